@@ -1,0 +1,28 @@
+/** Input, output and state names, in one place, as in action.yml. */
+export const Input = {
+  chart: 'chart',
+  ref: 'ref',
+  username: 'username',
+  password: 'password',
+  push: 'push',
+  cache: 'cache',
+  plainHttp: 'plain-http',
+  logout: 'logout',
+  ifExists: 'if-exists',
+} as const;
+
+export const Output = {
+  ref: 'ref',
+  digest: 'digest',
+  digestRef: 'digest-ref',
+  chartDigest: 'chart-digest',
+  size: 'size',
+  name: 'name',
+  version: 'version',
+  status: 'status',
+} as const;
+
+export const State = {
+  isPost: 'isPost',
+  logins: 'logins',
+} as const;

@@ -1,0 +1,55 @@
+import * as core from '@actions/core';
+import { UserError } from '../errors.js';
+import { defaultCachePath } from '../oci/layout.js';
+import { Input } from './constants.js';
+
+export type IfExists = 'fail' | 'skip' | 'overwrite';
+
+/** Every input of action.yml, read and checked in one place. */
+export interface Inputs {
+  chart: string;
+  ref: string;
+  username: string;
+  password: string;
+  push: boolean;
+  cache: string;
+  plainHttp: boolean;
+  logout: boolean;
+  ifExists: IfExists;
+}
+
+export function readInputs(): Inputs {
+  const password = core.getInput(Input.password);
+  if (password) core.setSecret(password);
+  const ifExists = core.getInput(Input.ifExists) || 'fail';
+  if (ifExists !== 'fail' && ifExists !== 'skip' && ifExists !== 'overwrite') {
+    throw new UserError(`if-exists must be fail, skip or overwrite, not ${JSON.stringify(ifExists)}`, {
+      hint: 'fail keeps published versions immutable (the default)',
+    });
+  }
+  return {
+    chart: required(Input.chart, 'the chart folder (holding Chart.yaml) or a packaged .tgz'),
+    ref: required(Input.ref, 'oci://<registry>/<namespace>, e.g. oci://ghcr.io/my-org/charts'),
+    username: core.getInput(Input.username),
+    password,
+    push: bool(Input.push, true),
+    cache: core.getInput(Input.cache) || defaultCachePath(),
+    plainHttp: bool(Input.plainHttp, false),
+    logout: bool(Input.logout, true),
+    ifExists,
+  };
+}
+
+function required(name: string, what: string): string {
+  const value = core.getInput(name);
+  if (!value) throw new UserError(`the \`${name}\` input is required`, { hint: `Set it to ${what}` });
+  return value;
+}
+
+function bool(name: string, fallback: boolean): boolean {
+  const raw = core.getInput(name).trim();
+  if (raw === '') return fallback;
+  if (/^(true|yes|on|1)$/i.test(raw)) return true;
+  if (/^(false|no|off|0)$/i.test(raw)) return false;
+  throw new UserError(`the \`${name}\` input must be true or false, not ${JSON.stringify(raw)}`);
+}

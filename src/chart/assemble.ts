@@ -1,0 +1,127 @@
+import { UserError } from '../errors.js';
+import { compareBytes } from '../util/bytes-order.js';
+import type { Chart, ChartFile } from './chart.js';
+import { readLock } from './lock.js';
+import { emptyMetadata, readMetadataYaml, validateMetadata } from './metadata.js';
+import { parseGoYaml } from './go-values.js';
+
+/** Loads a chart from archive-relative files, as Helm's LoadFiles does; `origin` names it in errors. */
+export async function assemble(
+  files: ChartFile[],
+  origin: string,
+  loadArchive: (data: Buffer, origin: string) => Promise<Chart>,
+): Promise<Chart> {
+  const chartYaml = files.find((f) => f.name === 'Chart.yaml');
+  if (!chartYaml) {
+    throw new UserError('no Chart.yaml found', {
+      where: origin,
+      hint: 'Point `chart` at the folder that holds Chart.yaml, or at a packaged .tgz',
+    });
+  }
+  const md = emptyMetadata();
+  readMetadataYaml(chartYaml.data.toString('utf8'), md, `${origin}/Chart.yaml`);
+  if (md.apiVersion === '') md.apiVersion = 'v1';
+
+  const chart: Chart = { metadata: md, templates: [], files: [], dependencies: [] };
+  const subcharts = new Map<string, ChartFile[]>();
+  for (const f of files) {
+    const where = `${origin}/${f.name}`;
+    switch (true) {
+      case f.name === 'Chart.yaml':
+        break;
+      case f.name === 'Chart.lock':
+        chart.lock = readLock(f.data, where);
+        break;
+      case f.name === 'values.yaml':
+        checkValues(f.data, where);
+        chart.values = f.data;
+        break;
+      case f.name === 'values.schema.json':
+        checkJson(f.data, where);
+        chart.schema = f.data;
+        break;
+      case f.name === 'requirements.yaml':
+        readMetadataYaml(f.data.toString('utf8'), md, where);
+        if (md.apiVersion === 'v1') chart.files.push(f);
+        break;
+      case f.name === 'requirements.lock':
+        chart.lock = readLock(f.data, where);
+        if (md.apiVersion === 'v1') chart.files.push(f);
+        break;
+      case f.name.startsWith('templates/'):
+        chart.templates.push(f);
+        break;
+      case f.name.startsWith('charts/'): {
+        if (f.name.endsWith('.prov')) {
+          chart.files.push(f);
+          break;
+        }
+        const rest = f.name.slice('charts/'.length);
+        const slash = rest.indexOf('/');
+        const key = slash < 0 ? rest : rest.slice(0, slash);
+        const group = subcharts.get(key) ?? [];
+        group.push({ name: rest, data: f.data });
+        subcharts.set(key, group);
+        break;
+      }
+      default:
+        chart.files.push(f);
+    }
+  }
+  validateMetadata(md, `${origin}/Chart.yaml`);
+
+  // Helm walks a Go map here (a random order); sorting by entry name makes the archive reproducible.
+  for (const key of [...subcharts.keys()].sort(compareBytes)) {
+    if (key.startsWith('_') || key.startsWith('.')) continue;
+    const group = subcharts.get(key) ?? [];
+    const where = `${origin}/charts/${key}`;
+    if (key.endsWith('.tgz')) {
+      if (group[0].name !== key)
+        throw new UserError('a folder is named like an archive', { where, hint: 'Rename the folder so it does not end in .tgz' });
+      chart.dependencies.push(await loadArchive(group[0].data, where));
+      continue;
+    }
+    const inner = group.filter((f) => f.name.includes('/')).map((f) => ({ name: f.name.slice(key.length + 1), data: f.data }));
+    if (inner.length === 0) {
+      throw new UserError('is not a chart', {
+        where,
+        hint: 'charts/ holds subcharts only (folders with a Chart.yaml, or .tgz files): move the file elsewhere or list it in .helmignore',
+      });
+    }
+    chart.dependencies.push(await assemble(inner, where, loadArchive));
+  }
+  checkDependencies(chart, origin);
+  return chart;
+}
+
+/** `helm package` refuses a chart whose Chart.yaml names dependencies that charts/ lacks. */
+function checkDependencies(chart: Chart, origin: string): void {
+  const present = new Set(chart.dependencies.map((d) => d.metadata.name));
+  const missing = chart.metadata.dependencies.filter((d) => !present.has(d.name)).map((d) => d.name);
+  if (missing.length > 0) {
+    throw new UserError(`dependencies declared in Chart.yaml are missing from charts/: ${missing.join(', ')}`, {
+      where: origin,
+      hint: 'Vendor them first (helm dependency build) or remove them from Chart.yaml',
+    });
+  }
+}
+
+function checkValues(data: Buffer, where: string): void {
+  let doc: unknown;
+  try {
+    doc = parseGoYaml(data.toString('utf8'));
+  } catch (err) {
+    throw new UserError(`invalid YAML: ${(err as Error).message}`, { where, hint: 'Fix the YAML syntax of the values file' });
+  }
+  if (doc !== null && doc !== undefined && (typeof doc !== 'object' || Array.isArray(doc))) {
+    throw new UserError('values must be a map at the top level', { where, hint: 'Make values.yaml a map of keys to values' });
+  }
+}
+
+function checkJson(data: Buffer, where: string): void {
+  try {
+    JSON.parse(data.toString('utf8'));
+  } catch (err) {
+    throw new UserError(`invalid JSON: ${(err as Error).message}`, { where, hint: 'values.schema.json must be valid JSON Schema' });
+  }
+}

@@ -1,0 +1,24 @@
+import type { Metadata } from './metadata.js';
+
+/** A file of a chart, its name relative to the chart root with `/` separators. */
+export interface ChartFile {
+  name: string;
+  data: Buffer;
+}
+
+/** A loaded chart, in the parts `helm package` writes them (pkg/chart's Chart). */
+export interface Chart {
+  metadata: Metadata;
+  /** Chart.lock re-serialised (apiVersion v2 only), as Helm writes it. */
+  lock?: Buffer;
+  values?: Buffer;
+  schema?: Buffer;
+  templates: ChartFile[];
+  files: ChartFile[];
+  dependencies: Chart[];
+}
+
+/** Helm's per-file limit (MaxDecompressedFileSize) and per-chart limit (MaxDecompressedChartSize). */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+export const MAX_CHART_BYTES = 100 * 1024 * 1024;
+export const MAX_ARCHIVE_ENTRIES = 20_000;

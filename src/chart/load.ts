@@ -1,0 +1,47 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { UserError, fsCode } from '../errors.js';
+import { assemble } from './assemble.js';
+import type { Chart } from './chart.js';
+import { readChartArchive } from './load-archive.js';
+import { readChartDir } from './load-dir.js';
+
+export interface LoadedChart {
+  chart: Chart;
+  /** The archive's bytes when the source was a packaged chart: pushed as they are. */
+  archive?: Buffer;
+}
+
+/** Loads a chart folder or a packaged `.tgz`. Every problem is a UserError naming the file. */
+export async function loadChart(source: string): Promise<LoadedChart> {
+  let info;
+  try {
+    info = await stat(source);
+  } catch (err) {
+    if (fsCode(err) === 'ENOENT') {
+      throw new UserError('no such file or folder', {
+        where: source,
+        hint: 'Check the `chart` input: it takes a chart folder (holding Chart.yaml) or a packaged .tgz, relative to the workspace',
+      });
+    }
+    throw new UserError(`cannot read it (${fsCode(err) ?? (err as Error).message})`, {
+      where: source,
+      hint: 'Check the path and its permissions',
+    });
+  }
+  if (info.isDirectory()) {
+    try {
+      await stat(path.join(source, 'Chart.yaml'));
+    } catch {
+      throw new UserError('this folder has no Chart.yaml', { where: source, hint: 'Point `chart` at the folder that holds Chart.yaml' });
+    }
+    const files = await readChartDir(source);
+    return { chart: await assemble(files, source, loadArchiveChart) };
+  }
+  const archive = await readFile(source);
+  return { chart: await loadArchiveChart(archive, source), archive };
+}
+
+export async function loadArchiveChart(data: Buffer, origin: string): Promise<Chart> {
+  return assemble(await readChartArchive(data, origin), origin, loadArchiveChart);
+}

@@ -1,0 +1,26 @@
+import type { Chart } from './chart.js';
+import { chartYaml } from './metadata.js';
+import { gzipReproducible } from './gzip.js';
+import { writeTar, type TarEntry } from './tar-writer.js';
+
+/**
+ * The entries `helm package` writes, in its order (pkg/chart/v2/util/save.go): Chart.yaml,
+ * Chart.lock, values.yaml, values.schema.json, templates, other files, then each subchart the same
+ * way under `charts/<its name>/` — every path under the chart's name, not its folder's.
+ */
+export function archiveEntries(chart: Chart, prefix = ''): TarEntry[] {
+  const base = `${prefix}${chart.metadata.name}/`;
+  const out: TarEntry[] = [{ name: `${base}Chart.yaml`, data: Buffer.from(chartYaml(chart.metadata)) }];
+  if (chart.metadata.apiVersion === 'v2' && chart.lock) out.push({ name: `${base}Chart.lock`, data: chart.lock });
+  if (chart.values) out.push({ name: `${base}values.yaml`, data: chart.values });
+  if (chart.schema) out.push({ name: `${base}values.schema.json`, data: chart.schema });
+  for (const f of chart.templates) out.push({ name: base + f.name, data: f.data });
+  for (const f of chart.files) out.push({ name: base + f.name, data: f.data });
+  for (const dep of chart.dependencies) out.push(...archiveEntries(dep, `${base}charts/`));
+  return out;
+}
+
+/** The packaged chart (`<name>-<version>.tgz` bytes): the same chart and date give the same bytes. */
+export function packageChart(chart: Chart, sourceDateSeconds: number): Buffer {
+  return gzipReproducible(writeTar(archiveEntries(chart), sourceDateSeconds));
+}

@@ -1,0 +1,142 @@
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { fsCode } from '../errors.js';
+import { compareBytes } from '../util/bytes-order.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { withFileLock } from '../util/file-lock.js';
+import { sha256, type Descriptor } from './digest.js';
+import { Annotation, MediaType } from './media-types.js';
+
+export interface ImageIndex {
+  schemaVersion: 2;
+  mediaType?: string;
+  manifests: Descriptor[];
+}
+
+/**
+ * Helm's registry cache path: $HELM_CACHE_HOME/registry/cache, else $XDG_CACHE_HOME/helm/…, else the
+ * platform's cache folder (~/.cache on Linux, ~/Library/Caches on macOS, %TEMP% on Windows).
+ */
+export function defaultCachePath(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+  if (env.HELM_CACHE_HOME) return path.join(env.HELM_CACHE_HOME, 'registry', 'cache');
+  let base: string;
+  if (env.XDG_CACHE_HOME) base = env.XDG_CACHE_HOME;
+  else if (platform === 'darwin') base = path.join(os.homedir(), 'Library', 'Caches');
+  else if (platform === 'win32') base = env.TEMP ?? os.tmpdir();
+  else base = path.join(os.homedir(), '.cache');
+  return path.join(base, 'helm', 'registry', 'cache');
+}
+
+/**
+ * The runner-local cache: an OCI image layout (oci-layout, index.json, blobs/sha256/…) in which
+ * index.json names each manifest by its full reference, as Helm 3.0–3.6 kept it. Blobs are staged
+ * under ingest/ and renamed into place; index.json is replaced atomically under a lock, so
+ * concurrent writers never lose an entry or leave half a file.
+ */
+export class Layout {
+  readonly root: string;
+
+  constructor(root: string) {
+    this.root = path.resolve(root);
+  }
+
+  blobPath(digest: string): string {
+    const [alg, hex] = digest.split(':');
+    return path.join(this.root, 'blobs', alg, hex);
+  }
+
+  async init(): Promise<void> {
+    await mkdir(path.join(this.root, 'blobs', 'sha256'), { recursive: true });
+    await mkdir(path.join(this.root, 'ingest'), { recursive: true });
+    const marker = path.join(this.root, 'oci-layout');
+    if (!(await exists(marker))) await writeFileAtomic(marker, '{"imageLayoutVersion":"1.0.0"}', { stagingDir: this.ingest });
+  }
+
+  get ingest(): string {
+    return path.join(this.root, 'ingest');
+  }
+
+  async hasBlob(d: Pick<Descriptor, 'digest' | 'size'>): Promise<boolean> {
+    try {
+      return (await stat(this.blobPath(d.digest))).size === d.size;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Stores bytes under their digest (a no-op when an intact copy is there). */
+  async putBlob(data: Uint8Array): Promise<string> {
+    const digest = sha256(data);
+    if (await this.hasBlob({ digest, size: data.length })) return digest;
+    const temp = path.join(this.ingest, `${digest.slice(7)}.${process.pid}.${randomBytes(4).toString('hex')}`);
+    try {
+      await writeFile(temp, data, { flag: 'wx' });
+      await rename(temp, this.blobPath(digest));
+    } finally {
+      await rm(temp, { force: true });
+    }
+    return digest;
+  }
+
+  /** A blob's bytes, checked against its digest. */
+  async readBlob(digest: string): Promise<Buffer> {
+    const data = await readFile(this.blobPath(digest));
+    if (sha256(data) !== digest)
+      throw new Error(`cache blob ${digest} is corrupt (its content has another digest); remove it and pull again`);
+    return data;
+  }
+
+  async readIndex(): Promise<ImageIndex> {
+    try {
+      const parsed = JSON.parse(await readFile(path.join(this.root, 'index.json'), 'utf8')) as ImageIndex;
+      return { schemaVersion: 2, mediaType: MediaType.index, manifests: parsed.manifests ?? [] };
+    } catch (err) {
+      if (fsCode(err) === 'ENOENT') return { schemaVersion: 2, mediaType: MediaType.index, manifests: [] };
+      throw err;
+    }
+  }
+
+  /** Points `refName` at `manifest`, replacing any entry of the same name. */
+  async tag(refName: string, manifest: Descriptor): Promise<void> {
+    await this.#updateIndex((list) => [
+      ...list.filter((d) => d.annotations?.[Annotation.refName] !== refName),
+      { mediaType: manifest.mediaType, digest: manifest.digest, size: manifest.size, annotations: { [Annotation.refName]: refName } },
+    ]);
+  }
+
+  /** Drops the entry named `refName`; returns its descriptor, if there was one. */
+  async untag(refName: string): Promise<Descriptor | undefined> {
+    let removed: Descriptor | undefined;
+    await this.#updateIndex((list) => {
+      removed = list.find((d) => d.annotations?.[Annotation.refName] === refName);
+      return list.filter((d) => d !== removed);
+    });
+    return removed;
+  }
+
+  async resolve(refName: string): Promise<Descriptor | undefined> {
+    return (await this.readIndex()).manifests.find((d) => d.annotations?.[Annotation.refName] === refName);
+  }
+
+  async #updateIndex(change: (list: Descriptor[]) => Descriptor[]): Promise<void> {
+    await this.init();
+    await withFileLock(path.join(this.root, 'index.json.lock'), async () => {
+      const index = await this.readIndex();
+      const manifests = change(index.manifests);
+      manifests.sort((a, b) => compareBytes(a.annotations?.[Annotation.refName] ?? '', b.annotations?.[Annotation.refName] ?? ''));
+      const body = JSON.stringify({ schemaVersion: 2, mediaType: MediaType.index, manifests }, null, 2) + '\n';
+      await writeFileAtomic(path.join(this.root, 'index.json'), body, { stagingDir: this.ingest });
+    });
+  }
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await stat(p);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,26 @@
+import { UserError, fsCode } from '../errors.js';
+import { Layout } from '../oci/layout.js';
+import type { ChartArtifact } from '../oci/manifest.js';
+
+/** Saves an artifact into the cache (blobs first, then the index entry) — the seed's `helm chart save`. */
+export async function saveToCache(cacheDir: string, refName: string, artifact: ChartArtifact): Promise<void> {
+  const layout = new Layout(cacheDir);
+  try {
+    await layout.init();
+    await layout.putBlob(artifact.config);
+    await layout.putBlob(artifact.chart);
+    if (artifact.provenance) await layout.putBlob(artifact.provenance);
+    await layout.putBlob(artifact.manifest);
+    await layout.tag(refName, artifact.manifestDescriptor);
+  } catch (err) {
+    const code = fsCode(err);
+    if (code) {
+      throw new UserError(`cannot write the chart cache (${code}: ${(err as Error).message})`, {
+        where: layout.root,
+        hint: 'Set the `cache` input to a writable folder',
+        cause: err,
+      });
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,57 @@
+import { open, readFile, rm, stat } from 'node:fs/promises';
+import { fsCode } from '../errors.js';
+
+/**
+ * Runs `fn` holding an exclusive lock file (`O_EXCL` create). A lock left by a process that is gone,
+ * or older than `staleMs`, is broken. Waits up to `timeoutMs`, then throws.
+ */
+export async function withFileLock<T>(
+  lockPath: string,
+  fn: () => Promise<T>,
+  options: { timeoutMs?: number; staleMs?: number } = {},
+): Promise<T> {
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const staleMs = options.staleMs ?? 30_000;
+  const started = Date.now();
+  let delay = 5;
+  for (;;) {
+    try {
+      const handle = await open(lockPath, 'wx');
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      break;
+    } catch (err) {
+      if (fsCode(err) !== 'EEXIST') throw err;
+      if (await isStale(lockPath, staleMs)) {
+        await rm(lockPath, { force: true });
+        continue;
+      }
+      if (Date.now() - started > timeoutMs)
+        throw new Error(`timed out waiting for the lock ${lockPath}; if no other process uses the cache, delete that file`);
+      await new Promise((r) => setTimeout(r, delay + Math.random() * delay));
+      delay = Math.min(delay * 2, 100);
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    await rm(lockPath, { force: true });
+  }
+}
+
+async function isStale(lockPath: string, staleMs: number): Promise<boolean> {
+  try {
+    const [info, text] = await Promise.all([stat(lockPath), readFile(lockPath, 'utf8')]);
+    const pid = Number(text);
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid) {
+      try {
+        process.kill(pid, 0);
+      } catch (err) {
+        if (fsCode(err) === 'ESRCH') return true;
+      }
+    }
+    return Date.now() - info.mtimeMs > staleMs;
+  } catch {
+    return false;
+  }
+}
