@@ -1,0 +1,136 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { run } from './exec.js';
+
+export interface RegistryOptions {
+  /** htpasswd users, name → password (Basic auth). */
+  users?: Record<string, string>;
+  /** distribution's auth.token mode: the realm, service, issuer and the PEM cert bundle of the signer. */
+  token?: { realm: string; service: string; issuer: string; rootCertBundle: string };
+}
+
+export interface Registry {
+  host: string;
+  port: number;
+  url: string;
+  /** Every line the registry logged (access log included). */
+  log: string[];
+  /** Access-log request lines seen since `mark`: "METHOD /path". */
+  requests(since?: number): string[];
+  mark(): number;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts Debian's docker-registry (CNCF distribution) on 127.0.0.1 with storage in a temp folder. */
+export async function startRegistry(options: RegistryOptions = {}): Promise<Registry> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'chartlift-registry-'));
+  const port = await freePort();
+  let auth = '';
+  if (options.users) {
+    const file = path.join(dir, 'htpasswd');
+    let first = true;
+    for (const [user, pass] of Object.entries(options.users)) {
+      await run('htpasswd', [first ? '-cbB' : '-bB', file, user, pass]);
+      first = false;
+    }
+    auth = `auth:\n  htpasswd:\n    realm: chartlift-test\n    path: ${file}\n`;
+  } else if (options.token) {
+    const t = options.token;
+    auth = `auth:\n  token:\n    realm: ${t.realm}\n    service: ${t.service}\n    issuer: ${t.issuer}\n    rootcertbundle: ${t.rootCertBundle}\n`;
+  }
+  const config = path.join(dir, 'config.yml');
+  await writeFile(
+    config,
+    `version: 0.1
+log:
+  level: info
+  formatter: text
+  accesslog:
+    disabled: false
+storage:
+  filesystem:
+    rootdirectory: ${path.join(dir, 'data')}
+  delete:
+    enabled: true
+  cache:
+    blobdescriptor: inmemory
+http:
+  addr: 127.0.0.1:${port}
+  secret: chartlift-test-secret
+${auth}`,
+  );
+  const child: ChildProcess = spawn('docker-registry', ['serve', config], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const log: string[] = [];
+  const collect = (chunk: Buffer): void => {
+    log.push(...chunk.toString().split('\n').filter(Boolean));
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    try {
+      const res = await fetch(`${url}/v2/`);
+      await res.arrayBuffer();
+      break;
+    } catch {
+      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`docker-registry did not start:\n${log.join('\n')}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  const accessLines = (): string[] =>
+    log.flatMap((line) => {
+      const m = /"(GET|HEAD|POST|PUT|PATCH|DELETE) ([^ ]+) HTTP\/[0-9.]+"/.exec(line);
+      return m && !line.includes('level=') ? [`${m[1]} ${m[2]}`] : [];
+    });
+  return {
+    host: `127.0.0.1:${port}`,
+    port,
+    url,
+    log,
+    mark: () => accessLines().length,
+    requests: (since = 0) => accessLines().slice(since),
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** GETs a blob or manifest from a registry without auth (tests on an open registry). */
+export async function fetchBlob(registry: Registry, repo: string, digest: string): Promise<Buffer> {
+  const res = await fetch(`${registry.url}/v2/${repo}/blobs/${digest}`);
+  if (!res.ok) throw new Error(`GET blob ${digest}: ${res.status}`);
+  return Buffer.from(await res.arrayBuffer());
+}
+
+export async function fetchManifest(
+  registry: Registry,
+  repo: string,
+  ref: string,
+  headers: Record<string, string> = {},
+): Promise<{ body: Buffer; digest: string | null; status: number }> {
+  const res = await fetch(`${registry.url}/v2/${repo}/manifests/${ref}`, {
+    headers: { Accept: 'application/vnd.oci.image.manifest.v1+json', ...headers },
+  });
+  return { body: Buffer.from(await res.arrayBuffer()), digest: res.headers.get('docker-content-digest'), status: res.status };
+}

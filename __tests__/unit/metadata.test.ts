@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { configJson, emptyMetadata, readMetadataYaml, sanitize, SEMVER2, validateMetadata } from '../../src/chart/metadata.js';
+import { goJsonString, goNumber } from '../../src/chart/go-values.js';
+import { sha256 } from '../../src/oci/digest.js';
+
+function load(yaml: string) {
+  const md = emptyMetadata();
+  readMetadataYaml(yaml, md, 'Chart.yaml');
+  validateMetadata(md, 'Chart.yaml');
+  return md;
+}
+
+test("Helm's own fixture: the signtest config blob (99 bytes)", () => {
+  const json = configJson(load('apiVersion: v1\nname: signtest\nversion: 0.1.0\ndescription: A Helm chart for Kubernetes\n'));
+  assert.equal(json, '{"name":"signtest","version":"0.1.0","description":"A Helm chart for Kubernetes","apiVersion":"v1"}');
+  assert.equal(Buffer.byteLength(json), 99);
+});
+
+test('helm create mychart: the config Helm 3.17.3 pushed (141 bytes, known digest)', () => {
+  const md = load(
+    'apiVersion: v2\nname: mychart\ndescription: A Helm chart for Kubernetes\ntype: application\nversion: 0.1.0\nappVersion: "1.16.0"\n',
+  );
+  const json = configJson(md);
+  assert.equal(
+    json,
+    '{"name":"mychart","version":"0.1.0","description":"A Helm chart for Kubernetes","apiVersion":"v2","appVersion":"1.16.0","type":"application"}',
+  );
+  assert.equal(Buffer.byteLength(json), 141);
+  assert.equal(sha256(Buffer.from(json)), 'sha256:65a07b841ece031e6d0ec5eb948eacb17aa6d7294cdeb01d5348e86242951487');
+});
+
+test('apiVersion defaults to v1; field order follows chart.Metadata; annotations sorted; dependencies keep name and repository', () => {
+  const md = load(
+    [
+      'type: library',
+      'name: x',
+      'version: 1.0.0',
+      'annotations: {b: "2", a: "1"}',
+      'dependencies:',
+      '  - name: d',
+      '    repository: ""',
+      '    alias: dd',
+      '    enabled: true',
+      '    import-values: [{child: a, parent: b}, c]',
+      'maintainers: [{email: m@x.io, name: M}]',
+      'deprecated: true',
+    ].join('\n'),
+  );
+  assert.equal(
+    configJson(md),
+    '{"name":"x","version":"1.0.0","maintainers":[{"name":"M","email":"m@x.io"}],"apiVersion":"v1","deprecated":true,' +
+      '"annotations":{"a":"1","b":"2"},"dependencies":[{"name":"d","repository":"","enabled":true,"import-values":[{"child":"a","parent":"b"},"c"],"alias":"dd"}],"type":"library"}',
+  );
+});
+
+test("Go's JSON escapes <, > and & (and U+2028)", () => {
+  assert.equal(goJsonString('<a href="x">&\u2028'), '"\\u003ca href=\\"x\\"\\u003e\\u0026\\u2028"');
+});
+
+test('YAML 1.1 scalars in string fields become the text Go gives them', () => {
+  const md = load('name: x\nversion: 1.0.0\nappVersion: 1.10\ndescription: yes\nhome: 0x1F\nkeywords: [1, on, 2.50]\n');
+  assert.equal(md.appVersion, '1.1');
+  assert.equal(md.description, 'true');
+  assert.equal(md.home, '31');
+  assert.deepEqual(md.keywords, ['1', 'true', '2.5']);
+});
+
+test("Go's FormatFloat(v, 'g', -1, 32)", () => {
+  const cases: Array<[number, string]> = [
+    [1.1, '1.1'],
+    [0.1, '0.1'],
+    [1234567.5, '1.2345675e+06'],
+    [123456.5, '123456.5'],
+    [0.00001234, '1.234e-05'],
+    [-2.5, '-2.5'],
+    [3, '3'],
+  ];
+  for (const [v, want] of cases) assert.equal(goNumber(v), want, String(v));
+});
+
+test('sanitize: spaces become " ", control characters go', () => {
+  assert.equal(sanitize('a\tb\nc\u0000d\u200be\u00a0f'), 'a b cde f');
+});
+
+test('SemVer 2, strictly', () => {
+  for (const ok of ['0.1.0', '1.2.3-rc.1+build.5', '10.20.30', '1.0.0-alpha.beta', '1.0.0+20130313144700']) assert.ok(SEMVER2.test(ok), ok);
+  for (const bad of ['1.2', 'v1.2.3', '01.2.3', '1.2.3-', '1.2.3-01', '1.2.3+', '', '1.2.3.4']) assert.ok(!SEMVER2.test(bad), bad);
+});
+
+const invalid: Array<[string, RegExp]> = [
+  ['version: 1.0.0\n', /chart name is missing/],
+  ['name: x\n', /chart version is missing/],
+  ['name: x\nversion: "1.2"\n', /not a SemVer 2 version/],
+  ['name: x\nversion: 1.0.0\ntype: plugin\n', /type "plugin" is invalid/],
+  ['name: a/b\nversion: 1.0.0\n', /name "a\/b" is invalid/],
+  ['name: x\nversion: 1.0.0\ndependencies: [{name: a, alias: "bad alias"}]\n', /disallowed characters in the alias/],
+  ['name: x\nversion: 1.0.0\ndependencies: [{name: a}, {name: a}]\n', /more than one dependency/],
+  ['name: x\nversion: 1.0.0\nmaintainers: [null]\n', /maintainers must not contain empty/],
+  ['name: [x]\nversion: 1.0.0\n', /name must be a string/],
+  ['name: x\nversion: 1.0.0\nname: y\n', /invalid YAML/],
+  ['name: x\n  version: : 1\n', /invalid YAML/],
+];
+for (const [yaml, message] of invalid) {
+  test(`refused: ${JSON.stringify(yaml)}`, () => {
+    assert.throws(() => load(yaml), message);
+  });
+}
