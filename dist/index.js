@@ -32917,7 +32917,7 @@ async function saveToCache(cacheDir, refName, artifact) {
     catch (err) {
         const code = (0,errors/* fsCode */.r0)(err);
         if (code) {
-            throw new errors/* UserError */.yo(`cannot write the chart cache (${code}: ${err.message})`, {
+            throw new errors/* UserError */.yo(`cannot write the chart cache (${err.message})`, {
                 where: layout.root,
                 hint: 'Set the `cache` input to a writable folder',
                 cause: err,

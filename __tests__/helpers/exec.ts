@@ -24,6 +24,7 @@ export function exec(
       clearTimeout(timer);
       resolve({ code: code ?? -1, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() });
     });
+    child.stdin.on('error', () => {});
     child.stdin.end(options.input ?? '');
   });
 }

@@ -15,7 +15,7 @@ export async function saveToCache(cacheDir: string, refName: string, artifact: C
   } catch (err) {
     const code = fsCode(err);
     if (code) {
-      throw new UserError(`cannot write the chart cache (${code}: ${(err as Error).message})`, {
+      throw new UserError(`cannot write the chart cache (${(err as Error).message})`, {
         where: layout.root,
         hint: 'Set the `cache` input to a writable folder',
         cause: err,
