@@ -19,7 +19,10 @@ before(async () => {
 });
 
 const save = (cache: string, extra: Record<string, string> = {}, env: NodeJS.ProcessEnv = {}, node?: string) =>
-  runAction({ chart: chartDir, ref: 'oci://localhost:5000/myrepo', push: 'false', cache, ...extra }, { env: { SOURCE_DATE_EPOCH: '1700000000', ...env }, node });
+  runAction(
+    { chart: chartDir, ref: 'oci://localhost:5000/myrepo', push: 'false', cache, ...extra },
+    { env: { SOURCE_DATE_EPOCH: '1700000000', ...env }, node },
+  );
 
 describe('push: false saves to the cache (the seed’s helm chart save)', () => {
   test('outputs, the seed’s log lines, and an OCI layout skopeo reads', async () => {
@@ -38,7 +41,10 @@ describe('push: false saves to the cache (the seed’s helm chart save)', () => 
     assert.equal(Number(o.size), chartBlob.length);
 
     const lines = r.stdout.split('\n');
-    const block = lines.slice(lines.findIndex((l) => l.startsWith('ref:')), lines.findIndex((l) => l.startsWith('ref:')) + 6);
+    const block = lines.slice(
+      lines.findIndex((l) => l.startsWith('ref:')),
+      lines.findIndex((l) => l.startsWith('ref:')) + 6,
+    );
     assert.deepEqual(block, [
       'ref:     localhost:5000/myrepo/mychart:0.1.0',
       `digest:  ${o.digest}`,
@@ -81,7 +87,12 @@ describe('push: false saves to the cache (the seed’s helm chart save)', () => 
     const tgz = path.join(out, 'mychart-0.1.0.tgz');
     const r = await runAction({ chart: tgz, ref: 'oci://localhost:5000/myrepo', push: 'false', cache: path.join(work, 'cache-tgz') });
     assert.equal(r.code, 0, r.stdout);
-    assert.equal(r.outputs['chart-digest'], `sha256:${createHash('sha256').update(await readFile(tgz)).digest('hex')}`);
+    assert.equal(
+      r.outputs['chart-digest'],
+      `sha256:${createHash('sha256')
+        .update(await readFile(tgz))
+        .digest('hex')}`,
+    );
   });
 });
 
@@ -106,22 +117,34 @@ describe('reproducible', () => {
     await cp(chartDir, path.join(repo, 'mychart'), { recursive: true });
     await writeFile(path.join(repo, 'README.md'), 'later commit outside the chart\n');
     const git = (args: string[], date: string) =>
-      run('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo, env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } });
+      run('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], {
+        cwd: repo,
+        env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+      });
     await git(['init', '-q'], '@1600000000 +0000');
     await git(['add', 'mychart'], '@1600000000 +0000');
     await git(['commit', '-qm', 'chart'], '@1600000000 +0000');
     await git(['add', 'README.md'], '@1650000000 +0000');
     await git(['commit', '-qm', 'readme'], '@1650000000 +0000');
     const env = { SOURCE_DATE_EPOCH: '' };
-    const a = await runAction({ chart: path.join(repo, 'mychart'), ref: 'oci://localhost:5000/x', push: 'false', cache: path.join(work, 'g1') }, { env });
-    const b = await runAction({ chart: path.join(repo, 'mychart'), ref: 'oci://localhost:5000/x', push: 'false', cache: path.join(work, 'g2') }, { env });
+    const a = await runAction(
+      { chart: path.join(repo, 'mychart'), ref: 'oci://localhost:5000/x', push: 'false', cache: path.join(work, 'g1') },
+      { env },
+    );
+    const b = await runAction(
+      { chart: path.join(repo, 'mychart'), ref: 'oci://localhost:5000/x', push: 'false', cache: path.join(work, 'g2') },
+      { env },
+    );
     assert.equal(a.code, 0, a.stdout);
     assert.equal(a.outputs.digest, b.outputs.digest);
     assert.match(a.stdout, /timestamps from git \(2020-09-13T12:26:40\.000Z\)/);
     const manifest = JSON.parse(await run('skopeo', ['inspect', '--raw', `oci:${path.join(work, 'g1')}:${a.outputs.ref}`]));
     assert.equal(manifest.annotations['org.opencontainers.image.created'], '2020-09-13T12:26:40Z');
 
-    const outside = await runAction({ chart: chartDir, ref: 'oci://localhost:5000/x', push: 'false', cache: path.join(work, 'g3') }, { env });
+    const outside = await runAction(
+      { chart: chartDir, ref: 'oci://localhost:5000/x', push: 'false', cache: path.join(work, 'g3') },
+      { env },
+    );
     assert.match(outside.stdout, /timestamps from the fixed epoch/);
   });
 });

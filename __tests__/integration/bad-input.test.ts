@@ -38,12 +38,36 @@ before(async () => {
 });
 
 const cases: Array<{ name: string; chart: () => Promise<string>; says: RegExp; cache?: () => Promise<string> }> = [
-  { name: 'no such path', chart: async () => path.join(work, 'missing'), says: /missing: no such file or folder\. Check the `chart` input/ },
-  { name: 'a folder without Chart.yaml', chart: () => chart('nochart', { 'values.yaml': 'a: 1\n' }), says: /nochart: this folder has no Chart\.yaml\. Point `chart` at the folder/ },
-  { name: 'invalid YAML', chart: () => chart('badyaml', { 'Chart.yaml': 'name: x\nversion: [1.0.0\n' }), says: /badyaml\/Chart\.yaml: invalid YAML: .* Fix the YAML syntax/ },
-  { name: 'missing name', chart: () => chart('noname', { 'Chart.yaml': 'apiVersion: v2\nversion: 1.0.0\n' }), says: /noname\/Chart\.yaml: the chart name is missing\. Add "name: <chart-name>"/ },
-  { name: 'missing version', chart: () => chart('nover', { 'Chart.yaml': 'apiVersion: v2\nname: nover\n' }), says: /nover\/Chart\.yaml: the chart version is missing\. Add "version:/ },
-  { name: 'a version that is not SemVer', chart: () => chart('badver', { 'Chart.yaml': 'apiVersion: v2\nname: badver\nversion: v1.2\n' }), says: /badver\/Chart\.yaml: version "v1\.2" is not a SemVer 2 version\. Use MAJOR\.MINOR\.PATCH/ },
+  {
+    name: 'no such path',
+    chart: async () => path.join(work, 'missing'),
+    says: /missing: no such file or folder\. Check the `chart` input/,
+  },
+  {
+    name: 'a folder without Chart.yaml',
+    chart: () => chart('nochart', { 'values.yaml': 'a: 1\n' }),
+    says: /nochart: this folder has no Chart\.yaml\. Point `chart` at the folder/,
+  },
+  {
+    name: 'invalid YAML',
+    chart: () => chart('badyaml', { 'Chart.yaml': 'name: x\nversion: [1.0.0\n' }),
+    says: /badyaml\/Chart\.yaml: invalid YAML: .* Fix the YAML syntax/,
+  },
+  {
+    name: 'missing name',
+    chart: () => chart('noname', { 'Chart.yaml': 'apiVersion: v2\nversion: 1.0.0\n' }),
+    says: /noname\/Chart\.yaml: the chart name is missing\. Add "name: <chart-name>"/,
+  },
+  {
+    name: 'missing version',
+    chart: () => chart('nover', { 'Chart.yaml': 'apiVersion: v2\nname: nover\n' }),
+    says: /nover\/Chart\.yaml: the chart version is missing\. Add "version:/,
+  },
+  {
+    name: 'a version that is not SemVer',
+    chart: () => chart('badver', { 'Chart.yaml': 'apiVersion: v2\nname: badver\nversion: v1.2\n' }),
+    says: /badver\/Chart\.yaml: version "v1\.2" is not a SemVer 2 version\. Use MAJOR\.MINOR\.PATCH/,
+  },
   {
     name: 'a link leaving the chart',
     chart: async () => {
@@ -56,7 +80,8 @@ const cases: Array<{ name: string; chart: () => Promise<string>; says: RegExp; c
   },
   {
     name: 'a file over 5 MiB',
-    chart: async () => chart('huge', { 'Chart.yaml': 'apiVersion: v2\nname: huge\nversion: 1.0.0\n', 'files/big.bin': 'x'.repeat(5 * 1024 * 1024 + 1) }),
+    chart: async () =>
+      chart('huge', { 'Chart.yaml': 'apiVersion: v2\nname: huge\nversion: 1.0.0\n', 'files/big.bin': 'x'.repeat(5 * 1024 * 1024 + 1) }),
     says: /huge\/files\/big\.bin: is 5242881 bytes, over Helm's limit of 5242880 bytes \(5 MiB\) per chart file\. Keep large files out/,
   },
   {

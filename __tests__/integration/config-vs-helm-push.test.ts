@@ -45,7 +45,8 @@ for (const [i, helm] of HELMS.entries()) {
         ours.layers.map((l: { mediaType: string }) => l.mediaType),
         theirs.layers.map((l: { mediaType: string }) => l.mediaType),
       );
-      const strip = (a: Record<string, string>) => Object.fromEntries(Object.entries(a).filter(([k]) => k !== 'org.opencontainers.image.created'));
+      const strip = (a: Record<string, string>) =>
+        Object.fromEntries(Object.entries(a).filter(([k]) => k !== 'org.opencontainers.image.created'));
       assert.deepEqual(strip(ours.annotations), strip(theirs.annotations), `${chart.id}: annotations`);
       assert.match(theirs.annotations['org.opencontainers.image.created'], /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
       assert.equal(ours.annotations['org.opencontainers.image.created'], '1970-01-01T00:00:00Z');
