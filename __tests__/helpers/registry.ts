@@ -10,6 +10,8 @@ export interface RegistryOptions {
   users?: Record<string, string>;
   /** distribution's auth.token mode: the realm, service, issuer and the PEM cert bundle of the signer. */
   token?: { realm: string; service: string; issuer: string; rootCertBundle: string };
+  /** Serve HTTPS with this certificate and key (PEM files). */
+  tls?: { cert: string; key: string };
 }
 
 export interface Registry {
@@ -53,6 +55,7 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Regi
     const t = options.token;
     auth = `auth:\n  token:\n    realm: ${t.realm}\n    service: ${t.service}\n    issuer: ${t.issuer}\n    rootcertbundle: ${t.rootCertBundle}\n`;
   }
+  const tls = options.tls ? `  tls:\n    certificate: ${options.tls.cert}\n    key: ${options.tls.key}\n` : '';
   const config = path.join(dir, 'config.yml');
   await writeFile(
     config,
@@ -72,7 +75,7 @@ storage:
 http:
   addr: 127.0.0.1:${port}
   secret: chartlift-test-secret
-${auth}`,
+${tls}${auth}`,
   );
   const child: ChildProcess = spawn('docker-registry', ['serve', config], { stdio: ['ignore', 'pipe', 'pipe'] });
   const log: string[] = [];
@@ -81,12 +84,22 @@ ${auth}`,
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
-  const url = `http://127.0.0.1:${port}`;
+  const url = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
   const deadline = Date.now() + 15_000;
   for (;;) {
     try {
-      const res = await fetch(`${url}/v2/`);
-      await res.arrayBuffer();
+      if (options.tls) {
+        await new Promise<void>((resolve, reject) => {
+          const socket = net.connect(port, '127.0.0.1', () => {
+            socket.destroy();
+            resolve();
+          });
+          socket.on('error', reject);
+        });
+      } else {
+        const res = await fetch(`${url}/v2/`);
+        await res.arrayBuffer();
+      }
       break;
     } catch {
       if (child.exitCode !== null || Date.now() > deadline) throw new Error(`docker-registry did not start:\n${log.join('\n')}`);

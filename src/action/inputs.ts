@@ -3,7 +3,7 @@ import { UserError } from '../errors.js';
 import { defaultCachePath } from '../oci/layout.js';
 import { Input } from './constants.js';
 
-export type IfExists = 'fail' | 'skip' | 'overwrite';
+import type { IfExists } from '../release/push.js';
 
 /** Every input of action.yml, read and checked in one place. */
 export interface Inputs {

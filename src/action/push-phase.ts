@@ -1,8 +1,41 @@
-import { UserError } from '../errors.js';
+import * as core from '@actions/core';
+import { Http } from '../oci/http.js';
+import { RegistryClient } from '../oci/registry.js';
 import type { BuiltChart } from '../release/build.js';
+import { pushArtifact } from '../release/push.js';
+import { describeLines } from '../release/report.js';
+import { humanSize } from '../util/human-size.js';
 import type { Inputs } from './inputs.js';
+import { chooseCredential, login } from './login.js';
 import type { Status } from './outputs.js';
 
-export async function pushPhase(_inputs: Inputs, _built: BuiltChart): Promise<{ status: Status; digest: string }> {
-  throw new UserError('pushing is not available in this build', { hint: 'Set push: false to package and save only' });
+/** Logs in (when credentials are given), pushes, and reports as the seed's `helm chart push` does. */
+export async function pushPhase(inputs: Inputs, built: BuiltChart): Promise<{ status: Status; digest: string }> {
+  const host = built.ref.registry;
+  const http = new Http({ userAgent: 'chartlift' });
+  try {
+    const { credential, source } = await chooseCredential(inputs, host);
+    const client = new RegistryClient(http, host, { plainHttp: inputs.plainHttp, credential });
+    if (source === 'inputs') await core.group(`Log in to ${host}`, () => login(client, inputs));
+    else
+      core.info(
+        source === 'anonymous'
+          ? `No credentials for ${host}: pushing anonymously`
+          : `Using the stored credentials for ${host} from ${source}`,
+      );
+
+    core.info(`The push refers to repository [${host}/${built.ref.repository}]`);
+    for (const line of describeLines(built)) core.info(line);
+    const outcome = await pushArtifact(client, built.ref, built.artifact, inputs.ifExists);
+    const tag = built.ref.tag;
+    const layers = built.artifact.layers;
+    const total = layers.reduce((n, l) => n + l.size, 0);
+    if (outcome.status === 'pushed')
+      core.info(`${tag}: pushed to remote (${layers.length} layer${layers.length === 1 ? '' : 's'}, ${humanSize(total)} total)`);
+    else if (outcome.status === 'unchanged') core.info(`${tag}: unchanged (the registry already holds ${outcome.digest})`);
+    else core.info(`${tag}: skipped (the tag holds ${outcome.digest}; if-exists: skip)`);
+    return outcome;
+  } finally {
+    await http.close();
+  }
 }

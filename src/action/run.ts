@@ -28,9 +28,8 @@ export async function run(): Promise<void> {
     await saveToCache(inputs.cache, built.refName, built.artifact);
     core.info(`saved ${built.refName} in ${inputs.cache}`);
   });
-  for (const line of describeLines(built)) core.info(line);
-
   if (!inputs.push) {
+    for (const line of describeLines(built)) core.info(line);
     core.info(`${built.ref.tag}: saved`);
     setOutputs(built, 'saved');
     return;

@@ -1,0 +1,114 @@
+import * as core from '@actions/core';
+import { UserError } from '../errors.js';
+import { parseChallenge, type Challenge } from './challenge.js';
+import { responseError } from './errors.js';
+import type { Http, HttpRequest, HttpResponse } from './http.js';
+
+/** What a registry accepts: a user name and password (or token), or an OAuth2 identity token. */
+export type Credential = { username: string; password: string } | { identityToken: string; username?: string };
+
+export function credentialUser(c: Credential | undefined): string | undefined {
+  return c === undefined ? undefined : 'password' in c ? c.username : c.username;
+}
+
+interface CachedToken {
+  token: string;
+  expiresAt: number;
+}
+
+/**
+ * Authorises requests to one registry. The first 401 tells the scheme: Basic (the credential on
+ * every request from then on) or Bearer (a token from the realm per scope, cached until it expires,
+ * renewed once when a request is refused with it). Anonymous tokens when there is no credential.
+ */
+export class Authenticator {
+  readonly #http: Http;
+  readonly #registry: string;
+  readonly #credential?: Credential;
+  #challenge?: Challenge;
+  readonly #tokens = new Map<string, CachedToken>();
+  /** Token requests made (for tests and the benchmark). */
+  tokenRequests = 0;
+
+  constructor(http: Http, registry: string, credential?: Credential) {
+    this.#http = http;
+    this.#registry = registry;
+    this.#credential = credential;
+  }
+
+  get username(): string | undefined {
+    return credentialUser(this.#credential);
+  }
+
+  /** Sends `req` with authorisation for `scope`, handling one 401 by (re)authorising and repeating it. */
+  async send(req: HttpRequest, scope: string | undefined): Promise<HttpResponse> {
+    const first = await this.#http.send(this.#authorise(req, scope, false));
+    if (first.status !== 401) return first;
+    const challenge = parseChallenge(first.headers['www-authenticate']);
+    if (!challenge) return first;
+    this.#challenge = challenge;
+    if (challenge.scheme === 'bearer') await this.#fetchToken(scope ?? challenge.params.scope);
+    else if (challenge.scheme !== 'basic' || !this.#credential) return first;
+    return this.#http.send(this.#authorise(req, scope, true));
+  }
+
+  #authorise(req: HttpRequest, scope: string | undefined, retry: boolean): HttpRequest {
+    const headers = { ...req.headers };
+    const c = this.#challenge;
+    if (c?.scheme === 'basic' && this.#credential && 'password' in this.#credential) {
+      headers.authorization = `Basic ${Buffer.from(`${this.#credential.username}:${this.#credential.password}`).toString('base64')}`;
+    } else if (c?.scheme === 'bearer') {
+      const token = this.#tokens.get(scope ?? c.params.scope ?? '');
+      if (token && (retry || token.expiresAt > Date.now())) headers.authorization = `Bearer ${token.token}`;
+    }
+    return { ...req, headers };
+  }
+
+  async #fetchToken(scope: string | undefined): Promise<void> {
+    const c = this.#challenge!;
+    const realm = c.params.realm;
+    if (!realm)
+      throw new UserError(`${this.#registry} asked for a Bearer token but named no realm`, { hint: 'The registry is misconfigured' });
+    const url = new URL(realm);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+      throw new UserError(`${this.#registry} names a token realm that is not HTTP(S): ${realm}`);
+    if (c.params.service) url.searchParams.set('service', c.params.service);
+    for (const s of (scope ?? '').split(' ').filter(Boolean)) url.searchParams.append('scope', s);
+    this.tokenRequests++;
+    let res: HttpResponse;
+    const cred = this.#credential;
+    if (cred && 'identityToken' in cred) {
+      const form = new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: cred.identityToken,
+        service: c.params.service ?? '',
+        client_id: 'chartlift',
+      });
+      if (scope) form.set('scope', scope);
+      res = await this.#http.send({
+        method: 'POST',
+        url: realm,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: form.toString(),
+      });
+    } else {
+      const headers: Record<string, string> = {};
+      if (cred) headers.authorization = `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString('base64')}`;
+      res = await this.#http.send({ method: 'GET', url: url.toString(), headers, maxBody: 1024 * 1024 });
+    }
+    if (res.status !== 200) throw responseError('get a token for', res, { registry: this.#registry, username: this.username });
+    let body: { token?: string; access_token?: string; expires_in?: number };
+    try {
+      body = JSON.parse(res.body.toString('utf8'));
+    } catch {
+      throw new UserError(`the token service of ${this.#registry} answered with something that is not JSON`, {
+        hint: 'The registry is misconfigured',
+      });
+    }
+    const token = body.access_token || body.token;
+    if (!token) throw new UserError(`the token service of ${this.#registry} returned no token`);
+    core.setSecret(token);
+    const seconds = typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 60;
+    this.#tokens.set(scope ?? c.params.scope ?? '', { token, expiresAt: Date.now() + seconds * 1000 - 5000 });
+  }
+}

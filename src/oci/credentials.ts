@@ -1,0 +1,171 @@
+import { execFile } from 'node:child_process';
+import { chmod, mkdir, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { UserError, fsCode } from '../errors.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import type { Credential } from './auth.js';
+
+/** An `auths` entry as Docker and Helm write it. */
+export interface AuthEntry {
+  auth?: string;
+  username?: string;
+  password?: string;
+  identitytoken?: string;
+  registrytoken?: string;
+}
+
+interface ConfigFile {
+  auths?: Record<string, AuthEntry>;
+  credsStore?: string;
+  credHelpers?: Record<string, string>;
+  [key: string]: unknown;
+}
+
+export interface FoundCredential {
+  credential: Credential;
+  /** Where it came from, for the log: never the secret itself. */
+  source: string;
+}
+
+/** `helm registry login`'s file: $HELM_REGISTRY_CONFIG, else $HELM_CONFIG_HOME/registry/config.json, else the platform's config folder. */
+export function helmRegistryConfigPath(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+  if (env.HELM_REGISTRY_CONFIG) return env.HELM_REGISTRY_CONFIG;
+  if (env.HELM_CONFIG_HOME) return path.join(env.HELM_CONFIG_HOME, 'registry', 'config.json');
+  let base: string;
+  if (env.XDG_CONFIG_HOME) base = env.XDG_CONFIG_HOME;
+  else if (platform === 'darwin') base = path.join(os.homedir(), 'Library', 'Preferences');
+  else if (platform === 'win32') base = env.APPDATA ?? path.join(os.homedir(), 'AppData', 'Roaming');
+  else base = path.join(env.HOME ?? os.homedir(), '.config');
+  return path.join(base, 'helm', 'registry', 'config.json');
+}
+
+export function dockerConfigPath(env: NodeJS.ProcessEnv = process.env): string {
+  return path.join(env.DOCKER_CONFIG ?? path.join(env.HOME ?? os.homedir(), '.docker'), 'config.json');
+}
+
+async function readConfig(file: string): Promise<ConfigFile> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    if (fsCode(err) === 'ENOENT') return {};
+    throw new UserError(`cannot read it (${fsCode(err) ?? (err as Error).message})`, { where: file, hint: 'Check its permissions' });
+  }
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text) as ConfigFile;
+  } catch {
+    throw new UserError('is not valid JSON', { where: file, hint: 'Fix or delete the file, then log in again' });
+  }
+}
+
+/** The keys an entry for `host` may be stored under (Docker Hub has its historic one). */
+function hostKeys(host: string): string[] {
+  const keys = [host, `https://${host}`, `http://${host}`, `https://${host}/v1/`, `https://${host}/v2/`];
+  if (host === 'docker.io' || host === 'registry-1.docker.io' || host === 'index.docker.io')
+    keys.push('https://index.docker.io/v1/', 'docker.io', 'registry-1.docker.io');
+  return keys;
+}
+
+export function decodeEntry(entry: AuthEntry, where: string): Credential | undefined {
+  if (entry.identitytoken) return { identityToken: entry.identitytoken };
+  if (entry.registrytoken) return { identityToken: entry.registrytoken };
+  if (entry.username && entry.password) return { username: entry.username, password: entry.password };
+  if (entry.auth) {
+    const text = Buffer.from(entry.auth, 'base64').toString('utf8');
+    const colon = text.indexOf(':');
+    if (colon < 0)
+      throw new UserError('holds an "auth" value that is not base64 of user:password', { where, hint: 'Log in again to rewrite it' });
+    return { username: text.slice(0, colon), password: text.slice(colon + 1) };
+  }
+  return undefined;
+}
+
+/** Runs `docker-credential-<helper> get` with the host on stdin, as Docker does. */
+export function runCredentialHelper(helper: string, host: string): Promise<Credential | undefined> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(`docker-credential-${helper}`, ['get'], { timeout: 30_000 }, (err, stdout, stderr) => {
+      if (err) {
+        if (/credentials not found/i.test(`${stdout}${stderr}`)) return resolve(undefined);
+        return reject(
+          new UserError(
+            `the credential helper docker-credential-${helper} failed for ${host}: ${(String(stderr) || err.message).trim().split('\n')[0]}`,
+            {
+              hint: `Check that docker-credential-${helper} is installed and logged in`,
+            },
+          ),
+        );
+      }
+      try {
+        const out = JSON.parse(String(stdout)) as { Username?: string; Secret?: string };
+        if (!out.Secret) return resolve(undefined);
+        resolve(out.Username === '<token>' ? { identityToken: out.Secret } : { username: out.Username ?? '', password: out.Secret });
+      } catch {
+        reject(new UserError(`docker-credential-${helper} answered something that is not JSON`));
+      }
+    });
+    child.stdin?.end(host);
+  });
+}
+
+/** Stored credentials for `host`: Helm's registry config, then Docker's (helpers, auths, credsStore). */
+export async function findCredential(host: string, env: NodeJS.ProcessEnv = process.env): Promise<FoundCredential | undefined> {
+  const helmFile = helmRegistryConfigPath(env);
+  const helm = await readConfig(helmFile);
+  for (const key of hostKeys(host)) {
+    const entry = helm.auths?.[key];
+    const credential = entry && decodeEntry(entry, helmFile);
+    if (credential) return { credential, source: helmFile };
+  }
+  const dockerFile = dockerConfigPath(env);
+  const docker = await readConfig(dockerFile);
+  const helper = docker.credHelpers?.[host];
+  if (helper) {
+    const credential = await runCredentialHelper(helper, host);
+    if (credential) return { credential, source: `docker-credential-${helper}` };
+  }
+  for (const key of hostKeys(host)) {
+    const entry = docker.auths?.[key];
+    const credential = entry && decodeEntry(entry, dockerFile);
+    if (credential) return { credential, source: dockerFile };
+  }
+  if (docker.credsStore) {
+    const credential = await runCredentialHelper(docker.credsStore, host);
+    if (credential) return { credential, source: `docker-credential-${docker.credsStore}` };
+  }
+  return undefined;
+}
+
+/**
+ * Stores a login as `helm registry login` does: `auths[host].auth` = base64(user:password), the rest
+ * of the file kept, tab-indented JSON, written atomically with mode 0600 in a 0700 folder.
+ * Returns the entry it replaced, if any.
+ */
+export async function storeLogin(file: string, host: string, username: string, password: string): Promise<AuthEntry | undefined> {
+  if (username.includes(':')) throw new UserError('a user name may not contain ":"', { hint: 'Check the `username` input' });
+  const config = await readConfig(file);
+  const previous = config.auths?.[host];
+  config.auths = { ...config.auths, [host]: { auth: Buffer.from(`${username}:${password}`).toString('base64') } };
+  await writeConfig(file, config);
+  return previous;
+}
+
+/** Removes the login for `host`, or puts `restore` back in its place. */
+export async function removeLogin(file: string, host: string, restore?: AuthEntry): Promise<boolean> {
+  const config = await readConfig(file);
+  if (!config.auths?.[host] && !restore) return false;
+  const auths = { ...config.auths };
+  if (restore) auths[host] = restore;
+  else delete auths[host];
+  config.auths = auths;
+  await writeConfig(file, config);
+  return true;
+}
+
+async function writeConfig(file: string, config: ConfigFile): Promise<void> {
+  const dir = path.dirname(file);
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  await writeFileAtomic(file, JSON.stringify(config, null, '\t'), { mode: 0o600 });
+  await chmod(file, 0o600);
+}

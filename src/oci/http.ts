@@ -1,0 +1,59 @@
+import { Agent, request, type Dispatcher } from 'undici';
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+  url: string;
+}
+
+export interface HttpRequest {
+  method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  headers?: Record<string, string>;
+  body?: Buffer | string;
+  /** Largest body accepted (bytes). */
+  maxBody?: number;
+}
+
+const DEFAULT_MAX_BODY = 256 * 1024 * 1024;
+
+/** One place for HTTP: undici with keep-alive, no automatic redirects, bodies read in full and bounded. */
+export class Http {
+  readonly #dispatcher: Dispatcher;
+  readonly userAgent: string;
+
+  constructor(options: { dispatcher?: Dispatcher; userAgent?: string } = {}) {
+    this.#dispatcher = options.dispatcher ?? new Agent({ keepAliveTimeout: 10_000, connections: 8 });
+    this.userAgent = options.userAgent ?? 'chartlift';
+  }
+
+  async send(req: HttpRequest): Promise<HttpResponse> {
+    const res = await request(req.url, {
+      method: req.method,
+      headers: { 'user-agent': this.userAgent, ...req.headers },
+      body: req.body,
+      dispatcher: this.#dispatcher,
+      headersTimeout: 60_000,
+      bodyTimeout: 120_000,
+    });
+    const limit = req.maxBody ?? DEFAULT_MAX_BODY;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of res.body) {
+      size += chunk.length;
+      if (size > limit) {
+        res.body.destroy();
+        throw new Error(`${req.method} ${req.url}: response larger than ${limit} bytes`);
+      }
+      chunks.push(chunk as Buffer);
+    }
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+    return { status: res.statusCode, headers, body: Buffer.concat(chunks), url: req.url };
+  }
+
+  async close(): Promise<void> {
+    await this.#dispatcher.close();
+  }
+}

@@ -1,0 +1,57 @@
+import { UserError } from '../errors.js';
+import type { Descriptor } from '../oci/digest.js';
+import type { ChartArtifact } from '../oci/manifest.js';
+import { MediaType } from '../oci/media-types.js';
+import type { Reference } from '../oci/reference.js';
+import type { RegistryClient } from '../oci/registry.js';
+
+export type IfExists = 'fail' | 'skip' | 'overwrite';
+
+export interface PushOutcome {
+  status: 'pushed' | 'unchanged' | 'skipped';
+  /** The digest the tag points at afterwards. */
+  digest: string;
+  /** Blobs uploaded (the rest were there already). */
+  uploaded: number;
+}
+
+/**
+ * Publishes an artifact: the tag is looked up first (the same manifest there: nothing to do); a tag
+ * holding other content is handled by `ifExists`; blobs the registry lacks are uploaded; the manifest
+ * is written last, so a failure never leaves a tag pointing at missing blobs; the digest the registry
+ * reports must be the one computed here.
+ */
+export async function pushArtifact(
+  client: RegistryClient,
+  ref: Reference,
+  artifact: ChartArtifact,
+  ifExists: IfExists,
+): Promise<PushOutcome> {
+  const ours = artifact.manifestDescriptor.digest;
+  const current = await client.resolveTag(ref.repository, ref.tag, true);
+  if (current === ours) return { status: 'unchanged', digest: ours, uploaded: 0 };
+  if (current !== undefined && ifExists === 'skip') return { status: 'skipped', digest: current, uploaded: 0 };
+  if (current !== undefined && ifExists === 'fail') {
+    throw new UserError(`${ref.registry}/${ref.repository}:${ref.tag} already holds ${current}, and this build is ${ours}`, {
+      hint: 'A published version is immutable: bump the chart version, or set if-exists to skip (keep what is there) or overwrite (replace it)',
+    });
+  }
+  const blobs: Array<[Descriptor, Buffer]> = [[artifact.configDescriptor, artifact.config]];
+  for (const layer of artifact.layers)
+    blobs.push([layer, layer.digest === artifact.chartDescriptor.digest ? artifact.chart : artifact.provenance!]);
+  let uploaded = 0;
+  await Promise.all(
+    blobs.map(async ([d, data]) => {
+      if (await client.hasBlob(ref.repository, d)) return;
+      await client.uploadBlob(ref.repository, d, data);
+      uploaded++;
+    }),
+  );
+  const reported = await client.putManifest(ref.repository, ref.tag, artifact.manifest, MediaType.manifest);
+  if (reported && reported !== ours) {
+    throw new UserError(`${ref.registry} stored the manifest as ${reported}, but its digest is ${ours}`, {
+      hint: 'The registry rewrote the manifest; do not sign the reported digest before checking it',
+    });
+  }
+  return { status: 'pushed', digest: ours, uploaded };
+}
