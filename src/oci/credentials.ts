@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { getExecOutput } from '@actions/exec';
 import { chmod, mkdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -83,30 +83,28 @@ export function decodeEntry(entry: AuthEntry, where: string): Credential | undef
 }
 
 /** Runs `docker-credential-<helper> get` with the host on stdin, as Docker does. */
-export function runCredentialHelper(helper: string, host: string): Promise<Credential | undefined> {
-  return new Promise((resolve, reject) => {
-    const child = execFile(`docker-credential-${helper}`, ['get'], { timeout: 30_000 }, (err, stdout, stderr) => {
-      if (err) {
-        if (/credentials not found/i.test(`${stdout}${stderr}`)) return resolve(undefined);
-        return reject(
-          new UserError(
-            `the credential helper docker-credential-${helper} failed for ${host}: ${(String(stderr) || err.message).trim().split('\n')[0]}`,
-            {
-              hint: `Check that docker-credential-${helper} is installed and logged in`,
-            },
-          ),
-        );
-      }
-      try {
-        const out = JSON.parse(String(stdout)) as { Username?: string; Secret?: string };
-        if (!out.Secret) return resolve(undefined);
-        resolve(out.Username === '<token>' ? { identityToken: out.Secret } : { username: out.Username ?? '', password: out.Secret });
-      } catch {
-        reject(new UserError(`docker-credential-${helper} answered something that is not JSON`));
-      }
+export async function runCredentialHelper(helper: string, host: string): Promise<Credential | undefined> {
+  const command = `docker-credential-${helper}`;
+  let out: { exitCode: number; stdout: string; stderr: string };
+  try {
+    out = await getExecOutput(command, ['get'], { input: Buffer.from(host), silent: true, ignoreReturnCode: true });
+  } catch (err) {
+    throw new UserError(`the credential helper ${command} could not be run (${(err as Error).message})`, { hint: `Install ${command}, or remove it from Docker's config` });
+  }
+  if (out.exitCode !== 0) {
+    if (/credentials not found/i.test(out.stdout + out.stderr)) return undefined;
+    throw new UserError(`the credential helper ${command} failed for ${host}: ${(out.stderr || out.stdout).trim().split('\n')[0]}`, {
+      hint: `Check that ${command} is installed and logged in`,
     });
-    child.stdin?.end(host);
-  });
+  }
+  let parsed: { Username?: string; Secret?: string };
+  try {
+    parsed = JSON.parse(out.stdout) as { Username?: string; Secret?: string };
+  } catch {
+    throw new UserError(`${command} answered something that is not JSON`);
+  }
+  if (!parsed.Secret) return undefined;
+  return parsed.Username === '<token>' ? { identityToken: parsed.Secret } : { username: parsed.Username ?? '', password: parsed.Secret };
 }
 
 /** Stored credentials for `host`: Helm's registry config, then Docker's (helpers, auths, credsStore). */

@@ -1,3 +1,4 @@
+import tls from 'node:tls';
 import { Agent, request, type Dispatcher } from 'undici';
 
 export interface HttpResponse {
@@ -24,7 +25,7 @@ export class Http {
   readonly userAgent: string;
 
   constructor(options: { dispatcher?: Dispatcher; userAgent?: string } = {}) {
-    this.#dispatcher = options.dispatcher ?? new Agent({ keepAliveTimeout: 10_000, connections: 8 });
+    this.#dispatcher = options.dispatcher ?? new Agent({ keepAliveTimeout: 10_000, connections: 8, connect: { ca: trustedRoots() } });
     this.userAgent = options.userAgent ?? 'chartlift';
   }
 
@@ -55,5 +56,16 @@ export class Http {
 
   async close(): Promise<void> {
     await this.#dispatcher.close();
+  }
+}
+
+/** Node's bundled roots (with NODE_EXTRA_CA_CERTS) plus the system's store, where the runtime can read it. */
+export function trustedRoots(): string[] | undefined {
+  const get = (tls as { getCACertificates?: (type: string) => string[] }).getCACertificates;
+  if (!get) return undefined;
+  try {
+    return [...new Set([...get('default'), ...get('system')])];
+  } catch {
+    return undefined;
   }
 }
