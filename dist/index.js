@@ -67533,7 +67533,9 @@ async function runCredentialHelper(helper, host) {
         out = await (0,exec/* getExecOutput */.H)(command, ['get'], { input: Buffer.from(host), silent: true, ignoreReturnCode: true });
     }
     catch (err) {
-        throw new errors/* UserError */.yo(`the credential helper ${command} could not be run (${err.message})`, { hint: `Install ${command}, or remove it from Docker's config` });
+        throw new errors/* UserError */.yo(`the credential helper ${command} could not be run (${err.message})`, {
+            hint: `Install ${command}, or remove it from Docker's config`,
+        });
     }
     if (out.exitCode !== 0) {
         if (/credentials not found/i.test(out.stdout + out.stderr))
@@ -72119,34 +72121,67 @@ class Layout {
             throw err;
         }
     }
-    /** Points `refName` at `manifest`, replacing any entry of the same name. */
-    async tag(refName, manifest) {
-        await this.#updateIndex((list) => [
-            ...list.filter((d) => d.annotations?.[Annotation.refName] !== refName),
-            { mediaType: manifest.mediaType, digest: manifest.digest, size: manifest.size, annotations: { [Annotation.refName]: refName } },
-        ]);
-    }
-    /** Drops the entry named `refName`; returns its descriptor, if there was one. */
-    async untag(refName) {
-        let removed;
-        await this.#updateIndex((list) => {
-            removed = list.find((d) => d.annotations?.[Annotation.refName] === refName);
-            return list.filter((d) => d !== removed);
+    /**
+     * Saves blobs and points `refName` at `manifest`, all under the index lock, so that a concurrent
+     * `remove` never deletes a blob this save is about to reference.
+     */
+    async save(refName, manifest, blobs) {
+        await this.init();
+        await this.#locked(async () => {
+            for (const blob of blobs)
+                await this.putBlob(blob);
+            await this.#writeIndex((list) => [
+                ...list.filter((d) => d.annotations?.[Annotation.refName] !== refName),
+                { mediaType: manifest.mediaType, digest: manifest.digest, size: manifest.size, annotations: { [Annotation.refName]: refName } },
+            ]);
         });
-        return removed;
+    }
+    /**
+     * Drops the entry named `refName` and deletes the blobs only it used: its manifest, config and
+     * layers that no other manifest in the index references. Returns the removed descriptor.
+     */
+    async remove(refName) {
+        await this.init();
+        return this.#locked(async () => {
+            const index = await this.readIndex();
+            const removed = index.manifests.find((d) => d.annotations?.[Annotation.refName] === refName);
+            if (!removed)
+                return undefined;
+            const rest = index.manifests.filter((d) => d !== removed);
+            await this.#writeIndex(() => rest);
+            const keep = new Set();
+            for (const d of rest)
+                for (const digest of await this.#referenced(d.digest))
+                    keep.add(digest);
+            for (const digest of await this.#referenced(removed.digest)) {
+                if (!keep.has(digest))
+                    await (0,promises_.rm)(this.blobPath(digest), { force: true });
+            }
+            return removed;
+        });
     }
     async resolve(refName) {
         return (await this.readIndex()).manifests.find((d) => d.annotations?.[Annotation.refName] === refName);
     }
-    async #updateIndex(change) {
-        await this.init();
-        await withFileLock(external_node_path_default().join(this.root, 'index.json.lock'), async () => {
-            const index = await this.readIndex();
-            const manifests = change(index.manifests);
-            manifests.sort((a, b) => compareBytes(a.annotations?.[Annotation.refName] ?? '', b.annotations?.[Annotation.refName] ?? ''));
-            const body = JSON.stringify({ schemaVersion: 2, mediaType: MediaType.index, manifests }, null, 2) + '\n';
-            await (0,atomic_write/* writeFileAtomic */.Z)(external_node_path_default().join(this.root, 'index.json'), body, { stagingDir: this.ingest });
-        });
+    /** A manifest's own digest and the digests it references. */
+    async #referenced(manifestDigest) {
+        try {
+            const m = JSON.parse(await (0,promises_.readFile)(this.blobPath(manifestDigest), 'utf8'));
+            return [manifestDigest, ...(m.config ? [m.config.digest] : []), ...(m.layers ?? []).map((l) => l.digest)];
+        }
+        catch {
+            return [manifestDigest];
+        }
+    }
+    async #locked(fn) {
+        return withFileLock(external_node_path_default().join(this.root, 'index.json.lock'), fn);
+    }
+    async #writeIndex(change) {
+        const index = await this.readIndex();
+        const manifests = change(index.manifests);
+        manifests.sort((a, b) => compareBytes(a.annotations?.[Annotation.refName] ?? '', b.annotations?.[Annotation.refName] ?? ''));
+        const body = JSON.stringify({ schemaVersion: 2, mediaType: MediaType.index, manifests }, null, 2) + '\n';
+        await (0,atomic_write/* writeFileAtomic */.Z)(external_node_path_default().join(this.root, 'index.json'), body, { stagingDir: this.ingest });
     }
 }
 async function exists(p) {
@@ -72166,13 +72201,8 @@ async function exists(p) {
 async function saveToCache(cacheDir, refName, artifact) {
     const layout = new Layout(cacheDir);
     try {
-        await layout.init();
-        await layout.putBlob(artifact.config);
-        await layout.putBlob(artifact.chart);
-        if (artifact.provenance)
-            await layout.putBlob(artifact.provenance);
-        await layout.putBlob(artifact.manifest);
-        await layout.tag(refName, artifact.manifestDescriptor);
+        const blobs = [artifact.config, artifact.chart, ...(artifact.provenance ? [artifact.provenance] : []), artifact.manifest];
+        await layout.save(refName, artifact.manifestDescriptor, blobs);
     }
     catch (err) {
         const code = (0,errors/* fsCode */.r0)(err);
@@ -72285,11 +72315,19 @@ class Http {
             }
             chunks.push(chunk);
         }
-        const headers = {};
-        for (const [k, v] of Object.entries(res.headers))
-            if (v !== undefined)
-                headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-        return { status: res.statusCode, headers, body: Buffer.concat(chunks), url: req.url };
+        return { status: res.statusCode, headers: flatten(res.headers), body: Buffer.concat(chunks), url: req.url };
+    }
+    /** Like `send`, but the body is a stream the caller must read or dump. */
+    async open(req) {
+        const res = await (0,undici/* request */.Em)(req.url, {
+            method: req.method,
+            headers: { 'user-agent': this.userAgent, ...req.headers },
+            body: req.body,
+            dispatcher: this.#dispatcher,
+            headersTimeout: 60_000,
+            bodyTimeout: 120_000,
+        });
+        return { status: res.statusCode, headers: flatten(res.headers), body: res.body, url: req.url };
     }
     async close() {
         await this.#dispatcher.close();
@@ -72306,6 +72344,13 @@ function trustedRoots() {
     catch {
         return undefined;
     }
+}
+function flatten(raw) {
+    const headers = {};
+    for (const [k, v] of Object.entries(raw))
+        if (v !== undefined)
+            headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+    return headers;
 }
 
 ;// CONCATENATED MODULE: ./src/oci/challenge.ts
@@ -72477,18 +72522,26 @@ class Authenticator {
     }
     /** Sends `req` with authorisation for `scope`, handling one 401 by (re)authorising and repeating it. */
     async send(req, scope) {
-        const first = await this.#http.send(this.#authorise(req, scope, false));
+        return this.#exchange(req, scope, (r) => this.#http.send(r), async () => { });
+    }
+    /** `send` with a streamed body (the caller reads it). */
+    async open(req, scope) {
+        return this.#exchange(req, scope, (r) => this.#http.open(r), (res) => res.body.dump());
+    }
+    async #exchange(req, scope, sendOnce, discard) {
+        const first = await sendOnce(this.#authorise(req, scope, false));
         if (first.status !== 401)
             return first;
         const challenge = parseChallenge(first.headers['www-authenticate']);
         if (!challenge)
             return first;
+        if (challenge.scheme !== 'bearer' && (challenge.scheme !== 'basic' || !this.#credential))
+            return first;
+        await discard(first);
         this.#challenge = challenge;
         if (challenge.scheme === 'bearer')
             await this.#fetchToken(scope ?? challenge.params.scope);
-        else if (challenge.scheme !== 'basic' || !this.#credential)
-            return first;
-        return this.#http.send(this.#authorise(req, scope, true));
+        return sendOnce(this.#authorise(req, scope, true));
     }
     #authorise(req, scope, retry) {
         const headers = { ...req.headers };
@@ -72566,6 +72619,8 @@ class Authenticator {
 
 
 
+
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 const MANIFEST_ACCEPT = [MediaType.manifest, 'application/vnd.docker.distribution.manifest.v2+json', MediaType.index].join(', ');
 /** A distribution-spec client for one registry: the requests Chartlift needs, and no others. */
 class RegistryClient {
@@ -72573,9 +72628,11 @@ class RegistryClient {
     #base;
     #auth;
     #plainHttp;
+    #http;
     constructor(http, registry, options = {}) {
         this.registry = registry;
         this.#plainHttp = options.plainHttp ?? false;
+        this.#http = http;
         this.#base = `${this.#plainHttp ? 'http' : 'https'}://${registry}`;
         this.#auth = new Authenticator(http, registry, options.credential);
     }
@@ -72644,6 +72701,94 @@ class RegistryClient {
         if (res.status !== 201 && res.status !== 200)
             throw responseError('push the manifest to', res, this.#target(repository));
         return res.headers['docker-content-digest'];
+    }
+    /** A manifest by tag or digest, bounded in size and checked against the digest it claims. */
+    async fetchManifest(repository, reference) {
+        const res = await this.#send({
+            method: 'GET',
+            url: `${this.#base}/v2/${repository}/manifests/${reference}`,
+            headers: { accept: MANIFEST_ACCEPT },
+            maxBody: MAX_MANIFEST_BYTES,
+        }, scope(repository, false));
+        if (res.status === 404)
+            throw new errors/* UserError */.yo(`${this.registry}/${repository}:${reference} not found`, {
+                hint: 'Check the reference: the repository or the tag does not exist',
+            });
+        if (res.status !== 200)
+            throw responseError('pull', res, this.#target(repository));
+        const digest = sha256(res.body);
+        const claimed = reference.startsWith('sha256:') ? reference : res.headers['docker-content-digest'];
+        if (claimed && claimed !== digest) {
+            throw new errors/* UserError */.yo(`the manifest of ${this.registry}/${repository}:${reference} does not match its digest (expected ${claimed}, got ${digest})`, { hint: 'The registry or something between is corrupting data: nothing was written to the cache' });
+        }
+        return { body: res.body, digest };
+    }
+    /**
+     * A blob, verified while it streams: never more bytes than its descriptor says, and the digest
+     * checked at the end. Redirects (object storage) are followed; credentials go only to the registry's
+     * own origin.
+     */
+    async fetchBlob(repository, d) {
+        const url = `${this.#base}/v2/${repository}/blobs/${d.digest}`;
+        let res = await this.#open({ method: 'GET', url }, scope(repository, false));
+        const origin = new URL(url).origin;
+        for (let hops = 0; [301, 302, 303, 307, 308].includes(res.status); hops++) {
+            const location = res.headers.location;
+            await res.body.dump();
+            if (!location || hops >= 5)
+                throw new errors/* UserError */.yo(`${this.registry} redirected a blob download ${location ? 'too often' : 'without a Location'}`);
+            const next = new URL(location, res.url).toString();
+            res =
+                new URL(next).origin === origin
+                    ? await this.#open({ method: 'GET', url: next }, scope(repository, false))
+                    : await this.#openPlain({ method: 'GET', url: next });
+        }
+        if (res.status !== 200) {
+            const chunks = [];
+            for await (const c of res.body)
+                chunks.push(c);
+            throw responseError('download a blob from', { ...res, body: Buffer.concat(chunks) }, this.#target(repository));
+        }
+        const hash = (0,external_node_crypto_.createHash)('sha256');
+        const chunks = [];
+        let size = 0;
+        for await (const chunk of res.body) {
+            size += chunk.length;
+            if (size > d.size) {
+                res.body.destroy();
+                throw new errors/* UserError */.yo(`blob ${d.digest} from ${this.registry} is larger than its descriptor says (${d.size} bytes)`, {
+                    hint: 'The registry is serving other content: nothing was written to the cache',
+                });
+            }
+            hash.update(chunk);
+            chunks.push(chunk);
+        }
+        const got = `sha256:${hash.digest('hex')}`;
+        if (size !== d.size || got !== d.digest) {
+            throw new errors/* UserError */.yo(`blob ${d.digest} from ${this.registry} does not match its digest (got ${got}, ${size} of ${d.size} bytes)`, {
+                hint: 'The download was corrupted on the way or at the registry: nothing was written to the cache; run again',
+            });
+        }
+        return Buffer.concat(chunks);
+    }
+    async #open(req, scopeText) {
+        try {
+            return await this.#auth.open(req, scopeText);
+        }
+        catch (err) {
+            if (err instanceof errors/* UserError */.yo)
+                throw err;
+            throw networkError(err, this.registry, this.#plainHttp);
+        }
+    }
+    /** A request to another origin (a redirect target): no Authorization, ever. */
+    async #openPlain(req) {
+        try {
+            return await this.#http.open(req);
+        }
+        catch (err) {
+            throw networkError(err, new URL(req.url).host, this.#plainHttp);
+        }
     }
     #target(repository) {
         return { registry: this.registry, repository, username: this.username };

@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { UserError } from '../errors.js';
 import { parseChallenge, type Challenge } from './challenge.js';
 import { responseError } from './errors.js';
-import type { Http, HttpRequest, HttpResponse } from './http.js';
+import type { Http, HttpRequest, HttpResponse, HttpStream } from './http.js';
 
 /** What a registry accepts: a user name and password (or token), or an OAuth2 identity token. */
 export type Credential = { username: string; password: string } | { identityToken: string; username?: string };
@@ -42,14 +42,39 @@ export class Authenticator {
 
   /** Sends `req` with authorisation for `scope`, handling one 401 by (re)authorising and repeating it. */
   async send(req: HttpRequest, scope: string | undefined): Promise<HttpResponse> {
-    const first = await this.#http.send(this.#authorise(req, scope, false));
+    return this.#exchange(
+      req,
+      scope,
+      (r) => this.#http.send(r),
+      async () => {},
+    );
+  }
+
+  /** `send` with a streamed body (the caller reads it). */
+  async open(req: HttpRequest, scope: string | undefined): Promise<HttpStream> {
+    return this.#exchange(
+      req,
+      scope,
+      (r) => this.#http.open(r),
+      (res) => res.body.dump(),
+    );
+  }
+
+  async #exchange<R extends { status: number; headers: Record<string, string> }>(
+    req: HttpRequest,
+    scope: string | undefined,
+    sendOnce: (r: HttpRequest) => Promise<R>,
+    discard: (res: R) => Promise<void>,
+  ): Promise<R> {
+    const first = await sendOnce(this.#authorise(req, scope, false));
     if (first.status !== 401) return first;
     const challenge = parseChallenge(first.headers['www-authenticate']);
     if (!challenge) return first;
+    if (challenge.scheme !== 'bearer' && (challenge.scheme !== 'basic' || !this.#credential)) return first;
+    await discard(first);
     this.#challenge = challenge;
     if (challenge.scheme === 'bearer') await this.#fetchToken(scope ?? challenge.params.scope);
-    else if (challenge.scheme !== 'basic' || !this.#credential) return first;
-    return this.#http.send(this.#authorise(req, scope, true));
+    return sendOnce(this.#authorise(req, scope, true));
   }
 
   #authorise(req: HttpRequest, scope: string | undefined, retry: boolean): HttpRequest {

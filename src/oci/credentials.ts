@@ -89,7 +89,9 @@ export async function runCredentialHelper(helper: string, host: string): Promise
   try {
     out = await getExecOutput(command, ['get'], { input: Buffer.from(host), silent: true, ignoreReturnCode: true });
   } catch (err) {
-    throw new UserError(`the credential helper ${command} could not be run (${(err as Error).message})`, { hint: `Install ${command}, or remove it from Docker's config` });
+    throw new UserError(`the credential helper ${command} could not be run (${(err as Error).message})`, {
+      hint: `Install ${command}, or remove it from Docker's config`,
+    });
   }
   if (out.exitCode !== 0) {
     if (/credentials not found/i.test(out.stdout + out.stderr)) return undefined;

@@ -8,6 +8,13 @@ export interface HttpResponse {
   url: string;
 }
 
+export interface HttpStream {
+  status: number;
+  headers: Record<string, string>;
+  body: Dispatcher.ResponseData['body'];
+  url: string;
+}
+
 export interface HttpRequest {
   method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
@@ -49,9 +56,20 @@ export class Http {
       }
       chunks.push(chunk as Buffer);
     }
-    const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-    return { status: res.statusCode, headers, body: Buffer.concat(chunks), url: req.url };
+    return { status: res.statusCode, headers: flatten(res.headers), body: Buffer.concat(chunks), url: req.url };
+  }
+
+  /** Like `send`, but the body is a stream the caller must read or dump. */
+  async open(req: HttpRequest): Promise<HttpStream> {
+    const res = await request(req.url, {
+      method: req.method,
+      headers: { 'user-agent': this.userAgent, ...req.headers },
+      body: req.body,
+      dispatcher: this.#dispatcher,
+      headersTimeout: 60_000,
+      bodyTimeout: 120_000,
+    });
+    return { status: res.statusCode, headers: flatten(res.headers), body: res.body, url: req.url };
   }
 
   async close(): Promise<void> {
@@ -68,4 +86,10 @@ export function trustedRoots(): string[] | undefined {
   } catch {
     return undefined;
   }
+}
+
+function flatten(raw: Record<string, string | string[] | undefined>): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  return headers;
 }

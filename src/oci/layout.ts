@@ -98,37 +98,66 @@ export class Layout {
     }
   }
 
-  /** Points `refName` at `manifest`, replacing any entry of the same name. */
-  async tag(refName: string, manifest: Descriptor): Promise<void> {
-    await this.#updateIndex((list) => [
-      ...list.filter((d) => d.annotations?.[Annotation.refName] !== refName),
-      { mediaType: manifest.mediaType, digest: manifest.digest, size: manifest.size, annotations: { [Annotation.refName]: refName } },
-    ]);
+  /**
+   * Saves blobs and points `refName` at `manifest`, all under the index lock, so that a concurrent
+   * `remove` never deletes a blob this save is about to reference.
+   */
+  async save(refName: string, manifest: Descriptor, blobs: Uint8Array[]): Promise<void> {
+    await this.init();
+    await this.#locked(async () => {
+      for (const blob of blobs) await this.putBlob(blob);
+      await this.#writeIndex((list) => [
+        ...list.filter((d) => d.annotations?.[Annotation.refName] !== refName),
+        { mediaType: manifest.mediaType, digest: manifest.digest, size: manifest.size, annotations: { [Annotation.refName]: refName } },
+      ]);
+    });
   }
 
-  /** Drops the entry named `refName`; returns its descriptor, if there was one. */
-  async untag(refName: string): Promise<Descriptor | undefined> {
-    let removed: Descriptor | undefined;
-    await this.#updateIndex((list) => {
-      removed = list.find((d) => d.annotations?.[Annotation.refName] === refName);
-      return list.filter((d) => d !== removed);
+  /**
+   * Drops the entry named `refName` and deletes the blobs only it used: its manifest, config and
+   * layers that no other manifest in the index references. Returns the removed descriptor.
+   */
+  async remove(refName: string): Promise<Descriptor | undefined> {
+    await this.init();
+    return this.#locked(async () => {
+      const index = await this.readIndex();
+      const removed = index.manifests.find((d) => d.annotations?.[Annotation.refName] === refName);
+      if (!removed) return undefined;
+      const rest = index.manifests.filter((d) => d !== removed);
+      await this.#writeIndex(() => rest);
+      const keep = new Set<string>();
+      for (const d of rest) for (const digest of await this.#referenced(d.digest)) keep.add(digest);
+      for (const digest of await this.#referenced(removed.digest)) {
+        if (!keep.has(digest)) await rm(this.blobPath(digest), { force: true });
+      }
+      return removed;
     });
-    return removed;
   }
 
   async resolve(refName: string): Promise<Descriptor | undefined> {
     return (await this.readIndex()).manifests.find((d) => d.annotations?.[Annotation.refName] === refName);
   }
 
-  async #updateIndex(change: (list: Descriptor[]) => Descriptor[]): Promise<void> {
-    await this.init();
-    await withFileLock(path.join(this.root, 'index.json.lock'), async () => {
-      const index = await this.readIndex();
-      const manifests = change(index.manifests);
-      manifests.sort((a, b) => compareBytes(a.annotations?.[Annotation.refName] ?? '', b.annotations?.[Annotation.refName] ?? ''));
-      const body = JSON.stringify({ schemaVersion: 2, mediaType: MediaType.index, manifests }, null, 2) + '\n';
-      await writeFileAtomic(path.join(this.root, 'index.json'), body, { stagingDir: this.ingest });
-    });
+  /** A manifest's own digest and the digests it references. */
+  async #referenced(manifestDigest: string): Promise<string[]> {
+    try {
+      const m = JSON.parse(await readFile(this.blobPath(manifestDigest), 'utf8')) as { config?: Descriptor; layers?: Descriptor[] };
+      return [manifestDigest, ...(m.config ? [m.config.digest] : []), ...(m.layers ?? []).map((l) => l.digest)];
+    } catch {
+      return [manifestDigest];
+    }
+  }
+
+  async #locked<T>(fn: () => Promise<T>): Promise<T> {
+    return withFileLock(path.join(this.root, 'index.json.lock'), fn);
+  }
+
+  async #writeIndex(change: (list: Descriptor[]) => Descriptor[]): Promise<void> {
+    const index = await this.readIndex();
+    const manifests = change(index.manifests);
+    manifests.sort((a, b) => compareBytes(a.annotations?.[Annotation.refName] ?? '', b.annotations?.[Annotation.refName] ?? ''));
+    const body = JSON.stringify({ schemaVersion: 2, mediaType: MediaType.index, manifests }, null, 2) + '\n';
+    await writeFileAtomic(path.join(this.root, 'index.json'), body, { stagingDir: this.ingest });
   }
 }
 

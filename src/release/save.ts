@@ -6,12 +6,8 @@ import type { ChartArtifact } from '../oci/manifest.js';
 export async function saveToCache(cacheDir: string, refName: string, artifact: ChartArtifact): Promise<void> {
   const layout = new Layout(cacheDir);
   try {
-    await layout.init();
-    await layout.putBlob(artifact.config);
-    await layout.putBlob(artifact.chart);
-    if (artifact.provenance) await layout.putBlob(artifact.provenance);
-    await layout.putBlob(artifact.manifest);
-    await layout.tag(refName, artifact.manifestDescriptor);
+    const blobs = [artifact.config, artifact.chart, ...(artifact.provenance ? [artifact.provenance] : []), artifact.manifest];
+    await layout.save(refName, artifact.manifestDescriptor, blobs);
   } catch (err) {
     const code = fsCode(err);
     if (code) {

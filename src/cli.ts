@@ -1,0 +1,95 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { errorLine, UserError } from './errors.js';
+import { defaultCachePath } from './oci/layout.js';
+import { exportCommand, listCommand, pullCommand, pushCommand, removeCommand, saveCommand } from './cli/chart-commands.js';
+import { HELP } from './cli/help.js';
+import { loginCommand, logoutCommand } from './cli/registry-commands.js';
+import type { IfExists } from './release/push.js';
+
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  cache: { type: 'string' },
+  username: { type: 'string', short: 'u' },
+  'password-stdin': { type: 'boolean' },
+  'plain-http': { type: 'boolean' },
+  destination: { type: 'string', short: 'd' },
+  'if-exists': { type: 'string' },
+} as const;
+
+const ARITY: Record<string, string[]> = {
+  'registry login': ['HOST'],
+  'registry logout': ['HOST'],
+  'chart save': ['DIR', 'REF'],
+  'chart list': [],
+  'chart export': ['REF'],
+  'chart push': ['REF'],
+  'chart remove': ['REF'],
+  'chart pull': ['REF'],
+};
+
+/** The seed's commands over the same library, cache and credential files as the action and Helm. */
+export async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  const command = positionals.slice(0, 2).join(' ');
+  if (!(command in ARITY)) {
+    if (values.help || positionals.length === 0) {
+      console.log(HELP['']);
+      return 0;
+    }
+    throw new UserError(`unknown command "${positionals.join(' ')}"`, { hint: 'See chartlift --help' });
+  }
+  if (values.help) {
+    console.log(HELP[command]);
+    return 0;
+  }
+  const args = positionals.slice(2);
+  const names = ARITY[command];
+  if (args.length !== names.length)
+    throw new UserError(`"chartlift ${command}" takes ${names.length ? names.join(' ') : 'no arguments'}`, {
+      hint: `See chartlift ${command} --help`,
+    });
+  const cache = values.cache ?? defaultCachePath();
+  const plainHttp = values['plain-http'] ?? false;
+  const ifExists = (values['if-exists'] ?? 'fail') as IfExists;
+  if (!['fail', 'skip', 'overwrite'].includes(ifExists)) throw new UserError('--if-exists takes fail, skip or overwrite');
+  switch (command) {
+    case 'registry login':
+      await loginCommand(args[0], { username: values.username, passwordStdin: values['password-stdin'], plainHttp });
+      break;
+    case 'registry logout':
+      await logoutCommand(args[0]);
+      break;
+    case 'chart save':
+      await saveCommand(args[0], args[1], cache);
+      break;
+    case 'chart list':
+      await listCommand(cache);
+      break;
+    case 'chart export':
+      await exportCommand(args[0], cache, values.destination ?? '.');
+      break;
+    case 'chart push':
+      await pushCommand(args[0], cache, { plainHttp, ifExists });
+      break;
+    case 'chart remove':
+      await removeCommand(args[0], cache);
+      break;
+    case 'chart pull':
+      await pullCommand(args[0], cache, { plainHttp });
+      break;
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    const line =
+      err instanceof TypeError && /ERR_PARSE_ARGS/.test(String((err as { code?: string }).code))
+        ? `${err.message} (see chartlift --help)`
+        : errorLine(err);
+    process.stderr.write(`Error: ${line}\n`);
+    process.exit(1);
+  },
+);

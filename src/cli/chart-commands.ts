@@ -1,0 +1,89 @@
+import { findCredential } from '../oci/credentials.js';
+import { Http } from '../oci/http.js';
+import { Layout } from '../oci/layout.js';
+import { parseReference, refString } from '../oci/reference.js';
+import { RegistryClient } from '../oci/registry.js';
+import { buildChart } from '../release/build.js';
+import { readCached, type CachedChart } from '../release/cached.js';
+import { exportChart } from '../release/export.js';
+import { formatTable, listCharts } from '../release/list.js';
+import { pullChart } from '../release/pull.js';
+import { pushArtifact, type IfExists } from '../release/push.js';
+import { saveToCache } from '../release/save.js';
+import { humanSize } from '../util/human-size.js';
+
+function block(refName: string, c: CachedChart): string[] {
+  return [
+    `ref:     ${refName}`,
+    `digest:  ${c.artifact.manifestDescriptor.digest}`,
+    `size:    ${humanSize(c.artifact.chart.length)}`,
+    `name:    ${c.name}`,
+    `version: ${c.version}`,
+  ];
+}
+
+export async function saveCommand(dir: string, ref: string, cache: string): Promise<void> {
+  const built = await buildChart(dir, ref);
+  await saveToCache(cache, built.refName, built.artifact);
+  const c = await readCached(new Layout(cache), built.refName);
+  console.log([...block(built.refName, c), `${built.ref.tag}: saved`].join('\n'));
+}
+
+export async function listCommand(cache: string): Promise<void> {
+  console.log(formatTable(await listCharts(new Layout(cache))));
+}
+
+export async function exportCommand(ref: string, cache: string, dir: string): Promise<void> {
+  const refName = refString(parseReference(ref));
+  const c = await readCached(new Layout(cache), refName);
+  const target = await exportChart(c, dir);
+  const shown = (dir === '.' ? '' : `${dir.replace(/\/+$/, '')}/`) + `${c.name}/`;
+  console.log([...block(refName, c), `Exported chart to ${target.endsWith(shown.slice(0, -1)) ? shown : `${target}/`}`].join('\n'));
+}
+
+export async function removeCommand(ref: string, cache: string): Promise<void> {
+  const r = parseReference(ref);
+  const refName = refString(r);
+  const layout = new Layout(cache);
+  if (!(await layout.remove(refName))) {
+    const { UserError } = await import('../errors.js');
+    throw new UserError(`${refName} is not in the cache`, { hint: 'See `chartlift chart list`' });
+  }
+  console.log(`${r.tag}: removed`);
+}
+
+async function withClient<T>(registry: string, plainHttp: boolean, fn: (client: RegistryClient) => Promise<T>): Promise<T> {
+  const http = new Http({ userAgent: 'chartlift' });
+  try {
+    const found = await findCredential(registry);
+    return await fn(new RegistryClient(http, registry, { plainHttp, credential: found?.credential }));
+  } finally {
+    await http.close();
+  }
+}
+
+export async function pushCommand(ref: string, cache: string, options: { plainHttp: boolean; ifExists: IfExists }): Promise<void> {
+  const r = parseReference(ref);
+  const refName = refString(r);
+  const c = await readCached(new Layout(cache), refName);
+  console.log(`The push refers to repository [${r.registry}/${r.repository}]`);
+  const outcome = await withClient(r.registry, options.plainHttp, (client) => pushArtifact(client, r, c.artifact, options.ifExists));
+  const layers = c.artifact.layers;
+  const total = layers.reduce((n, l) => n + l.size, 0);
+  const last =
+    outcome.status === 'pushed'
+      ? `${r.tag}: pushed to remote (${layers.length} layer${layers.length === 1 ? '' : 's'}, ${humanSize(total)} total)`
+      : outcome.status === 'unchanged'
+        ? `${r.tag}: unchanged (the registry already holds ${outcome.digest})`
+        : `${r.tag}: skipped (the tag holds ${outcome.digest})`;
+  console.log([...block(refName, c), last].join('\n'));
+}
+
+export async function pullCommand(ref: string, cache: string, options: { plainHttp: boolean }): Promise<void> {
+  const r = parseReference(ref);
+  const refName = refString(r);
+  console.log(`${r.tag}: Pulling from ${r.registry}/${r.repository}`);
+  const outcome = await withClient(r.registry, options.plainHttp, (client) => pullChart(client, r, new Layout(cache)));
+  const status = outcome.downloaded ? `Status: Downloaded newer chart for ${refName}` : `Status: Chart is up to date for ${refName}`;
+  console.log([...block(refName, outcome.cached), status].join('\n'));
+}

@@ -1,0 +1,64 @@
+/** Usage text for every command (`--help`). */
+export const HELP: Record<string, string> = {
+  '': `chartlift: publish Helm charts to OCI registries, natively.
+
+Usage: chartlift <command> [options]
+
+Commands:
+  registry login [-u USER] [--password-stdin] [--plain-http] HOST   log in to a registry
+  registry logout HOST                                              log out of a registry
+  chart save DIR REF              package a chart folder (or .tgz) and save it in the cache
+  chart list                      list the charts in the cache
+  chart export REF [-d DIR]       unpack a cached chart into DIR/<name>/
+  chart push REF                  push a cached chart to its registry
+  chart remove REF                remove a chart from the cache
+  chart pull REF                  pull a chart from a registry into the cache
+
+Global options:
+  --cache DIR    the OCI-layout cache (default: Helm's registry cache, ~/.cache/helm/registry/cache)
+  -h, --help     help for a command
+
+REF is a full reference, host[:port]/path/name:tag. Credentials are Helm's (registry login)
+and Docker's, shared with helm.`,
+  'registry login': `Usage: chartlift registry login [-u USER] [--password-stdin] [--plain-http] HOST
+
+Checks the credentials against the registry and stores them in Helm's registry config, as
+helm registry login does. Without --password-stdin the password is asked for (not echoed).
+
+Options:
+  -u, --username USER   the user name (asked for when missing)
+  --password-stdin      read the password from standard input
+  --plain-http          talk HTTP instead of HTTPS`,
+  'registry logout': `Usage: chartlift registry logout HOST
+
+Removes the stored login for HOST from Helm's registry config.`,
+  'chart save': `Usage: chartlift chart save DIR REF
+
+Packages the chart in DIR (or the packaged chart DIR.tgz) reproducibly and saves it in the
+cache as REF. REF may also be oci://host/namespace (the chart name and version are appended).`,
+  'chart list': `Usage: chartlift chart list
+
+Lists the charts in the cache: REF, NAME, VERSION, DIGEST (the manifest's), SIZE, CREATED.`,
+  'chart export': `Usage: chartlift chart export REF [-d DIR]
+
+Unpacks the cached chart REF into DIR/<name>/ (DIR defaults to the current folder).
+
+Options:
+  -d, --destination DIR   where to unpack`,
+  'chart push': `Usage: chartlift chart push REF [--plain-http] [--if-exists fail|skip|overwrite]
+
+Pushes the cached chart REF to its registry with the stored credentials.
+
+Options:
+  --plain-http           talk HTTP instead of HTTPS
+  --if-exists POLICY     when the tag holds other content: fail (default), skip or overwrite`,
+  'chart remove': `Usage: chartlift chart remove REF
+
+Removes REF from the cache, and the blobs no other cached chart uses.`,
+  'chart pull': `Usage: chartlift chart pull REF [--plain-http]
+
+Pulls REF from its registry into the cache, verifying every blob's digest and size.
+
+Options:
+  --plain-http   talk HTTP instead of HTTPS`,
+};

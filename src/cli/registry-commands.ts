@@ -1,0 +1,28 @@
+import { UserError } from '../errors.js';
+import { helmRegistryConfigPath, removeLogin, storeLogin } from '../oci/credentials.js';
+import { Http } from '../oci/http.js';
+import { RegistryClient } from '../oci/registry.js';
+import { prompt, readStdin } from './prompt.js';
+
+export async function loginCommand(
+  host: string,
+  options: { username?: string; passwordStdin?: boolean; plainHttp?: boolean },
+): Promise<void> {
+  const username = options.username || (await prompt('Username: ', false));
+  const password = options.passwordStdin ? await readStdin() : await prompt('Password: ', true);
+  if (!username || !password) throw new UserError('a user name and a password are needed', { hint: 'Give -u USER and a password' });
+  const http = new Http({ userAgent: 'chartlift' });
+  try {
+    await new RegistryClient(http, host, { plainHttp: options.plainHttp, credential: { username, password } }).ping();
+  } finally {
+    await http.close();
+  }
+  await storeLogin(helmRegistryConfigPath(), host, username, password);
+  console.log('Login succeeded');
+}
+
+export async function logoutCommand(host: string): Promise<void> {
+  const file = helmRegistryConfigPath();
+  if (!(await removeLogin(file, host))) throw new UserError(`not logged in to ${host}`, { where: file });
+  console.log('Logout succeeded');
+}

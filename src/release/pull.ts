@@ -1,0 +1,33 @@
+import type { Layout } from '../oci/layout.js';
+import { refString, type Reference } from '../oci/reference.js';
+import type { RegistryClient } from '../oci/registry.js';
+import { parseChartManifest, readCached, type CachedChart } from './cached.js';
+
+export interface PullOutcome {
+  cached: CachedChart;
+  /** false when the cache already held this manifest and all its blobs. */
+  downloaded: boolean;
+}
+
+/**
+ * Pulls a chart into the cache: the manifest checked (a Helm chart, modern or legacy layer, maybe
+ * provenance), each blob it lacks downloaded and verified while it streams, and only then everything
+ * written and tagged. A failure leaves the cache as it was.
+ */
+export async function pullChart(client: RegistryClient, ref: Reference, layout: Layout): Promise<PullOutcome> {
+  const refName = refString(ref);
+  const { body, digest } = await client.fetchManifest(ref.repository, ref.tag);
+  const { manifest } = parseChartManifest(body, refName);
+  const wanted = [manifest.config, ...manifest.layers];
+  const current = await layout.resolve(refName);
+  const present = await Promise.all(wanted.map((d) => layout.hasBlob(d)));
+  if (current?.digest === digest && present.every(Boolean) && (await layout.hasBlob({ digest, size: body.length }))) {
+    return { cached: await readCached(layout, refName), downloaded: false };
+  }
+  const blobs = await Promise.all(wanted.map((d, i) => (present[i] ? layout.readBlob(d.digest) : client.fetchBlob(ref.repository, d))));
+  await layout.save(refName, { mediaType: manifest.mediaType ?? 'application/vnd.oci.image.manifest.v1+json', digest, size: body.length }, [
+    ...blobs,
+    body,
+  ]);
+  return { cached: await readCached(layout, refName), downloaded: true };
+}
