@@ -28410,10 +28410,10 @@ __webpack_unused_export__ = Client
 __webpack_unused_export__ = Pool
 __webpack_unused_export__ = BalancedPool
 __webpack_unused_export__ = RoundRobinPool
-module.exports.g6 = Agent
+__webpack_unused_export__ = Agent
 __webpack_unused_export__ = ProxyAgent
 __webpack_unused_export__ = Socks5ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
+module.exports.J2 = EnvHttpProxyAgent
 __webpack_unused_export__ = RetryAgent
 __webpack_unused_export__ = H2CClient
 __webpack_unused_export__ = RetryHandler
@@ -67408,6 +67408,10 @@ const Input = {
     plainHttp: 'plain-http',
     logout: 'logout',
     ifExists: 'if-exists',
+    retries: 'retries',
+    timeout: 'timeout',
+    caFile: 'ca-file',
+    insecureSkipTlsVerify: 'insecure-skip-tls-verify',
 };
 const Output = {
     ref: 'ref',
@@ -67712,7 +67716,7 @@ async function post() {
 
 /***/ }),
 
-/***/ 2659:
+/***/ 5640:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -72217,9 +72221,57 @@ async function saveToCache(cacheDir, refName, artifact) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/oci/retry.ts
+const DEFAULT_RETRIES = 8;
+const DEFAULT_TIMEOUT_SECONDS = 60;
+function retryPolicy(retries = DEFAULT_RETRIES, timeoutSeconds = DEFAULT_TIMEOUT_SECONDS) {
+    return { retries, baseMs: 200, capMs: 4000, maxRetryAfterMs: 30_000, timeoutMs: timeoutSeconds * 1000 };
+}
+function isRetryableStatus(status) {
+    return status === 408 || status === 429 || (status >= 500 && status !== 501 && status !== 505);
+}
+const TRANSIENT_CODES = new Set([
+    'ECONNRESET',
+    'EPIPE',
+    'ETIMEDOUT',
+    'ENETUNREACH',
+    'EAI_AGAIN',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CLOSED',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
+    'UND_ERR_REQ_CONTENT_LENGTH_MISMATCH',
+]);
+/** A dropped, reset or timed-out connection (not a refused one: nothing listens there, failing fast is kinder). */
+function isRetryableError(err) {
+    for (let e = err, depth = 0; e && depth < 5; e = e.cause, depth++) {
+        const code = e.code;
+        if (typeof code === 'string' && TRANSIENT_CODES.has(code))
+            return true;
+        if (e instanceof Error && /other side closed|socket hang up|terminated/i.test(e.message))
+            return true;
+    }
+    return false;
+}
+/** The wait before retry number `attempt` (0-based), honouring `Retry-After` (seconds or an HTTP date). */
+function retryDelay(attempt, policy, retryAfter, random = Math.random) {
+    if (retryAfter) {
+        const seconds = Number(retryAfter);
+        const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(retryAfter) - Date.now();
+        if (Number.isFinite(ms) && ms >= 0)
+            return Math.min(ms, policy.maxRetryAfterMs);
+    }
+    const exp = Math.min(policy.capMs, policy.baseMs * 2 ** attempt);
+    return exp / 2 + random() * (exp / 2);
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
 // EXTERNAL MODULE: ./src/action/constants.ts
 var constants = __nccwpck_require__(915);
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
+
 
 
 
@@ -72244,7 +72296,20 @@ function readInputs() {
         plainHttp: inputs_bool(constants/* Input */.pd.plainHttp, false),
         logout: inputs_bool(constants/* Input */.pd.logout, true),
         ifExists,
+        retries: whole(constants/* Input */.pd.retries, DEFAULT_RETRIES, 0, 50),
+        timeoutSeconds: whole(constants/* Input */.pd.timeout, DEFAULT_TIMEOUT_SECONDS, 1, 3600),
+        caFile: core/* getInput */.V4(constants/* Input */.pd.caFile),
+        insecureSkipTlsVerify: inputs_bool(constants/* Input */.pd.insecureSkipTlsVerify, false),
     };
+}
+function whole(name, fallback, min, max) {
+    const raw = core/* getInput */.V4(name).trim();
+    if (raw === '')
+        return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max)
+        throw new errors/* UserError */.yo(`the \`${name}\` input must be a whole number from ${min} to ${max}, not ${JSON.stringify(raw)}`);
+    return n;
 }
 function required(name, what) {
     const value = core/* getInput */.V4(name);
@@ -72291,9 +72356,28 @@ const DEFAULT_MAX_BODY = 256 * 1024 * 1024;
 class Http {
     #dispatcher;
     userAgent;
+    #timeoutMs;
+    /**
+     * `ca`: extra PEM roots trusted besides the system's; `insecure`: no certificate check at all.
+     * HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured (undici's EnvHttpProxyAgent).
+     */
     constructor(options = {}) {
-        this.#dispatcher = options.dispatcher ?? new undici/* Agent */.g6({ keepAliveTimeout: 10_000, connections: 8, connect: { ca: trustedRoots() } });
+        const roots = trustedRoots();
+        const tlsOptions = {
+            ca: options.ca ? [...(roots ?? (external_node_tls_default()).rootCertificates), options.ca] : roots,
+            rejectUnauthorized: !options.insecure,
+        };
+        this.#dispatcher =
+            options.dispatcher ??
+                new undici/* EnvHttpProxyAgent */.J2({
+                    keepAliveTimeout: 10_000,
+                    connections: 8,
+                    connect: tlsOptions,
+                    requestTls: tlsOptions,
+                    proxyTls: { ca: tlsOptions.ca },
+                });
         this.userAgent = options.userAgent ?? 'chartlift';
+        this.#timeoutMs = options.timeoutMs ?? 60_000;
     }
     async send(req) {
         const res = await (0,undici/* request */.Em)(req.url, {
@@ -72301,8 +72385,8 @@ class Http {
             headers: { 'user-agent': this.userAgent, ...req.headers },
             body: req.body,
             dispatcher: this.#dispatcher,
-            headersTimeout: 60_000,
-            bodyTimeout: 120_000,
+            headersTimeout: this.#timeoutMs,
+            bodyTimeout: this.#timeoutMs,
         });
         const limit = req.maxBody ?? DEFAULT_MAX_BODY;
         const chunks = [];
@@ -72324,8 +72408,8 @@ class Http {
             headers: { 'user-agent': this.userAgent, ...req.headers },
             body: req.body,
             dispatcher: this.#dispatcher,
-            headersTimeout: 60_000,
-            bodyTimeout: 120_000,
+            headersTimeout: this.#timeoutMs,
+            bodyTimeout: this.#timeoutMs,
         });
         return { status: res.statusCode, headers: flatten(res.headers), body: res.body, url: req.url };
     }
@@ -72353,6 +72437,26 @@ function flatten(raw) {
     return headers;
 }
 
+;// CONCATENATED MODULE: ./src/oci/tls-options.ts
+
+
+/** A PEM bundle of extra trusted roots (`ca-file`), checked to hold at least one certificate. */
+async function readCaFile(file) {
+    let pem;
+    try {
+        pem = await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (err) {
+        throw new errors/* UserError */.yo(`cannot read the CA file (${(0,errors/* fsCode */.r0)(err) ?? err.message})`, {
+            where: file,
+            hint: 'Check the `ca-file` path',
+        });
+    }
+    if (!/-----BEGIN CERTIFICATE-----/.test(pem))
+        throw new errors/* UserError */.yo('holds no PEM certificate', { where: file, hint: '`ca-file` takes a PEM bundle (-----BEGIN CERTIFICATE-----)' });
+    return pem;
+}
+
 ;// CONCATENATED MODULE: ./src/oci/challenge.ts
 /**
  * Parses `WWW-Authenticate`: a case-insensitive scheme, then comma-separated `key=value` or
@@ -72376,6 +72480,18 @@ function parseChallenge(header) {
 
 ;// CONCATENATED MODULE: ./src/oci/errors.ts
 
+
+/** A registry or network failure; `transient` says whether trying again may help. */
+class RegistryError extends errors/* UserError */.yo {
+    status;
+    transient;
+    constructor(message, options = {}) {
+        super(message, options);
+        this.name = 'RegistryError';
+        this.status = options.status;
+        this.transient = options.transient ?? false;
+    }
+}
 /** The registry's own words: `CODE: message` for each error in a distribution error body. */
 function registryWords(res) {
     try {
@@ -72400,6 +72516,15 @@ function registryCodes(res) {
 }
 /** A failed registry response, as an error a person can act on. */
 function responseError(what, res, target) {
+    const e = describeResponse(what, res, target);
+    const tries = res.attempts && res.attempts > 1 ? ` (gave up after ${res.attempts} attempts)` : '';
+    return new RegistryError(`${e.message}${tries}`, {
+        hint: e.hint,
+        status: res.status,
+        transient: isRetryableStatus(res.status) || registryCodes(res).includes('BLOB_UPLOAD_UNKNOWN'),
+    });
+}
+function describeResponse(what, res, target) {
     const words = registryWords(res);
     const codes = registryCodes(res);
     const where = target.repository ? `${target.registry}/${target.repository}` : target.registry;
@@ -72432,7 +72557,12 @@ function responseError(what, res, target) {
     });
 }
 /** A connection failure (refused, unknown host, TLS spoken to plain HTTP, …) as an actionable error. */
-function networkError(err, registry, plainHttp) {
+function networkError(err, registry, plainHttp, attempts = 1) {
+    const e = describeNetwork(err, registry, plainHttp);
+    const tries = attempts > 1 ? ` (gave up after ${attempts} attempts)` : '';
+    return new RegistryError(`${e.message}${tries}`, { hint: e.hint, cause: err, transient: isRetryableError(err) });
+}
+function describeNetwork(err, registry, plainHttp) {
     const codes = errorCodes(err);
     const text = errorText(err);
     const has = (...c) => c.some((x) => codes.includes(x));
@@ -72450,8 +72580,16 @@ function networkError(err, registry, plainHttp) {
             cause: err,
         });
     }
-    if (has('DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_HAS_EXPIRED', 'ERR_TLS_CERT_ALTNAME_INVALID')) {
-        return new errors/* UserError */.yo(`the TLS certificate of ${registry} is not trusted (${codes.find((c) => c.includes('CERT')) ?? text})`, {
+    const tlsCodes = [
+        'DEPTH_ZERO_SELF_SIGNED_CERT',
+        'SELF_SIGNED_CERT_IN_CHAIN',
+        'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+        'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+        'CERT_HAS_EXPIRED',
+        'ERR_TLS_CERT_ALTNAME_INVALID',
+    ];
+    if (has(...tlsCodes)) {
+        return new errors/* UserError */.yo(`the TLS certificate of ${registry} is not trusted (${codes.find((c) => tlsCodes.includes(c))})`, {
             hint: 'Give its CA with `ca-file`, or fix the certificate',
             cause: err,
         });
@@ -72609,7 +72747,8 @@ class Authenticator {
             throw new errors/* UserError */.yo(`the token service of ${this.#registry} returned no token`);
         core/* setSecret */.Pq(token);
         const seconds = typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 60;
-        this.#tokens.set(scope ?? c.params.scope ?? '', { token, expiresAt: Date.now() + seconds * 1000 - 5000 });
+        // Renew a little before expiry: 5 s, or a tenth of a short token's life.
+        this.#tokens.set(scope ?? c.params.scope ?? '', { token, expiresAt: Date.now() + seconds * 1000 - Math.min(5000, seconds * 100) });
     }
 }
 
@@ -72620,21 +72759,35 @@ class Authenticator {
 
 
 
+
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 const MANIFEST_ACCEPT = [MediaType.manifest, 'application/vnd.docker.distribution.manifest.v2+json', MediaType.index].join(', ');
-/** A distribution-spec client for one registry: the requests Chartlift needs, and no others. */
+const REDIRECTS = [301, 302, 303, 307, 308];
+/**
+ * A distribution-spec client for one registry: the requests Chartlift needs, and no others.
+ * Idempotent requests are retried on transient failures; uploads restart (or resume from the
+ * registry's Range) as a whole; everything ends within the retry policy's bounds.
+ */
 class RegistryClient {
     registry;
     #base;
     #auth;
     #plainHttp;
     #http;
+    #policy;
+    #monolithicMax;
+    #chunkSize;
+    #log;
     constructor(http, registry, options = {}) {
         this.registry = registry;
         this.#plainHttp = options.plainHttp ?? false;
         this.#http = http;
         this.#base = `${this.#plainHttp ? 'http' : 'https'}://${registry}`;
         this.#auth = new Authenticator(http, registry, options.credential);
+        this.#policy = options.policy ?? retryPolicy();
+        this.#monolithicMax = options.monolithicMax ?? 16 * 1024 * 1024;
+        this.#chunkSize = options.chunkSize ?? 8 * 1024 * 1024;
+        this.#log = options.log ?? (() => { });
     }
     get username() {
         return this.#auth.username;
@@ -72656,7 +72809,7 @@ class RegistryClient {
         const digest = res.headers['docker-content-digest'];
         if (digest)
             return digest;
-        const full = await this.#send({ method: 'GET', url, headers: { accept: MANIFEST_ACCEPT }, maxBody: 4 * 1024 * 1024 }, scope(repository, push));
+        const full = await this.#send({ method: 'GET', url, headers: { accept: MANIFEST_ACCEPT }, maxBody: MAX_MANIFEST_BYTES }, scope(repository, push));
         if (full.status !== 200)
             throw responseError('read', full, this.#target(repository));
         return sha256(full.body);
@@ -72669,8 +72822,31 @@ class RegistryClient {
             return true;
         throw responseError('check a blob in', res, this.#target(repository));
     }
-    /** Monolithic upload: POST a session, then PUT the bytes with `?digest=` onto its Location. */
+    /**
+     * Uploads a blob: in one PUT when small, in chunks when large. A transient failure restarts the
+     * upload (unless the blob arrived after all); a chunked upload first tries to resume.
+     */
     async uploadBlob(repository, d, data) {
+        for (let attempt = 0;; attempt++) {
+            try {
+                if (data.length > this.#monolithicMax)
+                    await this.#uploadChunked(repository, d, data);
+                else
+                    await this.#uploadMonolithic(repository, d, data);
+                return;
+            }
+            catch (err) {
+                if (!(err instanceof RegistryError) || !err.transient || attempt >= this.#policy.retries)
+                    throw err;
+                if (await this.hasBlob(repository, d))
+                    return;
+                const wait = retryDelay(attempt, this.#policy);
+                this.#log(`restarting the upload of ${d.digest.slice(0, 19)}… in ${(wait / 1000).toFixed(1)}s (${err.message})`);
+                await sleep(wait);
+            }
+        }
+    }
+    async #startUpload(repository) {
         const start = await this.#send({ method: 'POST', url: `${this.#base}/v2/${repository}/blobs/uploads/`, headers: { 'content-length': '0' } }, scope(repository, true));
         if (start.status !== 202)
             throw responseError('start an upload to', start, this.#target(repository));
@@ -72679,16 +72855,63 @@ class RegistryClient {
             throw new errors/* UserError */.yo(`${this.registry} started an upload but sent no Location`, {
                 hint: 'The registry does not follow the distribution spec',
             });
-        const url = new URL(location, start.url);
+        return { url: new URL(location, start.url), minChunk: Number(start.headers['oci-chunk-min-length']) || 0 };
+    }
+    async #finishUpload(repository, location, d, body) {
+        const url = new URL(location);
         url.searchParams.set('digest', d.digest);
-        const put = await this.#send({
-            method: 'PUT',
-            url: url.toString(),
-            headers: { 'content-type': 'application/octet-stream', 'content-length': String(data.length) },
-            body: data,
-        }, scope(repository, true));
+        const headers = { 'content-type': 'application/octet-stream', 'content-length': String(body?.length ?? 0) };
+        // Not retried on its own: a lost answer may have consumed the session; the whole upload restarts.
+        const put = await this.#send({ method: 'PUT', url: url.toString(), headers, body }, scope(repository, true), false);
         if (put.status !== 201 && put.status !== 204)
             throw responseError('upload a blob to', put, this.#target(repository));
+    }
+    async #uploadMonolithic(repository, d, data) {
+        const { url } = await this.#startUpload(repository);
+        await this.#finishUpload(repository, url, d, data);
+    }
+    /** PATCH chunks with Content-Range; after a failure, ask the registry how far it got and go on from there. */
+    async #uploadChunked(repository, d, data) {
+        const started = await this.#startUpload(repository);
+        let location = started.url;
+        const chunk = Math.max(this.#chunkSize, started.minChunk);
+        let offset = 0;
+        let resumes = 0;
+        while (offset < data.length) {
+            const end = Math.min(offset + chunk, data.length);
+            const body = data.subarray(offset, end);
+            try {
+                const res = await this.#send({
+                    method: 'PATCH',
+                    url: location.toString(),
+                    headers: {
+                        'content-type': 'application/octet-stream',
+                        'content-range': `${offset}-${end - 1}`,
+                        'content-length': String(body.length),
+                    },
+                    body,
+                }, scope(repository, true), false);
+                if (res.status !== 202)
+                    throw responseError('upload a chunk to', res, this.#target(repository));
+                if (res.headers.location)
+                    location = new URL(res.headers.location, location);
+                offset = rangeEnd(res.headers.range) ?? end;
+            }
+            catch (err) {
+                if (!(err instanceof RegistryError) || !err.transient || resumes >= this.#policy.retries)
+                    throw err;
+                const status = await this.#send({ method: 'GET', url: location.toString() }, scope(repository, true));
+                const reached = status.status === 204 ? rangeEnd(status.headers.range) : undefined;
+                if (reached === undefined)
+                    throw err;
+                if (status.headers.location)
+                    location = new URL(status.headers.location, location);
+                this.#log(`resuming the upload of ${d.digest.slice(0, 19)}… at byte ${reached} of ${data.length} (${err.message})`);
+                offset = reached;
+                await sleep(retryDelay(resumes++, this.#policy));
+            }
+        }
+        await this.#finishUpload(repository, location, d);
     }
     /** PUT the manifest by tag; returns the digest the registry reports (checked against ours by the caller). */
     async putManifest(repository, tag, manifest, mediaType) {
@@ -72719,20 +72942,34 @@ class RegistryClient {
         const digest = sha256(res.body);
         const claimed = reference.startsWith('sha256:') ? reference : res.headers['docker-content-digest'];
         if (claimed && claimed !== digest) {
-            throw new errors/* UserError */.yo(`the manifest of ${this.registry}/${repository}:${reference} does not match its digest (expected ${claimed}, got ${digest})`, { hint: 'The registry or something between is corrupting data: nothing was written to the cache' });
+            throw new errors/* UserError */.yo(`the manifest of ${this.registry}/${repository}:${reference} does not match its digest (expected ${claimed}, got ${digest})`, {
+                hint: 'The registry or something between is corrupting data: nothing was written to the cache',
+            });
         }
         return { body: res.body, digest };
     }
     /**
      * A blob, verified while it streams: never more bytes than its descriptor says, and the digest
-     * checked at the end. Redirects (object storage) are followed; credentials go only to the registry's
-     * own origin.
+     * checked at the end. Redirects (object storage) are followed; credentials go only to the
+     * registry's own origin. Transient failures are retried.
      */
     async fetchBlob(repository, d) {
+        for (let attempt = 0;; attempt++) {
+            try {
+                return await this.#fetchBlobOnce(repository, d);
+            }
+            catch (err) {
+                if (!(err instanceof RegistryError) || !err.transient || attempt >= this.#policy.retries)
+                    throw err;
+                await sleep(retryDelay(attempt, this.#policy));
+            }
+        }
+    }
+    async #fetchBlobOnce(repository, d) {
         const url = `${this.#base}/v2/${repository}/blobs/${d.digest}`;
-        let res = await this.#open({ method: 'GET', url }, scope(repository, false));
         const origin = new URL(url).origin;
-        for (let hops = 0; [301, 302, 303, 307, 308].includes(res.status); hops++) {
+        let res = await this.#open({ method: 'GET', url }, scope(repository, false));
+        for (let hops = 0; REDIRECTS.includes(res.status); hops++) {
             const location = res.headers.location;
             await res.body.dump();
             if (!location || hops >= 5)
@@ -72741,7 +72978,7 @@ class RegistryClient {
             res =
                 new URL(next).origin === origin
                     ? await this.#open({ method: 'GET', url: next }, scope(repository, false))
-                    : await this.#openPlain({ method: 'GET', url: next });
+                    : await this.#open({ method: 'GET', url: next }, null);
         }
         if (res.status !== 200) {
             const chunks = [];
@@ -72752,16 +72989,23 @@ class RegistryClient {
         const hash = (0,external_node_crypto_.createHash)('sha256');
         const chunks = [];
         let size = 0;
-        for await (const chunk of res.body) {
-            size += chunk.length;
-            if (size > d.size) {
-                res.body.destroy();
-                throw new errors/* UserError */.yo(`blob ${d.digest} from ${this.registry} is larger than its descriptor says (${d.size} bytes)`, {
-                    hint: 'The registry is serving other content: nothing was written to the cache',
-                });
+        try {
+            for await (const chunk of res.body) {
+                size += chunk.length;
+                if (size > d.size) {
+                    res.body.destroy();
+                    throw new errors/* UserError */.yo(`blob ${d.digest} from ${this.registry} is larger than its descriptor says (${d.size} bytes)`, {
+                        hint: 'The registry is serving other content: nothing was written to the cache',
+                    });
+                }
+                hash.update(chunk);
+                chunks.push(chunk);
             }
-            hash.update(chunk);
-            chunks.push(chunk);
+        }
+        catch (err) {
+            if (err instanceof errors/* UserError */.yo)
+                throw err;
+            throw networkError(err, this.registry, this.#plainHttp);
         }
         const got = `sha256:${hash.digest('hex')}`;
         if (size !== d.size || got !== d.digest) {
@@ -72771,39 +73015,61 @@ class RegistryClient {
         }
         return Buffer.concat(chunks);
     }
-    async #open(req, scopeText) {
-        try {
-            return await this.#auth.open(req, scopeText);
-        }
-        catch (err) {
-            if (err instanceof errors/* UserError */.yo)
-                throw err;
-            throw networkError(err, this.registry, this.#plainHttp);
-        }
-    }
-    /** A request to another origin (a redirect target): no Authorization, ever. */
-    async #openPlain(req) {
-        try {
-            return await this.#http.open(req);
-        }
-        catch (err) {
-            throw networkError(err, new URL(req.url).host, this.#plainHttp);
-        }
-    }
     #target(repository) {
         return { registry: this.registry, repository, username: this.username };
     }
-    async #send(req, scopeText) {
-        try {
-            const res = await this.#auth.send(req, scopeText);
-            if (res.status === 400 && this.#plainHttp)
-                await this.#checkScheme();
-            return res;
+    /**
+     * One request with retries: transient statuses and dropped connections are tried again (only
+     * when `idempotent`), after a backoff or the registry's Retry-After, within the policy's bounds.
+     */
+    async #send(req, scopeText, idempotent = true) {
+        for (let attempt = 0;; attempt++) {
+            let wait;
+            let reason;
+            try {
+                const res = await this.#auth.send(req, scopeText);
+                if (res.status === 400 && this.#plainHttp)
+                    await this.#checkScheme();
+                if (!idempotent || !isRetryableStatus(res.status) || attempt >= this.#policy.retries)
+                    return { ...res, attempts: attempt + 1 };
+                wait = retryDelay(attempt, this.#policy, res.headers['retry-after']);
+                reason = `HTTP ${res.status}`;
+            }
+            catch (err) {
+                const e = err instanceof RegistryError
+                    ? err
+                    : err instanceof errors/* UserError */.yo
+                        ? undefined
+                        : networkError(err, this.registry, this.#plainHttp, attempt + 1);
+                if (!e)
+                    throw err;
+                if (!idempotent || !e.transient || attempt >= this.#policy.retries)
+                    throw e;
+                wait = retryDelay(attempt, this.#policy);
+                reason = e.message;
+            }
+            this.#log(`retrying ${req.method} ${new URL(req.url).pathname} in ${(wait / 1000).toFixed(1)}s (${reason}; attempt ${attempt + 2} of ${this.#policy.retries + 1})`);
+            await sleep(wait);
         }
-        catch (err) {
-            if (err instanceof errors/* UserError */.yo)
-                throw err;
-            throw networkError(err, this.registry, this.#plainHttp);
+    }
+    /** A streamed GET, retried like #send; `scopeText` null: another origin, sent with no credentials. */
+    async #open(req, scopeText) {
+        for (let attempt = 0;; attempt++) {
+            try {
+                const res = scopeText === null ? await this.#http.open(req) : await this.#auth.open(req, scopeText);
+                if (!isRetryableStatus(res.status) || attempt >= this.#policy.retries)
+                    return res;
+                await res.body.dump();
+                await sleep(retryDelay(attempt, this.#policy, res.headers['retry-after']));
+            }
+            catch (err) {
+                if (err instanceof errors/* UserError */.yo)
+                    throw err;
+                const e = networkError(err, new URL(req.url).host, this.#plainHttp, attempt + 1);
+                if (!e.transient || attempt >= this.#policy.retries)
+                    throw e;
+                await sleep(retryDelay(attempt, this.#policy));
+            }
         }
     }
     /** A 400 over plain HTTP may be an HTTPS port answering; Go's servers say so in a GET's body. */
@@ -72816,6 +73082,11 @@ class RegistryClient {
 }
 function scope(repository, push) {
     return `repository:${repository}:${push ? 'pull,push' : 'pull'}`;
+}
+/** The next offset from a `Range: 0-N` (or `bytes=0-N`) header: N + 1. */
+function rangeEnd(range) {
+    const m = /(\d+)-(\d+)\s*$/.exec(range ?? '');
+    return m ? Number(m[2]) + 1 : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/release/push.ts
@@ -72868,13 +73139,20 @@ var login = __nccwpck_require__(3569);
 
 
 
+
+
 /** Logs in (when credentials are given), pushes, and reports as the seed's `helm chart push` does. */
 async function pushPhase(inputs, built) {
     const host = built.ref.registry;
-    const http = new Http({ userAgent: 'chartlift' });
+    const http = await connection(inputs);
     try {
         const { credential, source } = await (0,login/* chooseCredential */.P$)(inputs, host);
-        const client = new RegistryClient(http, host, { plainHttp: inputs.plainHttp, credential });
+        const client = new RegistryClient(http, host, {
+            plainHttp: inputs.plainHttp,
+            credential,
+            policy: retryPolicy(inputs.retries, inputs.timeoutSeconds),
+            log: (line) => core/* info */.pq(line),
+        });
         if (source === 'inputs')
             await core/* group */.Os(`Log in to ${host}`, () => (0,login/* login */.iD)(client, inputs));
         else
@@ -72899,6 +73177,14 @@ async function pushPhase(inputs, built) {
     finally {
         await http.close();
     }
+}
+/** The HTTP client for this run: extra CA roots, or (loudly) no certificate checks at all. */
+async function connection(inputs) {
+    if (inputs.insecureSkipTlsVerify) {
+        core/* warning */.$e("insecure-skip-tls-verify is on: the registry's TLS certificate is NOT checked, so anyone on the network path can read the credentials and change what is pushed. Use ca-file instead.");
+    }
+    const ca = inputs.caFile ? await readCaFile(inputs.caFile) : undefined;
+    return new Http({ userAgent: 'chartlift', ca, insecure: inputs.insecureSkipTlsVerify, timeoutMs: inputs.timeoutSeconds * 1000 });
 }
 
 ;// CONCATENATED MODULE: ./src/action/run.ts
@@ -72994,7 +73280,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 /* harmony import */ var _action_constants_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(915);
 /* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7718);
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2659);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5640);
 
 
 

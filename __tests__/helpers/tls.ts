@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { run } from './exec.js';
 import { tempDir } from './temp.js';
@@ -34,7 +35,7 @@ export async function makeTls(): Promise<{ ca: string; cert: string; key: string
     '/CN=127.0.0.1',
   ]);
   const ext = f('ext.cnf');
-  await import('node:fs/promises').then((fs) => fs.writeFile(ext, 'subjectAltName=IP:127.0.0.1,DNS:localhost\n'));
+  await writeFile(ext, 'subjectAltName=IP:127.0.0.1,DNS:localhost\n');
   await run('openssl', [
     'x509',
     '-req',

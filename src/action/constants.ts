@@ -9,6 +9,10 @@ export const Input = {
   plainHttp: 'plain-http',
   logout: 'logout',
   ifExists: 'if-exists',
+  retries: 'retries',
+  timeout: 'timeout',
+  caFile: 'ca-file',
+  insecureSkipTlsVerify: 'insecure-skip-tls-verify',
 } as const;
 
 export const Output = {

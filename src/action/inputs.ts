@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { UserError } from '../errors.js';
 import { defaultCachePath } from '../oci/layout.js';
+import { DEFAULT_RETRIES, DEFAULT_TIMEOUT_SECONDS } from '../oci/retry.js';
 import { Input } from './constants.js';
 
 import type { IfExists } from '../release/push.js';
@@ -16,6 +17,10 @@ export interface Inputs {
   plainHttp: boolean;
   logout: boolean;
   ifExists: IfExists;
+  retries: number;
+  timeoutSeconds: number;
+  caFile: string;
+  insecureSkipTlsVerify: boolean;
 }
 
 export function readInputs(): Inputs {
@@ -37,7 +42,20 @@ export function readInputs(): Inputs {
     plainHttp: bool(Input.plainHttp, false),
     logout: bool(Input.logout, true),
     ifExists,
+    retries: whole(Input.retries, DEFAULT_RETRIES, 0, 50),
+    timeoutSeconds: whole(Input.timeout, DEFAULT_TIMEOUT_SECONDS, 1, 3600),
+    caFile: core.getInput(Input.caFile),
+    insecureSkipTlsVerify: bool(Input.insecureSkipTlsVerify, false),
   };
+}
+
+function whole(name: string, fallback: number, min: number, max: number): number {
+  const raw = core.getInput(name).trim();
+  if (raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UserError(`the \`${name}\` input must be a whole number from ${min} to ${max}, not ${JSON.stringify(raw)}`);
+  return n;
 }
 
 function required(name: string, what: string): string {

@@ -1,5 +1,7 @@
 import * as core from '@actions/core';
 import { Http } from '../oci/http.js';
+import { retryPolicy } from '../oci/retry.js';
+import { readCaFile } from '../oci/tls-options.js';
 import { RegistryClient } from '../oci/registry.js';
 import type { BuiltChart } from '../release/build.js';
 import { pushArtifact } from '../release/push.js';
@@ -12,10 +14,15 @@ import type { Status } from './outputs.js';
 /** Logs in (when credentials are given), pushes, and reports as the seed's `helm chart push` does. */
 export async function pushPhase(inputs: Inputs, built: BuiltChart): Promise<{ status: Status; digest: string }> {
   const host = built.ref.registry;
-  const http = new Http({ userAgent: 'chartlift' });
+  const http = await connection(inputs);
   try {
     const { credential, source } = await chooseCredential(inputs, host);
-    const client = new RegistryClient(http, host, { plainHttp: inputs.plainHttp, credential });
+    const client = new RegistryClient(http, host, {
+      plainHttp: inputs.plainHttp,
+      credential,
+      policy: retryPolicy(inputs.retries, inputs.timeoutSeconds),
+      log: (line) => core.info(line),
+    });
     if (source === 'inputs') await core.group(`Log in to ${host}`, () => login(client, inputs));
     else
       core.info(
@@ -38,4 +45,15 @@ export async function pushPhase(inputs: Inputs, built: BuiltChart): Promise<{ st
   } finally {
     await http.close();
   }
+}
+
+/** The HTTP client for this run: extra CA roots, or (loudly) no certificate checks at all. */
+async function connection(inputs: Inputs): Promise<Http> {
+  if (inputs.insecureSkipTlsVerify) {
+    core.warning(
+      "insecure-skip-tls-verify is on: the registry's TLS certificate is NOT checked, so anyone on the network path can read the credentials and change what is pushed. Use ca-file instead.",
+    );
+  }
+  const ca = inputs.caFile ? await readCaFile(inputs.caFile) : undefined;
+  return new Http({ userAgent: 'chartlift', ca, insecure: inputs.insecureSkipTlsVerify, timeoutMs: inputs.timeoutSeconds * 1000 });
 }

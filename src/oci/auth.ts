@@ -134,6 +134,7 @@ export class Authenticator {
     if (!token) throw new UserError(`the token service of ${this.#registry} returned no token`);
     core.setSecret(token);
     const seconds = typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 60;
-    this.#tokens.set(scope ?? c.params.scope ?? '', { token, expiresAt: Date.now() + seconds * 1000 - 5000 });
+    // Renew a little before expiry: 5 s, or a tenth of a short token's life.
+    this.#tokens.set(scope ?? c.params.scope ?? '', { token, expiresAt: Date.now() + seconds * 1000 - Math.min(5000, seconds * 100) });
   }
 }

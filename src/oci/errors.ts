@@ -1,5 +1,19 @@
 import { UserError } from '../errors.js';
 import type { HttpResponse } from './http.js';
+import { isRetryableError, isRetryableStatus } from './retry.js';
+
+/** A registry or network failure; `transient` says whether trying again may help. */
+export class RegistryError extends UserError {
+  readonly status?: number;
+  readonly transient: boolean;
+
+  constructor(message: string, options: { hint?: string; cause?: unknown; status?: number; transient?: boolean } = {}) {
+    super(message, options);
+    this.name = 'RegistryError';
+    this.status = options.status;
+    this.transient = options.transient ?? false;
+  }
+}
 
 interface RegistryErrorBody {
   errors?: Array<{ code?: string; message?: string; detail?: unknown }>;
@@ -33,7 +47,17 @@ export interface Target {
 }
 
 /** A failed registry response, as an error a person can act on. */
-export function responseError(what: string, res: HttpResponse, target: Target): UserError {
+export function responseError(what: string, res: HttpResponse & { attempts?: number }, target: Target): RegistryError {
+  const e = describeResponse(what, res, target);
+  const tries = res.attempts && res.attempts > 1 ? ` (gave up after ${res.attempts} attempts)` : '';
+  return new RegistryError(`${e.message}${tries}`, {
+    hint: e.hint,
+    status: res.status,
+    transient: isRetryableStatus(res.status) || registryCodes(res).includes('BLOB_UPLOAD_UNKNOWN'),
+  });
+}
+
+function describeResponse(what: string, res: HttpResponse, target: Target): UserError {
   const words = registryWords(res);
   const codes = registryCodes(res);
   const where = target.repository ? `${target.registry}/${target.repository}` : target.registry;
@@ -70,7 +94,13 @@ export function responseError(what: string, res: HttpResponse, target: Target): 
 }
 
 /** A connection failure (refused, unknown host, TLS spoken to plain HTTP, …) as an actionable error. */
-export function networkError(err: unknown, registry: string, plainHttp: boolean): UserError {
+export function networkError(err: unknown, registry: string, plainHttp: boolean, attempts = 1): RegistryError {
+  const e = describeNetwork(err, registry, plainHttp);
+  const tries = attempts > 1 ? ` (gave up after ${attempts} attempts)` : '';
+  return new RegistryError(`${e.message}${tries}`, { hint: e.hint, cause: err, transient: isRetryableError(err) });
+}
+
+function describeNetwork(err: unknown, registry: string, plainHttp: boolean): UserError {
   const codes = errorCodes(err);
   const text = errorText(err);
   const has = (...c: string[]): boolean => c.some((x) => codes.includes(x));
@@ -90,17 +120,16 @@ export function networkError(err: unknown, registry: string, plainHttp: boolean)
       cause: err,
     });
   }
-  if (
-    has(
-      'DEPTH_ZERO_SELF_SIGNED_CERT',
-      'SELF_SIGNED_CERT_IN_CHAIN',
-      'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-      'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-      'CERT_HAS_EXPIRED',
-      'ERR_TLS_CERT_ALTNAME_INVALID',
-    )
-  ) {
-    return new UserError(`the TLS certificate of ${registry} is not trusted (${codes.find((c) => c.includes('CERT')) ?? text})`, {
+  const tlsCodes = [
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'CERT_HAS_EXPIRED',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+  ];
+  if (has(...tlsCodes)) {
+    return new UserError(`the TLS certificate of ${registry} is not trusted (${codes.find((c) => tlsCodes.includes(c))})`, {
       hint: 'Give its CA with `ca-file`, or fix the certificate',
       cause: err,
     });

@@ -1,5 +1,5 @@
 import tls from 'node:tls';
-import { Agent, request, type Dispatcher } from 'undici';
+import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
 
 export interface HttpResponse {
   status: number;
@@ -31,9 +31,29 @@ export class Http {
   readonly #dispatcher: Dispatcher;
   readonly userAgent: string;
 
-  constructor(options: { dispatcher?: Dispatcher; userAgent?: string } = {}) {
-    this.#dispatcher = options.dispatcher ?? new Agent({ keepAliveTimeout: 10_000, connections: 8, connect: { ca: trustedRoots() } });
+  readonly #timeoutMs: number;
+
+  /**
+   * `ca`: extra PEM roots trusted besides the system's; `insecure`: no certificate check at all.
+   * HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured (undici's EnvHttpProxyAgent).
+   */
+  constructor(options: { dispatcher?: Dispatcher; userAgent?: string; ca?: string; insecure?: boolean; timeoutMs?: number } = {}) {
+    const roots = trustedRoots();
+    const tlsOptions = {
+      ca: options.ca ? [...(roots ?? tls.rootCertificates), options.ca] : roots,
+      rejectUnauthorized: !options.insecure,
+    };
+    this.#dispatcher =
+      options.dispatcher ??
+      new EnvHttpProxyAgent({
+        keepAliveTimeout: 10_000,
+        connections: 8,
+        connect: tlsOptions,
+        requestTls: tlsOptions,
+        proxyTls: { ca: tlsOptions.ca },
+      });
     this.userAgent = options.userAgent ?? 'chartlift';
+    this.#timeoutMs = options.timeoutMs ?? 60_000;
   }
 
   async send(req: HttpRequest): Promise<HttpResponse> {
@@ -42,8 +62,8 @@ export class Http {
       headers: { 'user-agent': this.userAgent, ...req.headers },
       body: req.body,
       dispatcher: this.#dispatcher,
-      headersTimeout: 60_000,
-      bodyTimeout: 120_000,
+      headersTimeout: this.#timeoutMs,
+      bodyTimeout: this.#timeoutMs,
     });
     const limit = req.maxBody ?? DEFAULT_MAX_BODY;
     const chunks: Buffer[] = [];
@@ -66,8 +86,8 @@ export class Http {
       headers: { 'user-agent': this.userAgent, ...req.headers },
       body: req.body,
       dispatcher: this.#dispatcher,
-      headersTimeout: 60_000,
-      bodyTimeout: 120_000,
+      headersTimeout: this.#timeoutMs,
+      bodyTimeout: this.#timeoutMs,
     });
     return { status: res.statusCode, headers: flatten(res.headers), body: res.body, url: req.url };
   }

@@ -1,27 +1,53 @@
+import { createHash } from 'node:crypto';
 import { UserError } from '../errors.js';
 import { Authenticator, type Credential } from './auth.js';
 import { sha256, type Descriptor } from './digest.js';
-import { networkError, responseError } from './errors.js';
-import { createHash } from 'node:crypto';
+import { networkError, RegistryError, responseError } from './errors.js';
 import type { Http, HttpRequest, HttpResponse, HttpStream } from './http.js';
 import { MediaType } from './media-types.js';
+import { isRetryableStatus, retryDelay, retryPolicy, sleep, type RetryPolicy } from './retry.js';
 
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 const MANIFEST_ACCEPT = [MediaType.manifest, 'application/vnd.docker.distribution.manifest.v2+json', MediaType.index].join(', ');
+const REDIRECTS = [301, 302, 303, 307, 308];
 
-/** A distribution-spec client for one registry: the requests Chartlift needs, and no others. */
+export interface ClientOptions {
+  plainHttp?: boolean;
+  credential?: Credential;
+  policy?: RetryPolicy;
+  /** Blobs larger than this go up in chunks (PATCH); smaller ones in one PUT. */
+  monolithicMax?: number;
+  chunkSize?: number;
+  /** Where retries and resumptions are reported. */
+  log?: (line: string) => void;
+}
+
+/**
+ * A distribution-spec client for one registry: the requests Chartlift needs, and no others.
+ * Idempotent requests are retried on transient failures; uploads restart (or resume from the
+ * registry's Range) as a whole; everything ends within the retry policy's bounds.
+ */
 export class RegistryClient {
   readonly registry: string;
   readonly #base: string;
   readonly #auth: Authenticator;
   readonly #plainHttp: boolean;
   readonly #http: Http;
-  constructor(http: Http, registry: string, options: { plainHttp?: boolean; credential?: Credential } = {}) {
+  readonly #policy: RetryPolicy;
+  readonly #monolithicMax: number;
+  readonly #chunkSize: number;
+  readonly #log: (line: string) => void;
+
+  constructor(http: Http, registry: string, options: ClientOptions = {}) {
     this.registry = registry;
     this.#plainHttp = options.plainHttp ?? false;
     this.#http = http;
     this.#base = `${this.#plainHttp ? 'http' : 'https'}://${registry}`;
     this.#auth = new Authenticator(http, registry, options.credential);
+    this.#policy = options.policy ?? retryPolicy();
+    this.#monolithicMax = options.monolithicMax ?? 16 * 1024 * 1024;
+    this.#chunkSize = options.chunkSize ?? 8 * 1024 * 1024;
+    this.#log = options.log ?? (() => {});
   }
 
   get username(): string | undefined {
@@ -43,7 +69,7 @@ export class RegistryClient {
     const digest = res.headers['docker-content-digest'];
     if (digest) return digest;
     const full = await this.#send(
-      { method: 'GET', url, headers: { accept: MANIFEST_ACCEPT }, maxBody: 4 * 1024 * 1024 },
+      { method: 'GET', url, headers: { accept: MANIFEST_ACCEPT }, maxBody: MAX_MANIFEST_BYTES },
       scope(repository, push),
     );
     if (full.status !== 200) throw responseError('read', full, this.#target(repository));
@@ -57,8 +83,27 @@ export class RegistryClient {
     throw responseError('check a blob in', res, this.#target(repository));
   }
 
-  /** Monolithic upload: POST a session, then PUT the bytes with `?digest=` onto its Location. */
+  /**
+   * Uploads a blob: in one PUT when small, in chunks when large. A transient failure restarts the
+   * upload (unless the blob arrived after all); a chunked upload first tries to resume.
+   */
   async uploadBlob(repository: string, d: Descriptor, data: Buffer): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        if (data.length > this.#monolithicMax) await this.#uploadChunked(repository, d, data);
+        else await this.#uploadMonolithic(repository, d, data);
+        return;
+      } catch (err) {
+        if (!(err instanceof RegistryError) || !err.transient || attempt >= this.#policy.retries) throw err;
+        if (await this.hasBlob(repository, d)) return;
+        const wait = retryDelay(attempt, this.#policy);
+        this.#log(`restarting the upload of ${d.digest.slice(0, 19)}… in ${(wait / 1000).toFixed(1)}s (${err.message})`);
+        await sleep(wait);
+      }
+    }
+  }
+
+  async #startUpload(repository: string): Promise<{ url: URL; minChunk: number }> {
     const start = await this.#send(
       { method: 'POST', url: `${this.#base}/v2/${repository}/blobs/uploads/`, headers: { 'content-length': '0' } },
       scope(repository, true),
@@ -69,18 +114,63 @@ export class RegistryClient {
       throw new UserError(`${this.registry} started an upload but sent no Location`, {
         hint: 'The registry does not follow the distribution spec',
       });
-    const url = new URL(location, start.url);
+    return { url: new URL(location, start.url), minChunk: Number(start.headers['oci-chunk-min-length']) || 0 };
+  }
+
+  async #finishUpload(repository: string, location: URL, d: Descriptor, body?: Buffer): Promise<void> {
+    const url = new URL(location);
     url.searchParams.set('digest', d.digest);
-    const put = await this.#send(
-      {
-        method: 'PUT',
-        url: url.toString(),
-        headers: { 'content-type': 'application/octet-stream', 'content-length': String(data.length) },
-        body: data,
-      },
-      scope(repository, true),
-    );
+    const headers: Record<string, string> = { 'content-type': 'application/octet-stream', 'content-length': String(body?.length ?? 0) };
+    // Not retried on its own: a lost answer may have consumed the session; the whole upload restarts.
+    const put = await this.#send({ method: 'PUT', url: url.toString(), headers, body }, scope(repository, true), false);
     if (put.status !== 201 && put.status !== 204) throw responseError('upload a blob to', put, this.#target(repository));
+  }
+
+  async #uploadMonolithic(repository: string, d: Descriptor, data: Buffer): Promise<void> {
+    const { url } = await this.#startUpload(repository);
+    await this.#finishUpload(repository, url, d, data);
+  }
+
+  /** PATCH chunks with Content-Range; after a failure, ask the registry how far it got and go on from there. */
+  async #uploadChunked(repository: string, d: Descriptor, data: Buffer): Promise<void> {
+    const started = await this.#startUpload(repository);
+    let location = started.url;
+    const chunk = Math.max(this.#chunkSize, started.minChunk);
+    let offset = 0;
+    let resumes = 0;
+    while (offset < data.length) {
+      const end = Math.min(offset + chunk, data.length);
+      const body = data.subarray(offset, end);
+      try {
+        const res = await this.#send(
+          {
+            method: 'PATCH',
+            url: location.toString(),
+            headers: {
+              'content-type': 'application/octet-stream',
+              'content-range': `${offset}-${end - 1}`,
+              'content-length': String(body.length),
+            },
+            body,
+          },
+          scope(repository, true),
+          false,
+        );
+        if (res.status !== 202) throw responseError('upload a chunk to', res, this.#target(repository));
+        if (res.headers.location) location = new URL(res.headers.location, location);
+        offset = rangeEnd(res.headers.range) ?? end;
+      } catch (err) {
+        if (!(err instanceof RegistryError) || !err.transient || resumes >= this.#policy.retries) throw err;
+        const status = await this.#send({ method: 'GET', url: location.toString() }, scope(repository, true));
+        const reached = status.status === 204 ? rangeEnd(status.headers.range) : undefined;
+        if (reached === undefined) throw err;
+        if (status.headers.location) location = new URL(status.headers.location, location);
+        this.#log(`resuming the upload of ${d.digest.slice(0, 19)}… at byte ${reached} of ${data.length} (${err.message})`);
+        offset = reached;
+        await sleep(retryDelay(resumes++, this.#policy));
+      }
+    }
+    await this.#finishUpload(repository, location, d);
   }
 
   /** PUT the manifest by tag; returns the digest the registry reports (checked against ours by the caller). */
@@ -119,7 +209,9 @@ export class RegistryClient {
     if (claimed && claimed !== digest) {
       throw new UserError(
         `the manifest of ${this.registry}/${repository}:${reference} does not match its digest (expected ${claimed}, got ${digest})`,
-        { hint: 'The registry or something between is corrupting data: nothing was written to the cache' },
+        {
+          hint: 'The registry or something between is corrupting data: nothing was written to the cache',
+        },
       );
     }
     return { body: res.body, digest };
@@ -127,14 +219,25 @@ export class RegistryClient {
 
   /**
    * A blob, verified while it streams: never more bytes than its descriptor says, and the digest
-   * checked at the end. Redirects (object storage) are followed; credentials go only to the registry's
-   * own origin.
+   * checked at the end. Redirects (object storage) are followed; credentials go only to the
+   * registry's own origin. Transient failures are retried.
    */
   async fetchBlob(repository: string, d: Descriptor): Promise<Buffer> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.#fetchBlobOnce(repository, d);
+      } catch (err) {
+        if (!(err instanceof RegistryError) || !err.transient || attempt >= this.#policy.retries) throw err;
+        await sleep(retryDelay(attempt, this.#policy));
+      }
+    }
+  }
+
+  async #fetchBlobOnce(repository: string, d: Descriptor): Promise<Buffer> {
     const url = `${this.#base}/v2/${repository}/blobs/${d.digest}`;
-    let res = await this.#open({ method: 'GET', url }, scope(repository, false));
     const origin = new URL(url).origin;
-    for (let hops = 0; [301, 302, 303, 307, 308].includes(res.status); hops++) {
+    let res = await this.#open({ method: 'GET', url }, scope(repository, false));
+    for (let hops = 0; REDIRECTS.includes(res.status); hops++) {
       const location = res.headers.location;
       await res.body.dump();
       if (!location || hops >= 5)
@@ -143,7 +246,7 @@ export class RegistryClient {
       res =
         new URL(next).origin === origin
           ? await this.#open({ method: 'GET', url: next }, scope(repository, false))
-          : await this.#openPlain({ method: 'GET', url: next });
+          : await this.#open({ method: 'GET', url: next }, null);
     }
     if (res.status !== 200) {
       const chunks: Buffer[] = [];
@@ -153,16 +256,21 @@ export class RegistryClient {
     const hash = createHash('sha256');
     const chunks: Buffer[] = [];
     let size = 0;
-    for await (const chunk of res.body) {
-      size += (chunk as Buffer).length;
-      if (size > d.size) {
-        res.body.destroy();
-        throw new UserError(`blob ${d.digest} from ${this.registry} is larger than its descriptor says (${d.size} bytes)`, {
-          hint: 'The registry is serving other content: nothing was written to the cache',
-        });
+    try {
+      for await (const chunk of res.body) {
+        size += (chunk as Buffer).length;
+        if (size > d.size) {
+          res.body.destroy();
+          throw new UserError(`blob ${d.digest} from ${this.registry} is larger than its descriptor says (${d.size} bytes)`, {
+            hint: 'The registry is serving other content: nothing was written to the cache',
+          });
+        }
+        hash.update(chunk as Buffer);
+        chunks.push(chunk as Buffer);
       }
-      hash.update(chunk as Buffer);
-      chunks.push(chunk as Buffer);
+    } catch (err) {
+      if (err instanceof UserError) throw err;
+      throw networkError(err, this.registry, this.#plainHttp);
     }
     const got = `sha256:${hash.digest('hex')}`;
     if (size !== d.size || got !== d.digest) {
@@ -173,36 +281,57 @@ export class RegistryClient {
     return Buffer.concat(chunks);
   }
 
-  async #open(req: HttpRequest, scopeText: string): Promise<HttpStream> {
-    try {
-      return await this.#auth.open(req, scopeText);
-    } catch (err) {
-      if (err instanceof UserError) throw err;
-      throw networkError(err, this.registry, this.#plainHttp);
-    }
-  }
-
-  /** A request to another origin (a redirect target): no Authorization, ever. */
-  async #openPlain(req: HttpRequest): Promise<HttpStream> {
-    try {
-      return await this.#http.open(req);
-    } catch (err) {
-      throw networkError(err, new URL(req.url).host, this.#plainHttp);
-    }
-  }
-
   #target(repository: string) {
     return { registry: this.registry, repository, username: this.username };
   }
 
-  async #send(req: HttpRequest, scopeText: string | undefined): Promise<HttpResponse> {
-    try {
-      const res = await this.#auth.send(req, scopeText);
-      if (res.status === 400 && this.#plainHttp) await this.#checkScheme();
-      return res;
-    } catch (err) {
-      if (err instanceof UserError) throw err;
-      throw networkError(err, this.registry, this.#plainHttp);
+  /**
+   * One request with retries: transient statuses and dropped connections are tried again (only
+   * when `idempotent`), after a backoff or the registry's Retry-After, within the policy's bounds.
+   */
+  async #send(req: HttpRequest, scopeText: string | undefined, idempotent = true): Promise<HttpResponse & { attempts?: number }> {
+    for (let attempt = 0; ; attempt++) {
+      let wait: number;
+      let reason: string;
+      try {
+        const res = await this.#auth.send(req, scopeText);
+        if (res.status === 400 && this.#plainHttp) await this.#checkScheme();
+        if (!idempotent || !isRetryableStatus(res.status) || attempt >= this.#policy.retries) return { ...res, attempts: attempt + 1 };
+        wait = retryDelay(attempt, this.#policy, res.headers['retry-after']);
+        reason = `HTTP ${res.status}`;
+      } catch (err) {
+        const e =
+          err instanceof RegistryError
+            ? err
+            : err instanceof UserError
+              ? undefined
+              : networkError(err, this.registry, this.#plainHttp, attempt + 1);
+        if (!e) throw err;
+        if (!idempotent || !e.transient || attempt >= this.#policy.retries) throw e;
+        wait = retryDelay(attempt, this.#policy);
+        reason = e.message;
+      }
+      this.#log(
+        `retrying ${req.method} ${new URL(req.url).pathname} in ${(wait / 1000).toFixed(1)}s (${reason}; attempt ${attempt + 2} of ${this.#policy.retries + 1})`,
+      );
+      await sleep(wait);
+    }
+  }
+
+  /** A streamed GET, retried like #send; `scopeText` null: another origin, sent with no credentials. */
+  async #open(req: HttpRequest, scopeText: string | undefined | null): Promise<HttpStream> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const res = scopeText === null ? await this.#http.open(req) : await this.#auth.open(req, scopeText);
+        if (!isRetryableStatus(res.status) || attempt >= this.#policy.retries) return res;
+        await res.body.dump();
+        await sleep(retryDelay(attempt, this.#policy, res.headers['retry-after']));
+      } catch (err) {
+        if (err instanceof UserError) throw err;
+        const e = networkError(err, new URL(req.url).host, this.#plainHttp, attempt + 1);
+        if (!e.transient || attempt >= this.#policy.retries) throw e;
+        await sleep(retryDelay(attempt, this.#policy));
+      }
     }
   }
 
@@ -217,4 +346,10 @@ export class RegistryClient {
 
 export function scope(repository: string, push: boolean): string {
   return `repository:${repository}:${push ? 'pull,push' : 'pull'}`;
+}
+
+/** The next offset from a `Range: 0-N` (or `bytes=0-N`) header: N + 1. */
+function rangeEnd(range: string | undefined): number | undefined {
+  const m = /(\d+)-(\d+)\s*$/.exec(range ?? '');
+  return m ? Number(m[2]) + 1 : undefined;
 }
