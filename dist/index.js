@@ -28090,6 +28090,3245 @@ module.exports = {
 
 /***/ }),
 
+/***/ 9379:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const ANY = Symbol('SemVer ANY')
+// hoisted class for cyclic dependency
+class Comparator {
+  static get ANY () {
+    return ANY
+  }
+
+  constructor (comp, options) {
+    options = parseOptions(options)
+
+    if (comp instanceof Comparator) {
+      if (comp.loose === !!options.loose) {
+        return comp
+      } else {
+        comp = comp.value
+      }
+    }
+
+    comp = comp.trim().split(/\s+/).join(' ')
+    debug('comparator', comp, options)
+    this.options = options
+    this.loose = !!options.loose
+    this.parse(comp)
+
+    if (this.semver === ANY) {
+      this.value = ''
+    } else {
+      this.value = this.operator + this.semver.version
+    }
+
+    debug('comp', this)
+  }
+
+  parse (comp) {
+    const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR]
+    const m = comp.match(r)
+
+    if (!m) {
+      throw new TypeError(`Invalid comparator: ${comp}`)
+    }
+
+    this.operator = m[1] !== undefined ? m[1] : ''
+    if (this.operator === '=') {
+      this.operator = ''
+    }
+
+    // if it literally is just '>' or '' then allow anything.
+    if (!m[2]) {
+      this.semver = ANY
+    } else {
+      this.semver = new SemVer(m[2], this.options.loose)
+    }
+  }
+
+  toString () {
+    return this.value
+  }
+
+  test (version) {
+    debug('Comparator.test', version, this.options.loose)
+
+    if (this.semver === ANY || version === ANY) {
+      return true
+    }
+
+    if (typeof version === 'string') {
+      try {
+        version = new SemVer(version, this.options)
+      } catch (er) {
+        return false
+      }
+    }
+
+    return cmp(version, this.operator, this.semver, this.options)
+  }
+
+  intersects (comp, options) {
+    if (!(comp instanceof Comparator)) {
+      throw new TypeError('a Comparator is required')
+    }
+
+    if (this.operator === '') {
+      if (this.value === '') {
+        return true
+      }
+      return new Range(comp.value, options).test(this.value)
+    } else if (comp.operator === '') {
+      if (comp.value === '') {
+        return true
+      }
+      return new Range(this.value, options).test(comp.semver)
+    }
+
+    options = parseOptions(options)
+
+    // Special cases where nothing can possibly be lower
+    if (options.includePrerelease &&
+      (this.value === '<0.0.0-0' || comp.value === '<0.0.0-0')) {
+      return false
+    }
+    if (!options.includePrerelease &&
+      (this.value.startsWith('<0.0.0') || comp.value.startsWith('<0.0.0'))) {
+      return false
+    }
+
+    // Same direction increasing (> or >=)
+    if (this.operator.startsWith('>') && comp.operator.startsWith('>')) {
+      return true
+    }
+    // Same direction decreasing (< or <=)
+    if (this.operator.startsWith('<') && comp.operator.startsWith('<')) {
+      return true
+    }
+    // same SemVer and both sides are inclusive (<= or >=)
+    if (
+      (this.semver.version === comp.semver.version) &&
+      this.operator.includes('=') && comp.operator.includes('=')) {
+      return true
+    }
+    // opposite directions less than
+    if (cmp(this.semver, '<', comp.semver, options) &&
+      this.operator.startsWith('>') && comp.operator.startsWith('<')) {
+      return true
+    }
+    // opposite directions greater than
+    if (cmp(this.semver, '>', comp.semver, options) &&
+      this.operator.startsWith('<') && comp.operator.startsWith('>')) {
+      return true
+    }
+    return false
+  }
+}
+
+module.exports = Comparator
+
+const parseOptions = __nccwpck_require__(356)
+const { safeRe: re, t } = __nccwpck_require__(5471)
+const cmp = __nccwpck_require__(8646)
+const debug = __nccwpck_require__(1159)
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+
+
+/***/ }),
+
+/***/ 6782:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SPACE_CHARACTERS = /\s+/g
+
+// hoisted class for cyclic dependency
+class Range {
+  constructor (range, options) {
+    options = parseOptions(options)
+
+    if (range instanceof Range) {
+      if (
+        range.loose === !!options.loose &&
+        range.includePrerelease === !!options.includePrerelease
+      ) {
+        return range
+      } else {
+        return new Range(range.raw, options)
+      }
+    }
+
+    if (range instanceof Comparator) {
+      // just put it in the set and return
+      this.raw = range.value
+      this.set = [[range]]
+      this.formatted = undefined
+      return this
+    }
+
+    this.options = options
+    this.loose = !!options.loose
+    this.includePrerelease = !!options.includePrerelease
+
+    // First reduce all whitespace as much as possible so we do not have to rely
+    // on potentially slow regexes like \s*. This is then stored and used for
+    // future error messages as well.
+    this.raw = range.trim().replace(SPACE_CHARACTERS, ' ')
+
+    // First, split on ||
+    this.set = this.raw
+      .split('||')
+      // map the range to a 2d array of comparators
+      .map(r => this.parseRange(r.trim()))
+      // throw out any comparator lists that are empty
+      // this generally means that it was not a valid range, which is allowed
+      // in loose mode, but will still throw if the WHOLE range is invalid.
+      .filter(c => c.length)
+
+    if (!this.set.length) {
+      throw new TypeError(`Invalid SemVer Range: ${this.raw}`)
+    }
+
+    // if we have any that are not the null set, throw out null sets.
+    if (this.set.length > 1) {
+      // keep the first one, in case they're all null sets
+      const first = this.set[0]
+      this.set = this.set.filter(c => !isNullSet(c[0]))
+      if (this.set.length === 0) {
+        this.set = [first]
+      } else if (this.set.length > 1) {
+        // if we have any that are *, then the range is just *
+        for (const c of this.set) {
+          if (c.length === 1 && isAny(c[0])) {
+            this.set = [c]
+            break
+          }
+        }
+      }
+    }
+
+    this.formatted = undefined
+  }
+
+  get range () {
+    if (this.formatted === undefined) {
+      this.formatted = ''
+      for (let i = 0; i < this.set.length; i++) {
+        if (i > 0) {
+          this.formatted += '||'
+        }
+        const comps = this.set[i]
+        for (let k = 0; k < comps.length; k++) {
+          if (k > 0) {
+            this.formatted += ' '
+          }
+          this.formatted += comps[k].toString().trim()
+        }
+      }
+    }
+    return this.formatted
+  }
+
+  format () {
+    return this.range
+  }
+
+  toString () {
+    return this.range
+  }
+
+  parseRange (range) {
+    // strip build metadata so it can't bleed into the version
+    range = range.replace(BUILDSTRIPRE, '')
+
+    // memoize range parsing for performance.
+    // this is a very hot path, and fully deterministic.
+    const memoOpts =
+      (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) |
+      (this.options.loose && FLAG_LOOSE)
+    const memoKey = memoOpts + ':' + range
+    const cached = cache.get(memoKey)
+    if (cached) {
+      return cached
+    }
+
+    const loose = this.options.loose
+    // `1.2.3 - 1.2.4` => `>=1.2.3 <=1.2.4`
+    const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE]
+    range = range.replace(hr, hyphenReplace(this.options.includePrerelease))
+    debug('hyphen replace', range)
+
+    // `> 1.2.3 < 1.2.5` => `>1.2.3 <1.2.5`
+    range = trimComparatorWhitespace(range)
+    debug('comparator trim', range)
+
+    // `~ 1.2.3` => `~1.2.3`
+    range = range.replace(re[t.TILDETRIM], tildeTrimReplace)
+    debug('tilde trim', range)
+
+    // `^ 1.2.3` => `^1.2.3`
+    range = range.replace(re[t.CARETTRIM], caretTrimReplace)
+    debug('caret trim', range)
+
+    // At this point, the range is completely trimmed and
+    // ready to be split into comparators.
+
+    let rangeList = range
+      .split(' ')
+      .map(comp => parseComparator(comp, this.options))
+      .join(' ')
+      .split(/\s+/)
+      // >=0.0.0 is equivalent to *
+      .map(comp => replaceGTE0(comp, this.options))
+
+    if (loose) {
+      // in loose mode, throw out any that are not valid comparators
+      rangeList = rangeList.filter(comp => {
+        debug('loose invalid filter', comp, this.options)
+        return !!comp.match(re[t.COMPARATORLOOSE])
+      })
+    }
+    debug('range list', rangeList)
+
+    // if any comparators are the null set, then replace with JUST null set
+    // if more than one comparator, remove any * comparators
+    // also, don't include the same comparator more than once
+    const rangeMap = new Map()
+    const comparators = rangeList.map(comp => new Comparator(comp, this.options))
+    for (const comp of comparators) {
+      if (isNullSet(comp)) {
+        return [comp]
+      }
+      rangeMap.set(comp.value, comp)
+    }
+    if (rangeMap.size > 1 && rangeMap.has('')) {
+      rangeMap.delete('')
+    }
+
+    const result = [...rangeMap.values()]
+    cache.set(memoKey, result)
+    return result
+  }
+
+  intersects (range, options) {
+    if (!(range instanceof Range)) {
+      throw new TypeError('a Range is required')
+    }
+
+    return this.set.some((thisComparators) => {
+      return (
+        isSatisfiable(thisComparators, options) &&
+        range.set.some((rangeComparators) => {
+          return (
+            isSatisfiable(rangeComparators, options) &&
+            thisComparators.every((thisComparator) => {
+              return rangeComparators.every((rangeComparator) => {
+                return thisComparator.intersects(rangeComparator, options)
+              })
+            })
+          )
+        })
+      )
+    })
+  }
+
+  // if ANY of the sets match ALL of its comparators, then pass
+  test (version) {
+    if (!version) {
+      return false
+    }
+
+    if (typeof version === 'string') {
+      try {
+        version = new SemVer(version, this.options)
+      } catch (er) {
+        return false
+      }
+    }
+
+    for (let i = 0; i < this.set.length; i++) {
+      if (testSet(this.set[i], version, this.options)) {
+        return true
+      }
+    }
+    return false
+  }
+}
+
+module.exports = Range
+
+const LRU = __nccwpck_require__(1383)
+const cache = new LRU()
+
+const parseOptions = __nccwpck_require__(356)
+const Comparator = __nccwpck_require__(9379)
+const debug = __nccwpck_require__(1159)
+const SemVer = __nccwpck_require__(7163)
+const trimComparatorWhitespace = __nccwpck_require__(9737)
+const {
+  safeRe: re,
+  src,
+  t,
+  tildeTrimReplace,
+  caretTrimReplace,
+} = __nccwpck_require__(5471)
+const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(5101)
+
+// unbounded global build-metadata stripper used by parseRange
+const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
+
+const isNullSet = c => c.value === '<0.0.0-0'
+const isAny = c => c.value === ''
+
+// take a set of comparators and determine whether there
+// exists a version which can satisfy it
+const isSatisfiable = (comparators, options) => {
+  let result = true
+  const remainingComparators = comparators.slice()
+  let testComparator = remainingComparators.pop()
+
+  while (result && remainingComparators.length) {
+    result = remainingComparators.every((otherComparator) => {
+      return testComparator.intersects(otherComparator, options)
+    })
+
+    testComparator = remainingComparators.pop()
+  }
+
+  return result
+}
+
+// comprised of xranges, tildes, stars, and gtlt's at this point.
+// already replaced the hyphen ranges
+// turn into a set of JUST comparators.
+const parseComparator = (comp, options) => {
+  comp = comp.replace(re[t.BUILD], '')
+  debug('comp', comp, options)
+  comp = replaceCarets(comp, options)
+  debug('caret', comp)
+  comp = replaceTildes(comp, options)
+  debug('tildes', comp)
+  comp = replaceXRanges(comp, options)
+  debug('xrange', comp)
+  comp = replaceStars(comp, options)
+  debug('stars', comp)
+  return comp
+}
+
+const isX = id => !id || id.toLowerCase() === 'x' || id === '*'
+
+const invalidXRangeOrder = (M, m, p) => (
+  (isX(M) && !isX(m)) ||
+  (isX(m) && p && !isX(p))
+)
+
+// ~, ~> --> * (any, kinda silly)
+// ~2, ~2.x, ~2.x.x, ~>2, ~>2.x ~>2.x.x --> >=2.0.0 <3.0.0-0
+// ~2.0, ~2.0.x, ~>2.0, ~>2.0.x --> >=2.0.0 <2.1.0-0
+// ~1.2, ~1.2.x, ~>1.2, ~>1.2.x --> >=1.2.0 <1.3.0-0
+// ~1.2.3, ~>1.2.3 --> >=1.2.3 <1.3.0-0
+// ~1.2.0, ~>1.2.0 --> >=1.2.0 <1.3.0-0
+// ~0.0.1 --> >=0.0.1 <0.1.0-0
+const replaceTildes = (comp, options) => {
+  return comp
+    .trim()
+    .split(/\s+/)
+    .map((c) => replaceTilde(c, options))
+    .join(' ')
+}
+
+const replaceTilde = (comp, options) => {
+  const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE]
+  // if we're including prereleases in the match, then the lower bound is
+  // -0, the lowest possible prerelease value, just like x-ranges and carets.
+  // this keeps `~1.2` equivalent to the `1.2.x` x-range it's documented as.
+  const z = options.includePrerelease ? '-0' : ''
+  return comp.replace(r, (_, M, m, p, pr) => {
+    debug('tilde', comp, _, M, m, p, pr)
+    let ret
+
+    if (isX(M)) {
+      ret = ''
+    } else if (isX(m)) {
+      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`
+    } else if (isX(p)) {
+      // ~1.2 == >=1.2.0 <1.3.0-0
+      ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`
+    } else if (pr) {
+      debug('replaceTilde pr', pr)
+      ret = `>=${M}.${m}.${p}-${pr
+      } <${M}.${+m + 1}.0-0`
+    } else {
+      // ~1.2.3 == >=1.2.3 <1.3.0-0
+      ret = `>=${M}.${m}.${p
+      } <${M}.${+m + 1}.0-0`
+    }
+
+    debug('tilde return', ret)
+    return ret
+  })
+}
+
+// ^ --> * (any, kinda silly)
+// ^2, ^2.x, ^2.x.x --> >=2.0.0 <3.0.0-0
+// ^2.0, ^2.0.x --> >=2.0.0 <3.0.0-0
+// ^1.2, ^1.2.x --> >=1.2.0 <2.0.0-0
+// ^1.2.3 --> >=1.2.3 <2.0.0-0
+// ^1.2.0 --> >=1.2.0 <2.0.0-0
+// ^0.0.1 --> >=0.0.1 <0.0.2-0
+// ^0.1.0 --> >=0.1.0 <0.2.0-0
+const replaceCarets = (comp, options) => {
+  return comp
+    .trim()
+    .split(/\s+/)
+    .map((c) => replaceCaret(c, options))
+    .join(' ')
+}
+
+const replaceCaret = (comp, options) => {
+  debug('caret', comp, options)
+  const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET]
+  const z = options.includePrerelease ? '-0' : ''
+  return comp.replace(r, (_, M, m, p, pr) => {
+    debug('caret', comp, _, M, m, p, pr)
+    let ret
+
+    if (isX(M)) {
+      ret = ''
+    } else if (isX(m)) {
+      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`
+    } else if (isX(p)) {
+      if (M === '0') {
+        ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`
+      } else {
+        ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`
+      }
+    } else if (pr) {
+      debug('replaceCaret pr', pr)
+      if (M === '0') {
+        if (m === '0') {
+          ret = `>=${M}.${m}.${p}-${pr
+          } <${M}.${m}.${+p + 1}-0`
+        } else {
+          ret = `>=${M}.${m}.${p}-${pr
+          } <${M}.${+m + 1}.0-0`
+        }
+      } else {
+        ret = `>=${M}.${m}.${p}-${pr
+        } <${+M + 1}.0.0-0`
+      }
+    } else {
+      debug('no pr')
+      if (M === '0') {
+        if (m === '0') {
+          ret = `>=${M}.${m}.${p
+          } <${M}.${m}.${+p + 1}-0`
+        } else {
+          ret = `>=${M}.${m}.${p
+          } <${M}.${+m + 1}.0-0`
+        }
+      } else {
+        ret = `>=${M}.${m}.${p
+        } <${+M + 1}.0.0-0`
+      }
+    }
+
+    debug('caret return', ret)
+    return ret
+  })
+}
+
+const replaceXRanges = (comp, options) => {
+  debug('replaceXRanges', comp, options)
+  return comp
+    .split(/\s+/)
+    .map((c) => replaceXRange(c, options))
+    .join(' ')
+}
+
+const replaceXRange = (comp, options) => {
+  comp = comp.trim()
+  const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE]
+  return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
+    debug('xRange', comp, ret, gtlt, M, m, p, pr)
+    if (invalidXRangeOrder(M, m, p)) {
+      return comp
+    }
+
+    const xM = isX(M)
+    const xm = xM || isX(m)
+    const xp = xm || isX(p)
+    const anyX = xp
+
+    if (gtlt === '=' && anyX) {
+      gtlt = ''
+    }
+
+    // if we're including prereleases in the match, then we need
+    // to fix this to -0, the lowest possible prerelease value
+    pr = options.includePrerelease ? '-0' : ''
+
+    if (xM) {
+      if (gtlt === '>' || gtlt === '<') {
+        // nothing is allowed
+        ret = '<0.0.0-0'
+      } else {
+        // nothing is forbidden
+        ret = '*'
+      }
+    } else if (gtlt && anyX) {
+      // we know patch is an x, because we have any x at all.
+      // replace X with 0
+      if (xm) {
+        m = 0
+      }
+      p = 0
+
+      if (gtlt === '>') {
+        // >1 => >=2.0.0
+        // >1.2 => >=1.3.0
+        gtlt = '>='
+        if (xm) {
+          M = +M + 1
+          m = 0
+          p = 0
+        } else {
+          m = +m + 1
+          p = 0
+        }
+      } else if (gtlt === '<=') {
+        // <=0.7.x is actually <0.8.0, since any 0.7.x should
+        // pass.  Similarly, <=7.x is actually <8.0.0, etc.
+        gtlt = '<'
+        if (xm) {
+          M = +M + 1
+        } else {
+          m = +m + 1
+        }
+      }
+
+      if (gtlt === '<') {
+        pr = '-0'
+      }
+
+      ret = `${gtlt + M}.${m}.${p}${pr}`
+    } else if (xm) {
+      ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`
+    } else if (xp) {
+      ret = `>=${M}.${m}.0${pr
+      } <${M}.${+m + 1}.0-0`
+    }
+
+    debug('xRange return', ret)
+
+    return ret
+  })
+}
+
+// Because * is AND-ed with everything else in the comparator,
+// and '' means "any version", just remove the *s entirely.
+const replaceStars = (comp, options) => {
+  debug('replaceStars', comp, options)
+  // Looseness is ignored here.  star is always as loose as it gets!
+  return comp
+    .trim()
+    .replace(re[t.STAR], '')
+}
+
+const replaceGTE0 = (comp, options) => {
+  debug('replaceGTE0', comp, options)
+  return comp
+    .trim()
+    .replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], '')
+}
+
+// This function is passed to string.replace(re[t.HYPHENRANGE])
+// M, m, patch, prerelease, build
+// 1.2 - 3.4.5 => >=1.2.0 <=3.4.5
+// 1.2.3 - 3.4 => >=1.2.0 <3.5.0-0 Any 3.4.x will do
+// 1.2 - 3.4 => >=1.2.0 <3.5.0-0
+// TODO build?
+const hyphenReplace = incPr => ($0,
+  from, fM, fm, fp, fpr, fb,
+  to, tM, tm, tp, tpr) => {
+  if (isX(fM)) {
+    from = ''
+  } else if (isX(fm)) {
+    from = `>=${fM}.0.0${incPr ? '-0' : ''}`
+  } else if (isX(fp)) {
+    from = `>=${fM}.${fm}.0${incPr ? '-0' : ''}`
+  } else if (fpr) {
+    from = `>=${from}`
+  } else {
+    from = `>=${from}${incPr ? '-0' : ''}`
+  }
+
+  if (isX(tM)) {
+    to = ''
+  } else if (isX(tm)) {
+    to = `<${+tM + 1}.0.0-0`
+  } else if (isX(tp)) {
+    to = `<${tM}.${+tm + 1}.0-0`
+  } else if (tpr) {
+    to = `<=${tM}.${tm}.${tp}-${tpr}`
+  } else if (incPr) {
+    to = `<${tM}.${tm}.${+tp + 1}-0`
+  } else {
+    to = `<=${to}`
+  }
+
+  return `${from} ${to}`.trim()
+}
+
+const testSet = (set, version, options) => {
+  for (let i = 0; i < set.length; i++) {
+    if (!set[i].test(version)) {
+      return false
+    }
+  }
+
+  if (version.prerelease.length && !options.includePrerelease) {
+    // Find the set of versions that are allowed to have prereleases
+    // For example, ^1.2.3-pr.1 desugars to >=1.2.3-pr.1 <2.0.0
+    // That should allow `1.2.3-pr.2` to pass.
+    // However, `1.2.4-alpha.notready` should NOT be allowed,
+    // even though it's within the range set by the comparators.
+    for (let i = 0; i < set.length; i++) {
+      debug(set[i].semver)
+      if (set[i].semver === Comparator.ANY) {
+        continue
+      }
+
+      if (set[i].semver.prerelease.length > 0) {
+        const allowed = set[i].semver
+        if (allowed.major === version.major &&
+            allowed.minor === version.minor &&
+            allowed.patch === version.patch) {
+          return true
+        }
+      }
+    }
+
+    // Version has a -pre, but it's not one of the ones we like.
+    return false
+  }
+
+  return true
+}
+
+
+/***/ }),
+
+/***/ 7163:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const debug = __nccwpck_require__(1159)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(5101)
+const { safeRe: re, t } = __nccwpck_require__(5471)
+
+const parseOptions = __nccwpck_require__(356)
+const { compareIdentifiers } = __nccwpck_require__(3348)
+
+const isPrereleaseIdentifier = (prerelease, identifier) => {
+  const identifiers = identifier.split('.')
+  if (identifiers.length > prerelease.length) {
+    return false
+  }
+
+  for (let i = 0; i < identifiers.length; i++) {
+    if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
+      return false
+    }
+  }
+
+  return true
+}
+
+class SemVer {
+  constructor (version, options) {
+    options = parseOptions(options)
+
+    if (version instanceof SemVer) {
+      if (version.loose === !!options.loose &&
+        version.includePrerelease === !!options.includePrerelease) {
+        return version
+      } else {
+        version = version.version
+      }
+    } else if (typeof version !== 'string') {
+      throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`)
+    }
+
+    if (version.length > MAX_LENGTH) {
+      throw new TypeError(
+        `version is longer than ${MAX_LENGTH} characters`
+      )
+    }
+
+    debug('SemVer', version, options)
+    this.options = options
+    this.loose = !!options.loose
+    // this isn't actually relevant for versions, but keep it so that we
+    // don't run into trouble passing this.options around.
+    this.includePrerelease = !!options.includePrerelease
+
+    const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL])
+
+    if (!m) {
+      throw new TypeError(`Invalid Version: ${version}`)
+    }
+
+    this.raw = version
+
+    // these are actually numbers
+    this.major = +m[1]
+    this.minor = +m[2]
+    this.patch = +m[3]
+
+    if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
+      throw new TypeError('Invalid major version')
+    }
+
+    if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
+      throw new TypeError('Invalid minor version')
+    }
+
+    if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
+      throw new TypeError('Invalid patch version')
+    }
+
+    // numberify any prerelease numeric ids
+    if (!m[4]) {
+      this.prerelease = []
+    } else {
+      this.prerelease = m[4].split('.').map((id) => {
+        if (/^[0-9]+$/.test(id)) {
+          const num = +id
+          if (num >= 0 && num < MAX_SAFE_INTEGER) {
+            return num
+          }
+        }
+        return id
+      })
+    }
+
+    this.build = m[5] ? m[5].split('.') : []
+    this.format()
+  }
+
+  format () {
+    this.version = `${this.major}.${this.minor}.${this.patch}`
+    if (this.prerelease.length) {
+      this.version += `-${this.prerelease.join('.')}`
+    }
+    return this.version
+  }
+
+  toString () {
+    return this.version
+  }
+
+  compare (other) {
+    debug('SemVer.compare', this.version, this.options, other)
+    if (!(other instanceof SemVer)) {
+      if (typeof other === 'string' && other === this.version) {
+        return 0
+      }
+      other = new SemVer(other, this.options)
+    }
+
+    if (other.version === this.version) {
+      return 0
+    }
+
+    return this.compareMain(other) || this.comparePre(other)
+  }
+
+  compareMain (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    if (this.major < other.major) {
+      return -1
+    }
+    if (this.major > other.major) {
+      return 1
+    }
+    if (this.minor < other.minor) {
+      return -1
+    }
+    if (this.minor > other.minor) {
+      return 1
+    }
+    if (this.patch < other.patch) {
+      return -1
+    }
+    if (this.patch > other.patch) {
+      return 1
+    }
+    return 0
+  }
+
+  comparePre (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    // NOT having a prerelease is > having one
+    if (this.prerelease.length && !other.prerelease.length) {
+      return -1
+    } else if (!this.prerelease.length && other.prerelease.length) {
+      return 1
+    } else if (!this.prerelease.length && !other.prerelease.length) {
+      return 0
+    }
+
+    let i = 0
+    do {
+      const a = this.prerelease[i]
+      const b = other.prerelease[i]
+      debug('prerelease compare', i, a, b)
+      if (a === undefined && b === undefined) {
+        return 0
+      } else if (b === undefined) {
+        return 1
+      } else if (a === undefined) {
+        return -1
+      } else if (a === b) {
+        continue
+      } else {
+        return compareIdentifiers(a, b)
+      }
+    } while (++i)
+  }
+
+  compareBuild (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    let i = 0
+    do {
+      const a = this.build[i]
+      const b = other.build[i]
+      debug('build compare', i, a, b)
+      if (a === undefined && b === undefined) {
+        return 0
+      } else if (b === undefined) {
+        return 1
+      } else if (a === undefined) {
+        return -1
+      } else if (a === b) {
+        continue
+      } else {
+        return compareIdentifiers(a, b)
+      }
+    } while (++i)
+  }
+
+  // preminor will bump the version up to the next minor release, and immediately
+  // down to pre-release. premajor and prepatch work the same way.
+  inc (release, identifier, identifierBase) {
+    if (release.startsWith('pre')) {
+      if (!identifier && identifierBase === false) {
+        throw new Error('invalid increment argument: identifier is empty')
+      }
+      // Avoid an invalid semver results
+      if (identifier) {
+        const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE])
+        if (!match || match[1] !== identifier) {
+          throw new Error(`invalid identifier: ${identifier}`)
+        }
+      }
+    }
+
+    switch (release) {
+      case 'premajor':
+        this.prerelease.length = 0
+        this.patch = 0
+        this.minor = 0
+        this.major++
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'preminor':
+        this.prerelease.length = 0
+        this.patch = 0
+        this.minor++
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'prepatch':
+        // If this is already a prerelease, it will bump to the next version
+        // drop any prereleases that might already exist, since they are not
+        // relevant at this point.
+        this.prerelease.length = 0
+        this.inc('patch', identifier, identifierBase)
+        this.inc('pre', identifier, identifierBase)
+        break
+      // If the input is a non-prerelease version, this acts the same as
+      // prepatch.
+      case 'prerelease':
+        if (this.prerelease.length === 0) {
+          this.inc('patch', identifier, identifierBase)
+        }
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'release':
+        if (this.prerelease.length === 0) {
+          throw new Error(`version ${this.raw} is not a prerelease`)
+        }
+        this.prerelease.length = 0
+        break
+
+      case 'major':
+        // If this is a pre-major version, bump up to the same major version.
+        // Otherwise increment major.
+        // 1.0.0-5 bumps to 1.0.0
+        // 1.1.0 bumps to 2.0.0
+        if (
+          this.minor !== 0 ||
+          this.patch !== 0 ||
+          this.prerelease.length === 0
+        ) {
+          this.major++
+        }
+        this.minor = 0
+        this.patch = 0
+        this.prerelease = []
+        break
+      case 'minor':
+        // If this is a pre-minor version, bump up to the same minor version.
+        // Otherwise increment minor.
+        // 1.2.0-5 bumps to 1.2.0
+        // 1.2.1 bumps to 1.3.0
+        if (this.patch !== 0 || this.prerelease.length === 0) {
+          this.minor++
+        }
+        this.patch = 0
+        this.prerelease = []
+        break
+      case 'patch':
+        // If this is not a pre-release version, it will increment the patch.
+        // If it is a pre-release it will bump up to the same patch version.
+        // 1.2.0-5 patches to 1.2.0
+        // 1.2.0 patches to 1.2.1
+        if (this.prerelease.length === 0) {
+          this.patch++
+        }
+        this.prerelease = []
+        break
+      // This probably shouldn't be used publicly.
+      // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
+      case 'pre': {
+        const base = Number(identifierBase) ? 1 : 0
+
+        if (this.prerelease.length === 0) {
+          this.prerelease = [base]
+        } else {
+          let i = this.prerelease.length
+          while (--i >= 0) {
+            if (typeof this.prerelease[i] === 'number') {
+              this.prerelease[i]++
+              i = -2
+            }
+          }
+          if (i === -1) {
+            // didn't increment anything
+            if (identifier === this.prerelease.join('.') && identifierBase === false) {
+              throw new Error('invalid increment argument: identifier already exists')
+            }
+            this.prerelease.push(base)
+          }
+        }
+        if (identifier) {
+          // 1.2.0-beta.1 bumps to 1.2.0-beta.2,
+          // 1.2.0-beta.fooblz or 1.2.0-beta bumps to 1.2.0-beta.0
+          let prerelease = [identifier, base]
+          if (identifierBase === false) {
+            prerelease = [identifier]
+          }
+          if (isPrereleaseIdentifier(this.prerelease, identifier)) {
+            const prereleaseBase = this.prerelease[identifier.split('.').length]
+            if (isNaN(prereleaseBase)) {
+              this.prerelease = prerelease
+            }
+          } else {
+            this.prerelease = prerelease
+          }
+        }
+        break
+      }
+      default:
+        throw new Error(`invalid increment argument: ${release}`)
+    }
+    this.raw = this.format()
+    if (this.build.length) {
+      this.raw += `+${this.build.join('.')}`
+    }
+    return this
+  }
+}
+
+module.exports = SemVer
+
+
+/***/ }),
+
+/***/ 1799:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const clean = (version, options) => {
+  const s = parse(version.trim().replace(/^[=v]+/, ''), options)
+  return s ? s.version : null
+}
+module.exports = clean
+
+
+/***/ }),
+
+/***/ 8646:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const eq = __nccwpck_require__(5082)
+const neq = __nccwpck_require__(4974)
+const gt = __nccwpck_require__(6599)
+const gte = __nccwpck_require__(1236)
+const lt = __nccwpck_require__(3872)
+const lte = __nccwpck_require__(6717)
+
+const cmp = (a, op, b, loose) => {
+  switch (op) {
+    case '===':
+      if (typeof a === 'object') {
+        a = a.version
+      }
+      if (typeof b === 'object') {
+        b = b.version
+      }
+      return a === b
+
+    case '!==':
+      if (typeof a === 'object') {
+        a = a.version
+      }
+      if (typeof b === 'object') {
+        b = b.version
+      }
+      return a !== b
+
+    case '':
+    case '=':
+    case '==':
+      return eq(a, b, loose)
+
+    case '!=':
+      return neq(a, b, loose)
+
+    case '>':
+      return gt(a, b, loose)
+
+    case '>=':
+      return gte(a, b, loose)
+
+    case '<':
+      return lt(a, b, loose)
+
+    case '<=':
+      return lte(a, b, loose)
+
+    default:
+      throw new TypeError(`Invalid operator: ${op}`)
+  }
+}
+module.exports = cmp
+
+
+/***/ }),
+
+/***/ 5385:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const parse = __nccwpck_require__(6353)
+const { safeRe: re, t } = __nccwpck_require__(5471)
+
+const coerce = (version, options) => {
+  if (version instanceof SemVer) {
+    return version
+  }
+
+  if (typeof version === 'number') {
+    version = String(version)
+  }
+
+  if (typeof version !== 'string') {
+    return null
+  }
+
+  options = options || {}
+
+  let match = null
+  if (!options.rtl) {
+    match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE])
+  } else {
+    // Find the right-most coercible string that does not share
+    // a terminus with a more left-ward coercible string.
+    // Eg, '1.2.3.4' wants to coerce '2.3.4', not '3.4' or '4'
+    // With includePrerelease option set, '1.2.3.4-rc' wants to coerce '2.3.4-rc', not '2.3.4'
+    //
+    // Walk through the string checking with a /g regexp
+    // Manually set the index so as to pick up overlapping matches.
+    // Stop when we get a match that ends at the string end, since no
+    // coercible string can be more right-ward without the same terminus.
+    const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL]
+    let next
+    while ((next = coerceRtlRegex.exec(version)) &&
+        (!match || match.index + match[0].length !== version.length)
+    ) {
+      if (!match ||
+            next.index + next[0].length !== match.index + match[0].length) {
+        match = next
+      }
+      coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length
+    }
+    // leave it in a clean state
+    coerceRtlRegex.lastIndex = -1
+  }
+
+  if (match === null) {
+    return null
+  }
+
+  const major = match[2]
+  const minor = match[3] || '0'
+  const patch = match[4] || '0'
+  const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : ''
+  const build = options.includePrerelease && match[6] ? `+${match[6]}` : ''
+
+  return parse(`${major}.${minor}.${patch}${prerelease}${build}`, options)
+}
+module.exports = coerce
+
+
+/***/ }),
+
+/***/ 7648:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const compareBuild = (a, b, loose) => {
+  const versionA = new SemVer(a, loose)
+  const versionB = new SemVer(b, loose)
+  return versionA.compare(versionB) || versionA.compareBuild(versionB)
+}
+module.exports = compareBuild
+
+
+/***/ }),
+
+/***/ 6874:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const compareLoose = (a, b) => compare(a, b, true)
+module.exports = compareLoose
+
+
+/***/ }),
+
+/***/ 8469:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const compare = (a, b, loose) =>
+  new SemVer(a, loose).compare(new SemVer(b, loose))
+
+module.exports = compare
+
+
+/***/ }),
+
+/***/ 711:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+
+const diff = (version1, version2) => {
+  const v1 = parse(version1, null, true)
+  const v2 = parse(version2, null, true)
+  const comparison = v1.compare(v2)
+
+  if (comparison === 0) {
+    return null
+  }
+
+  const v1Higher = comparison > 0
+  const highVersion = v1Higher ? v1 : v2
+  const lowVersion = v1Higher ? v2 : v1
+  const highHasPre = !!highVersion.prerelease.length
+  const lowHasPre = !!lowVersion.prerelease.length
+
+  if (lowHasPre && !highHasPre) {
+    // Going from prerelease -> no prerelease requires some special casing
+
+    // If the low version has only a major, then it will always be a major
+    // Some examples:
+    // 1.0.0-1 -> 1.0.0
+    // 1.0.0-1 -> 1.1.1
+    // 1.0.0-1 -> 2.0.0
+    if (!lowVersion.patch && !lowVersion.minor) {
+      return 'major'
+    }
+
+    // If the main part has no difference
+    if (lowVersion.compareMain(highVersion) === 0) {
+      if (lowVersion.minor && !lowVersion.patch) {
+        return 'minor'
+      }
+      return 'patch'
+    }
+  }
+
+  // add the `pre` prefix if we are going to a prerelease version
+  const prefix = highHasPre ? 'pre' : ''
+
+  if (v1.major !== v2.major) {
+    return prefix + 'major'
+  }
+
+  if (v1.minor !== v2.minor) {
+    return prefix + 'minor'
+  }
+
+  if (v1.patch !== v2.patch) {
+    return prefix + 'patch'
+  }
+
+  // high and low are prereleases
+  return 'prerelease'
+}
+
+module.exports = diff
+
+
+/***/ }),
+
+/***/ 5082:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const eq = (a, b, loose) => compare(a, b, loose) === 0
+module.exports = eq
+
+
+/***/ }),
+
+/***/ 6599:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const gt = (a, b, loose) => compare(a, b, loose) > 0
+module.exports = gt
+
+
+/***/ }),
+
+/***/ 1236:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const gte = (a, b, loose) => compare(a, b, loose) >= 0
+module.exports = gte
+
+
+/***/ }),
+
+/***/ 2338:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+
+const inc = (version, release, options, identifier, identifierBase) => {
+  if (typeof (options) === 'string') {
+    identifierBase = identifier
+    identifier = options
+    options = undefined
+  }
+
+  try {
+    return new SemVer(
+      version instanceof SemVer ? version.version : version,
+      options
+    ).inc(release, identifier, identifierBase).version
+  } catch (er) {
+    return null
+  }
+}
+module.exports = inc
+
+
+/***/ }),
+
+/***/ 3872:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const lt = (a, b, loose) => compare(a, b, loose) < 0
+module.exports = lt
+
+
+/***/ }),
+
+/***/ 6717:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const lte = (a, b, loose) => compare(a, b, loose) <= 0
+module.exports = lte
+
+
+/***/ }),
+
+/***/ 8511:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const major = (a, loose) => new SemVer(a, loose).major
+module.exports = major
+
+
+/***/ }),
+
+/***/ 2603:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const minor = (a, loose) => new SemVer(a, loose).minor
+module.exports = minor
+
+
+/***/ }),
+
+/***/ 4974:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const neq = (a, b, loose) => compare(a, b, loose) !== 0
+module.exports = neq
+
+
+/***/ }),
+
+/***/ 6353:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const parse = (version, options, throwErrors = false) => {
+  if (version instanceof SemVer) {
+    return version
+  }
+  try {
+    return new SemVer(version, options)
+  } catch (er) {
+    if (!throwErrors) {
+      return null
+    }
+    throw er
+  }
+}
+
+module.exports = parse
+
+
+/***/ }),
+
+/***/ 8756:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const patch = (a, loose) => new SemVer(a, loose).patch
+module.exports = patch
+
+
+/***/ }),
+
+/***/ 5714:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const prerelease = (version, options) => {
+  const parsed = parse(version, options)
+  return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
+}
+module.exports = prerelease
+
+
+/***/ }),
+
+/***/ 2173:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(8469)
+const rcompare = (a, b, loose) => compare(b, a, loose)
+module.exports = rcompare
+
+
+/***/ }),
+
+/***/ 7192:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compareBuild = __nccwpck_require__(7648)
+const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
+module.exports = rsort
+
+
+/***/ }),
+
+/***/ 8011:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const satisfies = (version, range, options) => {
+  try {
+    range = new Range(range, options)
+  } catch (er) {
+    return false
+  }
+  return range.test(version)
+}
+module.exports = satisfies
+
+
+/***/ }),
+
+/***/ 9872:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compareBuild = __nccwpck_require__(7648)
+const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
+module.exports = sort
+
+
+/***/ }),
+
+/***/ 6114:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const constants = __nccwpck_require__(5101)
+const SemVer = __nccwpck_require__(7163)
+
+const truncate = (version, truncation, options) => {
+  if (!constants.RELEASE_TYPES.includes(truncation)) {
+    return null
+  }
+
+  const clonedVersion = cloneInputVersion(version, options)
+  return clonedVersion && doTruncation(clonedVersion, truncation)
+}
+
+const cloneInputVersion = (version, options) => {
+  const versionStringToParse = (
+    version instanceof SemVer ? version.version : version
+  )
+
+  return parse(versionStringToParse, options)
+}
+
+const doTruncation = (version, truncation) => {
+  if (isPrerelease(truncation)) {
+    return version.version
+  }
+
+  version.prerelease = []
+
+  switch (truncation) {
+    case 'major':
+      version.minor = 0
+      version.patch = 0
+      break
+    case 'minor':
+      version.patch = 0
+      break
+  }
+
+  return version.format()
+}
+
+const isPrerelease = (type) => {
+  return type.startsWith('pre')
+}
+
+module.exports = truncate
+
+
+/***/ }),
+
+/***/ 6399:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(6353)
+const valid = (version, options) => {
+  const v = parse(version, options)
+  return v ? v.version : null
+}
+module.exports = valid
+
+
+/***/ }),
+
+/***/ 2088:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// just pre-load all the stuff that index.js lazily exports
+const internalRe = __nccwpck_require__(5471)
+const constants = __nccwpck_require__(5101)
+const SemVer = __nccwpck_require__(7163)
+const identifiers = __nccwpck_require__(3348)
+const parse = __nccwpck_require__(6353)
+const valid = __nccwpck_require__(6399)
+const clean = __nccwpck_require__(1799)
+const inc = __nccwpck_require__(2338)
+const diff = __nccwpck_require__(711)
+const major = __nccwpck_require__(8511)
+const minor = __nccwpck_require__(2603)
+const patch = __nccwpck_require__(8756)
+const prerelease = __nccwpck_require__(5714)
+const compare = __nccwpck_require__(8469)
+const rcompare = __nccwpck_require__(2173)
+const compareLoose = __nccwpck_require__(6874)
+const compareBuild = __nccwpck_require__(7648)
+const sort = __nccwpck_require__(9872)
+const rsort = __nccwpck_require__(7192)
+const gt = __nccwpck_require__(6599)
+const lt = __nccwpck_require__(3872)
+const eq = __nccwpck_require__(5082)
+const neq = __nccwpck_require__(4974)
+const gte = __nccwpck_require__(1236)
+const lte = __nccwpck_require__(6717)
+const cmp = __nccwpck_require__(8646)
+const coerce = __nccwpck_require__(5385)
+const truncate = __nccwpck_require__(6114)
+const Comparator = __nccwpck_require__(9379)
+const Range = __nccwpck_require__(6782)
+const satisfies = __nccwpck_require__(8011)
+const toComparators = __nccwpck_require__(4750)
+const maxSatisfying = __nccwpck_require__(5574)
+const minSatisfying = __nccwpck_require__(8595)
+const minVersion = __nccwpck_require__(1866)
+const validRange = __nccwpck_require__(4737)
+const outside = __nccwpck_require__(280)
+const gtr = __nccwpck_require__(2276)
+const ltr = __nccwpck_require__(5213)
+const intersects = __nccwpck_require__(3465)
+const simplifyRange = __nccwpck_require__(2028)
+const subset = __nccwpck_require__(1489)
+module.exports = {
+  parse,
+  valid,
+  clean,
+  inc,
+  diff,
+  major,
+  minor,
+  patch,
+  prerelease,
+  compare,
+  rcompare,
+  compareLoose,
+  compareBuild,
+  sort,
+  rsort,
+  gt,
+  lt,
+  eq,
+  neq,
+  gte,
+  lte,
+  cmp,
+  coerce,
+  truncate,
+  Comparator,
+  Range,
+  satisfies,
+  toComparators,
+  maxSatisfying,
+  minSatisfying,
+  minVersion,
+  validRange,
+  outside,
+  gtr,
+  ltr,
+  intersects,
+  simplifyRange,
+  subset,
+  SemVer,
+  re: internalRe.re,
+  src: internalRe.src,
+  tokens: internalRe.t,
+  SEMVER_SPEC_VERSION: constants.SEMVER_SPEC_VERSION,
+  RELEASE_TYPES: constants.RELEASE_TYPES,
+  compareIdentifiers: identifiers.compareIdentifiers,
+  rcompareIdentifiers: identifiers.rcompareIdentifiers,
+}
+
+
+/***/ }),
+
+/***/ 5101:
+/***/ ((module) => {
+
+
+
+// Note: this is the semver.org version of the spec that it implements
+// Not necessarily the package version of this code.
+const SEMVER_SPEC_VERSION = '2.0.0'
+
+const MAX_LENGTH = 256
+const MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER ||
+/* istanbul ignore next */ 9007199254740991
+
+// Max safe segment length for coercion.
+const MAX_SAFE_COMPONENT_LENGTH = 16
+
+// Max safe length for a build identifier. The max length minus 6 characters for
+// the shortest version with a build 0.0.0+BUILD.
+const MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6
+
+// ECMAScript whitespace and line terminators matched by \s.
+const WHITESPACE_CHARACTERS = [
+  '\t',
+  '\n',
+  '\v',
+  '\f',
+  '\r',
+  ' ',
+  '\u00a0',
+  '\u1680',
+  '\u2000',
+  '\u2001',
+  '\u2002',
+  '\u2003',
+  '\u2004',
+  '\u2005',
+  '\u2006',
+  '\u2007',
+  '\u2008',
+  '\u2009',
+  '\u200a',
+  '\u2028',
+  '\u2029',
+  '\u202f',
+  '\u205f',
+  '\u3000',
+  '\ufeff',
+]
+
+const RELEASE_TYPES = [
+  'major',
+  'premajor',
+  'minor',
+  'preminor',
+  'patch',
+  'prepatch',
+  'prerelease',
+]
+
+module.exports = {
+  MAX_LENGTH,
+  MAX_SAFE_COMPONENT_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  MAX_SAFE_INTEGER,
+  WHITESPACE_CHARACTERS,
+  RELEASE_TYPES,
+  SEMVER_SPEC_VERSION,
+  FLAG_INCLUDE_PRERELEASE: 0b001,
+  FLAG_LOOSE: 0b010,
+}
+
+
+/***/ }),
+
+/***/ 1159:
+/***/ ((module) => {
+
+
+
+const debug = (
+  typeof process === 'object' &&
+  process.env &&
+  process.env.NODE_DEBUG &&
+  /\bsemver\b/i.test(process.env.NODE_DEBUG)
+) ? (...args) => console.error('SEMVER', ...args)
+  : () => {}
+
+module.exports = debug
+
+
+/***/ }),
+
+/***/ 3348:
+/***/ ((module) => {
+
+
+
+const numeric = /^[0-9]+$/
+const compareIdentifiers = (a, b) => {
+  if (typeof a === 'number' && typeof b === 'number') {
+    return a === b ? 0 : a < b ? -1 : 1
+  }
+
+  const anum = numeric.test(a)
+  const bnum = numeric.test(b)
+
+  if (anum && bnum) {
+    a = +a
+    b = +b
+  }
+
+  return a === b ? 0
+    : (anum && !bnum) ? -1
+    : (bnum && !anum) ? 1
+    : a < b ? -1
+    : 1
+}
+
+const rcompareIdentifiers = (a, b) => compareIdentifiers(b, a)
+
+module.exports = {
+  compareIdentifiers,
+  rcompareIdentifiers,
+}
+
+
+/***/ }),
+
+/***/ 1383:
+/***/ ((module) => {
+
+
+
+class LRUCache {
+  constructor () {
+    this.max = 1000
+    this.map = new Map()
+  }
+
+  get (key) {
+    const value = this.map.get(key)
+    if (value === undefined) {
+      return undefined
+    } else {
+      // Remove the key from the map and add it to the end
+      this.map.delete(key)
+      this.map.set(key, value)
+      return value
+    }
+  }
+
+  delete (key) {
+    return this.map.delete(key)
+  }
+
+  set (key, value) {
+    const deleted = this.delete(key)
+
+    if (!deleted && value !== undefined) {
+      // If cache is full, delete the least recently used item
+      if (this.map.size >= this.max) {
+        const firstKey = this.map.keys().next().value
+        this.delete(firstKey)
+      }
+
+      this.map.set(key, value)
+    }
+
+    return this
+  }
+}
+
+module.exports = LRUCache
+
+
+/***/ }),
+
+/***/ 356:
+/***/ ((module) => {
+
+
+
+// parse out just the options we care about
+const looseOption = Object.freeze({ loose: true })
+const emptyOpts = Object.freeze({ })
+const parseOptions = options => {
+  if (!options) {
+    return emptyOpts
+  }
+
+  if (typeof options !== 'object') {
+    return looseOption
+  }
+
+  return options
+}
+module.exports = parseOptions
+
+
+/***/ }),
+
+/***/ 5471:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+
+
+const {
+  MAX_SAFE_COMPONENT_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  MAX_LENGTH,
+} = __nccwpck_require__(5101)
+const debug = __nccwpck_require__(1159)
+exports = module.exports = {}
+
+// The actual regexps go on exports.re
+const re = exports.re = []
+const safeRe = exports.safeRe = []
+const src = exports.src = []
+const safeSrc = exports.safeSrc = []
+const t = exports.t = {}
+let R = 0
+
+const LETTERDASHNUMBER = '[a-zA-Z0-9-]'
+
+// Replace some greedy regex tokens to prevent regex dos issues. These regex are
+// used internally via the safeRe object since all inputs in this library get
+// normalized first to trim and collapse all extra whitespace. The original
+// regexes are exported for userland consumption and lower level usage. A
+// future breaking change could export the safer regex only with a note that
+// all input should have extra whitespace removed.
+const safeRegexReplacements = [
+  ['\\s', 1],
+  ['\\d', MAX_LENGTH],
+  [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH],
+]
+
+const makeSafeRegex = (value) => {
+  for (const [token, max] of safeRegexReplacements) {
+    value = value
+      .split(`${token}*`).join(`${token}{0,${max}}`)
+      .split(`${token}+`).join(`${token}{1,${max}}`)
+  }
+  return value
+}
+
+const createToken = (name, value, isGlobal) => {
+  const safe = makeSafeRegex(value)
+  const index = R++
+  debug(name, index, value)
+  t[name] = index
+  src[index] = value
+  safeSrc[index] = safe
+  re[index] = new RegExp(value, isGlobal ? 'g' : undefined)
+  safeRe[index] = new RegExp(safe, isGlobal ? 'g' : undefined)
+}
+
+// The following Regular Expressions can be used for tokenizing,
+// validating, and parsing SemVer version strings.
+
+// ## Numeric Identifier
+// A single `0`, or a non-zero digit followed by zero or more digits.
+
+createToken('NUMERICIDENTIFIER', '0|[1-9]\\d*')
+createToken('NUMERICIDENTIFIERLOOSE', '\\d+')
+
+// ## Non-numeric Identifier
+// Zero or more digits, followed by a letter or hyphen, and then zero or
+// more letters, digits, or hyphens.
+
+createToken('NONNUMERICIDENTIFIER', `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`)
+
+// ## Main Version
+// Three dot-separated numeric identifiers.
+
+createToken('MAINVERSION', `(${src[t.NUMERICIDENTIFIER]})\\.` +
+                   `(${src[t.NUMERICIDENTIFIER]})\\.` +
+                   `(${src[t.NUMERICIDENTIFIER]})`)
+
+createToken('MAINVERSIONLOOSE', `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
+                        `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
+                        `(${src[t.NUMERICIDENTIFIERLOOSE]})`)
+
+// ## Pre-release Version Identifier
+// A numeric identifier, or a non-numeric identifier.
+// Non-numeric identifiers include numeric identifiers but can be longer.
+// Therefore non-numeric identifiers must go first.
+
+createToken('PRERELEASEIDENTIFIER', `(?:${src[t.NONNUMERICIDENTIFIER]
+}|${src[t.NUMERICIDENTIFIER]})`)
+
+createToken('PRERELEASEIDENTIFIERLOOSE', `(?:${src[t.NONNUMERICIDENTIFIER]
+}|${src[t.NUMERICIDENTIFIERLOOSE]})`)
+
+// ## Pre-release Version
+// Hyphen, followed by one or more dot-separated pre-release version
+// identifiers.
+
+createToken('PRERELEASE', `(?:-(${src[t.PRERELEASEIDENTIFIER]
+}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`)
+
+createToken('PRERELEASELOOSE', `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]
+}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`)
+
+// ## Build Metadata Identifier
+// Any combination of digits, letters, or hyphens.
+
+createToken('BUILDIDENTIFIER', `${LETTERDASHNUMBER}+`)
+
+// ## Build Metadata
+// Plus sign, followed by one or more period-separated build metadata
+// identifiers.
+
+createToken('BUILD', `(?:\\+(${src[t.BUILDIDENTIFIER]
+}(?:\\.${src[t.BUILDIDENTIFIER]})*))`)
+
+// ## Full Version String
+// A main version, followed optionally by a pre-release version and
+// build metadata.
+
+// Note that the only major, minor, patch, and pre-release sections of
+// the version string are capturing groups.  The build metadata is not a
+// capturing group, because it should not ever be used in version
+// comparison.
+
+createToken('FULLPLAIN', `v?${src[t.MAINVERSION]
+}${src[t.PRERELEASE]}?${
+  src[t.BUILD]}?`)
+
+createToken('FULL', `^${src[t.FULLPLAIN]}$`)
+
+// like full, but allows v1.2.3 and =1.2.3, which people do sometimes.
+// also, 1.0.0alpha1 (prerelease without the hyphen) which is pretty
+// common in the npm registry.
+createToken('LOOSEPLAIN', `[v=\\s]*${src[t.MAINVERSIONLOOSE]
+}${src[t.PRERELEASELOOSE]}?${
+  src[t.BUILD]}?`)
+
+createToken('LOOSE', `^${src[t.LOOSEPLAIN]}$`)
+
+createToken('GTLT', '((?:<|>)?=?)')
+
+// Something like "2.*" or "1.2.x".
+// Note that "x.x" is a valid xRange identifier, meaning "any version"
+// Only the first item is strictly required.
+createToken('XRANGEIDENTIFIERLOOSE', `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`)
+createToken('XRANGEIDENTIFIER', `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`)
+
+createToken('XRANGEPLAIN', `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:${src[t.PRERELEASE]})?${
+                     src[t.BUILD]}?` +
+                   `)?)?`)
+
+createToken('XRANGEPLAINLOOSE', `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:${src[t.PRERELEASELOOSE]})?${
+                          src[t.BUILD]}?` +
+                        `)?)?`)
+
+createToken('XRANGE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`)
+createToken('XRANGELOOSE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`)
+
+// Coercion.
+// Extract anything that could conceivably be a part of a valid semver
+createToken('COERCEPLAIN', `${'(^|[^\\d])' +
+              '(\\d{1,'}${MAX_SAFE_COMPONENT_LENGTH}})` +
+              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?` +
+              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`)
+createToken('COERCE', `${src[t.COERCEPLAIN]}(?:$|[^\\d])`)
+createToken('COERCEFULL', src[t.COERCEPLAIN] +
+              `(?:${src[t.PRERELEASE]})?` +
+              `(?:${src[t.BUILD]})?` +
+              `(?:$|[^\\d])`)
+createToken('COERCERTL', src[t.COERCE], true)
+createToken('COERCERTLFULL', src[t.COERCEFULL], true)
+
+// Tilde ranges.
+// Meaning is "reasonably at or greater than"
+createToken('LONETILDE', '(?:~>?)')
+
+createToken('TILDETRIM', `(\\s*)${src[t.LONETILDE]}\\s+`, true)
+exports.tildeTrimReplace = '$1~'
+
+createToken('TILDE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`)
+createToken('TILDELOOSE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`)
+
+// Caret ranges.
+// Meaning is "at least and backwards compatible with"
+createToken('LONECARET', '(?:\\^)')
+
+createToken('CARETTRIM', `(\\s*)${src[t.LONECARET]}\\s+`, true)
+exports.caretTrimReplace = '$1^'
+
+createToken('CARET', `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`)
+createToken('CARETLOOSE', `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`)
+
+// A simple gt/lt/eq thing, or just "" to indicate "any version"
+createToken('COMPARATORLOOSE', `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`)
+createToken('COMPARATOR', `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`)
+
+// An expression to strip any whitespace between the gtlt and the thing
+// it modifies, so that `> 1.2.3` ==> `>1.2.3`
+createToken('COMPARATORTRIM', `(\\s*)${src[t.GTLT]
+}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true)
+exports.comparatorTrimReplace = '$1$2$3'
+
+// Something like `1.2.3 - 1.2.4`
+// Note that these all use the loose form, because they'll be
+// checked against either the strict or loose comparator form
+// later.
+createToken('HYPHENRANGE', `^\\s*(${src[t.XRANGEPLAIN]})` +
+                   `\\s+-\\s+` +
+                   `(${src[t.XRANGEPLAIN]})` +
+                   `\\s*$`)
+
+createToken('HYPHENRANGELOOSE', `^\\s*(${src[t.XRANGEPLAINLOOSE]})` +
+                        `\\s+-\\s+` +
+                        `(${src[t.XRANGEPLAINLOOSE]})` +
+                        `\\s*$`)
+
+// Star ranges basically just allow anything at all.
+createToken('STAR', '(<|>)?=?\\s*\\*')
+// >=0.0.0 is like a star
+createToken('GTE0', '^\\s*>=\\s*0\\.0\\.0\\s*$')
+createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
+
+
+/***/ }),
+
+/***/ 9737:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+// @ts-check
+
+
+// Reproduce safeRe[COMPARATORTRIM] replacement boundaries, not version
+// validation. Each end-index finder returns an exclusive end, or its start
+// on no match.
+// Positions count from zero. An end of 3 means characters 0, 1, and 2 were read;
+// range.slice(start, end) gives the matched text, not a converted number.
+const {
+  MAX_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  WHITESPACE_CHARACTERS,
+} = __nccwpck_require__(5101)
+
+/**
+ * Remembers the last two rows of digits so their characters need not be reread.
+ * Positions start at -1 until a row has been found.
+ *
+ * @typedef {object} DigitRunCache
+ * @property {number} start The first character of the most recently found row.
+ * @property {number} end The position after that row's last character.
+ * @property {number} previousStart The first character of the previous row.
+ * @property {number} previousEnd The position after the previous row.
+ */
+
+// One entry per UTF-16 code unit keeps membership checks constant-time.
+const whitespace = new Uint8Array(0x10000)
+for (const char of WHITESPACE_CHARACTERS) {
+  whitespace[char.charCodeAt(0)] = 1
+}
+
+/**
+ * Checks whether a character is whitespace, like a space, tab, or newline.
+ * Looking past the end of the string returns false.
+ *
+ * @param {string|undefined} char One character, or undefined past the string's end.
+ * @returns {boolean} Whether the character is whitespace.
+ * @example isWhitespace(' ') // true
+ * @example isWhitespace('1') // false
+ */
+const isWhitespace = char =>
+  char !== undefined && whitespace[char.charCodeAt(0)] === 1
+
+/**
+ * Checks for v, =, or whitespace before the version number.
+ * These are historical version prefixes, not range operators:
+ * < and > are handled separately, as are tilde and caret ranges.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character can belong to a version prefix.
+ * @example isVersionPrefix('=') // true
+ * @example isVersionPrefix('>') // false
+ */
+const isVersionPrefix = char =>
+  char === 'v' ||
+  char === '=' ||
+  isWhitespace(char)
+
+/**
+ * Checks whether a character is one of the digits 0 through 9.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character is an ASCII digit.
+ * @example isDigit('7') // true
+ * @example isDigit('.') // false
+ */
+const isDigit = char => char !== undefined && char >= '0' && char <= '9'
+
+/**
+ * Checks whether a character is an English letter, uppercase or lowercase.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character is an ASCII letter.
+ * @example isLetter('b') // true
+ * @example isLetter('7') // false
+ */
+const isLetter = char =>
+  char !== undefined && (
+    (char >= 'a' && char <= 'z') ||
+    (char >= 'A' && char <= 'Z')
+  )
+
+/**
+ * Checks for a letter, digit, or hyphen: the characters allowed inside
+ * prerelease and build names such as beta-1.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character can be part of an identifier.
+ * @example isIdentifierCharacter('-') // true
+ * @example isIdentifierCharacter('.') // false; dots separate identifiers
+ */
+const isIdentifierCharacter = char => isDigit(char) || isLetter(char) || char === '-'
+
+/**
+ * Checks whether a version component can begin here: with a digit or
+ * a wildcard such as x, X, or *.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether a number or wildcard can start with this character.
+ * @example isVersionStart('x') // true
+ * @example isVersionStart('v') // false; v belongs to the prefix
+ */
+const isVersionStart = char =>
+  isDigit(char) ||
+  char === 'x' ||
+  char === 'X' ||
+  char === '*'
+
+/**
+ * Finds the end of a row of digits, but returns no more than limit digits.
+ * Remembers the last two rows so looking at them again does not reread them.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of the first character to check.
+ * @param {number} limit The most digit characters the returned match can include.
+ * @param {DigitRunCache} digitRuns Shared cache of digit-run positions, updated in place.
+ * @returns {number} The position after the matched digits, or start if none match.
+ * @example findDigitsEndIndex('123abc', 0, 10, digitRuns) // 3, pointing at a
+ * @example findDigitsEndIndex('123abc', 0, 2, digitRuns) // 2, pointing at the unread 3
+ */
+const findDigitsEndIndex = (range, start, limit, digitRuns) => {
+  if (!isDigit(range[start])) {
+    return start
+  }
+  if (start >= digitRuns.start && start < digitRuns.end) {
+    return Math.min(start + limit, digitRuns.end)
+  }
+  if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
+    return Math.min(start + limit, digitRuns.previousEnd)
+  }
+  let end = start + 1
+  while (isDigit(range[end])) {
+    end++
+  }
+  // A failed full version can rewind from its second run to its first.
+  digitRuns.previousStart = digitRuns.start
+  digitRuns.previousEnd = digitRuns.end
+  digitRuns.start = start
+  digitRuns.end = end
+  return Math.min(start + limit, end)
+}
+
+/**
+ * Reads a number using the old regex's length and leading-zero rules.
+ * Strict mode reads just the first zero in 012; loose mode can read all three.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the number should begin.
+ * @param {boolean} loose Whether to allow leading zeros.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched digits, not their numeric value.
+ * @example findVersionNumberEndIndex('012', 0, false, digitRuns) // 1
+ * @example findVersionNumberEndIndex('012', 0, true, digitRuns) // 3
+ */
+const findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
+  if (!loose && range[start] === '0') {
+    return start + 1
+  }
+  // Strict syntax allows an initial nonzero digit plus MAX_LENGTH digits.
+  return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns)
+}
+
+/**
+ * Reads one piece of a prerelease name, such as beta or 1 in beta.1.
+ * Tries the letter-or-hyphen form first, then the number-only form.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the identifier should begin.
+ * @param {boolean} loose Whether numeric identifiers may have leading zeros.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the identifier, or start if none matches.
+ * @example findPrereleaseIdentifierEndIndex('beta.1', 0, false, digitRuns) // 4, at the dot
+ * @example findPrereleaseIdentifierEndIndex('001beta', 0, false, digitRuns) // 7
+ */
+const findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
+  const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns)
+  // The legacy regex tries a nonnumeric identifier before a numeric one.
+  if (isLetter(range[digitsEnd]) || range[digitsEnd] === '-') {
+    let end = digitsEnd + 1
+    const limit = end + MAX_SAFE_BUILD_LENGTH
+    while (end < limit && isIdentifierCharacter(range[end])) {
+      end++
+    }
+    return end
+  }
+  return findVersionNumberEndIndex(range, start, loose, digitRuns)
+}
+
+/**
+ * Reads a prerelease suffix such as -beta.1, one dot-separated piece at a time.
+ * Loose mode also allows the name without its opening hyphen.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the suffix should begin, including -.
+ * @param {boolean} loose Whether the opening hyphen is optional and zeros allowed.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched suffix, or start if absent.
+ * @example findPrereleaseEndIndex('-beta.1+sha', 0, false, digitRuns) // 7, at the plus
+ * @example findPrereleaseEndIndex('beta', 0, false, digitRuns) // 0; no opening hyphen
+ */
+const findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
+  const hyphen = range[start] === '-'
+  if (!loose && !hyphen) {
+    return start
+  }
+  const identifierStart = start + (hyphen ? 1 : 0)
+  let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns)
+  if (end === identifierStart) {
+    if (!loose || !hyphen) {
+      return start
+    }
+    // In loose syntax, a lone hyphen can itself be the identifier.
+    end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns)
+  }
+  while (range[end] === '.') {
+    const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns)
+    if (next === end + 1) {
+      break
+    }
+    end = next
+  }
+  return end
+}
+
+/**
+ * Reads one build-name piece, such as sha or 123 in +sha.123.
+ * Stops at a disallowed character or the old regex's length limit.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the identifier should begin.
+ * @returns {number} The position after the identifier, or start if none matches.
+ * @example findBuildIdentifierEndIndex('sha.123', 0) // 3, at the dot
+ * @example findBuildIdentifierEndIndex('001', 0) // 3; leading zeros are allowed
+ */
+const findBuildIdentifierEndIndex = (range, start) => {
+  let end = start
+  while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
+    end++
+  }
+  return end
+}
+
+/**
+ * Reads optional build metadata such as +sha.123.
+ * Leaves the position unchanged if there is no plus sign followed by a name.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the opening + should be.
+ * @returns {number} The position after the matched metadata, or start if absent.
+ * @example findBuildEndIndex('+sha.123 <2', 0) // 8, at the space
+ * @example findBuildEndIndex('+', 0) // 0; a plus sign alone is not a match
+ */
+const findBuildEndIndex = (range, start) => {
+  if (range[start] !== '+') {
+    return start
+  }
+  let end = findBuildIdentifierEndIndex(range, start + 1)
+  if (end === start + 1) {
+    return start
+  }
+  while (range[end] === '.') {
+    const next = findBuildIdentifierEndIndex(range, end + 1)
+    if (next === end + 1) {
+      break
+    }
+    end = next
+  }
+  return end
+}
+
+/**
+ * Reads three numbers separated by dots, then any prerelease and build suffixes.
+ * Uses loose rules, so forms such as 01.02.03beta can match here.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of the first number, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the version match, or start if none matches.
+ * @example findLooseFullVersionEndIndex('1.2.3-beta+sha <2', 0, digitRuns) // 14
+ * @example findLooseFullVersionEndIndex('1.2', 0, digitRuns) // 0; needs three numbers
+ */
+const findLooseFullVersionEndIndex = (range, start, digitRuns) => {
+  let end = start
+  for (let component = 0; component < 3; component++) {
+    const next = findVersionNumberEndIndex(range, end, true, digitRuns)
+    if (next === end) {
+      return start
+    }
+    end = next
+    if (component < 2) {
+      if (range[end] !== '.') {
+        return start
+      }
+      end++
+    }
+  }
+  const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns)
+  return findBuildEndIndex(range, prereleaseEnd)
+}
+
+/**
+ * Reads one component of a partial or wildcard version, such as 2 or x in 2.x.
+ * Numbers use strict leading-zero rules; wildcards take up one character.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the component should begin.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the component, or start if none matches.
+ * @example findPartialVersionComponentEndIndex('2.x', 0, digitRuns) // 1, at the dot
+ * @example findPartialVersionComponentEndIndex('2.x', 2, digitRuns) // 3, after x
+ */
+const findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
+  if (isDigit(range[start])) {
+    return findVersionNumberEndIndex(range, start, false, digitRuns)
+  }
+  return isVersionStart(range[start]) ? start + 1 : start
+}
+
+/**
+ * Reads up to three components, allowing forms such as 1, 1.2, or 1.x.
+ * After the third component, also reads any strict prerelease and build suffixes.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of a number or wildcard, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched version text.
+ * @example findPartialVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
+ * @example findPartialVersionEndIndex('1.', 0, digitRuns) // 1; the trailing dot is unread
+ */
+const findPartialVersionEndIndex = (range, start, digitRuns) => {
+  let end = findPartialVersionComponentEndIndex(range, start, digitRuns)
+  for (let component = 0; component < 2; component++) {
+    if (range[end] !== '.') {
+      return end
+    }
+    const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns)
+    if (next === end + 1) {
+      return end
+    }
+    end = next
+  }
+  const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns)
+  return findBuildEndIndex(range, prereleaseEnd)
+}
+
+/**
+ * Finds where a version match ends, without deciding whether the range is valid.
+ * Tries a loose full version first, then a partial or wildcard version, just
+ * like the old regex's LOOSEPLAIN and XRANGEPLAIN alternatives.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of a number or wildcard, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position where scanning the next candidate can resume.
+ * @example findVersionEndIndex('1.2.3 <2', 0, digitRuns) // 5, at the space
+ * @example findVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
+ */
+const findVersionEndIndex = (range, start, digitRuns) => {
+  const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns)
+  return fullVersionEnd !== start
+    ? fullVersionEnd
+    : findPartialVersionEndIndex(range, start, digitRuns)
+}
+
+/**
+ * Finds the one whitespace character the old replacement would remove.
+ * Keeps leading whitespace, skips an optional operator, and checks immediately
+ * after it. Returns -1 if there is nothing to remove.
+ *
+ * @param {string} range The text containing a candidate already found by the caller.
+ * @param {number} matchStart The candidate's position, including leading whitespace.
+ * @returns {number} The position of the removable whitespace, or -1 if absent.
+ * @example findRemovableWhitespaceIndex(' > 1', 0) // 2; keep the space at position 0
+ * @example findRemovableWhitespaceIndex('>1', 0) // -1
+ */
+const findRemovableWhitespaceIndex = (range, matchStart) => {
+  let position = matchStart
+  if (isWhitespace(range[position])) {
+    position++
+  }
+  if (range[position] === '<' || range[position] === '>') {
+    position++
+  }
+  if (range[position] === '=') {
+    position++
+  }
+  return isWhitespace(range[position]) ? position : -1
+}
+
+/**
+ * Joins an operator to its version, turning > 1.2.3 into >1.2.3.
+ * Copies everything else according to the old regex's matching rules.
+ * Moves forward through prefixes and whole versions to avoid repeatedly
+ * searching the same characters on long inputs.
+ *
+ * @param {string} range The range text to process; the original string is unchanged.
+ * @returns {string} The range with matched operator whitespace removed.
+ * @example trimComparatorWhitespace('> 1.2.3 < 2') // '>1.2.3 <2'
+ * @example trimComparatorWhitespace('> invalid') // '> invalid'
+ */
+const trimComparatorWhitespace = range => {
+  let result = ''
+  let copyFrom = 0
+  let cursor = 0
+  const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 }
+
+  while (cursor < range.length) {
+    const matchStart = cursor
+    if (range[cursor] === '<' || range[cursor] === '>') {
+      cursor++
+    } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
+      cursor++
+      continue
+    }
+
+    // Consume a v/=/whitespace run once, even when no version follows it.
+    while (cursor < range.length && isVersionPrefix(range[cursor])) {
+      cursor++
+    }
+    if (!isVersionStart(range[cursor])) {
+      continue
+    }
+
+    const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart)
+    if (whitespacePosition !== -1) {
+      result += range.slice(copyFrom, whitespacePosition)
+      copyFrom = whitespacePosition + 1
+    }
+
+    // Skip the entire match, so a prerelease's trailing v cannot be
+    // reconsidered as the prefix of another version.
+    cursor = findVersionEndIndex(range, cursor, digitRuns)
+  }
+
+  return result + range.slice(copyFrom)
+}
+
+module.exports = trimComparatorWhitespace
+
+
+/***/ }),
+
+/***/ 2276:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// Determine if version is greater than all the versions possible in the range.
+const outside = __nccwpck_require__(280)
+const gtr = (version, range, options) => outside(version, range, '>', options)
+module.exports = gtr
+
+
+/***/ }),
+
+/***/ 3465:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const intersects = (r1, r2, options) => {
+  r1 = new Range(r1, options)
+  r2 = new Range(r2, options)
+  return r1.intersects(r2, options)
+}
+module.exports = intersects
+
+
+/***/ }),
+
+/***/ 5213:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const outside = __nccwpck_require__(280)
+// Determine if version is less than all the versions possible in the range
+const ltr = (version, range, options) => outside(version, range, '<', options)
+module.exports = ltr
+
+
+/***/ }),
+
+/***/ 5574:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+
+const maxSatisfying = (versions, range, options) => {
+  let max = null
+  let maxSV = null
+  let rangeObj = null
+  try {
+    rangeObj = new Range(range, options)
+  } catch (er) {
+    return null
+  }
+  versions.forEach((v) => {
+    if (rangeObj.test(v)) {
+      // satisfies(v, range, options)
+      if (!max || maxSV.compare(v) === -1) {
+        // compare(max, v, true)
+        max = v
+        maxSV = new SemVer(max, options)
+      }
+    }
+  })
+  return max
+}
+module.exports = maxSatisfying
+
+
+/***/ }),
+
+/***/ 8595:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+const minSatisfying = (versions, range, options) => {
+  let min = null
+  let minSV = null
+  let rangeObj = null
+  try {
+    rangeObj = new Range(range, options)
+  } catch (er) {
+    return null
+  }
+  versions.forEach((v) => {
+    if (rangeObj.test(v)) {
+      // satisfies(v, range, options)
+      if (!min || minSV.compare(v) === 1) {
+        // compare(min, v, true)
+        min = v
+        minSV = new SemVer(min, options)
+      }
+    }
+  })
+  return min
+}
+module.exports = minSatisfying
+
+
+/***/ }),
+
+/***/ 1866:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Range = __nccwpck_require__(6782)
+const gt = __nccwpck_require__(6599)
+
+const minVersion = (range, loose) => {
+  range = new Range(range, loose)
+
+  let minver = new SemVer('0.0.0')
+  if (range.test(minver)) {
+    return minver
+  }
+
+  minver = new SemVer('0.0.0-0')
+  if (range.test(minver)) {
+    return minver
+  }
+
+  minver = null
+  for (let i = 0; i < range.set.length; ++i) {
+    const comparators = range.set[i]
+
+    let setMin = null
+    comparators.forEach((comparator) => {
+      // Clone to avoid manipulating the comparator's semver object.
+      const compver = new SemVer(comparator.semver.version)
+      switch (comparator.operator) {
+        case '>':
+          if (compver.prerelease.length === 0) {
+            compver.patch++
+          } else {
+            compver.prerelease.push(0)
+          }
+          compver.raw = compver.format()
+          /* fallthrough */
+        case '':
+        case '>=':
+          if (!setMin || gt(compver, setMin)) {
+            setMin = compver
+          }
+          break
+        case '<':
+        case '<=':
+          /* Ignore maximum versions */
+          break
+        /* istanbul ignore next */
+        default:
+          throw new Error(`Unexpected operation: ${comparator.operator}`)
+      }
+    })
+    if (setMin && (!minver || gt(minver, setMin))) {
+      minver = setMin
+    }
+  }
+
+  if (minver && range.test(minver)) {
+    return minver
+  }
+
+  return null
+}
+module.exports = minVersion
+
+
+/***/ }),
+
+/***/ 280:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(7163)
+const Comparator = __nccwpck_require__(9379)
+const { ANY } = Comparator
+const Range = __nccwpck_require__(6782)
+const satisfies = __nccwpck_require__(8011)
+const gt = __nccwpck_require__(6599)
+const lt = __nccwpck_require__(3872)
+const lte = __nccwpck_require__(6717)
+const gte = __nccwpck_require__(1236)
+
+const outside = (version, range, hilo, options) => {
+  version = new SemVer(version, options)
+  range = new Range(range, options)
+
+  let gtfn, ltefn, ltfn, comp, ecomp
+  switch (hilo) {
+    case '>':
+      gtfn = gt
+      ltefn = lte
+      ltfn = lt
+      comp = '>'
+      ecomp = '>='
+      break
+    case '<':
+      gtfn = lt
+      ltefn = gte
+      ltfn = gt
+      comp = '<'
+      ecomp = '<='
+      break
+    default:
+      throw new TypeError('Must provide a hilo val of "<" or ">"')
+  }
+
+  // If it satisfies the range it is not outside
+  if (satisfies(version, range, options)) {
+    return false
+  }
+
+  // From now on, variable terms are as if we're in "gtr" mode.
+  // but note that everything is flipped for the "ltr" function.
+
+  for (let i = 0; i < range.set.length; ++i) {
+    const comparators = range.set[i]
+
+    let high = null
+    let low = null
+
+    comparators.forEach((comparator) => {
+      if (comparator.semver === ANY) {
+        comparator = new Comparator('>=0.0.0')
+      }
+      high = high || comparator
+      low = low || comparator
+      if (gtfn(comparator.semver, high.semver, options)) {
+        high = comparator
+      } else if (ltfn(comparator.semver, low.semver, options)) {
+        low = comparator
+      }
+    })
+
+    // If the edge version comparator has a operator then our version
+    // isn't outside it
+    if (high.operator === comp || high.operator === ecomp) {
+      return false
+    }
+
+    // If the lowest version comparator has an operator and our version
+    // is less than it then it isn't higher than the range
+    if ((!low.operator || low.operator === comp) &&
+        ltefn(version, low.semver)) {
+      return false
+    } else if (low.operator === ecomp && ltfn(version, low.semver)) {
+      return false
+    }
+  }
+  return true
+}
+
+module.exports = outside
+
+
+/***/ }),
+
+/***/ 2028:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// given a set of versions and a range, create a "simplified" range
+// that includes the same versions that the original range does
+// If the original range is shorter than the simplified one, return that.
+const satisfies = __nccwpck_require__(8011)
+const compare = __nccwpck_require__(8469)
+module.exports = (versions, range, options) => {
+  const set = []
+  let first = null
+  let prev = null
+  const v = versions.sort((a, b) => compare(a, b, options))
+  for (const version of v) {
+    const included = satisfies(version, range, options)
+    if (included) {
+      prev = version
+      if (!first) {
+        first = version
+      }
+    } else {
+      if (prev) {
+        set.push([first, prev])
+      }
+      prev = null
+      first = null
+    }
+  }
+  if (first) {
+    set.push([first, null])
+  }
+
+  const ranges = []
+  for (const [min, max] of set) {
+    if (min === max) {
+      ranges.push(min)
+    } else if (!max && min === v[0]) {
+      ranges.push('*')
+    } else if (!max) {
+      ranges.push(`>=${min}`)
+    } else if (min === v[0]) {
+      ranges.push(`<=${max}`)
+    } else {
+      ranges.push(`${min} - ${max}`)
+    }
+  }
+  const simplified = ranges.join(' || ')
+  const original = typeof range.raw === 'string' ? range.raw : String(range)
+  return simplified.length < original.length ? simplified : range
+}
+
+
+/***/ }),
+
+/***/ 1489:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const Comparator = __nccwpck_require__(9379)
+const { ANY } = Comparator
+const satisfies = __nccwpck_require__(8011)
+const compare = __nccwpck_require__(8469)
+
+// Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
+// - Every simple range `r1, r2, ...` is a null set, OR
+// - Every simple range `r1, r2, ...` which is not a null set is a subset of
+//   some `R1, R2, ...`
+//
+// Simple range `c1 c2 ...` is a subset of simple range `C1 C2 ...` iff:
+// - If c is only the ANY comparator
+//   - If C is only the ANY comparator, return true
+//   - Else if in prerelease mode, return false
+//   - else replace c with `[>=0.0.0]`
+// - If C is only the ANY comparator
+//   - if in prerelease mode, return true
+//   - else replace C with `[>=0.0.0]`
+// - Let EQ be the set of = comparators in c
+// - If EQ is more than one, return true (null set)
+// - Let GT be the highest > or >= comparator in c
+// - Let LT be the lowest < or <= comparator in c
+// - If GT and LT, and GT.semver > LT.semver, return true (null set)
+// - If any C is a = range, and GT or LT are set, return false
+// - If EQ
+//   - If GT, and EQ does not satisfy GT, return true (null set)
+//   - If LT, and EQ does not satisfy LT, return true (null set)
+//   - If EQ satisfies every C, return true
+//   - Else return false
+// - If GT
+//   - If GT.semver is lower than any > or >= comp in C, return false
+//   - If GT is >=, and GT.semver does not satisfy every C, return false
+//   - If GT.semver has a prerelease, and not in prerelease mode
+//     - If no C has a prerelease and the GT.semver tuple, return false
+// - If LT
+//   - If LT.semver is greater than any < or <= comp in C, return false
+//   - If LT is <=, and LT.semver does not satisfy every C, return false
+//   - If LT.semver has a prerelease, and not in prerelease mode
+//     - If no C has a prerelease and the LT.semver tuple, return false
+// - Else return true
+
+const subset = (sub, dom, options = {}) => {
+  if (sub === dom) {
+    return true
+  }
+
+  sub = new Range(sub, options)
+  dom = new Range(dom, options)
+  let sawNonNull = false
+
+  OUTER: for (const simpleSub of sub.set) {
+    for (const simpleDom of dom.set) {
+      const isSub = simpleSubset(simpleSub, simpleDom, options)
+      sawNonNull = sawNonNull || isSub !== null
+      if (isSub) {
+        continue OUTER
+      }
+    }
+    // the null set is a subset of everything, but null simple ranges in
+    // a complex range should be ignored.  so if we saw a non-null range,
+    // then we know this isn't a subset, but if EVERY simple range was null,
+    // then it is a subset.
+    if (sawNonNull) {
+      return false
+    }
+  }
+  return true
+}
+
+const minimumVersionWithPreRelease = [new Comparator('>=0.0.0-0')]
+const minimumVersion = [new Comparator('>=0.0.0')]
+
+const simpleSubset = (sub, dom, options) => {
+  if (sub === dom) {
+    return true
+  }
+
+  if (sub.length === 1 && sub[0].semver === ANY) {
+    if (dom.length === 1 && dom[0].semver === ANY) {
+      return true
+    } else if (options.includePrerelease) {
+      sub = minimumVersionWithPreRelease
+    } else {
+      sub = minimumVersion
+    }
+  }
+
+  if (dom.length === 1 && dom[0].semver === ANY) {
+    if (options.includePrerelease) {
+      return true
+    } else {
+      dom = minimumVersion
+    }
+  }
+
+  const eqSet = new Set()
+  let gt, lt
+  for (const c of sub) {
+    if (c.operator === '>' || c.operator === '>=') {
+      gt = higherGT(gt, c, options)
+    } else if (c.operator === '<' || c.operator === '<=') {
+      lt = lowerLT(lt, c, options)
+    } else {
+      eqSet.add(c.semver)
+    }
+  }
+
+  if (eqSet.size > 1) {
+    return null
+  }
+
+  let gtltComp
+  if (gt && lt) {
+    gtltComp = compare(gt.semver, lt.semver, options)
+    if (gtltComp > 0) {
+      return null
+    } else if (gtltComp === 0 && (gt.operator !== '>=' || lt.operator !== '<=')) {
+      return null
+    }
+  }
+
+  // will iterate one or zero times
+  for (const eq of eqSet) {
+    if (gt && !satisfies(eq, String(gt), options)) {
+      return null
+    }
+
+    if (lt && !satisfies(eq, String(lt), options)) {
+      return null
+    }
+
+    for (const c of dom) {
+      if (!satisfies(eq, String(c), options)) {
+        return false
+      }
+    }
+
+    return true
+  }
+
+  let higher, lower
+  let hasDomLT, hasDomGT
+  // if the subset has a prerelease, we need a comparator in the superset
+  // with the same tuple and a prerelease, or it's not a subset
+  let needDomLTPre = lt &&
+    !options.includePrerelease &&
+    lt.semver.prerelease.length ? lt.semver : false
+  let needDomGTPre = gt &&
+    !options.includePrerelease &&
+    gt.semver.prerelease.length ? gt.semver : false
+  // exception: <1.2.3-0 is the same as <1.2.3
+  if (needDomLTPre && needDomLTPre.prerelease.length === 1 &&
+      lt.operator === '<' && needDomLTPre.prerelease[0] === 0) {
+    needDomLTPre = false
+  }
+
+  for (const c of dom) {
+    hasDomGT = hasDomGT || c.operator === '>' || c.operator === '>='
+    hasDomLT = hasDomLT || c.operator === '<' || c.operator === '<='
+    if (gt) {
+      if (needDomGTPre) {
+        if (c.semver.prerelease && c.semver.prerelease.length &&
+            c.semver.major === needDomGTPre.major &&
+            c.semver.minor === needDomGTPre.minor &&
+            c.semver.patch === needDomGTPre.patch) {
+          needDomGTPre = false
+        }
+      }
+      if (c.operator === '>' || c.operator === '>=') {
+        higher = higherGT(gt, c, options)
+        if (higher === c && higher !== gt) {
+          return false
+        }
+      } else if (gt.operator === '>=' && !c.test(gt.semver)) {
+        return false
+      }
+    }
+    if (lt) {
+      if (needDomLTPre) {
+        if (c.semver.prerelease && c.semver.prerelease.length &&
+            c.semver.major === needDomLTPre.major &&
+            c.semver.minor === needDomLTPre.minor &&
+            c.semver.patch === needDomLTPre.patch) {
+          needDomLTPre = false
+        }
+      }
+      if (c.operator === '<' || c.operator === '<=') {
+        lower = lowerLT(lt, c, options)
+        if (lower === c && lower !== lt) {
+          return false
+        }
+      } else if (lt.operator === '<=' && !c.test(lt.semver)) {
+        return false
+      }
+    }
+    if (!c.operator && (lt || gt) && gtltComp !== 0) {
+      return false
+    }
+  }
+
+  // if there was a < or >, and nothing in the dom, then must be false
+  // UNLESS it was limited by another range in the other direction.
+  // Eg, >1.0.0 <1.0.1 is still a subset of <2.0.0
+  if (gt && hasDomLT && !lt && gtltComp !== 0) {
+    return false
+  }
+
+  if (lt && hasDomGT && !gt && gtltComp !== 0) {
+    return false
+  }
+
+  // we needed a prerelease range in a specific tuple, but didn't get one
+  // then this isn't a subset.  eg >=1.2.3-pre is not a subset of >=1.0.0,
+  // because it includes prereleases in the 1.2.3 tuple
+  if (needDomGTPre || needDomLTPre) {
+    return false
+  }
+
+  return true
+}
+
+// >=1.2.3 is lower than >1.2.3
+const higherGT = (a, b, options) => {
+  if (!a) {
+    return b
+  }
+  const comp = compare(a.semver, b.semver, options)
+  return comp > 0 ? a
+    : comp < 0 ? b
+    : b.operator === '>' && a.operator === '>=' ? b
+    : a
+}
+
+// <=1.2.3 is higher than <1.2.3
+const lowerLT = (a, b, options) => {
+  if (!a) {
+    return b
+  }
+  const comp = compare(a.semver, b.semver, options)
+  return comp < 0 ? a
+    : comp > 0 ? b
+    : b.operator === '<' && a.operator === '<=' ? b
+    : a
+}
+
+module.exports = subset
+
+
+/***/ }),
+
+/***/ 4750:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+
+// Mostly just for testing and legacy API reasons
+const toComparators = (range, options) =>
+  new Range(range, options).set
+    .map(comp => comp.map(c => c.value).join(' ').trim().split(' '))
+
+module.exports = toComparators
+
+
+/***/ }),
+
+/***/ 4737:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(6782)
+const validRange = (range, options) => {
+  try {
+    // Return '*' instead of '' so that truthiness works.
+    // This will throw if it's invalid anyway
+    return new Range(range, options).range || '*'
+  } catch (er) {
+    return null
+  }
+}
+module.exports = validRange
+
+
+/***/ }),
+
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -56716,7 +59955,7 @@ const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nc
 const { getGlobalDispatcher } = __nccwpck_require__(2581)
 const { webidl } = __nccwpck_require__(7879)
 const { STATUS_CODES } = __nccwpck_require__(7067)
-const { bytesMatch } = __nccwpck_require__(5082)
+const { bytesMatch } = __nccwpck_require__(2701)
 const { createDeferredPromise } = __nccwpck_require__(6436)
 const { isomorphicEncode } = __nccwpck_require__(8116)
 const { runtimeFeatures } = __nccwpck_require__(313)
@@ -62617,7 +65856,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5082:
+/***/ 2701:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -67412,6 +70651,10 @@ const Input = {
     timeout: 'timeout',
     caFile: 'ca-file',
     insecureSkipTlsVerify: 'insecure-skip-tls-verify',
+    version: 'version',
+    appVersion: 'app-version',
+    annotations: 'annotations',
+    layerMediaType: 'layer-media-type',
 };
 const Output = {
     ref: 'ref',
@@ -67422,6 +70665,7 @@ const Output = {
     name: 'name',
     version: 'version',
     status: 'status',
+    charts: 'charts',
 };
 const State = {
     isPost: 'isPost',
@@ -67431,203 +70675,27 @@ const State = {
 
 /***/ }),
 
-/***/ 3569:
+/***/ 1363:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  P$: () => (/* binding */ chooseCredential),
-  iD: () => (/* binding */ login),
-  ri: () => (/* binding */ logout)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
-var core = __nccwpck_require__(3360);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
-var exec = __nccwpck_require__(2876);
-// EXTERNAL MODULE: ./src/util/atomic-write.ts
-var atomic_write = __nccwpck_require__(5105);
-;// CONCATENATED MODULE: ./src/oci/credentials.ts
-
-
-
-
-
-
-/** `helm registry login`'s file: $HELM_REGISTRY_CONFIG, else $HELM_CONFIG_HOME/registry/config.json, else the platform's config folder. */
-function helmRegistryConfigPath(env = process.env, platform = process.platform) {
-    if (env.HELM_REGISTRY_CONFIG)
-        return env.HELM_REGISTRY_CONFIG;
-    if (env.HELM_CONFIG_HOME)
-        return external_node_path_default().join(env.HELM_CONFIG_HOME, 'registry', 'config.json');
-    let base;
-    if (env.XDG_CONFIG_HOME)
-        base = env.XDG_CONFIG_HOME;
-    else if (platform === 'darwin')
-        base = external_node_path_default().join(external_node_os_default().homedir(), 'Library', 'Preferences');
-    else if (platform === 'win32')
-        base = env.APPDATA ?? external_node_path_default().join(external_node_os_default().homedir(), 'AppData', 'Roaming');
-    else
-        base = external_node_path_default().join(env.HOME ?? external_node_os_default().homedir(), '.config');
-    return external_node_path_default().join(base, 'helm', 'registry', 'config.json');
-}
-function dockerConfigPath(env = process.env) {
-    return external_node_path_default().join(env.DOCKER_CONFIG ?? external_node_path_default().join(env.HOME ?? external_node_os_default().homedir(), '.docker'), 'config.json');
-}
-async function readConfig(file) {
-    let text;
-    try {
-        text = await (0,promises_.readFile)(file, 'utf8');
-    }
-    catch (err) {
-        if ((0,errors/* fsCode */.r0)(err) === 'ENOENT')
-            return {};
-        throw new errors/* UserError */.yo(`cannot read it (${(0,errors/* fsCode */.r0)(err) ?? err.message})`, { where: file, hint: 'Check its permissions' });
-    }
-    if (text.trim() === '')
-        return {};
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        throw new errors/* UserError */.yo('is not valid JSON', { where: file, hint: 'Fix or delete the file, then log in again' });
-    }
-}
-/** The keys an entry for `host` may be stored under (Docker Hub has its historic one). */
-function hostKeys(host) {
-    const keys = [host, `https://${host}`, `http://${host}`, `https://${host}/v1/`, `https://${host}/v2/`];
-    if (host === 'docker.io' || host === 'registry-1.docker.io' || host === 'index.docker.io')
-        keys.push('https://index.docker.io/v1/', 'docker.io', 'registry-1.docker.io');
-    return keys;
-}
-function decodeEntry(entry, where) {
-    if (entry.identitytoken)
-        return { identityToken: entry.identitytoken };
-    if (entry.registrytoken)
-        return { identityToken: entry.registrytoken };
-    if (entry.username && entry.password)
-        return { username: entry.username, password: entry.password };
-    if (entry.auth) {
-        const text = Buffer.from(entry.auth, 'base64').toString('utf8');
-        const colon = text.indexOf(':');
-        if (colon < 0)
-            throw new errors/* UserError */.yo('holds an "auth" value that is not base64 of user:password', { where, hint: 'Log in again to rewrite it' });
-        return { username: text.slice(0, colon), password: text.slice(colon + 1) };
-    }
-    return undefined;
-}
-/** Runs `docker-credential-<helper> get` with the host on stdin, as Docker does. */
-async function runCredentialHelper(helper, host) {
-    const command = `docker-credential-${helper}`;
-    let out;
-    try {
-        out = await (0,exec/* getExecOutput */.H)(command, ['get'], { input: Buffer.from(host), silent: true, ignoreReturnCode: true });
-    }
-    catch (err) {
-        throw new errors/* UserError */.yo(`the credential helper ${command} could not be run (${err.message})`, {
-            hint: `Install ${command}, or remove it from Docker's config`,
-        });
-    }
-    if (out.exitCode !== 0) {
-        if (/credentials not found/i.test(out.stdout + out.stderr))
-            return undefined;
-        throw new errors/* UserError */.yo(`the credential helper ${command} failed for ${host}: ${(out.stderr || out.stdout).trim().split('\n')[0]}`, {
-            hint: `Check that ${command} is installed and logged in`,
-        });
-    }
-    let parsed;
-    try {
-        parsed = JSON.parse(out.stdout);
-    }
-    catch {
-        throw new errors/* UserError */.yo(`${command} answered something that is not JSON`);
-    }
-    if (!parsed.Secret)
-        return undefined;
-    return parsed.Username === '<token>' ? { identityToken: parsed.Secret } : { username: parsed.Username ?? '', password: parsed.Secret };
-}
-/** Stored credentials for `host`: Helm's registry config, then Docker's (helpers, auths, credsStore). */
-async function findCredential(host, env = process.env) {
-    const helmFile = helmRegistryConfigPath(env);
-    const helm = await readConfig(helmFile);
-    for (const key of hostKeys(host)) {
-        const entry = helm.auths?.[key];
-        const credential = entry && decodeEntry(entry, helmFile);
-        if (credential)
-            return { credential, source: helmFile };
-    }
-    const dockerFile = dockerConfigPath(env);
-    const docker = await readConfig(dockerFile);
-    const helper = docker.credHelpers?.[host];
-    if (helper) {
-        const credential = await runCredentialHelper(helper, host);
-        if (credential)
-            return { credential, source: `docker-credential-${helper}` };
-    }
-    for (const key of hostKeys(host)) {
-        const entry = docker.auths?.[key];
-        const credential = entry && decodeEntry(entry, dockerFile);
-        if (credential)
-            return { credential, source: dockerFile };
-    }
-    if (docker.credsStore) {
-        const credential = await runCredentialHelper(docker.credsStore, host);
-        if (credential)
-            return { credential, source: `docker-credential-${docker.credsStore}` };
-    }
-    return undefined;
-}
-/**
- * Stores a login as `helm registry login` does: `auths[host].auth` = base64(user:password), the rest
- * of the file kept, tab-indented JSON, written atomically with mode 0600 in a 0700 folder.
- * Returns the entry it replaced, if any.
- */
-async function storeLogin(file, host, username, password) {
-    if (username.includes(':'))
-        throw new errors/* UserError */.yo('a user name may not contain ":"', { hint: 'Check the `username` input' });
-    const config = await readConfig(file);
-    const previous = config.auths?.[host];
-    config.auths = { ...config.auths, [host]: { auth: Buffer.from(`${username}:${password}`).toString('base64') } };
-    await writeConfig(file, config);
-    return previous;
-}
-/** Removes the login for `host`, or puts `restore` back in its place. */
-async function removeLogin(file, host, restore) {
-    const config = await readConfig(file);
-    if (!config.auths?.[host] && !restore)
-        return false;
-    const auths = { ...config.auths };
-    if (restore)
-        auths[host] = restore;
-    else
-        delete auths[host];
-    config.auths = auths;
-    await writeConfig(file, config);
-    return true;
-}
-async function writeConfig(file, config) {
-    const dir = external_node_path_default().dirname(file);
-    await (0,promises_.mkdir)(dir, { recursive: true, mode: 0o700 });
-    await (0,atomic_write/* writeFileAtomic */.Z)(file, JSON.stringify(config, null, '\t'), { mode: 0o600 });
-    await (0,promises_.chmod)(file, 0o600);
-}
-
-// EXTERNAL MODULE: ./src/action/constants.ts
-var constants = __nccwpck_require__(915);
-;// CONCATENATED MODULE: ./src/action/login.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P$: () => (/* binding */ chooseCredential),
+/* harmony export */   iD: () => (/* binding */ login),
+/* harmony export */   ri: () => (/* binding */ logout)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3916);
+/* harmony import */ var _oci_credentials_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2559);
+/* harmony import */ var _util_atomic_write_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5105);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(915);
 
 
 
@@ -67641,13 +70709,13 @@ var constants = __nccwpck_require__(915);
 async function chooseCredential(inputs, host) {
     if (inputs.username || inputs.password) {
         if (!inputs.username || !inputs.password) {
-            throw new errors/* UserError */.yo(`\`username\` and \`password\` go together, but only ${inputs.username ? '`username`' : '`password`'} is set`, {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`\`username\` and \`password\` go together, but only ${inputs.username ? '`username`' : '`password`'} is set`, {
                 hint: 'Set both, or neither to use stored credentials',
             });
         }
         return { credential: { username: inputs.username, password: inputs.password }, source: 'inputs' };
     }
-    const found = await findCredential(host);
+    const found = await (0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_6__/* .findCredential */ .L4)(host);
     return found ? { credential: found.credential, source: found.source } : { source: 'anonymous' };
 }
 /**
@@ -67655,24 +70723,24 @@ async function chooseCredential(inputs, host) {
  * registry config so that later steps (`helm pull`, `helm install`) need no login. The post step
  * removes what this added, restoring an entry it replaced.
  */
-async function login(client, inputs) {
+async function login(client, inputs, log = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq) {
     await client.ping();
-    const file = helmRegistryConfigPath();
+    const file = (0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_6__/* .helmRegistryConfigPath */ .Zz)();
     const auth = Buffer.from(`${inputs.username}:${inputs.password}`).toString('base64');
-    core/* setSecret */.Pq(auth);
-    const previous = await storeLogin(file, client.registry, inputs.username, inputs.password);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(auth);
+    const previous = await (0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_6__/* .storeLogin */ .VJ)(file, client.registry, inputs.username, inputs.password);
     if (inputs.logout) {
         const record = { host: client.registry, file };
         if (previous)
             record.backup = await backupEntry(previous);
-        core/* saveState */.LZ(constants/* State */.Uw.logins, JSON.stringify([record]));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .State */ .Uw.logins, JSON.stringify([record]));
     }
-    core/* info */.pq(`Login succeeded (${client.registry} as ${inputs.username}, stored in ${file})`);
+    log(`Login succeeded (${client.registry} as ${inputs.username}, stored in ${file})`);
 }
 async function backupEntry(entry) {
-    const dir = process.env.RUNNER_TEMP || external_node_os_default().tmpdir();
-    const file = external_node_path_default().join(dir, `chartlift-login-${(0,external_node_crypto_.randomBytes)(8).toString('hex')}.json`);
-    await (0,atomic_write/* writeFileAtomic */.Z)(file, JSON.stringify(entry), { mode: 0o600 });
+    const dir = process.env.RUNNER_TEMP || node_os__WEBPACK_IMPORTED_MODULE_3___default().tmpdir();
+    const file = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(dir, `chartlift-login-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(8).toString('hex')}.json`);
+    await (0,_util_atomic_write_js__WEBPACK_IMPORTED_MODULE_7__/* .writeFileAtomic */ .Z)(file, JSON.stringify(entry), { mode: 0o600 });
     return file;
 }
 /** Undoes the logins recorded in state: removes the entries, or puts back the ones replaced. */
@@ -67683,10 +70751,10 @@ async function logout(records) {
             const { readFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1455, 23));
             restore = JSON.parse(await readFile(r.backup, 'utf8'));
         }
-        const changed = await removeLogin(r.file, r.host, restore);
+        const changed = await (0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_6__/* .removeLogin */ ._$)(r.file, r.host, restore);
         if (r.backup)
-            await (0,promises_.rm)(r.backup, { force: true });
-        core/* info */.pq(changed ? `Logout succeeded (${r.host}${restore ? ', the earlier login restored' : ''})` : `${r.host}: no stored login to remove`);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(r.backup, { force: true });
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(changed ? `Logout succeeded (${r.host}${restore ? ', the earlier login restored' : ''})` : `${r.host}: no stored login to remove`);
     }
 }
 
@@ -67701,7 +70769,7 @@ async function logout(records) {
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(915);
-/* harmony import */ var _login_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3569);
+/* harmony import */ var _login_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1363);
 
 
 
@@ -67716,7 +70784,7 @@ async function post() {
 
 /***/ }),
 
-/***/ 5640:
+/***/ 4320:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -67740,8 +70808,1507 @@ function compareBytes(a, b) {
     return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
 
+;// CONCATENATED MODULE: ./src/chart/go-match.ts
+/**
+ * Go's `path/filepath.Match` on Unix, rune for rune: `*` (no `/`), `?`, `[...]` classes with `^`
+ * negation and ranges, `\` escapes. `.helmignore` is built on it, so Helm's exact semantics start here.
+ */
+class BadPatternError extends Error {
+    constructor(pattern) {
+        super(`syntax error in pattern ${JSON.stringify(pattern)}`);
+        this.name = 'BadPatternError';
+    }
+}
+const SEP = '/';
+function goMatch(pattern, name) {
+    const bad = new BadPatternError(pattern);
+    let pat = Array.from(pattern);
+    let s = Array.from(name);
+    pattern: while (pat.length > 0) {
+        const [star, chunk, rest] = scanChunk(pat);
+        pat = rest;
+        if (star && chunk.length === 0)
+            return !s.includes(SEP);
+        const [t, ok] = matchChunk(chunk, s, bad);
+        if (ok && (t.length === 0 || pat.length > 0)) {
+            s = t;
+            continue;
+        }
+        if (star) {
+            for (let i = 0; i < s.length && s[i] !== SEP; i++) {
+                const [t2, ok2] = matchChunk(chunk, s.slice(i + 1), bad);
+                if (ok2) {
+                    if (pat.length === 0 && t2.length > 0)
+                        continue;
+                    s = t2;
+                    continue pattern;
+                }
+            }
+        }
+        // Before answering no, the rest of the pattern must still be well formed.
+        while (pat.length > 0) {
+            const [, c, r] = scanChunk(pat);
+            pat = r;
+            matchChunk(c, [], bad);
+        }
+        return false;
+    }
+    return s.length === 0;
+}
+/** Throws BadPatternError when Go's Match would return ErrBadPattern for any name. */
+function checkPattern(pattern) {
+    goMatch(pattern, 'abc');
+}
+function scanChunk(pat) {
+    let star = false;
+    while (pat.length > 0 && pat[0] === '*') {
+        pat = pat.slice(1);
+        star = true;
+    }
+    let inRange = false;
+    let i = 0;
+    scan: for (; i < pat.length; i++) {
+        switch (pat[i]) {
+            case '\\':
+                if (i + 1 < pat.length)
+                    i++;
+                break;
+            case '[':
+                inRange = true;
+                break;
+            case ']':
+                inRange = false;
+                break;
+            case '*':
+                if (!inRange)
+                    break scan;
+                break;
+        }
+    }
+    return [star, pat.slice(0, i), pat.slice(i)];
+}
+function matchChunk(chunk, s, bad) {
+    let failed = false;
+    let c = chunk;
+    while (c.length > 0) {
+        if (!failed && s.length === 0)
+            failed = true;
+        const head = c[0];
+        if (head === '[') {
+            let r = '';
+            if (!failed) {
+                r = s[0];
+                s = s.slice(1);
+            }
+            c = c.slice(1);
+            let negated = false;
+            if (c.length > 0 && c[0] === '^') {
+                negated = true;
+                c = c.slice(1);
+            }
+            let match = false;
+            let nrange = 0;
+            for (;;) {
+                if (c.length > 0 && c[0] === ']' && nrange > 0) {
+                    c = c.slice(1);
+                    break;
+                }
+                let lo;
+                [lo, c] = getEsc(c, bad);
+                let hi = lo;
+                if (c[0] === '-')
+                    [hi, c] = getEsc(c.slice(1), bad);
+                const cp = r.codePointAt(0) ?? -1;
+                if ((lo.codePointAt(0) ?? 0) <= cp && cp <= (hi.codePointAt(0) ?? 0))
+                    match = true;
+                nrange++;
+            }
+            if (match === negated)
+                failed = true;
+        }
+        else if (head === '?') {
+            if (!failed) {
+                if (s[0] === SEP)
+                    failed = true;
+                s = s.slice(1);
+            }
+            c = c.slice(1);
+        }
+        else {
+            if (head === '\\') {
+                c = c.slice(1);
+                if (c.length === 0)
+                    throw bad;
+            }
+            if (!failed) {
+                if (c[0] !== s[0])
+                    failed = true;
+                s = s.slice(1);
+            }
+            c = c.slice(1);
+        }
+    }
+    return failed ? [[], false] : [s, true];
+}
+function getEsc(c, bad) {
+    if (c.length === 0 || c[0] === '-' || c[0] === ']')
+        throw bad;
+    if (c[0] === '\\') {
+        c = c.slice(1);
+        if (c.length === 0)
+            throw bad;
+    }
+    const r = c[0];
+    const rest = c.slice(1);
+    if (rest.length === 0)
+        throw bad;
+    return [r, rest];
+}
+
+;// CONCATENATED MODULE: ./src/chart/glob.ts
+
+
+
+
+
+const MAGIC = /[*?[]/;
+/**
+ * The charts named by the `chart` input's lines: plain paths as they are, glob lines (`charts/*`,
+ * `charts/*.tgz`, Go's filepath.Match syntax per path element) expanded to the folders holding a
+ * Chart.yaml and the `.tgz` files they match, sorted. A glob that finds no chart is an error.
+ */
+async function expandCharts(lines, cwd = process.cwd()) {
+    const out = [];
+    for (const line of lines.map((l) => l.trim()).filter(Boolean)) {
+        if (!MAGIC.test(line)) {
+            out.push(line);
+            continue;
+        }
+        const found = (await expand(line, cwd)).filter(Boolean);
+        const charts = [];
+        for (const p of found) {
+            const abs = external_node_path_default().resolve(cwd, p);
+            const info = await (0,promises_.stat)(abs);
+            if (info.isFile() && p.endsWith('.tgz'))
+                charts.push(p);
+            else if (info.isDirectory() && (await (0,promises_.stat)(external_node_path_default().join(abs, 'Chart.yaml')).catch(() => undefined)))
+                charts.push(p);
+        }
+        if (charts.length === 0)
+            throw new errors/* UserError */.yo(`the pattern ${JSON.stringify(line)} matches no chart`, {
+                hint: 'A pattern must match folders holding a Chart.yaml, or .tgz files',
+            });
+        out.push(...charts);
+    }
+    return [...new Set(out)];
+}
+async function expand(pattern, cwd) {
+    const absolute = pattern.startsWith('/');
+    const parts = pattern.split('/').filter((p) => p !== '');
+    let current = [absolute ? '/' : ''];
+    for (const part of parts) {
+        const next = [];
+        for (const base of current) {
+            if (!MAGIC.test(part)) {
+                next.push(base === '' ? part : external_node_path_default().join(base, part));
+                continue;
+            }
+            let names;
+            try {
+                names = await (0,promises_.readdir)(external_node_path_default().resolve(cwd, base || '.'));
+            }
+            catch {
+                continue;
+            }
+            for (const name of names.sort(compareBytes)) {
+                if (name.startsWith('.') && !part.startsWith('.'))
+                    continue;
+                if (goMatch(part, name))
+                    next.push(base === '' ? name : external_node_path_default().join(base, name));
+            }
+        }
+        current = next;
+    }
+    return current;
+}
+
+;// CONCATENATED MODULE: ./src/util/concurrency.ts
+/** Runs `fn` over `items` with at most `limit` at once; results in the items' order. */
+async function mapLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        for (let i = next++; i < items.length; i = next++)
+            results[i] = await fn(items[i], i);
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
+// EXTERNAL MODULE: ./src/util/atomic-write.ts
+var atomic_write = __nccwpck_require__(5105);
+;// CONCATENATED MODULE: ./src/util/file-lock.ts
+
+
+/**
+ * Runs `fn` holding an exclusive lock file (`O_EXCL` create). A lock left by a process that is gone,
+ * or older than `staleMs`, is broken. Waits up to `timeoutMs`, then throws.
+ */
+async function withFileLock(lockPath, fn, options = {}) {
+    const timeoutMs = options.timeoutMs ?? 60_000;
+    const staleMs = options.staleMs ?? 30_000;
+    const started = Date.now();
+    let delay = 5;
+    for (;;) {
+        try {
+            const handle = await (0,promises_.open)(lockPath, 'wx');
+            await handle.writeFile(String(process.pid));
+            await handle.close();
+            break;
+        }
+        catch (err) {
+            if ((0,errors/* fsCode */.r0)(err) !== 'EEXIST')
+                throw err;
+            if (await isStale(lockPath, staleMs)) {
+                await (0,promises_.rm)(lockPath, { force: true });
+                continue;
+            }
+            if (Date.now() - started > timeoutMs)
+                throw new Error(`timed out waiting for the lock ${lockPath}; if no other process uses the cache, delete that file`);
+            await new Promise((r) => setTimeout(r, delay + Math.random() * delay));
+            delay = Math.min(delay * 2, 100);
+        }
+    }
+    try {
+        return await fn();
+    }
+    finally {
+        await (0,promises_.rm)(lockPath, { force: true });
+    }
+}
+async function isStale(lockPath, staleMs) {
+    try {
+        const [info, text] = await Promise.all([(0,promises_.stat)(lockPath), (0,promises_.readFile)(lockPath, 'utf8')]);
+        const pid = Number(text);
+        if (Number.isInteger(pid) && pid > 0 && pid !== process.pid) {
+            try {
+                process.kill(pid, 0);
+            }
+            catch (err) {
+                if ((0,errors/* fsCode */.r0)(err) === 'ESRCH')
+                    return true;
+            }
+        }
+        return Date.now() - info.mtimeMs > staleMs;
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/oci/digest.ts
+
+function sha256(data) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(data).digest('hex')}`;
+}
+function describe(mediaType, data) {
+    return { mediaType, digest: sha256(data), size: data.length };
+}
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+function isDigest(s) {
+    return DIGEST.test(s);
+}
+
+;// CONCATENATED MODULE: ./src/oci/media-types.ts
+const media_types_MediaType = {
+    manifest: 'application/vnd.oci.image.manifest.v1+json',
+    index: 'application/vnd.oci.image.index.v1+json',
+    config: 'application/vnd.cncf.helm.config.v1+json',
+    chart: 'application/vnd.cncf.helm.chart.content.v1.tar+gzip',
+    legacyChart: 'application/tar+gzip',
+    provenance: 'application/vnd.cncf.helm.chart.provenance.v1.prov',
+};
+const Annotation = {
+    refName: 'org.opencontainers.image.ref.name',
+    title: 'org.opencontainers.image.title',
+    version: 'org.opencontainers.image.version',
+    description: 'org.opencontainers.image.description',
+    url: 'org.opencontainers.image.url',
+    source: 'org.opencontainers.image.source',
+    authors: 'org.opencontainers.image.authors',
+    created: 'org.opencontainers.image.created',
+};
+
+;// CONCATENATED MODULE: ./src/oci/layout.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * Helm's registry cache path: $HELM_CACHE_HOME/registry/cache, else $XDG_CACHE_HOME/helm/…, else the
+ * platform's cache folder (~/.cache on Linux, ~/Library/Caches on macOS, %TEMP% on Windows).
+ */
+function defaultCachePath(env = process.env, platform = process.platform) {
+    if (env.HELM_CACHE_HOME)
+        return external_node_path_default().join(env.HELM_CACHE_HOME, 'registry', 'cache');
+    let base;
+    if (env.XDG_CACHE_HOME)
+        base = env.XDG_CACHE_HOME;
+    else if (platform === 'darwin')
+        base = external_node_path_default().join(external_node_os_default().homedir(), 'Library', 'Caches');
+    else if (platform === 'win32')
+        base = env.TEMP ?? external_node_os_default().tmpdir();
+    else
+        base = external_node_path_default().join(external_node_os_default().homedir(), '.cache');
+    return external_node_path_default().join(base, 'helm', 'registry', 'cache');
+}
+/**
+ * The runner-local cache: an OCI image layout (oci-layout, index.json, blobs/sha256/…) in which
+ * index.json names each manifest by its full reference, as Helm 3.0–3.6 kept it. Blobs are staged
+ * under ingest/ and renamed into place; index.json is replaced atomically under a lock, so
+ * concurrent writers never lose an entry or leave half a file.
+ */
+class Layout {
+    root;
+    constructor(root) {
+        this.root = external_node_path_default().resolve(root);
+    }
+    blobPath(digest) {
+        const [alg, hex] = digest.split(':');
+        return external_node_path_default().join(this.root, 'blobs', alg, hex);
+    }
+    async init() {
+        await (0,promises_.mkdir)(external_node_path_default().join(this.root, 'blobs', 'sha256'), { recursive: true });
+        await (0,promises_.mkdir)(external_node_path_default().join(this.root, 'ingest'), { recursive: true });
+        const marker = external_node_path_default().join(this.root, 'oci-layout');
+        if (!(await exists(marker)))
+            await (0,atomic_write/* writeFileAtomic */.Z)(marker, '{"imageLayoutVersion":"1.0.0"}', { stagingDir: this.ingest });
+    }
+    get ingest() {
+        return external_node_path_default().join(this.root, 'ingest');
+    }
+    async hasBlob(d) {
+        try {
+            return (await (0,promises_.stat)(this.blobPath(d.digest))).size === d.size;
+        }
+        catch {
+            return false;
+        }
+    }
+    /** Stores bytes under their digest (a no-op when an intact copy is there). */
+    async putBlob(data) {
+        const digest = sha256(data);
+        if (await this.hasBlob({ digest, size: data.length }))
+            return digest;
+        const temp = external_node_path_default().join(this.ingest, `${digest.slice(7)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
+        try {
+            await (0,promises_.writeFile)(temp, data, { flag: 'wx' });
+            await (0,promises_.rename)(temp, this.blobPath(digest));
+        }
+        finally {
+            await (0,promises_.rm)(temp, { force: true });
+        }
+        return digest;
+    }
+    /** A blob's bytes, checked against its digest. */
+    async readBlob(digest) {
+        const data = await (0,promises_.readFile)(this.blobPath(digest));
+        if (sha256(data) !== digest)
+            throw new Error(`cache blob ${digest} is corrupt (its content has another digest); remove it and pull again`);
+        return data;
+    }
+    async readIndex() {
+        try {
+            const parsed = JSON.parse(await (0,promises_.readFile)(external_node_path_default().join(this.root, 'index.json'), 'utf8'));
+            return { schemaVersion: 2, mediaType: media_types_MediaType.index, manifests: parsed.manifests ?? [] };
+        }
+        catch (err) {
+            if ((0,errors/* fsCode */.r0)(err) === 'ENOENT')
+                return { schemaVersion: 2, mediaType: media_types_MediaType.index, manifests: [] };
+            throw err;
+        }
+    }
+    /**
+     * Saves blobs and points `refName` at `manifest`, all under the index lock, so that a concurrent
+     * `remove` never deletes a blob this save is about to reference.
+     */
+    async save(refName, manifest, blobs) {
+        await this.init();
+        await this.#locked(async () => {
+            for (const blob of blobs)
+                await this.putBlob(blob);
+            await this.#writeIndex((list) => [
+                ...list.filter((d) => d.annotations?.[Annotation.refName] !== refName),
+                { mediaType: manifest.mediaType, digest: manifest.digest, size: manifest.size, annotations: { [Annotation.refName]: refName } },
+            ]);
+        });
+    }
+    /**
+     * Drops the entry named `refName` and deletes the blobs only it used: its manifest, config and
+     * layers that no other manifest in the index references. Returns the removed descriptor.
+     */
+    async remove(refName) {
+        await this.init();
+        return this.#locked(async () => {
+            const index = await this.readIndex();
+            const removed = index.manifests.find((d) => d.annotations?.[Annotation.refName] === refName);
+            if (!removed)
+                return undefined;
+            const rest = index.manifests.filter((d) => d !== removed);
+            await this.#writeIndex(() => rest);
+            const keep = new Set();
+            for (const d of rest)
+                for (const digest of await this.#referenced(d.digest))
+                    keep.add(digest);
+            for (const digest of await this.#referenced(removed.digest)) {
+                if (!keep.has(digest))
+                    await (0,promises_.rm)(this.blobPath(digest), { force: true });
+            }
+            return removed;
+        });
+    }
+    async resolve(refName) {
+        return (await this.readIndex()).manifests.find((d) => d.annotations?.[Annotation.refName] === refName);
+    }
+    /** A manifest's own digest and the digests it references. */
+    async #referenced(manifestDigest) {
+        try {
+            const m = JSON.parse(await (0,promises_.readFile)(this.blobPath(manifestDigest), 'utf8'));
+            return [manifestDigest, ...(m.config ? [m.config.digest] : []), ...(m.layers ?? []).map((l) => l.digest)];
+        }
+        catch {
+            return [manifestDigest];
+        }
+    }
+    async #locked(fn) {
+        return withFileLock(external_node_path_default().join(this.root, 'index.json.lock'), fn);
+    }
+    async #writeIndex(change) {
+        const index = await this.readIndex();
+        const manifests = change(index.manifests);
+        manifests.sort((a, b) => compareBytes(a.annotations?.[Annotation.refName] ?? '', b.annotations?.[Annotation.refName] ?? ''));
+        const body = JSON.stringify({ schemaVersion: 2, mediaType: media_types_MediaType.index, manifests }, null, 2) + '\n';
+        await (0,atomic_write/* writeFileAtomic */.Z)(external_node_path_default().join(this.root, 'index.json'), body, { stagingDir: this.ingest });
+    }
+}
+async function exists(p) {
+    try {
+        await (0,promises_.stat)(p);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/oci/retry.ts
+const DEFAULT_RETRIES = 8;
+const DEFAULT_TIMEOUT_SECONDS = 60;
+function retryPolicy(retries = DEFAULT_RETRIES, timeoutSeconds = DEFAULT_TIMEOUT_SECONDS) {
+    return { retries, baseMs: 200, capMs: 4000, maxRetryAfterMs: 30_000, timeoutMs: timeoutSeconds * 1000 };
+}
+function isRetryableStatus(status) {
+    return status === 408 || status === 429 || (status >= 500 && status !== 501 && status !== 505);
+}
+const TRANSIENT_CODES = new Set([
+    'ECONNRESET',
+    'EPIPE',
+    'ETIMEDOUT',
+    'ENETUNREACH',
+    'EAI_AGAIN',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CLOSED',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
+    'UND_ERR_REQ_CONTENT_LENGTH_MISMATCH',
+]);
+/** A dropped, reset or timed-out connection (not a refused one: nothing listens there, failing fast is kinder). */
+function isRetryableError(err) {
+    for (let e = err, depth = 0; e && depth < 5; e = e.cause, depth++) {
+        const code = e.code;
+        if (typeof code === 'string' && TRANSIENT_CODES.has(code))
+            return true;
+        if (e instanceof Error && /other side closed|socket hang up|terminated/i.test(e.message))
+            return true;
+    }
+    return false;
+}
+/** The wait before retry number `attempt` (0-based), honouring `Retry-After` (seconds or an HTTP date). */
+function retryDelay(attempt, policy, retryAfter, random = Math.random) {
+    if (retryAfter) {
+        const seconds = Number(retryAfter);
+        const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(retryAfter) - Date.now();
+        if (Number.isFinite(ms) && ms >= 0)
+            return Math.min(ms, policy.maxRetryAfterMs);
+    }
+    const exp = Math.min(policy.capMs, policy.baseMs * 2 ** attempt);
+    return exp / 2 + random() * (exp / 2);
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// EXTERNAL MODULE: ./src/action/constants.ts
+var constants = __nccwpck_require__(915);
+;// CONCATENATED MODULE: ./src/action/inputs.ts
+
+
+
+
+
+function readInputs() {
+    const password = core/* getInput */.V4(constants/* Input */.pd.password);
+    if (password)
+        core/* setSecret */.Pq(password);
+    const ifExists = core/* getInput */.V4(constants/* Input */.pd.ifExists) || 'fail';
+    if (ifExists !== 'fail' && ifExists !== 'skip' && ifExists !== 'overwrite') {
+        throw new errors/* UserError */.yo(`if-exists must be fail, skip or overwrite, not ${JSON.stringify(ifExists)}`, {
+            hint: 'fail keeps published versions immutable (the default)',
+        });
+    }
+    return {
+        charts: lines(required(constants/* Input */.pd.chart, 'the chart folder (holding Chart.yaml) or a packaged .tgz')),
+        refs: lines(required(constants/* Input */.pd.ref, 'oci://<registry>/<namespace>, e.g. oci://ghcr.io/my-org/charts')),
+        username: core/* getInput */.V4(constants/* Input */.pd.username),
+        password,
+        push: bool(constants/* Input */.pd.push, true),
+        cache: core/* getInput */.V4(constants/* Input */.pd.cache) || defaultCachePath(),
+        plainHttp: bool(constants/* Input */.pd.plainHttp, false),
+        logout: bool(constants/* Input */.pd.logout, true),
+        ifExists,
+        retries: whole(constants/* Input */.pd.retries, DEFAULT_RETRIES, 0, 50),
+        timeoutSeconds: whole(constants/* Input */.pd.timeout, DEFAULT_TIMEOUT_SECONDS, 1, 3600),
+        caFile: core/* getInput */.V4(constants/* Input */.pd.caFile),
+        insecureSkipTlsVerify: bool(constants/* Input */.pd.insecureSkipTlsVerify, false),
+        version: core/* getInput */.V4(constants/* Input */.pd.version).trim(),
+        appVersion: core/* getInput */.V4(constants/* Input */.pd.appVersion).trim(),
+        annotations: keyValues(core/* getInput */.V4(constants/* Input */.pd.annotations)),
+        layerMediaType: layerMediaType(core/* getInput */.V4(constants/* Input */.pd.layerMediaType).trim()),
+    };
+}
+function lines(text) {
+    return text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'));
+}
+/** `key=value` lines (the value may hold `=`). */
+function keyValues(text) {
+    const out = {};
+    for (const line of lines(text)) {
+        const eq = line.indexOf('=');
+        if (eq <= 0)
+            throw new errors/* UserError */.yo(`the \`annotations\` input needs key=value lines, not ${JSON.stringify(line)}`);
+        out[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
+    }
+    return out;
+}
+function layerMediaType(raw) {
+    if (raw === '' || raw === 'modern')
+        return 'modern';
+    if (raw === 'legacy')
+        return 'legacy';
+    throw new errors/* UserError */.yo(`layer-media-type must be modern or legacy, not ${JSON.stringify(raw)}`, {
+        hint: 'legacy writes application/tar+gzip for Helm 3.0–3.6 clients',
+    });
+}
+function whole(name, fallback, min, max) {
+    const raw = core/* getInput */.V4(name).trim();
+    if (raw === '')
+        return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max)
+        throw new errors/* UserError */.yo(`the \`${name}\` input must be a whole number from ${min} to ${max}, not ${JSON.stringify(raw)}`);
+    return n;
+}
+function required(name, what) {
+    const value = core/* getInput */.V4(name);
+    if (!value)
+        throw new errors/* UserError */.yo(`the \`${name}\` input is required`, { hint: `Set it to ${what}` });
+    return value;
+}
+function bool(name, fallback) {
+    const raw = core/* getInput */.V4(name).trim();
+    if (raw === '')
+        return fallback;
+    if (/^(true|yes|on|1)$/i.test(raw))
+        return true;
+    if (/^(false|no|off|0)$/i.test(raw))
+        return false;
+    throw new errors/* UserError */.yo(`the \`${name}\` input must be true or false, not ${JSON.stringify(raw)}`);
+}
+
+;// CONCATENATED MODULE: ./src/action/outputs.ts
+
+
+function targetResult(built, status, digest = built.artifact.manifestDescriptor.digest) {
+    return { ref: built.refName, digest, 'digest-ref': `${built.ref.registry}/${built.ref.repository}@${digest}`, status };
+}
+function chartResult(built, targets) {
+    return {
+        ...targets[0],
+        'chart-digest': built.artifact.chartDescriptor.digest,
+        size: String(built.artifact.chart.length),
+        name: built.chart.metadata.name,
+        version: built.chart.metadata.version,
+        targets,
+    };
+}
+/** The `charts` output always; the single-chart outputs when there is exactly one chart. */
+function setOutputs(results) {
+    core/* setOutput */.uH(constants/* Output */.k7.charts, JSON.stringify(results));
+    if (results.length !== 1)
+        return;
+    const r = results[0];
+    core/* setOutput */.uH(constants/* Output */.k7.ref, r.ref);
+    core/* setOutput */.uH(constants/* Output */.k7.digest, r.digest);
+    core/* setOutput */.uH(constants/* Output */.k7.digestRef, r['digest-ref']);
+    core/* setOutput */.uH(constants/* Output */.k7.chartDigest, r['chart-digest']);
+    core/* setOutput */.uH(constants/* Output */.k7.size, r.size);
+    core/* setOutput */.uH(constants/* Output */.k7.name, r.name);
+    core/* setOutput */.uH(constants/* Output */.k7.version, r.version);
+    core/* setOutput */.uH(constants/* Output */.k7.status, r.status);
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
+var exec = __nccwpck_require__(2876);
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __nccwpck_require__(2088);
+var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./src/oci/credentials.ts
+var credentials = __nccwpck_require__(2559);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __nccwpck_require__(1692);
+var external_node_tls_default = /*#__PURE__*/__nccwpck_require__.n(external_node_tls_);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(4371);
+;// CONCATENATED MODULE: ./src/oci/http.ts
+
+
+const DEFAULT_MAX_BODY = 256 * 1024 * 1024;
+/** One place for HTTP: undici with keep-alive, no automatic redirects, bodies read in full and bounded. */
+class Http {
+    #dispatcher;
+    userAgent;
+    #timeoutMs;
+    /**
+     * `ca`: extra PEM roots trusted besides the system's; `insecure`: no certificate check at all.
+     * HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured (undici's EnvHttpProxyAgent).
+     */
+    constructor(options = {}) {
+        const roots = trustedRoots();
+        const tlsOptions = {
+            ca: options.ca ? [...(roots ?? (external_node_tls_default()).rootCertificates), options.ca] : roots,
+            rejectUnauthorized: !options.insecure,
+        };
+        this.#dispatcher =
+            options.dispatcher ??
+                new undici/* EnvHttpProxyAgent */.J2({
+                    keepAliveTimeout: 10_000,
+                    connections: 8,
+                    connect: tlsOptions,
+                    requestTls: tlsOptions,
+                    proxyTls: { ca: tlsOptions.ca },
+                });
+        this.userAgent = options.userAgent ?? 'chartlift';
+        this.#timeoutMs = options.timeoutMs ?? 60_000;
+    }
+    async send(req) {
+        const res = await (0,undici/* request */.Em)(req.url, {
+            method: req.method,
+            headers: { 'user-agent': this.userAgent, ...req.headers },
+            body: req.body,
+            dispatcher: this.#dispatcher,
+            headersTimeout: this.#timeoutMs,
+            bodyTimeout: this.#timeoutMs,
+        });
+        const limit = req.maxBody ?? DEFAULT_MAX_BODY;
+        const chunks = [];
+        let size = 0;
+        for await (const chunk of res.body) {
+            size += chunk.length;
+            if (size > limit) {
+                res.body.destroy();
+                throw new Error(`${req.method} ${req.url}: response larger than ${limit} bytes`);
+            }
+            chunks.push(chunk);
+        }
+        return { status: res.statusCode, headers: flatten(res.headers), body: Buffer.concat(chunks), url: req.url };
+    }
+    /** Like `send`, but the body is a stream the caller must read or dump. */
+    async open(req) {
+        const res = await (0,undici/* request */.Em)(req.url, {
+            method: req.method,
+            headers: { 'user-agent': this.userAgent, ...req.headers },
+            body: req.body,
+            dispatcher: this.#dispatcher,
+            headersTimeout: this.#timeoutMs,
+            bodyTimeout: this.#timeoutMs,
+        });
+        return { status: res.statusCode, headers: flatten(res.headers), body: res.body, url: req.url };
+    }
+    async close() {
+        await this.#dispatcher.close();
+    }
+}
+/** Node's bundled roots (with NODE_EXTRA_CA_CERTS) plus the system's store, where the runtime can read it. */
+function trustedRoots() {
+    const get = (external_node_tls_default()).getCACertificates;
+    if (!get)
+        return undefined;
+    try {
+        return [...new Set([...get('default'), ...get('system')])];
+    }
+    catch {
+        return undefined;
+    }
+}
+function flatten(raw) {
+    const headers = {};
+    for (const [k, v] of Object.entries(raw))
+        if (v !== undefined)
+            headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+    return headers;
+}
+
+;// CONCATENATED MODULE: ./src/oci/challenge.ts
+/**
+ * Parses `WWW-Authenticate`: a case-insensitive scheme, then comma-separated `key=value` or
+ * `key="quoted \"value\""` parameters. Returns the first challenge (registries send one).
+ */
+function parseChallenge(header) {
+    if (!header)
+        return undefined;
+    const m = /^\s*([A-Za-z][A-Za-z0-9._~+/-]*)\s*(.*)$/s.exec(header);
+    if (!m)
+        return undefined;
+    const params = {};
+    const re = /\s*([A-Za-z0-9_.-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))\s*(?:,|$)/gy;
+    const rest = m[2];
+    let match;
+    while (re.lastIndex < rest.length && (match = re.exec(rest)) !== null) {
+        params[match[1].toLowerCase()] = match[2] !== undefined ? match[2].replace(/\\(.)/g, '$1') : match[3];
+    }
+    return { scheme: m[1].toLowerCase(), params };
+}
+
+;// CONCATENATED MODULE: ./src/oci/errors.ts
+
+
+/** A registry or network failure; `transient` says whether trying again may help. */
+class RegistryError extends errors/* UserError */.yo {
+    status;
+    transient;
+    constructor(message, options = {}) {
+        super(message, options);
+        this.name = 'RegistryError';
+        this.status = options.status;
+        this.transient = options.transient ?? false;
+    }
+}
+/** The registry's own words: `CODE: message` for each error in a distribution error body. */
+function registryWords(res) {
+    try {
+        const body = JSON.parse(res.body.toString('utf8'));
+        const parts = (body.errors ?? []).map((e) => [e.code, e.message].filter(Boolean).join(': '));
+        if (parts.length > 0)
+            return parts.join('; ');
+    }
+    catch {
+        // not JSON: fall through
+    }
+    const text = res.body.toString('utf8').trim().split('\n')[0]?.slice(0, 200);
+    return text ? `HTTP ${res.status}: ${text}` : `HTTP ${res.status}`;
+}
+function registryCodes(res) {
+    try {
+        return (JSON.parse(res.body.toString('utf8')).errors ?? []).map((e) => e.code ?? '');
+    }
+    catch {
+        return [];
+    }
+}
+/** A failed registry response, as an error a person can act on. */
+function responseError(what, res, target) {
+    const e = describeResponse(what, res, target);
+    const tries = res.attempts && res.attempts > 1 ? ` (gave up after ${res.attempts} attempts)` : '';
+    return new RegistryError(`${e.message}${tries}`, {
+        hint: e.hint,
+        status: res.status,
+        transient: isRetryableStatus(res.status) || registryCodes(res).includes('BLOB_UPLOAD_UNKNOWN'),
+    });
+}
+function describeResponse(what, res, target) {
+    const words = registryWords(res);
+    const codes = registryCodes(res);
+    const where = target.repository ? `${target.registry}/${target.repository}` : target.registry;
+    const insufficientScope = /error="?insufficient_scope/i.test(res.headers['www-authenticate'] ?? '');
+    if ((res.status === 401 || codes.includes('UNAUTHORIZED')) && !insufficientScope) {
+        return new errors/* UserError */.yo(`authentication failed for ${target.registry} as ${target.username ? JSON.stringify(target.username) : 'an anonymous user'} (${words})`, {
+            hint: target.username
+                ? 'Check the username and password (or token), and that the token has not expired'
+                : 'Set the `username` and `password` inputs, or log in before this step',
+        });
+    }
+    if (res.status === 403 || codes.includes('DENIED') || insufficientScope) {
+        const ghcr = target.registry === 'ghcr.io' || target.registry.endsWith('.ghcr.io');
+        return new errors/* UserError */.yo(`no permission to ${what} ${where} (${words})`, {
+            hint: ghcr
+                ? 'With GITHUB_TOKEN, give the job `permissions: packages: write` and, for an existing package, grant this repository Write access under the package settings (Manage Actions access)'
+                : `Check that ${target.username ? JSON.stringify(target.username) : 'this user'} may push to this repository`,
+        });
+    }
+    if (res.status === 400 && /HTTP request to an HTTPS server/i.test(res.body.toString('utf8'))) {
+        return new errors/* UserError */.yo(`${target.registry} speaks HTTPS, but plain HTTP was used`, { hint: 'Remove `plain-http: true`' });
+    }
+    if (res.status === 429 || codes.includes('TOOMANYREQUESTS')) {
+        return new errors/* UserError */.yo(`${target.registry} is rate limiting requests (${words})`, {
+            hint: 'Wait and run again, or authenticate to get a higher limit',
+        });
+    }
+    return new errors/* UserError */.yo(`${what} ${where} failed: ${words}`, {
+        hint: res.status >= 500 ? 'The registry had an error: run again later' : 'See the registry’s message',
+    });
+}
+/** A connection failure (refused, unknown host, TLS spoken to plain HTTP, …) as an actionable error. */
+function networkError(err, registry, plainHttp, attempts = 1) {
+    const e = describeNetwork(err, registry, plainHttp);
+    const tries = attempts > 1 ? ` (gave up after ${attempts} attempts)` : '';
+    return new RegistryError(`${e.message}${tries}`, { hint: e.hint, cause: err, transient: isRetryableError(err) });
+}
+function describeNetwork(err, registry, plainHttp) {
+    const codes = errorCodes(err);
+    const text = errorText(err);
+    const has = (...c) => c.some((x) => codes.includes(x));
+    if (has('ECONNREFUSED'))
+        return new errors/* UserError */.yo(`cannot reach ${hostPort(registry, plainHttp)}: connection refused`, {
+            hint: 'Check the host and port in `ref`, and that the registry is running',
+            cause: err,
+        });
+    if (has('ENOTFOUND', 'EAI_AGAIN'))
+        return new errors/* UserError */.yo(`cannot resolve the host of ${registry}`, { hint: 'Check the registry host name in `ref`', cause: err });
+    if (has('ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_PACKET_LENGTH_TOO_LONG') ||
+        /wrong version number|packet length too long|before secure TLS connection/i.test(text)) {
+        return new errors/* UserError */.yo(`${registry} does not speak HTTPS (the TLS handshake got plain HTTP back)`, {
+            hint: 'For a registry served over plain HTTP, set `plain-http: true`',
+            cause: err,
+        });
+    }
+    const tlsCodes = [
+        'DEPTH_ZERO_SELF_SIGNED_CERT',
+        'SELF_SIGNED_CERT_IN_CHAIN',
+        'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+        'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+        'CERT_HAS_EXPIRED',
+        'ERR_TLS_CERT_ALTNAME_INVALID',
+    ];
+    if (has(...tlsCodes)) {
+        return new errors/* UserError */.yo(`the TLS certificate of ${registry} is not trusted (${codes.find((c) => tlsCodes.includes(c))})`, {
+            hint: 'Give its CA with `ca-file`, or fix the certificate',
+            cause: err,
+        });
+    }
+    if (has('ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'))
+        return new errors/* UserError */.yo(`${registry} did not answer in time`, { hint: 'Check the network, or run again later', cause: err });
+    if (has('ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE')) {
+        return new errors/* UserError */.yo(`the connection to ${registry} was closed (${text})`, {
+            hint: plainHttp
+                ? 'If the registry speaks HTTPS, remove `plain-http: true`'
+                : 'Run again; if it persists, check proxies and the registry',
+            cause: err,
+        });
+    }
+    return new errors/* UserError */.yo(`cannot talk to ${registry}: ${text}`, { cause: err });
+}
+function hostPort(registry, plainHttp) {
+    return /:\d+$/.test(registry) ? registry : `${registry}:${plainHttp ? 80 : 443}`;
+}
+function errorCodes(err) {
+    const out = [];
+    for (let e = err, depth = 0; e && depth < 5; e = e.cause, depth++) {
+        const code = e.code;
+        if (typeof code === 'string')
+            out.push(code);
+        if (e instanceof AggregateError)
+            for (const inner of e.errors)
+                out.push(...errorCodes(inner));
+    }
+    return out;
+}
+function errorText(err) {
+    for (let e = err, depth = 0; e && depth < 5; e = e.cause, depth++) {
+        if (e instanceof Error && e.message && !/^fetch failed$/.test(e.message))
+            return e.message;
+    }
+    return String(err);
+}
+
+;// CONCATENATED MODULE: ./src/oci/auth.ts
+
+
+
+
+function credentialUser(c) {
+    return c === undefined ? undefined : 'password' in c ? c.username : c.username;
+}
+/**
+ * Authorises requests to one registry. The first 401 tells the scheme: Basic (the credential on
+ * every request from then on) or Bearer (a token from the realm per scope, cached until it expires,
+ * renewed once when a request is refused with it). Anonymous tokens when there is no credential.
+ */
+class Authenticator {
+    #http;
+    #registry;
+    #credential;
+    #challenge;
+    #tokens = new Map();
+    /** Token requests made (for tests and the benchmark). */
+    tokenRequests = 0;
+    constructor(http, registry, credential) {
+        this.#http = http;
+        this.#registry = registry;
+        this.#credential = credential;
+    }
+    get username() {
+        return credentialUser(this.#credential);
+    }
+    /** Sends `req` with authorisation for `scope`, handling one 401 by (re)authorising and repeating it. */
+    async send(req, scope) {
+        return this.#exchange(req, scope, (r) => this.#http.send(r), async () => { });
+    }
+    /** `send` with a streamed body (the caller reads it). */
+    async open(req, scope) {
+        return this.#exchange(req, scope, (r) => this.#http.open(r), (res) => res.body.dump());
+    }
+    async #exchange(req, scope, sendOnce, discard) {
+        const first = await sendOnce(this.#authorise(req, scope, false));
+        if (first.status !== 401)
+            return first;
+        const challenge = parseChallenge(first.headers['www-authenticate']);
+        if (!challenge)
+            return first;
+        if (challenge.scheme !== 'bearer' && (challenge.scheme !== 'basic' || !this.#credential))
+            return first;
+        await discard(first);
+        this.#challenge = challenge;
+        if (challenge.scheme === 'bearer')
+            await this.#fetchToken(scope ?? challenge.params.scope);
+        return sendOnce(this.#authorise(req, scope, true));
+    }
+    #authorise(req, scope, retry) {
+        const headers = { ...req.headers };
+        const c = this.#challenge;
+        if (c?.scheme === 'basic' && this.#credential && 'password' in this.#credential) {
+            headers.authorization = `Basic ${Buffer.from(`${this.#credential.username}:${this.#credential.password}`).toString('base64')}`;
+        }
+        else if (c?.scheme === 'bearer') {
+            const token = this.#tokens.get(scope ?? c.params.scope ?? '');
+            if (token && (retry || token.expiresAt > Date.now()))
+                headers.authorization = `Bearer ${token.token}`;
+        }
+        return { ...req, headers };
+    }
+    async #fetchToken(scope) {
+        const c = this.#challenge;
+        const realm = c.params.realm;
+        if (!realm)
+            throw new errors/* UserError */.yo(`${this.#registry} asked for a Bearer token but named no realm`, { hint: 'The registry is misconfigured' });
+        const url = new URL(realm);
+        if (url.protocol !== 'https:' && url.protocol !== 'http:')
+            throw new errors/* UserError */.yo(`${this.#registry} names a token realm that is not HTTP(S): ${realm}`);
+        if (c.params.service)
+            url.searchParams.set('service', c.params.service);
+        for (const s of (scope ?? '').split(' ').filter(Boolean))
+            url.searchParams.append('scope', s);
+        this.tokenRequests++;
+        let res;
+        const cred = this.#credential;
+        if (cred && 'identityToken' in cred) {
+            const form = new URLSearchParams({
+                grant_type: 'refresh_token',
+                refresh_token: cred.identityToken,
+                service: c.params.service ?? '',
+                client_id: 'chartlift',
+            });
+            if (scope)
+                form.set('scope', scope);
+            res = await this.#http.send({
+                method: 'POST',
+                url: realm,
+                headers: { 'content-type': 'application/x-www-form-urlencoded' },
+                body: form.toString(),
+            });
+        }
+        else {
+            const headers = {};
+            if (cred)
+                headers.authorization = `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString('base64')}`;
+            res = await this.#http.send({ method: 'GET', url: url.toString(), headers, maxBody: 1024 * 1024 });
+        }
+        if (res.status !== 200)
+            throw responseError('get a token for', res, { registry: this.#registry, username: this.username });
+        let body;
+        try {
+            body = JSON.parse(res.body.toString('utf8'));
+        }
+        catch {
+            throw new errors/* UserError */.yo(`the token service of ${this.#registry} answered with something that is not JSON`, {
+                hint: 'The registry is misconfigured',
+            });
+        }
+        const token = body.access_token || body.token;
+        if (!token)
+            throw new errors/* UserError */.yo(`the token service of ${this.#registry} returned no token`);
+        core/* setSecret */.Pq(token);
+        const seconds = typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 60;
+        // Renew a little before expiry: 5 s, or a tenth of a short token's life.
+        this.#tokens.set(scope ?? c.params.scope ?? '', { token, expiresAt: Date.now() + seconds * 1000 - Math.min(5000, seconds * 100) });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/oci/registry.ts
+
+
+
+
+
+
+
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+const MANIFEST_ACCEPT = [media_types_MediaType.manifest, 'application/vnd.docker.distribution.manifest.v2+json', media_types_MediaType.index].join(', ');
+const REDIRECTS = [301, 302, 303, 307, 308];
+/**
+ * A distribution-spec client for one registry: the requests Chartlift needs, and no others.
+ * Idempotent requests are retried on transient failures; uploads restart (or resume from the
+ * registry's Range) as a whole; everything ends within the retry policy's bounds.
+ */
+class RegistryClient {
+    registry;
+    #base;
+    #auth;
+    #plainHttp;
+    #http;
+    #policy;
+    #monolithicMax;
+    #chunkSize;
+    #log;
+    constructor(http, registry, options = {}) {
+        this.registry = registry;
+        this.#plainHttp = options.plainHttp ?? false;
+        this.#http = http;
+        this.#base = `${this.#plainHttp ? 'http' : 'https'}://${registry}`;
+        this.#auth = new Authenticator(http, registry, options.credential);
+        this.#policy = options.policy ?? retryPolicy();
+        this.#monolithicMax = options.monolithicMax ?? 16 * 1024 * 1024;
+        this.#chunkSize = options.chunkSize ?? 8 * 1024 * 1024;
+        this.#log = options.log ?? (() => { });
+    }
+    get username() {
+        return this.#auth.username;
+    }
+    /** GET /v2/ with the credential: what `helm registry login` checks. */
+    async ping() {
+        const res = await this.#send({ method: 'GET', url: `${this.#base}/v2/` }, undefined);
+        if (res.status !== 200)
+            throw responseError('log in to', res, { registry: this.registry, username: this.username });
+    }
+    /** The digest the tag points at, or undefined when there is no such tag. */
+    async resolveTag(repository, tag, push) {
+        const url = `${this.#base}/v2/${repository}/manifests/${tag}`;
+        const res = await this.#send({ method: 'HEAD', url, headers: { accept: MANIFEST_ACCEPT } }, scope(repository, push));
+        if (res.status === 404)
+            return undefined;
+        if (res.status !== 200)
+            throw responseError('look up', res, this.#target(repository));
+        const digest = res.headers['docker-content-digest'];
+        if (digest)
+            return digest;
+        const full = await this.#send({ method: 'GET', url, headers: { accept: MANIFEST_ACCEPT }, maxBody: MAX_MANIFEST_BYTES }, scope(repository, push));
+        if (full.status !== 200)
+            throw responseError('read', full, this.#target(repository));
+        return sha256(full.body);
+    }
+    /** Every tag of a repository (following the Link header's pages). */
+    async listTags(repository) {
+        const tags = [];
+        let url = `${this.#base}/v2/${repository}/tags/list?n=1000`;
+        for (let page = 0; url && page < 50; page++) {
+            const res = await this.#send({ method: 'GET', url, maxBody: 16 * 1024 * 1024 }, scope(repository, false));
+            if (res.status === 404)
+                return tags;
+            if (res.status !== 200)
+                throw responseError('list the tags of', res, this.#target(repository));
+            tags.push(...(JSON.parse(res.body.toString('utf8')).tags ?? []));
+            const next = /<([^>]+)>;\s*rel="next"/.exec(res.headers.link ?? '')?.[1];
+            url = next ? new URL(next, url).toString() : undefined;
+        }
+        return tags;
+    }
+    /**
+     * Cross-repository mount: asks the registry to link a blob it already holds in `from` into
+     * `repository`. Returns false when the registry answers with an upload session instead (then upload).
+     */
+    async mountBlob(repository, d, from) {
+        const url = `${this.#base}/v2/${repository}/blobs/uploads/?mount=${encodeURIComponent(d.digest)}&from=${encodeURIComponent(from)}`;
+        const res = await this.#send({ method: 'POST', url, headers: { 'content-length': '0' } }, `${scope(repository, true)} ${scope(from, false)}`);
+        if (res.status === 201)
+            return true;
+        if (res.status === 202)
+            return false;
+        throw responseError('mount a blob into', res, this.#target(repository));
+    }
+    async hasBlob(repository, d) {
+        const res = await this.#send({ method: 'HEAD', url: `${this.#base}/v2/${repository}/blobs/${d.digest}` }, scope(repository, true));
+        if (res.status === 404)
+            return false;
+        if (res.status === 200)
+            return true;
+        throw responseError('check a blob in', res, this.#target(repository));
+    }
+    /**
+     * Uploads a blob: in one PUT when small, in chunks when large. A transient failure restarts the
+     * upload (unless the blob arrived after all); a chunked upload first tries to resume.
+     */
+    async uploadBlob(repository, d, data) {
+        for (let attempt = 0;; attempt++) {
+            try {
+                if (data.length > this.#monolithicMax)
+                    await this.#uploadChunked(repository, d, data);
+                else
+                    await this.#uploadMonolithic(repository, d, data);
+                return;
+            }
+            catch (err) {
+                if (!(err instanceof RegistryError) || !err.transient || attempt >= this.#policy.retries)
+                    throw err;
+                if (await this.hasBlob(repository, d))
+                    return;
+                const wait = retryDelay(attempt, this.#policy);
+                this.#log(`restarting the upload of ${d.digest.slice(0, 19)}… in ${(wait / 1000).toFixed(1)}s (${err.message})`);
+                await sleep(wait);
+            }
+        }
+    }
+    async #startUpload(repository) {
+        const start = await this.#send({ method: 'POST', url: `${this.#base}/v2/${repository}/blobs/uploads/`, headers: { 'content-length': '0' } }, scope(repository, true));
+        if (start.status !== 202)
+            throw responseError('start an upload to', start, this.#target(repository));
+        const location = start.headers.location;
+        if (!location)
+            throw new errors/* UserError */.yo(`${this.registry} started an upload but sent no Location`, {
+                hint: 'The registry does not follow the distribution spec',
+            });
+        return { url: new URL(location, start.url), minChunk: Number(start.headers['oci-chunk-min-length']) || 0 };
+    }
+    async #finishUpload(repository, location, d, body) {
+        const url = new URL(location);
+        url.searchParams.set('digest', d.digest);
+        const headers = { 'content-type': 'application/octet-stream', 'content-length': String(body?.length ?? 0) };
+        // Not retried on its own: a lost answer may have consumed the session; the whole upload restarts.
+        const put = await this.#send({ method: 'PUT', url: url.toString(), headers, body }, scope(repository, true), false);
+        if (put.status !== 201 && put.status !== 204)
+            throw responseError('upload a blob to', put, this.#target(repository));
+    }
+    async #uploadMonolithic(repository, d, data) {
+        const { url } = await this.#startUpload(repository);
+        await this.#finishUpload(repository, url, d, data);
+    }
+    /** PATCH chunks with Content-Range; after a failure, ask the registry how far it got and go on from there. */
+    async #uploadChunked(repository, d, data) {
+        const started = await this.#startUpload(repository);
+        let location = started.url;
+        const chunk = Math.max(this.#chunkSize, started.minChunk);
+        let offset = 0;
+        let resumes = 0;
+        while (offset < data.length) {
+            const end = Math.min(offset + chunk, data.length);
+            const body = data.subarray(offset, end);
+            try {
+                const res = await this.#send({
+                    method: 'PATCH',
+                    url: location.toString(),
+                    headers: {
+                        'content-type': 'application/octet-stream',
+                        'content-range': `${offset}-${end - 1}`,
+                        'content-length': String(body.length),
+                    },
+                    body,
+                }, scope(repository, true), false);
+                if (res.status !== 202)
+                    throw responseError('upload a chunk to', res, this.#target(repository));
+                if (res.headers.location)
+                    location = new URL(res.headers.location, location);
+                offset = rangeEnd(res.headers.range) ?? end;
+            }
+            catch (err) {
+                if (!(err instanceof RegistryError) || !err.transient || resumes >= this.#policy.retries)
+                    throw err;
+                const status = await this.#send({ method: 'GET', url: location.toString() }, scope(repository, true));
+                const reached = status.status === 204 ? rangeEnd(status.headers.range) : undefined;
+                if (reached === undefined)
+                    throw err;
+                if (status.headers.location)
+                    location = new URL(status.headers.location, location);
+                this.#log(`resuming the upload of ${d.digest.slice(0, 19)}… at byte ${reached} of ${data.length} (${err.message})`);
+                offset = reached;
+                await sleep(retryDelay(resumes++, this.#policy));
+            }
+        }
+        await this.#finishUpload(repository, location, d);
+    }
+    /** PUT the manifest by tag; returns the digest the registry reports (checked against ours by the caller). */
+    async putManifest(repository, tag, manifest, mediaType) {
+        const res = await this.#send({
+            method: 'PUT',
+            url: `${this.#base}/v2/${repository}/manifests/${tag}`,
+            headers: { 'content-type': mediaType, 'content-length': String(manifest.length) },
+            body: manifest,
+        }, scope(repository, true));
+        if (res.status !== 201 && res.status !== 200)
+            throw responseError('push the manifest to', res, this.#target(repository));
+        return res.headers['docker-content-digest'];
+    }
+    /** A manifest by tag or digest, bounded in size and checked against the digest it claims. */
+    async fetchManifest(repository, reference) {
+        const res = await this.#send({
+            method: 'GET',
+            url: `${this.#base}/v2/${repository}/manifests/${reference}`,
+            headers: { accept: MANIFEST_ACCEPT },
+            maxBody: MAX_MANIFEST_BYTES,
+        }, scope(repository, false));
+        if (res.status === 404)
+            throw new errors/* UserError */.yo(`${this.registry}/${repository}:${reference} not found`, {
+                hint: 'Check the reference: the repository or the tag does not exist',
+            });
+        if (res.status !== 200)
+            throw responseError('pull', res, this.#target(repository));
+        const digest = sha256(res.body);
+        const claimed = reference.startsWith('sha256:') ? reference : res.headers['docker-content-digest'];
+        if (claimed && claimed !== digest) {
+            throw new errors/* UserError */.yo(`the manifest of ${this.registry}/${repository}:${reference} does not match its digest (expected ${claimed}, got ${digest})`, {
+                hint: 'The registry or something between is corrupting data: nothing was written to the cache',
+            });
+        }
+        return { body: res.body, digest };
+    }
+    /**
+     * A blob, verified while it streams: never more bytes than its descriptor says, and the digest
+     * checked at the end. Redirects (object storage) are followed; credentials go only to the
+     * registry's own origin. Transient failures are retried.
+     */
+    async fetchBlob(repository, d) {
+        for (let attempt = 0;; attempt++) {
+            try {
+                return await this.#fetchBlobOnce(repository, d);
+            }
+            catch (err) {
+                if (!(err instanceof RegistryError) || !err.transient || attempt >= this.#policy.retries)
+                    throw err;
+                await sleep(retryDelay(attempt, this.#policy));
+            }
+        }
+    }
+    async #fetchBlobOnce(repository, d) {
+        const url = `${this.#base}/v2/${repository}/blobs/${d.digest}`;
+        const origin = new URL(url).origin;
+        let res = await this.#open({ method: 'GET', url }, scope(repository, false));
+        for (let hops = 0; REDIRECTS.includes(res.status); hops++) {
+            const location = res.headers.location;
+            await res.body.dump();
+            if (!location || hops >= 5)
+                throw new errors/* UserError */.yo(`${this.registry} redirected a blob download ${location ? 'too often' : 'without a Location'}`);
+            const next = new URL(location, res.url).toString();
+            res =
+                new URL(next).origin === origin
+                    ? await this.#open({ method: 'GET', url: next }, scope(repository, false))
+                    : await this.#open({ method: 'GET', url: next }, null);
+        }
+        if (res.status !== 200) {
+            const chunks = [];
+            for await (const c of res.body)
+                chunks.push(c);
+            throw responseError('download a blob from', { ...res, body: Buffer.concat(chunks) }, this.#target(repository));
+        }
+        const hash = (0,external_node_crypto_.createHash)('sha256');
+        const chunks = [];
+        let size = 0;
+        try {
+            for await (const chunk of res.body) {
+                size += chunk.length;
+                if (size > d.size) {
+                    res.body.destroy();
+                    throw new errors/* UserError */.yo(`blob ${d.digest} from ${this.registry} is larger than its descriptor says (${d.size} bytes)`, {
+                        hint: 'The registry is serving other content: nothing was written to the cache',
+                    });
+                }
+                hash.update(chunk);
+                chunks.push(chunk);
+            }
+        }
+        catch (err) {
+            if (err instanceof errors/* UserError */.yo)
+                throw err;
+            throw networkError(err, this.registry, this.#plainHttp);
+        }
+        const got = `sha256:${hash.digest('hex')}`;
+        if (size !== d.size || got !== d.digest) {
+            throw new errors/* UserError */.yo(`blob ${d.digest} from ${this.registry} does not match its digest (got ${got}, ${size} of ${d.size} bytes)`, {
+                hint: 'The download was corrupted on the way or at the registry: nothing was written to the cache; run again',
+            });
+        }
+        return Buffer.concat(chunks);
+    }
+    #target(repository) {
+        return { registry: this.registry, repository, username: this.username };
+    }
+    /**
+     * One request with retries: transient statuses and dropped connections are tried again (only
+     * when `idempotent`), after a backoff or the registry's Retry-After, within the policy's bounds.
+     */
+    async #send(req, scopeText, idempotent = true) {
+        for (let attempt = 0;; attempt++) {
+            let wait;
+            let reason;
+            try {
+                const res = await this.#auth.send(req, scopeText);
+                if (res.status === 400 && this.#plainHttp)
+                    await this.#checkScheme();
+                if (!idempotent || !isRetryableStatus(res.status) || attempt >= this.#policy.retries)
+                    return { ...res, attempts: attempt + 1 };
+                wait = retryDelay(attempt, this.#policy, res.headers['retry-after']);
+                reason = `HTTP ${res.status}`;
+            }
+            catch (err) {
+                const e = err instanceof RegistryError
+                    ? err
+                    : err instanceof errors/* UserError */.yo
+                        ? undefined
+                        : networkError(err, this.registry, this.#plainHttp, attempt + 1);
+                if (!e)
+                    throw err;
+                if (!idempotent || !e.transient || attempt >= this.#policy.retries)
+                    throw e;
+                wait = retryDelay(attempt, this.#policy);
+                reason = e.message;
+            }
+            this.#log(`retrying ${req.method} ${new URL(req.url).pathname} in ${(wait / 1000).toFixed(1)}s (${reason}; attempt ${attempt + 2} of ${this.#policy.retries + 1})`);
+            await sleep(wait);
+        }
+    }
+    /** A streamed GET, retried like #send; `scopeText` null: another origin, sent with no credentials. */
+    async #open(req, scopeText) {
+        for (let attempt = 0;; attempt++) {
+            try {
+                const res = scopeText === null ? await this.#http.open(req) : await this.#auth.open(req, scopeText);
+                if (!isRetryableStatus(res.status) || attempt >= this.#policy.retries)
+                    return res;
+                await res.body.dump();
+                await sleep(retryDelay(attempt, this.#policy, res.headers['retry-after']));
+            }
+            catch (err) {
+                if (err instanceof errors/* UserError */.yo)
+                    throw err;
+                const e = networkError(err, new URL(req.url).host, this.#plainHttp, attempt + 1);
+                if (!e.transient || attempt >= this.#policy.retries)
+                    throw e;
+                await sleep(retryDelay(attempt, this.#policy));
+            }
+        }
+    }
+    /** A 400 over plain HTTP may be an HTTPS port answering; Go's servers say so in a GET's body. */
+    async #checkScheme() {
+        const probe = await this.#auth.send({ method: 'GET', url: `${this.#base}/v2/`, maxBody: 64 * 1024 }, undefined);
+        if (probe.status === 400 && /HTTP request to an HTTPS server/i.test(probe.body.toString('utf8'))) {
+            throw new errors/* UserError */.yo(`${this.registry} speaks HTTPS, but plain HTTP was used`, { hint: 'Remove `plain-http: true`' });
+        }
+    }
+}
+function scope(repository, push) {
+    return `repository:${repository}:${push ? 'pull,push' : 'pull'}`;
+}
+/** The next offset from a `Range: 0-N` (or `bytes=0-N`) header: N + 1. */
+function rangeEnd(range) {
+    const m = /(\d+)-(\d+)\s*$/.exec(range ?? '');
+    return m ? Number(m[2]) + 1 : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/release/cached.ts
+
+
+const CHART_LAYERS = [media_types_MediaType.chart, media_types_MediaType.legacyChart];
+/** Checks that a manifest is a Helm chart: OCI image manifest, Helm config, one chart layer, nothing unknown. */
+function parseChartManifest(body, where) {
+    let manifest;
+    try {
+        manifest = JSON.parse(body.toString('utf8'));
+    }
+    catch {
+        throw new errors/* UserError */.yo('the manifest is not JSON', { where });
+    }
+    if (manifest.schemaVersion !== 2 || !manifest.config || !Array.isArray(manifest.layers))
+        throw new errors/* UserError */.yo('not an OCI image manifest', { where });
+    if (manifest.mediaType && manifest.mediaType !== media_types_MediaType.manifest)
+        throw new errors/* UserError */.yo(`not a chart: manifest type ${manifest.mediaType}`, {
+            where,
+            hint: 'This reference holds something other than a Helm chart',
+        });
+    if (manifest.config.mediaType !== media_types_MediaType.config) {
+        throw new errors/* UserError */.yo(`not a Helm chart: its config is ${manifest.config.mediaType}`, {
+            where,
+            hint: 'This reference holds something other than a Helm chart (a container image?)',
+        });
+    }
+    const charts = manifest.layers.filter((l) => CHART_LAYERS.includes(l.mediaType));
+    if (charts.length !== 1)
+        throw new errors/* UserError */.yo(`a chart needs exactly one chart layer, this one has ${charts.length}`, { where });
+    const unknown = manifest.layers.filter((l) => !CHART_LAYERS.includes(l.mediaType) && l.mediaType !== media_types_MediaType.provenance);
+    if (unknown.length > 0)
+        throw new errors/* UserError */.yo(`unknown layer type ${unknown[0].mediaType}`, { where, hint: 'Only chart and provenance layers are accepted' });
+    return { manifest, chartLayer: charts[0], provLayer: manifest.layers.find((l) => l.mediaType === media_types_MediaType.provenance) };
+}
+/** A chart saved in the cache under `refName`, every blob checked against its digest. */
+async function readCached(layout, refName) {
+    const entry = await layout.resolve(refName);
+    if (!entry)
+        throw new UserError(`${refName} is not in the cache`, {
+            where: layout.root,
+            hint: 'See `chartlift chart list`; save or pull it first',
+        });
+    const raw = await layout.readBlob(entry.digest);
+    const { manifest, chartLayer, provLayer } = parseChartManifest(raw, refName);
+    const config = await layout.readBlob(manifest.config.digest);
+    const chart = await layout.readBlob(chartLayer.digest);
+    const provenance = provLayer ? await layout.readBlob(provLayer.digest) : undefined;
+    const meta = JSON.parse(config.toString('utf8'));
+    return {
+        name: meta.name ?? '',
+        version: meta.version ?? '',
+        artifact: {
+            config,
+            chart,
+            provenance,
+            manifest: raw,
+            configDescriptor: manifest.config,
+            chartDescriptor: chartLayer,
+            manifestDescriptor: { mediaType: MediaType.manifest, digest: entry.digest, size: raw.length },
+            layers: manifest.layers,
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/chart/go-values.ts
 
 /**
@@ -67952,7 +72519,7 @@ function setField(md, key, v) {
             md.maintainers = list(v, key).map((m, i) => maintainer(m, `maintainers[${i}]`));
             break;
         case 'deprecated':
-            md.deprecated = bool(v, key);
+            md.deprecated = metadata_bool(v, key);
             break;
         case 'annotations':
             md.annotations = stringMap(v, key);
@@ -67974,7 +72541,7 @@ function list(v, field) {
 function stringList(v, field) {
     return list(v, field).map((x, i) => goString(x, `${field}[${i}]`));
 }
-function bool(v, field) {
+function metadata_bool(v, field) {
     if (v === null || v === undefined)
         return false;
     if (typeof v !== 'boolean')
@@ -68020,7 +72587,7 @@ function dependency(v, field) {
         repository: goString(f.get('repository'), `${field}.repository`),
         condition: goString(f.get('condition'), `${field}.condition`),
         tags: stringList(f.get('tags'), `${field}.tags`),
-        enabled: bool(f.get('enabled'), `${field}.enabled`),
+        enabled: metadata_bool(f.get('enabled'), `${field}.enabled`),
         importValues: list(f.get('import-values'), `${field}.import-values`),
         alias: goString(f.get('alias'), `${field}.alias`),
     };
@@ -68196,7 +72763,7 @@ function goTime(s) {
 
 
 /** Loads a chart from archive-relative files, as Helm's LoadFiles does; `origin` names it in errors. */
-async function assemble(files, origin, loadArchive) {
+async function assemble(files, origin, loadArchive, allowMissingDependencies = false) {
     const chartYaml = files.find((f) => f.name === 'Chart.yaml');
     if (!chartYaml) {
         throw new errors/* UserError */.yo('no Chart.yaml found', {
@@ -68266,7 +72833,7 @@ async function assemble(files, origin, loadArchive) {
         if (key.endsWith('.tgz')) {
             if (group[0].name !== key)
                 throw new errors/* UserError */.yo('a folder is named like an archive', { where, hint: 'Rename the folder so it does not end in .tgz' });
-            chart.dependencies.push(await loadArchive(group[0].data, where));
+            chart.dependencies.push({ ...(await loadArchive(group[0].data, where)), origin: key });
             continue;
         }
         const inner = group.filter((f) => f.name.includes('/')).map((f) => ({ name: f.name.slice(key.length + 1), data: f.data }));
@@ -68276,9 +72843,10 @@ async function assemble(files, origin, loadArchive) {
                 hint: 'charts/ holds subcharts only (folders with a Chart.yaml, or .tgz files): move the file elsewhere or list it in .helmignore',
             });
         }
-        chart.dependencies.push(await assemble(inner, where, loadArchive));
+        chart.dependencies.push({ ...(await assemble(inner, where, loadArchive)), origin: key });
     }
-    checkDependencies(chart, origin);
+    if (!allowMissingDependencies)
+        checkDependencies(chart, origin);
     return chart;
 }
 /** `helm package` refuses a chart whose Chart.yaml names dependencies that charts/ lacks. */
@@ -68338,8 +72906,6 @@ const external_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.me
 var external_zlib_namespaceObject_0 = /*#__PURE__*/__nccwpck_require__.t(external_zlib_namespaceObject, 2);
 // EXTERNAL MODULE: external "node:assert"
 var external_node_assert_ = __nccwpck_require__(4589);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./node_modules/tar/dist/esm/index.min.js
 var zr=Object.defineProperty;var Ur=(s,t)=>{for(var e in t)zr(s,e,{get:t[e],enumerable:!0})};var Ds=typeof process=="object"&&process?process:{stdout:null,stderr:null},Wr=s=>!!s&&typeof s=="object"&&(s instanceof A||s instanceof external_node_stream_||Gr(s)||Zr(s)),Gr=s=>!!s&&typeof s=="object"&&s instanceof external_node_events_.EventEmitter&&typeof s.pipe=="function"&&s.pipe!==external_node_stream_.Writable.prototype.pipe,Zr=s=>!!s&&typeof s=="object"&&s instanceof external_node_events_.EventEmitter&&typeof s.write=="function"&&typeof s.end=="function",Q=Symbol("EOF"),J=Symbol("maybeEmitEnd"),nt=Symbol("emittedEnd"),De=Symbol("emittingEnd"),qt=Symbol("emittedError"),Ne=Symbol("closed"),Ns=Symbol("read"),Ae=Symbol("flush"),As=Symbol("flushChunk"),z=Symbol("encoding"),Mt=Symbol("decoder"),g=Symbol("flowing"),Qt=Symbol("paused"),Bt=Symbol("resume"),b=Symbol("buffer"),N=Symbol("pipes"),_=Symbol("bufferLength"),bi=Symbol("bufferPush"),Ie=Symbol("bufferShift"),L=Symbol("objectMode"),S=Symbol("destroyed"),_i=Symbol("error"),Oi=Symbol("emitData"),Is=Symbol("emitEnd"),Ti=Symbol("emitEnd2"),Z=Symbol("async"),xi=Symbol("abort"),Ce=Symbol("aborted"),Jt=Symbol("signal"),Rt=Symbol("dataListeners"),C=Symbol("discarded"),jt=s=>Promise.resolve().then(s),Yr=s=>s(),Kr=s=>s==="end"||s==="finish"||s==="prefinish",Vr=s=>s instanceof ArrayBuffer||!!s&&typeof s=="object"&&s.constructor&&s.constructor.name==="ArrayBuffer"&&s.byteLength>=0,$r=s=>!Buffer.isBuffer(s)&&ArrayBuffer.isView(s),Fe=class{src;dest;opts;ondrain;constructor(t,e,i){this.src=t,this.dest=e,this.opts=i,this.ondrain=()=>t[Bt](),this.dest.on("drain",this.ondrain)}unpipe(){this.dest.removeListener("drain",this.ondrain)}proxyErrors(t){}end(){this.unpipe(),this.opts.end&&this.dest.end()}},Li=class extends Fe{unpipe(){this.src.removeListener("error",this.proxyErrors),super.unpipe()}constructor(t,e,i){super(t,e,i),this.proxyErrors=r=>this.dest.emit("error",r),t.on("error",this.proxyErrors)}},Xr=s=>!!s.objectMode,qr=s=>!s.objectMode&&!!s.encoding&&s.encoding!=="buffer",A=class extends external_node_events_.EventEmitter{[g]=!1;[Qt]=!1;[N]=[];[b]=[];[L];[z];[Z];[Mt];[Q]=!1;[nt]=!1;[De]=!1;[Ne]=!1;[qt]=null;[_]=0;[S]=!1;[Jt];[Ce]=!1;[Rt]=0;[C]=!1;writable=!0;readable=!0;constructor(...t){let e=t[0]||{};if(super(),e.objectMode&&typeof e.encoding=="string")throw new TypeError("Encoding and objectMode may not be used together");Xr(e)?(this[L]=!0,this[z]=null):qr(e)?(this[z]=e.encoding,this[L]=!1):(this[L]=!1,this[z]=null),this[Z]=!!e.async,this[Mt]=this[z]?new external_node_string_decoder_namespaceObject.StringDecoder(this[z]):null,e&&e.debugExposeBuffer===!0&&Object.defineProperty(this,"buffer",{get:()=>this[b]}),e&&e.debugExposePipes===!0&&Object.defineProperty(this,"pipes",{get:()=>this[N]});let{signal:i}=e;i&&(this[Jt]=i,i.aborted?this[xi]():i.addEventListener("abort",()=>this[xi]()))}get bufferLength(){return this[_]}get encoding(){return this[z]}set encoding(t){throw new Error("Encoding must be set at instantiation time")}setEncoding(t){throw new Error("Encoding must be set at instantiation time")}get objectMode(){return this[L]}set objectMode(t){throw new Error("objectMode must be set at instantiation time")}get async(){return this[Z]}set async(t){this[Z]=this[Z]||!!t}[xi](){this[Ce]=!0,this.emit("abort",this[Jt]?.reason),this.destroy(this[Jt]?.reason)}get aborted(){return this[Ce]}set aborted(t){}write(t,e,i){if(this[Ce])return!1;if(this[Q])throw new Error("write after end");if(this[S])return this.emit("error",Object.assign(new Error("Cannot call write after a stream was destroyed"),{code:"ERR_STREAM_DESTROYED"})),!0;typeof e=="function"&&(i=e,e="utf8"),e||(e="utf8");let r=this[Z]?jt:Yr;if(!this[L]&&!Buffer.isBuffer(t)){if($r(t))t=Buffer.from(t.buffer,t.byteOffset,t.byteLength);else if(Vr(t))t=Buffer.from(t);else if(typeof t!="string")throw new Error("Non-contiguous data written to non-objectMode stream")}return this[L]?(this[g]&&this[_]!==0&&this[Ae](!0),this[g]?this.emit("data",t):this[bi](t),this[_]!==0&&this.emit("readable"),i&&r(i),this[g]):t.length?(typeof t=="string"&&!(e===this[z]&&!this[Mt]?.lastNeed)&&(t=Buffer.from(t,e)),Buffer.isBuffer(t)&&this[z]&&(t=this[Mt].write(t)),this[g]&&this[_]!==0&&this[Ae](!0),this[g]?this.emit("data",t):this[bi](t),this[_]!==0&&this.emit("readable"),i&&r(i),this[g]):(this[_]!==0&&this.emit("readable"),i&&r(i),this[g])}read(t){if(this[S])return null;if(this[C]=!1,this[_]===0||t===0||t&&t>this[_])return this[J](),null;this[L]&&(t=null),this[b].length>1&&!this[L]&&(this[b]=[this[z]?this[b].join(""):Buffer.concat(this[b],this[_])]);let e=this[Ns](t||null,this[b][0]);return this[J](),e}[Ns](t,e){if(this[L])this[Ie]();else{let i=e;t===i.length||t===null?this[Ie]():typeof i=="string"?(this[b][0]=i.slice(t),e=i.slice(0,t),this[_]-=t):(this[b][0]=i.subarray(t),e=i.subarray(0,t),this[_]-=t)}return this.emit("data",e),!this[b].length&&!this[Q]&&this.emit("drain"),e}end(t,e,i){return typeof t=="function"&&(i=t,t=void 0),typeof e=="function"&&(i=e,e="utf8"),t!==void 0&&this.write(t,e),i&&this.once("end",i),this[Q]=!0,this.writable=!1,(this[g]||!this[Qt])&&this[J](),this}[Bt](){this[S]||(!this[Rt]&&!this[N].length&&(this[C]=!0),this[Qt]=!1,this[g]=!0,this.emit("resume"),this[b].length?this[Ae]():this[Q]?this[J]():this.emit("drain"))}resume(){return this[Bt]()}pause(){this[g]=!1,this[Qt]=!0,this[C]=!1}get destroyed(){return this[S]}get flowing(){return this[g]}get paused(){return this[Qt]}[bi](t){this[L]?this[_]+=1:this[_]+=t.length,this[b].push(t)}[Ie](){return this[L]?this[_]-=1:this[_]-=this[b][0].length,this[b].shift()}[Ae](t=!1){do;while(this[As](this[Ie]())&&this[b].length);!t&&!this[b].length&&!this[Q]&&this.emit("drain")}[As](t){return this.emit("data",t),this[g]}pipe(t,e){if(this[S])return t;this[C]=!1;let i=this[nt];return e=e||{},t===Ds.stdout||t===Ds.stderr?e.end=!1:e.end=e.end!==!1,e.proxyErrors=!!e.proxyErrors,i?e.end&&t.end():(this[N].push(e.proxyErrors?new Li(this,t,e):new Fe(this,t,e)),this[Z]?jt(()=>this[Bt]()):this[Bt]()),t}unpipe(t){let e=this[N].find(i=>i.dest===t);e&&(this[N].length===1?(this[g]&&this[Rt]===0&&(this[g]=!1),this[N]=[]):this[N].splice(this[N].indexOf(e),1),e.unpipe())}addListener(t,e){return this.on(t,e)}on(t,e){let i=super.on(t,e);if(t==="data")this[C]=!1,this[Rt]++,!this[N].length&&!this[g]&&this[Bt]();else if(t==="readable"&&this[_]!==0)super.emit("readable");else if(Kr(t)&&this[nt])super.emit(t),this.removeAllListeners(t);else if(t==="error"&&this[qt]){let r=e;this[Z]?jt(()=>r.call(this,this[qt])):r.call(this,this[qt])}return i}removeListener(t,e){return this.off(t,e)}off(t,e){let i=super.off(t,e);return t==="data"&&(this[Rt]=this.listeners("data").length,this[Rt]===0&&!this[C]&&!this[N].length&&(this[g]=!1)),i}removeAllListeners(t){let e=super.removeAllListeners(t);return(t==="data"||t===void 0)&&(this[Rt]=0,!this[C]&&!this[N].length&&(this[g]=!1)),e}get emittedEnd(){return this[nt]}[J](){!this[De]&&!this[nt]&&!this[S]&&this[b].length===0&&this[Q]&&(this[De]=!0,this.emit("end"),this.emit("prefinish"),this.emit("finish"),this[Ne]&&this.emit("close"),this[De]=!1)}emit(t,...e){let i=e[0];if(t!=="error"&&t!=="close"&&t!==S&&this[S])return!1;if(t==="data")return!this[L]&&!i?!1:this[Z]?(jt(()=>this[Oi](i)),!0):this[Oi](i);if(t==="end")return this[Is]();if(t==="close"){if(this[Ne]=!0,!this[nt]&&!this[S])return!1;let n=super.emit("close");return this.removeAllListeners("close"),n}else if(t==="error"){this[qt]=i,super.emit(_i,i);let n=!this[Jt]||this.listeners("error").length?super.emit("error",i):!1;return this[J](),n}else if(t==="resume"){let n=super.emit("resume");return this[J](),n}else if(t==="finish"||t==="prefinish"){let n=super.emit(t);return this.removeAllListeners(t),n}let r=super.emit(t,...e);return this[J](),r}[Oi](t){for(let i of this[N])i.dest.write(t)===!1&&this.pause();let e=this[C]?!1:super.emit("data",t);return this[J](),e}[Is](){return this[nt]?!1:(this[nt]=!0,this.readable=!1,this[Z]?(jt(()=>this[Ti]()),!0):this[Ti]())}[Ti](){if(this[Mt]){let e=this[Mt].end();if(e){for(let i of this[N])i.dest.write(e);this[C]||super.emit("data",e)}}for(let e of this[N])e.end();let t=super.emit("end");return this.removeAllListeners("end"),t}async collect(){let t=Object.assign([],{dataLength:0});this[L]||(t.dataLength=0);let e=this.promise();return this.on("data",i=>{t.push(i),this[L]||(t.dataLength+=i.length)}),await e,t}async concat(){if(this[L])throw new Error("cannot concat in objectMode");let t=await this.collect();return this[z]?t.join(""):Buffer.concat(t,t.dataLength)}async promise(){return new Promise((t,e)=>{this.on(S,()=>e(new Error("stream destroyed"))),this.on("error",i=>e(i)),this.on("end",()=>t())})}[Symbol.asyncIterator](){this[C]=!1;let t=!1,e=async()=>(this.pause(),t=!0,{value:void 0,done:!0});return{next:()=>{if(t)return e();let r=this.read();if(r!==null)return Promise.resolve({done:!1,value:r});if(this[Q])return e();let n,o,h=d=>{this.off("data",a),this.off("end",l),this.off(S,c),e(),o(d)},a=d=>{this.off("error",h),this.off("end",l),this.off(S,c),this.pause(),n({value:d,done:!!this[Q]})},l=()=>{this.off("error",h),this.off("data",a),this.off(S,c),e(),n({done:!0,value:void 0})},c=()=>h(new Error("stream destroyed"));return new Promise((d,y)=>{o=y,n=d,this.once(S,c),this.once("error",h),this.once("end",l),this.once("data",a)})},throw:e,return:e,[Symbol.asyncIterator](){return this},[Symbol.asyncDispose]:async()=>{}}}[Symbol.iterator](){this[C]=!1;let t=!1,e=()=>(this.pause(),this.off(_i,e),this.off(S,e),this.off("end",e),t=!0,{done:!0,value:void 0}),i=()=>{if(t)return e();let r=this.read();return r===null?e():{done:!1,value:r}};return this.once("end",e),this.once(_i,e),this.once(S,e),{next:i,throw:e,return:e,[Symbol.iterator](){return this},[Symbol.dispose]:()=>{}}}destroy(t){if(this[S])return t?this.emit("error",t):this.emit(S),this;this[S]=!0,this[C]=!0,this[b].length=0,this[_]=0;let e=this;return typeof e.close=="function"&&!this[Ne]&&e.close(),t?this.emit("error",t):this.emit(S),this}static get isStream(){return Wr}};var Jr=external_fs_.writev,ht=Symbol("_autoClose"),H=Symbol("_close"),te=Symbol("_ended"),m=Symbol("_fd"),Ni=Symbol("_finished"),tt=Symbol("_flags"),Ai=Symbol("_flush"),ki=Symbol("_handleChunk"),vi=Symbol("_makeBuf"),ie=Symbol("_mode"),ke=Symbol("_needDrain"),Ut=Symbol("_onerror"),Ht=Symbol("_onopen"),Ii=Symbol("_onread"),Pt=Symbol("_onwrite"),at=Symbol("_open"),U=Symbol("_path"),ot=Symbol("_pos"),Y=Symbol("_queue"),zt=Symbol("_read"),Ci=Symbol("_readSize"),j=Symbol("_reading"),ee=Symbol("_remain"),Fi=Symbol("_size"),ve=Symbol("_write"),gt=Symbol("_writing"),Me=Symbol("_defaultFlag"),bt=Symbol("_errored"),_t=class extends A{[bt]=!1;[m];[U];[Ci];[j]=!1;[Fi];[ee];[ht];constructor(t,e){if(e=e||{},super(e),this.readable=!0,this.writable=!1,typeof t!="string")throw new TypeError("path must be a string");this[bt]=!1,this[m]=typeof e.fd=="number"?e.fd:void 0,this[U]=t,this[Ci]=e.readSize||16*1024*1024,this[j]=!1,this[Fi]=typeof e.size=="number"?e.size:1/0,this[ee]=this[Fi],this[ht]=typeof e.autoClose=="boolean"?e.autoClose:!0,typeof this[m]=="number"?this[zt]():this[at]()}get fd(){return this[m]}get path(){return this[U]}write(){throw new TypeError("this is a readable stream")}end(){throw new TypeError("this is a readable stream")}[at](){external_fs_.open(this[U],"r",(t,e)=>this[Ht](t,e))}[Ht](t,e){t?this[Ut](t):(this[m]=e,this.emit("open",e),this[zt]())}[vi](){return Buffer.allocUnsafe(Math.min(this[Ci],this[ee]))}[zt](){if(!this[j]){this[j]=!0;let t=this[vi]();if(t.length===0)return process.nextTick(()=>this[Ii](null,0,t));external_fs_.read(this[m],t,0,t.length,null,(e,i,r)=>this[Ii](e,i,r))}}[Ii](t,e,i){this[j]=!1,t?this[Ut](t):this[ki](e,i)&&this[zt]()}[H](){if(this[ht]&&typeof this[m]=="number"){let t=this[m];this[m]=void 0,external_fs_.close(t,e=>e?this.emit("error",e):this.emit("close"))}}[Ut](t){this[j]=!0,this[H](),this.emit("error",t)}[ki](t,e){let i=!1;return this[ee]-=t,t>0&&(i=super.write(t<e.length?e.subarray(0,t):e)),(t===0||this[ee]<=0)&&(i=!1,this[H](),super.end()),i}emit(t,...e){switch(t){case"prefinish":case"finish":return!1;case"drain":return typeof this[m]=="number"&&this[zt](),!1;case"error":return this[bt]?!1:(this[bt]=!0,super.emit(t,...e));default:return super.emit(t,...e)}}},Be=class extends _t{[at](){let t=!0;try{this[Ht](null,external_fs_.openSync(this[U],"r")),t=!1}finally{t&&this[H]()}}[zt](){let t=!0;try{if(!this[j]){this[j]=!0;do{let e=this[vi](),i=e.length===0?0:external_fs_.readSync(this[m],e,0,e.length,null);if(!this[ki](i,e))break}while(!0);this[j]=!1}t=!1}finally{t&&this[H]()}}[H](){if(this[ht]&&typeof this[m]=="number"){let t=this[m];this[m]=void 0,external_fs_.closeSync(t),this.emit("close")}}},et=class extends external_events_{readable=!1;writable=!0;[bt]=!1;[gt]=!1;[te]=!1;[Y]=[];[ke]=!1;[U];[ie];[ht];[m];[Me];[tt];[Ni]=!1;[ot];constructor(t,e){e=e||{},super(e),this[U]=t,this[m]=typeof e.fd=="number"?e.fd:void 0,this[ie]=e.mode===void 0?438:e.mode,this[ot]=typeof e.start=="number"?e.start:void 0,this[ht]=typeof e.autoClose=="boolean"?e.autoClose:!0;let i=this[ot]!==void 0?"r+":"w";this[Me]=e.flags===void 0,this[tt]=e.flags===void 0?i:e.flags,this[m]===void 0&&this[at]()}emit(t,...e){if(t==="error"){if(this[bt])return!1;this[bt]=!0}return super.emit(t,...e)}get fd(){return this[m]}get path(){return this[U]}[Ut](t){this[H](),this[gt]=!0,this.emit("error",t)}[at](){external_fs_.open(this[U],this[tt],this[ie],(t,e)=>this[Ht](t,e))}[Ht](t,e){this[Me]&&this[tt]==="r+"&&t&&t.code==="ENOENT"?(this[tt]="w",this[at]()):t?this[Ut](t):(this[m]=e,this.emit("open",e),this[gt]||this[Ai]())}end(t,e){return t&&this.write(t,e),this[te]=!0,!this[gt]&&!this[Y].length&&typeof this[m]=="number"&&this[Pt](null,0),this}write(t,e){return typeof t=="string"&&(t=Buffer.from(t,e)),this[te]?(this.emit("error",new Error("write() after end()")),!1):this[m]===void 0||this[gt]||this[Y].length?(this[Y].push(t),this[ke]=!0,!1):(this[gt]=!0,this[ve](t),!0)}[ve](t){external_fs_.write(this[m],t,0,t.length,this[ot],(e,i)=>this[Pt](e,i))}[Pt](t,e){t?this[Ut](t):(this[ot]!==void 0&&typeof e=="number"&&(this[ot]+=e),this[Y].length?this[Ai]():(this[gt]=!1,this[te]&&!this[Ni]?(this[Ni]=!0,this[H](),this.emit("finish")):this[ke]&&(this[ke]=!1,this.emit("drain"))))}[Ai](){if(this[Y].length===0)this[te]&&this[Pt](null,0);else if(this[Y].length===1)this[ve](this[Y].pop());else{let t=this[Y];this[Y]=[],Jr(this[m],t,this[ot],(e,i)=>this[Pt](e,i))}}[H](){if(this[ht]&&typeof this[m]=="number"){let t=this[m];this[m]=void 0,external_fs_.close(t,e=>e?this.emit("error",e):this.emit("close"))}}},Wt=class extends et{[at](){let t;if(this[Me]&&this[tt]==="r+")try{t=external_fs_.openSync(this[U],this[tt],this[ie])}catch(e){if(e?.code==="ENOENT")return this[tt]="w",this[at]();throw e}else t=external_fs_.openSync(this[U],this[tt],this[ie]);this[Ht](null,t)}[H](){if(this[ht]&&typeof this[m]=="number"){let t=this[m];this[m]=void 0,external_fs_.closeSync(t),this.emit("close")}}[ve](t){let e=!0;try{this[Pt](null,external_fs_.writeSync(this[m],t,0,t.length,this[ot])),e=!1}finally{if(e)try{this[H]()}catch{}}}};var jr=new Map([["C","cwd"],["f","file"],["z","gzip"],["P","preservePaths"],["U","unlink"],["strip-components","strip"],["stripComponents","strip"],["keep-newer","newer"],["keepNewer","newer"],["keep-newer-files","newer"],["keepNewerFiles","newer"],["k","keep"],["keep-existing","keep"],["keepExisting","keep"],["m","noMtime"],["no-mtime","noMtime"],["p","preserveOwner"],["L","follow"],["h","follow"],["onentry","onReadEntry"]]),Fs=s=>!!s.sync&&!!s.file,ks=s=>!s.sync&&!!s.file,vs=s=>!!s.sync&&!s.file,Ms=s=>!s.sync&&!s.file;var Bs=s=>!!s.file;var tn=s=>{let t=jr.get(s);return t||s},se=(s={})=>{if(!s)return{};let t={};for(let[e,i]of Object.entries(s)){let r=tn(e);t[r]=i}return t.chmod===void 0&&t.noChmod===!1&&(t.chmod=!0),delete t.noChmod,t};var K=(s,t,e,i,r)=>Object.assign((n=[],o,h)=>{Array.isArray(n)&&(o=n,n={}),typeof o=="function"&&(h=o,o=void 0),o=o?Array.from(o):[];let a=se(n);if(r?.(a,o),Fs(a)){if(typeof h=="function")throw new TypeError("callback not supported for sync tar functions");return s(a,o)}else if(ks(a)){let l=t(a,o);return h?l.then(()=>h(),h):l}else if(vs(a)){if(typeof h=="function")throw new TypeError("callback not supported for sync tar functions");return e(a,o)}else if(Ms(a)){if(typeof h=="function")throw new TypeError("callback only supported with file option");return i(a,o)}throw new Error("impossible options??")},{syncFile:s,asyncFile:t,syncNoFile:e,asyncNoFile:i,validate:r});var sn=external_zlib_namespaceObject.constants||{ZLIB_VERNUM:4736},M=Object.freeze(Object.assign(Object.create(null),{Z_NO_FLUSH:0,Z_PARTIAL_FLUSH:1,Z_SYNC_FLUSH:2,Z_FULL_FLUSH:3,Z_FINISH:4,Z_BLOCK:5,Z_OK:0,Z_STREAM_END:1,Z_NEED_DICT:2,Z_ERRNO:-1,Z_STREAM_ERROR:-2,Z_DATA_ERROR:-3,Z_MEM_ERROR:-4,Z_BUF_ERROR:-5,Z_VERSION_ERROR:-6,Z_NO_COMPRESSION:0,Z_BEST_SPEED:1,Z_BEST_COMPRESSION:9,Z_DEFAULT_COMPRESSION:-1,Z_FILTERED:1,Z_HUFFMAN_ONLY:2,Z_RLE:3,Z_FIXED:4,Z_DEFAULT_STRATEGY:0,DEFLATE:1,INFLATE:2,GZIP:3,GUNZIP:4,DEFLATERAW:5,INFLATERAW:6,UNZIP:7,BROTLI_DECODE:8,BROTLI_ENCODE:9,Z_MIN_WINDOWBITS:8,Z_MAX_WINDOWBITS:15,Z_DEFAULT_WINDOWBITS:15,Z_MIN_CHUNK:64,Z_MAX_CHUNK:1/0,Z_DEFAULT_CHUNK:16384,Z_MIN_MEMLEVEL:1,Z_MAX_MEMLEVEL:9,Z_DEFAULT_MEMLEVEL:8,Z_MIN_LEVEL:-1,Z_MAX_LEVEL:9,Z_DEFAULT_LEVEL:-1,BROTLI_OPERATION_PROCESS:0,BROTLI_OPERATION_FLUSH:1,BROTLI_OPERATION_FINISH:2,BROTLI_OPERATION_EMIT_METADATA:3,BROTLI_MODE_GENERIC:0,BROTLI_MODE_TEXT:1,BROTLI_MODE_FONT:2,BROTLI_DEFAULT_MODE:0,BROTLI_MIN_QUALITY:0,BROTLI_MAX_QUALITY:11,BROTLI_DEFAULT_QUALITY:11,BROTLI_MIN_WINDOW_BITS:10,BROTLI_MAX_WINDOW_BITS:24,BROTLI_LARGE_MAX_WINDOW_BITS:30,BROTLI_DEFAULT_WINDOW:22,BROTLI_MIN_INPUT_BLOCK_BITS:16,BROTLI_MAX_INPUT_BLOCK_BITS:24,BROTLI_PARAM_MODE:0,BROTLI_PARAM_QUALITY:1,BROTLI_PARAM_LGWIN:2,BROTLI_PARAM_LGBLOCK:3,BROTLI_PARAM_DISABLE_LITERAL_CONTEXT_MODELING:4,BROTLI_PARAM_SIZE_HINT:5,BROTLI_PARAM_LARGE_WINDOW:6,BROTLI_PARAM_NPOSTFIX:7,BROTLI_PARAM_NDIRECT:8,BROTLI_DECODER_RESULT_ERROR:0,BROTLI_DECODER_RESULT_SUCCESS:1,BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT:2,BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT:3,BROTLI_DECODER_PARAM_DISABLE_RING_BUFFER_REALLOCATION:0,BROTLI_DECODER_PARAM_LARGE_WINDOW:1,BROTLI_DECODER_NO_ERROR:0,BROTLI_DECODER_SUCCESS:1,BROTLI_DECODER_NEEDS_MORE_INPUT:2,BROTLI_DECODER_NEEDS_MORE_OUTPUT:3,BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_NIBBLE:-1,BROTLI_DECODER_ERROR_FORMAT_RESERVED:-2,BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_META_NIBBLE:-3,BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_ALPHABET:-4,BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_SAME:-5,BROTLI_DECODER_ERROR_FORMAT_CL_SPACE:-6,BROTLI_DECODER_ERROR_FORMAT_HUFFMAN_SPACE:-7,BROTLI_DECODER_ERROR_FORMAT_CONTEXT_MAP_REPEAT:-8,BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_1:-9,BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_2:-10,BROTLI_DECODER_ERROR_FORMAT_TRANSFORM:-11,BROTLI_DECODER_ERROR_FORMAT_DICTIONARY:-12,BROTLI_DECODER_ERROR_FORMAT_WINDOW_BITS:-13,BROTLI_DECODER_ERROR_FORMAT_PADDING_1:-14,BROTLI_DECODER_ERROR_FORMAT_PADDING_2:-15,BROTLI_DECODER_ERROR_FORMAT_DISTANCE:-16,BROTLI_DECODER_ERROR_DICTIONARY_NOT_SET:-19,BROTLI_DECODER_ERROR_INVALID_ARGUMENTS:-20,BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MODES:-21,BROTLI_DECODER_ERROR_ALLOC_TREE_GROUPS:-22,BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MAP:-25,BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_1:-26,BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_2:-27,BROTLI_DECODER_ERROR_ALLOC_BLOCK_TYPE_TREES:-30,BROTLI_DECODER_ERROR_UNREACHABLE:-31},sn));var rn=external_buffer_.Buffer.concat,zs=Object.getOwnPropertyDescriptor(external_buffer_.Buffer,"concat"),nn=s=>s,Bi=zs?.writable===!0||zs?.set!==void 0?s=>{external_buffer_.Buffer.concat=s?nn:rn}:s=>{},Tt=Symbol("_superWrite"),Gt=class extends Error{code;errno;constructor(t,e){super("zlib: "+t.message,{cause:t}),this.code=t.code,this.errno=t.errno,this.code||(this.code="ZLIB_ERROR"),this.message="zlib: "+t.message,Error.captureStackTrace(this,e??this.constructor)}get name(){return"ZlibError"}},Pi=Symbol("flushFlag"),re=class extends A{#t=!1;#i=!1;#s;#n;#r;#e;#o;get sawError(){return this.#t}get handle(){return this.#e}get flushFlag(){return this.#s}constructor(t,e){if(!t||typeof t!="object")throw new TypeError("invalid options for ZlibBase constructor");if(super(t),this.#s=t.flush??0,this.#n=t.finishFlush??0,this.#r=t.fullFlushFlag??0,typeof external_zlib_namespaceObject_0[e]!="function")throw new TypeError("Compression method not supported: "+e);try{this.#e=new external_zlib_namespaceObject_0[e](t)}catch(i){throw new Gt(i,this.constructor)}this.#o=i=>{this.#t||(this.#t=!0,this.close(),this.emit("error",i))},this.#e?.on("error",i=>this.#o(new Gt(i))),this.once("end",()=>this.close)}close(){this.#e&&(this.#e.close(),this.#e=void 0,this.emit("close"))}reset(){if(!this.#t)return external_assert_(this.#e,"zlib binding closed"),this.#e.reset?.()}flush(t){this.ended||(typeof t!="number"&&(t=this.#r),this.write(Object.assign(external_buffer_.Buffer.alloc(0),{[Pi]:t})))}end(t,e,i){return typeof t=="function"&&(i=t,e=void 0,t=void 0),typeof e=="function"&&(i=e,e=void 0),t&&(e?this.write(t,e):this.write(t)),this.flush(this.#n),this.#i=!0,super.end(i)}get ended(){return this.#i}[Tt](t){return super.write(t)}write(t,e,i){if(typeof e=="function"&&(i=e,e="utf8"),typeof t=="string"&&(t=external_buffer_.Buffer.from(t,e)),this.#t)return;external_assert_(this.#e,"zlib binding closed");let r=this.#e._handle,n=r.close;r.close=()=>{};let o=this.#e.close;this.#e.close=()=>{},Bi(!0);let h;try{let l=typeof t[Pi]=="number"?t[Pi]:this.#s;h=this.#e._processChunk(t,l),Bi(!1)}catch(l){Bi(!1),this.#o(new Gt(l,this.write))}finally{this.#e&&(this.#e._handle=r,r.close=n,this.#e.close=o,this.#e.removeAllListeners("error"))}this.#e&&this.#e.on("error",l=>this.#o(new Gt(l,this.write)));let a;if(h)if(Array.isArray(h)&&h.length>0){let l=h[0];a=this[Tt](external_buffer_.Buffer.from(l));for(let c=1;c<h.length;c++)a=this[Tt](h[c])}else a=this[Tt](external_buffer_.Buffer.from(h));return i&&i(),a}},Pe=class extends re{#t;#i;constructor(t,e){t=t||{},t.flush=t.flush||M.Z_NO_FLUSH,t.finishFlush=t.finishFlush||M.Z_FINISH,t.fullFlushFlag=M.Z_FULL_FLUSH,super(t,e),this.#t=t.level,this.#i=t.strategy}params(t,e){if(!this.sawError){if(!this.handle)throw new Error("cannot switch params when binding is closed");if(!this.handle.params)throw new Error("not supported in this implementation");if(this.#t!==t||this.#i!==e){this.flush(M.Z_SYNC_FLUSH),external_assert_(this.handle,"zlib binding closed");let i=this.handle.flush;this.handle.flush=(r,n)=>{typeof r=="function"&&(n=r,r=this.flushFlag),this.flush(r),n?.()};try{this.handle.params(t,e)}finally{this.handle.flush=i}this.handle&&(this.#t=t,this.#i=e)}}}};var ze=class extends Pe{#t;constructor(t){super(t,"Gzip"),this.#t=t&&!!t.portable}[Tt](t){return this.#t?(this.#t=!1,t[9]=255,super[Tt](t)):super[Tt](t)}};var Ue=class extends Pe{constructor(t){super(t,"Unzip")}},He=class extends re{constructor(t,e){t=t||{},t.flush=t.flush||M.BROTLI_OPERATION_PROCESS,t.finishFlush=t.finishFlush||M.BROTLI_OPERATION_FINISH,t.fullFlushFlag=M.BROTLI_OPERATION_FLUSH,super(t,e)}},We=class extends He{constructor(t){super(t,"BrotliCompress")}},Ge=class extends He{constructor(t){super(t,"BrotliDecompress")}},Ze=class extends re{constructor(t,e){t=t||{},t.flush=t.flush||M.ZSTD_e_continue,t.finishFlush=t.finishFlush||M.ZSTD_e_end,t.fullFlushFlag=M.ZSTD_e_flush,super(t,e)}},Ye=class extends Ze{constructor(t){super(t,"ZstdCompress")}},Ke=class extends Ze{constructor(t){super(t,"ZstdDecompress")}};var Us=(s,t)=>{if(Number.isSafeInteger(s))s<0?an(s,t):hn(s,t);else throw Error("cannot encode number outside of javascript safe integer range");return t},hn=(s,t)=>{t[0]=128;for(var e=t.length;e>1;e--)t[e-1]=s&255,s=Math.floor(s/256)},an=(s,t)=>{t[0]=255;var e=!1;s=s*-1;for(var i=t.length;i>1;i--){var r=s&255;s=Math.floor(s/256),e?t[i-1]=Ws(r):r===0?t[i-1]=0:(e=!0,t[i-1]=Gs(r))}},Hs=s=>{let t=s[0],e=t===128?cn(s.subarray(1,s.length)):t===255?ln(s):null;if(e===null)throw Error("invalid base256 encoding");if(!Number.isSafeInteger(e))throw Error("parsed number outside of javascript safe integer range");return e},ln=s=>{for(var t=s.length,e=0,i=!1,r=t-1;r>-1;r--){var n=Number(s[r]),o;i?o=Ws(n):n===0?o=n:(i=!0,o=Gs(n)),o!==0&&(e-=o*Math.pow(256,t-r-1))}return e},cn=s=>{for(var t=s.length,e=0,i=t-1;i>-1;i--){var r=Number(s[i]);r!==0&&(e+=r*Math.pow(256,t-i-1))}return e},Ws=s=>(255^s)&255,Gs=s=>(255^s)+1&255;var Hi={};Ur(Hi,{code:()=>Ve,isCode:()=>ne,isName:()=>dn,name:()=>oe,normalFsTypes:()=>Ui});var ne=s=>oe.has(s),dn=s=>Ve.has(s),Ui=new Set(["0","","1","2","3","4","5","6","7","D"]),oe=new Map([["0","File"],["","OldFile"],["1","Link"],["2","SymbolicLink"],["3","CharacterDevice"],["4","BlockDevice"],["5","Directory"],["6","FIFO"],["7","ContiguousFile"],["g","GlobalExtendedHeader"],["x","ExtendedHeader"],["A","SolarisACL"],["D","GNUDumpDir"],["I","Inode"],["K","NextFileHasLongLinkpath"],["L","NextFileHasLongPath"],["M","ContinuationFile"],["N","OldGnuLongPath"],["S","SparseFile"],["V","TapeVolumeHeader"],["X","OldExtendedHeader"]]),Ve=new Map(Array.from(oe).map(s=>[s[1],s[0]]));var un=s=>s===void 0||s<0?void 0:s,F=class{cksumValid=!1;needPax=!1;nullBlock=!1;block;path;mode;uid;gid;size;cksum;#t="Unsupported";linkpath;uname;gname;devmaj=0;devmin=0;atime;ctime;mtime;charset;comment;constructor(t,e=0,i,r){Buffer.isBuffer(t)?this.decode(t,e||0,i,r):t&&this.#i(t)}decode(t,e,i,r){if(e||(e=0),!t||!(t.length>=e+512))throw new Error("need 512 bytes for header");let n=xt(t,e+156,1),o=Ui.has(n),h=o?i:void 0,a=o?r:void 0;if(this.path=h?.path??xt(t,e,100),this.mode=h?.mode??a?.mode??lt(t,e+100,8),this.uid=h?.uid??a?.uid??lt(t,e+108,8),this.gid=h?.gid??a?.gid??lt(t,e+116,8),this.size=un(h?.size??a?.size??lt(t,e+124,12)),this.mtime=h?.mtime??a?.mtime??Wi(t,e+136,12),this.cksum=lt(t,e+148,12),a&&this.#i(a,!0),h&&this.#i(h),ne(n)&&(this.#t=n||"0"),this.#t==="0"&&this.path.slice(-1)==="/"&&(this.#t="5"),this.#t==="5"&&(this.size=0),this.linkpath=xt(t,e+157,100),t.subarray(e+257,e+265).toString()==="ustar\x0000")if(this.uname=h?.uname??a?.uname??xt(t,e+265,32),this.gname=h?.gname??a?.gname??xt(t,e+297,32),this.devmaj=h?.devmaj??a?.devmaj??lt(t,e+329,8)??0,this.devmin=h?.devmin??a?.devmin??lt(t,e+337,8)??0,t[e+475]!==0){let c=xt(t,e+345,155);this.path=c+"/"+this.path}else{let c=xt(t,e+345,130);c&&(this.path=c+"/"+this.path),this.atime=i?.atime??r?.atime??Wi(t,e+476,12),this.ctime=i?.ctime??r?.ctime??Wi(t,e+488,12)}let l=256;for(let c=e;c<e+148;c++)l+=t[c];for(let c=e+156;c<e+512;c++)l+=t[c];this.cksumValid=l===this.cksum,this.cksum===void 0&&l===256&&(this.nullBlock=!0)}#i(t,e=!1){Object.assign(this,Object.fromEntries(Object.entries(t).filter(([i,r])=>!(r==null||i==="size"&&Number(r)<0||i==="path"&&e||i==="linkpath"&&e||i==="global"))))}encode(t,e=0){if(t||(t=this.block=Buffer.alloc(512)),this.#t==="Unsupported"&&(this.#t="0"),!(t.length>=e+512))throw new Error("need 512 bytes for header");let i=this.ctime||this.atime?130:155,r=mn(this.path||"",i),n=r[0],o=r[1];this.needPax=!!r[2],this.needPax=Lt(t,e,100,n)||this.needPax,this.needPax=ct(t,e+100,8,this.mode)||this.needPax,this.needPax=ct(t,e+108,8,this.uid)||this.needPax,this.needPax=ct(t,e+116,8,this.gid)||this.needPax,this.needPax=ct(t,e+124,12,this.size)||this.needPax,this.needPax=Gi(t,e+136,12,this.mtime)||this.needPax,t[e+156]=Number(this.#t.codePointAt(0)),this.needPax=Lt(t,e+157,100,this.linkpath)||this.needPax,t.write("ustar\x0000",e+257,8),this.needPax=Lt(t,e+265,32,this.uname)||this.needPax,this.needPax=Lt(t,e+297,32,this.gname)||this.needPax,this.needPax=ct(t,e+329,8,this.devmaj)||this.needPax,this.needPax=ct(t,e+337,8,this.devmin)||this.needPax,this.needPax=Lt(t,e+345,i,o)||this.needPax,t[e+475]!==0?this.needPax=Lt(t,e+345,155,o)||this.needPax:(this.needPax=Lt(t,e+345,130,o)||this.needPax,this.needPax=Gi(t,e+476,12,this.atime)||this.needPax,this.needPax=Gi(t,e+488,12,this.ctime)||this.needPax);let h=256;for(let a=e;a<e+148;a++)h+=t[a];for(let a=e+156;a<e+512;a++)h+=t[a];return this.cksum=h,ct(t,e+148,8,this.cksum),this.cksumValid=!0,this.needPax}get type(){return this.#t==="Unsupported"?this.#t:oe.get(this.#t)}get typeKey(){return this.#t}set type(t){let e=String(Ve.get(t));if(ne(e)||e==="Unsupported")this.#t=e;else if(ne(t))this.#t=t;else throw new TypeError("invalid entry type: "+t)}},mn=(s,t)=>{let i=s,r="",n,o=external_node_path_.posix.parse(s).root||".";if(Buffer.byteLength(i)<100)n=[i,r,!1];else{r=external_node_path_.posix.dirname(i),i=external_node_path_.posix.basename(i);do Buffer.byteLength(i)<=100&&Buffer.byteLength(r)<=t?n=[i,r,!1]:Buffer.byteLength(i)>100&&Buffer.byteLength(r)<=t?n=[i.slice(0,99),r,!0]:(i=external_node_path_.posix.join(external_node_path_.posix.basename(r),i),r=external_node_path_.posix.dirname(r));while(r!==o&&n===void 0);n||(n=[s.slice(0,99),"",!0])}return n},xt=(s,t,e)=>s.subarray(t,t+e).toString("utf8").replace(/\0.*/,""),Wi=(s,t,e)=>pn(lt(s,t,e)),pn=s=>s===void 0?void 0:new Date(s*1e3),lt=(s,t,e)=>Number(s[t])&128?Hs(s.subarray(t,t+e)):wn(s,t,e),En=s=>isNaN(s)?void 0:s,wn=(s,t,e)=>En(parseInt(s.subarray(t,t+e).toString("utf8").replace(/\0.*$/,"").trim(),8)),Sn={12:8589934591,8:2097151},ct=(s,t,e,i)=>i===void 0?!1:i>Sn[e]||i<0?(Us(i,s.subarray(t,t+e)),!0):(yn(s,t,e,i),!1),yn=(s,t,e,i)=>s.write(Rn(i,e),t,e,"ascii"),Rn=(s,t)=>gn(Math.floor(s).toString(8),t),gn=(s,t)=>(s.length===t-1?s:new Array(t-s.length-1).join("0")+s+" ")+"\0",Gi=(s,t,e,i)=>i===void 0?!1:ct(s,t,e,i.getTime()/1e3),bn=new Array(156).join("\0"),Lt=(s,t,e,i)=>i===void 0?!1:(s.write(i+bn,t,e,"utf8"),i.length!==Buffer.byteLength(i)||i.length>e);var ft=class s{atime;mtime;ctime;charset;comment;gid;uid;gname;uname;linkpath;dev;ino;nlink;path;size;mode;global;constructor(t,e=!1){this.atime=t.atime,this.charset=t.charset,this.comment=t.comment,this.ctime=t.ctime,this.dev=t.dev,this.gid=t.gid,this.global=e,this.gname=t.gname,this.ino=t.ino,this.linkpath=t.linkpath,this.mtime=t.mtime,this.nlink=t.nlink,this.path=t.path,this.size=t.size,this.uid=t.uid,this.uname=t.uname}encode(){let t=this.encodeBody();if(t==="")return Buffer.allocUnsafe(0);let e=Buffer.byteLength(t),i=512*Math.ceil(1+e/512),r=Buffer.allocUnsafe(i);for(let n=0;n<512;n++)r[n]=0;new F({path:("PaxHeader/"+(0,external_node_path_.basename)(this.path??"")).slice(0,99),mode:this.mode||420,uid:this.uid,gid:this.gid,size:e,mtime:this.mtime,type:this.global?"GlobalExtendedHeader":"ExtendedHeader",linkpath:"",uname:this.uname||"",gname:this.gname||"",devmaj:0,devmin:0,atime:this.atime,ctime:this.ctime}).encode(r),r.write(t,512,e,"utf8");for(let n=e+512;n<r.length;n++)r[n]=0;return r}encodeBody(){return this.encodeField("path")+this.encodeField("ctime")+this.encodeField("atime")+this.encodeField("dev")+this.encodeField("ino")+this.encodeField("nlink")+this.encodeField("charset")+this.encodeField("comment")+this.encodeField("gid")+this.encodeField("gname")+this.encodeField("linkpath")+this.encodeField("mtime")+this.encodeField("size")+this.encodeField("uid")+this.encodeField("uname")}encodeField(t){if(this[t]===void 0)return"";let e=this[t],i=e instanceof Date?e.getTime()/1e3:e,r=" "+(t==="dev"||t==="ino"||t==="nlink"?"SCHILY.":"")+t+"="+i+`
 `,n=Buffer.byteLength(r),o=Math.floor(Math.log(n)/Math.log(10))+1;return n+o>=Math.pow(10,o)&&(o+=1),o+n+r}static parse(t,e,i=!1){return new s(On(Tn(t),e),i)}},On=(s,t)=>t?Object.assign({},t,s):s,Tn=s=>s.replace(/\n$/,"").split(`
@@ -68427,163 +72993,6 @@ async function readChartArchive(data, where) {
     if (files.length === 0)
         throw bad('holds no files');
     return files;
-}
-
-;// CONCATENATED MODULE: ./src/chart/go-match.ts
-/**
- * Go's `path/filepath.Match` on Unix, rune for rune: `*` (no `/`), `?`, `[...]` classes with `^`
- * negation and ranges, `\` escapes. `.helmignore` is built on it, so Helm's exact semantics start here.
- */
-class BadPatternError extends Error {
-    constructor(pattern) {
-        super(`syntax error in pattern ${JSON.stringify(pattern)}`);
-        this.name = 'BadPatternError';
-    }
-}
-const SEP = '/';
-function goMatch(pattern, name) {
-    const bad = new BadPatternError(pattern);
-    let pat = Array.from(pattern);
-    let s = Array.from(name);
-    pattern: while (pat.length > 0) {
-        const [star, chunk, rest] = scanChunk(pat);
-        pat = rest;
-        if (star && chunk.length === 0)
-            return !s.includes(SEP);
-        const [t, ok] = matchChunk(chunk, s, bad);
-        if (ok && (t.length === 0 || pat.length > 0)) {
-            s = t;
-            continue;
-        }
-        if (star) {
-            for (let i = 0; i < s.length && s[i] !== SEP; i++) {
-                const [t2, ok2] = matchChunk(chunk, s.slice(i + 1), bad);
-                if (ok2) {
-                    if (pat.length === 0 && t2.length > 0)
-                        continue;
-                    s = t2;
-                    continue pattern;
-                }
-            }
-        }
-        // Before answering no, the rest of the pattern must still be well formed.
-        while (pat.length > 0) {
-            const [, c, r] = scanChunk(pat);
-            pat = r;
-            matchChunk(c, [], bad);
-        }
-        return false;
-    }
-    return s.length === 0;
-}
-/** Throws BadPatternError when Go's Match would return ErrBadPattern for any name. */
-function checkPattern(pattern) {
-    goMatch(pattern, 'abc');
-}
-function scanChunk(pat) {
-    let star = false;
-    while (pat.length > 0 && pat[0] === '*') {
-        pat = pat.slice(1);
-        star = true;
-    }
-    let inRange = false;
-    let i = 0;
-    scan: for (; i < pat.length; i++) {
-        switch (pat[i]) {
-            case '\\':
-                if (i + 1 < pat.length)
-                    i++;
-                break;
-            case '[':
-                inRange = true;
-                break;
-            case ']':
-                inRange = false;
-                break;
-            case '*':
-                if (!inRange)
-                    break scan;
-                break;
-        }
-    }
-    return [star, pat.slice(0, i), pat.slice(i)];
-}
-function matchChunk(chunk, s, bad) {
-    let failed = false;
-    let c = chunk;
-    while (c.length > 0) {
-        if (!failed && s.length === 0)
-            failed = true;
-        const head = c[0];
-        if (head === '[') {
-            let r = '';
-            if (!failed) {
-                r = s[0];
-                s = s.slice(1);
-            }
-            c = c.slice(1);
-            let negated = false;
-            if (c.length > 0 && c[0] === '^') {
-                negated = true;
-                c = c.slice(1);
-            }
-            let match = false;
-            let nrange = 0;
-            for (;;) {
-                if (c.length > 0 && c[0] === ']' && nrange > 0) {
-                    c = c.slice(1);
-                    break;
-                }
-                let lo;
-                [lo, c] = getEsc(c, bad);
-                let hi = lo;
-                if (c[0] === '-')
-                    [hi, c] = getEsc(c.slice(1), bad);
-                const cp = r.codePointAt(0) ?? -1;
-                if ((lo.codePointAt(0) ?? 0) <= cp && cp <= (hi.codePointAt(0) ?? 0))
-                    match = true;
-                nrange++;
-            }
-            if (match === negated)
-                failed = true;
-        }
-        else if (head === '?') {
-            if (!failed) {
-                if (s[0] === SEP)
-                    failed = true;
-                s = s.slice(1);
-            }
-            c = c.slice(1);
-        }
-        else {
-            if (head === '\\') {
-                c = c.slice(1);
-                if (c.length === 0)
-                    throw bad;
-            }
-            if (!failed) {
-                if (c[0] !== s[0])
-                    failed = true;
-                s = s.slice(1);
-            }
-            c = c.slice(1);
-        }
-    }
-    return failed ? [[], false] : [s, true];
-}
-function getEsc(c, bad) {
-    if (c.length === 0 || c[0] === '-' || c[0] === ']')
-        throw bad;
-    if (c[0] === '\\') {
-        c = c.slice(1);
-        if (c.length === 0)
-            throw bad;
-    }
-    const r = c[0];
-    const rest = c.slice(1);
-    if (rest.length === 0)
-        throw bad;
-    return [r, rest];
 }
 
 ;// CONCATENATED MODULE: ./src/chart/helmignore.ts
@@ -68786,7 +73195,7 @@ async function readRules(root, dir) {
 
 
 /** Loads a chart folder or a packaged `.tgz`. Every problem is a UserError naming the file. */
-async function loadChart(source) {
+async function loadChart(source, options = {}) {
     let info;
     try {
         info = await (0,promises_.stat)(source);
@@ -68811,13 +73220,173 @@ async function loadChart(source) {
             throw new errors/* UserError */.yo('this folder has no Chart.yaml', { where: source, hint: 'Point `chart` at the folder that holds Chart.yaml' });
         }
         const files = await readChartDir(source);
-        return { chart: await assemble(files, source, loadArchiveChart) };
+        return { chart: await assemble(files, source, loadArchiveChart, options.allowMissingDependencies) };
     }
     const archive = await (0,promises_.readFile)(source);
-    return { chart: await loadArchiveChart(archive, source), archive };
+    return {
+        chart: await assemble(await readChartArchive(archive, source), source, loadArchiveChart, options.allowMissingDependencies),
+        archive,
+    };
 }
 async function loadArchiveChart(data, origin) {
     return assemble(await readChartArchive(data, origin), origin, loadArchiveChart);
+}
+
+;// CONCATENATED MODULE: ./src/chart/dependencies.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Vendors the dependencies Chart.yaml declares and charts/ lacks, as `helm dependency build` would
+ * (a Chart.lock's versions win over Chart.yaml's ranges): `oci://` repositories through Chartlift's
+ * own client, `http(s)://` chart repositories through their index.yaml (digests checked), `file://`
+ * paths from disk; anything else through a helm found on PATH. Nothing is written to the chart folder.
+ */
+async function resolveDependencies(chart, source, options) {
+    const present = new Set(chart.dependencies.map((d) => d.metadata.name));
+    const missing = chart.metadata.dependencies.filter((d) => !present.has(d.name));
+    if (missing.length === 0)
+        return;
+    const locked = lockedVersions(chart);
+    const http = new Http({ userAgent: 'chartlift' });
+    try {
+        for (const dep of missing) {
+            const wanted = locked.get(dep.name) ?? dep.version;
+            const where = `${source}: dependency ${JSON.stringify(dep.name)} (${dep.repository || 'no repository'}, ${wanted || 'any version'})`;
+            let sub;
+            try {
+                if (dep.repository.startsWith('oci://'))
+                    sub = await fromOci(http, dep, wanted, where, options);
+                else if (/^https?:\/\//.test(dep.repository))
+                    sub = await fromIndex(http, dep, wanted, where);
+                else if (dep.repository.startsWith('file://'))
+                    sub = (await loadChart(external_node_path_default().resolve(dirOf(source), dep.repository.slice('file://'.length)))).chart;
+                else
+                    sub = await fromHelm(source, dep, where);
+            }
+            catch (err) {
+                if (!(err instanceof errors/* UserError */.yo))
+                    throw err;
+                throw new errors/* UserError */.yo(`dependency ${JSON.stringify(dep.name)} (${dep.repository || 'no repository'}, ${wanted || 'any version'}) could not be vendored: ${err.message}`, {
+                    where: source,
+                    hint: err.hint ?? 'Check its repository and version in Chart.yaml, or vendor it into charts/',
+                    cause: err,
+                });
+            }
+            options.log(`dependency ${dep.name} ${sub.metadata.version} vendored from ${dep.repository || 'helm'}`);
+            chart.dependencies.push({ ...sub, origin: `${sub.metadata.name}-${sub.metadata.version}.tgz` });
+        }
+    }
+    finally {
+        await http.close();
+    }
+    chart.dependencies.sort((a, b) => compareBytes(a.origin ?? a.metadata.name, b.origin ?? b.metadata.name));
+    checkDependencies(chart, source);
+}
+function dirOf(source) {
+    return source.endsWith('.tgz') ? external_node_path_default().dirname(source) : source;
+}
+function lockedVersions(chart) {
+    const out = new Map();
+    if (!chart.lock)
+        return out;
+    const lock = dist.parse(chart.lock.toString('utf8'));
+    for (const d of lock?.dependencies ?? [])
+        if (d.name && d.version)
+            out.set(d.name, d.version);
+    return out;
+}
+/** The highest version satisfying a Helm constraint (commas are ANDs, as in Masterminds/semver). */
+function pickVersion(versions, constraint) {
+    const range = constraint.trim() === '' ? '*' : constraint.replaceAll(',', ' ');
+    const valid = versions.filter((v) => semver_default().valid(v));
+    if (valid.includes(constraint.trim()))
+        return constraint.trim();
+    return semver_default().maxSatisfying(valid, range, { includePrerelease: /-/.test(range) }) ?? undefined;
+}
+async function fromOci(http, dep, wanted, where, options) {
+    const rest = dep.repository.slice('oci://'.length).replace(/\/+$/, '');
+    const registry = rest.split('/')[0];
+    const repository = `${rest.split('/').slice(1).join('/')}${rest.includes('/') ? '/' : ''}${dep.name}`;
+    const found = await (0,credentials/* findCredential */.L4)(registry);
+    const client = new RegistryClient(http, registry, { plainHttp: options.plainHttp, credential: found?.credential });
+    const tags = await client.listTags(repository);
+    const version = pickVersion(tags.map((t) => t.replaceAll('_', '+')), wanted);
+    if (!version)
+        throw new errors/* UserError */.yo(`no version matches (tags: ${tags.slice(0, 10).join(', ') || 'none'})`, {
+            where,
+            hint: 'Check the version range, or publish the dependency first',
+        });
+    const { body } = await client.fetchManifest(repository, version.replaceAll('+', '_'));
+    const { chartLayer } = parseChartManifest(body, `${registry}/${repository}:${version}`);
+    return loadArchiveChart(await client.fetchBlob(repository, chartLayer), `${registry}/${repository}:${version}`);
+}
+async function fromIndex(http, dep, wanted, where) {
+    const base = dep.repository.replace(/\/+$/, '');
+    const res = await http.send({ method: 'GET', url: `${base}/index.yaml`, maxBody: 64 * 1024 * 1024 });
+    if (res.status !== 200)
+        throw new errors/* UserError */.yo(`${base}/index.yaml answered HTTP ${res.status}`, { where, hint: 'Check the repository URL' });
+    const index = dist.parse(res.body.toString('utf8'));
+    const entries = index?.entries?.[dep.name] ?? [];
+    const version = pickVersion(entries.map((e) => e.version ?? ''), wanted);
+    const entry = entries.find((e) => e.version === version);
+    if (!entry?.urls?.[0])
+        throw new errors/* UserError */.yo(`no version matches in ${base}/index.yaml`, { where, hint: 'Check the version range and the chart name' });
+    const url = new URL(entry.urls[0], `${base}/`).toString();
+    const tgz = await http.send({ method: 'GET', url, maxBody: 100 * 1024 * 1024 });
+    if (tgz.status !== 200)
+        throw new errors/* UserError */.yo(`${url} answered HTTP ${tgz.status}`, { where });
+    if (entry.digest && (0,external_node_crypto_.createHash)('sha256').update(tgz.body).digest('hex') !== entry.digest.replace(/^sha256:/, '')) {
+        throw new errors/* UserError */.yo(`${url} does not match the digest in index.yaml`, {
+            where,
+            hint: 'The repository is serving other content than it lists',
+        });
+    }
+    return loadArchiveChart(tgz.body, url);
+}
+/** Repositories Chartlift cannot read itself (`@alias`, `alias:`): `helm dependency build` in a copy. */
+async function fromHelm(source, dep, where) {
+    const temp = await (0,promises_.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), 'chartlift-deps-'));
+    try {
+        const copy = external_node_path_default().join(temp, 'chart');
+        await (0,promises_.cp)(dirOf(source), copy, { recursive: true });
+        let out;
+        try {
+            out = await (0,exec/* getExecOutput */.H)('helm', ['dependency', 'build', copy], { silent: true, ignoreReturnCode: true });
+        }
+        catch {
+            throw new errors/* UserError */.yo('cannot be resolved without helm, and no helm is on PATH', {
+                where,
+                hint: 'Use an oci:// or https:// repository, or install helm before this step',
+            });
+        }
+        if (out.exitCode !== 0)
+            throw new errors/* UserError */.yo(`helm dependency build failed: ${out.stderr.trim().split('\n').pop()}`, { where });
+        const charts = external_node_path_default().join(copy, 'charts');
+        for (const f of await (0,promises_.readdir)(charts)) {
+            if (!f.endsWith('.tgz'))
+                continue;
+            const sub = await loadArchiveChart(await (0,promises_.readFile)(external_node_path_default().join(charts, f)), f);
+            if (sub.metadata.name === dep.name)
+                return sub;
+        }
+        throw new errors/* UserError */.yo('helm dependency build did not produce it', { where });
+    }
+    finally {
+        await (0,promises_.rm)(temp, { recursive: true, force: true });
+    }
 }
 
 ;// CONCATENATED MODULE: external "module"
@@ -71700,39 +76269,6 @@ async function lastCommitTime(chartPath) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/oci/digest.ts
-
-function sha256(data) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(data).digest('hex')}`;
-}
-function describe(mediaType, data) {
-    return { mediaType, digest: sha256(data), size: data.length };
-}
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
-function isDigest(s) {
-    return DIGEST.test(s);
-}
-
-;// CONCATENATED MODULE: ./src/oci/media-types.ts
-const MediaType = {
-    manifest: 'application/vnd.oci.image.manifest.v1+json',
-    index: 'application/vnd.oci.image.index.v1+json',
-    config: 'application/vnd.cncf.helm.config.v1+json',
-    chart: 'application/vnd.cncf.helm.chart.content.v1.tar+gzip',
-    legacyChart: 'application/tar+gzip',
-    provenance: 'application/vnd.cncf.helm.chart.provenance.v1.prov',
-};
-const Annotation = {
-    refName: 'org.opencontainers.image.ref.name',
-    title: 'org.opencontainers.image.title',
-    version: 'org.opencontainers.image.version',
-    description: 'org.opencontainers.image.description',
-    url: 'org.opencontainers.image.url',
-    source: 'org.opencontainers.image.source',
-    authors: 'org.opencontainers.image.authors',
-    created: 'org.opencontainers.image.created',
-};
-
 ;// CONCATENATED MODULE: ./src/oci/manifest.ts
 
 
@@ -71773,11 +76309,11 @@ function descriptorJson(d) {
 /** The image manifest as Helm writes it: no top-level mediaType, layers sorted by digest. */
 function buildArtifact(md, chart, createdSeconds, options = {}) {
     const config = Buffer.from(configJson(md));
-    const configDescriptor = describe(MediaType.config, config);
-    const chartDescriptor = describe(options.chartMediaType ?? MediaType.chart, chart);
+    const configDescriptor = describe(media_types_MediaType.config, config);
+    const chartDescriptor = describe(options.chartMediaType ?? media_types_MediaType.chart, chart);
     const layers = [chartDescriptor];
     if (options.provenance)
-        layers.push(describe(MediaType.provenance, options.provenance));
+        layers.push(describe(media_types_MediaType.provenance, options.provenance));
     layers.sort((a, b) => compareBytes(a.digest, b.digest));
     const annotations = { ...manifestAnnotations(md, createdSeconds), ...options.extraAnnotations };
     const annotationJson = `{${Object.keys(annotations)
@@ -71797,7 +76333,7 @@ function buildArtifact(md, chart, createdSeconds, options = {}) {
         manifest,
         configDescriptor,
         chartDescriptor,
-        manifestDescriptor: describe(MediaType.manifest, manifest),
+        manifestDescriptor: describe(media_types_MediaType.manifest, manifest),
         layers,
     };
 }
@@ -71927,14 +76463,107 @@ function parseReference(input) {
 
 
 
-/** Loads and packages a chart (or takes a packaged one as it is) and builds its manifest for `refInput`. */
-async function buildChart(source, refInput, env = process.env) {
-    const { chart, archive } = await loadChart(source);
+
+
+
+
+
+/**
+ * Loads a chart (vendoring missing dependencies), applies the overrides, packages it reproducibly
+ * (a packaged .tgz without overrides is taken as it is, with its .prov beside it) and builds its manifest.
+ */
+async function packageSource(source, options = {}) {
+    const env = options.env ?? process.env;
+    const { chart, archive } = await loadChart(source, { allowMissingDependencies: true });
+    await resolveDependencies(chart, source, { log: options.log ?? (() => { }), plainHttp: options.plainHttp });
+    const md = chart.metadata;
+    let overridden = false;
+    if (options.version) {
+        const version = options.version.trim().replace(/^v/, '');
+        if (!SEMVER2.test(version))
+            throw new errors/* UserError */.yo(`the \`version\` input ${JSON.stringify(options.version)} is not a SemVer 2 version`, {
+                hint: 'Use MAJOR.MINOR.PATCH, e.g. 1.2.0 (a leading v is dropped)',
+            });
+        overridden ||= version !== md.version;
+        md.version = version;
+    }
+    if (options.appVersion) {
+        overridden ||= options.appVersion !== md.appVersion;
+        md.appVersion = options.appVersion;
+    }
     const date = await sourceDate(source, env);
-    const bytes = archive ?? packageChart(chart, date.seconds);
-    const artifact = buildArtifact(chart.metadata, bytes, date.seconds);
-    const { ref, lowered } = resolveChartRef(refInput, chart.metadata.name, chart.metadata.version);
-    return { chart, artifact, ref, refName: refString(ref), date, lowered };
+    const bytes = archive && !overridden ? archive : packageChart(chart, date.seconds);
+    const provenance = archive && !overridden ? await readProvenance(`${source}.prov`) : undefined;
+    const artifact = buildArtifact(md, bytes, date.seconds, {
+        provenance,
+        extraAnnotations: {
+            ...(md.sources.length === 0 && options.defaultSource ? { [Annotation.source]: options.defaultSource } : {}),
+            ...options.annotations,
+        },
+        chartMediaType: options.layerMediaType === 'legacy' ? media_types_MediaType.legacyChart : media_types_MediaType.chart,
+    });
+    return { source, chart, artifact, date };
+}
+/** Binds a packaged chart to the reference `refInput` names for it. */
+function bindRef(p, refInput) {
+    const { ref, lowered } = resolveChartRef(refInput, p.chart.metadata.name, p.chart.metadata.version);
+    return { ...p, ref, refName: refString(ref), lowered };
+}
+/** Packages a chart for one reference (the single-chart path). */
+async function buildChart(source, refInput, env = process.env, options = {}) {
+    return bindRef(await packageSource(source, { ...options, env }), refInput);
+}
+async function readProvenance(file) {
+    try {
+        return await (0,promises_.readFile)(file);
+    }
+    catch (err) {
+        if ((0,errors/* fsCode */.r0)(err) === 'ENOENT')
+            return undefined;
+        throw new errors/* UserError */.yo(`cannot read the provenance file (${(0,errors/* fsCode */.r0)(err) ?? err.message})`, { where: file });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/release/push.ts
+
+
+/**
+ * Publishes an artifact: the tag is looked up first (the same manifest there: nothing to do); a tag
+ * holding other content is handled by `ifExists`; blobs the registry lacks are uploaded; the manifest
+ * is written last, so a failure never leaves a tag pointing at missing blobs; the digest the registry
+ * reports must be the one computed here.
+ */
+async function pushArtifact(client, ref, artifact, ifExists, options = {}) {
+    const ours = artifact.manifestDescriptor.digest;
+    const current = await client.resolveTag(ref.repository, ref.tag, true);
+    if (current === ours)
+        return { status: 'unchanged', digest: ours, uploaded: 0 };
+    if (current !== undefined && ifExists === 'skip')
+        return { status: 'skipped', digest: current, uploaded: 0 };
+    if (current !== undefined && ifExists === 'fail') {
+        throw new errors/* UserError */.yo(`${ref.registry}/${ref.repository}:${ref.tag} already holds ${current}, and this build is ${ours}`, {
+            hint: 'A published version is immutable: bump the chart version, or set if-exists to skip (keep what is there) or overwrite (replace it)',
+        });
+    }
+    const blobs = [[artifact.configDescriptor, artifact.config]];
+    for (const layer of artifact.layers)
+        blobs.push([layer, layer.digest === artifact.chartDescriptor.digest ? artifact.chart : artifact.provenance]);
+    let uploaded = 0;
+    await Promise.all(blobs.map(async ([d, data]) => {
+        if (await client.hasBlob(ref.repository, d))
+            return;
+        if (options.mountFrom && (await client.mountBlob(ref.repository, d, options.mountFrom)))
+            return;
+        await client.uploadBlob(ref.repository, d, data);
+        uploaded++;
+    }));
+    const reported = await client.putManifest(ref.repository, ref.tag, artifact.manifest, media_types_MediaType.manifest);
+    if (reported && reported !== ours) {
+        throw new errors/* UserError */.yo(`${ref.registry} stored the manifest as ${reported}, but its digest is ${ours}`, {
+            hint: 'The registry rewrote the manifest; do not sign the reported digest before checking it',
+        });
+    }
+    return { status: 'pushed', digest: ours, uploaded };
 }
 
 ;// CONCATENATED MODULE: ./src/util/human-size.ts
@@ -71966,238 +76595,6 @@ function describeLines(built) {
     ];
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
-// EXTERNAL MODULE: ./src/util/atomic-write.ts
-var atomic_write = __nccwpck_require__(5105);
-;// CONCATENATED MODULE: ./src/util/file-lock.ts
-
-
-/**
- * Runs `fn` holding an exclusive lock file (`O_EXCL` create). A lock left by a process that is gone,
- * or older than `staleMs`, is broken. Waits up to `timeoutMs`, then throws.
- */
-async function withFileLock(lockPath, fn, options = {}) {
-    const timeoutMs = options.timeoutMs ?? 60_000;
-    const staleMs = options.staleMs ?? 30_000;
-    const started = Date.now();
-    let delay = 5;
-    for (;;) {
-        try {
-            const handle = await (0,promises_.open)(lockPath, 'wx');
-            await handle.writeFile(String(process.pid));
-            await handle.close();
-            break;
-        }
-        catch (err) {
-            if ((0,errors/* fsCode */.r0)(err) !== 'EEXIST')
-                throw err;
-            if (await isStale(lockPath, staleMs)) {
-                await (0,promises_.rm)(lockPath, { force: true });
-                continue;
-            }
-            if (Date.now() - started > timeoutMs)
-                throw new Error(`timed out waiting for the lock ${lockPath}; if no other process uses the cache, delete that file`);
-            await new Promise((r) => setTimeout(r, delay + Math.random() * delay));
-            delay = Math.min(delay * 2, 100);
-        }
-    }
-    try {
-        return await fn();
-    }
-    finally {
-        await (0,promises_.rm)(lockPath, { force: true });
-    }
-}
-async function isStale(lockPath, staleMs) {
-    try {
-        const [info, text] = await Promise.all([(0,promises_.stat)(lockPath), (0,promises_.readFile)(lockPath, 'utf8')]);
-        const pid = Number(text);
-        if (Number.isInteger(pid) && pid > 0 && pid !== process.pid) {
-            try {
-                process.kill(pid, 0);
-            }
-            catch (err) {
-                if ((0,errors/* fsCode */.r0)(err) === 'ESRCH')
-                    return true;
-            }
-        }
-        return Date.now() - info.mtimeMs > staleMs;
-    }
-    catch {
-        return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/oci/layout.ts
-
-
-
-
-
-
-
-
-
-
-/**
- * Helm's registry cache path: $HELM_CACHE_HOME/registry/cache, else $XDG_CACHE_HOME/helm/…, else the
- * platform's cache folder (~/.cache on Linux, ~/Library/Caches on macOS, %TEMP% on Windows).
- */
-function defaultCachePath(env = process.env, platform = process.platform) {
-    if (env.HELM_CACHE_HOME)
-        return external_node_path_default().join(env.HELM_CACHE_HOME, 'registry', 'cache');
-    let base;
-    if (env.XDG_CACHE_HOME)
-        base = env.XDG_CACHE_HOME;
-    else if (platform === 'darwin')
-        base = external_node_path_default().join(external_node_os_default().homedir(), 'Library', 'Caches');
-    else if (platform === 'win32')
-        base = env.TEMP ?? external_node_os_default().tmpdir();
-    else
-        base = external_node_path_default().join(external_node_os_default().homedir(), '.cache');
-    return external_node_path_default().join(base, 'helm', 'registry', 'cache');
-}
-/**
- * The runner-local cache: an OCI image layout (oci-layout, index.json, blobs/sha256/…) in which
- * index.json names each manifest by its full reference, as Helm 3.0–3.6 kept it. Blobs are staged
- * under ingest/ and renamed into place; index.json is replaced atomically under a lock, so
- * concurrent writers never lose an entry or leave half a file.
- */
-class Layout {
-    root;
-    constructor(root) {
-        this.root = external_node_path_default().resolve(root);
-    }
-    blobPath(digest) {
-        const [alg, hex] = digest.split(':');
-        return external_node_path_default().join(this.root, 'blobs', alg, hex);
-    }
-    async init() {
-        await (0,promises_.mkdir)(external_node_path_default().join(this.root, 'blobs', 'sha256'), { recursive: true });
-        await (0,promises_.mkdir)(external_node_path_default().join(this.root, 'ingest'), { recursive: true });
-        const marker = external_node_path_default().join(this.root, 'oci-layout');
-        if (!(await exists(marker)))
-            await (0,atomic_write/* writeFileAtomic */.Z)(marker, '{"imageLayoutVersion":"1.0.0"}', { stagingDir: this.ingest });
-    }
-    get ingest() {
-        return external_node_path_default().join(this.root, 'ingest');
-    }
-    async hasBlob(d) {
-        try {
-            return (await (0,promises_.stat)(this.blobPath(d.digest))).size === d.size;
-        }
-        catch {
-            return false;
-        }
-    }
-    /** Stores bytes under their digest (a no-op when an intact copy is there). */
-    async putBlob(data) {
-        const digest = sha256(data);
-        if (await this.hasBlob({ digest, size: data.length }))
-            return digest;
-        const temp = external_node_path_default().join(this.ingest, `${digest.slice(7)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
-        try {
-            await (0,promises_.writeFile)(temp, data, { flag: 'wx' });
-            await (0,promises_.rename)(temp, this.blobPath(digest));
-        }
-        finally {
-            await (0,promises_.rm)(temp, { force: true });
-        }
-        return digest;
-    }
-    /** A blob's bytes, checked against its digest. */
-    async readBlob(digest) {
-        const data = await (0,promises_.readFile)(this.blobPath(digest));
-        if (sha256(data) !== digest)
-            throw new Error(`cache blob ${digest} is corrupt (its content has another digest); remove it and pull again`);
-        return data;
-    }
-    async readIndex() {
-        try {
-            const parsed = JSON.parse(await (0,promises_.readFile)(external_node_path_default().join(this.root, 'index.json'), 'utf8'));
-            return { schemaVersion: 2, mediaType: MediaType.index, manifests: parsed.manifests ?? [] };
-        }
-        catch (err) {
-            if ((0,errors/* fsCode */.r0)(err) === 'ENOENT')
-                return { schemaVersion: 2, mediaType: MediaType.index, manifests: [] };
-            throw err;
-        }
-    }
-    /**
-     * Saves blobs and points `refName` at `manifest`, all under the index lock, so that a concurrent
-     * `remove` never deletes a blob this save is about to reference.
-     */
-    async save(refName, manifest, blobs) {
-        await this.init();
-        await this.#locked(async () => {
-            for (const blob of blobs)
-                await this.putBlob(blob);
-            await this.#writeIndex((list) => [
-                ...list.filter((d) => d.annotations?.[Annotation.refName] !== refName),
-                { mediaType: manifest.mediaType, digest: manifest.digest, size: manifest.size, annotations: { [Annotation.refName]: refName } },
-            ]);
-        });
-    }
-    /**
-     * Drops the entry named `refName` and deletes the blobs only it used: its manifest, config and
-     * layers that no other manifest in the index references. Returns the removed descriptor.
-     */
-    async remove(refName) {
-        await this.init();
-        return this.#locked(async () => {
-            const index = await this.readIndex();
-            const removed = index.manifests.find((d) => d.annotations?.[Annotation.refName] === refName);
-            if (!removed)
-                return undefined;
-            const rest = index.manifests.filter((d) => d !== removed);
-            await this.#writeIndex(() => rest);
-            const keep = new Set();
-            for (const d of rest)
-                for (const digest of await this.#referenced(d.digest))
-                    keep.add(digest);
-            for (const digest of await this.#referenced(removed.digest)) {
-                if (!keep.has(digest))
-                    await (0,promises_.rm)(this.blobPath(digest), { force: true });
-            }
-            return removed;
-        });
-    }
-    async resolve(refName) {
-        return (await this.readIndex()).manifests.find((d) => d.annotations?.[Annotation.refName] === refName);
-    }
-    /** A manifest's own digest and the digests it references. */
-    async #referenced(manifestDigest) {
-        try {
-            const m = JSON.parse(await (0,promises_.readFile)(this.blobPath(manifestDigest), 'utf8'));
-            return [manifestDigest, ...(m.config ? [m.config.digest] : []), ...(m.layers ?? []).map((l) => l.digest)];
-        }
-        catch {
-            return [manifestDigest];
-        }
-    }
-    async #locked(fn) {
-        return withFileLock(external_node_path_default().join(this.root, 'index.json.lock'), fn);
-    }
-    async #writeIndex(change) {
-        const index = await this.readIndex();
-        const manifests = change(index.manifests);
-        manifests.sort((a, b) => compareBytes(a.annotations?.[Annotation.refName] ?? '', b.annotations?.[Annotation.refName] ?? ''));
-        const body = JSON.stringify({ schemaVersion: 2, mediaType: MediaType.index, manifests }, null, 2) + '\n';
-        await (0,atomic_write/* writeFileAtomic */.Z)(external_node_path_default().join(this.root, 'index.json'), body, { stagingDir: this.ingest });
-    }
-}
-async function exists(p) {
-    try {
-        await (0,promises_.stat)(p);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/release/save.ts
 
 
@@ -72221,220 +76618,54 @@ async function saveToCache(cacheDir, refName, artifact) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/oci/retry.ts
-const DEFAULT_RETRIES = 8;
-const DEFAULT_TIMEOUT_SECONDS = 60;
-function retryPolicy(retries = DEFAULT_RETRIES, timeoutSeconds = DEFAULT_TIMEOUT_SECONDS) {
-    return { retries, baseMs: 200, capMs: 4000, maxRetryAfterMs: 30_000, timeoutMs: timeoutSeconds * 1000 };
-}
-function isRetryableStatus(status) {
-    return status === 408 || status === 429 || (status >= 500 && status !== 501 && status !== 505);
-}
-const TRANSIENT_CODES = new Set([
-    'ECONNRESET',
-    'EPIPE',
-    'ETIMEDOUT',
-    'ENETUNREACH',
-    'EAI_AGAIN',
-    'UND_ERR_SOCKET',
-    'UND_ERR_CLOSED',
-    'UND_ERR_HEADERS_TIMEOUT',
-    'UND_ERR_BODY_TIMEOUT',
-    'UND_ERR_CONNECT_TIMEOUT',
-    'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
-    'UND_ERR_REQ_CONTENT_LENGTH_MISMATCH',
-]);
-/** A dropped, reset or timed-out connection (not a refused one: nothing listens there, failing fast is kinder). */
-function isRetryableError(err) {
-    for (let e = err, depth = 0; e && depth < 5; e = e.cause, depth++) {
-        const code = e.code;
-        if (typeof code === 'string' && TRANSIENT_CODES.has(code))
-            return true;
-        if (e instanceof Error && /other side closed|socket hang up|terminated/i.test(e.message))
-            return true;
-    }
-    return false;
-}
-/** The wait before retry number `attempt` (0-based), honouring `Retry-After` (seconds or an HTTP date). */
-function retryDelay(attempt, policy, retryAfter, random = Math.random) {
-    if (retryAfter) {
-        const seconds = Number(retryAfter);
-        const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(retryAfter) - Date.now();
-        if (Number.isFinite(ms) && ms >= 0)
-            return Math.min(ms, policy.maxRetryAfterMs);
-    }
-    const exp = Math.min(policy.capMs, policy.baseMs * 2 ** attempt);
-    return exp / 2 + random() * (exp / 2);
-}
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-// EXTERNAL MODULE: ./src/action/constants.ts
-var constants = __nccwpck_require__(915);
-;// CONCATENATED MODULE: ./src/action/inputs.ts
+;// CONCATENATED MODULE: ./src/action/publish-chart.ts
 
 
 
 
 
-function readInputs() {
-    const password = core/* getInput */.V4(constants/* Input */.pd.password);
-    if (password)
-        core/* setSecret */.Pq(password);
-    const ifExists = core/* getInput */.V4(constants/* Input */.pd.ifExists) || 'fail';
-    if (ifExists !== 'fail' && ifExists !== 'skip' && ifExists !== 'overwrite') {
-        throw new errors/* UserError */.yo(`if-exists must be fail, skip or overwrite, not ${JSON.stringify(ifExists)}`, {
-            hint: 'fail keeps published versions immutable (the default)',
-        });
-    }
-    return {
-        chart: required(constants/* Input */.pd.chart, 'the chart folder (holding Chart.yaml) or a packaged .tgz'),
-        ref: required(constants/* Input */.pd.ref, 'oci://<registry>/<namespace>, e.g. oci://ghcr.io/my-org/charts'),
-        username: core/* getInput */.V4(constants/* Input */.pd.username),
-        password,
-        push: inputs_bool(constants/* Input */.pd.push, true),
-        cache: core/* getInput */.V4(constants/* Input */.pd.cache) || defaultCachePath(),
-        plainHttp: inputs_bool(constants/* Input */.pd.plainHttp, false),
-        logout: inputs_bool(constants/* Input */.pd.logout, true),
-        ifExists,
-        retries: whole(constants/* Input */.pd.retries, DEFAULT_RETRIES, 0, 50),
-        timeoutSeconds: whole(constants/* Input */.pd.timeout, DEFAULT_TIMEOUT_SECONDS, 1, 3600),
-        caFile: core/* getInput */.V4(constants/* Input */.pd.caFile),
-        insecureSkipTlsVerify: inputs_bool(constants/* Input */.pd.insecureSkipTlsVerify, false),
-    };
-}
-function whole(name, fallback, min, max) {
-    const raw = core/* getInput */.V4(name).trim();
-    if (raw === '')
-        return fallback;
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < min || n > max)
-        throw new errors/* UserError */.yo(`the \`${name}\` input must be a whole number from ${min} to ${max}, not ${JSON.stringify(raw)}`);
-    return n;
-}
-function required(name, what) {
-    const value = core/* getInput */.V4(name);
-    if (!value)
-        throw new errors/* UserError */.yo(`the \`${name}\` input is required`, { hint: `Set it to ${what}` });
-    return value;
-}
-function inputs_bool(name, fallback) {
-    const raw = core/* getInput */.V4(name).trim();
-    if (raw === '')
-        return fallback;
-    if (/^(true|yes|on|1)$/i.test(raw))
-        return true;
-    if (/^(false|no|off|0)$/i.test(raw))
-        return false;
-    throw new errors/* UserError */.yo(`the \`${name}\` input must be true or false, not ${JSON.stringify(raw)}`);
-}
 
-;// CONCATENATED MODULE: ./src/action/outputs.ts
-
-
-function setOutputs(built, status, digest = built.artifact.manifestDescriptor.digest) {
-    const repo = `${built.ref.registry}/${built.ref.repository}`;
-    core/* setOutput */.uH(constants/* Output */.k7.ref, built.refName);
-    core/* setOutput */.uH(constants/* Output */.k7.digest, digest);
-    core/* setOutput */.uH(constants/* Output */.k7.digestRef, `${repo}@${digest}`);
-    core/* setOutput */.uH(constants/* Output */.k7.chartDigest, built.artifact.chartDescriptor.digest);
-    core/* setOutput */.uH(constants/* Output */.k7.size, String(built.artifact.chart.length));
-    core/* setOutput */.uH(constants/* Output */.k7.name, built.chart.metadata.name);
-    core/* setOutput */.uH(constants/* Output */.k7.version, built.chart.metadata.version);
-    core/* setOutput */.uH(constants/* Output */.k7.status, status);
-}
-
-// EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __nccwpck_require__(1692);
-var external_node_tls_default = /*#__PURE__*/__nccwpck_require__.n(external_node_tls_);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(4371);
-;// CONCATENATED MODULE: ./src/oci/http.ts
-
-
-const DEFAULT_MAX_BODY = 256 * 1024 * 1024;
-/** One place for HTTP: undici with keep-alive, no automatic redirects, bodies read in full and bounded. */
-class Http {
-    #dispatcher;
-    userAgent;
-    #timeoutMs;
-    /**
-     * `ca`: extra PEM roots trusted besides the system's; `insecure`: no certificate check at all.
-     * HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured (undici's EnvHttpProxyAgent).
-     */
-    constructor(options = {}) {
-        const roots = trustedRoots();
-        const tlsOptions = {
-            ca: options.ca ? [...(roots ?? (external_node_tls_default()).rootCertificates), options.ca] : roots,
-            rejectUnauthorized: !options.insecure,
-        };
-        this.#dispatcher =
-            options.dispatcher ??
-                new undici/* EnvHttpProxyAgent */.J2({
-                    keepAliveTimeout: 10_000,
-                    connections: 8,
-                    connect: tlsOptions,
-                    requestTls: tlsOptions,
-                    proxyTls: { ca: tlsOptions.ca },
-                });
-        this.userAgent = options.userAgent ?? 'chartlift';
-        this.#timeoutMs = options.timeoutMs ?? 60_000;
-    }
-    async send(req) {
-        const res = await (0,undici/* request */.Em)(req.url, {
-            method: req.method,
-            headers: { 'user-agent': this.userAgent, ...req.headers },
-            body: req.body,
-            dispatcher: this.#dispatcher,
-            headersTimeout: this.#timeoutMs,
-            bodyTimeout: this.#timeoutMs,
-        });
-        const limit = req.maxBody ?? DEFAULT_MAX_BODY;
-        const chunks = [];
-        let size = 0;
-        for await (const chunk of res.body) {
-            size += chunk.length;
-            if (size > limit) {
-                res.body.destroy();
-                throw new Error(`${req.method} ${req.url}: response larger than ${limit} bytes`);
-            }
-            chunks.push(chunk);
+/**
+ * One chart, start to end: packaged once, saved to the cache under every target, and pushed to each
+ * target in turn (a later target on the same registry mounts the blobs from the first).
+ */
+async function publishChart(source, inputs, build, registries, log) {
+    const packaged = await packageSource(source, { ...build, log });
+    const md = packaged.chart.metadata;
+    log(`${md.name} ${md.version}: ${packaged.artifact.chart.length} bytes, chart ${packaged.artifact.chartDescriptor.digest}`);
+    log(`timestamps from ${packaged.date.from === 'fixed' ? 'the fixed epoch (no SOURCE_DATE_EPOCH, no git history)' : packaged.date.from} (${new Date(packaged.date.seconds * 1000).toISOString()})`);
+    const targets = inputs.refs.map((ref) => bindRef(packaged, ref));
+    const results = [];
+    const pushedTo = new Map();
+    for (const built of targets) {
+        if (built.lowered)
+            log(`::notice::The repository path ${JSON.stringify(built.lowered)} was lower-cased to ${JSON.stringify(built.ref.repository)}: OCI repository names are lower case.`);
+        await saveToCache(inputs.cache, built.refName, built.artifact);
+        if (!registries) {
+            for (const line of describeLines(built))
+                log(line);
+            log(`${built.ref.tag}: saved`);
+            results.push(targetResult(built, 'saved'));
+            continue;
         }
-        return { status: res.statusCode, headers: flatten(res.headers), body: Buffer.concat(chunks), url: req.url };
+        const client = await registries.client(built.ref.registry, log);
+        log(`The push refers to repository [${built.ref.registry}/${built.ref.repository}]`);
+        for (const line of describeLines(built))
+            log(line);
+        const outcome = await pushArtifact(client, built.ref, built.artifact, inputs.ifExists, { mountFrom: pushedTo.get(built.ref.registry) });
+        if (!pushedTo.has(built.ref.registry))
+            pushedTo.set(built.ref.registry, built.ref.repository);
+        const layers = built.artifact.layers;
+        const total = layers.reduce((n, l) => n + l.size, 0);
+        if (outcome.status === 'pushed')
+            log(`${built.ref.tag}: pushed to remote (${layers.length} layer${layers.length === 1 ? '' : 's'}, ${humanSize(total)} total)`);
+        else if (outcome.status === 'unchanged')
+            log(`${built.ref.tag}: unchanged (the registry already holds ${outcome.digest})`);
+        else
+            log(`${built.ref.tag}: skipped (the tag holds ${outcome.digest}; if-exists: skip)`);
+        results.push(targetResult(built, outcome.status, outcome.digest));
     }
-    /** Like `send`, but the body is a stream the caller must read or dump. */
-    async open(req) {
-        const res = await (0,undici/* request */.Em)(req.url, {
-            method: req.method,
-            headers: { 'user-agent': this.userAgent, ...req.headers },
-            body: req.body,
-            dispatcher: this.#dispatcher,
-            headersTimeout: this.#timeoutMs,
-            bodyTimeout: this.#timeoutMs,
-        });
-        return { status: res.statusCode, headers: flatten(res.headers), body: res.body, url: req.url };
-    }
-    async close() {
-        await this.#dispatcher.close();
-    }
-}
-/** Node's bundled roots (with NODE_EXTRA_CA_CERTS) plus the system's store, where the runtime can read it. */
-function trustedRoots() {
-    const get = (external_node_tls_default()).getCACertificates;
-    if (!get)
-        return undefined;
-    try {
-        return [...new Set([...get('default'), ...get('system')])];
-    }
-    catch {
-        return undefined;
-    }
-}
-function flatten(raw) {
-    const headers = {};
-    for (const [k, v] of Object.entries(raw))
-        if (v !== undefined)
-            headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-    return headers;
+    return chartResult(targets[0], results);
 }
 
 ;// CONCATENATED MODULE: ./src/oci/tls-options.ts
@@ -72457,734 +76688,103 @@ async function readCaFile(file) {
     return pem;
 }
 
-;// CONCATENATED MODULE: ./src/oci/challenge.ts
+// EXTERNAL MODULE: ./src/action/login.ts
+var login = __nccwpck_require__(1363);
+;// CONCATENATED MODULE: ./src/action/registries.ts
+
+
+
+
+
+
 /**
- * Parses `WWW-Authenticate`: a case-insensitive scheme, then comma-separated `key=value` or
- * `key="quoted \"value\""` parameters. Returns the first challenge (registries send one).
+ * One client per registry host for the whole run (tokens and connections shared across charts).
+ * The `username`/`password` inputs are for the first `ref`'s registry, which is logged in to once;
+ * other registries use stored credentials (Helm's, then Docker's) or none.
  */
-function parseChallenge(header) {
-    if (!header)
-        return undefined;
-    const m = /^\s*([A-Za-z][A-Za-z0-9._~+/-]*)\s*(.*)$/s.exec(header);
-    if (!m)
-        return undefined;
-    const params = {};
-    const re = /\s*([A-Za-z0-9_.-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))\s*(?:,|$)/gy;
-    const rest = m[2];
-    let match;
-    while (re.lastIndex < rest.length && (match = re.exec(rest)) !== null) {
-        params[match[1].toLowerCase()] = match[2] !== undefined ? match[2].replace(/\\(.)/g, '$1') : match[3];
-    }
-    return { scheme: m[1].toLowerCase(), params };
-}
-
-;// CONCATENATED MODULE: ./src/oci/errors.ts
-
-
-/** A registry or network failure; `transient` says whether trying again may help. */
-class RegistryError extends errors/* UserError */.yo {
-    status;
-    transient;
-    constructor(message, options = {}) {
-        super(message, options);
-        this.name = 'RegistryError';
-        this.status = options.status;
-        this.transient = options.transient ?? false;
-    }
-}
-/** The registry's own words: `CODE: message` for each error in a distribution error body. */
-function registryWords(res) {
-    try {
-        const body = JSON.parse(res.body.toString('utf8'));
-        const parts = (body.errors ?? []).map((e) => [e.code, e.message].filter(Boolean).join(': '));
-        if (parts.length > 0)
-            return parts.join('; ');
-    }
-    catch {
-        // not JSON: fall through
-    }
-    const text = res.body.toString('utf8').trim().split('\n')[0]?.slice(0, 200);
-    return text ? `HTTP ${res.status}: ${text}` : `HTTP ${res.status}`;
-}
-function registryCodes(res) {
-    try {
-        return (JSON.parse(res.body.toString('utf8')).errors ?? []).map((e) => e.code ?? '');
-    }
-    catch {
-        return [];
-    }
-}
-/** A failed registry response, as an error a person can act on. */
-function responseError(what, res, target) {
-    const e = describeResponse(what, res, target);
-    const tries = res.attempts && res.attempts > 1 ? ` (gave up after ${res.attempts} attempts)` : '';
-    return new RegistryError(`${e.message}${tries}`, {
-        hint: e.hint,
-        status: res.status,
-        transient: isRetryableStatus(res.status) || registryCodes(res).includes('BLOB_UPLOAD_UNKNOWN'),
-    });
-}
-function describeResponse(what, res, target) {
-    const words = registryWords(res);
-    const codes = registryCodes(res);
-    const where = target.repository ? `${target.registry}/${target.repository}` : target.registry;
-    const insufficientScope = /error="?insufficient_scope/i.test(res.headers['www-authenticate'] ?? '');
-    if ((res.status === 401 || codes.includes('UNAUTHORIZED')) && !insufficientScope) {
-        return new errors/* UserError */.yo(`authentication failed for ${target.registry} as ${target.username ? JSON.stringify(target.username) : 'an anonymous user'} (${words})`, {
-            hint: target.username
-                ? 'Check the username and password (or token), and that the token has not expired'
-                : 'Set the `username` and `password` inputs, or log in before this step',
-        });
-    }
-    if (res.status === 403 || codes.includes('DENIED') || insufficientScope) {
-        const ghcr = target.registry === 'ghcr.io' || target.registry.endsWith('.ghcr.io');
-        return new errors/* UserError */.yo(`no permission to ${what} ${where} (${words})`, {
-            hint: ghcr
-                ? 'With GITHUB_TOKEN, give the job `permissions: packages: write` and, for an existing package, grant this repository Write access under the package settings (Manage Actions access)'
-                : `Check that ${target.username ? JSON.stringify(target.username) : 'this user'} may push to this repository`,
-        });
-    }
-    if (res.status === 400 && /HTTP request to an HTTPS server/i.test(res.body.toString('utf8'))) {
-        return new errors/* UserError */.yo(`${target.registry} speaks HTTPS, but plain HTTP was used`, { hint: 'Remove `plain-http: true`' });
-    }
-    if (res.status === 429 || codes.includes('TOOMANYREQUESTS')) {
-        return new errors/* UserError */.yo(`${target.registry} is rate limiting requests (${words})`, {
-            hint: 'Wait and run again, or authenticate to get a higher limit',
-        });
-    }
-    return new errors/* UserError */.yo(`${what} ${where} failed: ${words}`, {
-        hint: res.status >= 500 ? 'The registry had an error: run again later' : 'See the registry’s message',
-    });
-}
-/** A connection failure (refused, unknown host, TLS spoken to plain HTTP, …) as an actionable error. */
-function networkError(err, registry, plainHttp, attempts = 1) {
-    const e = describeNetwork(err, registry, plainHttp);
-    const tries = attempts > 1 ? ` (gave up after ${attempts} attempts)` : '';
-    return new RegistryError(`${e.message}${tries}`, { hint: e.hint, cause: err, transient: isRetryableError(err) });
-}
-function describeNetwork(err, registry, plainHttp) {
-    const codes = errorCodes(err);
-    const text = errorText(err);
-    const has = (...c) => c.some((x) => codes.includes(x));
-    if (has('ECONNREFUSED'))
-        return new errors/* UserError */.yo(`cannot reach ${hostPort(registry, plainHttp)}: connection refused`, {
-            hint: 'Check the host and port in `ref`, and that the registry is running',
-            cause: err,
-        });
-    if (has('ENOTFOUND', 'EAI_AGAIN'))
-        return new errors/* UserError */.yo(`cannot resolve the host of ${registry}`, { hint: 'Check the registry host name in `ref`', cause: err });
-    if (has('ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_PACKET_LENGTH_TOO_LONG') ||
-        /wrong version number|packet length too long|before secure TLS connection/i.test(text)) {
-        return new errors/* UserError */.yo(`${registry} does not speak HTTPS (the TLS handshake got plain HTTP back)`, {
-            hint: 'For a registry served over plain HTTP, set `plain-http: true`',
-            cause: err,
-        });
-    }
-    const tlsCodes = [
-        'DEPTH_ZERO_SELF_SIGNED_CERT',
-        'SELF_SIGNED_CERT_IN_CHAIN',
-        'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-        'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-        'CERT_HAS_EXPIRED',
-        'ERR_TLS_CERT_ALTNAME_INVALID',
-    ];
-    if (has(...tlsCodes)) {
-        return new errors/* UserError */.yo(`the TLS certificate of ${registry} is not trusted (${codes.find((c) => tlsCodes.includes(c))})`, {
-            hint: 'Give its CA with `ca-file`, or fix the certificate',
-            cause: err,
-        });
-    }
-    if (has('ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'))
-        return new errors/* UserError */.yo(`${registry} did not answer in time`, { hint: 'Check the network, or run again later', cause: err });
-    if (has('ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE')) {
-        return new errors/* UserError */.yo(`the connection to ${registry} was closed (${text})`, {
-            hint: plainHttp
-                ? 'If the registry speaks HTTPS, remove `plain-http: true`'
-                : 'Run again; if it persists, check proxies and the registry',
-            cause: err,
-        });
-    }
-    return new errors/* UserError */.yo(`cannot talk to ${registry}: ${text}`, { cause: err });
-}
-function hostPort(registry, plainHttp) {
-    return /:\d+$/.test(registry) ? registry : `${registry}:${plainHttp ? 80 : 443}`;
-}
-function errorCodes(err) {
-    const out = [];
-    for (let e = err, depth = 0; e && depth < 5; e = e.cause, depth++) {
-        const code = e.code;
-        if (typeof code === 'string')
-            out.push(code);
-        if (e instanceof AggregateError)
-            for (const inner of e.errors)
-                out.push(...errorCodes(inner));
-    }
-    return out;
-}
-function errorText(err) {
-    for (let e = err, depth = 0; e && depth < 5; e = e.cause, depth++) {
-        if (e instanceof Error && e.message && !/^fetch failed$/.test(e.message))
-            return e.message;
-    }
-    return String(err);
-}
-
-;// CONCATENATED MODULE: ./src/oci/auth.ts
-
-
-
-
-function credentialUser(c) {
-    return c === undefined ? undefined : 'password' in c ? c.username : c.username;
-}
-/**
- * Authorises requests to one registry. The first 401 tells the scheme: Basic (the credential on
- * every request from then on) or Bearer (a token from the realm per scope, cached until it expires,
- * renewed once when a request is refused with it). Anonymous tokens when there is no credential.
- */
-class Authenticator {
+class Registries {
     #http;
-    #registry;
-    #credential;
-    #challenge;
-    #tokens = new Map();
-    /** Token requests made (for tests and the benchmark). */
-    tokenRequests = 0;
-    constructor(http, registry, credential) {
+    #inputs;
+    #primary;
+    #clients = new Map();
+    constructor(http, inputs, primary) {
         this.#http = http;
-        this.#registry = registry;
-        this.#credential = credential;
+        this.#inputs = inputs;
+        this.#primary = primary;
     }
-    get username() {
-        return credentialUser(this.#credential);
-    }
-    /** Sends `req` with authorisation for `scope`, handling one 401 by (re)authorising and repeating it. */
-    async send(req, scope) {
-        return this.#exchange(req, scope, (r) => this.#http.send(r), async () => { });
-    }
-    /** `send` with a streamed body (the caller reads it). */
-    async open(req, scope) {
-        return this.#exchange(req, scope, (r) => this.#http.open(r), (res) => res.body.dump());
-    }
-    async #exchange(req, scope, sendOnce, discard) {
-        const first = await sendOnce(this.#authorise(req, scope, false));
-        if (first.status !== 401)
-            return first;
-        const challenge = parseChallenge(first.headers['www-authenticate']);
-        if (!challenge)
-            return first;
-        if (challenge.scheme !== 'bearer' && (challenge.scheme !== 'basic' || !this.#credential))
-            return first;
-        await discard(first);
-        this.#challenge = challenge;
-        if (challenge.scheme === 'bearer')
-            await this.#fetchToken(scope ?? challenge.params.scope);
-        return sendOnce(this.#authorise(req, scope, true));
-    }
-    #authorise(req, scope, retry) {
-        const headers = { ...req.headers };
-        const c = this.#challenge;
-        if (c?.scheme === 'basic' && this.#credential && 'password' in this.#credential) {
-            headers.authorization = `Basic ${Buffer.from(`${this.#credential.username}:${this.#credential.password}`).toString('base64')}`;
+    static async open(inputs, primaryHost) {
+        if (inputs.insecureSkipTlsVerify) {
+            core/* warning */.$e("insecure-skip-tls-verify is on: the registry's TLS certificate is NOT checked, so anyone on the network path can read the credentials and change what is pushed. Use ca-file instead.");
         }
-        else if (c?.scheme === 'bearer') {
-            const token = this.#tokens.get(scope ?? c.params.scope ?? '');
-            if (token && (retry || token.expiresAt > Date.now()))
-                headers.authorization = `Bearer ${token.token}`;
+        const ca = inputs.caFile ? await readCaFile(inputs.caFile) : undefined;
+        const http = new Http({ userAgent: 'chartlift', ca, insecure: inputs.insecureSkipTlsVerify, timeoutMs: inputs.timeoutSeconds * 1000 });
+        return new Registries(http, inputs, primaryHost);
+    }
+    client(host, log) {
+        let client = this.#clients.get(host);
+        if (!client) {
+            client = this.#connect(host, log);
+            this.#clients.set(host, client);
         }
-        return { ...req, headers };
+        return client;
     }
-    async #fetchToken(scope) {
-        const c = this.#challenge;
-        const realm = c.params.realm;
-        if (!realm)
-            throw new errors/* UserError */.yo(`${this.#registry} asked for a Bearer token but named no realm`, { hint: 'The registry is misconfigured' });
-        const url = new URL(realm);
-        if (url.protocol !== 'https:' && url.protocol !== 'http:')
-            throw new errors/* UserError */.yo(`${this.#registry} names a token realm that is not HTTP(S): ${realm}`);
-        if (c.params.service)
-            url.searchParams.set('service', c.params.service);
-        for (const s of (scope ?? '').split(' ').filter(Boolean))
-            url.searchParams.append('scope', s);
-        this.tokenRequests++;
-        let res;
-        const cred = this.#credential;
-        if (cred && 'identityToken' in cred) {
-            const form = new URLSearchParams({
-                grant_type: 'refresh_token',
-                refresh_token: cred.identityToken,
-                service: c.params.service ?? '',
-                client_id: 'chartlift',
-            });
-            if (scope)
-                form.set('scope', scope);
-            res = await this.#http.send({
-                method: 'POST',
-                url: realm,
-                headers: { 'content-type': 'application/x-www-form-urlencoded' },
-                body: form.toString(),
-            });
-        }
-        else {
-            const headers = {};
-            if (cred)
-                headers.authorization = `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString('base64')}`;
-            res = await this.#http.send({ method: 'GET', url: url.toString(), headers, maxBody: 1024 * 1024 });
-        }
-        if (res.status !== 200)
-            throw responseError('get a token for', res, { registry: this.#registry, username: this.username });
-        let body;
-        try {
-            body = JSON.parse(res.body.toString('utf8'));
-        }
-        catch {
-            throw new errors/* UserError */.yo(`the token service of ${this.#registry} answered with something that is not JSON`, {
-                hint: 'The registry is misconfigured',
-            });
-        }
-        const token = body.access_token || body.token;
-        if (!token)
-            throw new errors/* UserError */.yo(`the token service of ${this.#registry} returned no token`);
-        core/* setSecret */.Pq(token);
-        const seconds = typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 60;
-        // Renew a little before expiry: 5 s, or a tenth of a short token's life.
-        this.#tokens.set(scope ?? c.params.scope ?? '', { token, expiresAt: Date.now() + seconds * 1000 - Math.min(5000, seconds * 100) });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/oci/registry.ts
-
-
-
-
-
-
-
-const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
-const MANIFEST_ACCEPT = [MediaType.manifest, 'application/vnd.docker.distribution.manifest.v2+json', MediaType.index].join(', ');
-const REDIRECTS = [301, 302, 303, 307, 308];
-/**
- * A distribution-spec client for one registry: the requests Chartlift needs, and no others.
- * Idempotent requests are retried on transient failures; uploads restart (or resume from the
- * registry's Range) as a whole; everything ends within the retry policy's bounds.
- */
-class RegistryClient {
-    registry;
-    #base;
-    #auth;
-    #plainHttp;
-    #http;
-    #policy;
-    #monolithicMax;
-    #chunkSize;
-    #log;
-    constructor(http, registry, options = {}) {
-        this.registry = registry;
-        this.#plainHttp = options.plainHttp ?? false;
-        this.#http = http;
-        this.#base = `${this.#plainHttp ? 'http' : 'https'}://${registry}`;
-        this.#auth = new Authenticator(http, registry, options.credential);
-        this.#policy = options.policy ?? retryPolicy();
-        this.#monolithicMax = options.monolithicMax ?? 16 * 1024 * 1024;
-        this.#chunkSize = options.chunkSize ?? 8 * 1024 * 1024;
-        this.#log = options.log ?? (() => { });
-    }
-    get username() {
-        return this.#auth.username;
-    }
-    /** GET /v2/ with the credential: what `helm registry login` checks. */
-    async ping() {
-        const res = await this.#send({ method: 'GET', url: `${this.#base}/v2/` }, undefined);
-        if (res.status !== 200)
-            throw responseError('log in to', res, { registry: this.registry, username: this.username });
-    }
-    /** The digest the tag points at, or undefined when there is no such tag. */
-    async resolveTag(repository, tag, push) {
-        const url = `${this.#base}/v2/${repository}/manifests/${tag}`;
-        const res = await this.#send({ method: 'HEAD', url, headers: { accept: MANIFEST_ACCEPT } }, scope(repository, push));
-        if (res.status === 404)
-            return undefined;
-        if (res.status !== 200)
-            throw responseError('look up', res, this.#target(repository));
-        const digest = res.headers['docker-content-digest'];
-        if (digest)
-            return digest;
-        const full = await this.#send({ method: 'GET', url, headers: { accept: MANIFEST_ACCEPT }, maxBody: MAX_MANIFEST_BYTES }, scope(repository, push));
-        if (full.status !== 200)
-            throw responseError('read', full, this.#target(repository));
-        return sha256(full.body);
-    }
-    async hasBlob(repository, d) {
-        const res = await this.#send({ method: 'HEAD', url: `${this.#base}/v2/${repository}/blobs/${d.digest}` }, scope(repository, true));
-        if (res.status === 404)
-            return false;
-        if (res.status === 200)
-            return true;
-        throw responseError('check a blob in', res, this.#target(repository));
-    }
-    /**
-     * Uploads a blob: in one PUT when small, in chunks when large. A transient failure restarts the
-     * upload (unless the blob arrived after all); a chunked upload first tries to resume.
-     */
-    async uploadBlob(repository, d, data) {
-        for (let attempt = 0;; attempt++) {
-            try {
-                if (data.length > this.#monolithicMax)
-                    await this.#uploadChunked(repository, d, data);
-                else
-                    await this.#uploadMonolithic(repository, d, data);
-                return;
-            }
-            catch (err) {
-                if (!(err instanceof RegistryError) || !err.transient || attempt >= this.#policy.retries)
-                    throw err;
-                if (await this.hasBlob(repository, d))
-                    return;
-                const wait = retryDelay(attempt, this.#policy);
-                this.#log(`restarting the upload of ${d.digest.slice(0, 19)}… in ${(wait / 1000).toFixed(1)}s (${err.message})`);
-                await sleep(wait);
-            }
-        }
-    }
-    async #startUpload(repository) {
-        const start = await this.#send({ method: 'POST', url: `${this.#base}/v2/${repository}/blobs/uploads/`, headers: { 'content-length': '0' } }, scope(repository, true));
-        if (start.status !== 202)
-            throw responseError('start an upload to', start, this.#target(repository));
-        const location = start.headers.location;
-        if (!location)
-            throw new errors/* UserError */.yo(`${this.registry} started an upload but sent no Location`, {
-                hint: 'The registry does not follow the distribution spec',
-            });
-        return { url: new URL(location, start.url), minChunk: Number(start.headers['oci-chunk-min-length']) || 0 };
-    }
-    async #finishUpload(repository, location, d, body) {
-        const url = new URL(location);
-        url.searchParams.set('digest', d.digest);
-        const headers = { 'content-type': 'application/octet-stream', 'content-length': String(body?.length ?? 0) };
-        // Not retried on its own: a lost answer may have consumed the session; the whole upload restarts.
-        const put = await this.#send({ method: 'PUT', url: url.toString(), headers, body }, scope(repository, true), false);
-        if (put.status !== 201 && put.status !== 204)
-            throw responseError('upload a blob to', put, this.#target(repository));
-    }
-    async #uploadMonolithic(repository, d, data) {
-        const { url } = await this.#startUpload(repository);
-        await this.#finishUpload(repository, url, d, data);
-    }
-    /** PATCH chunks with Content-Range; after a failure, ask the registry how far it got and go on from there. */
-    async #uploadChunked(repository, d, data) {
-        const started = await this.#startUpload(repository);
-        let location = started.url;
-        const chunk = Math.max(this.#chunkSize, started.minChunk);
-        let offset = 0;
-        let resumes = 0;
-        while (offset < data.length) {
-            const end = Math.min(offset + chunk, data.length);
-            const body = data.subarray(offset, end);
-            try {
-                const res = await this.#send({
-                    method: 'PATCH',
-                    url: location.toString(),
-                    headers: {
-                        'content-type': 'application/octet-stream',
-                        'content-range': `${offset}-${end - 1}`,
-                        'content-length': String(body.length),
-                    },
-                    body,
-                }, scope(repository, true), false);
-                if (res.status !== 202)
-                    throw responseError('upload a chunk to', res, this.#target(repository));
-                if (res.headers.location)
-                    location = new URL(res.headers.location, location);
-                offset = rangeEnd(res.headers.range) ?? end;
-            }
-            catch (err) {
-                if (!(err instanceof RegistryError) || !err.transient || resumes >= this.#policy.retries)
-                    throw err;
-                const status = await this.#send({ method: 'GET', url: location.toString() }, scope(repository, true));
-                const reached = status.status === 204 ? rangeEnd(status.headers.range) : undefined;
-                if (reached === undefined)
-                    throw err;
-                if (status.headers.location)
-                    location = new URL(status.headers.location, location);
-                this.#log(`resuming the upload of ${d.digest.slice(0, 19)}… at byte ${reached} of ${data.length} (${err.message})`);
-                offset = reached;
-                await sleep(retryDelay(resumes++, this.#policy));
-            }
-        }
-        await this.#finishUpload(repository, location, d);
-    }
-    /** PUT the manifest by tag; returns the digest the registry reports (checked against ours by the caller). */
-    async putManifest(repository, tag, manifest, mediaType) {
-        const res = await this.#send({
-            method: 'PUT',
-            url: `${this.#base}/v2/${repository}/manifests/${tag}`,
-            headers: { 'content-type': mediaType, 'content-length': String(manifest.length) },
-            body: manifest,
-        }, scope(repository, true));
-        if (res.status !== 201 && res.status !== 200)
-            throw responseError('push the manifest to', res, this.#target(repository));
-        return res.headers['docker-content-digest'];
-    }
-    /** A manifest by tag or digest, bounded in size and checked against the digest it claims. */
-    async fetchManifest(repository, reference) {
-        const res = await this.#send({
-            method: 'GET',
-            url: `${this.#base}/v2/${repository}/manifests/${reference}`,
-            headers: { accept: MANIFEST_ACCEPT },
-            maxBody: MAX_MANIFEST_BYTES,
-        }, scope(repository, false));
-        if (res.status === 404)
-            throw new errors/* UserError */.yo(`${this.registry}/${repository}:${reference} not found`, {
-                hint: 'Check the reference: the repository or the tag does not exist',
-            });
-        if (res.status !== 200)
-            throw responseError('pull', res, this.#target(repository));
-        const digest = sha256(res.body);
-        const claimed = reference.startsWith('sha256:') ? reference : res.headers['docker-content-digest'];
-        if (claimed && claimed !== digest) {
-            throw new errors/* UserError */.yo(`the manifest of ${this.registry}/${repository}:${reference} does not match its digest (expected ${claimed}, got ${digest})`, {
-                hint: 'The registry or something between is corrupting data: nothing was written to the cache',
-            });
-        }
-        return { body: res.body, digest };
-    }
-    /**
-     * A blob, verified while it streams: never more bytes than its descriptor says, and the digest
-     * checked at the end. Redirects (object storage) are followed; credentials go only to the
-     * registry's own origin. Transient failures are retried.
-     */
-    async fetchBlob(repository, d) {
-        for (let attempt = 0;; attempt++) {
-            try {
-                return await this.#fetchBlobOnce(repository, d);
-            }
-            catch (err) {
-                if (!(err instanceof RegistryError) || !err.transient || attempt >= this.#policy.retries)
-                    throw err;
-                await sleep(retryDelay(attempt, this.#policy));
-            }
-        }
-    }
-    async #fetchBlobOnce(repository, d) {
-        const url = `${this.#base}/v2/${repository}/blobs/${d.digest}`;
-        const origin = new URL(url).origin;
-        let res = await this.#open({ method: 'GET', url }, scope(repository, false));
-        for (let hops = 0; REDIRECTS.includes(res.status); hops++) {
-            const location = res.headers.location;
-            await res.body.dump();
-            if (!location || hops >= 5)
-                throw new errors/* UserError */.yo(`${this.registry} redirected a blob download ${location ? 'too often' : 'without a Location'}`);
-            const next = new URL(location, res.url).toString();
-            res =
-                new URL(next).origin === origin
-                    ? await this.#open({ method: 'GET', url: next }, scope(repository, false))
-                    : await this.#open({ method: 'GET', url: next }, null);
-        }
-        if (res.status !== 200) {
-            const chunks = [];
-            for await (const c of res.body)
-                chunks.push(c);
-            throw responseError('download a blob from', { ...res, body: Buffer.concat(chunks) }, this.#target(repository));
-        }
-        const hash = (0,external_node_crypto_.createHash)('sha256');
-        const chunks = [];
-        let size = 0;
-        try {
-            for await (const chunk of res.body) {
-                size += chunk.length;
-                if (size > d.size) {
-                    res.body.destroy();
-                    throw new errors/* UserError */.yo(`blob ${d.digest} from ${this.registry} is larger than its descriptor says (${d.size} bytes)`, {
-                        hint: 'The registry is serving other content: nothing was written to the cache',
-                    });
-                }
-                hash.update(chunk);
-                chunks.push(chunk);
-            }
-        }
-        catch (err) {
-            if (err instanceof errors/* UserError */.yo)
-                throw err;
-            throw networkError(err, this.registry, this.#plainHttp);
-        }
-        const got = `sha256:${hash.digest('hex')}`;
-        if (size !== d.size || got !== d.digest) {
-            throw new errors/* UserError */.yo(`blob ${d.digest} from ${this.registry} does not match its digest (got ${got}, ${size} of ${d.size} bytes)`, {
-                hint: 'The download was corrupted on the way or at the registry: nothing was written to the cache; run again',
-            });
-        }
-        return Buffer.concat(chunks);
-    }
-    #target(repository) {
-        return { registry: this.registry, repository, username: this.username };
-    }
-    /**
-     * One request with retries: transient statuses and dropped connections are tried again (only
-     * when `idempotent`), after a backoff or the registry's Retry-After, within the policy's bounds.
-     */
-    async #send(req, scopeText, idempotent = true) {
-        for (let attempt = 0;; attempt++) {
-            let wait;
-            let reason;
-            try {
-                const res = await this.#auth.send(req, scopeText);
-                if (res.status === 400 && this.#plainHttp)
-                    await this.#checkScheme();
-                if (!idempotent || !isRetryableStatus(res.status) || attempt >= this.#policy.retries)
-                    return { ...res, attempts: attempt + 1 };
-                wait = retryDelay(attempt, this.#policy, res.headers['retry-after']);
-                reason = `HTTP ${res.status}`;
-            }
-            catch (err) {
-                const e = err instanceof RegistryError
-                    ? err
-                    : err instanceof errors/* UserError */.yo
-                        ? undefined
-                        : networkError(err, this.registry, this.#plainHttp, attempt + 1);
-                if (!e)
-                    throw err;
-                if (!idempotent || !e.transient || attempt >= this.#policy.retries)
-                    throw e;
-                wait = retryDelay(attempt, this.#policy);
-                reason = e.message;
-            }
-            this.#log(`retrying ${req.method} ${new URL(req.url).pathname} in ${(wait / 1000).toFixed(1)}s (${reason}; attempt ${attempt + 2} of ${this.#policy.retries + 1})`);
-            await sleep(wait);
-        }
-    }
-    /** A streamed GET, retried like #send; `scopeText` null: another origin, sent with no credentials. */
-    async #open(req, scopeText) {
-        for (let attempt = 0;; attempt++) {
-            try {
-                const res = scopeText === null ? await this.#http.open(req) : await this.#auth.open(req, scopeText);
-                if (!isRetryableStatus(res.status) || attempt >= this.#policy.retries)
-                    return res;
-                await res.body.dump();
-                await sleep(retryDelay(attempt, this.#policy, res.headers['retry-after']));
-            }
-            catch (err) {
-                if (err instanceof errors/* UserError */.yo)
-                    throw err;
-                const e = networkError(err, new URL(req.url).host, this.#plainHttp, attempt + 1);
-                if (!e.transient || attempt >= this.#policy.retries)
-                    throw e;
-                await sleep(retryDelay(attempt, this.#policy));
-            }
-        }
-    }
-    /** A 400 over plain HTTP may be an HTTPS port answering; Go's servers say so in a GET's body. */
-    async #checkScheme() {
-        const probe = await this.#auth.send({ method: 'GET', url: `${this.#base}/v2/`, maxBody: 64 * 1024 }, undefined);
-        if (probe.status === 400 && /HTTP request to an HTTPS server/i.test(probe.body.toString('utf8'))) {
-            throw new errors/* UserError */.yo(`${this.registry} speaks HTTPS, but plain HTTP was used`, { hint: 'Remove `plain-http: true`' });
-        }
-    }
-}
-function scope(repository, push) {
-    return `repository:${repository}:${push ? 'pull,push' : 'pull'}`;
-}
-/** The next offset from a `Range: 0-N` (or `bytes=0-N`) header: N + 1. */
-function rangeEnd(range) {
-    const m = /(\d+)-(\d+)\s*$/.exec(range ?? '');
-    return m ? Number(m[2]) + 1 : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/release/push.ts
-
-
-/**
- * Publishes an artifact: the tag is looked up first (the same manifest there: nothing to do); a tag
- * holding other content is handled by `ifExists`; blobs the registry lacks are uploaded; the manifest
- * is written last, so a failure never leaves a tag pointing at missing blobs; the digest the registry
- * reports must be the one computed here.
- */
-async function pushArtifact(client, ref, artifact, ifExists) {
-    const ours = artifact.manifestDescriptor.digest;
-    const current = await client.resolveTag(ref.repository, ref.tag, true);
-    if (current === ours)
-        return { status: 'unchanged', digest: ours, uploaded: 0 };
-    if (current !== undefined && ifExists === 'skip')
-        return { status: 'skipped', digest: current, uploaded: 0 };
-    if (current !== undefined && ifExists === 'fail') {
-        throw new errors/* UserError */.yo(`${ref.registry}/${ref.repository}:${ref.tag} already holds ${current}, and this build is ${ours}`, {
-            hint: 'A published version is immutable: bump the chart version, or set if-exists to skip (keep what is there) or overwrite (replace it)',
-        });
-    }
-    const blobs = [[artifact.configDescriptor, artifact.config]];
-    for (const layer of artifact.layers)
-        blobs.push([layer, layer.digest === artifact.chartDescriptor.digest ? artifact.chart : artifact.provenance]);
-    let uploaded = 0;
-    await Promise.all(blobs.map(async ([d, data]) => {
-        if (await client.hasBlob(ref.repository, d))
-            return;
-        await client.uploadBlob(ref.repository, d, data);
-        uploaded++;
-    }));
-    const reported = await client.putManifest(ref.repository, ref.tag, artifact.manifest, MediaType.manifest);
-    if (reported && reported !== ours) {
-        throw new errors/* UserError */.yo(`${ref.registry} stored the manifest as ${reported}, but its digest is ${ours}`, {
-            hint: 'The registry rewrote the manifest; do not sign the reported digest before checking it',
-        });
-    }
-    return { status: 'pushed', digest: ours, uploaded };
-}
-
-// EXTERNAL MODULE: ./src/action/login.ts + 1 modules
-var login = __nccwpck_require__(3569);
-;// CONCATENATED MODULE: ./src/action/push-phase.ts
-
-
-
-
-
-
-
-
-
-/** Logs in (when credentials are given), pushes, and reports as the seed's `helm chart push` does. */
-async function pushPhase(inputs, built) {
-    const host = built.ref.registry;
-    const http = await connection(inputs);
-    try {
+    async #connect(host, log) {
+        const inputs = host === this.#primary ? this.#inputs : { ...this.#inputs, username: '', password: '' };
         const { credential, source } = await (0,login/* chooseCredential */.P$)(inputs, host);
-        const client = new RegistryClient(http, host, {
-            plainHttp: inputs.plainHttp,
-            credential,
-            policy: retryPolicy(inputs.retries, inputs.timeoutSeconds),
-            log: (line) => core/* info */.pq(line),
-        });
+        const client = this.#make(host, credential);
         if (source === 'inputs')
-            await core/* group */.Os(`Log in to ${host}`, () => (0,login/* login */.iD)(client, inputs));
+            await (0,login/* login */.iD)(client, inputs, log);
         else
-            core/* info */.pq(source === 'anonymous'
+            log(source === 'anonymous'
                 ? `No credentials for ${host}: pushing anonymously`
                 : `Using the stored credentials for ${host} from ${source}`);
-        core/* info */.pq(`The push refers to repository [${host}/${built.ref.repository}]`);
-        for (const line of describeLines(built))
-            core/* info */.pq(line);
-        const outcome = await pushArtifact(client, built.ref, built.artifact, inputs.ifExists);
-        const tag = built.ref.tag;
-        const layers = built.artifact.layers;
-        const total = layers.reduce((n, l) => n + l.size, 0);
-        if (outcome.status === 'pushed')
-            core/* info */.pq(`${tag}: pushed to remote (${layers.length} layer${layers.length === 1 ? '' : 's'}, ${humanSize(total)} total)`);
-        else if (outcome.status === 'unchanged')
-            core/* info */.pq(`${tag}: unchanged (the registry already holds ${outcome.digest})`);
-        else
-            core/* info */.pq(`${tag}: skipped (the tag holds ${outcome.digest}; if-exists: skip)`);
-        return outcome;
+        return client;
     }
-    finally {
-        await http.close();
+    #make(host, credential) {
+        return new RegistryClient(this.#http, host, {
+            plainHttp: this.#inputs.plainHttp,
+            credential,
+            policy: retryPolicy(this.#inputs.retries, this.#inputs.timeoutSeconds),
+            log: (line) => core/* info */.pq(line),
+        });
+    }
+    async close() {
+        await this.#http.close();
     }
 }
-/** The HTTP client for this run: extra CA roots, or (loudly) no certificate checks at all. */
-async function connection(inputs) {
-    if (inputs.insecureSkipTlsVerify) {
-        core/* warning */.$e("insecure-skip-tls-verify is on: the registry's TLS certificate is NOT checked, so anyone on the network path can read the credentials and change what is pushed. Use ca-file instead.");
-    }
-    const ca = inputs.caFile ? await readCaFile(inputs.caFile) : undefined;
-    return new Http({ userAgent: 'chartlift', ca, insecure: inputs.insecureSkipTlsVerify, timeoutMs: inputs.timeoutSeconds * 1000 });
+
+;// CONCATENATED MODULE: ./src/action/summary.ts
+
+
+/** The job summary: one row per chart and target with its reference, digest, size and status. */
+async function writeSummary(results, failures) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    const rows = results.flatMap((r) => r.targets.map((t) => [
+        { data: `${r.name} ${r.version}` },
+        { data: `<code>${t.ref}</code>` },
+        { data: `<code>${t.digest}</code>` },
+        { data: humanSize(Number(r.size)) },
+        { data: t.status },
+    ]));
+    for (const f of failures)
+        rows.push([{ data: f.source }, { data: '' }, { data: '' }, { data: '' }, { data: `failed: ${summary_escape(f.message)}` }]);
+    await core/* summary */.z
+        .addHeading('Chartlift', 3)
+        .addTable([
+        [
+            { data: 'Chart', header: true },
+            { data: 'Reference', header: true },
+            { data: 'Digest', header: true },
+            { data: 'Size', header: true },
+            { data: 'Status', header: true },
+        ],
+        ...rows,
+    ])
+        .write();
+}
+function summary_escape(s) {
+    return s.replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]);
 }
 
 ;// CONCATENATED MODULE: ./src/action/run.ts
@@ -73195,30 +76795,82 @@ async function connection(inputs) {
 
 
 
-/** The main step: package, save to the runner cache, push, report. */
+
+
+
+const CONCURRENCY = 4;
+/**
+ * The main step: every chart (lines and globs of `chart`) packaged once and published to every `ref`,
+ * several at a time. One failing chart fails the step, but the others still publish.
+ */
 async function run() {
     const inputs = readInputs();
-    const built = await core/* group */.Os('Package the chart', async () => {
-        const b = await buildChart(inputs.chart, inputs.ref);
-        core/* info */.pq(`${b.chart.metadata.name} ${b.chart.metadata.version}: ${b.artifact.chart.length} bytes, chart ${b.artifact.chartDescriptor.digest}`);
-        core/* info */.pq(`timestamps from ${b.date.from === 'fixed' ? 'the fixed epoch (no SOURCE_DATE_EPOCH, no git history)' : b.date.from} (${new Date(b.date.seconds * 1000).toISOString()})`);
-        return b;
-    });
-    if (built.lowered)
-        core/* notice */.lm(`The repository path ${JSON.stringify(built.lowered)} was lower-cased to ${JSON.stringify(built.ref.repository)}: OCI repository names are lower case.`);
-    await core/* group */.Os('Save to the chart cache', async () => {
-        await saveToCache(inputs.cache, built.refName, built.artifact);
-        core/* info */.pq(`saved ${built.refName} in ${inputs.cache}`);
-    });
-    if (!inputs.push) {
-        for (const line of describeLines(built))
-            core/* info */.pq(line);
-        core/* info */.pq(`${built.ref.tag}: saved`);
-        setOutputs(built, 'saved');
-        return;
+    const sources = await expandCharts(inputs.charts);
+    const build = {
+        version: inputs.version || undefined,
+        appVersion: inputs.appVersion || undefined,
+        annotations: { ...workflowAnnotations(), ...inputs.annotations },
+        layerMediaType: inputs.layerMediaType,
+        defaultSource: process.env.GITHUB_SERVER_URL && process.env.GITHUB_REPOSITORY
+            ? `${process.env.GITHUB_SERVER_URL}/${process.env.GITHUB_REPOSITORY}`
+            : undefined,
+        plainHttp: inputs.plainHttp,
+    };
+    const primary = inputs.push ? primaryRegistry(inputs.refs[0]) : undefined;
+    const registries = inputs.push ? await Registries.open(inputs, primary) : undefined;
+    const failures = [];
+    const single = sources.length === 1;
+    let results;
+    try {
+        results = await mapLimit(sources, CONCURRENCY, async (source) => {
+            const lines = [];
+            const log = single ? (line) => core/* info */.pq(line) : (line) => void lines.push(line);
+            try {
+                return await publishChart(source, inputs, { ...build, log }, registries, log);
+            }
+            catch (err) {
+                failures.push({ source, message: (0,errors/* errorLine */.BP)(err) });
+                if (!single)
+                    core/* error */.z3(`${source}: ${(0,errors/* errorLine */.BP)(err)}`);
+                return undefined;
+            }
+            finally {
+                if (!single) {
+                    core/* startGroup */.Oh(source);
+                    for (const line of lines)
+                        core/* info */.pq(line);
+                    core/* endGroup */.N4();
+                }
+            }
+        });
     }
-    const outcome = await pushPhase(inputs, built);
-    setOutputs(built, outcome.status, outcome.digest);
+    finally {
+        await registries?.close();
+    }
+    const published = results.filter((r) => r !== undefined);
+    if (published.length > 0)
+        setOutputs(published);
+    await writeSummary(published, failures);
+    if (failures.length === 0)
+        return;
+    if (single)
+        throw new Error(failures[0].message);
+    throw new Error(`${failures.length} of ${sources.length} charts failed: ${failures.map((f) => f.source).join(', ')} (see the errors above)`);
+}
+/** GHCR links a package to its repository through org.opencontainers.image.source. */
+function workflowAnnotations(env = process.env) {
+    const out = {};
+    if (env.GITHUB_SHA)
+        out['org.opencontainers.image.revision'] = env.GITHUB_SHA;
+    return out;
+}
+function primaryRegistry(ref) {
+    try {
+        return resolveChartRef(ref, 'x', '0.0.0').ref.registry;
+    }
+    catch {
+        return ref.replace(/^oci:\/\//i, '').split('/')[0];
+    }
 }
 
 
@@ -73280,7 +76932,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 /* harmony import */ var _action_constants_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(915);
 /* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7718);
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5640);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4320);
 
 
 
@@ -73310,6 +76962,192 @@ await main();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 2559:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L4: () => (/* binding */ findCredential),
+/* harmony export */   VJ: () => (/* binding */ storeLogin),
+/* harmony export */   Zz: () => (/* binding */ helmRegistryConfigPath),
+/* harmony export */   _$: () => (/* binding */ removeLogin)
+/* harmony export */ });
+/* unused harmony exports dockerConfigPath, decodeEntry, runCredentialHelper */
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2876);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3916);
+/* harmony import */ var _util_atomic_write_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5105);
+
+
+
+
+
+
+/** `helm registry login`'s file: $HELM_REGISTRY_CONFIG, else $HELM_CONFIG_HOME/registry/config.json, else the platform's config folder. */
+function helmRegistryConfigPath(env = process.env, platform = process.platform) {
+    if (env.HELM_REGISTRY_CONFIG)
+        return env.HELM_REGISTRY_CONFIG;
+    if (env.HELM_CONFIG_HOME)
+        return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(env.HELM_CONFIG_HOME, 'registry', 'config.json');
+    let base;
+    if (env.XDG_CONFIG_HOME)
+        base = env.XDG_CONFIG_HOME;
+    else if (platform === 'darwin')
+        base = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(node_os__WEBPACK_IMPORTED_MODULE_2___default().homedir(), 'Library', 'Preferences');
+    else if (platform === 'win32')
+        base = env.APPDATA ?? node_path__WEBPACK_IMPORTED_MODULE_3___default().join(node_os__WEBPACK_IMPORTED_MODULE_2___default().homedir(), 'AppData', 'Roaming');
+    else
+        base = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(env.HOME ?? node_os__WEBPACK_IMPORTED_MODULE_2___default().homedir(), '.config');
+    return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(base, 'helm', 'registry', 'config.json');
+}
+function dockerConfigPath(env = process.env) {
+    return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(env.DOCKER_CONFIG ?? node_path__WEBPACK_IMPORTED_MODULE_3___default().join(env.HOME ?? node_os__WEBPACK_IMPORTED_MODULE_2___default().homedir(), '.docker'), 'config.json');
+}
+async function readConfig(file) {
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(file, 'utf8');
+    }
+    catch (err) {
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .fsCode */ .r0)(err) === 'ENOENT')
+            return {};
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`cannot read it (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .fsCode */ .r0)(err) ?? err.message})`, { where: file, hint: 'Check its permissions' });
+    }
+    if (text.trim() === '')
+        return {};
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo('is not valid JSON', { where: file, hint: 'Fix or delete the file, then log in again' });
+    }
+}
+/** The keys an entry for `host` may be stored under (Docker Hub has its historic one). */
+function hostKeys(host) {
+    const keys = [host, `https://${host}`, `http://${host}`, `https://${host}/v1/`, `https://${host}/v2/`];
+    if (host === 'docker.io' || host === 'registry-1.docker.io' || host === 'index.docker.io')
+        keys.push('https://index.docker.io/v1/', 'docker.io', 'registry-1.docker.io');
+    return keys;
+}
+function decodeEntry(entry, where) {
+    if (entry.identitytoken)
+        return { identityToken: entry.identitytoken };
+    if (entry.registrytoken)
+        return { identityToken: entry.registrytoken };
+    if (entry.username && entry.password)
+        return { username: entry.username, password: entry.password };
+    if (entry.auth) {
+        const text = Buffer.from(entry.auth, 'base64').toString('utf8');
+        const colon = text.indexOf(':');
+        if (colon < 0)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo('holds an "auth" value that is not base64 of user:password', { where, hint: 'Log in again to rewrite it' });
+        return { username: text.slice(0, colon), password: text.slice(colon + 1) };
+    }
+    return undefined;
+}
+/** Runs `docker-credential-<helper> get` with the host on stdin, as Docker does. */
+async function runCredentialHelper(helper, host) {
+    const command = `docker-credential-${helper}`;
+    let out;
+    try {
+        out = await (0,_actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .getExecOutput */ .H)(command, ['get'], { input: Buffer.from(host), silent: true, ignoreReturnCode: true });
+    }
+    catch (err) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`the credential helper ${command} could not be run (${err.message})`, {
+            hint: `Install ${command}, or remove it from Docker's config`,
+        });
+    }
+    if (out.exitCode !== 0) {
+        if (/credentials not found/i.test(out.stdout + out.stderr))
+            return undefined;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`the credential helper ${command} failed for ${host}: ${(out.stderr || out.stdout).trim().split('\n')[0]}`, {
+            hint: `Check that ${command} is installed and logged in`,
+        });
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(out.stdout);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${command} answered something that is not JSON`);
+    }
+    if (!parsed.Secret)
+        return undefined;
+    return parsed.Username === '<token>' ? { identityToken: parsed.Secret } : { username: parsed.Username ?? '', password: parsed.Secret };
+}
+/** Stored credentials for `host`: Helm's registry config, then Docker's (helpers, auths, credsStore). */
+async function findCredential(host, env = process.env) {
+    const helmFile = helmRegistryConfigPath(env);
+    const helm = await readConfig(helmFile);
+    for (const key of hostKeys(host)) {
+        const entry = helm.auths?.[key];
+        const credential = entry && decodeEntry(entry, helmFile);
+        if (credential)
+            return { credential, source: helmFile };
+    }
+    const dockerFile = dockerConfigPath(env);
+    const docker = await readConfig(dockerFile);
+    const helper = docker.credHelpers?.[host];
+    if (helper) {
+        const credential = await runCredentialHelper(helper, host);
+        if (credential)
+            return { credential, source: `docker-credential-${helper}` };
+    }
+    for (const key of hostKeys(host)) {
+        const entry = docker.auths?.[key];
+        const credential = entry && decodeEntry(entry, dockerFile);
+        if (credential)
+            return { credential, source: dockerFile };
+    }
+    if (docker.credsStore) {
+        const credential = await runCredentialHelper(docker.credsStore, host);
+        if (credential)
+            return { credential, source: `docker-credential-${docker.credsStore}` };
+    }
+    return undefined;
+}
+/**
+ * Stores a login as `helm registry login` does: `auths[host].auth` = base64(user:password), the rest
+ * of the file kept, tab-indented JSON, written atomically with mode 0600 in a 0700 folder.
+ * Returns the entry it replaced, if any.
+ */
+async function storeLogin(file, host, username, password) {
+    if (username.includes(':'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo('a user name may not contain ":"', { hint: 'Check the `username` input' });
+    const config = await readConfig(file);
+    const previous = config.auths?.[host];
+    config.auths = { ...config.auths, [host]: { auth: Buffer.from(`${username}:${password}`).toString('base64') } };
+    await writeConfig(file, config);
+    return previous;
+}
+/** Removes the login for `host`, or puts `restore` back in its place. */
+async function removeLogin(file, host, restore) {
+    const config = await readConfig(file);
+    if (!config.auths?.[host] && !restore)
+        return false;
+    const auths = { ...config.auths };
+    if (restore)
+        auths[host] = restore;
+    else
+        delete auths[host];
+    config.auths = auths;
+    await writeConfig(file, config);
+    return true;
+}
+async function writeConfig(file, config) {
+    const dir = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(file);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true, mode: 0o700 });
+    await (0,_util_atomic_write_js__WEBPACK_IMPORTED_MODULE_5__/* .writeFileAtomic */ .Z)(file, JSON.stringify(config, null, '\t'), { mode: 0o600 });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.chmod)(file, 0o600);
+}
+
 
 /***/ }),
 
@@ -82198,19 +86036,21 @@ exports.visitAsync = visitAsync;
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Yz: () => (/* binding */ core_debug),
+  N4: () => (/* binding */ endGroup),
+  z3: () => (/* binding */ error),
   V4: () => (/* binding */ getInput),
   Gu: () => (/* binding */ getState),
-  Os: () => (/* binding */ group),
   pq: () => (/* binding */ info),
-  lm: () => (/* binding */ notice),
   LZ: () => (/* binding */ saveState),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ core_setSecret),
+  Oh: () => (/* binding */ startGroup),
+  z: () => (/* reexport */ summary),
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, isDebug, markdownSummary, platform, setCommandEcho, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getIDToken, getMultilineInput, group, isDebug, markdownSummary, notice, platform, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -82236,7 +86076,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function toCommandProperties(annotationProperties) {
+function utils_toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -83608,7 +87448,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -83919,7 +87759,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -83927,7 +87767,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -83935,7 +87775,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.

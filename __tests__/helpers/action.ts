@@ -5,6 +5,7 @@ import { DIST } from './paths.js';
 import { exec, type ExecResult } from './exec.js';
 
 export interface ActionRun extends ExecResult {
+  summaryFile: string;
   outputs: Record<string, string>;
   state: Record<string, string>;
   errors: string[];
@@ -53,5 +54,5 @@ export async function runAction(
   const outputs = parseFileCommands(await readFile(outputFile, 'utf8'));
   const state = parseFileCommands(await readFile(stateFile, 'utf8'));
   const errors = r.stdout.split('\n').filter((l) => l.startsWith('::error'));
-  return { ...r, outputs, state, errors };
+  return { ...r, outputs, state, errors, summaryFile };
 }

@@ -13,6 +13,10 @@ export const Input = {
   timeout: 'timeout',
   caFile: 'ca-file',
   insecureSkipTlsVerify: 'insecure-skip-tls-verify',
+  version: 'version',
+  appVersion: 'app-version',
+  annotations: 'annotations',
+  layerMediaType: 'layer-media-type',
 } as const;
 
 export const Output = {
@@ -24,6 +28,7 @@ export const Output = {
   name: 'name',
   version: 'version',
   status: 'status',
+  charts: 'charts',
 } as const;
 
 export const State = {

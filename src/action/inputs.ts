@@ -8,8 +8,10 @@ import type { IfExists } from '../release/push.js';
 
 /** Every input of action.yml, read and checked in one place. */
 export interface Inputs {
-  chart: string;
-  ref: string;
+  /** The `chart` input's lines (paths and globs). */
+  charts: string[];
+  /** The `ref` input's lines: every chart goes to each. */
+  refs: string[];
   username: string;
   password: string;
   push: boolean;
@@ -21,6 +23,10 @@ export interface Inputs {
   timeoutSeconds: number;
   caFile: string;
   insecureSkipTlsVerify: boolean;
+  version: string;
+  appVersion: string;
+  annotations: Record<string, string>;
+  layerMediaType: 'modern' | 'legacy';
 }
 
 export function readInputs(): Inputs {
@@ -33,8 +39,8 @@ export function readInputs(): Inputs {
     });
   }
   return {
-    chart: required(Input.chart, 'the chart folder (holding Chart.yaml) or a packaged .tgz'),
-    ref: required(Input.ref, 'oci://<registry>/<namespace>, e.g. oci://ghcr.io/my-org/charts'),
+    charts: lines(required(Input.chart, 'the chart folder (holding Chart.yaml) or a packaged .tgz')),
+    refs: lines(required(Input.ref, 'oci://<registry>/<namespace>, e.g. oci://ghcr.io/my-org/charts')),
     username: core.getInput(Input.username),
     password,
     push: bool(Input.push, true),
@@ -46,7 +52,37 @@ export function readInputs(): Inputs {
     timeoutSeconds: whole(Input.timeout, DEFAULT_TIMEOUT_SECONDS, 1, 3600),
     caFile: core.getInput(Input.caFile),
     insecureSkipTlsVerify: bool(Input.insecureSkipTlsVerify, false),
+    version: core.getInput(Input.version).trim(),
+    appVersion: core.getInput(Input.appVersion).trim(),
+    annotations: keyValues(core.getInput(Input.annotations)),
+    layerMediaType: layerMediaType(core.getInput(Input.layerMediaType).trim()),
   };
+}
+
+function lines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
+}
+
+/** `key=value` lines (the value may hold `=`). */
+function keyValues(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of lines(text)) {
+    const eq = line.indexOf('=');
+    if (eq <= 0) throw new UserError(`the \`annotations\` input needs key=value lines, not ${JSON.stringify(line)}`);
+    out[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
+  }
+  return out;
+}
+
+function layerMediaType(raw: string): 'modern' | 'legacy' {
+  if (raw === '' || raw === 'modern') return 'modern';
+  if (raw === 'legacy') return 'legacy';
+  throw new UserError(`layer-media-type must be modern or legacy, not ${JSON.stringify(raw)}`, {
+    hint: 'legacy writes application/tar+gzip for Helm 3.0–3.6 clients',
+  });
 }
 
 function whole(name: string, fallback: number, min: number, max: number): number {

@@ -38,7 +38,7 @@ export async function chooseCredential(inputs: Inputs, host: string): Promise<{ 
  * registry config so that later steps (`helm pull`, `helm install`) need no login. The post step
  * removes what this added, restoring an entry it replaced.
  */
-export async function login(client: RegistryClient, inputs: Inputs): Promise<void> {
+export async function login(client: RegistryClient, inputs: Inputs, log: (line: string) => void = core.info): Promise<void> {
   await client.ping();
   const file = helmRegistryConfigPath();
   const auth = Buffer.from(`${inputs.username}:${inputs.password}`).toString('base64');
@@ -49,7 +49,7 @@ export async function login(client: RegistryClient, inputs: Inputs): Promise<voi
     if (previous) record.backup = await backupEntry(previous);
     core.saveState(State.logins, JSON.stringify([record]));
   }
-  core.info(`Login succeeded (${client.registry} as ${inputs.username}, stored in ${file})`);
+  log(`Login succeeded (${client.registry} as ${inputs.username}, stored in ${file})`);
 }
 
 async function backupEntry(entry: AuthEntry): Promise<string> {

@@ -4,14 +4,48 @@ import { Output } from './constants.js';
 
 export type Status = 'pushed' | 'unchanged' | 'skipped' | 'saved';
 
-export function setOutputs(built: BuiltChart, status: Status, digest = built.artifact.manifestDescriptor.digest): void {
-  const repo = `${built.ref.registry}/${built.ref.repository}`;
-  core.setOutput(Output.ref, built.refName);
-  core.setOutput(Output.digest, digest);
-  core.setOutput(Output.digestRef, `${repo}@${digest}`);
-  core.setOutput(Output.chartDigest, built.artifact.chartDescriptor.digest);
-  core.setOutput(Output.size, String(built.artifact.chart.length));
-  core.setOutput(Output.name, built.chart.metadata.name);
-  core.setOutput(Output.version, built.chart.metadata.version);
-  core.setOutput(Output.status, status);
+export interface TargetResult {
+  ref: string;
+  digest: string;
+  'digest-ref': string;
+  status: Status;
+}
+
+/** Every single-chart output for one chart (its first target's), and all its targets. */
+export interface ChartResult extends TargetResult {
+  'chart-digest': string;
+  size: string;
+  name: string;
+  version: string;
+  targets: TargetResult[];
+}
+
+export function targetResult(built: BuiltChart, status: Status, digest = built.artifact.manifestDescriptor.digest): TargetResult {
+  return { ref: built.refName, digest, 'digest-ref': `${built.ref.registry}/${built.ref.repository}@${digest}`, status };
+}
+
+export function chartResult(built: BuiltChart, targets: TargetResult[]): ChartResult {
+  return {
+    ...targets[0],
+    'chart-digest': built.artifact.chartDescriptor.digest,
+    size: String(built.artifact.chart.length),
+    name: built.chart.metadata.name,
+    version: built.chart.metadata.version,
+    targets,
+  };
+}
+
+/** The `charts` output always; the single-chart outputs when there is exactly one chart. */
+export function setOutputs(results: ChartResult[]): void {
+  core.setOutput(Output.charts, JSON.stringify(results));
+  if (results.length !== 1) return;
+  const r = results[0];
+  core.setOutput(Output.ref, r.ref);
+  core.setOutput(Output.digest, r.digest);
+  core.setOutput(Output.digestRef, r['digest-ref']);
+  core.setOutput(Output.chartDigest, r['chart-digest']);
+  core.setOutput(Output.size, r.size);
+  core.setOutput(Output.name, r.name);
+  core.setOutput(Output.version, r.version);
+  core.setOutput(Output.status, r.status);
 }

@@ -1,39 +1,82 @@
 import * as core from '@actions/core';
-import { buildChart } from '../release/build.js';
-import { describeLines } from '../release/report.js';
-import { saveToCache } from '../release/save.js';
+import { expandCharts } from '../chart/glob.js';
+import { errorLine } from '../errors.js';
+import type { BuildOptions } from '../release/build.js';
+import { mapLimit } from '../util/concurrency.js';
 import { readInputs } from './inputs.js';
-import { setOutputs } from './outputs.js';
-import { pushPhase } from './push-phase.js';
+import { setOutputs, type ChartResult } from './outputs.js';
+import { publishChart } from './publish-chart.js';
+import { Registries } from './registries.js';
+import { writeSummary } from './summary.js';
+import { resolveChartRef } from '../oci/reference.js';
 
-/** The main step: package, save to the runner cache, push, report. */
+const CONCURRENCY = 4;
+
+/**
+ * The main step: every chart (lines and globs of `chart`) packaged once and published to every `ref`,
+ * several at a time. One failing chart fails the step, but the others still publish.
+ */
 export async function run(): Promise<void> {
   const inputs = readInputs();
-  const built = await core.group('Package the chart', async () => {
-    const b = await buildChart(inputs.chart, inputs.ref);
-    core.info(
-      `${b.chart.metadata.name} ${b.chart.metadata.version}: ${b.artifact.chart.length} bytes, chart ${b.artifact.chartDescriptor.digest}`,
-    );
-    core.info(
-      `timestamps from ${b.date.from === 'fixed' ? 'the fixed epoch (no SOURCE_DATE_EPOCH, no git history)' : b.date.from} (${new Date(b.date.seconds * 1000).toISOString()})`,
-    );
-    return b;
-  });
-  if (built.lowered)
-    core.notice(
-      `The repository path ${JSON.stringify(built.lowered)} was lower-cased to ${JSON.stringify(built.ref.repository)}: OCI repository names are lower case.`,
-    );
-
-  await core.group('Save to the chart cache', async () => {
-    await saveToCache(inputs.cache, built.refName, built.artifact);
-    core.info(`saved ${built.refName} in ${inputs.cache}`);
-  });
-  if (!inputs.push) {
-    for (const line of describeLines(built)) core.info(line);
-    core.info(`${built.ref.tag}: saved`);
-    setOutputs(built, 'saved');
-    return;
+  const sources = await expandCharts(inputs.charts);
+  const build: BuildOptions = {
+    version: inputs.version || undefined,
+    appVersion: inputs.appVersion || undefined,
+    annotations: { ...workflowAnnotations(), ...inputs.annotations },
+    layerMediaType: inputs.layerMediaType,
+    defaultSource:
+      process.env.GITHUB_SERVER_URL && process.env.GITHUB_REPOSITORY
+        ? `${process.env.GITHUB_SERVER_URL}/${process.env.GITHUB_REPOSITORY}`
+        : undefined,
+    plainHttp: inputs.plainHttp,
+  };
+  const primary = inputs.push ? primaryRegistry(inputs.refs[0]) : undefined;
+  const registries = inputs.push ? await Registries.open(inputs, primary) : undefined;
+  const failures: Array<{ source: string; message: string }> = [];
+  const single = sources.length === 1;
+  let results: Array<ChartResult | undefined>;
+  try {
+    results = await mapLimit(sources, CONCURRENCY, async (source) => {
+      const lines: string[] = [];
+      const log = single ? (line: string) => core.info(line) : (line: string) => void lines.push(line);
+      try {
+        return await publishChart(source, inputs, { ...build, log }, registries, log);
+      } catch (err) {
+        failures.push({ source, message: errorLine(err) });
+        if (!single) core.error(`${source}: ${errorLine(err)}`);
+        return undefined;
+      } finally {
+        if (!single) {
+          core.startGroup(source);
+          for (const line of lines) core.info(line);
+          core.endGroup();
+        }
+      }
+    });
+  } finally {
+    await registries?.close();
   }
-  const outcome = await pushPhase(inputs, built);
-  setOutputs(built, outcome.status, outcome.digest);
+  const published = results.filter((r): r is ChartResult => r !== undefined);
+  if (published.length > 0) setOutputs(published);
+  await writeSummary(published, failures);
+  if (failures.length === 0) return;
+  if (single) throw new Error(failures[0].message);
+  throw new Error(
+    `${failures.length} of ${sources.length} charts failed: ${failures.map((f) => f.source).join(', ')} (see the errors above)`,
+  );
+}
+
+/** GHCR links a package to its repository through org.opencontainers.image.source. */
+function workflowAnnotations(env = process.env): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (env.GITHUB_SHA) out['org.opencontainers.image.revision'] = env.GITHUB_SHA;
+  return out;
+}
+
+function primaryRegistry(ref: string): string | undefined {
+  try {
+    return resolveChartRef(ref, 'x', '0.0.0').ref.registry;
+  } catch {
+    return ref.replace(/^oci:\/\//i, '').split('/')[0];
+  }
 }

@@ -10,6 +10,7 @@ export async function assemble(
   files: ChartFile[],
   origin: string,
   loadArchive: (data: Buffer, origin: string) => Promise<Chart>,
+  allowMissingDependencies = false,
 ): Promise<Chart> {
   const chartYaml = files.find((f) => f.name === 'Chart.yaml');
   if (!chartYaml) {
@@ -78,7 +79,7 @@ export async function assemble(
     if (key.endsWith('.tgz')) {
       if (group[0].name !== key)
         throw new UserError('a folder is named like an archive', { where, hint: 'Rename the folder so it does not end in .tgz' });
-      chart.dependencies.push(await loadArchive(group[0].data, where));
+      chart.dependencies.push({ ...(await loadArchive(group[0].data, where)), origin: key });
       continue;
     }
     const inner = group.filter((f) => f.name.includes('/')).map((f) => ({ name: f.name.slice(key.length + 1), data: f.data }));
@@ -88,14 +89,14 @@ export async function assemble(
         hint: 'charts/ holds subcharts only (folders with a Chart.yaml, or .tgz files): move the file elsewhere or list it in .helmignore',
       });
     }
-    chart.dependencies.push(await assemble(inner, where, loadArchive));
+    chart.dependencies.push({ ...(await assemble(inner, where, loadArchive)), origin: key });
   }
-  checkDependencies(chart, origin);
+  if (!allowMissingDependencies) checkDependencies(chart, origin);
   return chart;
 }
 
 /** `helm package` refuses a chart whose Chart.yaml names dependencies that charts/ lacks. */
-function checkDependencies(chart: Chart, origin: string): void {
+export function checkDependencies(chart: Chart, origin: string): void {
   const present = new Set(chart.dependencies.map((d) => d.metadata.name));
   const missing = chart.metadata.dependencies.filter((d) => !present.has(d.name)).map((d) => d.name);
   if (missing.length > 0) {

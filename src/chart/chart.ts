@@ -16,6 +16,8 @@ export interface Chart {
   templates: ChartFile[];
   files: ChartFile[];
   dependencies: Chart[];
+  /** The entry under the parent's charts/ it came from (its place in the archive's order). */
+  origin?: string;
 }
 
 /** Helm's per-file limit (MaxDecompressedFileSize) and per-chart limit (MaxDecompressedChartSize). */

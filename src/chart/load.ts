@@ -13,7 +13,7 @@ export interface LoadedChart {
 }
 
 /** Loads a chart folder or a packaged `.tgz`. Every problem is a UserError naming the file. */
-export async function loadChart(source: string): Promise<LoadedChart> {
+export async function loadChart(source: string, options: { allowMissingDependencies?: boolean } = {}): Promise<LoadedChart> {
   let info;
   try {
     info = await stat(source);
@@ -36,10 +36,13 @@ export async function loadChart(source: string): Promise<LoadedChart> {
       throw new UserError('this folder has no Chart.yaml', { where: source, hint: 'Point `chart` at the folder that holds Chart.yaml' });
     }
     const files = await readChartDir(source);
-    return { chart: await assemble(files, source, loadArchiveChart) };
+    return { chart: await assemble(files, source, loadArchiveChart, options.allowMissingDependencies) };
   }
   const archive = await readFile(source);
-  return { chart: await loadArchiveChart(archive, source), archive };
+  return {
+    chart: await assemble(await readChartArchive(archive, source), source, loadArchiveChart, options.allowMissingDependencies),
+    archive,
+  };
 }
 
 export async function loadArchiveChart(data: Buffer, origin: string): Promise<Chart> {

@@ -76,6 +76,36 @@ export class RegistryClient {
     return sha256(full.body);
   }
 
+  /** Every tag of a repository (following the Link header's pages). */
+  async listTags(repository: string): Promise<string[]> {
+    const tags: string[] = [];
+    let url: string | undefined = `${this.#base}/v2/${repository}/tags/list?n=1000`;
+    for (let page = 0; url && page < 50; page++) {
+      const res = await this.#send({ method: 'GET', url, maxBody: 16 * 1024 * 1024 }, scope(repository, false));
+      if (res.status === 404) return tags;
+      if (res.status !== 200) throw responseError('list the tags of', res, this.#target(repository));
+      tags.push(...((JSON.parse(res.body.toString('utf8')) as { tags?: string[] }).tags ?? []));
+      const next = /<([^>]+)>;\s*rel="next"/.exec(res.headers.link ?? '')?.[1];
+      url = next ? new URL(next, url).toString() : undefined;
+    }
+    return tags;
+  }
+
+  /**
+   * Cross-repository mount: asks the registry to link a blob it already holds in `from` into
+   * `repository`. Returns false when the registry answers with an upload session instead (then upload).
+   */
+  async mountBlob(repository: string, d: Descriptor, from: string): Promise<boolean> {
+    const url = `${this.#base}/v2/${repository}/blobs/uploads/?mount=${encodeURIComponent(d.digest)}&from=${encodeURIComponent(from)}`;
+    const res = await this.#send(
+      { method: 'POST', url, headers: { 'content-length': '0' } },
+      `${scope(repository, true)} ${scope(from, false)}`,
+    );
+    if (res.status === 201) return true;
+    if (res.status === 202) return false;
+    throw responseError('mount a blob into', res, this.#target(repository));
+  }
+
   async hasBlob(repository: string, d: Descriptor): Promise<boolean> {
     const res = await this.#send({ method: 'HEAD', url: `${this.#base}/v2/${repository}/blobs/${d.digest}` }, scope(repository, true));
     if (res.status === 404) return false;

@@ -1,27 +1,105 @@
+import { readFile } from 'node:fs/promises';
 import type { Chart } from '../chart/chart.js';
+import { resolveDependencies } from '../chart/dependencies.js';
 import { loadChart } from '../chart/load.js';
+import { SEMVER2 } from '../chart/metadata.js';
 import { packageChart } from '../chart/package.js';
 import { sourceDate, type SourceDate } from '../chart/source-date.js';
+import { UserError, fsCode } from '../errors.js';
 import { buildArtifact, type ChartArtifact } from '../oci/manifest.js';
+import { Annotation, MediaType } from '../oci/media-types.js';
 import { refString, resolveChartRef, type Reference } from '../oci/reference.js';
 
-/** A chart packaged and described, ready to be saved and pushed. */
-export interface BuiltChart {
+export interface BuildOptions {
+  /** Overrides Chart.yaml's version (a leading `v`, as in git tags, is dropped). */
+  version?: string;
+  appVersion?: string;
+  /** Extra manifest annotations (after Helm's own and Chart.yaml's). */
+  annotations?: Record<string, string>;
+  layerMediaType?: 'modern' | 'legacy';
+  /** org.opencontainers.image.source for a chart whose Chart.yaml lists no sources (the workflow's repository). */
+  defaultSource?: string;
+  /** Plain HTTP for dependency registries too. */
+  plainHttp?: boolean;
+  env?: NodeJS.ProcessEnv;
+  /** Where dependency resolution reports what it does. */
+  log?: (line: string) => void;
+}
+
+/** A chart packaged and described, ready to be saved and pushed to any number of references. */
+export interface PackagedChart {
+  source: string;
   chart: Chart;
   artifact: ChartArtifact;
+  date: SourceDate;
+}
+
+/** A packaged chart bound to one reference. */
+export interface BuiltChart extends PackagedChart {
   ref: Reference;
   refName: string;
-  date: SourceDate;
   /** The path as given in `ref` before its capitals were lowered, if any. */
   lowered?: string;
 }
 
-/** Loads and packages a chart (or takes a packaged one as it is) and builds its manifest for `refInput`. */
-export async function buildChart(source: string, refInput: string, env: NodeJS.ProcessEnv = process.env): Promise<BuiltChart> {
-  const { chart, archive } = await loadChart(source);
+/**
+ * Loads a chart (vendoring missing dependencies), applies the overrides, packages it reproducibly
+ * (a packaged .tgz without overrides is taken as it is, with its .prov beside it) and builds its manifest.
+ */
+export async function packageSource(source: string, options: BuildOptions = {}): Promise<PackagedChart> {
+  const env = options.env ?? process.env;
+  const { chart, archive } = await loadChart(source, { allowMissingDependencies: true });
+  await resolveDependencies(chart, source, { log: options.log ?? (() => {}), plainHttp: options.plainHttp });
+  const md = chart.metadata;
+  let overridden = false;
+  if (options.version) {
+    const version = options.version.trim().replace(/^v/, '');
+    if (!SEMVER2.test(version))
+      throw new UserError(`the \`version\` input ${JSON.stringify(options.version)} is not a SemVer 2 version`, {
+        hint: 'Use MAJOR.MINOR.PATCH, e.g. 1.2.0 (a leading v is dropped)',
+      });
+    overridden ||= version !== md.version;
+    md.version = version;
+  }
+  if (options.appVersion) {
+    overridden ||= options.appVersion !== md.appVersion;
+    md.appVersion = options.appVersion;
+  }
   const date = await sourceDate(source, env);
-  const bytes = archive ?? packageChart(chart, date.seconds);
-  const artifact = buildArtifact(chart.metadata, bytes, date.seconds);
-  const { ref, lowered } = resolveChartRef(refInput, chart.metadata.name, chart.metadata.version);
-  return { chart, artifact, ref, refName: refString(ref), date, lowered };
+  const bytes = archive && !overridden ? archive : packageChart(chart, date.seconds);
+  const provenance = archive && !overridden ? await readProvenance(`${source}.prov`) : undefined;
+  const artifact = buildArtifact(md, bytes, date.seconds, {
+    provenance,
+    extraAnnotations: {
+      ...(md.sources.length === 0 && options.defaultSource ? { [Annotation.source]: options.defaultSource } : {}),
+      ...options.annotations,
+    },
+    chartMediaType: options.layerMediaType === 'legacy' ? MediaType.legacyChart : MediaType.chart,
+  });
+  return { source, chart, artifact, date };
+}
+
+/** Binds a packaged chart to the reference `refInput` names for it. */
+export function bindRef(p: PackagedChart, refInput: string): BuiltChart {
+  const { ref, lowered } = resolveChartRef(refInput, p.chart.metadata.name, p.chart.metadata.version);
+  return { ...p, ref, refName: refString(ref), lowered };
+}
+
+/** Packages a chart for one reference (the single-chart path). */
+export async function buildChart(
+  source: string,
+  refInput: string,
+  env: NodeJS.ProcessEnv = process.env,
+  options: BuildOptions = {},
+): Promise<BuiltChart> {
+  return bindRef(await packageSource(source, { ...options, env }), refInput);
+}
+
+async function readProvenance(file: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(file);
+  } catch (err) {
+    if (fsCode(err) === 'ENOENT') return undefined;
+    throw new UserError(`cannot read the provenance file (${fsCode(err) ?? (err as Error).message})`, { where: file });
+  }
 }

@@ -26,6 +26,7 @@ export async function pushArtifact(
   ref: Reference,
   artifact: ChartArtifact,
   ifExists: IfExists,
+  options: { mountFrom?: string } = {},
 ): Promise<PushOutcome> {
   const ours = artifact.manifestDescriptor.digest;
   const current = await client.resolveTag(ref.repository, ref.tag, true);
@@ -43,6 +44,7 @@ export async function pushArtifact(
   await Promise.all(
     blobs.map(async ([d, data]) => {
       if (await client.hasBlob(ref.repository, d)) return;
+      if (options.mountFrom && (await client.mountBlob(ref.repository, d, options.mountFrom))) return;
       await client.uploadBlob(ref.repository, d, data);
       uploaded++;
     }),
