@@ -1,5 +1,5 @@
 import { gunzipSync } from 'node:zlib';
-import { Parser, type ReadEntry } from 'tar';
+import type { ReadEntry } from 'tar';
 import { UserError } from '../errors.js';
 import { MAX_ARCHIVE_ENTRIES, MAX_CHART_BYTES, MAX_FILE_BYTES, type ChartFile } from './chart.js';
 
@@ -23,6 +23,7 @@ export async function readChartArchive(data: Buffer, where: string): Promise<Cha
     throw bad(`is not a valid gzip archive: ${(err as Error).message}`);
   }
 
+  const { Parser } = await import('tar');
   const files: ChartFile[] = [];
   let problem: UserError | undefined;
   await new Promise<void>((resolve, reject) => {

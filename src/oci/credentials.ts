@@ -1,4 +1,3 @@
-import { getExecOutput } from '@actions/exec';
 import { chmod, mkdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -86,6 +85,7 @@ export function decodeEntry(entry: AuthEntry, where: string): Credential | undef
 export async function runCredentialHelper(helper: string, host: string): Promise<Credential | undefined> {
   const command = `docker-credential-${helper}`;
   let out: { exitCode: number; stdout: string; stderr: string };
+  const { getExecOutput } = await import('@actions/exec');
   try {
     out = await getExecOutput(command, ['get'], { input: Buffer.from(host), silent: true, ignoreReturnCode: true });
   } catch (err) {

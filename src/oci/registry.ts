@@ -8,6 +8,8 @@ import { MediaType } from './media-types.js';
 import { isRetryableStatus, retryDelay, retryPolicy, sleep, type RetryPolicy } from './retry.js';
 
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+/** Blobs up to this size try the single-request upload. */
+export const SINGLE_POST_MAX = 256 * 1024;
 const MANIFEST_ACCEPT = [MediaType.manifest, 'application/vnd.docker.distribution.manifest.v2+json', MediaType.index].join(', ');
 const REDIRECTS = [301, 302, 303, 307, 308];
 
@@ -156,7 +158,21 @@ export class RegistryClient {
     if (put.status !== 201 && put.status !== 204) throw responseError('upload a blob to', put, this.#target(repository));
   }
 
+  /**
+   * A small blob goes up in the POST itself (`?digest=`, the spec's single-request upload: one
+   * request where the registry supports it); a registry that does not answers 202 with a session,
+   * and the blob follows in a PUT, as in the two-step upload.
+   */
   async #uploadMonolithic(repository: string, d: Descriptor, data: Buffer): Promise<void> {
+    if (data.length <= SINGLE_POST_MAX) {
+      const url = `${this.#base}/v2/${repository}/blobs/uploads/?digest=${encodeURIComponent(d.digest)}`;
+      const headers = { 'content-type': 'application/octet-stream', 'content-length': String(data.length) };
+      const res = await this.#send({ method: 'POST', url, headers, body: data }, scope(repository, true), false);
+      if (res.status === 201) return;
+      if (res.status !== 202 || !res.headers.location) throw responseError('start an upload to', res, this.#target(repository));
+      await this.#finishUpload(repository, new URL(res.headers.location, res.url), d, data);
+      return;
+    }
     const { url } = await this.#startUpload(repository);
     await this.#finishUpload(repository, url, d, data);
   }

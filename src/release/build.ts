@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import type { Chart } from '../chart/chart.js';
-import { resolveDependencies } from '../chart/dependencies.js';
 import { loadChart } from '../chart/load.js';
 import { SEMVER2 } from '../chart/metadata.js';
 import { packageChart } from '../chart/package.js';
@@ -49,7 +48,10 @@ export interface BuiltChart extends PackagedChart {
 export async function packageSource(source: string, options: BuildOptions = {}): Promise<PackagedChart> {
   const env = options.env ?? process.env;
   const { chart, archive } = await loadChart(source, { allowMissingDependencies: true });
-  await resolveDependencies(chart, source, { log: options.log ?? (() => {}), plainHttp: options.plainHttp });
+  if (chart.metadata.dependencies.some((d) => !chart.dependencies.some((c) => c.metadata.name === d.name))) {
+    const { resolveDependencies } = await import('../chart/dependencies.js');
+    await resolveDependencies(chart, source, { log: options.log ?? (() => {}), plainHttp: options.plainHttp });
+  }
   const md = chart.metadata;
   let overridden = false;
   if (options.version) {

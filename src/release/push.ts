@@ -3,7 +3,7 @@ import type { Descriptor } from '../oci/digest.js';
 import type { ChartArtifact } from '../oci/manifest.js';
 import { MediaType } from '../oci/media-types.js';
 import type { Reference } from '../oci/reference.js';
-import type { RegistryClient } from '../oci/registry.js';
+import { SINGLE_POST_MAX, type RegistryClient } from '../oci/registry.js';
 
 export type IfExists = 'fail' | 'skip' | 'overwrite';
 
@@ -41,9 +41,11 @@ export async function pushArtifact(
   for (const layer of artifact.layers)
     blobs.push([layer, layer.digest === artifact.chartDescriptor.digest ? artifact.chart : artifact.provenance!]);
   let uploaded = 0;
+  // A new tag's small blobs are almost always new too: uploading one that exists costs less than asking.
+  const ask = (d: Descriptor): boolean => current !== undefined || d.size > SINGLE_POST_MAX || options.mountFrom !== undefined;
   await Promise.all(
     blobs.map(async ([d, data]) => {
-      if (await client.hasBlob(ref.repository, d)) return;
+      if (ask(d) && (await client.hasBlob(ref.repository, d))) return;
       if (options.mountFrom && (await client.mountBlob(ref.repository, d, options.mountFrom))) return;
       await client.uploadBlob(ref.repository, d, data);
       uploaded++;

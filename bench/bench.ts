@@ -1,0 +1,304 @@
+// npm run bench: Chartlift (the bundled action, started as a runner starts it) against
+// `helm package && helm push` (Helm 3.17.3 and 4.1.4), side by side, interleaved, medians over
+// repeated rounds, ratios; plus requests per publish, peak memory, bundle size and start-up time.
+// Writes bench/RESULTS.md.
+import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { packageChart } from '../src/chart/package.js';
+import { loadChart } from '../src/chart/load.js';
+import { writeTar } from '../src/chart/tar-writer.js';
+import { archiveEntries } from '../src/chart/package.js';
+import { startRegistry, type Registry } from '../__tests__/helpers/registry.js';
+import { startDelayProxy } from './delay-proxy.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = path.join(ROOT, 'dist', 'index.js');
+const HELM = { 'Helm 3.17.3': path.join(ROOT, '.tools', 'helm-3', 'helm'), 'Helm 4.1.4': path.join(ROOT, '.tools', 'helm-4', 'helm') };
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const work = mkdtempSync(path.join(os.tmpdir(), 'chartlift-bench-'));
+const home = path.join(work, 'home');
+mkdirSync(home);
+const env = {
+  PATH: process.env.PATH,
+  HOME: home,
+  XDG_CONFIG_HOME: path.join(home, '.config'),
+  XDG_CACHE_HOME: path.join(home, '.cache'),
+  SOURCE_DATE_EPOCH: '1700000000',
+};
+let seq = 0;
+const unique = (): string => `r${Date.now().toString(36)}${(seq++).toString(36)}`;
+
+interface Timing {
+  ms: number;
+  rssKiB: number;
+}
+
+/**
+ * Wall time (ms) and peak RSS (KiB, from GNU time) of a command. Spawned asynchronously: the
+ * registry's log pipe and the delaying front live in this process and must keep running.
+ */
+function timed(cmd: string, args: string[], extraEnv: Record<string, string> = {}, allowFail = false): Promise<Timing> {
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    const child = spawn('/usr/bin/time', ['-f', '%M', cmd, ...args], {
+      env: { ...env, ...extraEnv },
+      cwd: work,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      if (code !== 0 && !allowFail) return reject(new Error(`${cmd} ${args.join(' ')} failed:\n${out}\n${err}`));
+      resolve({ ms, rssKiB: Number(err.trim().split('\n').pop()) });
+    });
+  });
+}
+
+function chartlift(chart: string, ref: string, extra: Record<string, string> = {}): Promise<Timing> {
+  const out = path.join(work, `out-${seq++}`);
+  writeFileSync(out, '');
+  writeFileSync(`${out}.state`, '');
+  const inputs: Record<string, string> = {
+    INPUT_CHART: chart,
+    INPUT_REF: ref,
+    'INPUT_PLAIN-HTTP': 'true',
+    INPUT_CACHE: path.join(work, 'cache'),
+    GITHUB_OUTPUT: out,
+    GITHUB_STATE: `${out}.state`,
+  };
+  for (const [k, v] of Object.entries(extra)) inputs[`INPUT_${k.toUpperCase()}`] = v;
+  return timed(process.execPath, [DIST], inputs);
+}
+
+function helmPublish(helm: string, charts: string[], ref: string): Promise<Timing> {
+  const dest = path.join(work, `pkg-${seq++}`);
+  const script = charts
+    .map(
+      (c) =>
+        `"${helm}" package "${c}" -d "${dest}" >/dev/null && "${helm}" push "${dest}/$(ls "${dest}" | tail -n1)" "${ref}" --plain-http 2>/dev/null && rm -f "${dest}"/*.tgz`,
+    )
+    .join(' && ');
+  return timed('sh', ['-c', script]);
+}
+
+async function series(n: number, fn: () => Promise<number>): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(await fn());
+  return out;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+interface Row {
+  scenario: string;
+  chartlift: number;
+  helm: Record<string, number>;
+  rss: Record<string, number>;
+}
+
+async function scenario(name: string, rounds: number, run: (who: string, round: number) => Promise<Timing>): Promise<Row> {
+  const times: Record<string, number[]> = { Chartlift: [] };
+  const rss: Record<string, number[]> = { Chartlift: [] };
+  for (const h of Object.keys(HELM)) {
+    times[h] = [];
+    rss[h] = [];
+  }
+  for (let i = 0; i < rounds; i++) {
+    for (const who of Object.keys(times)) {
+      const r = await run(who, i);
+      times[who].push(r.ms);
+      rss[who].push(r.rssKiB);
+    }
+  }
+  const row: Row = { scenario: name, chartlift: median(times.Chartlift), helm: {}, rss: {} };
+  for (const who of Object.keys(times)) {
+    if (who !== 'Chartlift') row.helm[who] = median(times[who]);
+    row.rss[who] = Math.max(...rss[who]);
+  }
+  process.stderr.write(
+    `${name}: Chartlift ${row.chartlift.toFixed(0)} ms; ${Object.entries(row.helm)
+      .map(([k, v]) => `${k} ${v.toFixed(0)} ms`)
+      .join('; ')}\n`,
+  );
+  return row;
+}
+
+function makeChart(dir: string, name: string, files = 0, bytesPerFile = 0): string {
+  const root = path.join(dir, name);
+  mkdirSync(path.join(root, 'templates'), { recursive: true });
+  execFileSync(HELM['Helm 3.17.3'], ['create', name], { cwd: dir });
+  if (files > 0) {
+    mkdirSync(path.join(root, 'files'), { recursive: true });
+    for (let i = 0; i < files; i++) {
+      const text = Array.from(
+        { length: Math.ceil(bytesPerFile / 64) },
+        () => `${randomBytes(24).toString('base64')} value-${i} ${'x'.repeat(16)}\n`,
+      ).join('');
+      writeFileSync(path.join(root, 'files', `f-${String(i).padStart(4, '0')}.txt`), text.slice(0, bytesPerFile));
+    }
+  }
+  return root;
+}
+
+async function requestsFor(registry: Registry, fn: () => Promise<unknown>): Promise<number> {
+  const mark = registry.mark();
+  await fn();
+  await new Promise((r) => setTimeout(r, 200));
+  return registry.requests(mark).length;
+}
+
+async function main(): Promise<void> {
+  const registry = await startRegistry();
+  const delayed = await startDelayProxy(registry.port, 50);
+  const host = registry.host;
+  const slowHost = `127.0.0.1:${delayed.port}`;
+  try {
+    const small = makeChart(work, 'small');
+    const large = makeChart(work, 'large', 2000, 10_000);
+    const many = path.join(work, 'many');
+    mkdirSync(many);
+    const forty = Array.from({ length: 40 }, (_, i) => makeChart(many, `chart-${String(i).padStart(2, '0')}`));
+
+    const rows: Row[] = [];
+    rows.push(
+      await scenario('one small chart (helm create), new', ROUNDS, (who) =>
+        who === 'Chartlift'
+          ? chartlift(small, `oci://${host}/${unique()}`)
+          : helmPublish(HELM[who as keyof typeof HELM], [small], `oci://${host}/${unique()}`),
+      ),
+    );
+    rows.push(
+      await scenario('one large chart (2,000 files, 20 MB), new', Math.max(3, Math.floor(ROUNDS / 2)), (who) =>
+        who === 'Chartlift'
+          ? chartlift(large, `oci://${host}/${unique()}`)
+          : helmPublish(HELM[who as keyof typeof HELM], [large], `oci://${host}/${unique()}`),
+      ),
+    );
+    rows.push(
+      await scenario('40 charts: one step vs a helm loop', 3, (who) =>
+        who === 'Chartlift'
+          ? chartlift(`${many}/*`, `oci://${host}/${unique()}`)
+          : helmPublish(HELM[who as keyof typeof HELM], forty, `oci://${host}/${unique()}`),
+      ),
+    );
+    const fixed = `oci://${host}/republish`;
+    await chartlift(small, fixed);
+    const helmFixed: Record<string, string> = {};
+    for (const h of Object.keys(HELM)) helmFixed[h] = `oci://${host}/republish-${h.replace(/\W+/g, '')}`.toLowerCase();
+    rows.push(
+      await scenario('republishing an unchanged chart', ROUNDS, (who) =>
+        who === 'Chartlift' ? chartlift(small, fixed) : helmPublish(HELM[who as keyof typeof HELM], [small], helmFixed[who]),
+      ),
+    );
+    rows.push(
+      await scenario('one small chart, new, 50 ms RTT', ROUNDS, (who) =>
+        who === 'Chartlift'
+          ? chartlift(small, `oci://${slowHost}/${unique()}`)
+          : helmPublish(HELM[who as keyof typeof HELM], [small], `oci://${slowHost}/${unique()}`),
+      ),
+    );
+
+    const requests: Record<string, number> = {
+      'Chartlift, new chart': await requestsFor(registry, () => chartlift(small, `oci://${host}/${unique()}`)),
+      'Chartlift, unchanged chart': await requestsFor(registry, () => chartlift(small, fixed)),
+    };
+    for (const [h, bin] of Object.entries(HELM))
+      requests[`${h}, new chart`] = await requestsFor(registry, () => helmPublish(bin, [small], `oci://${host}/${unique()}`));
+
+    // Throughput: Chartlift's packaging of the large chart against gzip -6 on the same tar bytes.
+    const { chart } = await loadChart(large);
+    const tarFile = path.join(work, 'large.tar');
+    writeFileSync(tarFile, writeTar(archiveEntries(chart), 0));
+    const tarBytes = statSync(tarFile).size;
+    const packMs = median(
+      Array.from({ length: 5 }, () => {
+        const s = process.hrtime.bigint();
+        packageChart(chart, 0);
+        return Number(process.hrtime.bigint() - s) / 1e6;
+      }),
+    );
+    const gzipMs = median(await series(5, async () => (await timed('sh', ['-c', `gzip -6 -c "${tarFile}" > /dev/null`])).ms));
+
+    const bundle = statSync(DIST).size;
+    const startup = median(
+      await series(7, async () => (await timed(process.execPath, [DIST], { INPUT_CHART: '', GITHUB_OUTPUT: '/dev/null' }, true)).ms),
+    );
+    const nodeBare = median(await series(7, async () => (await timed(process.execPath, ['-e', '0'])).ms));
+    writeResults({ rows, requests, packMs, gzipMs, tarBytes, bundle, startup, nodeBare });
+  } finally {
+    await delayed.close();
+    await registry.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function writeResults(r: {
+  rows: Row[];
+  requests: Record<string, number>;
+  packMs: number;
+  gzipMs: number;
+  tarBytes: number;
+  bundle: number;
+  startup: number;
+  nodeBare: number;
+}): void {
+  const helmVersions = Object.entries(HELM).map(([k, bin]) => `${k} (${execFileSync(bin, ['version', '--short']).toString().trim()})`);
+  const cpu = /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model;
+  const lines: string[] = [
+    '# Benchmark results',
+    '',
+    'Generated by `npm run bench` (bench/bench.ts); every figure below comes from one run of it.',
+    '',
+    `- Machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}`,
+    `- Node ${process.version} (the runner's node24), ${helmVersions.join(', ')}`,
+    `- Registry: Debian's docker-registry (CNCF distribution 2.8) on loopback; 50 ms RTT through a delaying TCP front`,
+    `- Medians of ${ROUNDS} interleaved rounds (3 for 40 charts); Chartlift is \`node dist/index.js\` with INPUT_* variables, as a runner starts it; helm is \`helm package && helm push\``,
+    '',
+    '## Wall time',
+    '',
+    '| scenario | Chartlift | Helm 3.17.3 | Helm 4.1.4 | ratio vs Helm 3 | ratio vs Helm 4 |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const row of r.rows) {
+    const h3 = row.helm['Helm 3.17.3'];
+    const h4 = row.helm['Helm 4.1.4'];
+    lines.push(
+      `| ${row.scenario} | ${row.chartlift.toFixed(0)} ms | ${h3.toFixed(0)} ms | ${h4.toFixed(0)} ms | ${(row.chartlift / h3).toFixed(2)}× | ${(row.chartlift / h4).toFixed(2)}× |`,
+    );
+  }
+  lines.push('', '## Requests per publish (from the registry’s access log)', '', '| publish | requests |', '| --- | ---: |');
+  for (const [k, v] of Object.entries(r.requests)) lines.push(`| ${k} | ${v} |`);
+  lines.push('', '## Peak memory (max RSS)', '', '| scenario | Chartlift | Helm 3.17.3 | Helm 4.1.4 |', '| --- | ---: | ---: | ---: |');
+  for (const row of r.rows)
+    lines.push(
+      `| ${row.scenario} | ${(row.rss.Chartlift / 1024).toFixed(0)} MiB | ${(row.rss['Helm 3.17.3'] / 1024).toFixed(0)} MiB | ${(row.rss['Helm 4.1.4'] / 1024).toFixed(0)} MiB |`,
+    );
+  const mbps = (r.tarBytes / 1e6 / (r.packMs / 1000)).toFixed(0);
+  const gzMbps = (r.tarBytes / 1e6 / (r.gzipMs / 1000)).toFixed(0);
+  lines.push(
+    '',
+    '## Packaging throughput (the large chart)',
+    '',
+    `Chartlift packages ${(r.tarBytes / 1e6).toFixed(1)} MB of tar in ${r.packMs.toFixed(0)} ms (${mbps} MB/s); \`gzip -6\` on the same tar takes ${r.gzipMs.toFixed(0)} ms (${gzMbps} MB/s, process start included): ratio ${(r.packMs / r.gzipMs).toFixed(2)}×.`,
+    '',
+    '## The bundle',
+    '',
+    `dist/index.js is ${(r.bundle / 1024).toFixed(0)} KiB; \`node dist/index.js\` starts and exits (on a missing input) in ${r.startup.toFixed(0)} ms, of which bare \`node -e 0\` is ${r.nodeBare.toFixed(0)} ms.`,
+    '',
+  );
+  writeFileSync(path.join(ROOT, 'bench', 'RESULTS.md'), lines.join('\n'));
+  process.stdout.write(lines.join('\n'));
+}
+
+await main();
