@@ -15,19 +15,22 @@ export async function startDelayProxy(targetPort: number, rttMs: number): Promis
       last = at;
       setTimeout(() => to.writable && to.write(chunk), at - Date.now());
     });
-    from.on('end', () => setTimeout(() => to.end(), Math.max(0, last - Date.now()) + half));
+    from.on('end', () => {
+      setTimeout(() => to.end(), Math.max(0, last - Date.now()) + half);
+    });
   };
   const server = net.createServer((client) => {
     const upstream = net.connect(targetPort, '127.0.0.1');
     sockets.add(client).add(upstream);
     pipeDelayed(client, upstream);
     pipeDelayed(upstream, client);
-    const done = (): void => {
+    const done = (_why: string): void => {
       client.destroy();
       upstream.destroy();
     };
-    client.on('error', done).on('close', done);
-    upstream.on('error', done).on('close', done);
+    // A close propagates as an end, after the data still on its way (pipeDelayed); errors cut both at once.
+    client.on('error', () => done('client error'));
+    upstream.on('error', (e) => done(`upstream error ${e.message}`));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {

@@ -42860,6 +42860,16 @@ function describeLines(built) {
         `version: ${md.version}`,
     ];
 }
+/** The seed's last line of a push: `<tag>: pushed to remote (N layers, SIZE total)`, or what happened instead. */
+function pushLine(built, status, digest) {
+    const layers = built.artifact.layers;
+    const total = layers.reduce((n, l) => n + l.size, 0);
+    if (status === 'pushed')
+        return `${built.ref.tag}: pushed to remote (${layers.length} layer${layers.length === 1 ? '' : 's'}, ${humanSize(total)} total)`;
+    if (status === 'unchanged')
+        return `${built.ref.tag}: unchanged (the registry already holds ${digest})`;
+    return `${built.ref.tag}: skipped (the tag holds ${digest}; if-exists: skip)`;
+}
 
 ;// CONCATENATED MODULE: ./src/release/save.ts
 
@@ -42885,7 +42895,6 @@ async function saveToCache(cacheDir, refName, artifact) {
 }
 
 ;// CONCATENATED MODULE: ./src/action/publish-chart.ts
-
 
 
 
@@ -42921,14 +42930,7 @@ async function publishChart(source, inputs, build, registries, log) {
         const outcome = await pushArtifact(client, built.ref, built.artifact, inputs.ifExists, { mountFrom: pushedTo.get(built.ref.registry) });
         if (!pushedTo.has(built.ref.registry))
             pushedTo.set(built.ref.registry, built.ref.repository);
-        const layers = built.artifact.layers;
-        const total = layers.reduce((n, l) => n + l.size, 0);
-        if (outcome.status === 'pushed')
-            log(`${built.ref.tag}: pushed to remote (${layers.length} layer${layers.length === 1 ? '' : 's'}, ${humanSize(total)} total)`);
-        else if (outcome.status === 'unchanged')
-            log(`${built.ref.tag}: unchanged (the registry already holds ${outcome.digest})`);
-        else
-            log(`${built.ref.tag}: skipped (the tag holds ${outcome.digest}; if-exists: skip)`);
+        log(pushLine(built, outcome.status, outcome.digest));
         results.push(targetResult(built, outcome.status, outcome.digest));
     }
     return chartResult(targets[0], results);
@@ -44627,14 +44629,7 @@ class Http {
         this.#timeoutMs = options.timeoutMs ?? 60_000;
     }
     async send(req) {
-        const res = await (0,undici__WEBPACK_IMPORTED_MODULE_1__/* .request */ .Em)(req.url, {
-            method: req.method,
-            headers: { 'user-agent': this.userAgent, ...req.headers },
-            body: req.body,
-            dispatcher: this.#dispatcher,
-            headersTimeout: this.#timeoutMs,
-            bodyTimeout: this.#timeoutMs,
-        });
+        const res = await this.open(req);
         const limit = req.maxBody ?? DEFAULT_MAX_BODY;
         const chunks = [];
         let size = 0;
@@ -44646,7 +44641,7 @@ class Http {
             }
             chunks.push(chunk);
         }
-        return { status: res.statusCode, headers: flatten(res.headers), body: Buffer.concat(chunks), url: req.url };
+        return { ...res, body: Buffer.concat(chunks) };
     }
     /** Like `send`, but the body is a stream the caller must read or dump. */
     async open(req) {
@@ -45366,15 +45361,13 @@ class RegistryClient {
                 reason = `HTTP ${res.status}`;
             }
             catch (err) {
-                const e = err instanceof RegistryError
-                    ? err
-                    : err instanceof errors/* UserError */.yo
-                        ? undefined
-                        : networkError(err, this.registry, this.#plainHttp, attempt + 1);
+                const e = err instanceof RegistryError ? err : err instanceof errors/* UserError */.yo ? undefined : networkError(err, this.registry, this.#plainHttp);
                 if (!e)
                     throw err;
-                if (!idempotent || !e.transient || attempt >= this.#policy.retries)
-                    throw e;
+                if (!idempotent || !e.transient || attempt >= this.#policy.retries) {
+                    // Only the last word counts the attempts.
+                    throw err instanceof RegistryError || attempt === 0 ? e : networkError(err, this.registry, this.#plainHttp, attempt + 1);
+                }
                 wait = (0,retry/* retryDelay */.a2)(attempt, this.#policy);
                 reason = e.message;
             }
@@ -45395,9 +45388,9 @@ class RegistryClient {
             catch (err) {
                 if (err instanceof errors/* UserError */.yo)
                     throw err;
-                const e = networkError(err, new URL(req.url).host, this.#plainHttp, attempt + 1);
+                const e = networkError(err, new URL(req.url).host, this.#plainHttp);
                 if (!e.transient || attempt >= this.#policy.retries)
-                    throw e;
+                    throw attempt === 0 ? e : networkError(err, new URL(req.url).host, this.#plainHttp, attempt + 1);
                 await (0,retry/* sleep */.yy)((0,retry/* retryDelay */.a2)(attempt, this.#policy));
             }
         }

@@ -8,7 +8,7 @@ import { Http } from '../../src/oci/http.js';
 import { RegistryClient } from '../../src/oci/registry.js';
 import { buildChart } from '../../src/release/build.js';
 import { pushArtifact } from '../../src/release/push.js';
-import { cli } from '../helpers/cli.js';
+import { CLI, cli } from '../helpers/cli.js';
 import { run } from '../helpers/exec.js';
 import { startFront, type Front } from '../helpers/front.js';
 import { helmHome } from '../helpers/helm-env.js';
@@ -97,6 +97,20 @@ describe("the seed's whole sequence, against a registry with htpasswd auth", () 
     const denied = await c(['chart', 'pull', '--plain-http', ref, '--cache', path.join(home, 'other-cache')]);
     assert.equal(denied.code, 1);
     assert.match(denied.stderr, /^Error: authentication failed for .* as an anonymous user/);
+  });
+
+  test('on a terminal, login asks for the password without echoing it', async () => {
+    const { env, registryConfig } = await helmHome();
+    // `script` gives the CLI a real pseudo-terminal; the password is typed after the prompt appears.
+    const typed = `sleep 1; printf 'mypass\\r'`;
+    const out = await run(
+      'sh',
+      ['-c', `(${typed}) | script -qec "${process.execPath} ${CLI} registry login -u myuser --plain-http ${secured.host}" /dev/null`],
+      { env },
+    );
+    assert.match(out, /^Password: \r?\nLogin succeeded/);
+    assert.doesNotMatch(out, /mypass/);
+    assert.match(await readFile(registryConfig, 'utf8'), new RegExp(Buffer.from('myuser:mypass').toString('base64')));
   });
 
   test('wrong password: login fails, nothing stored', async () => {

@@ -40475,14 +40475,7 @@ class Http {
         this.#timeoutMs = options.timeoutMs ?? 60_000;
     }
     async send(req) {
-        const res = await (0,undici__WEBPACK_IMPORTED_MODULE_1__/* .request */ .Em)(req.url, {
-            method: req.method,
-            headers: { 'user-agent': this.userAgent, ...req.headers },
-            body: req.body,
-            dispatcher: this.#dispatcher,
-            headersTimeout: this.#timeoutMs,
-            bodyTimeout: this.#timeoutMs,
-        });
+        const res = await this.open(req);
         const limit = req.maxBody ?? DEFAULT_MAX_BODY;
         const chunks = [];
         let size = 0;
@@ -40494,7 +40487,7 @@ class Http {
             }
             chunks.push(chunk);
         }
-        return { status: res.statusCode, headers: flatten(res.headers), body: Buffer.concat(chunks), url: req.url };
+        return { ...res, body: Buffer.concat(chunks) };
     }
     /** Like `send`, but the body is a stream the caller must read or dump. */
     async open(req) {
@@ -42202,15 +42195,13 @@ class RegistryClient {
                 reason = `HTTP ${res.status}`;
             }
             catch (err) {
-                const e = err instanceof RegistryError
-                    ? err
-                    : err instanceof errors.UserError
-                        ? undefined
-                        : networkError(err, this.registry, this.#plainHttp, attempt + 1);
+                const e = err instanceof RegistryError ? err : err instanceof errors.UserError ? undefined : networkError(err, this.registry, this.#plainHttp);
                 if (!e)
                     throw err;
-                if (!idempotent || !e.transient || attempt >= this.#policy.retries)
-                    throw e;
+                if (!idempotent || !e.transient || attempt >= this.#policy.retries) {
+                    // Only the last word counts the attempts.
+                    throw err instanceof RegistryError || attempt === 0 ? e : networkError(err, this.registry, this.#plainHttp, attempt + 1);
+                }
                 wait = retryDelay(attempt, this.#policy);
                 reason = e.message;
             }
@@ -42231,9 +42222,9 @@ class RegistryClient {
             catch (err) {
                 if (err instanceof errors.UserError)
                     throw err;
-                const e = networkError(err, new URL(req.url).host, this.#plainHttp, attempt + 1);
+                const e = networkError(err, new URL(req.url).host, this.#plainHttp);
                 if (!e.transient || attempt >= this.#policy.retries)
-                    throw e;
+                    throw attempt === 0 ? e : networkError(err, new URL(req.url).host, this.#plainHttp, attempt + 1);
                 await sleep(retryDelay(attempt, this.#policy));
             }
         }
@@ -56040,7 +56031,7 @@ function humanDuration(ms) {
 
 ;// CONCATENATED MODULE: ./src/util/human-size.ts
 /** Bytes as the seed prints them: `454 B`, `2.4 KiB`, `28.1 KiB`, `1.2 MiB` (one decimal, binary units). */
-function humanSize(bytes) {
+function human_size_humanSize(bytes) {
     if (bytes < 1024)
         return `${bytes} B`;
     const units = ['KiB', 'MiB', 'GiB', 'TiB'];
@@ -56069,7 +56060,7 @@ async function listCharts(layout, now = Date.now()) {
         try {
             const c = await (0,cached/* readCached */.Jr)(layout, ref);
             const cachedAt = (await (0,promises_.stat)(layout.blobPath(entry.digest))).mtimeMs;
-            rows.push([ref, c.name, c.version, entry.digest.slice(7, 14), humanSize(c.artifact.chart.length), humanDuration(now - cachedAt)]);
+            rows.push([ref, c.name, c.version, entry.digest.slice(7, 14), human_size_humanSize(c.artifact.chart.length), humanDuration(now - cachedAt)]);
         }
         catch {
             rows.push([ref, '?', '?', entry.digest.slice(7, 14), '?', 'damaged: pull or save it again']);
@@ -56154,6 +56145,30 @@ async function pushArtifact(client, ref, artifact, ifExists, options = {}) {
     return { status: 'pushed', digest: ours, uploaded };
 }
 
+;// CONCATENATED MODULE: ./src/release/report.ts
+
+/** The seed's block: ref, digest (the manifest's), size (the chart's), name, version. */
+function describeLines(built) {
+    const md = built.chart.metadata;
+    return [
+        `ref:     ${built.refName}`,
+        `digest:  ${built.artifact.manifestDescriptor.digest}`,
+        `size:    ${humanSize(built.artifact.chart.length)}`,
+        `name:    ${md.name}`,
+        `version: ${md.version}`,
+    ];
+}
+/** The seed's last line of a push: `<tag>: pushed to remote (N layers, SIZE total)`, or what happened instead. */
+function pushLine(built, status, digest) {
+    const layers = built.artifact.layers;
+    const total = layers.reduce((n, l) => n + l.size, 0);
+    if (status === 'pushed')
+        return `${built.ref.tag}: pushed to remote (${layers.length} layer${layers.length === 1 ? '' : 's'}, ${human_size_humanSize(total)} total)`;
+    if (status === 'unchanged')
+        return `${built.ref.tag}: unchanged (the registry already holds ${digest})`;
+    return `${built.ref.tag}: skipped (the tag holds ${digest}; if-exists: skip)`;
+}
+
 ;// CONCATENATED MODULE: ./src/release/save.ts
 
 
@@ -56191,11 +56206,12 @@ async function saveToCache(cacheDir, refName, artifact) {
 
 
 
+
 function block(refName, c) {
     return [
         `ref:     ${refName}`,
         `digest:  ${c.artifact.manifestDescriptor.digest}`,
-        `size:    ${humanSize(c.artifact.chart.length)}`,
+        `size:    ${human_size_humanSize(c.artifact.chart.length)}`,
         `name:    ${c.name}`,
         `version: ${c.version}`,
     ];
@@ -56242,13 +56258,7 @@ async function pushCommand(ref, cache, options) {
     const c = await (0,cached/* readCached */.Jr)(new Layout(cache), refName);
     console.log(`The push refers to repository [${r.registry}/${r.repository}]`);
     const outcome = await withClient(r.registry, options.plainHttp, (client) => pushArtifact(client, r, c.artifact, options.ifExists));
-    const layers = c.artifact.layers;
-    const total = layers.reduce((n, l) => n + l.size, 0);
-    const last = outcome.status === 'pushed'
-        ? `${r.tag}: pushed to remote (${layers.length} layer${layers.length === 1 ? '' : 's'}, ${humanSize(total)} total)`
-        : outcome.status === 'unchanged'
-            ? `${r.tag}: unchanged (the registry already holds ${outcome.digest})`
-            : `${r.tag}: skipped (the tag holds ${outcome.digest})`;
+    const last = pushLine({ artifact: c.artifact, ref: r }, outcome.status, outcome.digest);
     console.log([...block(refName, c), last].join('\n'));
 }
 async function pullCommand(ref, cache, options) {

@@ -1,8 +1,7 @@
 import { bindRef, packageSource, type BuildOptions } from '../release/build.js';
 import { pushArtifact } from '../release/push.js';
-import { describeLines } from '../release/report.js';
+import { describeLines, pushLine } from '../release/report.js';
 import { saveToCache } from '../release/save.js';
-import { humanSize } from '../util/human-size.js';
 import type { Inputs } from './inputs.js';
 import { chartResult, targetResult, type ChartResult, type TargetResult } from './outputs.js';
 import type { Registries } from './registries.js';
@@ -44,12 +43,7 @@ export async function publishChart(
     for (const line of describeLines(built)) log(line);
     const outcome = await pushArtifact(client, built.ref, built.artifact, inputs.ifExists, { mountFrom: pushedTo.get(built.ref.registry) });
     if (!pushedTo.has(built.ref.registry)) pushedTo.set(built.ref.registry, built.ref.repository);
-    const layers = built.artifact.layers;
-    const total = layers.reduce((n, l) => n + l.size, 0);
-    if (outcome.status === 'pushed')
-      log(`${built.ref.tag}: pushed to remote (${layers.length} layer${layers.length === 1 ? '' : 's'}, ${humanSize(total)} total)`);
-    else if (outcome.status === 'unchanged') log(`${built.ref.tag}: unchanged (the registry already holds ${outcome.digest})`);
-    else log(`${built.ref.tag}: skipped (the tag holds ${outcome.digest}; if-exists: skip)`);
+    log(pushLine(built, outcome.status, outcome.digest));
     results.push(targetResult(built, outcome.status, outcome.digest));
   }
   return chartResult(targets[0], results);

@@ -9,6 +9,7 @@ import { exportChart } from '../release/export.js';
 import { formatTable, listCharts } from '../release/list.js';
 import { pullChart } from '../release/pull.js';
 import { pushArtifact, type IfExists } from '../release/push.js';
+import { pushLine } from '../release/report.js';
 import { saveToCache } from '../release/save.js';
 import { humanSize } from '../util/human-size.js';
 
@@ -68,14 +69,7 @@ export async function pushCommand(ref: string, cache: string, options: { plainHt
   const c = await readCached(new Layout(cache), refName);
   console.log(`The push refers to repository [${r.registry}/${r.repository}]`);
   const outcome = await withClient(r.registry, options.plainHttp, (client) => pushArtifact(client, r, c.artifact, options.ifExists));
-  const layers = c.artifact.layers;
-  const total = layers.reduce((n, l) => n + l.size, 0);
-  const last =
-    outcome.status === 'pushed'
-      ? `${r.tag}: pushed to remote (${layers.length} layer${layers.length === 1 ? '' : 's'}, ${humanSize(total)} total)`
-      : outcome.status === 'unchanged'
-        ? `${r.tag}: unchanged (the registry already holds ${outcome.digest})`
-        : `${r.tag}: skipped (the tag holds ${outcome.digest})`;
+  const last = pushLine({ artifact: c.artifact, ref: r }, outcome.status, outcome.digest);
   console.log([...block(refName, c), last].join('\n'));
 }
 

@@ -57,14 +57,7 @@ export class Http {
   }
 
   async send(req: HttpRequest): Promise<HttpResponse> {
-    const res = await request(req.url, {
-      method: req.method,
-      headers: { 'user-agent': this.userAgent, ...req.headers },
-      body: req.body,
-      dispatcher: this.#dispatcher,
-      headersTimeout: this.#timeoutMs,
-      bodyTimeout: this.#timeoutMs,
-    });
+    const res = await this.open(req);
     const limit = req.maxBody ?? DEFAULT_MAX_BODY;
     const chunks: Buffer[] = [];
     let size = 0;
@@ -76,7 +69,7 @@ export class Http {
       }
       chunks.push(chunk as Buffer);
     }
-    return { status: res.statusCode, headers: flatten(res.headers), body: Buffer.concat(chunks), url: req.url };
+    return { ...res, body: Buffer.concat(chunks) };
   }
 
   /** Like `send`, but the body is a stream the caller must read or dump. */

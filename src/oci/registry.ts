@@ -347,13 +347,12 @@ export class RegistryClient {
         reason = `HTTP ${res.status}`;
       } catch (err) {
         const e =
-          err instanceof RegistryError
-            ? err
-            : err instanceof UserError
-              ? undefined
-              : networkError(err, this.registry, this.#plainHttp, attempt + 1);
+          err instanceof RegistryError ? err : err instanceof UserError ? undefined : networkError(err, this.registry, this.#plainHttp);
         if (!e) throw err;
-        if (!idempotent || !e.transient || attempt >= this.#policy.retries) throw e;
+        if (!idempotent || !e.transient || attempt >= this.#policy.retries) {
+          // Only the last word counts the attempts.
+          throw err instanceof RegistryError || attempt === 0 ? e : networkError(err, this.registry, this.#plainHttp, attempt + 1);
+        }
         wait = retryDelay(attempt, this.#policy);
         reason = e.message;
       }
@@ -374,8 +373,9 @@ export class RegistryClient {
         await sleep(retryDelay(attempt, this.#policy, res.headers['retry-after']));
       } catch (err) {
         if (err instanceof UserError) throw err;
-        const e = networkError(err, new URL(req.url).host, this.#plainHttp, attempt + 1);
-        if (!e.transient || attempt >= this.#policy.retries) throw e;
+        const e = networkError(err, new URL(req.url).host, this.#plainHttp);
+        if (!e.transient || attempt >= this.#policy.retries)
+          throw attempt === 0 ? e : networkError(err, new URL(req.url).host, this.#plainHttp, attempt + 1);
         await sleep(retryDelay(attempt, this.#policy));
       }
     }

@@ -12,3 +12,17 @@ export function describeLines(built: BuiltChart): string[] {
     `version: ${md.version}`,
   ];
 }
+
+/** The seed's last line of a push: `<tag>: pushed to remote (N layers, SIZE total)`, or what happened instead. */
+export function pushLine(
+  built: Pick<BuiltChart, 'artifact'> & { ref: { tag: string } },
+  status: 'pushed' | 'unchanged' | 'skipped',
+  digest: string,
+): string {
+  const layers = built.artifact.layers;
+  const total = layers.reduce((n, l) => n + l.size, 0);
+  if (status === 'pushed')
+    return `${built.ref.tag}: pushed to remote (${layers.length} layer${layers.length === 1 ? '' : 's'}, ${humanSize(total)} total)`;
+  if (status === 'unchanged') return `${built.ref.tag}: unchanged (the registry already holds ${digest})`;
+  return `${built.ref.tag}: skipped (the tag holds ${digest}; if-exists: skip)`;
+}
