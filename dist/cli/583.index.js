@@ -28,7 +28,7 @@ export const modules = {
 /* harmony import */ var _release_cached_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(8567);
 /* harmony import */ var _util_bytes_order_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(8146);
 /* harmony import */ var _assemble_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(2297);
-/* harmony import */ var _load_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(185);
+/* harmony import */ var _load_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(9505);
 
 
 

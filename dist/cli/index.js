@@ -39451,7 +39451,7 @@ async function readChartArchive(data, where) {
 
 /***/ }),
 
-/***/ 185:
+/***/ 9505:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39489,7 +39489,8 @@ class BadPatternError extends Error {
 }
 const SEP = '/';
 function goMatch(pattern, name) {
-    const bad = new BadPatternError(pattern);
+    // Built only when thrown: an Error captures a stack trace, too dear for every file of a chart.
+    const bad = () => new BadPatternError(pattern);
     let pat = Array.from(pattern);
     let s = Array.from(name);
     pattern: while (pat.length > 0) {
@@ -39606,7 +39607,7 @@ function matchChunk(chunk, s, bad) {
             if (head === '\\') {
                 c = c.slice(1);
                 if (c.length === 0)
-                    throw bad;
+                    throw bad();
             }
             if (!failed) {
                 if (c[0] !== s[0])
@@ -39620,16 +39621,16 @@ function matchChunk(chunk, s, bad) {
 }
 function getEsc(c, bad) {
     if (c.length === 0 || c[0] === '-' || c[0] === ']')
-        throw bad;
+        throw bad();
     if (c[0] === '\\') {
         c = c.slice(1);
         if (c.length === 0)
-            throw bad;
+            throw bad();
     }
     const r = c[0];
     const rest = c.slice(1);
     if (rest.length === 0)
-        throw bad;
+        throw bad();
     return [r, rest];
 }
 
@@ -39725,7 +39726,21 @@ function goBase(path) {
     return trimmed.slice(trimmed.lastIndexOf('/') + 1);
 }
 
+;// CONCATENATED MODULE: ./src/util/concurrency.ts
+/** Runs `fn` over `items` with at most `limit` at once; results in the items' order. */
+async function mapLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        for (let i = next++; i < items.length; i = next++)
+            results[i] = await fn(items[i], i);
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+
 ;// CONCATENATED MODULE: ./src/chart/load-dir.ts
+
 
 
 
@@ -39744,64 +39759,70 @@ async function readChartDir(dir) {
     const files = [];
     await walk(root, '', new Set([root]));
     return files;
+    /** One folder: its entries looked at and read several at a time, then taken in order (so is the first error). */
     async function walk(abs, rel, ancestors) {
         const names = (await (0,promises_.readdir)(abs)).sort(bytes_order/* compareBytes */.X);
-        for (const name of names) {
-            const full = external_node_path_default().join(abs, name);
-            const relName = rel === '' ? name : `${rel}/${name}`;
-            const shown = external_node_path_default().join(dir, relName);
-            const link = await (0,promises_.lstat)(full);
-            let target = full;
-            let info = link;
-            if (link.isSymbolicLink()) {
-                try {
-                    target = await (0,promises_.realpath)(full);
-                    info = await (0,promises_.stat)(target);
-                }
-                catch {
-                    if (rules.ignores(relName, false))
-                        continue;
-                    throw new errors.UserError('is a symbolic link whose target does not exist', {
-                        where: shown,
-                        hint: 'Fix or remove the link, or list it in .helmignore',
-                    });
-                }
-                if (target !== root && !target.startsWith(root + (external_node_path_default()).sep)) {
-                    if (rules.ignores(relName, info.isDirectory()))
-                        continue;
-                    throw new errors.UserError(`is a symbolic link that leaves the chart (to ${target})`, {
-                        where: shown,
-                        hint: 'Copy the file into the chart instead of linking to it, or list the link in .helmignore',
-                    });
-                }
-            }
-            if (info.isDirectory()) {
-                if (rules.ignores(relName, true))
-                    continue;
-                if (ancestors.has(target))
-                    throw new errors.UserError('is a symbolic link to one of its own parent folders', { where: shown, hint: 'Remove the link loop' });
-                await walk(target, relName, new Set([...ancestors, target]));
+        const entries = await mapLimit(names, 32, (name) => inspect(abs, rel, name).catch((error) => ({ kind: 'error', error })));
+        for (const entry of entries) {
+            if (entry.kind === 'error')
+                throw entry.error;
+            if (entry.kind === 'file')
+                files.push(entry.file);
+            if (entry.kind !== 'dir')
                 continue;
-            }
-            if (rules.ignores(relName, false))
-                continue;
-            if (!info.isFile()) {
-                throw new errors.UserError('is not a regular file (a device, socket or pipe)', {
-                    where: shown,
-                    hint: 'Remove it from the chart or list it in .helmignore',
-                });
-            }
-            if (info.size > chart/* MAX_FILE_BYTES */.gZ) {
-                throw new errors.UserError(`is ${info.size} bytes, over Helm's limit of ${chart/* MAX_FILE_BYTES */.gZ} bytes (5 MiB) per chart file`, {
-                    where: shown,
-                    hint: 'Keep large files out of the chart (list them in .helmignore)',
-                });
-            }
-            let data = await (0,promises_.readFile)(target);
-            if (data.subarray(0, 3).equals(BOM))
-                data = data.subarray(3);
-            files.push({ name: relName, data });
+            if (ancestors.has(entry.target))
+                throw new errors.UserError('is a symbolic link to one of its own parent folders', { where: entry.shown, hint: 'Remove the link loop' });
+            await walk(entry.target, entry.relName, new Set([...ancestors, entry.target]));
         }
+    }
+    async function inspect(abs, rel, name) {
+        const full = external_node_path_default().join(abs, name);
+        const relName = rel === '' ? name : `${rel}/${name}`;
+        const shown = external_node_path_default().join(dir, relName);
+        const link = await (0,promises_.lstat)(full);
+        let target = full;
+        let info = link;
+        if (link.isSymbolicLink()) {
+            try {
+                target = await (0,promises_.realpath)(full);
+                info = await (0,promises_.stat)(target);
+            }
+            catch {
+                if (rules.ignores(relName, false))
+                    return { kind: 'skip' };
+                throw new errors.UserError('is a symbolic link whose target does not exist', {
+                    where: shown,
+                    hint: 'Fix or remove the link, or list it in .helmignore',
+                });
+            }
+            if (target !== root && !target.startsWith(root + (external_node_path_default()).sep)) {
+                if (rules.ignores(relName, info.isDirectory()))
+                    return { kind: 'skip' };
+                throw new errors.UserError(`is a symbolic link that leaves the chart (to ${target})`, {
+                    where: shown,
+                    hint: 'Copy the file into the chart instead of linking to it, or list the link in .helmignore',
+                });
+            }
+        }
+        if (info.isDirectory())
+            return rules.ignores(relName, true) ? { kind: 'skip' } : { kind: 'dir', target, relName, shown };
+        if (rules.ignores(relName, false))
+            return { kind: 'skip' };
+        if (!info.isFile())
+            throw new errors.UserError('is not a regular file (a device, socket or pipe)', {
+                where: shown,
+                hint: 'Remove it from the chart or list it in .helmignore',
+            });
+        if (info.size > chart/* MAX_FILE_BYTES */.gZ) {
+            throw new errors.UserError(`is ${info.size} bytes, over Helm's limit of ${chart/* MAX_FILE_BYTES */.gZ} bytes (5 MiB) per chart file`, {
+                where: shown,
+                hint: 'Keep large files out of the chart (list them in .helmignore)',
+            });
+        }
+        let data = await (0,promises_.readFile)(target);
+        if (data.subarray(0, 3).equals(BOM))
+            data = data.subarray(3);
+        return { kind: 'file', file: { name: relName, data } };
     }
 }
 async function readRules(root, dir) {
@@ -52935,8 +52956,8 @@ function parseReference(input) {
 
 // EXTERNAL MODULE: ./src/oci/registry.ts + 13 modules
 var oci_registry = __nccwpck_require__(9519);
-// EXTERNAL MODULE: ./src/chart/load.ts + 3 modules
-var load = __nccwpck_require__(185);
+// EXTERNAL MODULE: ./src/chart/load.ts + 4 modules
+var load = __nccwpck_require__(9505);
 // EXTERNAL MODULE: ./src/chart/metadata.ts
 var metadata = __nccwpck_require__(6655);
 // EXTERNAL MODULE: external "node:zlib"
@@ -55675,19 +55696,33 @@ function gzipReproducible(data) {
 ;// CONCATENATED MODULE: ./src/chart/tar-writer.ts
 const BLOCK = 512;
 function writeTar(entries, mtimeSeconds) {
-    const parts = [];
+    // Headers first (small), then one allocation for the whole archive, the data copied in once.
+    const blocks = [];
     for (const entry of entries) {
-        const name = Buffer.from(entry.name, 'utf8');
         const split = ustarSplit(entry.name);
         if (!split) {
             const record = paxRecord('path', entry.name);
-            parts.push(header({ name: paxName(name), prefix: '', size: record.length, mtime: mtimeSeconds, type: 'x' }), pad(record));
+            blocks.push({
+                header: header({ name: paxName(Buffer.from(entry.name, 'utf8')), prefix: '', size: record.length, mtime: mtimeSeconds, type: 'x' }),
+                data: record,
+            });
         }
         const [prefix, base] = split ?? ['', asciiTail(entry.name)];
-        parts.push(header({ name: base, prefix, size: entry.data.length, mtime: mtimeSeconds, type: '0' }), pad(Buffer.from(entry.data)));
+        blocks.push({ header: header({ name: base, prefix, size: entry.data.length, mtime: mtimeSeconds, type: '0' }), data: entry.data });
     }
-    parts.push(Buffer.alloc(BLOCK * 2));
-    return Buffer.concat(parts);
+    const padded = (n) => Math.ceil(n / BLOCK) * BLOCK;
+    const total = blocks.reduce((n, b) => n + BLOCK + padded(b.data?.length ?? 0), 0) + BLOCK * 2;
+    const out = Buffer.alloc(total);
+    let at = 0;
+    for (const b of blocks) {
+        b.header.copy(out, at);
+        at += BLOCK;
+        if (b.data) {
+            out.set(b.data, at);
+            at += padded(b.data.length);
+        }
+    }
+    return out;
 }
 /** [prefix, name] when the path fits USTAR's fields as ASCII, else undefined. */
 function ustarSplit(path) {
@@ -55741,10 +55776,6 @@ function header(h) {
 }
 function octal(b, offset, width, value) {
     b.write(`${value.toString(8).padStart(width - 1, '0')}\u0000`, offset, width, 'ascii');
-}
-function pad(data) {
-    const rem = data.length % BLOCK;
-    return rem === 0 ? data : Buffer.concat([data, Buffer.alloc(BLOCK - rem)]);
 }
 
 ;// CONCATENATED MODULE: ./src/chart/package.ts

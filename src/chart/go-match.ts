@@ -13,7 +13,8 @@ type Runes = string[];
 const SEP = '/';
 
 export function goMatch(pattern: string, name: string): boolean {
-  const bad = new BadPatternError(pattern);
+  // Built only when thrown: an Error captures a stack trace, too dear for every file of a chart.
+  const bad = (): BadPatternError => new BadPatternError(pattern);
   let pat: Runes = Array.from(pattern);
   let s: Runes = Array.from(name);
 
@@ -79,7 +80,7 @@ function scanChunk(pat: Runes): [boolean, Runes, Runes] {
   return [star, pat.slice(0, i), pat.slice(i)];
 }
 
-function matchChunk(chunk: Runes, s: Runes, bad: BadPatternError): [Runes, boolean] {
+function matchChunk(chunk: Runes, s: Runes, bad: () => BadPatternError): [Runes, boolean] {
   let failed = false;
   let c = chunk;
   while (c.length > 0) {
@@ -122,7 +123,7 @@ function matchChunk(chunk: Runes, s: Runes, bad: BadPatternError): [Runes, boole
     } else {
       if (head === '\\') {
         c = c.slice(1);
-        if (c.length === 0) throw bad;
+        if (c.length === 0) throw bad();
       }
       if (!failed) {
         if (c[0] !== s[0]) failed = true;
@@ -134,14 +135,14 @@ function matchChunk(chunk: Runes, s: Runes, bad: BadPatternError): [Runes, boole
   return failed ? [[], false] : [s, true];
 }
 
-function getEsc(c: Runes, bad: BadPatternError): [string, Runes] {
-  if (c.length === 0 || c[0] === '-' || c[0] === ']') throw bad;
+function getEsc(c: Runes, bad: () => BadPatternError): [string, Runes] {
+  if (c.length === 0 || c[0] === '-' || c[0] === ']') throw bad();
   if (c[0] === '\\') {
     c = c.slice(1);
-    if (c.length === 0) throw bad;
+    if (c.length === 0) throw bad();
   }
   const r = c[0];
   const rest = c.slice(1);
-  if (rest.length === 0) throw bad;
+  if (rest.length === 0) throw bad();
   return [r, rest];
 }

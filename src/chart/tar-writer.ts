@@ -11,19 +11,33 @@ export interface TarEntry {
 const BLOCK = 512;
 
 export function writeTar(entries: readonly TarEntry[], mtimeSeconds: number): Buffer {
-  const parts: Buffer[] = [];
+  // Headers first (small), then one allocation for the whole archive, the data copied in once.
+  const blocks: Array<{ header: Buffer; data?: Uint8Array }> = [];
   for (const entry of entries) {
-    const name = Buffer.from(entry.name, 'utf8');
     const split = ustarSplit(entry.name);
     if (!split) {
       const record = paxRecord('path', entry.name);
-      parts.push(header({ name: paxName(name), prefix: '', size: record.length, mtime: mtimeSeconds, type: 'x' }), pad(record));
+      blocks.push({
+        header: header({ name: paxName(Buffer.from(entry.name, 'utf8')), prefix: '', size: record.length, mtime: mtimeSeconds, type: 'x' }),
+        data: record,
+      });
     }
     const [prefix, base] = split ?? ['', asciiTail(entry.name)];
-    parts.push(header({ name: base, prefix, size: entry.data.length, mtime: mtimeSeconds, type: '0' }), pad(Buffer.from(entry.data)));
+    blocks.push({ header: header({ name: base, prefix, size: entry.data.length, mtime: mtimeSeconds, type: '0' }), data: entry.data });
   }
-  parts.push(Buffer.alloc(BLOCK * 2));
-  return Buffer.concat(parts);
+  const padded = (n: number): number => Math.ceil(n / BLOCK) * BLOCK;
+  const total = blocks.reduce((n, b) => n + BLOCK + padded(b.data?.length ?? 0), 0) + BLOCK * 2;
+  const out = Buffer.alloc(total);
+  let at = 0;
+  for (const b of blocks) {
+    b.header.copy(out, at);
+    at += BLOCK;
+    if (b.data) {
+      out.set(b.data, at);
+      at += padded(b.data.length);
+    }
+  }
+  return out;
 }
 
 /** [prefix, name] when the path fits USTAR's fields as ASCII, else undefined. */
@@ -78,9 +92,4 @@ function header(h: { name: string; prefix: string; size: number; mtime: number; 
 
 function octal(b: Buffer, offset: number, width: number, value: number): void {
   b.write(`${value.toString(8).padStart(width - 1, '0')}\u0000`, offset, width, 'ascii');
-}
-
-function pad(data: Buffer): Buffer {
-  const rem = data.length % BLOCK;
-  return rem === 0 ? data : Buffer.concat([data, Buffer.alloc(BLOCK - rem)]);
 }
