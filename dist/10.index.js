@@ -13,8 +13,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: pickVersion
 
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 6 modules
-var exec = __webpack_require__(9529);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -125,7 +123,6 @@ var load = __webpack_require__(6264);
 
 
 
-
 /**
  * Vendors the dependencies Chart.yaml declares and charts/ lacks, as `helm dependency build` would
  * (a Chart.lock's versions win over Chart.yaml's ranges): `oci://` repositories through Chartlift's
@@ -152,7 +149,7 @@ async function resolveDependencies(chart, source, options) {
                 else if (dep.repository.startsWith('file://'))
                     sub = (await (0,load/* loadChart */.T)(external_node_path_default().resolve(dirOf(source), dep.repository.slice('file://'.length)))).chart;
                 else
-                    sub = await fromHelm(source, dep, where);
+                    sub = await fromHelm(source, dep, where, options.plainHttp);
             }
             catch (err) {
                 if (!(err instanceof errors/* UserError */.yo))
@@ -235,17 +232,21 @@ async function fromIndex(http, dep, wanted, where) {
     return (0,load/* loadArchiveChart */.L)(tgz.body, url);
 }
 /** Repositories Chartlift cannot read itself (`@alias`, `alias:`): `helm dependency build` in a copy. */
-async function fromHelm(source, dep, where) {
+async function fromHelm(source, dep, where, plainHttp) {
     const temp = await (0,promises_.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), 'chartlift-deps-'));
     try {
         const copy = external_node_path_default().join(temp, 'chart');
         await (0,promises_.cp)(dirOf(source), copy, { recursive: true });
+        const { getExecOutput } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 9529));
         let out;
         try {
-            out = await (0,exec.getExecOutput)('helm', ['dependency', 'build', copy], { silent: true, ignoreReturnCode: true });
+            out = await getExecOutput('helm', ['dependency', 'build', copy, ...(plainHttp ? ['--plain-http'] : [])], {
+                silent: true,
+                ignoreReturnCode: true,
+            });
         }
-        catch {
-            throw new errors/* UserError */.yo('cannot be resolved without helm, and no helm is on PATH', {
+        catch (err) {
+            throw new errors/* UserError */.yo(`cannot be resolved without helm, and helm could not be run (${err.message})`, {
                 where,
                 hint: 'Use an oci:// or https:// repository, or install helm before this step',
             });

@@ -10,7 +10,7 @@ import { buildChart } from '../../src/release/build.js';
 import { pushArtifact } from '../../src/release/push.js';
 import { CLI, cli } from '../helpers/cli.js';
 import { run } from '../helpers/exec.js';
-import { startFront, type Front } from '../helpers/front.js';
+import { startFaultyFront, type FaultyFront } from '../helpers/faulty-front.js';
 import { helmHome } from '../helpers/helm-env.js';
 import { HELMS, ROOT, tool } from '../helpers/paths.js';
 import { startRegistry, type Registry } from '../helpers/registry.js';
@@ -218,7 +218,7 @@ describe('the cache after remove', () => {
 });
 
 describe('a corrupted download', () => {
-  let front: Front;
+  let front: FaultyFront;
   after(() => front?.stop());
   test('a blob whose bytes do not match its digest fails the pull clearly and leaves the cache unchanged', async () => {
     const { env, home } = await helmHome();
@@ -226,14 +226,15 @@ describe('a corrupted download', () => {
     const http = new Http();
     await pushArtifact(new RegistryClient(http, open.host, { plainHttp: true }), built.ref, built.artifact, 'overwrite');
     await http.close();
-    front = await startFront(open.url, {
-      onResponse: (req, res) => {
-        if (req.method === 'GET' && req.url.includes(`/blobs/${built.artifact.chartDescriptor.digest}`) && res.body.length > 100) {
-          const body = Buffer.from(res.body);
-          body[100] ^= 0x01;
-          return { ...res, body };
-        }
-        return res;
+    front = await startFaultyFront(open.url, {
+      decide: () => undefined,
+      intercept: async (req, res, forward) => {
+        if (req.method !== 'GET' || !req.url.includes(`/blobs/${built.artifact.chartDescriptor.digest}`)) return false;
+        const up = await forward();
+        const body = Buffer.from(up.body);
+        body[100] ^= 0x01;
+        res.writeHead(up.status, { ...up.headers, 'content-length': String(body.length) }).end(body);
+        return true;
       },
     });
     const cache = path.join(home, 'cache');
@@ -250,7 +251,7 @@ describe('a corrupted download', () => {
     );
     assert.equal(await treeHash(cache), before);
     assert.ok(
-      front.seen.some((s) => s.url.includes('/blobs/')),
+      front.requests.some((s) => s.url.includes('/blobs/')),
       'the front served the blob',
     );
   });

@@ -132,18 +132,17 @@ describe('many charts, many targets', () => {
 describe('overrides, annotations, summary, provenance, legacy layer', () => {
   test('version (leading v dropped) and app-version overrides; annotations; GHCR source link; revision; the job summary', async () => {
     const src = await chart(work, 'annotated');
-    const r = await runAction(
-      {
-        chart: src,
-        ref: `oci://${one.host}/ann`,
-        'plain-http': 'true',
-        version: 'v2.3.4',
-        'app-version': '9.9',
-        annotations: 'com.example/team=platform\norg.opencontainers.image.licenses=MIT',
-        cache: path.join(work, 'ann-cache'),
-      },
-      { env: { ...EPOCH, GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'example/charts', GITHUB_SHA: 'abc123' } },
-    );
+    const inputs = {
+      chart: src,
+      ref: `oci://${one.host}/ann`,
+      'plain-http': 'true',
+      version: 'v2.3.4',
+      'app-version': '9.9',
+      annotations: 'com.example/team=platform\norg.opencontainers.image.licenses=MIT',
+      cache: path.join(work, 'ann-cache'),
+    };
+    const workflow = { ...EPOCH, GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'example/charts', GITHUB_SHA: 'abc123' };
+    const r = await runAction(inputs, { env: workflow });
     assert.equal(r.code, 0, r.stdout);
     assert.equal(r.outputs.version, '2.3.4');
     assert.equal(r.outputs.ref, `${one.host}/ann/annotated:2.3.4`);
@@ -167,18 +166,7 @@ describe('overrides, annotations, summary, provenance, legacy layer', () => {
       ),
     );
 
-    const again = await runAction(
-      {
-        chart: src,
-        ref: `oci://${one.host}/ann`,
-        'plain-http': 'true',
-        version: 'v2.3.4',
-        'app-version': '9.9',
-        annotations: 'com.example/team=platform\norg.opencontainers.image.licenses=MIT',
-        cache: path.join(work, 'ann-cache'),
-      },
-      { env: { ...EPOCH, GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'example/charts', GITHUB_SHA: 'abc123' } },
-    );
+    const again = await runAction(inputs, { env: workflow });
     assert.equal(again.outputs.status, 'unchanged', 'annotations are reproducible');
   });
 
@@ -241,7 +229,7 @@ describe('overrides, annotations, summary, provenance, legacy layer', () => {
 });
 
 describe('dependencies', () => {
-  test('an OCI dependency and an index.yaml dependency are vendored: the archive renders as helm dependency build && helm package', async () => {
+  test('an OCI dependency, an index.yaml dependency and one only helm can resolve (@alias) are vendored: the archive renders as helm dependency build && helm package', async () => {
     // The OCI dependency: published to the local registry by helm itself.
     const { env, home } = await helmHome();
     const depSrc = await chart(work, 'ocidep');
@@ -259,6 +247,7 @@ describe('dependencies', () => {
       });
       await run(tool('helm3'), ['package', c, '-d', repoDir], { env });
     }
+    await run(tool('helm3'), ['package', await chart(work, 'viahelm'), '-d', repoDir], { env });
     const server = http.createServer(async (req, res) => {
       try {
         res.writeHead(200).end(await readFile(path.join(repoDir, path.basename(req.url ?? ''))));
@@ -271,7 +260,7 @@ describe('dependencies', () => {
     await run(tool('helm3'), ['repo', 'index', repoDir, '--url', repoUrl], { env });
     try {
       const parent = await chart(work, 'parent', {
-        'Chart.yaml': `apiVersion: v2\nname: parent\nversion: 1.0.0\ndependencies:\n  - name: ocidep\n    version: "^1.0.0"\n    repository: oci://${one.host}/deps\n  - name: idxdep\n    version: "~1.0.0 || ^1.1.0"\n    repository: ${repoUrl}\n    alias: indexed\n`,
+        'Chart.yaml': `apiVersion: v2\nname: parent\nversion: 1.0.0\ndependencies:\n  - name: ocidep\n    version: "^1.0.0"\n    repository: oci://${one.host}/deps\n  - name: idxdep\n    version: "~1.0.0 || ^1.1.0"\n    repository: ${repoUrl}\n    alias: indexed\n  - name: viahelm\n    version: 1.0.0\n    repository: "@local"\n`,
         'values.yaml': 'indexed:\n  greeting: overridden by the parent\n',
       });
       const viaHelm = path.join(work, 'parent-helm');
@@ -283,11 +272,13 @@ describe('dependencies', () => {
 
       const r = await runAction(
         { chart: parent, ref: `oci://${one.host}/apps`, 'plain-http': 'true', cache: path.join(home, 'cache') },
-        { env: { ...env, ...EPOCH } },
+        // "@local" names a repository added with helm repo add: only helm resolves it, so the helm on PATH does.
+        { env: { ...env, ...EPOCH, PATH: `${path.dirname(tool('helm3'))}:${env.PATH}` } },
       );
       assert.equal(r.code, 0, r.stdout);
       assert.match(r.stdout, /dependency ocidep 1\.0\.0 vendored from oci:\/\//);
       assert.match(r.stdout, /dependency idxdep 1\.1\.0 vendored from http:\/\//);
+      assert.match(r.stdout, /dependency viahelm 1\.0\.0 vendored from @local/);
       const ours = Buffer.from(await (await fetch(`${one.url}/v2/apps/parent/blobs/${r.outputs['chart-digest']}`)).arrayBuffer());
       const ourTgz = path.join(work, 'parent-ours.tgz');
       await writeFile(ourTgz, ours);

@@ -1,4 +1,3 @@
-import { getExecOutput } from '@actions/exec';
 import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -43,7 +42,7 @@ export async function resolveDependencies(chart: Chart, source: string, options:
         else if (/^https?:\/\//.test(dep.repository)) sub = await fromIndex(http, dep, wanted, where);
         else if (dep.repository.startsWith('file://'))
           sub = (await loadChart(path.resolve(dirOf(source), dep.repository.slice('file://'.length)))).chart;
-        else sub = await fromHelm(source, dep, where);
+        else sub = await fromHelm(source, dep, where, options.plainHttp);
       } catch (err) {
         if (!(err instanceof UserError)) throw err;
         throw new UserError(
@@ -139,16 +138,20 @@ async function fromIndex(http: Http, dep: Dependency, wanted: string, where: str
 }
 
 /** Repositories Chartlift cannot read itself (`@alias`, `alias:`): `helm dependency build` in a copy. */
-async function fromHelm(source: string, dep: Dependency, where: string): Promise<Chart> {
+async function fromHelm(source: string, dep: Dependency, where: string, plainHttp?: boolean): Promise<Chart> {
   const temp = await mkdtemp(path.join(os.tmpdir(), 'chartlift-deps-'));
   try {
     const copy = path.join(temp, 'chart');
     await cp(dirOf(source), copy, { recursive: true });
+    const { getExecOutput } = await import('@actions/exec');
     let out;
     try {
-      out = await getExecOutput('helm', ['dependency', 'build', copy], { silent: true, ignoreReturnCode: true });
-    } catch {
-      throw new UserError('cannot be resolved without helm, and no helm is on PATH', {
+      out = await getExecOutput('helm', ['dependency', 'build', copy, ...(plainHttp ? ['--plain-http'] : [])], {
+        silent: true,
+        ignoreReturnCode: true,
+      });
+    } catch (err) {
+      throw new UserError(`cannot be resolved without helm, and helm could not be run (${(err as Error).message})`, {
         where,
         hint: 'Use an oci:// or https:// repository, or install helm before this step',
       });
