@@ -52608,6 +52608,21 @@ var atomic_write = __nccwpck_require__(5105);
  * or older than `staleMs`, is broken. Waits up to `timeoutMs`, then throws.
  */
 async function withFileLock(lockPath, fn, options = {}) {
+    // Holders in this process queue in memory; the file (polled) is for other processes only.
+    const previous = queues.get(lockPath) ?? Promise.resolve();
+    const turn = previous.then(() => lockFile(lockPath, fn, options));
+    const settled = turn.then(() => undefined, () => undefined);
+    queues.set(lockPath, settled);
+    try {
+        return await turn;
+    }
+    finally {
+        if (queues.get(lockPath) === settled)
+            queues.delete(lockPath);
+    }
+}
+const queues = new Map();
+async function lockFile(lockPath, fn, options) {
     const timeoutMs = options.timeoutMs ?? 60_000;
     const staleMs = options.staleMs ?? 30_000;
     const started = Date.now();

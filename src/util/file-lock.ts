@@ -10,6 +10,24 @@ export async function withFileLock<T>(
   fn: () => Promise<T>,
   options: { timeoutMs?: number; staleMs?: number } = {},
 ): Promise<T> {
+  // Holders in this process queue in memory; the file (polled) is for other processes only.
+  const previous = queues.get(lockPath) ?? Promise.resolve();
+  const turn = previous.then(() => lockFile(lockPath, fn, options));
+  const settled = turn.then(
+    () => undefined,
+    () => undefined,
+  );
+  queues.set(lockPath, settled);
+  try {
+    return await turn;
+  } finally {
+    if (queues.get(lockPath) === settled) queues.delete(lockPath);
+  }
+}
+
+const queues = new Map<string, Promise<void>>();
+
+async function lockFile<T>(lockPath: string, fn: () => Promise<T>, options: { timeoutMs?: number; staleMs?: number }): Promise<T> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   const staleMs = options.staleMs ?? 30_000;
   const started = Date.now();
