@@ -39140,8 +39140,7 @@ async function logout(records) {
     for (const r of records) {
         let restore;
         if (r.backup) {
-            const { readFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1455, 23));
-            restore = JSON.parse(await readFile(r.backup, 'utf8'));
+            restore = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(r.backup, 'utf8'));
         }
         const changed = await (0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_6__/* .removeLogin */ ._$)(r.file, r.host, restore);
         if (r.backup)
@@ -39416,7 +39415,7 @@ class Layout {
     }
     /** Stores bytes under their digest (a no-op when an intact copy is there). */
     async putBlob(data) {
-        const digest = (0,oci_digest/* sha256 */.sc)(data);
+        const digest = (0,oci_digest/* sha256 */.s)(data);
         if (await this.hasBlob({ digest, size: data.length }))
             return digest;
         const temp = external_node_path_default().join(this.ingest, `${digest.slice(7)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
@@ -39432,7 +39431,7 @@ class Layout {
     /** A blob's bytes, checked against its digest. */
     async readBlob(digest) {
         const data = await (0,promises_.readFile)(this.blobPath(digest));
-        if ((0,oci_digest/* sha256 */.sc)(data) !== digest)
+        if ((0,oci_digest/* sha256 */.s)(data) !== digest)
             throw new Error(`cache blob ${digest} is corrupt (its content has another digest); remove it and pull again`);
         return data;
     }
@@ -42582,11 +42581,11 @@ function descriptorJson(d) {
 /** The image manifest as Helm writes it: no top-level mediaType, layers sorted by digest. */
 function buildArtifact(md, chart, createdSeconds, options = {}) {
     const config = Buffer.from((0,metadata/* configJson */.B2)(md));
-    const configDescriptor = (0,oci_digest/* describe */.q0)(media_types/* MediaType */.z.config, config);
-    const chartDescriptor = (0,oci_digest/* describe */.q0)(options.chartMediaType ?? media_types/* MediaType */.z.chart, chart);
+    const configDescriptor = (0,oci_digest/* describe */.q)(media_types/* MediaType */.z.config, config);
+    const chartDescriptor = (0,oci_digest/* describe */.q)(options.chartMediaType ?? media_types/* MediaType */.z.chart, chart);
     const layers = [chartDescriptor];
     if (options.provenance)
-        layers.push((0,oci_digest/* describe */.q0)(media_types/* MediaType */.z.provenance, options.provenance));
+        layers.push((0,oci_digest/* describe */.q)(media_types/* MediaType */.z.provenance, options.provenance));
     layers.sort((a, b) => (0,bytes_order/* compareBytes */.X)(a.digest, b.digest));
     const annotations = { ...manifestAnnotations(md, createdSeconds), ...options.extraAnnotations };
     const annotationJson = `{${Object.keys(annotations)
@@ -42606,7 +42605,7 @@ function buildArtifact(md, chart, createdSeconds, options = {}) {
         manifest,
         configDescriptor,
         chartDescriptor,
-        manifestDescriptor: (0,oci_digest/* describe */.q0)(media_types/* MediaType */.z.manifest, manifest),
+        manifestDescriptor: (0,oci_digest/* describe */.q)(media_types/* MediaType */.z.manifest, manifest),
         layers,
     };
 }
@@ -42815,9 +42814,9 @@ async function pushArtifact(client, ref, artifact, ifExists, options = {}) {
     const ours = artifact.manifestDescriptor.digest;
     const current = await client.resolveTag(ref.repository, ref.tag, true);
     if (current === ours)
-        return { status: 'unchanged', digest: ours, uploaded: 0 };
+        return { status: 'unchanged', digest: ours };
     if (current !== undefined && ifExists === 'skip')
-        return { status: 'skipped', digest: current, uploaded: 0 };
+        return { status: 'skipped', digest: current };
     if (current !== undefined && ifExists === 'fail') {
         throw new errors/* UserError */.yo(`${ref.registry}/${ref.repository}:${ref.tag} already holds ${current}, and this build is ${ours}`, {
             hint: 'A published version is immutable: bump the chart version, or set if-exists to skip (keep what is there) or overwrite (replace it)',
@@ -42826,7 +42825,6 @@ async function pushArtifact(client, ref, artifact, ifExists, options = {}) {
     const blobs = [[artifact.configDescriptor, artifact.config]];
     for (const layer of artifact.layers)
         blobs.push([layer, layer.digest === artifact.chartDescriptor.digest ? artifact.chart : artifact.provenance]);
-    let uploaded = 0;
     // A new tag's small blobs are almost always new too: uploading one that exists costs less than asking.
     const ask = (d) => current !== undefined || d.size > registry/* SINGLE_POST_MAX */.L$ || options.mountFrom !== undefined;
     await Promise.all(blobs.map(async ([d, data]) => {
@@ -42835,7 +42833,6 @@ async function pushArtifact(client, ref, artifact, ifExists, options = {}) {
         if (options.mountFrom && (await client.mountBlob(ref.repository, d, options.mountFrom)))
             return;
         await client.uploadBlob(ref.repository, d, data);
-        uploaded++;
     }));
     const reported = await client.putManifest(ref.repository, ref.tag, artifact.manifest, media_types/* MediaType */.z.manifest);
     if (reported && reported !== ours) {
@@ -42843,7 +42840,7 @@ async function pushArtifact(client, ref, artifact, ifExists, options = {}) {
             hint: 'The registry rewrote the manifest; do not sign the reported digest before checking it',
         });
     }
-    return { status: 'pushed', digest: ours, uploaded };
+    return { status: 'pushed', digest: ours };
 }
 
 ;// CONCATENATED MODULE: ./src/util/human-size.ts
@@ -42864,14 +42861,13 @@ function humanSize(bytes) {
 ;// CONCATENATED MODULE: ./src/release/report.ts
 
 /** The seed's block: ref, digest (the manifest's), size (the chart's), name, version. */
-function describeLines(built) {
-    const md = built.chart.metadata;
+function describeLines(refName, c) {
     return [
-        `ref:     ${built.refName}`,
-        `digest:  ${built.artifact.manifestDescriptor.digest}`,
-        `size:    ${humanSize(built.artifact.chart.length)}`,
-        `name:    ${md.name}`,
-        `version: ${md.version}`,
+        `ref:     ${refName}`,
+        `digest:  ${c.artifact.manifestDescriptor.digest}`,
+        `size:    ${humanSize(c.artifact.chart.length)}`,
+        `name:    ${c.name}`,
+        `version: ${c.version}`,
     ];
 }
 /** The seed's last line of a push: `<tag>: pushed to remote (N layers, SIZE total)`, or what happened instead. */
@@ -42923,6 +42919,7 @@ async function publishChart(source, inputs, build, registries, log) {
     const md = packaged.chart.metadata;
     log(`${md.name} ${md.version}: ${packaged.artifact.chart.length} bytes, chart ${packaged.artifact.chartDescriptor.digest}`);
     log(`timestamps from ${packaged.date.from === 'fixed' ? 'the fixed epoch (no SOURCE_DATE_EPOCH, no git history)' : packaged.date.from} (${new Date(packaged.date.seconds * 1000).toISOString()})`);
+    const about = { artifact: packaged.artifact, name: md.name, version: md.version };
     const targets = inputs.refs.map((ref) => bindRef(packaged, ref));
     const results = [];
     const pushedTo = new Map();
@@ -42931,7 +42928,7 @@ async function publishChart(source, inputs, build, registries, log) {
             log(`::notice::The repository path ${JSON.stringify(built.lowered)} was lower-cased to ${JSON.stringify(built.ref.repository)}: OCI repository names are lower case.`);
         await saveToCache(inputs.cache, built.refName, built.artifact);
         if (!registries) {
-            for (const line of describeLines(built))
+            for (const line of describeLines(built.refName, about))
                 log(line);
             log(`${built.ref.tag}: saved`);
             results.push(targetResult(built, 'saved'));
@@ -42939,7 +42936,7 @@ async function publishChart(source, inputs, build, registries, log) {
         }
         const client = await registries.client(built.ref.registry, log);
         log(`The push refers to repository [${built.ref.registry}/${built.ref.repository}]`);
-        for (const line of describeLines(built))
+        for (const line of describeLines(built.refName, about))
             log(line);
         const outcome = await pushArtifact(client, built.ref, built.artifact, inputs.ifExists, { mountFrom: pushedTo.get(built.ref.registry) });
         if (!pushedTo.has(built.ref.registry))
@@ -43081,7 +43078,6 @@ function summary_escape(s) {
 
 
 
-
 const CONCURRENCY = 4;
 /**
  * The main step: every chart (lines and globs of `chart`) packaged once and published to every `ref`,
@@ -43148,13 +43144,12 @@ function workflowAnnotations(env = process.env) {
         out['org.opencontainers.image.revision'] = env.GITHUB_SHA;
     return out;
 }
+/** The registry host a `ref` line names (what `username`/`password` are for). */
 function primaryRegistry(ref) {
-    try {
-        return resolveChartRef(ref, 'x', '0.0.0').ref.registry;
-    }
-    catch {
-        return ref.replace(/^oci:\/\//i, '').split('/')[0];
-    }
+    return ref
+        .trim()
+        .replace(/^oci:\/\//i, '')
+        .split('/')[0];
 }
 
 
@@ -44591,10 +44586,9 @@ async function writeConfig(file, config) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   q0: () => (/* binding */ describe),
-/* harmony export */   sc: () => (/* binding */ sha256)
+/* harmony export */   q: () => (/* binding */ describe),
+/* harmony export */   s: () => (/* binding */ sha256)
 /* harmony export */ });
-/* unused harmony export isDigest */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 
@@ -44603,10 +44597,6 @@ function sha256(data) {
 }
 function describe(mediaType, data) {
     return { mediaType, digest: sha256(data), size: data.length };
-}
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
-function isDigest(s) {
-    return DIGEST.test(s);
 }
 
 
@@ -45116,7 +45106,7 @@ class RegistryClient {
         const full = await this.#send({ method: 'GET', url, headers: { accept: MANIFEST_ACCEPT }, maxBody: MAX_MANIFEST_BYTES }, scope(repository, push));
         if (full.status !== 200)
             throw responseError('read', full, this.#target(repository));
-        return (0,oci_digest/* sha256 */.sc)(full.body);
+        return (0,oci_digest/* sha256 */.s)(full.body);
     }
     /** Every tag of a repository (following the Link header's pages). */
     async listTags(repository) {
@@ -45288,7 +45278,7 @@ class RegistryClient {
             });
         if (res.status !== 200)
             throw responseError('pull', res, this.#target(repository));
-        const digest = (0,oci_digest/* sha256 */.sc)(res.body);
+        const digest = (0,oci_digest/* sha256 */.s)(res.body);
         const claimed = reference.startsWith('sha256:') ? reference : res.headers['docker-content-digest'];
         if (claimed && claimed !== digest) {
             throw new errors/* UserError */.yo(`the manifest of ${this.registry}/${repository}:${reference} does not match its digest (expected ${claimed}, got ${digest})`, {

@@ -71,9 +71,9 @@ async function resolveDependencies(chart, source, options) {
                     sub = await fromHelm(source, dep, where, options.plainHttp);
             }
             catch (err) {
-                if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__.UserError))
+                if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo))
                     throw err;
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__.UserError(`dependency ${JSON.stringify(dep.name)} (${dep.repository || 'no repository'}, ${wanted || 'any version'}) could not be vendored: ${err.message}`, {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`dependency ${JSON.stringify(dep.name)} (${dep.repository || 'no repository'}, ${wanted || 'any version'}) could not be vendored: ${err.message}`, {
                     where: source,
                     hint: err.hint ?? 'Check its repository and version in Chart.yaml, or vendor it into charts/',
                     cause: err,
@@ -119,7 +119,7 @@ async function fromOci(http, dep, wanted, where, options) {
     const tags = await client.listTags(repository);
     const version = pickVersion(tags.map((t) => t.replaceAll('_', '+')), wanted);
     if (!version)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__.UserError(`no version matches (tags: ${tags.slice(0, 10).join(', ') || 'none'})`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`no version matches (tags: ${tags.slice(0, 10).join(', ') || 'none'})`, {
             where,
             hint: 'Check the version range, or publish the dependency first',
         });
@@ -131,19 +131,19 @@ async function fromIndex(http, dep, wanted, where) {
     const base = dep.repository.replace(/\/+$/, '');
     const res = await http.send({ method: 'GET', url: `${base}/index.yaml`, maxBody: 64 * 1024 * 1024 });
     if (res.status !== 200)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__.UserError(`${base}/index.yaml answered HTTP ${res.status}`, { where, hint: 'Check the repository URL' });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${base}/index.yaml answered HTTP ${res.status}`, { where, hint: 'Check the repository URL' });
     const index = yaml__WEBPACK_IMPORTED_MODULE_5__.parse(res.body.toString('utf8'));
     const entries = index?.entries?.[dep.name] ?? [];
     const version = pickVersion(entries.map((e) => e.version ?? ''), wanted);
     const entry = entries.find((e) => e.version === version);
     if (!entry?.urls?.[0])
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__.UserError(`no version matches in ${base}/index.yaml`, { where, hint: 'Check the version range and the chart name' });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`no version matches in ${base}/index.yaml`, { where, hint: 'Check the version range and the chart name' });
     const url = new URL(entry.urls[0], `${base}/`).toString();
     const tgz = await http.send({ method: 'GET', url, maxBody: 100 * 1024 * 1024 });
     if (tgz.status !== 200)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__.UserError(`${url} answered HTTP ${tgz.status}`, { where });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${url} answered HTTP ${tgz.status}`, { where });
     if (entry.digest && (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(tgz.body).digest('hex') !== entry.digest.replace(/^sha256:/, '')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__.UserError(`${url} does not match the digest in index.yaml`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${url} does not match the digest in index.yaml`, {
             where,
             hint: 'The repository is serving other content than it lists',
         });
@@ -165,13 +165,13 @@ async function fromHelm(source, dep, where, plainHttp) {
             });
         }
         catch (err) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__.UserError(`cannot be resolved without helm, and helm could not be run (${err.message})`, {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`cannot be resolved without helm, and helm could not be run (${err.message})`, {
                 where,
                 hint: 'Use an oci:// or https:// repository, or install helm before this step',
             });
         }
         if (out.exitCode !== 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__.UserError(`helm dependency build failed: ${out.stderr.trim().split('\n').pop()}`, { where });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`helm dependency build failed: ${out.stderr.trim().split('\n').pop()}`, { where });
         const charts = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(copy, 'charts');
         for (const f of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(charts)) {
             if (!f.endsWith('.tgz'))
@@ -180,7 +180,7 @@ async function fromHelm(source, dep, where, plainHttp) {
             if (sub.metadata.name === dep.name)
                 return sub;
         }
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__.UserError('helm dependency build did not produce it', { where });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo('helm dependency build did not produce it', { where });
     }
     finally {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(temp, { recursive: true, force: true });

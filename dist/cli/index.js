@@ -39052,11 +39052,11 @@ function readLock(data, where) {
         doc = (0,go_values/* parseGoYaml */.d0)(data.toString('utf8'));
     }
     catch (err) {
-        throw new errors.UserError(`invalid YAML: ${err.message}`, { where, hint: 'Regenerate it with helm dependency update' });
+        throw new errors/* UserError */.yo(`invalid YAML: ${err.message}`, { where, hint: 'Regenerate it with helm dependency update' });
     }
     const obj = (doc ?? {});
     if (typeof obj !== 'object' || Array.isArray(obj))
-        throw new errors.UserError('expected a map', { where, hint: 'Regenerate it with helm dependency update' });
+        throw new errors/* UserError */.yo('expected a map', { where, hint: 'Regenerate it with helm dependency update' });
     try {
         const generated = goTime((0,go_values/* goString */.WF)(obj.generated, 'generated'));
         const deps = Array.isArray(obj.dependencies)
@@ -39070,7 +39070,7 @@ function readLock(data, where) {
         return Buffer.from((0,metadata/* goYaml */.qw)(json));
     }
     catch (err) {
-        throw new errors.UserError(err.message, { where, hint: 'Regenerate it with helm dependency update' });
+        throw new errors/* UserError */.yo(err.message, { where, hint: 'Regenerate it with helm dependency update' });
     }
 }
 /** Go's time.Time through JSON: RFC 3339 in, RFC 3339 with trailing fraction zeros trimmed out. */
@@ -39094,7 +39094,7 @@ function goTime(s) {
 async function assemble(files, origin, loadArchive, allowMissingDependencies = false) {
     const chartYaml = files.find((f) => f.name === 'Chart.yaml');
     if (!chartYaml) {
-        throw new errors.UserError('no Chart.yaml found', {
+        throw new errors/* UserError */.yo('no Chart.yaml found', {
             where: origin,
             hint: 'Point `chart` at the folder that holds Chart.yaml, or at a packaged .tgz',
         });
@@ -39160,13 +39160,13 @@ async function assemble(files, origin, loadArchive, allowMissingDependencies = f
         const where = `${origin}/charts/${key}`;
         if (key.endsWith('.tgz')) {
             if (group[0].name !== key)
-                throw new errors.UserError('a folder is named like an archive', { where, hint: 'Rename the folder so it does not end in .tgz' });
+                throw new errors/* UserError */.yo('a folder is named like an archive', { where, hint: 'Rename the folder so it does not end in .tgz' });
             chart.dependencies.push({ ...(await loadArchive(group[0].data, where)), origin: key });
             continue;
         }
         const inner = group.filter((f) => f.name.includes('/')).map((f) => ({ name: f.name.slice(key.length + 1), data: f.data }));
         if (inner.length === 0) {
-            throw new errors.UserError('is not a chart', {
+            throw new errors/* UserError */.yo('is not a chart', {
                 where,
                 hint: 'charts/ holds subcharts only (folders with a Chart.yaml, or .tgz files): move the file elsewhere or list it in .helmignore',
             });
@@ -39182,7 +39182,7 @@ function checkDependencies(chart, origin) {
     const present = new Set(chart.dependencies.map((d) => d.metadata.name));
     const missing = chart.metadata.dependencies.filter((d) => !present.has(d.name)).map((d) => d.name);
     if (missing.length > 0) {
-        throw new errors.UserError(`dependencies declared in Chart.yaml are missing from charts/: ${missing.join(', ')}`, {
+        throw new errors/* UserError */.yo(`dependencies declared in Chart.yaml are missing from charts/: ${missing.join(', ')}`, {
             where: origin,
             hint: 'Vendor them first (helm dependency build) or remove them from Chart.yaml',
         });
@@ -39194,10 +39194,10 @@ function checkValues(data, where) {
         doc = (0,go_values/* parseGoYaml */.d0)(data.toString('utf8'));
     }
     catch (err) {
-        throw new errors.UserError(`invalid YAML: ${err.message}`, { where, hint: 'Fix the YAML syntax of the values file' });
+        throw new errors/* UserError */.yo(`invalid YAML: ${err.message}`, { where, hint: 'Fix the YAML syntax of the values file' });
     }
     if (doc !== null && doc !== undefined && (typeof doc !== 'object' || Array.isArray(doc))) {
-        throw new errors.UserError('values must be a map at the top level', { where, hint: 'Make values.yaml a map of keys to values' });
+        throw new errors/* UserError */.yo('values must be a map at the top level', { where, hint: 'Make values.yaml a map of keys to values' });
     }
 }
 function checkJson(data, where) {
@@ -39205,7 +39205,7 @@ function checkJson(data, where) {
         JSON.parse(data.toString('utf8'));
     }
     catch (err) {
-        throw new errors.UserError(`invalid JSON: ${err.message}`, { where, hint: 'values.schema.json must be valid JSON Schema' });
+        throw new errors/* UserError */.yo(`invalid JSON: ${err.message}`, { where, hint: 'values.schema.json must be valid JSON Schema' });
     }
 }
 
@@ -39383,7 +39383,7 @@ const REGULAR = new Set(['File', 'OldFile', 'ContiguousFile']);
  * `..`, links and devices, more than 100 MiB unpacked (a gzip bomb stops there), over 5 MiB a file.
  */
 async function readChartArchive(data, where) {
-    const bad = (message, hint = 'Rebuild the archive with helm package or chartlift') => new _errors_js__WEBPACK_IMPORTED_MODULE_1__.UserError(message, { where, hint });
+    const bad = (message, hint = 'Rebuild the archive with helm package or chartlift') => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(message, { where, hint });
     let tarBytes;
     try {
         tarBytes = data[0] === 0x1f && data[1] === 0x8b ? (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.gunzipSync)(data, { maxOutputLength: _chart_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_CHART_BYTES */ .it + 1024 * 1024 }) : data;
@@ -39771,7 +39771,7 @@ async function readChartDir(dir) {
             if (entry.kind !== 'dir')
                 continue;
             if (ancestors.has(entry.target))
-                throw new errors.UserError('is a symbolic link to one of its own parent folders', { where: entry.shown, hint: 'Remove the link loop' });
+                throw new errors/* UserError */.yo('is a symbolic link to one of its own parent folders', { where: entry.shown, hint: 'Remove the link loop' });
             await walk(entry.target, entry.relName, new Set([...ancestors, entry.target]));
         }
     }
@@ -39790,7 +39790,7 @@ async function readChartDir(dir) {
             catch {
                 if (rules.ignores(relName, false))
                     return { kind: 'skip' };
-                throw new errors.UserError('is a symbolic link whose target does not exist', {
+                throw new errors/* UserError */.yo('is a symbolic link whose target does not exist', {
                     where: shown,
                     hint: 'Fix or remove the link, or list it in .helmignore',
                 });
@@ -39798,7 +39798,7 @@ async function readChartDir(dir) {
             if (target !== root && !target.startsWith(root + (external_node_path_default()).sep)) {
                 if (rules.ignores(relName, info.isDirectory()))
                     return { kind: 'skip' };
-                throw new errors.UserError(`is a symbolic link that leaves the chart (to ${target})`, {
+                throw new errors/* UserError */.yo(`is a symbolic link that leaves the chart (to ${target})`, {
                     where: shown,
                     hint: 'Copy the file into the chart instead of linking to it, or list the link in .helmignore',
                 });
@@ -39809,12 +39809,12 @@ async function readChartDir(dir) {
         if (rules.ignores(relName, false))
             return { kind: 'skip' };
         if (!info.isFile())
-            throw new errors.UserError('is not a regular file (a device, socket or pipe)', {
+            throw new errors/* UserError */.yo('is not a regular file (a device, socket or pipe)', {
                 where: shown,
                 hint: 'Remove it from the chart or list it in .helmignore',
             });
         if (info.size > chart/* MAX_FILE_BYTES */.gZ) {
-            throw new errors.UserError(`is ${info.size} bytes, over Helm's limit of ${chart/* MAX_FILE_BYTES */.gZ} bytes (5 MiB) per chart file`, {
+            throw new errors/* UserError */.yo(`is ${info.size} bytes, over Helm's limit of ${chart/* MAX_FILE_BYTES */.gZ} bytes (5 MiB) per chart file`, {
                 where: shown,
                 hint: 'Keep large files out of the chart (list them in .helmignore)',
             });
@@ -39831,7 +39831,7 @@ async function readRules(root, dir) {
         text = await (0,promises_.readFile)(external_node_path_default().join(root, '.helmignore'), 'utf8');
     }
     catch (err) {
-        if ((0,errors/* fsCode */.r)(err) === 'ENOENT')
+        if ((0,errors/* fsCode */.r0)(err) === 'ENOENT')
             return HelmIgnore.defaults();
         throw err;
     }
@@ -39839,7 +39839,7 @@ async function readRules(root, dir) {
         return HelmIgnore.parse(text);
     }
     catch (err) {
-        throw new errors.UserError(err.message, {
+        throw new errors/* UserError */.yo(err.message, {
             where: external_node_path_default().join(dir, '.helmignore'),
             hint: 'Fix the pattern (Go filepath.Match syntax; ** is not supported)',
         });
@@ -39860,13 +39860,13 @@ async function loadChart(source, options = {}) {
         info = await (0,promises_.stat)(source);
     }
     catch (err) {
-        if ((0,errors/* fsCode */.r)(err) === 'ENOENT') {
-            throw new errors.UserError('no such file or folder', {
+        if ((0,errors/* fsCode */.r0)(err) === 'ENOENT') {
+            throw new errors/* UserError */.yo('no such file or folder', {
                 where: source,
                 hint: 'Check the `chart` input: it takes a chart folder (holding Chart.yaml) or a packaged .tgz, relative to the workspace',
             });
         }
-        throw new errors.UserError(`cannot read it (${(0,errors/* fsCode */.r)(err) ?? err.message})`, {
+        throw new errors/* UserError */.yo(`cannot read it (${(0,errors/* fsCode */.r0)(err) ?? err.message})`, {
             where: source,
             hint: 'Check the path and its permissions',
         });
@@ -39876,7 +39876,7 @@ async function loadChart(source, options = {}) {
             await (0,promises_.stat)(external_node_path_default().join(source, 'Chart.yaml'));
         }
         catch {
-            throw new errors.UserError('this folder has no Chart.yaml', { where: source, hint: 'Point `chart` at the folder that holds Chart.yaml' });
+            throw new errors/* UserError */.yo('this folder has no Chart.yaml', { where: source, hint: 'Point `chart` at the folder that holds Chart.yaml' });
         }
         const files = await readChartDir(source);
         return { chart: await (0,assemble/* assemble */.f)(files, source, loadArchiveChart, options.allowMissingDependencies) };
@@ -39966,7 +39966,7 @@ function readMetadataYaml(text, md, file) {
         doc = (0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .parseGoYaml */ .d0)(text);
     }
     catch (err) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.UserError(`invalid YAML: ${err.message}`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`invalid YAML: ${err.message}`, {
             where: file,
             hint: 'Fix the YAML syntax (a linter such as yamllint shows where)',
         });
@@ -39974,7 +39974,7 @@ function readMetadataYaml(text, md, file) {
     if (doc === null || doc === undefined)
         return;
     if (typeof doc !== 'object' || Array.isArray(doc)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.UserError('expected a map of fields at the top level', {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('expected a map of fields at the top level', {
             where: file,
             hint: 'See https://helm.sh/docs/topics/charts/#the-chartyaml-file',
         });
@@ -39984,9 +39984,9 @@ function readMetadataYaml(text, md, file) {
             setField(md, key, value);
     }
     catch (err) {
-        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__.UserError)
+        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo)
             throw err;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.UserError(err.message, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(err.message, {
             where: file,
             hint: 'Correct the field type; see https://helm.sh/docs/topics/charts/#the-chartyaml-file',
         });
@@ -40098,7 +40098,7 @@ function validateMetadata(md, file) {
     md.sources = md.sources.map(sanitize);
     md.keywords = md.keywords.map(sanitize);
     const fail = (message, hint) => {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.UserError(message, { where: file, hint });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(message, { where: file, hint });
     };
     if (md.apiVersion === '')
         md.apiVersion = 'v1';
@@ -40201,9 +40201,9 @@ function chartYaml(md) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ errorLine),
-/* harmony export */   UserError: () => (/* binding */ UserError),
-/* harmony export */   r: () => (/* binding */ fsCode)
+/* harmony export */   BP: () => (/* binding */ errorLine),
+/* harmony export */   r0: () => (/* binding */ fsCode),
+/* harmony export */   yo: () => (/* binding */ UserError)
 /* harmony export */ });
 /**
  * An error a person can act on: what went wrong, where (a file or a reference), and what to do.
@@ -40294,9 +40294,9 @@ async function readConfig(file) {
         text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
     }
     catch (err) {
-        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .fsCode */ .r)(err) === 'ENOENT')
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .fsCode */ .r0)(err) === 'ENOENT')
             return {};
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__.UserError(`cannot read it (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .fsCode */ .r)(err) ?? err.message})`, { where: file, hint: 'Check its permissions' });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`cannot read it (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .fsCode */ .r0)(err) ?? err.message})`, { where: file, hint: 'Check its permissions' });
     }
     if (text.trim() === '')
         return {};
@@ -40304,7 +40304,7 @@ async function readConfig(file) {
         return JSON.parse(text);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__.UserError('is not valid JSON', { where: file, hint: 'Fix or delete the file, then log in again' });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo('is not valid JSON', { where: file, hint: 'Fix or delete the file, then log in again' });
     }
 }
 /** The keys an entry for `host` may be stored under (Docker Hub has its historic one). */
@@ -40325,7 +40325,7 @@ function decodeEntry(entry, where) {
         const text = Buffer.from(entry.auth, 'base64').toString('utf8');
         const colon = text.indexOf(':');
         if (colon < 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__.UserError('holds an "auth" value that is not base64 of user:password', { where, hint: 'Log in again to rewrite it' });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo('holds an "auth" value that is not base64 of user:password', { where, hint: 'Log in again to rewrite it' });
         return { username: text.slice(0, colon), password: text.slice(colon + 1) };
     }
     return undefined;
@@ -40339,14 +40339,14 @@ async function runCredentialHelper(helper, host) {
         out = await getExecOutput(command, ['get'], { input: Buffer.from(host), silent: true, ignoreReturnCode: true });
     }
     catch (err) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__.UserError(`the credential helper ${command} could not be run (${err.message})`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`the credential helper ${command} could not be run (${err.message})`, {
             hint: `Install ${command}, or remove it from Docker's config`,
         });
     }
     if (out.exitCode !== 0) {
         if (/credentials not found/i.test(out.stdout + out.stderr))
             return undefined;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__.UserError(`the credential helper ${command} failed for ${host}: ${(out.stderr || out.stdout).trim().split('\n')[0]}`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`the credential helper ${command} failed for ${host}: ${(out.stderr || out.stdout).trim().split('\n')[0]}`, {
             hint: `Check that ${command} is installed and logged in`,
         });
     }
@@ -40355,7 +40355,7 @@ async function runCredentialHelper(helper, host) {
         parsed = JSON.parse(out.stdout);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__.UserError(`${command} answered something that is not JSON`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${command} answered something that is not JSON`);
     }
     if (!parsed.Secret)
         return undefined;
@@ -40399,7 +40399,7 @@ async function findCredential(host, env = process.env) {
  */
 async function storeLogin(file, host, username, password) {
     if (username.includes(':'))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__.UserError('a user name may not contain ":"', { hint: 'Check the `username` input' });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo('a user name may not contain ":"', { hint: 'Check the `username` input' });
     const config = await readConfig(file);
     const previous = config.auths?.[host];
     config.auths = { ...config.auths, [host]: { auth: Buffer.from(`${username}:${password}`).toString('base64') } };
@@ -40434,10 +40434,9 @@ async function writeConfig(file, config) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   q0: () => (/* binding */ describe),
-/* harmony export */   sc: () => (/* binding */ sha256)
+/* harmony export */   q: () => (/* binding */ describe),
+/* harmony export */   s: () => (/* binding */ sha256)
 /* harmony export */ });
-/* unused harmony export isDigest */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 
@@ -40446,10 +40445,6 @@ function sha256(data) {
 }
 function describe(mediaType, data) {
     return { mediaType, digest: sha256(data), size: data.length };
-}
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
-function isDigest(s) {
-    return DIGEST.test(s);
 }
 
 
@@ -41611,7 +41606,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 
 /** A registry or network failure; `transient` says whether trying again may help. */
-class RegistryError extends errors.UserError {
+class RegistryError extends errors/* UserError */.yo {
     status;
     transient;
     constructor(message, options = {}) {
@@ -41659,7 +41654,7 @@ function describeResponse(what, res, target) {
     const where = target.repository ? `${target.registry}/${target.repository}` : target.registry;
     const insufficientScope = /error="?insufficient_scope/i.test(res.headers['www-authenticate'] ?? '');
     if ((res.status === 401 || codes.includes('UNAUTHORIZED')) && !insufficientScope) {
-        return new errors.UserError(`authentication failed for ${target.registry} as ${target.username ? JSON.stringify(target.username) : 'an anonymous user'} (${words})`, {
+        return new errors/* UserError */.yo(`authentication failed for ${target.registry} as ${target.username ? JSON.stringify(target.username) : 'an anonymous user'} (${words})`, {
             hint: target.username
                 ? 'Check the username and password (or token), and that the token has not expired'
                 : 'Set the `username` and `password` inputs, or log in before this step',
@@ -41667,21 +41662,21 @@ function describeResponse(what, res, target) {
     }
     if (res.status === 403 || codes.includes('DENIED') || insufficientScope) {
         const ghcr = target.registry === 'ghcr.io' || target.registry.endsWith('.ghcr.io');
-        return new errors.UserError(`no permission to ${what} ${where} (${words})`, {
+        return new errors/* UserError */.yo(`no permission to ${what} ${where} (${words})`, {
             hint: ghcr
                 ? 'With GITHUB_TOKEN, give the job `permissions: packages: write` and, for an existing package, grant this repository Write access under the package settings (Manage Actions access)'
                 : `Check that ${target.username ? JSON.stringify(target.username) : 'this user'} may push to this repository`,
         });
     }
     if (res.status === 400 && /HTTP request to an HTTPS server/i.test(res.body.toString('utf8'))) {
-        return new errors.UserError(`${target.registry} speaks HTTPS, but plain HTTP was used`, { hint: 'Remove `plain-http: true`' });
+        return new errors/* UserError */.yo(`${target.registry} speaks HTTPS, but plain HTTP was used`, { hint: 'Remove `plain-http: true`' });
     }
     if (res.status === 429 || codes.includes('TOOMANYREQUESTS')) {
-        return new errors.UserError(`${target.registry} is rate limiting requests (${words})`, {
+        return new errors/* UserError */.yo(`${target.registry} is rate limiting requests (${words})`, {
             hint: 'Wait and run again, or authenticate to get a higher limit',
         });
     }
-    return new errors.UserError(`${what} ${where} failed: ${words}`, {
+    return new errors/* UserError */.yo(`${what} ${where} failed: ${words}`, {
         hint: res.status >= 500 ? 'The registry had an error: run again later' : 'See the registry’s message',
     });
 }
@@ -41696,15 +41691,15 @@ function describeNetwork(err, registry, plainHttp) {
     const text = errorText(err);
     const has = (...c) => c.some((x) => codes.includes(x));
     if (has('ECONNREFUSED'))
-        return new errors.UserError(`cannot reach ${hostPort(registry, plainHttp)}: connection refused`, {
+        return new errors/* UserError */.yo(`cannot reach ${hostPort(registry, plainHttp)}: connection refused`, {
             hint: 'Check the host and port in `ref`, and that the registry is running',
             cause: err,
         });
     if (has('ENOTFOUND', 'EAI_AGAIN'))
-        return new errors.UserError(`cannot resolve the host of ${registry}`, { hint: 'Check the registry host name in `ref`', cause: err });
+        return new errors/* UserError */.yo(`cannot resolve the host of ${registry}`, { hint: 'Check the registry host name in `ref`', cause: err });
     if (has('ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_PACKET_LENGTH_TOO_LONG') ||
         /wrong version number|packet length too long|before secure TLS connection/i.test(text)) {
-        return new errors.UserError(`${registry} does not speak HTTPS (the TLS handshake got plain HTTP back)`, {
+        return new errors/* UserError */.yo(`${registry} does not speak HTTPS (the TLS handshake got plain HTTP back)`, {
             hint: 'For a registry served over plain HTTP, set `plain-http: true`',
             cause: err,
         });
@@ -41718,22 +41713,22 @@ function describeNetwork(err, registry, plainHttp) {
         'ERR_TLS_CERT_ALTNAME_INVALID',
     ];
     if (has(...tlsCodes)) {
-        return new errors.UserError(`the TLS certificate of ${registry} is not trusted (${codes.find((c) => tlsCodes.includes(c))})`, {
+        return new errors/* UserError */.yo(`the TLS certificate of ${registry} is not trusted (${codes.find((c) => tlsCodes.includes(c))})`, {
             hint: 'Give its CA with `ca-file`, or fix the certificate',
             cause: err,
         });
     }
     if (has('ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'))
-        return new errors.UserError(`${registry} did not answer in time`, { hint: 'Check the network, or run again later', cause: err });
+        return new errors/* UserError */.yo(`${registry} did not answer in time`, { hint: 'Check the network, or run again later', cause: err });
     if (has('ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE')) {
-        return new errors.UserError(`the connection to ${registry} was closed (${text})`, {
+        return new errors/* UserError */.yo(`the connection to ${registry} was closed (${text})`, {
             hint: plainHttp
                 ? 'If the registry speaks HTTPS, remove `plain-http: true`'
                 : 'Run again; if it persists, check proxies and the registry',
             cause: err,
         });
     }
-    return new errors.UserError(`cannot talk to ${registry}: ${text}`, { cause: err });
+    return new errors/* UserError */.yo(`cannot talk to ${registry}: ${text}`, { cause: err });
 }
 function hostPort(registry, plainHttp) {
     return /:\d+$/.test(registry) ? registry : `${registry}:${plainHttp ? 80 : 443}`;
@@ -41827,10 +41822,10 @@ class Authenticator {
         const c = this.#challenge;
         const realm = c.params.realm;
         if (!realm)
-            throw new errors.UserError(`${this.#registry} asked for a Bearer token but named no realm`, { hint: 'The registry is misconfigured' });
+            throw new errors/* UserError */.yo(`${this.#registry} asked for a Bearer token but named no realm`, { hint: 'The registry is misconfigured' });
         const url = new URL(realm);
         if (url.protocol !== 'https:' && url.protocol !== 'http:')
-            throw new errors.UserError(`${this.#registry} names a token realm that is not HTTP(S): ${realm}`);
+            throw new errors/* UserError */.yo(`${this.#registry} names a token realm that is not HTTP(S): ${realm}`);
         if (c.params.service)
             url.searchParams.set('service', c.params.service);
         for (const s of (scope ?? '').split(' ').filter(Boolean))
@@ -41867,13 +41862,13 @@ class Authenticator {
             body = JSON.parse(res.body.toString('utf8'));
         }
         catch {
-            throw new errors.UserError(`the token service of ${this.#registry} answered with something that is not JSON`, {
+            throw new errors/* UserError */.yo(`the token service of ${this.#registry} answered with something that is not JSON`, {
                 hint: 'The registry is misconfigured',
             });
         }
         const token = body.access_token || body.token;
         if (!token)
-            throw new errors.UserError(`the token service of ${this.#registry} returned no token`);
+            throw new errors/* UserError */.yo(`the token service of ${this.#registry} returned no token`);
         core_setSecret(token);
         const seconds = typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 60;
         // Renew a little before expiry: 5 s, or a tenth of a short token's life.
@@ -41947,7 +41942,7 @@ class RegistryClient {
         const full = await this.#send({ method: 'GET', url, headers: { accept: MANIFEST_ACCEPT }, maxBody: MAX_MANIFEST_BYTES }, scope(repository, push));
         if (full.status !== 200)
             throw responseError('read', full, this.#target(repository));
-        return (0,oci_digest/* sha256 */.sc)(full.body);
+        return (0,oci_digest/* sha256 */.s)(full.body);
     }
     /** Every tag of a repository (following the Link header's pages). */
     async listTags(repository) {
@@ -42016,7 +42011,7 @@ class RegistryClient {
             throw responseError('start an upload to', start, this.#target(repository));
         const location = start.headers.location;
         if (!location)
-            throw new errors.UserError(`${this.registry} started an upload but sent no Location`, {
+            throw new errors/* UserError */.yo(`${this.registry} started an upload but sent no Location`, {
                 hint: 'The registry does not follow the distribution spec',
             });
         return { url: new URL(location, start.url), minChunk: Number(start.headers['oci-chunk-min-length']) || 0 };
@@ -42114,15 +42109,15 @@ class RegistryClient {
             maxBody: MAX_MANIFEST_BYTES,
         }, scope(repository, false));
         if (res.status === 404)
-            throw new errors.UserError(`${this.registry}/${repository}:${reference} not found`, {
+            throw new errors/* UserError */.yo(`${this.registry}/${repository}:${reference} not found`, {
                 hint: 'Check the reference: the repository or the tag does not exist',
             });
         if (res.status !== 200)
             throw responseError('pull', res, this.#target(repository));
-        const digest = (0,oci_digest/* sha256 */.sc)(res.body);
+        const digest = (0,oci_digest/* sha256 */.s)(res.body);
         const claimed = reference.startsWith('sha256:') ? reference : res.headers['docker-content-digest'];
         if (claimed && claimed !== digest) {
-            throw new errors.UserError(`the manifest of ${this.registry}/${repository}:${reference} does not match its digest (expected ${claimed}, got ${digest})`, {
+            throw new errors/* UserError */.yo(`the manifest of ${this.registry}/${repository}:${reference} does not match its digest (expected ${claimed}, got ${digest})`, {
                 hint: 'The registry or something between is corrupting data: nothing was written to the cache',
             });
         }
@@ -42153,7 +42148,7 @@ class RegistryClient {
             const location = res.headers.location;
             await res.body.dump();
             if (!location || hops >= 5)
-                throw new errors.UserError(`${this.registry} redirected a blob download ${location ? 'too often' : 'without a Location'}`);
+                throw new errors/* UserError */.yo(`${this.registry} redirected a blob download ${location ? 'too often' : 'without a Location'}`);
             const next = new URL(location, res.url).toString();
             res =
                 new URL(next).origin === origin
@@ -42174,7 +42169,7 @@ class RegistryClient {
                 size += chunk.length;
                 if (size > d.size) {
                     res.body.destroy();
-                    throw new errors.UserError(`blob ${d.digest} from ${this.registry} is larger than its descriptor says (${d.size} bytes)`, {
+                    throw new errors/* UserError */.yo(`blob ${d.digest} from ${this.registry} is larger than its descriptor says (${d.size} bytes)`, {
                         hint: 'The registry is serving other content: nothing was written to the cache',
                     });
                 }
@@ -42183,13 +42178,13 @@ class RegistryClient {
             }
         }
         catch (err) {
-            if (err instanceof errors.UserError)
+            if (err instanceof errors/* UserError */.yo)
                 throw err;
             throw networkError(err, this.registry, this.#plainHttp);
         }
         const got = `sha256:${hash.digest('hex')}`;
         if (size !== d.size || got !== d.digest) {
-            throw new errors.UserError(`blob ${d.digest} from ${this.registry} does not match its digest (got ${got}, ${size} of ${d.size} bytes)`, {
+            throw new errors/* UserError */.yo(`blob ${d.digest} from ${this.registry} does not match its digest (got ${got}, ${size} of ${d.size} bytes)`, {
                 hint: 'The download was corrupted on the way or at the registry: nothing was written to the cache; run again',
             });
         }
@@ -42216,7 +42211,7 @@ class RegistryClient {
                 reason = `HTTP ${res.status}`;
             }
             catch (err) {
-                const e = err instanceof RegistryError ? err : err instanceof errors.UserError ? undefined : networkError(err, this.registry, this.#plainHttp);
+                const e = err instanceof RegistryError ? err : err instanceof errors/* UserError */.yo ? undefined : networkError(err, this.registry, this.#plainHttp);
                 if (!e)
                     throw err;
                 if (!idempotent || !e.transient || attempt >= this.#policy.retries) {
@@ -42241,7 +42236,7 @@ class RegistryClient {
                 await sleep(retryDelay(attempt, this.#policy, res.headers['retry-after']));
             }
             catch (err) {
-                if (err instanceof errors.UserError)
+                if (err instanceof errors/* UserError */.yo)
                     throw err;
                 const e = networkError(err, new URL(req.url).host, this.#plainHttp);
                 if (!e.transient || attempt >= this.#policy.retries)
@@ -42254,7 +42249,7 @@ class RegistryClient {
     async #checkScheme() {
         const probe = await this.#auth.send({ method: 'GET', url: `${this.#base}/v2/`, maxBody: 64 * 1024 }, undefined);
         if (probe.status === 400 && /HTTP request to an HTTPS server/i.test(probe.body.toString('utf8'))) {
-            throw new errors.UserError(`${this.registry} speaks HTTPS, but plain HTTP was used`, { hint: 'Remove `plain-http: true`' });
+            throw new errors/* UserError */.yo(`${this.registry} speaks HTTPS, but plain HTTP was used`, { hint: 'Remove `plain-http: true`' });
         }
     }
 }
@@ -42290,34 +42285,34 @@ function parseChartManifest(body, where) {
         manifest = JSON.parse(body.toString('utf8'));
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__.UserError('the manifest is not JSON', { where });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('the manifest is not JSON', { where });
     }
     if (manifest.schemaVersion !== 2 || !manifest.config || !Array.isArray(manifest.layers))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__.UserError('not an OCI image manifest', { where });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('not an OCI image manifest', { where });
     if (manifest.mediaType && manifest.mediaType !== _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MediaType */ .z.manifest)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__.UserError(`not a chart: manifest type ${manifest.mediaType}`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`not a chart: manifest type ${manifest.mediaType}`, {
             where,
             hint: 'This reference holds something other than a Helm chart',
         });
     if (manifest.config.mediaType !== _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MediaType */ .z.config) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__.UserError(`not a Helm chart: its config is ${manifest.config.mediaType}`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`not a Helm chart: its config is ${manifest.config.mediaType}`, {
             where,
             hint: 'This reference holds something other than a Helm chart (a container image?)',
         });
     }
     const charts = manifest.layers.filter((l) => CHART_LAYERS.includes(l.mediaType));
     if (charts.length !== 1)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__.UserError(`a chart needs exactly one chart layer, this one has ${charts.length}`, { where });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`a chart needs exactly one chart layer, this one has ${charts.length}`, { where });
     const unknown = manifest.layers.filter((l) => !CHART_LAYERS.includes(l.mediaType) && l.mediaType !== _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MediaType */ .z.provenance);
     if (unknown.length > 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__.UserError(`unknown layer type ${unknown[0].mediaType}`, { where, hint: 'Only chart and provenance layers are accepted' });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`unknown layer type ${unknown[0].mediaType}`, { where, hint: 'Only chart and provenance layers are accepted' });
     return { manifest, chartLayer: charts[0], provLayer: manifest.layers.find((l) => l.mediaType === _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MediaType */ .z.provenance) };
 }
 /** A chart saved in the cache under `refName`, every blob checked against its digest. */
 async function readCached(layout, refName) {
     const entry = await layout.resolve(refName);
     if (!entry)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__.UserError(`${refName} is not in the cache`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${refName} is not in the cache`, {
             where: layout.root,
             hint: 'See `chartlift chart list`; save or pull it first',
         });
@@ -52635,7 +52630,7 @@ async function lockFile(lockPath, fn, options) {
             break;
         }
         catch (err) {
-            if ((0,errors/* fsCode */.r)(err) !== 'EEXIST')
+            if ((0,errors/* fsCode */.r0)(err) !== 'EEXIST')
                 throw err;
             if (await isStale(lockPath, staleMs)) {
                 await (0,promises_.rm)(lockPath, { force: true });
@@ -52663,7 +52658,7 @@ async function isStale(lockPath, staleMs) {
                 process.kill(pid, 0);
             }
             catch (err) {
-                if ((0,errors/* fsCode */.r)(err) === 'ESRCH')
+                if ((0,errors/* fsCode */.r0)(err) === 'ESRCH')
                     return true;
             }
         }
@@ -52742,7 +52737,7 @@ class Layout {
     }
     /** Stores bytes under their digest (a no-op when an intact copy is there). */
     async putBlob(data) {
-        const digest = (0,oci_digest/* sha256 */.sc)(data);
+        const digest = (0,oci_digest/* sha256 */.s)(data);
         if (await this.hasBlob({ digest, size: data.length }))
             return digest;
         const temp = external_node_path_default().join(this.ingest, `${digest.slice(7)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
@@ -52758,7 +52753,7 @@ class Layout {
     /** A blob's bytes, checked against its digest. */
     async readBlob(digest) {
         const data = await (0,promises_.readFile)(this.blobPath(digest));
-        if ((0,oci_digest/* sha256 */.sc)(data) !== digest)
+        if ((0,oci_digest/* sha256 */.s)(data) !== digest)
             throw new Error(`cache blob ${digest} is corrupt (its content has another digest); remove it and pull again`);
         return data;
     }
@@ -52768,7 +52763,7 @@ class Layout {
             return { schemaVersion: 2, mediaType: media_types/* MediaType */.z.index, manifests: parsed.manifests ?? [] };
         }
         catch (err) {
-            if ((0,errors/* fsCode */.r)(err) === 'ENOENT')
+            if ((0,errors/* fsCode */.r0)(err) === 'ENOENT')
                 return { schemaVersion: 2, mediaType: media_types/* MediaType */.z.index, manifests: [] };
             throw err;
         }
@@ -52872,9 +52867,9 @@ function resolveChartRef(input, chartName, chartVersion) {
     const tag = versionTag(chartVersion);
     const where = `ref ${JSON.stringify(raw)}`;
     if (raw === '')
-        throw new errors.UserError('the `ref` input is empty', { hint: 'Set it to oci://<registry>/<namespace>, e.g. oci://ghcr.io/my-org/charts' });
+        throw new errors/* UserError */.yo('the `ref` input is empty', { hint: 'Set it to oci://<registry>/<namespace>, e.g. oci://ghcr.io/my-org/charts' });
     if (raw.includes('@'))
-        throw new errors.UserError('a digest reference cannot be pushed to', {
+        throw new errors/* UserError */.yo('a digest reference cannot be pushed to', {
             where,
             hint: 'Give a repository (and optionally a tag) instead of @sha256:…',
         });
@@ -52887,7 +52882,7 @@ function resolveChartRef(input, chartName, chartVersion) {
         registry = slash < 0 ? rest : rest.slice(0, slash);
         const ns = slash < 0 ? '' : rest.slice(slash + 1);
         if (/:[^/]*$/.test(ns)) {
-            throw new errors.UserError('an oci:// reference names a namespace, not a tag', {
+            throw new errors/* UserError */.yo('an oci:// reference names a namespace, not a tag', {
                 where,
                 hint: `Drop the tag: the chart goes to ${registry}/${ns.replace(/:[^/]*$/, '')}/${chartName}:${tag}`,
             });
@@ -52896,10 +52891,10 @@ function resolveChartRef(input, chartName, chartVersion) {
     }
     else {
         if (/^[a-z]+:\/\//i.test(raw))
-            throw new errors.UserError('unsupported scheme', { where, hint: 'Use oci://host/namespace or host/namespace/name' });
+            throw new errors/* UserError */.yo('unsupported scheme', { where, hint: 'Use oci://host/namespace or host/namespace/name' });
         const slash = raw.indexOf('/');
         if (slash < 0)
-            throw new errors.UserError('a full reference needs a registry and a repository', {
+            throw new errors/* UserError */.yo('a full reference needs a registry and a repository', {
                 where,
                 hint: `Write it as host/namespace/${chartName}, or use oci://${raw}`,
             });
@@ -52912,7 +52907,7 @@ function resolveChartRef(input, chartName, chartVersion) {
         }
     }
     if (!HOST.test(registry))
-        throw new errors.UserError(`invalid registry host ${JSON.stringify(registry)}`, {
+        throw new errors/* UserError */.yo(`invalid registry host ${JSON.stringify(registry)}`, {
             where,
             hint: 'Write the host as name[:port], e.g. ghcr.io or localhost:5000',
         });
@@ -52920,7 +52915,7 @@ function resolveChartRef(input, chartName, chartVersion) {
     const components = lowered.split('/');
     for (const c of components) {
         if (!REPO_COMPONENT.test(c)) {
-            throw new errors.UserError(`invalid repository name ${JSON.stringify(path)}`, {
+            throw new errors/* UserError */.yo(`invalid repository name ${JSON.stringify(path)}`, {
                 where,
                 hint: 'Each path element must be lower-case letters and digits, joined by ".", "_", "__" or "-"',
             });
@@ -52928,19 +52923,19 @@ function resolveChartRef(input, chartName, chartVersion) {
     }
     const last = components[components.length - 1];
     if (last !== chartName.toLowerCase()) {
-        throw new errors.UserError(`the reference ends in ${JSON.stringify(last)} but the chart is named ${JSON.stringify(chartName)}`, {
+        throw new errors/* UserError */.yo(`the reference ends in ${JSON.stringify(last)} but the chart is named ${JSON.stringify(chartName)}`, {
             where,
             hint: `Helm requires the repository to end in the chart's name: use ${[registry, ...components.slice(0, -1), chartName.toLowerCase()].join('/')}, or oci://${[registry, ...components.slice(0, -1)].join('/')}`,
         });
     }
     if (givenTag !== undefined && givenTag !== tag) {
-        throw new errors.UserError(`the tag ${JSON.stringify(givenTag)} differs from the chart version ${JSON.stringify(chartVersion)}`, {
+        throw new errors/* UserError */.yo(`the tag ${JSON.stringify(givenTag)} differs from the chart version ${JSON.stringify(chartVersion)}`, {
             where,
             hint: `Helm requires the tag to be the chart's version: drop the tag (it defaults to ${tag}) or change version in Chart.yaml`,
         });
     }
     if (!TAG.test(tag))
-        throw new errors.UserError(`the version ${JSON.stringify(chartVersion)} does not make a valid tag`, { hint: 'Use a shorter SemVer version' });
+        throw new errors/* UserError */.yo(`the version ${JSON.stringify(chartVersion)} does not make a valid tag`, { hint: 'Use a shorter SemVer version' });
     return { ref: { registry, repository: lowered, tag }, lowered: lowered !== path ? path : undefined };
 }
 /** Parses a full reference `host[:port]/path[:tag]` (the CLI's REF); the tag is required. */
@@ -52949,20 +52944,20 @@ function parseReference(input) {
     const where = `reference ${JSON.stringify(input)}`;
     const slash = raw.indexOf('/');
     if (slash < 0)
-        throw new errors.UserError('expected host/path/name:tag', { where, hint: 'e.g. localhost:5000/myrepo/mychart:0.1.0' });
+        throw new errors/* UserError */.yo('expected host/path/name:tag', { where, hint: 'e.g. localhost:5000/myrepo/mychart:0.1.0' });
     const registry = raw.slice(0, slash);
     let path = raw.slice(slash + 1);
     const colon = path.lastIndexOf(':');
     if (colon < 0 || colon < path.lastIndexOf('/'))
-        throw new errors.UserError('the tag is missing', { where, hint: 'Add :<version>, e.g. …/mychart:0.1.0' });
+        throw new errors/* UserError */.yo('the tag is missing', { where, hint: 'Add :<version>, e.g. …/mychart:0.1.0' });
     const tag = path.slice(colon + 1);
     path = path.slice(0, colon);
     if (!HOST.test(registry))
-        throw new errors.UserError(`invalid registry host ${JSON.stringify(registry)}`, { where, hint: 'e.g. localhost:5000' });
+        throw new errors/* UserError */.yo(`invalid registry host ${JSON.stringify(registry)}`, { where, hint: 'e.g. localhost:5000' });
     if (!path.split('/').every((c) => REPO_COMPONENT.test(c)))
-        throw new errors.UserError('invalid repository name', { where, hint: 'Lower-case letters and digits, joined by ".", "_", "__" or "-"' });
+        throw new errors/* UserError */.yo('invalid repository name', { where, hint: 'Lower-case letters and digits, joined by ".", "_", "__" or "-"' });
     if (!TAG.test(tag))
-        throw new errors.UserError(`invalid tag ${JSON.stringify(tag)}`, {
+        throw new errors/* UserError */.yo(`invalid tag ${JSON.stringify(tag)}`, {
             where,
             hint: 'A tag holds letters, digits, "_", "." and "-" (a "+" is written "_")',
         });
@@ -55839,7 +55834,7 @@ async function sourceDate(chartPath, env = process.env) {
     const fromEnv = env.SOURCE_DATE_EPOCH?.trim();
     if (fromEnv) {
         if (!/^\d+$/.test(fromEnv)) {
-            throw new errors.UserError(`SOURCE_DATE_EPOCH=${JSON.stringify(fromEnv)} is not a whole number of seconds`, {
+            throw new errors/* UserError */.yo(`SOURCE_DATE_EPOCH=${JSON.stringify(fromEnv)} is not a whole number of seconds`, {
                 hint: 'Set it to a Unix time such as $(git log -1 --format=%ct), or unset it',
             });
         }
@@ -55909,11 +55904,11 @@ function descriptorJson(d) {
 /** The image manifest as Helm writes it: no top-level mediaType, layers sorted by digest. */
 function buildArtifact(md, chart, createdSeconds, options = {}) {
     const config = Buffer.from((0,metadata/* configJson */.B2)(md));
-    const configDescriptor = (0,oci_digest/* describe */.q0)(media_types/* MediaType */.z.config, config);
-    const chartDescriptor = (0,oci_digest/* describe */.q0)(options.chartMediaType ?? media_types/* MediaType */.z.chart, chart);
+    const configDescriptor = (0,oci_digest/* describe */.q)(media_types/* MediaType */.z.config, config);
+    const chartDescriptor = (0,oci_digest/* describe */.q)(options.chartMediaType ?? media_types/* MediaType */.z.chart, chart);
     const layers = [chartDescriptor];
     if (options.provenance)
-        layers.push((0,oci_digest/* describe */.q0)(media_types/* MediaType */.z.provenance, options.provenance));
+        layers.push((0,oci_digest/* describe */.q)(media_types/* MediaType */.z.provenance, options.provenance));
     layers.sort((a, b) => (0,bytes_order/* compareBytes */.X)(a.digest, b.digest));
     const annotations = { ...manifestAnnotations(md, createdSeconds), ...options.extraAnnotations };
     const annotationJson = `{${Object.keys(annotations)
@@ -55933,7 +55928,7 @@ function buildArtifact(md, chart, createdSeconds, options = {}) {
         manifest,
         configDescriptor,
         chartDescriptor,
-        manifestDescriptor: (0,oci_digest/* describe */.q0)(media_types/* MediaType */.z.manifest, manifest),
+        manifestDescriptor: (0,oci_digest/* describe */.q)(media_types/* MediaType */.z.manifest, manifest),
         layers,
     };
 }
@@ -55964,7 +55959,7 @@ async function packageSource(source, options = {}) {
     if (options.version) {
         const version = options.version.trim().replace(/^v/, '');
         if (!metadata/* SEMVER2 */.fl.test(version))
-            throw new errors.UserError(`the \`version\` input ${JSON.stringify(options.version)} is not a SemVer 2 version`, {
+            throw new errors/* UserError */.yo(`the \`version\` input ${JSON.stringify(options.version)} is not a SemVer 2 version`, {
                 hint: 'Use MAJOR.MINOR.PATCH, e.g. 1.2.0 (a leading v is dropped)',
             });
         overridden ||= version !== md.version;
@@ -56001,9 +55996,9 @@ async function readProvenance(file) {
         return await (0,promises_.readFile)(file);
     }
     catch (err) {
-        if ((0,errors/* fsCode */.r)(err) === 'ENOENT')
+        if ((0,errors/* fsCode */.r0)(err) === 'ENOENT')
             return undefined;
-        throw new errors.UserError(`cannot read the provenance file (${(0,errors/* fsCode */.r)(err) ?? err.message})`, { where: file });
+        throw new errors/* UserError */.yo(`cannot read the provenance file (${(0,errors/* fsCode */.r0)(err) ?? err.message})`, { where: file });
     }
 }
 
@@ -56025,19 +56020,19 @@ async function exportChart(cached, dir) {
     const target = external_node_path_default().resolve(dir, cached.name);
     try {
         if ((await (0,promises_.readdir)(target)).length > 0)
-            throw new errors.UserError('the folder exists and is not empty', { where: target, hint: 'Remove it, or export elsewhere with -d DIR' });
+            throw new errors/* UserError */.yo('the folder exists and is not empty', { where: target, hint: 'Remove it, or export elsewhere with -d DIR' });
     }
     catch (err) {
-        if (err instanceof errors.UserError)
+        if (err instanceof errors/* UserError */.yo)
             throw err;
-        if ((0,errors/* fsCode */.r)(err) !== 'ENOENT')
+        if ((0,errors/* fsCode */.r0)(err) !== 'ENOENT')
             throw err;
     }
     const files = await (0,load_archive/* readChartArchive */.h)(cached.artifact.chart, `${cached.name} ${cached.version}`);
     for (const f of files) {
         const out = external_node_path_default().resolve(target, f.name);
         if (!out.startsWith(target + (external_node_path_default()).sep))
-            throw new errors.UserError(`the archive entry ${f.name} would land outside ${target}`, {
+            throw new errors/* UserError */.yo(`the archive entry ${f.name} would land outside ${target}`, {
                 hint: 'The chart archive is hostile or broken: nothing more was written',
             });
         await (0,promises_.mkdir)(external_node_path_default().dirname(out), { recursive: true });
@@ -56077,7 +56072,7 @@ function humanDuration(ms) {
 
 ;// CONCATENATED MODULE: ./src/util/human-size.ts
 /** Bytes as the seed prints them: `454 B`, `2.4 KiB`, `28.1 KiB`, `1.2 MiB` (one decimal, binary units). */
-function human_size_humanSize(bytes) {
+function humanSize(bytes) {
     if (bytes < 1024)
         return `${bytes} B`;
     const units = ['KiB', 'MiB', 'GiB', 'TiB'];
@@ -56106,7 +56101,7 @@ async function listCharts(layout, now = Date.now()) {
         try {
             const c = await (0,cached/* readCached */.Jr)(layout, ref);
             const cachedAt = (await (0,promises_.stat)(layout.blobPath(entry.digest))).mtimeMs;
-            rows.push([ref, c.name, c.version, entry.digest.slice(7, 14), human_size_humanSize(c.artifact.chart.length), humanDuration(now - cachedAt)]);
+            rows.push([ref, c.name, c.version, entry.digest.slice(7, 14), humanSize(c.artifact.chart.length), humanDuration(now - cachedAt)]);
         }
         catch {
             rows.push([ref, '?', '?', entry.digest.slice(7, 14), '?', 'damaged: pull or save it again']);
@@ -56160,18 +56155,17 @@ async function pushArtifact(client, ref, artifact, ifExists, options = {}) {
     const ours = artifact.manifestDescriptor.digest;
     const current = await client.resolveTag(ref.repository, ref.tag, true);
     if (current === ours)
-        return { status: 'unchanged', digest: ours, uploaded: 0 };
+        return { status: 'unchanged', digest: ours };
     if (current !== undefined && ifExists === 'skip')
-        return { status: 'skipped', digest: current, uploaded: 0 };
+        return { status: 'skipped', digest: current };
     if (current !== undefined && ifExists === 'fail') {
-        throw new errors.UserError(`${ref.registry}/${ref.repository}:${ref.tag} already holds ${current}, and this build is ${ours}`, {
+        throw new errors/* UserError */.yo(`${ref.registry}/${ref.repository}:${ref.tag} already holds ${current}, and this build is ${ours}`, {
             hint: 'A published version is immutable: bump the chart version, or set if-exists to skip (keep what is there) or overwrite (replace it)',
         });
     }
     const blobs = [[artifact.configDescriptor, artifact.config]];
     for (const layer of artifact.layers)
         blobs.push([layer, layer.digest === artifact.chartDescriptor.digest ? artifact.chart : artifact.provenance]);
-    let uploaded = 0;
     // A new tag's small blobs are almost always new too: uploading one that exists costs less than asking.
     const ask = (d) => current !== undefined || d.size > oci_registry/* SINGLE_POST_MAX */.L$ || options.mountFrom !== undefined;
     await Promise.all(blobs.map(async ([d, data]) => {
@@ -56180,28 +56174,26 @@ async function pushArtifact(client, ref, artifact, ifExists, options = {}) {
         if (options.mountFrom && (await client.mountBlob(ref.repository, d, options.mountFrom)))
             return;
         await client.uploadBlob(ref.repository, d, data);
-        uploaded++;
     }));
     const reported = await client.putManifest(ref.repository, ref.tag, artifact.manifest, media_types/* MediaType */.z.manifest);
     if (reported && reported !== ours) {
-        throw new errors.UserError(`${ref.registry} stored the manifest as ${reported}, but its digest is ${ours}`, {
+        throw new errors/* UserError */.yo(`${ref.registry} stored the manifest as ${reported}, but its digest is ${ours}`, {
             hint: 'The registry rewrote the manifest; do not sign the reported digest before checking it',
         });
     }
-    return { status: 'pushed', digest: ours, uploaded };
+    return { status: 'pushed', digest: ours };
 }
 
 ;// CONCATENATED MODULE: ./src/release/report.ts
 
 /** The seed's block: ref, digest (the manifest's), size (the chart's), name, version. */
-function describeLines(built) {
-    const md = built.chart.metadata;
+function describeLines(refName, c) {
     return [
-        `ref:     ${built.refName}`,
-        `digest:  ${built.artifact.manifestDescriptor.digest}`,
-        `size:    ${humanSize(built.artifact.chart.length)}`,
-        `name:    ${md.name}`,
-        `version: ${md.version}`,
+        `ref:     ${refName}`,
+        `digest:  ${c.artifact.manifestDescriptor.digest}`,
+        `size:    ${humanSize(c.artifact.chart.length)}`,
+        `name:    ${c.name}`,
+        `version: ${c.version}`,
     ];
 }
 /** The seed's last line of a push: `<tag>: pushed to remote (N layers, SIZE total)`, or what happened instead. */
@@ -56209,7 +56201,7 @@ function pushLine(built, status, digest) {
     const layers = built.artifact.layers;
     const total = layers.reduce((n, l) => n + l.size, 0);
     if (status === 'pushed')
-        return `${built.ref.tag}: pushed to remote (${layers.length} layer${layers.length === 1 ? '' : 's'}, ${human_size_humanSize(total)} total)`;
+        return `${built.ref.tag}: pushed to remote (${layers.length} layer${layers.length === 1 ? '' : 's'}, ${humanSize(total)} total)`;
     if (status === 'unchanged')
         return `${built.ref.tag}: unchanged (the registry already holds ${digest})`;
     return `${built.ref.tag}: skipped (the tag holds ${digest}; if-exists: skip)`;
@@ -56226,9 +56218,9 @@ async function saveToCache(cacheDir, refName, artifact) {
         await layout.save(refName, artifact.manifestDescriptor, blobs);
     }
     catch (err) {
-        const code = (0,errors/* fsCode */.r)(err);
+        const code = (0,errors/* fsCode */.r0)(err);
         if (code) {
-            throw new errors.UserError(`cannot write the chart cache (${err.message})`, {
+            throw new errors/* UserError */.yo(`cannot write the chart cache (${err.message})`, {
                 where: layout.root,
                 hint: 'Set the `cache` input to a writable folder',
                 cause: err,
@@ -56253,20 +56245,11 @@ async function saveToCache(cacheDir, refName, artifact) {
 
 
 
-function block(refName, c) {
-    return [
-        `ref:     ${refName}`,
-        `digest:  ${c.artifact.manifestDescriptor.digest}`,
-        `size:    ${human_size_humanSize(c.artifact.chart.length)}`,
-        `name:    ${c.name}`,
-        `version: ${c.version}`,
-    ];
-}
 async function saveCommand(dir, ref, cache) {
     const built = await buildChart(dir, ref);
     await saveToCache(cache, built.refName, built.artifact);
-    const c = await (0,cached/* readCached */.Jr)(new Layout(cache), built.refName);
-    console.log([...block(built.refName, c), `${built.ref.tag}: saved`].join('\n'));
+    const { name, version } = built.chart.metadata;
+    console.log([...describeLines(built.refName, { artifact: built.artifact, name, version }), `${built.ref.tag}: saved`].join('\n'));
 }
 async function listCommand(cache) {
     console.log(formatTable(await listCharts(new Layout(cache))));
@@ -56276,15 +56259,14 @@ async function exportCommand(ref, cache, dir) {
     const c = await (0,cached/* readCached */.Jr)(new Layout(cache), refName);
     const target = await exportChart(c, dir);
     const shown = (dir === '.' ? '' : `${dir.replace(/\/+$/, '')}/`) + `${c.name}/`;
-    console.log([...block(refName, c), `Exported chart to ${target.endsWith(shown.slice(0, -1)) ? shown : `${target}/`}`].join('\n'));
+    console.log([...describeLines(refName, c), `Exported chart to ${target.endsWith(shown.slice(0, -1)) ? shown : `${target}/`}`].join('\n'));
 }
 async function removeCommand(ref, cache) {
     const r = parseReference(ref);
     const refName = refString(r);
     const layout = new Layout(cache);
     if (!(await layout.remove(refName))) {
-        const { UserError } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 3916));
-        throw new UserError(`${refName} is not in the cache`, { hint: 'See `chartlift chart list`' });
+        throw new errors/* UserError */.yo(`${refName} is not in the cache`, { hint: 'See `chartlift chart list`' });
     }
     console.log(`${r.tag}: removed`);
 }
@@ -56305,7 +56287,7 @@ async function pushCommand(ref, cache, options) {
     console.log(`The push refers to repository [${r.registry}/${r.repository}]`);
     const outcome = await withClient(r.registry, options.plainHttp, (client) => pushArtifact(client, r, c.artifact, options.ifExists));
     const last = pushLine({ artifact: c.artifact, ref: r }, outcome.status, outcome.digest);
-    console.log([...block(refName, c), last].join('\n'));
+    console.log([...describeLines(refName, c), last].join('\n'));
 }
 async function pullCommand(ref, cache, options) {
     const r = parseReference(ref);
@@ -56313,7 +56295,7 @@ async function pullCommand(ref, cache, options) {
     console.log(`${r.tag}: Pulling from ${r.registry}/${r.repository}`);
     const outcome = await withClient(r.registry, options.plainHttp, (client) => pullChart(client, r, new Layout(cache)));
     const status = outcome.downloaded ? `Status: Downloaded newer chart for ${refName}` : `Status: Chart is up to date for ${refName}`;
-    console.log([...block(refName, outcome.cached), status].join('\n'));
+    console.log([...describeLines(refName, outcome.cached), status].join('\n'));
 }
 
 ;// CONCATENATED MODULE: ./src/cli/help.ts
@@ -56388,7 +56370,7 @@ Options:
 async function prompt_prompt(question, secret) {
     const stdin = process.stdin;
     if (!stdin.isTTY)
-        throw new errors.UserError(`${question.replace(/:\s*$/, '')} is needed, but standard input is not a terminal`, {
+        throw new errors/* UserError */.yo(`${question.replace(/:\s*$/, '')} is needed, but standard input is not a terminal`, {
             hint: 'Pass it with -u / --password-stdin',
         });
     process.stderr.write(question);
@@ -56402,7 +56384,7 @@ async function prompt_prompt(question, secret) {
                 if (ch === '\r' || ch === '\n')
                     return done();
                 if (ch === '\u0003')
-                    return done(new errors.UserError('cancelled'));
+                    return done(new errors/* UserError */.yo('cancelled'));
                 if (ch === '\u007f' || ch === '\b')
                     value = value.slice(0, -1);
                 else
@@ -56443,7 +56425,7 @@ async function loginCommand(host, options) {
     const username = options.username || (await prompt_prompt('Username: ', false));
     const password = options.passwordStdin ? await readStdin() : await prompt_prompt('Password: ', true);
     if (!username || !password)
-        throw new errors.UserError('a user name and a password are needed', { hint: 'Give -u USER and a password' });
+        throw new errors/* UserError */.yo('a user name and a password are needed', { hint: 'Give -u USER and a password' });
     const http = new oci_http/* Http */.l({ userAgent: 'chartlift' });
     try {
         await new oci_registry/* RegistryClient */.bP(http, host, { plainHttp: options.plainHttp, credential: { username, password } }).ping();
@@ -56457,7 +56439,7 @@ async function loginCommand(host, options) {
 async function logoutCommand(host) {
     const file = (0,credentials/* helmRegistryConfigPath */.Zz)();
     if (!(await (0,credentials/* removeLogin */._$)(file, host)))
-        throw new errors.UserError(`not logged in to ${host}`, { where: file });
+        throw new errors/* UserError */.yo(`not logged in to ${host}`, { where: file });
     console.log('Logout succeeded');
 }
 
@@ -56496,7 +56478,7 @@ async function main(argv) {
             console.log(HELP['']);
             return 0;
         }
-        throw new errors.UserError(`unknown command "${positionals.join(' ')}"`, { hint: 'See chartlift --help' });
+        throw new errors/* UserError */.yo(`unknown command "${positionals.join(' ')}"`, { hint: 'See chartlift --help' });
     }
     if (values.help) {
         console.log(HELP[command]);
@@ -56505,14 +56487,14 @@ async function main(argv) {
     const args = positionals.slice(2);
     const names = ARITY[command];
     if (args.length !== names.length)
-        throw new errors.UserError(`"chartlift ${command}" takes ${names.length ? names.join(' ') : 'no arguments'}`, {
+        throw new errors/* UserError */.yo(`"chartlift ${command}" takes ${names.length ? names.join(' ') : 'no arguments'}`, {
             hint: `See chartlift ${command} --help`,
         });
     const cache = values.cache ?? defaultCachePath();
     const plainHttp = values['plain-http'] ?? false;
     const ifExists = (values['if-exists'] ?? 'fail');
     if (!['fail', 'skip', 'overwrite'].includes(ifExists))
-        throw new errors.UserError('--if-exists takes fail, skip or overwrite');
+        throw new errors/* UserError */.yo('--if-exists takes fail, skip or overwrite');
     switch (command) {
         case 'registry login':
             await loginCommand(args[0], { username: values.username, passwordStdin: values['password-stdin'], plainHttp });
@@ -56544,7 +56526,7 @@ async function main(argv) {
 main(process.argv.slice(2)).then((code) => process.exit(code), (err) => {
     const line = err instanceof TypeError && /ERR_PARSE_ARGS/.test(String(err.code))
         ? `${err.message} (see chartlift --help)`
-        : (0,errors/* errorLine */.B)(err);
+        : (0,errors/* errorLine */.BP)(err);
     process.stderr.write(`Error: ${line}\n`);
     process.exit(1);
 });

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { randomBytes } from 'node:crypto';
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../errors.js';
@@ -64,7 +64,6 @@ export async function logout(records: LoginRecord[]): Promise<void> {
   for (const r of records) {
     let restore: AuthEntry | undefined;
     if (r.backup) {
-      const { readFile } = await import('node:fs/promises');
       restore = JSON.parse(await readFile(r.backup, 'utf8')) as AuthEntry;
     }
     const changed = await removeLogin(r.file, r.host, restore);

@@ -23,6 +23,7 @@ export async function publishChart(
   log(
     `timestamps from ${packaged.date.from === 'fixed' ? 'the fixed epoch (no SOURCE_DATE_EPOCH, no git history)' : packaged.date.from} (${new Date(packaged.date.seconds * 1000).toISOString()})`,
   );
+  const about = { artifact: packaged.artifact, name: md.name, version: md.version };
   const targets = inputs.refs.map((ref) => bindRef(packaged, ref));
   const results: TargetResult[] = [];
   const pushedTo = new Map<string, string>();
@@ -33,14 +34,14 @@ export async function publishChart(
       );
     await saveToCache(inputs.cache, built.refName, built.artifact);
     if (!registries) {
-      for (const line of describeLines(built)) log(line);
+      for (const line of describeLines(built.refName, about)) log(line);
       log(`${built.ref.tag}: saved`);
       results.push(targetResult(built, 'saved'));
       continue;
     }
     const client = await registries.client(built.ref.registry, log);
     log(`The push refers to repository [${built.ref.registry}/${built.ref.repository}]`);
-    for (const line of describeLines(built)) log(line);
+    for (const line of describeLines(built.refName, about)) log(line);
     const outcome = await pushArtifact(client, built.ref, built.artifact, inputs.ifExists, { mountFrom: pushedTo.get(built.ref.registry) });
     if (!pushedTo.has(built.ref.registry)) pushedTo.set(built.ref.registry, built.ref.repository);
     log(pushLine(built, outcome.status, outcome.digest));

@@ -8,7 +8,6 @@ import { setOutputs, type ChartResult } from './outputs.js';
 import { publishChart } from './publish-chart.js';
 import { Registries } from './registries.js';
 import { writeSummary } from './summary.js';
-import { resolveChartRef } from '../oci/reference.js';
 
 const CONCURRENCY = 4;
 
@@ -73,10 +72,10 @@ function workflowAnnotations(env = process.env): Record<string, string> {
   return out;
 }
 
-function primaryRegistry(ref: string): string | undefined {
-  try {
-    return resolveChartRef(ref, 'x', '0.0.0').ref.registry;
-  } catch {
-    return ref.replace(/^oci:\/\//i, '').split('/')[0];
-  }
+/** The registry host a `ref` line names (what `username`/`password` are for). */
+function primaryRegistry(ref: string): string {
+  return ref
+    .trim()
+    .replace(/^oci:\/\//i, '')
+    .split('/')[0];
 }

@@ -1,33 +1,23 @@
+import { UserError } from '../errors.js';
 import { findCredential } from '../oci/credentials.js';
 import { Http } from '../oci/http.js';
 import { Layout } from '../oci/layout.js';
 import { parseReference, refString } from '../oci/reference.js';
 import { RegistryClient } from '../oci/registry.js';
 import { buildChart } from '../release/build.js';
-import { readCached, type CachedChart } from '../release/cached.js';
+import { readCached } from '../release/cached.js';
 import { exportChart } from '../release/export.js';
 import { formatTable, listCharts } from '../release/list.js';
 import { pullChart } from '../release/pull.js';
 import { pushArtifact, type IfExists } from '../release/push.js';
-import { pushLine } from '../release/report.js';
+import { describeLines, pushLine } from '../release/report.js';
 import { saveToCache } from '../release/save.js';
-import { humanSize } from '../util/human-size.js';
-
-function block(refName: string, c: CachedChart): string[] {
-  return [
-    `ref:     ${refName}`,
-    `digest:  ${c.artifact.manifestDescriptor.digest}`,
-    `size:    ${humanSize(c.artifact.chart.length)}`,
-    `name:    ${c.name}`,
-    `version: ${c.version}`,
-  ];
-}
 
 export async function saveCommand(dir: string, ref: string, cache: string): Promise<void> {
   const built = await buildChart(dir, ref);
   await saveToCache(cache, built.refName, built.artifact);
-  const c = await readCached(new Layout(cache), built.refName);
-  console.log([...block(built.refName, c), `${built.ref.tag}: saved`].join('\n'));
+  const { name, version } = built.chart.metadata;
+  console.log([...describeLines(built.refName, { artifact: built.artifact, name, version }), `${built.ref.tag}: saved`].join('\n'));
 }
 
 export async function listCommand(cache: string): Promise<void> {
@@ -39,7 +29,7 @@ export async function exportCommand(ref: string, cache: string, dir: string): Pr
   const c = await readCached(new Layout(cache), refName);
   const target = await exportChart(c, dir);
   const shown = (dir === '.' ? '' : `${dir.replace(/\/+$/, '')}/`) + `${c.name}/`;
-  console.log([...block(refName, c), `Exported chart to ${target.endsWith(shown.slice(0, -1)) ? shown : `${target}/`}`].join('\n'));
+  console.log([...describeLines(refName, c), `Exported chart to ${target.endsWith(shown.slice(0, -1)) ? shown : `${target}/`}`].join('\n'));
 }
 
 export async function removeCommand(ref: string, cache: string): Promise<void> {
@@ -47,7 +37,6 @@ export async function removeCommand(ref: string, cache: string): Promise<void> {
   const refName = refString(r);
   const layout = new Layout(cache);
   if (!(await layout.remove(refName))) {
-    const { UserError } = await import('../errors.js');
     throw new UserError(`${refName} is not in the cache`, { hint: 'See `chartlift chart list`' });
   }
   console.log(`${r.tag}: removed`);
@@ -70,7 +59,7 @@ export async function pushCommand(ref: string, cache: string, options: { plainHt
   console.log(`The push refers to repository [${r.registry}/${r.repository}]`);
   const outcome = await withClient(r.registry, options.plainHttp, (client) => pushArtifact(client, r, c.artifact, options.ifExists));
   const last = pushLine({ artifact: c.artifact, ref: r }, outcome.status, outcome.digest);
-  console.log([...block(refName, c), last].join('\n'));
+  console.log([...describeLines(refName, c), last].join('\n'));
 }
 
 export async function pullCommand(ref: string, cache: string, options: { plainHttp: boolean }): Promise<void> {
@@ -79,5 +68,5 @@ export async function pullCommand(ref: string, cache: string, options: { plainHt
   console.log(`${r.tag}: Pulling from ${r.registry}/${r.repository}`);
   const outcome = await withClient(r.registry, options.plainHttp, (client) => pullChart(client, r, new Layout(cache)));
   const status = outcome.downloaded ? `Status: Downloaded newer chart for ${refName}` : `Status: Chart is up to date for ${refName}`;
-  console.log([...block(refName, outcome.cached), status].join('\n'));
+  console.log([...describeLines(refName, outcome.cached), status].join('\n'));
 }

@@ -14,8 +14,3 @@ export function sha256(data: Uint8Array): string {
 export function describe(mediaType: string, data: Uint8Array): Descriptor {
   return { mediaType, digest: sha256(data), size: data.length };
 }
-
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
-export function isDigest(s: string): boolean {
-  return DIGEST.test(s);
-}

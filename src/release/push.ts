@@ -11,8 +11,6 @@ export interface PushOutcome {
   status: 'pushed' | 'unchanged' | 'skipped';
   /** The digest the tag points at afterwards. */
   digest: string;
-  /** Blobs uploaded (the rest were there already). */
-  uploaded: number;
 }
 
 /**
@@ -30,8 +28,8 @@ export async function pushArtifact(
 ): Promise<PushOutcome> {
   const ours = artifact.manifestDescriptor.digest;
   const current = await client.resolveTag(ref.repository, ref.tag, true);
-  if (current === ours) return { status: 'unchanged', digest: ours, uploaded: 0 };
-  if (current !== undefined && ifExists === 'skip') return { status: 'skipped', digest: current, uploaded: 0 };
+  if (current === ours) return { status: 'unchanged', digest: ours };
+  if (current !== undefined && ifExists === 'skip') return { status: 'skipped', digest: current };
   if (current !== undefined && ifExists === 'fail') {
     throw new UserError(`${ref.registry}/${ref.repository}:${ref.tag} already holds ${current}, and this build is ${ours}`, {
       hint: 'A published version is immutable: bump the chart version, or set if-exists to skip (keep what is there) or overwrite (replace it)',
@@ -40,7 +38,6 @@ export async function pushArtifact(
   const blobs: Array<[Descriptor, Buffer]> = [[artifact.configDescriptor, artifact.config]];
   for (const layer of artifact.layers)
     blobs.push([layer, layer.digest === artifact.chartDescriptor.digest ? artifact.chart : artifact.provenance!]);
-  let uploaded = 0;
   // A new tag's small blobs are almost always new too: uploading one that exists costs less than asking.
   const ask = (d: Descriptor): boolean => current !== undefined || d.size > SINGLE_POST_MAX || options.mountFrom !== undefined;
   await Promise.all(
@@ -48,7 +45,6 @@ export async function pushArtifact(
       if (ask(d) && (await client.hasBlob(ref.repository, d))) return;
       if (options.mountFrom && (await client.mountBlob(ref.repository, d, options.mountFrom))) return;
       await client.uploadBlob(ref.repository, d, data);
-      uploaded++;
     }),
   );
   const reported = await client.putManifest(ref.repository, ref.tag, artifact.manifest, MediaType.manifest);
@@ -57,5 +53,5 @@ export async function pushArtifact(
       hint: 'The registry rewrote the manifest; do not sign the reported digest before checking it',
     });
   }
-  return { status: 'pushed', digest: ours, uploaded };
+  return { status: 'pushed', digest: ours };
 }

@@ -1,15 +1,15 @@
 import { humanSize } from '../util/human-size.js';
+import type { ChartArtifact } from '../oci/manifest.js';
 import type { BuiltChart } from './build.js';
 
 /** The seed's block: ref, digest (the manifest's), size (the chart's), name, version. */
-export function describeLines(built: BuiltChart): string[] {
-  const md = built.chart.metadata;
+export function describeLines(refName: string, c: { artifact: ChartArtifact; name: string; version: string }): string[] {
   return [
-    `ref:     ${built.refName}`,
-    `digest:  ${built.artifact.manifestDescriptor.digest}`,
-    `size:    ${humanSize(built.artifact.chart.length)}`,
-    `name:    ${md.name}`,
-    `version: ${md.version}`,
+    `ref:     ${refName}`,
+    `digest:  ${c.artifact.manifestDescriptor.digest}`,
+    `size:    ${humanSize(c.artifact.chart.length)}`,
+    `name:    ${c.name}`,
+    `version: ${c.version}`,
   ];
 }
 
