@@ -41,7 +41,6 @@ export async function freePort(): Promise<number> {
 /** Starts Debian's docker-registry (CNCF distribution) on 127.0.0.1 with storage in a temp folder. */
 export async function startRegistry(options: RegistryOptions = {}): Promise<Registry> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'chartlift-registry-'));
-  const port = await freePort();
   let auth = '';
   if (options.users) {
     const file = path.join(dir, 'htpasswd');
@@ -57,9 +56,13 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Regi
   }
   const tls = options.tls ? `  tls:\n    certificate: ${options.tls.cert}\n    key: ${options.tls.key}\n` : '';
   const config = path.join(dir, 'config.yml');
-  await writeFile(
-    config,
-    `version: 0.1
+  // Another test file running at the same time can take the port between freePort() and the bind:
+  // wait for this child's own "listening on" line, and take a new port when the bind fails.
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    await writeFile(
+      config,
+      `version: 0.1
 log:
   level: info
   formatter: text
@@ -76,36 +79,45 @@ http:
   addr: 127.0.0.1:${port}
   secret: chartlift-test-secret
 ${tls}${auth}`,
-  );
+    );
+    const started = await spawnRegistry(config, port);
+    if ('child' in started) return handle(started.child, started.log, port, dir, options);
+    if (!started.portTaken || attempt === 5) throw new Error(`docker-registry did not start:\n${started.log.join('\n')}`);
+  }
+}
+
+/** Spawns docker-registry and waits until it says it listens on `port`, or exits. */
+async function spawnRegistry(
+  config: string,
+  port: number,
+): Promise<{ child: ChildProcess; log: string[] } | { log: string[]; portTaken: boolean }> {
   const child: ChildProcess = spawn('docker-registry', ['serve', config], { stdio: ['ignore', 'pipe', 'pipe'] });
   const log: string[] = [];
-  const collect = (chunk: Buffer): void => {
-    log.push(...chunk.toString().split('\n').filter(Boolean));
-  };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
-  const url = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    try {
-      if (options.tls) {
-        await new Promise<void>((resolve, reject) => {
-          const socket = net.connect(port, '127.0.0.1', () => {
-            socket.destroy();
-            resolve();
-          });
-          socket.on('error', reject);
-        });
-      } else {
-        const res = await fetch(`${url}/v2/`);
-        await res.arrayBuffer();
+  const listening = new RegExp(`msg="listening on 127\\.0\\.0\\.1:${port}[",]`); // ", tls" when serving HTTPS
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      resolve({ log, portTaken: false });
+    }, 15_000);
+    const collect = (chunk: Buffer): void => {
+      const lines = chunk.toString().split('\n').filter(Boolean);
+      log.push(...lines);
+      if (lines.some((l) => listening.test(l))) {
+        clearTimeout(timer);
+        resolve({ child, log });
       }
-      break;
-    } catch {
-      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`docker-registry did not start:\n${log.join('\n')}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
+    };
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', collect);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve({ log, portTaken: log.some((l) => l.includes('address already in use')) });
+    });
+  });
+}
+
+function handle(child: ChildProcess, log: string[], port: number, dir: string, options: RegistryOptions): Registry {
+  const url = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
   const accessLines = (): string[] =>
     log.flatMap((line) => {
       const m = /"(GET|HEAD|POST|PUT|PATCH|DELETE) ([^ ]+) HTTP\/[0-9.]+"/.exec(line);

@@ -179,6 +179,7 @@ test('every row of the README’s “When it fails” table is produced by a rea
   const rows = await readmeRows();
   assert.ok(rows.length >= 25, `only ${rows.length} rows`);
   const matched = new Set<string>();
+  const produced: string[] = [];
   const { env } = await helmHome();
   for (const [name, make] of scenarios) {
     const { inputs, env: extra } = await make();
@@ -192,7 +193,8 @@ test('every row of the README’s “When it fails” table is produced by a rea
     const row = rows.find((x) => x.pattern.test(line));
     assert.ok(row, `${name}: no README row for\n  ${line}`);
     matched.add(row.template);
+    produced.push(`${name}: ${line}`);
   }
   const unmatched = rows.filter((r) => !matched.has(r.template)).map((r) => r.template);
-  assert.deepEqual(unmatched, [], 'README rows no test produced');
+  assert.deepEqual(unmatched, [], `README rows no test produced; the failures printed:\n${produced.join('\n')}`);
 });
