@@ -1,5 +1,5 @@
 import tls from 'node:tls';
-import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import { Agent, buildConnector, loadEnvHttpProxyAgent, request, type Dispatcher } from './undici.js';
 
 export interface HttpResponse {
   status: number;
@@ -28,7 +28,7 @@ const DEFAULT_MAX_BODY = 256 * 1024 * 1024;
 
 /** One place for HTTP: undici with keep-alive, no automatic redirects, bodies read in full and bounded. */
 export class Http {
-  readonly #dispatcher: Dispatcher;
+  #dispatcher: Dispatcher | Promise<Dispatcher>;
   readonly userAgent: string;
 
   readonly #timeoutMs: number;
@@ -38,20 +38,11 @@ export class Http {
    * HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured (undici's EnvHttpProxyAgent).
    */
   constructor(options: { dispatcher?: Dispatcher; userAgent?: string; ca?: string; insecure?: boolean; timeoutMs?: number } = {}) {
-    const roots = trustedRoots();
-    const tlsOptions = {
-      ca: options.ca ? [...(roots ?? tls.rootCertificates), options.ca] : roots,
+    const tlsOptions = () => ({
+      ca: options.ca ? [...(trustedRoots() ?? tls.rootCertificates), options.ca] : trustedRoots(),
       rejectUnauthorized: !options.insecure,
-    };
-    this.#dispatcher =
-      options.dispatcher ??
-      new EnvHttpProxyAgent({
-        keepAliveTimeout: 10_000,
-        connections: 8,
-        connect: tlsOptions,
-        requestTls: tlsOptions,
-        proxyTls: { ca: tlsOptions.ca },
-      });
+    });
+    this.#dispatcher = options.dispatcher ?? dispatcherFor(tlsOptions);
     this.userAgent = options.userAgent ?? 'chartlift';
     this.#timeoutMs = options.timeoutMs ?? 60_000;
   }
@@ -74,20 +65,47 @@ export class Http {
 
   /** Like `send`, but the body is a stream the caller must read or dump. */
   async open(req: HttpRequest): Promise<HttpStream> {
-    const res = await request(req.url, {
-      method: req.method,
-      headers: { 'user-agent': this.userAgent, ...req.headers },
-      body: req.body,
-      dispatcher: this.#dispatcher,
-      headersTimeout: this.#timeoutMs,
-      bodyTimeout: this.#timeoutMs,
-    });
+    const res = await request(
+      req.url,
+      {
+        method: req.method,
+        headers: { 'user-agent': this.userAgent, ...req.headers },
+        body: req.body,
+        headersTimeout: this.#timeoutMs,
+        bodyTimeout: this.#timeoutMs,
+      },
+      await this.#dispatcher,
+    );
     return { status: res.statusCode, headers: flatten(res.headers), body: res.body, url: req.url };
   }
 
   async close(): Promise<void> {
-    await this.#dispatcher.close();
+    await (await this.#dispatcher).close();
   }
+}
+
+const PROXY_VARIABLES = ['http_proxy', 'HTTP_PROXY', 'https_proxy', 'HTTPS_PROXY'];
+
+/**
+ * Without a proxy: an Agent whose connector reads the trusted roots on the first HTTPS connection only
+ * (reading the system store costs ~35 ms; plain-HTTP registries never pay it, nor undici's deep copy of
+ * the options, which a function escapes). With a proxy: undici's EnvHttpProxyAgent, loaded on demand.
+ */
+function dispatcherFor(tlsOptions: () => { ca?: string[]; rejectUnauthorized: boolean }): Dispatcher | Promise<Dispatcher> {
+  const agentOptions = { keepAliveTimeout: 10_000, connections: 8 };
+  if (PROXY_VARIABLES.some((v) => process.env[v])) {
+    return loadEnvHttpProxyAgent().then((EnvHttpProxyAgent) => {
+      const t = tlsOptions();
+      return new EnvHttpProxyAgent({ ...agentOptions, connect: t, requestTls: t, proxyTls: { ca: t.ca } });
+    });
+  }
+  let plain: buildConnector.connector | undefined;
+  let secure: buildConnector.connector | undefined;
+  const connect: buildConnector.connector = (opts, callback) => {
+    if (opts.protocol !== 'https:') return (plain ??= buildConnector({ timeout: 10_000 }))(opts, callback);
+    return (secure ??= buildConnector({ timeout: 10_000, ...tlsOptions() }))(opts, callback);
+  };
+  return new Agent({ ...agentOptions, connect });
 }
 
 /** Node's bundled roots (with NODE_EXTRA_CA_CERTS) plus the system's store, where the runtime can read it. */
