@@ -1,8 +1,8 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DIST } from './paths.js';
 import { exec, type ExecResult } from './exec.js';
+import { tempDir } from './temp.js';
 
 export interface ActionRun extends ExecResult {
   summaryFile: string;
@@ -33,7 +33,7 @@ export async function runAction(
   inputs: Record<string, string>,
   options: { env?: NodeJS.ProcessEnv; state?: Record<string, string>; node?: string; cwd?: string } = {},
 ): Promise<ActionRun> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'chartlift-run-'));
+  const dir = await tempDir('chartlift-run-');
   const outputFile = path.join(dir, 'output');
   const stateFile = path.join(dir, 'state');
   const summaryFile = path.join(dir, 'summary');
@@ -43,6 +43,7 @@ export async function runAction(
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
+    RUNNER_TEMP: dir, // as on a runner: the login's backup of a replaced entry lives here, not in /tmp
     ...options.env,
     GITHUB_OUTPUT: outputFile,
     GITHUB_STATE: stateFile,

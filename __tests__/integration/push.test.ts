@@ -241,6 +241,19 @@ describe('republishing', () => {
   });
 });
 
+test('a cache that cannot be written fails the step before the tag is written (the save overlaps the upload)', async () => {
+  const { env, home } = await helmHome();
+  await writeFile(path.join(home, 'a-file'), 'x');
+  const r = await runAction(
+    { chart, ref: `oci://${open.host}/nocache`, 'plain-http': 'true', cache: path.join(home, 'a-file', 'cache') },
+    { env },
+  );
+  assert.notEqual(r.code, 0);
+  assert.equal(r.errors.length, 1, r.stdout);
+  assert.match(r.errors[0], /cannot write the chart cache/);
+  assert.equal((await fetchManifest(open, 'nocache/mychart', '0.1.0')).status, 404, 'no tag');
+});
+
 describe('failures: non-zero exit, one clear error, no tag, no secret', () => {
   const failures: Array<{
     name: string;

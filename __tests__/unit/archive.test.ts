@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
@@ -8,6 +7,7 @@ import { gzipReproducible } from '../../src/chart/gzip.js';
 import { writeTar } from '../../src/chart/tar-writer.js';
 import { sha256 } from '../../src/oci/digest.js';
 import { run } from '../helpers/exec.js';
+import { tempDir } from '../helpers/temp.js';
 import { readTgz } from '../helpers/tgz.js';
 
 const entries = [
@@ -27,7 +27,7 @@ test('node-tar reads back every name, byte and header field', async () => {
 });
 
 test('GNU tar reads the same list', async () => {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'chartlift-tar-'));
+  const dir = await tempDir('chartlift-tar-');
   const file = path.join(dir, 'x.tgz');
   await writeFile(file, gzipReproducible(writeTar(entries, 0)));
   const listed = (await run('tar', ['-tzf', file])).trim().split('\n');

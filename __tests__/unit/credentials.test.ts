@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
 import {
@@ -11,6 +10,7 @@ import {
   removeLogin,
   storeLogin,
 } from '../../src/oci/credentials.js';
+import { tempDir } from '../helpers/temp.js';
 
 test("Helm's registry config path, by precedence", () => {
   assert.equal(helmRegistryConfigPath({ HELM_REGISTRY_CONFIG: '/a/c.json', HELM_CONFIG_HOME: '/h' }, 'linux'), '/a/c.json');
@@ -34,7 +34,7 @@ test('auth entries: auth, username/password, identity tokens', () => {
 });
 
 test('storeLogin writes what helm registry login writes (0600, tab-indented), keeps the rest; removeLogin undoes it', async () => {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'chartlift-cred-'));
+  const dir = await tempDir('chartlift-cred-');
   const file = path.join(dir, 'helm', 'registry', 'config.json');
   assert.equal(await storeLogin(file, 'localhost:5001', 'myuser', 'mypass'), undefined);
   assert.equal(
@@ -51,7 +51,7 @@ test('storeLogin writes what helm registry login writes (0600, tab-indented), ke
 });
 
 test('lookup order: Helm first, then Docker; Docker Hub’s historic key', async () => {
-  const home = await mkdtemp(path.join(os.tmpdir(), 'chartlift-cred-'));
+  const home = await tempDir('chartlift-cred-');
   const env = { HOME: home, XDG_CONFIG_HOME: path.join(home, 'cfg') };
   await storeLogin(helmRegistryConfigPath(env), 'both.example', 'helm', 'h');
   await writeFile(

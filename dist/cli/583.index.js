@@ -21,13 +21,13 @@ export const modules = {
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(semver__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
-/* harmony import */ var _oci_credentials_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2559);
+/* harmony import */ var _oci_credentials_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1675);
 /* harmony import */ var _oci_http_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3560);
 /* harmony import */ var _oci_registry_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9519);
 /* harmony import */ var _release_cached_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8567);
 /* harmony import */ var _util_bytes_order_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(8146);
 /* harmony import */ var _assemble_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(2297);
-/* harmony import */ var _load_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(9505);
+/* harmony import */ var _load_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(185);
 
 
 

@@ -14673,16 +14673,15 @@ function checkDependencies(chart, origin) {
     }
 }
 function checkValues(data, where) {
-    let doc;
+    let isMap;
     try {
-        doc = (0,go_values/* parseGoYaml */.d0)(data.toString('utf8'));
+        isMap = (0,go_values/* isGoYamlMap */.qj)(data.toString('utf8'));
     }
     catch (err) {
         throw new errors/* UserError */.yo(`invalid YAML: ${err.message}`, { where, hint: 'Fix the YAML syntax of the values file' });
     }
-    if (doc !== null && doc !== undefined && (typeof doc !== 'object' || Array.isArray(doc))) {
+    if (!isMap)
         throw new errors/* UserError */.yo('values must be a map at the top level', { where, hint: 'Make values.yaml a map of keys to values' });
-    }
 }
 function checkJson(data, where) {
     try {
@@ -14721,6 +14720,7 @@ const MAX_ARCHIVE_ENTRIES = 20_000;
 /* harmony export */   WF: () => (/* binding */ goString),
 /* harmony export */   d0: () => (/* binding */ parseGoYaml),
 /* harmony export */   jg: () => (/* binding */ RawJson),
+/* harmony export */   qj: () => (/* binding */ isGoYamlMap),
 /* harmony export */   sE: () => (/* binding */ goFields)
 /* harmony export */ });
 /* unused harmony exports goNumber, goJson */
@@ -14733,6 +14733,17 @@ const MAX_ARCHIVE_ENTRIES = 20_000;
  */
 const DROPPED_TAGS = new Set(['tag:yaml.org,2002:timestamp']);
 function parseGoYaml(text) {
+    return parseGoYamlDocument(text).toJS({ maxAliasCount: 1000 });
+}
+/**
+ * Whether a document is a map, or empty (which Go reads as an empty map), checked on the syntax tree:
+ * values files are only validated, and converting them to objects would cost more than parsing them.
+ */
+function isGoYamlMap(text) {
+    const root = parseGoYamlDocument(text).contents;
+    return root === null || yaml__WEBPACK_IMPORTED_MODULE_0__.isMap(root) || (yaml__WEBPACK_IMPORTED_MODULE_0__.isScalar(root) && root.value === null);
+}
+function parseGoYamlDocument(text) {
     const doc = yaml__WEBPACK_IMPORTED_MODULE_0__.parseDocument(text, {
         version: '1.1',
         uniqueKeys: true,
@@ -14743,7 +14754,7 @@ function parseGoYaml(text) {
     });
     if (doc.errors.length > 0)
         throw new Error(doc.errors[0].message.split('\n')[0]);
-    return doc.toJS({ maxAliasCount: 1000 });
+    return doc;
 }
 /** The string Go stores for a scalar decoded into a `string` field. */
 function goString(value, field) {
@@ -14935,7 +14946,7 @@ async function readChartArchive(data, where) {
 
 /***/ }),
 
-/***/ 9505:
+/***/ 185:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -14956,6 +14967,8 @@ var errors = __nccwpck_require__(3916);
 var assemble = __nccwpck_require__(2297);
 // EXTERNAL MODULE: ./src/chart/load-archive.ts
 var load_archive = __nccwpck_require__(5529);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/util/bytes-order.ts
 var bytes_order = __nccwpck_require__(8146);
 // EXTERNAL MODULE: ./src/chart/chart.ts
@@ -15210,21 +15223,7 @@ function goBase(path) {
     return trimmed.slice(trimmed.lastIndexOf('/') + 1);
 }
 
-;// CONCATENATED MODULE: ./src/util/concurrency.ts
-/** Runs `fn` over `items` with at most `limit` at once; results in the items' order. */
-async function mapLimit(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        for (let i = next++; i < items.length; i = next++)
-            results[i] = await fn(items[i], i);
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
-}
-
 ;// CONCATENATED MODULE: ./src/chart/load-dir.ts
-
 
 
 
@@ -15236,40 +15235,42 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
  * The files of a chart folder as Helm's LoadDir reads them: a depth-first walk in byte order,
  * `.helmignore` applied, symlinks followed (and refused when they lead out of the chart), a UTF-8
  * BOM stripped, at most 5 MiB a file, nothing but regular files.
+ *
+ * Synchronous inside: a chart is many small files, and the promise API costs several times the
+ * syscalls' own time for each of them (40 charts loaded in ~30 ms instead of ~110 ms).
  */
 async function readChartDir(dir) {
-    const root = await (0,promises_.realpath)(dir);
-    const rules = await readRules(root, dir);
+    const root = (0,external_node_fs_.realpathSync)(dir);
+    const rules = readRules(root, dir);
     const files = [];
-    await walk(root, '', new Set([root]));
+    walk(root, '', new Set([root]));
     return files;
-    /** One folder: its entries looked at and read several at a time, then taken in order (so is the first error). */
-    async function walk(abs, rel, ancestors) {
-        const names = (await (0,promises_.readdir)(abs)).sort(bytes_order/* compareBytes */.X);
-        const entries = await mapLimit(names, 32, (name) => inspect(abs, rel, name).catch((error) => ({ kind: 'error', error })));
-        for (const entry of entries) {
-            if (entry.kind === 'error')
-                throw entry.error;
+    /** One folder, depth first, its entries in byte order. */
+    function walk(abs, rel, ancestors) {
+        const entries = (0,external_node_fs_.readdirSync)(abs, { withFileTypes: true }).sort((a, b) => (0,bytes_order/* compareBytes */.X)(a.name, b.name));
+        for (const dirent of entries) {
+            const entry = inspect(abs, rel, dirent);
             if (entry.kind === 'file')
                 files.push(entry.file);
             if (entry.kind !== 'dir')
                 continue;
             if (ancestors.has(entry.target))
                 throw new errors/* UserError */.yo('is a symbolic link to one of its own parent folders', { where: entry.shown, hint: 'Remove the link loop' });
-            await walk(entry.target, entry.relName, new Set([...ancestors, entry.target]));
+            walk(entry.target, entry.relName, new Set([...ancestors, entry.target]));
         }
     }
-    async function inspect(abs, rel, name) {
-        const full = external_node_path_default().join(abs, name);
-        const relName = rel === '' ? name : `${rel}/${name}`;
+    function inspect(abs, rel, dirent) {
+        const full = external_node_path_default().join(abs, dirent.name);
+        const relName = rel === '' ? dirent.name : `${rel}/${dirent.name}`;
         const shown = external_node_path_default().join(dir, relName);
-        const link = await (0,promises_.lstat)(full);
+        if (dirent.isFile())
+            return rules.ignores(relName, false) ? { kind: 'skip' } : { kind: 'file', file: { name: relName, data: readChartFile(full, shown) } };
         let target = full;
-        let info = link;
-        if (link.isSymbolicLink()) {
+        let info = dirent;
+        if (dirent.isSymbolicLink()) {
             try {
-                target = await (0,promises_.realpath)(full);
-                info = await (0,promises_.stat)(target);
+                target = (0,external_node_fs_.realpathSync)(full);
+                info = (0,external_node_fs_.statSync)(target);
             }
             catch {
                 if (rules.ignores(relName, false))
@@ -15297,22 +15298,34 @@ async function readChartDir(dir) {
                 where: shown,
                 hint: 'Remove it from the chart or list it in .helmignore',
             });
-        if (info.size > chart/* MAX_FILE_BYTES */.gZ) {
-            throw new errors/* UserError */.yo(`is ${info.size} bytes, over Helm's limit of ${chart/* MAX_FILE_BYTES */.gZ} bytes (5 MiB) per chart file`, {
+        return { kind: 'file', file: { name: relName, data: readChartFile(target, shown) } };
+    }
+}
+/** A regular file's bytes, its size checked before it is read, a UTF-8 BOM dropped. */
+function readChartFile(file, shown) {
+    const fd = (0,external_node_fs_.openSync)(file, 'r');
+    try {
+        const size = (0,external_node_fs_.fstatSync)(fd).size;
+        if (size > chart/* MAX_FILE_BYTES */.gZ) {
+            throw new errors/* UserError */.yo(`is ${size} bytes, over Helm's limit of ${chart/* MAX_FILE_BYTES */.gZ} bytes (5 MiB) per chart file`, {
                 where: shown,
                 hint: 'Keep large files out of the chart (list them in .helmignore)',
             });
         }
-        let data = await (0,promises_.readFile)(target);
-        if (data.subarray(0, 3).equals(BOM))
-            data = data.subarray(3);
-        return { kind: 'file', file: { name: relName, data } };
+        const data = Buffer.allocUnsafe(size);
+        let got = 0;
+        for (let n; got < size && (n = (0,external_node_fs_.readSync)(fd, data, got, size - got, got)) > 0;)
+            got += n;
+        return data.subarray(got >= 3 && data.subarray(0, 3).equals(BOM) ? 3 : 0, got);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
     }
 }
-async function readRules(root, dir) {
+function readRules(root, dir) {
     let text;
     try {
-        text = await (0,promises_.readFile)(external_node_path_default().join(root, '.helmignore'), 'utf8');
+        text = (0,external_node_fs_.readFileSync)(external_node_path_default().join(root, '.helmignore'), 'utf8');
     }
     catch (err) {
         if ((0,errors/* fsCode */.r0)(err) === 'ENOENT')
@@ -15729,24 +15742,65 @@ function fsCode(err) {
 
 /***/ }),
 
-/***/ 2559:
+/***/ 1675:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   L4: () => (/* binding */ findCredential),
-/* harmony export */   VJ: () => (/* binding */ storeLogin),
-/* harmony export */   Zz: () => (/* binding */ helmRegistryConfigPath),
-/* harmony export */   _$: () => (/* binding */ removeLogin)
-/* harmony export */ });
-/* unused harmony exports dockerConfigPath, decodeEntry, runCredentialHelper */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
-/* harmony import */ var _util_atomic_write_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5105);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  L4: () => (/* binding */ findCredential),
+  Zz: () => (/* binding */ helmRegistryConfigPath),
+  _$: () => (/* binding */ removeLogin),
+  VJ: () => (/* binding */ storeLogin)
+});
+
+// UNUSED EXPORTS: decodeEntry, dockerConfigPath, runCredentialHelper
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/util/atomic-write.ts
+
+
+
+/**
+ * Writes a file so that readers see the old content or the new, never a part: a temporary file in
+ * `stagingDir` (the target's folder by default, so the rename stays on one file system), flushed,
+ * then renamed over the target.
+ */
+async function writeFileAtomic(target, data, options = {}) {
+    const dir = options.stagingDir ?? external_node_path_default().dirname(target);
+    const temp = external_node_path_default().join(dir, `.${external_node_path_default().basename(target)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
+    const handle = await (0,promises_.open)(temp, 'wx', options.mode ?? 0o644);
+    try {
+        await handle.writeFile(data);
+        await handle.sync();
+    }
+    catch (err) {
+        await handle.close();
+        await (0,promises_.rm)(temp, { force: true });
+        throw err;
+    }
+    await handle.close();
+    try {
+        await (0,promises_.rename)(temp, target);
+    }
+    catch (err) {
+        await (0,promises_.rm)(temp, { force: true });
+        throw err;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/oci/credentials.ts
 
 
 
@@ -15757,30 +15811,30 @@ function helmRegistryConfigPath(env = process.env, platform = process.platform) 
     if (env.HELM_REGISTRY_CONFIG)
         return env.HELM_REGISTRY_CONFIG;
     if (env.HELM_CONFIG_HOME)
-        return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(env.HELM_CONFIG_HOME, 'registry', 'config.json');
+        return external_node_path_default().join(env.HELM_CONFIG_HOME, 'registry', 'config.json');
     let base;
     if (env.XDG_CONFIG_HOME)
         base = env.XDG_CONFIG_HOME;
     else if (platform === 'darwin')
-        base = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(node_os__WEBPACK_IMPORTED_MODULE_1___default().homedir(), 'Library', 'Preferences');
+        base = external_node_path_default().join(external_node_os_default().homedir(), 'Library', 'Preferences');
     else if (platform === 'win32')
-        base = env.APPDATA ?? node_path__WEBPACK_IMPORTED_MODULE_2___default().join(node_os__WEBPACK_IMPORTED_MODULE_1___default().homedir(), 'AppData', 'Roaming');
+        base = env.APPDATA ?? external_node_path_default().join(external_node_os_default().homedir(), 'AppData', 'Roaming');
     else
-        base = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(env.HOME ?? node_os__WEBPACK_IMPORTED_MODULE_1___default().homedir(), '.config');
-    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(base, 'helm', 'registry', 'config.json');
+        base = external_node_path_default().join(env.HOME ?? external_node_os_default().homedir(), '.config');
+    return external_node_path_default().join(base, 'helm', 'registry', 'config.json');
 }
 function dockerConfigPath(env = process.env) {
-    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(env.DOCKER_CONFIG ?? node_path__WEBPACK_IMPORTED_MODULE_2___default().join(env.HOME ?? node_os__WEBPACK_IMPORTED_MODULE_1___default().homedir(), '.docker'), 'config.json');
+    return external_node_path_default().join(env.DOCKER_CONFIG ?? external_node_path_default().join(env.HOME ?? external_node_os_default().homedir(), '.docker'), 'config.json');
 }
 async function readConfig(file) {
     let text;
     try {
-        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
+        text = await (0,promises_.readFile)(file, 'utf8');
     }
     catch (err) {
-        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .fsCode */ .r0)(err) === 'ENOENT')
+        if ((0,errors/* fsCode */.r0)(err) === 'ENOENT')
             return {};
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`cannot read it (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .fsCode */ .r0)(err) ?? err.message})`, { where: file, hint: 'Check its permissions' });
+        throw new errors/* UserError */.yo(`cannot read it (${(0,errors/* fsCode */.r0)(err) ?? err.message})`, { where: file, hint: 'Check its permissions' });
     }
     if (text.trim() === '')
         return {};
@@ -15788,7 +15842,7 @@ async function readConfig(file) {
         return JSON.parse(text);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo('is not valid JSON', { where: file, hint: 'Fix or delete the file, then log in again' });
+        throw new errors/* UserError */.yo('is not valid JSON', { where: file, hint: 'Fix or delete the file, then log in again' });
     }
 }
 /** The keys an entry for `host` may be stored under (Docker Hub has its historic one). */
@@ -15809,7 +15863,7 @@ function decodeEntry(entry, where) {
         const text = Buffer.from(entry.auth, 'base64').toString('utf8');
         const colon = text.indexOf(':');
         if (colon < 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo('holds an "auth" value that is not base64 of user:password', { where, hint: 'Log in again to rewrite it' });
+            throw new errors/* UserError */.yo('holds an "auth" value that is not base64 of user:password', { where, hint: 'Log in again to rewrite it' });
         return { username: text.slice(0, colon), password: text.slice(colon + 1) };
     }
     return undefined;
@@ -15823,14 +15877,14 @@ async function runCredentialHelper(helper, host) {
         out = await getExecOutput(command, ['get'], { input: Buffer.from(host), silent: true, ignoreReturnCode: true });
     }
     catch (err) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`the credential helper ${command} could not be run (${err.message})`, {
+        throw new errors/* UserError */.yo(`the credential helper ${command} could not be run (${err.message})`, {
             hint: `Install ${command}, or remove it from Docker's config`,
         });
     }
     if (out.exitCode !== 0) {
         if (/credentials not found/i.test(out.stdout + out.stderr))
             return undefined;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`the credential helper ${command} failed for ${host}: ${(out.stderr || out.stdout).trim().split('\n')[0]}`, {
+        throw new errors/* UserError */.yo(`the credential helper ${command} failed for ${host}: ${(out.stderr || out.stdout).trim().split('\n')[0]}`, {
             hint: `Check that ${command} is installed and logged in`,
         });
     }
@@ -15839,7 +15893,7 @@ async function runCredentialHelper(helper, host) {
         parsed = JSON.parse(out.stdout);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${command} answered something that is not JSON`);
+        throw new errors/* UserError */.yo(`${command} answered something that is not JSON`);
     }
     if (!parsed.Secret)
         return undefined;
@@ -15883,7 +15937,7 @@ async function findCredential(host, env = process.env) {
  */
 async function storeLogin(file, host, username, password) {
     if (username.includes(':'))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo('a user name may not contain ":"', { hint: 'Check the `username` input' });
+        throw new errors/* UserError */.yo('a user name may not contain ":"', { hint: 'Check the `username` input' });
     const config = await readConfig(file);
     const previous = config.auths?.[host];
     config.auths = { ...config.auths, [host]: { auth: Buffer.from(`${username}:${password}`).toString('base64') } };
@@ -15905,10 +15959,10 @@ async function removeLogin(file, host, restore) {
     return true;
 }
 async function writeConfig(file, config) {
-    const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(file);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(dir, { recursive: true, mode: 0o700 });
-    await (0,_util_atomic_write_js__WEBPACK_IMPORTED_MODULE_4__/* .writeFileAtomic */ .Z)(file, JSON.stringify(config, null, '\t'), { mode: 0o600 });
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.chmod)(file, 0o600);
+    const dir = external_node_path_default().dirname(file);
+    await (0,promises_.mkdir)(dir, { recursive: true, mode: 0o700 });
+    await writeFileAtomic(file, JSON.stringify(config, null, '\t'), { mode: 0o600 });
+    await (0,promises_.chmod)(file, 0o600);
 }
 
 
@@ -17862,52 +17916,6 @@ async function readCached(layout, refName) {
             layers: manifest.layers,
         },
     };
-}
-
-
-/***/ }),
-
-/***/ 5105:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ writeFileAtomic)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-
-
-
-/**
- * Writes a file so that readers see the old content or the new, never a part: a temporary file in
- * `stagingDir` (the target's folder by default, so the rename stays on one file system), flushed,
- * then renamed over the target.
- */
-async function writeFileAtomic(target, data, options = {}) {
-    const dir = options.stagingDir ?? node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(target);
-    const temp = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, `.${node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(target)}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.tmp`);
-    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(temp, 'wx', options.mode ?? 0o644);
-    try {
-        await handle.writeFile(data);
-        await handle.sync();
-    }
-    catch (err) {
-        await handle.close();
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(temp, { force: true });
-        throw err;
-    }
-    await handle.close();
-    try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temp, target);
-    }
-    catch (err) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(temp, { force: true });
-        throw err;
-    }
 }
 
 
@@ -28107,6 +28115,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:crypto"
@@ -28119,9 +28129,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/util/bytes-order.ts
 var bytes_order = __nccwpck_require__(8146);
-// EXTERNAL MODULE: ./src/util/atomic-write.ts
-var atomic_write = __nccwpck_require__(5105);
 ;// CONCATENATED MODULE: ./src/util/file-lock.ts
+
 
 
 /**
@@ -28150,9 +28159,17 @@ async function lockFile(lockPath, fn, options) {
     let delay = 5;
     for (;;) {
         try {
-            const handle = await (0,promises_.open)(lockPath, 'wx');
-            await handle.writeFile(String(process.pid));
-            await handle.close();
+            const fd = (0,external_node_fs_.openSync)(lockPath, 'wx');
+            try {
+                (0,external_node_fs_.writeSync)(fd, String(process.pid));
+            }
+            catch (err) {
+                (0,external_node_fs_.rmSync)(lockPath, { force: true });
+                throw err;
+            }
+            finally {
+                (0,external_node_fs_.closeSync)(fd);
+            }
             break;
         }
         catch (err) {
@@ -28172,7 +28189,7 @@ async function lockFile(lockPath, fn, options) {
         return await fn();
     }
     finally {
-        await (0,promises_.rm)(lockPath, { force: true });
+        (0,external_node_fs_.rmSync)(lockPath, { force: true });
     }
 }
 async function isStale(lockPath, staleMs) {
@@ -28233,6 +28250,10 @@ function defaultCachePath(env = process.env, platform = process.platform) {
  * index.json names each manifest by its full reference, as Helm 3.0–3.6 kept it. Blobs are staged
  * under ingest/ and renamed into place; index.json is replaced atomically under a lock, so
  * concurrent writers never lose an entry or leave half a file.
+ *
+ * The writes are synchronous: a save is a handful of small files, and the promise API costs several
+ * times the syscalls' own time for each. They are not fsync'ed: this is a cache, rebuilt by a save
+ * or a pull, and a rename over the old file is atomic for every reader.
  */
 class Layout {
     root;
@@ -28244,37 +28265,42 @@ class Layout {
         return external_node_path_default().join(this.root, 'blobs', alg, hex);
     }
     async init() {
-        await (0,promises_.mkdir)(external_node_path_default().join(this.root, 'blobs', 'sha256'), { recursive: true });
-        await (0,promises_.mkdir)(external_node_path_default().join(this.root, 'ingest'), { recursive: true });
+        (0,external_node_fs_.mkdirSync)(external_node_path_default().join(this.root, 'blobs', 'sha256'), { recursive: true });
+        (0,external_node_fs_.mkdirSync)(external_node_path_default().join(this.root, 'ingest'), { recursive: true });
         const marker = external_node_path_default().join(this.root, 'oci-layout');
-        if (!(await exists(marker)))
-            await (0,atomic_write/* writeFileAtomic */.Z)(marker, '{"imageLayoutVersion":"1.0.0"}', { stagingDir: this.ingest });
+        if (!(0,external_node_fs_.statSync)(marker, { throwIfNoEntry: false }))
+            this.#writeFile(marker, '{"imageLayoutVersion":"1.0.0"}');
     }
     get ingest() {
         return external_node_path_default().join(this.root, 'ingest');
     }
     async hasBlob(d) {
-        try {
-            return (await (0,promises_.stat)(this.blobPath(d.digest))).size === d.size;
-        }
-        catch {
-            return false;
-        }
+        return this.#hasBlob(d);
+    }
+    #hasBlob(d) {
+        return (0,external_node_fs_.statSync)(this.blobPath(d.digest), { throwIfNoEntry: false })?.size === d.size;
     }
     /** Stores bytes under their digest (a no-op when an intact copy is there). */
     async putBlob(data) {
+        return this.#putBlob(data);
+    }
+    #putBlob(data) {
         const digest = (0,oci_digest/* sha256 */.s)(data);
-        if (await this.hasBlob({ digest, size: data.length }))
-            return digest;
-        const temp = external_node_path_default().join(this.ingest, `${digest.slice(7)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
-        try {
-            await (0,promises_.writeFile)(temp, data, { flag: 'wx' });
-            await (0,promises_.rename)(temp, this.blobPath(digest));
-        }
-        finally {
-            await (0,promises_.rm)(temp, { force: true });
-        }
+        if (!this.#hasBlob({ digest, size: data.length }))
+            this.#writeFile(this.blobPath(digest), data);
         return digest;
+    }
+    /** Writes a file whole or not at all: staged under ingest/, then renamed into place. */
+    #writeFile(target, data) {
+        const temp = external_node_path_default().join(this.ingest, `${external_node_path_default().basename(target)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
+        try {
+            (0,external_node_fs_.writeFileSync)(temp, data, { flag: 'wx' });
+            (0,external_node_fs_.renameSync)(temp, target);
+        }
+        catch (err) {
+            (0,external_node_fs_.rmSync)(temp, { force: true });
+            throw err;
+        }
     }
     /** A blob's bytes, checked against its digest. */
     async readBlob(digest) {
@@ -28284,8 +28310,11 @@ class Layout {
         return data;
     }
     async readIndex() {
+        return this.#readIndex();
+    }
+    #readIndex() {
         try {
-            const parsed = JSON.parse(await (0,promises_.readFile)(external_node_path_default().join(this.root, 'index.json'), 'utf8'));
+            const parsed = JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_default().join(this.root, 'index.json'), 'utf8'));
             return { schemaVersion: 2, mediaType: media_types/* MediaType */.z.index, manifests: parsed.manifests ?? [] };
         }
         catch (err) {
@@ -28302,8 +28331,8 @@ class Layout {
         await this.init();
         await this.#locked(async () => {
             for (const blob of blobs)
-                await this.putBlob(blob);
-            await this.#writeIndex((list) => [
+                this.#putBlob(blob);
+            this.#writeIndex((list) => [
                 ...list.filter((d) => d.annotations?.[media_types/* Annotation */.Y.refName] !== refName),
                 { mediaType: manifest.mediaType, digest: manifest.digest, size: manifest.size, annotations: { [media_types/* Annotation */.Y.refName]: refName } },
             ]);
@@ -28316,12 +28345,12 @@ class Layout {
     async remove(refName) {
         await this.init();
         return this.#locked(async () => {
-            const index = await this.readIndex();
+            const index = this.#readIndex();
             const removed = index.manifests.find((d) => d.annotations?.[media_types/* Annotation */.Y.refName] === refName);
             if (!removed)
                 return undefined;
             const rest = index.manifests.filter((d) => d !== removed);
-            await this.#writeIndex(() => rest);
+            this.#writeIndex(() => rest);
             const keep = new Set();
             for (const d of rest)
                 for (const digest of await this.#referenced(d.digest))
@@ -28349,26 +28378,17 @@ class Layout {
     async #locked(fn) {
         return withFileLock(external_node_path_default().join(this.root, 'index.json.lock'), fn);
     }
-    async #writeIndex(change) {
-        const index = await this.readIndex();
+    #writeIndex(change) {
+        const index = this.#readIndex();
         const manifests = change(index.manifests);
         manifests.sort((a, b) => (0,bytes_order/* compareBytes */.X)(a.annotations?.[media_types/* Annotation */.Y.refName] ?? '', b.annotations?.[media_types/* Annotation */.Y.refName] ?? ''));
         const body = JSON.stringify({ schemaVersion: 2, mediaType: media_types/* MediaType */.z.index, manifests }, null, 2) + '\n';
-        await (0,atomic_write/* writeFileAtomic */.Z)(external_node_path_default().join(this.root, 'index.json'), body, { stagingDir: this.ingest });
-    }
-}
-async function exists(p) {
-    try {
-        await (0,promises_.stat)(p);
-        return true;
-    }
-    catch {
-        return false;
+        this.#writeFile(external_node_path_default().join(this.root, 'index.json'), body);
     }
 }
 
-// EXTERNAL MODULE: ./src/oci/credentials.ts
-var credentials = __nccwpck_require__(2559);
+// EXTERNAL MODULE: ./src/oci/credentials.ts + 1 modules
+var credentials = __nccwpck_require__(1675);
 // EXTERNAL MODULE: ./src/oci/http.ts + 1 modules
 var oci_http = __nccwpck_require__(3560);
 ;// CONCATENATED MODULE: ./src/oci/reference.ts
@@ -28492,8 +28512,8 @@ function parseReference(input) {
 
 // EXTERNAL MODULE: ./src/oci/registry.ts + 13 modules
 var oci_registry = __nccwpck_require__(9519);
-// EXTERNAL MODULE: ./src/chart/load.ts + 4 modules
-var load = __nccwpck_require__(9505);
+// EXTERNAL MODULE: ./src/chart/load.ts + 3 modules
+var load = __nccwpck_require__(185);
 // EXTERNAL MODULE: ./src/chart/metadata.ts
 var metadata = __nccwpck_require__(6655);
 // EXTERNAL MODULE: external "node:zlib"
@@ -31474,7 +31494,10 @@ function buildArtifact(md, chart, createdSeconds, options = {}) {
  * (a packaged .tgz without overrides is taken as it is, with its .prov beside it) and builds its manifest.
  */
 async function packageSource(source, options = {}) {
-    const env = options.env ?? process.env;
+    return packageLoaded(await loadSource(source, options), options);
+}
+/** The first half of `packageSource`: the chart as it will be published, before any byte is written. */
+async function loadSource(source, options = {}) {
     const { chart, archive } = await (0,load/* loadChart */.T)(source, { allowMissingDependencies: true });
     if (chart.metadata.dependencies.some((d) => !chart.dependencies.some((c) => c.metadata.name === d.name))) {
         const { resolveDependencies } = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(583)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1583));
@@ -31495,7 +31518,13 @@ async function packageSource(source, options = {}) {
         overridden ||= options.appVersion !== md.appVersion;
         md.appVersion = options.appVersion;
     }
-    const date = await sourceDate(source, env);
+    return { source, chart, archive, overridden };
+}
+/** The second half of `packageSource`: the archive, the config and the manifest. */
+async function packageLoaded(loaded, options = {}) {
+    const { source, chart, archive, overridden } = loaded;
+    const md = chart.metadata;
+    const date = await sourceDate(source, options.env ?? process.env);
     const bytes = archive && !overridden ? archive : packageChart(chart, date.seconds);
     const provenance = archive && !overridden ? await readProvenance(`${source}.prov`) : undefined;
     const artifact = buildArtifact(md, bytes, date.seconds, {
@@ -31674,12 +31703,12 @@ async function pullChart(client, ref, layout) {
 /**
  * Publishes an artifact: the tag is looked up first (the same manifest there: nothing to do); a tag
  * holding other content is handled by `ifExists`; blobs the registry lacks are uploaded; the manifest
- * is written last, so a failure never leaves a tag pointing at missing blobs; the digest the registry
- * reports must be the one computed here.
+ * is written last (and only once `beforeCommit` has settled well), so a failure never leaves a tag
+ * pointing at missing blobs; the digest the registry reports must be the one computed here.
  */
 async function pushArtifact(client, ref, artifact, ifExists, options = {}) {
     const ours = artifact.manifestDescriptor.digest;
-    const current = await client.resolveTag(ref.repository, ref.tag, true);
+    const current = await (options.current ?? lookUpTag(client, ref));
     if (current === ours)
         return { status: 'unchanged', digest: ours };
     if (current !== undefined && ifExists === 'skip')
@@ -31701,6 +31730,7 @@ async function pushArtifact(client, ref, artifact, ifExists, options = {}) {
             return;
         await client.uploadBlob(ref.repository, d, data);
     }));
+    await options.beforeCommit;
     const reported = await client.putManifest(ref.repository, ref.tag, artifact.manifest, media_types/* MediaType */.z.manifest);
     if (reported && reported !== ours) {
         throw new errors/* UserError */.yo(`${ref.registry} stored the manifest as ${reported}, but its digest is ${ours}`, {
@@ -31708,6 +31738,15 @@ async function pushArtifact(client, ref, artifact, ifExists, options = {}) {
         });
     }
     return { status: 'pushed', digest: ours };
+}
+/**
+ * What the tag holds now, asked as soon as the chart's name and version are known, so that the round
+ * trips overlap packaging; `pushArtifact` takes the answer. A failure surfaces when it is awaited.
+ */
+function lookUpTag(client, ref) {
+    const answer = Promise.resolve(client).then((c) => c.resolveTag(ref.repository, ref.tag, true));
+    answer.catch(() => { });
+    return answer;
 }
 
 ;// CONCATENATED MODULE: ./src/release/report.ts

@@ -1,5 +1,6 @@
-import { bindRef, packageSource, type BuildOptions } from '../release/build.js';
-import { pushArtifact } from '../release/push.js';
+import { resolveChartRef, refString } from '../oci/reference.js';
+import { bindRef, loadSource, packageLoaded, type BuildOptions } from '../release/build.js';
+import { lookUpTag, pushArtifact } from '../release/push.js';
 import { describeLines, pushLine } from '../release/report.js';
 import { saveToCache } from '../release/save.js';
 import type { Inputs } from './inputs.js';
@@ -8,7 +9,8 @@ import type { Registries } from './registries.js';
 
 /**
  * One chart, start to end: packaged once, saved to the cache under every target, and pushed to each
- * target in turn (a later target on the same registry mounts the blobs from the first).
+ * target in turn (a later target on the same registry mounts the blobs from the first). The tags are
+ * looked up as soon as the chart's name and version are known.
  */
 export async function publishChart(
   source: string,
@@ -17,8 +19,16 @@ export async function publishChart(
   registries: Registries | undefined,
   log: (line: string) => void,
 ): Promise<ChartResult> {
-  const packaged = await packageSource(source, { ...build, log });
-  const md = packaged.chart.metadata;
+  const loaded = await loadSource(source, { ...build, log });
+  const md = loaded.chart.metadata;
+  // The tags are looked up while the chart is packaged (the connection, any token and the HEAD overlap it).
+  const lookups = new Map<string, Promise<string | undefined>>();
+  for (const refInput of inputs.refs) {
+    const { ref } = resolveChartRef(refInput, md.name, md.version);
+    const name = refString(ref);
+    if (registries && !lookups.has(name)) lookups.set(name, lookUpTag(registries.client(ref.registry, log), ref));
+  }
+  const packaged = await packageLoaded(loaded, { ...build, log });
   log(`${md.name} ${md.version}: ${packaged.artifact.chart.length} bytes, chart ${packaged.artifact.chartDescriptor.digest}`);
   log(
     `timestamps from ${packaged.date.from === 'fixed' ? 'the fixed epoch (no SOURCE_DATE_EPOCH, no git history)' : packaged.date.from} (${new Date(packaged.date.seconds * 1000).toISOString()})`,
@@ -32,8 +42,11 @@ export async function publishChart(
       log(
         `::notice::The repository path ${JSON.stringify(built.lowered)} was lower-cased to ${JSON.stringify(built.ref.repository)}: OCI repository names are lower case.`,
       );
-    await saveToCache(inputs.cache, built.refName, built.artifact);
+    // Saved while the blobs upload; the manifest (the tag) waits for it, so a failed save publishes nothing.
+    const saved = saveToCache(inputs.cache, built.refName, built.artifact);
+    saved.catch(() => {});
     if (!registries) {
+      await saved;
       for (const line of describeLines(built.refName, about)) log(line);
       log(`${built.ref.tag}: saved`);
       results.push(targetResult(built, 'saved'));
@@ -42,10 +55,21 @@ export async function publishChart(
     const client = await registries.client(built.ref.registry, log);
     log(`The push refers to repository [${built.ref.registry}/${built.ref.repository}]`);
     for (const line of describeLines(built.refName, about)) log(line);
-    const outcome = await pushArtifact(client, built.ref, built.artifact, inputs.ifExists, { mountFrom: pushedTo.get(built.ref.registry) });
+    const outcome = await pushArtifact(client, built.ref, built.artifact, inputs.ifExists, {
+      mountFrom: pushedTo.get(built.ref.registry),
+      current: take(lookups, built.refName), // a ref given twice is looked up again the second time
+      beforeCommit: saved,
+    });
+    await saved;
     if (!pushedTo.has(built.ref.registry)) pushedTo.set(built.ref.registry, built.ref.repository);
     log(pushLine(built, outcome.status, outcome.digest));
     results.push(targetResult(built, outcome.status, outcome.digest));
   }
   return chartResult(targets[0], results);
+}
+
+function take<K, V>(map: Map<K, V>, key: K): V | undefined {
+  const value = map.get(key);
+  map.delete(key);
+  return value;
 }

@@ -3,7 +3,7 @@ import { compareBytes } from '../util/bytes-order.js';
 import type { Chart, ChartFile } from './chart.js';
 import { readLock } from './lock.js';
 import { emptyMetadata, readMetadataYaml, validateMetadata } from './metadata.js';
-import { parseGoYaml } from './go-values.js';
+import { isGoYamlMap } from './go-values.js';
 
 /** Loads a chart from archive-relative files, as Helm's LoadFiles does; `origin` names it in errors. */
 export async function assemble(
@@ -108,15 +108,13 @@ export function checkDependencies(chart: Chart, origin: string): void {
 }
 
 function checkValues(data: Buffer, where: string): void {
-  let doc: unknown;
+  let isMap: boolean;
   try {
-    doc = parseGoYaml(data.toString('utf8'));
+    isMap = isGoYamlMap(data.toString('utf8'));
   } catch (err) {
     throw new UserError(`invalid YAML: ${(err as Error).message}`, { where, hint: 'Fix the YAML syntax of the values file' });
   }
-  if (doc !== null && doc !== undefined && (typeof doc !== 'object' || Array.isArray(doc))) {
-    throw new UserError('values must be a map at the top level', { where, hint: 'Make values.yaml a map of keys to values' });
-  }
+  if (!isMap) throw new UserError('values must be a map at the top level', { where, hint: 'Make values.yaml a map of keys to values' });
 }
 
 function checkJson(data: Buffer, where: string): void {

@@ -8,6 +8,19 @@ import YAML from 'yaml';
 const DROPPED_TAGS = new Set(['tag:yaml.org,2002:timestamp']);
 
 export function parseGoYaml(text: string): unknown {
+  return parseGoYamlDocument(text).toJS({ maxAliasCount: 1000 }) as unknown;
+}
+
+/**
+ * Whether a document is a map, or empty (which Go reads as an empty map), checked on the syntax tree:
+ * values files are only validated, and converting them to objects would cost more than parsing them.
+ */
+export function isGoYamlMap(text: string): boolean {
+  const root = parseGoYamlDocument(text).contents;
+  return root === null || YAML.isMap(root) || (YAML.isScalar(root) && root.value === null);
+}
+
+function parseGoYamlDocument(text: string): YAML.Document {
   const doc = YAML.parseDocument(text, {
     version: '1.1',
     uniqueKeys: true,
@@ -18,7 +31,7 @@ export function parseGoYaml(text: string): unknown {
       }),
   });
   if (doc.errors.length > 0) throw new Error(doc.errors[0].message.split('\n')[0]);
-  return doc.toJS({ maxAliasCount: 1000 }) as unknown;
+  return doc;
 }
 
 /** The string Go stores for a scalar decoded into a `string` field. */

@@ -1,10 +1,10 @@
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { fsCode } from '../errors.js';
 import { compareBytes } from '../util/bytes-order.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
 import { withFileLock } from '../util/file-lock.js';
 import { sha256, type Descriptor } from './digest.js';
 import { Annotation, MediaType } from './media-types.js';
@@ -34,6 +34,10 @@ export function defaultCachePath(env: NodeJS.ProcessEnv = process.env, platform 
  * index.json names each manifest by its full reference, as Helm 3.0–3.6 kept it. Blobs are staged
  * under ingest/ and renamed into place; index.json is replaced atomically under a lock, so
  * concurrent writers never lose an entry or leave half a file.
+ *
+ * The writes are synchronous: a save is a handful of small files, and the promise API costs several
+ * times the syscalls' own time for each. They are not fsync'ed: this is a cache, rebuilt by a save
+ * or a pull, and a rename over the old file is atomic for every reader.
  */
 export class Layout {
   readonly root: string;
@@ -48,10 +52,10 @@ export class Layout {
   }
 
   async init(): Promise<void> {
-    await mkdir(path.join(this.root, 'blobs', 'sha256'), { recursive: true });
-    await mkdir(path.join(this.root, 'ingest'), { recursive: true });
+    mkdirSync(path.join(this.root, 'blobs', 'sha256'), { recursive: true });
+    mkdirSync(path.join(this.root, 'ingest'), { recursive: true });
     const marker = path.join(this.root, 'oci-layout');
-    if (!(await exists(marker))) await writeFileAtomic(marker, '{"imageLayoutVersion":"1.0.0"}', { stagingDir: this.ingest });
+    if (!statSync(marker, { throwIfNoEntry: false })) this.#writeFile(marker, '{"imageLayoutVersion":"1.0.0"}');
   }
 
   get ingest(): string {
@@ -59,25 +63,34 @@ export class Layout {
   }
 
   async hasBlob(d: Pick<Descriptor, 'digest' | 'size'>): Promise<boolean> {
-    try {
-      return (await stat(this.blobPath(d.digest))).size === d.size;
-    } catch {
-      return false;
-    }
+    return this.#hasBlob(d);
+  }
+
+  #hasBlob(d: Pick<Descriptor, 'digest' | 'size'>): boolean {
+    return statSync(this.blobPath(d.digest), { throwIfNoEntry: false })?.size === d.size;
   }
 
   /** Stores bytes under their digest (a no-op when an intact copy is there). */
   async putBlob(data: Uint8Array): Promise<string> {
+    return this.#putBlob(data);
+  }
+
+  #putBlob(data: Uint8Array): string {
     const digest = sha256(data);
-    if (await this.hasBlob({ digest, size: data.length })) return digest;
-    const temp = path.join(this.ingest, `${digest.slice(7)}.${process.pid}.${randomBytes(4).toString('hex')}`);
-    try {
-      await writeFile(temp, data, { flag: 'wx' });
-      await rename(temp, this.blobPath(digest));
-    } finally {
-      await rm(temp, { force: true });
-    }
+    if (!this.#hasBlob({ digest, size: data.length })) this.#writeFile(this.blobPath(digest), data);
     return digest;
+  }
+
+  /** Writes a file whole or not at all: staged under ingest/, then renamed into place. */
+  #writeFile(target: string, data: Uint8Array | string): void {
+    const temp = path.join(this.ingest, `${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}`);
+    try {
+      writeFileSync(temp, data, { flag: 'wx' });
+      renameSync(temp, target);
+    } catch (err) {
+      rmSync(temp, { force: true });
+      throw err;
+    }
   }
 
   /** A blob's bytes, checked against its digest. */
@@ -89,8 +102,12 @@ export class Layout {
   }
 
   async readIndex(): Promise<ImageIndex> {
+    return this.#readIndex();
+  }
+
+  #readIndex(): ImageIndex {
     try {
-      const parsed = JSON.parse(await readFile(path.join(this.root, 'index.json'), 'utf8')) as ImageIndex;
+      const parsed = JSON.parse(readFileSync(path.join(this.root, 'index.json'), 'utf8')) as ImageIndex;
       return { schemaVersion: 2, mediaType: MediaType.index, manifests: parsed.manifests ?? [] };
     } catch (err) {
       if (fsCode(err) === 'ENOENT') return { schemaVersion: 2, mediaType: MediaType.index, manifests: [] };
@@ -105,8 +122,8 @@ export class Layout {
   async save(refName: string, manifest: Descriptor, blobs: Uint8Array[]): Promise<void> {
     await this.init();
     await this.#locked(async () => {
-      for (const blob of blobs) await this.putBlob(blob);
-      await this.#writeIndex((list) => [
+      for (const blob of blobs) this.#putBlob(blob);
+      this.#writeIndex((list) => [
         ...list.filter((d) => d.annotations?.[Annotation.refName] !== refName),
         { mediaType: manifest.mediaType, digest: manifest.digest, size: manifest.size, annotations: { [Annotation.refName]: refName } },
       ]);
@@ -120,11 +137,11 @@ export class Layout {
   async remove(refName: string): Promise<Descriptor | undefined> {
     await this.init();
     return this.#locked(async () => {
-      const index = await this.readIndex();
+      const index = this.#readIndex();
       const removed = index.manifests.find((d) => d.annotations?.[Annotation.refName] === refName);
       if (!removed) return undefined;
       const rest = index.manifests.filter((d) => d !== removed);
-      await this.#writeIndex(() => rest);
+      this.#writeIndex(() => rest);
       const keep = new Set<string>();
       for (const d of rest) for (const digest of await this.#referenced(d.digest)) keep.add(digest);
       for (const digest of await this.#referenced(removed.digest)) {
@@ -152,20 +169,11 @@ export class Layout {
     return withFileLock(path.join(this.root, 'index.json.lock'), fn);
   }
 
-  async #writeIndex(change: (list: Descriptor[]) => Descriptor[]): Promise<void> {
-    const index = await this.readIndex();
+  #writeIndex(change: (list: Descriptor[]) => Descriptor[]): void {
+    const index = this.#readIndex();
     const manifests = change(index.manifests);
     manifests.sort((a, b) => compareBytes(a.annotations?.[Annotation.refName] ?? '', b.annotations?.[Annotation.refName] ?? ''));
     const body = JSON.stringify({ schemaVersion: 2, mediaType: MediaType.index, manifests }, null, 2) + '\n';
-    await writeFileAtomic(path.join(this.root, 'index.json'), body, { stagingDir: this.ingest });
-  }
-}
-
-async function exists(p: string): Promise<boolean> {
-  try {
-    await stat(p);
-    return true;
-  } catch {
-    return false;
+    this.#writeFile(path.join(this.root, 'index.json'), body);
   }
 }

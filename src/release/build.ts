@@ -41,12 +41,26 @@ export interface BuiltChart extends PackagedChart {
   lowered?: string;
 }
 
+/** A chart loaded with its dependencies and overrides applied: its name and version are final. */
+export interface LoadedSource {
+  source: string;
+  chart: Chart;
+  /** The bytes of a packaged .tgz given as the source. */
+  archive?: Buffer;
+  /** Whether `version`/`app-version` changed Chart.yaml (a .tgz must then be repackaged). */
+  overridden: boolean;
+}
+
 /**
  * Loads a chart (vendoring missing dependencies), applies the overrides, packages it reproducibly
  * (a packaged .tgz without overrides is taken as it is, with its .prov beside it) and builds its manifest.
  */
 export async function packageSource(source: string, options: BuildOptions = {}): Promise<PackagedChart> {
-  const env = options.env ?? process.env;
+  return packageLoaded(await loadSource(source, options), options);
+}
+
+/** The first half of `packageSource`: the chart as it will be published, before any byte is written. */
+export async function loadSource(source: string, options: BuildOptions = {}): Promise<LoadedSource> {
   const { chart, archive } = await loadChart(source, { allowMissingDependencies: true });
   if (chart.metadata.dependencies.some((d) => !chart.dependencies.some((c) => c.metadata.name === d.name))) {
     const { resolveDependencies } = await import('../chart/dependencies.js');
@@ -67,7 +81,14 @@ export async function packageSource(source: string, options: BuildOptions = {}):
     overridden ||= options.appVersion !== md.appVersion;
     md.appVersion = options.appVersion;
   }
-  const date = await sourceDate(source, env);
+  return { source, chart, archive, overridden };
+}
+
+/** The second half of `packageSource`: the archive, the config and the manifest. */
+export async function packageLoaded(loaded: LoadedSource, options: BuildOptions = {}): Promise<PackagedChart> {
+  const { source, chart, archive, overridden } = loaded;
+  const md = chart.metadata;
+  const date = await sourceDate(source, options.env ?? process.env);
   const bytes = archive && !overridden ? archive : packageChart(chart, date.seconds);
   const provenance = archive && !overridden ? await readProvenance(`${source}.prov`) : undefined;
   const artifact = buildArtifact(md, bytes, date.seconds, {

@@ -16,18 +16,18 @@ export interface PushOutcome {
 /**
  * Publishes an artifact: the tag is looked up first (the same manifest there: nothing to do); a tag
  * holding other content is handled by `ifExists`; blobs the registry lacks are uploaded; the manifest
- * is written last, so a failure never leaves a tag pointing at missing blobs; the digest the registry
- * reports must be the one computed here.
+ * is written last (and only once `beforeCommit` has settled well), so a failure never leaves a tag
+ * pointing at missing blobs; the digest the registry reports must be the one computed here.
  */
 export async function pushArtifact(
   client: RegistryClient,
   ref: Reference,
   artifact: ChartArtifact,
   ifExists: IfExists,
-  options: { mountFrom?: string } = {},
+  options: { mountFrom?: string; current?: Promise<string | undefined>; beforeCommit?: Promise<unknown> } = {},
 ): Promise<PushOutcome> {
   const ours = artifact.manifestDescriptor.digest;
-  const current = await client.resolveTag(ref.repository, ref.tag, true);
+  const current = await (options.current ?? lookUpTag(client, ref));
   if (current === ours) return { status: 'unchanged', digest: ours };
   if (current !== undefined && ifExists === 'skip') return { status: 'skipped', digest: current };
   if (current !== undefined && ifExists === 'fail') {
@@ -47,6 +47,7 @@ export async function pushArtifact(
       await client.uploadBlob(ref.repository, d, data);
     }),
   );
+  await options.beforeCommit;
   const reported = await client.putManifest(ref.repository, ref.tag, artifact.manifest, MediaType.manifest);
   if (reported && reported !== ours) {
     throw new UserError(`${ref.registry} stored the manifest as ${reported}, but its digest is ${ours}`, {
@@ -54,4 +55,14 @@ export async function pushArtifact(
     });
   }
   return { status: 'pushed', digest: ours };
+}
+
+/**
+ * What the tag holds now, asked as soon as the chart's name and version are known, so that the round
+ * trips overlap packaging; `pushArtifact` takes the answer. A failure surfaces when it is awaited.
+ */
+export function lookUpTag(client: RegistryClient | Promise<RegistryClient>, ref: Reference): Promise<string | undefined> {
+  const answer = Promise.resolve(client).then((c) => c.resolveTag(ref.repository, ref.tag, true));
+  answer.catch(() => {});
+  return answer;
 }

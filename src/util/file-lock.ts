@@ -1,4 +1,5 @@
-import { open, readFile, rm, stat } from 'node:fs/promises';
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { fsCode } from '../errors.js';
 
 /**
@@ -34,9 +35,15 @@ async function lockFile<T>(lockPath: string, fn: () => Promise<T>, options: { ti
   let delay = 5;
   for (;;) {
     try {
-      const handle = await open(lockPath, 'wx');
-      await handle.writeFile(String(process.pid));
-      await handle.close();
+      const fd = openSync(lockPath, 'wx');
+      try {
+        writeSync(fd, String(process.pid));
+      } catch (err) {
+        rmSync(lockPath, { force: true });
+        throw err;
+      } finally {
+        closeSync(fd);
+      }
       break;
     } catch (err) {
       if (fsCode(err) !== 'EEXIST') throw err;
@@ -53,7 +60,7 @@ async function lockFile<T>(lockPath: string, fn: () => Promise<T>, options: { ti
   try {
     return await fn();
   } finally {
-    await rm(lockPath, { force: true });
+    rmSync(lockPath, { force: true });
   }
 }
 
