@@ -14659,7 +14659,7 @@ async function post() {
 
 /***/ }),
 
-/***/ 4029:
+/***/ 1186:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -14667,6 +14667,8 @@ async function post() {
 __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
+
+// UNUSED EXPORTS: CONCURRENCY
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
 var core = __nccwpck_require__(1078);
@@ -18165,6 +18167,18 @@ async function lastCommitTime(chartPath) {
     });
 }
 
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/util/yield.ts
+
+/**
+ * Lets the event loop run between steps of synchronous work, so that a connection started before
+ * them is set up and its request written while they run.
+ */
+function yieldToLoop() {
+    return (0,external_node_timers_promises_namespaceObject.setImmediate)();
+}
+
 // EXTERNAL MODULE: ./src/chart/go-values.ts
 var go_values = __nccwpck_require__(7475);
 ;// CONCATENATED MODULE: ./src/oci/manifest.ts
@@ -18246,6 +18260,7 @@ function buildArtifact(md, chart, createdSeconds, options = {}) {
 
 
 
+
 /**
  * Loads a chart (vendoring missing dependencies), applies the overrides, packages it reproducibly
  * (a packaged .tgz without overrides is taken as it is, with its .prov beside it) and builds its manifest.
@@ -18282,7 +18297,9 @@ async function packageLoaded(loaded, options = {}) {
     const { source, chart, archive, overridden } = loaded;
     const md = chart.metadata;
     const date = await sourceDate(source, options.env ?? process.env);
+    await yieldToLoop();
     const bytes = archive && !overridden ? archive : packageChart(chart, date.seconds);
+    await yieldToLoop();
     const provenance = archive && !overridden ? await readProvenance(`${source}.prov`) : undefined;
     const artifact = buildArtifact(md, bytes, date.seconds, {
         provenance,
@@ -18437,6 +18454,7 @@ async function saveToCache(cacheDir, refName, artifact) {
 
 
 
+
 /**
  * One chart, start to end: packaged once, saved to the cache under every target, and pushed to each
  * target in turn (a later target on the same registry mounts the blobs from the first). The tags are
@@ -18453,6 +18471,7 @@ async function publishChart(source, inputs, build, registries, log) {
         if (registries && !lookups.has(name))
             lookups.set(name, lookUpTag(registries.client(ref.registry, log), ref));
     }
+    await yieldToLoop();
     const packaged = await packageLoaded(loaded, { ...build, log });
     log(`${md.name} ${md.version}: ${packaged.artifact.chart.length} bytes, chart ${packaged.artifact.chartDescriptor.digest}`);
     log(`timestamps from ${packaged.date.from === 'fixed' ? 'the fixed epoch (no SOURCE_DATE_EPOCH, no git history)' : packaged.date.from} (${new Date(packaged.date.seconds * 1000).toISOString()})`);
@@ -18551,6 +18570,10 @@ class Registries {
         const http = new oci_http/* Http */.l({ userAgent: 'chartlift', ca, insecure: inputs.insecureSkipTlsVerify, timeoutMs: inputs.timeoutSeconds * 1000 });
         return new Registries(http, inputs, primaryHost);
     }
+    /** Starts choosing the credential for `host` and logging in, while the charts load; errors wait for `client`. */
+    warmUp(host, log) {
+        this.client(host, log).catch(() => { });
+    }
     client(host, log) {
         let client = this.#clients.get(host);
         if (!client) {
@@ -18628,6 +18651,7 @@ function summary_escape(s) {
 
 
 
+/** Charts published at a time (the registry, not this process, is what more would wait on). */
 const CONCURRENCY = 4;
 /**
  * The main step: every chart (lines and globs of `chart`) packaged once and published to every `ref`,
@@ -18648,6 +18672,8 @@ async function run() {
     };
     const primary = inputs.push ? primaryRegistry(inputs.refs[0]) : undefined;
     const registries = inputs.push ? await Registries.open(inputs, primary) : undefined;
+    if (registries && primary)
+        registries.warmUp(primary, (line) => core/* info */.pq(line));
     const failures = [];
     const single = sources.length === 1;
     let results;
@@ -19938,7 +19964,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 /* harmony import */ var _action_constants_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(915);
 /* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7718);
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4029);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1186);
 
 
 
@@ -19981,14 +20007,17 @@ __webpack_async_result__();
 /* harmony export */   _$: () => (/* binding */ removeLogin)
 /* harmony export */ });
 /* unused harmony exports dockerConfigPath, decodeEntry, runCredentialHelper */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
-/* harmony import */ var _util_atomic_write_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5105);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3916);
+/* harmony import */ var _util_atomic_write_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5105);
+
 
 
 
@@ -19999,30 +20028,30 @@ function helmRegistryConfigPath(env = process.env, platform = process.platform) 
     if (env.HELM_REGISTRY_CONFIG)
         return env.HELM_REGISTRY_CONFIG;
     if (env.HELM_CONFIG_HOME)
-        return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(env.HELM_CONFIG_HOME, 'registry', 'config.json');
+        return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(env.HELM_CONFIG_HOME, 'registry', 'config.json');
     let base;
     if (env.XDG_CONFIG_HOME)
         base = env.XDG_CONFIG_HOME;
     else if (platform === 'darwin')
-        base = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(node_os__WEBPACK_IMPORTED_MODULE_1___default().homedir(), 'Library', 'Preferences');
+        base = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(node_os__WEBPACK_IMPORTED_MODULE_2___default().homedir(), 'Library', 'Preferences');
     else if (platform === 'win32')
-        base = env.APPDATA ?? node_path__WEBPACK_IMPORTED_MODULE_2___default().join(node_os__WEBPACK_IMPORTED_MODULE_1___default().homedir(), 'AppData', 'Roaming');
+        base = env.APPDATA ?? node_path__WEBPACK_IMPORTED_MODULE_3___default().join(node_os__WEBPACK_IMPORTED_MODULE_2___default().homedir(), 'AppData', 'Roaming');
     else
-        base = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(env.HOME ?? node_os__WEBPACK_IMPORTED_MODULE_1___default().homedir(), '.config');
-    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(base, 'helm', 'registry', 'config.json');
+        base = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(env.HOME ?? node_os__WEBPACK_IMPORTED_MODULE_2___default().homedir(), '.config');
+    return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(base, 'helm', 'registry', 'config.json');
 }
 function dockerConfigPath(env = process.env) {
-    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(env.DOCKER_CONFIG ?? node_path__WEBPACK_IMPORTED_MODULE_2___default().join(env.HOME ?? node_os__WEBPACK_IMPORTED_MODULE_1___default().homedir(), '.docker'), 'config.json');
+    return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(env.DOCKER_CONFIG ?? node_path__WEBPACK_IMPORTED_MODULE_3___default().join(env.HOME ?? node_os__WEBPACK_IMPORTED_MODULE_2___default().homedir(), '.docker'), 'config.json');
 }
 async function readConfig(file) {
     let text;
     try {
-        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'); // small, and read before the first request: no loop turns to wait for
     }
     catch (err) {
-        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .fsCode */ .r0)(err) === 'ENOENT')
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .fsCode */ .r0)(err) === 'ENOENT')
             return {};
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`cannot read it (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .fsCode */ .r0)(err) ?? err.message})`, { where: file, hint: 'Check its permissions' });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`cannot read it (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .fsCode */ .r0)(err) ?? err.message})`, { where: file, hint: 'Check its permissions' });
     }
     if (text.trim() === '')
         return {};
@@ -20030,7 +20059,7 @@ async function readConfig(file) {
         return JSON.parse(text);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo('is not valid JSON', { where: file, hint: 'Fix or delete the file, then log in again' });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo('is not valid JSON', { where: file, hint: 'Fix or delete the file, then log in again' });
     }
 }
 /** The keys an entry for `host` may be stored under (Docker Hub has its historic one). */
@@ -20051,7 +20080,7 @@ function decodeEntry(entry, where) {
         const text = Buffer.from(entry.auth, 'base64').toString('utf8');
         const colon = text.indexOf(':');
         if (colon < 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo('holds an "auth" value that is not base64 of user:password', { where, hint: 'Log in again to rewrite it' });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo('holds an "auth" value that is not base64 of user:password', { where, hint: 'Log in again to rewrite it' });
         return { username: text.slice(0, colon), password: text.slice(colon + 1) };
     }
     return undefined;
@@ -20065,14 +20094,14 @@ async function runCredentialHelper(helper, host) {
         out = await getExecOutput(command, ['get'], { input: Buffer.from(host), silent: true, ignoreReturnCode: true });
     }
     catch (err) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`the credential helper ${command} could not be run (${err.message})`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`the credential helper ${command} could not be run (${err.message})`, {
             hint: `Install ${command}, or remove it from Docker's config`,
         });
     }
     if (out.exitCode !== 0) {
         if (/credentials not found/i.test(out.stdout + out.stderr))
             return undefined;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`the credential helper ${command} failed for ${host}: ${(out.stderr || out.stdout).trim().split('\n')[0]}`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`the credential helper ${command} failed for ${host}: ${(out.stderr || out.stdout).trim().split('\n')[0]}`, {
             hint: `Check that ${command} is installed and logged in`,
         });
     }
@@ -20081,7 +20110,7 @@ async function runCredentialHelper(helper, host) {
         parsed = JSON.parse(out.stdout);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${command} answered something that is not JSON`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${command} answered something that is not JSON`);
     }
     if (!parsed.Secret)
         return undefined;
@@ -20125,7 +20154,7 @@ async function findCredential(host, env = process.env) {
  */
 async function storeLogin(file, host, username, password) {
     if (username.includes(':'))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo('a user name may not contain ":"', { hint: 'Check the `username` input' });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo('a user name may not contain ":"', { hint: 'Check the `username` input' });
     const config = await readConfig(file);
     const previous = config.auths?.[host];
     config.auths = { ...config.auths, [host]: { auth: Buffer.from(`${username}:${password}`).toString('base64') } };
@@ -20147,10 +20176,10 @@ async function removeLogin(file, host, restore) {
     return true;
 }
 async function writeConfig(file, config) {
-    const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(file);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(dir, { recursive: true, mode: 0o700 });
-    await (0,_util_atomic_write_js__WEBPACK_IMPORTED_MODULE_4__/* .writeFileAtomic */ .Z)(file, JSON.stringify(config, null, '\t'), { mode: 0o600 });
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.chmod)(file, 0o600);
+    const dir = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(file);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true, mode: 0o700 });
+    await (0,_util_atomic_write_js__WEBPACK_IMPORTED_MODULE_5__/* .writeFileAtomic */ .Z)(file, JSON.stringify(config, null, '\t'), { mode: 0o600 });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.chmod)(file, 0o600);
 }
 
 

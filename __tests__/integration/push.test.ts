@@ -8,6 +8,7 @@ import { helmHome } from '../helpers/helm-env.js';
 import { HELMS, tool } from '../helpers/paths.js';
 import { fetchManifest, freePort, startRegistry, type Registry } from '../helpers/registry.js';
 import { assertNoSecrets } from '../helpers/secrets.js';
+import { startSinglePostFront } from '../helpers/single-post-front.js';
 import { tempDir } from '../helpers/temp.js';
 import { makeTls } from '../helpers/tls.js';
 import { startTokenServer, type TokenServer } from '../helpers/token-server.js';
@@ -239,6 +240,27 @@ describe('republishing', () => {
     const unchanged = await publish(t, env, {}, changed);
     assert.equal(unchanged.outputs.status, 'unchanged');
   });
+});
+
+test('on a registry with single-request uploads, a new chart takes 4 requests and helm pulls it', async () => {
+  const front = await startSinglePostFront(open.url);
+  try {
+    const { env, home } = await helmHome();
+    const r = await runAction({ chart, ref: `oci://${front.host}/single`, 'plain-http': 'true', cache: path.join(home, 'cache') }, { env });
+    assert.equal(r.code, 0, r.stdout);
+    assert.equal(r.outputs.status, 'pushed');
+    const sent = front.requests.map((q) => `${q.method} ${q.url.replace(/\?.*/, '')}`);
+    assert.deepEqual(sent.sort(), [
+      'HEAD /v2/single/mychart/manifests/0.1.0',
+      'POST /v2/single/mychart/blobs/uploads/',
+      'POST /v2/single/mychart/blobs/uploads/',
+      'PUT /v2/single/mychart/manifests/0.1.0',
+    ]);
+    await run(tool('helm4'), ['pull', `oci://${open.host}/single/mychart`, '--version', '0.1.0', '--plain-http', '-d', home], { env });
+    await stat(path.join(home, 'mychart-0.1.0.tgz'));
+  } finally {
+    await front.stop();
+  }
 });
 
 test('a cache that cannot be written fails the step before the tag is written (the save overlaps the upload)', async () => {

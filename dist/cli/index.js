@@ -15756,6 +15756,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: decodeEntry, dockerConfigPath, runCredentialHelper
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:os"
@@ -15806,6 +15808,7 @@ async function writeFileAtomic(target, data, options = {}) {
 
 
 
+
 /** `helm registry login`'s file: $HELM_REGISTRY_CONFIG, else $HELM_CONFIG_HOME/registry/config.json, else the platform's config folder. */
 function helmRegistryConfigPath(env = process.env, platform = process.platform) {
     if (env.HELM_REGISTRY_CONFIG)
@@ -15829,7 +15832,7 @@ function dockerConfigPath(env = process.env) {
 async function readConfig(file) {
     let text;
     try {
-        text = await (0,promises_.readFile)(file, 'utf8');
+        text = (0,external_node_fs_.readFileSync)(file, 'utf8'); // small, and read before the first request: no loop turns to wait for
     }
     catch (err) {
         if ((0,errors/* fsCode */.r0)(err) === 'ENOENT')
@@ -31408,6 +31411,18 @@ async function lastCommitTime(chartPath) {
     });
 }
 
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/util/yield.ts
+
+/**
+ * Lets the event loop run between steps of synchronous work, so that a connection started before
+ * them is set up and its request written while they run.
+ */
+function yieldToLoop() {
+    return (0,external_node_timers_promises_namespaceObject.setImmediate)();
+}
+
 // EXTERNAL MODULE: ./src/chart/go-values.ts
 var go_values = __nccwpck_require__(7475);
 ;// CONCATENATED MODULE: ./src/oci/manifest.ts
@@ -31489,6 +31504,7 @@ function buildArtifact(md, chart, createdSeconds, options = {}) {
 
 
 
+
 /**
  * Loads a chart (vendoring missing dependencies), applies the overrides, packages it reproducibly
  * (a packaged .tgz without overrides is taken as it is, with its .prov beside it) and builds its manifest.
@@ -31525,7 +31541,9 @@ async function packageLoaded(loaded, options = {}) {
     const { source, chart, archive, overridden } = loaded;
     const md = chart.metadata;
     const date = await sourceDate(source, options.env ?? process.env);
+    await yieldToLoop();
     const bytes = archive && !overridden ? archive : packageChart(chart, date.seconds);
+    await yieldToLoop();
     const provenance = archive && !overridden ? await readProvenance(`${source}.prov`) : undefined;
     const artifact = buildArtifact(md, bytes, date.seconds, {
         provenance,

@@ -1,6 +1,7 @@
 import { resolveChartRef, refString } from '../oci/reference.js';
 import { bindRef, loadSource, packageLoaded, type BuildOptions } from '../release/build.js';
 import { lookUpTag, pushArtifact } from '../release/push.js';
+import { yieldToLoop } from '../util/yield.js';
 import { describeLines, pushLine } from '../release/report.js';
 import { saveToCache } from '../release/save.js';
 import type { Inputs } from './inputs.js';
@@ -28,6 +29,7 @@ export async function publishChart(
     const name = refString(ref);
     if (registries && !lookups.has(name)) lookups.set(name, lookUpTag(registries.client(ref.registry, log), ref));
   }
+  await yieldToLoop();
   const packaged = await packageLoaded(loaded, { ...build, log });
   log(`${md.name} ${md.version}: ${packaged.artifact.chart.length} bytes, chart ${packaged.artifact.chartDescriptor.digest}`);
   log(

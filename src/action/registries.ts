@@ -35,6 +35,11 @@ export class Registries {
     return new Registries(http, inputs, primaryHost);
   }
 
+  /** Starts choosing the credential for `host` and logging in, while the charts load; errors wait for `client`. */
+  warmUp(host: string, log: (line: string) => void): void {
+    this.client(host, log).catch(() => {});
+  }
+
   client(host: string, log: (line: string) => void): Promise<RegistryClient> {
     let client = this.#clients.get(host);
     if (!client) {

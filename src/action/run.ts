@@ -9,7 +9,8 @@ import { publishChart } from './publish-chart.js';
 import { Registries } from './registries.js';
 import { writeSummary } from './summary.js';
 
-const CONCURRENCY = 4;
+/** Charts published at a time (the registry, not this process, is what more would wait on). */
+export const CONCURRENCY = 4;
 
 /**
  * The main step: every chart (lines and globs of `chart`) packaged once and published to every `ref`,
@@ -31,6 +32,7 @@ export async function run(): Promise<void> {
   };
   const primary = inputs.push ? primaryRegistry(inputs.refs[0]) : undefined;
   const registries = inputs.push ? await Registries.open(inputs, primary) : undefined;
+  if (registries && primary) registries.warmUp(primary, (line) => core.info(line));
   const failures: Array<{ source: string; message: string }> = [];
   const single = sources.length === 1;
   let results: Array<ChartResult | undefined>;

@@ -1,4 +1,5 @@
-import { chmod, mkdir, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { chmod, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { UserError, fsCode } from '../errors.js';
@@ -46,7 +47,7 @@ export function dockerConfigPath(env: NodeJS.ProcessEnv = process.env): string {
 async function readConfig(file: string): Promise<ConfigFile> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = readFileSync(file, 'utf8'); // small, and read before the first request: no loop turns to wait for
   } catch (err) {
     if (fsCode(err) === 'ENOENT') return {};
     throw new UserError(`cannot read it (${fsCode(err) ?? (err as Error).message})`, { where: file, hint: 'Check its permissions' });

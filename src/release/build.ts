@@ -4,6 +4,7 @@ import { loadChart } from '../chart/load.js';
 import { SEMVER2 } from '../chart/metadata.js';
 import { packageChart } from '../chart/package.js';
 import { sourceDate, type SourceDate } from '../chart/source-date.js';
+import { yieldToLoop } from '../util/yield.js';
 import { UserError, fsCode } from '../errors.js';
 import { buildArtifact, type ChartArtifact } from '../oci/manifest.js';
 import { Annotation, MediaType } from '../oci/media-types.js';
@@ -89,7 +90,9 @@ export async function packageLoaded(loaded: LoadedSource, options: BuildOptions 
   const { source, chart, archive, overridden } = loaded;
   const md = chart.metadata;
   const date = await sourceDate(source, options.env ?? process.env);
+  await yieldToLoop();
   const bytes = archive && !overridden ? archive : packageChart(chart, date.seconds);
+  await yieldToLoop();
   const provenance = archive && !overridden ? await readProvenance(`${source}.prov`) : undefined;
   const artifact = buildArtifact(md, bytes, date.seconds, {
     provenance,
