@@ -82,6 +82,7 @@ function chartlift(chart: string, ref: string, extra: Record<string, string> = {
   return timed(process.execPath, [DIST], inputs);
 }
 
+const FLOOR_CONCURRENCIES = [4, 8, 16];
 const SINGLE_POST = 'Chartlift, new chart, registry with single-request uploads (a loopback front adds them to distribution 2.8)';
 
 /** helm publishes that failed (helm does not retry; the benchmark tries once more and counts them). */
@@ -214,8 +215,12 @@ async function main(): Promise<void> {
     const smallBuilt = [await prebuild(small)];
     const largeBuilt = [await prebuild(large)];
     const fortyBuilt = await Promise.all(forty.map(prebuild));
-    const floor = (to: string, charts: Prebuilt[], namespace?: string) => async () =>
-      nodeBare + (await registryTime(to, namespace ?? unique(), charts, CONCURRENCY));
+    // Several charts: the best of a few concurrencies, so that the floor is not Chartlift's choice of one.
+    const floor = (to: string, charts: Prebuilt[], namespace?: string) => async () => {
+      const times: number[] = [];
+      for (const c of charts.length > 1 ? FLOOR_CONCURRENCIES : [1]) times.push(await registryTime(to, namespace ?? unique(), charts, c));
+      return nodeBare + Math.min(...times);
+    };
 
     const rows: Row[] = [];
     rows.push(
@@ -357,7 +362,8 @@ function writeResults(r: {
     '',
     `The floor is what no publisher started as a process can beat on this machine: bare \`node -e 0\` (${r.nodeBare.toFixed(0)} ms) plus the`,
     "registry's own time for the same artifacts, prebuilt and pushed from inside a running process (bench/floor.ts: no start-up,",
-    `no packaging, no cache; the same requests, ${CONCURRENCY} charts at a time). Above it, Chartlift's own cost is the difference.`,
+    `no packaging, no cache; the same requests; for several charts the best of ${FLOOR_CONCURRENCIES.join(', ')} at a time, Chartlift uses ${CONCURRENCY}).`,
+    "Above it, Chartlift's own cost is the difference.",
     '',
     '## The targets of issue #7',
     '',
