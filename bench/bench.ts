@@ -39,7 +39,12 @@ const unique = (): string => `r${Date.now().toString(36)}${(seq++).toString(36)}
 interface Timing {
   ms: number;
   rssKiB: number;
+  /** The command's CPU time (user + system, ms). */
+  cpuMs: number;
 }
+
+/** The registry's CPU time so far (ms); set once the registry runs. */
+let registryCpu: () => number = () => 0;
 
 /**
  * Wall time (ms) and peak RSS (KiB, from GNU time) of a command. Spawned asynchronously: the
@@ -48,7 +53,7 @@ interface Timing {
 function timed(cmd: string, args: string[], extraEnv: Record<string, string> = {}, allowFail = false): Promise<Timing> {
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
-    const child = spawn('/usr/bin/time', ['-f', '%M', cmd, ...args], {
+    const child = spawn('/usr/bin/time', ['-f', '%M %U %S', cmd, ...args], {
       env: { ...env, ...extraEnv },
       cwd: work,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -61,7 +66,8 @@ function timed(cmd: string, args: string[], extraEnv: Record<string, string> = {
     child.on('close', (code) => {
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
       if (code !== 0 && !allowFail) return reject(new Error(`${cmd} ${args.join(' ')} failed:\n${out}\n${err}`));
-      resolve({ ms, rssKiB: Number(err.trim().split('\n').pop()) });
+      const [rss, user, system] = err.trim().split('\n').pop()!.split(' ').map(Number);
+      resolve({ ms, rssKiB: rss, cpuMs: (user + system) * 1000 });
     });
   });
 }
@@ -127,6 +133,11 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
+interface FloorRun {
+  ms: number;
+  registryCpuMs: number;
+}
+
 interface Row {
   scenario: string;
   chartlift: number;
@@ -134,33 +145,57 @@ interface Row {
   rss: Record<string, number>;
   /** Node's bare start plus the registry's own time for the same requests (bench/floor.ts). */
   floor?: number;
+  /** Median CPU time (ms) per publisher: its own process, and the registry's during its publish. */
+  cpu: Record<string, { own: number; registry: number }>;
+  floorRegistryCpu?: number;
 }
 
 async function scenario(
   name: string,
   rounds: number,
   run: (who: string, round: number) => Promise<Timing>,
-  floor?: () => Promise<number>,
+  floor?: () => Promise<FloorRun>,
 ): Promise<Row> {
   const times: Record<string, number[]> = { Chartlift: [] };
   const floors: number[] = [];
+  const floorCpu: number[] = [];
   const rss: Record<string, number[]> = { Chartlift: [] };
+  const own: Record<string, number[]> = { Chartlift: [] };
+  const reg: Record<string, number[]> = { Chartlift: [] };
   for (const h of Object.keys(HELM)) {
     times[h] = [];
     rss[h] = [];
+    own[h] = [];
+    reg[h] = [];
   }
   for (let i = 0; i < rounds; i++) {
     for (const who of Object.keys(times)) {
+      const before = registryCpu();
       const r = await run(who, i);
+      reg[who].push(registryCpu() - before);
       times[who].push(r.ms);
       rss[who].push(r.rssKiB);
+      own[who].push(r.cpuMs);
     }
-    if (floor) floors.push(await floor());
+    if (floor) {
+      const f = await floor();
+      floors.push(f.ms);
+      floorCpu.push(f.registryCpuMs);
+    }
   }
-  const row: Row = { scenario: name, chartlift: median(times.Chartlift), helm: {}, rss: {}, floor: floor ? median(floors) : undefined };
+  const row: Row = {
+    scenario: name,
+    chartlift: median(times.Chartlift),
+    helm: {},
+    rss: {},
+    cpu: {},
+    floor: floor ? median(floors) : undefined,
+    floorRegistryCpu: floor ? median(floorCpu) : undefined,
+  };
   for (const who of Object.keys(times)) {
     if (who !== 'Chartlift') row.helm[who] = median(times[who]);
     row.rss[who] = Math.max(...rss[who]);
+    row.cpu[who] = { own: median(own[who]), registry: median(reg[who]) };
   }
   process.stderr.write(
     `${name}: Chartlift ${row.chartlift.toFixed(0)} ms; ${Object.entries(row.helm)
@@ -196,6 +231,7 @@ async function requestsFor(registry: Registry, fn: () => Promise<unknown>): Prom
 
 async function main(): Promise<void> {
   const registry = await startRegistry();
+  registryCpu = () => registry.cpuMs();
   const delayed = await startDelayProxy(registry.port, 50);
   const host = registry.host;
   const slowHost = `127.0.0.1:${delayed.port}`;
@@ -216,10 +252,15 @@ async function main(): Promise<void> {
     const largeBuilt = [await prebuild(large)];
     const fortyBuilt = await Promise.all(forty.map(prebuild));
     // Several charts: the best of a few concurrencies, so that the floor is not Chartlift's choice of one.
-    const floor = (to: string, charts: Prebuilt[], namespace?: string) => async () => {
-      const times: number[] = [];
-      for (const c of charts.length > 1 ? FLOOR_CONCURRENCIES : [1]) times.push(await registryTime(to, namespace ?? unique(), charts, c));
-      return nodeBare + Math.min(...times);
+    const floor = (to: string, charts: Prebuilt[], namespace?: string) => async (): Promise<FloorRun> => {
+      let best: FloorRun | undefined;
+      for (const c of charts.length > 1 ? FLOOR_CONCURRENCIES : [1]) {
+        const before = registryCpu();
+        const ms = await registryTime(to, namespace ?? unique(), charts, c);
+        const run = { ms: nodeBare + ms, registryCpuMs: registryCpu() - before };
+        if (!best || run.ms < best.ms) best = run;
+      }
+      return best!;
     };
 
     const rows: Row[] = [];
@@ -392,6 +433,21 @@ function writeResults(r: {
   );
   lines.push('', '## Requests per publish (from the registry’s access log)', '', '| publish | requests |', '| --- | ---: |');
   for (const [k, v] of Object.entries(r.requests)) lines.push(`| ${k} | ${v} |`);
+  lines.push(
+    '',
+    '## CPU time per publish (user + system)',
+    '',
+    'The publisher’s own process, then the registry’s during that publish. On this machine’s',
+    `${os.cpus().length} cores, no publish can take less wall time than the two together divided by the cores.`,
+    '',
+    '| scenario | Chartlift | Helm 3.17.3 | Helm 4.1.4 | floor (registry) |',
+    '| --- | ---: | ---: | ---: | ---: |',
+  );
+  const cpuCell = (c: { own: number; registry: number }): string => `${c.own.toFixed(0)} + ${c.registry.toFixed(0)} ms`;
+  for (const row of r.rows)
+    lines.push(
+      `| ${row.scenario} | ${cpuCell(row.cpu.Chartlift)} | ${cpuCell(row.cpu['Helm 3.17.3'])} | ${cpuCell(row.cpu['Helm 4.1.4'])} | ${row.floorRegistryCpu === undefined ? '' : `${row.floorRegistryCpu.toFixed(0)} ms`} |`,
+    );
   lines.push('', '## Peak memory (max RSS)', '', '| scenario | Chartlift | Helm 3.17.3 | Helm 4.1.4 |', '| --- | ---: | ---: | ---: |');
   for (const row of r.rows)
     lines.push(

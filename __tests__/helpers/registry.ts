@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -23,6 +24,8 @@ export interface Registry {
   /** Access-log request lines seen since `mark`: "METHOD /path". */
   requests(since?: number): string[];
   mark(): number;
+  /** CPU time (user + system, ms) the registry process has used so far (Linux /proc). */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -129,6 +132,10 @@ function handle(child: ChildProcess, log: string[], port: number, dir: string, o
     url,
     log,
     mark: () => accessLines().length,
+    cpuMs: () => {
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * 10; // clock ticks of 10 ms
+    },
     requests: (since = 0) => accessLines().slice(since),
     stop: async () => {
       if (child.exitCode === null) {
