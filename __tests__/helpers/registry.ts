@@ -29,6 +29,12 @@ export interface Registry {
   stop(): Promise<void>;
 }
 
+/**
+ * A port nothing listens on, for "connection refused": tcpmux's, which only root can bind. A port
+ * freed by freePort() could be taken again by another test file's server before it is dialled.
+ */
+export const CLOSED_PORT = 1;
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();

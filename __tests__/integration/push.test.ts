@@ -6,7 +6,7 @@ import { runAction, type ActionRun } from '../helpers/action.js';
 import { run } from '../helpers/exec.js';
 import { helmHome } from '../helpers/helm-env.js';
 import { HELMS, tool } from '../helpers/paths.js';
-import { fetchManifest, freePort, startRegistry, type Registry } from '../helpers/registry.js';
+import { CLOSED_PORT, fetchManifest, startRegistry, type Registry } from '../helpers/registry.js';
 import { assertNoSecrets } from '../helpers/secrets.js';
 import { startSinglePostFront } from '../helpers/single-post-front.js';
 import { tempDir } from '../helpers/temp.js';
@@ -307,7 +307,7 @@ describe('failures: non-zero exit, one clear error, no tag, no secret', () => {
     },
     {
       name: 'unreachable host',
-      inputs: async () => ({ ref: `oci://127.0.0.1:${await freePort()}/x` }),
+      inputs: async () => ({ ref: `oci://127.0.0.1:${CLOSED_PORT}/x` }),
       says: /cannot reach 127\.0\.0\.1:\d+: connection refused\. Check the host and port in `ref`/,
       secrets: [],
     },

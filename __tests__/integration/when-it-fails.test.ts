@@ -9,7 +9,7 @@ import { run } from '../helpers/exec.js';
 import { startFaultyFront, type FaultyFront } from '../helpers/faulty-front.js';
 import { helmHome } from '../helpers/helm-env.js';
 import { ROOT, tool } from '../helpers/paths.js';
-import { freePort, startRegistry, type Registry } from '../helpers/registry.js';
+import { CLOSED_PORT, startRegistry, type Registry } from '../helpers/registry.js';
 import { tempDir } from '../helpers/temp.js';
 import { makeTls } from '../helpers/tls.js';
 import { startTokenServer, type TokenServer } from '../helpers/token-server.js';
@@ -152,7 +152,7 @@ const scenarios: Array<[string, () => Promise<{ inputs: Record<string, string>; 
   ['a wrong password', async () => ({ inputs: { ref: `oci://${basic.host}/x`, username: 'alice', password: 'wrong' } })],
   ['no credentials', async () => ({ inputs: { ref: `oci://${basic.host}/x` } })],
   ['no push permission', async () => ({ inputs: { ref: `oci://${tokenRegistry.host}/x`, username: 'bob', password: 'bob-readonly-pw' } })],
-  ['a closed port', async () => ({ inputs: { ref: `oci://127.0.0.1:${await freePort()}/x` } })],
+  ['a closed port', async () => ({ inputs: { ref: `oci://127.0.0.1:${CLOSED_PORT}/x` } })],
   ['HTTPS to an HTTP registry', async () => ({ inputs: { ref: `oci://${open.host}/x`, 'plain-http': 'false' } })],
   ['HTTP to an HTTPS registry', async () => ({ inputs: { ref: `oci://${tlsRegistry.host}/x` } })],
   ['an untrusted certificate', async () => ({ inputs: { ref: `oci://${tlsRegistry.host}/x`, 'plain-http': 'false' } })],
