@@ -32,8 +32,8 @@ var dist = __webpack_require__(8815);
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/oci/credentials.ts
 var credentials = __webpack_require__(2559);
-// EXTERNAL MODULE: ./src/oci/http.ts + 1 modules
-var oci_http = __webpack_require__(3560);
+// EXTERNAL MODULE: ./src/oci/http.ts + 2 modules
+var oci_http = __webpack_require__(7582);
 // EXTERNAL MODULE: ./src/oci/registry.ts + 3 modules
 var oci_registry = __webpack_require__(5015);
 // EXTERNAL MODULE: ./src/oci/media-types.ts

@@ -246,7 +246,7 @@ describe('large charts and expiring tokens', () => {
 });
 
 describe('TLS', () => {
-  test('a registry behind TLS with a private CA: works with ca-file, fails clearly without it, works with insecure-skip-tls-verify', async () => {
+  test('a registry behind TLS with a private CA: works with ca-file or with the CA in the system store, fails clearly without it, works with insecure-skip-tls-verify', async () => {
     const tls = await makeTls();
     const registry = await startRegistry({ tls });
     others.push(registry);
@@ -264,6 +264,11 @@ describe('TLS', () => {
     const withCa = await runAction({ ...base, 'ca-file': tls.ca }, { env: EPOCH });
     assert.equal(withCa.code, 0, withCa.stdout);
     assert.equal(withCa.outputs.status, 'pushed');
+
+    // The system's store (OpenSSL reads SSL_CERT_FILE) is consulted once Node's own roots fail.
+    const viaSystem = await runAction({ ...base, ref: `oci://${registry.host}/tls-system` }, { env: { ...EPOCH, SSL_CERT_FILE: tls.ca } });
+    assert.equal(viaSystem.code, 0, viaSystem.stdout);
+    assert.equal(viaSystem.outputs.status, 'pushed');
 
     const insecure = await runAction({ ...base, 'insecure-skip-tls-verify': 'true', 'if-exists': 'fail' }, { env: EPOCH });
     assert.equal(insecure.code, 0, insecure.stdout);

@@ -15991,7 +15991,7 @@ function describe(mediaType, data) {
 
 /***/ }),
 
-/***/ 3560:
+/***/ 7582:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -15999,8 +15999,6 @@ function describe(mediaType, data) {
 __nccwpck_require__.d(__webpack_exports__, {
   l: () => (/* binding */ Http)
 });
-
-// UNUSED EXPORTS: trustedRoots
 
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __nccwpck_require__(1692);
@@ -16029,6 +16027,70 @@ async function loadEnvHttpProxyAgent() {
     return (await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4371, 19))).EnvHttpProxyAgent;
 }
 
+;// CONCATENATED MODULE: ./src/oci/trust.ts
+
+
+/** The answers of a handshake whose chain ends in a root we did not trust, which the system's store may hold. */
+const UNKNOWN_ROOT = new Set([
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'UNABLE_TO_GET_ISSUER_CERT',
+]);
+const CONNECT_TIMEOUT_MS = 10_000;
+/**
+ * HTTPS connections checked against Node's roots (with NODE_EXTRA_CA_CERTS and `ca`) first, in one
+ * secure context shared by every connection. The system's store (where runners keep a company's CA)
+ * takes ~50 ms to read and ~12 ms to parse into each new context, so it is read only when a
+ * certificate is not trusted without it; the connection is then tried once more, and every later one
+ * uses it too.
+ */
+function tlsConnector(trust) {
+    if (trust.insecure)
+        return connect_default()({ timeout: CONNECT_TIMEOUT_MS, rejectUnauthorized: false });
+    const narrow = connect_default()({
+        timeout: CONNECT_TIMEOUT_MS,
+        ...(trust.ca ? { secureContext: external_node_tls_default().createSecureContext({ ca: [...defaultRoots(), trust.ca] }) } : {}),
+    });
+    let wide;
+    let current = narrow;
+    return (opts, callback) => {
+        const attempt = current;
+        attempt(opts, (err, socket) => {
+            if (err && attempt === narrow && UNKNOWN_ROOT.has(err.code ?? '')) {
+                wide ??= connect_default()({ timeout: CONNECT_TIMEOUT_MS, secureContext: external_node_tls_default().createSecureContext({ ca: allRoots(trust) }) });
+                current = wide;
+                return wide(opts, callback);
+            }
+            if (err)
+                return callback(err, null);
+            callback(null, socket);
+        });
+    };
+}
+/** Every root at once, for a proxy's connections (undici's proxy agent takes plain TLS options). */
+function tlsOptions(trust) {
+    return { ca: allRoots(trust), rejectUnauthorized: !trust.insecure };
+}
+function allRoots(trust) {
+    return [...new Set([...defaultRoots(), ...systemRoots(), ...(trust.ca ? [trust.ca] : [])])];
+}
+const getCACertificates = (external_node_tls_default()).getCACertificates;
+/** Node's bundled roots with NODE_EXTRA_CA_CERTS. */
+function defaultRoots() {
+    return getCACertificates?.('default') ?? (external_node_tls_default()).rootCertificates;
+}
+/** The system's store (OpenSSL's paths: SSL_CERT_FILE and SSL_CERT_DIR are honoured), where the runtime reads it. */
+function systemRoots() {
+    try {
+        return getCACertificates?.('system') ?? [];
+    }
+    catch {
+        return [];
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/oci/http.ts
 
 
@@ -16043,11 +16105,7 @@ class Http {
      * HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured (undici's EnvHttpProxyAgent).
      */
     constructor(options = {}) {
-        const tlsOptions = () => ({
-            ca: options.ca ? [...(trustedRoots() ?? (external_node_tls_default()).rootCertificates), options.ca] : trustedRoots(),
-            rejectUnauthorized: !options.insecure,
-        });
-        this.#dispatcher = options.dispatcher ?? dispatcherFor(tlsOptions);
+        this.#dispatcher = options.dispatcher ?? dispatcherFor({ ca: options.ca, insecure: options.insecure });
         this.userAgent = options.userAgent ?? 'chartlift';
         this.#timeoutMs = options.timeoutMs ?? 60_000;
     }
@@ -16083,15 +16141,15 @@ class Http {
 }
 const PROXY_VARIABLES = ['http_proxy', 'HTTP_PROXY', 'https_proxy', 'HTTPS_PROXY'];
 /**
- * Without a proxy: an Agent whose connector reads the trusted roots on the first HTTPS connection only
- * (reading the system store costs ~35 ms; plain-HTTP registries never pay it, nor undici's deep copy of
- * the options, which a function escapes). With a proxy: undici's EnvHttpProxyAgent, loaded on demand.
+ * Without a proxy: an Agent whose HTTPS connections are checked as `tlsConnector` says (plain-HTTP
+ * registries never read a root; a connector function also escapes undici's deep copy of the options).
+ * With a proxy: undici's EnvHttpProxyAgent, loaded on demand, with every root.
  */
-function dispatcherFor(tlsOptions) {
+function dispatcherFor(trust) {
     const agentOptions = { keepAliveTimeout: 10_000, connections: 8 };
     if (PROXY_VARIABLES.some((v) => process.env[v])) {
         return loadEnvHttpProxyAgent().then((EnvHttpProxyAgent) => {
-            const t = tlsOptions();
+            const t = tlsOptions(trust);
             return new EnvHttpProxyAgent({ ...agentOptions, connect: t, requestTls: t, proxyTls: { ca: t.ca } });
         });
     }
@@ -16100,21 +16158,9 @@ function dispatcherFor(tlsOptions) {
     const connect = (opts, callback) => {
         if (opts.protocol !== 'https:')
             return (plain ??= connect_default()({ timeout: 10_000 }))(opts, callback);
-        return (secure ??= connect_default()({ timeout: 10_000, ...tlsOptions() }))(opts, callback);
+        return (secure ??= tlsConnector(trust))(opts, callback);
     };
     return new (agent_default())({ ...agentOptions, connect });
-}
-/** Node's bundled roots (with NODE_EXTRA_CA_CERTS) plus the system's store, where the runtime can read it. */
-function trustedRoots() {
-    const get = (external_node_tls_default()).getCACertificates;
-    if (!get)
-        return undefined;
-    try {
-        return [...new Set([...get('default'), ...get('system')])];
-    }
-    catch {
-        return undefined;
-    }
 }
 function flatten(raw) {
     const headers = {};
@@ -28392,8 +28438,8 @@ class Layout {
 
 // EXTERNAL MODULE: ./src/oci/credentials.ts + 1 modules
 var credentials = __nccwpck_require__(1675);
-// EXTERNAL MODULE: ./src/oci/http.ts + 1 modules
-var oci_http = __nccwpck_require__(3560);
+// EXTERNAL MODULE: ./src/oci/http.ts + 2 modules
+var oci_http = __nccwpck_require__(7582);
 ;// CONCATENATED MODULE: ./src/oci/reference.ts
 
 const REPO_COMPONENT = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;

@@ -1,4 +1,4 @@
-import tls from 'node:tls';
+import { tlsConnector, tlsOptions, type TrustOptions } from './trust.js';
 import { Agent, buildConnector, loadEnvHttpProxyAgent, request, type Dispatcher } from './undici.js';
 
 export interface HttpResponse {
@@ -38,11 +38,7 @@ export class Http {
    * HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured (undici's EnvHttpProxyAgent).
    */
   constructor(options: { dispatcher?: Dispatcher; userAgent?: string; ca?: string; insecure?: boolean; timeoutMs?: number } = {}) {
-    const tlsOptions = () => ({
-      ca: options.ca ? [...(trustedRoots() ?? tls.rootCertificates), options.ca] : trustedRoots(),
-      rejectUnauthorized: !options.insecure,
-    });
-    this.#dispatcher = options.dispatcher ?? dispatcherFor(tlsOptions);
+    this.#dispatcher = options.dispatcher ?? dispatcherFor({ ca: options.ca, insecure: options.insecure });
     this.userAgent = options.userAgent ?? 'chartlift';
     this.#timeoutMs = options.timeoutMs ?? 60_000;
   }
@@ -87,15 +83,15 @@ export class Http {
 const PROXY_VARIABLES = ['http_proxy', 'HTTP_PROXY', 'https_proxy', 'HTTPS_PROXY'];
 
 /**
- * Without a proxy: an Agent whose connector reads the trusted roots on the first HTTPS connection only
- * (reading the system store costs ~35 ms; plain-HTTP registries never pay it, nor undici's deep copy of
- * the options, which a function escapes). With a proxy: undici's EnvHttpProxyAgent, loaded on demand.
+ * Without a proxy: an Agent whose HTTPS connections are checked as `tlsConnector` says (plain-HTTP
+ * registries never read a root; a connector function also escapes undici's deep copy of the options).
+ * With a proxy: undici's EnvHttpProxyAgent, loaded on demand, with every root.
  */
-function dispatcherFor(tlsOptions: () => { ca?: string[]; rejectUnauthorized: boolean }): Dispatcher | Promise<Dispatcher> {
+function dispatcherFor(trust: TrustOptions): Dispatcher | Promise<Dispatcher> {
   const agentOptions = { keepAliveTimeout: 10_000, connections: 8 };
   if (PROXY_VARIABLES.some((v) => process.env[v])) {
     return loadEnvHttpProxyAgent().then((EnvHttpProxyAgent) => {
-      const t = tlsOptions();
+      const t = tlsOptions(trust);
       return new EnvHttpProxyAgent({ ...agentOptions, connect: t, requestTls: t, proxyTls: { ca: t.ca } });
     });
   }
@@ -103,20 +99,9 @@ function dispatcherFor(tlsOptions: () => { ca?: string[]; rejectUnauthorized: bo
   let secure: buildConnector.connector | undefined;
   const connect: buildConnector.connector = (opts, callback) => {
     if (opts.protocol !== 'https:') return (plain ??= buildConnector({ timeout: 10_000 }))(opts, callback);
-    return (secure ??= buildConnector({ timeout: 10_000, ...tlsOptions() }))(opts, callback);
+    return (secure ??= tlsConnector(trust))(opts, callback);
   };
   return new Agent({ ...agentOptions, connect });
-}
-
-/** Node's bundled roots (with NODE_EXTRA_CA_CERTS) plus the system's store, where the runtime can read it. */
-export function trustedRoots(): string[] | undefined {
-  const get = (tls as { getCACertificates?: (type: string) => string[] }).getCACertificates;
-  if (!get) return undefined;
-  try {
-    return [...new Set([...get('default'), ...get('system')])];
-  } catch {
-    return undefined;
-  }
 }
 
 function flatten(raw: Record<string, string | string[] | undefined>): Record<string, string> {
