@@ -194,6 +194,30 @@ describe('credentials: stored like helm registry login, removed by the post step
   });
 });
 
+test('on a token registry only the login meets a 401: each repository scope gets its token before its first request', async () => {
+  const { env, home } = await helmHome();
+  const mark = tokenRegistry.log.length;
+  const r = await runAction(
+    {
+      chart,
+      ref: `oci://${tokenRegistry.host}/early`,
+      username: 'alice',
+      password: 'wonderland-T0ken-pw',
+      'plain-http': 'true',
+      cache: path.join(home, 'cache'),
+    },
+    { env },
+  );
+  assert.equal(r.code, 0, r.stdout);
+  const access = tokenRegistry.log.slice(mark).filter((l) => !l.includes('level='));
+  const refused = access.filter((l) => /" 401 /.test(l));
+  assert.deepEqual(
+    refused.map((l) => /"(\w+ [^ ]+)/.exec(l)![1]),
+    ['GET /v2/'],
+    access.join('\n'),
+  );
+});
+
 describe('republishing', () => {
   test('the same source uploads nothing (status unchanged); a changed chart fails by default, is kept with skip, replaced with overwrite', async () => {
     const { env } = await helmHome();

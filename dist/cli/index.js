@@ -17393,7 +17393,8 @@ function credentialUser(c) {
 /**
  * Authorises requests to one registry. The first 401 tells the scheme: Basic (the credential on
  * every request from then on) or Bearer (a token from the realm per scope, cached until it expires,
- * renewed once when a request is refused with it). Anonymous tokens when there is no credential.
+ * renewed once when a request is refused with it). Once the realm is known, a scope's token is asked
+ * for before its first request, not after a 401. Anonymous tokens when there is no credential.
  */
 class Authenticator {
     #http;
@@ -17401,6 +17402,8 @@ class Authenticator {
     #credential;
     #challenge;
     #tokens = new Map();
+    /** Token requests in flight, by scope: concurrent requests for one scope share one. */
+    #fetching = new Map();
     /** Token requests made (for tests and the benchmark). */
     tokenRequests = 0;
     constructor(http, registry, credential) {
@@ -17420,6 +17423,9 @@ class Authenticator {
         return this.#exchange(req, scope, (r) => this.#http.open(r), (res) => res.body.dump());
     }
     async #exchange(req, scope, sendOnce, discard) {
+        const known = this.#challenge;
+        if (known?.scheme === 'bearer' && scope && !this.#validToken(scope))
+            await this.#fetchToken(scope);
         const first = await sendOnce(this.#authorise(req, scope, false));
         if (first.status !== 401)
             return first;
@@ -17431,7 +17437,7 @@ class Authenticator {
         await discard(first);
         this.#challenge = challenge;
         if (challenge.scheme === 'bearer')
-            await this.#fetchToken(scope ?? challenge.params.scope);
+            await this.#fetchToken(scope ?? challenge.params.scope, true);
         return sendOnce(this.#authorise(req, scope, true));
     }
     #authorise(req, scope, retry) {
@@ -17447,7 +17453,22 @@ class Authenticator {
         }
         return { ...req, headers };
     }
-    async #fetchToken(scope) {
+    #validToken(scope) {
+        return (this.#tokens.get(scope)?.expiresAt ?? 0) > Date.now();
+    }
+    /** A token for `scope`; `renew`: even if one is cached (the registry refused it). Shared while in flight. */
+    async #fetchToken(scope, renew = false) {
+        const key = scope ?? this.#challenge.params.scope ?? '';
+        const inFlight = this.#fetching.get(key);
+        if (inFlight)
+            return inFlight;
+        if (!renew && this.#validToken(key))
+            return;
+        const fetching = this.#requestToken(scope).finally(() => this.#fetching.delete(key));
+        this.#fetching.set(key, fetching);
+        return fetching;
+    }
+    async #requestToken(scope) {
         const c = this.#challenge;
         const realm = c.params.realm;
         if (!realm)

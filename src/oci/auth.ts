@@ -19,7 +19,8 @@ interface CachedToken {
 /**
  * Authorises requests to one registry. The first 401 tells the scheme: Basic (the credential on
  * every request from then on) or Bearer (a token from the realm per scope, cached until it expires,
- * renewed once when a request is refused with it). Anonymous tokens when there is no credential.
+ * renewed once when a request is refused with it). Once the realm is known, a scope's token is asked
+ * for before its first request, not after a 401. Anonymous tokens when there is no credential.
  */
 export class Authenticator {
   readonly #http: Http;
@@ -27,6 +28,8 @@ export class Authenticator {
   readonly #credential?: Credential;
   #challenge?: Challenge;
   readonly #tokens = new Map<string, CachedToken>();
+  /** Token requests in flight, by scope: concurrent requests for one scope share one. */
+  readonly #fetching = new Map<string, Promise<void>>();
   /** Token requests made (for tests and the benchmark). */
   tokenRequests = 0;
 
@@ -66,6 +69,8 @@ export class Authenticator {
     sendOnce: (r: HttpRequest) => Promise<R>,
     discard: (res: R) => Promise<void>,
   ): Promise<R> {
+    const known = this.#challenge;
+    if (known?.scheme === 'bearer' && scope && !this.#validToken(scope)) await this.#fetchToken(scope);
     const first = await sendOnce(this.#authorise(req, scope, false));
     if (first.status !== 401) return first;
     const challenge = parseChallenge(first.headers['www-authenticate']);
@@ -73,7 +78,7 @@ export class Authenticator {
     if (challenge.scheme !== 'bearer' && (challenge.scheme !== 'basic' || !this.#credential)) return first;
     await discard(first);
     this.#challenge = challenge;
-    if (challenge.scheme === 'bearer') await this.#fetchToken(scope ?? challenge.params.scope);
+    if (challenge.scheme === 'bearer') await this.#fetchToken(scope ?? challenge.params.scope, true);
     return sendOnce(this.#authorise(req, scope, true));
   }
 
@@ -89,7 +94,22 @@ export class Authenticator {
     return { ...req, headers };
   }
 
-  async #fetchToken(scope: string | undefined): Promise<void> {
+  #validToken(scope: string): boolean {
+    return (this.#tokens.get(scope)?.expiresAt ?? 0) > Date.now();
+  }
+
+  /** A token for `scope`; `renew`: even if one is cached (the registry refused it). Shared while in flight. */
+  async #fetchToken(scope: string | undefined, renew = false): Promise<void> {
+    const key = scope ?? this.#challenge!.params.scope ?? '';
+    const inFlight = this.#fetching.get(key);
+    if (inFlight) return inFlight;
+    if (!renew && this.#validToken(key)) return;
+    const fetching = this.#requestToken(scope).finally(() => this.#fetching.delete(key));
+    this.#fetching.set(key, fetching);
+    return fetching;
+  }
+
+  async #requestToken(scope: string | undefined): Promise<void> {
     const c = this.#challenge!;
     const realm = c.params.realm;
     if (!realm)
