@@ -28351,9 +28351,6 @@ class Layout {
         return (0,external_node_fs_.statSync)(this.blobPath(d.digest), { throwIfNoEntry: false })?.size === d.size;
     }
     /** Stores bytes under their digest (a no-op when an intact copy is there). */
-    async putBlob(data) {
-        return this.#putBlob(data);
-    }
     #putBlob(data) {
         const digest = (0,oci_digest/* sha256 */.s)(data);
         if (!this.#hasBlob({ digest, size: data.length }))
@@ -31793,7 +31790,7 @@ async function pullChart(client, ref, layout) {
  */
 async function pushArtifact(client, ref, artifact, ifExists, options = {}) {
     const ours = artifact.manifestDescriptor.digest;
-    const current = await (options.current ?? lookUpTag(client, ref));
+    const current = await (options.current ?? client.resolveTag(ref.repository, ref.tag, true));
     if (current === ours)
         return { status: 'unchanged', digest: ours };
     if (current !== undefined && ifExists === 'skip')

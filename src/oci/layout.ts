@@ -71,10 +71,6 @@ export class Layout {
   }
 
   /** Stores bytes under their digest (a no-op when an intact copy is there). */
-  async putBlob(data: Uint8Array): Promise<string> {
-    return this.#putBlob(data);
-  }
-
   #putBlob(data: Uint8Array): string {
     const digest = sha256(data);
     if (!this.#hasBlob({ digest, size: data.length })) this.#writeFile(this.blobPath(digest), data);

@@ -27,7 +27,7 @@ export async function pushArtifact(
   options: { mountFrom?: string; current?: Promise<string | undefined>; beforeCommit?: Promise<unknown> } = {},
 ): Promise<PushOutcome> {
   const ours = artifact.manifestDescriptor.digest;
-  const current = await (options.current ?? lookUpTag(client, ref));
+  const current = await (options.current ?? client.resolveTag(ref.repository, ref.tag, true));
   if (current === ours) return { status: 'unchanged', digest: ours };
   if (current !== undefined && ifExists === 'skip') return { status: 'skipped', digest: current };
   if (current !== undefined && ifExists === 'fail') {
