@@ -1,25 +1,18 @@
 import * as core from '@actions/core';
-import { errorLine } from './errors.js';
 import { State } from './action/constants.js';
-import { post } from './action/post.js';
-import { run } from './action/run.js';
+import { publish } from './action/run.js';
+import { errorLine } from './errors.js';
 
-async function main(): Promise<void> {
-  if (core.getState(State.isPost) === 'true') {
-    try {
-      await post();
-    } catch (err) {
-      core.warning(`post step: ${errorLine(err)}`);
-    }
-    return;
-  }
+/**
+ * The main step. Importing this module does nothing (so `npx @github/local-action . src/main.ts .env`
+ * can run it); `run()` never throws: a failure becomes one error annotation through core.setFailed.
+ */
+export async function run(): Promise<void> {
   core.saveState(State.isPost, 'true');
   try {
-    await run();
+    await publish();
   } catch (err) {
     if (err instanceof Error && err.stack) core.debug(err.stack);
     core.setFailed(errorLine(err));
   }
 }
-
-await main();

@@ -232,5 +232,33 @@ export async function buildCorpus(root: string): Promise<CorpusChart[]> {
   });
   add('tar-names', 'names');
 
+  // 15. An umbrella chart as `helm dependency build` leaves it: its subchart `db`, vendored from a
+  // file:// folder, declares the library `common` but relies on the copy the umbrella vendors (as
+  // bitnami's postgresql relies on airflow's common). Helm checks only the top chart's dependencies.
+  await files(path.join(root, 'umbrella-src'), {
+    'common/Chart.yaml': 'apiVersion: v2\nname: common\nversion: 2.0.0\ntype: library\n',
+    'common/templates/_names.tpl': '{{- define "common.name" -}}{{ .Release.Name }}-{{ .Chart.Name }}{{- end -}}\n',
+    'db/Chart.yaml':
+      'apiVersion: v2\nname: db\nversion: 1.0.0\ndependencies:\n  - name: common\n    version: 2.x.x\n    repository: file://../common\n',
+    'db/values.yaml': 'port: 5432\n',
+    'db/templates/svc.yaml': configMap('db', '  name: {{ include "common.name" . | quote }}\n  port: {{ .Values.port | quote }}\n'),
+    'umbrella/Chart.yaml': [
+      'apiVersion: v2',
+      'name: umbrella',
+      'version: 3.0.0',
+      'dependencies:',
+      '  - name: common',
+      '    version: 2.0.0',
+      '    repository: file://../common',
+      '  - name: db',
+      '    version: 1.0.0',
+      '    repository: file://../db',
+      '',
+    ].join('\n'),
+    'umbrella/templates/cm.yaml': configMap('top', '  name: {{ include "common.name" . | quote }}\n'),
+  });
+  await run(helm, ['dependency', 'build', path.join(root, 'umbrella-src', 'umbrella')]);
+  add('umbrella-subchart-leans-on-parent-library', 'umbrella-src/umbrella');
+
   return out;
 }

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { runAction } from '../helpers/action.js';
 import { exec, run } from '../helpers/exec.js';
+import { GitRepo } from '../helpers/git.js';
 import { findNode } from '../helpers/node-versions.js';
 import { tool } from '../helpers/paths.js';
 import { tempDir } from '../helpers/temp.js';
@@ -111,41 +112,36 @@ describe('reproducible', () => {
     assert.deepEqual(digests, Array(4).fill(digests[0]));
   });
 
-  test('without SOURCE_DATE_EPOCH the date is the last commit that touched the chart, else the epoch', async () => {
-    const repo = path.join(work, 'repo');
-    await mkdir(repo);
-    await cp(chartDir, path.join(repo, 'mychart'), { recursive: true });
-    await writeFile(path.join(repo, 'README.md'), 'later commit outside the chart\n');
-    const git = (args: string[], date: string) =>
-      run('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], {
-        cwd: repo,
-        env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
-      });
-    await git(['init', '-q'], '@1600000000 +0000');
-    await git(['add', 'mychart'], '@1600000000 +0000');
-    await git(['commit', '-qm', 'chart'], '@1600000000 +0000');
-    await git(['add', 'README.md'], '@1650000000 +0000');
-    await git(['commit', '-qm', 'readme'], '@1650000000 +0000');
-    const env = { SOURCE_DATE_EPOCH: '' };
-    const a = await runAction(
-      { chart: path.join(repo, 'mychart'), ref: 'oci://localhost:5000/x', push: 'false', cache: path.join(work, 'g1') },
-      { env },
-    );
-    const b = await runAction(
-      { chart: path.join(repo, 'mychart'), ref: 'oci://localhost:5000/x', push: 'false', cache: path.join(work, 'g2') },
-      { env },
-    );
-    assert.equal(a.code, 0, a.stdout);
-    assert.equal(a.outputs.digest, b.outputs.digest);
-    assert.match(a.stdout, /timestamps from git \(2020-09-13T12:26:40\.000Z\)/);
-    const manifest = JSON.parse(await run('skopeo', ['inspect', '--raw', `oci:${path.join(work, 'g1')}:${a.outputs.ref}`]));
-    assert.equal(manifest.annotations['org.opencontainers.image.created'], '2020-09-13T12:26:40Z');
-
-    const outside = await runAction(
-      { chart: chartDir, ref: 'oci://localhost:5000/x', push: 'false', cache: path.join(work, 'g3') },
-      { env },
-    );
-    assert.match(outside.stdout, /timestamps from the fixed epoch/);
+  test('without SOURCE_DATE_EPOCH, content alone decides: full clone, --depth 1 clone, no .git, any commit', async () => {
+    const repo = await GitRepo.init(path.join(work, 'repo'));
+    await cp(chartDir, path.join(repo.dir, 'mychart'), { recursive: true });
+    const first = await repo.commit('chart');
+    await writeFile(path.join(repo.dir, 'README.md'), 'a later commit outside the chart\n');
+    const later = await repo.commit('readme');
+    const plain = path.join(work, 'no-git');
+    await cp(path.join(repo.dir, 'mychart'), plain, { recursive: true });
+    const places = [
+      path.join(repo.dir, 'mychart'),
+      path.join(await repo.shallowClone(first, path.join(work, 'shallow-1')), 'mychart'),
+      path.join(await repo.shallowClone(later, path.join(work, 'shallow-2')), 'mychart'),
+      plain,
+    ];
+    const runs = [];
+    for (const [i, chart] of places.entries()) {
+      runs.push(
+        await runAction(
+          { chart, ref: 'oci://localhost:5000/x', push: 'false', cache: path.join(work, `g${i}`) },
+          { env: { SOURCE_DATE_EPOCH: '', GITHUB_SHA: i % 2 ? first : later }, cwd: path.dirname(chart) },
+        ),
+      );
+    }
+    for (const r of runs) assert.equal(r.code, 0, r.stdout + r.stderr);
+    const digests = runs.map((r) => [r.outputs['chart-digest'], r.outputs.digest]);
+    assert.deepEqual(digests, Array(places.length).fill(digests[0]));
+    assert.match(runs[0].stdout, /timestamps from the fixed epoch \(SOURCE_DATE_EPOCH is not set\) \(1970-01-01T00:00:00\.000Z\)/);
+    const manifest = JSON.parse(await run('skopeo', ['inspect', '--raw', `oci:${path.join(work, 'g0')}:${runs[0].outputs.ref}`]));
+    assert.equal(manifest.annotations['org.opencontainers.image.created'], '1970-01-01T00:00:00Z');
+    assert.equal(manifest.annotations['org.opencontainers.image.revision'], undefined);
   });
 });
 

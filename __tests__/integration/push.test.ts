@@ -248,7 +248,7 @@ describe('republishing', () => {
     assert.match(
       failed.errors[0],
       new RegExp(
-        `already holds ${first.outputs.digest}, and this build is sha256:[a-f0-9]{64}\\. A published version is immutable: bump the chart version, or set if-exists`,
+        `already holds ${first.outputs.digest} \\(chart ${first.outputs['chart-digest']}\\), and this build is sha256:[a-f0-9]{64} \\(chart sha256:[a-f0-9]{64}\\): files differ: mychart/templates/extra\\.yaml \\(added\\)\\. A published version is immutable: bump the chart version, or set if-exists`,
       ),
     );
 

@@ -130,7 +130,7 @@ describe('many charts, many targets', () => {
 });
 
 describe('overrides, annotations, summary, provenance, legacy layer', () => {
-  test('version (leading v dropped) and app-version overrides; annotations; GHCR source link; revision; the job summary', async () => {
+  test('version (leading v dropped) and app-version overrides; annotations; GHCR source link; revision only when asked; the job summary', async () => {
     const src = await chart(work, 'annotated');
     const inputs = {
       chart: src,
@@ -138,7 +138,7 @@ describe('overrides, annotations, summary, provenance, legacy layer', () => {
       'plain-http': 'true',
       version: 'v2.3.4',
       'app-version': '9.9',
-      annotations: 'com.example/team=platform\norg.opencontainers.image.licenses=MIT',
+      annotations: 'com.example/team=platform\norg.opencontainers.image.licenses=MIT\norg.opencontainers.image.revision=abc123',
       cache: path.join(work, 'ann-cache'),
     };
     const workflow = { ...EPOCH, GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'example/charts', GITHUB_SHA: 'abc123' };

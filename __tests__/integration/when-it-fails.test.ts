@@ -168,7 +168,8 @@ const scenarios: Array<[string, () => Promise<{ inputs: Record<string, string>; 
         { env: { SOURCE_DATE_EPOCH: '1' } },
       );
       assert.equal(first.code, 0, first.stdout);
-      return { inputs: { ref: `oci://${open.host}/taken` }, env: { SOURCE_DATE_EPOCH: '2' } };
+      // Other timestamps alone are the same chart: another appVersion is other content.
+      return { inputs: { ref: `oci://${open.host}/taken`, 'app-version': '9.9.9' }, env: { SOURCE_DATE_EPOCH: '2' } };
     },
   ],
   ['a registry that stays down', async () => ({ inputs: { ref: `oci://${down.host}/x`, retries: '1' } })],

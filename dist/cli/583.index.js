@@ -23,7 +23,7 @@ export const modules = {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
 /* harmony import */ var _oci_credentials_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1675);
 /* harmony import */ var _oci_http_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7582);
-/* harmony import */ var _oci_registry_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9519);
+/* harmony import */ var _oci_registry_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7137);
 /* harmony import */ var _release_cached_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8567);
 /* harmony import */ var _util_bytes_order_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(8146);
 /* harmony import */ var _assemble_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(2297);
@@ -66,7 +66,8 @@ async function resolveDependencies(chart, source, options) {
                 else if (/^https?:\/\//.test(dep.repository))
                     sub = await fromIndex(http, dep, wanted, where);
                 else if (dep.repository.startsWith('file://'))
-                    sub = (await (0,_load_js__WEBPACK_IMPORTED_MODULE_12__/* .loadChart */ .T)(node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(dirOf(source), dep.repository.slice('file://'.length)))).chart;
+                    sub = (await (0,_load_js__WEBPACK_IMPORTED_MODULE_12__/* .loadChart */ .T)(node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(dirOf(source), dep.repository.slice('file://'.length)), { allowMissingDependencies: true }))
+                        .chart;
                 else
                     sub = await fromHelm(source, dep, where, options.plainHttp);
             }
@@ -87,7 +88,7 @@ async function resolveDependencies(chart, source, options) {
         await http.close();
     }
     chart.dependencies.sort((a, b) => (0,_util_bytes_order_js__WEBPACK_IMPORTED_MODULE_13__/* .compareBytes */ .X)(a.origin ?? a.metadata.name, b.origin ?? b.metadata.name));
-    (0,_assemble_js__WEBPACK_IMPORTED_MODULE_11__/* .checkDependencies */ .q)(chart, source);
+    (0,_assemble_js__WEBPACK_IMPORTED_MODULE_11__/* .checkDependencies */ .qP)(chart, source);
 }
 function dirOf(source) {
     return source.endsWith('.tgz') ? node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(source) : source;
@@ -156,7 +157,7 @@ async function fromHelm(source, dep, where, plainHttp) {
     try {
         const copy = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(temp, 'chart');
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.cp)(dirOf(source), copy, { recursive: true });
-        const { getExecOutput } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 9529));
+        const { getExecOutput } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 2876));
         let out;
         try {
             out = await getExecOutput('helm', ['dependency', 'build', copy, ...(plainHttp ? ['--plain-http'] : [])], {

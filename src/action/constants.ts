@@ -21,6 +21,7 @@ export const Input = {
 
 export const Output = {
   ref: 'ref',
+  repository: 'repository',
   digest: 'digest',
   digestRef: 'digest-ref',
   chartDigest: 'chart-digest',

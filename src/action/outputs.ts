@@ -6,6 +6,8 @@ export type Status = 'pushed' | 'unchanged' | 'skipped' | 'saved';
 
 export interface TargetResult {
   ref: string;
+  /** host/path/name: what signing and attestation steps name the artifact by. */
+  repository: string;
   digest: string;
   'digest-ref': string;
   status: Status;
@@ -21,7 +23,8 @@ export interface ChartResult extends TargetResult {
 }
 
 export function targetResult(built: BuiltChart, status: Status, digest = built.artifact.manifestDescriptor.digest): TargetResult {
-  return { ref: built.refName, digest, 'digest-ref': `${built.ref.registry}/${built.ref.repository}@${digest}`, status };
+  const repository = `${built.ref.registry}/${built.ref.repository}`;
+  return { ref: built.refName, repository, digest, 'digest-ref': `${repository}@${digest}`, status };
 }
 
 export function chartResult(built: BuiltChart, targets: TargetResult[]): ChartResult {
@@ -41,6 +44,7 @@ export function setOutputs(results: ChartResult[]): void {
   if (results.length !== 1) return;
   const r = results[0];
   core.setOutput(Output.ref, r.ref);
+  core.setOutput(Output.repository, r.repository);
   core.setOutput(Output.digest, r.digest);
   core.setOutput(Output.digestRef, r['digest-ref']);
   core.setOutput(Output.chartDigest, r['chart-digest']);

@@ -1,5 +1,5 @@
 import { resolveChartRef, refString } from '../oci/reference.js';
-import { bindRef, loadSource, packageLoaded, type BuildOptions } from '../release/build.js';
+import { bindRef, loadSource, packageLoaded, type BuildOptions, type BuiltChart } from '../release/build.js';
 import { lookUpTag, pushArtifact } from '../release/push.js';
 import { yieldToLoop } from '../util/yield.js';
 import { describeLines, pushLine } from '../release/report.js';
@@ -33,12 +33,13 @@ export async function publishChart(
   const packaged = await packageLoaded(loaded, { ...build, log });
   log(`${md.name} ${md.version}: ${packaged.artifact.chart.length} bytes, chart ${packaged.artifact.chartDescriptor.digest}`);
   log(
-    `timestamps from ${packaged.date.from === 'fixed' ? 'the fixed epoch (no SOURCE_DATE_EPOCH, no git history)' : packaged.date.from} (${new Date(packaged.date.seconds * 1000).toISOString()})`,
+    `timestamps from ${packaged.date.from === 'fixed' ? 'the fixed epoch (SOURCE_DATE_EPOCH is not set)' : packaged.date.from} (${new Date(packaged.date.seconds * 1000).toISOString()})`,
   );
   const about = { artifact: packaged.artifact, name: md.name, version: md.version };
   const targets = inputs.refs.map((ref) => bindRef(packaged, ref));
   const results: TargetResult[] = [];
   const pushedTo = new Map<string, string>();
+  const published: BuiltChart[] = [];
   for (const built of targets) {
     if (built.lowered)
       log(
@@ -52,6 +53,7 @@ export async function publishChart(
       for (const line of describeLines(built.refName, about)) log(line);
       log(`${built.ref.tag}: saved`);
       results.push(targetResult(built, 'saved'));
+      published.push(built);
       continue;
     }
     const client = await registries.client(built.ref.registry, log);
@@ -64,10 +66,15 @@ export async function publishChart(
     });
     await saved;
     if (!pushedTo.has(built.ref.registry)) pushedTo.set(built.ref.registry, built.ref.repository);
-    log(pushLine(built, outcome.status, outcome.digest));
-    results.push(targetResult(built, outcome.status, outcome.digest));
+    // The same chart under another manifest (other timestamps, annotations or tool): the registry's is
+    // what a pull gets and what to sign, so the outputs and the cache describe it.
+    const result = outcome.existing ? { ...built, artifact: outcome.existing } : built;
+    if (outcome.existing) await saveToCache(inputs.cache, built.refName, outcome.existing);
+    log(pushLine(result, outcome.status, outcome.digest));
+    results.push(targetResult(result, outcome.status, outcome.digest));
+    published.push(result);
   }
-  return chartResult(targets[0], results);
+  return chartResult(published[0], results);
 }
 
 function take<K, V>(map: Map<K, V>, key: K): V | undefined {

@@ -16,19 +16,20 @@ export const CONCURRENCY = 4;
  * The main step: every chart (lines and globs of `chart`) packaged once and published to every `ref`,
  * several at a time. One failing chart fails the step, but the others still publish.
  */
-export async function run(): Promise<void> {
+export async function publish(): Promise<void> {
   const inputs = readInputs();
   const sources = await expandCharts(inputs.charts);
   const build: BuildOptions = {
     version: inputs.version || undefined,
     appVersion: inputs.appVersion || undefined,
-    annotations: { ...workflowAnnotations(), ...inputs.annotations },
+    annotations: inputs.annotations,
     layerMediaType: inputs.layerMediaType,
     defaultSource:
       process.env.GITHUB_SERVER_URL && process.env.GITHUB_REPOSITORY
         ? `${process.env.GITHUB_SERVER_URL}/${process.env.GITHUB_REPOSITORY}`
         : undefined,
     plainHttp: inputs.plainHttp,
+    warn: (line) => core.warning(line),
   };
   const primary = inputs.push ? primaryRegistry(inputs.refs[0]) : undefined;
   const registries = inputs.push ? await Registries.open(inputs, primary) : undefined;
@@ -65,13 +66,6 @@ export async function run(): Promise<void> {
   throw new Error(
     `${failures.length} of ${sources.length} charts failed: ${failures.map((f) => f.source).join(', ')} (see the errors above)`,
   );
-}
-
-/** GHCR links a package to its repository through org.opencontainers.image.source. */
-function workflowAnnotations(env = process.env): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (env.GITHUB_SHA) out['org.opencontainers.image.revision'] = env.GITHUB_SHA;
-  return out;
 }
 
 /** The registry host a `ref` line names (what `username`/`password` are for). */

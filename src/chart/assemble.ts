@@ -5,12 +5,15 @@ import { readLock } from './lock.js';
 import { emptyMetadata, readMetadataYaml, validateMetadata } from './metadata.js';
 import { isGoYamlMap } from './go-values.js';
 
-/** Loads a chart from archive-relative files, as Helm's LoadFiles does; `origin` names it in errors. */
+/**
+ * Loads a chart from archive-relative files, as Helm's LoadFiles does; `origin` names it in errors.
+ * Like Helm's loader it does not check declared dependencies: `helm package` checks only the top
+ * chart's (`checkDependencies`), so a subchart may lean on a library chart its parent vendors.
+ */
 export async function assemble(
   files: ChartFile[],
   origin: string,
   loadArchive: (data: Buffer, origin: string) => Promise<Chart>,
-  allowMissingDependencies = false,
 ): Promise<Chart> {
   const chartYaml = files.find((f) => f.name === 'Chart.yaml');
   if (!chartYaml) {
@@ -91,7 +94,6 @@ export async function assemble(
     }
     chart.dependencies.push({ ...(await assemble(inner, where, loadArchive)), origin: key });
   }
-  if (!allowMissingDependencies) checkDependencies(chart, origin);
   return chart;
 }
 
@@ -105,6 +107,26 @@ export function checkDependencies(chart: Chart, origin: string): void {
       hint: 'Vendor them first (helm dependency build) or remove them from Chart.yaml',
     });
   }
+}
+
+/**
+ * Dependencies that a subchart (at any depth) declares and that neither it nor any chart above it
+ * vendors. Helm packages such a chart; templates that use them fail only when rendered, so these are
+ * worth a warning, not a refusal. One that a chart above vendors is met: Helm shares every chart's
+ * templates (bitnami's subcharts rely on their parent's `common` this way).
+ */
+export function unmetSubchartDependencies(chart: Chart, at = '', above: ReadonlySet<string> = new Set()): string[] {
+  const here = new Set([...above, ...chart.dependencies.map((d) => d.metadata.name)]);
+  const out: string[] = [];
+  for (const sub of chart.dependencies) {
+    const where = `${at}charts/${sub.origin ?? sub.metadata.name}`;
+    const vendored = new Set([...here, ...sub.dependencies.map((d) => d.metadata.name)]);
+    for (const d of sub.metadata.dependencies) {
+      if (!vendored.has(d.name)) out.push(`${where} declares the dependency ${JSON.stringify(d.name)}, which no chart vendors`);
+    }
+    out.push(...unmetSubchartDependencies(sub, `${where}/`, here));
+  }
+  return out;
 }
 
 function checkValues(data: Buffer, where: string): void {

@@ -41,7 +41,8 @@ export async function resolveDependencies(chart: Chart, source: string, options:
         if (dep.repository.startsWith('oci://')) sub = await fromOci(http, dep, wanted, where, options);
         else if (/^https?:\/\//.test(dep.repository)) sub = await fromIndex(http, dep, wanted, where);
         else if (dep.repository.startsWith('file://'))
-          sub = (await loadChart(path.resolve(dirOf(source), dep.repository.slice('file://'.length)))).chart;
+          sub = (await loadChart(path.resolve(dirOf(source), dep.repository.slice('file://'.length)), { allowMissingDependencies: true }))
+            .chart;
         else sub = await fromHelm(source, dep, where, options.plainHttp);
       } catch (err) {
         if (!(err instanceof UserError)) throw err;

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError, fsCode } from '../errors.js';
-import { assemble } from './assemble.js';
+import { assemble, checkDependencies } from './assemble.js';
 import type { Chart } from './chart.js';
 import { readChartArchive } from './load-archive.js';
 import { readChartDir } from './load-dir.js';
@@ -12,7 +12,11 @@ export interface LoadedChart {
   archive?: Buffer;
 }
 
-/** Loads a chart folder or a packaged `.tgz`. Every problem is a UserError naming the file. */
+/**
+ * Loads a chart folder or a packaged `.tgz`. Every problem is a UserError naming the file. The top
+ * chart's declared dependencies must be in charts/ (as `helm package` checks) unless
+ * `allowMissingDependencies`; subcharts' are never checked (as Helm does not).
+ */
 export async function loadChart(source: string, options: { allowMissingDependencies?: boolean } = {}): Promise<LoadedChart> {
   let info;
   try {
@@ -35,14 +39,14 @@ export async function loadChart(source: string, options: { allowMissingDependenc
     } catch {
       throw new UserError('this folder has no Chart.yaml', { where: source, hint: 'Point `chart` at the folder that holds Chart.yaml' });
     }
-    const files = await readChartDir(source);
-    return { chart: await assemble(files, source, loadArchiveChart, options.allowMissingDependencies) };
+    const chart = await assemble(await readChartDir(source), source, loadArchiveChart);
+    if (!options.allowMissingDependencies) checkDependencies(chart, source);
+    return { chart };
   }
   const archive = await readFile(source);
-  return {
-    chart: await assemble(await readChartArchive(archive, source), source, loadArchiveChart, options.allowMissingDependencies),
-    archive,
-  };
+  const chart = await assemble(await readChartArchive(archive, source), source, loadArchiveChart);
+  if (!options.allowMissingDependencies) checkDependencies(chart, source);
+  return { chart, archive };
 }
 
 export async function loadArchiveChart(data: Buffer, origin: string): Promise<Chart> {

@@ -14,7 +14,7 @@ import { describeLines, pushLine } from '../release/report.js';
 import { saveToCache } from '../release/save.js';
 
 export async function saveCommand(dir: string, ref: string, cache: string): Promise<void> {
-  const built = await buildChart(dir, ref);
+  const built = await buildChart(dir, ref, process.env, { warn: (line) => console.error(`warning: ${line}`) });
   await saveToCache(cache, built.refName, built.artifact);
   const { name, version } = built.chart.metadata;
   console.log([...describeLines(built.refName, { artifact: built.artifact, name, version }), `${built.ref.tag}: saved`].join('\n'));

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { unmetSubchartDependencies } from '../chart/assemble.js';
 import type { Chart } from '../chart/chart.js';
 import { loadChart } from '../chart/load.js';
 import { SEMVER2 } from '../chart/metadata.js';
@@ -24,6 +25,8 @@ export interface BuildOptions {
   env?: NodeJS.ProcessEnv;
   /** Where dependency resolution reports what it does. */
   log?: (line: string) => void;
+  /** Where what Helm accepts but is likely a mistake is reported (each face words it its own way). */
+  warn?: (line: string) => void;
 }
 
 /** A chart packaged and described, ready to be saved and pushed to any number of references. */
@@ -67,6 +70,7 @@ export async function loadSource(source: string, options: BuildOptions = {}): Pr
     const { resolveDependencies } = await import('../chart/dependencies.js');
     await resolveDependencies(chart, source, { log: options.log ?? (() => {}), plainHttp: options.plainHttp });
   }
+  for (const line of unmetSubchartDependencies(chart)) options.warn?.(`${source}: ${line}: templates that use it will fail to render`);
   const md = chart.metadata;
   let overridden = false;
   if (options.version) {
@@ -89,8 +93,7 @@ export async function loadSource(source: string, options: BuildOptions = {}): Pr
 export async function packageLoaded(loaded: LoadedSource, options: BuildOptions = {}): Promise<PackagedChart> {
   const { source, chart, archive, overridden } = loaded;
   const md = chart.metadata;
-  const date = await sourceDate(source, options.env ?? process.env);
-  await yieldToLoop();
+  const date = sourceDate(options.env ?? process.env);
   const bytes = archive && !overridden ? archive : packageChart(chart, date.seconds);
   await yieldToLoop();
   const provenance = archive && !overridden ? await readProvenance(`${source}.prov`) : undefined;

@@ -4,6 +4,7 @@ import type { ChartArtifact } from '../oci/manifest.js';
 import { MediaType } from '../oci/media-types.js';
 import type { Reference } from '../oci/reference.js';
 import { SINGLE_POST_MAX, type RegistryClient } from '../oci/registry.js';
+import { compareWithRegistry } from './same-chart.js';
 
 export type IfExists = 'fail' | 'skip' | 'overwrite';
 
@@ -11,11 +12,14 @@ export interface PushOutcome {
   status: 'pushed' | 'unchanged' | 'skipped';
   /** The digest the tag points at afterwards. */
   digest: string;
+  /** What the tag holds when it held the same chart under another manifest (status `unchanged`). */
+  existing?: ChartArtifact;
 }
 
 /**
- * Publishes an artifact: the tag is looked up first (the same manifest there: nothing to do); a tag
- * holding other content is handled by `ifExists`; blobs the registry lacks are uploaded; the manifest
+ * Publishes an artifact: the tag is looked up first (the same manifest there: nothing to do, one
+ * request); a tag holding another manifest is compared by content (the same chart, stamped or pushed
+ * differently: nothing to do either); only a real change meets `ifExists`; blobs the registry lacks are uploaded; the manifest
  * is written last (and only once `beforeCommit` has settled well), so a failure never leaves a tag
  * pointing at missing blobs; the digest the registry reports must be the one computed here.
  */
@@ -29,11 +33,19 @@ export async function pushArtifact(
   const ours = artifact.manifestDescriptor.digest;
   const current = await (options.current ?? client.resolveTag(ref.repository, ref.tag, true));
   if (current === ours) return { status: 'unchanged', digest: ours };
-  if (current !== undefined && ifExists === 'skip') return { status: 'skipped', digest: current };
-  if (current !== undefined && ifExists === 'fail') {
-    throw new UserError(`${ref.registry}/${ref.repository}:${ref.tag} already holds ${current}, and this build is ${ours}`, {
-      hint: 'A published version is immutable: bump the chart version, or set if-exists to skip (keep what is there) or overwrite (replace it)',
-    });
+  if (current !== undefined) {
+    const compared = await compareWithRegistry(client, ref.repository, current, artifact);
+    if (compared.same) return { status: 'unchanged', digest: current, existing: compared.artifact };
+    if (ifExists === 'skip') return { status: 'skipped', digest: current };
+    if (ifExists === 'fail') {
+      const theirs = compared.chartDigest ? ` (chart ${compared.chartDigest})` : '';
+      throw new UserError(
+        `${ref.registry}/${ref.repository}:${ref.tag} already holds ${current}${theirs}, and this build is ${ours} (chart ${artifact.chartDescriptor.digest}): ${compared.why}`,
+        {
+          hint: 'A published version is immutable: bump the chart version, or set if-exists to skip (keep what is there) or overwrite (replace it)',
+        },
+      );
+    }
   }
   const blobs: Array<[Descriptor, Buffer]> = [[artifact.configDescriptor, artifact.config]];
   for (const layer of artifact.layers)

@@ -1,0 +1,12 @@
+import * as core from '@actions/core';
+import { logoutStep } from './action/post.js';
+import { errorLine } from './errors.js';
+
+/** The post step (`--post src/post.ts` for local-action): it warns, never fails the job. */
+export async function run(): Promise<void> {
+  try {
+    await logoutStep();
+  } catch (err) {
+    core.warning(`post step: ${errorLine(err)}`);
+  }
+}

@@ -1,0 +1,117 @@
+import { MAX_CHART_BYTES } from '../chart/chart.js';
+import { loadArchiveChart } from '../chart/load.js';
+import { archiveEntries } from '../chart/package.js';
+import { UserError } from '../errors.js';
+import type { Descriptor } from '../oci/digest.js';
+import type { ChartArtifact } from '../oci/manifest.js';
+import { MediaType } from '../oci/media-types.js';
+import type { RegistryClient } from '../oci/registry.js';
+import { parseChartManifest } from './cached.js';
+
+/** A config blob (the chart's metadata as JSON) or a provenance file: anything larger is not one. */
+const MAX_SMALL_BLOB = 1024 * 1024;
+
+export type Comparison = { same: true; artifact: ChartArtifact } | { same: false; why: string; chartDigest?: string };
+
+/**
+ * Whether the manifest `digest` in `repository` holds the same chart as `ours` although the manifests
+ * differ: the same metadata (config blob) and the same files once loaded as Helm loads them (Chart.yaml
+ * compared by its metadata), whatever the archive's timestamps, gzip settings, annotations or the tool
+ * that pushed it. When it does, `artifact` is what the registry holds, so that the digests reported
+ * are the ones a pull gets. The existing chart is downloaded only when the configs are equal and the
+ * layers differ; what cannot be read as a chart is simply not the same.
+ */
+export async function compareWithRegistry(
+  client: RegistryClient,
+  repository: string,
+  digest: string,
+  ours: ChartArtifact,
+): Promise<Comparison> {
+  const { body } = await client.fetchManifest(repository, digest);
+  let parsed;
+  try {
+    parsed = parseChartManifest(body, `${repository}@${digest}`);
+  } catch (err) {
+    if (err instanceof UserError) return { same: false, why: `it holds no Helm chart (${err.message})` };
+    throw err;
+  }
+  const { manifest, chartLayer, provLayer } = parsed;
+  if (ours.provenance && !provLayer) return { same: false, why: 'this build adds a provenance file', chartDigest: chartLayer.digest };
+  if (manifest.config.digest !== ours.configDescriptor.digest) {
+    return { same: false, why: await metadataDifference(client, repository, manifest.config, ours), chartDigest: chartLayer.digest };
+  }
+  let chart = ours.chart;
+  if (chartLayer.digest !== ours.chartDescriptor.digest) {
+    if (chartLayer.size > MAX_CHART_BYTES)
+      return { same: false, why: `its chart layer (${chartLayer.size} bytes) is too large to compare`, chartDigest: chartLayer.digest };
+    chart = await client.fetchBlob(repository, chartLayer);
+    const why = await filesDifference(chart, ours.chart);
+    if (why) return { same: false, why, chartDigest: chartLayer.digest };
+  }
+  let provenance: Buffer | undefined;
+  if (provLayer) {
+    if (provLayer.size > MAX_SMALL_BLOB) return { same: false, why: 'its provenance layer is too large', chartDigest: chartLayer.digest };
+    const ourProv = ours.layers.find((l) => l.mediaType === MediaType.provenance);
+    provenance = provLayer.digest === ourProv?.digest ? ours.provenance : await client.fetchBlob(repository, provLayer);
+  }
+  return {
+    same: true,
+    artifact: {
+      config: ours.config,
+      chart,
+      provenance,
+      manifest: body,
+      configDescriptor: manifest.config,
+      chartDescriptor: chartLayer,
+      manifestDescriptor: { mediaType: MediaType.manifest, digest, size: body.length },
+      layers: manifest.layers,
+    },
+  };
+}
+
+/** Which metadata fields differ, for the error that names them. */
+async function metadataDifference(client: RegistryClient, repository: string, config: Descriptor, ours: ChartArtifact): Promise<string> {
+  if (config.size > MAX_SMALL_BLOB) return 'its metadata differs';
+  let theirs: Record<string, unknown>;
+  try {
+    theirs = JSON.parse((await client.fetchBlob(repository, config)).toString('utf8')) as Record<string, unknown>;
+  } catch (err) {
+    if (err instanceof SyntaxError) return 'its config is not JSON';
+    throw err;
+  }
+  const mine = JSON.parse(ours.config.toString('utf8')) as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(mine), ...Object.keys(theirs)])].filter(
+    (k) => JSON.stringify(mine[k]) !== JSON.stringify(theirs[k]),
+  );
+  return keys.length > 0 ? `Chart.yaml differs: ${listed(keys)}` : 'its metadata is written differently';
+}
+
+/** The first differences between two packaged charts, file by file as Helm loads them; '' when none. */
+export async function filesDifference(theirs: Buffer, ours: Buffer): Promise<string> {
+  let theirFiles: Map<string, Buffer>;
+  try {
+    theirFiles = await chartFiles(theirs, 'the registry’s chart');
+  } catch (err) {
+    if (err instanceof UserError) return `its chart cannot be read (${err.message})`;
+    throw err;
+  }
+  const ourFiles = await chartFiles(ours, 'this build');
+  const changed: string[] = [];
+  for (const [name, data] of ourFiles) {
+    const other = theirFiles.get(name);
+    if (!other) changed.push(`${name} (added)`);
+    else if (!other.equals(data)) changed.push(`${name} (changed)`);
+  }
+  for (const name of theirFiles.keys()) if (!ourFiles.has(name)) changed.push(`${name} (removed)`);
+  return changed.length > 0 ? `files differ: ${listed(changed)}` : '';
+}
+
+/** A packaged chart's files as `helm package` would write them again (Chart.yaml from its metadata). */
+async function chartFiles(archive: Buffer, origin: string): Promise<Map<string, Buffer>> {
+  const chart = await loadArchiveChart(archive, origin);
+  return new Map(archiveEntries(chart).map((e) => [e.name, Buffer.from(e.data)]));
+}
+
+function listed(items: string[], most = 5): string {
+  return items.length <= most ? items.join(', ') : `${items.slice(0, most).join(', ')} and ${items.length - most} more`;
+}
