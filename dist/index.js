@@ -43256,6 +43256,22 @@ const MAX_ARCHIVE_ENTRIES = 20_000;
  * a string field becomes Go's text for it (`appVersion: 1.10` is the string "1.1").
  */
 const DROPPED_TAGS = new Set(['tag:yaml.org,2002:timestamp']);
+/**
+ * go-yaml's float rule (resolve.go): `_` dropped, then yamlStyleFloat, which needs a digit before or
+ * after the point. The `yaml` package's YAML 1.1 floats also take `.` and `-.`, so an unquoted `.` (a
+ * chart's appVersion, import-values' `parent: .`) became NaN where Helm keeps the string ".".
+ */
+const DIGITS = '[0-9_]*[0-9][0-9_]*';
+const MANTISSA = `[-+]?_*(?:\\.${DIGITS}|[0-9][0-9_]*(?:\\.[0-9_]*)?)`;
+const GO_FLOAT = new RegExp(`^${MANTISSA}$`);
+const GO_FLOAT_EXP = new RegExp(`^${MANTISSA}[eE][-+]?${DIGITS}$`);
+const FLOAT = 'tag:yaml.org,2002:float';
+function goScalarTag(t) {
+    const tag = t;
+    if (tag.tag !== FLOAT || !tag.test || /inf|nan/i.test(tag.test.source))
+        return t;
+    return { ...tag, test: tag.format === 'EXP' ? GO_FLOAT_EXP : GO_FLOAT };
+}
 function parseGoYaml(text) {
     return parseGoYamlDocument(text).toJS({ maxAliasCount: 1000 });
 }
@@ -43271,10 +43287,12 @@ function parseGoYamlDocument(text) {
     const doc = yaml__WEBPACK_IMPORTED_MODULE_0__.parseDocument(text, {
         version: '1.1',
         uniqueKeys: true,
-        customTags: (tags) => tags.filter((t) => {
+        customTags: (tags) => tags
+            .filter((t) => {
             const tag = t;
             return !DROPPED_TAGS.has(tag.tag ?? '') && tag.format !== 'TIME';
-        }),
+        })
+            .map(goScalarTag),
     });
     if (doc.errors.length > 0)
         throw new Error(doc.errors[0].message.split('\n')[0]);

@@ -260,5 +260,31 @@ export async function buildCorpus(root: string): Promise<CorpusChart[]> {
   await run(helm, ['dependency', 'build', path.join(root, 'umbrella-src', 'umbrella')]);
   add('umbrella-subchart-leans-on-parent-library', 'umbrella-src/umbrella');
 
+  // 16. Unquoted `.` scalars, which go-yaml keeps as the string "." (not a float): appVersion, a
+  // keyword, and import-values' `parent: .`, which decides what the values render as.
+  await files(path.join(root, 'dots'), {
+    'Chart.yaml': [
+      'apiVersion: v2',
+      'name: dots',
+      'version: 0.1.0',
+      'appVersion: .',
+      'keywords: [., -., .5, 1_0.5]',
+      'dependencies:',
+      '  - name: child',
+      '    version: 0.1.0',
+      '    import-values:',
+      '      - child: data',
+      '        parent: .',
+      '',
+    ].join('\n'),
+    'templates/cm.yaml': configMap(
+      'cm',
+      '  app: {{ .Chart.AppVersion | quote }}\n  kw: {{ .Chart.Keywords | join "," | quote }}\n  g: {{ .Values.g | quote }}\n',
+    ),
+    'charts/child/Chart.yaml': 'apiVersion: v2\nname: child\nversion: 0.1.0\n',
+    'charts/child/values.yaml': 'data:\n  g: hi\n',
+  });
+  add('unquoted-dot-scalars', 'dots');
+
   return out;
 }

@@ -7,6 +7,25 @@ import YAML from 'yaml';
  */
 const DROPPED_TAGS = new Set(['tag:yaml.org,2002:timestamp']);
 
+/**
+ * go-yaml's float rule (resolve.go): `_` dropped, then yamlStyleFloat, which needs a digit before or
+ * after the point. The `yaml` package's YAML 1.1 floats also take `.` and `-.`, so an unquoted `.` (a
+ * chart's appVersion, import-values' `parent: .`) became NaN where Helm keeps the string ".".
+ */
+const DIGITS = '[0-9_]*[0-9][0-9_]*';
+const MANTISSA = `[-+]?_*(?:\\.${DIGITS}|[0-9][0-9_]*(?:\\.[0-9_]*)?)`;
+const GO_FLOAT = new RegExp(`^${MANTISSA}$`);
+const GO_FLOAT_EXP = new RegExp(`^${MANTISSA}[eE][-+]?${DIGITS}$`);
+const FLOAT = 'tag:yaml.org,2002:float';
+
+type ScalarTag = { tag?: string; format?: string; test?: RegExp };
+
+function goScalarTag<T>(t: T): T {
+  const tag = t as ScalarTag;
+  if (tag.tag !== FLOAT || !tag.test || /inf|nan/i.test(tag.test.source)) return t;
+  return { ...tag, test: tag.format === 'EXP' ? GO_FLOAT_EXP : GO_FLOAT } as T;
+}
+
 export function parseGoYaml(text: string): unknown {
   return parseGoYamlDocument(text).toJS({ maxAliasCount: 1000 }) as unknown;
 }
@@ -25,10 +44,12 @@ function parseGoYamlDocument(text: string): YAML.Document {
     version: '1.1',
     uniqueKeys: true,
     customTags: (tags) =>
-      tags.filter((t) => {
-        const tag = t as { tag?: string; format?: string };
-        return !DROPPED_TAGS.has(tag.tag ?? '') && tag.format !== 'TIME';
-      }),
+      tags
+        .filter((t) => {
+          const tag = t as ScalarTag;
+          return !DROPPED_TAGS.has(tag.tag ?? '') && tag.format !== 'TIME';
+        })
+        .map(goScalarTag),
   });
   if (doc.errors.length > 0) throw new Error(doc.errors[0].message.split('\n')[0]);
   return doc;
