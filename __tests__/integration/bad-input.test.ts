@@ -3,8 +3,8 @@ import { cp, mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, test } from 'node:test';
 import { runAction } from '../helpers/action.js';
-import { run } from '../helpers/exec.js';
-import { tool } from '../helpers/paths.js';
+import { exec, run } from '../helpers/exec.js';
+import { HELMS, tool } from '../helpers/paths.js';
 import { tempDir } from '../helpers/temp.js';
 import { treeHash } from '../helpers/tree.js';
 
@@ -27,6 +27,22 @@ const tgz = async (name: string, args: string[], cwd: string): Promise<string> =
   await run('tar', ['-czf', file, ...args], { cwd });
   return file;
 };
+
+/** `tar -cf` of a good chart: a tar without gzip, whatever it is named. */
+const plainTar = async (name: string): Promise<string> => {
+  const file = path.join(work, name);
+  await run('tar', ['-cf', file, 'good'], { cwd: work });
+  return file;
+};
+
+test('helm itself refuses an uncompressed tar as a chart (3.17.3 and 4.1.4)', async () => {
+  const file = await plainTar('plain-for-helm.tgz');
+  for (const helm of HELMS) {
+    const r = await exec(helm.bin(), ['show', 'chart', file]);
+    assert.notEqual(r.code, 0, helm.label);
+    assert.match(r.stderr, /gzip/, helm.label);
+  }
+});
 
 before(async () => {
   work = await tempDir('chartlift-bad-');
@@ -106,6 +122,16 @@ const cases: Array<{ name: string; chart: () => Promise<string>; says: RegExp; c
       return tgz('link.tgz', ['good'], src);
     },
     says: /link\.tgz: holds a SymbolicLink entry \(good\/passwd\); charts contain regular files only\. Rebuild the archive/,
+  },
+  {
+    name: 'an uncompressed tar named .tgz (Helm cannot read it: it would burn the version)',
+    chart: () => plainTar('plain.tgz'),
+    says: /plain\.tgz: is not a gzipped archive \(a chart is a \.tgz: tar, then gzip\)\. Package it with helm package or chartlift/,
+  },
+  {
+    name: 'an uncompressed tar named .tar',
+    chart: () => plainTar('plain.tar'),
+    says: /plain\.tar: is not a gzipped archive/,
   },
   {
     name: 'an unwritable cache',

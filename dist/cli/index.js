@@ -43283,15 +43283,19 @@ function encodeField(v) {
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const REGULAR = new Set(['File', 'OldFile', 'ContiguousFile']);
 /**
- * The files of a packaged chart (`.tgz`), names relative to the chart root (the first path element
+ * The files of a packaged chart (`.tgz`, gzip required as Helm requires it), names relative to the chart root (the first path element
  * dropped, as Helm does). Refuses what no chart needs and an attacker would use: absolute paths,
  * `..`, links and devices, more than 100 MiB unpacked (a gzip bomb stops there), over 5 MiB a file.
  */
 async function readChartArchive(data, where) {
     const bad = (message, hint = 'Rebuild the archive with helm package or chartlift') => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(message, { where, hint });
+    // Helm's LoadArchive reads only gzip ("does not appear to be a gzipped archive"): a plain tar pushed
+    // as a chart could be neither shown nor installed, and its version would be burnt.
+    if (data[0] !== 0x1f || data[1] !== 0x8b)
+        throw bad('is not a gzipped archive (a chart is a .tgz: tar, then gzip)', 'Package it with helm package or chartlift');
     let tarBytes;
     try {
-        tarBytes = data[0] === 0x1f && data[1] === 0x8b ? (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.gunzipSync)(data, { maxOutputLength: _chart_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_CHART_BYTES */ .it + 1024 * 1024 }) : data;
+        tarBytes = (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.gunzipSync)(data, { maxOutputLength: _chart_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_CHART_BYTES */ .it + 1024 * 1024 });
     }
     catch (err) {
         if (err instanceof RangeError)
