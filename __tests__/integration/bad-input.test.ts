@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
-import { cp, mkdir, symlink, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { cp, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, test } from 'node:test';
 import { runAction } from '../helpers/action.js';
 import { exec, run } from '../helpers/exec.js';
 import { HELMS, tool } from '../helpers/paths.js';
+import { CLOSED_PORT } from '../helpers/registry.js';
 import { tempDir } from '../helpers/temp.js';
 import { treeHash } from '../helpers/tree.js';
 
@@ -134,6 +136,24 @@ const cases: Array<{ name: string; chart: () => Promise<string>; says: RegExp; c
     says: /plain\.tar: is not a gzipped archive/,
   },
   {
+    name: 'a missing dependency whose repository cannot be reached (index.yaml)',
+    chart: () =>
+      chart('unreachable', {
+        'Chart.yaml': `apiVersion: v2\nname: unreachable\nversion: 1.0.0\ndependencies:\n  - name: redis\n    version: 1.0.0\n    repository: http://127.0.0.1:${CLOSED_PORT}/charts\n`,
+      }),
+    says: new RegExp(
+      `unreachable: dependency "redis" \\(http://127\\.0\\.0\\.1:${CLOSED_PORT}/charts, 1\\.0\\.0\\) could not be vendored: connect ECONNREFUSED .*\\. Check that http://127\\.0\\.0\\.1:${CLOSED_PORT}/charts can be reached from this machine`,
+    ),
+  },
+  {
+    name: 'a missing dependency whose OCI registry cannot be reached',
+    chart: () =>
+      chart('unreachable-oci', {
+        'Chart.yaml': `apiVersion: v2\nname: unreachable-oci\nversion: 1.0.0\ndependencies:\n  - name: redis\n    version: 1.0.0\n    repository: oci://127.0.0.1:${CLOSED_PORT}/charts\n`,
+      }),
+    says: /dependency "redis" \(oci:\/\/127\.0\.0\.1:1\/charts, 1\.0\.0\) could not be vendored: cannot reach 127\.0\.0\.1:1: connection refused\. Check that oci:\/\/127\.0\.0\.1:1\/charts can be reached/,
+  },
+  {
     name: 'an unwritable cache',
     chart: async () => good,
     cache: async () => {
@@ -158,3 +178,25 @@ for (const c of cases) {
     assert.deepEqual(r.outputs, {});
   });
 }
+
+test('a packaged chart that lacks a declared dependency is pushed as it is, with a warning, and nothing is resolved', async () => {
+  await chart('packed-missing', {
+    'Chart.yaml': `apiVersion: v2\nname: packed-missing\nversion: 1.0.0\ndependencies:\n  - name: redis\n    version: 1.0.0\n    repository: http://127.0.0.1:${CLOSED_PORT}/charts\n`,
+  });
+  const cacheDir = path.join(work, 'packed-missing-cache');
+  await run('tar', ['-czf', path.join(work, 'packed-missing-1.0.0.tgz'), 'packed-missing'], { cwd: work });
+  const tgz = path.join(work, 'packed-missing-1.0.0.tgz');
+  const r = await runAction({ chart: tgz, ref: 'oci://localhost:5000/seed', push: 'false', cache: cacheDir });
+  assert.equal(r.code, 0, r.stdout);
+  assert.equal(
+    r.outputs['chart-digest'],
+    `sha256:${createHash('sha256')
+      .update(await readFile(tgz))
+      .digest('hex')}`,
+  );
+  assert.match(
+    r.stdout,
+    /::warning::.*packed-missing-1\.0\.0\.tgz: declares dependencies missing from its charts\/ \(redis\): pushed as it is/,
+  );
+  assert.doesNotMatch(r.stdout, /vendored from|ECONNREFUSED/);
+});

@@ -123,7 +123,10 @@ describe('many charts, many targets', () => {
       JSON.parse(r.outputs.charts).map((c: { name: string }) => c.name),
       ['good-a', 'good-c'],
     );
-    assert.match(r.stdout, /::error::.*mixed\/bad-b: .*bad-b\/Chart\.yaml: version "one" is not a SemVer 2 version/);
+    assert.match(
+      r.stdout,
+      /::error::.*mixed\/bad-b: .*bad-b\/Chart\.yaml: version "one" is not a version Helm reads\. Use MAJOR\.MINOR\.PATCH/,
+    );
     assert.match(r.stdout, /::error::1 of 3 charts failed: .*mixed\/bad-b \(see the errors above\)/);
     assert.equal((await fetchManifest(one, 'mixed/good-c', '1.0.0')).status, 200);
   });

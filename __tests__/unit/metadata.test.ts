@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { configJson, emptyMetadata, readMetadataYaml, sanitize, SEMVER2, validateMetadata } from '../../src/chart/metadata.js';
+import {
+  checkPublishedVersion,
+  configJson,
+  emptyMetadata,
+  readMetadataYaml,
+  sanitize,
+  SEMVER2,
+  validateMetadata,
+} from '../../src/chart/metadata.js';
 import { goJsonString, goNumber } from '../../src/chart/go-values.js';
 import { sha256 } from '../../src/oci/digest.js';
 
@@ -83,6 +91,17 @@ test('sanitize: spaces become " ", control characters go', () => {
   assert.equal(sanitize('a\tb\nc\u0000d\u200be\u00a0f'), 'a b cde f');
 });
 
+test('versions: Helm reads Masterminds semver (subcharts), the published chart is held to SemVer 2', () => {
+  for (const ok of ['v0.1.0', '1.2', '1', '1.2.3-rc.1+b.5']) assert.equal(load(`name: x\nversion: ${ok}\n`).version, ok);
+  assert.throws(() => checkPublishedVersion(load('name: x\nversion: v0.1.0\n'), 'Chart.yaml'), /"v0\.1\.0" is not a SemVer 2 version/);
+  checkPublishedVersion(load('name: x\nversion: 0.1.0\n'), 'Chart.yaml');
+});
+
+test('duplicate keys: the last one wins, as in Helm; only the first YAML document counts', () => {
+  assert.equal(load('name: x\nversion: 1.0.0\nname: z\n').name, 'z');
+  assert.equal(load('name: x\nversion: 1.0.0\n---\nappVersion: "9"\n').appVersion, '');
+});
+
 test('SemVer 2, strictly', () => {
   for (const ok of ['0.1.0', '1.2.3-rc.1+build.5', '10.20.30', '1.0.0-alpha.beta', '1.0.0+20130313144700']) assert.ok(SEMVER2.test(ok), ok);
   for (const bad of ['1.2', 'v1.2.3', '01.2.3', '1.2.3-', '1.2.3-01', '1.2.3+', '', '1.2.3.4']) assert.ok(!SEMVER2.test(bad), bad);
@@ -91,14 +110,18 @@ test('SemVer 2, strictly', () => {
 const invalid: Array<[string, RegExp]> = [
   ['version: 1.0.0\n', /chart name is missing/],
   ['name: x\n', /chart version is missing/],
-  ['name: x\nversion: "1.2"\n', /not a SemVer 2 version/],
+  ['name: x\nversion: 1.2.3.4\n', /version "1\.2\.3\.4" is not a version Helm reads/],
+  ['apiVersion: v3\nname: x\nversion: 1.0.0\n', /apiVersion "v3" is not a chart API version Helm 4 loads/],
+  ['apiVersion: foo\nname: x\nversion: 1.0.0\n', /apiVersion "foo" is not a chart API version/],
+  ['name: x\nversion: 1.0.0\nannotations: {? [a] : b}\n', /invalid map key under annotations: a list/],
+  ['name: x\nversion: 1.0.0\nappVersion: .inf\n', /unsupported value at appVersion: \.inf/],
+  ['name: x\nversion: 1.0.0\nappVersion: .NaN\n', /unsupported value at appVersion: \.NaN/],
   ['name: x\nversion: 1.0.0\ntype: plugin\n', /type "plugin" is invalid/],
   ['name: a/b\nversion: 1.0.0\n', /name "a\/b" is invalid/],
   ['name: x\nversion: 1.0.0\ndependencies: [{name: a, alias: "bad alias"}]\n', /disallowed characters in the alias/],
   ['name: x\nversion: 1.0.0\ndependencies: [{name: a}, {name: a}]\n', /more than one dependency/],
   ['name: x\nversion: 1.0.0\nmaintainers: [null]\n', /maintainers must not contain empty/],
   ['name: [x]\nversion: 1.0.0\n', /name must be a string/],
-  ['name: x\nversion: 1.0.0\nname: y\n', /invalid YAML/],
   ['name: x\n  version: : 1\n', /invalid YAML/],
 ];
 for (const [yaml, message] of invalid) {

@@ -22,12 +22,14 @@ export const modules = {
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
 /* harmony import */ var _oci_credentials_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1675);
-/* harmony import */ var _oci_http_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7582);
-/* harmony import */ var _oci_registry_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7137);
-/* harmony import */ var _release_cached_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8567);
-/* harmony import */ var _util_bytes_order_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(8146);
-/* harmony import */ var _assemble_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(2297);
-/* harmony import */ var _load_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(185);
+/* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8630);
+/* harmony import */ var _oci_http_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7582);
+/* harmony import */ var _oci_registry_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(5182);
+/* harmony import */ var _release_cached_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(8567);
+/* harmony import */ var _util_bytes_order_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(8146);
+/* harmony import */ var _assemble_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(2297);
+/* harmony import */ var _load_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(5571);
+
 
 
 
@@ -54,7 +56,7 @@ async function resolveDependencies(chart, source, options) {
     if (missing.length === 0)
         return;
     const locked = lockedVersions(chart);
-    const http = new _oci_http_js__WEBPACK_IMPORTED_MODULE_8__/* .Http */ .l({ userAgent: 'chartlift' });
+    const http = new _oci_http_js__WEBPACK_IMPORTED_MODULE_9__/* .Http */ .l({ userAgent: 'chartlift' });
     try {
         for (const dep of missing) {
             const wanted = locked.get(dep.name) ?? dep.version;
@@ -66,17 +68,24 @@ async function resolveDependencies(chart, source, options) {
                 else if (/^https?:\/\//.test(dep.repository))
                     sub = await fromIndex(http, dep, wanted, where);
                 else if (dep.repository.startsWith('file://'))
-                    sub = (await (0,_load_js__WEBPACK_IMPORTED_MODULE_12__/* .loadChart */ .T)(node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(dirOf(source), dep.repository.slice('file://'.length)), { allowMissingDependencies: true }))
+                    sub = (await (0,_load_js__WEBPACK_IMPORTED_MODULE_13__/* .loadChart */ .T)(node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(dirOf(source), dep.repository.slice('file://'.length)), { allowMissingDependencies: true }))
                         .chart;
                 else
                     sub = await fromHelm(source, dep, where, options.plainHttp);
             }
             catch (err) {
-                if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo))
+                // A network failure (a system error with a code, or the registry client's) is the user's to act
+                // on too: say which dependency, and how to get past it; the registry client's hints speak of `ref`.
+                const system = !(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo) && (0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .fsCode */ .r0)(err) !== undefined;
+                if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo) && !system)
                     throw err;
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`dependency ${JSON.stringify(dep.name)} (${dep.repository || 'no repository'}, ${wanted || 'any version'}) could not be vendored: ${err.message}`, {
+                const reachability = system || (err instanceof _oci_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .RegistryError */ .gl && err.status === undefined);
+                const reason = err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo ? err.message : `${err.message} (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .fsCode */ .r0)(err)})`;
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`dependency ${JSON.stringify(dep.name)} (${dep.repository || 'no repository'}, ${wanted || 'any version'}) could not be vendored: ${reason}`, {
                     where: source,
-                    hint: err.hint ?? 'Check its repository and version in Chart.yaml, or vendor it into charts/',
+                    hint: reachability
+                        ? `Check that ${dep.repository} can be reached from this machine (DNS, proxy, firewall), or vendor the dependency into charts/ (helm dependency build) and commit it`
+                        : (err.hint ?? 'Check its repository and version in Chart.yaml, or vendor it into charts/'),
                     cause: err,
                 });
             }
@@ -87,8 +96,8 @@ async function resolveDependencies(chart, source, options) {
     finally {
         await http.close();
     }
-    chart.dependencies.sort((a, b) => (0,_util_bytes_order_js__WEBPACK_IMPORTED_MODULE_13__/* .compareBytes */ .X)(a.origin ?? a.metadata.name, b.origin ?? b.metadata.name));
-    (0,_assemble_js__WEBPACK_IMPORTED_MODULE_11__/* .checkDependencies */ .qP)(chart, source);
+    chart.dependencies.sort((a, b) => (0,_util_bytes_order_js__WEBPACK_IMPORTED_MODULE_14__/* .compareBytes */ .X)(a.origin ?? a.metadata.name, b.origin ?? b.metadata.name));
+    (0,_assemble_js__WEBPACK_IMPORTED_MODULE_12__/* .checkDependencies */ .qP)(chart, source);
 }
 function dirOf(source) {
     return source.endsWith('.tgz') ? node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(source) : source;
@@ -116,7 +125,7 @@ async function fromOci(http, dep, wanted, where, options) {
     const registry = rest.split('/')[0];
     const repository = `${rest.split('/').slice(1).join('/')}${rest.includes('/') ? '/' : ''}${dep.name}`;
     const found = await (0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_7__/* .findCredential */ .L4)(registry);
-    const client = new _oci_registry_js__WEBPACK_IMPORTED_MODULE_9__/* .RegistryClient */ .bP(http, registry, { plainHttp: options.plainHttp, credential: found?.credential });
+    const client = new _oci_registry_js__WEBPACK_IMPORTED_MODULE_10__/* .RegistryClient */ .bP(http, registry, { plainHttp: options.plainHttp, credential: found?.credential });
     const tags = await client.listTags(repository);
     const version = pickVersion(tags.map((t) => t.replaceAll('_', '+')), wanted);
     if (!version)
@@ -125,8 +134,8 @@ async function fromOci(http, dep, wanted, where, options) {
             hint: 'Check the version range, or publish the dependency first',
         });
     const { body } = await client.fetchManifest(repository, version.replaceAll('+', '_'));
-    const { chartLayer } = (0,_release_cached_js__WEBPACK_IMPORTED_MODULE_10__/* .parseChartManifest */ .j$)(body, `${registry}/${repository}:${version}`);
-    return (0,_load_js__WEBPACK_IMPORTED_MODULE_12__/* .loadArchiveChart */ .L)(await client.fetchBlob(repository, chartLayer), `${registry}/${repository}:${version}`);
+    const { chartLayer } = (0,_release_cached_js__WEBPACK_IMPORTED_MODULE_11__/* .parseChartManifest */ .j$)(body, `${registry}/${repository}:${version}`);
+    return (0,_load_js__WEBPACK_IMPORTED_MODULE_13__/* .loadArchiveChart */ .L)(await client.fetchBlob(repository, chartLayer), `${registry}/${repository}:${version}`);
 }
 async function fromIndex(http, dep, wanted, where) {
     const base = dep.repository.replace(/\/+$/, '');
@@ -149,7 +158,7 @@ async function fromIndex(http, dep, wanted, where) {
             hint: 'The repository is serving other content than it lists',
         });
     }
-    return (0,_load_js__WEBPACK_IMPORTED_MODULE_12__/* .loadArchiveChart */ .L)(tgz.body, url);
+    return (0,_load_js__WEBPACK_IMPORTED_MODULE_13__/* .loadArchiveChart */ .L)(tgz.body, url);
 }
 /** Repositories Chartlift cannot read itself (`@alias`, `alias:`): `helm dependency build` in a copy. */
 async function fromHelm(source, dep, where, plainHttp) {
@@ -177,7 +186,7 @@ async function fromHelm(source, dep, where, plainHttp) {
         for (const f of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(charts)) {
             if (!f.endsWith('.tgz'))
                 continue;
-            const sub = await (0,_load_js__WEBPACK_IMPORTED_MODULE_12__/* .loadArchiveChart */ .L)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(charts, f)), f);
+            const sub = await (0,_load_js__WEBPACK_IMPORTED_MODULE_13__/* .loadArchiveChart */ .L)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(charts, f)), f);
             if (sub.metadata.name === dep.name)
                 return sub;
         }

@@ -43065,15 +43065,14 @@ function unmetSubchartDependencies(chart, at = '', above = new Set()) {
     return out;
 }
 function checkValues(data, where) {
-    let isMap;
     try {
-        isMap = (0,go_values/* isGoYamlMap */.qj)(data.toString('utf8'));
+        (0,go_values/* checkGoValues */.bS)(data.toString('utf8'));
     }
     catch (err) {
-        throw new errors/* UserError */.yo(`invalid YAML: ${err.message}`, { where, hint: 'Fix the YAML syntax of the values file' });
+        if (!(err instanceof go_values/* GoYamlError */.oy))
+            throw err;
+        throw new errors/* UserError */.yo(`invalid values: ${err.message}`, { where, hint: 'Fix the values file: Helm cannot load it either' });
     }
-    if (!isMap)
-        throw new errors/* UserError */.yo('values must be a map at the top level', { where, hint: 'Make values.yaml a map of keys to values' });
 }
 function checkJson(data, where) {
     try {
@@ -43110,12 +43109,13 @@ const MAX_ARCHIVE_ENTRIES = 20_000;
 /* harmony export */   AZ: () => (/* binding */ goJsonString),
 /* harmony export */   W2: () => (/* binding */ goStructJson),
 /* harmony export */   WF: () => (/* binding */ goString),
+/* harmony export */   bS: () => (/* binding */ checkGoValues),
 /* harmony export */   d0: () => (/* binding */ parseGoYaml),
 /* harmony export */   jg: () => (/* binding */ RawJson),
-/* harmony export */   qj: () => (/* binding */ isGoYamlMap),
+/* harmony export */   oy: () => (/* binding */ GoYamlError),
 /* harmony export */   sE: () => (/* binding */ goFields)
 /* harmony export */ });
-/* unused harmony exports goNumber, goJson */
+/* unused harmony exports GoFloat, goNumber, goJson */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
 
 /**
@@ -43134,27 +43134,73 @@ const MANTISSA = `[-+]?_*(?:\\.${DIGITS}|[0-9][0-9_]*(?:\\.[0-9_]*)?)`;
 const GO_FLOAT = new RegExp(`^${MANTISSA}$`);
 const GO_FLOAT_EXP = new RegExp(`^${MANTISSA}[eE][-+]?${DIGITS}$`);
 const FLOAT = 'tag:yaml.org,2002:float';
+/**
+ * A YAML float as go-yaml decodes it (a float64), kept apart from an int of the same value: Go writes
+ * a float into a string field with FormatFloat('g', 32) (`icon: 1e6` is "1e+06"), an int in decimal.
+ */
+class GoFloat {
+    value;
+    constructor(value) {
+        this.value = value;
+    }
+    toString() {
+        return goFloat32(this.value);
+    }
+}
 function goScalarTag(t) {
     const tag = t;
-    if (tag.tag !== FLOAT || !tag.test || /inf|nan/i.test(tag.test.source))
+    if (tag.tag !== FLOAT || !tag.resolve)
         return t;
-    return { ...tag, test: tag.format === 'EXP' ? GO_FLOAT_EXP : GO_FLOAT };
-}
-function parseGoYaml(text) {
-    return parseGoYamlDocument(text).toJS({ maxAliasCount: 1000 });
+    const resolve = tag.resolve.bind(tag);
+    const test = !tag.test || /inf|nan/i.test(tag.test.source) ? tag.test : tag.format === 'EXP' ? GO_FLOAT_EXP : GO_FLOAT;
+    return { ...tag, test, resolve: (...args) => new GoFloat(Number(resolve(...args))) };
 }
 /**
- * Whether a document is a map, or empty (which Go reads as an empty map), checked on the syntax tree:
- * values files are only validated, and converting them to objects would cost more than parsing them.
+ * A YAML file read as Helm reads Chart.yaml, Chart.lock and requirements (sigs.k8s.io/yaml over
+ * go-yaml): the first document only, duplicate keys allowed (the last wins), and only what converts
+ * to JSON (no null or collection map keys, no infinities or NaN).
  */
-function isGoYamlMap(text) {
-    const root = parseGoYamlDocument(text).contents;
-    return root === null || yaml__WEBPACK_IMPORTED_MODULE_0__.isMap(root) || (yaml__WEBPACK_IMPORTED_MODULE_0__.isScalar(root) && root.value === null);
+function parseGoYaml(text) {
+    const doc = parseGoYamlDocuments(text)[0];
+    if (!doc)
+        return null;
+    checkJsonable(doc.contents);
+    stringifyFloatKeys(doc.contents);
+    return doc.toJS({ maxAliasCount: 1000 });
 }
-function parseGoYamlDocument(text) {
-    const doc = yaml__WEBPACK_IMPORTED_MODULE_0__.parseDocument(text, {
+/** Float map keys become their text first, as sigs.k8s.io/yaml writes them (JSON keys are strings). */
+function stringifyFloatKeys(node) {
+    if (yaml__WEBPACK_IMPORTED_MODULE_0__.isMap(node)) {
+        for (const pair of node.items) {
+            if (yaml__WEBPACK_IMPORTED_MODULE_0__.isScalar(pair.key) && pair.key.value instanceof GoFloat)
+                pair.key.value = String(pair.key.value);
+            stringifyFloatKeys(pair.value);
+        }
+    }
+    else if (yaml__WEBPACK_IMPORTED_MODULE_0__.isSeq(node))
+        node.items.forEach(stringifyFloatKeys);
+}
+/**
+ * Checks a values file as Helm 4 loads it (every document, each a map or empty, merged), on the
+ * syntax tree: values files are only validated, and converting them to objects would cost more.
+ * Helm 3 reads only the first document; the archive keeps the file's bytes, so each Helm reads it
+ * as it would read `helm package`'s. Throws what is wrong.
+ */
+function checkGoValues(text) {
+    for (const doc of parseGoYamlDocuments(text)) {
+        const root = doc.contents;
+        if (!(root === null || yaml__WEBPACK_IMPORTED_MODULE_0__.isMap(root) || (yaml__WEBPACK_IMPORTED_MODULE_0__.isScalar(root) && root.value === null)))
+            throw new GoYamlError('values must be a map at the top level');
+        checkJsonable(root);
+    }
+}
+/** A YAML file Helm cannot read, with its reason in Go's words where that helps. */
+class GoYamlError extends Error {
+}
+function parseGoYamlDocuments(text) {
+    const docs = yaml__WEBPACK_IMPORTED_MODULE_0__.parseAllDocuments(text, {
         version: '1.1',
-        uniqueKeys: true,
+        uniqueKeys: false,
         customTags: (tags) => tags
             .filter((t) => {
             const tag = t;
@@ -43162,9 +43208,31 @@ function parseGoYamlDocument(text) {
         })
             .map(goScalarTag),
     });
-    if (doc.errors.length > 0)
-        throw new Error(doc.errors[0].message.split('\n')[0]);
-    return doc;
+    const list = Array.isArray(docs) ? docs : [docs];
+    for (const doc of list)
+        if (doc.errors.length > 0)
+            throw new GoYamlError(doc.errors[0].message.split('\n')[0]);
+    return list;
+}
+/** What sigs.k8s.io/yaml refuses when it turns YAML into JSON. */
+function checkJsonable(node, at = '') {
+    if (yaml__WEBPACK_IMPORTED_MODULE_0__.isMap(node)) {
+        for (const pair of node.items) {
+            const key = pair.key;
+            if (yaml__WEBPACK_IMPORTED_MODULE_0__.isCollection(key))
+                throw new GoYamlError(`invalid map key${at ? ` under ${at}` : ''}: a ${yaml__WEBPACK_IMPORTED_MODULE_0__.isMap(key) ? 'map' : 'list'}`);
+            const value = yaml__WEBPACK_IMPORTED_MODULE_0__.isScalar(key) ? key.value : key;
+            if (value === null || value === undefined)
+                throw new GoYamlError(`unsupported map key${at ? ` under ${at}` : ''}: null`);
+            checkJsonable(pair.value, at ? `${at}.${String(value)}` : String(value));
+        }
+    }
+    else if (yaml__WEBPACK_IMPORTED_MODULE_0__.isSeq(node)) {
+        node.items.forEach((item, i) => checkJsonable(item, `${at}[${i}]`));
+    }
+    else if (yaml__WEBPACK_IMPORTED_MODULE_0__.isScalar(node) && node.value instanceof GoFloat && !Number.isFinite(node.value.value)) {
+        throw new GoYamlError(`unsupported value${at ? ` at ${at}` : ''}: ${node.source ?? String(node.value)} (JSON has no infinity or NaN)`);
+    }
 }
 /** The string Go stores for a scalar decoded into a `string` field. */
 function goString(value, field) {
@@ -43176,6 +43244,8 @@ function goString(value, field) {
         return value ? 'true' : 'false';
     if (typeof value === 'number')
         return goNumber(value);
+    if (value instanceof GoFloat)
+        return goFloat32(value.value);
     if (typeof value === 'bigint')
         return value.toString();
     throw new TypeError(`${field} must be a string, not ${Array.isArray(value) ? 'a list' : 'a map'}`);
@@ -43184,6 +43254,12 @@ function goString(value, field) {
 function goNumber(v) {
     if (Number.isInteger(v) && Math.abs(v) < 1e21)
         return String(v);
+    return goFloat32(v);
+}
+/** Go's strconv.FormatFloat(v, 'g', -1, 32): what sigs.k8s.io/yaml writes for a float in a string field. */
+function goFloat32(v) {
+    if (v === 0)
+        return Object.is(v, -0) ? '-0' : '0';
     if (!Number.isFinite(v))
         return Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf';
     const f = Math.fround(v);
@@ -43236,6 +43312,8 @@ function goJson(value) {
         return goJsonString(value);
     if (typeof value === 'number')
         return JSON.stringify(value);
+    if (value instanceof GoFloat)
+        return JSON.stringify(value.value);
     if (typeof value === 'boolean')
         return value ? 'true' : 'false';
     if (Array.isArray(value))
@@ -43360,7 +43438,7 @@ async function readChartArchive(data, where) {
 
 /***/ }),
 
-/***/ 185:
+/***/ 5571:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43637,7 +43715,43 @@ function goBase(path) {
     return trimmed.slice(trimmed.lastIndexOf('/') + 1);
 }
 
+;// CONCATENATED MODULE: ./src/chart/link-boundary.ts
+
+
+/**
+ * How far a chart folder's symbolic links may lead: the workspace when the chart is inside it
+ * (GITHUB_WORKSPACE on a runner), else the root of the git work tree holding the chart, else the
+ * chart folder itself. Helm follows every link (a monorepo shares subcharts by linking them into
+ * charts/); a link out of the repository could publish any file of the machine.
+ */
+function linkBoundary(chartDir, workspace) {
+    const chart = (0,external_node_fs_.realpathSync)(chartDir);
+    if (workspace) {
+        const ws = realOrSelf(workspace);
+        if (isWithin(chart, ws))
+            return ws;
+    }
+    for (let dir = chart;; dir = external_node_path_default().dirname(dir)) {
+        if ((0,external_node_fs_.existsSync)(external_node_path_default().join(dir, '.git')))
+            return dir;
+        if (external_node_path_default().dirname(dir) === dir)
+            return chart;
+    }
+}
+function isWithin(target, root) {
+    return target === root || target.startsWith(root.endsWith((external_node_path_default()).sep) ? root : root + (external_node_path_default()).sep);
+}
+function realOrSelf(p) {
+    try {
+        return (0,external_node_fs_.realpathSync)(p);
+    }
+    catch {
+        return external_node_path_default().resolve(p);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/chart/load-dir.ts
+
 
 
 
@@ -43647,13 +43761,13 @@ function goBase(path) {
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 /**
  * The files of a chart folder as Helm's LoadDir reads them: a depth-first walk in byte order,
- * `.helmignore` applied, symlinks followed (and refused when they lead out of the chart), a UTF-8
- * BOM stripped, at most 5 MiB a file, nothing but regular files.
+ * `.helmignore` applied, symlinks followed (refused when they lead out of `boundary`, the repository
+ * or workspace, or loop), a UTF-8 BOM stripped, at most 5 MiB a file, nothing but regular files.
  *
  * Synchronous inside: a chart is many small files, and the promise API costs several times the
  * syscalls' own time for each of them (40 charts loaded in ~30 ms instead of ~110 ms).
  */
-async function readChartDir(dir) {
+async function readChartDir(dir, boundary = (0,external_node_fs_.realpathSync)(dir)) {
     const root = (0,external_node_fs_.realpathSync)(dir);
     const rules = readRules(root, dir);
     const files = [];
@@ -43694,12 +43808,13 @@ async function readChartDir(dir) {
                     hint: 'Fix or remove the link, or list it in .helmignore',
                 });
             }
-            if (target !== root && !target.startsWith(root + (external_node_path_default()).sep)) {
+            if (!isWithin(target, boundary)) {
                 if (rules.ignores(relName, info.isDirectory()))
                     return { kind: 'skip' };
-                throw new errors/* UserError */.yo(`is a symbolic link that leaves the chart (to ${target})`, {
+                const scope = boundary === root ? 'chart' : 'repository';
+                throw new errors/* UserError */.yo(`is a symbolic link that leaves the ${scope} (to ${target})`, {
                     where: shown,
-                    hint: 'Copy the file into the chart instead of linking to it, or list the link in .helmignore',
+                    hint: `Copy the file into the ${scope} instead of linking to it, or list the link in .helmignore`,
                 });
             }
         }
@@ -43764,6 +43879,7 @@ function readRules(root, dir) {
 
 
 
+
 /**
  * Loads a chart folder or a packaged `.tgz`. Every problem is a UserError naming the file. The top
  * chart's declared dependencies must be in charts/ (as `helm package` checks) unless
@@ -43793,7 +43909,7 @@ async function loadChart(source, options = {}) {
         catch {
             throw new errors/* UserError */.yo('this folder has no Chart.yaml', { where: source, hint: 'Point `chart` at the folder that holds Chart.yaml' });
         }
-        const chart = await (0,assemble/* assemble */.fT)(await readChartDir(source), source, loadArchiveChart);
+        const chart = await (0,assemble/* assemble */.fT)(await readChartDir(source, linkBoundary(source, options.workspace)), source, loadArchiveChart);
         if (!options.allowMissingDependencies)
             (0,assemble/* checkDependencies */.qP)(chart, source);
         return { chart };
@@ -43818,6 +43934,7 @@ async function loadArchiveChart(data, origin) {
 /* harmony export */   B2: () => (/* binding */ configJson),
 /* harmony export */   Gs: () => (/* binding */ dependency),
 /* harmony export */   MQ: () => (/* binding */ dependencyJson),
+/* harmony export */   Nc: () => (/* binding */ checkPublishedVersion),
 /* harmony export */   T: () => (/* binding */ readMetadataYaml),
 /* harmony export */   U5: () => (/* binding */ chartYaml),
 /* harmony export */   aR: () => (/* binding */ validateMetadata),
@@ -43825,7 +43942,7 @@ async function loadArchiveChart(data, origin) {
 /* harmony export */   fs: () => (/* binding */ emptyMetadata),
 /* harmony export */   qw: () => (/* binding */ goYaml)
 /* harmony export */ });
-/* unused harmony export sanitize */
+/* unused harmony exports HELM_VERSION, sanitize */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 /* harmony import */ var _go_values_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7475);
@@ -43855,6 +43972,13 @@ const DEPENDENCY_FIELDS = ['name', 'version', 'repository', 'condition', 'tags',
 const MAINTAINER_FIELDS = ['name', 'email', 'url'];
 /** SemVer 2.0.0, exactly (semver.org's regular expression): no `v` prefix, no missing parts. */
 const SEMVER2 = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+/**
+ * The versions Helm's loader takes (Masterminds semver.NewVersion): a leading `v`, missing minor or
+ * patch. Vendored subcharts are held to this; the published chart to SEMVER2 (`checkPublishedVersion`).
+ */
+const HELM_VERSION = /^v?(0|[1-9]\d*)(\.(0|[1-9]\d*))?(\.(0|[1-9]\d*))?(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/;
+/** The chart API versions Helm 4 loads as charts; it refuses `v3` and anything else. */
+const API_VERSIONS = new Set(['v1', 'v2']);
 function emptyMetadata() {
     return {
         name: '',
@@ -44004,9 +44128,8 @@ function sanitize(s) {
     return out;
 }
 /**
- * Helm's Metadata.Validate, with two differences on purpose: the version must be strict SemVer 2
- * (Helm also takes `1.2` or `v1.2.3`, which then break OCI tags and `--version` lookups), and the
- * errors say what to do.
+ * Helm's Metadata.Validate (as Helm 4 applies it): name, version (Masterminds semver), type,
+ * dependencies, and the chart API version. The errors say what to do.
  */
 function validateMetadata(md, file) {
     for (const k of ['name', 'description', 'home', 'icon', 'condition', 'tags', 'appVersion', 'kubeVersion']) {
@@ -44019,6 +44142,8 @@ function validateMetadata(md, file) {
     };
     if (md.apiVersion === '')
         md.apiVersion = 'v1';
+    if (!API_VERSIONS.has(md.apiVersion))
+        fail(`apiVersion ${JSON.stringify(md.apiVersion)} is not a chart API version Helm 4 loads ("invalid chart apiVersion")`, 'Use apiVersion: v2 (or v1 for charts written for Helm 2)');
     if (md.name === '')
         fail('the chart name is missing', 'Add "name: <chart-name>" to Chart.yaml');
     if (md.name.includes('/') || md.name === '.' || md.name === '..') {
@@ -44026,8 +44151,8 @@ function validateMetadata(md, file) {
     }
     if (md.version === '')
         fail('the chart version is missing', 'Add "version: <SemVer 2 version>" to Chart.yaml, e.g. version: 0.1.0');
-    if (!SEMVER2.test(md.version)) {
-        fail(`version ${JSON.stringify(md.version)} is not a SemVer 2 version`, 'Use MAJOR.MINOR.PATCH with optional -prerelease and +build, e.g. 1.2.0 or 1.2.0-rc.1');
+    if (!HELM_VERSION.test(md.version)) {
+        fail(`version ${JSON.stringify(md.version)} is not a version Helm reads`, 'Use MAJOR.MINOR.PATCH, e.g. 1.2.0 or 1.2.0-rc.1');
     }
     if (md.type !== '' && md.type !== 'application' && md.type !== 'library') {
         fail(`type ${JSON.stringify(md.type)} is invalid`, 'Set type to application or library, or leave it out');
@@ -44051,6 +44176,19 @@ function validateMetadata(md, file) {
         if (seen.has(key))
             fail(`more than one dependency with name or alias ${JSON.stringify(key)}`, 'Give each dependency a distinct alias');
         seen.add(key);
+    }
+}
+/**
+ * The published chart's version becomes its OCI tag and what `helm pull --version` looks up, so it is
+ * held to strict SemVer 2 (a difference from Helm kept on purpose: `1.2` and `v1.2.3` are refused).
+ * Subcharts the user vendors but cannot edit are not.
+ */
+function checkPublishedVersion(md, file) {
+    if (!SEMVER2.test(md.version)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`version ${JSON.stringify(md.version)} is not a SemVer 2 version`, {
+            where: file,
+            hint: 'Use MAJOR.MINOR.PATCH with optional -prerelease and +build, e.g. 1.2.0 or 1.2.0-rc.1',
+        });
     }
 }
 const empty = (v) => {
@@ -44411,6 +44549,170 @@ function describe(mediaType, data) {
 
 /***/ }),
 
+/***/ 8630:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U3: () => (/* binding */ responseError),
+/* harmony export */   gl: () => (/* binding */ RegistryError),
+/* harmony export */   x6: () => (/* binding */ networkError)
+/* harmony export */ });
+/* unused harmony exports registryWords, registryCodes */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9963);
+
+
+/** A registry or network failure; `transient` says whether trying again may help. */
+class RegistryError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo {
+    status;
+    transient;
+    constructor(message, options = {}) {
+        super(message, options);
+        this.name = 'RegistryError';
+        this.status = options.status;
+        this.transient = options.transient ?? false;
+    }
+}
+/** The registry's own words: `CODE: message` for each error in a distribution error body. */
+function registryWords(res) {
+    try {
+        const body = JSON.parse(res.body.toString('utf8'));
+        const parts = (body.errors ?? []).map((e) => [e.code, e.message].filter(Boolean).join(': '));
+        if (parts.length > 0)
+            return parts.join('; ');
+    }
+    catch {
+        // not JSON: fall through
+    }
+    const text = res.body.toString('utf8').trim().split('\n')[0]?.slice(0, 200);
+    return text ? `HTTP ${res.status}: ${text}` : `HTTP ${res.status}`;
+}
+function registryCodes(res) {
+    try {
+        return (JSON.parse(res.body.toString('utf8')).errors ?? []).map((e) => e.code ?? '');
+    }
+    catch {
+        return [];
+    }
+}
+/** A failed registry response, as an error a person can act on. */
+function responseError(what, res, target) {
+    const e = describeResponse(what, res, target);
+    const tries = res.attempts && res.attempts > 1 ? ` (gave up after ${res.attempts} attempts)` : '';
+    return new RegistryError(`${e.message}${tries}`, {
+        hint: e.hint,
+        status: res.status,
+        transient: (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isRetryableStatus */ .PS)(res.status) || registryCodes(res).includes('BLOB_UPLOAD_UNKNOWN'),
+    });
+}
+function describeResponse(what, res, target) {
+    const words = registryWords(res);
+    const codes = registryCodes(res);
+    const where = target.repository ? `${target.registry}/${target.repository}` : target.registry;
+    const insufficientScope = /error="?insufficient_scope/i.test(res.headers['www-authenticate'] ?? '');
+    if ((res.status === 401 || codes.includes('UNAUTHORIZED')) && !insufficientScope) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`authentication failed for ${target.registry} as ${target.username ? JSON.stringify(target.username) : 'an anonymous user'} (${words})`, {
+            hint: target.username
+                ? 'Check the username and password (or token), and that the token has not expired'
+                : 'Set the `username` and `password` inputs, or log in before this step',
+        });
+    }
+    if (res.status === 403 || codes.includes('DENIED') || insufficientScope) {
+        const ghcr = target.registry === 'ghcr.io' || target.registry.endsWith('.ghcr.io');
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`no permission to ${what} ${where} (${words})`, {
+            hint: ghcr
+                ? 'With GITHUB_TOKEN, give the job `permissions: packages: write` and, for an existing package, grant this repository Write access under the package settings (Manage Actions access)'
+                : `Check that ${target.username ? JSON.stringify(target.username) : 'this user'} may push to this repository`,
+        });
+    }
+    if (res.status === 400 && /HTTP request to an HTTPS server/i.test(res.body.toString('utf8'))) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${target.registry} speaks HTTPS, but plain HTTP was used`, { hint: 'Remove `plain-http: true`' });
+    }
+    if (res.status === 429 || codes.includes('TOOMANYREQUESTS')) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${target.registry} is rate limiting requests (${words})`, {
+            hint: 'Wait and run again, or authenticate to get a higher limit',
+        });
+    }
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${what} ${where} failed: ${words}`, {
+        hint: res.status >= 500 ? 'The registry had an error: run again later' : 'See the registry’s message',
+    });
+}
+/** A connection failure (refused, unknown host, TLS spoken to plain HTTP, …) as an actionable error. */
+function networkError(err, registry, plainHttp, attempts = 1) {
+    const e = describeNetwork(err, registry, plainHttp);
+    const tries = attempts > 1 ? ` (gave up after ${attempts} attempts)` : '';
+    return new RegistryError(`${e.message}${tries}`, { hint: e.hint, cause: err, transient: (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isRetryableError */ .$d)(err) });
+}
+function describeNetwork(err, registry, plainHttp) {
+    const codes = errorCodes(err);
+    const text = errorText(err);
+    const has = (...c) => c.some((x) => codes.includes(x));
+    if (has('ECONNREFUSED'))
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`cannot reach ${hostPort(registry, plainHttp)}: connection refused`, {
+            hint: 'Check the host and port in `ref`, and that the registry is running',
+            cause: err,
+        });
+    if (has('ENOTFOUND', 'EAI_AGAIN'))
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`cannot resolve the host of ${registry}`, { hint: 'Check the registry host name in `ref`', cause: err });
+    if (has('ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_PACKET_LENGTH_TOO_LONG') ||
+        /wrong version number|packet length too long|before secure TLS connection/i.test(text)) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${registry} does not speak HTTPS (the TLS handshake got plain HTTP back)`, {
+            hint: 'For a registry served over plain HTTP, set `plain-http: true`',
+            cause: err,
+        });
+    }
+    const tlsCodes = [
+        'DEPTH_ZERO_SELF_SIGNED_CERT',
+        'SELF_SIGNED_CERT_IN_CHAIN',
+        'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+        'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+        'CERT_HAS_EXPIRED',
+        'ERR_TLS_CERT_ALTNAME_INVALID',
+    ];
+    if (has(...tlsCodes)) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the TLS certificate of ${registry} is not trusted (${codes.find((c) => tlsCodes.includes(c))})`, {
+            hint: 'Give its CA with `ca-file`, or fix the certificate',
+            cause: err,
+        });
+    }
+    if (has('ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'))
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${registry} did not answer in time`, { hint: 'Check the network, or run again later', cause: err });
+    if (has('ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE')) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the connection to ${registry} was closed (${text})`, {
+            hint: plainHttp
+                ? 'If the registry speaks HTTPS, remove `plain-http: true`'
+                : 'Run again; if it persists, check proxies and the registry',
+            cause: err,
+        });
+    }
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`cannot talk to ${registry}: ${text}`, { cause: err });
+}
+function hostPort(registry, plainHttp) {
+    return /:\d+$/.test(registry) ? registry : `${registry}:${plainHttp ? 80 : 443}`;
+}
+function errorCodes(err) {
+    const out = [];
+    for (let e = err, depth = 0; e && depth < 5; e = e.cause, depth++) {
+        const code = e.code;
+        if (typeof code === 'string')
+            out.push(code);
+        if (e instanceof AggregateError)
+            for (const inner of e.errors)
+                out.push(...errorCodes(inner));
+    }
+    return out;
+}
+function errorText(err) {
+    for (let e = err, depth = 0; e && depth < 5; e = e.cause, depth++) {
+        if (e instanceof Error && e.message && !/^fetch failed$/.test(e.message))
+            return e.message;
+    }
+    return String(err);
+}
+
+
+/***/ }),
+
 /***/ 7582:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -44622,7 +44924,7 @@ const Annotation = {
 
 /***/ }),
 
-/***/ 7137:
+/***/ 5182:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46476,204 +46778,8 @@ function parseChallenge(header) {
     return { scheme: m[1].toLowerCase(), params };
 }
 
-;// CONCATENATED MODULE: ./src/oci/retry.ts
-const DEFAULT_RETRIES = 8;
-const DEFAULT_TIMEOUT_SECONDS = 60;
-function retryPolicy(retries = DEFAULT_RETRIES, timeoutSeconds = DEFAULT_TIMEOUT_SECONDS) {
-    return { retries, baseMs: 200, capMs: 4000, maxRetryAfterMs: 30_000, timeoutMs: timeoutSeconds * 1000 };
-}
-function isRetryableStatus(status) {
-    return status === 408 || status === 429 || (status >= 500 && status !== 501 && status !== 505);
-}
-const TRANSIENT_CODES = new Set([
-    'ECONNRESET',
-    'EPIPE',
-    'ETIMEDOUT',
-    'ENETUNREACH',
-    'EAI_AGAIN',
-    'UND_ERR_SOCKET',
-    'UND_ERR_CLOSED',
-    'UND_ERR_HEADERS_TIMEOUT',
-    'UND_ERR_BODY_TIMEOUT',
-    'UND_ERR_CONNECT_TIMEOUT',
-    'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
-    'UND_ERR_REQ_CONTENT_LENGTH_MISMATCH',
-]);
-/** A dropped, reset or timed-out connection (not a refused one: nothing listens there, failing fast is kinder). */
-function isRetryableError(err) {
-    for (let e = err, depth = 0; e && depth < 5; e = e.cause, depth++) {
-        const code = e.code;
-        if (typeof code === 'string' && TRANSIENT_CODES.has(code))
-            return true;
-        if (e instanceof Error && /other side closed|socket hang up|terminated/i.test(e.message))
-            return true;
-    }
-    return false;
-}
-/** The wait before retry number `attempt` (0-based), honouring `Retry-After` (seconds or an HTTP date). */
-function retryDelay(attempt, policy, retryAfter, random = Math.random) {
-    if (retryAfter) {
-        const seconds = Number(retryAfter);
-        const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(retryAfter) - Date.now();
-        if (Number.isFinite(ms) && ms >= 0)
-            return Math.min(ms, policy.maxRetryAfterMs);
-    }
-    const exp = Math.min(policy.capMs, policy.baseMs * 2 ** attempt);
-    return exp / 2 + random() * (exp / 2);
-}
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-;// CONCATENATED MODULE: ./src/oci/errors.ts
-
-
-/** A registry or network failure; `transient` says whether trying again may help. */
-class RegistryError extends errors/* UserError */.yo {
-    status;
-    transient;
-    constructor(message, options = {}) {
-        super(message, options);
-        this.name = 'RegistryError';
-        this.status = options.status;
-        this.transient = options.transient ?? false;
-    }
-}
-/** The registry's own words: `CODE: message` for each error in a distribution error body. */
-function registryWords(res) {
-    try {
-        const body = JSON.parse(res.body.toString('utf8'));
-        const parts = (body.errors ?? []).map((e) => [e.code, e.message].filter(Boolean).join(': '));
-        if (parts.length > 0)
-            return parts.join('; ');
-    }
-    catch {
-        // not JSON: fall through
-    }
-    const text = res.body.toString('utf8').trim().split('\n')[0]?.slice(0, 200);
-    return text ? `HTTP ${res.status}: ${text}` : `HTTP ${res.status}`;
-}
-function registryCodes(res) {
-    try {
-        return (JSON.parse(res.body.toString('utf8')).errors ?? []).map((e) => e.code ?? '');
-    }
-    catch {
-        return [];
-    }
-}
-/** A failed registry response, as an error a person can act on. */
-function responseError(what, res, target) {
-    const e = describeResponse(what, res, target);
-    const tries = res.attempts && res.attempts > 1 ? ` (gave up after ${res.attempts} attempts)` : '';
-    return new RegistryError(`${e.message}${tries}`, {
-        hint: e.hint,
-        status: res.status,
-        transient: isRetryableStatus(res.status) || registryCodes(res).includes('BLOB_UPLOAD_UNKNOWN'),
-    });
-}
-function describeResponse(what, res, target) {
-    const words = registryWords(res);
-    const codes = registryCodes(res);
-    const where = target.repository ? `${target.registry}/${target.repository}` : target.registry;
-    const insufficientScope = /error="?insufficient_scope/i.test(res.headers['www-authenticate'] ?? '');
-    if ((res.status === 401 || codes.includes('UNAUTHORIZED')) && !insufficientScope) {
-        return new errors/* UserError */.yo(`authentication failed for ${target.registry} as ${target.username ? JSON.stringify(target.username) : 'an anonymous user'} (${words})`, {
-            hint: target.username
-                ? 'Check the username and password (or token), and that the token has not expired'
-                : 'Set the `username` and `password` inputs, or log in before this step',
-        });
-    }
-    if (res.status === 403 || codes.includes('DENIED') || insufficientScope) {
-        const ghcr = target.registry === 'ghcr.io' || target.registry.endsWith('.ghcr.io');
-        return new errors/* UserError */.yo(`no permission to ${what} ${where} (${words})`, {
-            hint: ghcr
-                ? 'With GITHUB_TOKEN, give the job `permissions: packages: write` and, for an existing package, grant this repository Write access under the package settings (Manage Actions access)'
-                : `Check that ${target.username ? JSON.stringify(target.username) : 'this user'} may push to this repository`,
-        });
-    }
-    if (res.status === 400 && /HTTP request to an HTTPS server/i.test(res.body.toString('utf8'))) {
-        return new errors/* UserError */.yo(`${target.registry} speaks HTTPS, but plain HTTP was used`, { hint: 'Remove `plain-http: true`' });
-    }
-    if (res.status === 429 || codes.includes('TOOMANYREQUESTS')) {
-        return new errors/* UserError */.yo(`${target.registry} is rate limiting requests (${words})`, {
-            hint: 'Wait and run again, or authenticate to get a higher limit',
-        });
-    }
-    return new errors/* UserError */.yo(`${what} ${where} failed: ${words}`, {
-        hint: res.status >= 500 ? 'The registry had an error: run again later' : 'See the registry’s message',
-    });
-}
-/** A connection failure (refused, unknown host, TLS spoken to plain HTTP, …) as an actionable error. */
-function networkError(err, registry, plainHttp, attempts = 1) {
-    const e = describeNetwork(err, registry, plainHttp);
-    const tries = attempts > 1 ? ` (gave up after ${attempts} attempts)` : '';
-    return new RegistryError(`${e.message}${tries}`, { hint: e.hint, cause: err, transient: isRetryableError(err) });
-}
-function describeNetwork(err, registry, plainHttp) {
-    const codes = errorCodes(err);
-    const text = errorText(err);
-    const has = (...c) => c.some((x) => codes.includes(x));
-    if (has('ECONNREFUSED'))
-        return new errors/* UserError */.yo(`cannot reach ${hostPort(registry, plainHttp)}: connection refused`, {
-            hint: 'Check the host and port in `ref`, and that the registry is running',
-            cause: err,
-        });
-    if (has('ENOTFOUND', 'EAI_AGAIN'))
-        return new errors/* UserError */.yo(`cannot resolve the host of ${registry}`, { hint: 'Check the registry host name in `ref`', cause: err });
-    if (has('ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_PACKET_LENGTH_TOO_LONG') ||
-        /wrong version number|packet length too long|before secure TLS connection/i.test(text)) {
-        return new errors/* UserError */.yo(`${registry} does not speak HTTPS (the TLS handshake got plain HTTP back)`, {
-            hint: 'For a registry served over plain HTTP, set `plain-http: true`',
-            cause: err,
-        });
-    }
-    const tlsCodes = [
-        'DEPTH_ZERO_SELF_SIGNED_CERT',
-        'SELF_SIGNED_CERT_IN_CHAIN',
-        'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-        'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-        'CERT_HAS_EXPIRED',
-        'ERR_TLS_CERT_ALTNAME_INVALID',
-    ];
-    if (has(...tlsCodes)) {
-        return new errors/* UserError */.yo(`the TLS certificate of ${registry} is not trusted (${codes.find((c) => tlsCodes.includes(c))})`, {
-            hint: 'Give its CA with `ca-file`, or fix the certificate',
-            cause: err,
-        });
-    }
-    if (has('ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'))
-        return new errors/* UserError */.yo(`${registry} did not answer in time`, { hint: 'Check the network, or run again later', cause: err });
-    if (has('ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE')) {
-        return new errors/* UserError */.yo(`the connection to ${registry} was closed (${text})`, {
-            hint: plainHttp
-                ? 'If the registry speaks HTTPS, remove `plain-http: true`'
-                : 'Run again; if it persists, check proxies and the registry',
-            cause: err,
-        });
-    }
-    return new errors/* UserError */.yo(`cannot talk to ${registry}: ${text}`, { cause: err });
-}
-function hostPort(registry, plainHttp) {
-    return /:\d+$/.test(registry) ? registry : `${registry}:${plainHttp ? 80 : 443}`;
-}
-function errorCodes(err) {
-    const out = [];
-    for (let e = err, depth = 0; e && depth < 5; e = e.cause, depth++) {
-        const code = e.code;
-        if (typeof code === 'string')
-            out.push(code);
-        if (e instanceof AggregateError)
-            for (const inner of e.errors)
-                out.push(...errorCodes(inner));
-    }
-    return out;
-}
-function errorText(err) {
-    for (let e = err, depth = 0; e && depth < 5; e = e.cause, depth++) {
-        if (e instanceof Error && e.message && !/^fetch failed$/.test(e.message))
-            return e.message;
-    }
-    return String(err);
-}
-
+// EXTERNAL MODULE: ./src/oci/errors.ts
+var oci_errors = __nccwpck_require__(8630);
 ;// CONCATENATED MODULE: ./src/oci/auth.ts
 
 
@@ -46798,7 +46904,7 @@ class Authenticator {
             res = await this.#http.send({ method: 'GET', url: url.toString(), headers, maxBody: 1024 * 1024 });
         }
         if (res.status !== 200)
-            throw responseError('get a token for', res, { registry: this.#registry, username: this.username });
+            throw (0,oci_errors/* responseError */.U3)('get a token for', res, { registry: this.#registry, username: this.username });
         let body;
         try {
             body = JSON.parse(res.body.toString('utf8'));
@@ -46822,6 +46928,8 @@ class Authenticator {
 var oci_digest = __nccwpck_require__(8825);
 // EXTERNAL MODULE: ./src/oci/media-types.ts
 var media_types = __nccwpck_require__(9217);
+// EXTERNAL MODULE: ./src/oci/retry.ts
+var retry = __nccwpck_require__(9963);
 ;// CONCATENATED MODULE: ./src/oci/registry.ts
 
 
@@ -46856,7 +46964,7 @@ class RegistryClient {
         this.#http = http;
         this.#base = `${this.#plainHttp ? 'http' : 'https'}://${registry}`;
         this.#auth = new Authenticator(http, registry, options.credential);
-        this.#policy = options.policy ?? retryPolicy();
+        this.#policy = options.policy ?? (0,retry/* retryPolicy */.Jb)();
         this.#monolithicMax = options.monolithicMax ?? 16 * 1024 * 1024;
         this.#chunkSize = options.chunkSize ?? 8 * 1024 * 1024;
         this.#log = options.log ?? (() => { });
@@ -46868,7 +46976,7 @@ class RegistryClient {
     async ping() {
         const res = await this.#send({ method: 'GET', url: `${this.#base}/v2/` }, undefined);
         if (res.status !== 200)
-            throw responseError('log in to', res, { registry: this.registry, username: this.username });
+            throw (0,oci_errors/* responseError */.U3)('log in to', res, { registry: this.registry, username: this.username });
     }
     /** The digest the tag points at, or undefined when there is no such tag. */
     async resolveTag(repository, tag, push) {
@@ -46877,13 +46985,13 @@ class RegistryClient {
         if (res.status === 404)
             return undefined;
         if (res.status !== 200)
-            throw responseError('look up', res, this.#target(repository));
+            throw (0,oci_errors/* responseError */.U3)('look up', res, this.#target(repository));
         const digest = res.headers['docker-content-digest'];
         if (digest)
             return digest;
         const full = await this.#send({ method: 'GET', url, headers: { accept: MANIFEST_ACCEPT }, maxBody: MAX_MANIFEST_BYTES }, scope(repository, push));
         if (full.status !== 200)
-            throw responseError('read', full, this.#target(repository));
+            throw (0,oci_errors/* responseError */.U3)('read', full, this.#target(repository));
         return (0,oci_digest/* sha256 */.s)(full.body);
     }
     /** Every tag of a repository (following the Link header's pages). */
@@ -46895,7 +47003,7 @@ class RegistryClient {
             if (res.status === 404)
                 return tags;
             if (res.status !== 200)
-                throw responseError('list the tags of', res, this.#target(repository));
+                throw (0,oci_errors/* responseError */.U3)('list the tags of', res, this.#target(repository));
             tags.push(...(JSON.parse(res.body.toString('utf8')).tags ?? []));
             const next = /<([^>]+)>;\s*rel="next"/.exec(res.headers.link ?? '')?.[1];
             url = next ? new URL(next, url).toString() : undefined;
@@ -46913,7 +47021,7 @@ class RegistryClient {
             return true;
         if (res.status === 202)
             return false;
-        throw responseError('mount a blob into', res, this.#target(repository));
+        throw (0,oci_errors/* responseError */.U3)('mount a blob into', res, this.#target(repository));
     }
     async hasBlob(repository, d) {
         const res = await this.#send({ method: 'HEAD', url: `${this.#base}/v2/${repository}/blobs/${d.digest}` }, scope(repository, true));
@@ -46921,7 +47029,7 @@ class RegistryClient {
             return false;
         if (res.status === 200)
             return true;
-        throw responseError('check a blob in', res, this.#target(repository));
+        throw (0,oci_errors/* responseError */.U3)('check a blob in', res, this.#target(repository));
     }
     /**
      * Uploads a blob: in one PUT when small, in chunks when large. A transient failure restarts the
@@ -46937,20 +47045,20 @@ class RegistryClient {
                 return;
             }
             catch (err) {
-                if (!(err instanceof RegistryError) || !err.transient || attempt >= this.#policy.retries)
+                if (!(err instanceof oci_errors/* RegistryError */.gl) || !err.transient || attempt >= this.#policy.retries)
                     throw err;
                 if (await this.hasBlob(repository, d))
                     return;
-                const wait = retryDelay(attempt, this.#policy);
+                const wait = (0,retry/* retryDelay */.a2)(attempt, this.#policy);
                 this.#log(`restarting the upload of ${d.digest.slice(0, 19)}… in ${(wait / 1000).toFixed(1)}s (${err.message})`);
-                await sleep(wait);
+                await (0,retry/* sleep */.yy)(wait);
             }
         }
     }
     async #startUpload(repository) {
         const start = await this.#send({ method: 'POST', url: `${this.#base}/v2/${repository}/blobs/uploads/`, headers: { 'content-length': '0' } }, scope(repository, true));
         if (start.status !== 202)
-            throw responseError('start an upload to', start, this.#target(repository));
+            throw (0,oci_errors/* responseError */.U3)('start an upload to', start, this.#target(repository));
         const location = start.headers.location;
         if (!location)
             throw new errors/* UserError */.yo(`${this.registry} started an upload but sent no Location`, {
@@ -46965,7 +47073,7 @@ class RegistryClient {
         // Not retried on its own: a lost answer may have consumed the session; the whole upload restarts.
         const put = await this.#send({ method: 'PUT', url: url.toString(), headers, body }, scope(repository, true), false);
         if (put.status !== 201 && put.status !== 204)
-            throw responseError('upload a blob to', put, this.#target(repository));
+            throw (0,oci_errors/* responseError */.U3)('upload a blob to', put, this.#target(repository));
     }
     /**
      * A small blob goes up in the POST itself (`?digest=`, the spec's single-request upload: one
@@ -46980,7 +47088,7 @@ class RegistryClient {
             if (res.status === 201)
                 return;
             if (res.status !== 202 || !res.headers.location)
-                throw responseError('start an upload to', res, this.#target(repository));
+                throw (0,oci_errors/* responseError */.U3)('start an upload to', res, this.#target(repository));
             await this.#finishUpload(repository, new URL(res.headers.location, res.url), d, data);
             return;
         }
@@ -47009,13 +47117,13 @@ class RegistryClient {
                     body,
                 }, scope(repository, true), false);
                 if (res.status !== 202)
-                    throw responseError('upload a chunk to', res, this.#target(repository));
+                    throw (0,oci_errors/* responseError */.U3)('upload a chunk to', res, this.#target(repository));
                 if (res.headers.location)
                     location = new URL(res.headers.location, location);
                 offset = rangeEnd(res.headers.range) ?? end;
             }
             catch (err) {
-                if (!(err instanceof RegistryError) || !err.transient || resumes >= this.#policy.retries)
+                if (!(err instanceof oci_errors/* RegistryError */.gl) || !err.transient || resumes >= this.#policy.retries)
                     throw err;
                 const status = await this.#send({ method: 'GET', url: location.toString() }, scope(repository, true));
                 const reached = status.status === 204 ? rangeEnd(status.headers.range) : undefined;
@@ -47025,7 +47133,7 @@ class RegistryClient {
                     location = new URL(status.headers.location, location);
                 this.#log(`resuming the upload of ${d.digest.slice(0, 19)}… at byte ${reached} of ${data.length} (${err.message})`);
                 offset = reached;
-                await sleep(retryDelay(resumes++, this.#policy));
+                await (0,retry/* sleep */.yy)((0,retry/* retryDelay */.a2)(resumes++, this.#policy));
             }
         }
         await this.#finishUpload(repository, location, d);
@@ -47039,7 +47147,7 @@ class RegistryClient {
             body: manifest,
         }, scope(repository, true));
         if (res.status !== 201 && res.status !== 200)
-            throw responseError('push the manifest to', res, this.#target(repository));
+            throw (0,oci_errors/* responseError */.U3)('push the manifest to', res, this.#target(repository));
         return res.headers['docker-content-digest'];
     }
     /** A manifest by tag or digest, bounded in size and checked against the digest it claims. */
@@ -47055,7 +47163,7 @@ class RegistryClient {
                 hint: 'Check the reference: the repository or the tag does not exist',
             });
         if (res.status !== 200)
-            throw responseError('pull', res, this.#target(repository));
+            throw (0,oci_errors/* responseError */.U3)('pull', res, this.#target(repository));
         const digest = (0,oci_digest/* sha256 */.s)(res.body);
         const claimed = reference.startsWith('sha256:') ? reference : res.headers['docker-content-digest'];
         if (claimed && claimed !== digest) {
@@ -47076,9 +47184,9 @@ class RegistryClient {
                 return await this.#fetchBlobOnce(repository, d);
             }
             catch (err) {
-                if (!(err instanceof RegistryError) || !err.transient || attempt >= this.#policy.retries)
+                if (!(err instanceof oci_errors/* RegistryError */.gl) || !err.transient || attempt >= this.#policy.retries)
                     throw err;
-                await sleep(retryDelay(attempt, this.#policy));
+                await (0,retry/* sleep */.yy)((0,retry/* retryDelay */.a2)(attempt, this.#policy));
             }
         }
     }
@@ -47101,7 +47209,7 @@ class RegistryClient {
             const chunks = [];
             for await (const c of res.body)
                 chunks.push(c);
-            throw responseError('download a blob from', { ...res, body: Buffer.concat(chunks) }, this.#target(repository));
+            throw (0,oci_errors/* responseError */.U3)('download a blob from', { ...res, body: Buffer.concat(chunks) }, this.#target(repository));
         }
         const hash = (0,external_node_crypto_.createHash)('sha256');
         const chunks = [];
@@ -47122,7 +47230,7 @@ class RegistryClient {
         catch (err) {
             if (err instanceof errors/* UserError */.yo)
                 throw err;
-            throw networkError(err, this.registry, this.#plainHttp);
+            throw (0,oci_errors/* networkError */.x6)(err, this.registry, this.#plainHttp);
         }
         const got = `sha256:${hash.digest('hex')}`;
         if (size !== d.size || got !== d.digest) {
@@ -47147,24 +47255,24 @@ class RegistryClient {
                 const res = await this.#auth.send(req, scopeText);
                 if (res.status === 400 && this.#plainHttp)
                     await this.#checkScheme();
-                if (!idempotent || !isRetryableStatus(res.status) || attempt >= this.#policy.retries)
+                if (!idempotent || !(0,retry/* isRetryableStatus */.PS)(res.status) || attempt >= this.#policy.retries)
                     return { ...res, attempts: attempt + 1 };
-                wait = retryDelay(attempt, this.#policy, res.headers['retry-after']);
+                wait = (0,retry/* retryDelay */.a2)(attempt, this.#policy, res.headers['retry-after']);
                 reason = `HTTP ${res.status}`;
             }
             catch (err) {
-                const e = err instanceof RegistryError ? err : err instanceof errors/* UserError */.yo ? undefined : networkError(err, this.registry, this.#plainHttp);
+                const e = err instanceof oci_errors/* RegistryError */.gl ? err : err instanceof errors/* UserError */.yo ? undefined : (0,oci_errors/* networkError */.x6)(err, this.registry, this.#plainHttp);
                 if (!e)
                     throw err;
                 if (!idempotent || !e.transient || attempt >= this.#policy.retries) {
                     // Only the last word counts the attempts.
-                    throw err instanceof RegistryError || attempt === 0 ? e : networkError(err, this.registry, this.#plainHttp, attempt + 1);
+                    throw err instanceof oci_errors/* RegistryError */.gl || attempt === 0 ? e : (0,oci_errors/* networkError */.x6)(err, this.registry, this.#plainHttp, attempt + 1);
                 }
-                wait = retryDelay(attempt, this.#policy);
+                wait = (0,retry/* retryDelay */.a2)(attempt, this.#policy);
                 reason = e.message;
             }
             this.#log(`retrying ${req.method} ${new URL(req.url).pathname} in ${(wait / 1000).toFixed(1)}s (${reason}; attempt ${attempt + 2} of ${this.#policy.retries + 1})`);
-            await sleep(wait);
+            await (0,retry/* sleep */.yy)(wait);
         }
     }
     /** A streamed GET, retried like #send; `scopeText` null: another origin, sent with no credentials. */
@@ -47172,18 +47280,18 @@ class RegistryClient {
         for (let attempt = 0;; attempt++) {
             try {
                 const res = scopeText === null ? await this.#http.open(req) : await this.#auth.open(req, scopeText);
-                if (!isRetryableStatus(res.status) || attempt >= this.#policy.retries)
+                if (!(0,retry/* isRetryableStatus */.PS)(res.status) || attempt >= this.#policy.retries)
                     return res;
                 await res.body.dump();
-                await sleep(retryDelay(attempt, this.#policy, res.headers['retry-after']));
+                await (0,retry/* sleep */.yy)((0,retry/* retryDelay */.a2)(attempt, this.#policy, res.headers['retry-after']));
             }
             catch (err) {
                 if (err instanceof errors/* UserError */.yo)
                     throw err;
-                const e = networkError(err, new URL(req.url).host, this.#plainHttp);
+                const e = (0,oci_errors/* networkError */.x6)(err, new URL(req.url).host, this.#plainHttp);
                 if (!e.transient || attempt >= this.#policy.retries)
-                    throw attempt === 0 ? e : networkError(err, new URL(req.url).host, this.#plainHttp, attempt + 1);
-                await sleep(retryDelay(attempt, this.#policy));
+                    throw attempt === 0 ? e : (0,oci_errors/* networkError */.x6)(err, new URL(req.url).host, this.#plainHttp, attempt + 1);
+                await (0,retry/* sleep */.yy)((0,retry/* retryDelay */.a2)(attempt, this.#policy));
             }
         }
     }
@@ -47203,6 +47311,66 @@ function rangeEnd(range) {
     const m = /(\d+)-(\d+)\s*$/.exec(range ?? '');
     return m ? Number(m[2]) + 1 : undefined;
 }
+
+
+/***/ }),
+
+/***/ 9963:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $d: () => (/* binding */ isRetryableError),
+/* harmony export */   Jb: () => (/* binding */ retryPolicy),
+/* harmony export */   PS: () => (/* binding */ isRetryableStatus),
+/* harmony export */   a2: () => (/* binding */ retryDelay),
+/* harmony export */   yy: () => (/* binding */ sleep)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_RETRIES, DEFAULT_TIMEOUT_SECONDS */
+const DEFAULT_RETRIES = 8;
+const DEFAULT_TIMEOUT_SECONDS = 60;
+function retryPolicy(retries = DEFAULT_RETRIES, timeoutSeconds = DEFAULT_TIMEOUT_SECONDS) {
+    return { retries, baseMs: 200, capMs: 4000, maxRetryAfterMs: 30_000, timeoutMs: timeoutSeconds * 1000 };
+}
+function isRetryableStatus(status) {
+    return status === 408 || status === 429 || (status >= 500 && status !== 501 && status !== 505);
+}
+const TRANSIENT_CODES = new Set([
+    'ECONNRESET',
+    'EPIPE',
+    'ETIMEDOUT',
+    'ENETUNREACH',
+    'EAI_AGAIN',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CLOSED',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
+    'UND_ERR_REQ_CONTENT_LENGTH_MISMATCH',
+]);
+/** A dropped, reset or timed-out connection (not a refused one: nothing listens there, failing fast is kinder). */
+function isRetryableError(err) {
+    for (let e = err, depth = 0; e && depth < 5; e = e.cause, depth++) {
+        const code = e.code;
+        if (typeof code === 'string' && TRANSIENT_CODES.has(code))
+            return true;
+        if (e instanceof Error && /other side closed|socket hang up|terminated/i.test(e.message))
+            return true;
+    }
+    return false;
+}
+/** The wait before retry number `attempt` (0-based), honouring `Retry-After` (seconds or an HTTP date). */
+function retryDelay(attempt, policy, retryAfter, random = Math.random) {
+    if (retryAfter) {
+        const seconds = Number(retryAfter);
+        const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(retryAfter) - Date.now();
+        if (Number.isFinite(ms) && ms >= 0)
+            return Math.min(ms, policy.maxRetryAfterMs);
+    }
+    const exp = Math.min(policy.capMs, policy.baseMs * 2 ** attempt);
+    return exp / 2 + random() * (exp / 2);
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 
 /***/ }),
@@ -57911,12 +58079,12 @@ function parseReference(input) {
     return { registry, repository: path, tag };
 }
 
-// EXTERNAL MODULE: ./src/oci/registry.ts + 16 modules
-var oci_registry = __nccwpck_require__(7137);
+// EXTERNAL MODULE: ./src/oci/registry.ts + 14 modules
+var oci_registry = __nccwpck_require__(5182);
 // EXTERNAL MODULE: ./src/chart/assemble.ts + 1 modules
 var assemble = __nccwpck_require__(2297);
-// EXTERNAL MODULE: ./src/chart/load.ts + 3 modules
-var load = __nccwpck_require__(185);
+// EXTERNAL MODULE: ./src/chart/load.ts + 4 modules
+var load = __nccwpck_require__(5571);
 // EXTERNAL MODULE: ./src/chart/metadata.ts
 var metadata = __nccwpck_require__(6655);
 // EXTERNAL MODULE: external "node:zlib"
@@ -60891,8 +61059,14 @@ async function packageSource(source, options = {}) {
 }
 /** The first half of `packageSource`: the chart as it will be published, before any byte is written. */
 async function loadSource(source, options = {}) {
-    const { chart, archive } = await (0,load/* loadChart */.T)(source, { allowMissingDependencies: true });
-    if (chart.metadata.dependencies.some((d) => !chart.dependencies.some((c) => c.metadata.name === d.name))) {
+    const env = options.env ?? process.env;
+    const { chart, archive } = await (0,load/* loadChart */.T)(source, { allowMissingDependencies: true, workspace: env.GITHUB_WORKSPACE || undefined });
+    const missing = chart.metadata.dependencies.filter((d) => !chart.dependencies.some((c) => c.metadata.name === d.name));
+    if (missing.length > 0 && archive) {
+        // A packaged chart is pushed as it is: nothing is resolved into it.
+        options.warn?.(`${source}: declares dependencies missing from its charts/ (${missing.map((d) => d.name).join(', ')}): pushed as it is, helm install will refuse it until they are vendored`);
+    }
+    else if (missing.length > 0) {
         const { resolveDependencies } = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(583)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1583));
         await resolveDependencies(chart, source, { log: options.log ?? (() => { }), plainHttp: options.plainHttp });
     }
@@ -60909,6 +61083,7 @@ async function loadSource(source, options = {}) {
         overridden ||= version !== md.version;
         md.version = version;
     }
+    (0,metadata/* checkPublishedVersion */.Nc)(md, `${source}/Chart.yaml`);
     if (options.appVersion) {
         overridden ||= options.appVersion !== md.appVersion;
         md.appVersion = options.appVersion;

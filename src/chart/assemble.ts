@@ -3,7 +3,7 @@ import { compareBytes } from '../util/bytes-order.js';
 import type { Chart, ChartFile } from './chart.js';
 import { readLock } from './lock.js';
 import { emptyMetadata, readMetadataYaml, validateMetadata } from './metadata.js';
-import { isGoYamlMap } from './go-values.js';
+import { checkGoValues, GoYamlError } from './go-values.js';
 
 /**
  * Loads a chart from archive-relative files, as Helm's LoadFiles does; `origin` names it in errors.
@@ -130,13 +130,12 @@ export function unmetSubchartDependencies(chart: Chart, at = '', above: Readonly
 }
 
 function checkValues(data: Buffer, where: string): void {
-  let isMap: boolean;
   try {
-    isMap = isGoYamlMap(data.toString('utf8'));
+    checkGoValues(data.toString('utf8'));
   } catch (err) {
-    throw new UserError(`invalid YAML: ${(err as Error).message}`, { where, hint: 'Fix the YAML syntax of the values file' });
+    if (!(err instanceof GoYamlError)) throw err;
+    throw new UserError(`invalid values: ${err.message}`, { where, hint: 'Fix the values file: Helm cannot load it either' });
   }
-  if (!isMap) throw new UserError('values must be a map at the top level', { where, hint: 'Make values.yaml a map of keys to values' });
 }
 
 function checkJson(data: Buffer, where: string): void {

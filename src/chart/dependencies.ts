@@ -4,8 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import semver from 'semver';
 import YAML from 'yaml';
-import { UserError } from '../errors.js';
+import { UserError, fsCode } from '../errors.js';
 import { findCredential } from '../oci/credentials.js';
+import { RegistryError } from '../oci/errors.js';
 import { Http } from '../oci/http.js';
 import { RegistryClient } from '../oci/registry.js';
 import { parseChartManifest } from '../release/cached.js';
@@ -45,12 +46,19 @@ export async function resolveDependencies(chart: Chart, source: string, options:
             .chart;
         else sub = await fromHelm(source, dep, where, options.plainHttp);
       } catch (err) {
-        if (!(err instanceof UserError)) throw err;
+        // A network failure (a system error with a code, or the registry client's) is the user's to act
+        // on too: say which dependency, and how to get past it; the registry client's hints speak of `ref`.
+        const system = !(err instanceof UserError) && fsCode(err) !== undefined;
+        if (!(err instanceof UserError) && !system) throw err;
+        const reachability = system || (err instanceof RegistryError && err.status === undefined);
+        const reason = err instanceof UserError ? err.message : `${(err as Error).message} (${fsCode(err)})`;
         throw new UserError(
-          `dependency ${JSON.stringify(dep.name)} (${dep.repository || 'no repository'}, ${wanted || 'any version'}) could not be vendored: ${err.message}`,
+          `dependency ${JSON.stringify(dep.name)} (${dep.repository || 'no repository'}, ${wanted || 'any version'}) could not be vendored: ${reason}`,
           {
             where: source,
-            hint: err.hint ?? 'Check its repository and version in Chart.yaml, or vendor it into charts/',
+            hint: reachability
+              ? `Check that ${dep.repository} can be reached from this machine (DNS, proxy, firewall), or vendor the dependency into charts/ (helm dependency build) and commit it`
+              : ((err as UserError).hint ?? 'Check its repository and version in Chart.yaml, or vendor it into charts/'),
             cause: err,
           },
         );

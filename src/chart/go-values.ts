@@ -20,29 +20,70 @@ const FLOAT = 'tag:yaml.org,2002:float';
 
 type ScalarTag = { tag?: string; format?: string; test?: RegExp };
 
-function goScalarTag<T>(t: T): T {
-  const tag = t as ScalarTag;
-  if (tag.tag !== FLOAT || !tag.test || /inf|nan/i.test(tag.test.source)) return t;
-  return { ...tag, test: tag.format === 'EXP' ? GO_FLOAT_EXP : GO_FLOAT } as T;
+/**
+ * A YAML float as go-yaml decodes it (a float64), kept apart from an int of the same value: Go writes
+ * a float into a string field with FormatFloat('g', 32) (`icon: 1e6` is "1e+06"), an int in decimal.
+ */
+export class GoFloat {
+  constructor(readonly value: number) {}
+  toString(): string {
+    return goFloat32(this.value);
+  }
 }
 
-export function parseGoYaml(text: string): unknown {
-  return parseGoYamlDocument(text).toJS({ maxAliasCount: 1000 }) as unknown;
+function goScalarTag<T>(t: T): T {
+  const tag = t as ScalarTag & { resolve?: (...args: unknown[]) => unknown };
+  if (tag.tag !== FLOAT || !tag.resolve) return t;
+  const resolve = tag.resolve.bind(tag);
+  const test = !tag.test || /inf|nan/i.test(tag.test.source) ? tag.test : tag.format === 'EXP' ? GO_FLOAT_EXP : GO_FLOAT;
+  return { ...tag, test, resolve: (...args: unknown[]) => new GoFloat(Number(resolve(...args))) } as T;
 }
 
 /**
- * Whether a document is a map, or empty (which Go reads as an empty map), checked on the syntax tree:
- * values files are only validated, and converting them to objects would cost more than parsing them.
+ * A YAML file read as Helm reads Chart.yaml, Chart.lock and requirements (sigs.k8s.io/yaml over
+ * go-yaml): the first document only, duplicate keys allowed (the last wins), and only what converts
+ * to JSON (no null or collection map keys, no infinities or NaN).
  */
-export function isGoYamlMap(text: string): boolean {
-  const root = parseGoYamlDocument(text).contents;
-  return root === null || YAML.isMap(root) || (YAML.isScalar(root) && root.value === null);
+export function parseGoYaml(text: string): unknown {
+  const doc = parseGoYamlDocuments(text)[0];
+  if (!doc) return null;
+  checkJsonable(doc.contents);
+  stringifyFloatKeys(doc.contents);
+  return doc.toJS({ maxAliasCount: 1000 }) as unknown;
 }
 
-function parseGoYamlDocument(text: string): YAML.Document {
-  const doc = YAML.parseDocument(text, {
+/** Float map keys become their text first, as sigs.k8s.io/yaml writes them (JSON keys are strings). */
+function stringifyFloatKeys(node: unknown): void {
+  if (YAML.isMap(node)) {
+    for (const pair of node.items) {
+      if (YAML.isScalar(pair.key) && pair.key.value instanceof GoFloat) pair.key.value = String(pair.key.value);
+      stringifyFloatKeys(pair.value);
+    }
+  } else if (YAML.isSeq(node)) node.items.forEach(stringifyFloatKeys);
+}
+
+/**
+ * Checks a values file as Helm 4 loads it (every document, each a map or empty, merged), on the
+ * syntax tree: values files are only validated, and converting them to objects would cost more.
+ * Helm 3 reads only the first document; the archive keeps the file's bytes, so each Helm reads it
+ * as it would read `helm package`'s. Throws what is wrong.
+ */
+export function checkGoValues(text: string): void {
+  for (const doc of parseGoYamlDocuments(text)) {
+    const root = doc.contents;
+    if (!(root === null || YAML.isMap(root) || (YAML.isScalar(root) && root.value === null)))
+      throw new GoYamlError('values must be a map at the top level');
+    checkJsonable(root);
+  }
+}
+
+/** A YAML file Helm cannot read, with its reason in Go's words where that helps. */
+export class GoYamlError extends Error {}
+
+function parseGoYamlDocuments(text: string): YAML.Document[] {
+  const docs = YAML.parseAllDocuments(text, {
     version: '1.1',
-    uniqueKeys: true,
+    uniqueKeys: false,
     customTags: (tags) =>
       tags
         .filter((t) => {
@@ -51,8 +92,27 @@ function parseGoYamlDocument(text: string): YAML.Document {
         })
         .map(goScalarTag),
   });
-  if (doc.errors.length > 0) throw new Error(doc.errors[0].message.split('\n')[0]);
-  return doc;
+  const list = Array.isArray(docs) ? docs : [docs];
+  for (const doc of list) if (doc.errors.length > 0) throw new GoYamlError(doc.errors[0].message.split('\n')[0]);
+  return list;
+}
+
+/** What sigs.k8s.io/yaml refuses when it turns YAML into JSON. */
+function checkJsonable(node: unknown, at = ''): void {
+  if (YAML.isMap(node)) {
+    for (const pair of node.items) {
+      const key = pair.key;
+      if (YAML.isCollection(key))
+        throw new GoYamlError(`invalid map key${at ? ` under ${at}` : ''}: a ${YAML.isMap(key) ? 'map' : 'list'}`);
+      const value = YAML.isScalar(key) ? key.value : key;
+      if (value === null || value === undefined) throw new GoYamlError(`unsupported map key${at ? ` under ${at}` : ''}: null`);
+      checkJsonable(pair.value, at ? `${at}.${String(value)}` : String(value));
+    }
+  } else if (YAML.isSeq(node)) {
+    node.items.forEach((item, i) => checkJsonable(item, `${at}[${i}]`));
+  } else if (YAML.isScalar(node) && node.value instanceof GoFloat && !Number.isFinite(node.value.value)) {
+    throw new GoYamlError(`unsupported value${at ? ` at ${at}` : ''}: ${node.source ?? String(node.value)} (JSON has no infinity or NaN)`);
+  }
 }
 
 /** The string Go stores for a scalar decoded into a `string` field. */
@@ -61,6 +121,7 @@ export function goString(value: unknown, field: string): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'number') return goNumber(value);
+  if (value instanceof GoFloat) return goFloat32(value.value);
   if (typeof value === 'bigint') return value.toString();
   throw new TypeError(`${field} must be a string, not ${Array.isArray(value) ? 'a list' : 'a map'}`);
 }
@@ -68,6 +129,12 @@ export function goString(value: unknown, field: string): string {
 /** Integers in decimal; other numbers as Go's strconv.FormatFloat(v, 'g', -1, 32). */
 export function goNumber(v: number): string {
   if (Number.isInteger(v) && Math.abs(v) < 1e21) return String(v);
+  return goFloat32(v);
+}
+
+/** Go's strconv.FormatFloat(v, 'g', -1, 32): what sigs.k8s.io/yaml writes for a float in a string field. */
+function goFloat32(v: number): string {
+  if (v === 0) return Object.is(v, -0) ? '-0' : '0';
   if (!Number.isFinite(v)) return Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf';
   const f = Math.fround(v);
   let digits = '';
@@ -117,6 +184,7 @@ export function goJson(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'string') return goJsonString(value);
   if (typeof value === 'number') return JSON.stringify(value);
+  if (value instanceof GoFloat) return JSON.stringify(value.value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (Array.isArray(value)) return `[${value.map((v) => goJson(v)).join(',')}]`;
   const entries = Object.entries(value as Record<string, unknown>);

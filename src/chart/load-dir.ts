@@ -4,18 +4,19 @@ import { UserError, fsCode } from '../errors.js';
 import { compareBytes } from '../util/bytes-order.js';
 import { MAX_FILE_BYTES, type ChartFile } from './chart.js';
 import { HelmIgnore } from './helmignore.js';
+import { isWithin } from './link-boundary.js';
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /**
  * The files of a chart folder as Helm's LoadDir reads them: a depth-first walk in byte order,
- * `.helmignore` applied, symlinks followed (and refused when they lead out of the chart), a UTF-8
- * BOM stripped, at most 5 MiB a file, nothing but regular files.
+ * `.helmignore` applied, symlinks followed (refused when they lead out of `boundary`, the repository
+ * or workspace, or loop), a UTF-8 BOM stripped, at most 5 MiB a file, nothing but regular files.
  *
  * Synchronous inside: a chart is many small files, and the promise API costs several times the
  * syscalls' own time for each of them (40 charts loaded in ~30 ms instead of ~110 ms).
  */
-export async function readChartDir(dir: string): Promise<ChartFile[]> {
+export async function readChartDir(dir: string, boundary = realpathSync(dir)): Promise<ChartFile[]> {
   const root = realpathSync(dir);
   const rules = readRules(root, dir);
   const files: ChartFile[] = [];
@@ -54,11 +55,12 @@ export async function readChartDir(dir: string): Promise<ChartFile[]> {
           hint: 'Fix or remove the link, or list it in .helmignore',
         });
       }
-      if (target !== root && !target.startsWith(root + path.sep)) {
+      if (!isWithin(target, boundary)) {
         if (rules.ignores(relName, info.isDirectory())) return { kind: 'skip' };
-        throw new UserError(`is a symbolic link that leaves the chart (to ${target})`, {
+        const scope = boundary === root ? 'chart' : 'repository';
+        throw new UserError(`is a symbolic link that leaves the ${scope} (to ${target})`, {
           where: shown,
-          hint: 'Copy the file into the chart instead of linking to it, or list the link in .helmignore',
+          hint: `Copy the file into the ${scope} instead of linking to it, or list the link in .helmignore`,
         });
       }
     }

@@ -5,6 +5,7 @@ import { assemble, checkDependencies } from './assemble.js';
 import type { Chart } from './chart.js';
 import { readChartArchive } from './load-archive.js';
 import { readChartDir } from './load-dir.js';
+import { linkBoundary } from './link-boundary.js';
 
 export interface LoadedChart {
   chart: Chart;
@@ -17,7 +18,10 @@ export interface LoadedChart {
  * chart's declared dependencies must be in charts/ (as `helm package` checks) unless
  * `allowMissingDependencies`; subcharts' are never checked (as Helm does not).
  */
-export async function loadChart(source: string, options: { allowMissingDependencies?: boolean } = {}): Promise<LoadedChart> {
+export async function loadChart(
+  source: string,
+  options: { allowMissingDependencies?: boolean; workspace?: string } = {},
+): Promise<LoadedChart> {
   let info;
   try {
     info = await stat(source);
@@ -39,7 +43,7 @@ export async function loadChart(source: string, options: { allowMissingDependenc
     } catch {
       throw new UserError('this folder has no Chart.yaml', { where: source, hint: 'Point `chart` at the folder that holds Chart.yaml' });
     }
-    const chart = await assemble(await readChartDir(source), source, loadArchiveChart);
+    const chart = await assemble(await readChartDir(source, linkBoundary(source, options.workspace)), source, loadArchiveChart);
     if (!options.allowMissingDependencies) checkDependencies(chart, source);
     return { chart };
   }

@@ -66,6 +66,16 @@ const MAINTAINER_FIELDS = ['name', 'email', 'url'] as const;
 export const SEMVER2 =
   /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
 
+/**
+ * The versions Helm's loader takes (Masterminds semver.NewVersion): a leading `v`, missing minor or
+ * patch. Vendored subcharts are held to this; the published chart to SEMVER2 (`checkPublishedVersion`).
+ */
+export const HELM_VERSION =
+  /^v?(0|[1-9]\d*)(\.(0|[1-9]\d*))?(\.(0|[1-9]\d*))?(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/;
+
+/** The chart API versions Helm 4 loads as charts; it refuses `v3` and anything else. */
+const API_VERSIONS = new Set(['v1', 'v2']);
+
 export function emptyMetadata(): Metadata {
   return {
     name: '',
@@ -208,9 +218,8 @@ export function sanitize(s: string): string {
 }
 
 /**
- * Helm's Metadata.Validate, with two differences on purpose: the version must be strict SemVer 2
- * (Helm also takes `1.2` or `v1.2.3`, which then break OCI tags and `--version` lookups), and the
- * errors say what to do.
+ * Helm's Metadata.Validate (as Helm 4 applies it): name, version (Masterminds semver), type,
+ * dependencies, and the chart API version. The errors say what to do.
  */
 export function validateMetadata(md: Metadata, file: string): void {
   for (const k of ['name', 'description', 'home', 'icon', 'condition', 'tags', 'appVersion', 'kubeVersion'] as const) {
@@ -222,16 +231,18 @@ export function validateMetadata(md: Metadata, file: string): void {
     throw new UserError(message, { where: file, hint });
   };
   if (md.apiVersion === '') md.apiVersion = 'v1';
+  if (!API_VERSIONS.has(md.apiVersion))
+    fail(
+      `apiVersion ${JSON.stringify(md.apiVersion)} is not a chart API version Helm 4 loads ("invalid chart apiVersion")`,
+      'Use apiVersion: v2 (or v1 for charts written for Helm 2)',
+    );
   if (md.name === '') fail('the chart name is missing', 'Add "name: <chart-name>" to Chart.yaml');
   if (md.name.includes('/') || md.name === '.' || md.name === '..') {
     fail(`the chart name ${JSON.stringify(md.name)} is invalid`, 'A chart name is a single path element such as "mychart"');
   }
   if (md.version === '') fail('the chart version is missing', 'Add "version: <SemVer 2 version>" to Chart.yaml, e.g. version: 0.1.0');
-  if (!SEMVER2.test(md.version)) {
-    fail(
-      `version ${JSON.stringify(md.version)} is not a SemVer 2 version`,
-      'Use MAJOR.MINOR.PATCH with optional -prerelease and +build, e.g. 1.2.0 or 1.2.0-rc.1',
-    );
+  if (!HELM_VERSION.test(md.version)) {
+    fail(`version ${JSON.stringify(md.version)} is not a version Helm reads`, 'Use MAJOR.MINOR.PATCH, e.g. 1.2.0 or 1.2.0-rc.1');
   }
   if (md.type !== '' && md.type !== 'application' && md.type !== 'library') {
     fail(`type ${JSON.stringify(md.type)} is invalid`, 'Set type to application or library, or leave it out');
@@ -254,6 +265,20 @@ export function validateMetadata(md: Metadata, file: string): void {
     const key = d.alias || d.name;
     if (seen.has(key)) fail(`more than one dependency with name or alias ${JSON.stringify(key)}`, 'Give each dependency a distinct alias');
     seen.add(key);
+  }
+}
+
+/**
+ * The published chart's version becomes its OCI tag and what `helm pull --version` looks up, so it is
+ * held to strict SemVer 2 (a difference from Helm kept on purpose: `1.2` and `v1.2.3` are refused).
+ * Subcharts the user vendors but cannot edit are not.
+ */
+export function checkPublishedVersion(md: Metadata, file: string): void {
+  if (!SEMVER2.test(md.version)) {
+    throw new UserError(`version ${JSON.stringify(md.version)} is not a SemVer 2 version`, {
+      where: file,
+      hint: 'Use MAJOR.MINOR.PATCH with optional -prerelease and +build, e.g. 1.2.0 or 1.2.0-rc.1',
+    });
   }
 }
 

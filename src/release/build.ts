@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { unmetSubchartDependencies } from '../chart/assemble.js';
 import type { Chart } from '../chart/chart.js';
 import { loadChart } from '../chart/load.js';
-import { SEMVER2 } from '../chart/metadata.js';
+import { checkPublishedVersion, SEMVER2 } from '../chart/metadata.js';
 import { packageChart } from '../chart/package.js';
 import { sourceDate, type SourceDate } from '../chart/source-date.js';
 import { yieldToLoop } from '../util/yield.js';
@@ -65,8 +65,15 @@ export async function packageSource(source: string, options: BuildOptions = {}):
 
 /** The first half of `packageSource`: the chart as it will be published, before any byte is written. */
 export async function loadSource(source: string, options: BuildOptions = {}): Promise<LoadedSource> {
-  const { chart, archive } = await loadChart(source, { allowMissingDependencies: true });
-  if (chart.metadata.dependencies.some((d) => !chart.dependencies.some((c) => c.metadata.name === d.name))) {
+  const env = options.env ?? process.env;
+  const { chart, archive } = await loadChart(source, { allowMissingDependencies: true, workspace: env.GITHUB_WORKSPACE || undefined });
+  const missing = chart.metadata.dependencies.filter((d) => !chart.dependencies.some((c) => c.metadata.name === d.name));
+  if (missing.length > 0 && archive) {
+    // A packaged chart is pushed as it is: nothing is resolved into it.
+    options.warn?.(
+      `${source}: declares dependencies missing from its charts/ (${missing.map((d) => d.name).join(', ')}): pushed as it is, helm install will refuse it until they are vendored`,
+    );
+  } else if (missing.length > 0) {
     const { resolveDependencies } = await import('../chart/dependencies.js');
     await resolveDependencies(chart, source, { log: options.log ?? (() => {}), plainHttp: options.plainHttp });
   }
@@ -82,6 +89,7 @@ export async function loadSource(source: string, options: BuildOptions = {}): Pr
     overridden ||= version !== md.version;
     md.version = version;
   }
+  checkPublishedVersion(md, `${source}/Chart.yaml`);
   if (options.appVersion) {
     overridden ||= options.appVersion !== md.appVersion;
     md.appVersion = options.appVersion;
