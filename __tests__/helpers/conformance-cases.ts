@@ -213,6 +213,10 @@ export const CASES: ConformanceCase[] = [
       ),
   },
   { id: 'a version Helm cannot read (1.2.3.4)', make: (root) => tree(root, { 'Chart.yaml': chartYaml('four', '1.2.3.4') }) },
+  {
+    id: 'a chart named . (an unquoted dot is a string, and not a name)',
+    make: (root) => tree(root, { 'Chart.yaml': 'apiVersion: v2\nname: .\nversion: 0.1.0\n' }),
+  },
   { id: 'a chart name with a slash', make: (root) => tree(root, { 'Chart.yaml': chartYaml('a/b') }) },
   {
     id: 'charts/ entries starting with _ or . are not subcharts',
