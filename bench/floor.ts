@@ -2,7 +2,7 @@
 // artifacts, pushed from inside an already running process (no start-up, no packaging, no cache),
 // over fresh connections, the same requests Chartlift makes.
 import { Http } from '../src/oci/http.js';
-import type { ChartArtifact } from '../src/oci/manifest.js';
+import type { ChartArtifact } from '../src/artifact/manifest.js';
 import { RegistryClient } from '../src/oci/registry.js';
 import { pushArtifact } from '../src/release/push.js';
 import { mapLimit } from '../src/util/concurrency.js';

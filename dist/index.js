@@ -42921,6 +42921,31 @@ const State = {
 
 /***/ }),
 
+/***/ 8656:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ ACTION_HINTS)
+/* harmony export */ });
+/** What to do, in the action's words: the inputs that change it. */
+const ACTION_HINTS = {
+    unauthorized: 'Set the `username` and `password` inputs, or log in before this step',
+    'https-expected': 'Remove `plain-http: true`',
+    'http-expected': 'For a registry served over plain HTTP, set `plain-http: true`',
+    'tls-untrusted': 'Give its CA with `ca-file`, or fix the certificate',
+    'connection-refused': 'Check the host and port in `ref`, and that the registry is running',
+    'unknown-host': 'Check the registry host name in `ref`',
+    'cache-unwritable': 'Set the `cache` input to a writable folder',
+    'chart-missing': 'Check the `chart` input: it takes a chart folder (holding Chart.yaml) or a packaged .tgz, relative to the workspace',
+    'no-chart-yaml': 'Point `chart` at the folder that holds Chart.yaml',
+    'username-colon': 'Check the `username` input',
+    'ca-file-unreadable': 'Check the `ca-file` path',
+    'ca-file-not-pem': '`ca-file` takes a PEM bundle (-----BEGIN CERTIFICATE-----)',
+};
+
+
+/***/ }),
+
 /***/ 1363:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -42929,7 +42954,7 @@ const State = {
 /* harmony export */   iD: () => (/* binding */ login),
 /* harmony export */   ri: () => (/* binding */ logout)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5009);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
@@ -42941,7 +42966,7 @@ const State = {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3916);
 /* harmony import */ var _oci_credentials_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2559);
 /* harmony import */ var _util_atomic_write_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5105);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(915);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(3175);
 
 
 
@@ -42979,7 +43004,7 @@ async function login(client, inputs, log = _actions_core__WEBPACK_IMPORTED_MODUL
         const record = { host: client.registry, file };
         if (previous)
             record.backup = await backupEntry(previous);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .State */ .Uw.logins, JSON.stringify([record]));
+        _state_js__WEBPACK_IMPORTED_MODULE_8__/* .state */ .w.saveLogins([record]);
     }
     log(`Login succeeded (${client.registry} as ${inputs.username}, stored in ${file})`);
 }
@@ -43006,71 +43031,125 @@ async function logout(records) {
 
 /***/ }),
 
-/***/ 2297:
+/***/ 3175:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  fT: () => (/* binding */ assemble),
-  qP: () => (/* binding */ checkDependencies),
-  rs: () => (/* binding */ unmetSubchartDependencies)
-});
-
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/util/bytes-order.ts
-var bytes_order = __nccwpck_require__(8146);
-// EXTERNAL MODULE: ./src/chart/go-values.ts
-var go_values = __nccwpck_require__(7475);
-// EXTERNAL MODULE: ./src/chart/metadata.ts
-var metadata = __nccwpck_require__(6655);
-;// CONCATENATED MODULE: ./src/chart/lock.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   w: () => (/* binding */ state)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5009);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(915);
 
 
+/**
+ * The one owner of the action's state (docker/login-action's state-helper): what main hands to post,
+ * and nothing secret: a login record carries paths, and is checked for its shape when read back.
+ */
+const state = {
+    markPost() {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .State */ .Uw.isPost, 'true');
+    },
+    isPost() {
+        return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .State */ .Uw.isPost) === 'true';
+    },
+    saveLogins(records) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .State */ .Uw.logins, JSON.stringify(records.map(({ host, file, backup }) => ({ host, file, backup }))));
+    },
+    logins() {
+        const raw = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .State */ .Uw.logins);
+        if (!raw)
+            return [];
+        const parsed = JSON.parse(raw);
+        if (!Array.isArray(parsed))
+            return [];
+        return parsed.filter((r) => typeof r?.host === 'string' && typeof r?.file === 'string' && (r.backup === undefined || typeof r.backup === 'string'));
+    },
+};
 
 
-const RFC3339 = /^(\d{4}-\d\d-\d\d[Tt]\d\d:\d\d:\d\d)(\.\d+)?([Zz]|[+-]\d\d:\d\d)$/;
-/** Chart.lock (or requirements.lock) read into Helm's Lock and written back as Helm writes it. */
-function readLock(data, where) {
-    let doc;
+/***/ }),
+
+/***/ 6690:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* reexport safe */ _oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__.Y),
+/* harmony export */   z: () => (/* binding */ MediaType)
+/* harmony export */ });
+/* harmony import */ var _oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9217);
+
+
+/** Helm's chart artifact: its config, chart layer (modern and legacy) and provenance types, with OCI's. */
+const MediaType = {
+    ..._oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .OciMediaType */ .O,
+    config: 'application/vnd.cncf.helm.config.v1+json',
+    chart: 'application/vnd.cncf.helm.chart.content.v1.tar+gzip',
+    legacyChart: 'application/tar+gzip',
+    provenance: 'application/vnd.cncf.helm.chart.provenance.v1.prov',
+};
+
+
+/***/ }),
+
+/***/ 2781:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ parseChartManifest)
+/* harmony export */ });
+/* unused harmony export CHART_LAYERS */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6690);
+
+
+const CHART_LAYERS = [_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MediaType */ .z.chart, _media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MediaType */ .z.legacyChart];
+/** Checks that a manifest is a Helm chart: OCI image manifest, Helm config, one chart layer, nothing unknown. */
+function parseChartManifest(body, where) {
+    let manifest;
     try {
-        doc = (0,go_values/* parseGoYaml */.d0)(data.toString('utf8'));
+        manifest = JSON.parse(body.toString('utf8'));
     }
-    catch (err) {
-        throw new errors/* UserError */.yo(`invalid YAML: ${err.message}`, { where, hint: 'Regenerate it with helm dependency update' });
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('the manifest is not JSON', { where });
     }
-    const obj = (doc ?? {});
-    if (typeof obj !== 'object' || Array.isArray(obj))
-        throw new errors/* UserError */.yo('expected a map', { where, hint: 'Regenerate it with helm dependency update' });
-    try {
-        const generated = goTime((0,go_values/* goString */.WF)(obj.generated, 'generated'));
-        const deps = Array.isArray(obj.dependencies)
-            ? obj.dependencies.map((d, i) => (0,metadata/* dependencyJson */.MQ)((0,metadata/* dependency */.Gs)(d, `dependencies[${i}]`)))
-            : null;
-        const json = (0,go_values/* goStructJson */.W2)([
-            ['generated', generated],
-            ['digest', (0,go_values/* goString */.WF)(obj.digest, 'digest')],
-            ['dependencies', deps],
-        ]);
-        return Buffer.from((0,metadata/* goYaml */.qw)(json));
+    if (manifest.schemaVersion !== 2 || !manifest.config || !Array.isArray(manifest.layers))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('not an OCI image manifest', { where });
+    if (manifest.mediaType && manifest.mediaType !== _media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MediaType */ .z.manifest)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`not a chart: manifest type ${manifest.mediaType}`, {
+            where,
+            hint: 'This reference holds something other than a Helm chart',
+        });
+    if (manifest.config.mediaType !== _media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MediaType */ .z.config) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`not a Helm chart: its config is ${manifest.config.mediaType}`, {
+            where,
+            hint: 'This reference holds something other than a Helm chart (a container image?)',
+        });
     }
-    catch (err) {
-        throw new errors/* UserError */.yo(err.message, { where, hint: 'Regenerate it with helm dependency update' });
-    }
-}
-/** Go's time.Time through JSON: RFC 3339 in, RFC 3339 with trailing fraction zeros trimmed out. */
-function goTime(s) {
-    if (s === '')
-        return '0001-01-01T00:00:00Z';
-    const m = RFC3339.exec(s);
-    if (!m)
-        throw new Error(`generated ${JSON.stringify(s)} is not an RFC 3339 time`);
-    const frac = (m[2] ?? '').replace(/0+$/, '');
-    return `${m[1].replace('t', 'T')}${frac === '.' ? '' : frac}${m[3].toUpperCase()}`;
+    const charts = manifest.layers.filter((l) => CHART_LAYERS.includes(l.mediaType));
+    if (charts.length !== 1)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`a chart needs exactly one chart layer, this one has ${charts.length}`, { where });
+    const unknown = manifest.layers.filter((l) => !CHART_LAYERS.includes(l.mediaType) && l.mediaType !== _media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MediaType */ .z.provenance);
+    if (unknown.length > 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`unknown layer type ${unknown[0].mediaType}`, { where, hint: 'Only chart and provenance layers are accepted' });
+    return { manifest, chartLayer: charts[0], provLayer: manifest.layers.find((l) => l.mediaType === _media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MediaType */ .z.provenance) };
 }
 
-;// CONCATENATED MODULE: ./src/chart/assemble.ts
+
+/***/ }),
+
+/***/ 3178:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   fT: () => (/* binding */ assemble),
+/* harmony export */   qP: () => (/* binding */ checkDependencies),
+/* harmony export */   rs: () => (/* binding */ unmetSubchartDependencies)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _util_bytes_order_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8146);
+/* harmony import */ var _lock_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3621);
+/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6655);
+/* harmony import */ var _go_values_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7475);
 
 
 
@@ -43084,13 +43163,13 @@ function goTime(s) {
 async function assemble(files, origin, loadArchive) {
     const chartYaml = files.find((f) => f.name === 'Chart.yaml');
     if (!chartYaml) {
-        throw new errors/* UserError */.yo('no Chart.yaml found', {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('no Chart.yaml found', {
             where: origin,
             hint: 'Point `chart` at the folder that holds Chart.yaml, or at a packaged .tgz',
         });
     }
-    const md = (0,metadata/* emptyMetadata */.fs)();
-    (0,metadata/* readMetadataYaml */.T)(chartYaml.data.toString('utf8'), md, `${origin}/Chart.yaml`);
+    const md = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_2__/* .emptyMetadata */ .fs)();
+    (0,_metadata_js__WEBPACK_IMPORTED_MODULE_2__/* .readMetadataYaml */ .T)(chartYaml.data.toString('utf8'), md, `${origin}/Chart.yaml`);
     if (md.apiVersion === '')
         md.apiVersion = 'v1';
     const chart = { metadata: md, templates: [], files: [], dependencies: [] };
@@ -43101,7 +43180,7 @@ async function assemble(files, origin, loadArchive) {
             case f.name === 'Chart.yaml':
                 break;
             case f.name === 'Chart.lock':
-                chart.lock = readLock(f.data, where);
+                chart.lock = (0,_lock_js__WEBPACK_IMPORTED_MODULE_1__/* .readLock */ .mF)(f.data, where);
                 break;
             case f.name === 'values.yaml':
                 checkValues(f.data, where);
@@ -43112,12 +43191,12 @@ async function assemble(files, origin, loadArchive) {
                 chart.schema = f.data;
                 break;
             case f.name === 'requirements.yaml':
-                (0,metadata/* readMetadataYaml */.T)(f.data.toString('utf8'), md, where);
+                (0,_metadata_js__WEBPACK_IMPORTED_MODULE_2__/* .readMetadataYaml */ .T)(f.data.toString('utf8'), md, where);
                 if (md.apiVersion === 'v1')
                     chart.files.push(f);
                 break;
             case f.name === 'requirements.lock':
-                chart.lock = readLock(f.data, where);
+                chart.lock = (0,_lock_js__WEBPACK_IMPORTED_MODULE_1__/* .readLock */ .mF)(f.data, where);
                 if (md.apiVersion === 'v1')
                     chart.files.push(f);
                 break;
@@ -43141,22 +43220,22 @@ async function assemble(files, origin, loadArchive) {
                 chart.files.push(f);
         }
     }
-    (0,metadata/* validateMetadata */.aR)(md, `${origin}/Chart.yaml`);
+    (0,_metadata_js__WEBPACK_IMPORTED_MODULE_2__/* .validateMetadata */ .aR)(md, `${origin}/Chart.yaml`);
     // Helm walks a Go map here (a random order); sorting by entry name makes the archive reproducible.
-    for (const key of [...subcharts.keys()].sort(bytes_order/* compareBytes */.X)) {
+    for (const key of [...subcharts.keys()].sort(_util_bytes_order_js__WEBPACK_IMPORTED_MODULE_4__/* .compareBytes */ .X)) {
         if (key.startsWith('_') || key.startsWith('.'))
             continue;
         const group = subcharts.get(key) ?? [];
         const where = `${origin}/charts/${key}`;
         if (key.endsWith('.tgz')) {
             if (group[0].name !== key)
-                throw new errors/* UserError */.yo('a folder is named like an archive', { where, hint: 'Rename the folder so it does not end in .tgz' });
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('a folder is named like an archive', { where, hint: 'Rename the folder so it does not end in .tgz' });
             chart.dependencies.push({ ...(await loadArchive(group[0].data, where)), origin: key });
             continue;
         }
         const inner = group.filter((f) => f.name.includes('/')).map((f) => ({ name: f.name.slice(key.length + 1), data: f.data }));
         if (inner.length === 0) {
-            throw new errors/* UserError */.yo('is not a chart', {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('is not a chart', {
                 where,
                 hint: 'charts/ holds subcharts only (folders with a Chart.yaml, or .tgz files): move the file elsewhere or list it in .helmignore',
             });
@@ -43170,7 +43249,7 @@ function checkDependencies(chart, origin) {
     const present = new Set(chart.dependencies.map((d) => d.metadata.name));
     const missing = chart.metadata.dependencies.filter((d) => !present.has(d.name)).map((d) => d.name);
     if (missing.length > 0) {
-        throw new errors/* UserError */.yo(`dependencies declared in Chart.yaml are missing from charts/: ${missing.join(', ')}`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`dependencies declared in Chart.yaml are missing from charts/: ${missing.join(', ')}`, {
             where: origin,
             hint: 'Vendor them first (helm dependency build) or remove them from Chart.yaml',
         });
@@ -43198,12 +43277,12 @@ function unmetSubchartDependencies(chart, at = '', above = new Set()) {
 }
 function checkValues(data, where) {
     try {
-        (0,go_values/* checkGoValues */.bS)(data.toString('utf8'));
+        (0,_go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .checkGoValues */ .bS)(data.toString('utf8'));
     }
     catch (err) {
-        if (!(err instanceof go_values/* GoYamlError */.oy))
+        if (!(err instanceof _go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .GoYamlError */ .oy))
             throw err;
-        throw new errors/* UserError */.yo(`invalid values: ${err.message}`, { where, hint: 'Fix the values file: Helm cannot load it either' });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`invalid values: ${err.message}`, { where, hint: 'Fix the values file: Helm cannot load it either' });
     }
 }
 function checkJson(data, where) {
@@ -43211,7 +43290,7 @@ function checkJson(data, where) {
         JSON.parse(data.toString('utf8'));
     }
     catch (err) {
-        throw new errors/* UserError */.yo(`invalid JSON: ${err.message}`, { where, hint: 'values.schema.json must be valid JSON Schema' });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`invalid JSON: ${err.message}`, { where, hint: 'values.schema.json must be valid JSON Schema' });
     }
 }
 
@@ -43494,8 +43573,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/chart/assemble.ts + 1 modules
-var assemble = __nccwpck_require__(2297);
+// EXTERNAL MODULE: ./src/chart/assemble.ts
+var assemble = __nccwpck_require__(3178);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
 // EXTERNAL MODULE: ./src/chart/chart.ts
@@ -44014,7 +44093,8 @@ async function loadChart(source, options = {}) {
         if ((0,errors/* fsCode */.r0)(err) === 'ENOENT') {
             throw new errors/* UserError */.yo('no such file or folder', {
                 where: source,
-                hint: 'Check the `chart` input: it takes a chart folder (holding Chart.yaml) or a packaged .tgz, relative to the workspace',
+                hint: 'Give a chart folder (holding Chart.yaml) or a packaged .tgz',
+                code: 'chart-missing',
             });
         }
         throw new errors/* UserError */.yo(`cannot read it (${(0,errors/* fsCode */.r0)(err) ?? err.message})`, {
@@ -44027,7 +44107,11 @@ async function loadChart(source, options = {}) {
             await (0,promises_.stat)(external_node_path_default().join(source, 'Chart.yaml'));
         }
         catch {
-            throw new errors/* UserError */.yo('this folder has no Chart.yaml', { where: source, hint: 'Point `chart` at the folder that holds Chart.yaml' });
+            throw new errors/* UserError */.yo('this folder has no Chart.yaml', {
+                where: source,
+                hint: 'Give the folder that holds Chart.yaml',
+                code: 'no-chart-yaml',
+            });
         }
         const chart = await (0,assemble/* assemble */.fT)(await readChartDir(source, linkBoundary(source, options.workspace)), source, loadArchiveChart);
         if (!options.allowMissingDependencies)
@@ -44042,6 +44126,83 @@ async function loadChart(source, options = {}) {
 }
 async function loadArchiveChart(data, origin) {
     return (0,assemble/* assemble */.fT)(await readChartArchive(data, origin), origin, loadArchiveChart);
+}
+
+
+/***/ }),
+
+/***/ 3621:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HE: () => (/* binding */ lockState),
+/* harmony export */   jz: () => (/* binding */ hashRequirements),
+/* harmony export */   mF: () => (/* binding */ readLock)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _go_values_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7475);
+/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6655);
+
+
+
+
+
+const RFC3339 = /^(\d{4}-\d\d-\d\d[Tt]\d\d:\d\d:\d\d)(\.\d+)?([Zz]|[+-]\d\d:\d\d)$/;
+/** Chart.lock (or requirements.lock) read into Helm's Lock and written back as Helm writes it. */
+function readLock(data, where) {
+    let doc;
+    try {
+        doc = (0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .parseGoYaml */ .d0)(data.toString('utf8'));
+    }
+    catch (err) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`invalid YAML: ${err.message}`, { where, hint: 'Regenerate it with helm dependency update' });
+    }
+    const obj = (doc ?? {});
+    if (typeof obj !== 'object' || Array.isArray(obj))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('expected a map', { where, hint: 'Regenerate it with helm dependency update' });
+    try {
+        const generated = goTime((0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .goString */ .WF)(obj.generated, 'generated'));
+        const deps = Array.isArray(obj.dependencies)
+            ? obj.dependencies.map((d, i) => (0,_metadata_js__WEBPACK_IMPORTED_MODULE_3__/* .dependencyJson */ .MQ)((0,_metadata_js__WEBPACK_IMPORTED_MODULE_3__/* .dependency */ .Gs)(d, `dependencies[${i}]`)))
+            : null;
+        const json = (0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .goStructJson */ .W2)([
+            ['generated', generated],
+            ['digest', (0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .goString */ .WF)(obj.digest, 'digest')],
+            ['dependencies', deps],
+        ]);
+        return Buffer.from((0,_metadata_js__WEBPACK_IMPORTED_MODULE_3__/* .goYaml */ .qw)(json));
+    }
+    catch (err) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(err.message, { where, hint: 'Regenerate it with helm dependency update' });
+    }
+}
+/** Go's time.Time through JSON: RFC 3339 in, RFC 3339 with trailing fraction zeros trimmed out. */
+function goTime(s) {
+    if (s === '')
+        return '0001-01-01T00:00:00Z';
+    const m = RFC3339.exec(s);
+    if (!m)
+        throw new Error(`generated ${JSON.stringify(s)} is not an RFC 3339 time`);
+    const frac = (m[2] ?? '').replace(/0+$/, '');
+    return `${m[1].replace('t', 'T')}${frac === '.' ? '' : frac}${m[3].toUpperCase()}`;
+}
+/** The digest and dependencies of a Chart.lock as `readLock` wrote it. */
+function lockState(lock) {
+    const obj = ((0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .parseGoYaml */ .d0)(lock.toString('utf8')) ?? {});
+    const deps = Array.isArray(obj.dependencies) ? obj.dependencies.map((d, i) => (0,_metadata_js__WEBPACK_IMPORTED_MODULE_3__/* .dependency */ .Gs)(d, `dependencies[${i}]`)) : [];
+    return { digest: (0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .goString */ .WF)(obj.digest, 'digest'), dependencies: deps };
+}
+/**
+ * Helm's resolver.HashReq: the SHA-256 of `json.Marshal([2][]*chart.Dependency{req, lock})`, what
+ * Chart.lock's `digest` records so that `helm dependency build` can tell a stale lock.
+ */
+function hashRequirements(req, lock) {
+    const list = (deps) => (deps.length === 0 ? 'null' : `[${deps.map((d) => (0,_metadata_js__WEBPACK_IMPORTED_MODULE_3__/* .dependencyJson */ .MQ)(d).text).join(',')}]`);
+    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
+        .update(`[${list(req)},${list(lock)}]`)
+        .digest('hex')}`;
 }
 
 
@@ -44387,27 +44548,30 @@ function chartYaml(md) {
 class UserError extends Error {
     where;
     hint;
+    code;
     constructor(message, options = {}) {
         super(message, options.cause === undefined ? undefined : { cause: options.cause });
         this.name = 'UserError';
         this.where = options.where;
         this.hint = options.hint;
+        this.code = options.code;
     }
-    /** `where: message. hint` on a single line. */
-    toLine() {
+    /** `where: message. hint` on a single line, the hint in the face's words when it has some for the code. */
+    toLine(hints = {}) {
         const parts = [this.where ? `${this.where}: ${this.message}` : this.message];
-        if (this.hint)
-            parts.push(this.hint);
+        const hint = (this.code && hints[this.code]) || this.hint;
+        if (hint)
+            parts.push(hint);
         return parts
             .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
             .map((p) => (/[.!?]$/.test(p) ? p : `${p}.`))
             .join(' ');
     }
 }
-/** One line for any error: a UserError's own line, otherwise the message of what was thrown. */
-function errorLine(err) {
+/** One line for any error: a UserError's own line (hints in the face's words), otherwise the message of what was thrown. */
+function errorLine(err, hints = {}) {
     if (err instanceof UserError)
-        return err.toLine();
+        return err.toLine(hints);
     if (err instanceof Error)
         return err.message.replace(/\s*\n\s*/g, ' ').trim();
     return String(err);
@@ -44424,24 +44588,22 @@ function fsCode(err) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
-/* harmony import */ var _action_constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(915);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1566);
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6570);
-
+/* harmony import */ var _action_state_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3175);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7491);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6570);
 
 
 
 // The bundle's entry (action.yml runs it for both steps): the main step marks its state, so the
 // runner's second start of the same file is the post step.
-await (_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_action_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .State */ .Uw.isPost) === 'true' ? (0,_post_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .e)() : (0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)());
+await (_action_state_js__WEBPACK_IMPORTED_MODULE_0__/* .state */ .w.isPost() ? (0,_post_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)() : (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)());
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 1566:
+/***/ 7491:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44450,10 +44612,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
-var core = __nccwpck_require__(3360);
-// EXTERNAL MODULE: ./src/action/constants.ts
-var constants = __nccwpck_require__(915);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
+var core = __nccwpck_require__(5009);
+// EXTERNAL MODULE: ./src/action/state.ts
+var state = __nccwpck_require__(3175);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -44665,6 +44827,10 @@ async function asChart(rel, abs) {
     return undefined;
 }
 
+// EXTERNAL MODULE: ./src/oci/reference.ts
+var reference = __nccwpck_require__(2148);
+// EXTERNAL MODULE: ./src/action/hints.ts
+var hints = __nccwpck_require__(8656);
 ;// CONCATENATED MODULE: ./src/util/concurrency.ts
 /** Runs `fn` over `items` with at most `limit` at once; results in the items' order. */
 async function mapLimit(items, limit, fn) {
@@ -44868,11 +45034,11 @@ class Layout {
     #readIndex() {
         try {
             const parsed = JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_default().join(this.root, 'index.json'), 'utf8'));
-            return { schemaVersion: 2, mediaType: media_types/* MediaType */.z.index, manifests: parsed.manifests ?? [] };
+            return { schemaVersion: 2, mediaType: media_types/* OciMediaType */.O.index, manifests: parsed.manifests ?? [] };
         }
         catch (err) {
             if ((0,errors/* fsCode */.r0)(err) === 'ENOENT')
-                return { schemaVersion: 2, mediaType: media_types/* MediaType */.z.index, manifests: [] };
+                return { schemaVersion: 2, mediaType: media_types/* OciMediaType */.O.index, manifests: [] };
             throw err;
         }
     }
@@ -44935,13 +45101,15 @@ class Layout {
         const index = this.#readIndex();
         const manifests = change(index.manifests);
         manifests.sort((a, b) => (0,bytes_order/* compareBytes */.X)(a.annotations?.[media_types/* Annotation */.Y.refName] ?? '', b.annotations?.[media_types/* Annotation */.Y.refName] ?? ''));
-        const body = JSON.stringify({ schemaVersion: 2, mediaType: media_types/* MediaType */.z.index, manifests }, null, 2) + '\n';
+        const body = JSON.stringify({ schemaVersion: 2, mediaType: media_types/* OciMediaType */.O.index, manifests }, null, 2) + '\n';
         this.#writeFile(external_node_path_default().join(this.root, 'index.json'), body);
     }
 }
 
 // EXTERNAL MODULE: ./src/oci/retry.ts
 var retry = __nccwpck_require__(9963);
+// EXTERNAL MODULE: ./src/action/constants.ts
+var constants = __nccwpck_require__(915);
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 
 
@@ -45064,127 +45232,8 @@ function setOutputs(results) {
     core/* setOutput */.uH(constants/* Output */.k7.status, r.status);
 }
 
-;// CONCATENATED MODULE: ./src/oci/reference.ts
-
-const REPO_COMPONENT = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
-const TAG = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/;
-const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:]+\])(?::\d{1,5})?$/;
-function refString(ref) {
-    return `${ref.registry}/${ref.repository}:${ref.tag}`;
-}
-/** Helm writes `+` (build metadata) as `_` in a tag and reads it back. */
-function versionTag(version) {
-    return version.replaceAll('+', '_');
-}
-/**
- * Resolves the `ref` input for a chart: `oci://host[:port][/ns]` (Helm-push style, `/<name>:<tag>`
- * appended) or a full `host[:port]/path/<name>[:<tag>]`. Helm's strict rule holds: the last path
- * element is the chart's name and the tag its version. Capitals in the path are lowered (GHCR owners).
- */
-function resolveChartRef(input, chartName, chartVersion) {
-    const raw = input.trim();
-    const tag = versionTag(chartVersion);
-    const where = `ref ${JSON.stringify(raw)}`;
-    if (raw === '')
-        throw new errors/* UserError */.yo('the `ref` input is empty', { hint: 'Set it to oci://<registry>/<namespace>, e.g. oci://ghcr.io/my-org/charts' });
-    if (raw.includes('@'))
-        throw new errors/* UserError */.yo('a digest reference cannot be pushed to', {
-            where,
-            hint: 'Give a repository (and optionally a tag) instead of @sha256:…',
-        });
-    let registry;
-    let path;
-    let givenTag;
-    if (/^oci:\/\//i.test(raw)) {
-        const rest = raw.replace(/^oci:\/\//i, '').replace(/\/+$/, '');
-        const slash = rest.indexOf('/');
-        registry = slash < 0 ? rest : rest.slice(0, slash);
-        const ns = slash < 0 ? '' : rest.slice(slash + 1);
-        if (/:[^/]*$/.test(ns)) {
-            throw new errors/* UserError */.yo('an oci:// reference names a namespace, not a tag', {
-                where,
-                hint: `Drop the tag: the chart goes to ${registry}/${ns.replace(/:[^/]*$/, '')}/${chartName}:${tag}`,
-            });
-        }
-        path = ns === '' ? chartName : `${ns}/${chartName}`;
-    }
-    else {
-        if (/^[a-z]+:\/\//i.test(raw))
-            throw new errors/* UserError */.yo('unsupported scheme', { where, hint: 'Use oci://host/namespace or host/namespace/name' });
-        const slash = raw.indexOf('/');
-        if (slash < 0)
-            throw new errors/* UserError */.yo('a full reference needs a registry and a repository', {
-                where,
-                hint: `Write it as host/namespace/${chartName}, or use oci://${raw}`,
-            });
-        registry = raw.slice(0, slash);
-        path = raw.slice(slash + 1);
-        const colon = path.lastIndexOf(':');
-        if (colon > path.lastIndexOf('/')) {
-            givenTag = path.slice(colon + 1);
-            path = path.slice(0, colon);
-        }
-    }
-    if (!HOST.test(registry))
-        throw new errors/* UserError */.yo(`invalid registry host ${JSON.stringify(registry)}`, {
-            where,
-            hint: 'Write the host as name[:port], e.g. ghcr.io or localhost:5000',
-        });
-    const lowered = path.toLowerCase();
-    const components = lowered.split('/');
-    for (const c of components) {
-        if (!REPO_COMPONENT.test(c)) {
-            throw new errors/* UserError */.yo(`invalid repository name ${JSON.stringify(path)}`, {
-                where,
-                hint: 'Each path element must be lower-case letters and digits, joined by ".", "_", "__" or "-"',
-            });
-        }
-    }
-    const last = components[components.length - 1];
-    if (last !== chartName.toLowerCase()) {
-        throw new errors/* UserError */.yo(`the reference ends in ${JSON.stringify(last)} but the chart is named ${JSON.stringify(chartName)}`, {
-            where,
-            hint: `Helm requires the repository to end in the chart's name: use ${[registry, ...components.slice(0, -1), chartName.toLowerCase()].join('/')}, or oci://${[registry, ...components.slice(0, -1)].join('/')}`,
-        });
-    }
-    if (givenTag !== undefined && givenTag !== tag) {
-        throw new errors/* UserError */.yo(`the tag ${JSON.stringify(givenTag)} differs from the chart version ${JSON.stringify(chartVersion)}`, {
-            where,
-            hint: `Helm requires the tag to be the chart's version: drop the tag (it defaults to ${tag}) or change version in Chart.yaml`,
-        });
-    }
-    if (!TAG.test(tag))
-        throw new errors/* UserError */.yo(`the version ${JSON.stringify(chartVersion)} does not make a valid tag`, { hint: 'Use a shorter SemVer version' });
-    return { ref: { registry, repository: lowered, tag }, lowered: lowered !== path ? path : undefined };
-}
-/** Parses a full reference `host[:port]/path[:tag]` (the CLI's REF); the tag is required. */
-function parseReference(input) {
-    const raw = input.trim().replace(/^oci:\/\//i, '');
-    const where = `reference ${JSON.stringify(input)}`;
-    const slash = raw.indexOf('/');
-    if (slash < 0)
-        throw new UserError('expected host/path/name:tag', { where, hint: 'e.g. localhost:5000/myrepo/mychart:0.1.0' });
-    const registry = raw.slice(0, slash);
-    let path = raw.slice(slash + 1);
-    const colon = path.lastIndexOf(':');
-    if (colon < 0 || colon < path.lastIndexOf('/'))
-        throw new UserError('the tag is missing', { where, hint: 'Add :<version>, e.g. …/mychart:0.1.0' });
-    const tag = path.slice(colon + 1);
-    path = path.slice(0, colon);
-    if (!HOST.test(registry))
-        throw new UserError(`invalid registry host ${JSON.stringify(registry)}`, { where, hint: 'e.g. localhost:5000' });
-    if (!path.split('/').every((c) => REPO_COMPONENT.test(c)))
-        throw new UserError('invalid repository name', { where, hint: 'Lower-case letters and digits, joined by ".", "_", "__" or "-"' });
-    if (!TAG.test(tag))
-        throw new UserError(`invalid tag ${JSON.stringify(tag)}`, {
-            where,
-            hint: 'A tag holds letters, digits, "_", "." and "-" (a "+" is written "_")',
-        });
-    return { registry, repository: path, tag };
-}
-
-// EXTERNAL MODULE: ./src/chart/assemble.ts + 1 modules
-var assemble = __nccwpck_require__(2297);
+// EXTERNAL MODULE: ./src/chart/assemble.ts
+var assemble = __nccwpck_require__(3178);
 // EXTERNAL MODULE: ./src/chart/load.ts + 5 modules
 var load = __nccwpck_require__(4326);
 // EXTERNAL MODULE: ./src/chart/metadata.ts
@@ -48071,7 +48120,9 @@ function yieldToLoop() {
 
 // EXTERNAL MODULE: ./src/chart/go-values.ts
 var go_values = __nccwpck_require__(7475);
-;// CONCATENATED MODULE: ./src/oci/manifest.ts
+// EXTERNAL MODULE: ./src/artifact/media-types.ts
+var artifact_media_types = __nccwpck_require__(6690);
+;// CONCATENATED MODULE: ./src/artifact/manifest.ts
 
 
 
@@ -48088,15 +48139,15 @@ function manifestAnnotations(md, createdSeconds) {
         if (v !== undefined && v.trim() !== '')
             out[k] = v;
     };
-    put(media_types/* Annotation */.Y.description, md.description);
-    put(media_types/* Annotation */.Y.title, md.name);
-    put(media_types/* Annotation */.Y.version, md.version);
-    put(media_types/* Annotation */.Y.url, md.home);
-    put(media_types/* Annotation */.Y.created, new Date(createdSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'));
-    put(media_types/* Annotation */.Y.source, md.sources[0]);
-    put(media_types/* Annotation */.Y.authors, md.maintainers.map((m) => (m.email ? `${m.name} (${m.email})` : m.name)).join(', '));
+    put(artifact_media_types/* Annotation */.Y.description, md.description);
+    put(artifact_media_types/* Annotation */.Y.title, md.name);
+    put(artifact_media_types/* Annotation */.Y.version, md.version);
+    put(artifact_media_types/* Annotation */.Y.url, md.home);
+    put(artifact_media_types/* Annotation */.Y.created, new Date(createdSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'));
+    put(artifact_media_types/* Annotation */.Y.source, md.sources[0]);
+    put(artifact_media_types/* Annotation */.Y.authors, md.maintainers.map((m) => (m.email ? `${m.name} (${m.email})` : m.name)).join(', '));
     for (const [k, v] of Object.entries(md.annotations)) {
-        if (k !== media_types/* Annotation */.Y.title && k !== media_types/* Annotation */.Y.version)
+        if (k !== artifact_media_types/* Annotation */.Y.title && k !== artifact_media_types/* Annotation */.Y.version)
             out[k] = v;
     }
     return out;
@@ -48111,11 +48162,11 @@ function descriptorJson(d) {
 /** The image manifest as Helm writes it: no top-level mediaType, layers sorted by digest. */
 function buildArtifact(md, chart, createdSeconds, options = {}) {
     const config = Buffer.from((0,metadata/* configJson */.B2)(md));
-    const configDescriptor = (0,oci_digest/* describe */.q)(media_types/* MediaType */.z.config, config);
-    const chartDescriptor = (0,oci_digest/* describe */.q)(options.chartMediaType ?? media_types/* MediaType */.z.chart, chart);
+    const configDescriptor = (0,oci_digest/* describe */.q)(artifact_media_types/* MediaType */.z.config, config);
+    const chartDescriptor = (0,oci_digest/* describe */.q)(options.chartMediaType ?? artifact_media_types/* MediaType */.z.chart, chart);
     const layers = [chartDescriptor];
     if (options.provenance)
-        layers.push((0,oci_digest/* describe */.q)(media_types/* MediaType */.z.provenance, options.provenance));
+        layers.push((0,oci_digest/* describe */.q)(artifact_media_types/* MediaType */.z.provenance, options.provenance));
     layers.sort((a, b) => (0,bytes_order/* compareBytes */.X)(a.digest, b.digest));
     const annotations = { ...manifestAnnotations(md, createdSeconds), ...options.extraAnnotations };
     const annotationJson = `{${Object.keys(annotations)
@@ -48135,7 +48186,7 @@ function buildArtifact(md, chart, createdSeconds, options = {}) {
         manifest,
         configDescriptor,
         chartDescriptor,
-        manifestDescriptor: (0,oci_digest/* describe */.q)(media_types/* MediaType */.z.manifest, manifest),
+        manifestDescriptor: (0,oci_digest/* describe */.q)(artifact_media_types/* MediaType */.z.manifest, manifest),
         layers,
     };
 }
@@ -48169,8 +48220,14 @@ async function loadSource(source, options = {}) {
         options.warn?.(`${source}: declares dependencies missing from its charts/ (${missing.map((d) => d.name).join(', ')}): pushed as it is, helm install will refuse it until they are vendored`);
     }
     else if (missing.length > 0) {
-        const { resolveDependencies } = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(583)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1583));
-        await resolveDependencies(chart, source, { log: options.log ?? (() => { }), plainHttp: options.plainHttp });
+        const { resolveDependencies } = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(560)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7560));
+        const own = options.access ? undefined : await __nccwpck_require__.e(/* import() */ 791).then(__nccwpck_require__.bind(__nccwpck_require__, 6791)).then((m) => m.defaultAccess(options.plainHttp));
+        try {
+            await resolveDependencies(chart, source, { log: options.log ?? (() => { }), access: options.access ?? own.access });
+        }
+        finally {
+            await own?.close();
+        }
     }
     for (const line of (0,assemble/* unmetSubchartDependencies */.rs)(chart))
         options.warn?.(`${source}: ${line}: templates that use it will fail to render`);
@@ -48203,17 +48260,17 @@ async function packageLoaded(loaded, options = {}) {
     const artifact = buildArtifact(md, bytes, date.seconds, {
         provenance,
         extraAnnotations: {
-            ...(md.sources.length === 0 && options.defaultSource ? { [media_types/* Annotation */.Y.source]: options.defaultSource } : {}),
+            ...(md.sources.length === 0 && options.defaultSource ? { [artifact_media_types/* Annotation */.Y.source]: options.defaultSource } : {}),
             ...options.annotations,
         },
-        chartMediaType: options.layerMediaType === 'legacy' ? media_types/* MediaType */.z.legacyChart : media_types/* MediaType */.z.chart,
+        chartMediaType: options.layerMediaType === 'legacy' ? artifact_media_types/* MediaType */.z.legacyChart : artifact_media_types/* MediaType */.z.chart,
     });
     return { source, chart, artifact, date };
 }
 /** Binds a packaged chart to the reference `refInput` names for it. */
 function bindRef(p, refInput) {
-    const { ref, lowered } = resolveChartRef(refInput, p.chart.metadata.name, p.chart.metadata.version);
-    return { ...p, ref, refName: refString(ref), lowered };
+    const { ref, lowered } = (0,reference/* resolveChartRef */.QE)(refInput, p.chart.metadata.name, p.chart.metadata.version);
+    return { ...p, ref, refName: (0,reference/* refString */.nw)(ref), lowered };
 }
 /** Packages a chart for one reference (the single-chart path). */
 async function buildChart(source, refInput, env = process.env, options = {}) {
@@ -48234,8 +48291,8 @@ async function readProvenance(file) {
 var registry = __nccwpck_require__(9458);
 // EXTERNAL MODULE: ./src/chart/chart.ts
 var chart_chart = __nccwpck_require__(8892);
-// EXTERNAL MODULE: ./src/release/cached.ts
-var cached = __nccwpck_require__(8567);
+// EXTERNAL MODULE: ./src/artifact/parse.ts
+var parse = __nccwpck_require__(2781);
 ;// CONCATENATED MODULE: ./src/release/same-chart.ts
 
 
@@ -48257,7 +48314,7 @@ async function compareWithRegistry(client, repository, digest, ours) {
     const { body } = await client.fetchManifest(repository, digest);
     let parsed;
     try {
-        parsed = (0,cached/* parseChartManifest */.j$)(body, `${repository}@${digest}`);
+        parsed = (0,parse/* parseChartManifest */.j)(body, `${repository}@${digest}`);
     }
     catch (err) {
         if (err instanceof errors/* UserError */.yo)
@@ -48283,7 +48340,7 @@ async function compareWithRegistry(client, repository, digest, ours) {
     if (provLayer) {
         if (provLayer.size > MAX_SMALL_BLOB)
             return { same: false, why: 'its provenance layer is too large', chartDigest: chartLayer.digest };
-        const ourProv = ours.layers.find((l) => l.mediaType === media_types/* MediaType */.z.provenance);
+        const ourProv = ours.layers.find((l) => l.mediaType === artifact_media_types/* MediaType */.z.provenance);
         provenance = provLayer.digest === ourProv?.digest ? ours.provenance : await client.fetchBlob(repository, provLayer);
     }
     return {
@@ -48295,7 +48352,7 @@ async function compareWithRegistry(client, repository, digest, ours) {
             manifest: body,
             configDescriptor: manifest.config,
             chartDescriptor: chartLayer,
-            manifestDescriptor: { mediaType: media_types/* MediaType */.z.manifest, digest, size: body.length },
+            manifestDescriptor: { mediaType: artifact_media_types/* MediaType */.z.manifest, digest, size: body.length },
             layers: manifest.layers,
         },
     };
@@ -48394,7 +48451,7 @@ async function pushArtifact(client, ref, artifact, ifExists, options = {}) {
         await client.uploadBlob(ref.repository, d, data);
     }));
     await options.beforeCommit;
-    const reported = await client.putManifest(ref.repository, ref.tag, artifact.manifest, media_types/* MediaType */.z.manifest);
+    const reported = await client.putManifest(ref.repository, ref.tag, artifact.manifest, artifact_media_types/* MediaType */.z.manifest);
     if (reported && reported !== ours) {
         throw new errors/* UserError */.yo(`${ref.registry} stored the manifest as ${reported}, but its digest is ${ours}`, {
             hint: 'The registry rewrote the manifest; do not sign the reported digest before checking it',
@@ -48465,7 +48522,8 @@ async function saveToCache(cacheDir, refName, artifact) {
         if (code) {
             throw new errors/* UserError */.yo(`cannot write the chart cache (${err.message})`, {
                 where: layout.root,
-                hint: 'Set the `cache` input to a writable folder',
+                hint: 'Use a writable folder for the cache',
+                code: 'cache-unwritable',
                 cause: err,
             });
         }
@@ -48492,8 +48550,8 @@ async function publishChart(source, inputs, build, registries, log) {
     // The tags are looked up while the chart is packaged (the connection, any token and the HEAD overlap it).
     const lookups = new Map();
     for (const refInput of inputs.refs) {
-        const { ref } = resolveChartRef(refInput, md.name, md.version);
-        const name = refString(ref);
+        const { ref } = (0,reference/* resolveChartRef */.QE)(refInput, md.name, md.version);
+        const name = (0,reference/* refString */.nw)(ref);
         if (registries && !lookups.has(name))
             lookups.set(name, lookUpTag(registries.client(ref.registry, log), ref));
     }
@@ -48564,17 +48622,25 @@ async function readCaFile(file) {
     catch (err) {
         throw new errors/* UserError */.yo(`cannot read the CA file (${(0,errors/* fsCode */.r0)(err) ?? err.message})`, {
             where: file,
-            hint: 'Check the `ca-file` path',
+            hint: 'Check the path of the CA file',
+            code: 'ca-file-unreadable',
         });
     }
     if (!/-----BEGIN CERTIFICATE-----/.test(pem))
-        throw new errors/* UserError */.yo('holds no PEM certificate', { where: file, hint: '`ca-file` takes a PEM bundle (-----BEGIN CERTIFICATE-----)' });
+        throw new errors/* UserError */.yo('holds no PEM certificate', {
+            where: file,
+            hint: 'A CA file is a PEM bundle (-----BEGIN CERTIFICATE-----)',
+            code: 'ca-file-not-pem',
+        });
     return pem;
 }
 
+// EXTERNAL MODULE: ./src/release/repositories.ts
+var repositories = __nccwpck_require__(1597);
 // EXTERNAL MODULE: ./src/action/login.ts
 var login = __nccwpck_require__(1363);
 ;// CONCATENATED MODULE: ./src/action/registries.ts
+
 
 
 
@@ -48619,6 +48685,13 @@ class Registries {
     async #connect(host, log) {
         const inputs = host === this.#primary ? this.#inputs : { ...this.#inputs, username: '', password: '' };
         const { credential, source } = await (0,login/* chooseCredential */.P$)(inputs, host);
+        // Stored credentials (Helm's, Docker's, a helper's) are as secret as the inputs: masked before any request.
+        if (credential && 'password' in credential) {
+            core/* setSecret */.Pq(credential.password);
+            core/* setSecret */.Pq(Buffer.from(`${credential.username}:${credential.password}`).toString('base64'));
+        }
+        else if (credential)
+            core/* setSecret */.Pq(credential.identityToken);
         const client = this.#make(host, credential);
         if (source === 'inputs')
             await (0,login/* login */.iD)(client, inputs, log);
@@ -48634,7 +48707,22 @@ class Registries {
             credential,
             policy: (0,retry/* retryPolicy */.Jb)(this.#inputs.retries, this.#inputs.timeoutSeconds),
             log: (line) => core/* info */.pq(line),
+            onSecret: (secret) => core/* setSecret */.Pq(secret),
         });
+    }
+    /** What dependency resolution reaches the network with: this run's HTTP, clients and credentials. */
+    dependencyAccess(log) {
+        return {
+            http: this.#http,
+            plainHttp: this.#inputs.plainHttp,
+            client: (host) => this.client(host, log),
+            repositoryCredential: async (url) => (await (0,repositories/* repositoryCredential */.i)(url)) ?? this.#inputCredentialFor(url),
+        };
+    }
+    /** The `username`/`password` inputs serve a chart repository on the first `ref`'s host too. */
+    #inputCredentialFor(url) {
+        const { username, password } = this.#inputs;
+        return username && password && new URL(url).host === this.#primary ? { username, password } : undefined;
     }
     async close() {
         await this.#http.close();
@@ -48685,6 +48773,8 @@ function summary_escape(s) {
 
 
 
+
+
 /** Charts published at a time (the registry, not this process, is what more would wait on). */
 const CONCURRENCY = 4;
 /**
@@ -48705,10 +48795,13 @@ async function publish() {
         plainHttp: inputs.plainHttp,
         warn: (line) => core/* warning */.$e(line),
     };
-    const primary = inputs.push ? primaryRegistry(inputs.refs[0]) : undefined;
-    const registries = inputs.push ? await Registries.open(inputs, primary) : undefined;
-    if (registries && primary)
+    const primary = (0,reference/* splitReference */.mQ)(inputs.refs[0]).registry;
+    // Open for dependencies too (the run's CA, TLS, timeout and credentials), whether or not it pushes.
+    const connections = await Registries.open(inputs, primary);
+    const registries = inputs.push ? connections : undefined;
+    if (registries)
         registries.warmUp(primary, (line) => core/* info */.pq(line));
+    build.access = connections.dependencyAccess((line) => core/* info */.pq(line));
     const failures = [];
     const single = sources.length === 1;
     let results;
@@ -48720,9 +48813,9 @@ async function publish() {
                 return await publishChart(source, inputs, { ...build, log }, registries, log);
             }
             catch (err) {
-                failures.push({ source, message: (0,errors/* errorLine */.BP)(err) });
+                failures.push({ source, message: (0,errors/* errorLine */.BP)(err, hints/* ACTION_HINTS */.g) });
                 if (!single)
-                    core/* error */.z3(`${source}: ${(0,errors/* errorLine */.BP)(err)}`);
+                    core/* error */.z3(`${source}: ${(0,errors/* errorLine */.BP)(err, hints/* ACTION_HINTS */.g)}`);
                 return undefined;
             }
             finally {
@@ -48736,7 +48829,7 @@ async function publish() {
         });
     }
     finally {
-        await registries?.close();
+        await connections.close();
     }
     const published = results.filter((r) => r !== undefined);
     if (published.length > 0)
@@ -48748,15 +48841,9 @@ async function publish() {
         throw new Error(failures[0].message);
     throw new Error(`${failures.length} of ${sources.length} charts failed: ${failures.map((f) => f.source).join(', ')} (see the errors above)`);
 }
-/** The registry host a `ref` line names (what `username`/`password` are for). */
-function primaryRegistry(ref) {
-    return ref
-        .trim()
-        .replace(/^oci:\/\//i, '')
-        .split('/')[0];
-}
 
 ;// CONCATENATED MODULE: ./src/main.ts
+
 
 
 
@@ -48766,14 +48853,14 @@ function primaryRegistry(ref) {
  * can run it); `run()` never throws: a failure becomes one error annotation through core.setFailed.
  */
 async function run() {
-    core/* saveState */.LZ(constants/* State */.Uw.isPost, 'true');
+    state/* state */.w.markPost();
     try {
         await publish();
     }
     catch (err) {
         if (err instanceof Error && err.stack)
             core/* debug */.Yz(err.stack);
-        core/* setFailed */.C1((0,errors/* errorLine */.BP)(err));
+        core/* setFailed */.C1((0,errors/* errorLine */.BP)(err, hints/* ACTION_HINTS */.g));
     }
 }
 
@@ -48790,16 +48877,19 @@ async function run() {
 /* harmony export */   _$: () => (/* binding */ removeLogin)
 /* harmony export */ });
 /* unused harmony exports dockerConfigPath, decodeEntry, runCredentialHelper */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3916);
-/* harmony import */ var _util_atomic_write_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5105);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3916);
+/* harmony import */ var _util_atomic_write_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5105);
+
 
 
 
@@ -48811,30 +48901,30 @@ function helmRegistryConfigPath(env = process.env, platform = process.platform) 
     if (env.HELM_REGISTRY_CONFIG)
         return env.HELM_REGISTRY_CONFIG;
     if (env.HELM_CONFIG_HOME)
-        return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(env.HELM_CONFIG_HOME, 'registry', 'config.json');
+        return node_path__WEBPACK_IMPORTED_MODULE_4___default().join(env.HELM_CONFIG_HOME, 'registry', 'config.json');
     let base;
     if (env.XDG_CONFIG_HOME)
         base = env.XDG_CONFIG_HOME;
     else if (platform === 'darwin')
-        base = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(node_os__WEBPACK_IMPORTED_MODULE_2___default().homedir(), 'Library', 'Preferences');
+        base = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(node_os__WEBPACK_IMPORTED_MODULE_3___default().homedir(), 'Library', 'Preferences');
     else if (platform === 'win32')
-        base = env.APPDATA ?? node_path__WEBPACK_IMPORTED_MODULE_3___default().join(node_os__WEBPACK_IMPORTED_MODULE_2___default().homedir(), 'AppData', 'Roaming');
+        base = env.APPDATA ?? node_path__WEBPACK_IMPORTED_MODULE_4___default().join(node_os__WEBPACK_IMPORTED_MODULE_3___default().homedir(), 'AppData', 'Roaming');
     else
-        base = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(env.HOME ?? node_os__WEBPACK_IMPORTED_MODULE_2___default().homedir(), '.config');
-    return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(base, 'helm', 'registry', 'config.json');
+        base = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(env.HOME ?? node_os__WEBPACK_IMPORTED_MODULE_3___default().homedir(), '.config');
+    return node_path__WEBPACK_IMPORTED_MODULE_4___default().join(base, 'helm', 'registry', 'config.json');
 }
 function dockerConfigPath(env = process.env) {
-    return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(env.DOCKER_CONFIG ?? node_path__WEBPACK_IMPORTED_MODULE_3___default().join(env.HOME ?? node_os__WEBPACK_IMPORTED_MODULE_2___default().homedir(), '.docker'), 'config.json');
+    return node_path__WEBPACK_IMPORTED_MODULE_4___default().join(env.DOCKER_CONFIG ?? node_path__WEBPACK_IMPORTED_MODULE_4___default().join(env.HOME ?? node_os__WEBPACK_IMPORTED_MODULE_3___default().homedir(), '.docker'), 'config.json');
 }
 async function readConfig(file) {
     let text;
     try {
-        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'); // small, and read before the first request: no loop turns to wait for
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file, 'utf8'); // small, and read before the first request: no loop turns to wait for
     }
     catch (err) {
-        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .fsCode */ .r0)(err) === 'ENOENT')
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .fsCode */ .r0)(err) === 'ENOENT')
             return {};
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`cannot read it (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .fsCode */ .r0)(err) ?? err.message})`, { where: file, hint: 'Check its permissions' });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`cannot read it (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .fsCode */ .r0)(err) ?? err.message})`, { where: file, hint: 'Check its permissions' });
     }
     if (text.trim() === '')
         return {};
@@ -48842,7 +48932,7 @@ async function readConfig(file) {
         return JSON.parse(text);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo('is not valid JSON', { where: file, hint: 'Fix or delete the file, then log in again' });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo('is not valid JSON', { where: file, hint: 'Fix or delete the file, then log in again' });
     }
 }
 /** The keys an entry for `host` may be stored under (Docker Hub has its historic one). */
@@ -48863,28 +48953,41 @@ function decodeEntry(entry, where) {
         const text = Buffer.from(entry.auth, 'base64').toString('utf8');
         const colon = text.indexOf(':');
         if (colon < 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo('holds an "auth" value that is not base64 of user:password', { where, hint: 'Log in again to rewrite it' });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo('holds an "auth" value that is not base64 of user:password', { where, hint: 'Log in again to rewrite it' });
         return { username: text.slice(0, colon), password: text.slice(colon + 1) };
     }
     return undefined;
+}
+/** `<command> get` with `input` on stdin: its exit code and output, bounded in time and size. */
+function runHelper(command, input) {
+    return new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)(command, ['get'], { timeout: 30_000, maxBuffer: 1024 * 1024, encoding: 'utf8' }, (err, stdout, stderr) => {
+            const code = err?.code;
+            if (err && typeof code !== 'number')
+                reject(err);
+            else
+                resolve({ exitCode: typeof code === 'number' ? code : 0, stdout, stderr });
+        });
+        child.stdin?.on('error', () => { });
+        child.stdin?.end(input);
+    });
 }
 /** Runs `docker-credential-<helper> get` with the host on stdin, as Docker does. */
 async function runCredentialHelper(helper, host) {
     const command = `docker-credential-${helper}`;
     let out;
-    const { getExecOutput } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2876));
     try {
-        out = await getExecOutput(command, ['get'], { input: Buffer.from(host), silent: true, ignoreReturnCode: true });
+        out = await runHelper(command, host);
     }
     catch (err) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`the credential helper ${command} could not be run (${err.message})`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`the credential helper ${command} could not be run (${err.message})`, {
             hint: `Install ${command}, or remove it from Docker's config`,
         });
     }
     if (out.exitCode !== 0) {
         if (/credentials not found/i.test(out.stdout + out.stderr))
             return undefined;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`the credential helper ${command} failed for ${host}: ${(out.stderr || out.stdout).trim().split('\n')[0]}`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`the credential helper ${command} failed for ${host}: ${(out.stderr || out.stdout).trim().split('\n')[0]}`, {
             hint: `Check that ${command} is installed and logged in`,
         });
     }
@@ -48893,7 +48996,7 @@ async function runCredentialHelper(helper, host) {
         parsed = JSON.parse(out.stdout);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${command} answered something that is not JSON`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${command} answered something that is not JSON`);
     }
     if (!parsed.Secret)
         return undefined;
@@ -48937,7 +49040,7 @@ async function findCredential(host, env = process.env) {
  */
 async function storeLogin(file, host, username, password) {
     if (username.includes(':'))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo('a user name may not contain ":"', { hint: 'Check the `username` input' });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo('a user name may not contain ":"', { hint: 'Check the user name', code: 'username-colon' });
     const config = await readConfig(file);
     const previous = config.auths?.[host];
     config.auths = { ...config.auths, [host]: { auth: Buffer.from(`${username}:${password}`).toString('base64') } };
@@ -48959,10 +49062,10 @@ async function removeLogin(file, host, restore) {
     return true;
 }
 async function writeConfig(file, config) {
-    const dir = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(file);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true, mode: 0o700 });
-    await (0,_util_atomic_write_js__WEBPACK_IMPORTED_MODULE_5__/* .writeFileAtomic */ .Z)(file, JSON.stringify(config, null, '\t'), { mode: 0o600 });
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.chmod)(file, 0o600);
+    const dir = node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(file);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(dir, { recursive: true, mode: 0o700 });
+    await (0,_util_atomic_write_js__WEBPACK_IMPORTED_MODULE_6__/* .writeFileAtomic */ .Z)(file, JSON.stringify(config, null, '\t'), { mode: 0o600 });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.chmod)(file, 0o600);
 }
 
 
@@ -48998,18 +49101,25 @@ function describe(mediaType, data) {
 /* harmony export */ });
 /* unused harmony exports registryWords, registryCodes */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9963);
+/* harmony import */ var _util_causes_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7554);
+/* harmony import */ var _tls_codes_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9383);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9963);
+
+
 
 
 /** A registry or network failure; `transient` says whether trying again may help. */
 class RegistryError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo {
     status;
     transient;
+    /** A connection's failure (its cause is the network error), not the registry's answer. */
+    network;
     constructor(message, options = {}) {
         super(message, options);
         this.name = 'RegistryError';
         this.status = options.status;
         this.transient = options.transient ?? false;
+        this.network = options.network ?? false;
     }
 }
 /** The registry's own words: `CODE: message` for each error in a distribution error body. */
@@ -49040,8 +49150,9 @@ function responseError(what, res, target) {
     const tries = res.attempts && res.attempts > 1 ? ` (gave up after ${res.attempts} attempts)` : '';
     return new RegistryError(`${e.message}${tries}`, {
         hint: e.hint,
+        code: e.code,
         status: res.status,
-        transient: (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isRetryableStatus */ .PS)(res.status) || registryCodes(res).includes('BLOB_UPLOAD_UNKNOWN'),
+        transient: (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .isRetryableStatus */ .PS)(res.status) || registryCodes(res).includes('BLOB_UPLOAD_UNKNOWN'),
     });
 }
 function describeResponse(what, res, target) {
@@ -49053,7 +49164,8 @@ function describeResponse(what, res, target) {
         return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`authentication failed for ${target.registry} as ${target.username ? JSON.stringify(target.username) : 'an anonymous user'} (${words})`, {
             hint: target.username
                 ? 'Check the username and password (or token), and that the token has not expired'
-                : 'Set the `username` and `password` inputs, or log in before this step',
+                : 'Give credentials, or log in to the registry first',
+            code: target.username ? undefined : 'unauthorized',
         });
     }
     if (res.status === 403 || codes.includes('DENIED') || insufficientScope) {
@@ -49065,7 +49177,7 @@ function describeResponse(what, res, target) {
         });
     }
     if (res.status === 400 && /HTTP request to an HTTPS server/i.test(res.body.toString('utf8'))) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${target.registry} speaks HTTPS, but plain HTTP was used`, { hint: 'Remove `plain-http: true`' });
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${target.registry} speaks HTTPS, but plain HTTP was used`, { hint: 'Talk HTTPS to it', code: 'https-expected' });
     }
     if (res.status === 429 || codes.includes('TOOMANYREQUESTS')) {
         return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${target.registry} is rate limiting requests (${words})`, {
@@ -49080,38 +49192,44 @@ function describeResponse(what, res, target) {
 function networkError(err, registry, plainHttp, attempts = 1) {
     const e = describeNetwork(err, registry, plainHttp);
     const tries = attempts > 1 ? ` (gave up after ${attempts} attempts)` : '';
-    return new RegistryError(`${e.message}${tries}`, { hint: e.hint, cause: err, transient: (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .isRetryableError */ .$d)(err) });
+    return new RegistryError(`${e.message}${tries}`, {
+        hint: e.hint,
+        code: e.code,
+        cause: err,
+        transient: (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .isRetryableError */ .$d)(err),
+        network: true,
+    });
 }
 function describeNetwork(err, registry, plainHttp) {
-    const codes = errorCodes(err);
+    const codes = (0,_util_causes_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCodes */ .f)(err);
     const text = errorText(err);
     const has = (...c) => c.some((x) => codes.includes(x));
     if (has('ECONNREFUSED'))
         return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`cannot reach ${hostPort(registry, plainHttp)}: connection refused`, {
-            hint: 'Check the host and port in `ref`, and that the registry is running',
+            hint: 'Check the host and port, and that the registry is running',
             cause: err,
+            code: 'connection-refused',
         });
     if (has('ENOTFOUND', 'EAI_AGAIN'))
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`cannot resolve the host of ${registry}`, { hint: 'Check the registry host name in `ref`', cause: err });
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`cannot resolve the host of ${registry}`, {
+            hint: 'Check the registry host name',
+            cause: err,
+            code: 'unknown-host',
+        });
     if (has('ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_PACKET_LENGTH_TOO_LONG') ||
         /wrong version number|packet length too long|before secure TLS connection/i.test(text)) {
         return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${registry} does not speak HTTPS (the TLS handshake got plain HTTP back)`, {
-            hint: 'For a registry served over plain HTTP, set `plain-http: true`',
+            hint: 'Talk plain HTTP to a registry served that way',
             cause: err,
+            code: 'http-expected',
         });
     }
-    const tlsCodes = [
-        'DEPTH_ZERO_SELF_SIGNED_CERT',
-        'SELF_SIGNED_CERT_IN_CHAIN',
-        'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-        'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-        'CERT_HAS_EXPIRED',
-        'ERR_TLS_CERT_ALTNAME_INVALID',
-    ];
-    if (has(...tlsCodes)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the TLS certificate of ${registry} is not trusted (${codes.find((c) => tlsCodes.includes(c))})`, {
-            hint: 'Give its CA with `ca-file`, or fix the certificate',
+    const untrusted = codes.find((c) => _tls_codes_js__WEBPACK_IMPORTED_MODULE_1__/* .UNTRUSTED_CERT_CODES */ .h.has(c));
+    if (untrusted) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the TLS certificate of ${registry} is not trusted (${untrusted})`, {
+            hint: 'Trust its CA, or fix the certificate',
             cause: err,
+            code: 'tls-untrusted',
         });
     }
     if (has('ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'))
@@ -49129,24 +49247,9 @@ function describeNetwork(err, registry, plainHttp) {
 function hostPort(registry, plainHttp) {
     return /:\d+$/.test(registry) ? registry : `${registry}:${plainHttp ? 80 : 443}`;
 }
-function errorCodes(err) {
-    const out = [];
-    for (let e = err, depth = 0; e && depth < 5; e = e.cause, depth++) {
-        const code = e.code;
-        if (typeof code === 'string')
-            out.push(code);
-        if (e instanceof AggregateError)
-            for (const inner of e.errors)
-                out.push(...errorCodes(inner));
-    }
-    return out;
-}
 function errorText(err) {
-    for (let e = err, depth = 0; e && depth < 5; e = e.cause, depth++) {
-        if (e instanceof Error && e.message && !/^fetch failed$/.test(e.message))
-            return e.message;
-    }
-    return String(err);
+    const e = (0,_util_causes_js__WEBPACK_IMPORTED_MODULE_3__/* .causes */ .p)(err).find((x) => x instanceof Error && x.message && !/^fetch failed$/.test(x.message));
+    return e ? e.message : String(err);
 }
 
 
@@ -49164,6 +49267,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __nccwpck_require__(1692);
 var external_node_tls_default = /*#__PURE__*/__nccwpck_require__.n(external_node_tls_);
+// EXTERNAL MODULE: ./src/oci/tls-codes.ts
+var tls_codes = __nccwpck_require__(9383);
 // EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/agent.js
 var agent = __nccwpck_require__(7405);
 var agent_default = /*#__PURE__*/__nccwpck_require__.n(agent);
@@ -49191,14 +49296,7 @@ async function loadEnvHttpProxyAgent() {
 ;// CONCATENATED MODULE: ./src/oci/trust.ts
 
 
-/** The answers of a handshake whose chain ends in a root we did not trust, which the system's store may hold. */
-const UNKNOWN_ROOT = new Set([
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-    'UNABLE_TO_GET_ISSUER_CERT',
-]);
+
 const CONNECT_TIMEOUT_MS = 10_000;
 /**
  * HTTPS connections checked against Node's roots (with NODE_EXTRA_CA_CERTS and `ca`) first, in one
@@ -49219,7 +49317,7 @@ function tlsConnector(trust) {
     return (opts, callback) => {
         const attempt = current;
         attempt(opts, (err, socket) => {
-            if (err && attempt === narrow && UNKNOWN_ROOT.has(err.code ?? '')) {
+            if (err && attempt === narrow && tls_codes/* UNKNOWN_ROOT_CODES */.R.has(err.code ?? '')) {
                 wide ??= connect_default()({ timeout: CONNECT_TIMEOUT_MS, secureContext: external_node_tls_default().createSecureContext({ ca: allRoots(trust) }) });
                 current = wide;
                 return wide(opts, callback);
@@ -49338,16 +49436,13 @@ function flatten(raw) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Y: () => (/* binding */ Annotation),
-/* harmony export */   z: () => (/* binding */ MediaType)
+/* harmony export */   O: () => (/* binding */ OciMediaType),
+/* harmony export */   Y: () => (/* binding */ Annotation)
 /* harmony export */ });
-const MediaType = {
+/** The OCI media types and annotation keys the registry client and the layout deal in (any artifact). */
+const OciMediaType = {
     manifest: 'application/vnd.oci.image.manifest.v1+json',
     index: 'application/vnd.oci.image.index.v1+json',
-    config: 'application/vnd.cncf.helm.config.v1+json',
-    chart: 'application/vnd.cncf.helm.chart.content.v1.tar+gzip',
-    legacyChart: 'application/tar+gzip',
-    provenance: 'application/vnd.cncf.helm.chart.provenance.v1.prov',
 };
 const Annotation = {
     refName: 'org.opencontainers.image.ref.name',
@@ -49359,6 +49454,160 @@ const Annotation = {
     authors: 'org.opencontainers.image.authors',
     created: 'org.opencontainers.image.created',
 };
+
+
+/***/ }),
+
+/***/ 2148:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   QE: () => (/* binding */ resolveChartRef),
+/* harmony export */   mQ: () => (/* binding */ splitReference),
+/* harmony export */   nw: () => (/* binding */ refString)
+/* harmony export */ });
+/* unused harmony exports parseRegistryHost, versionTag, parseReference */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+
+const REPO_COMPONENT = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
+const TAG = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/;
+const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:]+\])(?::\d{1,5})?$/;
+function splitReference(input) {
+    const trimmed = input.trim();
+    const oci = /^oci:\/\//i.test(trimmed);
+    let rest = trimmed.replace(/^oci:\/\//i, '').replace(/\/+$/, '');
+    let digest;
+    const at = rest.lastIndexOf('@');
+    if (at > rest.indexOf('/') && rest.indexOf('/') >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+    }
+    const slash = rest.indexOf('/');
+    const registry = slash < 0 ? rest : rest.slice(0, slash);
+    let path = slash < 0 ? '' : rest.slice(slash + 1);
+    let tag;
+    const colon = path.lastIndexOf(':');
+    if (colon >= 0 && colon > path.lastIndexOf('/')) {
+        tag = path.slice(colon + 1);
+        path = path.slice(0, colon);
+    }
+    return { oci, registry, path, tag, digest };
+}
+/**
+ * A registry host as a person types it for `registry login` (`host[:port]`, or `oci://host`): one
+ * clear error for anything else (a user name, a path, a query), which would store a key no tool reads.
+ */
+function parseRegistryHost(input) {
+    const raw = input
+        .trim()
+        .replace(/^oci:\/\//i, '')
+        .replace(/\/+$/, '');
+    if (!HOST.test(raw))
+        throw new UserError(`${JSON.stringify(input)} is not a registry host`, {
+            hint: 'Give the host and port only, e.g. ghcr.io or localhost:5000 (no user name, path or query)',
+        });
+    return raw;
+}
+function refString(ref) {
+    return `${ref.registry}/${ref.repository}:${ref.tag}`;
+}
+/** Helm writes `+` (build metadata) as `_` in a tag and reads it back. */
+function versionTag(version) {
+    return version.replaceAll('+', '_');
+}
+/**
+ * Resolves the `ref` input for a chart: `oci://host[:port][/ns]` (Helm-push style, `/<name>:<tag>`
+ * appended) or a full `host[:port]/path/<name>[:<tag>]`. Helm's strict rule holds: the last path
+ * element is the chart's name and the tag its version. Capitals in the path are lowered (GHCR owners).
+ */
+function resolveChartRef(input, chartName, chartVersion) {
+    const raw = input.trim();
+    const tag = versionTag(chartVersion);
+    const where = `ref ${JSON.stringify(raw)}`;
+    if (raw === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('the `ref` input is empty', { hint: 'Set it to oci://<registry>/<namespace>, e.g. oci://ghcr.io/my-org/charts' });
+    const parts = splitReference(raw);
+    if (parts.digest !== undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('a digest reference cannot be pushed to', {
+            where,
+            hint: 'Give a repository (and optionally a tag) instead of @sha256:…',
+        });
+    const registry = parts.registry;
+    let path;
+    let givenTag;
+    if (parts.oci) {
+        if (parts.tag !== undefined) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('an oci:// reference names a namespace, not a tag', {
+                where,
+                hint: `Drop the tag: the chart goes to ${registry}/${parts.path}/${chartName}:${tag}`,
+            });
+        }
+        path = parts.path === '' ? chartName : `${parts.path}/${chartName}`;
+    }
+    else {
+        if (/^[a-z]+:\/\//i.test(raw))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('unsupported scheme', { where, hint: 'Use oci://host/namespace or host/namespace/name' });
+        if (parts.path === '')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('a full reference needs a registry and a repository', {
+                where,
+                hint: `Write it as host/namespace/${chartName}, or use oci://${raw}`,
+            });
+        path = parts.path;
+        givenTag = parts.tag;
+    }
+    if (!HOST.test(registry))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`invalid registry host ${JSON.stringify(registry)}`, {
+            where,
+            hint: 'Write the host as name[:port], e.g. ghcr.io or localhost:5000',
+        });
+    const lowered = path.toLowerCase();
+    const components = lowered.split('/');
+    for (const c of components) {
+        if (!REPO_COMPONENT.test(c)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`invalid repository name ${JSON.stringify(path)}`, {
+                where,
+                hint: 'Each path element must be lower-case letters and digits, joined by ".", "_", "__" or "-"',
+            });
+        }
+    }
+    const last = components[components.length - 1];
+    if (last !== chartName.toLowerCase()) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the reference ends in ${JSON.stringify(last)} but the chart is named ${JSON.stringify(chartName)}`, {
+            where,
+            hint: `Helm requires the repository to end in the chart's name: use ${[registry, ...components.slice(0, -1), chartName.toLowerCase()].join('/')}, or oci://${[registry, ...components.slice(0, -1)].join('/')}`,
+        });
+    }
+    if (givenTag !== undefined && givenTag !== tag) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the tag ${JSON.stringify(givenTag)} differs from the chart version ${JSON.stringify(chartVersion)}`, {
+            where,
+            hint: `Helm requires the tag to be the chart's version: drop the tag (it defaults to ${tag}) or change version in Chart.yaml`,
+        });
+    }
+    if (!TAG.test(tag))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the version ${JSON.stringify(chartVersion)} does not make a valid tag`, { hint: 'Use a shorter SemVer version' });
+    return { ref: { registry, repository: lowered, tag }, lowered: lowered !== path ? path : undefined };
+}
+/** Parses a full reference `host[:port]/path[:tag]` (the CLI's REF); the tag is required. */
+function parseReference(input) {
+    const where = `reference ${JSON.stringify(input)}`;
+    const { registry, path, tag, digest } = splitReference(input);
+    if (path === '')
+        throw new UserError('expected host/path/name:tag', { where, hint: 'e.g. localhost:5000/myrepo/mychart:0.1.0' });
+    if (digest !== undefined)
+        throw new UserError('a digest reference is not a cache entry', { where, hint: 'Give host/path/name:tag' });
+    if (tag === undefined)
+        throw new UserError('the tag is missing', { where, hint: 'Add :<version>, e.g. …/mychart:0.1.0' });
+    if (!HOST.test(registry))
+        throw new UserError(`invalid registry host ${JSON.stringify(registry)}`, { where, hint: 'e.g. localhost:5000' });
+    if (!path.split('/').every((c) => REPO_COMPONENT.test(c)))
+        throw new UserError('invalid repository name', { where, hint: 'Lower-case letters and digits, joined by ".", "_", "__" or "-"' });
+    if (!TAG.test(tag))
+        throw new UserError(`invalid tag ${JSON.stringify(tag)}`, {
+            where,
+            hint: 'A tag holds letters, digits, "_", "." and "-" (a "+" is written "_")',
+        });
+    return { registry, repository: path, tag };
+}
 
 
 /***/ }),
@@ -49379,8 +49628,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
-var core = __nccwpck_require__(3360);
 ;// CONCATENATED MODULE: ./src/oci/challenge.ts
 /**
  * Parses `WWW-Authenticate`: a case-insensitive scheme, then comma-separated `key=value` or
@@ -49408,7 +49655,6 @@ var oci_errors = __nccwpck_require__(8630);
 
 
 
-
 function credentialUser(c) {
     return c === undefined ? undefined : 'password' in c ? c.username : c.username;
 }
@@ -49428,10 +49674,13 @@ class Authenticator {
     #fetching = new Map();
     /** Token requests made (for tests and the benchmark). */
     tokenRequests = 0;
-    constructor(http, registry, credential) {
+    /** Told every secret this authenticator obtains (tokens), before anything can print it. */
+    #onSecret;
+    constructor(http, registry, credential, onSecret = () => { }) {
         this.#http = http;
         this.#registry = registry;
         this.#credential = credential;
+        this.#onSecret = onSecret;
     }
     get username() {
         return credentialUser(this.#credential);
@@ -49538,10 +49787,10 @@ class Authenticator {
                 hint: 'The registry is misconfigured',
             });
         }
-        const token = body.access_token || body.token;
+        const token = [body.access_token, body.token].find((t) => typeof t === 'string' && t !== '');
         if (!token)
-            throw new errors/* UserError */.yo(`the token service of ${this.#registry} returned no token`);
-        core/* setSecret */.Pq(token);
+            throw new errors/* UserError */.yo(`the token service of ${this.#registry} returned no token`, { hint: 'The registry is misconfigured' });
+        this.#onSecret(token);
         const seconds = typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 60;
         // Renew a little before expiry: 5 s, or a tenth of a short token's life.
         this.#tokens.set(scope ?? c.params.scope ?? '', { token, expiresAt: Date.now() + seconds * 1000 - Math.min(5000, seconds * 100) });
@@ -49565,7 +49814,7 @@ var retry = __nccwpck_require__(9963);
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 /** Blobs up to this size try the single-request upload. */
 const SINGLE_POST_MAX = 256 * 1024;
-const MANIFEST_ACCEPT = [media_types/* MediaType */.z.manifest, 'application/vnd.docker.distribution.manifest.v2+json', media_types/* MediaType */.z.index].join(', ');
+const MANIFEST_ACCEPT = [media_types/* OciMediaType */.O.manifest, 'application/vnd.docker.distribution.manifest.v2+json', media_types/* OciMediaType */.O.index].join(', ');
 const REDIRECTS = [301, 302, 303, 307, 308];
 /**
  * A distribution-spec client for one registry: the requests Chartlift needs, and no others.
@@ -49587,7 +49836,7 @@ class RegistryClient {
         this.#plainHttp = options.plainHttp ?? false;
         this.#http = http;
         this.#base = `${this.#plainHttp ? 'http' : 'https'}://${registry}`;
-        this.#auth = new Authenticator(http, registry, options.credential);
+        this.#auth = new Authenticator(http, registry, options.credential, options.onSecret);
         this.#policy = options.policy ?? (0,retry/* retryPolicy */.Jb)();
         this.#monolithicMax = options.monolithicMax ?? 16 * 1024 * 1024;
         this.#chunkSize = options.chunkSize ?? 8 * 1024 * 1024;
@@ -49660,24 +49909,17 @@ class RegistryClient {
      * upload (unless the blob arrived after all); a chunked upload first tries to resume.
      */
     async uploadBlob(repository, d, data) {
-        for (let attempt = 0;; attempt++) {
-            try {
-                if (data.length > this.#monolithicMax)
-                    await this.#uploadChunked(repository, d, data);
-                else
-                    await this.#uploadMonolithic(repository, d, data);
+        await (0,retry/* retrying */.R$)(this.#policy, async (n) => {
+            if (n > 0 && (await this.hasBlob(repository, d)))
                 return;
-            }
-            catch (err) {
-                if (!(err instanceof oci_errors/* RegistryError */.gl) || !err.transient || attempt >= this.#policy.retries)
-                    throw err;
-                if (await this.hasBlob(repository, d))
-                    return;
-                const wait = (0,retry/* retryDelay */.a2)(attempt, this.#policy);
-                this.#log(`restarting the upload of ${d.digest.slice(0, 19)}… in ${(wait / 1000).toFixed(1)}s (${err.message})`);
-                await (0,retry/* sleep */.yy)(wait);
-            }
-        }
+            if (data.length > this.#monolithicMax)
+                await this.#uploadChunked(repository, d, data);
+            else
+                await this.#uploadMonolithic(repository, d, data);
+        }, {
+            error: transientReason,
+            onRetry: (reason, wait) => this.#log(`restarting the upload of ${d.digest.slice(0, 19)}… in ${(wait / 1000).toFixed(1)}s (${reason})`),
+        });
     }
     async #startUpload(repository) {
         const start = await this.#send({ method: 'POST', url: `${this.#base}/v2/${repository}/blobs/uploads/`, headers: { 'content-length': '0' } }, scope(repository, true));
@@ -49725,11 +49967,23 @@ class RegistryClient {
         let location = started.url;
         const chunk = Math.max(this.#chunkSize, started.minChunk);
         let offset = 0;
-        let resumes = 0;
         while (offset < data.length) {
-            const end = Math.min(offset + chunk, data.length);
-            const body = data.subarray(offset, end);
-            try {
+            // A chunk that fails is resumed from where the registry says it got (its Range), within the policy.
+            await (0,retry/* retrying */.R$)(this.#policy, async (n) => {
+                if (n > 0) {
+                    const status = await this.#send({ method: 'GET', url: location.toString() }, scope(repository, true));
+                    const reached = status.status === 204 ? rangeEnd(status.headers.range) : undefined;
+                    if (reached === undefined)
+                        throw new UploadLost(`${this.registry} lost the upload session`, { transient: true });
+                    if (status.headers.location)
+                        location = new URL(status.headers.location, location);
+                    this.#log(`resuming the upload of ${d.digest.slice(0, 19)}… at byte ${reached} of ${data.length}`);
+                    offset = reached;
+                    if (offset >= data.length)
+                        return;
+                }
+                const end = Math.min(offset + chunk, data.length);
+                const body = data.subarray(offset, end);
                 const res = await this.#send({
                     method: 'PATCH',
                     url: location.toString(),
@@ -49745,20 +49999,9 @@ class RegistryClient {
                 if (res.headers.location)
                     location = new URL(res.headers.location, location);
                 offset = rangeEnd(res.headers.range) ?? end;
-            }
-            catch (err) {
-                if (!(err instanceof oci_errors/* RegistryError */.gl) || !err.transient || resumes >= this.#policy.retries)
-                    throw err;
-                const status = await this.#send({ method: 'GET', url: location.toString() }, scope(repository, true));
-                const reached = status.status === 204 ? rangeEnd(status.headers.range) : undefined;
-                if (reached === undefined)
-                    throw err;
-                if (status.headers.location)
-                    location = new URL(status.headers.location, location);
-                this.#log(`resuming the upload of ${d.digest.slice(0, 19)}… at byte ${reached} of ${data.length} (${err.message})`);
-                offset = reached;
-                await (0,retry/* sleep */.yy)((0,retry/* retryDelay */.a2)(resumes++, this.#policy));
-            }
+            }, 
+            // A session the registry lost cannot be resumed: the whole upload restarts (uploadBlob's loop).
+            { error: (err) => (err instanceof UploadLost ? undefined : transientReason(err)) });
         }
         await this.#finishUpload(repository, location, d);
     }
@@ -49803,16 +50046,8 @@ class RegistryClient {
      * registry's own origin. Transient failures are retried.
      */
     async fetchBlob(repository, d) {
-        for (let attempt = 0;; attempt++) {
-            try {
-                return await this.#fetchBlobOnce(repository, d);
-            }
-            catch (err) {
-                if (!(err instanceof oci_errors/* RegistryError */.gl) || !err.transient || attempt >= this.#policy.retries)
-                    throw err;
-                await (0,retry/* sleep */.yy)((0,retry/* retryDelay */.a2)(attempt, this.#policy));
-            }
-        }
+        const { value } = await (0,retry/* retrying */.R$)(this.#policy, () => this.#fetchBlobOnce(repository, d), { error: transientReason });
+        return value;
     }
     async #fetchBlobOnce(repository, d) {
         const url = `${this.#base}/v2/${repository}/blobs/${d.digest}`;
@@ -49872,60 +50107,55 @@ class RegistryClient {
      * when `idempotent`), after a backoff or the registry's Retry-After, within the policy's bounds.
      */
     async #send(req, scopeText, idempotent = true) {
-        for (let attempt = 0;; attempt++) {
-            let wait;
-            let reason;
-            try {
-                const res = await this.#auth.send(req, scopeText);
-                if (res.status === 400 && this.#plainHttp)
-                    await this.#checkScheme();
-                if (!idempotent || !(0,retry/* isRetryableStatus */.PS)(res.status) || attempt >= this.#policy.retries)
-                    return { ...res, attempts: attempt + 1 };
-                wait = (0,retry/* retryDelay */.a2)(attempt, this.#policy, res.headers['retry-after']);
-                reason = `HTTP ${res.status}`;
-            }
-            catch (err) {
-                const e = err instanceof oci_errors/* RegistryError */.gl ? err : err instanceof errors/* UserError */.yo ? undefined : (0,oci_errors/* networkError */.x6)(err, this.registry, this.#plainHttp);
-                if (!e)
-                    throw err;
-                if (!idempotent || !e.transient || attempt >= this.#policy.retries) {
-                    // Only the last word counts the attempts.
-                    throw err instanceof oci_errors/* RegistryError */.gl || attempt === 0 ? e : (0,oci_errors/* networkError */.x6)(err, this.registry, this.#plainHttp, attempt + 1);
-                }
-                wait = (0,retry/* retryDelay */.a2)(attempt, this.#policy);
-                reason = e.message;
-            }
-            this.#log(`retrying ${req.method} ${new URL(req.url).pathname} in ${(wait / 1000).toFixed(1)}s (${reason}; attempt ${attempt + 2} of ${this.#policy.retries + 1})`);
-            await (0,retry/* sleep */.yy)(wait);
-        }
+        const { value, attempts } = await (0,retry/* retrying */.R$)(this.#policy, async () => {
+            const res = await this.#auth.send(req, scopeText).catch((err) => this.#asRegistryError(err, this.registry));
+            if (res.status === 400 && this.#plainHttp)
+                await this.#checkScheme();
+            return res;
+        }, {
+            result: (res) => idempotent && (0,retry/* isRetryableStatus */.PS)(res.status)
+                ? { reason: `HTTP ${res.status}`, retryAfter: res.headers['retry-after'] }
+                : undefined,
+            error: (err) => (idempotent ? transientReason(err) : undefined),
+            giveUp: (err, tries) => this.#withAttempts(err, this.registry, tries),
+            onRetry: (reason, wait, next) => this.#log(`retrying ${req.method} ${new URL(req.url).pathname} in ${(wait / 1000).toFixed(1)}s (${reason}; attempt ${next} of ${this.#policy.retries + 1})`),
+        });
+        return { ...value, attempts };
     }
     /** A streamed GET, retried like #send; `scopeText` null: another origin, sent with no credentials. */
     async #open(req, scopeText) {
-        for (let attempt = 0;; attempt++) {
-            try {
-                const res = scopeText === null ? await this.#http.open(req) : await this.#auth.open(req, scopeText);
-                if (!(0,retry/* isRetryableStatus */.PS)(res.status) || attempt >= this.#policy.retries)
-                    return res;
-                await res.body.dump();
-                await (0,retry/* sleep */.yy)((0,retry/* retryDelay */.a2)(attempt, this.#policy, res.headers['retry-after']));
-            }
-            catch (err) {
-                if (err instanceof errors/* UserError */.yo)
-                    throw err;
-                const e = (0,oci_errors/* networkError */.x6)(err, new URL(req.url).host, this.#plainHttp);
-                if (!e.transient || attempt >= this.#policy.retries)
-                    throw attempt === 0 ? e : (0,oci_errors/* networkError */.x6)(err, new URL(req.url).host, this.#plainHttp, attempt + 1);
-                await (0,retry/* sleep */.yy)((0,retry/* retryDelay */.a2)(attempt, this.#policy));
-            }
-        }
+        const host = new URL(req.url).host;
+        const { value } = await (0,retry/* retrying */.R$)(this.#policy, () => (scopeText === null ? this.#http.open(req) : this.#auth.open(req, scopeText)).catch((err) => this.#asRegistryError(err, host)), {
+            result: (res) => (0,retry/* isRetryableStatus */.PS)(res.status)
+                ? { reason: `HTTP ${res.status}`, retryAfter: res.headers['retry-after'], before: () => res.body.dump() }
+                : undefined,
+            error: transientReason,
+            giveUp: (err, tries) => this.#withAttempts(err, host, tries),
+        });
+        return value;
+    }
+    /** A failure below the registry client (a connection's) as a RegistryError; the client's own pass through. */
+    #asRegistryError(err, host) {
+        throw err instanceof errors/* UserError */.yo ? err : (0,oci_errors/* networkError */.x6)(err, host, this.#plainHttp);
+    }
+    /** The last word on a connection that kept failing says how many attempts were made. */
+    #withAttempts(err, host, attempts) {
+        return err instanceof oci_errors/* RegistryError */.gl && err.network && attempts > 1 ? (0,oci_errors/* networkError */.x6)(err.cause, host, this.#plainHttp, attempts) : err;
     }
     /** A 400 over plain HTTP may be an HTTPS port answering; Go's servers say so in a GET's body. */
     async #checkScheme() {
         const probe = await this.#auth.send({ method: 'GET', url: `${this.#base}/v2/`, maxBody: 64 * 1024 }, undefined);
         if (probe.status === 400 && /HTTP request to an HTTPS server/i.test(probe.body.toString('utf8'))) {
-            throw new errors/* UserError */.yo(`${this.registry} speaks HTTPS, but plain HTTP was used`, { hint: 'Remove `plain-http: true`' });
+            throw new errors/* UserError */.yo(`${this.registry} speaks HTTPS, but plain HTTP was used`, { hint: 'Talk HTTPS to it', code: 'https-expected' });
         }
     }
+}
+/** An upload session that cannot be resumed: transient for the upload as a whole, final for the session. */
+class UploadLost extends oci_errors/* RegistryError */.gl {
+}
+/** Why a failure may be tried again: a transient registry or connection error, else undefined. */
+function transientReason(err) {
+    return err instanceof oci_errors/* RegistryError */.gl && err.transient ? err.message : undefined;
 }
 function scope(repository, push) {
     return `repository:${repository}:${push ? 'pull,push' : 'pull'}`;
@@ -49947,10 +50177,12 @@ function rangeEnd(range) {
 /* harmony export */   Jb: () => (/* binding */ retryPolicy),
 /* harmony export */   KU: () => (/* binding */ DEFAULT_TIMEOUT_SECONDS),
 /* harmony export */   PS: () => (/* binding */ isRetryableStatus),
-/* harmony export */   TU: () => (/* binding */ DEFAULT_RETRIES),
-/* harmony export */   a2: () => (/* binding */ retryDelay),
-/* harmony export */   yy: () => (/* binding */ sleep)
+/* harmony export */   R$: () => (/* binding */ retrying),
+/* harmony export */   TU: () => (/* binding */ DEFAULT_RETRIES)
 /* harmony export */ });
+/* unused harmony exports retryDelay, sleep */
+/* harmony import */ var _util_causes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7554);
+
 const DEFAULT_RETRIES = 8;
 const DEFAULT_TIMEOUT_SECONDS = 60;
 function retryPolicy(retries = DEFAULT_RETRIES, timeoutSeconds = DEFAULT_TIMEOUT_SECONDS) {
@@ -49975,14 +50207,11 @@ const TRANSIENT_CODES = new Set([
 ]);
 /** A dropped, reset or timed-out connection (not a refused one: nothing listens there, failing fast is kinder). */
 function isRetryableError(err) {
-    for (let e = err, depth = 0; e && depth < 5; e = e.cause, depth++) {
+    return (0,_util_causes_js__WEBPACK_IMPORTED_MODULE_0__/* .causes */ .p)(err).some((e) => {
         const code = e.code;
-        if (typeof code === 'string' && TRANSIENT_CODES.has(code))
-            return true;
-        if (e instanceof Error && /other side closed|socket hang up|terminated/i.test(e.message))
-            return true;
-    }
-    return false;
+        return ((typeof code === 'string' && TRANSIENT_CODES.has(code)) ||
+            (e instanceof Error && /other side closed|socket hang up|terminated/i.test(e.message)));
+    });
 }
 /** The wait before retry number `attempt` (0-based), honouring `Retry-After` (seconds or an HTTP date). */
 function retryDelay(attempt, policy, retryAfter, random = Math.random) {
@@ -49996,6 +50225,62 @@ function retryDelay(attempt, policy, retryAfter, random = Math.random) {
     return exp / 2 + random() * (exp / 2);
 }
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/**
+ * The one retry loop: `attempt(n)` until its result or error is final, at most `policy.retries`
+ * times more, waiting between tries as `retryDelay` says (backoff with jitter, or the registry's
+ * Retry-After). Returns the last result and how many attempts were made.
+ */
+async function retrying(policy, attempt, hooks) {
+    for (let n = 0;; n++) {
+        let reason;
+        let retryAfter;
+        try {
+            const value = await attempt(n);
+            const again = hooks.result?.(value);
+            if (!again || n >= policy.retries)
+                return { value, attempts: n + 1 };
+            await again.before?.();
+            reason = again.reason;
+            retryAfter = again.retryAfter;
+        }
+        catch (err) {
+            const why = hooks.error?.(err);
+            if (why === undefined)
+                throw err;
+            if (n >= policy.retries)
+                throw hooks.giveUp ? hooks.giveUp(err, n + 1) : err;
+            reason = why;
+        }
+        const wait = retryDelay(n, policy, retryAfter);
+        hooks.onRetry?.(reason, wait, n + 2);
+        await sleep(wait);
+    }
+}
+
+
+/***/ }),
+
+/***/ 9383:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ UNKNOWN_ROOT_CODES),
+/* harmony export */   h: () => (/* binding */ UNTRUSTED_CERT_CODES)
+/* harmony export */ });
+/** The handshake answers of a chain that ends in a root we do not trust (the system's store may hold it). */
+const UNKNOWN_ROOT_CODES = new Set([
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'UNABLE_TO_GET_ISSUER_CERT',
+]);
+/** Every answer that means "this certificate is not trusted": an unknown root, an expired or misnamed one. */
+const UNTRUSTED_CERT_CODES = new Set([
+    ...UNKNOWN_ROOT_CODES,
+    'CERT_HAS_EXPIRED',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
 
 
 /***/ }),
@@ -50009,27 +50294,28 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
-var core = __nccwpck_require__(3360);
-// EXTERNAL MODULE: ./src/action/constants.ts
-var constants = __nccwpck_require__(915);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
+var core = __nccwpck_require__(5009);
 // EXTERNAL MODULE: ./src/action/login.ts
 var login = __nccwpck_require__(1363);
+// EXTERNAL MODULE: ./src/action/state.ts
+var state = __nccwpck_require__(3175);
 ;// CONCATENATED MODULE: ./src/action/post.ts
-
 
 
 /** The post step: removes the credentials the main step stored. It warns, never fails the job. */
 async function logoutStep() {
-    const raw = core/* getState */.Gu(constants/* State */.Uw.logins);
-    if (!raw)
-        return;
-    await (0,login/* logout */.ri)(JSON.parse(raw));
+    const records = state/* state */.w.logins();
+    if (records.length > 0)
+        await (0,login/* logout */.ri)(records);
 }
 
+// EXTERNAL MODULE: ./src/action/hints.ts
+var hints = __nccwpck_require__(8656);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/post.ts
+
 
 
 
@@ -50039,83 +50325,68 @@ async function run() {
         await logoutStep();
     }
     catch (err) {
-        core/* warning */.$e(`post step: ${(0,errors/* errorLine */.BP)(err)}`);
+        core/* warning */.$e(`post step: ${(0,errors/* errorLine */.BP)(err, hints/* ACTION_HINTS */.g)}`);
     }
 }
 
 
 /***/ }),
 
-/***/ 8567:
+/***/ 1597:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   j$: () => (/* binding */ parseChartManifest)
+/* harmony export */   i: () => (/* binding */ repositoryCredential)
 /* harmony export */ });
-/* unused harmony exports CHART_LAYERS, readCached */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9217);
+/* unused harmony export helmRepositoriesPath */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3916);
 
 
-const CHART_LAYERS = [_oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MediaType */ .z.chart, _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MediaType */ .z.legacyChart];
-/** Checks that a manifest is a Helm chart: OCI image manifest, Helm config, one chart layer, nothing unknown. */
-function parseChartManifest(body, where) {
-    let manifest;
-    try {
-        manifest = JSON.parse(body.toString('utf8'));
-    }
-    catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('the manifest is not JSON', { where });
-    }
-    if (manifest.schemaVersion !== 2 || !manifest.config || !Array.isArray(manifest.layers))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('not an OCI image manifest', { where });
-    if (manifest.mediaType && manifest.mediaType !== _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MediaType */ .z.manifest)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`not a chart: manifest type ${manifest.mediaType}`, {
-            where,
-            hint: 'This reference holds something other than a Helm chart',
-        });
-    if (manifest.config.mediaType !== _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MediaType */ .z.config) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`not a Helm chart: its config is ${manifest.config.mediaType}`, {
-            where,
-            hint: 'This reference holds something other than a Helm chart (a container image?)',
-        });
-    }
-    const charts = manifest.layers.filter((l) => CHART_LAYERS.includes(l.mediaType));
-    if (charts.length !== 1)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`a chart needs exactly one chart layer, this one has ${charts.length}`, { where });
-    const unknown = manifest.layers.filter((l) => !CHART_LAYERS.includes(l.mediaType) && l.mediaType !== _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MediaType */ .z.provenance);
-    if (unknown.length > 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`unknown layer type ${unknown[0].mediaType}`, { where, hint: 'Only chart and provenance layers are accepted' });
-    return { manifest, chartLayer: charts[0], provLayer: manifest.layers.find((l) => l.mediaType === _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MediaType */ .z.provenance) };
+
+
+
+/** Helm's repositories.yaml: $HELM_REPOSITORY_CONFIG, else $HELM_CONFIG_HOME, else the XDG config home. */
+function helmRepositoriesPath(env = process.env, platform = process.platform) {
+    if (env.HELM_REPOSITORY_CONFIG)
+        return env.HELM_REPOSITORY_CONFIG;
+    if (env.HELM_CONFIG_HOME)
+        return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(env.HELM_CONFIG_HOME, 'repositories.yaml');
+    let base;
+    if (env.XDG_CONFIG_HOME)
+        base = env.XDG_CONFIG_HOME;
+    else if (platform === 'darwin')
+        base = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(node_os__WEBPACK_IMPORTED_MODULE_1___default().homedir(), 'Library', 'Preferences');
+    else if (platform === 'win32')
+        base = env.APPDATA ?? node_path__WEBPACK_IMPORTED_MODULE_2___default().join(node_os__WEBPACK_IMPORTED_MODULE_1___default().homedir(), 'AppData', 'Roaming');
+    else
+        base = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(env.HOME ?? node_os__WEBPACK_IMPORTED_MODULE_1___default().homedir(), '.config');
+    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(base, 'helm', 'repositories.yaml');
 }
-/** A chart saved in the cache under `refName`, every blob checked against its digest. */
-async function readCached(layout, refName) {
-    const entry = await layout.resolve(refName);
-    if (!entry)
-        throw new UserError(`${refName} is not in the cache`, {
-            where: layout.root,
-            hint: 'See `chartlift chart list`; save or pull it first',
-        });
-    const raw = await layout.readBlob(entry.digest);
-    const { manifest, chartLayer, provLayer } = parseChartManifest(raw, refName);
-    const config = await layout.readBlob(manifest.config.digest);
-    const chart = await layout.readBlob(chartLayer.digest);
-    const provenance = provLayer ? await layout.readBlob(provLayer.digest) : undefined;
-    const meta = JSON.parse(config.toString('utf8'));
-    return {
-        name: meta.name ?? '',
-        version: meta.version ?? '',
-        artifact: {
-            config,
-            chart,
-            provenance,
-            manifest: raw,
-            configDescriptor: manifest.config,
-            chartDescriptor: chartLayer,
-            manifestDescriptor: { mediaType: MediaType.manifest, digest: entry.digest, size: raw.length },
-            layers: manifest.layers,
-        },
-    };
+/**
+ * The credentials `helm repo add --username --password` stored for a chart repository, matched by
+ * its URL as Helm matches a dependency's repository (trailing slashes aside).
+ */
+async function repositoryCredential(url, env = process.env) {
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(helmRepositoriesPath(env), 'utf8');
+    }
+    catch (err) {
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .fsCode */ .r0)(err) === 'ENOENT')
+            return undefined;
+        throw err;
+    }
+    const doc = yaml__WEBPACK_IMPORTED_MODULE_3__.parse(text);
+    const want = url.replace(/\/+$/, '');
+    const entry = (doc?.repositories ?? []).find((r) => (r.url ?? '').replace(/\/+$/, '') === want);
+    return entry?.username && entry.password ? { username: entry.username, password: entry.password } : undefined;
 }
 
 
@@ -50176,6 +50447,35 @@ async function writeFileAtomic(target, data, options = {}) {
 /** Compare strings by their UTF-8 bytes, as Go's sort.Strings does (JS `<` compares UTF-16 units). */
 function compareBytes(a, b) {
     return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+
+
+/***/ }),
+
+/***/ 7554:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ errorCodes),
+/* harmony export */   p: () => (/* binding */ causes)
+/* harmony export */ });
+/** An error and the errors under it (`cause`, an AggregateError's `errors`), the one walk of them. */
+function causes(err, depth = 5) {
+    const out = [];
+    for (let e = err, d = 0; e && d < depth; e = e.cause, d++) {
+        out.push(e);
+        if (e instanceof AggregateError)
+            for (const inner of e.errors)
+                out.push(...causes(inner, depth - d - 1));
+    }
+    return out;
+}
+/** The string `code`s of an error and its causes (Node's and undici's error codes). */
+function errorCodes(err) {
+    return causes(err).flatMap((e) => {
+        const code = e.code;
+        return typeof code === 'string' ? [code] : [];
+    });
 }
 
 
@@ -50248,6 +50548,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_h
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
@@ -50416,13 +50723,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 857:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
@@ -53847,7 +54147,7 @@ exports.YAMLSeq = YAMLSeq;
 
 var log = __nccwpck_require__(7249);
 var merge = __nccwpck_require__(452);
-var stringify = __nccwpck_require__(2148);
+var stringify = __nccwpck_require__(9767);
 var identity = __nccwpck_require__(1127);
 var toJS = __nccwpck_require__(4043);
 
@@ -57827,7 +58127,7 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 2148:
+/***/ 9767:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -57972,7 +58272,7 @@ exports.stringify = stringify;
 
 
 var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
+var stringify = __nccwpck_require__(9767);
 var stringifyComment = __nccwpck_require__(9799);
 
 function stringifyCollection(collection, ctx, options) {
@@ -58165,7 +58465,7 @@ exports.stringifyComment = stringifyComment;
 
 
 var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
+var stringify = __nccwpck_require__(9767);
 var stringifyComment = __nccwpck_require__(9799);
 
 function stringifyDocument(doc, options) {
@@ -58294,7 +58594,7 @@ exports.stringifyNumber = stringifyNumber;
 
 var identity = __nccwpck_require__(1127);
 var Scalar = __nccwpck_require__(3301);
-var stringify = __nccwpck_require__(2148);
+var stringify = __nccwpck_require__(9767);
 var stringifyComment = __nccwpck_require__(9799);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
@@ -59034,7 +59334,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 3360:
+/***/ 5009:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -59057,8 +59357,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getIDToken, getMultilineInput, group, isDebug, markdownSummary, notice, platform, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
 
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
+;// CONCATENATED MODULE: external "os"
+const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -59133,7 +59433,7 @@ function utils_toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_.EOL);
+    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -59207,7 +59507,7 @@ function file_command_issueFileCommand(command, message) {
     if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -59223,7 +59523,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 // EXTERNAL MODULE: external "path"
@@ -60305,7 +60605,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_.EOL);
+        return this.addRaw(external_os_namespaceObject.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -60489,421 +60789,16 @@ function toPlatformPath(pth) {
     return pth.replace(/[/\\]/g, path.sep);
 }
 //# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
-var lib_exec = __nccwpck_require__(2876);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
-var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
-        silent: true
-    });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
-        silent: true
-    });
-    return {
-        name: name.trim(),
-        version: version.trim()
-    };
-});
-const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
-        silent: true
-    });
-    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
-    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
-    return {
-        name,
-        version
-    };
-});
-const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
-        silent: true
-    });
-    const [name, version] = stdout.trim().split('\n');
-    return {
-        name,
-        version
-    };
-});
-const platform = external_os_.platform();
-const arch = external_os_.arch();
-const isWindows = platform === 'win32';
-const isMacOS = platform === 'darwin';
-const isLinux = platform === 'linux';
-function getDetails() {
-    return platform_awaiter(this, void 0, void 0, function* () {
-        return Object.assign(Object.assign({}, (yield (isWindows
-            ? getWindowsInfo()
-            : isMacOS
-                ? getMacOsInfo()
-                : getLinuxInfo()))), { platform,
-            arch,
-            isWindows,
-            isMacOS,
-            isLinux });
-    });
-}
-//# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
-var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-/**
- * The code to exit an action
- */
-var ExitCode;
-(function (ExitCode) {
-    /**
-     * A code indicating that the action was successful
-     */
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    /**
-     * A code indicating that the action was a failure
-     */
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-//-----------------------------------------------------------------------
-// Variables
-//-----------------------------------------------------------------------
-/**
- * Sets env variable for this action and future actions in the job
- * @param name the name of the variable to set
- * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
-    process.env[name] = convertedVal;
-    const filePath = process.env['GITHUB_ENV'] || '';
-    if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
-    }
-    issueCommand('set-env', { name }, convertedVal);
-}
-/**
- * Registers a secret which will get masked from logs
- *
- * @param secret - Value of the secret to be masked
- * @remarks
- * This function instructs the Actions runner to mask the specified value in any
- * logs produced during the workflow run. Once registered, the secret value will
- * be replaced with asterisks (***) whenever it appears in console output, logs,
- * or error messages.
- *
- * This is useful for protecting sensitive information such as:
- * - API keys
- * - Access tokens
- * - Authentication credentials
- * - URL parameters containing signatures (SAS tokens)
- *
- * Note that masking only affects future logs; any previous appearances of the
- * secret in logs before calling this function will remain unmasked.
- *
- * @example
- * ```typescript
- * // Register an API token as a secret
- * const apiToken = "abc123xyz456";
- * setSecret(apiToken);
- *
- * // Now any logs containing this value will show *** instead
- * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
- * ```
- */
-function core_setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
-}
-/**
- * Prepends inputPath to the PATH (for this action and future actions)
- * @param inputPath
- */
-function addPath(inputPath) {
-    const filePath = process.env['GITHUB_PATH'] || '';
-    if (filePath) {
-        issueFileCommand('PATH', inputPath);
-    }
-    else {
-        issueCommand('add-path', {}, inputPath);
-    }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
-}
-/**
- * Gets the value of an input.
- * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
- * Returns an empty string if the value is not defined.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string
- */
-function getInput(name, options) {
-    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
-        throw new Error(`Input required and not supplied: ${name}`);
-    }
-    if (options && options.trimWhitespace === false) {
-        return val;
-    }
-    return val.trim();
-}
-/**
- * Gets the values of an multiline input.  Each value is also trimmed.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string[]
- *
- */
-function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
-        .split('\n')
-        .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
-    }
-    return inputs.map(input => input.trim());
-}
-/**
- * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
- * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
- * The return value is also in boolean type.
- * ref: https://yaml.org/spec/1.2/spec.html#id2804923
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   boolean
- */
-function getBooleanInput(name, options) {
-    const trueValue = ['true', 'True', 'TRUE'];
-    const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
-    if (trueValue.includes(val))
-        return true;
-    if (falseValue.includes(val))
-        return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-/**
- * Sets the value of an output.
- *
- * @param     name     name of the output to set
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
-    const filePath = process.env['GITHUB_OUTPUT'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
-    }
-    process.stdout.write(external_os_.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
-}
-/**
- * Enables or disables the echoing of commands into stdout for the rest of the step.
- * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
- *
- */
-function setCommandEcho(enabled) {
-    issue('echo', enabled ? 'on' : 'off');
-}
-//-----------------------------------------------------------------------
-// Results
-//-----------------------------------------------------------------------
-/**
- * Sets the action status to failed.
- * When the action exits it will be with an exit code of 1
- * @param message add error issue message
- */
-function setFailed(message) {
-    process.exitCode = ExitCode.Failure;
-    error(message);
-}
-//-----------------------------------------------------------------------
-// Logging Commands
-//-----------------------------------------------------------------------
-/**
- * Gets whether Actions Step Debug is on or not
- */
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
-/**
- * Writes debug message to user log
- * @param message debug message
- */
-function core_debug(message) {
-    command_issueCommand('debug', {}, message);
-}
-/**
- * Adds an error issue
- * @param message error issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a warning issue
- * @param message warning issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a notice issue
- * @param message notice issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Writes info to log with console.log.
- * @param message info message
- */
-function info(message) {
-    process.stdout.write(message + external_os_.EOL);
-}
-/**
- * Begin an output group.
- *
- * Output until the next `groupEnd` will be foldable in this group
- *
- * @param name The name of the output group
- */
-function startGroup(name) {
-    command_issue('group', name);
-}
-/**
- * End an output group.
- */
-function endGroup() {
-    command_issue('endgroup');
-}
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
-//-----------------------------------------------------------------------
-// Wrapper action state
-//-----------------------------------------------------------------------
-/**
- * Saves state for current action, the state can only be retrieved by this action's post job execution.
- *
- * @param     name     name of the state to store
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function saveState(name, value) {
-    const filePath = process.env['GITHUB_STATE'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
-    }
-    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
-}
-/**
- * Gets the value of an state set by this action's main execution.
- *
- * @param     name     name of the state to get
- * @returns   string
- */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
-}
-function getIDToken(aud) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        return yield OidcClient.getIDToken(aud);
-    });
-}
-/**
- * Summary exports
- */
-
-/**
- * @deprecated use core.summary
- */
-
-/**
- * Path exports
- */
-
-/**
- * Platform utilities exports
- */
-
-//# sourceMappingURL=core.js.map
-
-/***/ }),
-
-/***/ 2876:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  getExecOutput: () => (/* binding */ getExecOutput)
-});
-
-// UNUSED EXPORTS: exec
-
 // EXTERNAL MODULE: external "string_decoder"
 var external_string_decoder_ = __nccwpck_require__(3193);
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
 // EXTERNAL MODULE: external "events"
 var external_events_ = __nccwpck_require__(4434);
 ;// CONCATENATED MODULE: external "child_process"
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -60929,7 +60824,7 @@ const IS_WINDOWS = process.platform === 'win32';
  * backslash to all junction results on Windows.
  */
 function readlink(fsPath) {
-    return __awaiter(this, void 0, void 0, function* () {
+    return io_util_awaiter(this, void 0, void 0, function* () {
         const result = yield fs.promises.readlink(fsPath);
         // On Windows, restore Node 20 behavior: add trailing backslash to all results
         // since junctions on Windows are always directory links
@@ -60943,7 +60838,7 @@ function readlink(fsPath) {
 const UV_FS_O_EXLOCK = 0x10000000;
 const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
-    return __awaiter(this, void 0, void 0, function* () {
+    return io_util_awaiter(this, void 0, void 0, function* () {
         try {
             yield stat(fsPath);
         }
@@ -60957,7 +60852,7 @@ function exists(fsPath) {
     });
 }
 function isDirectory(fsPath_1) {
-    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
         const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
         return stats.isDirectory();
     });
@@ -60984,7 +60879,7 @@ function isRooted(p) {
  * @return if file exists and is executable, returns the file path. otherwise empty string.
  */
 function tryGetExecutablePath(filePath, extensions) {
-    return __awaiter(this, void 0, void 0, function* () {
+    return io_util_awaiter(this, void 0, void 0, function* () {
         let stats = undefined;
         try {
             // test file exists
@@ -61434,13 +61329,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_.EOL);
+            let n = s.indexOf(external_os_namespaceObject.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_.EOL.length);
-                n = s.indexOf(external_os_.EOL);
+                s = s.substring(n + external_os_namespaceObject.EOL.length);
+                n = s.indexOf(external_os_namespaceObject.EOL);
             }
             return s;
         }
@@ -61731,7 +61626,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -61966,16 +61861,16 @@ var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arg
  * @param     options            optional exec options.  See ExecOptions
  * @returns   Promise<number>    exit code
  */
-function exec(commandLine, args, options) {
+function exec_exec(commandLine, args, options) {
     return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = argStringToArray(commandLine);
+        const commandArgs = tr.argStringToArray(commandLine);
         if (commandArgs.length === 0) {
             throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
         }
         // Path to tool to execute should be first arg
         const toolPath = commandArgs[0];
         args = commandArgs.slice(1).concat(args || []);
-        const runner = new ToolRunner(toolPath, args, options);
+        const runner = new tr.ToolRunner(toolPath, args, options);
         return runner.exec();
     });
 }
@@ -61995,8 +61890,8 @@ function getExecOutput(commandLine, args, options) {
         let stdout = '';
         let stderr = '';
         //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
-        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
         const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
         const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
         const stdErrListener = (data) => {
@@ -62012,7 +61907,7 @@ function getExecOutput(commandLine, args, options) {
             }
         };
         const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
         //flush any remaining characters
         stdout += stdoutDecoder.end();
         stderr += stderrDecoder.end();
@@ -62024,6 +61919,389 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+        silent: true
+    });
+    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+        silent: true
+    });
+    return {
+        name: name.trim(),
+        version: version.trim()
+    };
+});
+const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    var _a, _b, _c, _d;
+    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+        silent: true
+    });
+    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
+    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
+    return {
+        name,
+        version
+    };
+});
+const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+        silent: true
+    });
+    const [name, version] = stdout.trim().split('\n');
+    return {
+        name,
+        version
+    };
+});
+const platform = external_os_namespaceObject.platform();
+const arch = external_os_namespaceObject.arch();
+const isWindows = platform === 'win32';
+const isMacOS = platform === 'darwin';
+const isLinux = platform === 'linux';
+function getDetails() {
+    return platform_awaiter(this, void 0, void 0, function* () {
+        return Object.assign(Object.assign({}, (yield (isWindows
+            ? getWindowsInfo()
+            : isMacOS
+                ? getMacOsInfo()
+                : getLinuxInfo()))), { platform,
+            arch,
+            isWindows,
+            isMacOS,
+            isLinux });
+    });
+}
+//# sourceMappingURL=platform.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function core_setSecret(secret) {
+    command_issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(external_os_namespaceObject.EOL);
+    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function core_debug(message) {
+    command_issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + external_os_namespaceObject.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    command_issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    command_issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
+    }
+    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
 
 /***/ })
 

@@ -4,6 +4,7 @@ import { errorLine, UserError } from './errors.js';
 import { defaultCachePath } from './oci/layout.js';
 import { exportCommand, listCommand, pullCommand, pushCommand, removeCommand, saveCommand } from './cli/chart-commands.js';
 import { HELP } from './cli/help.js';
+import { CLI_HINTS } from './cli/hints.js';
 import { loginCommand, logoutCommand } from './cli/registry-commands.js';
 import type { IfExists } from './release/push.js';
 
@@ -88,7 +89,7 @@ main(process.argv.slice(2)).then(
     const line =
       err instanceof TypeError && /ERR_PARSE_ARGS/.test(String((err as { code?: string }).code))
         ? `${err.message} (see chartlift --help)`
-        : errorLine(err);
+        : errorLine(err, CLI_HINTS);
     process.stderr.write(`Error: ${line}\n`);
     process.exit(1);
   },

@@ -1,22 +1,46 @@
 /**
+ * The failures whose remedy is a setting of the face in use (an action input, a CLI flag): the
+ * library throws them with a code and a neutral hint, and each face words the hint its own way.
+ */
+export type ErrorCode =
+  | 'unauthorized'
+  | 'https-expected'
+  | 'http-expected'
+  | 'tls-untrusted'
+  | 'connection-refused'
+  | 'unknown-host'
+  | 'cache-unwritable'
+  | 'chart-missing'
+  | 'no-chart-yaml'
+  | 'username-colon'
+  | 'ca-file-unreadable'
+  | 'ca-file-not-pem';
+
+/** A face's words for the codes it has its own remedy for. */
+export type Hints = Partial<Record<ErrorCode, string>>;
+
+/**
  * An error a person can act on: what went wrong, where (a file or a reference), and what to do.
  * The message is one line, so it becomes exactly one `::error::` annotation.
  */
 export class UserError extends Error {
   readonly where?: string;
   readonly hint?: string;
+  readonly code?: ErrorCode;
 
-  constructor(message: string, options: { where?: string; hint?: string; cause?: unknown } = {}) {
+  constructor(message: string, options: { where?: string; hint?: string; cause?: unknown; code?: ErrorCode } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'UserError';
     this.where = options.where;
     this.hint = options.hint;
+    this.code = options.code;
   }
 
-  /** `where: message. hint` on a single line. */
-  toLine(): string {
+  /** `where: message. hint` on a single line, the hint in the face's words when it has some for the code. */
+  toLine(hints: Hints = {}): string {
     const parts = [this.where ? `${this.where}: ${this.message}` : this.message];
-    if (this.hint) parts.push(this.hint);
+    const hint = (this.code && hints[this.code]) || this.hint;
+    if (hint) parts.push(hint);
     return parts
       .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
       .map((p) => (/[.!?]$/.test(p) ? p : `${p}.`))
@@ -24,9 +48,9 @@ export class UserError extends Error {
   }
 }
 
-/** One line for any error: a UserError's own line, otherwise the message of what was thrown. */
-export function errorLine(err: unknown): string {
-  if (err instanceof UserError) return err.toLine();
+/** One line for any error: a UserError's own line (hints in the face's words), otherwise the message of what was thrown. */
+export function errorLine(err: unknown, hints: Hints = {}): string {
+  if (err instanceof UserError) return err.toLine(hints);
   if (err instanceof Error) return err.message.replace(/\s*\n\s*/g, ' ').trim();
   return String(err);
 }

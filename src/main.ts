@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
-import { State } from './action/constants.js';
+import { state } from './action/state.js';
 import { publish } from './action/run.js';
+import { ACTION_HINTS } from './action/hints.js';
 import { errorLine } from './errors.js';
 
 /**
@@ -8,11 +9,11 @@ import { errorLine } from './errors.js';
  * can run it); `run()` never throws: a failure becomes one error annotation through core.setFailed.
  */
 export async function run(): Promise<void> {
-  core.saveState(State.isPost, 'true');
+  state.markPost();
   try {
     await publish();
   } catch (err) {
     if (err instanceof Error && err.stack) core.debug(err.stack);
-    core.setFailed(errorLine(err));
+    core.setFailed(errorLine(err, ACTION_HINTS));
   }
 }

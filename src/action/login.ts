@@ -8,16 +8,8 @@ import type { Credential } from '../oci/auth.js';
 import { findCredential, helmRegistryConfigPath, removeLogin, storeLogin, type AuthEntry } from '../oci/credentials.js';
 import type { RegistryClient } from '../oci/registry.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { State } from './constants.js';
+import { state, type LoginRecord } from './state.js';
 import type { Inputs } from './inputs.js';
-
-/** What the post step needs to undo a login: paths only, never a secret. */
-export interface LoginRecord {
-  host: string;
-  file: string;
-  /** A 0600 file holding the entry this login replaced, to put back. */
-  backup?: string;
-}
 
 /** The credential to use: the inputs, else stored ones (Helm's, then Docker's), else none (anonymous). */
 export async function chooseCredential(inputs: Inputs, host: string): Promise<{ credential?: Credential; source: string }> {
@@ -47,7 +39,7 @@ export async function login(client: RegistryClient, inputs: Inputs, log: (line: 
   if (inputs.logout) {
     const record: LoginRecord = { host: client.registry, file };
     if (previous) record.backup = await backupEntry(previous);
-    core.saveState(State.logins, JSON.stringify([record]));
+    state.saveLogins([record]);
   }
   log(`Login succeeded (${client.registry} as ${inputs.username}, stored in ${file})`);
 }

@@ -4,6 +4,8 @@ import { Http } from '../oci/http.js';
 import { RegistryClient } from '../oci/registry.js';
 import { retryPolicy } from '../oci/retry.js';
 import { readCaFile } from '../oci/tls-options.js';
+import type { DependencyAccess } from '../release/dependencies.js';
+import { repositoryCredential } from '../release/repositories.js';
 import type { Inputs } from './inputs.js';
 import { chooseCredential, login } from './login.js';
 
@@ -52,6 +54,11 @@ export class Registries {
   async #connect(host: string, log: (line: string) => void): Promise<RegistryClient> {
     const inputs = host === this.#primary ? this.#inputs : { ...this.#inputs, username: '', password: '' };
     const { credential, source } = await chooseCredential(inputs, host);
+    // Stored credentials (Helm's, Docker's, a helper's) are as secret as the inputs: masked before any request.
+    if (credential && 'password' in credential) {
+      core.setSecret(credential.password);
+      core.setSecret(Buffer.from(`${credential.username}:${credential.password}`).toString('base64'));
+    } else if (credential) core.setSecret(credential.identityToken);
     const client = this.#make(host, credential);
     if (source === 'inputs') await login(client, inputs, log);
     else
@@ -69,7 +76,24 @@ export class Registries {
       credential,
       policy: retryPolicy(this.#inputs.retries, this.#inputs.timeoutSeconds),
       log: (line) => core.info(line),
+      onSecret: (secret) => core.setSecret(secret),
     });
+  }
+
+  /** What dependency resolution reaches the network with: this run's HTTP, clients and credentials. */
+  dependencyAccess(log: (line: string) => void): DependencyAccess {
+    return {
+      http: this.#http,
+      plainHttp: this.#inputs.plainHttp,
+      client: (host) => this.client(host, log),
+      repositoryCredential: async (url) => (await repositoryCredential(url)) ?? this.#inputCredentialFor(url),
+    };
+  }
+
+  /** The `username`/`password` inputs serve a chart repository on the first `ref`'s host too. */
+  #inputCredentialFor(url: string): Credential | undefined {
+    const { username, password } = this.#inputs;
+    return username && password && new URL(url).host === this.#primary ? { username, password } : undefined;
   }
 
   async close(): Promise<void> {

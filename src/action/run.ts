@@ -1,6 +1,8 @@
 import * as core from '@actions/core';
 import { expandCharts } from '../chart/glob.js';
+import { splitReference } from '../oci/reference.js';
 import { errorLine } from '../errors.js';
+import { ACTION_HINTS } from './hints.js';
 import type { BuildOptions } from '../release/build.js';
 import { mapLimit } from '../util/concurrency.js';
 import { readInputs } from './inputs.js';
@@ -31,9 +33,12 @@ export async function publish(): Promise<void> {
     plainHttp: inputs.plainHttp,
     warn: (line) => core.warning(line),
   };
-  const primary = inputs.push ? primaryRegistry(inputs.refs[0]) : undefined;
-  const registries = inputs.push ? await Registries.open(inputs, primary) : undefined;
-  if (registries && primary) registries.warmUp(primary, (line) => core.info(line));
+  const primary = splitReference(inputs.refs[0]).registry;
+  // Open for dependencies too (the run's CA, TLS, timeout and credentials), whether or not it pushes.
+  const connections = await Registries.open(inputs, primary);
+  const registries = inputs.push ? connections : undefined;
+  if (registries) registries.warmUp(primary, (line) => core.info(line));
+  build.access = connections.dependencyAccess((line) => core.info(line));
   const failures: Array<{ source: string; message: string }> = [];
   const single = sources.length === 1;
   let results: Array<ChartResult | undefined>;
@@ -44,8 +49,8 @@ export async function publish(): Promise<void> {
       try {
         return await publishChart(source, inputs, { ...build, log }, registries, log);
       } catch (err) {
-        failures.push({ source, message: errorLine(err) });
-        if (!single) core.error(`${source}: ${errorLine(err)}`);
+        failures.push({ source, message: errorLine(err, ACTION_HINTS) });
+        if (!single) core.error(`${source}: ${errorLine(err, ACTION_HINTS)}`);
         return undefined;
       } finally {
         if (!single) {
@@ -56,7 +61,7 @@ export async function publish(): Promise<void> {
       }
     });
   } finally {
-    await registries?.close();
+    await connections.close();
   }
   const published = results.filter((r): r is ChartResult => r !== undefined);
   if (published.length > 0) setOutputs(published);
@@ -66,12 +71,4 @@ export async function publish(): Promise<void> {
   throw new Error(
     `${failures.length} of ${sources.length} charts failed: ${failures.map((f) => f.source).join(', ')} (see the errors above)`,
   );
-}
-
-/** The registry host a `ref` line names (what `username`/`password` are for). */
-function primaryRegistry(ref: string): string {
-  return ref
-    .trim()
-    .replace(/^oci:\/\//i, '')
-    .split('/')[0];
 }

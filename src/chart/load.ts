@@ -29,7 +29,8 @@ export async function loadChart(
     if (fsCode(err) === 'ENOENT') {
       throw new UserError('no such file or folder', {
         where: source,
-        hint: 'Check the `chart` input: it takes a chart folder (holding Chart.yaml) or a packaged .tgz, relative to the workspace',
+        hint: 'Give a chart folder (holding Chart.yaml) or a packaged .tgz',
+        code: 'chart-missing',
       });
     }
     throw new UserError(`cannot read it (${fsCode(err) ?? (err as Error).message})`, {
@@ -41,7 +42,11 @@ export async function loadChart(
     try {
       await stat(path.join(source, 'Chart.yaml'));
     } catch {
-      throw new UserError('this folder has no Chart.yaml', { where: source, hint: 'Point `chart` at the folder that holds Chart.yaml' });
+      throw new UserError('this folder has no Chart.yaml', {
+        where: source,
+        hint: 'Give the folder that holds Chart.yaml',
+        code: 'no-chart-yaml',
+      });
     }
     const chart = await assemble(await readChartDir(source, linkBoundary(source, options.workspace)), source, loadArchiveChart);
     if (!options.allowMissingDependencies) checkDependencies(chart, source);

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { UserError } from '../errors.js';
 import { goString, parseGoYaml } from './go-values.js';
-import { dependency, dependencyJson, goYaml } from './metadata.js';
+import { dependency, dependencyJson, goYaml, type Dependency } from './metadata.js';
 import { goStructJson } from './go-values.js';
 
 const RFC3339 = /^(\d{4}-\d\d-\d\d[Tt]\d\d:\d\d:\d\d)(\.\d+)?([Zz]|[+-]\d\d:\d\d)$/;
@@ -39,4 +40,22 @@ function goTime(s: string): string {
   if (!m) throw new Error(`generated ${JSON.stringify(s)} is not an RFC 3339 time`);
   const frac = (m[2] ?? '').replace(/0+$/, '');
   return `${m[1].replace('t', 'T')}${frac === '.' ? '' : frac}${m[3].toUpperCase()}`;
+}
+
+/** The digest and dependencies of a Chart.lock as `readLock` wrote it. */
+export function lockState(lock: Buffer): { digest: string; dependencies: Dependency[] } {
+  const obj = (parseGoYaml(lock.toString('utf8')) ?? {}) as { digest?: unknown; dependencies?: unknown };
+  const deps = Array.isArray(obj.dependencies) ? obj.dependencies.map((d, i) => dependency(d, `dependencies[${i}]`)) : [];
+  return { digest: goString(obj.digest, 'digest'), dependencies: deps };
+}
+
+/**
+ * Helm's resolver.HashReq: the SHA-256 of `json.Marshal([2][]*chart.Dependency{req, lock})`, what
+ * Chart.lock's `digest` records so that `helm dependency build` can tell a stale lock.
+ */
+export function hashRequirements(req: readonly Dependency[], lock: readonly Dependency[]): string {
+  const list = (deps: readonly Dependency[]) => (deps.length === 0 ? 'null' : `[${deps.map((d) => dependencyJson(d).text).join(',')}]`);
+  return `sha256:${createHash('sha256')
+    .update(`[${list(req)},${list(lock)}]`)
+    .digest('hex')}`;
 }

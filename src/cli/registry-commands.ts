@@ -1,6 +1,7 @@
 import { UserError } from '../errors.js';
 import { helmRegistryConfigPath, removeLogin, storeLogin } from '../oci/credentials.js';
 import { Http } from '../oci/http.js';
+import { parseRegistryHost } from '../oci/reference.js';
 import { RegistryClient } from '../oci/registry.js';
 import { prompt, readStdin } from './prompt.js';
 
@@ -8,6 +9,7 @@ export async function loginCommand(
   host: string,
   options: { username?: string; passwordStdin?: boolean; plainHttp?: boolean },
 ): Promise<void> {
+  host = parseRegistryHost(host);
   const username = options.username || (await prompt('Username: ', false));
   const password = options.passwordStdin ? await readStdin() : await prompt('Password: ', true);
   if (!username || !password) throw new UserError('a user name and a password are needed', { hint: 'Give -u USER and a password' });
@@ -22,6 +24,7 @@ export async function loginCommand(
 }
 
 export async function logoutCommand(host: string): Promise<void> {
+  host = parseRegistryHost(host);
   const file = helmRegistryConfigPath();
   if (!(await removeLogin(file, host))) throw new UserError(`not logged in to ${host}`, { where: file });
   console.log('Logout succeeded');

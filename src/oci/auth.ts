@@ -1,4 +1,3 @@
-import * as core from '@actions/core';
 import { UserError } from '../errors.js';
 import { parseChallenge, type Challenge } from './challenge.js';
 import { responseError } from './errors.js';
@@ -33,10 +32,14 @@ export class Authenticator {
   /** Token requests made (for tests and the benchmark). */
   tokenRequests = 0;
 
-  constructor(http: Http, registry: string, credential?: Credential) {
+  /** Told every secret this authenticator obtains (tokens), before anything can print it. */
+  readonly #onSecret: (secret: string) => void;
+
+  constructor(http: Http, registry: string, credential?: Credential, onSecret: (secret: string) => void = () => {}) {
     this.#http = http;
     this.#registry = registry;
     this.#credential = credential;
+    this.#onSecret = onSecret;
   }
 
   get username(): string | undefined {
@@ -150,9 +153,9 @@ export class Authenticator {
         hint: 'The registry is misconfigured',
       });
     }
-    const token = body.access_token || body.token;
-    if (!token) throw new UserError(`the token service of ${this.#registry} returned no token`);
-    core.setSecret(token);
+    const token = [body.access_token, body.token].find((t) => typeof t === 'string' && t !== '');
+    if (!token) throw new UserError(`the token service of ${this.#registry} returned no token`, { hint: 'The registry is misconfigured' });
+    this.#onSecret(token);
     const seconds = typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 60;
     // Renew a little before expiry: 5 s, or a tenth of a short token's life.
     this.#tokens.set(scope ?? c.params.scope ?? '', { token, expiresAt: Date.now() + seconds * 1000 - Math.min(5000, seconds * 100) });

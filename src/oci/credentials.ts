@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { chmod, mkdir } from 'node:fs/promises';
 import os from 'node:os';
@@ -82,13 +83,25 @@ export function decodeEntry(entry: AuthEntry, where: string): Credential | undef
   return undefined;
 }
 
+/** `<command> get` with `input` on stdin: its exit code and output, bounded in time and size. */
+function runHelper(command: string, input: string): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(command, ['get'], { timeout: 30_000, maxBuffer: 1024 * 1024, encoding: 'utf8' }, (err, stdout, stderr) => {
+      const code = (err as { code?: unknown } | null)?.code;
+      if (err && typeof code !== 'number') reject(err);
+      else resolve({ exitCode: typeof code === 'number' ? code : 0, stdout, stderr });
+    });
+    child.stdin?.on('error', () => {});
+    child.stdin?.end(input);
+  });
+}
+
 /** Runs `docker-credential-<helper> get` with the host on stdin, as Docker does. */
 export async function runCredentialHelper(helper: string, host: string): Promise<Credential | undefined> {
   const command = `docker-credential-${helper}`;
   let out: { exitCode: number; stdout: string; stderr: string };
-  const { getExecOutput } = await import('@actions/exec');
   try {
-    out = await getExecOutput(command, ['get'], { input: Buffer.from(host), silent: true, ignoreReturnCode: true });
+    out = await runHelper(command, host);
   } catch (err) {
     throw new UserError(`the credential helper ${command} could not be run (${(err as Error).message})`, {
       hint: `Install ${command}, or remove it from Docker's config`,
@@ -144,7 +157,8 @@ export async function findCredential(host: string, env: NodeJS.ProcessEnv = proc
  * Returns the entry it replaced, if any.
  */
 export async function storeLogin(file: string, host: string, username: string, password: string): Promise<AuthEntry | undefined> {
-  if (username.includes(':')) throw new UserError('a user name may not contain ":"', { hint: 'Check the `username` input' });
+  if (username.includes(':'))
+    throw new UserError('a user name may not contain ":"', { hint: 'Check the user name', code: 'username-colon' });
   const config = await readConfig(file);
   const previous = config.auths?.[host];
   config.auths = { ...config.auths, [host]: { auth: Buffer.from(`${username}:${password}`).toString('base64') } };

@@ -1,4 +1,6 @@
-import { UserError } from '../errors.js';
+import { UserError, type ErrorCode } from '../errors.js';
+import { causes, errorCodes } from '../util/causes.js';
+import { UNTRUSTED_CERT_CODES } from './tls-codes.js';
 import type { HttpResponse } from './http.js';
 import { isRetryableError, isRetryableStatus } from './retry.js';
 
@@ -6,12 +8,18 @@ import { isRetryableError, isRetryableStatus } from './retry.js';
 export class RegistryError extends UserError {
   readonly status?: number;
   readonly transient: boolean;
+  /** A connection's failure (its cause is the network error), not the registry's answer. */
+  readonly network: boolean;
 
-  constructor(message: string, options: { hint?: string; cause?: unknown; status?: number; transient?: boolean } = {}) {
+  constructor(
+    message: string,
+    options: { hint?: string; cause?: unknown; status?: number; transient?: boolean; network?: boolean; code?: ErrorCode } = {},
+  ) {
     super(message, options);
     this.name = 'RegistryError';
     this.status = options.status;
     this.transient = options.transient ?? false;
+    this.network = options.network ?? false;
   }
 }
 
@@ -52,6 +60,7 @@ export function responseError(what: string, res: HttpResponse & { attempts?: num
   const tries = res.attempts && res.attempts > 1 ? ` (gave up after ${res.attempts} attempts)` : '';
   return new RegistryError(`${e.message}${tries}`, {
     hint: e.hint,
+    code: e.code,
     status: res.status,
     transient: isRetryableStatus(res.status) || registryCodes(res).includes('BLOB_UPLOAD_UNKNOWN'),
   });
@@ -68,7 +77,8 @@ function describeResponse(what: string, res: HttpResponse, target: Target): User
       {
         hint: target.username
           ? 'Check the username and password (or token), and that the token has not expired'
-          : 'Set the `username` and `password` inputs, or log in before this step',
+          : 'Give credentials, or log in to the registry first',
+        code: target.username ? undefined : 'unauthorized',
       },
     );
   }
@@ -81,7 +91,7 @@ function describeResponse(what: string, res: HttpResponse, target: Target): User
     });
   }
   if (res.status === 400 && /HTTP request to an HTTPS server/i.test(res.body.toString('utf8'))) {
-    return new UserError(`${target.registry} speaks HTTPS, but plain HTTP was used`, { hint: 'Remove `plain-http: true`' });
+    return new UserError(`${target.registry} speaks HTTPS, but plain HTTP was used`, { hint: 'Talk HTTPS to it', code: 'https-expected' });
   }
   if (res.status === 429 || codes.includes('TOOMANYREQUESTS')) {
     return new UserError(`${target.registry} is rate limiting requests (${words})`, {
@@ -97,7 +107,13 @@ function describeResponse(what: string, res: HttpResponse, target: Target): User
 export function networkError(err: unknown, registry: string, plainHttp: boolean, attempts = 1): RegistryError {
   const e = describeNetwork(err, registry, plainHttp);
   const tries = attempts > 1 ? ` (gave up after ${attempts} attempts)` : '';
-  return new RegistryError(`${e.message}${tries}`, { hint: e.hint, cause: err, transient: isRetryableError(err) });
+  return new RegistryError(`${e.message}${tries}`, {
+    hint: e.hint,
+    code: e.code,
+    cause: err,
+    transient: isRetryableError(err),
+    network: true,
+  });
 }
 
 function describeNetwork(err: unknown, registry: string, plainHttp: boolean): UserError {
@@ -106,32 +122,32 @@ function describeNetwork(err: unknown, registry: string, plainHttp: boolean): Us
   const has = (...c: string[]): boolean => c.some((x) => codes.includes(x));
   if (has('ECONNREFUSED'))
     return new UserError(`cannot reach ${hostPort(registry, plainHttp)}: connection refused`, {
-      hint: 'Check the host and port in `ref`, and that the registry is running',
+      hint: 'Check the host and port, and that the registry is running',
       cause: err,
+      code: 'connection-refused',
     });
   if (has('ENOTFOUND', 'EAI_AGAIN'))
-    return new UserError(`cannot resolve the host of ${registry}`, { hint: 'Check the registry host name in `ref`', cause: err });
+    return new UserError(`cannot resolve the host of ${registry}`, {
+      hint: 'Check the registry host name',
+      cause: err,
+      code: 'unknown-host',
+    });
   if (
     has('ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_PACKET_LENGTH_TOO_LONG') ||
     /wrong version number|packet length too long|before secure TLS connection/i.test(text)
   ) {
     return new UserError(`${registry} does not speak HTTPS (the TLS handshake got plain HTTP back)`, {
-      hint: 'For a registry served over plain HTTP, set `plain-http: true`',
+      hint: 'Talk plain HTTP to a registry served that way',
       cause: err,
+      code: 'http-expected',
     });
   }
-  const tlsCodes = [
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-    'CERT_HAS_EXPIRED',
-    'ERR_TLS_CERT_ALTNAME_INVALID',
-  ];
-  if (has(...tlsCodes)) {
-    return new UserError(`the TLS certificate of ${registry} is not trusted (${codes.find((c) => tlsCodes.includes(c))})`, {
-      hint: 'Give its CA with `ca-file`, or fix the certificate',
+  const untrusted = codes.find((c) => UNTRUSTED_CERT_CODES.has(c));
+  if (untrusted) {
+    return new UserError(`the TLS certificate of ${registry} is not trusted (${untrusted})`, {
+      hint: 'Trust its CA, or fix the certificate',
       cause: err,
+      code: 'tls-untrusted',
     });
   }
   if (has('ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'))
@@ -151,19 +167,7 @@ function hostPort(registry: string, plainHttp: boolean): string {
   return /:\d+$/.test(registry) ? registry : `${registry}:${plainHttp ? 80 : 443}`;
 }
 
-function errorCodes(err: unknown): string[] {
-  const out: string[] = [];
-  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string') out.push(code);
-    if (e instanceof AggregateError) for (const inner of e.errors) out.push(...errorCodes(inner));
-  }
-  return out;
-}
-
 function errorText(err: unknown): string {
-  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    if (e instanceof Error && e.message && !/^fetch failed$/.test(e.message)) return e.message;
-  }
-  return String(err);
+  const e = causes(err).find((x) => x instanceof Error && x.message && !/^fetch failed$/.test(x.message));
+  return e ? (e as Error).message : String(err);
 }

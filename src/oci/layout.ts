@@ -7,7 +7,7 @@ import { fsCode } from '../errors.js';
 import { compareBytes } from '../util/bytes-order.js';
 import { withFileLock } from '../util/file-lock.js';
 import { sha256, type Descriptor } from './digest.js';
-import { Annotation, MediaType } from './media-types.js';
+import { Annotation, OciMediaType as MediaType } from './media-types.js';
 
 export interface ImageIndex {
   schemaVersion: 2;

@@ -1,10 +1,7 @@
-export const MediaType = {
+/** The OCI media types and annotation keys the registry client and the layout deal in (any artifact). */
+export const OciMediaType = {
   manifest: 'application/vnd.oci.image.manifest.v1+json',
   index: 'application/vnd.oci.image.index.v1+json',
-  config: 'application/vnd.cncf.helm.config.v1+json',
-  chart: 'application/vnd.cncf.helm.chart.content.v1.tar+gzip',
-  legacyChart: 'application/tar+gzip',
-  provenance: 'application/vnd.cncf.helm.chart.provenance.v1.prov',
 } as const;
 
 export const Annotation = {

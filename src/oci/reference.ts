@@ -11,6 +11,54 @@ const REPO_COMPONENT = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
 const TAG = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/;
 const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:]+\])(?::\d{1,5})?$/;
 
+/** A reference's text split into its parts, the one place that does it: the shape only, nothing checked. */
+export interface SplitReference {
+  /** Written as `oci://…` (Helm-push style: the path is a namespace). */
+  oci: boolean;
+  registry: string;
+  path: string;
+  tag?: string;
+  digest?: string;
+}
+
+export function splitReference(input: string): SplitReference {
+  const trimmed = input.trim();
+  const oci = /^oci:\/\//i.test(trimmed);
+  let rest = trimmed.replace(/^oci:\/\//i, '').replace(/\/+$/, '');
+  let digest: string | undefined;
+  const at = rest.lastIndexOf('@');
+  if (at > rest.indexOf('/') && rest.indexOf('/') >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+  }
+  const slash = rest.indexOf('/');
+  const registry = slash < 0 ? rest : rest.slice(0, slash);
+  let path = slash < 0 ? '' : rest.slice(slash + 1);
+  let tag: string | undefined;
+  const colon = path.lastIndexOf(':');
+  if (colon >= 0 && colon > path.lastIndexOf('/')) {
+    tag = path.slice(colon + 1);
+    path = path.slice(0, colon);
+  }
+  return { oci, registry, path, tag, digest };
+}
+
+/**
+ * A registry host as a person types it for `registry login` (`host[:port]`, or `oci://host`): one
+ * clear error for anything else (a user name, a path, a query), which would store a key no tool reads.
+ */
+export function parseRegistryHost(input: string): string {
+  const raw = input
+    .trim()
+    .replace(/^oci:\/\//i, '')
+    .replace(/\/+$/, '');
+  if (!HOST.test(raw))
+    throw new UserError(`${JSON.stringify(input)} is not a registry host`, {
+      hint: 'Give the host and port only, e.g. ghcr.io or localhost:5000 (no user name, path or query)',
+    });
+  return raw;
+}
+
 export function refString(ref: Reference): string {
   return `${ref.registry}/${ref.repository}:${ref.tag}`;
 }
@@ -37,43 +85,33 @@ export function resolveChartRef(input: string, chartName: string, chartVersion: 
   const where = `ref ${JSON.stringify(raw)}`;
   if (raw === '')
     throw new UserError('the `ref` input is empty', { hint: 'Set it to oci://<registry>/<namespace>, e.g. oci://ghcr.io/my-org/charts' });
-  if (raw.includes('@'))
+  const parts = splitReference(raw);
+  if (parts.digest !== undefined)
     throw new UserError('a digest reference cannot be pushed to', {
       where,
       hint: 'Give a repository (and optionally a tag) instead of @sha256:…',
     });
-
-  let registry: string;
+  const registry = parts.registry;
   let path: string;
   let givenTag: string | undefined;
-  if (/^oci:\/\//i.test(raw)) {
-    const rest = raw.replace(/^oci:\/\//i, '').replace(/\/+$/, '');
-    const slash = rest.indexOf('/');
-    registry = slash < 0 ? rest : rest.slice(0, slash);
-    const ns = slash < 0 ? '' : rest.slice(slash + 1);
-    if (/:[^/]*$/.test(ns)) {
+  if (parts.oci) {
+    if (parts.tag !== undefined) {
       throw new UserError('an oci:// reference names a namespace, not a tag', {
         where,
-        hint: `Drop the tag: the chart goes to ${registry}/${ns.replace(/:[^/]*$/, '')}/${chartName}:${tag}`,
+        hint: `Drop the tag: the chart goes to ${registry}/${parts.path}/${chartName}:${tag}`,
       });
     }
-    path = ns === '' ? chartName : `${ns}/${chartName}`;
+    path = parts.path === '' ? chartName : `${parts.path}/${chartName}`;
   } else {
     if (/^[a-z]+:\/\//i.test(raw))
       throw new UserError('unsupported scheme', { where, hint: 'Use oci://host/namespace or host/namespace/name' });
-    const slash = raw.indexOf('/');
-    if (slash < 0)
+    if (parts.path === '')
       throw new UserError('a full reference needs a registry and a repository', {
         where,
         hint: `Write it as host/namespace/${chartName}, or use oci://${raw}`,
       });
-    registry = raw.slice(0, slash);
-    path = raw.slice(slash + 1);
-    const colon = path.lastIndexOf(':');
-    if (colon > path.lastIndexOf('/')) {
-      givenTag = path.slice(colon + 1);
-      path = path.slice(0, colon);
-    }
+    path = parts.path;
+    givenTag = parts.tag;
   }
   if (!HOST.test(registry))
     throw new UserError(`invalid registry host ${JSON.stringify(registry)}`, {
@@ -111,17 +149,11 @@ export function resolveChartRef(input: string, chartName: string, chartVersion: 
 
 /** Parses a full reference `host[:port]/path[:tag]` (the CLI's REF); the tag is required. */
 export function parseReference(input: string): Reference {
-  const raw = input.trim().replace(/^oci:\/\//i, '');
   const where = `reference ${JSON.stringify(input)}`;
-  const slash = raw.indexOf('/');
-  if (slash < 0) throw new UserError('expected host/path/name:tag', { where, hint: 'e.g. localhost:5000/myrepo/mychart:0.1.0' });
-  const registry = raw.slice(0, slash);
-  let path = raw.slice(slash + 1);
-  const colon = path.lastIndexOf(':');
-  if (colon < 0 || colon < path.lastIndexOf('/'))
-    throw new UserError('the tag is missing', { where, hint: 'Add :<version>, e.g. …/mychart:0.1.0' });
-  const tag = path.slice(colon + 1);
-  path = path.slice(0, colon);
+  const { registry, path, tag, digest } = splitReference(input);
+  if (path === '') throw new UserError('expected host/path/name:tag', { where, hint: 'e.g. localhost:5000/myrepo/mychart:0.1.0' });
+  if (digest !== undefined) throw new UserError('a digest reference is not a cache entry', { where, hint: 'Give host/path/name:tag' });
+  if (tag === undefined) throw new UserError('the tag is missing', { where, hint: 'Add :<version>, e.g. …/mychart:0.1.0' });
   if (!HOST.test(registry))
     throw new UserError(`invalid registry host ${JSON.stringify(registry)}`, { where, hint: 'e.g. localhost:5000' });
   if (!path.split('/').every((c) => REPO_COMPONENT.test(c)))

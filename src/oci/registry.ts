@@ -4,8 +4,8 @@ import { Authenticator, type Credential } from './auth.js';
 import { sha256, type Descriptor } from './digest.js';
 import { networkError, RegistryError, responseError } from './errors.js';
 import type { Http, HttpRequest, HttpResponse, HttpStream } from './http.js';
-import { MediaType } from './media-types.js';
-import { isRetryableStatus, retryDelay, retryPolicy, sleep, type RetryPolicy } from './retry.js';
+import { OciMediaType as MediaType } from './media-types.js';
+import { isRetryableStatus, retrying, retryPolicy, type RetryPolicy } from './retry.js';
 
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 /** Blobs up to this size try the single-request upload. */
@@ -22,6 +22,8 @@ export interface ClientOptions {
   chunkSize?: number;
   /** Where retries and resumptions are reported. */
   log?: (line: string) => void;
+  /** Told every secret the client obtains (Bearer tokens), so a face can mask it; the library prints none. */
+  onSecret?: (secret: string) => void;
 }
 
 /**
@@ -45,7 +47,7 @@ export class RegistryClient {
     this.#plainHttp = options.plainHttp ?? false;
     this.#http = http;
     this.#base = `${this.#plainHttp ? 'http' : 'https'}://${registry}`;
-    this.#auth = new Authenticator(http, registry, options.credential);
+    this.#auth = new Authenticator(http, registry, options.credential, options.onSecret);
     this.#policy = options.policy ?? retryPolicy();
     this.#monolithicMax = options.monolithicMax ?? 16 * 1024 * 1024;
     this.#chunkSize = options.chunkSize ?? 8 * 1024 * 1024;
@@ -120,19 +122,19 @@ export class RegistryClient {
    * upload (unless the blob arrived after all); a chunked upload first tries to resume.
    */
   async uploadBlob(repository: string, d: Descriptor, data: Buffer): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      try {
+    await retrying(
+      this.#policy,
+      async (n) => {
+        if (n > 0 && (await this.hasBlob(repository, d))) return;
         if (data.length > this.#monolithicMax) await this.#uploadChunked(repository, d, data);
         else await this.#uploadMonolithic(repository, d, data);
-        return;
-      } catch (err) {
-        if (!(err instanceof RegistryError) || !err.transient || attempt >= this.#policy.retries) throw err;
-        if (await this.hasBlob(repository, d)) return;
-        const wait = retryDelay(attempt, this.#policy);
-        this.#log(`restarting the upload of ${d.digest.slice(0, 19)}… in ${(wait / 1000).toFixed(1)}s (${err.message})`);
-        await sleep(wait);
-      }
-    }
+      },
+      {
+        error: transientReason,
+        onRetry: (reason, wait) =>
+          this.#log(`restarting the upload of ${d.digest.slice(0, 19)}… in ${(wait / 1000).toFixed(1)}s (${reason})`),
+      },
+    );
   }
 
   async #startUpload(repository: string): Promise<{ url: URL; minChunk: number }> {
@@ -183,38 +185,43 @@ export class RegistryClient {
     let location = started.url;
     const chunk = Math.max(this.#chunkSize, started.minChunk);
     let offset = 0;
-    let resumes = 0;
     while (offset < data.length) {
-      const end = Math.min(offset + chunk, data.length);
-      const body = data.subarray(offset, end);
-      try {
-        const res = await this.#send(
-          {
-            method: 'PATCH',
-            url: location.toString(),
-            headers: {
-              'content-type': 'application/octet-stream',
-              'content-range': `${offset}-${end - 1}`,
-              'content-length': String(body.length),
+      // A chunk that fails is resumed from where the registry says it got (its Range), within the policy.
+      await retrying(
+        this.#policy,
+        async (n) => {
+          if (n > 0) {
+            const status = await this.#send({ method: 'GET', url: location.toString() }, scope(repository, true));
+            const reached = status.status === 204 ? rangeEnd(status.headers.range) : undefined;
+            if (reached === undefined) throw new UploadLost(`${this.registry} lost the upload session`, { transient: true });
+            if (status.headers.location) location = new URL(status.headers.location, location);
+            this.#log(`resuming the upload of ${d.digest.slice(0, 19)}… at byte ${reached} of ${data.length}`);
+            offset = reached;
+            if (offset >= data.length) return;
+          }
+          const end = Math.min(offset + chunk, data.length);
+          const body = data.subarray(offset, end);
+          const res = await this.#send(
+            {
+              method: 'PATCH',
+              url: location.toString(),
+              headers: {
+                'content-type': 'application/octet-stream',
+                'content-range': `${offset}-${end - 1}`,
+                'content-length': String(body.length),
+              },
+              body,
             },
-            body,
-          },
-          scope(repository, true),
-          false,
-        );
-        if (res.status !== 202) throw responseError('upload a chunk to', res, this.#target(repository));
-        if (res.headers.location) location = new URL(res.headers.location, location);
-        offset = rangeEnd(res.headers.range) ?? end;
-      } catch (err) {
-        if (!(err instanceof RegistryError) || !err.transient || resumes >= this.#policy.retries) throw err;
-        const status = await this.#send({ method: 'GET', url: location.toString() }, scope(repository, true));
-        const reached = status.status === 204 ? rangeEnd(status.headers.range) : undefined;
-        if (reached === undefined) throw err;
-        if (status.headers.location) location = new URL(status.headers.location, location);
-        this.#log(`resuming the upload of ${d.digest.slice(0, 19)}… at byte ${reached} of ${data.length} (${err.message})`);
-        offset = reached;
-        await sleep(retryDelay(resumes++, this.#policy));
-      }
+            scope(repository, true),
+            false,
+          );
+          if (res.status !== 202) throw responseError('upload a chunk to', res, this.#target(repository));
+          if (res.headers.location) location = new URL(res.headers.location, location);
+          offset = rangeEnd(res.headers.range) ?? end;
+        },
+        // A session the registry lost cannot be resumed: the whole upload restarts (uploadBlob's loop).
+        { error: (err) => (err instanceof UploadLost ? undefined : transientReason(err)) },
+      );
     }
     await this.#finishUpload(repository, location, d);
   }
@@ -269,14 +276,8 @@ export class RegistryClient {
    * registry's own origin. Transient failures are retried.
    */
   async fetchBlob(repository: string, d: Descriptor): Promise<Buffer> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await this.#fetchBlobOnce(repository, d);
-      } catch (err) {
-        if (!(err instanceof RegistryError) || !err.transient || attempt >= this.#policy.retries) throw err;
-        await sleep(retryDelay(attempt, this.#policy));
-      }
-    }
+    const { value } = await retrying(this.#policy, () => this.#fetchBlobOnce(repository, d), { error: transientReason });
+    return value;
   }
 
   async #fetchBlobOnce(repository: string, d: Descriptor): Promise<Buffer> {
@@ -336,58 +337,72 @@ export class RegistryClient {
    * when `idempotent`), after a backoff or the registry's Retry-After, within the policy's bounds.
    */
   async #send(req: HttpRequest, scopeText: string | undefined, idempotent = true): Promise<HttpResponse & { attempts?: number }> {
-    for (let attempt = 0; ; attempt++) {
-      let wait: number;
-      let reason: string;
-      try {
-        const res = await this.#auth.send(req, scopeText);
+    const { value, attempts } = await retrying(
+      this.#policy,
+      async () => {
+        const res = await this.#auth.send(req, scopeText).catch((err) => this.#asRegistryError(err, this.registry));
         if (res.status === 400 && this.#plainHttp) await this.#checkScheme();
-        if (!idempotent || !isRetryableStatus(res.status) || attempt >= this.#policy.retries) return { ...res, attempts: attempt + 1 };
-        wait = retryDelay(attempt, this.#policy, res.headers['retry-after']);
-        reason = `HTTP ${res.status}`;
-      } catch (err) {
-        const e =
-          err instanceof RegistryError ? err : err instanceof UserError ? undefined : networkError(err, this.registry, this.#plainHttp);
-        if (!e) throw err;
-        if (!idempotent || !e.transient || attempt >= this.#policy.retries) {
-          // Only the last word counts the attempts.
-          throw err instanceof RegistryError || attempt === 0 ? e : networkError(err, this.registry, this.#plainHttp, attempt + 1);
-        }
-        wait = retryDelay(attempt, this.#policy);
-        reason = e.message;
-      }
-      this.#log(
-        `retrying ${req.method} ${new URL(req.url).pathname} in ${(wait / 1000).toFixed(1)}s (${reason}; attempt ${attempt + 2} of ${this.#policy.retries + 1})`,
-      );
-      await sleep(wait);
-    }
+        return res;
+      },
+      {
+        result: (res) =>
+          idempotent && isRetryableStatus(res.status)
+            ? { reason: `HTTP ${res.status}`, retryAfter: res.headers['retry-after'] }
+            : undefined,
+        error: (err) => (idempotent ? transientReason(err) : undefined),
+        giveUp: (err, tries) => this.#withAttempts(err, this.registry, tries),
+        onRetry: (reason, wait, next) =>
+          this.#log(
+            `retrying ${req.method} ${new URL(req.url).pathname} in ${(wait / 1000).toFixed(1)}s (${reason}; attempt ${next} of ${this.#policy.retries + 1})`,
+          ),
+      },
+    );
+    return { ...value, attempts };
   }
 
   /** A streamed GET, retried like #send; `scopeText` null: another origin, sent with no credentials. */
   async #open(req: HttpRequest, scopeText: string | undefined | null): Promise<HttpStream> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const res = scopeText === null ? await this.#http.open(req) : await this.#auth.open(req, scopeText);
-        if (!isRetryableStatus(res.status) || attempt >= this.#policy.retries) return res;
-        await res.body.dump();
-        await sleep(retryDelay(attempt, this.#policy, res.headers['retry-after']));
-      } catch (err) {
-        if (err instanceof UserError) throw err;
-        const e = networkError(err, new URL(req.url).host, this.#plainHttp);
-        if (!e.transient || attempt >= this.#policy.retries)
-          throw attempt === 0 ? e : networkError(err, new URL(req.url).host, this.#plainHttp, attempt + 1);
-        await sleep(retryDelay(attempt, this.#policy));
-      }
-    }
+    const host = new URL(req.url).host;
+    const { value } = await retrying(
+      this.#policy,
+      () => (scopeText === null ? this.#http.open(req) : this.#auth.open(req, scopeText)).catch((err) => this.#asRegistryError(err, host)),
+      {
+        result: (res) =>
+          isRetryableStatus(res.status)
+            ? { reason: `HTTP ${res.status}`, retryAfter: res.headers['retry-after'], before: () => res.body.dump() }
+            : undefined,
+        error: transientReason,
+        giveUp: (err, tries) => this.#withAttempts(err, host, tries),
+      },
+    );
+    return value;
+  }
+
+  /** A failure below the registry client (a connection's) as a RegistryError; the client's own pass through. */
+  #asRegistryError(err: unknown, host: string): never {
+    throw err instanceof UserError ? err : networkError(err, host, this.#plainHttp);
+  }
+
+  /** The last word on a connection that kept failing says how many attempts were made. */
+  #withAttempts(err: unknown, host: string, attempts: number): unknown {
+    return err instanceof RegistryError && err.network && attempts > 1 ? networkError(err.cause, host, this.#plainHttp, attempts) : err;
   }
 
   /** A 400 over plain HTTP may be an HTTPS port answering; Go's servers say so in a GET's body. */
   async #checkScheme(): Promise<void> {
     const probe = await this.#auth.send({ method: 'GET', url: `${this.#base}/v2/`, maxBody: 64 * 1024 }, undefined);
     if (probe.status === 400 && /HTTP request to an HTTPS server/i.test(probe.body.toString('utf8'))) {
-      throw new UserError(`${this.registry} speaks HTTPS, but plain HTTP was used`, { hint: 'Remove `plain-http: true`' });
+      throw new UserError(`${this.registry} speaks HTTPS, but plain HTTP was used`, { hint: 'Talk HTTPS to it', code: 'https-expected' });
     }
   }
+}
+
+/** An upload session that cannot be resumed: transient for the upload as a whole, final for the session. */
+class UploadLost extends RegistryError {}
+
+/** Why a failure may be tried again: a transient registry or connection error, else undefined. */
+function transientReason(err: unknown): string | undefined {
+  return err instanceof RegistryError && err.transient ? err.message : undefined;
 }
 
 export function scope(repository: string, push: boolean): string {

@@ -1,3 +1,5 @@
+import { causes } from '../util/causes.js';
+
 /**
  * When and how long to retry. Statuses 408, 429 and 5xx (but 501 and 505) and dropped or timed-out
  * connections are transient; waits grow exponentially from `baseMs` to `capMs` with equal jitter,
@@ -41,12 +43,13 @@ const TRANSIENT_CODES = new Set([
 
 /** A dropped, reset or timed-out connection (not a refused one: nothing listens there, failing fast is kinder). */
 export function isRetryableError(err: unknown): boolean {
-  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+  return causes(err).some((e) => {
     const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && TRANSIENT_CODES.has(code)) return true;
-    if (e instanceof Error && /other side closed|socket hang up|terminated/i.test(e.message)) return true;
-  }
-  return false;
+    return (
+      (typeof code === 'string' && TRANSIENT_CODES.has(code)) ||
+      (e instanceof Error && /other side closed|socket hang up|terminated/i.test(e.message))
+    );
+  });
 }
 
 /** The wait before retry number `attempt` (0-based), honouring `Retry-After` (seconds or an HTTP date). */
@@ -61,3 +64,46 @@ export function retryDelay(attempt: number, policy: RetryPolicy, retryAfter?: st
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+export interface RetryHooks<T> {
+  /** A result to try again (after `before`, e.g. dumping its body), or undefined to return it. */
+  result?: (value: T) => { reason: string; retryAfter?: string; before?: () => Promise<void> } | undefined;
+  /** Why a thrown error may be tried again, or undefined to throw it at once. */
+  error?: (err: unknown) => string | undefined;
+  /** What to throw once the tries are spent (the last error by default), told how many were made. */
+  giveUp?: (err: unknown, attempts: number) => unknown;
+  /** Told of each retry before its wait. */
+  onRetry?: (reason: string, waitMs: number, nextAttempt: number) => void;
+}
+
+/**
+ * The one retry loop: `attempt(n)` until its result or error is final, at most `policy.retries`
+ * times more, waiting between tries as `retryDelay` says (backoff with jitter, or the registry's
+ * Retry-After). Returns the last result and how many attempts were made.
+ */
+export async function retrying<T>(
+  policy: RetryPolicy,
+  attempt: (n: number) => Promise<T>,
+  hooks: RetryHooks<T>,
+): Promise<{ value: T; attempts: number }> {
+  for (let n = 0; ; n++) {
+    let reason: string;
+    let retryAfter: string | undefined;
+    try {
+      const value = await attempt(n);
+      const again = hooks.result?.(value);
+      if (!again || n >= policy.retries) return { value, attempts: n + 1 };
+      await again.before?.();
+      reason = again.reason;
+      retryAfter = again.retryAfter;
+    } catch (err) {
+      const why = hooks.error?.(err);
+      if (why === undefined) throw err;
+      if (n >= policy.retries) throw hooks.giveUp ? hooks.giveUp(err, n + 1) : err;
+      reason = why;
+    }
+    const wait = retryDelay(n, policy, retryAfter);
+    hooks.onRetry?.(reason, wait, n + 2);
+    await sleep(wait);
+  }
+}

@@ -9,10 +9,15 @@ export async function readCaFile(file: string): Promise<string> {
   } catch (err) {
     throw new UserError(`cannot read the CA file (${fsCode(err) ?? (err as Error).message})`, {
       where: file,
-      hint: 'Check the `ca-file` path',
+      hint: 'Check the path of the CA file',
+      code: 'ca-file-unreadable',
     });
   }
   if (!/-----BEGIN CERTIFICATE-----/.test(pem))
-    throw new UserError('holds no PEM certificate', { where: file, hint: '`ca-file` takes a PEM bundle (-----BEGIN CERTIFICATE-----)' });
+    throw new UserError('holds no PEM certificate', {
+      where: file,
+      hint: 'A CA file is a PEM bundle (-----BEGIN CERTIFICATE-----)',
+      code: 'ca-file-not-pem',
+    });
   return pem;
 }

@@ -1,4 +1,5 @@
 import tls from 'node:tls';
+import { UNKNOWN_ROOT_CODES as UNKNOWN_ROOT } from './tls-codes.js';
 import { buildConnector } from './undici.js';
 
 /** What a registry's certificate is checked against: `ca` (PEM) is added to the trusted roots. */
@@ -6,15 +7,6 @@ export interface TrustOptions {
   ca?: string;
   insecure?: boolean;
 }
-
-/** The answers of a handshake whose chain ends in a root we did not trust, which the system's store may hold. */
-const UNKNOWN_ROOT = new Set([
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'UNABLE_TO_GET_ISSUER_CERT',
-]);
 
 const CONNECT_TIMEOUT_MS = 10_000;
 

@@ -6,9 +6,10 @@ import { checkPublishedVersion, SEMVER2 } from '../chart/metadata.js';
 import { packageChart } from '../chart/package.js';
 import { sourceDate, type SourceDate } from '../chart/source-date.js';
 import { yieldToLoop } from '../util/yield.js';
+import type { DependencyAccess } from './dependencies.js';
 import { UserError, fsCode } from '../errors.js';
-import { buildArtifact, type ChartArtifact } from '../oci/manifest.js';
-import { Annotation, MediaType } from '../oci/media-types.js';
+import { buildArtifact, type ChartArtifact } from '../artifact/manifest.js';
+import { Annotation, MediaType } from '../artifact/media-types.js';
 import { refString, resolveChartRef, type Reference } from '../oci/reference.js';
 
 export interface BuildOptions {
@@ -22,6 +23,8 @@ export interface BuildOptions {
   defaultSource?: string;
   /** Plain HTTP for dependency registries too. */
   plainHttp?: boolean;
+  /** How dependencies reach the network: the run's HTTP settings and registry clients (else defaults). */
+  access?: DependencyAccess;
   env?: NodeJS.ProcessEnv;
   /** Where dependency resolution reports what it does. */
   log?: (line: string) => void;
@@ -74,8 +77,13 @@ export async function loadSource(source: string, options: BuildOptions = {}): Pr
       `${source}: declares dependencies missing from its charts/ (${missing.map((d) => d.name).join(', ')}): pushed as it is, helm install will refuse it until they are vendored`,
     );
   } else if (missing.length > 0) {
-    const { resolveDependencies } = await import('../chart/dependencies.js');
-    await resolveDependencies(chart, source, { log: options.log ?? (() => {}), plainHttp: options.plainHttp });
+    const { resolveDependencies } = await import('./dependencies.js');
+    const own = options.access ? undefined : await import('./access.js').then((m) => m.defaultAccess(options.plainHttp));
+    try {
+      await resolveDependencies(chart, source, { log: options.log ?? (() => {}), access: options.access ?? own!.access });
+    } finally {
+      await own?.close();
+    }
   }
   for (const line of unmetSubchartDependencies(chart)) options.warn?.(`${source}: ${line}: templates that use it will fail to render`);
   const md = chart.metadata;

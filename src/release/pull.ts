@@ -1,7 +1,8 @@
 import type { Layout } from '../oci/layout.js';
 import { refString, type Reference } from '../oci/reference.js';
 import type { RegistryClient } from '../oci/registry.js';
-import { parseChartManifest, readCached, type CachedChart } from './cached.js';
+import { parseChartManifest } from '../artifact/parse.js';
+import { readCached, type CachedChart } from './cached.js';
 
 export interface PullOutcome {
   cached: CachedChart;

@@ -1,7 +1,7 @@
 import { UserError } from '../errors.js';
 import type { Descriptor } from '../oci/digest.js';
-import type { ChartArtifact } from '../oci/manifest.js';
-import { MediaType } from '../oci/media-types.js';
+import type { ChartArtifact } from '../artifact/manifest.js';
+import { MediaType } from '../artifact/media-types.js';
 import type { Reference } from '../oci/reference.js';
 import { SINGLE_POST_MAX, type RegistryClient } from '../oci/registry.js';
 import { compareWithRegistry } from './same-chart.js';

@@ -1,5 +1,5 @@
 import { humanSize } from '../util/human-size.js';
-import type { ChartArtifact } from '../oci/manifest.js';
+import type { ChartArtifact } from '../artifact/manifest.js';
 import type { BuiltChart } from './build.js';
 
 /** The seed's block: ref, digest (the manifest's), size (the chart's), name, version. */

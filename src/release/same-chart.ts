@@ -3,10 +3,10 @@ import { loadArchiveChart } from '../chart/load.js';
 import { archiveEntries } from '../chart/package.js';
 import { UserError } from '../errors.js';
 import type { Descriptor } from '../oci/digest.js';
-import type { ChartArtifact } from '../oci/manifest.js';
-import { MediaType } from '../oci/media-types.js';
+import type { ChartArtifact } from '../artifact/manifest.js';
+import { MediaType } from '../artifact/media-types.js';
 import type { RegistryClient } from '../oci/registry.js';
-import { parseChartManifest } from './cached.js';
+import { parseChartManifest } from '../artifact/parse.js';
 
 /** A config blob (the chart's metadata as JSON) or a provenance file: anything larger is not one. */
 const MAX_SMALL_BLOB = 1024 * 1024;

@@ -1,6 +1,6 @@
 import { UserError, fsCode } from '../errors.js';
 import { Layout } from '../oci/layout.js';
-import type { ChartArtifact } from '../oci/manifest.js';
+import type { ChartArtifact } from '../artifact/manifest.js';
 
 /** Saves an artifact into the cache (blobs first, then the index entry) — the seed's `helm chart save`. */
 export async function saveToCache(cacheDir: string, refName: string, artifact: ChartArtifact): Promise<void> {
@@ -13,7 +13,8 @@ export async function saveToCache(cacheDir: string, refName: string, artifact: C
     if (code) {
       throw new UserError(`cannot write the chart cache (${(err as Error).message})`, {
         where: layout.root,
-        hint: 'Set the `cache` input to a writable folder',
+        hint: 'Use a writable folder for the cache',
+        code: 'cache-unwritable',
         cause: err,
       });
     }

@@ -2,7 +2,7 @@ import type { Metadata } from '../chart/metadata.js';
 import { configJson } from '../chart/metadata.js';
 import { goJsonString, goStructJson, RawJson } from '../chart/go-values.js';
 import { compareBytes } from '../util/bytes-order.js';
-import { describe, type Descriptor } from './digest.js';
+import { describe, type Descriptor } from '../oci/digest.js';
 import { Annotation, MediaType } from './media-types.js';
 
 export interface ChartArtifact {

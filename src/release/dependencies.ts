@@ -1,24 +1,39 @@
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import semver from 'semver';
 import YAML from 'yaml';
+import { parseChartManifest } from '../artifact/parse.js';
+import { checkDependencies } from '../chart/assemble.js';
+import type { Chart } from '../chart/chart.js';
+import { loadArchiveChart, loadChart } from '../chart/load.js';
+import { lockState, hashRequirements } from '../chart/lock.js';
+import type { Dependency } from '../chart/metadata.js';
 import { UserError, fsCode } from '../errors.js';
-import { findCredential } from '../oci/credentials.js';
+import type { Credential } from '../oci/auth.js';
 import { RegistryError } from '../oci/errors.js';
-import { Http } from '../oci/http.js';
-import { RegistryClient } from '../oci/registry.js';
-import { parseChartManifest } from '../release/cached.js';
+import type { Http } from '../oci/http.js';
+import { splitReference } from '../oci/reference.js';
+import type { RegistryClient } from '../oci/registry.js';
 import { compareBytes } from '../util/bytes-order.js';
-import { checkDependencies } from './assemble.js';
-import type { Chart } from './chart.js';
-import { loadArchiveChart, loadChart } from './load.js';
-import type { Dependency } from './metadata.js';
+
+/**
+ * What dependency resolution reaches the network with: the run's own HTTP (its CA, TLS, timeout and
+ * proxy settings), its registry clients (credentials, retries, shared tokens), and the credentials
+ * Helm would send to a chart repository.
+ */
+export interface DependencyAccess {
+  http: Http;
+  client(registry: string): Promise<RegistryClient>;
+  repositoryCredential(url: string): Promise<Credential | undefined>;
+  plainHttp?: boolean;
+}
 
 export interface ResolveOptions {
   log: (line: string) => void;
-  plainHttp?: boolean;
+  access: DependencyAccess;
 }
 
 /**
@@ -31,20 +46,20 @@ export async function resolveDependencies(chart: Chart, source: string, options:
   const present = new Set(chart.dependencies.map((d) => d.metadata.name));
   const missing = chart.metadata.dependencies.filter((d) => !present.has(d.name));
   if (missing.length === 0) return;
+  checkLockInSync(chart, source);
   const locked = lockedVersions(chart);
-  const http = new Http({ userAgent: 'chartlift' });
-  try {
+  {
     for (const dep of missing) {
       const wanted = locked.get(dep.name) ?? dep.version;
       const where = `${source}: dependency ${JSON.stringify(dep.name)} (${dep.repository || 'no repository'}, ${wanted || 'any version'})`;
       let sub: Chart;
       try {
-        if (dep.repository.startsWith('oci://')) sub = await fromOci(http, dep, wanted, where, options);
-        else if (/^https?:\/\//.test(dep.repository)) sub = await fromIndex(http, dep, wanted, where);
+        if (dep.repository.startsWith('oci://')) sub = await fromOci(dep, wanted, where, options.access);
+        else if (/^https?:\/\//.test(dep.repository)) sub = await fromIndex(dep, wanted, where, options.access);
         else if (dep.repository.startsWith('file://'))
           sub = (await loadChart(path.resolve(dirOf(source), dep.repository.slice('file://'.length)), { allowMissingDependencies: true }))
             .chart;
-        else sub = await fromHelm(source, dep, where, options.plainHttp);
+        else sub = await fromHelm(source, dep, where, options.access.plainHttp);
       } catch (err) {
         // A network failure (a system error with a code, or the registry client's) is the user's to act
         // on too: say which dependency, and how to get past it; the registry client's hints speak of `ref`.
@@ -66,8 +81,6 @@ export async function resolveDependencies(chart: Chart, source: string, options:
       options.log(`dependency ${dep.name} ${sub.metadata.version} vendored from ${dep.repository || 'helm'}`);
       chart.dependencies.push({ ...sub, origin: `${sub.metadata.name}-${sub.metadata.version}.tgz` });
     }
-  } finally {
-    await http.close();
   }
   chart.dependencies.sort((a, b) => compareBytes(a.origin ?? a.metadata.name, b.origin ?? b.metadata.name));
   checkDependencies(chart, source);
@@ -75,6 +88,17 @@ export async function resolveDependencies(chart: Chart, source: string, options:
 
 function dirOf(source: string): string {
   return source.endsWith('.tgz') ? path.dirname(source) : source;
+}
+
+/** `helm dependency build` refuses a Chart.lock whose digest no longer matches Chart.yaml's dependencies. */
+function checkLockInSync(chart: Chart, source: string): void {
+  if (!chart.lock) return;
+  const lock = lockState(chart.lock);
+  if (hashRequirements(chart.metadata.dependencies, lock.dependencies) === lock.digest) return;
+  throw new UserError('Chart.lock is out of sync with the dependencies in Chart.yaml', {
+    where: source,
+    hint: 'Run helm dependency update and commit the new Chart.lock (helm dependency build refuses it too)',
+  });
 }
 
 function lockedVersions(chart: Chart): Map<string, string> {
@@ -93,12 +117,10 @@ export function pickVersion(versions: string[], constraint: string): string | un
   return semver.maxSatisfying(valid, range, { includePrerelease: /-/.test(range) }) ?? undefined;
 }
 
-async function fromOci(http: Http, dep: Dependency, wanted: string, where: string, options: ResolveOptions): Promise<Chart> {
-  const rest = dep.repository.slice('oci://'.length).replace(/\/+$/, '');
-  const registry = rest.split('/')[0];
-  const repository = `${rest.split('/').slice(1).join('/')}${rest.includes('/') ? '/' : ''}${dep.name}`;
-  const found = await findCredential(registry);
-  const client = new RegistryClient(http, registry, { plainHttp: options.plainHttp, credential: found?.credential });
+async function fromOci(dep: Dependency, wanted: string, where: string, access: DependencyAccess): Promise<Chart> {
+  const { registry, path: namespace } = splitReference(dep.repository);
+  const repository = namespace === '' ? dep.name : `${namespace}/${dep.name}`;
+  const client = await access.client(registry);
   const tags = await client.listTags(repository);
   const version = pickVersion(
     tags.map((t) => t.replaceAll('_', '+')),
@@ -120,11 +142,24 @@ interface IndexEntry {
   digest?: string;
 }
 
-async function fromIndex(http: Http, dep: Dependency, wanted: string, where: string): Promise<Chart> {
+async function fromIndex(dep: Dependency, wanted: string, where: string, access: DependencyAccess): Promise<Chart> {
   const base = dep.repository.replace(/\/+$/, '');
-  const res = await http.send({ method: 'GET', url: `${base}/index.yaml`, maxBody: 64 * 1024 * 1024 });
-  if (res.status !== 200)
-    throw new UserError(`${base}/index.yaml answered HTTP ${res.status}`, { where, hint: 'Check the repository URL' });
+  const credential = await access.repositoryCredential(base);
+  const basic =
+    credential && 'password' in credential
+      ? `Basic ${Buffer.from(`${credential.username}:${credential.password}`).toString('base64')}`
+      : undefined;
+  // Helm sends the repository's credentials to its own origin only (pass_credentials_all aside).
+  const headersFor = (url: string) => (basic && new URL(url).origin === new URL(`${base}/`).origin ? { authorization: basic } : undefined);
+  const indexUrl = `${base}/index.yaml`;
+  const res = await access.http.send({ method: 'GET', url: indexUrl, headers: headersFor(indexUrl), maxBody: 64 * 1024 * 1024 });
+  if (res.status === 401 || res.status === 403)
+    throw new UserError(`${indexUrl} answered HTTP ${res.status}${credential ? ' to the credentials given' : ''}`, {
+      where,
+      hint: credential
+        ? 'Check the user name and password stored for this repository (helm repo add --username … --password …)'
+        : 'Add the repository with its credentials first: helm repo add NAME URL --username … --password … (Chartlift reads repositories.yaml)',
+    });
   const index = YAML.parse(res.body.toString('utf8')) as { entries?: Record<string, IndexEntry[]> };
   const entries = index?.entries?.[dep.name] ?? [];
   const version = pickVersion(
@@ -135,7 +170,7 @@ async function fromIndex(http: Http, dep: Dependency, wanted: string, where: str
   if (!entry?.urls?.[0])
     throw new UserError(`no version matches in ${base}/index.yaml`, { where, hint: 'Check the version range and the chart name' });
   const url = new URL(entry.urls[0], `${base}/`).toString();
-  const tgz = await http.send({ method: 'GET', url, maxBody: 100 * 1024 * 1024 });
+  const tgz = await access.http.send({ method: 'GET', url, headers: headersFor(url), maxBody: 100 * 1024 * 1024 });
   if (tgz.status !== 200) throw new UserError(`${url} answered HTTP ${tgz.status}`, { where });
   if (entry.digest && createHash('sha256').update(tgz.body).digest('hex') !== entry.digest.replace(/^sha256:/, '')) {
     throw new UserError(`${url} does not match the digest in index.yaml`, {
@@ -146,19 +181,26 @@ async function fromIndex(http: Http, dep: Dependency, wanted: string, where: str
   return loadArchiveChart(tgz.body, url);
 }
 
+/** `helm ARGS` from PATH: its exit code and stderr (a failure to start rejects). */
+function runHelm(args: string[]): Promise<{ exitCode: number; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    execFile('helm', args, { timeout: 600_000, maxBuffer: 16 * 1024 * 1024, encoding: 'utf8' }, (err, _stdout, stderr) => {
+      const code = (err as { code?: unknown } | null)?.code;
+      if (err && typeof code !== 'number') reject(err);
+      else resolve({ exitCode: typeof code === 'number' ? code : 0, stderr });
+    });
+  });
+}
+
 /** Repositories Chartlift cannot read itself (`@alias`, `alias:`): `helm dependency build` in a copy. */
 async function fromHelm(source: string, dep: Dependency, where: string, plainHttp?: boolean): Promise<Chart> {
   const temp = await mkdtemp(path.join(os.tmpdir(), 'chartlift-deps-'));
   try {
     const copy = path.join(temp, 'chart');
     await cp(dirOf(source), copy, { recursive: true });
-    const { getExecOutput } = await import('@actions/exec');
     let out;
     try {
-      out = await getExecOutput('helm', ['dependency', 'build', copy, ...(plainHttp ? ['--plain-http'] : [])], {
-        silent: true,
-        ignoreReturnCode: true,
-      });
+      out = await runHelm(['dependency', 'build', copy, ...(plainHttp ? ['--plain-http'] : [])]);
     } catch (err) {
       throw new UserError(`cannot be resolved without helm, and helm could not be run (${(err as Error).message})`, {
         where,

@@ -1,0 +1,17 @@
+import type { Hints } from '../errors.js';
+
+/** What to do, in the action's words: the inputs that change it. */
+export const ACTION_HINTS: Hints = {
+  unauthorized: 'Set the `username` and `password` inputs, or log in before this step',
+  'https-expected': 'Remove `plain-http: true`',
+  'http-expected': 'For a registry served over plain HTTP, set `plain-http: true`',
+  'tls-untrusted': 'Give its CA with `ca-file`, or fix the certificate',
+  'connection-refused': 'Check the host and port in `ref`, and that the registry is running',
+  'unknown-host': 'Check the registry host name in `ref`',
+  'cache-unwritable': 'Set the `cache` input to a writable folder',
+  'chart-missing': 'Check the `chart` input: it takes a chart folder (holding Chart.yaml) or a packaged .tgz, relative to the workspace',
+  'no-chart-yaml': 'Point `chart` at the folder that holds Chart.yaml',
+  'username-colon': 'Check the `username` input',
+  'ca-file-unreadable': 'Check the `ca-file` path',
+  'ca-file-not-pem': '`ca-file` takes a PEM bundle (-----BEGIN CERTIFICATE-----)',
+};

@@ -1,0 +1,36 @@
+import * as core from '@actions/core';
+import { State } from './constants.js';
+
+/** What the post step needs to undo a login: paths only, never a secret. */
+export interface LoginRecord {
+  host: string;
+  file: string;
+  /** A 0600 file holding the entry this login replaced, to put back. */
+  backup?: string;
+}
+
+/**
+ * The one owner of the action's state (docker/login-action's state-helper): what main hands to post,
+ * and nothing secret: a login record carries paths, and is checked for its shape when read back.
+ */
+export const state = {
+  markPost(): void {
+    core.saveState(State.isPost, 'true');
+  },
+  isPost(): boolean {
+    return core.getState(State.isPost) === 'true';
+  },
+  saveLogins(records: LoginRecord[]): void {
+    core.saveState(State.logins, JSON.stringify(records.map(({ host, file, backup }) => ({ host, file, backup }))));
+  },
+  logins(): LoginRecord[] {
+    const raw = core.getState(State.logins);
+    if (!raw) return [];
+    const parsed = JSON.parse(raw) as unknown;
+    if (!Array.isArray(parsed)) return [];
+    return parsed.filter(
+      (r): r is LoginRecord =>
+        typeof r?.host === 'string' && typeof r?.file === 'string' && (r.backup === undefined || typeof r.backup === 'string'),
+    );
+  },
+};

@@ -1,0 +1,17 @@
+import type { Hints } from '../errors.js';
+
+/** What to do, in the CLI's words: its commands and flags. */
+export const CLI_HINTS: Hints = {
+  unauthorized: 'Log in first: chartlift registry login HOST (or helm registry login)',
+  'https-expected': 'Drop --plain-http',
+  'http-expected': 'For a registry served over plain HTTP, add --plain-http',
+  'tls-untrusted': 'Trust its CA with NODE_EXTRA_CA_CERTS=ca.pem (or SSL_CERT_FILE), or fix the certificate',
+  'connection-refused': 'Check the host and port in the reference, and that the registry is running',
+  'unknown-host': 'Check the registry host name in the reference',
+  'cache-unwritable': 'Give --cache a writable folder',
+  'chart-missing': 'Give chart save a chart folder (holding Chart.yaml) or a packaged .tgz',
+  'no-chart-yaml': 'Give chart save the folder that holds Chart.yaml',
+  'username-colon': 'Check the user name given with -u',
+  'ca-file-unreadable': 'Check the path of the CA file',
+  'ca-file-not-pem': 'A CA file is a PEM bundle (-----BEGIN CERTIFICATE-----)',
+};

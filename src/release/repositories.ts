@@ -1,0 +1,43 @@
+import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import YAML from 'yaml';
+import { fsCode } from '../errors.js';
+import type { Credential } from '../oci/auth.js';
+
+/** Helm's repositories.yaml: $HELM_REPOSITORY_CONFIG, else $HELM_CONFIG_HOME, else the XDG config home. */
+export function helmRepositoriesPath(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+  if (env.HELM_REPOSITORY_CONFIG) return env.HELM_REPOSITORY_CONFIG;
+  if (env.HELM_CONFIG_HOME) return path.join(env.HELM_CONFIG_HOME, 'repositories.yaml');
+  let base: string;
+  if (env.XDG_CONFIG_HOME) base = env.XDG_CONFIG_HOME;
+  else if (platform === 'darwin') base = path.join(os.homedir(), 'Library', 'Preferences');
+  else if (platform === 'win32') base = env.APPDATA ?? path.join(os.homedir(), 'AppData', 'Roaming');
+  else base = path.join(env.HOME ?? os.homedir(), '.config');
+  return path.join(base, 'helm', 'repositories.yaml');
+}
+
+interface RepositoryEntry {
+  name?: string;
+  url?: string;
+  username?: string;
+  password?: string;
+}
+
+/**
+ * The credentials `helm repo add --username --password` stored for a chart repository, matched by
+ * its URL as Helm matches a dependency's repository (trailing slashes aside).
+ */
+export async function repositoryCredential(url: string, env: NodeJS.ProcessEnv = process.env): Promise<Credential | undefined> {
+  let text: string;
+  try {
+    text = await readFile(helmRepositoriesPath(env), 'utf8');
+  } catch (err) {
+    if (fsCode(err) === 'ENOENT') return undefined;
+    throw err;
+  }
+  const doc = YAML.parse(text) as { repositories?: RepositoryEntry[] } | null;
+  const want = url.replace(/\/+$/, '');
+  const entry = (doc?.repositories ?? []).find((r) => (r.url ?? '').replace(/\/+$/, '') === want);
+  return entry?.username && entry.password ? { username: entry.username, password: entry.password } : undefined;
+}
