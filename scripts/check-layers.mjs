@@ -20,7 +20,8 @@ const FORBIDDEN = {
 /** The layer of a file under src/: its first folder, with src/cli.ts a part of the CLI and src/{main,post,index}.ts of the action. */
 function layerOf(rel) {
   const [first, second] = rel.split(path.sep);
-  if (second === undefined) return { 'cli.ts': 'cli', 'main.ts': 'action', 'post.ts': 'action', 'index.ts': 'action' }[first];
+  if (second === undefined)
+    return { 'cli.ts': 'cli', 'main.ts': 'action', 'post.ts': 'action', 'index.ts': 'action', 'bundle.ts': 'entry' }[first];
   return first;
 }
 

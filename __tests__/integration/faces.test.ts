@@ -140,13 +140,15 @@ describe('dependencies reach the network as the run does', () => {
       {
         chart: await withDependency('consumer-https', repoUrl),
         ref: `oci://${tlsRegistry.host}/apps`,
-        push: 'false',
+        username: 'carol',
+        password: 'ca-r0l-pw',
         cache,
         'ca-file': tls.ca,
       },
       { env },
     );
     assert.equal(r.code, 0, r.stdout);
+    assert.equal(r.outputs.status, 'pushed');
     assert.match(r.stdout, /dependency private-lib 1\.0\.0 vendored from https:/);
     const files = (await readTgz(await readFile(path.join(cache, 'blobs', 'sha256', r.outputs['chart-digest'].slice(7))))).map(
       (e) => e.name,

@@ -1,0 +1,1047 @@
+export const id = 407;
+export const ids = [407];
+export const modules = {
+
+/***/ 915:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Uw: () => (/* binding */ State),
+/* harmony export */   k7: () => (/* binding */ Output),
+/* harmony export */   pd: () => (/* binding */ Input)
+/* harmony export */ });
+/** Input, output and state names, in one place, as in action.yml. */
+const Input = {
+    chart: 'chart',
+    ref: 'ref',
+    username: 'username',
+    password: 'password',
+    push: 'push',
+    cache: 'cache',
+    plainHttp: 'plain-http',
+    logout: 'logout',
+    ifExists: 'if-exists',
+    retries: 'retries',
+    timeout: 'timeout',
+    caFile: 'ca-file',
+    insecureSkipTlsVerify: 'insecure-skip-tls-verify',
+    version: 'version',
+    appVersion: 'app-version',
+    annotations: 'annotations',
+    layerMediaType: 'layer-media-type',
+};
+const Output = {
+    ref: 'ref',
+    repository: 'repository',
+    digest: 'digest',
+    digestRef: 'digest-ref',
+    chartDigest: 'chart-digest',
+    size: 'size',
+    name: 'name',
+    version: 'version',
+    status: 'status',
+    charts: 'charts',
+};
+const State = {
+    isPost: 'isPost',
+    logins: 'logins',
+};
+
+
+/***/ }),
+
+/***/ 8656:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ ACTION_HINTS)
+/* harmony export */ });
+/** What to do, in the action's words: the inputs that change it. */
+const ACTION_HINTS = {
+    unauthorized: 'Set the `username` and `password` inputs, or log in before this step',
+    'https-expected': 'Remove `plain-http: true`',
+    'http-expected': 'For a registry served over plain HTTP, set `plain-http: true`',
+    'tls-untrusted': 'Give its CA with `ca-file`, or fix the certificate',
+    'connection-refused': 'Check the host and port in `ref`, and that the registry is running',
+    'unknown-host': 'Check the registry host name in `ref`',
+    'cache-unwritable': 'Set the `cache` input to a writable folder',
+    'chart-missing': 'Check the `chart` input: it takes a chart folder (holding Chart.yaml) or a packaged .tgz, relative to the workspace',
+    'no-chart-yaml': 'Point `chart` at the folder that holds Chart.yaml',
+    'username-colon': 'Check the `username` input',
+    'ca-file-unreadable': 'Check the `ca-file` path',
+    'ca-file-not-pem': '`ca-file` takes a PEM bundle (-----BEGIN CERTIFICATE-----)',
+};
+
+
+/***/ }),
+
+/***/ 1363:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P$: () => (/* binding */ chooseCredential),
+/* harmony export */   iD: () => (/* binding */ login),
+/* harmony export */   ri: () => (/* binding */ logout)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3916);
+/* harmony import */ var _oci_credentials_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2559);
+/* harmony import */ var _util_atomic_write_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5105);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3175);
+
+
+
+
+
+
+
+
+
+/** The credential to use: the inputs, else stored ones (Helm's, then Docker's), else none (anonymous). */
+async function chooseCredential(inputs, host) {
+    if (inputs.username || inputs.password) {
+        if (!inputs.username || !inputs.password) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`\`username\` and \`password\` go together, but only ${inputs.username ? '`username`' : '`password`'} is set`, {
+                hint: 'Set both, or neither to use stored credentials',
+            });
+        }
+        return { credential: { username: inputs.username, password: inputs.password }, source: 'inputs' };
+    }
+    const found = await (0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_6__/* .findCredential */ .L4)(host);
+    return found ? { credential: found.credential, source: found.source } : { source: 'anonymous' };
+}
+/**
+ * `helm registry login`: checks the credentials against the registry, then stores them in Helm's
+ * registry config so that later steps (`helm pull`, `helm install`) need no login. The post step
+ * removes what this added, restoring an entry it replaced.
+ */
+async function login(client, inputs, log = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq) {
+    await client.ping();
+    const file = (0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_6__/* .helmRegistryConfigPath */ .Zz)();
+    const auth = Buffer.from(`${inputs.username}:${inputs.password}`).toString('base64');
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(auth);
+    const previous = await (0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_6__/* .storeLogin */ .VJ)(file, client.registry, inputs.username, inputs.password);
+    if (inputs.logout) {
+        const record = { host: client.registry, file };
+        if (previous)
+            record.backup = await backupEntry(previous);
+        _state_js__WEBPACK_IMPORTED_MODULE_8__/* .state */ .w.saveLogins([record]);
+    }
+    log(`Login succeeded (${client.registry} as ${inputs.username}, stored in ${file})`);
+}
+async function backupEntry(entry) {
+    const dir = process.env.RUNNER_TEMP || node_os__WEBPACK_IMPORTED_MODULE_3___default().tmpdir();
+    const file = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(dir, `chartlift-login-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(8).toString('hex')}.json`);
+    await (0,_util_atomic_write_js__WEBPACK_IMPORTED_MODULE_7__/* .writeFileAtomic */ .Z)(file, JSON.stringify(entry), { mode: 0o600 });
+    return file;
+}
+/** Undoes the logins recorded in state: removes the entries, or puts back the ones replaced. */
+async function logout(records) {
+    for (const r of records) {
+        let restore;
+        if (r.backup) {
+            restore = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(r.backup, 'utf8'));
+        }
+        const changed = await (0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_6__/* .removeLogin */ ._$)(r.file, r.host, restore);
+        if (r.backup)
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(r.backup, { force: true });
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(changed ? `Logout succeeded (${r.host}${restore ? ', the earlier login restored' : ''})` : `${r.host}: no stored login to remove`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 3175:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   w: () => (/* binding */ state)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(915);
+
+
+/**
+ * The one owner of the action's state (docker/login-action's state-helper): what main hands to post,
+ * and nothing secret: a login record carries paths, and is checked for its shape when read back.
+ */
+const state = {
+    markPost() {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .State */ .Uw.isPost, 'true');
+    },
+    isPost() {
+        return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .State */ .Uw.isPost) === 'true';
+    },
+    saveLogins(records) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .State */ .Uw.logins, JSON.stringify(records.map(({ host, file, backup }) => ({ host, file, backup }))));
+    },
+    logins() {
+        const raw = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .State */ .Uw.logins);
+        if (!raw)
+            return [];
+        const parsed = JSON.parse(raw);
+        if (!Array.isArray(parsed))
+            return [];
+        return parsed.filter((r) => typeof r?.host === 'string' && typeof r?.file === 'string' && (r.backup === undefined || typeof r.backup === 'string'));
+    },
+};
+
+
+/***/ }),
+
+/***/ 9407:
+/***/ ((module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+__webpack_require__.r(__webpack_exports__);
+/* harmony import */ var _action_state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3175);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(216);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6570);
+
+
+
+// The bundle's entry (action.yml runs it for both steps): the main step marks its state, so the
+// runner's second start of the same file is the post step.
+await (_action_state_js__WEBPACK_IMPORTED_MODULE_0__/* .state */ .w.isPost() ? (0,_post_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)() : (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)());
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 216:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
+// EXTERNAL MODULE: ./src/action/state.ts
+var state = __webpack_require__(3175);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/util/bytes-order.ts
+var bytes_order = __webpack_require__(8146);
+;// CONCATENATED MODULE: ./src/chart/glob.ts
+
+
+
+
+const MAGIC = /[*?[]/;
+/**
+ * The charts named by the `chart` input's lines, read as `@actions/glob` reads patterns: `*`, `?` and
+ * `[...]` within a path element, `**` for any number of folders, `!` lines that exclude what earlier
+ * lines matched (with everything below it; the last line that matches a path decides), `#` comments.
+ * A plain path is taken as it is (the loader says what is wrong with it). What a pattern matches is a
+ * chart when it is a folder holding a Chart.yaml, a `.tgz`, or a Chart.yaml (its folder); anything
+ * else it matches is passed over. `**` does not descend into a chart (its charts/ are part of it).
+ * A pattern that matches no chart is an error, and so is a list that leaves none.
+ */
+async function expandCharts(lines, cwd = process.cwd()) {
+    const parsed = lines
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'))
+        .map(parseLine);
+    const foundBy = new Map();
+    for (const [i, line] of parsed.entries()) {
+        if (line.exclude)
+            continue;
+        let charts = [line.text];
+        if (line.segments.some((s) => MAGIC.test(s))) {
+            charts = await findCharts(line, cwd);
+            if (charts.length === 0)
+                throw new errors/* UserError */.yo(`the pattern ${JSON.stringify(line.text)} matches no chart`, {
+                    hint: 'A pattern must match folders holding a Chart.yaml, or .tgz files',
+                });
+        }
+        for (const c of charts)
+            foundBy.set(c, (foundBy.get(c) ?? new Set()).add(i));
+    }
+    const kept = [...foundBy].filter(([c, by]) => included(parsed, c, by, cwd)).map(([c]) => c);
+    if (kept.length === 0 && foundBy.size > 0)
+        throw new errors/* UserError */.yo('every chart the `chart` input names is excluded by its ! lines', {
+            hint: 'Remove the exclusion, or name a chart it does not cover',
+        });
+    return kept;
+}
+function parseLine(text) {
+    const exclude = text.startsWith('!');
+    const pattern = exclude ? text.slice(1).trim() : text;
+    if (pattern === '')
+        throw new errors/* UserError */.yo(`the \`chart\` line ${JSON.stringify(text)} names nothing`);
+    return {
+        text,
+        exclude,
+        absolute: pattern.startsWith('/'),
+        segments: pattern.split('/').filter((s) => s !== '' && s !== '.'),
+    };
+}
+/** In line order, an include line that found the chart keeps it and an exclusion that covers it drops it. */
+function included(lines, candidate, foundBy, cwd) {
+    const parts = relativeParts(candidate, cwd);
+    let keep = false;
+    for (const [i, line] of lines.entries()) {
+        if (!line.exclude)
+            keep ||= foundBy.has(i);
+        else if (keep && matchesOrIsBelow(line, parts, cwd))
+            keep = false;
+    }
+    return keep;
+}
+function relativeParts(p, cwd) {
+    return external_node_path_default().resolve(cwd, p).split((external_node_path_default()).sep).filter(Boolean);
+}
+function patternParts(line, cwd) {
+    return line.absolute ? line.segments : [...cwd.split((external_node_path_default()).sep).filter(Boolean), ...line.segments];
+}
+function matchesOrIsBelow(line, parts, cwd) {
+    const pattern = patternParts(line, cwd);
+    for (let n = parts.length; n >= 0; n--)
+        if (matchSegments(pattern, parts.slice(0, n)))
+            return true;
+    return false;
+}
+function matchSegments(pattern, parts) {
+    if (pattern.length === 0)
+        return parts.length === 0;
+    const [head, ...rest] = pattern;
+    if (head === '**') {
+        for (let skip = 0; skip <= parts.length; skip++)
+            if (matchSegments(rest, parts.slice(skip)))
+                return true;
+        return false;
+    }
+    return parts.length > 0 && segmentRegExp(head).test(parts[0]) && matchSegments(rest, parts.slice(1));
+}
+const compiled = new Map();
+/** One path element of a pattern as a RegExp: `*`, `?`, `[abc]`, `[a-z]`, `[!x]` / `[^x]`, `\` escapes. */
+function segmentRegExp(segment) {
+    let re = compiled.get(segment);
+    if (re)
+        return re;
+    let out = '';
+    for (let i = 0; i < segment.length; i++) {
+        const c = segment[i];
+        if (c === '*')
+            out += '.*';
+        else if (c === '?')
+            out += '.';
+        else if (c === '\\' && i + 1 < segment.length)
+            out += escapeRe(segment[++i]);
+        else if (c === '[') {
+            const end = segment.indexOf(']', i + 2);
+            if (end < 0) {
+                out += '\\[';
+                continue;
+            }
+            let body = segment.slice(i + 1, end);
+            const negate = body.startsWith('!') || body.startsWith('^');
+            if (negate)
+                body = body.slice(1);
+            out += `[${negate ? '^' : ''}${body.replace(/[\\\]^]/g, (m) => `\\${m}`)}]`;
+            i = end;
+        }
+        else
+            out += escapeRe(c);
+    }
+    re = new RegExp(`^${out}$`);
+    compiled.set(segment, re);
+    return re;
+}
+function escapeRe(c) {
+    return c.replace(/[.*+?^${}()|[\]\\/]/g, (m) => `\\${m}`);
+}
+/** Walks the file system along one include pattern and returns the charts it matches, sorted. */
+async function findCharts(line, cwd) {
+    const start = line.absolute ? '/' : '';
+    const found = new Set();
+    const seen = new Set();
+    const visit = async (rel, segments) => {
+        const abs = external_node_path_default().resolve(cwd, rel || '.');
+        if (segments.length === 0) {
+            const chart = await asChart(rel, abs);
+            if (chart !== undefined)
+                found.add(chart);
+            return;
+        }
+        const [head, ...rest] = segments;
+        if (head === '**') {
+            await visit(rel, rest); // none
+            if (await isChartDir(abs))
+                return; // a chart's own charts/ are part of it
+            const real = await (0,promises_.realpath)(abs).catch(() => undefined);
+            if (!real || seen.has(real))
+                return;
+            seen.add(real);
+            for (const name of await children(abs)) {
+                if (name === '.git')
+                    continue;
+                if (await isDir(external_node_path_default().join(abs, name)))
+                    await visit(join(rel, name), segments);
+                else if (rest.length === 0)
+                    await visit(join(rel, name), []);
+            }
+            return;
+        }
+        if (!MAGIC.test(head))
+            return visit(join(rel, head.replace(/\\(.)/g, '$1')), rest);
+        const re = segmentRegExp(head);
+        for (const name of await children(abs))
+            if (re.test(name))
+                await visit(join(rel, name), rest);
+    };
+    await visit(start, line.segments);
+    return [...found].sort(bytes_order/* compareBytes */.X);
+}
+function join(base, name) {
+    return base === '' ? name : base === '/' ? `/${name}` : `${base}/${name}`;
+}
+async function children(dir) {
+    try {
+        return (await (0,promises_.readdir)(dir)).sort(bytes_order/* compareBytes */.X);
+    }
+    catch {
+        return [];
+    }
+}
+async function isDir(p) {
+    return (await (0,promises_.stat)(p).catch(() => undefined))?.isDirectory() ?? false;
+}
+async function isChartDir(p) {
+    return (await (0,promises_.stat)(external_node_path_default().join(p, 'Chart.yaml')).catch(() => undefined))?.isFile() ?? false;
+}
+/** What a matched path stands for: a chart folder, a packaged chart, a Chart.yaml's folder, or nothing. */
+async function asChart(rel, abs) {
+    const info = await (0,promises_.stat)(abs).catch(() => undefined);
+    if (!info)
+        return undefined;
+    if (info.isDirectory())
+        return (await isChartDir(abs)) ? rel || '.' : undefined;
+    if (rel.endsWith('.tgz'))
+        return rel;
+    if (external_node_path_default().basename(rel) === 'Chart.yaml')
+        return external_node_path_default().dirname(rel);
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./src/oci/reference.ts
+var reference = __webpack_require__(2148);
+// EXTERNAL MODULE: ./src/action/hints.ts
+var hints = __webpack_require__(8656);
+;// CONCATENATED MODULE: ./src/util/concurrency.ts
+/** Runs `fn` over `items` with at most `limit` at once; results in the items' order. */
+async function mapLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        for (let i = next++; i < items.length; i = next++)
+            results[i] = await fn(items[i], i);
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+
+// EXTERNAL MODULE: ./src/oci/layout.ts + 1 modules
+var layout = __webpack_require__(965);
+// EXTERNAL MODULE: ./src/oci/retry.ts
+var retry = __webpack_require__(9963);
+// EXTERNAL MODULE: ./src/action/constants.ts
+var constants = __webpack_require__(915);
+;// CONCATENATED MODULE: ./src/action/inputs.ts
+
+
+
+
+
+function readInputs() {
+    const password = core/* getInput */.V4(constants/* Input */.pd.password);
+    if (password)
+        core/* setSecret */.Pq(password);
+    const ifExists = core/* getInput */.V4(constants/* Input */.pd.ifExists) || 'fail';
+    if (ifExists !== 'fail' && ifExists !== 'skip' && ifExists !== 'overwrite') {
+        throw new errors/* UserError */.yo(`if-exists must be fail, skip or overwrite, not ${JSON.stringify(ifExists)}`, {
+            hint: 'fail keeps published versions immutable (the default)',
+        });
+    }
+    return {
+        charts: lines(required(constants/* Input */.pd.chart, 'the chart folder (holding Chart.yaml) or a packaged .tgz')),
+        refs: lines(required(constants/* Input */.pd.ref, 'oci://<registry>/<namespace>, e.g. oci://ghcr.io/my-org/charts')),
+        username: core/* getInput */.V4(constants/* Input */.pd.username),
+        password,
+        push: bool(constants/* Input */.pd.push, true),
+        cache: core/* getInput */.V4(constants/* Input */.pd.cache) || (0,layout/* defaultCachePath */.T)(),
+        plainHttp: bool(constants/* Input */.pd.plainHttp, false),
+        logout: bool(constants/* Input */.pd.logout, true),
+        ifExists,
+        retries: whole(constants/* Input */.pd.retries, retry/* DEFAULT_RETRIES */.TU, 0, 50),
+        timeoutSeconds: whole(constants/* Input */.pd.timeout, retry/* DEFAULT_TIMEOUT_SECONDS */.KU, 1, 3600),
+        caFile: core/* getInput */.V4(constants/* Input */.pd.caFile),
+        insecureSkipTlsVerify: bool(constants/* Input */.pd.insecureSkipTlsVerify, false),
+        version: core/* getInput */.V4(constants/* Input */.pd.version).trim(),
+        appVersion: core/* getInput */.V4(constants/* Input */.pd.appVersion).trim(),
+        annotations: keyValues(core/* getInput */.V4(constants/* Input */.pd.annotations)),
+        layerMediaType: layerMediaType(core/* getInput */.V4(constants/* Input */.pd.layerMediaType).trim()),
+    };
+}
+function lines(text) {
+    return text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'));
+}
+/** `key=value` lines (the value may hold `=`). */
+function keyValues(text) {
+    const out = {};
+    for (const line of lines(text)) {
+        const eq = line.indexOf('=');
+        if (eq <= 0)
+            throw new errors/* UserError */.yo(`the \`annotations\` input needs key=value lines, not ${JSON.stringify(line)}`);
+        out[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
+    }
+    return out;
+}
+function layerMediaType(raw) {
+    if (raw === '' || raw === 'modern')
+        return 'modern';
+    if (raw === 'legacy')
+        return 'legacy';
+    throw new errors/* UserError */.yo(`layer-media-type must be modern or legacy, not ${JSON.stringify(raw)}`, {
+        hint: 'legacy writes application/tar+gzip for Helm 3.0–3.6 clients',
+    });
+}
+function whole(name, fallback, min, max) {
+    const raw = core/* getInput */.V4(name).trim();
+    if (raw === '')
+        return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max)
+        throw new errors/* UserError */.yo(`the \`${name}\` input must be a whole number from ${min} to ${max}, not ${JSON.stringify(raw)}`);
+    return n;
+}
+function required(name, what) {
+    const value = core/* getInput */.V4(name);
+    if (!value)
+        throw new errors/* UserError */.yo(`the \`${name}\` input is required`, { hint: `Set it to ${what}` });
+    return value;
+}
+function bool(name, fallback) {
+    const raw = core/* getInput */.V4(name).trim();
+    if (raw === '')
+        return fallback;
+    if (/^(true|yes|on|1)$/i.test(raw))
+        return true;
+    if (/^(false|no|off|0)$/i.test(raw))
+        return false;
+    throw new errors/* UserError */.yo(`the \`${name}\` input must be true or false, not ${JSON.stringify(raw)}`);
+}
+
+;// CONCATENATED MODULE: ./src/action/outputs.ts
+
+
+function targetResult(built, status, digest = built.artifact.manifestDescriptor.digest) {
+    const repository = `${built.ref.registry}/${built.ref.repository}`;
+    return { ref: built.refName, repository, digest, 'digest-ref': `${repository}@${digest}`, status };
+}
+function chartResult(built, targets) {
+    return {
+        ...targets[0],
+        'chart-digest': built.artifact.chartDescriptor.digest,
+        size: String(built.artifact.chart.length),
+        name: built.chart.metadata.name,
+        version: built.chart.metadata.version,
+        targets,
+    };
+}
+/** The `charts` output always; the single-chart outputs when there is exactly one chart. */
+function setOutputs(results) {
+    core/* setOutput */.uH(constants/* Output */.k7.charts, JSON.stringify(results));
+    if (results.length !== 1)
+        return;
+    const r = results[0];
+    core/* setOutput */.uH(constants/* Output */.k7.ref, r.ref);
+    core/* setOutput */.uH(constants/* Output */.k7.repository, r.repository);
+    core/* setOutput */.uH(constants/* Output */.k7.digest, r.digest);
+    core/* setOutput */.uH(constants/* Output */.k7.digestRef, r['digest-ref']);
+    core/* setOutput */.uH(constants/* Output */.k7.chartDigest, r['chart-digest']);
+    core/* setOutput */.uH(constants/* Output */.k7.size, r.size);
+    core/* setOutput */.uH(constants/* Output */.k7.name, r.name);
+    core/* setOutput */.uH(constants/* Output */.k7.version, r.version);
+    core/* setOutput */.uH(constants/* Output */.k7.status, r.status);
+}
+
+// EXTERNAL MODULE: ./src/release/build.ts + 2 modules
+var release_build = __webpack_require__(1209);
+// EXTERNAL MODULE: ./src/release/push.ts + 1 modules
+var push = __webpack_require__(4509);
+// EXTERNAL MODULE: ./src/util/yield.ts
+var util_yield = __webpack_require__(8681);
+// EXTERNAL MODULE: ./src/release/report.ts
+var report = __webpack_require__(9823);
+// EXTERNAL MODULE: ./src/release/save.ts
+var save = __webpack_require__(1144);
+;// CONCATENATED MODULE: ./src/action/publish-chart.ts
+
+
+
+
+
+
+
+/**
+ * One chart, start to end: packaged once, saved to the cache under every target, and pushed to each
+ * target in turn (a later target on the same registry mounts the blobs from the first). The tags are
+ * looked up as soon as the chart's name and version are known.
+ */
+async function publishChart(source, inputs, build, registries, log) {
+    const loaded = await (0,release_build/* loadSource */.sh)(source, { ...build, log });
+    const md = loaded.chart.metadata;
+    // The tags are looked up while the chart is packaged (the connection, any token and the HEAD overlap it).
+    const lookups = new Map();
+    for (const refInput of inputs.refs) {
+        const { ref } = (0,reference/* resolveChartRef */.QE)(refInput, md.name, md.version);
+        const name = (0,reference/* refString */.nw)(ref);
+        if (registries && !lookups.has(name))
+            lookups.set(name, (0,push/* lookUpTag */.F)(registries.client(ref.registry, log), ref));
+    }
+    await (0,util_yield/* yieldToLoop */.j)();
+    const packaged = await (0,release_build/* packageLoaded */.ck)(loaded, { ...build, log });
+    log(`${md.name} ${md.version}: ${packaged.artifact.chart.length} bytes, chart ${packaged.artifact.chartDescriptor.digest}`);
+    log(`timestamps from ${packaged.date.from === 'fixed' ? 'the fixed epoch (SOURCE_DATE_EPOCH is not set)' : packaged.date.from} (${new Date(packaged.date.seconds * 1000).toISOString()})`);
+    const about = { artifact: packaged.artifact, name: md.name, version: md.version };
+    const targets = inputs.refs.map((ref) => (0,release_build/* bindRef */.Zp)(packaged, ref));
+    const results = [];
+    const pushedTo = new Map();
+    const published = [];
+    for (const built of targets) {
+        if (built.lowered)
+            log(`::notice::The repository path ${JSON.stringify(built.lowered)} was lower-cased to ${JSON.stringify(built.ref.repository)}: OCI repository names are lower case.`);
+        // Saved while the blobs upload; the manifest (the tag) waits for it, so a failed save publishes nothing.
+        const saved = (0,save/* saveToCache */.$)(inputs.cache, built.refName, built.artifact);
+        saved.catch(() => { });
+        if (!registries) {
+            await saved;
+            for (const line of (0,report/* describeLines */.B)(built.refName, about))
+                log(line);
+            log(`${built.ref.tag}: saved`);
+            results.push(targetResult(built, 'saved'));
+            published.push(built);
+            continue;
+        }
+        const client = await registries.client(built.ref.registry, log);
+        log(`The push refers to repository [${built.ref.registry}/${built.ref.repository}]`);
+        for (const line of (0,report/* describeLines */.B)(built.refName, about))
+            log(line);
+        const outcome = await (0,push/* pushArtifact */.X)(client, built.ref, built.artifact, inputs.ifExists, {
+            mountFrom: pushedTo.get(built.ref.registry),
+            current: take(lookups, built.refName), // a ref given twice is looked up again the second time
+            beforeCommit: saved,
+        });
+        await saved;
+        if (!pushedTo.has(built.ref.registry))
+            pushedTo.set(built.ref.registry, built.ref.repository);
+        // The same chart under another manifest (other timestamps, annotations or tool): the registry's is
+        // what a pull gets and what to sign, so the outputs and the cache describe it.
+        const result = outcome.existing ? { ...built, artifact: outcome.existing } : built;
+        if (outcome.existing)
+            await (0,save/* saveToCache */.$)(inputs.cache, built.refName, outcome.existing);
+        log((0,report/* pushLine */.n)(result, outcome.status, outcome.digest));
+        results.push(targetResult(result, outcome.status, outcome.digest));
+        published.push(result);
+    }
+    return chartResult(published[0], results);
+}
+function take(map, key) {
+    const value = map.get(key);
+    map.delete(key);
+    return value;
+}
+
+// EXTERNAL MODULE: ./src/oci/http.ts + 2 modules
+var oci_http = __webpack_require__(7582);
+// EXTERNAL MODULE: ./src/oci/registry.ts + 2 modules
+var registry = __webpack_require__(9458);
+;// CONCATENATED MODULE: ./src/oci/tls-options.ts
+
+
+/** A PEM bundle of extra trusted roots (`ca-file`), checked to hold at least one certificate. */
+async function readCaFile(file) {
+    let pem;
+    try {
+        pem = await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (err) {
+        throw new errors/* UserError */.yo(`cannot read the CA file (${(0,errors/* fsCode */.r0)(err) ?? err.message})`, {
+            where: file,
+            hint: 'Check the path of the CA file',
+            code: 'ca-file-unreadable',
+        });
+    }
+    if (!/-----BEGIN CERTIFICATE-----/.test(pem))
+        throw new errors/* UserError */.yo('holds no PEM certificate', {
+            where: file,
+            hint: 'A CA file is a PEM bundle (-----BEGIN CERTIFICATE-----)',
+            code: 'ca-file-not-pem',
+        });
+    return pem;
+}
+
+// EXTERNAL MODULE: ./src/release/repositories.ts
+var repositories = __webpack_require__(1597);
+// EXTERNAL MODULE: ./src/action/login.ts
+var login = __webpack_require__(1363);
+;// CONCATENATED MODULE: ./src/action/registries.ts
+
+
+
+
+
+
+
+/**
+ * One client per registry host for the whole run (tokens and connections shared across charts).
+ * The `username`/`password` inputs are for the first `ref`'s registry, which is logged in to once;
+ * other registries use stored credentials (Helm's, then Docker's) or none.
+ */
+class Registries {
+    #http;
+    #inputs;
+    #primary;
+    #clients = new Map();
+    constructor(http, inputs, primary) {
+        this.#http = http;
+        this.#inputs = inputs;
+        this.#primary = primary;
+    }
+    static async open(inputs, primaryHost) {
+        if (inputs.insecureSkipTlsVerify) {
+            core/* warning */.$e("insecure-skip-tls-verify is on: the registry's TLS certificate is NOT checked, so anyone on the network path can read the credentials and change what is pushed. Use ca-file instead.");
+        }
+        const ca = inputs.caFile ? await readCaFile(inputs.caFile) : undefined;
+        const http = new oci_http/* Http */.l({ userAgent: 'chartlift', ca, insecure: inputs.insecureSkipTlsVerify, timeoutMs: inputs.timeoutSeconds * 1000 });
+        return new Registries(http, inputs, primaryHost);
+    }
+    /** Starts choosing the credential for `host` and logging in, while the charts load; errors wait for `client`. */
+    warmUp(host, log) {
+        this.client(host, log).catch(() => { });
+    }
+    client(host, log) {
+        let client = this.#clients.get(host);
+        if (!client) {
+            client = this.#connect(host, log);
+            this.#clients.set(host, client);
+        }
+        return client;
+    }
+    async #connect(host, log) {
+        const inputs = host === this.#primary ? this.#inputs : { ...this.#inputs, username: '', password: '' };
+        const { credential, source } = await (0,login/* chooseCredential */.P$)(inputs, host);
+        // Stored credentials (Helm's, Docker's, a helper's) are as secret as the inputs: masked before any request.
+        if (credential && 'password' in credential) {
+            core/* setSecret */.Pq(credential.password);
+            core/* setSecret */.Pq(Buffer.from(`${credential.username}:${credential.password}`).toString('base64'));
+        }
+        else if (credential)
+            core/* setSecret */.Pq(credential.identityToken);
+        const client = this.#make(host, credential);
+        if (source === 'inputs')
+            await (0,login/* login */.iD)(client, inputs, log);
+        else
+            log(source === 'anonymous'
+                ? `No credentials for ${host}: pushing anonymously`
+                : `Using the stored credentials for ${host} from ${source}`);
+        return client;
+    }
+    #make(host, credential) {
+        return new registry/* RegistryClient */.bP(this.#http, host, {
+            plainHttp: this.#inputs.plainHttp,
+            credential,
+            policy: (0,retry/* retryPolicy */.Jb)(this.#inputs.retries, this.#inputs.timeoutSeconds),
+            log: (line) => core/* info */.pq(line),
+            onSecret: (secret) => core/* setSecret */.Pq(secret),
+        });
+    }
+    /** What dependency resolution reaches the network with: this run's HTTP, clients and credentials. */
+    dependencyAccess(log) {
+        return {
+            http: this.#http,
+            plainHttp: this.#inputs.plainHttp,
+            client: (host) => this.client(host, log),
+            repositoryCredential: async (url) => (await (0,repositories/* repositoryCredential */.i)(url)) ?? this.#inputCredentialFor(url),
+        };
+    }
+    /** The `username`/`password` inputs serve a chart repository on the first `ref`'s host too. */
+    #inputCredentialFor(url) {
+        const { username, password } = this.#inputs;
+        return username && password && new URL(url).host === this.#primary ? { username, password } : undefined;
+    }
+    async close() {
+        await this.#http.close();
+    }
+}
+
+// EXTERNAL MODULE: ./src/util/human-size.ts
+var human_size = __webpack_require__(8887);
+;// CONCATENATED MODULE: ./src/action/summary.ts
+
+
+/** The job summary: one row per chart and target with its reference, digest, size and status. */
+async function writeSummary(results, failures) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    const rows = results.flatMap((r) => r.targets.map((t) => [
+        { data: `${r.name} ${r.version}` },
+        { data: `<code>${t.ref}</code>` },
+        { data: `<code>${t.digest}</code>` },
+        { data: (0,human_size/* humanSize */.X)(Number(r.size)) },
+        { data: t.status },
+    ]));
+    for (const f of failures)
+        rows.push([{ data: f.source }, { data: '' }, { data: '' }, { data: '' }, { data: `failed: ${summary_escape(f.message)}` }]);
+    await core/* summary */.z
+        .addHeading('Chartlift', 3)
+        .addTable([
+        [
+            { data: 'Chart', header: true },
+            { data: 'Reference', header: true },
+            { data: 'Digest', header: true },
+            { data: 'Size', header: true },
+            { data: 'Status', header: true },
+        ],
+        ...rows,
+    ])
+        .write();
+}
+function summary_escape(s) {
+    return s.replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]);
+}
+
+;// CONCATENATED MODULE: ./src/action/run.ts
+
+
+
+
+
+
+
+
+
+
+
+/** Charts published at a time (the registry, not this process, is what more would wait on). */
+const CONCURRENCY = 4;
+/**
+ * The main step: every chart (lines and globs of `chart`) packaged once and published to every `ref`,
+ * several at a time. One failing chart fails the step, but the others still publish.
+ */
+async function publish() {
+    const inputs = readInputs();
+    const sources = await expandCharts(inputs.charts);
+    const build = {
+        version: inputs.version || undefined,
+        appVersion: inputs.appVersion || undefined,
+        annotations: inputs.annotations,
+        layerMediaType: inputs.layerMediaType,
+        defaultSource: process.env.GITHUB_SERVER_URL && process.env.GITHUB_REPOSITORY
+            ? `${process.env.GITHUB_SERVER_URL}/${process.env.GITHUB_REPOSITORY}`
+            : undefined,
+        plainHttp: inputs.plainHttp,
+        warn: (line) => core/* warning */.$e(line),
+    };
+    const primary = (0,reference/* splitReference */.mQ)(inputs.refs[0]).registry;
+    // Open for dependencies too (the run's CA, TLS, timeout and credentials), whether or not it pushes.
+    const connections = await Registries.open(inputs, primary);
+    const registries = inputs.push ? connections : undefined;
+    if (registries)
+        registries.warmUp(primary, (line) => core/* info */.pq(line));
+    build.access = connections.dependencyAccess((line) => core/* info */.pq(line));
+    const failures = [];
+    const single = sources.length === 1;
+    let results;
+    try {
+        results = await mapLimit(sources, CONCURRENCY, async (source) => {
+            const lines = [];
+            const log = single ? (line) => core/* info */.pq(line) : (line) => void lines.push(line);
+            try {
+                return await publishChart(source, inputs, { ...build, log }, registries, log);
+            }
+            catch (err) {
+                failures.push({ source, message: (0,errors/* errorLine */.BP)(err, hints/* ACTION_HINTS */.g) });
+                if (!single)
+                    core/* error */.z3(`${source}: ${(0,errors/* errorLine */.BP)(err, hints/* ACTION_HINTS */.g)}`);
+                return undefined;
+            }
+            finally {
+                if (!single) {
+                    core/* startGroup */.Oh(source);
+                    for (const line of lines)
+                        core/* info */.pq(line);
+                    core/* endGroup */.N4();
+                }
+            }
+        });
+    }
+    finally {
+        await connections.close();
+    }
+    const published = results.filter((r) => r !== undefined);
+    if (published.length > 0)
+        setOutputs(published);
+    await writeSummary(published, failures);
+    if (failures.length === 0)
+        return;
+    if (single)
+        throw new Error(failures[0].message);
+    throw new Error(`${failures.length} of ${sources.length} charts failed: ${failures.map((f) => f.source).join(', ')} (see the errors above)`);
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+
+
+
+
+
+/**
+ * The main step. Importing this module does nothing (so `npx @github/local-action . src/main.ts .env`
+ * can run it); `run()` never throws: a failure becomes one error annotation through core.setFailed.
+ */
+async function run() {
+    state/* state */.w.markPost();
+    try {
+        await publish();
+    }
+    catch (err) {
+        if (err instanceof Error && err.stack)
+            core/* debug */.Yz(err.stack);
+        core/* setFailed */.C1((0,errors/* errorLine */.BP)(err, hints/* ACTION_HINTS */.g));
+    }
+}
+
+
+/***/ }),
+
+/***/ 6570:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
+// EXTERNAL MODULE: ./src/action/login.ts
+var login = __webpack_require__(1363);
+// EXTERNAL MODULE: ./src/action/state.ts
+var state = __webpack_require__(3175);
+;// CONCATENATED MODULE: ./src/action/post.ts
+
+
+/** The post step: removes the credentials the main step stored. It warns, never fails the job. */
+async function logoutStep() {
+    const records = state/* state */.w.logins();
+    if (records.length > 0)
+        await (0,login/* logout */.ri)(records);
+}
+
+// EXTERNAL MODULE: ./src/action/hints.ts
+var hints = __webpack_require__(8656);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+;// CONCATENATED MODULE: ./src/post.ts
+
+
+
+
+/** The post step (`--post src/post.ts` for local-action): it warns, never fails the job. */
+async function run() {
+    try {
+        await logoutStep();
+    }
+    catch (err) {
+        core/* warning */.$e(`post step: ${(0,errors/* errorLine */.BP)(err, hints/* ACTION_HINTS */.g)}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 1597:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ repositoryCredential)
+/* harmony export */ });
+/* unused harmony export helmRepositoriesPath */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+
+
+
+
+
+/** Helm's repositories.yaml: $HELM_REPOSITORY_CONFIG, else $HELM_CONFIG_HOME, else the XDG config home. */
+function helmRepositoriesPath(env = process.env, platform = process.platform) {
+    if (env.HELM_REPOSITORY_CONFIG)
+        return env.HELM_REPOSITORY_CONFIG;
+    if (env.HELM_CONFIG_HOME)
+        return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(env.HELM_CONFIG_HOME, 'repositories.yaml');
+    let base;
+    if (env.XDG_CONFIG_HOME)
+        base = env.XDG_CONFIG_HOME;
+    else if (platform === 'darwin')
+        base = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(node_os__WEBPACK_IMPORTED_MODULE_1___default().homedir(), 'Library', 'Preferences');
+    else if (platform === 'win32')
+        base = env.APPDATA ?? node_path__WEBPACK_IMPORTED_MODULE_2___default().join(node_os__WEBPACK_IMPORTED_MODULE_1___default().homedir(), 'AppData', 'Roaming');
+    else
+        base = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(env.HOME ?? node_os__WEBPACK_IMPORTED_MODULE_1___default().homedir(), '.config');
+    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(base, 'helm', 'repositories.yaml');
+}
+/**
+ * The credentials `helm repo add --username --password` stored for a chart repository, matched by
+ * its URL as Helm matches a dependency's repository (trailing slashes aside).
+ */
+async function repositoryCredential(url, env = process.env) {
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(helmRepositoriesPath(env), 'utf8');
+    }
+    catch (err) {
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .fsCode */ .r0)(err) === 'ENOENT')
+            return undefined;
+        throw err;
+    }
+    const doc = yaml__WEBPACK_IMPORTED_MODULE_3__.parse(text);
+    const want = url.replace(/\/+$/, '');
+    const entry = (doc?.repositories ?? []).find((r) => (r.url ?? '').replace(/\/+$/, '') === want);
+    return entry?.username && entry.password ? { username: entry.username, password: entry.password } : undefined;
+}
+
+
+/***/ })
+
+};

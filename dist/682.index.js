@@ -1,0 +1,533 @@
+export const id = 682;
+export const ids = [682];
+export const modules = {
+
+/***/ 682:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  main: () => (/* binding */ main)
+});
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/oci/layout.ts + 1 modules
+var oci_layout = __webpack_require__(965);
+// EXTERNAL MODULE: ./src/oci/credentials.ts
+var credentials = __webpack_require__(2559);
+// EXTERNAL MODULE: ./src/oci/http.ts + 2 modules
+var oci_http = __webpack_require__(7582);
+// EXTERNAL MODULE: ./src/oci/reference.ts
+var reference = __webpack_require__(2148);
+// EXTERNAL MODULE: ./src/oci/registry.ts + 2 modules
+var oci_registry = __webpack_require__(9458);
+// EXTERNAL MODULE: ./src/release/build.ts + 2 modules
+var build = __webpack_require__(1209);
+// EXTERNAL MODULE: ./src/artifact/media-types.ts
+var media_types = __webpack_require__(6690);
+// EXTERNAL MODULE: ./src/artifact/parse.ts
+var parse = __webpack_require__(2781);
+;// CONCATENATED MODULE: ./src/release/cached.ts
+
+
+
+/** A chart saved in the cache under `refName`, every blob checked against its digest. */
+async function readCached(layout, refName) {
+    const entry = await layout.resolve(refName);
+    if (!entry)
+        throw new errors/* UserError */.yo(`${refName} is not in the cache`, {
+            where: layout.root,
+            hint: 'See `chartlift chart list`; save or pull it first',
+        });
+    const raw = await layout.readBlob(entry.digest);
+    const { manifest, chartLayer, provLayer } = (0,parse/* parseChartManifest */.j)(raw, refName);
+    const config = await layout.readBlob(manifest.config.digest);
+    const chart = await layout.readBlob(chartLayer.digest);
+    const provenance = provLayer ? await layout.readBlob(provLayer.digest) : undefined;
+    const meta = JSON.parse(config.toString('utf8'));
+    return {
+        name: meta.name ?? '',
+        version: meta.version ?? '',
+        artifact: {
+            config,
+            chart,
+            provenance,
+            manifest: raw,
+            configDescriptor: manifest.config,
+            chartDescriptor: chartLayer,
+            manifestDescriptor: { mediaType: media_types/* MediaType */.z.manifest, digest: entry.digest, size: raw.length },
+            layers: manifest.layers,
+        },
+    };
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/chart/load-archive.ts
+var load_archive = __webpack_require__(5529);
+;// CONCATENATED MODULE: ./src/release/export.ts
+
+
+
+
+/**
+ * Unpacks a cached chart into `<dir>/<name>/` (the seed's `helm chart export`). The archive is read
+ * with the same checks as any chart archive (no absolute paths, no `..`, no links), and every path is
+ * checked again to land inside the target. A non-empty target is refused: nothing is overwritten.
+ */
+async function exportChart(cached, dir) {
+    const target = external_node_path_default().resolve(dir, cached.name);
+    try {
+        if ((await (0,promises_.readdir)(target)).length > 0)
+            throw new errors/* UserError */.yo('the folder exists and is not empty', { where: target, hint: 'Remove it, or export elsewhere with -d DIR' });
+    }
+    catch (err) {
+        if (err instanceof errors/* UserError */.yo)
+            throw err;
+        if ((0,errors/* fsCode */.r0)(err) !== 'ENOENT')
+            throw err;
+    }
+    const files = await (0,load_archive/* readChartArchive */.h)(cached.artifact.chart, `${cached.name} ${cached.version}`);
+    for (const f of files) {
+        const out = external_node_path_default().resolve(target, f.name);
+        if (!out.startsWith(target + (external_node_path_default()).sep))
+            throw new errors/* UserError */.yo(`the archive entry ${f.name} would land outside ${target}`, {
+                hint: 'The chart archive is hostile or broken: nothing more was written',
+            });
+        await (0,promises_.mkdir)(external_node_path_default().dirname(out), { recursive: true });
+        await (0,promises_.writeFile)(out, f.data, { mode: 0o644 });
+    }
+    return target;
+}
+
+// EXTERNAL MODULE: ./src/oci/media-types.ts
+var oci_media_types = __webpack_require__(9217);
+;// CONCATENATED MODULE: ./src/util/human-duration.ts
+/** A duration as Docker and Helm print it: "Less than a second", "27 seconds", "About an hour", "2 hours", "3 days". */
+function humanDuration(ms) {
+    const s = Math.round(ms / 1000);
+    if (s < 1)
+        return 'Less than a second';
+    if (s === 1)
+        return '1 second';
+    if (s < 60)
+        return `${s} seconds`;
+    const m = Math.round(s / 60);
+    if (m === 1)
+        return 'About a minute';
+    if (m < 60)
+        return `${m} minutes`;
+    const h = Math.round(s / 3600);
+    if (h === 1)
+        return 'About an hour';
+    if (h < 48)
+        return `${h} hours`;
+    if (h < 24 * 7 * 2)
+        return `${Math.round(h / 24)} days`;
+    if (h < 24 * 30 * 2)
+        return `${Math.round(h / 24 / 7)} weeks`;
+    if (h < 24 * 365 * 2)
+        return `${Math.round(h / 24 / 30)} months`;
+    return `${Math.round(h / 24 / 365)} years`;
+}
+
+// EXTERNAL MODULE: ./src/util/human-size.ts
+var human_size = __webpack_require__(8887);
+;// CONCATENATED MODULE: ./src/release/list.ts
+
+
+
+
+
+/** The seed's `helm chart list` table: REF, NAME, VERSION, short DIGEST, SIZE, CREATED (when it was cached). */
+async function listCharts(layout, now = Date.now()) {
+    const rows = [['REF', 'NAME', 'VERSION', 'DIGEST', 'SIZE', 'CREATED']];
+    for (const entry of (await layout.readIndex()).manifests) {
+        const ref = entry.annotations?.[oci_media_types/* Annotation */.Y.refName];
+        if (!ref)
+            continue;
+        try {
+            const c = await readCached(layout, ref);
+            const cachedAt = (await (0,promises_.stat)(layout.blobPath(entry.digest))).mtimeMs;
+            rows.push([ref, c.name, c.version, entry.digest.slice(7, 14), (0,human_size/* humanSize */.X)(c.artifact.chart.length), humanDuration(now - cachedAt)]);
+        }
+        catch {
+            rows.push([ref, '?', '?', entry.digest.slice(7, 14), '?', 'damaged: pull or save it again']);
+        }
+    }
+    return rows;
+}
+/** Columns padded to their widest cell plus a tab, as Go's tabwriter lays the seed's table out. */
+function formatTable(rows) {
+    const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+    return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : `${cell.padEnd(widths[i])}\t`)).join('')).join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/release/pull.ts
+
+
+
+/**
+ * Pulls a chart into the cache: the manifest checked (a Helm chart, modern or legacy layer, maybe
+ * provenance), each blob it lacks downloaded and verified while it streams, and only then everything
+ * written and tagged. A failure leaves the cache as it was.
+ */
+async function pullChart(client, ref, layout) {
+    const refName = (0,reference/* refString */.nw)(ref);
+    const { body, digest } = await client.fetchManifest(ref.repository, ref.tag);
+    const { manifest } = (0,parse/* parseChartManifest */.j)(body, refName);
+    const wanted = [manifest.config, ...manifest.layers];
+    const current = await layout.resolve(refName);
+    const present = await Promise.all(wanted.map((d) => layout.hasBlob(d)));
+    if (current?.digest === digest && present.every(Boolean) && (await layout.hasBlob({ digest, size: body.length }))) {
+        return { cached: await readCached(layout, refName), downloaded: false };
+    }
+    const blobs = await Promise.all(wanted.map((d, i) => (present[i] ? layout.readBlob(d.digest) : client.fetchBlob(ref.repository, d))));
+    await layout.save(refName, { mediaType: manifest.mediaType ?? 'application/vnd.oci.image.manifest.v1+json', digest, size: body.length }, [
+        ...blobs,
+        body,
+    ]);
+    return { cached: await readCached(layout, refName), downloaded: true };
+}
+
+// EXTERNAL MODULE: ./src/release/push.ts + 1 modules
+var push = __webpack_require__(4509);
+// EXTERNAL MODULE: ./src/release/report.ts
+var report = __webpack_require__(9823);
+// EXTERNAL MODULE: ./src/release/save.ts
+var save = __webpack_require__(1144);
+;// CONCATENATED MODULE: ./src/cli/chart-commands.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function saveCommand(dir, ref, cache) {
+    const built = await (0,build/* buildChart */.Jw)(dir, ref, process.env, { warn: (line) => console.error(`warning: ${line}`) });
+    await (0,save/* saveToCache */.$)(cache, built.refName, built.artifact);
+    const { name, version } = built.chart.metadata;
+    console.log([...(0,report/* describeLines */.B)(built.refName, { artifact: built.artifact, name, version }), `${built.ref.tag}: saved`].join('\n'));
+}
+async function listCommand(cache) {
+    console.log(formatTable(await listCharts(new oci_layout/* Layout */.P(cache))));
+}
+async function exportCommand(ref, cache, dir) {
+    const refName = (0,reference/* refString */.nw)((0,reference/* parseReference */.F2)(ref));
+    const c = await readCached(new oci_layout/* Layout */.P(cache), refName);
+    const target = await exportChart(c, dir);
+    const shown = (dir === '.' ? '' : `${dir.replace(/\/+$/, '')}/`) + `${c.name}/`;
+    console.log([...(0,report/* describeLines */.B)(refName, c), `Exported chart to ${target.endsWith(shown.slice(0, -1)) ? shown : `${target}/`}`].join('\n'));
+}
+async function removeCommand(ref, cache) {
+    const r = (0,reference/* parseReference */.F2)(ref);
+    const refName = (0,reference/* refString */.nw)(r);
+    const layout = new oci_layout/* Layout */.P(cache);
+    if (!(await layout.remove(refName))) {
+        throw new errors/* UserError */.yo(`${refName} is not in the cache`, { hint: 'See `chartlift chart list`' });
+    }
+    console.log(`${r.tag}: removed`);
+}
+async function withClient(registry, plainHttp, fn) {
+    const http = new oci_http/* Http */.l({ userAgent: 'chartlift' });
+    try {
+        const found = await (0,credentials/* findCredential */.L4)(registry);
+        return await fn(new oci_registry/* RegistryClient */.bP(http, registry, { plainHttp, credential: found?.credential }));
+    }
+    finally {
+        await http.close();
+    }
+}
+async function pushCommand(ref, cache, options) {
+    const r = (0,reference/* parseReference */.F2)(ref);
+    const refName = (0,reference/* refString */.nw)(r);
+    const c = await readCached(new oci_layout/* Layout */.P(cache), refName);
+    console.log(`The push refers to repository [${r.registry}/${r.repository}]`);
+    const outcome = await withClient(r.registry, options.plainHttp, (client) => (0,push/* pushArtifact */.X)(client, r, c.artifact, options.ifExists));
+    const last = (0,report/* pushLine */.n)({ artifact: c.artifact, ref: r }, outcome.status, outcome.digest);
+    console.log([...(0,report/* describeLines */.B)(refName, c), last].join('\n'));
+}
+async function pullCommand(ref, cache, options) {
+    const r = (0,reference/* parseReference */.F2)(ref);
+    const refName = (0,reference/* refString */.nw)(r);
+    console.log(`${r.tag}: Pulling from ${r.registry}/${r.repository}`);
+    const outcome = await withClient(r.registry, options.plainHttp, (client) => pullChart(client, r, new oci_layout/* Layout */.P(cache)));
+    const status = outcome.downloaded ? `Status: Downloaded newer chart for ${refName}` : `Status: Chart is up to date for ${refName}`;
+    console.log([...(0,report/* describeLines */.B)(refName, outcome.cached), status].join('\n'));
+}
+
+;// CONCATENATED MODULE: ./src/cli/help.ts
+/** Usage text for every command (`--help`). */
+const HELP = {
+    '': `chartlift: publish Helm charts to OCI registries, natively.
+
+Usage: chartlift <command> [options]
+
+Commands:
+  registry login [-u USER] [--password-stdin] [--plain-http] HOST   log in to a registry
+  registry logout HOST                                              log out of a registry
+  chart save DIR REF              package a chart folder (or .tgz) and save it in the cache
+  chart list                      list the charts in the cache
+  chart export REF [-d DIR]       unpack a cached chart into DIR/<name>/
+  chart push REF                  push a cached chart to its registry
+  chart remove REF                remove a chart from the cache
+  chart pull REF                  pull a chart from a registry into the cache
+
+Global options:
+  --cache DIR    the OCI-layout cache (default: Helm's registry cache, ~/.cache/helm/registry/cache)
+  -h, --help     help for a command
+
+REF is a full reference, host[:port]/path/name:tag. Credentials are Helm's (registry login)
+and Docker's, shared with helm.`,
+    'registry login': `Usage: chartlift registry login [-u USER] [--password-stdin] [--plain-http] HOST
+
+Checks the credentials against the registry and stores them in Helm's registry config, as
+helm registry login does. Without --password-stdin the password is asked for (not echoed).
+
+Options:
+  -u, --username USER   the user name (asked for when missing)
+  --password-stdin      read the password from standard input
+  --plain-http          talk HTTP instead of HTTPS`,
+    'registry logout': `Usage: chartlift registry logout HOST
+
+Removes the stored login for HOST from Helm's registry config.`,
+    'chart save': `Usage: chartlift chart save DIR REF
+
+Packages the chart in DIR (or the packaged chart DIR.tgz) reproducibly and saves it in the
+cache as REF. REF may also be oci://host/namespace (the chart name and version are appended).`,
+    'chart list': `Usage: chartlift chart list
+
+Lists the charts in the cache: REF, NAME, VERSION, DIGEST (the manifest's), SIZE, CREATED.`,
+    'chart export': `Usage: chartlift chart export REF [-d DIR]
+
+Unpacks the cached chart REF into DIR/<name>/ (DIR defaults to the current folder).
+
+Options:
+  -d, --destination DIR   where to unpack`,
+    'chart push': `Usage: chartlift chart push REF [--plain-http] [--if-exists fail|skip|overwrite]
+
+Pushes the cached chart REF to its registry with the stored credentials.
+
+Options:
+  --plain-http           talk HTTP instead of HTTPS
+  --if-exists POLICY     when the tag holds other content: fail (default), skip or overwrite`,
+    'chart remove': `Usage: chartlift chart remove REF
+
+Removes REF from the cache, and the blobs no other cached chart uses.`,
+    'chart pull': `Usage: chartlift chart pull REF [--plain-http]
+
+Pulls REF from its registry into the cache, verifying every blob's digest and size.
+
+Options:
+  --plain-http   talk HTTP instead of HTTPS`,
+};
+
+;// CONCATENATED MODULE: ./src/cli/hints.ts
+/** What to do, in the CLI's words: its commands and flags. */
+const CLI_HINTS = {
+    unauthorized: 'Log in first: chartlift registry login HOST (or helm registry login)',
+    'https-expected': 'Drop --plain-http',
+    'http-expected': 'For a registry served over plain HTTP, add --plain-http',
+    'tls-untrusted': 'Trust its CA with NODE_EXTRA_CA_CERTS=ca.pem (or SSL_CERT_FILE), or fix the certificate',
+    'connection-refused': 'Check the host and port in the reference, and that the registry is running',
+    'unknown-host': 'Check the registry host name in the reference',
+    'cache-unwritable': 'Give --cache a writable folder',
+    'chart-missing': 'Give chart save a chart folder (holding Chart.yaml) or a packaged .tgz',
+    'no-chart-yaml': 'Give chart save the folder that holds Chart.yaml',
+    'username-colon': 'Check the user name given with -u',
+    'ca-file-unreadable': 'Check the path of the CA file',
+    'ca-file-not-pem': 'A CA file is a PEM bundle (-----BEGIN CERTIFICATE-----)',
+};
+
+;// CONCATENATED MODULE: ./src/cli/prompt.ts
+
+/** Reads one line from a terminal; with `secret`, nothing is echoed (the seed's `Password:` prompt). */
+async function prompt_prompt(question, secret) {
+    const stdin = process.stdin;
+    if (!stdin.isTTY)
+        throw new errors/* UserError */.yo(`${question.replace(/:\s*$/, '')} is needed, but standard input is not a terminal`, {
+            hint: 'Pass it with -u / --password-stdin',
+        });
+    process.stderr.write(question);
+    stdin.setRawMode(secret);
+    stdin.resume();
+    stdin.setEncoding('utf8');
+    return new Promise((resolve, reject) => {
+        let value = '';
+        const onData = (chunk) => {
+            for (const ch of chunk) {
+                if (ch === '\r' || ch === '\n')
+                    return done();
+                if (ch === '\u0003')
+                    return done(new errors/* UserError */.yo('cancelled'));
+                if (ch === '\u007f' || ch === '\b')
+                    value = value.slice(0, -1);
+                else
+                    value += ch;
+            }
+        };
+        const done = (err) => {
+            stdin.off('data', onData);
+            if (secret)
+                stdin.setRawMode(false);
+            stdin.pause();
+            if (secret)
+                process.stderr.write('\n');
+            if (err)
+                reject(err);
+            else
+                resolve(value);
+        };
+        stdin.on('data', onData);
+    });
+}
+async function readStdin() {
+    const chunks = [];
+    for await (const c of process.stdin)
+        chunks.push(c);
+    return Buffer.concat(chunks)
+        .toString('utf8')
+        .replace(/\r?\n$/, '');
+}
+
+;// CONCATENATED MODULE: ./src/cli/registry-commands.ts
+
+
+
+
+
+
+async function loginCommand(host, options) {
+    host = (0,reference/* parseRegistryHost */.TZ)(host);
+    const username = options.username || (await prompt_prompt('Username: ', false));
+    const password = options.passwordStdin ? await readStdin() : await prompt_prompt('Password: ', true);
+    if (!username || !password)
+        throw new errors/* UserError */.yo('a user name and a password are needed', { hint: 'Give -u USER and a password' });
+    const http = new oci_http/* Http */.l({ userAgent: 'chartlift' });
+    try {
+        await new oci_registry/* RegistryClient */.bP(http, host, { plainHttp: options.plainHttp, credential: { username, password } }).ping();
+    }
+    finally {
+        await http.close();
+    }
+    await (0,credentials/* storeLogin */.VJ)((0,credentials/* helmRegistryConfigPath */.Zz)(), host, username, password);
+    console.log('Login succeeded');
+}
+async function logoutCommand(host) {
+    host = (0,reference/* parseRegistryHost */.TZ)(host);
+    const file = (0,credentials/* helmRegistryConfigPath */.Zz)();
+    if (!(await (0,credentials/* removeLogin */._$)(file, host)))
+        throw new errors/* UserError */.yo(`not logged in to ${host}`, { where: file });
+    console.log('Logout succeeded');
+}
+
+;// CONCATENATED MODULE: ./src/cli.ts
+
+
+
+
+
+
+
+const OPTIONS = {
+    help: { type: 'boolean', short: 'h' },
+    cache: { type: 'string' },
+    username: { type: 'string', short: 'u' },
+    'password-stdin': { type: 'boolean' },
+    'plain-http': { type: 'boolean' },
+    destination: { type: 'string', short: 'd' },
+    'if-exists': { type: 'string' },
+};
+const ARITY = {
+    'registry login': ['HOST'],
+    'registry logout': ['HOST'],
+    'chart save': ['DIR', 'REF'],
+    'chart list': [],
+    'chart export': ['REF'],
+    'chart push': ['REF'],
+    'chart remove': ['REF'],
+    'chart pull': ['REF'],
+};
+/** The seed's commands over the same library, cache and credential files as the action and Helm. */
+async function main(argv) {
+    const { values, positionals } = (0,external_node_util_.parseArgs)({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    const command = positionals.slice(0, 2).join(' ');
+    if (!(command in ARITY)) {
+        if (values.help || positionals.length === 0) {
+            console.log(HELP['']);
+            return 0;
+        }
+        throw new errors/* UserError */.yo(`unknown command "${positionals.join(' ')}"`, { hint: 'See chartlift --help' });
+    }
+    if (values.help) {
+        console.log(HELP[command]);
+        return 0;
+    }
+    const args = positionals.slice(2);
+    const names = ARITY[command];
+    if (args.length !== names.length)
+        throw new errors/* UserError */.yo(`"chartlift ${command}" takes ${names.length ? names.join(' ') : 'no arguments'}`, {
+            hint: `See chartlift ${command} --help`,
+        });
+    const cache = values.cache ?? (0,oci_layout/* defaultCachePath */.T)();
+    const plainHttp = values['plain-http'] ?? false;
+    const ifExists = (values['if-exists'] ?? 'fail');
+    if (!['fail', 'skip', 'overwrite'].includes(ifExists))
+        throw new errors/* UserError */.yo('--if-exists takes fail, skip or overwrite');
+    switch (command) {
+        case 'registry login':
+            await loginCommand(args[0], { username: values.username, passwordStdin: values['password-stdin'], plainHttp });
+            break;
+        case 'registry logout':
+            await logoutCommand(args[0]);
+            break;
+        case 'chart save':
+            await saveCommand(args[0], args[1], cache);
+            break;
+        case 'chart list':
+            await listCommand(cache);
+            break;
+        case 'chart export':
+            await exportCommand(args[0], cache, values.destination ?? '.');
+            break;
+        case 'chart push':
+            await pushCommand(args[0], cache, { plainHttp, ifExists });
+            break;
+        case 'chart remove':
+            await removeCommand(args[0], cache);
+            break;
+        case 'chart pull':
+            await pullCommand(args[0], cache, { plainHttp });
+            break;
+    }
+    return 0;
+}
+main(process.argv.slice(2)).then((code) => process.exit(code), (err) => {
+    const line = err instanceof TypeError && /ERR_PARSE_ARGS/.test(String(err.code))
+        ? `${err.message} (see chartlift --help)`
+        : (0,errors/* errorLine */.BP)(err, CLI_HINTS);
+    process.stderr.write(`Error: ${line}\n`);
+    process.exit(1);
+});
+
+
+/***/ })
+
+};
