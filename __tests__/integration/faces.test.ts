@@ -139,7 +139,7 @@ describe('dependencies reach the network as the run does', () => {
     const r = await runAction(
       {
         chart: await withDependency('consumer-https', repoUrl),
-        ref: `oci://${tlsRegistry.host}/apps`,
+        ref: `oci://${tlsRegistry.host}/apps-https`,
         username: 'carol',
         password: 'ca-r0l-pw',
         cache,
