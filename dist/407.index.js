@@ -84,18 +84,20 @@ const ACTION_HINTS = {
 /* harmony export */   ri: () => (/* binding */ logout)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3916);
-/* harmony import */ var _oci_credentials_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2559);
-/* harmony import */ var _util_atomic_write_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5105);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3175);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7911);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
+/* harmony import */ var _oci_credentials_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2559);
+/* harmony import */ var _util_atomic_write_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5105);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3175);
+
 
 
 
@@ -109,13 +111,13 @@ const ACTION_HINTS = {
 async function chooseCredential(inputs, host) {
     if (inputs.username || inputs.password) {
         if (!inputs.username || !inputs.password) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`\`username\` and \`password\` go together, but only ${inputs.username ? '`username`' : '`password`'} is set`, {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`\`username\` and \`password\` go together, but only ${inputs.username ? '`username`' : '`password`'} is set`, {
                 hint: 'Set both, or neither to use stored credentials',
             });
         }
         return { credential: { username: inputs.username, password: inputs.password }, source: 'inputs' };
     }
-    const found = await (0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_6__/* .findCredential */ .L4)(host);
+    const found = await (0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_7__/* .findCredential */ .L4)(host);
     return found ? { credential: found.credential, source: found.source } : { source: 'anonymous' };
 }
 /**
@@ -125,36 +127,74 @@ async function chooseCredential(inputs, host) {
  */
 async function login(client, inputs, log = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq) {
     await client.ping();
-    const file = (0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_6__/* .helmRegistryConfigPath */ .Zz)();
+    const file = (0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_7__/* .helmRegistryConfigPath */ .Zz)();
     const auth = Buffer.from(`${inputs.username}:${inputs.password}`).toString('base64');
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(auth);
-    const previous = await (0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_6__/* .storeLogin */ .VJ)(file, client.registry, inputs.username, inputs.password);
+    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .mask */ .d)(auth);
+    const previous = await (0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_7__/* .storeLogin */ .VJ)(file, client.registry, inputs.username, inputs.password);
     if (inputs.logout) {
-        const record = { host: client.registry, file };
-        if (previous)
-            record.backup = await backupEntry(previous);
-        _state_js__WEBPACK_IMPORTED_MODULE_8__/* .state */ .w.saveLogins([record]);
+        const wrote = { auth };
+        _state_js__WEBPACK_IMPORTED_MODULE_9__/* .state */ .w.saveLogins([{ host: client.registry, file, record: await writeRecord({ wrote, previous }) }]);
     }
     log(`Login succeeded (${client.registry} as ${inputs.username}, stored in ${file})`);
 }
-async function backupEntry(entry) {
-    const dir = process.env.RUNNER_TEMP || node_os__WEBPACK_IMPORTED_MODULE_3___default().tmpdir();
-    const file = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(dir, `chartlift-login-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(8).toString('hex')}.json`);
-    await (0,_util_atomic_write_js__WEBPACK_IMPORTED_MODULE_7__/* .writeFileAtomic */ .Z)(file, JSON.stringify(entry), { mode: 0o600 });
+/** The login's record, 0600 in RUNNER_TEMP: it holds secrets, so only its path goes into action state. */
+async function writeRecord(saved) {
+    const dir = process.env.RUNNER_TEMP || node_os__WEBPACK_IMPORTED_MODULE_4___default().tmpdir();
+    const file = node_path__WEBPACK_IMPORTED_MODULE_5___default().join(dir, `chartlift-login-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.randomBytes)(8).toString('hex')}.json`);
+    await (0,_util_atomic_write_js__WEBPACK_IMPORTED_MODULE_8__/* .writeFileAtomic */ .Z)(file, JSON.stringify(saved), { mode: 0o600 });
     return file;
 }
-/** Undoes the logins recorded in state: removes the entries, or puts back the ones replaced. */
+/**
+ * Undoes the logins recorded in state: removes each entry this step stored, or puts back the one it
+ * replaced, but only while the stored entry is still this step's: a later login (another step, helm)
+ * for the same host is kept. Warns, never fails.
+ */
 async function logout(records) {
     for (const r of records) {
-        let restore;
-        if (r.backup) {
-            restore = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(r.backup, 'utf8'));
+        let saved;
+        try {
+            saved = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.readFile)(r.record, 'utf8'));
         }
-        const changed = await (0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_6__/* .removeLogin */ ._$)(r.file, r.host, restore);
-        if (r.backup)
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(r.backup, { force: true });
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(changed ? `Logout succeeded (${r.host}${restore ? ', the earlier login restored' : ''})` : `${r.host}: no stored login to remove`);
+        catch {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${r.host}: the login this step stored is left in ${r.file}: its record (${r.record}) is gone, so it cannot be told whether the entry there is still this step's. Remove it with helm registry logout ${r.host} if it is`);
+            continue;
+        }
+        const outcome = await (0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_7__/* .removeLogin */ ._$)(r.file, r.host, saved.previous, saved.wrote);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(r.record, { force: true });
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(outcome === 'kept'
+            ? `${r.host}: a later login is kept (the stored entry is no longer the one this step wrote)`
+            : outcome
+                ? `Logout succeeded (${r.host}${saved.previous ? ', the earlier login restored' : ''})`
+                : `${r.host}: no stored login to remove`);
     }
+}
+
+
+/***/ }),
+
+/***/ 7911:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ redact),
+/* harmony export */   d: () => (/* binding */ mask)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+
+const known = new Set();
+/** Masks a secret in the log (the runner's `add-mask`) and remembers it for what the runner does not mask. */
+function mask(secret) {
+    if (!secret)
+        return;
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret);
+    known.add(secret);
+}
+/** Text with every secret masked so far written `***`, for what this step writes itself (the job summary). */
+function redact(text) {
+    let out = text;
+    for (const s of [...known].sort((a, b) => b.length - a.length))
+        out = out.split(s).join('***');
+    return out;
 }
 
 
@@ -182,7 +222,7 @@ const state = {
         return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .State */ .Uw.isPost) === 'true';
     },
     saveLogins(records) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .State */ .Uw.logins, JSON.stringify(records.map(({ host, file, backup }) => ({ host, file, backup }))));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .State */ .Uw.logins, JSON.stringify(records.map(({ host, file, record }) => ({ host, file, record }))));
     },
     logins() {
         const raw = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .State */ .Uw.logins);
@@ -191,7 +231,7 @@ const state = {
         const parsed = JSON.parse(raw);
         if (!Array.isArray(parsed))
             return [];
-        return parsed.filter((r) => typeof r?.host === 'string' && typeof r?.file === 'string' && (r.backup === undefined || typeof r.backup === 'string'));
+        return parsed.filter((r) => typeof r?.host === 'string' && typeof r?.file === 'string' && typeof r?.record === 'string');
     },
 };
 
@@ -459,8 +499,10 @@ async function mapLimit(items, limit, fn) {
     return results;
 }
 
-// EXTERNAL MODULE: ./src/oci/layout.ts + 1 modules
-var layout = __webpack_require__(965);
+// EXTERNAL MODULE: ./src/action/secrets.ts
+var secrets = __webpack_require__(7911);
+// EXTERNAL MODULE: ./src/oci/layout.ts
+var layout = __webpack_require__(5823);
 // EXTERNAL MODULE: ./src/oci/retry.ts
 var retry = __webpack_require__(9963);
 // EXTERNAL MODULE: ./src/action/constants.ts
@@ -471,10 +513,22 @@ var constants = __webpack_require__(915);
 
 
 
+
 function readInputs() {
-    const password = core/* getInput */.V4(constants/* Input */.pd.password);
+    // A password is taken as written (spaces are characters of it), and masked, with the Basic header
+    // that carries it, before anything else happens.
+    const password = core/* getInput */.V4(constants/* Input */.pd.password, { trimWhitespace: false });
+    const username = core/* getInput */.V4(constants/* Input */.pd.username);
     if (password)
-        core/* setSecret */.Pq(password);
+        (0,secrets/* mask */.d)(password);
+    if (username && password)
+        (0,secrets/* mask */.d)(Buffer.from(`${username}:${password}`).toString('base64'));
+    if (Boolean(username) !== Boolean(password))
+        throw new errors/* UserError */.yo(`\`username\` and \`password\` go together, but only ${username ? '`username`' : '`password`'} is set`, {
+            hint: 'Set both, or neither to use stored credentials',
+        });
+    if (username.includes(':'))
+        throw new errors/* UserError */.yo('a user name may not contain ":"', { hint: 'Check the user name', code: 'username-colon' });
     const ifExists = core/* getInput */.V4(constants/* Input */.pd.ifExists) || 'fail';
     if (ifExists !== 'fail' && ifExists !== 'skip' && ifExists !== 'overwrite') {
         throw new errors/* UserError */.yo(`if-exists must be fail, skip or overwrite, not ${JSON.stringify(ifExists)}`, {
@@ -484,7 +538,7 @@ function readInputs() {
     return {
         charts: lines(required(constants/* Input */.pd.chart, 'the chart folder (holding Chart.yaml) or a packaged .tgz')),
         refs: lines(required(constants/* Input */.pd.ref, 'oci://<registry>/<namespace>, e.g. oci://ghcr.io/my-org/charts')),
-        username: core/* getInput */.V4(constants/* Input */.pd.username),
+        username,
         password,
         push: bool(constants/* Input */.pd.push, true),
         cache: core/* getInput */.V4(constants/* Input */.pd.cache) || (0,layout/* defaultCachePath */.T)(),
@@ -715,6 +769,7 @@ var login = __webpack_require__(1363);
 
 
 
+
 /**
  * One client per registry host for the whole run (tokens and connections shared across charts).
  * The `username`/`password` inputs are for the first `ref`'s registry, which is logged in to once;
@@ -735,7 +790,7 @@ class Registries {
             core/* warning */.$e("insecure-skip-tls-verify is on: the registry's TLS certificate is NOT checked, so anyone on the network path can read the credentials and change what is pushed. Use ca-file instead.");
         }
         const ca = inputs.caFile ? await readCaFile(inputs.caFile) : undefined;
-        const http = new oci_http/* Http */.l({ userAgent: 'chartlift', ca, insecure: inputs.insecureSkipTlsVerify, timeoutMs: inputs.timeoutSeconds * 1000 });
+        const http = new oci_http/* Http */.lw({ userAgent: 'chartlift', ca, insecure: inputs.insecureSkipTlsVerify, timeoutMs: inputs.timeoutSeconds * 1000 });
         return new Registries(http, inputs, primaryHost);
     }
     /** Starts choosing the credential for `host` and logging in, while the charts load; errors wait for `client`. */
@@ -755,11 +810,11 @@ class Registries {
         const { credential, source } = await (0,login/* chooseCredential */.P$)(inputs, host);
         // Stored credentials (Helm's, Docker's, a helper's) are as secret as the inputs: masked before any request.
         if (credential && 'password' in credential) {
-            core/* setSecret */.Pq(credential.password);
-            core/* setSecret */.Pq(Buffer.from(`${credential.username}:${credential.password}`).toString('base64'));
+            (0,secrets/* mask */.d)(credential.password);
+            (0,secrets/* mask */.d)(Buffer.from(`${credential.username}:${credential.password}`).toString('base64'));
         }
         else if (credential)
-            core/* setSecret */.Pq(credential.identityToken);
+            (0,secrets/* mask */.d)(credential.identityToken);
         const client = this.#make(host, credential);
         if (source === 'inputs')
             await (0,login/* login */.iD)(client, inputs, log);
@@ -775,7 +830,7 @@ class Registries {
             credential,
             policy: (0,retry/* retryPolicy */.Jb)(this.#inputs.retries, this.#inputs.timeoutSeconds),
             log: (line) => core/* info */.pq(line),
-            onSecret: (secret) => core/* setSecret */.Pq(secret),
+            onSecret: (secret) => (0,secrets/* mask */.d)(secret),
         });
     }
     /** What dependency resolution reaches the network with: this run's HTTP, clients and credentials. */
@@ -802,6 +857,7 @@ var human_size = __webpack_require__(8887);
 ;// CONCATENATED MODULE: ./src/action/summary.ts
 
 
+
 /** The job summary: one row per chart and target with its reference, digest, size and status. */
 async function writeSummary(results, failures) {
     if (!process.env.GITHUB_STEP_SUMMARY)
@@ -814,7 +870,7 @@ async function writeSummary(results, failures) {
         { data: t.status },
     ]));
     for (const f of failures)
-        rows.push([{ data: f.source }, { data: '' }, { data: '' }, { data: '' }, { data: `failed: ${summary_escape(f.message)}` }]);
+        rows.push([{ data: summary_escape(f.source) }, { data: '' }, { data: '' }, { data: '' }, { data: `failed: ${summary_escape((0,secrets/* redact */.E)(f.message))}` }]);
     await core/* summary */.z
         .addHeading('Chartlift', 3)
         .addTable([

@@ -142,7 +142,7 @@ async function fromOci(dep, wanted, where, access) {
             hint: 'Check the version range, or publish the dependency first',
         });
     const { body } = await client.fetchManifest(repository, version.replaceAll('+', '_'));
-    const { chartLayer } = (0,_artifact_parse_js__WEBPACK_IMPORTED_MODULE_7__/* .parseChartManifest */ .j)(body, `${registry}/${repository}:${version}`);
+    const { chartLayer } = (0,_artifact_parse_js__WEBPACK_IMPORTED_MODULE_7__/* .parseChartManifest */ .j$)(body, `${registry}/${repository}:${version}`);
     return (0,_chart_load_js__WEBPACK_IMPORTED_MODULE_9__/* .loadArchiveChart */ .L)(await client.fetchBlob(repository, chartLayer), `${registry}/${repository}:${version}`);
 }
 async function fromIndex(dep, wanted, where, access) {

@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/oci/layout.ts + 1 modules
-var oci_layout = __webpack_require__(965);
+// EXTERNAL MODULE: ./src/oci/layout.ts
+var oci_layout = __webpack_require__(5823);
 // EXTERNAL MODULE: ./src/oci/credentials.ts
 var credentials = __webpack_require__(2559);
 // EXTERNAL MODULE: ./src/oci/http.ts + 2 modules
@@ -46,14 +46,14 @@ async function readCached(layout, refName) {
             hint: 'See `chartlift chart list`; save or pull it first',
         });
     const raw = await layout.readBlob(entry.digest);
-    const { manifest, chartLayer, provLayer } = (0,parse/* parseChartManifest */.j)(raw, refName);
+    const { manifest, chartLayer, provLayer } = (0,parse/* parseChartManifest */.j$)(raw, refName);
     const config = await layout.readBlob(manifest.config.digest);
     const chart = await layout.readBlob(chartLayer.digest);
     const provenance = provLayer ? await layout.readBlob(provLayer.digest) : undefined;
-    const meta = JSON.parse(config.toString('utf8'));
+    const { name, version } = (0,parse/* readChartConfig */.$H)(config, refName);
     return {
-        name: meta.name ?? '',
-        version: meta.version ?? '',
+        name,
+        version,
         artifact: {
             config,
             chart,
@@ -85,7 +85,13 @@ var load_archive = __webpack_require__(5529);
  * checked again to land inside the target. A non-empty target is refused: nothing is overwritten.
  */
 async function exportChart(cached, dir) {
-    const target = external_node_path_default().resolve(dir, cached.name);
+    const base = external_node_path_default().resolve(dir);
+    const target = external_node_path_default().resolve(base, cached.name);
+    // The folder is named after the chart: it must be one element inside the target folder, whatever the config says.
+    if (external_node_path_default().dirname(target) !== base || cached.name !== external_node_path_default().basename(target))
+        throw new errors/* UserError */.yo(`the chart name ${JSON.stringify(cached.name)} would put the chart outside ${base}`, {
+            hint: 'The chart is hostile or broken: nothing was written',
+        });
     try {
         if ((await (0,promises_.readdir)(target)).length > 0)
             throw new errors/* UserError */.yo('the folder exists and is not empty', { where: target, hint: 'Remove it, or export elsewhere with -d DIR' });
@@ -142,7 +148,10 @@ function humanDuration(ms) {
 
 // EXTERNAL MODULE: ./src/util/human-size.ts
 var human_size = __webpack_require__(8887);
+// EXTERNAL MODULE: ./src/util/printable.ts
+var printable = __webpack_require__(1095);
 ;// CONCATENATED MODULE: ./src/release/list.ts
+
 
 
 
@@ -167,7 +176,8 @@ async function listCharts(layout, now = Date.now()) {
     return rows;
 }
 /** Columns padded to their widest cell plus a tab, as Go's tabwriter lays the seed's table out. */
-function formatTable(rows) {
+function formatTable(table) {
+    const rows = table.map((r) => r.map(printable/* printable */.g));
     const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
     return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : `${cell.padEnd(widths[i])}\t`)).join('')).join('\n');
 }
@@ -184,7 +194,7 @@ function formatTable(rows) {
 async function pullChart(client, ref, layout) {
     const refName = (0,reference/* refString */.nw)(ref);
     const { body, digest } = await client.fetchManifest(ref.repository, ref.tag);
-    const { manifest } = (0,parse/* parseChartManifest */.j)(body, refName);
+    const { manifest } = (0,parse/* parseChartManifest */.j$)(body, refName);
     const wanted = [manifest.config, ...manifest.layers];
     const current = await layout.resolve(refName);
     const present = await Promise.all(wanted.map((d) => layout.hasBlob(d)));
@@ -192,6 +202,8 @@ async function pullChart(client, ref, layout) {
         return { cached: await readCached(layout, refName), downloaded: false };
     }
     const blobs = await Promise.all(wanted.map((d, i) => (present[i] ? layout.readBlob(d.digest) : client.fetchBlob(ref.repository, d))));
+    // A config that is not a chart's is refused before anything is saved (list and export would choke on it).
+    (0,parse/* readChartConfig */.$H)(blobs[0], refName);
     await layout.save(refName, { mediaType: manifest.mediaType ?? 'application/vnd.oci.image.manifest.v1+json', digest, size: body.length }, [
         ...blobs,
         body,
@@ -246,7 +258,7 @@ async function removeCommand(ref, cache) {
     console.log(`${r.tag}: removed`);
 }
 async function withClient(registry, plainHttp, fn) {
-    const http = new oci_http/* Http */.l({ userAgent: 'chartlift' });
+    const http = new oci_http/* Http */.lw({ userAgent: 'chartlift' });
     try {
         const found = await (0,credentials/* findCredential */.L4)(registry);
         return await fn(new oci_registry/* RegistryClient */.bP(http, registry, { plainHttp, credential: found?.credential }));
@@ -420,7 +432,7 @@ async function loginCommand(host, options) {
     const password = options.passwordStdin ? await readStdin() : await prompt_prompt('Password: ', true);
     if (!username || !password)
         throw new errors/* UserError */.yo('a user name and a password are needed', { hint: 'Give -u USER and a password' });
-    const http = new oci_http/* Http */.l({ userAgent: 'chartlift' });
+    const http = new oci_http/* Http */.lw({ userAgent: 'chartlift' });
     try {
         await new oci_registry/* RegistryClient */.bP(http, host, { plainHttp: options.plainHttp, credential: { username, password } }).ping();
     }

@@ -23,7 +23,7 @@ __webpack_require__.r(__webpack_exports__);
  * repositories. The action passes its own, built from its inputs.
  */
 function defaultAccess(plainHttp = false) {
-    const http = new _oci_http_js__WEBPACK_IMPORTED_MODULE_1__/* .Http */ .l({ userAgent: 'chartlift' });
+    const http = new _oci_http_js__WEBPACK_IMPORTED_MODULE_1__/* .Http */ .lw({ userAgent: 'chartlift' });
     const clients = new Map();
     const access = {
         http,

@@ -266,7 +266,7 @@ describe('republishing', () => {
   });
 });
 
-test('on a registry with single-request uploads, a new chart takes 4 requests and helm pulls it', async () => {
+test('on a registry with single-request uploads, a new chart takes 6 requests (the tag asked again before and after the write) and helm pulls it', async () => {
   const front = await startSinglePostFront(open.url);
   try {
     const { env, home } = await helmHome();
@@ -274,7 +274,11 @@ test('on a registry with single-request uploads, a new chart takes 4 requests an
     assert.equal(r.code, 0, r.stdout);
     assert.equal(r.outputs.status, 'pushed');
     const sent = front.requests.map((q) => `${q.method} ${q.url.replace(/\?.*/, '')}`);
+    // Registries have no conditional tag update: the tag is asked for before the upload, again just
+    // before the write, and read back after it, so that a run racing this one is never overwritten silently.
     assert.deepEqual(sent.sort(), [
+      'HEAD /v2/single/mychart/manifests/0.1.0',
+      'HEAD /v2/single/mychart/manifests/0.1.0',
       'HEAD /v2/single/mychart/manifests/0.1.0',
       'POST /v2/single/mychart/blobs/uploads/',
       'POST /v2/single/mychart/blobs/uploads/',

@@ -29,7 +29,7 @@ after(() => new Promise<void>((r) => server.close(() => r())));
 
 test('Basic: after the first 401 the credential goes with the request', async () => {
   const h = new Http();
-  const auth = new Authenticator(h, '127.0.0.1', { username: 'u', password: 'p' });
+  const auth = new Authenticator(h, '127.0.0.1', { username: 'u', password: 'p' }, undefined, base);
   seen.length = 0;
   assert.equal((await auth.send({ method: 'GET', url: `${base}/basic/a` }, undefined)).status, 200);
   assert.deepEqual(
@@ -42,7 +42,7 @@ test('Basic: after the first 401 the credential goes with the request', async ()
 test('Bearer: one token per scope, asked with the scope and service, cached, and handed to onSecret before use', async () => {
   const h = new Http();
   const secrets: string[] = [];
-  const auth = new Authenticator(h, '127.0.0.1', undefined, (s) => secrets.push(s));
+  const auth = new Authenticator(h, '127.0.0.1', undefined, (s) => secrets.push(s), base);
   seen.length = 0;
   tokenBody = { token: 'tok-1', expires_in: 300 };
   const scope = 'repository:team/app:pull';
@@ -59,10 +59,22 @@ test('Bearer: one token per scope, asked with the scope and service, cached, and
 
 test('a token answer whose token is not a string is refused, never sent as "[object Object]"', async () => {
   const h = new Http();
-  const auth = new Authenticator(h, '127.0.0.1');
+  const auth = new Authenticator(h, '127.0.0.1', undefined, undefined, base);
   tokenBody = { token: { nested: true } };
   seen.length = 0;
   await assert.rejects(auth.send({ method: 'GET', url: `${base}/v2/c` }, 'repository:x:pull'), /returned no token/);
   assert.ok(!seen.some((s) => s.auth?.includes('object')));
+  await h.close();
+});
+
+test('credentials go to the registry’s own origin only: not to another host, port or scheme', async () => {
+  const h = new Http();
+  const auth = new Authenticator(h, '127.0.0.1', { username: 'u', password: 'p' }, undefined, base);
+  seen.length = 0;
+  await auth.send({ method: 'GET', url: `${base}/basic/a` }, undefined);
+  const other = base.replace('127.0.0.1', 'localhost');
+  await auth.send({ method: 'GET', url: `${other}/basic/b` }, undefined);
+  assert.equal(seen.at(-1)?.auth, undefined, 'another host got the credentials');
+  assert.equal(seen.filter((s) => s.url === '/basic/b').length, 1, 'its 401 was not answered with credentials');
   await h.close();
 });

@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { mask } from './secrets.js';
 import { UserError } from '../errors.js';
 import { defaultCachePath } from '../oci/layout.js';
 import { DEFAULT_RETRIES, DEFAULT_TIMEOUT_SECONDS } from '../oci/retry.js';
@@ -30,8 +31,18 @@ export interface Inputs {
 }
 
 export function readInputs(): Inputs {
-  const password = core.getInput(Input.password);
-  if (password) core.setSecret(password);
+  // A password is taken as written (spaces are characters of it), and masked, with the Basic header
+  // that carries it, before anything else happens.
+  const password = core.getInput(Input.password, { trimWhitespace: false });
+  const username = core.getInput(Input.username);
+  if (password) mask(password);
+  if (username && password) mask(Buffer.from(`${username}:${password}`).toString('base64'));
+  if (Boolean(username) !== Boolean(password))
+    throw new UserError(`\`username\` and \`password\` go together, but only ${username ? '`username`' : '`password`'} is set`, {
+      hint: 'Set both, or neither to use stored credentials',
+    });
+  if (username.includes(':'))
+    throw new UserError('a user name may not contain ":"', { hint: 'Check the user name', code: 'username-colon' });
   const ifExists = core.getInput(Input.ifExists) || 'fail';
   if (ifExists !== 'fail' && ifExists !== 'skip' && ifExists !== 'overwrite') {
     throw new UserError(`if-exists must be fail, skip or overwrite, not ${JSON.stringify(ifExists)}`, {
@@ -41,7 +52,7 @@ export function readInputs(): Inputs {
   return {
     charts: lines(required(Input.chart, 'the chart folder (holding Chart.yaml) or a packaged .tgz')),
     refs: lines(required(Input.ref, 'oci://<registry>/<namespace>, e.g. oci://ghcr.io/my-org/charts')),
-    username: core.getInput(Input.username),
+    username,
     password,
     push: bool(Input.push, true),
     cache: core.getInput(Input.cache) || defaultCachePath(),

@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { mask } from './secrets.js';
 import { randomBytes } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -34,34 +35,54 @@ export async function login(client: RegistryClient, inputs: Inputs, log: (line: 
   await client.ping();
   const file = helmRegistryConfigPath();
   const auth = Buffer.from(`${inputs.username}:${inputs.password}`).toString('base64');
-  core.setSecret(auth);
+  mask(auth);
   const previous = await storeLogin(file, client.registry, inputs.username, inputs.password);
   if (inputs.logout) {
-    const record: LoginRecord = { host: client.registry, file };
-    if (previous) record.backup = await backupEntry(previous);
-    state.saveLogins([record]);
+    const wrote: AuthEntry = { auth };
+    state.saveLogins([{ host: client.registry, file, record: await writeRecord({ wrote, previous }) }]);
   }
   log(`Login succeeded (${client.registry} as ${inputs.username}, stored in ${file})`);
 }
 
-async function backupEntry(entry: AuthEntry): Promise<string> {
+interface SavedLogin {
+  /** The entry this step stored, so that the post step removes it only while it is still there. */
+  wrote: AuthEntry;
+  /** The entry it replaced, to put back. */
+  previous?: AuthEntry;
+}
+
+/** The login's record, 0600 in RUNNER_TEMP: it holds secrets, so only its path goes into action state. */
+async function writeRecord(saved: SavedLogin): Promise<string> {
   const dir = process.env.RUNNER_TEMP || os.tmpdir();
   const file = path.join(dir, `chartlift-login-${randomBytes(8).toString('hex')}.json`);
-  await writeFileAtomic(file, JSON.stringify(entry), { mode: 0o600 });
+  await writeFileAtomic(file, JSON.stringify(saved), { mode: 0o600 });
   return file;
 }
 
-/** Undoes the logins recorded in state: removes the entries, or puts back the ones replaced. */
+/**
+ * Undoes the logins recorded in state: removes each entry this step stored, or puts back the one it
+ * replaced, but only while the stored entry is still this step's: a later login (another step, helm)
+ * for the same host is kept. Warns, never fails.
+ */
 export async function logout(records: LoginRecord[]): Promise<void> {
   for (const r of records) {
-    let restore: AuthEntry | undefined;
-    if (r.backup) {
-      restore = JSON.parse(await readFile(r.backup, 'utf8')) as AuthEntry;
+    let saved: SavedLogin;
+    try {
+      saved = JSON.parse(await readFile(r.record, 'utf8')) as SavedLogin;
+    } catch {
+      core.warning(
+        `${r.host}: the login this step stored is left in ${r.file}: its record (${r.record}) is gone, so it cannot be told whether the entry there is still this step's. Remove it with helm registry logout ${r.host} if it is`,
+      );
+      continue;
     }
-    const changed = await removeLogin(r.file, r.host, restore);
-    if (r.backup) await rm(r.backup, { force: true });
+    const outcome = await removeLogin(r.file, r.host, saved.previous, saved.wrote);
+    await rm(r.record, { force: true });
     core.info(
-      changed ? `Logout succeeded (${r.host}${restore ? ', the earlier login restored' : ''})` : `${r.host}: no stored login to remove`,
+      outcome === 'kept'
+        ? `${r.host}: a later login is kept (the stored entry is no longer the one this step wrote)`
+        : outcome
+          ? `Logout succeeded (${r.host}${saved.previous ? ', the earlier login restored' : ''})`
+          : `${r.host}: no stored login to remove`,
     );
   }
 }

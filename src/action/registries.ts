@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { mask } from './secrets.js';
 import type { Credential } from '../oci/auth.js';
 import { Http } from '../oci/http.js';
 import { RegistryClient } from '../oci/registry.js';
@@ -56,9 +57,9 @@ export class Registries {
     const { credential, source } = await chooseCredential(inputs, host);
     // Stored credentials (Helm's, Docker's, a helper's) are as secret as the inputs: masked before any request.
     if (credential && 'password' in credential) {
-      core.setSecret(credential.password);
-      core.setSecret(Buffer.from(`${credential.username}:${credential.password}`).toString('base64'));
-    } else if (credential) core.setSecret(credential.identityToken);
+      mask(credential.password);
+      mask(Buffer.from(`${credential.username}:${credential.password}`).toString('base64'));
+    } else if (credential) mask(credential.identityToken);
     const client = this.#make(host, credential);
     if (source === 'inputs') await login(client, inputs, log);
     else
@@ -76,7 +77,7 @@ export class Registries {
       credential,
       policy: retryPolicy(this.#inputs.retries, this.#inputs.timeoutSeconds),
       log: (line) => core.info(line),
-      onSecret: (secret) => core.setSecret(secret),
+      onSecret: (secret) => mask(secret),
     });
   }
 

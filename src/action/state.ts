@@ -5,8 +5,8 @@ import { State } from './constants.js';
 export interface LoginRecord {
   host: string;
   file: string;
-  /** A 0600 file holding the entry this login replaced, to put back. */
-  backup?: string;
+  /** A 0600 file in RUNNER_TEMP holding the entry this login wrote and the one it replaced. */
+  record: string;
 }
 
 /**
@@ -21,7 +21,7 @@ export const state = {
     return core.getState(State.isPost) === 'true';
   },
   saveLogins(records: LoginRecord[]): void {
-    core.saveState(State.logins, JSON.stringify(records.map(({ host, file, backup }) => ({ host, file, backup }))));
+    core.saveState(State.logins, JSON.stringify(records.map(({ host, file, record }) => ({ host, file, record }))));
   },
   logins(): LoginRecord[] {
     const raw = core.getState(State.logins);
@@ -29,8 +29,7 @@ export const state = {
     const parsed = JSON.parse(raw) as unknown;
     if (!Array.isArray(parsed)) return [];
     return parsed.filter(
-      (r): r is LoginRecord =>
-        typeof r?.host === 'string' && typeof r?.file === 'string' && (r.backup === undefined || typeof r.backup === 'string'),
+      (r): r is LoginRecord => typeof r?.host === 'string' && typeof r?.file === 'string' && typeof r?.record === 'string',
     );
   },
 };

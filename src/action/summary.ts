@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { humanSize } from '../util/human-size.js';
+import { redact } from './secrets.js';
 import type { ChartResult } from './outputs.js';
 
 /** The job summary: one row per chart and target with its reference, digest, size and status. */
@@ -15,7 +16,7 @@ export async function writeSummary(results: ChartResult[], failures: Array<{ sou
     ]),
   );
   for (const f of failures)
-    rows.push([{ data: f.source }, { data: '' }, { data: '' }, { data: '' }, { data: `failed: ${escape(f.message)}` }]);
+    rows.push([{ data: escape(f.source) }, { data: '' }, { data: '' }, { data: '' }, { data: `failed: ${escape(redact(f.message))}` }]);
   await core.summary
     .addHeading('Chartlift', 3)
     .addTable([

@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js';
 import type { Descriptor } from '../oci/digest.js';
+import { HELM_VERSION } from '../chart/metadata.js';
 import { MediaType } from './media-types.js';
 
 export const CHART_LAYERS: readonly string[] = [MediaType.chart, MediaType.legacyChart];
@@ -43,3 +44,32 @@ export function parseChartManifest(
     throw new UserError(`unknown layer type ${unknown[0].mediaType}`, { where, hint: 'Only chart and provenance layers are accepted' });
   return { manifest, chartLayer: charts[0], provLayer: manifest.layers.find((l) => l.mediaType === MediaType.provenance) };
 }
+
+/**
+ * The name and version a pulled config claims, checked before anything is saved or a folder named
+ * after them: JSON, a name that is one path element of printable characters, a version Helm reads.
+ */
+export function readChartConfig(config: Buffer, where: string): { name: string; version: string } {
+  let meta: unknown;
+  try {
+    meta = JSON.parse(config.toString('utf8'));
+  } catch {
+    throw new UserError('the chart config is not JSON', { where, hint: 'This reference does not hold a usable Helm chart' });
+  }
+  const { name, version } = (meta ?? {}) as { name?: unknown; version?: unknown };
+  if (typeof name !== 'string' || !CHART_NAME.test(name) || name === '.' || name === '..')
+    throw new UserError(`the chart config names the chart ${JSON.stringify(name)}, which is not a chart name`, {
+      where,
+      hint: 'A chart name is one path element of printable characters: this chart is broken or hostile',
+    });
+  if (typeof version !== 'string' || !HELM_VERSION.test(version))
+    throw new UserError(`the chart config gives the version ${JSON.stringify(version)}, which is not a version`, {
+      where,
+      hint: 'This reference does not hold a usable Helm chart',
+    });
+  return { name, version };
+}
+
+/** One path element, printable, no separators: what a folder may be named after. */
+// eslint-disable-next-line no-control-regex
+const CHART_NAME = /^[^/\\\u0000-\u001f\u007f-\u009f]{1,250}$/u;

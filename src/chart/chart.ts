@@ -24,3 +24,14 @@ export interface Chart {
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 export const MAX_CHART_BYTES = 100 * 1024 * 1024;
 export const MAX_ARCHIVE_ENTRIES = 20_000;
+
+/**
+ * What one chart may unpack to, nested archives (charts/*.tgz, at any depth) included: Helm's
+ * 100 MiB, shared by every archive of the chart, so thirty small bombs cannot add up.
+ */
+export class UnpackBudget {
+  remaining = MAX_CHART_BYTES;
+  take(bytes: number): void {
+    this.remaining -= bytes;
+  }
+}

@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import type { ReadEntry } from 'tar';
 import { UserError } from '../errors.js';
-import { MAX_ARCHIVE_ENTRIES, MAX_CHART_BYTES, MAX_FILE_BYTES, type ChartFile } from './chart.js';
+import { MAX_ARCHIVE_ENTRIES, MAX_CHART_BYTES, MAX_FILE_BYTES, UnpackBudget, type ChartFile } from './chart.js';
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const REGULAR = new Set(['File', 'OldFile', 'ContiguousFile']);
@@ -11,7 +11,7 @@ const REGULAR = new Set(['File', 'OldFile', 'ContiguousFile']);
  * dropped, as Helm does). Refuses what no chart needs and an attacker would use: absolute paths,
  * `..`, links and devices, more than 100 MiB unpacked (a gzip bomb stops there), over 5 MiB a file.
  */
-export async function readChartArchive(data: Buffer, where: string): Promise<ChartFile[]> {
+export async function readChartArchive(data: Buffer, where: string, budget = new UnpackBudget()): Promise<ChartFile[]> {
   const bad = (message: string, hint = 'Rebuild the archive with helm package or chartlift'): UserError =>
     new UserError(message, { where, hint });
   // Helm's LoadArchive reads only gzip ("does not appear to be a gzipped archive"): a plain tar pushed
@@ -20,10 +20,11 @@ export async function readChartArchive(data: Buffer, where: string): Promise<Cha
     throw bad('is not a gzipped archive (a chart is a .tgz: tar, then gzip)', 'Package it with helm package or chartlift');
   let tarBytes: Buffer;
   try {
-    tarBytes = gunzipSync(data, { maxOutputLength: MAX_CHART_BYTES + 1024 * 1024 });
+    // A tar holds its files plus headers: the budget, with room for those, bounds what is inflated.
+    tarBytes = gunzipSync(data, { maxOutputLength: Math.max(0, budget.remaining) + 1024 * 1024 });
   } catch (err) {
     if (err instanceof RangeError)
-      throw bad(`unpacks to more than ${MAX_CHART_BYTES} bytes`, 'A chart must be smaller than 100 MiB unpacked');
+      throw bad(`unpacks to more than ${MAX_CHART_BYTES} bytes, nested archives included`, 'A chart must be smaller than 100 MiB unpacked');
     throw bad(`is not a valid gzip archive: ${(err as Error).message}`);
   }
 
@@ -53,7 +54,16 @@ export async function readChartArchive(data: Buffer, where: string): Promise<Cha
         const chunks: Buffer[] = [];
         entry.on('data', (c: Buffer) => chunks.push(c));
         entry.on('end', () => {
-          let body = Buffer.concat(chunks);
+          // One chunk is a view of the unpacked tar: no copy (a large file is not held twice).
+          let body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+          budget.take(body.length);
+          if (budget.remaining < 0) {
+            problem ??= bad(
+              `unpacks to more than ${MAX_CHART_BYTES} bytes, nested archives included`,
+              'A chart must be smaller than 100 MiB unpacked',
+            );
+            return;
+          }
           if (body.subarray(0, 3).equals(BOM)) body = body.subarray(3);
           files.push({ name: parts.slice(1).join('/').replace(/\/+/g, '/'), data: body });
         });
@@ -68,5 +78,12 @@ export async function readChartArchive(data: Buffer, where: string): Promise<Cha
   });
   if (problem) throw problem;
   if (files.length === 0) throw bad('holds no files');
+  // A name that is a file and also a folder of other files cannot be unpacked (nor is it a chart).
+  const names = new Set(files.map((f) => f.name));
+  for (const f of files) {
+    for (let i = f.name.indexOf('/'); i > 0; i = f.name.indexOf('/', i + 1)) {
+      if (names.has(f.name.slice(0, i))) throw bad(`holds ${f.name.slice(0, i)} both as a file and as a folder`);
+    }
+  }
   return files;
 }

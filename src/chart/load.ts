@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError, fsCode } from '../errors.js';
 import { assemble, checkDependencies } from './assemble.js';
-import type { Chart } from './chart.js';
+import { UnpackBudget, type Chart } from './chart.js';
 import { readChartArchive } from './load-archive.js';
 import { readChartDir } from './load-dir.js';
 import { linkBoundary } from './link-boundary.js';
@@ -48,16 +48,21 @@ export async function loadChart(
         code: 'no-chart-yaml',
       });
     }
-    const chart = await assemble(await readChartDir(source, linkBoundary(source, options.workspace)), source, loadArchiveChart);
+    const budget = new UnpackBudget();
+    const chart = await assemble(await readChartDir(source, linkBoundary(source, options.workspace)), source, (d, o) =>
+      loadArchiveChart(d, o, budget),
+    );
     if (!options.allowMissingDependencies) checkDependencies(chart, source);
     return { chart };
   }
   const archive = await readFile(source);
-  const chart = await assemble(await readChartArchive(archive, source), source, loadArchiveChart);
+  const budget = new UnpackBudget();
+  const chart = await assemble(await readChartArchive(archive, source, budget), source, (d, o) => loadArchiveChart(d, o, budget));
   if (!options.allowMissingDependencies) checkDependencies(chart, source);
   return { chart, archive };
 }
 
-export async function loadArchiveChart(data: Buffer, origin: string): Promise<Chart> {
-  return assemble(await readChartArchive(data, origin), origin, loadArchiveChart);
+/** A packaged chart; `budget` is shared with the archive it came from, if any (see UnpackBudget). */
+export async function loadArchiveChart(data: Buffer, origin: string, budget = new UnpackBudget()): Promise<Chart> {
+  return assemble(await readChartArchive(data, origin, budget), origin, (d, o) => loadArchiveChart(d, o, budget));
 }

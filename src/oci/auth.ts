@@ -34,12 +34,21 @@ export class Authenticator {
 
   /** Told every secret this authenticator obtains (tokens), before anything can print it. */
   readonly #onSecret: (secret: string) => void;
+  /** The registry's origin (scheme, host, port): the only place its credentials and tokens go. */
+  readonly #origin: string;
 
-  constructor(http: Http, registry: string, credential?: Credential, onSecret: (secret: string) => void = () => {}) {
+  constructor(
+    http: Http,
+    registry: string,
+    credential?: Credential,
+    onSecret: (secret: string) => void = () => {},
+    origin = `https://${registry}`,
+  ) {
     this.#http = http;
     this.#registry = registry;
     this.#credential = credential;
     this.#onSecret = onSecret;
+    this.#origin = new URL(origin).origin;
   }
 
   get username(): string | undefined {
@@ -72,6 +81,10 @@ export class Authenticator {
     sendOnce: (r: HttpRequest) => Promise<R>,
     discard: (res: R) => Promise<void>,
   ): Promise<R> {
+    // The one place that decides where credentials go: the registry's own origin (same scheme, host
+    // and port) only. Another origin (an upload Location, a redirect, a downgrade to plain HTTP) gets
+    // none, and is not believed about authentication either.
+    if (new URL(req.url).origin !== this.#origin) return sendOnce(req);
     const known = this.#challenge;
     if (known?.scheme === 'bearer' && scope && !this.#validToken(scope)) await this.#fetchToken(scope);
     const first = await sendOnce(this.#authorise(req, scope, false));
@@ -120,6 +133,11 @@ export class Authenticator {
     const url = new URL(realm);
     if (url.protocol !== 'https:' && url.protocol !== 'http:')
       throw new UserError(`${this.#registry} names a token realm that is not HTTP(S): ${realm}`);
+    // A realm gets the credentials over HTTPS, or over plain HTTP only from a registry that is plain HTTP itself.
+    if (url.protocol === 'http:' && this.#origin.startsWith('https:'))
+      throw new UserError(`${this.#registry} (HTTPS) names a plain-HTTP token realm, ${url.origin}: credentials are not sent there`, {
+        hint: 'The registry is misconfigured or hostile: its token service must be HTTPS',
+      });
     if (c.params.service) url.searchParams.set('service', c.params.service);
     for (const s of (scope ?? '').split(' ').filter(Boolean)) url.searchParams.append('scope', s);
     this.tokenRequests++;

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { UserError, fsCode } from '../errors.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { withFileLock } from '../util/file-lock.js';
 import type { Credential } from './auth.js';
 
 /** An `auths` entry as Docker and Helm write it. */
@@ -159,28 +160,41 @@ export async function findCredential(host: string, env: NodeJS.ProcessEnv = proc
 export async function storeLogin(file: string, host: string, username: string, password: string): Promise<AuthEntry | undefined> {
   if (username.includes(':'))
     throw new UserError('a user name may not contain ":"', { hint: 'Check the user name', code: 'username-colon' });
-  const config = await readConfig(file);
-  const previous = config.auths?.[host];
-  config.auths = { ...config.auths, [host]: { auth: Buffer.from(`${username}:${password}`).toString('base64') } };
-  await writeConfig(file, config);
-  return previous;
+  return updateConfig(file, (config) => {
+    const previous = config.auths?.[host];
+    config.auths = { ...config.auths, [host]: { auth: Buffer.from(`${username}:${password}`).toString('base64') } };
+    return { write: true, result: previous };
+  });
 }
 
-/** Removes the login for `host`, or puts `restore` back in its place. */
-export async function removeLogin(file: string, host: string, restore?: AuthEntry): Promise<boolean> {
-  const config = await readConfig(file);
-  if (!config.auths?.[host] && !restore) return false;
-  const auths = { ...config.auths };
-  if (restore) auths[host] = restore;
-  else delete auths[host];
-  config.auths = auths;
-  await writeConfig(file, config);
-  return true;
+/**
+ * Removes the login for `host`, or puts `restore` back in its place. With `expect`, only while the
+ * stored entry is still that one (a later login for the same host is kept): 'kept' then.
+ */
+export async function removeLogin(file: string, host: string, restore?: AuthEntry, expect?: AuthEntry): Promise<boolean | 'kept'> {
+  return updateConfig<boolean | 'kept'>(file, (config) => {
+    const current = config.auths?.[host];
+    if (expect && JSON.stringify(current) !== JSON.stringify(expect)) return { write: false, result: current ? 'kept' : false };
+    if (!current && !restore) return { write: false, result: false };
+    const auths = { ...config.auths };
+    if (restore) auths[host] = restore;
+    else delete auths[host];
+    config.auths = auths;
+    return { write: true, result: true };
+  });
 }
 
-async function writeConfig(file: string, config: ConfigFile): Promise<void> {
+/** One read-change-write of a credential file under its lock: concurrent logins to other hosts lose nothing. */
+async function updateConfig<T>(file: string, change: (config: ConfigFile) => { write: boolean; result: T }): Promise<T> {
   const dir = path.dirname(file);
   await mkdir(dir, { recursive: true, mode: 0o700 });
-  await writeFileAtomic(file, JSON.stringify(config, null, '\t'), { mode: 0o600 });
-  await chmod(file, 0o600);
+  return withFileLock(`${file}.lock`, async () => {
+    const config = await readConfig(file);
+    const { write, result } = change(config);
+    if (write) {
+      await writeFileAtomic(file, JSON.stringify(config, null, '\t'), { mode: 0o600 });
+      await chmod(file, 0o600);
+    }
+    return result;
+  });
 }

@@ -2,7 +2,7 @@ import { UserError, type ErrorCode } from '../errors.js';
 import { causes, errorCodes } from '../util/causes.js';
 import { UNTRUSTED_CERT_CODES } from './tls-codes.js';
 import type { HttpResponse } from './http.js';
-import { isRetryableError, isRetryableStatus } from './retry.js';
+import { isDeadline, isRetryableError, isRetryableStatus } from './retry.js';
 
 /** A registry or network failure; `transient` says whether trying again may help. */
 export class RegistryError extends UserError {
@@ -150,7 +150,7 @@ function describeNetwork(err: unknown, registry: string, plainHttp: boolean): Us
       code: 'tls-untrusted',
     });
   }
-  if (has('ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'))
+  if (has('ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT') || causes(err).some(isDeadline))
     return new UserError(`${registry} did not answer in time`, { hint: 'Check the network, or run again later', cause: err });
   if (has('ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE')) {
     return new UserError(`the connection to ${registry} was closed (${text})`, {

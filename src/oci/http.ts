@@ -24,7 +24,47 @@ export interface HttpRequest {
   maxBody?: number;
 }
 
-const DEFAULT_MAX_BODY = 256 * 1024 * 1024;
+/** Answers read whole (JSON, manifests, token answers) are small: a larger one is refused, not buffered. */
+const DEFAULT_MAX_BODY = 16 * 1024 * 1024;
+
+/** A body over its limit: the request is cut off there, and nothing more is read. */
+export class BodyTooLarge extends Error {
+  constructor(readonly limit: number) {
+    super(`the answer is larger than ${limit} bytes`);
+    this.name = 'BodyTooLarge';
+  }
+}
+
+/**
+ * A response body read into one buffer, never more than `limit` bytes: past it the stream is
+ * destroyed and, unless `truncate` (an error page, of which the start is enough), BodyTooLarge thrown.
+ * `expected`: the exact size when it is known (a blob), allocated once.
+ */
+export async function readBounded(
+  body: AsyncIterable<Uint8Array> & { destroy(err?: Error): unknown },
+  limit: number,
+  options: { truncate?: boolean; expected?: number; onChunk?: (chunk: Uint8Array) => void } = {},
+): Promise<Buffer> {
+  const out = options.expected !== undefined ? Buffer.allocUnsafe(Math.min(options.expected, limit)) : undefined;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    if (size + chunk.length > limit) {
+      body.destroy();
+      if (options.truncate) {
+        chunks.push(Buffer.from(chunk.subarray(0, limit - size)));
+        size = limit;
+        break;
+      }
+      throw new BodyTooLarge(limit);
+    }
+    options.onChunk?.(chunk);
+    if (out) out.set(chunk, size);
+    else chunks.push(Buffer.from(chunk));
+    size += chunk.length;
+  }
+  return out ? out.subarray(0, size) : Buffer.concat(chunks, size);
+}
 
 /** One place for HTTP: undici with keep-alive, no automatic redirects, bodies read in full and bounded. */
 export class Http {
@@ -43,20 +83,10 @@ export class Http {
     this.#timeoutMs = options.timeoutMs ?? 60_000;
   }
 
+  /** A request and its whole answer, bounded in size (`maxBody`) and, with its body, in time. */
   async send(req: HttpRequest): Promise<HttpResponse> {
     const res = await this.open(req);
-    const limit = req.maxBody ?? DEFAULT_MAX_BODY;
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of res.body) {
-      size += chunk.length;
-      if (size > limit) {
-        res.body.destroy();
-        throw new Error(`${req.method} ${req.url}: response larger than ${limit} bytes`);
-      }
-      chunks.push(chunk as Buffer);
-    }
-    return { ...res, body: Buffer.concat(chunks) };
+    return { ...res, body: await readBounded(res.body, req.maxBody ?? DEFAULT_MAX_BODY) };
   }
 
   /** Like `send`, but the body is a stream the caller must read or dump. */
@@ -69,6 +99,8 @@ export class Http {
         body: req.body,
         headersTimeout: this.#timeoutMs,
         bodyTimeout: this.#timeoutMs,
+        // One deadline for the whole exchange, body included: a body dripping a byte at a time ends too.
+        signal: AbortSignal.timeout(this.#timeoutMs),
       },
       await this.#dispatcher,
     );

@@ -3,7 +3,7 @@ import { UserError } from '../errors.js';
 import { Authenticator, type Credential } from './auth.js';
 import { sha256, type Descriptor } from './digest.js';
 import { networkError, RegistryError, responseError } from './errors.js';
-import type { Http, HttpRequest, HttpResponse, HttpStream } from './http.js';
+import { BodyTooLarge, readBounded, type Http, type HttpRequest, type HttpResponse, type HttpStream } from './http.js';
 import { OciMediaType as MediaType } from './media-types.js';
 import { isRetryableStatus, retrying, retryPolicy, type RetryPolicy } from './retry.js';
 
@@ -12,6 +12,10 @@ const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 export const SINGLE_POST_MAX = 256 * 1024;
 const MANIFEST_ACCEPT = [MediaType.manifest, 'application/vnd.docker.distribution.manifest.v2+json', MediaType.index].join(', ');
 const REDIRECTS = [301, 302, 303, 307, 308];
+/** Of an error page, the start is enough to quote. */
+const ERROR_BODY_MAX = 64 * 1024;
+/** The largest blob a client downloads: a chart's archive (Helm allows 100 MiB unpacked), its config or provenance. */
+export const MAX_BLOB_BYTES = 128 * 1024 * 1024;
 
 export interface ClientOptions {
   plainHttp?: boolean;
@@ -36,7 +40,6 @@ export class RegistryClient {
   readonly #base: string;
   readonly #auth: Authenticator;
   readonly #plainHttp: boolean;
-  readonly #http: Http;
   readonly #policy: RetryPolicy;
   readonly #monolithicMax: number;
   readonly #chunkSize: number;
@@ -45,9 +48,8 @@ export class RegistryClient {
   constructor(http: Http, registry: string, options: ClientOptions = {}) {
     this.registry = registry;
     this.#plainHttp = options.plainHttp ?? false;
-    this.#http = http;
     this.#base = `${this.#plainHttp ? 'http' : 'https'}://${registry}`;
-    this.#auth = new Authenticator(http, registry, options.credential, options.onSecret);
+    this.#auth = new Authenticator(http, registry, options.credential, options.onSecret, this.#base);
     this.#policy = options.policy ?? retryPolicy();
     this.#monolithicMax = options.monolithicMax ?? 16 * 1024 * 1024;
     this.#chunkSize = options.chunkSize ?? 8 * 1024 * 1024;
@@ -276,13 +278,19 @@ export class RegistryClient {
    * registry's own origin. Transient failures are retried.
    */
   async fetchBlob(repository: string, d: Descriptor): Promise<Buffer> {
+    if (!Number.isSafeInteger(d.size) || d.size < 0 || d.size > MAX_BLOB_BYTES)
+      throw new UserError(
+        `${this.registry} describes blob ${d.digest} as ${d.size} bytes, over the ${MAX_BLOB_BYTES}-byte limit of a chart's blob`,
+        {
+          hint: 'The manifest is not a chart this client downloads: nothing was written',
+        },
+      );
     const { value } = await retrying(this.#policy, () => this.#fetchBlobOnce(repository, d), { error: transientReason });
     return value;
   }
 
   async #fetchBlobOnce(repository: string, d: Descriptor): Promise<Buffer> {
     const url = `${this.#base}/v2/${repository}/blobs/${d.digest}`;
-    const origin = new URL(url).origin;
     let res = await this.#open({ method: 'GET', url }, scope(repository, false));
     for (let hops = 0; REDIRECTS.includes(res.status); hops++) {
       const location = res.headers.location;
@@ -290,42 +298,32 @@ export class RegistryClient {
       if (!location || hops >= 5)
         throw new UserError(`${this.registry} redirected a blob download ${location ? 'too often' : 'without a Location'}`);
       const next = new URL(location, res.url).toString();
-      res =
-        new URL(next).origin === origin
-          ? await this.#open({ method: 'GET', url: next }, scope(repository, false))
-          : await this.#open({ method: 'GET', url: next }, null);
+      // Credentials follow only to the registry's own origin (the authenticator decides).
+      res = await this.#open({ method: 'GET', url: next }, scope(repository, false));
     }
     if (res.status !== 200) {
-      const chunks: Buffer[] = [];
-      for await (const c of res.body) chunks.push(c as Buffer);
-      throw responseError('download a blob from', { ...res, body: Buffer.concat(chunks) }, this.#target(repository));
+      const body = await readBounded(res.body, ERROR_BODY_MAX, { truncate: true }).catch(() => Buffer.alloc(0));
+      throw responseError('download a blob from', { ...res, body }, this.#target(repository));
     }
     const hash = createHash('sha256');
-    const chunks: Buffer[] = [];
-    let size = 0;
+    let data: Buffer;
     try {
-      for await (const chunk of res.body) {
-        size += (chunk as Buffer).length;
-        if (size > d.size) {
-          res.body.destroy();
-          throw new UserError(`blob ${d.digest} from ${this.registry} is larger than its descriptor says (${d.size} bytes)`, {
-            hint: 'The registry is serving other content: nothing was written to the cache',
-          });
-        }
-        hash.update(chunk as Buffer);
-        chunks.push(chunk as Buffer);
-      }
+      data = await readBounded(res.body, d.size, { expected: d.size, onChunk: (c) => hash.update(c) });
     } catch (err) {
-      if (err instanceof UserError) throw err;
+      if (err instanceof BodyTooLarge)
+        throw new UserError(`blob ${d.digest} from ${this.registry} is larger than its descriptor says (${d.size} bytes)`, {
+          hint: 'The registry is serving other content: nothing was written to the cache',
+        });
       throw networkError(err, this.registry, this.#plainHttp);
     }
+    const size = data.length;
     const got = `sha256:${hash.digest('hex')}`;
     if (size !== d.size || got !== d.digest) {
       throw new UserError(`blob ${d.digest} from ${this.registry} does not match its digest (got ${got}, ${size} of ${d.size} bytes)`, {
         hint: 'The download was corrupted on the way or at the registry: nothing was written to the cache; run again',
       });
     }
-    return Buffer.concat(chunks);
+    return data;
   }
 
   #target(repository: string) {
@@ -360,21 +358,17 @@ export class RegistryClient {
     return { ...value, attempts };
   }
 
-  /** A streamed GET, retried like #send; `scopeText` null: another origin, sent with no credentials. */
-  async #open(req: HttpRequest, scopeText: string | undefined | null): Promise<HttpStream> {
+  /** A streamed GET, retried like #send. */
+  async #open(req: HttpRequest, scopeText: string | undefined): Promise<HttpStream> {
     const host = new URL(req.url).host;
-    const { value } = await retrying(
-      this.#policy,
-      () => (scopeText === null ? this.#http.open(req) : this.#auth.open(req, scopeText)).catch((err) => this.#asRegistryError(err, host)),
-      {
-        result: (res) =>
-          isRetryableStatus(res.status)
-            ? { reason: `HTTP ${res.status}`, retryAfter: res.headers['retry-after'], before: () => res.body.dump() }
-            : undefined,
-        error: transientReason,
-        giveUp: (err, tries) => this.#withAttempts(err, host, tries),
-      },
-    );
+    const { value } = await retrying(this.#policy, () => this.#auth.open(req, scopeText).catch((err) => this.#asRegistryError(err, host)), {
+      result: (res) =>
+        isRetryableStatus(res.status)
+          ? { reason: `HTTP ${res.status}`, retryAfter: res.headers['retry-after'], before: () => res.body.dump() }
+          : undefined,
+      error: transientReason,
+      giveUp: (err, tries) => this.#withAttempts(err, host, tries),
+    });
     return value;
   }
 

@@ -47,6 +47,7 @@ export function isRetryableError(err: unknown): boolean {
     const code = (e as { code?: unknown }).code;
     return (
       (typeof code === 'string' && TRANSIENT_CODES.has(code)) ||
+      isDeadline(e) ||
       (e instanceof Error && /other side closed|socket hang up|terminated/i.test(e.message))
     );
   });
@@ -106,4 +107,9 @@ export async function retrying<T>(
     hooks.onRetry?.(reason, wait, n + 2);
     await sleep(wait);
   }
+}
+
+/** The request's deadline passed (AbortSignal.timeout): the whole exchange, body included, took too long. */
+export function isDeadline(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'TimeoutError';
 }

@@ -2,7 +2,7 @@ import { UserError } from '../errors.js';
 import type { Layout } from '../oci/layout.js';
 import type { ChartArtifact } from '../artifact/manifest.js';
 import { MediaType } from '../artifact/media-types.js';
-import { parseChartManifest } from '../artifact/parse.js';
+import { parseChartManifest, readChartConfig } from '../artifact/parse.js';
 
 export interface CachedChart {
   artifact: ChartArtifact;
@@ -23,10 +23,10 @@ export async function readCached(layout: Layout, refName: string): Promise<Cache
   const config = await layout.readBlob(manifest.config.digest);
   const chart = await layout.readBlob(chartLayer.digest);
   const provenance = provLayer ? await layout.readBlob(provLayer.digest) : undefined;
-  const meta = JSON.parse(config.toString('utf8')) as { name?: string; version?: string };
+  const { name, version } = readChartConfig(config, refName);
   return {
-    name: meta.name ?? '',
-    version: meta.version ?? '',
+    name,
+    version,
     artifact: {
       config,
       chart,

@@ -10,7 +10,13 @@ import type { CachedChart } from './cached.js';
  * checked again to land inside the target. A non-empty target is refused: nothing is overwritten.
  */
 export async function exportChart(cached: CachedChart, dir: string): Promise<string> {
-  const target = path.resolve(dir, cached.name);
+  const base = path.resolve(dir);
+  const target = path.resolve(base, cached.name);
+  // The folder is named after the chart: it must be one element inside the target folder, whatever the config says.
+  if (path.dirname(target) !== base || cached.name !== path.basename(target))
+    throw new UserError(`the chart name ${JSON.stringify(cached.name)} would put the chart outside ${base}`, {
+      hint: 'The chart is hostile or broken: nothing was written',
+    });
   try {
     if ((await readdir(target)).length > 0)
       throw new UserError('the folder exists and is not empty', { where: target, hint: 'Remove it, or export elsewhere with -d DIR' });

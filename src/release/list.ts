@@ -3,6 +3,7 @@ import type { Layout } from '../oci/layout.js';
 import { Annotation } from '../oci/media-types.js';
 import { humanDuration } from '../util/human-duration.js';
 import { humanSize } from '../util/human-size.js';
+import { printable } from '../util/printable.js';
 import { readCached } from './cached.js';
 
 /** The seed's `helm chart list` table: REF, NAME, VERSION, short DIGEST, SIZE, CREATED (when it was cached). */
@@ -23,7 +24,8 @@ export async function listCharts(layout: Layout, now = Date.now()): Promise<stri
 }
 
 /** Columns padded to their widest cell plus a tab, as Go's tabwriter lays the seed's table out. */
-export function formatTable(rows: string[][]): string {
+export function formatTable(table: string[][]): string {
+  const rows = table.map((r) => r.map(printable));
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
   return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : `${cell.padEnd(widths[i])}\t`)).join('')).join('\n');
 }

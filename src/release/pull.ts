@@ -1,7 +1,7 @@
 import type { Layout } from '../oci/layout.js';
 import { refString, type Reference } from '../oci/reference.js';
 import type { RegistryClient } from '../oci/registry.js';
-import { parseChartManifest } from '../artifact/parse.js';
+import { parseChartManifest, readChartConfig } from '../artifact/parse.js';
 import { readCached, type CachedChart } from './cached.js';
 
 export interface PullOutcome {
@@ -26,6 +26,8 @@ export async function pullChart(client: RegistryClient, ref: Reference, layout: 
     return { cached: await readCached(layout, refName), downloaded: false };
   }
   const blobs = await Promise.all(wanted.map((d, i) => (present[i] ? layout.readBlob(d.digest) : client.fetchBlob(ref.repository, d))));
+  // A config that is not a chart's is refused before anything is saved (list and export would choke on it).
+  readChartConfig(blobs[0], refName);
   await layout.save(refName, { mediaType: manifest.mediaType ?? 'application/vnd.oci.image.manifest.v1+json', digest, size: body.length }, [
     ...blobs,
     body,

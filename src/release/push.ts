@@ -32,21 +32,8 @@ export async function pushArtifact(
 ): Promise<PushOutcome> {
   const ours = artifact.manifestDescriptor.digest;
   const current = await (options.current ?? client.resolveTag(ref.repository, ref.tag, true));
-  if (current === ours) return { status: 'unchanged', digest: ours };
-  if (current !== undefined) {
-    const compared = await compareWithRegistry(client, ref.repository, current, artifact);
-    if (compared.same) return { status: 'unchanged', digest: current, existing: compared.artifact };
-    if (ifExists === 'skip') return { status: 'skipped', digest: current };
-    if (ifExists === 'fail') {
-      const theirs = compared.chartDigest ? ` (chart ${compared.chartDigest})` : '';
-      throw new UserError(
-        `${ref.registry}/${ref.repository}:${ref.tag} already holds ${current}${theirs}, and this build is ${ours} (chart ${artifact.chartDescriptor.digest}): ${compared.why}`,
-        {
-          hint: 'A published version is immutable: bump the chart version, or set if-exists to skip (keep what is there) or overwrite (replace it)',
-        },
-      );
-    }
-  }
+  const early = await decide(client, ref, artifact, ifExists, current);
+  if (early) return early;
   const blobs: Array<[Descriptor, Buffer]> = [[artifact.configDescriptor, artifact.config]];
   for (const layer of artifact.layers)
     blobs.push([layer, layer.digest === artifact.chartDescriptor.digest ? artifact.chart : artifact.provenance!]);
@@ -60,13 +47,54 @@ export async function pushArtifact(
     }),
   );
   await options.beforeCommit;
+  // Registries offer no conditional tag update. A new tag is asked for again just before the write (a
+  // run that wrote it meanwhile is then met as if-exists says), and read back after it (a run that
+  // wrote in between is reported, not silently overwritten).
+  if (current === undefined) {
+    const now = await client.resolveTag(ref.repository, ref.tag, true);
+    const late = now === undefined ? undefined : await decide(client, ref, artifact, ifExists, now);
+    if (late) return late;
+  }
   const reported = await client.putManifest(ref.repository, ref.tag, artifact.manifest, MediaType.manifest);
   if (reported && reported !== ours) {
     throw new UserError(`${ref.registry} stored the manifest as ${reported}, but its digest is ${ours}`, {
       hint: 'The registry rewrote the manifest; do not sign the reported digest before checking it',
     });
   }
+  const after = await client.resolveTag(ref.repository, ref.tag, true);
+  if (after !== ours) {
+    throw new UserError(
+      `${ref.registry}/${ref.repository}:${ref.tag} was written by another run at the same time: it now holds ${after ?? 'nothing'}, not this build's ${ours}`,
+      { hint: 'Run again: the tag is then compared with what is there, and if-exists decides' },
+    );
+  }
   return { status: 'pushed', digest: ours };
+}
+
+/** What to do about a tag that holds `current`: nothing (the same chart), skip, fail, or undefined (write). */
+async function decide(
+  client: RegistryClient,
+  ref: Reference,
+  artifact: ChartArtifact,
+  ifExists: IfExists,
+  current: string | undefined,
+): Promise<PushOutcome | undefined> {
+  const ours = artifact.manifestDescriptor.digest;
+  if (current === ours) return { status: 'unchanged', digest: ours };
+  if (current === undefined) return undefined;
+  const compared = await compareWithRegistry(client, ref.repository, current, artifact);
+  if (compared.same) return { status: 'unchanged', digest: current, existing: compared.artifact };
+  if (ifExists === 'skip') return { status: 'skipped', digest: current };
+  if (ifExists === 'fail') {
+    const theirs = compared.chartDigest ? ` (chart ${compared.chartDigest})` : '';
+    throw new UserError(
+      `${ref.registry}/${ref.repository}:${ref.tag} already holds ${current}${theirs}, and this build is ${ours} (chart ${artifact.chartDescriptor.digest}): ${compared.why}`,
+      {
+        hint: 'A published version is immutable: bump the chart version, or set if-exists to skip (keep what is there) or overwrite (replace it)',
+      },
+    );
+  }
+  return undefined;
 }
 
 /**

@@ -1,15 +1,16 @@
 import { humanSize } from '../util/human-size.js';
+import { printable } from '../util/printable.js';
 import type { ChartArtifact } from '../artifact/manifest.js';
 import type { BuiltChart } from './build.js';
 
 /** The seed's block: ref, digest (the manifest's), size (the chart's), name, version. */
 export function describeLines(refName: string, c: { artifact: ChartArtifact; name: string; version: string }): string[] {
   return [
-    `ref:     ${refName}`,
+    `ref:     ${printable(refName)}`,
     `digest:  ${c.artifact.manifestDescriptor.digest}`,
     `size:    ${humanSize(c.artifact.chart.length)}`,
-    `name:    ${c.name}`,
-    `version: ${c.version}`,
+    `name:    ${printable(c.name)}`,
+    `version: ${printable(c.version)}`,
   ];
 }
 

@@ -1,5 +1,5 @@
-export const id = 57;
-export const ids = [57];
+export const id = 856;
+export const ids = [856];
 export const modules = {
 
 /***/ 6690:
@@ -28,14 +28,17 @@ const MediaType = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   j: () => (/* binding */ parseChartManifest)
+/* harmony export */   $H: () => (/* binding */ readChartConfig),
+/* harmony export */   j$: () => (/* binding */ parseChartManifest)
 /* harmony export */ });
 /* unused harmony export CHART_LAYERS */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6690);
+/* harmony import */ var _chart_metadata_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6655);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6690);
 
 
-const CHART_LAYERS = [_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MediaType */ .z.chart, _media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MediaType */ .z.legacyChart];
+
+const CHART_LAYERS = [_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .z.chart, _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .z.legacyChart];
 /** Checks that a manifest is a Helm chart: OCI image manifest, Helm config, one chart layer, nothing unknown. */
 function parseChartManifest(body, where) {
     let manifest;
@@ -47,12 +50,12 @@ function parseChartManifest(body, where) {
     }
     if (manifest.schemaVersion !== 2 || !manifest.config || !Array.isArray(manifest.layers))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('not an OCI image manifest', { where });
-    if (manifest.mediaType && manifest.mediaType !== _media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MediaType */ .z.manifest)
+    if (manifest.mediaType && manifest.mediaType !== _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .z.manifest)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`not a chart: manifest type ${manifest.mediaType}`, {
             where,
             hint: 'This reference holds something other than a Helm chart',
         });
-    if (manifest.config.mediaType !== _media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MediaType */ .z.config) {
+    if (manifest.config.mediaType !== _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .z.config) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`not a Helm chart: its config is ${manifest.config.mediaType}`, {
             where,
             hint: 'This reference holds something other than a Helm chart (a container image?)',
@@ -61,11 +64,39 @@ function parseChartManifest(body, where) {
     const charts = manifest.layers.filter((l) => CHART_LAYERS.includes(l.mediaType));
     if (charts.length !== 1)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`a chart needs exactly one chart layer, this one has ${charts.length}`, { where });
-    const unknown = manifest.layers.filter((l) => !CHART_LAYERS.includes(l.mediaType) && l.mediaType !== _media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MediaType */ .z.provenance);
+    const unknown = manifest.layers.filter((l) => !CHART_LAYERS.includes(l.mediaType) && l.mediaType !== _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .z.provenance);
     if (unknown.length > 0)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`unknown layer type ${unknown[0].mediaType}`, { where, hint: 'Only chart and provenance layers are accepted' });
-    return { manifest, chartLayer: charts[0], provLayer: manifest.layers.find((l) => l.mediaType === _media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MediaType */ .z.provenance) };
+    return { manifest, chartLayer: charts[0], provLayer: manifest.layers.find((l) => l.mediaType === _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .z.provenance) };
 }
+/**
+ * The name and version a pulled config claims, checked before anything is saved or a folder named
+ * after them: JSON, a name that is one path element of printable characters, a version Helm reads.
+ */
+function readChartConfig(config, where) {
+    let meta;
+    try {
+        meta = JSON.parse(config.toString('utf8'));
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('the chart config is not JSON', { where, hint: 'This reference does not hold a usable Helm chart' });
+    }
+    const { name, version } = (meta ?? {});
+    if (typeof name !== 'string' || !CHART_NAME.test(name) || name === '.' || name === '..')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the chart config names the chart ${JSON.stringify(name)}, which is not a chart name`, {
+            where,
+            hint: 'A chart name is one path element of printable characters: this chart is broken or hostile',
+        });
+    if (typeof version !== 'string' || !_chart_metadata_js__WEBPACK_IMPORTED_MODULE_1__/* .HELM_VERSION */ .iZ.test(version))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the chart config gives the version ${JSON.stringify(version)}, which is not a version`, {
+            where,
+            hint: 'This reference does not hold a usable Helm chart',
+        });
+    return { name, version };
+}
+/** One path element, printable, no separators: what a folder may be named after. */
+// eslint-disable-next-line no-control-regex
+const CHART_NAME = /^[^/\\\u0000-\u001f\u007f-\u009f]{1,250}$/u;
 
 
 /***/ }),
@@ -236,12 +267,23 @@ function checkJson(data, where) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   HS: () => (/* binding */ MAX_ARCHIVE_ENTRIES),
 /* harmony export */   gZ: () => (/* binding */ MAX_FILE_BYTES),
-/* harmony export */   it: () => (/* binding */ MAX_CHART_BYTES)
+/* harmony export */   it: () => (/* binding */ MAX_CHART_BYTES),
+/* harmony export */   uH: () => (/* binding */ UnpackBudget)
 /* harmony export */ });
 /** Helm's per-file limit (MaxDecompressedFileSize) and per-chart limit (MaxDecompressedChartSize). */
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 const MAX_CHART_BYTES = 100 * 1024 * 1024;
 const MAX_ARCHIVE_ENTRIES = 20_000;
+/**
+ * What one chart may unpack to, nested archives (charts/*.tgz, at any depth) included: Helm's
+ * 100 MiB, shared by every archive of the chart, so thirty small bombs cannot add up.
+ */
+class UnpackBudget {
+    remaining = MAX_CHART_BYTES;
+    take(bytes) {
+        this.remaining -= bytes;
+    }
+}
 
 
 /***/ }),
@@ -509,7 +551,7 @@ const REGULAR = new Set(['File', 'OldFile', 'ContiguousFile']);
  * dropped, as Helm does). Refuses what no chart needs and an attacker would use: absolute paths,
  * `..`, links and devices, more than 100 MiB unpacked (a gzip bomb stops there), over 5 MiB a file.
  */
-async function readChartArchive(data, where) {
+async function readChartArchive(data, where, budget = new _chart_js__WEBPACK_IMPORTED_MODULE_2__/* .UnpackBudget */ .uH()) {
     const bad = (message, hint = 'Rebuild the archive with helm package or chartlift') => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(message, { where, hint });
     // Helm's LoadArchive reads only gzip ("does not appear to be a gzipped archive"): a plain tar pushed
     // as a chart could be neither shown nor installed, and its version would be burnt.
@@ -517,11 +559,12 @@ async function readChartArchive(data, where) {
         throw bad('is not a gzipped archive (a chart is a .tgz: tar, then gzip)', 'Package it with helm package or chartlift');
     let tarBytes;
     try {
-        tarBytes = (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.gunzipSync)(data, { maxOutputLength: _chart_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_CHART_BYTES */ .it + 1024 * 1024 });
+        // A tar holds its files plus headers: the budget, with room for those, bounds what is inflated.
+        tarBytes = (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.gunzipSync)(data, { maxOutputLength: Math.max(0, budget.remaining) + 1024 * 1024 });
     }
     catch (err) {
         if (err instanceof RangeError)
-            throw bad(`unpacks to more than ${_chart_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_CHART_BYTES */ .it} bytes`, 'A chart must be smaller than 100 MiB unpacked');
+            throw bad(`unpacks to more than ${_chart_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_CHART_BYTES */ .it} bytes, nested archives included`, 'A chart must be smaller than 100 MiB unpacked');
         throw bad(`is not a valid gzip archive: ${err.message}`);
     }
     const { Parser } = await __webpack_require__.e(/* import() */ 697).then(__webpack_require__.bind(__webpack_require__, 8697));
@@ -558,7 +601,13 @@ async function readChartArchive(data, where) {
                 const chunks = [];
                 entry.on('data', (c) => chunks.push(c));
                 entry.on('end', () => {
-                    let body = Buffer.concat(chunks);
+                    // One chunk is a view of the unpacked tar: no copy (a large file is not held twice).
+                    let body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+                    budget.take(body.length);
+                    if (budget.remaining < 0) {
+                        problem ??= bad(`unpacks to more than ${_chart_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_CHART_BYTES */ .it} bytes, nested archives included`, 'A chart must be smaller than 100 MiB unpacked');
+                        return;
+                    }
                     if (body.subarray(0, 3).equals(BOM))
                         body = body.subarray(3);
                     files.push({ name: parts.slice(1).join('/').replace(/\/+/g, '/'), data: body });
@@ -576,6 +625,14 @@ async function readChartArchive(data, where) {
         throw problem;
     if (files.length === 0)
         throw bad('holds no files');
+    // A name that is a file and also a folder of other files cannot be unpacked (nor is it a chart).
+    const names = new Set(files.map((f) => f.name));
+    for (const f of files) {
+        for (let i = f.name.indexOf('/'); i > 0; i = f.name.indexOf('/', i + 1)) {
+            if (names.has(f.name.slice(0, i)))
+                throw bad(`holds ${f.name.slice(0, i)} both as a file and as a folder`);
+        }
+    }
     return files;
 }
 
@@ -601,14 +658,14 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/chart/assemble.ts
 var assemble = __webpack_require__(3178);
+// EXTERNAL MODULE: ./src/chart/chart.ts
+var chart_chart = __webpack_require__(8892);
 // EXTERNAL MODULE: ./src/chart/load-archive.ts
 var load_archive = __webpack_require__(5529);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/util/bytes-order.ts
 var bytes_order = __webpack_require__(8146);
-// EXTERNAL MODULE: ./src/chart/chart.ts
-var chart = __webpack_require__(8892);
 ;// CONCATENATED MODULE: ./src/chart/go-match.ts
 /**
  * Go's `path/filepath.Match` on Unix, rune for rune: `*` (no `/`), `?`, `[...]` classes with `^`
@@ -979,8 +1036,8 @@ function readChartFile(file, shown) {
     const fd = (0,external_node_fs_.openSync)(file, 'r');
     try {
         const size = (0,external_node_fs_.fstatSync)(fd).size;
-        if (size > chart/* MAX_FILE_BYTES */.gZ) {
-            throw new errors/* UserError */.yo(`is ${size} bytes, over Helm's limit of ${chart/* MAX_FILE_BYTES */.gZ} bytes (5 MiB) per chart file`, {
+        if (size > chart_chart/* MAX_FILE_BYTES */.gZ) {
+            throw new errors/* UserError */.yo(`is ${size} bytes, over Helm's limit of ${chart_chart/* MAX_FILE_BYTES */.gZ} bytes (5 MiB) per chart file`, {
                 where: shown,
                 hint: 'Keep large files out of the chart (list them in .helmignore)',
             });
@@ -1024,6 +1081,7 @@ function readRules(root, dir) {
 
 
 
+
 /**
  * Loads a chart folder or a packaged `.tgz`. Every problem is a UserError naming the file. The top
  * chart's declared dependencies must be in charts/ (as `helm package` checks) unless
@@ -1058,19 +1116,22 @@ async function loadChart(source, options = {}) {
                 code: 'no-chart-yaml',
             });
         }
-        const chart = await (0,assemble/* assemble */.fT)(await readChartDir(source, linkBoundary(source, options.workspace)), source, loadArchiveChart);
+        const budget = new chart_chart/* UnpackBudget */.uH();
+        const chart = await (0,assemble/* assemble */.fT)(await readChartDir(source, linkBoundary(source, options.workspace)), source, (d, o) => loadArchiveChart(d, o, budget));
         if (!options.allowMissingDependencies)
             (0,assemble/* checkDependencies */.qP)(chart, source);
         return { chart };
     }
     const archive = await (0,promises_.readFile)(source);
-    const chart = await (0,assemble/* assemble */.fT)(await (0,load_archive/* readChartArchive */.h)(archive, source), source, loadArchiveChart);
+    const budget = new chart_chart/* UnpackBudget */.uH();
+    const chart = await (0,assemble/* assemble */.fT)(await (0,load_archive/* readChartArchive */.h)(archive, source, budget), source, (d, o) => loadArchiveChart(d, o, budget));
     if (!options.allowMissingDependencies)
         (0,assemble/* checkDependencies */.qP)(chart, source);
     return { chart, archive };
 }
-async function loadArchiveChart(data, origin) {
-    return (0,assemble/* assemble */.fT)(await (0,load_archive/* readChartArchive */.h)(data, origin), origin, loadArchiveChart);
+/** A packaged chart; `budget` is shared with the archive it came from, if any (see UnpackBudget). */
+async function loadArchiveChart(data, origin, budget = new chart_chart/* UnpackBudget */.uH()) {
+    return (0,assemble/* assemble */.fT)(await (0,load_archive/* readChartArchive */.h)(data, origin, budget), origin, (d, o) => loadArchiveChart(d, o, budget));
 }
 
 
@@ -1166,9 +1227,10 @@ function hashRequirements(req, lock) {
 /* harmony export */   aR: () => (/* binding */ validateMetadata),
 /* harmony export */   fl: () => (/* binding */ SEMVER2),
 /* harmony export */   fs: () => (/* binding */ emptyMetadata),
+/* harmony export */   iZ: () => (/* binding */ HELM_VERSION),
 /* harmony export */   qw: () => (/* binding */ goYaml)
 /* harmony export */ });
-/* unused harmony exports HELM_VERSION, sanitize */
+/* unused harmony export sanitize */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _go_values_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7475);
@@ -1703,6 +1765,8 @@ function fsCode(err) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3916);
 /* harmony import */ var _util_atomic_write_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5105);
+/* harmony import */ var _util_file_lock_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8806);
+
 
 
 
@@ -1855,31 +1919,45 @@ async function findCredential(host, env = process.env) {
 async function storeLogin(file, host, username, password) {
     if (username.includes(':'))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo('a user name may not contain ":"', { hint: 'Check the user name', code: 'username-colon' });
-    const config = await readConfig(file);
-    const previous = config.auths?.[host];
-    config.auths = { ...config.auths, [host]: { auth: Buffer.from(`${username}:${password}`).toString('base64') } };
-    await writeConfig(file, config);
-    return previous;
+    return updateConfig(file, (config) => {
+        const previous = config.auths?.[host];
+        config.auths = { ...config.auths, [host]: { auth: Buffer.from(`${username}:${password}`).toString('base64') } };
+        return { write: true, result: previous };
+    });
 }
-/** Removes the login for `host`, or puts `restore` back in its place. */
-async function removeLogin(file, host, restore) {
-    const config = await readConfig(file);
-    if (!config.auths?.[host] && !restore)
-        return false;
-    const auths = { ...config.auths };
-    if (restore)
-        auths[host] = restore;
-    else
-        delete auths[host];
-    config.auths = auths;
-    await writeConfig(file, config);
-    return true;
+/**
+ * Removes the login for `host`, or puts `restore` back in its place. With `expect`, only while the
+ * stored entry is still that one (a later login for the same host is kept): 'kept' then.
+ */
+async function removeLogin(file, host, restore, expect) {
+    return updateConfig(file, (config) => {
+        const current = config.auths?.[host];
+        if (expect && JSON.stringify(current) !== JSON.stringify(expect))
+            return { write: false, result: current ? 'kept' : false };
+        if (!current && !restore)
+            return { write: false, result: false };
+        const auths = { ...config.auths };
+        if (restore)
+            auths[host] = restore;
+        else
+            delete auths[host];
+        config.auths = auths;
+        return { write: true, result: true };
+    });
 }
-async function writeConfig(file, config) {
+/** One read-change-write of a credential file under its lock: concurrent logins to other hosts lose nothing. */
+async function updateConfig(file, change) {
     const dir = node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(file);
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(dir, { recursive: true, mode: 0o700 });
-    await (0,_util_atomic_write_js__WEBPACK_IMPORTED_MODULE_6__/* .writeFileAtomic */ .Z)(file, JSON.stringify(config, null, '\t'), { mode: 0o600 });
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.chmod)(file, 0o600);
+    return (0,_util_file_lock_js__WEBPACK_IMPORTED_MODULE_7__/* .withFileLock */ .U)(`${file}.lock`, async () => {
+        const config = await readConfig(file);
+        const { write, result } = change(config);
+        if (write) {
+            await (0,_util_atomic_write_js__WEBPACK_IMPORTED_MODULE_6__/* .writeFileAtomic */ .Z)(file, JSON.stringify(config, null, '\t'), { mode: 0o600 });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.chmod)(file, 0o600);
+        }
+        return result;
+    });
 }
 
 
@@ -2046,7 +2124,7 @@ function describeNetwork(err, registry, plainHttp) {
             code: 'tls-untrusted',
         });
     }
-    if (has('ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'))
+    if (has('ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT') || (0,_util_causes_js__WEBPACK_IMPORTED_MODULE_3__/* .causes */ .p)(err).some(_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .isDeadline */ .vh))
         return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${registry} did not answer in time`, { hint: 'Check the network, or run again later', cause: err });
     if (has('ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE')) {
         return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the connection to ${registry} was closed (${text})`, {
@@ -2075,7 +2153,9 @@ function errorText(err) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  l: () => (/* binding */ Http)
+  KQ: () => (/* binding */ BodyTooLarge),
+  lw: () => (/* binding */ Http),
+  CB: () => (/* binding */ readBounded)
 });
 
 // EXTERNAL MODULE: external "node:tls"
@@ -2167,7 +2247,45 @@ function systemRoots() {
 ;// CONCATENATED MODULE: ./src/oci/http.ts
 
 
-const DEFAULT_MAX_BODY = 256 * 1024 * 1024;
+/** Answers read whole (JSON, manifests, token answers) are small: a larger one is refused, not buffered. */
+const DEFAULT_MAX_BODY = 16 * 1024 * 1024;
+/** A body over its limit: the request is cut off there, and nothing more is read. */
+class BodyTooLarge extends Error {
+    limit;
+    constructor(limit) {
+        super(`the answer is larger than ${limit} bytes`);
+        this.limit = limit;
+        this.name = 'BodyTooLarge';
+    }
+}
+/**
+ * A response body read into one buffer, never more than `limit` bytes: past it the stream is
+ * destroyed and, unless `truncate` (an error page, of which the start is enough), BodyTooLarge thrown.
+ * `expected`: the exact size when it is known (a blob), allocated once.
+ */
+async function readBounded(body, limit, options = {}) {
+    const out = options.expected !== undefined ? Buffer.allocUnsafe(Math.min(options.expected, limit)) : undefined;
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        if (size + chunk.length > limit) {
+            body.destroy();
+            if (options.truncate) {
+                chunks.push(Buffer.from(chunk.subarray(0, limit - size)));
+                size = limit;
+                break;
+            }
+            throw new BodyTooLarge(limit);
+        }
+        options.onChunk?.(chunk);
+        if (out)
+            out.set(chunk, size);
+        else
+            chunks.push(Buffer.from(chunk));
+        size += chunk.length;
+    }
+    return out ? out.subarray(0, size) : Buffer.concat(chunks, size);
+}
 /** One place for HTTP: undici with keep-alive, no automatic redirects, bodies read in full and bounded. */
 class Http {
     #dispatcher;
@@ -2182,20 +2300,10 @@ class Http {
         this.userAgent = options.userAgent ?? 'chartlift';
         this.#timeoutMs = options.timeoutMs ?? 60_000;
     }
+    /** A request and its whole answer, bounded in size (`maxBody`) and, with its body, in time. */
     async send(req) {
         const res = await this.open(req);
-        const limit = req.maxBody ?? DEFAULT_MAX_BODY;
-        const chunks = [];
-        let size = 0;
-        for await (const chunk of res.body) {
-            size += chunk.length;
-            if (size > limit) {
-                res.body.destroy();
-                throw new Error(`${req.method} ${req.url}: response larger than ${limit} bytes`);
-            }
-            chunks.push(chunk);
-        }
-        return { ...res, body: Buffer.concat(chunks) };
+        return { ...res, body: await readBounded(res.body, req.maxBody ?? DEFAULT_MAX_BODY) };
     }
     /** Like `send`, but the body is a stream the caller must read or dump. */
     async open(req) {
@@ -2205,6 +2313,8 @@ class Http {
             body: req.body,
             headersTimeout: this.#timeoutMs,
             bodyTimeout: this.#timeoutMs,
+            // One deadline for the whole exchange, body included: a body dripping a byte at a time ends too.
+            signal: AbortSignal.timeout(this.#timeoutMs),
         }, await this.#dispatcher);
         return { status: res.statusCode, headers: flatten(res.headers), body: res.body, url: req.url };
     }
@@ -2246,120 +2356,28 @@ function flatten(raw) {
 
 /***/ }),
 
-/***/ 965:
+/***/ 5823:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  P: () => (/* binding */ Layout),
-  T: () => (/* binding */ defaultCachePath)
-});
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/util/bytes-order.ts
-var bytes_order = __webpack_require__(8146);
-;// CONCATENATED MODULE: ./src/util/file-lock.ts
-
-
-
-/**
- * Runs `fn` holding an exclusive lock file (`O_EXCL` create). A lock left by a process that is gone,
- * or older than `staleMs`, is broken. Waits up to `timeoutMs`, then throws.
- */
-async function withFileLock(lockPath, fn, options = {}) {
-    // Holders in this process queue in memory; the file (polled) is for other processes only.
-    const previous = queues.get(lockPath) ?? Promise.resolve();
-    const turn = previous.then(() => lockFile(lockPath, fn, options));
-    const settled = turn.then(() => undefined, () => undefined);
-    queues.set(lockPath, settled);
-    try {
-        return await turn;
-    }
-    finally {
-        if (queues.get(lockPath) === settled)
-            queues.delete(lockPath);
-    }
-}
-const queues = new Map();
-async function lockFile(lockPath, fn, options) {
-    const timeoutMs = options.timeoutMs ?? 60_000;
-    const staleMs = options.staleMs ?? 30_000;
-    const started = Date.now();
-    let delay = 5;
-    for (;;) {
-        try {
-            const fd = (0,external_node_fs_.openSync)(lockPath, 'wx');
-            try {
-                (0,external_node_fs_.writeSync)(fd, String(process.pid));
-            }
-            catch (err) {
-                (0,external_node_fs_.rmSync)(lockPath, { force: true });
-                throw err;
-            }
-            finally {
-                (0,external_node_fs_.closeSync)(fd);
-            }
-            break;
-        }
-        catch (err) {
-            if ((0,errors/* fsCode */.r0)(err) !== 'EEXIST')
-                throw err;
-            if (await isStale(lockPath, staleMs)) {
-                await (0,promises_.rm)(lockPath, { force: true });
-                continue;
-            }
-            if (Date.now() - started > timeoutMs)
-                throw new Error(`timed out waiting for the lock ${lockPath}; if no other process uses the cache, delete that file`);
-            await new Promise((r) => setTimeout(r, delay + Math.random() * delay));
-            delay = Math.min(delay * 2, 100);
-        }
-    }
-    try {
-        return await fn();
-    }
-    finally {
-        (0,external_node_fs_.rmSync)(lockPath, { force: true });
-    }
-}
-async function isStale(lockPath, staleMs) {
-    try {
-        const [info, text] = await Promise.all([(0,promises_.stat)(lockPath), (0,promises_.readFile)(lockPath, 'utf8')]);
-        const pid = Number(text);
-        if (Number.isInteger(pid) && pid > 0 && pid !== process.pid) {
-            try {
-                process.kill(pid, 0);
-            }
-            catch (err) {
-                if ((0,errors/* fsCode */.r0)(err) === 'ESRCH')
-                    return true;
-            }
-        }
-        return Date.now() - info.mtimeMs > staleMs;
-    }
-    catch {
-        return false;
-    }
-}
-
-// EXTERNAL MODULE: ./src/oci/digest.ts
-var oci_digest = __webpack_require__(8825);
-// EXTERNAL MODULE: ./src/oci/media-types.ts
-var media_types = __webpack_require__(9217);
-;// CONCATENATED MODULE: ./src/oci/layout.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ Layout),
+/* harmony export */   T: () => (/* binding */ defaultCachePath)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3916);
+/* harmony import */ var _util_bytes_order_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8146);
+/* harmony import */ var _util_file_lock_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8806);
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8825);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9217);
 
 
 
@@ -2376,17 +2394,17 @@ var media_types = __webpack_require__(9217);
  */
 function defaultCachePath(env = process.env, platform = process.platform) {
     if (env.HELM_CACHE_HOME)
-        return external_node_path_default().join(env.HELM_CACHE_HOME, 'registry', 'cache');
+        return node_path__WEBPACK_IMPORTED_MODULE_4___default().join(env.HELM_CACHE_HOME, 'registry', 'cache');
     let base;
     if (env.XDG_CACHE_HOME)
         base = env.XDG_CACHE_HOME;
     else if (platform === 'darwin')
-        base = external_node_path_default().join(external_node_os_default().homedir(), 'Library', 'Caches');
+        base = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(node_os__WEBPACK_IMPORTED_MODULE_3___default().homedir(), 'Library', 'Caches');
     else if (platform === 'win32')
-        base = env.TEMP ?? external_node_os_default().tmpdir();
+        base = env.TEMP ?? node_os__WEBPACK_IMPORTED_MODULE_3___default().tmpdir();
     else
-        base = external_node_path_default().join(external_node_os_default().homedir(), '.cache');
-    return external_node_path_default().join(base, 'helm', 'registry', 'cache');
+        base = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(node_os__WEBPACK_IMPORTED_MODULE_3___default().homedir(), '.cache');
+    return node_path__WEBPACK_IMPORTED_MODULE_4___default().join(base, 'helm', 'registry', 'cache');
 }
 /**
  * The runner-local cache: an OCI image layout (oci-layout, index.json, blobs/sha256/…) in which
@@ -2401,51 +2419,51 @@ function defaultCachePath(env = process.env, platform = process.platform) {
 class Layout {
     root;
     constructor(root) {
-        this.root = external_node_path_default().resolve(root);
+        this.root = node_path__WEBPACK_IMPORTED_MODULE_4___default().resolve(root);
     }
     blobPath(digest) {
         const [alg, hex] = digest.split(':');
-        return external_node_path_default().join(this.root, 'blobs', alg, hex);
+        return node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.root, 'blobs', alg, hex);
     }
     async init() {
-        (0,external_node_fs_.mkdirSync)(external_node_path_default().join(this.root, 'blobs', 'sha256'), { recursive: true });
-        (0,external_node_fs_.mkdirSync)(external_node_path_default().join(this.root, 'ingest'), { recursive: true });
-        const marker = external_node_path_default().join(this.root, 'oci-layout');
-        if (!(0,external_node_fs_.statSync)(marker, { throwIfNoEntry: false }))
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.root, 'blobs', 'sha256'), { recursive: true });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.root, 'ingest'), { recursive: true });
+        const marker = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.root, 'oci-layout');
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(marker, { throwIfNoEntry: false }))
             this.#writeFile(marker, '{"imageLayoutVersion":"1.0.0"}');
     }
     get ingest() {
-        return external_node_path_default().join(this.root, 'ingest');
+        return node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.root, 'ingest');
     }
     async hasBlob(d) {
         return this.#hasBlob(d);
     }
     #hasBlob(d) {
-        return (0,external_node_fs_.statSync)(this.blobPath(d.digest), { throwIfNoEntry: false })?.size === d.size;
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(this.blobPath(d.digest), { throwIfNoEntry: false })?.size === d.size;
     }
     /** Stores bytes under their digest (a no-op when an intact copy is there). */
     #putBlob(data) {
-        const digest = (0,oci_digest/* sha256 */.s)(data);
+        const digest = (0,_digest_js__WEBPACK_IMPORTED_MODULE_7__/* .sha256 */ .s)(data);
         if (!this.#hasBlob({ digest, size: data.length }))
             this.#writeFile(this.blobPath(digest), data);
         return digest;
     }
     /** Writes a file whole or not at all: staged under ingest/, then renamed into place. */
     #writeFile(target, data) {
-        const temp = external_node_path_default().join(this.ingest, `${external_node_path_default().basename(target)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
+        const temp = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.ingest, `${node_path__WEBPACK_IMPORTED_MODULE_4___default().basename(target)}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.randomBytes)(4).toString('hex')}`);
         try {
-            (0,external_node_fs_.writeFileSync)(temp, data, { flag: 'wx' });
-            (0,external_node_fs_.renameSync)(temp, target);
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(temp, data, { flag: 'wx' });
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(temp, target);
         }
         catch (err) {
-            (0,external_node_fs_.rmSync)(temp, { force: true });
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(temp, { force: true });
             throw err;
         }
     }
     /** A blob's bytes, checked against its digest. */
     async readBlob(digest) {
-        const data = await (0,promises_.readFile)(this.blobPath(digest));
-        if ((0,oci_digest/* sha256 */.s)(data) !== digest)
+        const data = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(this.blobPath(digest));
+        if ((0,_digest_js__WEBPACK_IMPORTED_MODULE_7__/* .sha256 */ .s)(data) !== digest)
             throw new Error(`cache blob ${digest} is corrupt (its content has another digest); remove it and pull again`);
         return data;
     }
@@ -2454,12 +2472,12 @@ class Layout {
     }
     #readIndex() {
         try {
-            const parsed = JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_default().join(this.root, 'index.json'), 'utf8'));
-            return { schemaVersion: 2, mediaType: media_types/* OciMediaType */.O.index, manifests: parsed.manifests ?? [] };
+            const parsed = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.root, 'index.json'), 'utf8'));
+            return { schemaVersion: 2, mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .OciMediaType */ .O.index, manifests: parsed.manifests ?? [] };
         }
         catch (err) {
-            if ((0,errors/* fsCode */.r0)(err) === 'ENOENT')
-                return { schemaVersion: 2, mediaType: media_types/* OciMediaType */.O.index, manifests: [] };
+            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .fsCode */ .r0)(err) === 'ENOENT')
+                return { schemaVersion: 2, mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .OciMediaType */ .O.index, manifests: [] };
             throw err;
         }
     }
@@ -2473,8 +2491,8 @@ class Layout {
             for (const blob of blobs)
                 this.#putBlob(blob);
             this.#writeIndex((list) => [
-                ...list.filter((d) => d.annotations?.[media_types/* Annotation */.Y.refName] !== refName),
-                { mediaType: manifest.mediaType, digest: manifest.digest, size: manifest.size, annotations: { [media_types/* Annotation */.Y.refName]: refName } },
+                ...list.filter((d) => d.annotations?.[_media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .Annotation */ .Y.refName] !== refName),
+                { mediaType: manifest.mediaType, digest: manifest.digest, size: manifest.size, annotations: { [_media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .Annotation */ .Y.refName]: refName } },
             ]);
         });
     }
@@ -2486,7 +2504,7 @@ class Layout {
         await this.init();
         return this.#locked(async () => {
             const index = this.#readIndex();
-            const removed = index.manifests.find((d) => d.annotations?.[media_types/* Annotation */.Y.refName] === refName);
+            const removed = index.manifests.find((d) => d.annotations?.[_media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .Annotation */ .Y.refName] === refName);
             if (!removed)
                 return undefined;
             const rest = index.manifests.filter((d) => d !== removed);
@@ -2497,18 +2515,18 @@ class Layout {
                     keep.add(digest);
             for (const digest of await this.#referenced(removed.digest)) {
                 if (!keep.has(digest))
-                    await (0,promises_.rm)(this.blobPath(digest), { force: true });
+                    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(this.blobPath(digest), { force: true });
             }
             return removed;
         });
     }
     async resolve(refName) {
-        return (await this.readIndex()).manifests.find((d) => d.annotations?.[media_types/* Annotation */.Y.refName] === refName);
+        return (await this.readIndex()).manifests.find((d) => d.annotations?.[_media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .Annotation */ .Y.refName] === refName);
     }
     /** A manifest's own digest and the digests it references. */
     async #referenced(manifestDigest) {
         try {
-            const m = JSON.parse(await (0,promises_.readFile)(this.blobPath(manifestDigest), 'utf8'));
+            const m = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(this.blobPath(manifestDigest), 'utf8'));
             return [manifestDigest, ...(m.config ? [m.config.digest] : []), ...(m.layers ?? []).map((l) => l.digest)];
         }
         catch {
@@ -2516,14 +2534,14 @@ class Layout {
         }
     }
     async #locked(fn) {
-        return withFileLock(external_node_path_default().join(this.root, 'index.json.lock'), fn);
+        return (0,_util_file_lock_js__WEBPACK_IMPORTED_MODULE_6__/* .withFileLock */ .U)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.root, 'index.json.lock'), fn);
     }
     #writeIndex(change) {
         const index = this.#readIndex();
         const manifests = change(index.manifests);
-        manifests.sort((a, b) => (0,bytes_order/* compareBytes */.X)(a.annotations?.[media_types/* Annotation */.Y.refName] ?? '', b.annotations?.[media_types/* Annotation */.Y.refName] ?? ''));
-        const body = JSON.stringify({ schemaVersion: 2, mediaType: media_types/* OciMediaType */.O.index, manifests }, null, 2) + '\n';
-        this.#writeFile(external_node_path_default().join(this.root, 'index.json'), body);
+        manifests.sort((a, b) => (0,_util_bytes_order_js__WEBPACK_IMPORTED_MODULE_9__/* .compareBytes */ .X)(a.annotations?.[_media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .Annotation */ .Y.refName] ?? '', b.annotations?.[_media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .Annotation */ .Y.refName] ?? ''));
+        const body = JSON.stringify({ schemaVersion: 2, mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .OciMediaType */ .O.index, manifests }, null, 2) + '\n';
+        this.#writeFile(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.root, 'index.json'), body);
     }
 }
 
@@ -2722,7 +2740,7 @@ __webpack_require__.d(__webpack_exports__, {
   L$: () => (/* binding */ SINGLE_POST_MAX)
 });
 
-// UNUSED EXPORTS: scope
+// UNUSED EXPORTS: MAX_BLOB_BYTES, scope
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -2776,11 +2794,14 @@ class Authenticator {
     tokenRequests = 0;
     /** Told every secret this authenticator obtains (tokens), before anything can print it. */
     #onSecret;
-    constructor(http, registry, credential, onSecret = () => { }) {
+    /** The registry's origin (scheme, host, port): the only place its credentials and tokens go. */
+    #origin;
+    constructor(http, registry, credential, onSecret = () => { }, origin = `https://${registry}`) {
         this.#http = http;
         this.#registry = registry;
         this.#credential = credential;
         this.#onSecret = onSecret;
+        this.#origin = new URL(origin).origin;
     }
     get username() {
         return credentialUser(this.#credential);
@@ -2794,6 +2815,11 @@ class Authenticator {
         return this.#exchange(req, scope, (r) => this.#http.open(r), (res) => res.body.dump());
     }
     async #exchange(req, scope, sendOnce, discard) {
+        // The one place that decides where credentials go: the registry's own origin (same scheme, host
+        // and port) only. Another origin (an upload Location, a redirect, a downgrade to plain HTTP) gets
+        // none, and is not believed about authentication either.
+        if (new URL(req.url).origin !== this.#origin)
+            return sendOnce(req);
         const known = this.#challenge;
         if (known?.scheme === 'bearer' && scope && !this.#validToken(scope))
             await this.#fetchToken(scope);
@@ -2847,6 +2873,11 @@ class Authenticator {
         const url = new URL(realm);
         if (url.protocol !== 'https:' && url.protocol !== 'http:')
             throw new errors/* UserError */.yo(`${this.#registry} names a token realm that is not HTTP(S): ${realm}`);
+        // A realm gets the credentials over HTTPS, or over plain HTTP only from a registry that is plain HTTP itself.
+        if (url.protocol === 'http:' && this.#origin.startsWith('https:'))
+            throw new errors/* UserError */.yo(`${this.#registry} (HTTPS) names a plain-HTTP token realm, ${url.origin}: credentials are not sent there`, {
+                hint: 'The registry is misconfigured or hostile: its token service must be HTTPS',
+            });
         if (c.params.service)
             url.searchParams.set('service', c.params.service);
         for (const s of (scope ?? '').split(' ').filter(Boolean))
@@ -2899,6 +2930,8 @@ class Authenticator {
 
 // EXTERNAL MODULE: ./src/oci/digest.ts
 var oci_digest = __webpack_require__(8825);
+// EXTERNAL MODULE: ./src/oci/http.ts + 2 modules
+var http = __webpack_require__(7582);
 // EXTERNAL MODULE: ./src/oci/media-types.ts
 var media_types = __webpack_require__(9217);
 // EXTERNAL MODULE: ./src/oci/retry.ts
@@ -2911,11 +2944,16 @@ var retry = __webpack_require__(9963);
 
 
 
+
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 /** Blobs up to this size try the single-request upload. */
 const SINGLE_POST_MAX = 256 * 1024;
 const MANIFEST_ACCEPT = [media_types/* OciMediaType */.O.manifest, 'application/vnd.docker.distribution.manifest.v2+json', media_types/* OciMediaType */.O.index].join(', ');
 const REDIRECTS = [301, 302, 303, 307, 308];
+/** Of an error page, the start is enough to quote. */
+const ERROR_BODY_MAX = 64 * 1024;
+/** The largest blob a client downloads: a chart's archive (Helm allows 100 MiB unpacked), its config or provenance. */
+const MAX_BLOB_BYTES = 128 * 1024 * 1024;
 /**
  * A distribution-spec client for one registry: the requests Chartlift needs, and no others.
  * Idempotent requests are retried on transient failures; uploads restart (or resume from the
@@ -2926,7 +2964,6 @@ class RegistryClient {
     #base;
     #auth;
     #plainHttp;
-    #http;
     #policy;
     #monolithicMax;
     #chunkSize;
@@ -2934,9 +2971,8 @@ class RegistryClient {
     constructor(http, registry, options = {}) {
         this.registry = registry;
         this.#plainHttp = options.plainHttp ?? false;
-        this.#http = http;
         this.#base = `${this.#plainHttp ? 'http' : 'https'}://${registry}`;
-        this.#auth = new Authenticator(http, registry, options.credential, options.onSecret);
+        this.#auth = new Authenticator(http, registry, options.credential, options.onSecret, this.#base);
         this.#policy = options.policy ?? (0,retry/* retryPolicy */.Jb)();
         this.#monolithicMax = options.monolithicMax ?? 16 * 1024 * 1024;
         this.#chunkSize = options.chunkSize ?? 8 * 1024 * 1024;
@@ -3146,12 +3182,15 @@ class RegistryClient {
      * registry's own origin. Transient failures are retried.
      */
     async fetchBlob(repository, d) {
+        if (!Number.isSafeInteger(d.size) || d.size < 0 || d.size > MAX_BLOB_BYTES)
+            throw new errors/* UserError */.yo(`${this.registry} describes blob ${d.digest} as ${d.size} bytes, over the ${MAX_BLOB_BYTES}-byte limit of a chart's blob`, {
+                hint: 'The manifest is not a chart this client downloads: nothing was written',
+            });
         const { value } = await (0,retry/* retrying */.R$)(this.#policy, () => this.#fetchBlobOnce(repository, d), { error: transientReason });
         return value;
     }
     async #fetchBlobOnce(repository, d) {
         const url = `${this.#base}/v2/${repository}/blobs/${d.digest}`;
-        const origin = new URL(url).origin;
         let res = await this.#open({ method: 'GET', url }, scope(repository, false));
         for (let hops = 0; REDIRECTS.includes(res.status); hops++) {
             const location = res.headers.location;
@@ -3159,45 +3198,33 @@ class RegistryClient {
             if (!location || hops >= 5)
                 throw new errors/* UserError */.yo(`${this.registry} redirected a blob download ${location ? 'too often' : 'without a Location'}`);
             const next = new URL(location, res.url).toString();
-            res =
-                new URL(next).origin === origin
-                    ? await this.#open({ method: 'GET', url: next }, scope(repository, false))
-                    : await this.#open({ method: 'GET', url: next }, null);
+            // Credentials follow only to the registry's own origin (the authenticator decides).
+            res = await this.#open({ method: 'GET', url: next }, scope(repository, false));
         }
         if (res.status !== 200) {
-            const chunks = [];
-            for await (const c of res.body)
-                chunks.push(c);
-            throw (0,oci_errors/* responseError */.U3)('download a blob from', { ...res, body: Buffer.concat(chunks) }, this.#target(repository));
+            const body = await (0,http/* readBounded */.CB)(res.body, ERROR_BODY_MAX, { truncate: true }).catch(() => Buffer.alloc(0));
+            throw (0,oci_errors/* responseError */.U3)('download a blob from', { ...res, body }, this.#target(repository));
         }
         const hash = (0,external_node_crypto_.createHash)('sha256');
-        const chunks = [];
-        let size = 0;
+        let data;
         try {
-            for await (const chunk of res.body) {
-                size += chunk.length;
-                if (size > d.size) {
-                    res.body.destroy();
-                    throw new errors/* UserError */.yo(`blob ${d.digest} from ${this.registry} is larger than its descriptor says (${d.size} bytes)`, {
-                        hint: 'The registry is serving other content: nothing was written to the cache',
-                    });
-                }
-                hash.update(chunk);
-                chunks.push(chunk);
-            }
+            data = await (0,http/* readBounded */.CB)(res.body, d.size, { expected: d.size, onChunk: (c) => hash.update(c) });
         }
         catch (err) {
-            if (err instanceof errors/* UserError */.yo)
-                throw err;
+            if (err instanceof http/* BodyTooLarge */.KQ)
+                throw new errors/* UserError */.yo(`blob ${d.digest} from ${this.registry} is larger than its descriptor says (${d.size} bytes)`, {
+                    hint: 'The registry is serving other content: nothing was written to the cache',
+                });
             throw (0,oci_errors/* networkError */.x6)(err, this.registry, this.#plainHttp);
         }
+        const size = data.length;
         const got = `sha256:${hash.digest('hex')}`;
         if (size !== d.size || got !== d.digest) {
             throw new errors/* UserError */.yo(`blob ${d.digest} from ${this.registry} does not match its digest (got ${got}, ${size} of ${d.size} bytes)`, {
                 hint: 'The download was corrupted on the way or at the registry: nothing was written to the cache; run again',
             });
         }
-        return Buffer.concat(chunks);
+        return data;
     }
     #target(repository) {
         return { registry: this.registry, repository, username: this.username };
@@ -3222,10 +3249,10 @@ class RegistryClient {
         });
         return { ...value, attempts };
     }
-    /** A streamed GET, retried like #send; `scopeText` null: another origin, sent with no credentials. */
+    /** A streamed GET, retried like #send. */
     async #open(req, scopeText) {
         const host = new URL(req.url).host;
-        const { value } = await (0,retry/* retrying */.R$)(this.#policy, () => (scopeText === null ? this.#http.open(req) : this.#auth.open(req, scopeText)).catch((err) => this.#asRegistryError(err, host)), {
+        const { value } = await (0,retry/* retrying */.R$)(this.#policy, () => this.#auth.open(req, scopeText).catch((err) => this.#asRegistryError(err, host)), {
             result: (res) => (0,retry/* isRetryableStatus */.PS)(res.status)
                 ? { reason: `HTTP ${res.status}`, retryAfter: res.headers['retry-after'], before: () => res.body.dump() }
                 : undefined,
@@ -3278,7 +3305,8 @@ function rangeEnd(range) {
 /* harmony export */   KU: () => (/* binding */ DEFAULT_TIMEOUT_SECONDS),
 /* harmony export */   PS: () => (/* binding */ isRetryableStatus),
 /* harmony export */   R$: () => (/* binding */ retrying),
-/* harmony export */   TU: () => (/* binding */ DEFAULT_RETRIES)
+/* harmony export */   TU: () => (/* binding */ DEFAULT_RETRIES),
+/* harmony export */   vh: () => (/* binding */ isDeadline)
 /* harmony export */ });
 /* unused harmony exports retryDelay, sleep */
 /* harmony import */ var _util_causes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7554);
@@ -3310,6 +3338,7 @@ function isRetryableError(err) {
     return (0,_util_causes_js__WEBPACK_IMPORTED_MODULE_0__/* .causes */ .p)(err).some((e) => {
         const code = e.code;
         return ((typeof code === 'string' && TRANSIENT_CODES.has(code)) ||
+            isDeadline(e) ||
             (e instanceof Error && /other side closed|socket hang up|terminated/i.test(e.message)));
     });
 }
@@ -3355,6 +3384,10 @@ async function retrying(policy, attempt, hooks) {
         hooks.onRetry?.(reason, wait, n + 2);
         await sleep(wait);
     }
+}
+/** The request's deadline passed (AbortSignal.timeout): the whole exchange, body included, took too long. */
+function isDeadline(e) {
+    return typeof e === 'object' && e !== null && e.name === 'TimeoutError';
 }
 
 
@@ -3655,7 +3688,7 @@ async function compareWithRegistry(client, repository, digest, ours) {
     const { body } = await client.fetchManifest(repository, digest);
     let parsed;
     try {
-        parsed = (0,parse/* parseChartManifest */.j)(body, `${repository}@${digest}`);
+        parsed = (0,parse/* parseChartManifest */.j$)(body, `${repository}@${digest}`);
     }
     catch (err) {
         if (err instanceof errors/* UserError */.yo)
@@ -3764,21 +3797,9 @@ function listed(items, most = 5) {
 async function pushArtifact(client, ref, artifact, ifExists, options = {}) {
     const ours = artifact.manifestDescriptor.digest;
     const current = await (options.current ?? client.resolveTag(ref.repository, ref.tag, true));
-    if (current === ours)
-        return { status: 'unchanged', digest: ours };
-    if (current !== undefined) {
-        const compared = await compareWithRegistry(client, ref.repository, current, artifact);
-        if (compared.same)
-            return { status: 'unchanged', digest: current, existing: compared.artifact };
-        if (ifExists === 'skip')
-            return { status: 'skipped', digest: current };
-        if (ifExists === 'fail') {
-            const theirs = compared.chartDigest ? ` (chart ${compared.chartDigest})` : '';
-            throw new errors/* UserError */.yo(`${ref.registry}/${ref.repository}:${ref.tag} already holds ${current}${theirs}, and this build is ${ours} (chart ${artifact.chartDescriptor.digest}): ${compared.why}`, {
-                hint: 'A published version is immutable: bump the chart version, or set if-exists to skip (keep what is there) or overwrite (replace it)',
-            });
-        }
-    }
+    const early = await decide(client, ref, artifact, ifExists, current);
+    if (early)
+        return early;
     const blobs = [[artifact.configDescriptor, artifact.config]];
     for (const layer of artifact.layers)
         blobs.push([layer, layer.digest === artifact.chartDescriptor.digest ? artifact.chart : artifact.provenance]);
@@ -3792,13 +3813,46 @@ async function pushArtifact(client, ref, artifact, ifExists, options = {}) {
         await client.uploadBlob(ref.repository, d, data);
     }));
     await options.beforeCommit;
+    // Registries offer no conditional tag update. A new tag is asked for again just before the write (a
+    // run that wrote it meanwhile is then met as if-exists says), and read back after it (a run that
+    // wrote in between is reported, not silently overwritten).
+    if (current === undefined) {
+        const now = await client.resolveTag(ref.repository, ref.tag, true);
+        const late = now === undefined ? undefined : await decide(client, ref, artifact, ifExists, now);
+        if (late)
+            return late;
+    }
     const reported = await client.putManifest(ref.repository, ref.tag, artifact.manifest, media_types/* MediaType */.z.manifest);
     if (reported && reported !== ours) {
         throw new errors/* UserError */.yo(`${ref.registry} stored the manifest as ${reported}, but its digest is ${ours}`, {
             hint: 'The registry rewrote the manifest; do not sign the reported digest before checking it',
         });
     }
+    const after = await client.resolveTag(ref.repository, ref.tag, true);
+    if (after !== ours) {
+        throw new errors/* UserError */.yo(`${ref.registry}/${ref.repository}:${ref.tag} was written by another run at the same time: it now holds ${after ?? 'nothing'}, not this build's ${ours}`, { hint: 'Run again: the tag is then compared with what is there, and if-exists decides' });
+    }
     return { status: 'pushed', digest: ours };
+}
+/** What to do about a tag that holds `current`: nothing (the same chart), skip, fail, or undefined (write). */
+async function decide(client, ref, artifact, ifExists, current) {
+    const ours = artifact.manifestDescriptor.digest;
+    if (current === ours)
+        return { status: 'unchanged', digest: ours };
+    if (current === undefined)
+        return undefined;
+    const compared = await compareWithRegistry(client, ref.repository, current, artifact);
+    if (compared.same)
+        return { status: 'unchanged', digest: current, existing: compared.artifact };
+    if (ifExists === 'skip')
+        return { status: 'skipped', digest: current };
+    if (ifExists === 'fail') {
+        const theirs = compared.chartDigest ? ` (chart ${compared.chartDigest})` : '';
+        throw new errors/* UserError */.yo(`${ref.registry}/${ref.repository}:${ref.tag} already holds ${current}${theirs}, and this build is ${ours} (chart ${artifact.chartDescriptor.digest}): ${compared.why}`, {
+            hint: 'A published version is immutable: bump the chart version, or set if-exists to skip (keep what is there) or overwrite (replace it)',
+        });
+    }
+    return undefined;
 }
 /**
  * What the tag holds now, asked as soon as the chart's name and version are known, so that the round
@@ -3820,16 +3874,18 @@ function lookUpTag(client, ref) {
 /* harmony export */   B: () => (/* binding */ describeLines),
 /* harmony export */   n: () => (/* binding */ pushLine)
 /* harmony export */ });
-/* harmony import */ var _util_human_size_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8887);
+/* harmony import */ var _util_human_size_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8887);
+/* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1095);
+
 
 /** The seed's block: ref, digest (the manifest's), size (the chart's), name, version. */
 function describeLines(refName, c) {
     return [
-        `ref:     ${refName}`,
+        `ref:     ${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g)(refName)}`,
         `digest:  ${c.artifact.manifestDescriptor.digest}`,
-        `size:    ${(0,_util_human_size_js__WEBPACK_IMPORTED_MODULE_0__/* .humanSize */ .X)(c.artifact.chart.length)}`,
-        `name:    ${c.name}`,
-        `version: ${c.version}`,
+        `size:    ${(0,_util_human_size_js__WEBPACK_IMPORTED_MODULE_1__/* .humanSize */ .X)(c.artifact.chart.length)}`,
+        `name:    ${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g)(c.name)}`,
+        `version: ${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g)(c.version)}`,
     ];
 }
 /** The seed's last line of a push: `<tag>: pushed to remote (N layers, SIZE total)`, or what happened instead. */
@@ -3837,7 +3893,7 @@ function pushLine(built, status, digest) {
     const layers = built.artifact.layers;
     const total = layers.reduce((n, l) => n + l.size, 0);
     if (status === 'pushed')
-        return `${built.ref.tag}: pushed to remote (${layers.length} layer${layers.length === 1 ? '' : 's'}, ${(0,_util_human_size_js__WEBPACK_IMPORTED_MODULE_0__/* .humanSize */ .X)(total)} total)`;
+        return `${built.ref.tag}: pushed to remote (${layers.length} layer${layers.length === 1 ? '' : 's'}, ${(0,_util_human_size_js__WEBPACK_IMPORTED_MODULE_1__/* .humanSize */ .X)(total)} total)`;
     if (status === 'unchanged')
         return `${built.ref.tag}: unchanged (the registry already holds ${digest})`;
     return `${built.ref.tag}: skipped (the tag holds ${digest}; if-exists: skip)`;
@@ -3853,7 +3909,7 @@ function pushLine(built, status, digest) {
 /* harmony export */   $: () => (/* binding */ saveToCache)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _oci_layout_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(965);
+/* harmony import */ var _oci_layout_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5823);
 
 
 /** Saves an artifact into the cache (blobs first, then the index entry) — the seed's `helm chart save`. */
@@ -3902,6 +3958,7 @@ async function saveToCache(cacheDir, refName, artifact) {
  */
 async function writeFileAtomic(target, data, options = {}) {
     const dir = options.stagingDir ?? node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(target);
+    await removeOrphans(dir, node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(target));
     const temp = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, `.${node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(target)}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.tmp`);
     const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(temp, 'wx', options.mode ?? 0o644);
     try {
@@ -3920,6 +3977,36 @@ async function writeFileAtomic(target, data, options = {}) {
     catch (err) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(temp, { force: true });
         throw err;
+    }
+}
+/**
+ * Temporary files of earlier writes whose process is gone (killed between write and rename): they
+ * may hold what the target holds (a credential file's auth), so they do not stay behind.
+ */
+async function removeOrphans(dir, base) {
+    let names;
+    try {
+        names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(dir);
+    }
+    catch {
+        return;
+    }
+    const prefix = `.${base}.`;
+    for (const name of names) {
+        if (!name.startsWith(prefix) || !name.endsWith('.tmp'))
+            continue;
+        const pid = Number(/^(\d+)\.[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length))?.[1]);
+        if (pid && pid !== process.pid && !alive(pid))
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, name), { force: true });
+    }
+}
+function alive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (err) {
+        return err.code === 'EPERM';
     }
 }
 
@@ -3969,6 +4056,102 @@ function errorCodes(err) {
 
 /***/ }),
 
+/***/ 8806:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ withFileLock)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+
+
+
+/**
+ * Runs `fn` holding an exclusive lock file (`O_EXCL` create). A lock left by a process that is gone,
+ * or older than `staleMs`, is broken. Waits up to `timeoutMs`, then throws.
+ */
+async function withFileLock(lockPath, fn, options = {}) {
+    // Holders in this process queue in memory; the file (polled) is for other processes only.
+    const previous = queues.get(lockPath) ?? Promise.resolve();
+    const turn = previous.then(() => lockFile(lockPath, fn, options));
+    const settled = turn.then(() => undefined, () => undefined);
+    queues.set(lockPath, settled);
+    try {
+        return await turn;
+    }
+    finally {
+        if (queues.get(lockPath) === settled)
+            queues.delete(lockPath);
+    }
+}
+const queues = new Map();
+async function lockFile(lockPath, fn, options) {
+    const timeoutMs = options.timeoutMs ?? 60_000;
+    const staleMs = options.staleMs ?? 30_000;
+    const started = Date.now();
+    let delay = 5;
+    for (;;) {
+        try {
+            const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(lockPath, 'wx');
+            try {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, String(process.pid));
+            }
+            catch (err) {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(lockPath, { force: true });
+                throw err;
+            }
+            finally {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+            }
+            break;
+        }
+        catch (err) {
+            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .fsCode */ .r0)(err) !== 'EEXIST')
+                throw err;
+            if (await isStale(lockPath, staleMs)) {
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(lockPath, { force: true });
+                continue;
+            }
+            if (Date.now() - started > timeoutMs)
+                throw new Error(`timed out waiting for the lock ${lockPath}; if no other process uses the cache, delete that file`);
+            await new Promise((r) => setTimeout(r, delay + Math.random() * delay));
+            delay = Math.min(delay * 2, 100);
+        }
+    }
+    try {
+        return await fn();
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(lockPath, { force: true });
+    }
+}
+async function isStale(lockPath, staleMs) {
+    try {
+        const [info, text] = await Promise.all([(0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(lockPath), (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(lockPath, 'utf8')]);
+        const pid = Number(text);
+        if (Number.isInteger(pid) && pid > 0 && pid !== process.pid) {
+            try {
+                process.kill(pid, 0);
+            }
+            catch (err) {
+                if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .fsCode */ .r0)(err) === 'ESRCH')
+                    return true;
+            }
+        }
+        return Date.now() - info.mtimeMs > staleMs;
+    }
+    catch {
+        return false;
+    }
+}
+
+
+/***/ }),
+
 /***/ 8887:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3987,6 +4170,21 @@ function humanSize(bytes) {
         unit++;
     }
     return `${value.toFixed(1)} ${units[unit]}`;
+}
+
+
+/***/ }),
+
+/***/ 1095:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ printable)
+/* harmony export */ });
+/** Text safe to print on a terminal or in a log: control characters (ANSI escapes, BEL, …) written as \u escapes. */
+function printable(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 
