@@ -49,50 +49,61 @@ after(async () => {
 });
 
 describe('a flaky registry', () => {
-  test('50 publishes through a front failing 20% of requests (503, 429 + Retry-After, resets, slow answers) all succeed, with the digests of a clean run', async () => {
-    const random = seeded(20261123);
-    const kinds: Fault[] = ['503', '429', 'reset', 'reset-mid-body', 'slow'];
-    const front = await startFaultyFront(open.url, {
-      decide: () => (random() < 0.2 ? kinds[Math.floor(random() * kinds.length)] : undefined),
-      slowMs: 2500,
-    });
-    fronts.push(front);
-    const charts = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => smallChart(path.join(work, 'many'), `flaky-${String(i).padStart(2, '0')}`)),
-    );
-    const expected = await Promise.all(
-      charts.map(async (c) => (await buildChart(c, `oci://${front.host}/flaky`, EPOCH)).artifact.manifestDescriptor.digest),
-    );
+  for (const { rate, count, retries } of [
+    { rate: 0.2, count: 50, retries: '' },
+    { rate: 0.4, count: 20, retries: '12' },
+  ])
+    test(`${count} publishes through a front failing ${rate * 100}% of requests (503, 429 + Retry-After, resets, slow answers) all succeed, with the digests of a clean run`, async () => {
+      const random = seeded(20261123 + count);
+      const kinds: Fault[] = ['503', '429', 'reset', 'reset-mid-body', 'slow'];
+      const front = await startFaultyFront(open.url, {
+        decide: () => (random() < rate ? kinds[Math.floor(random() * kinds.length)] : undefined),
+        slowMs: 2500,
+      });
+      fronts.push(front);
+      const charts = await Promise.all(
+        Array.from({ length: count }, (_, i) => smallChart(path.join(work, `many-${count}`), `flaky-${String(i).padStart(2, '0')}`)),
+      );
+      const expected = await Promise.all(
+        charts.map(async (c) => (await buildChart(c, `oci://${front.host}/flaky${count}`, EPOCH)).artifact.manifestDescriptor.digest),
+      );
 
-    const results: Array<{ code: number; digest: string; stdout: string }> = [];
-    const queue = [...charts.entries()];
-    await Promise.all(
-      Array.from({ length: 5 }, async () => {
-        for (let next = queue.shift(); next; next = queue.shift()) {
-          const [i, chart] = next;
-          const r = await runAction(
-            { chart, ref: `oci://${front.host}/flaky`, 'plain-http': 'true', timeout: '1', cache: path.join(work, 'flaky-cache') },
-            { env: EPOCH },
-          );
-          results[i] = { code: r.code, digest: r.outputs.digest, stdout: r.stdout };
-        }
-      }),
-    );
-    for (const [i, r] of results.entries()) assert.equal(r.code, 0, `publish ${i} failed:\n${r.stdout}`);
-    assert.deepEqual(
-      results.map((r) => r.digest),
-      expected,
-    );
-    for (const [i, chart] of charts.entries()) {
-      const m = await fetchManifest(open, `flaky/${path.basename(chart)}`, '1.0.0');
-      assert.equal(m.digest, expected[i], 'the registry holds the expected manifest');
-    }
-    for (const kind of kinds) assert.ok(front.faults[kind] > 0, `no ${kind} fault was injected`);
-    assert.ok(
-      results.some((r) => /retrying (HEAD|POST|PUT) /.test(r.stdout)),
-      'retries are reported',
-    );
-  });
+      const results: Array<{ code: number; digest: string; stdout: string }> = [];
+      const queue = [...charts.entries()];
+      await Promise.all(
+        Array.from({ length: 5 }, async () => {
+          for (let next = queue.shift(); next; next = queue.shift()) {
+            const [i, chart] = next;
+            const r = await runAction(
+              {
+                chart,
+                ref: `oci://${front.host}/flaky${count}`,
+                'plain-http': 'true',
+                timeout: '1',
+                retries,
+                cache: path.join(work, `flaky-cache-${count}`),
+              },
+              { env: EPOCH },
+            );
+            results[i] = { code: r.code, digest: r.outputs.digest, stdout: r.stdout };
+          }
+        }),
+      );
+      for (const [i, r] of results.entries()) assert.equal(r.code, 0, `publish ${i} failed:\n${r.stdout}`);
+      assert.deepEqual(
+        results.map((r) => r.digest),
+        expected,
+      );
+      for (const [i, chart] of charts.entries()) {
+        const m = await fetchManifest(open, `flaky${count}/${path.basename(chart)}`, '1.0.0');
+        assert.equal(m.digest, expected[i], 'the registry holds the expected manifest');
+      }
+      for (const kind of kinds) assert.ok(front.faults[kind] > 0, `no ${kind} fault was injected`);
+      assert.ok(
+        results.some((r) => /retrying (HEAD|POST|PUT) /.test(r.stdout)),
+        'retries are reported',
+      );
+    });
 
   test('a registry that always answers 503 fails within the bounded time, with a clear error and no tag', async () => {
     const front = await startFaultyFront(open.url, { decide: () => '503' });
