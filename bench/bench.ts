@@ -349,11 +349,27 @@ async function main(): Promise<void> {
     );
     const gzipMs = median(await series(5, async () => (await timed('sh', ['-c', `gzip -6 -c "${tarFile}" > /dev/null`])).ms));
 
+    // Signing: the same small chart published new, signed (an Ed25519 key) and not, interleaved.
+    const openpgp = await import('openpgp');
+    const { privateKey } = await openpgp.generateKey({
+      type: 'ecc',
+      curve: 'ed25519Legacy',
+      userIDs: [{ name: 'bench' }],
+      format: 'armored',
+    });
+    const signedMs: number[] = [];
+    const unsignedMs: number[] = [];
+    for (let i = 0; i < Math.max(ROUNDS, 7); i++) {
+      unsignedMs.push((await chartlift(small, `oci://${host}/${unique()}`)).ms);
+      signedMs.push((await chartlift(small, `oci://${host}/${unique()}`, { 'sign-key': privateKey })).ms);
+    }
+    const signing = { signed: median(signedMs), unsigned: median(unsignedMs) };
+
     const bundle = statSync(DIST).size;
     const startup = median(
       await series(7, async () => (await timed(process.execPath, [DIST], { INPUT_CHART: '', GITHUB_OUTPUT: '/dev/null' }, true)).ms),
     );
-    writeResults({ rows, requests, packMs, gzipMs, tarBytes, bundle, startup, nodeBare });
+    writeResults({ rows, requests, packMs, gzipMs, tarBytes, bundle, startup, nodeBare, signing });
   } finally {
     await delayed.close();
     await registry.stop();
@@ -370,6 +386,7 @@ function writeResults(r: {
   bundle: number;
   startup: number;
   nodeBare: number;
+  signing: { signed: number; unsigned: number };
 }): void {
   const helmVersions = Object.entries(HELM).map(([k, bin]) => `${k} (${execFileSync(bin, ['version', '--short']).toString().trim()})`);
   const cpu = /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model;
@@ -405,6 +422,10 @@ function writeResults(r: {
     "registry's own time for the same artifacts, prebuilt and pushed from inside a running process (bench/floor.ts: no start-up,",
     `no packaging, no cache; the same requests; for several charts the best of ${FLOOR_CONCURRENCIES.join(', ')} at a time, Chartlift uses ${CONCURRENCY}).`,
     "Above it, Chartlift's own cost is the difference.",
+    '',
+    '## Signing (issue #15)',
+    '',
+    `A new small chart published signed (Ed25519, provenance layer) and unsigned, interleaved: ${r.signing.signed.toFixed(0)} ms against ${r.signing.unsigned.toFixed(0)} ms, ${(r.signing.signed / r.signing.unsigned).toFixed(2)}× (target: at most 1.20×, ${r.signing.signed / r.signing.unsigned <= 1.2 ? 'met' : 'not met'}). OpenPGP (openpgp.js) is a chunk of its own, loaded only when signing or verifying.`,
     '',
     '## The targets of issue #7',
     '',

@@ -29,6 +29,9 @@ const Input = {
     appVersion: 'app-version',
     annotations: 'annotations',
     layerMediaType: 'layer-media-type',
+    signKey: 'sign-key',
+    signPassphrase: 'sign-passphrase',
+    signKeyName: 'sign-key-name',
 };
 const Output = {
     ref: 'ref',
@@ -40,6 +43,8 @@ const Output = {
     name: 'name',
     version: 'version',
     status: 'status',
+    signed: 'signed',
+    signFingerprint: 'sign-fingerprint',
     charts: 'charts',
 };
 const State = {
@@ -70,6 +75,9 @@ const ACTION_HINTS = {
     'username-colon': 'Check the `username` input',
     'ca-file-unreadable': 'Check the `ca-file` path',
     'ca-file-not-pem': '`ca-file` takes a PEM bundle (-----BEGIN CERTIFICATE-----)',
+    'sign-key-unreadable': 'Set `sign-key` to an ASCII-armoured private key (gpg --export-secret-keys --armor KEY), from a secret',
+    'sign-passphrase': 'Set `sign-passphrase` to the key’s passphrase, from a secret',
+    'sign-key-name': 'Set `sign-key-name` to a user id or fingerprint of the key that signs',
 };
 
 
@@ -553,7 +561,28 @@ function readInputs() {
         appVersion: core/* getInput */.V4(constants/* Input */.pd.appVersion).trim(),
         annotations: keyValues(core/* getInput */.V4(constants/* Input */.pd.annotations)),
         layerMediaType: layerMediaType(core/* getInput */.V4(constants/* Input */.pd.layerMediaType).trim()),
+        sign: signing(),
     };
+}
+/** The signing inputs, masked (the key line by line too: the runner masks a multi-line secret by lines) and never stored. */
+function signing() {
+    const key = core/* getInput */.V4(constants/* Input */.pd.signKey);
+    const passphrase = core/* getInput */.V4(constants/* Input */.pd.signPassphrase, { trimWhitespace: false });
+    const keyName = core/* getInput */.V4(constants/* Input */.pd.signKeyName).trim();
+    if (!key) {
+        if (passphrase || keyName)
+            throw new errors/* UserError */.yo('`sign-passphrase` and `sign-key-name` go with `sign-key`, which is not set', {
+                hint: 'Set sign-key to the armoured private key, or remove the other signing inputs',
+            });
+        return undefined;
+    }
+    (0,secrets/* mask */.d)(key);
+    for (const line of key.split(/\r?\n/))
+        if (line.length >= 16 && !line.startsWith('-----'))
+            (0,secrets/* mask */.d)(line);
+    if (passphrase)
+        (0,secrets/* mask */.d)(passphrase);
+    return { keys: Buffer.from(key), passphrase: passphrase || undefined, keyName: keyName || undefined };
 }
 function lines(text) {
     return text
@@ -621,6 +650,8 @@ function chartResult(built, targets) {
         size: String(built.artifact.chart.length),
         name: built.chart.metadata.name,
         version: built.chart.metadata.version,
+        signed: built.signed !== undefined,
+        'sign-fingerprint': built.signed?.fingerprint ?? '',
         targets,
     };
 }
@@ -639,6 +670,8 @@ function setOutputs(results) {
     core/* setOutput */.uH(constants/* Output */.k7.name, r.name);
     core/* setOutput */.uH(constants/* Output */.k7.version, r.version);
     core/* setOutput */.uH(constants/* Output */.k7.status, r.status);
+    core/* setOutput */.uH(constants/* Output */.k7.signed, String(r.signed));
+    core/* setOutput */.uH(constants/* Output */.k7.signFingerprint, r['sign-fingerprint']);
 }
 
 // EXTERNAL MODULE: ./src/release/build.ts + 2 modules
@@ -679,6 +712,8 @@ async function publishChart(source, inputs, build, registries, log) {
     const packaged = await (0,release_build/* packageLoaded */.ck)(loaded, { ...build, log });
     log(`${md.name} ${md.version}: ${packaged.artifact.chart.length} bytes, chart ${packaged.artifact.chartDescriptor.digest}`);
     log(`timestamps from ${packaged.date.from === 'fixed' ? 'the fixed epoch (SOURCE_DATE_EPOCH is not set)' : packaged.date.from} (${new Date(packaged.date.seconds * 1000).toISOString()})`);
+    if (packaged.signed)
+        log(`signed by ${packaged.signed.fingerprint} (${packaged.signed.userId}): provenance ${md.name}-${md.version}.tgz.prov`);
     const about = { artifact: packaged.artifact, name: md.name, version: md.version };
     const targets = inputs.refs.map((ref) => (0,release_build/* bindRef */.Zp)(packaged, ref));
     const results = [];
@@ -920,6 +955,7 @@ async function publish() {
             : undefined,
         plainHttp: inputs.plainHttp,
         warn: (line) => core/* warning */.$e(line),
+        sign: inputs.sign,
     };
     const primary = (0,reference/* splitReference */.mQ)(inputs.refs[0]).registry;
     // Open for dependencies too (the run's CA, TLS, timeout and credentials), whether or not it pushes.

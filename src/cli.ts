@@ -16,6 +16,11 @@ const OPTIONS = {
   'plain-http': { type: 'boolean' },
   destination: { type: 'string', short: 'd' },
   'if-exists': { type: 'string' },
+  sign: { type: 'boolean' },
+  key: { type: 'string' },
+  keyring: { type: 'string' },
+  'passphrase-file': { type: 'string' },
+  verify: { type: 'boolean' },
 } as const;
 
 const ARITY: Record<string, string[]> = {
@@ -62,7 +67,12 @@ export async function main(argv: string[]): Promise<number> {
       await logoutCommand(args[0]);
       break;
     case 'chart save':
-      await saveCommand(args[0], args[1], cache);
+      await saveCommand(args[0], args[1], cache, {
+        sign: values.sign ?? false,
+        key: values.key,
+        keyring: values.keyring,
+        passphraseFile: values['passphrase-file'],
+      });
       break;
     case 'chart list':
       await listCommand(cache);
@@ -77,7 +87,7 @@ export async function main(argv: string[]): Promise<number> {
       await removeCommand(args[0], cache);
       break;
     case 'chart pull':
-      await pullCommand(args[0], cache, { plainHttp });
+      await pullCommand(args[0], cache, { plainHttp, verify: values.verify ?? false, keyring: values.keyring });
       break;
   }
   return 0;

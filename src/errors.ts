@@ -14,7 +14,10 @@ export type ErrorCode =
   | 'no-chart-yaml'
   | 'username-colon'
   | 'ca-file-unreadable'
-  | 'ca-file-not-pem';
+  | 'ca-file-not-pem'
+  | 'sign-key-unreadable'
+  | 'sign-passphrase'
+  | 'sign-key-name';
 
 /** A face's words for the codes it has its own remedy for. */
 export type Hints = Partial<Record<ErrorCode, string>>;

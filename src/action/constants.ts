@@ -17,6 +17,9 @@ export const Input = {
   appVersion: 'app-version',
   annotations: 'annotations',
   layerMediaType: 'layer-media-type',
+  signKey: 'sign-key',
+  signPassphrase: 'sign-passphrase',
+  signKeyName: 'sign-key-name',
 } as const;
 
 export const Output = {
@@ -29,6 +32,8 @@ export const Output = {
   name: 'name',
   version: 'version',
   status: 'status',
+  signed: 'signed',
+  signFingerprint: 'sign-fingerprint',
   charts: 'charts',
 } as const;
 

@@ -14,4 +14,7 @@ export const ACTION_HINTS: Hints = {
   'username-colon': 'Check the `username` input',
   'ca-file-unreadable': 'Check the `ca-file` path',
   'ca-file-not-pem': '`ca-file` takes a PEM bundle (-----BEGIN CERTIFICATE-----)',
+  'sign-key-unreadable': 'Set `sign-key` to an ASCII-armoured private key (gpg --export-secret-keys --armor KEY), from a secret',
+  'sign-passphrase': 'Set `sign-passphrase` to the key’s passphrase, from a secret',
+  'sign-key-name': 'Set `sign-key-name` to a user id or fingerprint of the key that signs',
 };

@@ -28,6 +28,8 @@ export interface Inputs {
   appVersion: string;
   annotations: Record<string, string>;
   layerMediaType: 'modern' | 'legacy';
+  /** Signing, when `sign-key` is set. */
+  sign?: { keys: Buffer; passphrase?: string; keyName?: string };
 }
 
 export function readInputs(): Inputs {
@@ -67,7 +69,26 @@ export function readInputs(): Inputs {
     appVersion: core.getInput(Input.appVersion).trim(),
     annotations: keyValues(core.getInput(Input.annotations)),
     layerMediaType: layerMediaType(core.getInput(Input.layerMediaType).trim()),
+    sign: signing(),
   };
+}
+
+/** The signing inputs, masked (the key line by line too: the runner masks a multi-line secret by lines) and never stored. */
+function signing(): Inputs['sign'] {
+  const key = core.getInput(Input.signKey);
+  const passphrase = core.getInput(Input.signPassphrase, { trimWhitespace: false });
+  const keyName = core.getInput(Input.signKeyName).trim();
+  if (!key) {
+    if (passphrase || keyName)
+      throw new UserError('`sign-passphrase` and `sign-key-name` go with `sign-key`, which is not set', {
+        hint: 'Set sign-key to the armoured private key, or remove the other signing inputs',
+      });
+    return undefined;
+  }
+  mask(key);
+  for (const line of key.split(/\r?\n/)) if (line.length >= 16 && !line.startsWith('-----')) mask(line);
+  if (passphrase) mask(passphrase);
+  return { keys: Buffer.from(key), passphrase: passphrase || undefined, keyName: keyName || undefined };
 }
 
 function lines(text: string): string[] {

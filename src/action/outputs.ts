@@ -19,6 +19,9 @@ export interface ChartResult extends TargetResult {
   size: string;
   name: string;
   version: string;
+  /** Whether this step signed the chart, and with which key. */
+  signed: boolean;
+  'sign-fingerprint': string;
   targets: TargetResult[];
 }
 
@@ -34,6 +37,8 @@ export function chartResult(built: BuiltChart, targets: TargetResult[]): ChartRe
     size: String(built.artifact.chart.length),
     name: built.chart.metadata.name,
     version: built.chart.metadata.version,
+    signed: built.signed !== undefined,
+    'sign-fingerprint': built.signed?.fingerprint ?? '',
     targets,
   };
 }
@@ -52,4 +57,6 @@ export function setOutputs(results: ChartResult[]): void {
   core.setOutput(Output.name, r.name);
   core.setOutput(Output.version, r.version);
   core.setOutput(Output.status, r.status);
+  core.setOutput(Output.signed, String(r.signed));
+  core.setOutput(Output.signFingerprint, r['sign-fingerprint']);
 }

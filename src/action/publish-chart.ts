@@ -35,6 +35,8 @@ export async function publishChart(
   log(
     `timestamps from ${packaged.date.from === 'fixed' ? 'the fixed epoch (SOURCE_DATE_EPOCH is not set)' : packaged.date.from} (${new Date(packaged.date.seconds * 1000).toISOString()})`,
   );
+  if (packaged.signed)
+    log(`signed by ${packaged.signed.fingerprint} (${packaged.signed.userId}): provenance ${md.name}-${md.version}.tgz.prov`);
   const about = { artifact: packaged.artifact, name: md.name, version: md.version };
   const targets = inputs.refs.map((ref) => bindRef(packaged, ref));
   const results: TargetResult[] = [];

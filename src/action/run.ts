@@ -32,6 +32,7 @@ export async function publish(): Promise<void> {
         : undefined,
     plainHttp: inputs.plainHttp,
     warn: (line) => core.warning(line),
+    sign: inputs.sign,
   };
   const primary = splitReference(inputs.refs[0]).registry;
   // Open for dependencies too (the run's CA, TLS, timeout and credentials), whether or not it pushes.

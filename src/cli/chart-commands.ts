@@ -1,4 +1,5 @@
-import { UserError } from '../errors.js';
+import { readFile } from 'node:fs/promises';
+import { UserError, fsCode } from '../errors.js';
 import { findCredential } from '../oci/credentials.js';
 import { Http } from '../oci/http.js';
 import { Layout } from '../oci/layout.js';
@@ -8,16 +9,52 @@ import { buildChart } from '../release/build.js';
 import { readCached } from '../release/cached.js';
 import { exportChart } from '../release/export.js';
 import { formatTable, listCharts } from '../release/list.js';
+import { archiveName, verifyProvenance, type SignOptions, type Verified } from '../release/provenance.js';
 import { pullChart } from '../release/pull.js';
 import { pushArtifact, type IfExists } from '../release/push.js';
 import { describeLines, pushLine } from '../release/report.js';
 import { saveToCache } from '../release/save.js';
 
-export async function saveCommand(dir: string, ref: string, cache: string): Promise<void> {
-  const built = await buildChart(dir, ref, process.env, { warn: (line) => console.error(`warning: ${line}`) });
+export interface SignFlags {
+  sign: boolean;
+  key?: string;
+  keyring?: string;
+  passphraseFile?: string;
+}
+
+export async function saveCommand(dir: string, ref: string, cache: string, flags: SignFlags): Promise<void> {
+  const sign = await signOptions(flags);
+  const built = await buildChart(dir, ref, process.env, { warn: (line) => console.error(`warning: ${line}`), sign });
   await saveToCache(cache, built.refName, built.artifact);
   const { name, version } = built.chart.metadata;
-  console.log([...describeLines(built.refName, { artifact: built.artifact, name, version }), `${built.ref.tag}: saved`].join('\n'));
+  const lines = describeLines(built.refName, { artifact: built.artifact, name, version });
+  if (built.signed) lines.push(`signed:  ${built.signed.fingerprint} (${built.signed.userId})`);
+  console.log([...lines, `${built.ref.tag}: saved`].join('\n'));
+}
+
+/** `--sign --key NAME --keyring FILE [--passphrase-file FILE]`, as `helm package --sign` takes them. */
+async function signOptions(flags: SignFlags): Promise<SignOptions | undefined> {
+  if (!flags.sign) {
+    if (flags.key || flags.passphraseFile) throw new UserError('--key and --passphrase-file go with --sign', { hint: 'Add --sign' });
+    return undefined;
+  }
+  if (!flags.keyring)
+    throw new UserError('--sign needs --keyring FILE', {
+      hint: 'A private key file: gpg --export-secret-keys [--armor] KEY > FILE (a secring.gpg as helm takes it)',
+    });
+  const keys = await readFlagFile(flags.keyring, '--keyring');
+  const passphrase = flags.passphraseFile
+    ? (await readFlagFile(flags.passphraseFile, '--passphrase-file')).toString('utf8').replace(/\r?\n$/, '')
+    : undefined;
+  return { keys, passphrase, keyName: flags.key };
+}
+
+async function readFlagFile(file: string, flag: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch (err) {
+    throw new UserError(`cannot read ${flag} ${file} (${fsCode(err) ?? (err as Error).message})`, { hint: 'Check the path' });
+  }
 }
 
 export async function listCommand(cache: string): Promise<void> {
@@ -62,11 +99,29 @@ export async function pushCommand(ref: string, cache: string, options: { plainHt
   console.log([...describeLines(refName, c), last].join('\n'));
 }
 
-export async function pullCommand(ref: string, cache: string, options: { plainHttp: boolean }): Promise<void> {
+export async function pullCommand(
+  ref: string,
+  cache: string,
+  options: { plainHttp: boolean; verify: boolean; keyring?: string },
+): Promise<void> {
   const r = parseReference(ref);
   const refName = refString(r);
+  if (options.verify && !options.keyring)
+    throw new UserError('--verify needs --keyring FILE', { hint: 'The public keys of the signer: gpg --export KEY > FILE' });
+  const keyring = options.verify ? await readFlagFile(options.keyring!, '--keyring') : undefined;
   console.log(`${r.tag}: Pulling from ${r.registry}/${r.repository}`);
-  const outcome = await withClient(r.registry, options.plainHttp, (client) => pullChart(client, r, new Layout(cache)));
+  let verified: Verified | undefined;
+  const check = keyring
+    ? async (pulled: { chart: Buffer; provenance?: Buffer; name: string; version: string }) => {
+        if (!pulled.provenance)
+          throw new UserError(`${refName} has no provenance: it was not signed`, {
+            hint: 'Pull without --verify, or ask for a signed chart',
+          });
+        verified = await verifyProvenance(pulled.provenance, pulled.chart, archiveName(pulled), keyring);
+      }
+    : undefined;
+  const outcome = await withClient(r.registry, options.plainHttp, (client) => pullChart(client, r, new Layout(cache), check));
+  if (verified) console.log(`Signed by: ${verified.userId} (${verified.fingerprint})`);
   const status = outcome.downloaded ? `Status: Downloaded newer chart for ${refName}` : `Status: Chart is up to date for ${refName}`;
   console.log([...describeLines(refName, outcome.cached), status].join('\n'));
 }

@@ -7,12 +7,12 @@ Usage: chartlift <command> [options]
 Commands:
   registry login [-u USER] [--password-stdin] [--plain-http] HOST   log in to a registry
   registry logout HOST                                              log out of a registry
-  chart save DIR REF              package a chart folder (or .tgz) and save it in the cache
+  chart save DIR REF [--sign]     package a chart folder (or .tgz) and save it in the cache
   chart list                      list the charts in the cache
   chart export REF [-d DIR]       unpack a cached chart into DIR/<name>/
   chart push REF                  push a cached chart to its registry
   chart remove REF                remove a chart from the cache
-  chart pull REF                  pull a chart from a registry into the cache
+  chart pull REF [--verify]       pull a chart from a registry into the cache
 
 Global options:
   --cache DIR    the OCI-layout cache (default: Helm's registry cache, ~/.cache/helm/registry/cache)
@@ -32,10 +32,16 @@ Options:
   'registry logout': `Usage: chartlift registry logout HOST
 
 Removes the stored login for HOST from Helm's registry config.`,
-  'chart save': `Usage: chartlift chart save DIR REF
+  'chart save': `Usage: chartlift chart save DIR REF [--sign --keyring FILE [--key NAME] [--passphrase-file FILE]]
 
 Packages the chart in DIR (or the packaged chart DIR.tgz) reproducibly and saves it in the
-cache as REF. REF may also be oci://host/namespace (the chart name and version are appended).`,
+cache as REF. REF may also be oci://host/namespace (the chart name and version are appended).
+
+Options:
+  --sign                   make a provenance file (.prov) as helm package --sign does, saved beside the chart
+  --keyring FILE           the private keys: gpg --export-secret-keys [--armor] KEY > FILE
+  --key NAME               which key signs (a user id, or part of one, or a fingerprint)
+  --passphrase-file FILE   the key's passphrase`,
   'chart list': `Usage: chartlift chart list
 
 Lists the charts in the cache: REF, NAME, VERSION, DIGEST (the manifest's), SIZE, CREATED.`,
@@ -55,10 +61,12 @@ Options:
   'chart remove': `Usage: chartlift chart remove REF
 
 Removes REF from the cache, and the blobs no other cached chart uses.`,
-  'chart pull': `Usage: chartlift chart pull REF [--plain-http]
+  'chart pull': `Usage: chartlift chart pull REF [--plain-http] [--verify --keyring FILE]
 
 Pulls REF from its registry into the cache, verifying every blob's digest and size.
 
 Options:
-  --plain-http   talk HTTP instead of HTTPS`,
+  --plain-http       talk HTTP instead of HTTPS
+  --verify           check the chart's provenance as helm pull --verify does; nothing is saved if it fails
+  --keyring FILE     the signers' public keys: gpg --export KEY > FILE`,
 };

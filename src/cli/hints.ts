@@ -14,4 +14,7 @@ export const CLI_HINTS: Hints = {
   'username-colon': 'Check the user name given with -u',
   'ca-file-unreadable': 'Check the path of the CA file',
   'ca-file-not-pem': 'A CA file is a PEM bundle (-----BEGIN CERTIFICATE-----)',
+  'sign-key-unreadable': 'Give --keyring a private key file (gpg --export-secret-keys [--armor] KEY > FILE)',
+  'sign-passphrase': 'Give the passphrase with --passphrase-file FILE',
+  'sign-key-name': 'Name the key that signs with --key (a user id or fingerprint)',
 };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { unmetSubchartDependencies } from '../chart/assemble.js';
 import type { Chart } from '../chart/chart.js';
@@ -7,6 +8,7 @@ import { packageChart } from '../chart/package.js';
 import { sourceDate, type SourceDate } from '../chart/source-date.js';
 import { yieldToLoop } from '../util/yield.js';
 import type { DependencyAccess } from './dependencies.js';
+import type { SignOptions } from './provenance.js';
 import { UserError, fsCode } from '../errors.js';
 import { buildArtifact, type ChartArtifact } from '../artifact/manifest.js';
 import { Annotation, MediaType } from '../artifact/media-types.js';
@@ -30,6 +32,8 @@ export interface BuildOptions {
   log?: (line: string) => void;
   /** Where what Helm accepts but is likely a mistake is reported (each face words it its own way). */
   warn?: (line: string) => void;
+  /** Sign the chart: a provenance file made as `helm package --sign` makes it, pushed as its layer. */
+  sign?: SignOptions;
 }
 
 /** A chart packaged and described, ready to be saved and pushed to any number of references. */
@@ -38,6 +42,8 @@ export interface PackagedChart {
   chart: Chart;
   artifact: ChartArtifact;
   date: SourceDate;
+  /** Who signed the provenance this build made, if it signed. */
+  signed?: { fingerprint: string; userId: string };
 }
 
 /** A packaged chart bound to one reference. */
@@ -112,7 +118,17 @@ export async function packageLoaded(loaded: LoadedSource, options: BuildOptions 
   const date = sourceDate(options.env ?? process.env);
   const bytes = archive && !overridden ? archive : packageChart(chart, date.seconds);
   await yieldToLoop();
-  const provenance = archive && !overridden ? await readProvenance(`${source}.prov`) : undefined;
+  let provenance = archive && !overridden ? await readProvenance(`${source}.prov`) : undefined;
+  if (provenance && !options.sign) await checkProvenanceNames(provenance, md, bytes, `${source}.prov`);
+  let signed: PackagedChart['signed'];
+  if (options.sign) {
+    // The signature's time: SOURCE_DATE_EPOCH when set (the same key and chart then give the same file), else now.
+    const when = date.from === 'SOURCE_DATE_EPOCH' ? new Date(date.seconds * 1000) : undefined;
+    const { signProvenance, messageBlock } = await import('./provenance.js');
+    const made = await signProvenance(messageBlock(md, bytes), { ...options.sign, date: options.sign.date ?? when });
+    provenance = made.provenance;
+    signed = { fingerprint: made.fingerprint, userId: made.userId };
+  }
   const artifact = buildArtifact(md, bytes, date.seconds, {
     provenance,
     extraAnnotations: {
@@ -121,7 +137,7 @@ export async function packageLoaded(loaded: LoadedSource, options: BuildOptions 
     },
     chartMediaType: options.layerMediaType === 'legacy' ? MediaType.legacyChart : MediaType.chart,
   });
-  return { source, chart, artifact, date };
+  return { source, chart, artifact, date, signed };
 }
 
 /** Binds a packaged chart to the reference `refInput` names for it. */
@@ -138,6 +154,26 @@ export async function buildChart(
   options: BuildOptions = {},
 ): Promise<BuiltChart> {
   return bindRef(await packageSource(source, { ...options, env }), refInput);
+}
+
+/** A `.prov` pushed beside an archive must name that archive by its digest: else it was made for another one. */
+async function checkProvenanceNames(provenance: Buffer, md: Chart['metadata'], archive: Buffer, where: string): Promise<void> {
+  const { provenanceFiles, archiveName } = await import('./provenance.js');
+  let files: Record<string, unknown>;
+  try {
+    files = provenanceFiles(provenance);
+  } catch (err) {
+    throw new UserError((err as Error).message, { where, hint: 'Make it again with helm package --sign, or sign with Chartlift' });
+  }
+  const name = archiveName(md);
+  const digest = `sha256:${createHash('sha256').update(archive).digest('hex')}`;
+  if (files[name] !== digest)
+    throw new UserError(
+      files[name] === undefined
+        ? `was made for another chart: it does not name ${name}`
+        : `was made for another archive: it names ${name} as ${String(files[name])}, the archive is ${digest}`,
+      { where, hint: 'The chart was changed after it was signed: sign it again' },
+    );
 }
 
 async function readProvenance(file: string): Promise<Buffer | undefined> {

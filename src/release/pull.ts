@@ -15,19 +15,29 @@ export interface PullOutcome {
  * provenance), each blob it lacks downloaded and verified while it streams, and only then everything
  * written and tagged. A failure leaves the cache as it was.
  */
-export async function pullChart(client: RegistryClient, ref: Reference, layout: Layout): Promise<PullOutcome> {
+export async function pullChart(
+  client: RegistryClient,
+  ref: Reference,
+  layout: Layout,
+  check?: (pulled: { chart: Buffer; provenance?: Buffer; name: string; version: string }) => Promise<void>,
+): Promise<PullOutcome> {
   const refName = refString(ref);
   const { body, digest } = await client.fetchManifest(ref.repository, ref.tag);
-  const { manifest } = parseChartManifest(body, refName);
+  const { manifest, chartLayer, provLayer } = parseChartManifest(body, refName);
   const wanted = [manifest.config, ...manifest.layers];
   const current = await layout.resolve(refName);
   const present = await Promise.all(wanted.map((d) => layout.hasBlob(d)));
   if (current?.digest === digest && present.every(Boolean) && (await layout.hasBlob({ digest, size: body.length }))) {
-    return { cached: await readCached(layout, refName), downloaded: false };
+    const cached = await readCached(layout, refName);
+    await check?.({ chart: cached.artifact.chart, provenance: cached.artifact.provenance, name: cached.name, version: cached.version });
+    return { cached, downloaded: false };
   }
   const blobs = await Promise.all(wanted.map((d, i) => (present[i] ? layout.readBlob(d.digest) : client.fetchBlob(ref.repository, d))));
-  // A config that is not a chart's is refused before anything is saved (list and export would choke on it).
-  readChartConfig(blobs[0], refName);
+  // A config that is not a chart's is refused before anything is saved (list and export would choke on it);
+  // so is a chart that `check` (the provenance, with --verify) does not accept.
+  const { name, version } = readChartConfig(blobs[0], refName);
+  const blobOf = (d: { digest: string }) => blobs[wanted.findIndex((w) => w.digest === d.digest)];
+  await check?.({ chart: blobOf(chartLayer), provenance: provLayer ? blobOf(provLayer) : undefined, name, version });
   await layout.save(refName, { mediaType: manifest.mediaType ?? 'application/vnd.oci.image.manifest.v1+json', digest, size: body.length }, [
     ...blobs,
     body,
