@@ -494,6 +494,8 @@ async function asChart(rel, abs) {
 var reference = __webpack_require__(2148);
 // EXTERNAL MODULE: ./src/action/hints.ts
 var hints = __webpack_require__(8656);
+// EXTERNAL MODULE: ./src/release/signer.ts
+var release_signer = __webpack_require__(9567);
 ;// CONCATENATED MODULE: ./src/util/concurrency.ts
 /** Runs `fn` over `items` with at most `limit` at once; results in the items' order. */
 async function mapLimit(items, limit, fn) {
@@ -936,6 +938,7 @@ function summary_escape(s) {
 
 
 
+
 /** Charts published at a time (the registry, not this process, is what more would wait on). */
 const CONCURRENCY = 4;
 /**
@@ -944,6 +947,8 @@ const CONCURRENCY = 4;
  */
 async function publish() {
     const inputs = readInputs();
+    // Signing (OpenPGP, the key's unlocking) starts now: it overlaps the charts' loading and the registry's answers.
+    const signer = inputs.sign ? (0,release_signer/* startSigner */.F)(inputs.sign) : undefined;
     const sources = await expandCharts(inputs.charts);
     const build = {
         version: inputs.version || undefined,
@@ -956,6 +961,7 @@ async function publish() {
         plainHttp: inputs.plainHttp,
         warn: (line) => core/* warning */.$e(line),
         sign: inputs.sign,
+        signer,
     };
     const primary = (0,reference/* splitReference */.mQ)(inputs.refs[0]).registry;
     // Open for dependencies too (the run's CA, TLS, timeout and credentials), whether or not it pushes.

@@ -3467,6 +3467,8 @@ function sourceDate(env = process.env) {
 
 // EXTERNAL MODULE: ./src/util/yield.ts
 var util_yield = __webpack_require__(8681);
+// EXTERNAL MODULE: ./src/release/signer.ts
+var release_signer = __webpack_require__(9567);
 // EXTERNAL MODULE: ./src/chart/go-values.ts
 var go_values = __webpack_require__(7475);
 // EXTERNAL MODULE: ./src/util/bytes-order.ts
@@ -3559,6 +3561,7 @@ var reference = __webpack_require__(2148);
 
 
 
+
 /**
  * Loads a chart (vendoring missing dependencies), applies the overrides, packages it reproducibly
  * (a packaged .tgz without overrides is taken as it is, with its .prov beside it) and builds its manifest.
@@ -3619,8 +3622,9 @@ async function packageLoaded(loaded, options = {}) {
     if (options.sign) {
         // The signature's time: SOURCE_DATE_EPOCH when set (the same key and chart then give the same file), else now.
         const when = date.from === 'SOURCE_DATE_EPOCH' ? new Date(date.seconds * 1000) : undefined;
-        const { signProvenance, messageBlock } = await __webpack_require__.e(/* import() */ 150).then(__webpack_require__.bind(__webpack_require__, 5150));
-        const made = await signProvenance(messageBlock(md, bytes), { ...options.sign, date: options.sign.date ?? when });
+        const { messageBlock } = await __webpack_require__.e(/* import() */ 323).then(__webpack_require__.bind(__webpack_require__, 6323));
+        const signer = options.signer ?? (0,release_signer/* startSigner */.F)(options.sign);
+        const made = await signer.sign(messageBlock(md, bytes), options.sign.date ?? when);
         provenance = made.provenance;
         signed = { fingerprint: made.fingerprint, userId: made.userId };
     }
@@ -3645,7 +3649,7 @@ async function buildChart(source, refInput, env = process.env, options = {}) {
 }
 /** A `.prov` pushed beside an archive must name that archive by its digest: else it was made for another one. */
 async function checkProvenanceNames(provenance, md, archive, where) {
-    const { provenanceFiles, archiveName } = await __webpack_require__.e(/* import() */ 150).then(__webpack_require__.bind(__webpack_require__, 5150));
+    const { provenanceFiles, archiveName } = await __webpack_require__.e(/* import() */ 323).then(__webpack_require__.bind(__webpack_require__, 6323));
     let files;
     try {
         files = provenanceFiles(provenance);
@@ -3962,6 +3966,27 @@ async function saveToCache(cacheDir, refName, artifact) {
         }
         throw err;
     }
+}
+
+
+/***/ }),
+
+/***/ 9567:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ startSigner)
+/* harmony export */ });
+/**
+ * Starts the signing work as soon as the inputs are read: OpenPGP loads and the key is unlocked (its
+ * passphrase's S2K is the costly part) while the charts are read and the registry answers; `sign`
+ * then only signs. (A worker thread was measured slower for a small chart: a second isolate and a
+ * second load of the bundle cost more than the overlap wins.)
+ */
+function startSigner(options) {
+    const unlocked = __webpack_require__.e(/* import() */ 323).then(__webpack_require__.bind(__webpack_require__, 6323)).then((m) => m.unlockSigningKey(options));
+    unlocked.catch(() => { });
+    return { sign: async (message, date) => (await unlocked).sign(message, date) };
 }
 
 

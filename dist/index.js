@@ -11,7 +11,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
  * face is loaded only when it runs, and neither imports the other.
  */
 const face = globalThis.chartliftFace;
-await (face === 'cli' ? Promise.all(/* import() */[__nccwpck_require__.e(630), __nccwpck_require__.e(856), __nccwpck_require__.e(682)]).then(__nccwpck_require__.bind(__nccwpck_require__, 682)) : Promise.all(/* import() */[__nccwpck_require__.e(630), __nccwpck_require__.e(421), __nccwpck_require__.e(856), __nccwpck_require__.e(407)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9407)));
+await (face === 'cli' ? Promise.all(/* import() */[__nccwpck_require__.e(630), __nccwpck_require__.e(856), __nccwpck_require__.e(323), __nccwpck_require__.e(682)]).then(__nccwpck_require__.bind(__nccwpck_require__, 682)) : Promise.all(/* import() */[__nccwpck_require__.e(630), __nccwpck_require__.e(421), __nccwpck_require__.e(856), __nccwpck_require__.e(407)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9407)));
 
 
 __webpack_async_result__();

@@ -4,6 +4,7 @@ import { splitReference } from '../oci/reference.js';
 import { errorLine } from '../errors.js';
 import { ACTION_HINTS } from './hints.js';
 import type { BuildOptions } from '../release/build.js';
+import { startSigner } from '../release/signer.js';
 import { mapLimit } from '../util/concurrency.js';
 import { readInputs } from './inputs.js';
 import { setOutputs, type ChartResult } from './outputs.js';
@@ -20,6 +21,8 @@ export const CONCURRENCY = 4;
  */
 export async function publish(): Promise<void> {
   const inputs = readInputs();
+  // Signing (OpenPGP, the key's unlocking) starts now: it overlaps the charts' loading and the registry's answers.
+  const signer = inputs.sign ? startSigner(inputs.sign) : undefined;
   const sources = await expandCharts(inputs.charts);
   const build: BuildOptions = {
     version: inputs.version || undefined,
@@ -33,6 +36,7 @@ export async function publish(): Promise<void> {
     plainHttp: inputs.plainHttp,
     warn: (line) => core.warning(line),
     sign: inputs.sign,
+    signer,
   };
   const primary = splitReference(inputs.refs[0]).registry;
   // Open for dependencies too (the run's CA, TLS, timeout and credentials), whether or not it pushes.

@@ -9,6 +9,7 @@ import { sourceDate, type SourceDate } from '../chart/source-date.js';
 import { yieldToLoop } from '../util/yield.js';
 import type { DependencyAccess } from './dependencies.js';
 import type { SignOptions } from './provenance.js';
+import { startSigner, type Signer } from './signer.js';
 import { UserError, fsCode } from '../errors.js';
 import { buildArtifact, type ChartArtifact } from '../artifact/manifest.js';
 import { Annotation, MediaType } from '../artifact/media-types.js';
@@ -34,6 +35,8 @@ export interface BuildOptions {
   warn?: (line: string) => void;
   /** Sign the chart: a provenance file made as `helm package --sign` makes it, pushed as its layer. */
   sign?: SignOptions;
+  /** The signer started early for `sign` (the key unlocked while the charts load); else one is made here. */
+  signer?: Signer;
 }
 
 /** A chart packaged and described, ready to be saved and pushed to any number of references. */
@@ -124,8 +127,9 @@ export async function packageLoaded(loaded: LoadedSource, options: BuildOptions 
   if (options.sign) {
     // The signature's time: SOURCE_DATE_EPOCH when set (the same key and chart then give the same file), else now.
     const when = date.from === 'SOURCE_DATE_EPOCH' ? new Date(date.seconds * 1000) : undefined;
-    const { signProvenance, messageBlock } = await import('./provenance.js');
-    const made = await signProvenance(messageBlock(md, bytes), { ...options.sign, date: options.sign.date ?? when });
+    const { messageBlock } = await import('./provenance.js');
+    const signer = options.signer ?? startSigner(options.sign);
+    const made = await signer.sign(messageBlock(md, bytes), options.sign.date ?? when);
     provenance = made.provenance;
     signed = { fingerprint: made.fingerprint, userId: made.userId };
   }

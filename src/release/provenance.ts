@@ -3,6 +3,7 @@ import YAML from 'yaml';
 import type { Metadata } from '../chart/metadata.js';
 import { chartYaml } from '../chart/metadata.js';
 import { UserError } from '../errors.js';
+import { clearSign, NotNative, readSecretKeys, WrongPassphrase, type NativeKey } from './pgp-sign.js';
 
 /**
  * Helm's provenance file (pkg/provenance): an OpenPGP clear-signed message holding the chart's
@@ -38,7 +39,9 @@ export function archiveName(md: Pick<Metadata, 'name' | 'version'>): string {
   return `${md.name}-${md.version}.tgz`;
 }
 
-const openpgpModule = () => import('openpgp');
+let loading: Promise<typeof import('openpgp')> | undefined;
+/** openpgp.js, loaded once, and only on the paths that sign or verify. */
+const openpgpModule = () => (loading ??= import('openpgp'));
 
 /**
  * The files a provenance file's message names, by archive name, read from its clear text without
@@ -65,6 +68,58 @@ export function provenanceFiles(provenance: Buffer): Record<string, unknown> {
 
 /** Signs a chart's message as `helm package --sign` does (SHA-512), reproducibly for the same key, chart and time. */
 export async function signProvenance(message: string, options: SignOptions): Promise<Signed> {
+  return (await unlockSigningKey(options)).sign(message, options.date);
+}
+
+/** A signing key read and unlocked (the costly part: the passphrase's S2K), ready to sign messages. */
+export interface UnlockedKey {
+  fingerprint: string;
+  userId: string;
+  sign(message: string, date?: Date): Promise<Signed>;
+}
+
+export async function unlockSigningKey(options: Omit<SignOptions, 'date'>): Promise<UnlockedKey> {
+  return unlockNative(options) ?? unlockWithOpenpgp(options);
+}
+
+/**
+ * The fast path (pgp-sign.ts, node:crypto): RSA and Ed25519 v4 keys as GnuPG exports them, signing
+ * with the primary key. Undefined for anything else (subkeys, other algorithms or protections), which
+ * openpgp.js then handles.
+ */
+function unlockNative(options: Omit<SignOptions, 'date'>): UnlockedKey | undefined {
+  let keys: NativeKey[];
+  try {
+    keys = readSecretKeys(options.keys);
+  } catch (err) {
+    if (err instanceof NotNative) return undefined;
+    throw err;
+  }
+  const key = pickKey(keys, options.keyName, (k) => ({ fingerprint: k.fingerprint, userIds: k.userIds, others: [] }));
+  if (!key.canSign) return undefined;
+  if (key.encrypted && !options.passphrase)
+    throw new UserError(`the signing key ${key.fingerprint} is protected by a passphrase, and none was given`, { code: 'sign-passphrase' });
+  let signingKey;
+  try {
+    signingKey = key.unlock(options.passphrase);
+  } catch (err) {
+    if (err instanceof WrongPassphrase)
+      throw new UserError(`the passphrase does not unlock the signing key ${key.fingerprint}`, { code: 'sign-passphrase' });
+    if (err instanceof NotNative) return undefined;
+    throw err;
+  }
+  const userId = key.userIds[0] ?? '';
+  return {
+    fingerprint: key.fingerprint,
+    userId,
+    sign: async (message, when) => {
+      const date = !when ? new Date() : when >= key.created ? when : key.created;
+      return { provenance: Buffer.from(clearSign(message, key, signingKey, date)), fingerprint: key.fingerprint, userId };
+    },
+  };
+}
+
+async function unlockWithOpenpgp(options: Omit<SignOptions, 'date'>): Promise<UnlockedKey> {
   const openpgp = await openpgpModule();
   let keys;
   try {
@@ -81,7 +136,11 @@ export async function signProvenance(message: string, options: SignOptions): Pro
       code: 'sign-key-unreadable',
     });
   }
-  const key = pickKey(keys, options.keyName);
+  const key = pickKey(keys, options.keyName, (k) => ({
+    fingerprint: fingerprintOf(k),
+    userIds: k.getUserIDs(),
+    others: k.getKeys().map((sub) => sub.getFingerprint().toUpperCase()),
+  }));
   let unlocked = key;
   if (!key.isDecrypted()) {
     if (!options.passphrase)
@@ -94,51 +153,54 @@ export async function signProvenance(message: string, options: SignOptions): Pro
       throw new UserError(`the passphrase does not unlock the signing key ${fingerprintOf(key)}`, { code: 'sign-passphrase' });
     }
   }
-  // A fixed time before the key existed would make no valid signature: the key's creation is the earliest.
-  const created = key.getCreationTime();
-  const date = !options.date ? new Date() : options.date >= created ? options.date : created;
-  let armored: string;
-  try {
-    const signingKey = await unlocked.getSigningKey(undefined, date);
-    armored = await openpgp.sign({
-      message: await openpgp.createCleartextMessage({ text: message }),
-      signingKeys: unlocked,
-      signingKeyIDs: [signingKey.getKeyID()],
-      date,
-      config: { preferredHashAlgorithm: openpgp.enums.hash.sha512, nonDeterministicSignaturesViaNotation: false },
-    });
-  } catch (err) {
-    throw new UserError(`the key ${fingerprintOf(key)} cannot sign: ${firstLine(err)}`, {
-      hint: 'Use a key with the signing capability (gpg --quick-gen-key NAME ed25519 sign), valid at the signature time',
-    });
-  }
-  return { provenance: Buffer.from(armored), fingerprint: fingerprintOf(key), userId: key.getUserIDs()[0] ?? '' };
+  const fingerprint = fingerprintOf(key);
+  const userId = key.getUserIDs()[0] ?? '';
+  return {
+    fingerprint,
+    userId,
+    async sign(message: string, when?: Date): Promise<Signed> {
+      // A fixed time before the key existed would make no valid signature: the key's creation is the earliest.
+      const created = key.getCreationTime();
+      const date = !when ? new Date() : when >= created ? when : created;
+      try {
+        const signingKey = await unlocked.getSigningKey(undefined, date);
+        const armored = await openpgp.sign({
+          message: await openpgp.createCleartextMessage({ text: message }),
+          signingKeys: unlocked,
+          signingKeyIDs: [signingKey.getKeyID()],
+          date,
+          config: { preferredHashAlgorithm: openpgp.enums.hash.sha512, nonDeterministicSignaturesViaNotation: false },
+        });
+        return { provenance: Buffer.from(armored), fingerprint, userId };
+      } catch (err) {
+        throw new UserError(`the key ${fingerprint} cannot sign: ${firstLine(err)}`, {
+          hint: 'Use a key with the signing capability (gpg --quick-gen-key NAME ed25519 sign), valid at the signature time',
+        });
+      }
+    },
+  };
 }
 
-type PrivateKeyOf<T> = T extends Array<infer K> ? K : never;
-type OpenPgpKey = PrivateKeyOf<Awaited<ReturnType<Awaited<ReturnType<typeof openpgpModule>>['readPrivateKeys']>>>;
-
-function pickKey(keys: OpenPgpKey[], name: string | undefined): OpenPgpKey {
+/** The key `name` names (a user id or part of one, or a fingerprint or key id), or the only one. */
+function pickKey<K>(keys: K[], name: string | undefined, about: (k: K) => { fingerprint: string; userIds: string[]; others: string[] }): K {
+  const list = () => keys.map((k) => `${about(k).fingerprint} ${about(k).userIds[0] ?? ''}`).join('; ');
   if (!name) {
     if (keys.length === 1) return keys[0];
-    throw new UserError(`the signing key holds ${keys.length} keys: say which one signs`, {
-      hint: keys.map((k) => `${fingerprintOf(k)} ${k.getUserIDs()[0] ?? ''}`).join('; '),
-      code: 'sign-key-name',
-    });
+    throw new UserError(`the signing key holds ${keys.length} keys: say which one signs`, { hint: list(), code: 'sign-key-name' });
   }
   const wanted = name.replace(/^0x/i, '').replace(/\s+/g, '').toUpperCase();
-  const matches = keys.filter(
-    (k) =>
-      fingerprintOf(k).endsWith(wanted) ||
-      k.getKeys().some((sub) => sub.getFingerprint().toUpperCase().endsWith(wanted)) ||
-      k.getUserIDs().some((u) => u.toLowerCase().includes(name.toLowerCase())),
-  );
+  const matches = keys.filter((k) => {
+    const a = about(k);
+    return (
+      [a.fingerprint, ...a.others].some((f) => f.endsWith(wanted)) || a.userIds.some((u) => u.toLowerCase().includes(name.toLowerCase()))
+    );
+  });
   if (matches.length === 1) return matches[0];
   throw new UserError(
     matches.length === 0
       ? `no signing key matches ${JSON.stringify(name)}`
       : `${matches.length} signing keys match ${JSON.stringify(name)}`,
-    { hint: `The keys: ${keys.map((k) => `${fingerprintOf(k)} ${k.getUserIDs()[0] ?? ''}`).join('; ')}`, code: 'sign-key-name' },
+    { hint: `The keys: ${list()}`, code: 'sign-key-name' },
   );
 }
 
