@@ -13,7 +13,6 @@ __webpack_require__.d(__webpack_exports__, {
   archiveName: () => (/* binding */ archiveName),
   messageBlock: () => (/* binding */ messageBlock),
   provenanceFiles: () => (/* binding */ provenanceFiles),
-  signProvenance: () => (/* binding */ signProvenance),
   unlockSigningKey: () => (/* binding */ unlockSigningKey),
   verifyProvenance: () => (/* binding */ verifyProvenance)
 });
@@ -319,11 +318,12 @@ function selfSignatureFlags(sig, keyId) {
     const hashed = sig.subarray(6, 6 + hashedLen);
     const unhashedLen = sig.readUInt16BE(6 + hashedLen);
     const unhashed = sig.subarray(8 + hashedLen, 8 + hashedLen + unhashedLen);
-    const sub = [...subpackets(hashed), ...subpackets(unhashed)];
+    const inHash = subpackets(hashed);
+    const sub = [...inHash, ...subpackets(unhashed)];
     const issuer = sub.find((s) => s.type === 16)?.data ?? sub.find((s) => s.type === 33)?.data.subarray(-8);
     if (issuer && !issuer.equals(keyId))
         return undefined;
-    const flags = subpackets(hashed).find((s) => s.type === 27)?.data;
+    const flags = inHash.find((s) => s.type === 27)?.data;
     return flags ? flags[0] : undefined;
 }
 function subpackets(data) {
@@ -455,19 +455,19 @@ function provenanceFiles(provenance) {
         .split('\n')
         .map((l) => (l.startsWith('- ') ? l.slice(2) : l))
         .join('\n');
-    const split = body.indexOf('\n...\n');
+    return filesBlock(body);
+}
+/** The `files:` block after the `...` of a provenance message (Helm's SumCollection). */
+function filesBlock(message) {
+    const split = message.indexOf('\n...\n');
     if (split < 0)
         throw new errors/* UserError */.yo('has no `...` between the metadata and the files');
     try {
-        return (dist.parse(body.slice(split + 5)) ?? {}).files ?? {};
+        return (dist.parse(message.slice(split + 5)) ?? {}).files ?? {};
     }
     catch {
         throw new errors/* UserError */.yo('has a files block that is not YAML');
     }
-}
-/** Signs a chart's message as `helm package --sign` does (SHA-512), reproducibly for the same key, chart and time. */
-async function signProvenance(message, options) {
-    return (await unlockSigningKey(options)).sign(message, options.date);
 }
 async function unlockSigningKey(options) {
     return unlockNative(options) ?? unlockWithOpenpgp(options);
@@ -653,16 +653,12 @@ async function verifyProvenance(provenance, archive, name, keyring) {
             : `the provenance signature does not hold (${firstLine(err)})`, { hint: 'Verify with the keyring of the key that signed the chart; a changed chart or provenance fails here' });
     }
     const key = keys.find((k) => k.getKeys(signature.keyID).length > 0);
-    const text = message.getText();
-    const split = text.indexOf('\n...\n');
-    if (split < 0)
-        throw new errors/* UserError */.yo('the provenance message has no `...` between the metadata and the files');
     let files;
     try {
-        files = (dist.parse(text.slice(split + 5)) ?? {}).files ?? {};
+        files = filesBlock(message.getText());
     }
-    catch {
-        throw new errors/* UserError */.yo('the provenance files block is not YAML');
+    catch (err) {
+        throw new errors/* UserError */.yo(`the provenance message ${err.message}`);
     }
     const want = `sha256:${(0,external_node_crypto_.createHash)('sha256').update(archive).digest('hex')}`;
     const got = files[name];

@@ -1091,12 +1091,11 @@ async function run() {
 /* unused harmony export helmRepositoriesPath */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _oci_credentials_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2559);
 
 
 
@@ -1104,20 +1103,7 @@ async function run() {
 
 /** Helm's repositories.yaml: $HELM_REPOSITORY_CONFIG, else $HELM_CONFIG_HOME, else the XDG config home. */
 function helmRepositoriesPath(env = process.env, platform = process.platform) {
-    if (env.HELM_REPOSITORY_CONFIG)
-        return env.HELM_REPOSITORY_CONFIG;
-    if (env.HELM_CONFIG_HOME)
-        return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(env.HELM_CONFIG_HOME, 'repositories.yaml');
-    let base;
-    if (env.XDG_CONFIG_HOME)
-        base = env.XDG_CONFIG_HOME;
-    else if (platform === 'darwin')
-        base = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(node_os__WEBPACK_IMPORTED_MODULE_1___default().homedir(), 'Library', 'Preferences');
-    else if (platform === 'win32')
-        base = env.APPDATA ?? node_path__WEBPACK_IMPORTED_MODULE_2___default().join(node_os__WEBPACK_IMPORTED_MODULE_1___default().homedir(), 'AppData', 'Roaming');
-    else
-        base = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(env.HOME ?? node_os__WEBPACK_IMPORTED_MODULE_1___default().homedir(), '.config');
-    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(base, 'helm', 'repositories.yaml');
+    return env.HELM_REPOSITORY_CONFIG || node_path__WEBPACK_IMPORTED_MODULE_1___default().join((0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_4__/* .helmConfigHome */ .Ep)(env, platform), 'repositories.yaml');
 }
 /**
  * The credentials `helm repo add --username --password` stored for a chart repository, matched by
@@ -1129,11 +1115,11 @@ async function repositoryCredential(url, env = process.env) {
         text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(helmRepositoriesPath(env), 'utf8');
     }
     catch (err) {
-        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .fsCode */ .r0)(err) === 'ENOENT')
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .fsCode */ .r0)(err) === 'ENOENT')
             return undefined;
         throw err;
     }
-    const doc = yaml__WEBPACK_IMPORTED_MODULE_3__.parse(text);
+    const doc = yaml__WEBPACK_IMPORTED_MODULE_2__.parse(text);
     const want = url.replace(/\/+$/, '');
     const entry = (doc?.repositories ?? []).find((r) => (r.url ?? '').replace(/\/+$/, '') === want);
     return entry?.username && entry.password ? { username: entry.username, password: entry.password } : undefined;

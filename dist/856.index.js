@@ -1747,6 +1747,7 @@ function fsCode(err) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ep: () => (/* binding */ helmConfigHome),
 /* harmony export */   L4: () => (/* binding */ findCredential),
 /* harmony export */   VJ: () => (/* binding */ storeLogin),
 /* harmony export */   Zz: () => (/* binding */ helmRegistryConfigPath),
@@ -1776,10 +1777,12 @@ function fsCode(err) {
 
 /** `helm registry login`'s file: $HELM_REGISTRY_CONFIG, else $HELM_CONFIG_HOME/registry/config.json, else the platform's config folder. */
 function helmRegistryConfigPath(env = process.env, platform = process.platform) {
-    if (env.HELM_REGISTRY_CONFIG)
-        return env.HELM_REGISTRY_CONFIG;
+    return env.HELM_REGISTRY_CONFIG || node_path__WEBPACK_IMPORTED_MODULE_4___default().join(helmConfigHome(env, platform), 'registry', 'config.json');
+}
+/** Helm's config home: $HELM_CONFIG_HOME, else `helm` under the platform's config folder (XDG on Linux). */
+function helmConfigHome(env = process.env, platform = process.platform) {
     if (env.HELM_CONFIG_HOME)
-        return node_path__WEBPACK_IMPORTED_MODULE_4___default().join(env.HELM_CONFIG_HOME, 'registry', 'config.json');
+        return env.HELM_CONFIG_HOME;
     let base;
     if (env.XDG_CONFIG_HOME)
         base = env.XDG_CONFIG_HOME;
@@ -1789,7 +1792,7 @@ function helmRegistryConfigPath(env = process.env, platform = process.platform) 
         base = env.APPDATA ?? node_path__WEBPACK_IMPORTED_MODULE_4___default().join(node_os__WEBPACK_IMPORTED_MODULE_3___default().homedir(), 'AppData', 'Roaming');
     else
         base = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(env.HOME ?? node_os__WEBPACK_IMPORTED_MODULE_3___default().homedir(), '.config');
-    return node_path__WEBPACK_IMPORTED_MODULE_4___default().join(base, 'helm', 'registry', 'config.json');
+    return node_path__WEBPACK_IMPORTED_MODULE_4___default().join(base, 'helm');
 }
 function dockerConfigPath(env = process.env) {
     return node_path__WEBPACK_IMPORTED_MODULE_4___default().join(env.DOCKER_CONFIG ?? node_path__WEBPACK_IMPORTED_MODULE_4___default().join(env.HOME ?? node_os__WEBPACK_IMPORTED_MODULE_3___default().homedir(), '.docker'), 'config.json');
@@ -2740,7 +2743,7 @@ __webpack_require__.d(__webpack_exports__, {
   L$: () => (/* binding */ SINGLE_POST_MAX)
 });
 
-// UNUSED EXPORTS: MAX_BLOB_BYTES, scope
+// UNUSED EXPORTS: scope
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);

@@ -32,14 +32,18 @@ export interface FoundCredential {
 
 /** `helm registry login`'s file: $HELM_REGISTRY_CONFIG, else $HELM_CONFIG_HOME/registry/config.json, else the platform's config folder. */
 export function helmRegistryConfigPath(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
-  if (env.HELM_REGISTRY_CONFIG) return env.HELM_REGISTRY_CONFIG;
-  if (env.HELM_CONFIG_HOME) return path.join(env.HELM_CONFIG_HOME, 'registry', 'config.json');
+  return env.HELM_REGISTRY_CONFIG || path.join(helmConfigHome(env, platform), 'registry', 'config.json');
+}
+
+/** Helm's config home: $HELM_CONFIG_HOME, else `helm` under the platform's config folder (XDG on Linux). */
+export function helmConfigHome(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+  if (env.HELM_CONFIG_HOME) return env.HELM_CONFIG_HOME;
   let base: string;
   if (env.XDG_CONFIG_HOME) base = env.XDG_CONFIG_HOME;
   else if (platform === 'darwin') base = path.join(os.homedir(), 'Library', 'Preferences');
   else if (platform === 'win32') base = env.APPDATA ?? path.join(os.homedir(), 'AppData', 'Roaming');
   else base = path.join(env.HOME ?? os.homedir(), '.config');
-  return path.join(base, 'helm', 'registry', 'config.json');
+  return path.join(base, 'helm');
 }
 
 export function dockerConfigPath(env: NodeJS.ProcessEnv = process.env): string {

@@ -280,10 +280,11 @@ function selfSignatureFlags(sig: Buffer, keyId: Buffer): number | undefined {
   const hashed = sig.subarray(6, 6 + hashedLen);
   const unhashedLen = sig.readUInt16BE(6 + hashedLen);
   const unhashed = sig.subarray(8 + hashedLen, 8 + hashedLen + unhashedLen);
-  const sub = [...subpackets(hashed), ...subpackets(unhashed)];
+  const inHash = subpackets(hashed);
+  const sub = [...inHash, ...subpackets(unhashed)];
   const issuer = sub.find((s) => s.type === 16)?.data ?? sub.find((s) => s.type === 33)?.data.subarray(-8);
   if (issuer && !issuer.equals(keyId)) return undefined;
-  const flags = subpackets(hashed).find((s) => s.type === 27)?.data;
+  const flags = inHash.find((s) => s.type === 27)?.data;
   return flags ? flags[0] : undefined;
 }
 

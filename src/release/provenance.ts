@@ -57,21 +57,21 @@ export function provenanceFiles(provenance: Buffer): Record<string, unknown> {
     .split('\n')
     .map((l) => (l.startsWith('- ') ? l.slice(2) : l))
     .join('\n');
-  const split = body.indexOf('\n...\n');
+  return filesBlock(body);
+}
+
+/** The `files:` block after the `...` of a provenance message (Helm's SumCollection). */
+function filesBlock(message: string): Record<string, unknown> {
+  const split = message.indexOf('\n...\n');
   if (split < 0) throw new UserError('has no `...` between the metadata and the files');
   try {
-    return ((YAML.parse(body.slice(split + 5)) ?? {}) as { files?: Record<string, unknown> }).files ?? {};
+    return ((YAML.parse(message.slice(split + 5)) ?? {}) as { files?: Record<string, unknown> }).files ?? {};
   } catch {
     throw new UserError('has a files block that is not YAML');
   }
 }
 
-/** Signs a chart's message as `helm package --sign` does (SHA-512), reproducibly for the same key, chart and time. */
-export async function signProvenance(message: string, options: SignOptions): Promise<Signed> {
-  return (await unlockSigningKey(options)).sign(message, options.date);
-}
-
-/** A signing key read and unlocked (the costly part: the passphrase's S2K), ready to sign messages. */
+/** A signing key read and unlocked (the costly part: the passphrase's S2K), ready to sign messages as `helm package --sign` does (SHA-512). */
 export interface UnlockedKey {
   fingerprint: string;
   userId: string;
@@ -263,14 +263,11 @@ export async function verifyProvenance(provenance: Buffer, archive: Buffer, name
     );
   }
   const key = keys.find((k) => k.getKeys(signature.keyID).length > 0)!;
-  const text = message.getText();
-  const split = text.indexOf('\n...\n');
-  if (split < 0) throw new UserError('the provenance message has no `...` between the metadata and the files');
   let files: Record<string, unknown>;
   try {
-    files = ((YAML.parse(text.slice(split + 5)) ?? {}) as { files?: Record<string, unknown> }).files ?? {};
-  } catch {
-    throw new UserError('the provenance files block is not YAML');
+    files = filesBlock(message.getText());
+  } catch (err) {
+    throw new UserError(`the provenance message ${(err as Error).message}`);
   }
   const want = `sha256:${createHash('sha256').update(archive).digest('hex')}`;
   const got = files[name];

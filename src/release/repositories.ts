@@ -1,20 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
 import { fsCode } from '../errors.js';
 import type { Credential } from '../oci/auth.js';
+import { helmConfigHome } from '../oci/credentials.js';
 
 /** Helm's repositories.yaml: $HELM_REPOSITORY_CONFIG, else $HELM_CONFIG_HOME, else the XDG config home. */
 export function helmRepositoriesPath(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
-  if (env.HELM_REPOSITORY_CONFIG) return env.HELM_REPOSITORY_CONFIG;
-  if (env.HELM_CONFIG_HOME) return path.join(env.HELM_CONFIG_HOME, 'repositories.yaml');
-  let base: string;
-  if (env.XDG_CONFIG_HOME) base = env.XDG_CONFIG_HOME;
-  else if (platform === 'darwin') base = path.join(os.homedir(), 'Library', 'Preferences');
-  else if (platform === 'win32') base = env.APPDATA ?? path.join(os.homedir(), 'AppData', 'Roaming');
-  else base = path.join(env.HOME ?? os.homedir(), '.config');
-  return path.join(base, 'helm', 'repositories.yaml');
+  return env.HELM_REPOSITORY_CONFIG || path.join(helmConfigHome(env, platform), 'repositories.yaml');
 }
 
 interface RepositoryEntry {
