@@ -23,8 +23,8 @@ var oci_layout = __webpack_require__(5823);
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/oci/credentials.ts
 var credentials = __webpack_require__(2559);
-// EXTERNAL MODULE: ./src/oci/http.ts + 2 modules
-var oci_http = __webpack_require__(7582);
+// EXTERNAL MODULE: ./src/oci/http.ts + 1 modules
+var oci_http = __webpack_require__(5232);
 // EXTERNAL MODULE: ./src/oci/reference.ts
 var reference = __webpack_require__(2148);
 // EXTERNAL MODULE: ./src/oci/registry.ts + 2 modules

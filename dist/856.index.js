@@ -2150,7 +2150,7 @@ function errorText(err) {
 
 /***/ }),
 
-/***/ 7582:
+/***/ 5232:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2161,94 +2161,119 @@ __webpack_require__.d(__webpack_exports__, {
   CB: () => (/* binding */ readBounded)
 });
 
-// EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __webpack_require__(1692);
-var external_node_tls_default = /*#__PURE__*/__webpack_require__.n(external_node_tls_);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
+var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
+// EXTERNAL MODULE: ./src/util/causes.ts
+var causes = __webpack_require__(7554);
 // EXTERNAL MODULE: ./src/oci/tls-codes.ts
 var tls_codes = __webpack_require__(9383);
-// EXTERNAL MODULE: ./node_modules/undici/lib/dispatcher/agent.js
-var agent = __webpack_require__(7405);
-var agent_default = /*#__PURE__*/__webpack_require__.n(agent);
-// EXTERNAL MODULE: ./node_modules/undici/lib/api/api-request.js
-var api_request = __webpack_require__(4043);
-var api_request_default = /*#__PURE__*/__webpack_require__.n(api_request);
-// EXTERNAL MODULE: ./node_modules/undici/lib/core/connect.js
-var core_connect = __webpack_require__(9136);
-var connect_default = /*#__PURE__*/__webpack_require__.n(core_connect);
-;// CONCATENATED MODULE: ./src/oci/undici.ts
+// EXTERNAL MODULE: ./src/oci/trust.ts
+var trust = __webpack_require__(1571);
+// EXTERNAL MODULE: ./src/oci/transport.ts
+var transport = __webpack_require__(2268);
+;// CONCATENATED MODULE: ./src/oci/node-transport.ts
 
 
 
-
-/** undici's `request(url, options)`, on an explicit dispatcher. */
-function request(url, options, dispatcher) {
-    const u = new URL(url);
-    return api_request_default().call(dispatcher, { ...options, origin: u.origin, path: `${u.pathname}${u.search}` });
-}
-/** The proxy agent needs the whole of undici (its index wires the API methods it calls onto Dispatcher). */
-async function loadEnvHttpProxyAgent() {
-    return (await __webpack_require__.e(/* import() */ 752).then(__webpack_require__.t.bind(__webpack_require__, 4371, 19))).EnvHttpProxyAgent;
-}
-
-;// CONCATENATED MODULE: ./src/oci/trust.ts
 
 
 
 const CONNECT_TIMEOUT_MS = 10_000;
+const AGENT_OPTIONS = { keepAlive: true, maxSockets: 8, maxFreeSockets: 8 };
+/** What `dump` reads of a body nobody wants before it closes the connection instead. */
+const DUMP_LIMIT = 128 * 1024;
+const PAYLOAD_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 /**
- * HTTPS connections checked against Node's roots (with NODE_EXTRA_CA_CERTS and `ca`) first, in one
- * secure context shared by every connection. The system's store (where runners keep a company's CA)
- * takes ~50 ms to read and ~12 ms to parse into each new context, so it is read only when a
- * certificate is not trusted without it; the connection is then tried once more, and every later one
- * uses it too.
+ * Node's own HTTP client (built into the runtime: nothing to load or compile at start), keep-alive
+ * connections, no redirects followed. HTTPS is checked against `narrowTls` first; a certificate whose
+ * root only the system's store holds switches every later connection to `wideTls`, and the request
+ * is made once more (its connection failed before a byte of it was sent).
  */
-function tlsConnector(trust) {
-    if (trust.insecure)
-        return connect_default()({ timeout: CONNECT_TIMEOUT_MS, rejectUnauthorized: false });
-    const narrow = connect_default()({
-        timeout: CONNECT_TIMEOUT_MS,
-        ...(trust.ca ? { secureContext: external_node_tls_default().createSecureContext({ ca: [...defaultRoots(), trust.ca] }) } : {}),
-    });
-    let wide;
-    let current = narrow;
-    return (opts, callback) => {
-        const attempt = current;
-        attempt(opts, (err, socket) => {
-            if (err && attempt === narrow && tls_codes/* UNKNOWN_ROOT_CODES */.R.has(err.code ?? '')) {
-                wide ??= connect_default()({ timeout: CONNECT_TIMEOUT_MS, secureContext: external_node_tls_default().createSecureContext({ ca: allRoots(trust) }) });
-                current = wide;
-                return wide(opts, callback);
-            }
-            if (err)
-                return callback(err, null);
-            callback(null, socket);
+class NodeTransport {
+    #trust;
+    #plain = new (external_node_http_default()).Agent(AGENT_OPTIONS);
+    #narrow;
+    #wide;
+    constructor(trust) {
+        this.#trust = trust;
+    }
+    async open(req, headers, signal) {
+        const url = new URL(req.url);
+        if (url.protocol === 'http:')
+            return exchange((external_node_http_default()), this.#plain, url, req, headers, signal);
+        if (url.protocol !== 'https:')
+            throw new Error(`cannot request ${url.protocol} addresses`);
+        const agent = this.#wide ?? (this.#narrow ??= new (external_node_https_default()).Agent({ ...AGENT_OPTIONS, ...(0,trust/* narrowTls */.PO)(this.#trust) }));
+        try {
+            return await exchange((external_node_https_default()), agent, url, req, headers, signal);
+        }
+        catch (err) {
+            if (agent !== this.#narrow || !(0,causes/* errorCodes */.f)(err).some((c) => tls_codes/* UNKNOWN_ROOT_CODES */.R.has(c)))
+                throw err;
+            this.#wide ??= new (external_node_https_default()).Agent({ ...AGENT_OPTIONS, ...(0,trust/* wideTls */.Ds)(this.#trust) });
+            return exchange((external_node_https_default()), this.#wide, url, req, headers, signal);
+        }
+    }
+    async close() {
+        this.#plain.destroy();
+        this.#narrow?.destroy();
+        this.#wide?.destroy();
+    }
+}
+function exchange(mod, agent, url, req, headers, signal) {
+    const body = req.body;
+    const all = { ...headers };
+    if (body !== undefined)
+        all['content-length'] = String(Buffer.byteLength(body));
+    else if (PAYLOAD_METHODS.has(req.method))
+        all['content-length'] = '0';
+    return new Promise((resolve, reject) => {
+        const r = mod.request(url, { method: req.method, headers: all, agent, signal }, (res) => {
+            // The deadline covers the body too: a body dripping a byte at a time ends with it.
+            const onAbort = () => void res.destroy(new Error('the exchange passed its deadline', { cause: signal.reason }));
+            signal.addEventListener('abort', onAbort, { once: true });
+            res.once('close', () => signal.removeEventListener('abort', onAbort));
+            resolve({ status: res.statusCode ?? 0, headers: (0,transport/* flattenHeaders */.N)(res.headers), body: responseBody(res), url: req.url });
         });
+        r.once('socket', connectDeadline);
+        r.once('error', reject);
+        r.end(body);
+    });
+}
+/** A connection not made (TCP, and TLS's handshake) within CONNECT_TIMEOUT_MS is given up. */
+function connectDeadline(socket) {
+    if (!socket.connecting)
+        return;
+    const timer = setTimeout(() => socket.destroy(Object.assign(new Error(`no connection within ${CONNECT_TIMEOUT_MS / 1000} s`), { code: 'ETIMEDOUT' })), CONNECT_TIMEOUT_MS);
+    const done = () => clearTimeout(timer);
+    socket.once('encrypted' in socket ? 'secureConnect' : 'connect', done);
+    socket.once('close', done);
+}
+function responseBody(res) {
+    return {
+        [Symbol.asyncIterator]: () => res[Symbol.asyncIterator](),
+        destroy: (err) => res.destroy(err),
+        dump: async () => {
+            let read = 0;
+            try {
+                for await (const chunk of res) {
+                    read += chunk.length;
+                    if (read > DUMP_LIMIT)
+                        break;
+                }
+            }
+            catch {
+                // A body nobody wants may fail as it likes.
+            }
+        },
     };
-}
-/** Every root at once, for a proxy's connections (undici's proxy agent takes plain TLS options). */
-function tlsOptions(trust) {
-    return { ca: allRoots(trust), rejectUnauthorized: !trust.insecure };
-}
-function allRoots(trust) {
-    return [...new Set([...defaultRoots(), ...systemRoots(), ...(trust.ca ? [trust.ca] : [])])];
-}
-const getCACertificates = (external_node_tls_default()).getCACertificates;
-/** Node's bundled roots with NODE_EXTRA_CA_CERTS. */
-function defaultRoots() {
-    return getCACertificates?.('default') ?? (external_node_tls_default()).rootCertificates;
-}
-/** The system's store (OpenSSL's paths: SSL_CERT_FILE and SSL_CERT_DIR are honoured), where the runtime reads it. */
-function systemRoots() {
-    try {
-        return getCACertificates?.('system') ?? [];
-    }
-    catch {
-        return [];
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/oci/http.ts
-
 
 /** Answers read whole (JSON, manifests, token answers) are small: a larger one is refused, not buffered. */
 const DEFAULT_MAX_BODY = 16 * 1024 * 1024;
@@ -2289,17 +2314,17 @@ async function readBounded(body, limit, options = {}) {
     }
     return out ? out.subarray(0, size) : Buffer.concat(chunks, size);
 }
-/** One place for HTTP: undici with keep-alive, no automatic redirects, bodies read in full and bounded. */
+/** One place for HTTP: keep-alive, no automatic redirects, bodies read in full and bounded, one deadline per exchange. */
 class Http {
-    #dispatcher;
+    #transport;
     userAgent;
     #timeoutMs;
     /**
      * `ca`: extra PEM roots trusted besides the system's; `insecure`: no certificate check at all.
-     * HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured (undici's EnvHttpProxyAgent).
+     * HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured (proxy-transport.ts, loaded only then).
      */
     constructor(options = {}) {
-        this.#dispatcher = options.dispatcher ?? dispatcherFor({ ca: options.ca, insecure: options.insecure });
+        this.#transport = transportFor({ ca: options.ca, insecure: options.insecure });
         this.userAgent = options.userAgent ?? 'chartlift';
         this.#timeoutMs = options.timeoutMs ?? 60_000;
     }
@@ -2310,50 +2335,20 @@ class Http {
     }
     /** Like `send`, but the body is a stream the caller must read or dump. */
     async open(req) {
-        const res = await request(req.url, {
-            method: req.method,
-            headers: { 'user-agent': this.userAgent, ...req.headers },
-            body: req.body,
-            headersTimeout: this.#timeoutMs,
-            bodyTimeout: this.#timeoutMs,
-            // One deadline for the whole exchange, body included: a body dripping a byte at a time ends too.
-            signal: AbortSignal.timeout(this.#timeoutMs),
-        }, await this.#dispatcher);
-        return { status: res.statusCode, headers: flatten(res.headers), body: res.body, url: req.url };
+        const transport = await this.#transport;
+        // One deadline for the whole exchange, body included: a body dripping a byte at a time ends too.
+        return transport.open(req, { 'user-agent': this.userAgent, ...req.headers }, AbortSignal.timeout(this.#timeoutMs));
     }
     async close() {
-        await (await this.#dispatcher).close();
+        await (await this.#transport).close();
     }
 }
 const PROXY_VARIABLES = ['http_proxy', 'HTTP_PROXY', 'https_proxy', 'HTTPS_PROXY'];
-/**
- * Without a proxy: an Agent whose HTTPS connections are checked as `tlsConnector` says (plain-HTTP
- * registries never read a root; a connector function also escapes undici's deep copy of the options).
- * With a proxy: undici's EnvHttpProxyAgent, loaded on demand, with every root.
- */
-function dispatcherFor(trust) {
-    const agentOptions = { keepAliveTimeout: 10_000, connections: 8 };
-    if (PROXY_VARIABLES.some((v) => process.env[v])) {
-        return loadEnvHttpProxyAgent().then((EnvHttpProxyAgent) => {
-            const t = tlsOptions(trust);
-            return new EnvHttpProxyAgent({ ...agentOptions, connect: t, requestTls: t, proxyTls: { ca: t.ca } });
-        });
-    }
-    let plain;
-    let secure;
-    const connect = (opts, callback) => {
-        if (opts.protocol !== 'https:')
-            return (plain ??= connect_default()({ timeout: 10_000 }))(opts, callback);
-        return (secure ??= tlsConnector(trust))(opts, callback);
-    };
-    return new (agent_default())({ ...agentOptions, connect });
-}
-function flatten(raw) {
-    const headers = {};
-    for (const [k, v] of Object.entries(raw))
-        if (v !== undefined)
-            headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-    return headers;
+/** Node's own client, or, when a proxy is configured, undici's proxy agent (its own chunk, loaded only then). */
+function transportFor(trust) {
+    if (PROXY_VARIABLES.some((v) => process.env[v]))
+        return Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(813)]).then(__webpack_require__.bind(__webpack_require__, 7813)).then((m) => new m.ProxyTransport(trust));
+    return new NodeTransport(trust);
 }
 
 
@@ -2933,8 +2928,8 @@ class Authenticator {
 
 // EXTERNAL MODULE: ./src/oci/digest.ts
 var oci_digest = __webpack_require__(8825);
-// EXTERNAL MODULE: ./src/oci/http.ts + 2 modules
-var http = __webpack_require__(7582);
+// EXTERNAL MODULE: ./src/oci/http.ts + 1 modules
+var http = __webpack_require__(5232);
 // EXTERNAL MODULE: ./src/oci/media-types.ts
 var media_types = __webpack_require__(9217);
 // EXTERNAL MODULE: ./src/oci/retry.ts
@@ -3417,6 +3412,77 @@ const UNTRUSTED_CERT_CODES = new Set([
     'CERT_HAS_EXPIRED',
     'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
+
+
+/***/ }),
+
+/***/ 2268:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ flattenHeaders)
+/* harmony export */ });
+/** Response headers as one lower-cased string each (repeated ones joined as HTTP joins them). */
+function flattenHeaders(raw) {
+    const headers = {};
+    for (const [k, v] of Object.entries(raw))
+        if (v !== undefined)
+            headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+    return headers;
+}
+
+
+/***/ }),
+
+/***/ 1571:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ds: () => (/* binding */ wideTls),
+/* harmony export */   PO: () => (/* binding */ narrowTls),
+/* harmony export */   YF: () => (/* binding */ tlsOptions)
+/* harmony export */ });
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1692);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * The roots an HTTPS connection is first checked against: Node's (with NODE_EXTRA_CA_CERTS) and
+ * `ca`, in one secure context shared by every connection. The system's store (where runners keep a
+ * company's CA) takes ~50 ms to read and ~12 ms to parse into each new context, so it is read only
+ * when a certificate is not trusted without it (`wideTls`).
+ */
+function narrowTls(trust) {
+    if (trust.insecure)
+        return { rejectUnauthorized: false };
+    return trust.ca ? { secureContext: node_tls__WEBPACK_IMPORTED_MODULE_0___default().createSecureContext({ ca: [...defaultRoots(), trust.ca] }) } : {};
+}
+/** Every root at once: Node's, the system's and `ca`. */
+function wideTls(trust) {
+    if (trust.insecure)
+        return { rejectUnauthorized: false };
+    return { secureContext: node_tls__WEBPACK_IMPORTED_MODULE_0___default().createSecureContext({ ca: allRoots(trust) }) };
+}
+/** Every root at once, as plain TLS options (a proxy's connections: undici's proxy agent takes these). */
+function tlsOptions(trust) {
+    return { ca: allRoots(trust), rejectUnauthorized: !trust.insecure };
+}
+function allRoots(trust) {
+    return [...new Set([...defaultRoots(), ...systemRoots(), ...(trust.ca ? [trust.ca] : [])])];
+}
+const getCACertificates = (node_tls__WEBPACK_IMPORTED_MODULE_0___default().getCACertificates);
+/** Node's bundled roots with NODE_EXTRA_CA_CERTS. */
+function defaultRoots() {
+    return getCACertificates?.('default') ?? (node_tls__WEBPACK_IMPORTED_MODULE_0___default().rootCertificates);
+}
+/** The system's store (OpenSSL's paths: SSL_CERT_FILE and SSL_CERT_DIR are honoured), where the runtime reads it. */
+function systemRoots() {
+    try {
+        return getCACertificates?.('system') ?? [];
+    }
+    catch {
+        return [];
+    }
+}
 
 
 /***/ }),

@@ -11,7 +11,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
  * face is loaded only when it runs, and neither imports the other.
  */
 const face = globalThis.chartliftFace;
-await (face === 'cli' ? Promise.all(/* import() */[__nccwpck_require__.e(630), __nccwpck_require__.e(856), __nccwpck_require__.e(323), __nccwpck_require__.e(682)]).then(__nccwpck_require__.bind(__nccwpck_require__, 682)) : Promise.all(/* import() */[__nccwpck_require__.e(630), __nccwpck_require__.e(421), __nccwpck_require__.e(856), __nccwpck_require__.e(407)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9407)));
+await (face === 'cli' ? Promise.all(/* import() */[__nccwpck_require__.e(440), __nccwpck_require__.e(856), __nccwpck_require__.e(323), __nccwpck_require__.e(682)]).then(__nccwpck_require__.bind(__nccwpck_require__, 682)) : Promise.all(/* import() */[__nccwpck_require__.e(440), __nccwpck_require__.e(143), __nccwpck_require__.e(856), __nccwpck_require__.e(407)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9407)));
 
 
 __webpack_async_result__();
@@ -61,31 +61,10 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
 /***/ 3339:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
@@ -177,6 +156,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 
 /***/ }),
 
@@ -324,20 +310,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decod
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 

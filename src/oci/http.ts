@@ -1,27 +1,14 @@
-import { tlsConnector, tlsOptions, type TrustOptions } from './trust.js';
-import { Agent, buildConnector, loadEnvHttpProxyAgent, request, type Dispatcher } from './undici.js';
+import { NodeTransport } from './node-transport.js';
+import type { HttpRequest, HttpStream, Transport } from './transport.js';
+import type { TrustOptions } from './trust.js';
+
+export type { HttpRequest, HttpStream } from './transport.js';
 
 export interface HttpResponse {
   status: number;
   headers: Record<string, string>;
   body: Buffer;
   url: string;
-}
-
-export interface HttpStream {
-  status: number;
-  headers: Record<string, string>;
-  body: Dispatcher.ResponseData['body'];
-  url: string;
-}
-
-export interface HttpRequest {
-  method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  url: string;
-  headers?: Record<string, string>;
-  body?: Buffer | string;
-  /** Largest body accepted (bytes). */
-  maxBody?: number;
 }
 
 /** Answers read whole (JSON, manifests, token answers) are small: a larger one is refused, not buffered. */
@@ -66,19 +53,18 @@ export async function readBounded(
   return out ? out.subarray(0, size) : Buffer.concat(chunks, size);
 }
 
-/** One place for HTTP: undici with keep-alive, no automatic redirects, bodies read in full and bounded. */
+/** One place for HTTP: keep-alive, no automatic redirects, bodies read in full and bounded, one deadline per exchange. */
 export class Http {
-  #dispatcher: Dispatcher | Promise<Dispatcher>;
+  readonly #transport: Transport | Promise<Transport>;
   readonly userAgent: string;
-
   readonly #timeoutMs: number;
 
   /**
    * `ca`: extra PEM roots trusted besides the system's; `insecure`: no certificate check at all.
-   * HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured (undici's EnvHttpProxyAgent).
+   * HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured (proxy-transport.ts, loaded only then).
    */
-  constructor(options: { dispatcher?: Dispatcher; userAgent?: string; ca?: string; insecure?: boolean; timeoutMs?: number } = {}) {
-    this.#dispatcher = options.dispatcher ?? dispatcherFor({ ca: options.ca, insecure: options.insecure });
+  constructor(options: { userAgent?: string; ca?: string; insecure?: boolean; timeoutMs?: number } = {}) {
+    this.#transport = transportFor({ ca: options.ca, insecure: options.insecure });
     this.userAgent = options.userAgent ?? 'chartlift';
     this.#timeoutMs = options.timeoutMs ?? 60_000;
   }
@@ -91,53 +77,20 @@ export class Http {
 
   /** Like `send`, but the body is a stream the caller must read or dump. */
   async open(req: HttpRequest): Promise<HttpStream> {
-    const res = await request(
-      req.url,
-      {
-        method: req.method,
-        headers: { 'user-agent': this.userAgent, ...req.headers },
-        body: req.body,
-        headersTimeout: this.#timeoutMs,
-        bodyTimeout: this.#timeoutMs,
-        // One deadline for the whole exchange, body included: a body dripping a byte at a time ends too.
-        signal: AbortSignal.timeout(this.#timeoutMs),
-      },
-      await this.#dispatcher,
-    );
-    return { status: res.statusCode, headers: flatten(res.headers), body: res.body, url: req.url };
+    const transport = await this.#transport;
+    // One deadline for the whole exchange, body included: a body dripping a byte at a time ends too.
+    return transport.open(req, { 'user-agent': this.userAgent, ...req.headers }, AbortSignal.timeout(this.#timeoutMs));
   }
 
   async close(): Promise<void> {
-    await (await this.#dispatcher).close();
+    await (await this.#transport).close();
   }
 }
 
 const PROXY_VARIABLES = ['http_proxy', 'HTTP_PROXY', 'https_proxy', 'HTTPS_PROXY'];
 
-/**
- * Without a proxy: an Agent whose HTTPS connections are checked as `tlsConnector` says (plain-HTTP
- * registries never read a root; a connector function also escapes undici's deep copy of the options).
- * With a proxy: undici's EnvHttpProxyAgent, loaded on demand, with every root.
- */
-function dispatcherFor(trust: TrustOptions): Dispatcher | Promise<Dispatcher> {
-  const agentOptions = { keepAliveTimeout: 10_000, connections: 8 };
-  if (PROXY_VARIABLES.some((v) => process.env[v])) {
-    return loadEnvHttpProxyAgent().then((EnvHttpProxyAgent) => {
-      const t = tlsOptions(trust);
-      return new EnvHttpProxyAgent({ ...agentOptions, connect: t, requestTls: t, proxyTls: { ca: t.ca } });
-    });
-  }
-  let plain: buildConnector.connector | undefined;
-  let secure: buildConnector.connector | undefined;
-  const connect: buildConnector.connector = (opts, callback) => {
-    if (opts.protocol !== 'https:') return (plain ??= buildConnector({ timeout: 10_000 }))(opts, callback);
-    return (secure ??= tlsConnector(trust))(opts, callback);
-  };
-  return new Agent({ ...agentOptions, connect });
-}
-
-function flatten(raw: Record<string, string | string[] | undefined>): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(raw)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-  return headers;
+/** Node's own client, or, when a proxy is configured, undici's proxy agent (its own chunk, loaded only then). */
+function transportFor(trust: TrustOptions): Transport | Promise<Transport> {
+  if (PROXY_VARIABLES.some((v) => process.env[v])) return import('./proxy-transport.js').then((m) => new m.ProxyTransport(trust));
+  return new NodeTransport(trust);
 }

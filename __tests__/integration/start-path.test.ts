@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { HttpClient } from '../../src/action/lazy-http-client.js';
+import { runAction } from '../helpers/action.js';
+import { findNode } from '../helpers/node-versions.js';
+import { ROOT } from '../helpers/paths.js';
+import { startRegistry, type Registry } from '../helpers/registry.js';
+import { tempDir } from '../helpers/temp.js';
+
+// What a publish loads of the bundle (issue #16: load only what the path in hand needs). A load hook
+// records every dist/ file the run evaluates; ncc's statistics say which packages each file holds.
+
+let registry: Registry;
+let work: string;
+before(async () => {
+  registry = await startRegistry();
+  work = await tempDir('chartlift-start-path-');
+  await writeFile(
+    path.join(work, 'hook.mjs'),
+    `import { registerHooks } from 'node:module';\nimport { appendFileSync } from 'node:fs';\n` +
+      `registerHooks({ load(url, context, next) { if (url.includes('/dist/')) appendFileSync(process.env.LOADED_LOG, url.split('/').pop() + '\\n'); return next(url, context); } });\n`,
+  );
+});
+after(() => registry?.stop());
+
+/** The packages (and `src`) held by the bundle files a run of the action loaded. */
+async function packagesLoaded(inputs: Record<string, string>, env: Record<string, string> = {}): Promise<Set<string>> {
+  const log = path.join(work, `loaded-${Date.now()}-${Math.random()}`);
+  await writeFile(log, '');
+  // node24, as the runner starts the action (module.registerHooks is Node 22.15's).
+  const r = await runAction(inputs, {
+    node: await findNode(24),
+    env: { ...env, NODE_OPTIONS: `--import=${path.join(work, 'hook.mjs')}`, LOADED_LOG: log },
+  });
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  const files = new Set((await readFile(log, 'utf8')).split('\n').filter(Boolean));
+  const stats = JSON.parse(await readFile(path.join(ROOT, '.build', 'stats.json'), 'utf8')) as {
+    chunks: Array<{ files: string[]; modules: Array<{ name: string }> }>;
+  };
+  const out = new Set<string>();
+  for (const chunk of stats.chunks) {
+    if (!chunk.files.some((f) => files.has(f))) continue;
+    for (const m of chunk.modules) out.add(/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(m.name)?.[1] ?? 'src');
+  }
+  assert.ok(out.has('src') && out.has('yaml'), `the load hook saw the run: ${[...out].join(', ')}`);
+  return out;
+}
+
+const publish = { chart: path.join(ROOT, 'examples', 'hello'), 'plain-http': 'true' };
+
+test('a publish loads neither undici, @actions/http-client, openpgp, tar nor semver', async () => {
+  const loaded = await packagesLoaded({ ...publish, ref: `oci://${registry.host}/start-path` }, { SOURCE_DATE_EPOCH: '0' });
+  for (const pkg of ['undici', '@actions/http-client', 'openpgp', 'tar', 'semver'])
+    assert.ok(!loaded.has(pkg), `${pkg} was loaded: ${[...loaded].join(', ')}`);
+});
+
+test('a proxy variable loads undici (its proxy agent), and NO_PROXY still reaches the registry', async () => {
+  const loaded = await packagesLoaded(
+    { ...publish, ref: `oci://${registry.host}/start-path-proxy` },
+    { HTTP_PROXY: 'http://127.0.0.1:1', NO_PROXY: '127.0.0.1' },
+  );
+  assert.ok(loaded.has('undici'), [...loaded].join(', '));
+  assert.ok(!loaded.has('@actions/http-client'));
+});
+
+test("@actions/core's HttpClient, as the bundle maps it, is the real client once used (an OIDC token request)", async () => {
+  const seen: Array<{ url?: string; auth?: string; agent?: string }> = [];
+  const server = createServer((req, res) => {
+    seen.push({ url: req.url, auth: req.headers.authorization, agent: req.headers['user-agent'] });
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify({ value: 'id-token' }));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  try {
+    const { BearerCredentialHandler } = await import('@actions/http-client/lib/auth');
+    const client = new HttpClient('actions/oidc-client', [new BearerCredentialHandler('request-token')], {
+      allowRetries: true,
+      maxRetries: 1,
+    });
+    const port = (server.address() as AddressInfo).port;
+    const res = await client.getJson<{ value: string }>(`http://127.0.0.1:${port}/token?audience=x`);
+    assert.equal(res.statusCode, 200);
+    assert.deepEqual(res.result, { value: 'id-token' });
+    assert.deepEqual(seen, [{ url: '/token?audience=x', auth: 'Bearer request-token', agent: 'actions/oidc-client' }]);
+  } finally {
+    server.close();
+  }
+});

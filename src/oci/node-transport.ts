@@ -1,0 +1,106 @@
+import http from 'node:http';
+import https from 'node:https';
+import type { Socket } from 'node:net';
+import { errorCodes } from '../util/causes.js';
+import { UNKNOWN_ROOT_CODES } from './tls-codes.js';
+import { narrowTls, wideTls, type TrustOptions } from './trust.js';
+import { flattenHeaders, type HttpRequest, type HttpStream, type ResponseBody, type Transport } from './transport.js';
+
+const CONNECT_TIMEOUT_MS = 10_000;
+const AGENT_OPTIONS = { keepAlive: true, maxSockets: 8, maxFreeSockets: 8 };
+/** What `dump` reads of a body nobody wants before it closes the connection instead. */
+const DUMP_LIMIT = 128 * 1024;
+const PAYLOAD_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+
+/**
+ * Node's own HTTP client (built into the runtime: nothing to load or compile at start), keep-alive
+ * connections, no redirects followed. HTTPS is checked against `narrowTls` first; a certificate whose
+ * root only the system's store holds switches every later connection to `wideTls`, and the request
+ * is made once more (its connection failed before a byte of it was sent).
+ */
+export class NodeTransport implements Transport {
+  readonly #trust: TrustOptions;
+  readonly #plain = new http.Agent(AGENT_OPTIONS);
+  #narrow: https.Agent | undefined;
+  #wide: https.Agent | undefined;
+
+  constructor(trust: TrustOptions) {
+    this.#trust = trust;
+  }
+
+  async open(req: HttpRequest, headers: Record<string, string>, signal: AbortSignal): Promise<HttpStream> {
+    const url = new URL(req.url);
+    if (url.protocol === 'http:') return exchange(http, this.#plain, url, req, headers, signal);
+    if (url.protocol !== 'https:') throw new Error(`cannot request ${url.protocol} addresses`);
+    const agent = this.#wide ?? (this.#narrow ??= new https.Agent({ ...AGENT_OPTIONS, ...narrowTls(this.#trust) }));
+    try {
+      return await exchange(https, agent, url, req, headers, signal);
+    } catch (err) {
+      if (agent !== this.#narrow || !errorCodes(err).some((c) => UNKNOWN_ROOT_CODES.has(c))) throw err;
+      this.#wide ??= new https.Agent({ ...AGENT_OPTIONS, ...wideTls(this.#trust) });
+      return exchange(https, this.#wide, url, req, headers, signal);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.#plain.destroy();
+    this.#narrow?.destroy();
+    this.#wide?.destroy();
+  }
+}
+
+function exchange(
+  mod: typeof http | typeof https,
+  agent: http.Agent,
+  url: URL,
+  req: HttpRequest,
+  headers: Record<string, string>,
+  signal: AbortSignal,
+): Promise<HttpStream> {
+  const body = req.body;
+  const all = { ...headers };
+  if (body !== undefined) all['content-length'] = String(Buffer.byteLength(body));
+  else if (PAYLOAD_METHODS.has(req.method)) all['content-length'] = '0';
+  return new Promise((resolve, reject) => {
+    const r = mod.request(url, { method: req.method, headers: all, agent, signal }, (res) => {
+      // The deadline covers the body too: a body dripping a byte at a time ends with it.
+      const onAbort = (): void => void res.destroy(new Error('the exchange passed its deadline', { cause: signal.reason }));
+      signal.addEventListener('abort', onAbort, { once: true });
+      res.once('close', () => signal.removeEventListener('abort', onAbort));
+      resolve({ status: res.statusCode ?? 0, headers: flattenHeaders(res.headers), body: responseBody(res), url: req.url });
+    });
+    r.once('socket', connectDeadline);
+    r.once('error', reject);
+    r.end(body);
+  });
+}
+
+/** A connection not made (TCP, and TLS's handshake) within CONNECT_TIMEOUT_MS is given up. */
+function connectDeadline(socket: Socket): void {
+  if (!socket.connecting) return;
+  const timer = setTimeout(
+    () => socket.destroy(Object.assign(new Error(`no connection within ${CONNECT_TIMEOUT_MS / 1000} s`), { code: 'ETIMEDOUT' })),
+    CONNECT_TIMEOUT_MS,
+  );
+  const done = (): void => clearTimeout(timer);
+  socket.once('encrypted' in socket ? 'secureConnect' : 'connect', done);
+  socket.once('close', done);
+}
+
+function responseBody(res: http.IncomingMessage): ResponseBody {
+  return {
+    [Symbol.asyncIterator]: () => res[Symbol.asyncIterator](),
+    destroy: (err?: Error) => res.destroy(err),
+    dump: async () => {
+      let read = 0;
+      try {
+        for await (const chunk of res) {
+          read += (chunk as Buffer).length;
+          if (read > DUMP_LIMIT) break;
+        }
+      } catch {
+        // A body nobody wants may fail as it likes.
+      }
+    },
+  };
+}

@@ -1,0 +1,35 @@
+/** A response whose body is a stream the caller must read, `dump` or destroy. */
+export interface HttpStream {
+  status: number;
+  headers: Record<string, string>;
+  body: ResponseBody;
+  url: string;
+}
+
+/** A response body: its chunks as they arrive. `dump` reads and drops what is left (a bounded amount, then closes). */
+export type ResponseBody = AsyncIterable<Uint8Array> & { destroy(err?: Error): unknown; dump(): Promise<void> };
+
+export interface HttpRequest {
+  method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  headers?: Record<string, string>;
+  body?: Buffer | string;
+  /** Largest body accepted (bytes). */
+  maxBody?: number;
+}
+
+/**
+ * How requests reach the network: Node's own HTTP client (node-transport.ts), or undici's proxy
+ * agent when a proxy is configured (proxy-transport.ts). `signal` ends the exchange, body included.
+ */
+export interface Transport {
+  open(req: HttpRequest, headers: Record<string, string>, signal: AbortSignal): Promise<HttpStream>;
+  close(): Promise<void>;
+}
+
+/** Response headers as one lower-cased string each (repeated ones joined as HTTP joins them). */
+export function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  return headers;
+}
