@@ -3041,15 +3041,17 @@ class RegistryClient {
     /**
      * Uploads a blob: in one PUT when small, in chunks when large. A transient failure restarts the
      * upload (unless the blob arrived after all); a chunked upload first tries to resume.
+     * `onFinalRequest` is called as the request that completes the blob is sent (the PUT that closes
+     * a session; a single-request POST cannot be known as final before its answer, so after it).
      */
-    async uploadBlob(repository, d, data) {
+    async uploadBlob(repository, d, data, onFinalRequest) {
         await (0,retry/* retrying */.R$)(this.#policy, async (n) => {
             if (n > 0 && (await this.hasBlob(repository, d)))
                 return;
             if (data.length > this.#monolithicMax)
-                await this.#uploadChunked(repository, d, data);
+                await this.#uploadChunked(repository, d, data, onFinalRequest);
             else
-                await this.#uploadMonolithic(repository, d, data);
+                await this.#uploadMonolithic(repository, d, data, onFinalRequest);
         }, {
             error: transientReason,
             onRetry: (reason, wait) => this.#log(`restarting the upload of ${d.digest.slice(0, 19)}… in ${(wait / 1000).toFixed(1)}s (${reason})`),
@@ -3066,12 +3068,14 @@ class RegistryClient {
             });
         return { url: new URL(location, start.url), minChunk: Number(start.headers['oci-chunk-min-length']) || 0 };
     }
-    async #finishUpload(repository, location, d, body) {
+    async #finishUpload(repository, location, d, body, onFinalRequest) {
         const url = new URL(location);
         url.searchParams.set('digest', d.digest);
         const headers = { 'content-type': 'application/octet-stream', 'content-length': String(body?.length ?? 0) };
         // Not retried on its own: a lost answer may have consumed the session; the whole upload restarts.
-        const put = await this.#send({ method: 'PUT', url: url.toString(), headers, body }, scope(repository, true), false);
+        const sent = this.#send({ method: 'PUT', url: url.toString(), headers, body }, scope(repository, true), false);
+        onFinalRequest?.();
+        const put = await sent;
         if (put.status !== 201 && put.status !== 204)
             throw (0,oci_errors/* responseError */.U3)('upload a blob to', put, this.#target(repository));
     }
@@ -3080,23 +3084,23 @@ class RegistryClient {
      * request where the registry supports it); a registry that does not answers 202 with a session,
      * and the blob follows in a PUT, as in the two-step upload.
      */
-    async #uploadMonolithic(repository, d, data) {
+    async #uploadMonolithic(repository, d, data, onFinalRequest) {
         if (data.length <= SINGLE_POST_MAX) {
             const url = `${this.#base}/v2/${repository}/blobs/uploads/?digest=${encodeURIComponent(d.digest)}`;
             const headers = { 'content-type': 'application/octet-stream', 'content-length': String(data.length) };
             const res = await this.#send({ method: 'POST', url, headers, body: data }, scope(repository, true), false);
             if (res.status === 201)
-                return;
+                return onFinalRequest?.();
             if (res.status !== 202 || !res.headers.location)
                 throw (0,oci_errors/* responseError */.U3)('start an upload to', res, this.#target(repository));
-            await this.#finishUpload(repository, new URL(res.headers.location, res.url), d, data);
+            await this.#finishUpload(repository, new URL(res.headers.location, res.url), d, data, onFinalRequest);
             return;
         }
         const { url } = await this.#startUpload(repository);
-        await this.#finishUpload(repository, url, d, data);
+        await this.#finishUpload(repository, url, d, data, onFinalRequest);
     }
     /** PATCH chunks with Content-Range; after a failure, ask the registry how far it got and go on from there. */
-    async #uploadChunked(repository, d, data) {
+    async #uploadChunked(repository, d, data, onFinalRequest) {
         const started = await this.#startUpload(repository);
         let location = started.url;
         const chunk = Math.max(this.#chunkSize, started.minChunk);
@@ -3137,7 +3141,7 @@ class RegistryClient {
             // A session the registry lost cannot be resumed: the whole upload restarts (uploadBlob's loop).
             { error: (err) => (err instanceof UploadLost ? undefined : transientReason(err)) });
         }
-        await this.#finishUpload(repository, location, d);
+        await this.#finishUpload(repository, location, d, undefined, onFinalRequest);
     }
     /** PUT the manifest by tag; returns the digest the registry reports (checked against ours by the caller). */
     async putManifest(repository, tag, manifest, mediaType) {
@@ -3909,19 +3913,38 @@ async function pushArtifact(client, ref, artifact, ifExists, options = {}) {
         blobs.push([layer, layer.digest === artifact.chartDescriptor.digest ? artifact.chart : artifact.provenance]);
     // A new tag's small blobs are almost always new too: uploading one that exists costs less than asking.
     const ask = (d) => current !== undefined || d.size > registry/* SINGLE_POST_MAX */.L$ || options.mountFrom !== undefined;
+    // Registries offer no conditional tag update. A new tag is asked for again as the last upload
+    // request goes out (a run that wrote it meanwhile is then met as if-exists says), and read back after
+    // the write (a run that wrote in between is reported, not silently overwritten). Asked with that
+    // request rather than after its answer: one round trip fewer, for a window one request longer.
+    let recheck;
+    const askAgain = () => {
+        if (current !== undefined || recheck)
+            return;
+        recheck = client.resolveTag(ref.repository, ref.tag, true);
+        recheck.catch(() => { });
+    };
+    let pending = blobs.length;
     await Promise.all(blobs.map(async ([d, data]) => {
+        let counted = false;
+        const final = () => {
+            if (counted)
+                return;
+            counted = true;
+            if (--pending === 0)
+                askAgain();
+        };
         if (ask(d) && (await client.hasBlob(ref.repository, d)))
-            return;
+            return final();
         if (options.mountFrom && (await client.mountBlob(ref.repository, d, options.mountFrom)))
-            return;
-        await client.uploadBlob(ref.repository, d, data);
+            return final();
+        await client.uploadBlob(ref.repository, d, data, final);
+        final();
     }));
     await options.beforeCommit;
-    // Registries offer no conditional tag update. A new tag is asked for again just before the write (a
-    // run that wrote it meanwhile is then met as if-exists says), and read back after it (a run that
-    // wrote in between is reported, not silently overwritten).
-    if (current === undefined) {
-        const now = await client.resolveTag(ref.repository, ref.tag, true);
+    askAgain();
+    if (recheck) {
+        const now = await recheck;
         const late = now === undefined ? undefined : await decide(client, ref, artifact, ifExists, now);
         if (late)
             return late;

@@ -291,6 +291,47 @@ test('on a registry with single-request uploads, a new chart takes 6 requests (t
   }
 });
 
+/** The longest chain of requests each sent after the previous one's answer: the round trips a run waits for. */
+function sequentialRoundTrips(spans: Array<{ start: number; end: number }>): number {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const depth: number[] = [];
+  sorted.forEach((s, i) => (depth[i] = 1 + Math.max(0, ...sorted.slice(0, i).flatMap((p, j) => (p.end <= s.start ? [depth[j]] : [])))));
+  return Math.max(0, ...depth);
+}
+
+test('a new chart waits for 5 round trips on distribution 2.8 (the tag asked again with the last upload request), an unchanged one for 1', async () => {
+  const { startFaultyFront } = await import('../helpers/faulty-front.js');
+  const spans: Array<{ start: number; end: number; what: string }> = [];
+  // Every answer held back 40 ms: requests sent together overlap, requests sent after an answer follow it.
+  const front = await startFaultyFront(open.url, {
+    decide: () => undefined,
+    intercept: async (req, res, forward) => {
+      const start = performance.now();
+      const up = await forward();
+      await new Promise((r) => setTimeout(r, 40));
+      res.writeHead(up.status, up.headers).end(req.method === 'HEAD' ? undefined : up.body);
+      spans.push({ start, end: performance.now(), what: `${req.method} ${req.url.replace(/\?.*/, '')}` });
+      return true;
+    },
+  });
+  try {
+    const { env, home } = await helmHome();
+    const inputs = { chart, ref: `oci://${front.host}/trips`, 'plain-http': 'true', cache: path.join(home, 'cache') };
+    const r = await runAction(inputs, { env });
+    assert.equal(r.code, 0, r.stdout);
+    assert.equal(r.outputs.status, 'pushed');
+    // HEAD tag; POST, then PUT with the HEAD asked again; PUT manifest; HEAD read back (8 requests).
+    assert.equal(spans.length, 8, spans.map((s) => s.what).join('\n'));
+    assert.equal(sequentialRoundTrips(spans), 5, spans.map((s) => `${s.start.toFixed(0)}-${s.end.toFixed(0)} ${s.what}`).join('\n'));
+    spans.length = 0;
+    const again = await runAction(inputs, { env });
+    assert.equal(again.outputs.status, 'unchanged', again.stdout);
+    assert.equal(sequentialRoundTrips(spans), 1);
+  } finally {
+    await front.stop();
+  }
+});
+
 test('a cache that cannot be written fails the step before the tag is written (the save overlaps the upload)', async () => {
   const { env, home } = await helmHome();
   await writeFile(path.join(home, 'a-file'), 'x');

@@ -122,14 +122,16 @@ export class RegistryClient {
   /**
    * Uploads a blob: in one PUT when small, in chunks when large. A transient failure restarts the
    * upload (unless the blob arrived after all); a chunked upload first tries to resume.
+   * `onFinalRequest` is called as the request that completes the blob is sent (the PUT that closes
+   * a session; a single-request POST cannot be known as final before its answer, so after it).
    */
-  async uploadBlob(repository: string, d: Descriptor, data: Buffer): Promise<void> {
+  async uploadBlob(repository: string, d: Descriptor, data: Buffer, onFinalRequest?: () => void): Promise<void> {
     await retrying(
       this.#policy,
       async (n) => {
         if (n > 0 && (await this.hasBlob(repository, d))) return;
-        if (data.length > this.#monolithicMax) await this.#uploadChunked(repository, d, data);
-        else await this.#uploadMonolithic(repository, d, data);
+        if (data.length > this.#monolithicMax) await this.#uploadChunked(repository, d, data, onFinalRequest);
+        else await this.#uploadMonolithic(repository, d, data, onFinalRequest);
       },
       {
         error: transientReason,
@@ -153,12 +155,14 @@ export class RegistryClient {
     return { url: new URL(location, start.url), minChunk: Number(start.headers['oci-chunk-min-length']) || 0 };
   }
 
-  async #finishUpload(repository: string, location: URL, d: Descriptor, body?: Buffer): Promise<void> {
+  async #finishUpload(repository: string, location: URL, d: Descriptor, body?: Buffer, onFinalRequest?: () => void): Promise<void> {
     const url = new URL(location);
     url.searchParams.set('digest', d.digest);
     const headers: Record<string, string> = { 'content-type': 'application/octet-stream', 'content-length': String(body?.length ?? 0) };
     // Not retried on its own: a lost answer may have consumed the session; the whole upload restarts.
-    const put = await this.#send({ method: 'PUT', url: url.toString(), headers, body }, scope(repository, true), false);
+    const sent = this.#send({ method: 'PUT', url: url.toString(), headers, body }, scope(repository, true), false);
+    onFinalRequest?.();
+    const put = await sent;
     if (put.status !== 201 && put.status !== 204) throw responseError('upload a blob to', put, this.#target(repository));
   }
 
@@ -167,22 +171,22 @@ export class RegistryClient {
    * request where the registry supports it); a registry that does not answers 202 with a session,
    * and the blob follows in a PUT, as in the two-step upload.
    */
-  async #uploadMonolithic(repository: string, d: Descriptor, data: Buffer): Promise<void> {
+  async #uploadMonolithic(repository: string, d: Descriptor, data: Buffer, onFinalRequest?: () => void): Promise<void> {
     if (data.length <= SINGLE_POST_MAX) {
       const url = `${this.#base}/v2/${repository}/blobs/uploads/?digest=${encodeURIComponent(d.digest)}`;
       const headers = { 'content-type': 'application/octet-stream', 'content-length': String(data.length) };
       const res = await this.#send({ method: 'POST', url, headers, body: data }, scope(repository, true), false);
-      if (res.status === 201) return;
+      if (res.status === 201) return onFinalRequest?.();
       if (res.status !== 202 || !res.headers.location) throw responseError('start an upload to', res, this.#target(repository));
-      await this.#finishUpload(repository, new URL(res.headers.location, res.url), d, data);
+      await this.#finishUpload(repository, new URL(res.headers.location, res.url), d, data, onFinalRequest);
       return;
     }
     const { url } = await this.#startUpload(repository);
-    await this.#finishUpload(repository, url, d, data);
+    await this.#finishUpload(repository, url, d, data, onFinalRequest);
   }
 
   /** PATCH chunks with Content-Range; after a failure, ask the registry how far it got and go on from there. */
-  async #uploadChunked(repository: string, d: Descriptor, data: Buffer): Promise<void> {
+  async #uploadChunked(repository: string, d: Descriptor, data: Buffer, onFinalRequest?: () => void): Promise<void> {
     const started = await this.#startUpload(repository);
     let location = started.url;
     const chunk = Math.max(this.#chunkSize, started.minChunk);
@@ -225,7 +229,7 @@ export class RegistryClient {
         { error: (err) => (err instanceof UploadLost ? undefined : transientReason(err)) },
       );
     }
-    await this.#finishUpload(repository, location, d);
+    await this.#finishUpload(repository, location, d, undefined, onFinalRequest);
   }
 
   /** PUT the manifest by tag; returns the digest the registry reports (checked against ours by the caller). */

@@ -39,19 +39,35 @@ export async function pushArtifact(
     blobs.push([layer, layer.digest === artifact.chartDescriptor.digest ? artifact.chart : artifact.provenance!]);
   // A new tag's small blobs are almost always new too: uploading one that exists costs less than asking.
   const ask = (d: Descriptor): boolean => current !== undefined || d.size > SINGLE_POST_MAX || options.mountFrom !== undefined;
+  // Registries offer no conditional tag update. A new tag is asked for again as the last upload
+  // request goes out (a run that wrote it meanwhile is then met as if-exists says), and read back after
+  // the write (a run that wrote in between is reported, not silently overwritten). Asked with that
+  // request rather than after its answer: one round trip fewer, for a window one request longer.
+  let recheck: Promise<string | undefined> | undefined;
+  const askAgain = (): void => {
+    if (current !== undefined || recheck) return;
+    recheck = client.resolveTag(ref.repository, ref.tag, true);
+    recheck.catch(() => {});
+  };
+  let pending = blobs.length;
   await Promise.all(
     blobs.map(async ([d, data]) => {
-      if (ask(d) && (await client.hasBlob(ref.repository, d))) return;
-      if (options.mountFrom && (await client.mountBlob(ref.repository, d, options.mountFrom))) return;
-      await client.uploadBlob(ref.repository, d, data);
+      let counted = false;
+      const final = (): void => {
+        if (counted) return;
+        counted = true;
+        if (--pending === 0) askAgain();
+      };
+      if (ask(d) && (await client.hasBlob(ref.repository, d))) return final();
+      if (options.mountFrom && (await client.mountBlob(ref.repository, d, options.mountFrom))) return final();
+      await client.uploadBlob(ref.repository, d, data, final);
+      final();
     }),
   );
   await options.beforeCommit;
-  // Registries offer no conditional tag update. A new tag is asked for again just before the write (a
-  // run that wrote it meanwhile is then met as if-exists says), and read back after it (a run that
-  // wrote in between is reported, not silently overwritten).
-  if (current === undefined) {
-    const now = await client.resolveTag(ref.repository, ref.tag, true);
+  askAgain();
+  if (recheck) {
+    const now = await recheck;
     const late = now === undefined ? undefined : await decide(client, ref, artifact, ifExists, now);
     if (late) return late;
   }
