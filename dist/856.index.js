@@ -531,6 +531,210 @@ function encodeField(v) {
 
 /***/ }),
 
+/***/ 9828:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Wc: () => (/* binding */ WARM_BYTES),
+/* harmony export */   e7: () => (/* binding */ gzipParallel),
+/* harmony export */   pp: () => (/* binding */ warmGzipWorkers)
+/* harmony export */ });
+/* unused harmony exports gzipWorkerCount, closeGzipWorkers */
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _gzip_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4402);
+
+
+
+/** Below this many members, this thread alone is as quick as with workers (each takes ~60 ms to start). */
+const MIN_MEMBERS_FOR_WORKERS = 4;
+/** The chart loader starts the workers once it has read this much: they are ready when the tar is. */
+const WARM_BYTES = MIN_MEMBERS_FOR_WORKERS * _gzip_js__WEBPACK_IMPORTED_MODULE_2__/* .MEMBER_BYTES */ .t7;
+const MAX_WORKERS = 7;
+/** Members sent to a worker ahead of its answers, so that it never waits for this thread, which compresses too. */
+const IN_FLIGHT = 2;
+/**
+ * What a gzip worker runs: a script that starts gzip-worker.ts in a worker thread. The bundle names
+ * its own entry (src/bundle.ts), since its chunks cannot be started on their own; without one (the
+ * library run from its sources) the members are compressed on this thread, to the same bytes.
+ */
+function workerScript() {
+    return globalThis.chartliftWorkerEntry;
+}
+/** Worker threads that compress members, shared by every archive of the run; idle, they keep no process alive. */
+class GzipPool {
+    #workers = [];
+    #jobs = new Map();
+    #seq = 0;
+    constructor(script, count) {
+        for (let i = 0; i < count; i++) {
+            const w = { worker: new node_worker_threads__WEBPACK_IMPORTED_MODULE_1__.Worker(script, { workerData: { chartliftWorker: 'gzip' } }), outstanding: 0 };
+            w.worker.unref();
+            w.worker.on('message', (m) => {
+                const job = this.#jobs.get(m.id);
+                this.#jobs.delete(m.id);
+                if (--w.outstanding === 0)
+                    w.worker.unref();
+                job?.resolve(Buffer.from(m.member.buffer, m.member.byteOffset, m.member.byteLength));
+            });
+            const fail = (err) => {
+                this.#workers.splice(this.#workers.indexOf(w), 1);
+                for (const [id, job] of this.#jobs) {
+                    if (job.on !== w)
+                        continue;
+                    this.#jobs.delete(id);
+                    job.reject(err);
+                }
+            };
+            w.worker.on('error', fail);
+            w.worker.on('exit', (code) => fail(new Error(`a gzip worker stopped (exit code ${code})`)));
+            this.#workers.push(w);
+        }
+    }
+    /** A worker with room for one more member, if any. */
+    free() {
+        return this.#workers.find((w) => w.outstanding < IN_FLIGHT);
+    }
+    get size() {
+        return this.#workers.length;
+    }
+    async close() {
+        await Promise.all(this.#workers.map((w) => w.worker.terminate()));
+    }
+    compress(w, bytes) {
+        const id = this.#seq++;
+        if (w.outstanding++ === 0)
+            w.worker.ref();
+        return new Promise((resolve, reject) => {
+            this.#jobs.set(id, { resolve, reject, on: w });
+            // The member's own copy, moved (not cloned) to the worker.
+            w.worker.postMessage({ id, data: bytes }, [bytes.buffer]);
+        });
+    }
+}
+let pool;
+let decided = false;
+/**
+ * Starts the workers (one per core but this thread's) if the machine has more than one core and the
+ * bundle named their script; at most once. Called as soon as an archive is known to be large.
+ */
+function warmGzipWorkers(cores = node_os__WEBPACK_IMPORTED_MODULE_0___default().availableParallelism()) {
+    if (decided)
+        return;
+    decided = true;
+    const script = workerScript();
+    const count = Math.min(cores - 1, MAX_WORKERS);
+    if (script && count > 0)
+        pool = new GzipPool(script, count);
+}
+/** How many workers compress members (0: this thread alone). */
+function gzipWorkerCount() {
+    return pool?.size ?? 0;
+}
+/** Stops the workers, if any were started (they never keep a process alive; this frees them sooner). */
+async function closeGzipWorkers() {
+    const p = pool;
+    pool = undefined;
+    decided = false;
+    await p?.close();
+}
+/**
+ * `gzipReproducible`, with the members compressed across the machine's cores: this thread and the
+ * workers take the next member as they finish one. The bytes are the same as `gzipReproducible`'s
+ * whatever the number of cores, since what each member holds does not depend on it.
+ */
+async function gzipParallel(data) {
+    const ranges = (0,_gzip_js__WEBPACK_IMPORTED_MODULE_2__/* .memberRanges */ .v9)(data.length);
+    if (ranges.length < MIN_MEMBERS_FOR_WORKERS)
+        return (0,_gzip_js__WEBPACK_IMPORTED_MODULE_2__/* .gzipReproducible */ .PJ)(data);
+    warmGzipWorkers();
+    if (!pool)
+        return (0,_gzip_js__WEBPACK_IMPORTED_MODULE_2__/* .gzipReproducible */ .PJ)(data);
+    const workers = pool;
+    const members = new Array(ranges.length);
+    const member = (i) => data.subarray(ranges[i][0], ranges[i][1]);
+    let next = 0;
+    const sent = [];
+    const feed = () => {
+        for (let w = workers.free(); next < ranges.length && w; w = workers.free()) {
+            const i = next++;
+            const done = workers.compress(w, new Uint8Array(member(i))).then((m) => {
+                members[i] = m;
+                feed();
+            });
+            done.catch(() => { }); // awaited below
+            sent.push(done);
+        }
+    };
+    feed();
+    // This thread compresses too, between the workers' answers.
+    while (next < ranges.length) {
+        const i = next++;
+        members[i] = (0,_gzip_js__WEBPACK_IMPORTED_MODULE_2__/* .gzipMember */ .Z5)(member(i));
+        feed();
+        await new Promise((r) => setImmediate(r));
+    }
+    for (let k = 0; k < sent.length; k++)
+        await sent[k];
+    return Buffer.concat(members);
+}
+
+
+/***/ }),
+
+/***/ 4402:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   PJ: () => (/* binding */ gzipReproducible),
+/* harmony export */   Z5: () => (/* binding */ gzipMember),
+/* harmony export */   t7: () => (/* binding */ MEMBER_BYTES),
+/* harmony export */   v9: () => (/* binding */ memberRanges)
+/* harmony export */ });
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var fflate__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1306);
+
+
+/**
+ * The largest gzip member: a longer archive is cut into members of this many bytes of tar, each
+ * compressed on its own (so on any number of cores, gzip-parallel.ts), concatenated as RFC 1952 allows.
+ * An archive of at most this size is one member, the bytes every earlier Chartlift release wrote.
+ */
+const MEMBER_BYTES = 1 << 20;
+/**
+ * gzip with bytes that depend on the input only: deflate in pure JavaScript (fflate, level 6),
+ * never the runtime's zlib, whose output changes with its build and the CPU's features; each member's
+ * header with mtime 0, no name, OS "unknown". The same bytes whichever way the members are made.
+ */
+function gzipReproducible(data) {
+    const members = [];
+    for (const [start, end] of memberRanges(data.length))
+        members.push(gzipMember(data.subarray(start, end)));
+    return members.length === 1 ? members[0] : Buffer.concat(members);
+}
+/** Where each member starts and ends in `length` bytes of tar (one member for an empty input). */
+function memberRanges(length) {
+    const out = [];
+    for (let start = 0; start < length || out.length === 0; start += MEMBER_BYTES)
+        out.push([start, Math.min(start + MEMBER_BYTES, length)]);
+    return out;
+}
+/** One complete gzip member of `data`. */
+function gzipMember(data) {
+    const header = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0xff]);
+    const body = (0,fflate__WEBPACK_IMPORTED_MODULE_1__/* .deflateSync */ .pd)(data, { level: 6 });
+    const trailer = Buffer.alloc(8);
+    trailer.writeUInt32LE((0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.crc32)(data) >>> 0, 0);
+    trailer.writeUInt32LE(data.length % 2 ** 32, 4);
+    return Buffer.concat([header, body, trailer]);
+}
+
+
+/***/ }),
+
 /***/ 5529:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -666,6 +870,8 @@ var load_archive = __webpack_require__(5529);
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/util/bytes-order.ts
 var bytes_order = __webpack_require__(8146);
+// EXTERNAL MODULE: ./src/chart/gzip-parallel.ts
+var gzip_parallel = __webpack_require__(9828);
 ;// CONCATENATED MODULE: ./src/chart/go-match.ts
 /**
  * Go's `path/filepath.Match` on Unix, rune for rune: `*` (no `/`), `?`, `[...]` classes with `^`
@@ -959,6 +1165,7 @@ function realOrSelf(p) {
 
 
 
+
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 /**
  * The files of a chart folder as Helm's LoadDir reads them: a depth-first walk in byte order,
@@ -972,6 +1179,7 @@ async function readChartDir(dir, boundary = (0,external_node_fs_.realpathSync)(d
     const root = (0,external_node_fs_.realpathSync)(dir);
     const rules = readRules(root, dir);
     const files = [];
+    let bytes = 0;
     walk(root, '', new Set([root]));
     return files;
     /** One folder, depth first, its entries in byte order. */
@@ -979,8 +1187,12 @@ async function readChartDir(dir, boundary = (0,external_node_fs_.realpathSync)(d
         const entries = (0,external_node_fs_.readdirSync)(abs, { withFileTypes: true }).sort((a, b) => (0,bytes_order/* compareBytes */.X)(a.name, b.name));
         for (const dirent of entries) {
             const entry = inspect(abs, rel, dirent);
-            if (entry.kind === 'file')
+            if (entry.kind === 'file') {
                 files.push(entry.file);
+                // A chart this large is compressed across cores: the workers start while the rest is read.
+                if (bytes < gzip_parallel/* WARM_BYTES */.Wc && (bytes += entry.file.data.length) >= gzip_parallel/* WARM_BYTES */.Wc)
+                    (0,gzip_parallel/* warmGzipWorkers */.pp)();
+            }
             if (entry.kind !== 'dir')
                 continue;
             if (ancestors.has(entry.target))
@@ -1540,7 +1752,7 @@ function chartYaml(md) {
 
 /***/ }),
 
-/***/ 5242:
+/***/ 2353:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1552,27 +1764,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/chart/metadata.ts
 var metadata = __webpack_require__(6655);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
-// EXTERNAL MODULE: ./node_modules/fflate/esm/index.mjs
-var esm = __webpack_require__(1306);
-;// CONCATENATED MODULE: ./src/chart/gzip.ts
-
-
-/**
- * gzip with bytes that depend on the input only: deflate in pure JavaScript (fflate, level 6),
- * never the runtime's zlib, whose output changes with its build and the CPU's features; header
- * with mtime 0, no name, OS "unknown".
- */
-function gzipReproducible(data) {
-    const header = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0xff]);
-    const body = (0,esm/* deflateSync */.pd)(data, { level: 6 });
-    const trailer = Buffer.alloc(8);
-    trailer.writeUInt32LE((0,external_node_zlib_.crc32)(data) >>> 0, 0);
-    trailer.writeUInt32LE(data.length % 2 ** 32, 4);
-    return Buffer.concat([header, body, trailer]);
-}
-
+// EXTERNAL MODULE: ./src/chart/gzip-parallel.ts
+var gzip_parallel = __webpack_require__(9828);
 ;// CONCATENATED MODULE: ./src/chart/tar-writer.ts
 const BLOCK = 512;
 function writeTar(entries, mtimeSeconds) {
@@ -1686,7 +1879,7 @@ function archiveEntries(chart, prefix = '') {
 }
 /** The packaged chart (`<name>-<version>.tgz` bytes): the same chart and date give the same bytes. */
 function packageChart(chart, sourceDateSeconds) {
-    return gzipReproducible(writeTar(archiveEntries(chart), sourceDateSeconds));
+    return (0,gzip_parallel/* gzipParallel */.e7)(writeTar(archiveEntries(chart), sourceDateSeconds));
 }
 
 
@@ -3515,8 +3708,8 @@ var assemble = __webpack_require__(3178);
 var load = __webpack_require__(5571);
 // EXTERNAL MODULE: ./src/chart/metadata.ts
 var metadata = __webpack_require__(6655);
-// EXTERNAL MODULE: ./src/chart/package.ts + 2 modules
-var chart_package = __webpack_require__(5242);
+// EXTERNAL MODULE: ./src/chart/package.ts + 1 modules
+var chart_package = __webpack_require__(2353);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/chart/source-date.ts
@@ -3686,7 +3879,7 @@ async function packageLoaded(loaded, options = {}) {
     const { source, chart, archive, overridden } = loaded;
     const md = chart.metadata;
     const date = sourceDate(options.env ?? process.env);
-    const bytes = archive && !overridden ? archive : (0,chart_package/* packageChart */.n)(chart, date.seconds);
+    const bytes = archive && !overridden ? archive : await (0,chart_package/* packageChart */.n)(chart, date.seconds);
     await (0,util_yield/* yieldToLoop */.j)();
     let provenance = archive && !overridden ? await readProvenance(`${source}.prov`) : undefined;
     if (provenance && !options.sign)
@@ -3771,8 +3964,8 @@ var registry = __webpack_require__(9458);
 var chart_chart = __webpack_require__(8892);
 // EXTERNAL MODULE: ./src/chart/load.ts + 4 modules
 var load = __webpack_require__(5571);
-// EXTERNAL MODULE: ./src/chart/package.ts + 2 modules
-var chart_package = __webpack_require__(5242);
+// EXTERNAL MODULE: ./src/chart/package.ts + 1 modules
+var chart_package = __webpack_require__(2353);
 // EXTERNAL MODULE: ./src/artifact/parse.ts
 var parse = __webpack_require__(2781);
 ;// CONCATENATED MODULE: ./src/release/same-chart.ts

@@ -5,14 +5,22 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
+
 /**
  * The one bundle's entry (dist/index.js): the action's steps, or the CLI when dist/cli/index.js
- * started it. One build, so the two faces share their chunks instead of each carrying a copy; each
- * face is loaded only when it runs, and neither imports the other.
+ * started it, or a worker thread of gzip-parallel.ts. One build, so the faces share their chunks
+ * instead of each carrying a copy; each face is loaded only when it runs, and neither imports the other.
  */
-const face = globalThis.chartliftFace;
-await (face === 'cli' ? Promise.all(/* import() */[__nccwpck_require__.e(440), __nccwpck_require__.e(856), __nccwpck_require__.e(323), __nccwpck_require__.e(682)]).then(__nccwpck_require__.bind(__nccwpck_require__, 682)) : Promise.all(/* import() */[__nccwpck_require__.e(440), __nccwpck_require__.e(143), __nccwpck_require__.e(856), __nccwpck_require__.e(407)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9407)));
-
+if (!node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.isMainThread && node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.workerData?.chartliftWorker === 'gzip') {
+    await Promise.all(/* import() */[__nccwpck_require__.e(306), __nccwpck_require__.e(29)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4029));
+}
+else {
+    globalThis.chartliftWorkerEntry = new URL(import.meta.url);
+    const face = globalThis.chartliftFace;
+    await (face === 'cli' ? Promise.all(/* import() */[__nccwpck_require__.e(306), __nccwpck_require__.e(815), __nccwpck_require__.e(856), __nccwpck_require__.e(323), __nccwpck_require__.e(682)]).then(__nccwpck_require__.bind(__nccwpck_require__, 682)) : Promise.all(/* import() */[__nccwpck_require__.e(306), __nccwpck_require__.e(815), __nccwpck_require__.e(143), __nccwpck_require__.e(856), __nccwpck_require__.e(407)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9407)));
+}
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);

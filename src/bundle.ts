@@ -1,7 +1,14 @@
+import { isMainThread, workerData } from 'node:worker_threads';
+
 /**
  * The one bundle's entry (dist/index.js): the action's steps, or the CLI when dist/cli/index.js
- * started it. One build, so the two faces share their chunks instead of each carrying a copy; each
- * face is loaded only when it runs, and neither imports the other.
+ * started it, or a worker thread of gzip-parallel.ts. One build, so the faces share their chunks
+ * instead of each carrying a copy; each face is loaded only when it runs, and neither imports the other.
  */
-const face = (globalThis as { chartliftFace?: string }).chartliftFace;
-await (face === 'cli' ? import('./cli.js') : import('./index.js'));
+if (!isMainThread && (workerData as { chartliftWorker?: string } | undefined)?.chartliftWorker === 'gzip') {
+  await import('./chart/gzip-worker.js');
+} else {
+  (globalThis as { chartliftWorkerEntry?: URL }).chartliftWorkerEntry = new URL(import.meta.url);
+  const face = (globalThis as { chartliftFace?: string }).chartliftFace;
+  await (face === 'cli' ? import('./cli.js') : import('./index.js'));
+}

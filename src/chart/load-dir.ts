@@ -3,6 +3,7 @@ import path from 'node:path';
 import { UserError, fsCode } from '../errors.js';
 import { compareBytes } from '../util/bytes-order.js';
 import { MAX_FILE_BYTES, type ChartFile } from './chart.js';
+import { warmGzipWorkers, WARM_BYTES } from './gzip-parallel.js';
 import { HelmIgnore } from './helmignore.js';
 import { isWithin } from './link-boundary.js';
 
@@ -20,6 +21,7 @@ export async function readChartDir(dir: string, boundary = realpathSync(dir)): P
   const root = realpathSync(dir);
   const rules = readRules(root, dir);
   const files: ChartFile[] = [];
+  let bytes = 0;
   walk(root, '', new Set([root]));
   return files;
 
@@ -28,7 +30,11 @@ export async function readChartDir(dir: string, boundary = realpathSync(dir)): P
     const entries = readdirSync(abs, { withFileTypes: true }).sort((a, b) => compareBytes(a.name, b.name));
     for (const dirent of entries) {
       const entry = inspect(abs, rel, dirent);
-      if (entry.kind === 'file') files.push(entry.file);
+      if (entry.kind === 'file') {
+        files.push(entry.file);
+        // A chart this large is compressed across cores: the workers start while the rest is read.
+        if (bytes < WARM_BYTES && (bytes += entry.file.data.length) >= WARM_BYTES) warmGzipWorkers();
+      }
       if (entry.kind !== 'dir') continue;
       if (ancestors.has(entry.target))
         throw new UserError('is a symbolic link to one of its own parent folders', { where: entry.shown, hint: 'Remove the link loop' });

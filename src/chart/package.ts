@@ -1,6 +1,6 @@
 import type { Chart } from './chart.js';
 import { chartYaml } from './metadata.js';
-import { gzipReproducible } from './gzip.js';
+import { gzipParallel } from './gzip-parallel.js';
 import { writeTar, type TarEntry } from './tar-writer.js';
 
 /**
@@ -21,6 +21,6 @@ export function archiveEntries(chart: Chart, prefix = ''): TarEntry[] {
 }
 
 /** The packaged chart (`<name>-<version>.tgz` bytes): the same chart and date give the same bytes. */
-export function packageChart(chart: Chart, sourceDateSeconds: number): Buffer {
-  return gzipReproducible(writeTar(archiveEntries(chart), sourceDateSeconds));
+export function packageChart(chart: Chart, sourceDateSeconds: number): Promise<Buffer> {
+  return gzipParallel(writeTar(archiveEntries(chart), sourceDateSeconds));
 }

@@ -119,7 +119,7 @@ export async function packageLoaded(loaded: LoadedSource, options: BuildOptions 
   const { source, chart, archive, overridden } = loaded;
   const md = chart.metadata;
   const date = sourceDate(options.env ?? process.env);
-  const bytes = archive && !overridden ? archive : packageChart(chart, date.seconds);
+  const bytes = archive && !overridden ? archive : await packageChart(chart, date.seconds);
   await yieldToLoop();
   let provenance = archive && !overridden ? await readProvenance(`${source}.prov`) : undefined;
   if (provenance && !options.sign) await checkProvenanceNames(provenance, md, bytes, `${source}.prov`);

@@ -1,0 +1,12 @@
+// Run as a script (by gzip-members.test.ts): gzips the file argv[2] with gzipParallel on a pool of
+// workers for argv[3] cores, and prints the result's sha256 and how many workers compressed.
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeGzipWorkers, gzipParallel, gzipWorkerCount, warmGzipWorkers } from '../../src/chart/gzip-parallel.js';
+
+(globalThis as { chartliftWorkerEntry?: URL }).chartliftWorkerEntry = new URL('../../src/chart/gzip-worker.ts', import.meta.url);
+warmGzipWorkers(Number(process.argv[3]));
+const gz = await gzipParallel(readFileSync(process.argv[2]));
+process.stdout.write(`${createHash('sha256').update(gz).digest('hex')} ${gzipWorkerCount()}\n`);
+// From the sources, each worker runs tsx's loader, whose port would keep this script alive.
+await closeGzipWorkers();
