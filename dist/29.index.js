@@ -30,8 +30,10 @@ node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.parentPort.on('message', (job) 
 /* harmony export */ });
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8522);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var fflate__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1306);
+/* harmony import */ var fflate_browser__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9452);
 
+// fflate's runtime-neutral build: the same deflate, without the Node build's load of worker_threads
+// (for an async API not used here).
 
 /**
  * The largest gzip member: a longer archive is cut into members of this many bytes of tar, each
@@ -60,7 +62,7 @@ function memberRanges(length) {
 /** One complete gzip member of `data`. */
 function gzipMember(data) {
     const header = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0xff]);
-    const body = (0,fflate__WEBPACK_IMPORTED_MODULE_1__/* .deflateSync */ .pd)(data, { level: 6 });
+    const body = (0,fflate_browser__WEBPACK_IMPORTED_MODULE_1__/* .deflateSync */ .pd)(data, { level: 6 });
     const trailer = Buffer.alloc(8);
     trailer.writeUInt32LE((0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.crc32)(data) >>> 0, 0);
     trailer.writeUInt32LE(data.length % 2 ** 32, 4);

@@ -542,16 +542,13 @@ function encodeField(v) {
 /* unused harmony exports gzipWorkerCount, closeGzipWorkers */
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5919);
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _gzip_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4402);
-
+/* harmony import */ var _gzip_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4402);
 
 
 /** Below this many members, this thread alone is as quick as with workers (each takes ~60 ms to start). */
 const MIN_MEMBERS_FOR_WORKERS = 4;
 /** The chart loader starts the workers once it has read this much: they are ready when the tar is. */
-const WARM_BYTES = MIN_MEMBERS_FOR_WORKERS * _gzip_js__WEBPACK_IMPORTED_MODULE_2__/* .MEMBER_BYTES */ .t7;
+const WARM_BYTES = MIN_MEMBERS_FOR_WORKERS * _gzip_js__WEBPACK_IMPORTED_MODULE_1__/* .MEMBER_BYTES */ .t7;
 const MAX_WORKERS = 7;
 /** Members sent to a worker ahead of its answers, so that it never waits for this thread, which compresses too. */
 const IN_FLIGHT = 2;
@@ -569,8 +566,10 @@ class GzipPool {
     #jobs = new Map();
     #seq = 0;
     constructor(script, count) {
+        // Loaded here: only an archive over 4 MiB needs it.
+        const { Worker } = process.getBuiltinModule('node:worker_threads');
         for (let i = 0; i < count; i++) {
-            const w = { worker: new node_worker_threads__WEBPACK_IMPORTED_MODULE_1__.Worker(script, { workerData: { chartliftWorker: 'gzip' } }), outstanding: 0 };
+            const w = { worker: new Worker(script, { argv: ['--chartlift-gzip-worker'] }), outstanding: 0 };
             w.worker.unref();
             w.worker.on('message', (m) => {
                 const job = this.#jobs.get(m.id);
@@ -646,12 +645,12 @@ async function closeGzipWorkers() {
  * whatever the number of cores, since what each member holds does not depend on it.
  */
 async function gzipParallel(data) {
-    const ranges = (0,_gzip_js__WEBPACK_IMPORTED_MODULE_2__/* .memberRanges */ .v9)(data.length);
+    const ranges = (0,_gzip_js__WEBPACK_IMPORTED_MODULE_1__/* .memberRanges */ .v9)(data.length);
     if (ranges.length < MIN_MEMBERS_FOR_WORKERS)
-        return (0,_gzip_js__WEBPACK_IMPORTED_MODULE_2__/* .gzipReproducible */ .PJ)(data);
+        return (0,_gzip_js__WEBPACK_IMPORTED_MODULE_1__/* .gzipReproducible */ .PJ)(data);
     warmGzipWorkers();
     if (!pool)
-        return (0,_gzip_js__WEBPACK_IMPORTED_MODULE_2__/* .gzipReproducible */ .PJ)(data);
+        return (0,_gzip_js__WEBPACK_IMPORTED_MODULE_1__/* .gzipReproducible */ .PJ)(data);
     const workers = pool;
     const members = new Array(ranges.length);
     const member = (i) => data.subarray(ranges[i][0], ranges[i][1]);
@@ -672,7 +671,7 @@ async function gzipParallel(data) {
     // This thread compresses too, between the workers' answers.
     while (next < ranges.length) {
         const i = next++;
-        members[i] = (0,_gzip_js__WEBPACK_IMPORTED_MODULE_2__/* .gzipMember */ .Z5)(member(i));
+        members[i] = (0,_gzip_js__WEBPACK_IMPORTED_MODULE_1__/* .gzipMember */ .Z5)(member(i));
         feed();
         await new Promise((r) => setImmediate(r));
     }
@@ -695,8 +694,10 @@ async function gzipParallel(data) {
 /* harmony export */ });
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8522);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var fflate__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1306);
+/* harmony import */ var fflate_browser__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9452);
 
+// fflate's runtime-neutral build: the same deflate, without the Node build's load of worker_threads
+// (for an async API not used here).
 
 /**
  * The largest gzip member: a longer archive is cut into members of this many bytes of tar, each
@@ -725,7 +726,7 @@ function memberRanges(length) {
 /** One complete gzip member of `data`. */
 function gzipMember(data) {
     const header = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0xff]);
-    const body = (0,fflate__WEBPACK_IMPORTED_MODULE_1__/* .deflateSync */ .pd)(data, { level: 6 });
+    const body = (0,fflate_browser__WEBPACK_IMPORTED_MODULE_1__/* .deflateSync */ .pd)(data, { level: 6 });
     const trailer = Buffer.alloc(8);
     trailer.writeUInt32LE((0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.crc32)(data) >>> 0, 0);
     trailer.writeUInt32LE(data.length % 2 ** 32, 4);
@@ -1947,20 +1948,17 @@ function fsCode(err) {
 /* harmony export */   _$: () => (/* binding */ removeLogin)
 /* harmony export */ });
 /* unused harmony exports dockerConfigPath, decodeEntry, runCredentialHelper */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3916);
-/* harmony import */ var _util_atomic_write_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5105);
-/* harmony import */ var _util_file_lock_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8806);
-
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+/* harmony import */ var _util_atomic_write_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5105);
+/* harmony import */ var _util_file_lock_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8806);
 
 
 
@@ -1970,7 +1968,7 @@ function fsCode(err) {
 
 /** `helm registry login`'s file: $HELM_REGISTRY_CONFIG, else $HELM_CONFIG_HOME/registry/config.json, else the platform's config folder. */
 function helmRegistryConfigPath(env = process.env, platform = process.platform) {
-    return env.HELM_REGISTRY_CONFIG || node_path__WEBPACK_IMPORTED_MODULE_4___default().join(helmConfigHome(env, platform), 'registry', 'config.json');
+    return env.HELM_REGISTRY_CONFIG || node_path__WEBPACK_IMPORTED_MODULE_3___default().join(helmConfigHome(env, platform), 'registry', 'config.json');
 }
 /** Helm's config home: $HELM_CONFIG_HOME, else `helm` under the platform's config folder (XDG on Linux). */
 function helmConfigHome(env = process.env, platform = process.platform) {
@@ -1980,25 +1978,25 @@ function helmConfigHome(env = process.env, platform = process.platform) {
     if (env.XDG_CONFIG_HOME)
         base = env.XDG_CONFIG_HOME;
     else if (platform === 'darwin')
-        base = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(node_os__WEBPACK_IMPORTED_MODULE_3___default().homedir(), 'Library', 'Preferences');
+        base = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(node_os__WEBPACK_IMPORTED_MODULE_2___default().homedir(), 'Library', 'Preferences');
     else if (platform === 'win32')
-        base = env.APPDATA ?? node_path__WEBPACK_IMPORTED_MODULE_4___default().join(node_os__WEBPACK_IMPORTED_MODULE_3___default().homedir(), 'AppData', 'Roaming');
+        base = env.APPDATA ?? node_path__WEBPACK_IMPORTED_MODULE_3___default().join(node_os__WEBPACK_IMPORTED_MODULE_2___default().homedir(), 'AppData', 'Roaming');
     else
-        base = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(env.HOME ?? node_os__WEBPACK_IMPORTED_MODULE_3___default().homedir(), '.config');
-    return node_path__WEBPACK_IMPORTED_MODULE_4___default().join(base, 'helm');
+        base = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(env.HOME ?? node_os__WEBPACK_IMPORTED_MODULE_2___default().homedir(), '.config');
+    return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(base, 'helm');
 }
 function dockerConfigPath(env = process.env) {
-    return node_path__WEBPACK_IMPORTED_MODULE_4___default().join(env.DOCKER_CONFIG ?? node_path__WEBPACK_IMPORTED_MODULE_4___default().join(env.HOME ?? node_os__WEBPACK_IMPORTED_MODULE_3___default().homedir(), '.docker'), 'config.json');
+    return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(env.DOCKER_CONFIG ?? node_path__WEBPACK_IMPORTED_MODULE_3___default().join(env.HOME ?? node_os__WEBPACK_IMPORTED_MODULE_2___default().homedir(), '.docker'), 'config.json');
 }
 async function readConfig(file) {
     let text;
     try {
-        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file, 'utf8'); // small, and read before the first request: no loop turns to wait for
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'); // small, and read before the first request: no loop turns to wait for
     }
     catch (err) {
-        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .fsCode */ .r0)(err) === 'ENOENT')
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .fsCode */ .r0)(err) === 'ENOENT')
             return {};
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`cannot read it (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .fsCode */ .r0)(err) ?? err.message})`, { where: file, hint: 'Check its permissions' });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`cannot read it (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .fsCode */ .r0)(err) ?? err.message})`, { where: file, hint: 'Check its permissions' });
     }
     if (text.trim() === '')
         return {};
@@ -2006,7 +2004,7 @@ async function readConfig(file) {
         return JSON.parse(text);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo('is not valid JSON', { where: file, hint: 'Fix or delete the file, then log in again' });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo('is not valid JSON', { where: file, hint: 'Fix or delete the file, then log in again' });
     }
 }
 /** The keys an entry for `host` may be stored under (Docker Hub has its historic one). */
@@ -2027,15 +2025,17 @@ function decodeEntry(entry, where) {
         const text = Buffer.from(entry.auth, 'base64').toString('utf8');
         const colon = text.indexOf(':');
         if (colon < 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo('holds an "auth" value that is not base64 of user:password', { where, hint: 'Log in again to rewrite it' });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo('holds an "auth" value that is not base64 of user:password', { where, hint: 'Log in again to rewrite it' });
         return { username: text.slice(0, colon), password: text.slice(colon + 1) };
     }
     return undefined;
 }
 /** `<command> get` with `input` on stdin: its exit code and output, bounded in time and size. */
-function runHelper(command, input) {
+async function runHelper(command, input) {
+    // Loaded here: most runs have no credential helper, and child_process is not on their way.
+    const { execFile } = process.getBuiltinModule('node:child_process');
     return new Promise((resolve, reject) => {
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)(command, ['get'], { timeout: 30_000, maxBuffer: 1024 * 1024, encoding: 'utf8' }, (err, stdout, stderr) => {
+        const child = execFile(command, ['get'], { timeout: 30_000, maxBuffer: 1024 * 1024, encoding: 'utf8' }, (err, stdout, stderr) => {
             const code = err?.code;
             if (err && typeof code !== 'number')
                 reject(err);
@@ -2054,14 +2054,14 @@ async function runCredentialHelper(helper, host) {
         out = await runHelper(command, host);
     }
     catch (err) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`the credential helper ${command} could not be run (${err.message})`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`the credential helper ${command} could not be run (${err.message})`, {
             hint: `Install ${command}, or remove it from Docker's config`,
         });
     }
     if (out.exitCode !== 0) {
         if (/credentials not found/i.test(out.stdout + out.stderr))
             return undefined;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`the credential helper ${command} failed for ${host}: ${(out.stderr || out.stdout).trim().split('\n')[0]}`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`the credential helper ${command} failed for ${host}: ${(out.stderr || out.stdout).trim().split('\n')[0]}`, {
             hint: `Check that ${command} is installed and logged in`,
         });
     }
@@ -2070,7 +2070,7 @@ async function runCredentialHelper(helper, host) {
         parsed = JSON.parse(out.stdout);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${command} answered something that is not JSON`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${command} answered something that is not JSON`);
     }
     if (!parsed.Secret)
         return undefined;
@@ -2114,7 +2114,7 @@ async function findCredential(host, env = process.env) {
  */
 async function storeLogin(file, host, username, password) {
     if (username.includes(':'))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo('a user name may not contain ":"', { hint: 'Check the user name', code: 'username-colon' });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo('a user name may not contain ":"', { hint: 'Check the user name', code: 'username-colon' });
     return updateConfig(file, (config) => {
         const previous = config.auths?.[host];
         config.auths = { ...config.auths, [host]: { auth: Buffer.from(`${username}:${password}`).toString('base64') } };
@@ -2143,14 +2143,14 @@ async function removeLogin(file, host, restore, expect) {
 }
 /** One read-change-write of a credential file under its lock: concurrent logins to other hosts lose nothing. */
 async function updateConfig(file, change) {
-    const dir = node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(file);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(dir, { recursive: true, mode: 0o700 });
-    return (0,_util_file_lock_js__WEBPACK_IMPORTED_MODULE_7__/* .withFileLock */ .U)(`${file}.lock`, async () => {
+    const dir = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(file);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true, mode: 0o700 });
+    return (0,_util_file_lock_js__WEBPACK_IMPORTED_MODULE_6__/* .withFileLock */ .U)(`${file}.lock`, async () => {
         const config = await readConfig(file);
         const { write, result } = change(config);
         if (write) {
-            await (0,_util_atomic_write_js__WEBPACK_IMPORTED_MODULE_6__/* .writeFileAtomic */ .Z)(file, JSON.stringify(config, null, '\t'), { mode: 0o600 });
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.chmod)(file, 0o600);
+            await (0,_util_atomic_write_js__WEBPACK_IMPORTED_MODULE_5__/* .writeFileAtomic */ .Z)(file, JSON.stringify(config, null, '\t'), { mode: 0o600 });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.chmod)(file, 0o600);
         }
         return result;
     });
@@ -2357,9 +2357,6 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
 var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(4708);
-var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
 // EXTERNAL MODULE: ./src/util/causes.ts
 var causes = __webpack_require__(7554);
 // EXTERNAL MODULE: ./src/oci/tls-codes.ts
@@ -2369,7 +2366,6 @@ var trust = __webpack_require__(1571);
 // EXTERNAL MODULE: ./src/oci/transport.ts
 var transport = __webpack_require__(2268);
 ;// CONCATENATED MODULE: ./src/oci/node-transport.ts
-
 
 
 
@@ -2400,15 +2396,17 @@ class NodeTransport {
             return exchange((external_node_http_default()), this.#plain, url, req, headers, signal);
         if (url.protocol !== 'https:')
             throw new Error(`cannot request ${url.protocol} addresses`);
-        const agent = this.#wide ?? (this.#narrow ??= new (external_node_https_default()).Agent({ ...AGENT_OPTIONS, ...(0,trust/* narrowTls */.PO)(this.#trust) }));
+        // node:https (and TLS) is loaded by the first HTTPS request: a plain-HTTP registry never needs it.
+        const secure = process.getBuiltinModule('node:https');
+        const agent = this.#wide ?? (this.#narrow ??= new secure.Agent({ ...AGENT_OPTIONS, ...(0,trust/* narrowTls */.PO)(this.#trust) }));
         try {
-            return await exchange((external_node_https_default()), agent, url, req, headers, signal);
+            return await exchange(secure, agent, url, req, headers, signal);
         }
         catch (err) {
             if (agent !== this.#narrow || !(0,causes/* errorCodes */.f)(err).some((c) => tls_codes/* UNKNOWN_ROOT_CODES */.R.has(c)))
                 throw err;
-            this.#wide ??= new (external_node_https_default()).Agent({ ...AGENT_OPTIONS, ...(0,trust/* wideTls */.Ds)(this.#trust) });
-            return exchange((external_node_https_default()), this.#wide, url, req, headers, signal);
+            this.#wide ??= new secure.Agent({ ...AGENT_OPTIONS, ...(0,trust/* wideTls */.Ds)(this.#trust) });
+            return exchange(secure, this.#wide, url, req, headers, signal);
         }
     }
     async close() {
@@ -3639,9 +3637,8 @@ function flattenHeaders(raw) {
 /* harmony export */   PO: () => (/* binding */ narrowTls),
 /* harmony export */   YF: () => (/* binding */ tlsOptions)
 /* harmony export */ });
-/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1692);
-/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_0__);
-
+/** node:tls, loaded when a first HTTPS connection needs it (a plain-HTTP registry never does). */
+const tlsModule = () => process.getBuiltinModule('node:tls');
 /**
  * The roots an HTTPS connection is first checked against: Node's (with NODE_EXTRA_CA_CERTS) and
  * `ca`, in one secure context shared by every connection. The system's store (where runners keep a
@@ -3651,13 +3648,13 @@ function flattenHeaders(raw) {
 function narrowTls(trust) {
     if (trust.insecure)
         return { rejectUnauthorized: false };
-    return trust.ca ? { secureContext: node_tls__WEBPACK_IMPORTED_MODULE_0___default().createSecureContext({ ca: [...defaultRoots(), trust.ca] }) } : {};
+    return trust.ca ? { secureContext: tlsModule().createSecureContext({ ca: [...defaultRoots(), trust.ca] }) } : {};
 }
 /** Every root at once: Node's, the system's and `ca`. */
 function wideTls(trust) {
     if (trust.insecure)
         return { rejectUnauthorized: false };
-    return { secureContext: node_tls__WEBPACK_IMPORTED_MODULE_0___default().createSecureContext({ ca: allRoots(trust) }) };
+    return { secureContext: tlsModule().createSecureContext({ ca: allRoots(trust) }) };
 }
 /** Every root at once, as plain TLS options (a proxy's connections: undici's proxy agent takes these). */
 function tlsOptions(trust) {
@@ -3666,15 +3663,15 @@ function tlsOptions(trust) {
 function allRoots(trust) {
     return [...new Set([...defaultRoots(), ...systemRoots(), ...(trust.ca ? [trust.ca] : [])])];
 }
-const getCACertificates = (node_tls__WEBPACK_IMPORTED_MODULE_0___default().getCACertificates);
 /** Node's bundled roots with NODE_EXTRA_CA_CERTS. */
 function defaultRoots() {
-    return getCACertificates?.('default') ?? (node_tls__WEBPACK_IMPORTED_MODULE_0___default().rootCertificates);
+    const t = tlsModule();
+    return t.getCACertificates?.('default') ?? t.rootCertificates;
 }
 /** The system's store (OpenSSL's paths: SSL_CERT_FILE and SSL_CERT_DIR are honoured), where the runtime reads it. */
 function systemRoots() {
     try {
-        return getCACertificates?.('system') ?? [];
+        return tlsModule().getCACertificates?.('system') ?? [];
     }
     catch {
         return [];

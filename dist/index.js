@@ -5,22 +5,21 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5919);
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-
 /**
  * The one bundle's entry (dist/index.js): the action's steps, or the CLI when dist/cli/index.js
  * started it, or a worker thread of gzip-parallel.ts. One build, so the faces share their chunks
  * instead of each carrying a copy; each face is loaded only when it runs, and neither imports the other.
  */
-if (!node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.isMainThread && node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.workerData?.chartliftWorker === 'gzip') {
-    await Promise.all(/* import() */[__nccwpck_require__.e(306), __nccwpck_require__.e(29)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4029));
+// A gzip worker is told by its argv (node:worker_threads is not loaded on the way to the faces).
+if (process.argv.includes('--chartlift-gzip-worker')) {
+    await Promise.all(/* import() */[__nccwpck_require__.e(452), __nccwpck_require__.e(29)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4029));
 }
 else {
     globalThis.chartliftWorkerEntry = new URL(import.meta.url);
     const face = globalThis.chartliftFace;
-    await (face === 'cli' ? Promise.all(/* import() */[__nccwpck_require__.e(306), __nccwpck_require__.e(815), __nccwpck_require__.e(856), __nccwpck_require__.e(323), __nccwpck_require__.e(682)]).then(__nccwpck_require__.bind(__nccwpck_require__, 682)) : Promise.all(/* import() */[__nccwpck_require__.e(306), __nccwpck_require__.e(815), __nccwpck_require__.e(143), __nccwpck_require__.e(856), __nccwpck_require__.e(407)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9407)));
+    await (face === 'cli' ? Promise.all(/* import() */[__nccwpck_require__.e(452), __nccwpck_require__.e(815), __nccwpck_require__.e(856), __nccwpck_require__.e(323), __nccwpck_require__.e(682)]).then(__nccwpck_require__.bind(__nccwpck_require__, 682)) : Promise.all(/* import() */[__nccwpck_require__.e(452), __nccwpck_require__.e(815), __nccwpck_require__.e(58), __nccwpck_require__.e(856), __nccwpck_require__.e(407)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9407)));
 }
+
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -38,13 +37,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
-
-/***/ }),
-
-/***/ 5317:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 
 /***/ }),
 
@@ -164,13 +156,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 4708:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 
 /***/ }),
 
@@ -304,20 +289,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 3557:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 
 /***/ }),
 

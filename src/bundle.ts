@@ -1,11 +1,10 @@
-import { isMainThread, workerData } from 'node:worker_threads';
-
 /**
  * The one bundle's entry (dist/index.js): the action's steps, or the CLI when dist/cli/index.js
  * started it, or a worker thread of gzip-parallel.ts. One build, so the faces share their chunks
  * instead of each carrying a copy; each face is loaded only when it runs, and neither imports the other.
  */
-if (!isMainThread && (workerData as { chartliftWorker?: string } | undefined)?.chartliftWorker === 'gzip') {
+// A gzip worker is told by its argv (node:worker_threads is not loaded on the way to the faces).
+if (process.argv.includes('--chartlift-gzip-worker')) {
   await import('./chart/gzip-worker.js');
 } else {
   (globalThis as { chartliftWorkerEntry?: URL }).chartliftWorkerEntry = new URL(import.meta.url);

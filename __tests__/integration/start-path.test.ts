@@ -22,12 +22,13 @@ before(async () => {
   await writeFile(
     path.join(work, 'hook.mjs'),
     `import { registerHooks } from 'node:module';\nimport { appendFileSync } from 'node:fs';\n` +
-      `registerHooks({ load(url, context, next) { if (url.includes('/dist/')) appendFileSync(process.env.LOADED_LOG, url.split('/').pop() + '\\n'); return next(url, context); } });\n`,
+      `registerHooks({ load(url, context, next) { if (url.includes('/dist/')) appendFileSync(process.env.LOADED_LOG, url.split('/').pop() + '\\n'); return next(url, context); } });\n` +
+      `process.on('exit', () => appendFileSync(process.env.LOADED_LOG, process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => 'node:' + m.slice(13) + '\\n').join('')));\n`,
   );
 });
 after(() => registry?.stop());
 
-/** The packages (and `src`) held by the bundle files a run of the action loaded. */
+/** The packages (and `src`) held by the bundle files a run of the action loaded, and the runtime's modules it loaded (`node:…`). */
 async function packagesLoaded(inputs: Record<string, string>, env: Record<string, string> = {}): Promise<Set<string>> {
   const log = path.join(work, `loaded-${Date.now()}-${Math.random()}`);
   await writeFile(log, '');
@@ -37,11 +38,12 @@ async function packagesLoaded(inputs: Record<string, string>, env: Record<string
     env: { ...env, NODE_OPTIONS: `--import=${path.join(work, 'hook.mjs')}`, LOADED_LOG: log },
   });
   assert.equal(r.code, 0, r.stdout + r.stderr);
-  const files = new Set((await readFile(log, 'utf8')).split('\n').filter(Boolean));
+  const lines = (await readFile(log, 'utf8')).split('\n').filter(Boolean);
+  const files = new Set(lines.filter((l) => !l.startsWith('node:')));
   const stats = JSON.parse(await readFile(path.join(ROOT, '.build', 'stats.json'), 'utf8')) as {
     chunks: Array<{ files: string[]; modules: Array<{ name: string }> }>;
   };
-  const out = new Set<string>();
+  const out = new Set<string>(lines.filter((l) => l.startsWith('node:')));
   for (const chunk of stats.chunks) {
     if (!chunk.files.some((f) => files.has(f))) continue;
     for (const m of chunk.modules) out.add(/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(m.name)?.[1] ?? 'src');
@@ -52,9 +54,21 @@ async function packagesLoaded(inputs: Record<string, string>, env: Record<string
 
 const publish = { chart: path.join(ROOT, 'examples', 'hello'), 'plain-http': 'true' };
 
-test('a publish loads neither undici, @actions/http-client, openpgp, tar nor semver', async () => {
+test('a publish loads neither undici, @actions/http-client, @actions/exec, openpgp, tar, semver, child_process, worker_threads nor (plain HTTP) TLS', async () => {
   const loaded = await packagesLoaded({ ...publish, ref: `oci://${registry.host}/start-path` }, { SOURCE_DATE_EPOCH: '0' });
-  for (const pkg of ['undici', '@actions/http-client', 'openpgp', 'tar', 'semver'])
+  assert.ok(loaded.has('node:http') && loaded.has('node:zlib'), [...loaded].join(', '));
+  for (const pkg of [
+    'undici',
+    '@actions/http-client',
+    '@actions/exec',
+    'openpgp',
+    'tar',
+    'semver',
+    'node:child_process',
+    'node:worker_threads',
+    'node:tls',
+    'node:https',
+  ])
     assert.ok(!loaded.has(pkg), `${pkg} was loaded: ${[...loaded].join(', ')}`);
 });
 
@@ -89,4 +103,11 @@ test("@actions/core's HttpClient, as the bundle maps it, is the real client once
   } finally {
     server.close();
   }
+});
+
+test("@actions/core's @actions/exec, as the bundle maps it, runs the real commands once used (core.platform)", async () => {
+  const { getExecOutput } = await import('../../src/action/lazy-exec.js');
+  const r = await getExecOutput(process.execPath, ['-e', 'process.stdout.write("from the real exec")'], { silent: true });
+  assert.equal(r.exitCode, 0);
+  assert.equal(r.stdout, 'from the real exec');
 });

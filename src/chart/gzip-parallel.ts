@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { gzipMember, gzipReproducible, MEMBER_BYTES, memberRanges } from './gzip.js';
 
 /** Below this many members, this thread alone is as quick as with workers (each takes ~60 ms to start). */
@@ -31,8 +31,10 @@ class GzipPool {
   #seq = 0;
 
   constructor(script: URL, count: number) {
+    // Loaded here: only an archive over 4 MiB needs it.
+    const { Worker } = process.getBuiltinModule('node:worker_threads');
     for (let i = 0; i < count; i++) {
-      const w: PoolWorker = { worker: new Worker(script, { workerData: { chartliftWorker: 'gzip' } }), outstanding: 0 };
+      const w: PoolWorker = { worker: new Worker(script, { argv: ['--chartlift-gzip-worker'] }), outstanding: 0 };
       w.worker.unref();
       w.worker.on('message', (m: { id: number; member: Uint8Array }) => {
         const job = this.#jobs.get(m.id);

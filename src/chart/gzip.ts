@@ -1,5 +1,7 @@
 import { crc32 } from 'node:zlib';
-import { deflateSync } from 'fflate';
+// fflate's runtime-neutral build: the same deflate, without the Node build's load of worker_threads
+// (for an async API not used here).
+import { deflateSync } from 'fflate/browser';
 
 /**
  * The largest gzip member: a longer archive is cut into members of this many bytes of tar, each

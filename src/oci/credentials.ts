@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { chmod, mkdir } from 'node:fs/promises';
 import os from 'node:os';
@@ -89,7 +88,9 @@ export function decodeEntry(entry: AuthEntry, where: string): Credential | undef
 }
 
 /** `<command> get` with `input` on stdin: its exit code and output, bounded in time and size. */
-function runHelper(command: string, input: string): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+async function runHelper(command: string, input: string): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+  // Loaded here: most runs have no credential helper, and child_process is not on their way.
+  const { execFile } = process.getBuiltinModule('node:child_process');
   return new Promise((resolve, reject) => {
     const child = execFile(command, ['get'], { timeout: 30_000, maxBuffer: 1024 * 1024, encoding: 'utf8' }, (err, stdout, stderr) => {
       const code = (err as { code?: unknown } | null)?.code;

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import https from 'node:https';
+import type https from 'node:https';
 import type { Socket } from 'node:net';
 import { errorCodes } from '../util/causes.js';
 import { UNKNOWN_ROOT_CODES } from './tls-codes.js';
@@ -32,13 +32,15 @@ export class NodeTransport implements Transport {
     const url = new URL(req.url);
     if (url.protocol === 'http:') return exchange(http, this.#plain, url, req, headers, signal);
     if (url.protocol !== 'https:') throw new Error(`cannot request ${url.protocol} addresses`);
-    const agent = this.#wide ?? (this.#narrow ??= new https.Agent({ ...AGENT_OPTIONS, ...narrowTls(this.#trust) }));
+    // node:https (and TLS) is loaded by the first HTTPS request: a plain-HTTP registry never needs it.
+    const secure = process.getBuiltinModule('node:https');
+    const agent = this.#wide ?? (this.#narrow ??= new secure.Agent({ ...AGENT_OPTIONS, ...narrowTls(this.#trust) }));
     try {
-      return await exchange(https, agent, url, req, headers, signal);
+      return await exchange(secure, agent, url, req, headers, signal);
     } catch (err) {
       if (agent !== this.#narrow || !errorCodes(err).some((c) => UNKNOWN_ROOT_CODES.has(c))) throw err;
-      this.#wide ??= new https.Agent({ ...AGENT_OPTIONS, ...wideTls(this.#trust) });
-      return exchange(https, this.#wide, url, req, headers, signal);
+      this.#wide ??= new secure.Agent({ ...AGENT_OPTIONS, ...wideTls(this.#trust) });
+      return exchange(secure, this.#wide, url, req, headers, signal);
     }
   }
 

@@ -1,4 +1,7 @@
-import tls from 'node:tls';
+import type tls from 'node:tls';
+
+/** node:tls, loaded when a first HTTPS connection needs it (a plain-HTTP registry never does). */
+const tlsModule = (): typeof tls => process.getBuiltinModule('node:tls');
 
 /** What a registry's certificate is checked against: `ca` (PEM) is added to the trusted roots. */
 export interface TrustOptions {
@@ -14,13 +17,13 @@ export interface TrustOptions {
  */
 export function narrowTls(trust: TrustOptions): tls.ConnectionOptions {
   if (trust.insecure) return { rejectUnauthorized: false };
-  return trust.ca ? { secureContext: tls.createSecureContext({ ca: [...defaultRoots(), trust.ca] }) } : {};
+  return trust.ca ? { secureContext: tlsModule().createSecureContext({ ca: [...defaultRoots(), trust.ca] }) } : {};
 }
 
 /** Every root at once: Node's, the system's and `ca`. */
 export function wideTls(trust: TrustOptions): tls.ConnectionOptions {
   if (trust.insecure) return { rejectUnauthorized: false };
-  return { secureContext: tls.createSecureContext({ ca: allRoots(trust) }) };
+  return { secureContext: tlsModule().createSecureContext({ ca: allRoots(trust) }) };
 }
 
 /** Every root at once, as plain TLS options (a proxy's connections: undici's proxy agent takes these). */
@@ -33,17 +36,17 @@ function allRoots(trust: TrustOptions): string[] {
 }
 
 type GetCACertificates = (type: 'default' | 'system') => string[];
-const getCACertificates = (tls as { getCACertificates?: GetCACertificates }).getCACertificates;
 
 /** Node's bundled roots with NODE_EXTRA_CA_CERTS. */
 function defaultRoots(): readonly string[] {
-  return getCACertificates?.('default') ?? tls.rootCertificates;
+  const t = tlsModule() as typeof tls & { getCACertificates?: GetCACertificates };
+  return t.getCACertificates?.('default') ?? t.rootCertificates;
 }
 
 /** The system's store (OpenSSL's paths: SSL_CERT_FILE and SSL_CERT_DIR are honoured), where the runtime reads it. */
 function systemRoots(): string[] {
   try {
-    return getCACertificates?.('system') ?? [];
+    return (tlsModule() as { getCACertificates?: GetCACertificates }).getCACertificates?.('system') ?? [];
   } catch {
     return [];
   }
