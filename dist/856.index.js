@@ -2595,15 +2595,18 @@ function defaultCachePath(env = process.env, platform = process.platform) {
         base = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(node_os__WEBPACK_IMPORTED_MODULE_3___default().homedir(), '.cache');
     return node_path__WEBPACK_IMPORTED_MODULE_4___default().join(base, 'helm', 'registry', 'cache');
 }
+/** Per cache folder: the saves waiting for the next write, and the write in progress. */
+const pendingSaves = new Map();
+const writing = new Map();
 /**
  * The runner-local cache: an OCI image layout (oci-layout, index.json, blobs/sha256/…) in which
  * index.json names each manifest by its full reference, as Helm 3.0–3.6 kept it. Blobs are staged
  * under ingest/ and renamed into place; index.json is replaced atomically under a lock, so
  * concurrent writers never lose an entry or leave half a file.
  *
- * The writes are synchronous: a save is a handful of small files, and the promise API costs several
- * times the syscalls' own time for each. They are not fsync'ed: this is a cache, rebuilt by a save
- * or a pull, and a rename over the old file is atomic for every reader.
+ * The files are written off the main thread, a batch of saves at a time (see `save`). They are not
+ * fsync'ed: this is a cache, rebuilt by a save or a pull, and a rename over the old file is atomic for
+ * every reader.
  */
 class Layout {
     root;
@@ -2631,11 +2634,26 @@ class Layout {
         return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(this.blobPath(d.digest), { throwIfNoEntry: false })?.size === d.size;
     }
     /** Stores bytes under their digest (a no-op when an intact copy is there). */
-    #putBlob(data) {
+    async #putBlob(data) {
         const digest = (0,_digest_js__WEBPACK_IMPORTED_MODULE_7__/* .sha256 */ .s)(data);
         if (!this.#hasBlob({ digest, size: data.length }))
-            this.#writeFile(this.blobPath(digest), data);
+            await this.#writeFileAsync(this.blobPath(digest), data);
         return digest;
+    }
+    /**
+     * `#writeFile` off this thread: a save's files are created while the publish goes on (creating a
+     * file waits for the file system's journal, which a busy disk holds for milliseconds).
+     */
+    async #writeFileAsync(target, data) {
+        const temp = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.ingest, `${node_path__WEBPACK_IMPORTED_MODULE_4___default().basename(target)}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.randomBytes)(4).toString('hex')}`);
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(temp, data, { flag: 'wx' });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temp, target);
+        }
+        catch (err) {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(temp, { force: true });
+            throw err;
+        }
     }
     /** Writes a file whole or not at all: staged under ingest/, then renamed into place. */
     #writeFile(target, data) {
@@ -2672,18 +2690,54 @@ class Layout {
     }
     /**
      * Saves blobs and points `refName` at `manifest`, all under the index lock, so that a concurrent
-     * `remove` never deletes a blob this save is about to reference.
+     * `remove` never deletes a blob this save is about to reference. Saves to one cache that arrive
+     * while another is being written are written together after it: one lock and one index.json for
+     * the batch (a step publishing 400 charts rewrote index.json, and took the lock, 400 times).
      */
     async save(refName, manifest, blobs) {
         await this.init();
-        await this.#locked(async () => {
-            for (const blob of blobs)
-                this.#putBlob(blob);
-            this.#writeIndex((list) => [
-                ...list.filter((d) => d.annotations?.[_media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .Annotation */ .Y.refName] !== refName),
-                { mediaType: manifest.mediaType, digest: manifest.digest, size: manifest.size, annotations: { [_media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .Annotation */ .Y.refName]: refName } },
-            ]);
-        });
+        let batch = pendingSaves.get(this.root);
+        if (!batch) {
+            batch = [];
+            pendingSaves.set(this.root, batch);
+            // Written once the batch in progress (if any) is done; every save that comes meanwhile joins.
+            const previous = writing.get(this.root) ?? Promise.resolve();
+            const mine = batch;
+            const written = previous.then(() => {
+                pendingSaves.delete(this.root);
+                return this.#writeBatch(mine);
+            });
+            const settled = written.catch(() => { });
+            writing.set(this.root, settled);
+            void settled.then(() => writing.get(this.root) === settled && writing.delete(this.root));
+        }
+        await new Promise((resolve, reject) => batch.push({ refName, manifest, blobs, resolve, reject }));
+    }
+    async #writeBatch(batch) {
+        try {
+            await this.#locked(async () => {
+                const blobs = new Map();
+                for (const save of batch)
+                    for (const blob of save.blobs)
+                        blobs.set((0,_digest_js__WEBPACK_IMPORTED_MODULE_7__/* .sha256 */ .s)(blob), blob);
+                await Promise.all([...blobs.values()].map((blob) => this.#putBlob(blob)));
+                await this.#writeIndex((list) => {
+                    let out = list;
+                    for (const { refName, manifest } of batch)
+                        out = [
+                            ...out.filter((d) => d.annotations?.[_media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .Annotation */ .Y.refName] !== refName),
+                            { mediaType: manifest.mediaType, digest: manifest.digest, size: manifest.size, annotations: { [_media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .Annotation */ .Y.refName]: refName } },
+                        ];
+                    return out;
+                });
+            });
+            for (const save of batch)
+                save.resolve();
+        }
+        catch (err) {
+            for (const save of batch)
+                save.reject(err);
+        }
     }
     /**
      * Drops the entry named `refName` and deletes the blobs only it used: its manifest, config and
@@ -2697,7 +2751,7 @@ class Layout {
             if (!removed)
                 return undefined;
             const rest = index.manifests.filter((d) => d !== removed);
-            this.#writeIndex(() => rest);
+            await this.#writeIndex(() => rest);
             const keep = new Set();
             for (const d of rest)
                 for (const digest of await this.#referenced(d.digest))
@@ -2725,12 +2779,12 @@ class Layout {
     async #locked(fn) {
         return (0,_util_file_lock_js__WEBPACK_IMPORTED_MODULE_6__/* .withFileLock */ .U)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.root, 'index.json.lock'), fn);
     }
-    #writeIndex(change) {
+    async #writeIndex(change) {
         const index = this.#readIndex();
         const manifests = change(index.manifests);
         manifests.sort((a, b) => (0,_util_bytes_order_js__WEBPACK_IMPORTED_MODULE_9__/* .compareBytes */ .X)(a.annotations?.[_media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .Annotation */ .Y.refName] ?? '', b.annotations?.[_media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .Annotation */ .Y.refName] ?? ''));
         const body = JSON.stringify({ schemaVersion: 2, mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .OciMediaType */ .O.index, manifests }, null, 2) + '\n';
-        this.#writeFile(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.root, 'index.json'), body);
+        await this.#writeFileAsync(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.root, 'index.json'), body);
     }
 }
 
@@ -4434,16 +4488,16 @@ async function lockFile(lockPath, fn, options) {
     let delay = 5;
     for (;;) {
         try {
-            const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(lockPath, 'wx');
+            const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(lockPath, 'wx');
             try {
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, String(process.pid));
+                await handle.writeFile(String(process.pid));
             }
             catch (err) {
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(lockPath, { force: true });
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(lockPath, { force: true });
                 throw err;
             }
             finally {
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+                await handle.close();
             }
             break;
         }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
 import { describe as descriptor } from '../../src/oci/digest.js';
@@ -41,4 +41,23 @@ test('a blob whose bytes no longer match its digest is not read as that blob', a
   await layout.save('r/x:1', manifestOf(m), [Buffer.from(m)]);
   await writeFile(layout.blobPath(manifestOf(m).digest), 'tampered');
   await assert.rejects(layout.readBlob(manifestOf(m).digest));
+});
+
+test('60 saves at once, through separate Layouts of one cache, batched: every entry and blob there, the same ref saved last wins', async () => {
+  const root = await tempDir('chartlift-layout-');
+  const saves = Array.from({ length: 60 }, (_, i) => {
+    const body = `{"n":${i}}`;
+    return new Layout(root).save(`r/c${i % 50}:1`, manifestOf(body), [Buffer.from(`config ${i}`), Buffer.from(body)]);
+  });
+  await Promise.all(saves);
+  const layout = new Layout(root);
+  const index = JSON.parse(await readFile(path.join(root, 'index.json'), 'utf8')) as { manifests: Array<{ digest: string }> };
+  assert.equal(index.manifests.length, 50);
+  for (let i = 0; i < 50; i++) {
+    // r/c0..c9 were saved twice: the later save (n = 50..59) holds the name.
+    const n = i < 10 ? i + 50 : i;
+    assert.equal((await layout.resolve(`r/c${i}:1`))?.digest, manifestOf(`{"n":${n}}`).digest, `r/c${i}:1`);
+    assert.equal((await layout.readBlob(descriptor('x', Buffer.from(`config ${n}`)).digest)).toString(), `config ${n}`);
+  }
+  assert.deepEqual(await readdir(path.join(root, 'ingest')), [], 'no staging file left');
 });

@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,15 +29,27 @@ export function defaultCachePath(env: NodeJS.ProcessEnv = process.env, platform 
   return path.join(base, 'helm', 'registry', 'cache');
 }
 
+interface PendingSave {
+  refName: string;
+  manifest: Descriptor;
+  blobs: Uint8Array[];
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+/** Per cache folder: the saves waiting for the next write, and the write in progress. */
+const pendingSaves = new Map<string, PendingSave[]>();
+const writing = new Map<string, Promise<void>>();
+
 /**
  * The runner-local cache: an OCI image layout (oci-layout, index.json, blobs/sha256/…) in which
  * index.json names each manifest by its full reference, as Helm 3.0–3.6 kept it. Blobs are staged
  * under ingest/ and renamed into place; index.json is replaced atomically under a lock, so
  * concurrent writers never lose an entry or leave half a file.
  *
- * The writes are synchronous: a save is a handful of small files, and the promise API costs several
- * times the syscalls' own time for each. They are not fsync'ed: this is a cache, rebuilt by a save
- * or a pull, and a rename over the old file is atomic for every reader.
+ * The files are written off the main thread, a batch of saves at a time (see `save`). They are not
+ * fsync'ed: this is a cache, rebuilt by a save or a pull, and a rename over the old file is atomic for
+ * every reader.
  */
 export class Layout {
   readonly root: string;
@@ -71,10 +83,25 @@ export class Layout {
   }
 
   /** Stores bytes under their digest (a no-op when an intact copy is there). */
-  #putBlob(data: Uint8Array): string {
+  async #putBlob(data: Uint8Array): Promise<string> {
     const digest = sha256(data);
-    if (!this.#hasBlob({ digest, size: data.length })) this.#writeFile(this.blobPath(digest), data);
+    if (!this.#hasBlob({ digest, size: data.length })) await this.#writeFileAsync(this.blobPath(digest), data);
     return digest;
+  }
+
+  /**
+   * `#writeFile` off this thread: a save's files are created while the publish goes on (creating a
+   * file waits for the file system's journal, which a busy disk holds for milliseconds).
+   */
+  async #writeFileAsync(target: string, data: Uint8Array | string): Promise<void> {
+    const temp = path.join(this.ingest, `${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}`);
+    try {
+      await writeFile(temp, data, { flag: 'wx' });
+      await rename(temp, target);
+    } catch (err) {
+      await rm(temp, { force: true });
+      throw err;
+    }
   }
 
   /** Writes a file whole or not at all: staged under ingest/, then renamed into place. */
@@ -113,17 +140,50 @@ export class Layout {
 
   /**
    * Saves blobs and points `refName` at `manifest`, all under the index lock, so that a concurrent
-   * `remove` never deletes a blob this save is about to reference.
+   * `remove` never deletes a blob this save is about to reference. Saves to one cache that arrive
+   * while another is being written are written together after it: one lock and one index.json for
+   * the batch (a step publishing 400 charts rewrote index.json, and took the lock, 400 times).
    */
   async save(refName: string, manifest: Descriptor, blobs: Uint8Array[]): Promise<void> {
     await this.init();
-    await this.#locked(async () => {
-      for (const blob of blobs) this.#putBlob(blob);
-      this.#writeIndex((list) => [
-        ...list.filter((d) => d.annotations?.[Annotation.refName] !== refName),
-        { mediaType: manifest.mediaType, digest: manifest.digest, size: manifest.size, annotations: { [Annotation.refName]: refName } },
-      ]);
-    });
+    let batch = pendingSaves.get(this.root);
+    if (!batch) {
+      batch = [];
+      pendingSaves.set(this.root, batch);
+      // Written once the batch in progress (if any) is done; every save that comes meanwhile joins.
+      const previous = writing.get(this.root) ?? Promise.resolve();
+      const mine = batch;
+      const written = previous.then(() => {
+        pendingSaves.delete(this.root);
+        return this.#writeBatch(mine);
+      });
+      const settled = written.catch(() => {});
+      writing.set(this.root, settled);
+      void settled.then(() => writing.get(this.root) === settled && writing.delete(this.root));
+    }
+    await new Promise<void>((resolve, reject) => batch.push({ refName, manifest, blobs, resolve, reject }));
+  }
+
+  async #writeBatch(batch: PendingSave[]): Promise<void> {
+    try {
+      await this.#locked(async () => {
+        const blobs = new Map<string, Uint8Array>();
+        for (const save of batch) for (const blob of save.blobs) blobs.set(sha256(blob), blob);
+        await Promise.all([...blobs.values()].map((blob) => this.#putBlob(blob)));
+        await this.#writeIndex((list) => {
+          let out = list;
+          for (const { refName, manifest } of batch)
+            out = [
+              ...out.filter((d) => d.annotations?.[Annotation.refName] !== refName),
+              { mediaType: manifest.mediaType, digest: manifest.digest, size: manifest.size, annotations: { [Annotation.refName]: refName } },
+            ];
+          return out;
+        });
+      });
+      for (const save of batch) save.resolve();
+    } catch (err) {
+      for (const save of batch) save.reject(err);
+    }
   }
 
   /**
@@ -137,7 +197,7 @@ export class Layout {
       const removed = index.manifests.find((d) => d.annotations?.[Annotation.refName] === refName);
       if (!removed) return undefined;
       const rest = index.manifests.filter((d) => d !== removed);
-      this.#writeIndex(() => rest);
+      await this.#writeIndex(() => rest);
       const keep = new Set<string>();
       for (const d of rest) for (const digest of await this.#referenced(d.digest)) keep.add(digest);
       for (const digest of await this.#referenced(removed.digest)) {
@@ -165,11 +225,11 @@ export class Layout {
     return withFileLock(path.join(this.root, 'index.json.lock'), fn);
   }
 
-  #writeIndex(change: (list: Descriptor[]) => Descriptor[]): void {
+  async #writeIndex(change: (list: Descriptor[]) => Descriptor[]): Promise<void> {
     const index = this.#readIndex();
     const manifests = change(index.manifests);
     manifests.sort((a, b) => compareBytes(a.annotations?.[Annotation.refName] ?? '', b.annotations?.[Annotation.refName] ?? ''));
     const body = JSON.stringify({ schemaVersion: 2, mediaType: MediaType.index, manifests }, null, 2) + '\n';
-    this.#writeFile(path.join(this.root, 'index.json'), body);
+    await this.#writeFileAsync(path.join(this.root, 'index.json'), body);
   }
 }

@@ -1,5 +1,5 @@
-import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
-import { readFile, rm, stat } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { open, readFile, rm, stat } from 'node:fs/promises';
 import { fsCode } from '../errors.js';
 
 /**
@@ -35,14 +35,14 @@ async function lockFile<T>(lockPath: string, fn: () => Promise<T>, options: { ti
   let delay = 5;
   for (;;) {
     try {
-      const fd = openSync(lockPath, 'wx');
+      const handle = await open(lockPath, 'wx');
       try {
-        writeSync(fd, String(process.pid));
+        await handle.writeFile(String(process.pid));
       } catch (err) {
-        rmSync(lockPath, { force: true });
+        await rm(lockPath, { force: true });
         throw err;
       } finally {
-        closeSync(fd);
+        await handle.close();
       }
       break;
     } catch (err) {
