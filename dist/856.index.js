@@ -2726,7 +2726,12 @@ class Layout {
                     for (const { refName, manifest } of batch)
                         out = [
                             ...out.filter((d) => d.annotations?.[_media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .Annotation */ .Y.refName] !== refName),
-                            { mediaType: manifest.mediaType, digest: manifest.digest, size: manifest.size, annotations: { [_media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .Annotation */ .Y.refName]: refName } },
+                            {
+                                mediaType: manifest.mediaType,
+                                digest: manifest.digest,
+                                size: manifest.size,
+                                annotations: { [_media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .Annotation */ .Y.refName]: refName },
+                            },
                         ];
                     return out;
                 });

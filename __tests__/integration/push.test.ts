@@ -8,6 +8,7 @@ import { helmHome } from '../helpers/helm-env.js';
 import { HELMS, tool } from '../helpers/paths.js';
 import { CLOSED_PORT, fetchManifest, startRegistry, type Registry } from '../helpers/registry.js';
 import { assertNoSecrets } from '../helpers/secrets.js';
+import { sequentialRoundTrips, startTimingFront } from '../helpers/round-trips.js';
 import { startSinglePostFront } from '../helpers/single-post-front.js';
 import { tempDir } from '../helpers/temp.js';
 import { makeTls } from '../helpers/tls.js';
@@ -291,29 +292,10 @@ test('on a registry with single-request uploads, a new chart takes 6 requests (t
   }
 });
 
-/** The longest chain of requests each sent after the previous one's answer: the round trips a run waits for. */
-function sequentialRoundTrips(spans: Array<{ start: number; end: number }>): number {
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
-  const depth: number[] = [];
-  sorted.forEach((s, i) => (depth[i] = 1 + Math.max(0, ...sorted.slice(0, i).flatMap((p, j) => (p.end <= s.start ? [depth[j]] : [])))));
-  return Math.max(0, ...depth);
-}
-
 test('a new chart waits for 5 round trips on distribution 2.8 (the tag asked again with the last upload request), an unchanged one for 1', async () => {
-  const { startFaultyFront } = await import('../helpers/faulty-front.js');
-  const spans: Array<{ start: number; end: number; what: string }> = [];
   // Every answer held back 40 ms: requests sent together overlap, requests sent after an answer follow it.
-  const front = await startFaultyFront(open.url, {
-    decide: () => undefined,
-    intercept: async (req, res, forward) => {
-      const start = performance.now();
-      const up = await forward();
-      await new Promise((r) => setTimeout(r, 40));
-      res.writeHead(up.status, up.headers).end(req.method === 'HEAD' ? undefined : up.body);
-      spans.push({ start, end: performance.now(), what: `${req.method} ${req.url.replace(/\?.*/, '')}` });
-      return true;
-    },
-  });
+  const front = await startTimingFront(open.url, 40);
+  const spans = front.spans;
   try {
     const { env, home } = await helmHome();
     const inputs = { chart, ref: `oci://${front.host}/trips`, 'plain-http': 'true', cache: path.join(home, 'cache') };

@@ -175,7 +175,12 @@ export class Layout {
           for (const { refName, manifest } of batch)
             out = [
               ...out.filter((d) => d.annotations?.[Annotation.refName] !== refName),
-              { mediaType: manifest.mediaType, digest: manifest.digest, size: manifest.size, annotations: { [Annotation.refName]: refName } },
+              {
+                mediaType: manifest.mediaType,
+                digest: manifest.digest,
+                size: manifest.size,
+                annotations: { [Annotation.refName]: refName },
+              },
             ];
           return out;
         });
