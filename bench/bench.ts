@@ -77,7 +77,14 @@ function timed(cmd: string, args: string[], extraEnv: Record<string, string> = {
   });
 }
 
-function chartlift(chart: string, ref: string, extra: Record<string, string> = {}): Promise<Timing> {
+/**
+ * An earlier build to measure in the same run (`BENCH_BASELINE=path/to/dist/index.js`, e.g. from
+ * `git archive <commit> dist`): a "before" column beside Chartlift's.
+ */
+const BASELINE = process.env.BENCH_BASELINE ? path.resolve(process.env.BENCH_BASELINE) : undefined;
+const BEFORE = 'Chartlift before';
+
+function chartlift(chart: string, ref: string, extra: Record<string, string> = {}, dist = DIST): Promise<Timing> {
   const out = path.join(work, `out-${seq++}`);
   writeFileSync(out, '');
   writeFileSync(`${out}.state`, '');
@@ -90,7 +97,7 @@ function chartlift(chart: string, ref: string, extra: Record<string, string> = {
     GITHUB_STATE: `${out}.state`,
   };
   for (const [k, v] of Object.entries(extra)) inputs[`INPUT_${k.toUpperCase()}`] = v;
-  return timed(process.execPath, [DIST], inputs);
+  return timed(process.execPath, [dist], inputs);
 }
 
 const FLOOR_CONCURRENCIES = [4, 8, 16];
@@ -153,12 +160,12 @@ async function scenario(
   floor?: () => Promise<FloorRun>,
   helmRounds = rounds,
 ): Promise<Row> {
-  const times: Record<string, number[]> = { Chartlift: [] };
+  const times: Record<string, number[]> = { Chartlift: [], ...(BASELINE ? { [BEFORE]: [] } : {}) };
   const floors: number[] = [];
   const floorCpu: number[] = [];
-  const rss: Record<string, number[]> = { Chartlift: [] };
-  const own: Record<string, number[]> = { Chartlift: [] };
-  const reg: Record<string, number[]> = { Chartlift: [] };
+  const rss: Record<string, number[]> = { Chartlift: [], ...(BASELINE ? { [BEFORE]: [] } : {}) };
+  const own: Record<string, number[]> = { Chartlift: [], ...(BASELINE ? { [BEFORE]: [] } : {}) };
+  const reg: Record<string, number[]> = { Chartlift: [], ...(BASELINE ? { [BEFORE]: [] } : {}) };
   for (const h of Object.keys(HELM)) {
     times[h] = [];
     rss[h] = [];
@@ -167,7 +174,7 @@ async function scenario(
   }
   for (let i = 0; i < rounds; i++) {
     for (const who of Object.keys(times)) {
-      if (who !== 'Chartlift' && i >= helmRounds) continue;
+      if (who in HELM && i >= helmRounds) continue;
       const before = registryCpu();
       const r = await run(who, i);
       reg[who].push(registryCpu() - before);
@@ -191,7 +198,8 @@ async function scenario(
     floorRegistryCpu: floor ? median(floorCpu) : undefined,
   };
   for (const who of Object.keys(times)) {
-    if (who !== 'Chartlift') row.helm[who] = median(times[who]);
+    if (who === BEFORE) row.before = median(times[who]);
+    else if (who !== 'Chartlift') row.helm[who] = median(times[who]);
     row.rss[who] = Math.max(...rss[who]);
     row.cpu[who] = { own: median(own[who]), registry: median(reg[who]) };
   }
@@ -292,13 +300,19 @@ async function main(): Promise<void> {
     rows.push(await scenario(SCENARIO.fourHundred, 3, both(fourHundred), floor(host, fourHundredBuilt), 1));
     const fixed = `oci://${host}/republish`;
     await chartlift(small, fixed);
+    if (BASELINE) await chartlift(small, `${fixed}-before`, {}, BASELINE);
     const helmFixed: Record<string, string> = {};
     for (const h of Object.keys(HELM)) helmFixed[h] = `oci://${host}/republish-${h.replace(/\W+/g, '')}`.toLowerCase();
     rows.push(
       await scenario(
         SCENARIO.unchanged,
         ROUNDS,
-        (who) => (who === 'Chartlift' ? chartlift(small, fixed) : helmPublish(HELM[who as keyof typeof HELM], [small], helmFixed[who])),
+        (who) =>
+          who === 'Chartlift'
+            ? chartlift(small, fixed)
+            : who === BEFORE
+              ? chartlift(small, `${fixed}-before`, {}, BASELINE)
+              : helmPublish(HELM[who as keyof typeof HELM], [small], helmFixed[who]),
         floor(host, smallBuilt, 'republish'),
       ),
     );
@@ -411,6 +425,7 @@ async function main(): Promise<void> {
       distFile: DIST,
       distBytes: distSize(),
       resultsFile: path.join(ROOT, 'bench', 'RESULTS.md'),
+      baseline: process.env.BENCH_BASELINE_LABEL ?? (BASELINE ? path.relative(ROOT, BASELINE) : undefined),
     });
   } finally {
     await delayed.close();

@@ -25,6 +25,8 @@ export interface Row {
   /** Median CPU time (ms) per publisher: its own process, and the registry's during its publish. */
   cpu: Record<string, { own: number; registry: number }>;
   floorRegistryCpu?: number;
+  /** An earlier build's median, when the run measured one (BENCH_BASELINE). */
+  before?: number;
 }
 
 export interface Results {
@@ -49,6 +51,8 @@ export interface Results {
   distFile: string;
   distBytes: number;
   resultsFile: string;
+  /** What the "before" column measured (BENCH_BASELINE), if any. */
+  baseline?: string;
 }
 
 const H3 = 'Helm 3.17.3';
@@ -59,6 +63,7 @@ const mib = (kib: number): string => `${(kib / 1024).toFixed(0)} MiB`;
 
 export function writeResults(r: Results): void {
   const row = (name: string): Row => r.rows.find((x) => x.scenario === name)!;
+  const before = r.rows.every((x) => x.before !== undefined);
   const helmVersions = Object.entries(r.helm).map(([k, bin]) => `${k} (${execFileSync(bin, ['version', '--short']).toString().trim()})`);
   const cpu = /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model;
   const lines: string[] = [
@@ -78,15 +83,21 @@ export function writeResults(r: Results): void {
     `no packaging, no cache; the same requests; for several charts the best of ${r.floorConcurrencies.join(', ')} at a time, Chartlift uses ${r.concurrency}).`,
     "**Own cost** is Chartlift's wall time minus the floor: what is Chartlift's to make smaller.",
     '',
-    `| scenario | Chartlift | ${H3} | ${H4} | vs Helm 3 | vs Helm 4 | floor | own cost |`,
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| scenario | Chartlift | ${H3} | ${H4} | vs Helm 3 | vs Helm 4 | floor | own cost |${before ? ' before: wall | before: own cost |' : ''}`,
+    `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |${before ? ' ---: | ---: |' : ''}`,
   ];
   for (const x of r.rows) {
     const own = x.floor === undefined ? '' : ms(x.chartlift - x.floor);
+    const was = before ? ` ${ms(x.before!)} | ${x.floor === undefined ? '' : ms(x.before! - x.floor)} |` : '';
     lines.push(
-      `| ${x.scenario} | ${ms(x.chartlift)} | ${ms(x.helm[H3])} | ${ms(x.helm[H4])} | ${ratio(x.chartlift / x.helm[H3])} | ${ratio(x.chartlift / x.helm[H4])} | ${x.floor === undefined ? '' : ms(x.floor)} | ${own} |`,
+      `| ${x.scenario} | ${ms(x.chartlift)} | ${ms(x.helm[H3])} | ${ms(x.helm[H4])} | ${ratio(x.chartlift / x.helm[H3])} | ${ratio(x.chartlift / x.helm[H4])} | ${x.floor === undefined ? '' : ms(x.floor)} | ${own} |${was}`,
     );
   }
+  if (before)
+    lines.push(
+      '',
+      `"Before" is ${r.baseline}, measured in the same run, interleaved: own cost ${r.rows.map((x) => `${ratio((x.chartlift - x.floor!) / (x.before! - x.floor!))}`).join(', ')} of before, scenario by scenario.`,
+    );
   const forty = row(SCENARIO.forty);
   const fourHundred = row(SCENARIO.fourHundred);
   const perChart = (x: Row): number => (x.chartlift - r.nodeBare) / (x === forty ? 40 : 400);
