@@ -288,8 +288,13 @@ async function main(): Promise<void> {
     const both =
       (charts: string | string[], to = host) =>
       (who: string) =>
-        who === 'Chartlift'
-          ? chartlift(Array.isArray(charts) ? `${path.dirname(charts[0])}/*` : charts, `oci://${to}/${unique()}`)
+        who === 'Chartlift' || who === BEFORE
+          ? chartlift(
+              Array.isArray(charts) ? `${path.dirname(charts[0])}/*` : charts,
+              `oci://${to}/${unique()}`,
+              {},
+              who === BEFORE ? BASELINE : DIST,
+            )
           : helmPublish(HELM[who as keyof typeof HELM], Array.isArray(charts) ? charts : [charts], `oci://${to}/${unique()}`);
 
     const rows: Row[] = [];
