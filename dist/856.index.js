@@ -579,7 +579,9 @@ class GzipPool {
                 job?.resolve(Buffer.from(m.member.buffer, m.member.byteOffset, m.member.byteLength));
             });
             const fail = (err) => {
-                this.#workers.splice(this.#workers.indexOf(w), 1);
+                const at = this.#workers.indexOf(w);
+                if (at >= 0)
+                    this.#workers.splice(at, 1); // 'error' and then 'exit' both come
                 for (const [id, job] of this.#jobs) {
                     if (job.on !== w)
                         continue;
@@ -662,8 +664,9 @@ async function gzipParallel(data) {
             const done = workers.compress(w, new Uint8Array(member(i))).then((m) => {
                 members[i] = m;
                 feed();
-            });
-            done.catch(() => { }); // awaited below
+            }, 
+            // A worker that stopped (it has left the pool): its member is compressed here, to the same bytes.
+            () => void (members[i] = (0,_gzip_js__WEBPACK_IMPORTED_MODULE_1__/* .gzipMember */ .Z5)(member(i))));
             sent.push(done);
         }
     };

@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { closeGzipWorkers, gzipParallel, gzipWorkerCount, warmGzipWorkers } from '../../src/chart/gzip-parallel.js';
 
-(globalThis as { chartliftWorkerEntry?: URL }).chartliftWorkerEntry = new URL('../../src/chart/gzip-worker.ts', import.meta.url);
+// argv[4] 'broken': workers that stop at once, as a crashed one would.
+const worker = process.argv[4] === 'broken' ? './gzip-broken-worker.mjs' : '../../src/chart/gzip-worker.ts';
+(globalThis as { chartliftWorkerEntry?: URL }).chartliftWorkerEntry = new URL(worker, import.meta.url);
 warmGzipWorkers(Number(process.argv[3]));
 const gz = await gzipParallel(readFileSync(process.argv[2]));
 process.stdout.write(`${createHash('sha256').update(gz).digest('hex')} ${gzipWorkerCount()}\n`);

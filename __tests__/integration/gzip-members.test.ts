@@ -49,7 +49,7 @@ before(async () => {
   assert.ok(tar.length > 5 * MEMBER_BYTES, `${tar.length} bytes of tar`);
 });
 
-test('the members are the same bytes whatever the number of cores', async () => {
+test('the members are the same bytes whatever the number of cores, and when a worker stops', async () => {
   const script = path.join(ROOT, '__tests__', 'helpers', 'gzip-cores.ts');
   const serial = sha256(tgz).slice('sha256:'.length);
   assert.equal(sha256(await packageChart((await loadChart(chartDir)).chart, 0)), `sha256:${serial}`);
@@ -61,6 +61,10 @@ test('the members are the same bytes whatever the number of cores', async () => 
     assert.equal(r.code, 0, `${r.stderr} ${r.stdout}`);
     assert.equal(r.stdout.trim(), `${serial} ${cores - 1}`, `${cores} cores: the same bytes, from ${cores - 1} workers and this thread`);
   }
+  // Workers that stop (crashed, killed): their members are compressed on this thread, to the same bytes.
+  const broken = await exec(process.execPath, ['--import', 'tsx', script, path.join(work, 'wide.tar'), '3', 'broken'], { cwd: ROOT, env });
+  assert.equal(broken.code, 0, broken.stderr);
+  assert.equal(broken.stdout.trim().split(' ')[0], serial);
 });
 
 test("one member per MiB of tar, each a complete gzip member; Node's zlib, node-tar, GNU gzip, Python and Go read the whole", async () => {

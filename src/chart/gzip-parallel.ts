@@ -43,7 +43,8 @@ class GzipPool {
         job?.resolve(Buffer.from(m.member.buffer, m.member.byteOffset, m.member.byteLength));
       });
       const fail = (err: Error): void => {
-        this.#workers.splice(this.#workers.indexOf(w), 1);
+        const at = this.#workers.indexOf(w);
+        if (at >= 0) this.#workers.splice(at, 1); // 'error' and then 'exit' both come
         for (const [id, job] of this.#jobs) {
           if (job.on !== w) continue;
           this.#jobs.delete(id);
@@ -126,11 +127,14 @@ export async function gzipParallel(data: Uint8Array): Promise<Buffer> {
   const feed = (): void => {
     for (let w = workers.free(); next < ranges.length && w; w = workers.free()) {
       const i = next++;
-      const done = workers.compress(w, new Uint8Array(member(i))).then((m) => {
-        members[i] = m;
-        feed();
-      });
-      done.catch(() => {}); // awaited below
+      const done = workers.compress(w, new Uint8Array(member(i))).then(
+        (m) => {
+          members[i] = m;
+          feed();
+        },
+        // A worker that stopped (it has left the pool): its member is compressed here, to the same bytes.
+        () => void (members[i] = gzipMember(member(i))),
+      );
       sent.push(done);
     }
   };
