@@ -563,18 +563,17 @@ function workerScript() {
 /** Worker threads that compress members, shared by every archive of the run; idle, they keep no process alive. */
 class GzipPool {
     #workers = [];
-    #jobs = new Map();
     #seq = 0;
     constructor(script, count) {
         // Loaded here: only an archive over 4 MiB needs it.
         const { Worker } = process.getBuiltinModule('node:worker_threads');
         for (let i = 0; i < count; i++) {
-            const w = { worker: new Worker(script, { argv: ['--chartlift-gzip-worker'] }), outstanding: 0 };
+            const w = { worker: new Worker(script, { argv: ['--chartlift-gzip-worker'] }), jobs: new Map() };
             w.worker.unref();
             w.worker.on('message', (m) => {
-                const job = this.#jobs.get(m.id);
-                this.#jobs.delete(m.id);
-                if (--w.outstanding === 0)
+                const job = w.jobs.get(m.id);
+                w.jobs.delete(m.id);
+                if (w.jobs.size === 0)
                     w.worker.unref();
                 job?.resolve(Buffer.from(m.member.buffer, m.member.byteOffset, m.member.byteLength));
             });
@@ -582,12 +581,9 @@ class GzipPool {
                 const at = this.#workers.indexOf(w);
                 if (at >= 0)
                     this.#workers.splice(at, 1); // 'error' and then 'exit' both come
-                for (const [id, job] of this.#jobs) {
-                    if (job.on !== w)
-                        continue;
-                    this.#jobs.delete(id);
+                for (const job of w.jobs.values())
                     job.reject(err);
-                }
+                w.jobs.clear();
             };
             w.worker.on('error', fail);
             w.worker.on('exit', (code) => fail(new Error(`a gzip worker stopped (exit code ${code})`)));
@@ -596,7 +592,7 @@ class GzipPool {
     }
     /** A worker with room for one more member, if any. */
     free() {
-        return this.#workers.find((w) => w.outstanding < IN_FLIGHT);
+        return this.#workers.find((w) => w.jobs.size < IN_FLIGHT);
     }
     get size() {
         return this.#workers.length;
@@ -606,10 +602,10 @@ class GzipPool {
     }
     compress(w, bytes) {
         const id = this.#seq++;
-        if (w.outstanding++ === 0)
+        if (w.jobs.size === 0)
             w.worker.ref();
         return new Promise((resolve, reject) => {
-            this.#jobs.set(id, { resolve, reject, on: w });
+            w.jobs.set(id, { resolve, reject });
             // The member's own copy, moved (not cloned) to the worker.
             w.worker.postMessage({ id, data: bytes }, [bytes.buffer]);
         });
@@ -651,9 +647,9 @@ async function gzipParallel(data) {
     if (ranges.length < MIN_MEMBERS_FOR_WORKERS)
         return (0,_gzip_js__WEBPACK_IMPORTED_MODULE_1__/* .gzipReproducible */ .PJ)(data);
     warmGzipWorkers();
-    if (!pool)
-        return (0,_gzip_js__WEBPACK_IMPORTED_MODULE_1__/* .gzipReproducible */ .PJ)(data);
     const workers = pool;
+    if (!workers)
+        return (0,_gzip_js__WEBPACK_IMPORTED_MODULE_1__/* .gzipReproducible */ .PJ)(data);
     const members = new Array(ranges.length);
     const member = (i) => data.subarray(ranges[i][0], ranges[i][1]);
     let next = 0;
@@ -2598,9 +2594,8 @@ function defaultCachePath(env = process.env, platform = process.platform) {
         base = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(node_os__WEBPACK_IMPORTED_MODULE_3___default().homedir(), '.cache');
     return node_path__WEBPACK_IMPORTED_MODULE_4___default().join(base, 'helm', 'registry', 'cache');
 }
-/** Per cache folder: the saves waiting for the next write, and the write in progress. */
-const pendingSaves = new Map();
-const writing = new Map();
+/** Per cache folder: the batch still taking saves, and the write of the last batch (after which the next starts). */
+const batches = new Map();
 /**
  * The runner-local cache: an OCI image layout (oci-layout, index.json, blobs/sha256/…) in which
  * index.json names each manifest by its full reference, as Helm 3.0–3.6 kept it. Blobs are staged
@@ -2625,7 +2620,7 @@ class Layout {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.root, 'ingest'), { recursive: true });
         const marker = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.root, 'oci-layout');
         if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(marker, { throwIfNoEntry: false }))
-            this.#writeFile(marker, '{"imageLayoutVersion":"1.0.0"}');
+            await this.#writeFile(marker, '{"imageLayoutVersion":"1.0.0"}');
     }
     get ingest() {
         return node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.root, 'ingest');
@@ -2637,17 +2632,16 @@ class Layout {
         return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(this.blobPath(d.digest), { throwIfNoEntry: false })?.size === d.size;
     }
     /** Stores bytes under their digest (a no-op when an intact copy is there). */
-    async #putBlob(data) {
-        const digest = (0,_digest_js__WEBPACK_IMPORTED_MODULE_7__/* .sha256 */ .s)(data);
+    async #putBlob(digest, data) {
         if (!this.#hasBlob({ digest, size: data.length }))
-            await this.#writeFileAsync(this.blobPath(digest), data);
-        return digest;
+            await this.#writeFile(this.blobPath(digest), data);
     }
     /**
-     * `#writeFile` off this thread: a save's files are created while the publish goes on (creating a
-     * file waits for the file system's journal, which a busy disk holds for milliseconds).
+     * Writes a file whole or not at all: staged under ingest/, then renamed into place. Off this thread:
+     * a save's files are created while the publish goes on (creating a file waits for the file
+     * system's journal, which a busy disk holds for milliseconds).
      */
-    async #writeFileAsync(target, data) {
+    async #writeFile(target, data) {
         const temp = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.ingest, `${node_path__WEBPACK_IMPORTED_MODULE_4___default().basename(target)}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.randomBytes)(4).toString('hex')}`);
         try {
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(temp, data, { flag: 'wx' });
@@ -2655,18 +2649,6 @@ class Layout {
         }
         catch (err) {
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(temp, { force: true });
-            throw err;
-        }
-    }
-    /** Writes a file whole or not at all: staged under ingest/, then renamed into place. */
-    #writeFile(target, data) {
-        const temp = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.ingest, `${node_path__WEBPACK_IMPORTED_MODULE_4___default().basename(target)}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.randomBytes)(4).toString('hex')}`);
-        try {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(temp, data, { flag: 'wx' });
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(temp, target);
-        }
-        catch (err) {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(temp, { force: true });
             throw err;
         }
     }
@@ -2699,45 +2681,42 @@ class Layout {
      */
     async save(refName, manifest, blobs) {
         await this.init();
-        let batch = pendingSaves.get(this.root);
-        if (!batch) {
-            batch = [];
-            pendingSaves.set(this.root, batch);
-            // Written once the batch in progress (if any) is done; every save that comes meanwhile joins.
-            const previous = writing.get(this.root) ?? Promise.resolve();
-            const mine = batch;
-            const written = previous.then(() => {
-                pendingSaves.delete(this.root);
-                return this.#writeBatch(mine);
+        const state = batches.get(this.root) ?? { last: Promise.resolve() };
+        batches.set(this.root, state);
+        if (!state.open) {
+            const batch = (state.open = []);
+            // Written once the batch before it is; every save that comes meanwhile joins it.
+            const written = state.last.then(() => {
+                state.open = undefined;
+                return this.#writeBatch(batch);
             });
-            const settled = written.catch(() => { });
-            writing.set(this.root, settled);
-            void settled.then(() => writing.get(this.root) === settled && writing.delete(this.root));
+            state.last = written;
+            void written.then(() => state.last === written && batches.delete(this.root));
         }
+        const batch = state.open;
         await new Promise((resolve, reject) => batch.push({ refName, manifest, blobs, resolve, reject }));
     }
     async #writeBatch(batch) {
         try {
             await this.#locked(async () => {
                 const blobs = new Map();
-                for (const save of batch)
-                    for (const blob of save.blobs)
+                const entries = new Map();
+                for (const { refName, manifest, blobs: own } of batch) {
+                    for (const blob of own)
                         blobs.set((0,_digest_js__WEBPACK_IMPORTED_MODULE_7__/* .sha256 */ .s)(blob), blob);
-                await Promise.all([...blobs.values()].map((blob) => this.#putBlob(blob)));
-                await this.#writeIndex((list) => {
-                    let out = list;
-                    for (const { refName, manifest } of batch)
-                        out = [
-                            ...out.filter((d) => d.annotations?.[_media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .Annotation */ .Y.refName] !== refName),
-                            {
-                                mediaType: manifest.mediaType,
-                                digest: manifest.digest,
-                                size: manifest.size,
-                                annotations: { [_media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .Annotation */ .Y.refName]: refName },
-                            },
-                        ];
-                    return out;
-                });
+                    // A name saved twice in one batch: the later save holds it, as if written one after the other.
+                    entries.set(refName, {
+                        mediaType: manifest.mediaType,
+                        digest: manifest.digest,
+                        size: manifest.size,
+                        annotations: { [_media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .Annotation */ .Y.refName]: refName },
+                    });
+                }
+                await Promise.all([...blobs].map(([digest, blob]) => this.#putBlob(digest, blob)));
+                await this.#writeIndex((list) => [
+                    ...list.filter((d) => !entries.has(d.annotations?.[_media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .Annotation */ .Y.refName] ?? '')),
+                    ...entries.values(),
+                ]);
             });
             for (const save of batch)
                 save.resolve();
@@ -2792,7 +2771,7 @@ class Layout {
         const manifests = change(index.manifests);
         manifests.sort((a, b) => (0,_util_bytes_order_js__WEBPACK_IMPORTED_MODULE_9__/* .compareBytes */ .X)(a.annotations?.[_media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .Annotation */ .Y.refName] ?? '', b.annotations?.[_media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .Annotation */ .Y.refName] ?? ''));
         const body = JSON.stringify({ schemaVersion: 2, mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .OciMediaType */ .O.index, manifests }, null, 2) + '\n';
-        await this.#writeFileAsync(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.root, 'index.json'), body);
+        await this.#writeFile(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.root, 'index.json'), body);
     }
 }
 

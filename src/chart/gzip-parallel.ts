@@ -21,35 +21,32 @@ function workerScript(): URL | undefined {
 
 interface PoolWorker {
   worker: Worker;
-  outstanding: number;
+  /** The members sent to it and not yet answered, by job id. */
+  jobs: Map<number, { resolve: (m: Buffer) => void; reject: (e: Error) => void }>;
 }
 
 /** Worker threads that compress members, shared by every archive of the run; idle, they keep no process alive. */
 class GzipPool {
   readonly #workers: PoolWorker[] = [];
-  readonly #jobs = new Map<number, { resolve: (m: Buffer) => void; reject: (e: Error) => void; on: PoolWorker }>();
   #seq = 0;
 
   constructor(script: URL, count: number) {
     // Loaded here: only an archive over 4 MiB needs it.
     const { Worker } = process.getBuiltinModule('node:worker_threads');
     for (let i = 0; i < count; i++) {
-      const w: PoolWorker = { worker: new Worker(script, { argv: ['--chartlift-gzip-worker'] }), outstanding: 0 };
+      const w: PoolWorker = { worker: new Worker(script, { argv: ['--chartlift-gzip-worker'] }), jobs: new Map() };
       w.worker.unref();
       w.worker.on('message', (m: { id: number; member: Uint8Array }) => {
-        const job = this.#jobs.get(m.id);
-        this.#jobs.delete(m.id);
-        if (--w.outstanding === 0) w.worker.unref();
+        const job = w.jobs.get(m.id);
+        w.jobs.delete(m.id);
+        if (w.jobs.size === 0) w.worker.unref();
         job?.resolve(Buffer.from(m.member.buffer, m.member.byteOffset, m.member.byteLength));
       });
       const fail = (err: Error): void => {
         const at = this.#workers.indexOf(w);
         if (at >= 0) this.#workers.splice(at, 1); // 'error' and then 'exit' both come
-        for (const [id, job] of this.#jobs) {
-          if (job.on !== w) continue;
-          this.#jobs.delete(id);
-          job.reject(err);
-        }
+        for (const job of w.jobs.values()) job.reject(err);
+        w.jobs.clear();
       };
       w.worker.on('error', fail);
       w.worker.on('exit', (code) => fail(new Error(`a gzip worker stopped (exit code ${code})`)));
@@ -59,7 +56,7 @@ class GzipPool {
 
   /** A worker with room for one more member, if any. */
   free(): PoolWorker | undefined {
-    return this.#workers.find((w) => w.outstanding < IN_FLIGHT);
+    return this.#workers.find((w) => w.jobs.size < IN_FLIGHT);
   }
 
   get size(): number {
@@ -72,9 +69,9 @@ class GzipPool {
 
   compress(w: PoolWorker, bytes: Uint8Array<ArrayBuffer>): Promise<Buffer> {
     const id = this.#seq++;
-    if (w.outstanding++ === 0) w.worker.ref();
+    if (w.jobs.size === 0) w.worker.ref();
     return new Promise((resolve, reject) => {
-      this.#jobs.set(id, { resolve, reject, on: w });
+      w.jobs.set(id, { resolve, reject });
       // The member's own copy, moved (not cloned) to the worker.
       w.worker.postMessage({ id, data: bytes }, [bytes.buffer]);
     });
@@ -118,8 +115,8 @@ export async function gzipParallel(data: Uint8Array): Promise<Buffer> {
   const ranges = memberRanges(data.length);
   if (ranges.length < MIN_MEMBERS_FOR_WORKERS) return gzipReproducible(data);
   warmGzipWorkers();
-  if (!pool) return gzipReproducible(data);
   const workers = pool;
+  if (!workers) return gzipReproducible(data);
   const members: Buffer[] = new Array(ranges.length);
   const member = (i: number): Uint8Array => data.subarray(ranges[i][0], ranges[i][1]);
   let next = 0;

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
@@ -37,9 +37,8 @@ interface PendingSave {
   reject: (err: unknown) => void;
 }
 
-/** Per cache folder: the saves waiting for the next write, and the write in progress. */
-const pendingSaves = new Map<string, PendingSave[]>();
-const writing = new Map<string, Promise<void>>();
+/** Per cache folder: the batch still taking saves, and the write of the last batch (after which the next starts). */
+const batches = new Map<string, { open?: PendingSave[]; last: Promise<void> }>();
 
 /**
  * The runner-local cache: an OCI image layout (oci-layout, index.json, blobs/sha256/…) in which
@@ -67,7 +66,7 @@ export class Layout {
     mkdirSync(path.join(this.root, 'blobs', 'sha256'), { recursive: true });
     mkdirSync(path.join(this.root, 'ingest'), { recursive: true });
     const marker = path.join(this.root, 'oci-layout');
-    if (!statSync(marker, { throwIfNoEntry: false })) this.#writeFile(marker, '{"imageLayoutVersion":"1.0.0"}');
+    if (!statSync(marker, { throwIfNoEntry: false })) await this.#writeFile(marker, '{"imageLayoutVersion":"1.0.0"}');
   }
 
   get ingest(): string {
@@ -83,35 +82,22 @@ export class Layout {
   }
 
   /** Stores bytes under their digest (a no-op when an intact copy is there). */
-  async #putBlob(data: Uint8Array): Promise<string> {
-    const digest = sha256(data);
-    if (!this.#hasBlob({ digest, size: data.length })) await this.#writeFileAsync(this.blobPath(digest), data);
-    return digest;
+  async #putBlob(digest: string, data: Uint8Array): Promise<void> {
+    if (!this.#hasBlob({ digest, size: data.length })) await this.#writeFile(this.blobPath(digest), data);
   }
 
   /**
-   * `#writeFile` off this thread: a save's files are created while the publish goes on (creating a
-   * file waits for the file system's journal, which a busy disk holds for milliseconds).
+   * Writes a file whole or not at all: staged under ingest/, then renamed into place. Off this thread:
+   * a save's files are created while the publish goes on (creating a file waits for the file
+   * system's journal, which a busy disk holds for milliseconds).
    */
-  async #writeFileAsync(target: string, data: Uint8Array | string): Promise<void> {
+  async #writeFile(target: string, data: Uint8Array | string): Promise<void> {
     const temp = path.join(this.ingest, `${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}`);
     try {
       await writeFile(temp, data, { flag: 'wx' });
       await rename(temp, target);
     } catch (err) {
       await rm(temp, { force: true });
-      throw err;
-    }
-  }
-
-  /** Writes a file whole or not at all: staged under ingest/, then renamed into place. */
-  #writeFile(target: string, data: Uint8Array | string): void {
-    const temp = path.join(this.ingest, `${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}`);
-    try {
-      writeFileSync(temp, data, { flag: 'wx' });
-      renameSync(temp, target);
-    } catch (err) {
-      rmSync(temp, { force: true });
       throw err;
     }
   }
@@ -146,21 +132,19 @@ export class Layout {
    */
   async save(refName: string, manifest: Descriptor, blobs: Uint8Array[]): Promise<void> {
     await this.init();
-    let batch = pendingSaves.get(this.root);
-    if (!batch) {
-      batch = [];
-      pendingSaves.set(this.root, batch);
-      // Written once the batch in progress (if any) is done; every save that comes meanwhile joins.
-      const previous = writing.get(this.root) ?? Promise.resolve();
-      const mine = batch;
-      const written = previous.then(() => {
-        pendingSaves.delete(this.root);
-        return this.#writeBatch(mine);
+    const state = batches.get(this.root) ?? { last: Promise.resolve() };
+    batches.set(this.root, state);
+    if (!state.open) {
+      const batch: PendingSave[] = (state.open = []);
+      // Written once the batch before it is; every save that comes meanwhile joins it.
+      const written = state.last.then(() => {
+        state.open = undefined;
+        return this.#writeBatch(batch);
       });
-      const settled = written.catch(() => {});
-      writing.set(this.root, settled);
-      void settled.then(() => writing.get(this.root) === settled && writing.delete(this.root));
+      state.last = written;
+      void written.then(() => state.last === written && batches.delete(this.root));
     }
+    const batch = state.open;
     await new Promise<void>((resolve, reject) => batch.push({ refName, manifest, blobs, resolve, reject }));
   }
 
@@ -168,22 +152,22 @@ export class Layout {
     try {
       await this.#locked(async () => {
         const blobs = new Map<string, Uint8Array>();
-        for (const save of batch) for (const blob of save.blobs) blobs.set(sha256(blob), blob);
-        await Promise.all([...blobs.values()].map((blob) => this.#putBlob(blob)));
-        await this.#writeIndex((list) => {
-          let out = list;
-          for (const { refName, manifest } of batch)
-            out = [
-              ...out.filter((d) => d.annotations?.[Annotation.refName] !== refName),
-              {
-                mediaType: manifest.mediaType,
-                digest: manifest.digest,
-                size: manifest.size,
-                annotations: { [Annotation.refName]: refName },
-              },
-            ];
-          return out;
-        });
+        const entries = new Map<string, Descriptor>();
+        for (const { refName, manifest, blobs: own } of batch) {
+          for (const blob of own) blobs.set(sha256(blob), blob);
+          // A name saved twice in one batch: the later save holds it, as if written one after the other.
+          entries.set(refName, {
+            mediaType: manifest.mediaType,
+            digest: manifest.digest,
+            size: manifest.size,
+            annotations: { [Annotation.refName]: refName },
+          });
+        }
+        await Promise.all([...blobs].map(([digest, blob]) => this.#putBlob(digest, blob)));
+        await this.#writeIndex((list) => [
+          ...list.filter((d) => !entries.has(d.annotations?.[Annotation.refName] ?? '')),
+          ...entries.values(),
+        ]);
       });
       for (const save of batch) save.resolve();
     } catch (err) {
@@ -235,6 +219,6 @@ export class Layout {
     const manifests = change(index.manifests);
     manifests.sort((a, b) => compareBytes(a.annotations?.[Annotation.refName] ?? '', b.annotations?.[Annotation.refName] ?? ''));
     const body = JSON.stringify({ schemaVersion: 2, mediaType: MediaType.index, manifests }, null, 2) + '\n';
-    await this.#writeFileAsync(path.join(this.root, 'index.json'), body);
+    await this.#writeFile(path.join(this.root, 'index.json'), body);
   }
 }
