@@ -708,7 +708,7 @@ async function publishChart(source, inputs, build, registries, log) {
         const { ref } = (0,reference/* resolveChartRef */.QE)(refInput, md.name, md.version);
         const name = (0,reference/* refString */.nw)(ref);
         if (registries && !lookups.has(name))
-            lookups.set(name, (0,push/* lookUpTag */.F)(registries.client(ref.registry, log), ref));
+            lookups.set(name, (0,push/* lookUpTag */.FY)(registries.client(ref.registry, log), ref));
     }
     await (0,util_yield/* yieldToLoop */.j)();
     const packaged = await (0,release_build/* packageLoaded */.ck)(loaded, { ...build, log });
@@ -740,7 +740,7 @@ async function publishChart(source, inputs, build, registries, log) {
         log(`The push refers to repository [${built.ref.registry}/${built.ref.repository}]`);
         for (const line of (0,report/* describeLines */.B)(built.refName, about))
             log(line);
-        const outcome = await (0,push/* pushArtifact */.X)(client, built.ref, built.artifact, inputs.ifExists, {
+        const outcome = await (0,push/* pushArtifact */.Xi)(client, built.ref, built.artifact, inputs.ifExists, {
             mountFrom: pushedTo.get(built.ref.registry),
             current: take(lookups, built.refName), // a ref given twice is looked up again the second time
             beforeCommit: saved,

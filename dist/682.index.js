@@ -310,7 +310,7 @@ async function pushCommand(ref, cache, options) {
     const refName = (0,reference/* refString */.nw)(r);
     const c = await readCached(new oci_layout/* Layout */.P(cache), refName);
     console.log(`The push refers to repository [${r.registry}/${r.repository}]`);
-    const outcome = await withClient(r.registry, options.plainHttp, (client) => (0,push/* pushArtifact */.X)(client, r, c.artifact, options.ifExists));
+    const outcome = await withClient(r.registry, options.plainHttp, (client) => (0,push/* pushArtifact */.Xi)(client, r, c.artifact, options.ifExists));
     const last = (0,report/* pushLine */.n)({ artifact: c.artifact, ref: r }, outcome.status, outcome.digest);
     console.log([...(0,report/* describeLines */.B)(refName, c), last].join('\n'));
 }

@@ -3540,9 +3540,10 @@ function rangeEnd(range) {
 /* harmony export */   PS: () => (/* binding */ isRetryableStatus),
 /* harmony export */   R$: () => (/* binding */ retrying),
 /* harmony export */   TU: () => (/* binding */ DEFAULT_RETRIES),
-/* harmony export */   vh: () => (/* binding */ isDeadline)
+/* harmony export */   vh: () => (/* binding */ isDeadline),
+/* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
-/* unused harmony exports retryDelay, sleep */
+/* unused harmony export retryDelay */
 /* harmony import */ var _util_causes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7554);
 
 const DEFAULT_RETRIES = 8;
@@ -3988,9 +3989,11 @@ async function readProvenance(file) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  F: () => (/* binding */ lookUpTag),
-  X: () => (/* binding */ pushArtifact)
+  FY: () => (/* binding */ lookUpTag),
+  Xi: () => (/* binding */ pushArtifact)
 });
+
+// UNUSED EXPORTS: SETTLE_MAX_MS, SETTLE_MIN_MS, settleTime
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
@@ -3998,6 +4001,8 @@ var errors = __webpack_require__(3916);
 var media_types = __webpack_require__(6690);
 // EXTERNAL MODULE: ./src/oci/registry.ts + 2 modules
 var registry = __webpack_require__(9458);
+// EXTERNAL MODULE: ./src/oci/retry.ts
+var retry = __webpack_require__(9963);
 // EXTERNAL MODULE: ./src/chart/chart.ts
 var chart_chart = __webpack_require__(8892);
 // EXTERNAL MODULE: ./src/chart/load.ts + 4 modules
@@ -4126,6 +4131,7 @@ function listed(items, most = 5) {
 
 
 
+
 /**
  * Publishes an artifact: the tag is looked up first (the same manifest there: nothing to do, one
  * request); a tag holding another manifest is compared by content (the same chart, stamped or pushed
@@ -4149,9 +4155,13 @@ async function pushArtifact(client, ref, artifact, ifExists, options = {}) {
     // the write (a run that wrote in between is reported, not silently overwritten). Asked with that
     // request rather than after its answer: one round trip fewer, for a window one request longer.
     let recheck;
+    // When the tag was last seen as this run may write it: the start of the window in which another
+    // run's write goes unseen.
+    let checkedAt = performance.now();
     const askAgain = () => {
         if (current !== undefined || recheck)
             return;
+        checkedAt = performance.now();
         recheck = client.resolveTag(ref.repository, ref.tag, true);
         recheck.catch(() => { });
     };
@@ -4186,11 +4196,22 @@ async function pushArtifact(client, ref, artifact, ifExists, options = {}) {
             hint: 'The registry rewrote the manifest; do not sign the reported digest before checking it',
         });
     }
+    // Another run that checked the tag before this write may still write it after: within about as long
+    // as this run took from its check to its write. The tag is read back once that long has passed, so
+    // of two runs that both wrote, the one replaced says so instead of "pushed".
+    await (0,retry/* sleep */.yy)(settleTime(performance.now() - checkedAt));
     const after = await client.resolveTag(ref.repository, ref.tag, true);
     if (after !== ours) {
         throw new errors/* UserError */.yo(`${ref.registry}/${ref.repository}:${ref.tag} was written by another run at the same time: it now holds ${after ?? 'nothing'}, not this build's ${ours}`, { hint: 'Run again: the tag is then compared with what is there, and if-exists decides' });
     }
     return { status: 'pushed', digest: ours };
+}
+/** Settling waits 1.5 times the check-to-write time (a slower racer's margin), within these bounds. */
+const SETTLE_MIN_MS = 25;
+const SETTLE_MAX_MS = 5000;
+/** How long to wait before the read-back, for a run whose check-to-write window was `windowMs`. */
+function settleTime(windowMs) {
+    return Math.min(SETTLE_MAX_MS, Math.max(SETTLE_MIN_MS, Math.ceil(windowMs * 1.5)));
 }
 /** What to do about a tag that holds `current`: nothing (the same chart), skip, fail, or undefined (write). */
 async function decide(client, ref, artifact, ifExists, current) {

@@ -4,6 +4,7 @@ import type { ChartArtifact } from '../artifact/manifest.js';
 import { MediaType } from '../artifact/media-types.js';
 import type { Reference } from '../oci/reference.js';
 import { SINGLE_POST_MAX, type RegistryClient } from '../oci/registry.js';
+import { sleep } from '../oci/retry.js';
 import { compareWithRegistry } from './same-chart.js';
 
 export type IfExists = 'fail' | 'skip' | 'overwrite';
@@ -44,8 +45,12 @@ export async function pushArtifact(
   // the write (a run that wrote in between is reported, not silently overwritten). Asked with that
   // request rather than after its answer: one round trip fewer, for a window one request longer.
   let recheck: Promise<string | undefined> | undefined;
+  // When the tag was last seen as this run may write it: the start of the window in which another
+  // run's write goes unseen.
+  let checkedAt = performance.now();
   const askAgain = (): void => {
     if (current !== undefined || recheck) return;
+    checkedAt = performance.now();
     recheck = client.resolveTag(ref.repository, ref.tag, true);
     recheck.catch(() => {});
   };
@@ -77,6 +82,10 @@ export async function pushArtifact(
       hint: 'The registry rewrote the manifest; do not sign the reported digest before checking it',
     });
   }
+  // Another run that checked the tag before this write may still write it after: within about as long
+  // as this run took from its check to its write. The tag is read back once that long has passed, so
+  // of two runs that both wrote, the one replaced says so instead of "pushed".
+  await sleep(settleTime(performance.now() - checkedAt));
   const after = await client.resolveTag(ref.repository, ref.tag, true);
   if (after !== ours) {
     throw new UserError(
@@ -85,6 +94,15 @@ export async function pushArtifact(
     );
   }
   return { status: 'pushed', digest: ours };
+}
+
+/** Settling waits 1.5 times the check-to-write time (a slower racer's margin), within these bounds. */
+export const SETTLE_MIN_MS = 25;
+export const SETTLE_MAX_MS = 5000;
+
+/** How long to wait before the read-back, for a run whose check-to-write window was `windowMs`. */
+export function settleTime(windowMs: number): number {
+  return Math.min(SETTLE_MAX_MS, Math.max(SETTLE_MIN_MS, Math.ceil(windowMs * 1.5)));
 }
 
 /** What to do about a tag that holds `current`: nothing (the same chart), skip, fail, or undefined (write). */
