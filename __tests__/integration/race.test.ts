@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { runAction } from '../helpers/action.js';
 import { cli } from '../helpers/cli.js';
 import { startFaultyFront } from '../helpers/faulty-front.js';
 import { tree } from '../helpers/conformance-cases.js';
@@ -114,9 +115,39 @@ describe('two runs pushing different content to one new tag at once', () => {
       const r = await cli(['chart', 'push', ref, '--plain-http'], { env: a.env });
       assert.equal((await otherWrote)?.status, 201);
       assert.equal(r.code, 1, r.stdout);
-      assert.match(r.stderr, /late-racer\/victim:1\.0\.0 was written by another run at the same time: it now holds sha256:[0-9a-f]{64}, not this build's/);
+      assert.match(
+        r.stderr,
+        /late-racer\/victim:1\.0\.0 was written by another run at the same time: it now holds sha256:[0-9a-f]{64}, not this build's/,
+      );
     } finally {
       await front.stop();
     }
+  });
+
+  test('15 rounds through the action, as a runner runs it: never both "pushed", and the outputs name what the tag holds', async () => {
+    const home = await helmHome();
+    const srcA = await chart('action-one', 'the first workflow');
+    const srcB = await chart('action-two', 'the second workflow');
+    const rounds = 15;
+    let bothPushed = 0;
+    for (let i = 0; i < rounds; i++) {
+      const ref = `oci://${registry.host}/action-race-${i}`;
+      const runs = await Promise.all(
+        [srcA, srcB].map((chartDir) =>
+          runAction(
+            { chart: chartDir, ref, 'plain-http': 'true' },
+            { env: { ...home.env, GITHUB_REPOSITORY: 'acme/charts', GITHUB_SHA: 'a'.repeat(40), GITHUB_REF: 'refs/heads/main' } },
+          ),
+        ),
+      );
+      const pushed = runs.filter((r) => r.code === 0 && r.outputs.status === 'pushed');
+      for (const r of runs)
+        if (r.code !== 0) assert.match(r.errors.join('\n'), /already holds|written by another run at the same time/, r.stdout);
+      assert.ok(pushed.length >= 1, `round ${i}: neither run pushed`);
+      if (pushed.length === 2) bothPushed++;
+      const held = await tagDigest(`action-race-${i}/victim`);
+      for (const r of pushed) assert.equal(r.outputs.digest, held, `round ${i}: "pushed" names a manifest the tag does not hold`);
+    }
+    assert.equal(bothPushed, 0, `${bothPushed} of ${rounds} rounds: both runs reported pushed`);
   });
 });
