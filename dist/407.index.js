@@ -83,6 +83,37 @@ const ACTION_HINTS = {
 
 /***/ }),
 
+/***/ 8592:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ log)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6058);
+/* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1095);
+
+
+/**
+ * The action's one way to the log. Every line goes through `printableLine`: one call is one line,
+ * with no terminal escapes, and never a workflow command, whatever text from outside (a registry's
+ * error, a chart's field) it quotes. The step's own commands (annotations, groups, masks) are made
+ * by @actions/core around text escaped the same way: the content is escaped, not the command.
+ */
+const log = {
+    info: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_util_printable_js__WEBPACK_IMPORTED_MODULE_1__/* .printableLine */ .o)(line)),
+    warning: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_util_printable_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g)(line)),
+    error: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3((0,_util_printable_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g)(line)),
+    notice: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm((0,_util_printable_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g)(line)),
+    fail: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_util_printable_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g)(line)),
+    /** A multi-line text (a stack) as debug lines, each escaped. */
+    debug: (text) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(text.split('\n').map(_util_printable_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g).join('\n')),
+    startGroup: (title) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh((0,_util_printable_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g)(title)),
+    endGroup: () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4(),
+};
+
+
+/***/ }),
+
 /***/ 1363:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -91,7 +122,7 @@ const ACTION_HINTS = {
 /* harmony export */   iD: () => (/* binding */ login),
 /* harmony export */   ri: () => (/* binding */ logout)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6058);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8592);
 /* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7911);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_2__);
@@ -133,11 +164,11 @@ async function chooseCredential(inputs, host) {
  * registry config so that later steps (`helm pull`, `helm install`) need no login. The post step
  * removes what this added, restoring an entry it replaced.
  */
-async function login(client, inputs, log = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq) {
+async function login(client, inputs, log = _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info) {
     await client.ping();
     const file = (0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_7__/* .helmRegistryConfigPath */ .Zz)();
     const auth = Buffer.from(`${inputs.username}:${inputs.password}`).toString('base64');
-    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .mask */ .d)(auth);
+    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .mask */ .dK)(auth);
     const previous = await (0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_7__/* .storeLogin */ .VJ)(file, client.registry, inputs.username, inputs.password);
     if (inputs.logout) {
         const wrote = { auth };
@@ -164,12 +195,12 @@ async function logout(records) {
             saved = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.readFile)(r.record, 'utf8'));
         }
         catch {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${r.host}: the login this step stored is left in ${r.file}: its record (${r.record}) is gone, so it cannot be told whether the entry there is still this step's. Remove it with helm registry logout ${r.host} if it is`);
+            _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`${r.host}: the login this step stored is left in ${r.file}: its record (${r.record}) is gone, so it cannot be told whether the entry there is still this step's. Remove it with helm registry logout ${r.host} if it is`);
             continue;
         }
         const outcome = await (0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_7__/* .removeLogin */ ._$)(r.file, r.host, saved.previous, saved.wrote);
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(r.record, { force: true });
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(outcome === 'kept'
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(outcome === 'kept'
             ? `${r.host}: a later login is kept (the stored entry is no longer the one this step wrote)`
             : outcome
                 ? `Logout succeeded (${r.host}${saved.previous ? ', the earlier login restored' : ''})`
@@ -184,17 +215,26 @@ async function logout(records) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ redact),
-/* harmony export */   d: () => (/* binding */ mask)
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   dK: () => (/* binding */ mask)
 /* harmony export */ });
+/* unused harmony export MIN_MASK_LENGTH */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6058);
 
+/**
+ * The shortest secret handed to the runner's masker. The runner blanks every occurrence of a mask
+ * anywhere in the job's log: a two-letter token (`ok`) would blank every "ok" of every step, and a
+ * string that short hides nothing anyway. Shorter secrets are still remembered (`redact`), and this
+ * step prints no secret of any length itself.
+ */
+const MIN_MASK_LENGTH = 6;
 const known = new Set();
 /** Masks a secret in the log (the runner's `add-mask`) and remembers it for what the runner does not mask. */
 function mask(secret) {
     if (!secret)
         return;
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret);
+    if (secret.length >= MIN_MASK_LENGTH)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret);
     known.add(secret);
 }
 /** Text with every secret masked so far written `***`, for what this step writes itself (the job summary). */
@@ -275,8 +315,8 @@ __webpack_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
-var core = __webpack_require__(6058);
+// EXTERNAL MODULE: ./src/action/log.ts
+var action_log = __webpack_require__(8592);
 // EXTERNAL MODULE: ./src/action/state.ts
 var state = __webpack_require__(3175);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -509,6 +549,8 @@ async function mapLimit(items, limit, fn) {
     return results;
 }
 
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
+var core = __webpack_require__(6058);
 // EXTERNAL MODULE: ./src/action/secrets.ts
 var secrets = __webpack_require__(7911);
 // EXTERNAL MODULE: ./src/oci/layout.ts
@@ -530,9 +572,9 @@ function readInputs() {
     const password = core/* getInput */.V4(constants/* Input */.pd.password, { trimWhitespace: false });
     const username = core/* getInput */.V4(constants/* Input */.pd.username);
     if (password)
-        (0,secrets/* mask */.d)(password);
+        (0,secrets/* mask */.dK)(password);
     if (username && password)
-        (0,secrets/* mask */.d)(Buffer.from(`${username}:${password}`).toString('base64'));
+        (0,secrets/* mask */.dK)(Buffer.from(`${username}:${password}`).toString('base64'));
     if (Boolean(username) !== Boolean(password))
         throw new errors/* UserError */.yo(`\`username\` and \`password\` go together, but only ${username ? '`username`' : '`password`'} is set`, {
             hint: 'Set both, or neither to use stored credentials',
@@ -578,12 +620,12 @@ function signing() {
             });
         return undefined;
     }
-    (0,secrets/* mask */.d)(key);
+    (0,secrets/* mask */.dK)(key);
     for (const line of key.split(/\r?\n/))
         if (line.length >= 16 && !line.startsWith('-----'))
-            (0,secrets/* mask */.d)(line);
+            (0,secrets/* mask */.dK)(line);
     if (passphrase)
-        (0,secrets/* mask */.d)(passphrase);
+        (0,secrets/* mask */.dK)(passphrase);
     return { keys: Buffer.from(key), passphrase: passphrase || undefined, keyName: keyName || undefined };
 }
 function lines(text) {
@@ -699,7 +741,7 @@ var save = __webpack_require__(1144);
  * target in turn (a later target on the same registry mounts the blobs from the first). The tags are
  * looked up as soon as the chart's name and version are known.
  */
-async function publishChart(source, inputs, build, registries, log) {
+async function publishChart(source, inputs, build, registries, log, notice = log) {
     const loaded = await (0,release_build/* loadSource */.sh)(source, { ...build, log });
     const md = loaded.chart.metadata;
     // The tags are looked up while the chart is packaged (the connection, any token and the HEAD overlap it).
@@ -723,7 +765,7 @@ async function publishChart(source, inputs, build, registries, log) {
     const published = [];
     for (const built of targets) {
         if (built.lowered)
-            log(`::notice::The repository path ${JSON.stringify(built.lowered)} was lower-cased to ${JSON.stringify(built.ref.repository)}: OCI repository names are lower case.`);
+            notice(`The repository path ${JSON.stringify(built.lowered)} was lower-cased to ${JSON.stringify(built.ref.repository)}: OCI repository names are lower case.`);
         // Saved while the blobs upload; the manifest (the tag) waits for it, so a failed save publishes nothing.
         const saved = (0,save/* saveToCache */.$)(inputs.cache, built.refName, built.artifact);
         saved.catch(() => { });
@@ -824,7 +866,7 @@ class Registries {
     }
     static async open(inputs, primaryHost) {
         if (inputs.insecureSkipTlsVerify) {
-            core/* warning */.$e("insecure-skip-tls-verify is on: the registry's TLS certificate is NOT checked, so anyone on the network path can read the credentials and change what is pushed. Use ca-file instead.");
+            action_log/* log */.R.warning("insecure-skip-tls-verify is on: the registry's TLS certificate is NOT checked, so anyone on the network path can read the credentials and change what is pushed. Use ca-file instead.");
         }
         const ca = inputs.caFile ? await readCaFile(inputs.caFile) : undefined;
         const http = new oci_http/* Http */.lw({ userAgent: 'chartlift', ca, insecure: inputs.insecureSkipTlsVerify, timeoutMs: inputs.timeoutSeconds * 1000 });
@@ -847,11 +889,11 @@ class Registries {
         const { credential, source } = await (0,login/* chooseCredential */.P$)(inputs, host);
         // Stored credentials (Helm's, Docker's, a helper's) are as secret as the inputs: masked before any request.
         if (credential && 'password' in credential) {
-            (0,secrets/* mask */.d)(credential.password);
-            (0,secrets/* mask */.d)(Buffer.from(`${credential.username}:${credential.password}`).toString('base64'));
+            (0,secrets/* mask */.dK)(credential.password);
+            (0,secrets/* mask */.dK)(Buffer.from(`${credential.username}:${credential.password}`).toString('base64'));
         }
         else if (credential)
-            (0,secrets/* mask */.d)(credential.identityToken);
+            (0,secrets/* mask */.dK)(credential.identityToken);
         const client = this.#make(host, credential);
         if (source === 'inputs')
             await (0,login/* login */.iD)(client, inputs, log);
@@ -866,8 +908,8 @@ class Registries {
             plainHttp: this.#inputs.plainHttp,
             credential,
             policy: (0,retry/* retryPolicy */.Jb)(this.#inputs.retries, this.#inputs.timeoutSeconds),
-            log: (line) => core/* info */.pq(line),
-            onSecret: (secret) => (0,secrets/* mask */.d)(secret),
+            log: action_log/* log */.R.info,
+            onSecret: (secret) => (0,secrets/* mask */.dK)(secret),
         });
     }
     /** What dependency resolution reaches the network with: this run's HTTP, clients and credentials. */
@@ -907,7 +949,7 @@ async function writeSummary(results, failures) {
         { data: t.status },
     ]));
     for (const f of failures)
-        rows.push([{ data: summary_escape(f.source) }, { data: '' }, { data: '' }, { data: '' }, { data: `failed: ${summary_escape((0,secrets/* redact */.E)(f.message))}` }]);
+        rows.push([{ data: summary_escape(f.source) }, { data: '' }, { data: '' }, { data: '' }, { data: `failed: ${summary_escape((0,secrets/* redact */.E$)(f.message))}` }]);
     await core/* summary */.z
         .addHeading('Chartlift', 3)
         .addTable([
@@ -959,7 +1001,7 @@ async function publish() {
             ? `${process.env.GITHUB_SERVER_URL}/${process.env.GITHUB_REPOSITORY}`
             : undefined,
         plainHttp: inputs.plainHttp,
-        warn: (line) => core/* warning */.$e(line),
+        warn: (line) => action_log/* log */.R.warning(line),
         sign: inputs.sign,
         signer,
     };
@@ -968,30 +1010,32 @@ async function publish() {
     const connections = await Registries.open(inputs, primary);
     const registries = inputs.push ? connections : undefined;
     if (registries)
-        registries.warmUp(primary, (line) => core/* info */.pq(line));
-    build.access = connections.dependencyAccess((line) => core/* info */.pq(line));
+        registries.warmUp(primary, action_log/* log */.R.info);
+    build.access = connections.dependencyAccess(action_log/* log */.R.info);
     const failures = [];
     const single = sources.length === 1;
     let results;
     try {
         results = await mapLimit(sources, CONCURRENCY, async (source) => {
-            const lines = [];
-            const log = single ? (line) => core/* info */.pq(line) : (line) => void lines.push(line);
+            // With several charts, each one's lines wait for its group (in order, notices among them).
+            const later = [];
+            const log = single ? action_log/* log */.R.info : (line) => void later.push(() => action_log/* log */.R.info(line));
+            const notice = single ? action_log/* log */.R.notice : (line) => void later.push(() => action_log/* log */.R.notice(line));
             try {
-                return await publishChart(source, inputs, { ...build, log }, registries, log);
+                return await publishChart(source, inputs, { ...build, log }, registries, log, notice);
             }
             catch (err) {
                 failures.push({ source, message: (0,errors/* errorLine */.BP)(err, hints/* ACTION_HINTS */.g) });
                 if (!single)
-                    core/* error */.z3(`${source}: ${(0,errors/* errorLine */.BP)(err, hints/* ACTION_HINTS */.g)}`);
+                    action_log/* log */.R.error(`${source}: ${(0,errors/* errorLine */.BP)(err, hints/* ACTION_HINTS */.g)}`);
                 return undefined;
             }
             finally {
                 if (!single) {
-                    core/* startGroup */.Oh(source);
-                    for (const line of lines)
-                        core/* info */.pq(line);
-                    core/* endGroup */.N4();
+                    action_log/* log */.R.startGroup(source);
+                    for (const print of later)
+                        print();
+                    action_log/* log */.R.endGroup();
                 }
             }
         });
@@ -1027,8 +1071,8 @@ async function run() {
     }
     catch (err) {
         if (err instanceof Error && err.stack)
-            core/* debug */.Yz(err.stack);
-        core/* setFailed */.C1((0,errors/* errorLine */.BP)(err, hints/* ACTION_HINTS */.g));
+            action_log/* log */.R.debug(err.stack);
+        action_log/* log */.R.fail((0,errors/* errorLine */.BP)(err, hints/* ACTION_HINTS */.g));
     }
 }
 
@@ -1044,8 +1088,8 @@ __webpack_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
-var core = __webpack_require__(6058);
+// EXTERNAL MODULE: ./src/action/log.ts
+var log = __webpack_require__(8592);
 // EXTERNAL MODULE: ./src/action/login.ts
 var login = __webpack_require__(1363);
 // EXTERNAL MODULE: ./src/action/state.ts
@@ -1075,7 +1119,7 @@ async function run() {
         await logoutStep();
     }
     catch (err) {
-        core/* warning */.$e(`post step: ${(0,errors/* errorLine */.BP)(err, hints/* ACTION_HINTS */.g)}`);
+        log/* log */.R.warning(`post step: ${(0,errors/* errorLine */.BP)(err, hints/* ACTION_HINTS */.g)}`);
     }
 }
 

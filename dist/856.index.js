@@ -2158,6 +2158,40 @@ async function updateConfig(file, change) {
 
 /***/ }),
 
+/***/ 9301:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   NE: () => (/* binding */ withDeadline),
+/* harmony export */   Vq: () => (/* binding */ requestTimeout),
+/* harmony export */   nl: () => (/* binding */ deadline)
+/* harmony export */ });
+/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6698);
+/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_async_hooks__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * The deadline of the operation under way (ms since the epoch), shared by everything it does: retry
+ * loops nested in it (a blob upload's restarts around each request's own retries) and every request
+ * they make, however deep, end by it. Set by the outermost `retrying`; an inner one never extends it.
+ */
+const current = new node_async_hooks__WEBPACK_IMPORTED_MODULE_0__.AsyncLocalStorage();
+/** The deadline in force, if an operation set one. */
+function deadline() {
+    return current.getStore();
+}
+/** Runs `fn` under the deadline `at`, unless one is already in force (the outer operation's stands). */
+function withDeadline(at, fn) {
+    return current.getStore() === undefined ? current.run(at, fn) : fn();
+}
+/** A request's time: `timeoutMs`, or less when the operation's deadline comes first (never below 0). */
+function requestTimeout(timeoutMs) {
+    const at = current.getStore();
+    return at === undefined ? timeoutMs : Math.max(0, Math.min(timeoutMs, at - Date.now()));
+}
+
+
+/***/ }),
+
 /***/ 8825:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2188,9 +2222,11 @@ function describe(mediaType, data) {
 /* harmony export */ });
 /* unused harmony exports registryWords, registryCodes */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _util_causes_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7554);
+/* harmony import */ var _util_causes_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7554);
+/* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1095);
 /* harmony import */ var _tls_codes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9383);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9963);
+
 
 
 
@@ -2209,19 +2245,29 @@ class RegistryError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError
         this.network = options.network ?? false;
     }
 }
-/** The registry's own words: `CODE: message` for each error in a distribution error body. */
+/** Of what a registry (or a token service) says, this many characters are quoted. */
+const WORDS_MAX = 200;
+/**
+ * The registry's own words: `CODE: message` for each error in a distribution error body, else the
+ * first line of the body. Quoted, not obeyed: at most WORDS_MAX characters, escaped by `printable`
+ * (no line breaks, terminal escapes or workflow commands reach a message from here).
+ */
 function registryWords(res) {
+    let words;
     try {
         const body = JSON.parse(res.body.toString('utf8'));
-        const parts = (body.errors ?? []).map((e) => [e.code, e.message].filter(Boolean).join(': '));
-        if (parts.length > 0)
-            return parts.join('; ');
+        const parts = (Array.isArray(body.errors) ? body.errors : []).map((e) => [e?.code, e?.message].filter((x) => typeof x === 'string' && x !== '').join(': '));
+        if (parts.some(Boolean))
+            words = parts.filter(Boolean).join('; ');
     }
     catch {
         // not JSON: fall through
     }
-    const text = res.body.toString('utf8').trim().split('\n')[0]?.slice(0, 200);
-    return text ? `HTTP ${res.status}: ${text}` : `HTTP ${res.status}`;
+    if (words === undefined) {
+        const text = res.body.toString('utf8').trim().split('\n')[0];
+        words = text ? `HTTP ${res.status}: ${text}` : `HTTP ${res.status}`;
+    }
+    return (0,_util_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g)(words.length > WORDS_MAX ? `${words.slice(0, WORDS_MAX)}…` : words);
 }
 function registryCodes(res) {
     try {
@@ -2235,7 +2281,7 @@ function registryCodes(res) {
 function responseError(what, res, target) {
     const e = describeResponse(what, res, target);
     const tries = res.attempts && res.attempts > 1 ? ` (gave up after ${res.attempts} attempts)` : '';
-    return new RegistryError(`${e.message}${tries}`, {
+    return new RegistryError((0,_util_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g)(`${e.message}${tries}`), {
         hint: e.hint,
         code: e.code,
         status: res.status,
@@ -2279,7 +2325,7 @@ function describeResponse(what, res, target) {
 function networkError(err, registry, plainHttp, attempts = 1) {
     const e = describeNetwork(err, registry, plainHttp);
     const tries = attempts > 1 ? ` (gave up after ${attempts} attempts)` : '';
-    return new RegistryError(`${e.message}${tries}`, {
+    return new RegistryError((0,_util_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g)(`${e.message}${tries}`), {
         hint: e.hint,
         code: e.code,
         cause: err,
@@ -2288,7 +2334,7 @@ function networkError(err, registry, plainHttp, attempts = 1) {
     });
 }
 function describeNetwork(err, registry, plainHttp) {
-    const codes = (0,_util_causes_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCodes */ .f)(err);
+    const codes = (0,_util_causes_js__WEBPACK_IMPORTED_MODULE_4__/* .errorCodes */ .f)(err);
     const text = errorText(err);
     const has = (...c) => c.some((x) => codes.includes(x));
     if (has('ECONNREFUSED'))
@@ -2319,7 +2365,7 @@ function describeNetwork(err, registry, plainHttp) {
             code: 'tls-untrusted',
         });
     }
-    if (has('ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT') || (0,_util_causes_js__WEBPACK_IMPORTED_MODULE_3__/* .causes */ .p)(err).some(_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .isDeadline */ .vh))
+    if (has('ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT') || (0,_util_causes_js__WEBPACK_IMPORTED_MODULE_4__/* .causes */ .p)(err).some(_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .isDeadline */ .vh))
         return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${registry} did not answer in time`, { hint: 'Check the network, or run again later', cause: err });
     if (has('ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE')) {
         return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the connection to ${registry} was closed (${text})`, {
@@ -2335,7 +2381,7 @@ function hostPort(registry, plainHttp) {
     return /:\d+$/.test(registry) ? registry : `${registry}:${plainHttp ? 80 : 443}`;
 }
 function errorText(err) {
-    const e = (0,_util_causes_js__WEBPACK_IMPORTED_MODULE_3__/* .causes */ .p)(err).find((x) => x instanceof Error && x.message && !/^fetch failed$/.test(x.message));
+    const e = (0,_util_causes_js__WEBPACK_IMPORTED_MODULE_4__/* .causes */ .p)(err).find((x) => x instanceof Error && x.message && !/^fetch failed$/.test(x.message));
     return e ? e.message : String(err);
 }
 
@@ -2353,6 +2399,8 @@ __webpack_require__.d(__webpack_exports__, {
   CB: () => (/* binding */ readBounded)
 });
 
+// EXTERNAL MODULE: ./src/oci/deadline.ts
+var deadline = __webpack_require__(9301);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
 var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
@@ -2465,6 +2513,7 @@ function responseBody(res) {
 
 ;// CONCATENATED MODULE: ./src/oci/http.ts
 
+
 /** Answers read whole (JSON, manifests, token answers) are small: a larger one is refused, not buffered. */
 const DEFAULT_MAX_BODY = 16 * 1024 * 1024;
 /** A body over its limit: the request is cut off there, and nothing more is read. */
@@ -2527,7 +2576,11 @@ class Http {
     async open(req) {
         const transport = await this.#transport;
         // One deadline for the whole exchange, body included: a body dripping a byte at a time ends too.
-        return transport.open(req, { 'user-agent': this.userAgent, ...req.headers }, AbortSignal.timeout(this.#timeoutMs));
+        // It is the request's timeout, or less when the operation's deadline (retries included) comes first.
+        const ms = (0,deadline/* requestTimeout */.Vq)(this.#timeoutMs);
+        if (ms <= 0)
+            throw new DOMException('the operation passed its deadline', 'TimeoutError');
+        return transport.open(req, { 'user-agent': this.userAgent, ...req.headers }, AbortSignal.timeout(ms));
     }
     async close() {
         await (await this.#transport).close();
@@ -2997,9 +3050,12 @@ function parseChallenge(header) {
     return { scheme: m[1].toLowerCase(), params };
 }
 
+// EXTERNAL MODULE: ./src/util/printable.ts
+var printable = __webpack_require__(1095);
 // EXTERNAL MODULE: ./src/oci/errors.ts
 var oci_errors = __webpack_require__(8630);
 ;// CONCATENATED MODULE: ./src/oci/auth.ts
+
 
 
 
@@ -3026,13 +3082,16 @@ class Authenticator {
     #onSecret;
     /** The registry's origin (scheme, host, port): the only place its credentials and tokens go. */
     #origin;
-    constructor(http, registry, credential, onSecret = () => { }, origin = `https://${registry}`) {
+    constructor(http, registry, credential, onSecret = () => { }, origin = `https://${registry}`, tokenHosts = tokenHostsFrom(process.env.CHARTLIFT_TOKEN_HOSTS)) {
         this.#http = http;
         this.#registry = registry;
         this.#credential = credential;
         this.#onSecret = onSecret;
         this.#origin = new URL(origin).origin;
+        this.#tokenHosts = new Set(tokenHosts.map((h) => h.toLowerCase()));
     }
+    /** Hosts (`host` or `host:port`) besides the registry's own that may serve its tokens. */
+    #tokenHosts;
     get username() {
         return credentialUser(this.#credential);
     }
@@ -3095,19 +3154,43 @@ class Authenticator {
         this.#fetching.set(key, fetching);
         return fetching;
     }
-    async #requestToken(scope) {
-        const c = this.#challenge;
-        const realm = c.params.realm;
-        if (!realm)
-            throw new errors/* UserError */.yo(`${this.#registry} asked for a Bearer token but named no realm`, { hint: 'The registry is misconfigured' });
-        const url = new URL(realm);
+    /**
+     * Where a token may be asked for (with the credentials): the registry's own host, or a host the
+     * user listed in CHARTLIFT_TOKEN_HOSTS; over HTTPS, or plain HTTP only for a registry that is
+     * plain HTTP itself. Anything else is refused before a request goes there: a realm is the
+     * registry's to name, and a hostile one would otherwise point the runner at any address.
+     */
+    #checkRealm(realm) {
+        let url;
+        try {
+            url = new URL(realm);
+        }
+        catch {
+            url = new URL('invalid:');
+        }
         if (url.protocol !== 'https:' && url.protocol !== 'http:')
-            throw new errors/* UserError */.yo(`${this.#registry} names a token realm that is not HTTP(S): ${realm}`);
+            throw new errors/* UserError */.yo(`${this.#registry} names a token realm that is not HTTP(S): ${(0,printable/* printable */.g)(realm.slice(0, 200))}`, {
+                hint: 'The registry is misconfigured or hostile',
+            });
         // A realm gets the credentials over HTTPS, or over plain HTTP only from a registry that is plain HTTP itself.
         if (url.protocol === 'http:' && this.#origin.startsWith('https:'))
             throw new errors/* UserError */.yo(`${this.#registry} (HTTPS) names a plain-HTTP token realm, ${url.origin}: credentials are not sent there`, {
                 hint: 'The registry is misconfigured or hostile: its token service must be HTTPS',
             });
+        const own = new URL(this.#origin).hostname;
+        if (url.hostname !== own && !this.#tokenHosts.has(url.host) && !this.#tokenHosts.has(url.hostname))
+            throw new errors/* UserError */.yo(`${this.#registry} names a token realm on another host, ${url.host}: no request is sent there`, {
+                hint: `If ${url.host} is this registry's token service, list it in CHARTLIFT_TOKEN_HOSTS (comma-separated hosts)`,
+            });
+        return url;
+    }
+    async #requestToken(scope) {
+        const c = this.#challenge;
+        const realm = c.params.realm;
+        if (!realm)
+            throw new errors/* UserError */.yo(`${this.#registry} asked for a Bearer token but named no realm`, { hint: 'The registry is misconfigured' });
+        const checked = this.#checkRealm(realm);
+        const url = new URL(checked);
         if (c.params.service)
             url.searchParams.set('service', c.params.service);
         for (const s of (scope ?? '').split(' ').filter(Boolean))
@@ -3126,7 +3209,7 @@ class Authenticator {
                 form.set('scope', scope);
             res = await this.#http.send({
                 method: 'POST',
-                url: realm,
+                url: checked.toString(),
                 headers: { 'content-type': 'application/x-www-form-urlencoded' },
                 body: form.toString(),
             });
@@ -3156,6 +3239,10 @@ class Authenticator {
         // Renew a little before expiry: 5 s, or a tenth of a short token's life.
         this.#tokens.set(scope ?? c.params.scope ?? '', { token, expiresAt: Date.now() + seconds * 1000 - Math.min(5000, seconds * 100) });
     }
+}
+/** CHARTLIFT_TOKEN_HOSTS: hosts (`auth.docker.io`, `gitlab.example.com:8443`) separated by commas or blanks. */
+function tokenHostsFrom(value) {
+    return (value ?? '').split(/[\s,]+/).filter(Boolean);
 }
 
 // EXTERNAL MODULE: ./src/oci/digest.ts
@@ -3277,14 +3364,19 @@ class RegistryClient {
      * a session; a single-request POST cannot be known as final before its answer, so after it).
      */
     async uploadBlob(repository, d, data, onFinalRequest) {
+        const chunked = data.length > this.#monolithicMax;
+        // One deadline for the whole upload, its restarts and each request's own retries; a chunked
+        // upload has the budget of one request per chunk.
+        const chunks = chunked ? Math.ceil(data.length / this.#chunkSize) : 1;
         await (0,retry/* retrying */.R$)(this.#policy, async (n) => {
             if (n > 0 && (await this.hasBlob(repository, d)))
                 return;
-            if (data.length > this.#monolithicMax)
+            if (chunked)
                 await this.#uploadChunked(repository, d, data, onFinalRequest);
             else
                 await this.#uploadMonolithic(repository, d, data, onFinalRequest);
         }, {
+            budgetMs: chunks * (0,retry/* retryBudget */.kZ)(this.#policy),
             error: transientReason,
             onRetry: (reason, wait) => this.#log(`restarting the upload of ${d.digest.slice(0, 19)}… in ${(wait / 1000).toFixed(1)}s (${reason})`),
         });
@@ -3431,9 +3523,14 @@ class RegistryClient {
             await res.body.dump();
             if (!location || hops >= 5)
                 throw new errors/* UserError */.yo(`${this.registry} redirected a blob download ${location ? 'too often' : 'without a Location'}`);
-            const next = new URL(location, res.url).toString();
+            const next = new URL(location, res.url);
+            // Bytes of an HTTPS registry come over HTTPS only: a plain-HTTP hop could change them on the way.
+            if (!this.#plainHttp && next.protocol !== 'https:')
+                throw new errors/* UserError */.yo(`${this.registry} redirected a blob download from HTTPS to plain HTTP (${next.origin}): refused`, {
+                    hint: 'The registry or its storage is misconfigured or hostile: blobs of an HTTPS registry are fetched over HTTPS only',
+                });
             // Credentials follow only to the registry's own origin (the authenticator decides).
-            res = await this.#open({ method: 'GET', url: next }, scope(repository, false));
+            res = await this.#open({ method: 'GET', url: next.toString() }, scope(repository, false));
         }
         if (res.status !== 200) {
             const body = await (0,http/* readBounded */.CB)(res.body, ERROR_BODY_MAX, { truncate: true }).catch(() => Buffer.alloc(0));
@@ -3540,16 +3637,29 @@ function rangeEnd(range) {
 /* harmony export */   PS: () => (/* binding */ isRetryableStatus),
 /* harmony export */   R$: () => (/* binding */ retrying),
 /* harmony export */   TU: () => (/* binding */ DEFAULT_RETRIES),
+/* harmony export */   kZ: () => (/* binding */ retryBudget),
 /* harmony export */   vh: () => (/* binding */ isDeadline),
 /* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
 /* unused harmony export retryDelay */
-/* harmony import */ var _util_causes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7554);
+/* harmony import */ var _util_causes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7554);
+/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9301);
+
 
 const DEFAULT_RETRIES = 8;
 const DEFAULT_TIMEOUT_SECONDS = 60;
 function retryPolicy(retries = DEFAULT_RETRIES, timeoutSeconds = DEFAULT_TIMEOUT_SECONDS) {
     return { retries, baseMs: 200, capMs: 4000, maxRetryAfterMs: 30_000, timeoutMs: timeoutSeconds * 1000 };
+}
+/**
+ * How long an operation may take, retries included: (retries + 1) × timeout, and every backoff wait
+ * at its longest. A `Retry-After` is honoured only while it fits in what is left.
+ */
+function retryBudget(policy) {
+    let backoff = 0;
+    for (let n = 0; n < policy.retries; n++)
+        backoff += Math.min(policy.capMs, policy.baseMs * 2 ** n);
+    return (policy.retries + 1) * policy.timeoutMs + backoff;
 }
 function isRetryableStatus(status) {
     return status === 408 || status === 429 || (status >= 500 && status !== 501 && status !== 505);
@@ -3570,7 +3680,7 @@ const TRANSIENT_CODES = new Set([
 ]);
 /** A dropped, reset or timed-out connection (not a refused one: nothing listens there, failing fast is kinder). */
 function isRetryableError(err) {
-    return (0,_util_causes_js__WEBPACK_IMPORTED_MODULE_0__/* .causes */ .p)(err).some((e) => {
+    return (0,_util_causes_js__WEBPACK_IMPORTED_MODULE_1__/* .causes */ .p)(err).some((e) => {
         const code = e.code;
         return ((typeof code === 'string' && TRANSIENT_CODES.has(code)) ||
             isDeadline(e) ||
@@ -3593,29 +3703,41 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * The one retry loop: `attempt(n)` until its result or error is final, at most `policy.retries`
  * times more, waiting between tries as `retryDelay` says (backoff with jitter, or the registry's
  * Retry-After). Returns the last result and how many attempts were made.
+ *
+ * One deadline per operation: the outermost loop sets it (now + `budgetMs`); loops nested in it
+ * (however deep) share it, and no loop starts a wait that would end past it: it gives up instead.
+ * Each request's own timeout is cut to what is left (`requestTimeout`).
  */
 async function retrying(policy, attempt, hooks) {
+    const at = (0,_deadline_js__WEBPACK_IMPORTED_MODULE_0__/* .deadline */ .nl)() ?? Date.now() + (hooks.budgetMs ?? retryBudget(policy));
+    return (0,_deadline_js__WEBPACK_IMPORTED_MODULE_0__/* .withDeadline */ .NE)(at, () => retryLoop(policy, attempt, hooks, at));
+}
+async function retryLoop(policy, attempt, hooks, at) {
+    // Another try needs tries left, and its wait (backoff, or the registry's Retry-After) to end before the deadline.
+    const another = (n, wait) => n < policy.retries && Date.now() + wait < at;
     for (let n = 0;; n++) {
         let reason;
-        let retryAfter;
+        let wait;
         try {
             const value = await attempt(n);
             const again = hooks.result?.(value);
-            if (!again || n >= policy.retries)
+            if (!again)
+                return { value, attempts: n + 1 };
+            wait = retryDelay(n, policy, again.retryAfter);
+            if (!another(n, wait))
                 return { value, attempts: n + 1 };
             await again.before?.();
             reason = again.reason;
-            retryAfter = again.retryAfter;
         }
         catch (err) {
             const why = hooks.error?.(err);
             if (why === undefined)
                 throw err;
-            if (n >= policy.retries)
+            wait = retryDelay(n, policy);
+            if (!another(n, wait))
                 throw hooks.giveUp ? hooks.giveUp(err, n + 1) : err;
             reason = why;
         }
-        const wait = retryDelay(n, policy, retryAfter);
         hooks.onRetry?.(reason, wait, n + 2);
         await sleep(wait);
     }
@@ -4579,12 +4701,30 @@ function humanSize(bytes) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ printable)
+/* harmony export */   g: () => (/* binding */ printable),
+/* harmony export */   o: () => (/* binding */ printableLine)
 /* harmony export */ });
-/** Text safe to print on a terminal or in a log: control characters (ANSI escapes, BEL, …) written as \u escapes. */
+/**
+ * What must never reach a terminal or a log raw: C0 controls (ESC, BEL, CR, LF, TAB, …), DEL and C1
+ * controls (8-bit CSI, OSC, NEL), Unicode's line and paragraph separators, the bidi embeddings,
+ * overrides and isolates (U+202A–U+202E, U+2066–U+2069, the marks U+200E, U+200F, U+061C) and the
+ * zero-width characters (U+200B–U+200D, U+2060, U+FEFF) that make text read other than it is.
+ */
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+/** Text safe to print on a terminal or in a log: one line, every character above written as a \u escape. */
 function printable(text) {
-    // eslint-disable-next-line no-control-regex
-    return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return text.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/**
+ * One line of a log, as each face's sink prints it: `printable`, and never read by a GitHub runner
+ * as a workflow command (`::` at the start, after blanks, or the legacy `##[` anywhere). The faces'
+ * own commands are issued by @actions/core, not through this.
+ */
+function printableLine(text) {
+    return printable(text)
+        .replace(/^(\s*):/, '$1\\u003a')
+        .replace(/##\[/g, '##\\u005b');
 }
 
 

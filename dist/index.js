@@ -17,7 +17,7 @@ if (process.argv.includes('--chartlift-gzip-worker')) {
 else {
     globalThis.chartliftWorkerEntry = new URL(import.meta.url);
     const face = globalThis.chartliftFace;
-    await (face === 'cli' ? Promise.all(/* import() */[__nccwpck_require__.e(452), __nccwpck_require__.e(815), __nccwpck_require__.e(856), __nccwpck_require__.e(323), __nccwpck_require__.e(682)]).then(__nccwpck_require__.bind(__nccwpck_require__, 682)) : Promise.all(/* import() */[__nccwpck_require__.e(452), __nccwpck_require__.e(815), __nccwpck_require__.e(58), __nccwpck_require__.e(856), __nccwpck_require__.e(407)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9407)));
+    await (face === 'cli' ? Promise.all(/* import() */[__nccwpck_require__.e(452), __nccwpck_require__.e(815), __nccwpck_require__.e(856), __nccwpck_require__.e(323), __nccwpck_require__.e(599)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9599)) : Promise.all(/* import() */[__nccwpck_require__.e(452), __nccwpck_require__.e(815), __nccwpck_require__.e(58), __nccwpck_require__.e(856), __nccwpck_require__.e(407)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9407)));
 }
 
 

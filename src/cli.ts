@@ -7,6 +7,7 @@ import { HELP } from './cli/help.js';
 import { CLI_HINTS } from './cli/hints.js';
 import { loginCommand, logoutCommand } from './cli/registry-commands.js';
 import type { IfExists } from './release/push.js';
+import { print, printError } from './cli/print.js';
 
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
@@ -40,13 +41,13 @@ export async function main(argv: string[]): Promise<number> {
   const command = positionals.slice(0, 2).join(' ');
   if (!(command in ARITY)) {
     if (values.help || positionals.length === 0) {
-      console.log(HELP['']);
+      print(HELP['']);
       return 0;
     }
     throw new UserError(`unknown command "${positionals.join(' ')}"`, { hint: 'See chartlift --help' });
   }
   if (values.help) {
-    console.log(HELP[command]);
+    print(HELP[command]);
     return 0;
   }
   const args = positionals.slice(2);
@@ -100,7 +101,7 @@ main(process.argv.slice(2)).then(
       err instanceof TypeError && /ERR_PARSE_ARGS/.test(String((err as { code?: string }).code))
         ? `${err.message} (see chartlift --help)`
         : errorLine(err, CLI_HINTS);
-    process.stderr.write(`Error: ${line}\n`);
+    printError(`Error: ${line}`);
     process.exit(1);
   },
 );

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import { log } from './action/log.js';
 import { state } from './action/state.js';
 import { publish } from './action/run.js';
 import { ACTION_HINTS } from './action/hints.js';
@@ -13,7 +13,7 @@ export async function run(): Promise<void> {
   try {
     await publish();
   } catch (err) {
-    if (err instanceof Error && err.stack) core.debug(err.stack);
-    core.setFailed(errorLine(err, ACTION_HINTS));
+    if (err instanceof Error && err.stack) log.debug(err.stack);
+    log.fail(errorLine(err, ACTION_HINTS));
   }
 }

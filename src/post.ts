@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import { log } from './action/log.js';
 import { logoutStep } from './action/post.js';
 import { ACTION_HINTS } from './action/hints.js';
 import { errorLine } from './errors.js';
@@ -8,6 +8,6 @@ export async function run(): Promise<void> {
   try {
     await logoutStep();
   } catch (err) {
-    core.warning(`post step: ${errorLine(err, ACTION_HINTS)}`);
+    log.warning(`post step: ${errorLine(err, ACTION_HINTS)}`);
   }
 }

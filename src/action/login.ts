@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import { log as out } from './log.js';
 import { mask } from './secrets.js';
 import { randomBytes } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
@@ -31,7 +31,7 @@ export async function chooseCredential(inputs: Inputs, host: string): Promise<{ 
  * registry config so that later steps (`helm pull`, `helm install`) need no login. The post step
  * removes what this added, restoring an entry it replaced.
  */
-export async function login(client: RegistryClient, inputs: Inputs, log: (line: string) => void = core.info): Promise<void> {
+export async function login(client: RegistryClient, inputs: Inputs, log: (line: string) => void = out.info): Promise<void> {
   await client.ping();
   const file = helmRegistryConfigPath();
   const auth = Buffer.from(`${inputs.username}:${inputs.password}`).toString('base64');
@@ -70,14 +70,14 @@ export async function logout(records: LoginRecord[]): Promise<void> {
     try {
       saved = JSON.parse(await readFile(r.record, 'utf8')) as SavedLogin;
     } catch {
-      core.warning(
+      out.warning(
         `${r.host}: the login this step stored is left in ${r.file}: its record (${r.record}) is gone, so it cannot be told whether the entry there is still this step's. Remove it with helm registry logout ${r.host} if it is`,
       );
       continue;
     }
     const outcome = await removeLogin(r.file, r.host, saved.previous, saved.wrote);
     await rm(r.record, { force: true });
-    core.info(
+    out.info(
       outcome === 'kept'
         ? `${r.host}: a later login is kept (the stored entry is no longer the one this step wrote)`
         : outcome

@@ -19,6 +19,7 @@ export async function publishChart(
   build: BuildOptions,
   registries: Registries | undefined,
   log: (line: string) => void,
+  notice: (line: string) => void = log,
 ): Promise<ChartResult> {
   const loaded = await loadSource(source, { ...build, log });
   const md = loaded.chart.metadata;
@@ -44,8 +45,8 @@ export async function publishChart(
   const published: BuiltChart[] = [];
   for (const built of targets) {
     if (built.lowered)
-      log(
-        `::notice::The repository path ${JSON.stringify(built.lowered)} was lower-cased to ${JSON.stringify(built.ref.repository)}: OCI repository names are lower case.`,
+      notice(
+        `The repository path ${JSON.stringify(built.lowered)} was lower-cased to ${JSON.stringify(built.ref.repository)}: OCI repository names are lower case.`,
       );
     // Saved while the blobs upload; the manifest (the tag) waits for it, so a failed save publishes nothing.
     const saved = saveToCache(inputs.cache, built.refName, built.artifact);

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import { log as out } from './log.js';
 import { mask } from './secrets.js';
 import type { Credential } from '../oci/auth.js';
 import { Http } from '../oci/http.js';
@@ -29,7 +29,7 @@ export class Registries {
 
   static async open(inputs: Inputs, primaryHost?: string): Promise<Registries> {
     if (inputs.insecureSkipTlsVerify) {
-      core.warning(
+      out.warning(
         "insecure-skip-tls-verify is on: the registry's TLS certificate is NOT checked, so anyone on the network path can read the credentials and change what is pushed. Use ca-file instead.",
       );
     }
@@ -76,7 +76,7 @@ export class Registries {
       plainHttp: this.#inputs.plainHttp,
       credential,
       policy: retryPolicy(this.#inputs.retries, this.#inputs.timeoutSeconds),
-      log: (line) => core.info(line),
+      log: out.info,
       onSecret: (secret) => mask(secret),
     });
   }

@@ -1,8 +1,8 @@
-import * as core from '@actions/core';
 import { expandCharts } from '../chart/glob.js';
 import { splitReference } from '../oci/reference.js';
 import { errorLine } from '../errors.js';
 import { ACTION_HINTS } from './hints.js';
+import { log as out } from './log.js';
 import type { BuildOptions } from '../release/build.js';
 import { startSigner } from '../release/signer.js';
 import { mapLimit } from '../util/concurrency.js';
@@ -34,7 +34,7 @@ export async function publish(): Promise<void> {
         ? `${process.env.GITHUB_SERVER_URL}/${process.env.GITHUB_REPOSITORY}`
         : undefined,
     plainHttp: inputs.plainHttp,
-    warn: (line) => core.warning(line),
+    warn: (line) => out.warning(line),
     sign: inputs.sign,
     signer,
   };
@@ -42,26 +42,28 @@ export async function publish(): Promise<void> {
   // Open for dependencies too (the run's CA, TLS, timeout and credentials), whether or not it pushes.
   const connections = await Registries.open(inputs, primary);
   const registries = inputs.push ? connections : undefined;
-  if (registries) registries.warmUp(primary, (line) => core.info(line));
-  build.access = connections.dependencyAccess((line) => core.info(line));
+  if (registries) registries.warmUp(primary, out.info);
+  build.access = connections.dependencyAccess(out.info);
   const failures: Array<{ source: string; message: string }> = [];
   const single = sources.length === 1;
   let results: Array<ChartResult | undefined>;
   try {
     results = await mapLimit(sources, CONCURRENCY, async (source) => {
-      const lines: string[] = [];
-      const log = single ? (line: string) => core.info(line) : (line: string) => void lines.push(line);
+      // With several charts, each one's lines wait for its group (in order, notices among them).
+      const later: Array<() => void> = [];
+      const log = single ? out.info : (line: string) => void later.push(() => out.info(line));
+      const notice = single ? out.notice : (line: string) => void later.push(() => out.notice(line));
       try {
-        return await publishChart(source, inputs, { ...build, log }, registries, log);
+        return await publishChart(source, inputs, { ...build, log }, registries, log, notice);
       } catch (err) {
         failures.push({ source, message: errorLine(err, ACTION_HINTS) });
-        if (!single) core.error(`${source}: ${errorLine(err, ACTION_HINTS)}`);
+        if (!single) out.error(`${source}: ${errorLine(err, ACTION_HINTS)}`);
         return undefined;
       } finally {
         if (!single) {
-          core.startGroup(source);
-          for (const line of lines) core.info(line);
-          core.endGroup();
+          out.startGroup(source);
+          for (const print of later) print();
+          out.endGroup();
         }
       }
     });

@@ -1,11 +1,19 @@
 import * as core from '@actions/core';
 
+/**
+ * The shortest secret handed to the runner's masker. The runner blanks every occurrence of a mask
+ * anywhere in the job's log: a two-letter token (`ok`) would blank every "ok" of every step, and a
+ * string that short hides nothing anyway. Shorter secrets are still remembered (`redact`), and this
+ * step prints no secret of any length itself.
+ */
+export const MIN_MASK_LENGTH = 6;
+
 const known = new Set<string>();
 
 /** Masks a secret in the log (the runner's `add-mask`) and remembers it for what the runner does not mask. */
 export function mask(secret: string): void {
   if (!secret) return;
-  core.setSecret(secret);
+  if (secret.length >= MIN_MASK_LENGTH) core.setSecret(secret);
   known.add(secret);
 }
 

@@ -14,6 +14,7 @@ import { pullChart } from '../release/pull.js';
 import { pushArtifact, type IfExists } from '../release/push.js';
 import { describeLines, pushLine } from '../release/report.js';
 import { saveToCache } from '../release/save.js';
+import { print, printError } from './print.js';
 
 export interface SignFlags {
   sign: boolean;
@@ -24,12 +25,12 @@ export interface SignFlags {
 
 export async function saveCommand(dir: string, ref: string, cache: string, flags: SignFlags): Promise<void> {
   const sign = await signOptions(flags);
-  const built = await buildChart(dir, ref, process.env, { warn: (line) => console.error(`warning: ${line}`), sign });
+  const built = await buildChart(dir, ref, process.env, { warn: (line) => printError(`warning: ${line}`), sign });
   await saveToCache(cache, built.refName, built.artifact);
   const { name, version } = built.chart.metadata;
   const lines = describeLines(built.refName, { artifact: built.artifact, name, version });
   if (built.signed) lines.push(`signed:  ${built.signed.fingerprint} (${built.signed.userId})`);
-  console.log([...lines, `${built.ref.tag}: saved`].join('\n'));
+  print([...lines, `${built.ref.tag}: saved`].join('\n'));
 }
 
 /** `--sign --key NAME --keyring FILE [--passphrase-file FILE]`, as `helm package --sign` takes them. */
@@ -58,7 +59,7 @@ async function readFlagFile(file: string, flag: string): Promise<Buffer> {
 }
 
 export async function listCommand(cache: string): Promise<void> {
-  console.log(formatTable(await listCharts(new Layout(cache))));
+  print(formatTable(await listCharts(new Layout(cache))));
 }
 
 export async function exportCommand(ref: string, cache: string, dir: string): Promise<void> {
@@ -66,7 +67,7 @@ export async function exportCommand(ref: string, cache: string, dir: string): Pr
   const c = await readCached(new Layout(cache), refName);
   const target = await exportChart(c, dir);
   const shown = (dir === '.' ? '' : `${dir.replace(/\/+$/, '')}/`) + `${c.name}/`;
-  console.log([...describeLines(refName, c), `Exported chart to ${target.endsWith(shown.slice(0, -1)) ? shown : `${target}/`}`].join('\n'));
+  print([...describeLines(refName, c), `Exported chart to ${target.endsWith(shown.slice(0, -1)) ? shown : `${target}/`}`].join('\n'));
 }
 
 export async function removeCommand(ref: string, cache: string): Promise<void> {
@@ -76,7 +77,7 @@ export async function removeCommand(ref: string, cache: string): Promise<void> {
   if (!(await layout.remove(refName))) {
     throw new UserError(`${refName} is not in the cache`, { hint: 'See `chartlift chart list`' });
   }
-  console.log(`${r.tag}: removed`);
+  print(`${r.tag}: removed`);
 }
 
 async function withClient<T>(registry: string, plainHttp: boolean, fn: (client: RegistryClient) => Promise<T>): Promise<T> {
@@ -93,10 +94,10 @@ export async function pushCommand(ref: string, cache: string, options: { plainHt
   const r = parseReference(ref);
   const refName = refString(r);
   const c = await readCached(new Layout(cache), refName);
-  console.log(`The push refers to repository [${r.registry}/${r.repository}]`);
+  print(`The push refers to repository [${r.registry}/${r.repository}]`);
   const outcome = await withClient(r.registry, options.plainHttp, (client) => pushArtifact(client, r, c.artifact, options.ifExists));
   const last = pushLine({ artifact: c.artifact, ref: r }, outcome.status, outcome.digest);
-  console.log([...describeLines(refName, c), last].join('\n'));
+  print([...describeLines(refName, c), last].join('\n'));
 }
 
 export async function pullCommand(
@@ -109,7 +110,7 @@ export async function pullCommand(
   if (options.verify && !options.keyring)
     throw new UserError('--verify needs --keyring FILE', { hint: 'The public keys of the signer: gpg --export KEY > FILE' });
   const keyring = options.verify ? await readFlagFile(options.keyring!, '--keyring') : undefined;
-  console.log(`${r.tag}: Pulling from ${r.registry}/${r.repository}`);
+  print(`${r.tag}: Pulling from ${r.registry}/${r.repository}`);
   let verified: Verified | undefined;
   const check = keyring
     ? async (pulled: { chart: Buffer; provenance?: Buffer; name: string; version: string }) => {
@@ -121,7 +122,7 @@ export async function pullCommand(
       }
     : undefined;
   const outcome = await withClient(r.registry, options.plainHttp, (client) => pullChart(client, r, new Layout(cache), check));
-  if (verified) console.log(`Signed by: ${verified.userId} (${verified.fingerprint})`);
+  if (verified) print(`Signed by: ${verified.userId} (${verified.fingerprint})`);
   const status = outcome.downloaded ? `Status: Downloaded newer chart for ${refName}` : `Status: Chart is up to date for ${refName}`;
-  console.log([...describeLines(refName, outcome.cached), status].join('\n'));
+  print([...describeLines(refName, outcome.cached), status].join('\n'));
 }

@@ -4,6 +4,7 @@ import { Http } from '../oci/http.js';
 import { parseRegistryHost } from '../oci/reference.js';
 import { RegistryClient } from '../oci/registry.js';
 import { prompt, readStdin } from './prompt.js';
+import { print } from './print.js';
 
 export async function loginCommand(
   host: string,
@@ -20,12 +21,12 @@ export async function loginCommand(
     await http.close();
   }
   await storeLogin(helmRegistryConfigPath(), host, username, password);
-  console.log('Login succeeded');
+  print('Login succeeded');
 }
 
 export async function logoutCommand(host: string): Promise<void> {
   host = parseRegistryHost(host);
   const file = helmRegistryConfigPath();
   if (!(await removeLogin(file, host))) throw new UserError(`not logged in to ${host}`, { where: file });
-  console.log('Logout succeeded');
+  print('Logout succeeded');
 }

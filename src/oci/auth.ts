@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js';
 import { parseChallenge, type Challenge } from './challenge.js';
+import { printable } from '../util/printable.js';
 import { responseError } from './errors.js';
 import type { Http, HttpRequest, HttpResponse, HttpStream } from './http.js';
 
@@ -43,13 +44,18 @@ export class Authenticator {
     credential?: Credential,
     onSecret: (secret: string) => void = () => {},
     origin = `https://${registry}`,
+    tokenHosts: readonly string[] = tokenHostsFrom(process.env.CHARTLIFT_TOKEN_HOSTS),
   ) {
     this.#http = http;
     this.#registry = registry;
     this.#credential = credential;
     this.#onSecret = onSecret;
     this.#origin = new URL(origin).origin;
+    this.#tokenHosts = new Set(tokenHosts.map((h) => h.toLowerCase()));
   }
+
+  /** Hosts (`host` or `host:port`) besides the registry's own that may serve its tokens. */
+  readonly #tokenHosts: Set<string>;
 
   get username(): string | undefined {
     return credentialUser(this.#credential);
@@ -125,19 +131,43 @@ export class Authenticator {
     return fetching;
   }
 
-  async #requestToken(scope: string | undefined): Promise<void> {
-    const c = this.#challenge!;
-    const realm = c.params.realm;
-    if (!realm)
-      throw new UserError(`${this.#registry} asked for a Bearer token but named no realm`, { hint: 'The registry is misconfigured' });
-    const url = new URL(realm);
+  /**
+   * Where a token may be asked for (with the credentials): the registry's own host, or a host the
+   * user listed in CHARTLIFT_TOKEN_HOSTS; over HTTPS, or plain HTTP only for a registry that is
+   * plain HTTP itself. Anything else is refused before a request goes there: a realm is the
+   * registry's to name, and a hostile one would otherwise point the runner at any address.
+   */
+  #checkRealm(realm: string): URL {
+    let url: URL;
+    try {
+      url = new URL(realm);
+    } catch {
+      url = new URL('invalid:');
+    }
     if (url.protocol !== 'https:' && url.protocol !== 'http:')
-      throw new UserError(`${this.#registry} names a token realm that is not HTTP(S): ${realm}`);
+      throw new UserError(`${this.#registry} names a token realm that is not HTTP(S): ${printable(realm.slice(0, 200))}`, {
+        hint: 'The registry is misconfigured or hostile',
+      });
     // A realm gets the credentials over HTTPS, or over plain HTTP only from a registry that is plain HTTP itself.
     if (url.protocol === 'http:' && this.#origin.startsWith('https:'))
       throw new UserError(`${this.#registry} (HTTPS) names a plain-HTTP token realm, ${url.origin}: credentials are not sent there`, {
         hint: 'The registry is misconfigured or hostile: its token service must be HTTPS',
       });
+    const own = new URL(this.#origin).hostname;
+    if (url.hostname !== own && !this.#tokenHosts.has(url.host) && !this.#tokenHosts.has(url.hostname))
+      throw new UserError(`${this.#registry} names a token realm on another host, ${url.host}: no request is sent there`, {
+        hint: `If ${url.host} is this registry's token service, list it in CHARTLIFT_TOKEN_HOSTS (comma-separated hosts)`,
+      });
+    return url;
+  }
+
+  async #requestToken(scope: string | undefined): Promise<void> {
+    const c = this.#challenge!;
+    const realm = c.params.realm;
+    if (!realm)
+      throw new UserError(`${this.#registry} asked for a Bearer token but named no realm`, { hint: 'The registry is misconfigured' });
+    const checked = this.#checkRealm(realm);
+    const url = new URL(checked);
     if (c.params.service) url.searchParams.set('service', c.params.service);
     for (const s of (scope ?? '').split(' ').filter(Boolean)) url.searchParams.append('scope', s);
     this.tokenRequests++;
@@ -153,7 +183,7 @@ export class Authenticator {
       if (scope) form.set('scope', scope);
       res = await this.#http.send({
         method: 'POST',
-        url: realm,
+        url: checked.toString(),
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: form.toString(),
       });
@@ -178,4 +208,9 @@ export class Authenticator {
     // Renew a little before expiry: 5 s, or a tenth of a short token's life.
     this.#tokens.set(scope ?? c.params.scope ?? '', { token, expiresAt: Date.now() + seconds * 1000 - Math.min(5000, seconds * 100) });
   }
+}
+
+/** CHARTLIFT_TOKEN_HOSTS: hosts (`auth.docker.io`, `gitlab.example.com:8443`) separated by commas or blanks. */
+export function tokenHostsFrom(value: string | undefined): string[] {
+  return (value ?? '').split(/[\s,]+/).filter(Boolean);
 }

@@ -1,5 +1,6 @@
 import { UserError, type ErrorCode } from '../errors.js';
 import { causes, errorCodes } from '../util/causes.js';
+import { printable } from '../util/printable.js';
 import { UNTRUSTED_CERT_CODES } from './tls-codes.js';
 import type { HttpResponse } from './http.js';
 import { isDeadline, isRetryableError, isRetryableStatus } from './retry.js';
@@ -27,17 +28,30 @@ interface RegistryErrorBody {
   errors?: Array<{ code?: string; message?: string; detail?: unknown }>;
 }
 
-/** The registry's own words: `CODE: message` for each error in a distribution error body. */
+/** Of what a registry (or a token service) says, this many characters are quoted. */
+const WORDS_MAX = 200;
+
+/**
+ * The registry's own words: `CODE: message` for each error in a distribution error body, else the
+ * first line of the body. Quoted, not obeyed: at most WORDS_MAX characters, escaped by `printable`
+ * (no line breaks, terminal escapes or workflow commands reach a message from here).
+ */
 export function registryWords(res: HttpResponse): string {
+  let words: string | undefined;
   try {
     const body = JSON.parse(res.body.toString('utf8')) as RegistryErrorBody;
-    const parts = (body.errors ?? []).map((e) => [e.code, e.message].filter(Boolean).join(': '));
-    if (parts.length > 0) return parts.join('; ');
+    const parts = (Array.isArray(body.errors) ? body.errors : []).map((e) =>
+      [e?.code, e?.message].filter((x) => typeof x === 'string' && x !== '').join(': '),
+    );
+    if (parts.some(Boolean)) words = parts.filter(Boolean).join('; ');
   } catch {
     // not JSON: fall through
   }
-  const text = res.body.toString('utf8').trim().split('\n')[0]?.slice(0, 200);
-  return text ? `HTTP ${res.status}: ${text}` : `HTTP ${res.status}`;
+  if (words === undefined) {
+    const text = res.body.toString('utf8').trim().split('\n')[0];
+    words = text ? `HTTP ${res.status}: ${text}` : `HTTP ${res.status}`;
+  }
+  return printable(words.length > WORDS_MAX ? `${words.slice(0, WORDS_MAX)}…` : words);
 }
 
 export function registryCodes(res: HttpResponse): string[] {
@@ -58,7 +72,7 @@ export interface Target {
 export function responseError(what: string, res: HttpResponse & { attempts?: number }, target: Target): RegistryError {
   const e = describeResponse(what, res, target);
   const tries = res.attempts && res.attempts > 1 ? ` (gave up after ${res.attempts} attempts)` : '';
-  return new RegistryError(`${e.message}${tries}`, {
+  return new RegistryError(printable(`${e.message}${tries}`), {
     hint: e.hint,
     code: e.code,
     status: res.status,
@@ -107,7 +121,7 @@ function describeResponse(what: string, res: HttpResponse, target: Target): User
 export function networkError(err: unknown, registry: string, plainHttp: boolean, attempts = 1): RegistryError {
   const e = describeNetwork(err, registry, plainHttp);
   const tries = attempts > 1 ? ` (gave up after ${attempts} attempts)` : '';
-  return new RegistryError(`${e.message}${tries}`, {
+  return new RegistryError(printable(`${e.message}${tries}`), {
     hint: e.hint,
     code: e.code,
     cause: err,

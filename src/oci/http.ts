@@ -1,3 +1,4 @@
+import { requestTimeout } from './deadline.js';
 import { NodeTransport } from './node-transport.js';
 import type { HttpRequest, HttpStream, Transport } from './transport.js';
 import type { TrustOptions } from './trust.js';
@@ -79,7 +80,10 @@ export class Http {
   async open(req: HttpRequest): Promise<HttpStream> {
     const transport = await this.#transport;
     // One deadline for the whole exchange, body included: a body dripping a byte at a time ends too.
-    return transport.open(req, { 'user-agent': this.userAgent, ...req.headers }, AbortSignal.timeout(this.#timeoutMs));
+    // It is the request's timeout, or less when the operation's deadline (retries included) comes first.
+    const ms = requestTimeout(this.#timeoutMs);
+    if (ms <= 0) throw new DOMException('the operation passed its deadline', 'TimeoutError');
+    return transport.open(req, { 'user-agent': this.userAgent, ...req.headers }, AbortSignal.timeout(ms));
   }
 
   async close(): Promise<void> {

@@ -5,7 +5,7 @@ import { sha256, type Descriptor } from './digest.js';
 import { networkError, RegistryError, responseError } from './errors.js';
 import { BodyTooLarge, readBounded, type Http, type HttpRequest, type HttpResponse, type HttpStream } from './http.js';
 import { OciMediaType as MediaType } from './media-types.js';
-import { isRetryableStatus, retrying, retryPolicy, type RetryPolicy } from './retry.js';
+import { isRetryableStatus, retryBudget, retrying, retryPolicy, type RetryPolicy } from './retry.js';
 
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 /** Blobs up to this size try the single-request upload. */
@@ -126,14 +126,19 @@ export class RegistryClient {
    * a session; a single-request POST cannot be known as final before its answer, so after it).
    */
   async uploadBlob(repository: string, d: Descriptor, data: Buffer, onFinalRequest?: () => void): Promise<void> {
+    const chunked = data.length > this.#monolithicMax;
+    // One deadline for the whole upload, its restarts and each request's own retries; a chunked
+    // upload has the budget of one request per chunk.
+    const chunks = chunked ? Math.ceil(data.length / this.#chunkSize) : 1;
     await retrying(
       this.#policy,
       async (n) => {
         if (n > 0 && (await this.hasBlob(repository, d))) return;
-        if (data.length > this.#monolithicMax) await this.#uploadChunked(repository, d, data, onFinalRequest);
+        if (chunked) await this.#uploadChunked(repository, d, data, onFinalRequest);
         else await this.#uploadMonolithic(repository, d, data, onFinalRequest);
       },
       {
+        budgetMs: chunks * retryBudget(this.#policy),
         error: transientReason,
         onRetry: (reason, wait) =>
           this.#log(`restarting the upload of ${d.digest.slice(0, 19)}… in ${(wait / 1000).toFixed(1)}s (${reason})`),
@@ -301,9 +306,14 @@ export class RegistryClient {
       await res.body.dump();
       if (!location || hops >= 5)
         throw new UserError(`${this.registry} redirected a blob download ${location ? 'too often' : 'without a Location'}`);
-      const next = new URL(location, res.url).toString();
+      const next = new URL(location, res.url);
+      // Bytes of an HTTPS registry come over HTTPS only: a plain-HTTP hop could change them on the way.
+      if (!this.#plainHttp && next.protocol !== 'https:')
+        throw new UserError(`${this.registry} redirected a blob download from HTTPS to plain HTTP (${next.origin}): refused`, {
+          hint: 'The registry or its storage is misconfigured or hostile: blobs of an HTTPS registry are fetched over HTTPS only',
+        });
       // Credentials follow only to the registry's own origin (the authenticator decides).
-      res = await this.#open({ method: 'GET', url: next }, scope(repository, false));
+      res = await this.#open({ method: 'GET', url: next.toString() }, scope(repository, false));
     }
     if (res.status !== 200) {
       const body = await readBounded(res.body, ERROR_BODY_MAX, { truncate: true }).catch(() => Buffer.alloc(0));

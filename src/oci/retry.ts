@@ -1,10 +1,11 @@
 import { causes } from '../util/causes.js';
+import { deadline, withDeadline } from './deadline.js';
 
 /**
  * When and how long to retry. Statuses 408, 429 and 5xx (but 501 and 505) and dropped or timed-out
  * connections are transient; waits grow exponentially from `baseMs` to `capMs` with equal jitter,
  * a `Retry-After` from the registry is honoured (up to `maxRetryAfterMs`), and `retries` bounds the
- * attempts, so a request ends within a known time.
+ * attempts, so an operation ends within a known time: `retryBudget`.
  */
 export interface RetryPolicy {
   retries: number;
@@ -20,6 +21,16 @@ export const DEFAULT_TIMEOUT_SECONDS = 60;
 
 export function retryPolicy(retries = DEFAULT_RETRIES, timeoutSeconds = DEFAULT_TIMEOUT_SECONDS): RetryPolicy {
   return { retries, baseMs: 200, capMs: 4000, maxRetryAfterMs: 30_000, timeoutMs: timeoutSeconds * 1000 };
+}
+
+/**
+ * How long an operation may take, retries included: (retries + 1) × timeout, and every backoff wait
+ * at its longest. A `Retry-After` is honoured only while it fits in what is left.
+ */
+export function retryBudget(policy: RetryPolicy): number {
+  let backoff = 0;
+  for (let n = 0; n < policy.retries; n++) backoff += Math.min(policy.capMs, policy.baseMs * 2 ** n);
+  return (policy.retries + 1) * policy.timeoutMs + backoff;
 }
 
 export function isRetryableStatus(status: number): boolean {
@@ -75,35 +86,54 @@ export interface RetryHooks<T> {
   giveUp?: (err: unknown, attempts: number) => unknown;
   /** Told of each retry before its wait. */
   onRetry?: (reason: string, waitMs: number, nextAttempt: number) => void;
+  /** The operation's time when this loop is the outermost (`retryBudget(policy)` by default). */
+  budgetMs?: number;
 }
 
 /**
  * The one retry loop: `attempt(n)` until its result or error is final, at most `policy.retries`
  * times more, waiting between tries as `retryDelay` says (backoff with jitter, or the registry's
  * Retry-After). Returns the last result and how many attempts were made.
+ *
+ * One deadline per operation: the outermost loop sets it (now + `budgetMs`); loops nested in it
+ * (however deep) share it, and no loop starts a wait that would end past it: it gives up instead.
+ * Each request's own timeout is cut to what is left (`requestTimeout`).
  */
 export async function retrying<T>(
   policy: RetryPolicy,
   attempt: (n: number) => Promise<T>,
   hooks: RetryHooks<T>,
 ): Promise<{ value: T; attempts: number }> {
+  const at = deadline() ?? Date.now() + (hooks.budgetMs ?? retryBudget(policy));
+  return withDeadline(at, () => retryLoop(policy, attempt, hooks, at));
+}
+
+async function retryLoop<T>(
+  policy: RetryPolicy,
+  attempt: (n: number) => Promise<T>,
+  hooks: RetryHooks<T>,
+  at: number,
+): Promise<{ value: T; attempts: number }> {
+  // Another try needs tries left, and its wait (backoff, or the registry's Retry-After) to end before the deadline.
+  const another = (n: number, wait: number): boolean => n < policy.retries && Date.now() + wait < at;
   for (let n = 0; ; n++) {
     let reason: string;
-    let retryAfter: string | undefined;
+    let wait: number;
     try {
       const value = await attempt(n);
       const again = hooks.result?.(value);
-      if (!again || n >= policy.retries) return { value, attempts: n + 1 };
+      if (!again) return { value, attempts: n + 1 };
+      wait = retryDelay(n, policy, again.retryAfter);
+      if (!another(n, wait)) return { value, attempts: n + 1 };
       await again.before?.();
       reason = again.reason;
-      retryAfter = again.retryAfter;
     } catch (err) {
       const why = hooks.error?.(err);
       if (why === undefined) throw err;
-      if (n >= policy.retries) throw hooks.giveUp ? hooks.giveUp(err, n + 1) : err;
+      wait = retryDelay(n, policy);
+      if (!another(n, wait)) throw hooks.giveUp ? hooks.giveUp(err, n + 1) : err;
       reason = why;
     }
-    const wait = retryDelay(n, policy, retryAfter);
     hooks.onRetry?.(reason, wait, n + 2);
     await sleep(wait);
   }

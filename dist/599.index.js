@@ -1,8 +1,8 @@
-export const id = 682;
-export const ids = [682];
+export const id = 599;
+export const ids = [599];
 export const modules = {
 
-/***/ 682:
+/***/ 9599:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -224,7 +224,27 @@ var push = __webpack_require__(4509);
 var report = __webpack_require__(9823);
 // EXTERNAL MODULE: ./src/release/save.ts
 var save = __webpack_require__(1144);
+;// CONCATENATED MODULE: ./src/cli/print.ts
+
+/**
+ * The CLI's one way to the terminal: each line of `text` (the CLI's own line breaks) is printed
+ * through `printableLine`, so no text from outside (a registry's error, a chart's field, a signer's
+ * name) moves the cursor, retitles the window, forges a line of its own or reads as a workflow
+ * command when the CLI runs in a CI log.
+ */
+function print(text) {
+    process.stdout.write(lines(text));
+}
+/** `print` to standard error (errors and warnings). */
+function printError(text) {
+    process.stderr.write(lines(text));
+}
+function lines(text) {
+    return `${text.split('\n').map(printable/* printableLine */.o).join('\n')}\n`;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/chart-commands.ts
+
 
 
 
@@ -243,13 +263,13 @@ var save = __webpack_require__(1144);
 
 async function saveCommand(dir, ref, cache, flags) {
     const sign = await signOptions(flags);
-    const built = await (0,build/* buildChart */.Jw)(dir, ref, process.env, { warn: (line) => console.error(`warning: ${line}`), sign });
+    const built = await (0,build/* buildChart */.Jw)(dir, ref, process.env, { warn: (line) => printError(`warning: ${line}`), sign });
     await (0,save/* saveToCache */.$)(cache, built.refName, built.artifact);
     const { name, version } = built.chart.metadata;
     const lines = (0,report/* describeLines */.B)(built.refName, { artifact: built.artifact, name, version });
     if (built.signed)
         lines.push(`signed:  ${built.signed.fingerprint} (${built.signed.userId})`);
-    console.log([...lines, `${built.ref.tag}: saved`].join('\n'));
+    print([...lines, `${built.ref.tag}: saved`].join('\n'));
 }
 /** `--sign --key NAME --keyring FILE [--passphrase-file FILE]`, as `helm package --sign` takes them. */
 async function signOptions(flags) {
@@ -277,14 +297,14 @@ async function readFlagFile(file, flag) {
     }
 }
 async function listCommand(cache) {
-    console.log(formatTable(await listCharts(new oci_layout/* Layout */.P(cache))));
+    print(formatTable(await listCharts(new oci_layout/* Layout */.P(cache))));
 }
 async function exportCommand(ref, cache, dir) {
     const refName = (0,reference/* refString */.nw)((0,reference/* parseReference */.F2)(ref));
     const c = await readCached(new oci_layout/* Layout */.P(cache), refName);
     const target = await exportChart(c, dir);
     const shown = (dir === '.' ? '' : `${dir.replace(/\/+$/, '')}/`) + `${c.name}/`;
-    console.log([...(0,report/* describeLines */.B)(refName, c), `Exported chart to ${target.endsWith(shown.slice(0, -1)) ? shown : `${target}/`}`].join('\n'));
+    print([...(0,report/* describeLines */.B)(refName, c), `Exported chart to ${target.endsWith(shown.slice(0, -1)) ? shown : `${target}/`}`].join('\n'));
 }
 async function removeCommand(ref, cache) {
     const r = (0,reference/* parseReference */.F2)(ref);
@@ -293,7 +313,7 @@ async function removeCommand(ref, cache) {
     if (!(await layout.remove(refName))) {
         throw new errors/* UserError */.yo(`${refName} is not in the cache`, { hint: 'See `chartlift chart list`' });
     }
-    console.log(`${r.tag}: removed`);
+    print(`${r.tag}: removed`);
 }
 async function withClient(registry, plainHttp, fn) {
     const http = new oci_http/* Http */.lw({ userAgent: 'chartlift' });
@@ -309,10 +329,10 @@ async function pushCommand(ref, cache, options) {
     const r = (0,reference/* parseReference */.F2)(ref);
     const refName = (0,reference/* refString */.nw)(r);
     const c = await readCached(new oci_layout/* Layout */.P(cache), refName);
-    console.log(`The push refers to repository [${r.registry}/${r.repository}]`);
+    print(`The push refers to repository [${r.registry}/${r.repository}]`);
     const outcome = await withClient(r.registry, options.plainHttp, (client) => (0,push/* pushArtifact */.Xi)(client, r, c.artifact, options.ifExists));
     const last = (0,report/* pushLine */.n)({ artifact: c.artifact, ref: r }, outcome.status, outcome.digest);
-    console.log([...(0,report/* describeLines */.B)(refName, c), last].join('\n'));
+    print([...(0,report/* describeLines */.B)(refName, c), last].join('\n'));
 }
 async function pullCommand(ref, cache, options) {
     const r = (0,reference/* parseReference */.F2)(ref);
@@ -320,7 +340,7 @@ async function pullCommand(ref, cache, options) {
     if (options.verify && !options.keyring)
         throw new errors/* UserError */.yo('--verify needs --keyring FILE', { hint: 'The public keys of the signer: gpg --export KEY > FILE' });
     const keyring = options.verify ? await readFlagFile(options.keyring, '--keyring') : undefined;
-    console.log(`${r.tag}: Pulling from ${r.registry}/${r.repository}`);
+    print(`${r.tag}: Pulling from ${r.registry}/${r.repository}`);
     let verified;
     const check = keyring
         ? async (pulled) => {
@@ -333,9 +353,9 @@ async function pullCommand(ref, cache, options) {
         : undefined;
     const outcome = await withClient(r.registry, options.plainHttp, (client) => pullChart(client, r, new oci_layout/* Layout */.P(cache), check));
     if (verified)
-        console.log(`Signed by: ${verified.userId} (${verified.fingerprint})`);
+        print(`Signed by: ${verified.userId} (${verified.fingerprint})`);
     const status = outcome.downloaded ? `Status: Downloaded newer chart for ${refName}` : `Status: Chart is up to date for ${refName}`;
-    console.log([...(0,report/* describeLines */.B)(refName, outcome.cached), status].join('\n'));
+    print([...(0,report/* describeLines */.B)(refName, outcome.cached), status].join('\n'));
 }
 
 ;// CONCATENATED MODULE: ./src/cli/help.ts
@@ -490,6 +510,7 @@ async function readStdin() {
 
 
 
+
 async function loginCommand(host, options) {
     host = (0,reference/* parseRegistryHost */.TZ)(host);
     const username = options.username || (await prompt_prompt('Username: ', false));
@@ -504,17 +525,18 @@ async function loginCommand(host, options) {
         await http.close();
     }
     await (0,credentials/* storeLogin */.VJ)((0,credentials/* helmRegistryConfigPath */.Zz)(), host, username, password);
-    console.log('Login succeeded');
+    print('Login succeeded');
 }
 async function logoutCommand(host) {
     host = (0,reference/* parseRegistryHost */.TZ)(host);
     const file = (0,credentials/* helmRegistryConfigPath */.Zz)();
     if (!(await (0,credentials/* removeLogin */._$)(file, host)))
         throw new errors/* UserError */.yo(`not logged in to ${host}`, { where: file });
-    console.log('Logout succeeded');
+    print('Logout succeeded');
 }
 
 ;// CONCATENATED MODULE: ./src/cli.ts
+
 
 
 
@@ -552,13 +574,13 @@ async function main(argv) {
     const command = positionals.slice(0, 2).join(' ');
     if (!(command in ARITY)) {
         if (values.help || positionals.length === 0) {
-            console.log(HELP['']);
+            print(HELP['']);
             return 0;
         }
         throw new errors/* UserError */.yo(`unknown command "${positionals.join(' ')}"`, { hint: 'See chartlift --help' });
     }
     if (values.help) {
-        console.log(HELP[command]);
+        print(HELP[command]);
         return 0;
     }
     const args = positionals.slice(2);
@@ -609,7 +631,7 @@ main(process.argv.slice(2)).then((code) => process.exit(code), (err) => {
     const line = err instanceof TypeError && /ERR_PARSE_ARGS/.test(String(err.code))
         ? `${err.message} (see chartlift --help)`
         : (0,errors/* errorLine */.BP)(err, CLI_HINTS);
-    process.stderr.write(`Error: ${line}\n`);
+    printError(`Error: ${line}`);
     process.exit(1);
 });
 
