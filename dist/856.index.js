@@ -4717,12 +4717,16 @@ function printable(text) {
     return text.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 /**
- * One line of a log, as each face's sink prints it: `printable`, and never read by a GitHub runner
- * as a workflow command (`::` at the start, after blanks, or the legacy `##[` anywhere). The faces'
- * own commands are issued by @actions/core, not through this.
+ * One line of a log, as each face's sink prints it: `printable` (but for TAB, which lays out the
+ * CLI's tables), and never read by a GitHub runner as a workflow command (`::` at the start, after
+ * blanks, or the legacy `##[` anywhere). The faces' own commands are issued by @actions/core, not
+ * through this.
  */
 function printableLine(text) {
-    return printable(text)
+    return text
+        .split('\t')
+        .map(printable)
+        .join('\t')
         .replace(/^(\s*):/, '$1\\u003a')
         .replace(/##\[/g, '##\\u005b');
 }

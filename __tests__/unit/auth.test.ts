@@ -78,3 +78,35 @@ test('credentials go to the registry’s own origin only: not to another host, p
   assert.equal(seen.filter((s) => s.url === '/basic/b').length, 1, 'its 401 was not answered with credentials');
   await h.close();
 });
+
+test('a token realm on another host is refused before any request; a host listed in CHARTLIFT_TOKEN_HOSTS is asked', async () => {
+  const realmServer = http.createServer((req, res) => {
+    seen.push({ url: `realm:${req.url}`, auth: req.headers.authorization });
+    res.end(JSON.stringify({ token: 'tok-1', expires_in: 300 }));
+  });
+  await new Promise<void>((r) => realmServer.listen(0, '127.0.0.2', r));
+  const realmHost = `127.0.0.2:${(realmServer.address() as AddressInfo).port}`;
+  const registry = http.createServer((req, res) => {
+    if (req.headers.authorization === 'Bearer tok-1') return void res.end('ok');
+    res.writeHead(401, { 'www-authenticate': `Bearer realm="http://${realmHost}/token",service="svc"` }).end();
+  });
+  await new Promise<void>((r) => registry.listen(0, '127.0.0.1', r));
+  const origin = `http://127.0.0.1:${(registry.address() as AddressInfo).port}`;
+  const h = new Http();
+  try {
+    seen.length = 0;
+    const refused = new Authenticator(h, '127.0.0.1', { username: 'u', password: 'p' }, undefined, origin, []);
+    await assert.rejects(refused.send({ method: 'GET', url: `${origin}/v2/` }, 'repository:x:pull'), (err: Error) => {
+      assert.match(err.message, /names a token realm on another host, 127\.0\.0\.2:\d+: no request is sent there/);
+      return true;
+    });
+    assert.equal(seen.length, 0, 'the realm was asked');
+    const listed = new Authenticator(h, '127.0.0.1', { username: 'u', password: 'p' }, undefined, origin, [realmHost]);
+    assert.equal((await listed.send({ method: 'GET', url: `${origin}/v2/` }, 'repository:x:pull')).status, 200);
+    assert.equal(seen.length, 1);
+  } finally {
+    await h.close();
+    await new Promise<void>((r) => realmServer.close(() => r()));
+    await new Promise<void>((r) => registry.close(() => r()));
+  }
+});

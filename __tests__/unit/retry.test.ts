@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isRetryableError, isRetryableStatus, retryDelay, retrying, retryPolicy } from '../../src/oci/retry.js';
+import { requestTimeout } from '../../src/oci/deadline.js';
+import { isRetryableError, isRetryableStatus, retryBudget, retryDelay, retrying, retryPolicy, sleep } from '../../src/oci/retry.js';
 
 const fast = { ...retryPolicy(3, 5), baseMs: 1, capMs: 4, maxRetryAfterMs: 5 };
 
@@ -112,4 +113,52 @@ test('retrying: `before` runs before each retry (a response body is dumped)', as
   let n = 0;
   await retrying(fast, async () => ++n, { result: (v) => (v < 2 ? { reason: 'x', before: async () => void dumped.push(v) } : undefined) });
   assert.deepEqual(dumped, [1]);
+});
+
+test('one deadline per operation: nested loops share the outermost budget, and requests get what is left', async () => {
+  // Every request takes its whole timeout and fails transiently, in a loop nested in another.
+  const policy = { retries: 3, baseMs: 10, capMs: 40, maxRetryAfterMs: 40, timeoutMs: 60 };
+  const budget = retryBudget(policy);
+  assert.equal(budget, 4 * 60 + 10 + 20 + 40);
+  const transient = { error: () => 'transient' };
+  let requests = 0;
+  const timeouts: number[] = [];
+  const started = Date.now();
+  await assert.rejects(
+    retrying(
+      policy,
+      () =>
+        retrying(
+          policy,
+          async () => {
+            requests++;
+            const ms = requestTimeout(policy.timeoutMs);
+            timeouts.push(ms);
+            await sleep(ms);
+            throw new Error('timed out');
+          },
+          transient,
+        ),
+      transient,
+    ),
+    /timed out/,
+  );
+  const elapsed = Date.now() - started;
+  // Nested without a shared deadline: 4 × 4 requests of 60 ms and their waits, over 1 s.
+  assert.ok(elapsed < budget + 50, `took ${elapsed} ms, budget ${budget} ms`);
+  assert.ok(requests < 16, `${requests} requests`);
+  assert.ok(
+    timeouts.every((t) => t <= policy.timeoutMs),
+    String(timeouts),
+  );
+  assert.equal(requestTimeout(1234), 1234, 'outside an operation a request has its own timeout');
+});
+
+test('a Retry-After that would end past the deadline is not waited for: the last answer is returned', async () => {
+  const policy = { retries: 5, baseMs: 1, capMs: 1, maxRetryAfterMs: 60_000, timeoutMs: 50 };
+  const started = Date.now();
+  const { value, attempts } = await retrying(policy, async () => 429, { result: (s) => ({ reason: `HTTP ${s}`, retryAfter: '30' }) });
+  assert.equal(value, 429);
+  assert.equal(attempts, 1);
+  assert.ok(Date.now() - started < 1000);
 });

@@ -13,12 +13,16 @@ export function printable(text: string): string {
 }
 
 /**
- * One line of a log, as each face's sink prints it: `printable`, and never read by a GitHub runner
- * as a workflow command (`::` at the start, after blanks, or the legacy `##[` anywhere). The faces'
- * own commands are issued by @actions/core, not through this.
+ * One line of a log, as each face's sink prints it: `printable` (but for TAB, which lays out the
+ * CLI's tables), and never read by a GitHub runner as a workflow command (`::` at the start, after
+ * blanks, or the legacy `##[` anywhere). The faces' own commands are issued by @actions/core, not
+ * through this.
  */
 export function printableLine(text: string): string {
-  return printable(text)
+  return text
+    .split('\t')
+    .map(printable)
+    .join('\t')
     .replace(/^(\s*):/, '$1\\u003a')
     .replace(/##\[/g, '##\\u005b');
 }
