@@ -2163,6 +2163,7 @@ async function updateConfig(file, change) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   NE: () => (/* binding */ withDeadline),
+/* harmony export */   Ss: () => (/* binding */ outsideDeadline),
 /* harmony export */   Vq: () => (/* binding */ requestTimeout),
 /* harmony export */   nl: () => (/* binding */ deadline)
 /* harmony export */ });
@@ -2187,6 +2188,10 @@ function withDeadline(at, fn) {
 function requestTimeout(timeoutMs) {
     const at = current.getStore();
     return at === undefined ? timeoutMs : Math.max(0, Math.min(timeoutMs, at - Date.now()));
+}
+/** Runs `fn` outside any operation's deadline: a caller's callback starting an operation of its own. */
+function outsideDeadline(fn) {
+    return current.exit(fn);
 }
 
 
@@ -3245,6 +3250,8 @@ function tokenHostsFrom(value) {
     return (value ?? '').split(/[\s,]+/).filter(Boolean);
 }
 
+// EXTERNAL MODULE: ./src/oci/deadline.ts
+var deadline = __webpack_require__(9301);
 // EXTERNAL MODULE: ./src/oci/digest.ts
 var oci_digest = __webpack_require__(8825);
 // EXTERNAL MODULE: ./src/oci/http.ts + 1 modules
@@ -3254,6 +3261,7 @@ var media_types = __webpack_require__(9217);
 // EXTERNAL MODULE: ./src/oci/retry.ts
 var retry = __webpack_require__(9963);
 ;// CONCATENATED MODULE: ./src/oci/registry.ts
+
 
 
 
@@ -3368,13 +3376,15 @@ class RegistryClient {
         // One deadline for the whole upload, its restarts and each request's own retries; a chunked
         // upload has the budget of one request per chunk.
         const chunks = chunked ? Math.ceil(data.length / this.#chunkSize) : 1;
+        // What the caller starts when the final request goes (asking for the tag again) is its own operation.
+        const final = onFinalRequest && (() => (0,deadline/* outsideDeadline */.Ss)(onFinalRequest));
         await (0,retry/* retrying */.R$)(this.#policy, async (n) => {
             if (n > 0 && (await this.hasBlob(repository, d)))
                 return;
             if (chunked)
-                await this.#uploadChunked(repository, d, data, onFinalRequest);
+                await this.#uploadChunked(repository, d, data, final);
             else
-                await this.#uploadMonolithic(repository, d, data, onFinalRequest);
+                await this.#uploadMonolithic(repository, d, data, final);
         }, {
             budgetMs: chunks * (0,retry/* retryBudget */.kZ)(this.#policy),
             error: transientReason,

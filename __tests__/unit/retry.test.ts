@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { requestTimeout } from '../../src/oci/deadline.js';
+import { deadline, outsideDeadline, requestTimeout } from '../../src/oci/deadline.js';
 import { isRetryableError, isRetryableStatus, retryBudget, retryDelay, retrying, retryPolicy, sleep } from '../../src/oci/retry.js';
 
 const fast = { ...retryPolicy(3, 5), baseMs: 1, capMs: 4, maxRetryAfterMs: 5 };
@@ -161,4 +161,20 @@ test('a Retry-After that would end past the deadline is not waited for: the last
   assert.equal(value, 429);
   assert.equal(attempts, 1);
   assert.ok(Date.now() - started < 1000);
+});
+
+test('what a callback starts outside the deadline is an operation of its own', async () => {
+  const policy = { retries: 0, baseMs: 1, capMs: 1, maxRetryAfterMs: 1, timeoutMs: 50 };
+  let inside: number | undefined;
+  let outside: number | undefined = 0;
+  await retrying(
+    policy,
+    async () => {
+      inside = deadline();
+      outside = outsideDeadline(() => deadline());
+    },
+    {},
+  );
+  assert.ok(inside !== undefined && inside <= Date.now() + 50);
+  assert.equal(outside, undefined);
 });

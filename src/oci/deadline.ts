@@ -22,3 +22,8 @@ export function requestTimeout(timeoutMs: number): number {
   const at = current.getStore();
   return at === undefined ? timeoutMs : Math.max(0, Math.min(timeoutMs, at - Date.now()));
 }
+
+/** Runs `fn` outside any operation's deadline: a caller's callback starting an operation of its own. */
+export function outsideDeadline<T>(fn: () => T): T {
+  return current.exit(fn);
+}

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { UserError } from '../errors.js';
 import { Authenticator, type Credential } from './auth.js';
+import { outsideDeadline } from './deadline.js';
 import { sha256, type Descriptor } from './digest.js';
 import { networkError, RegistryError, responseError } from './errors.js';
 import { BodyTooLarge, readBounded, type Http, type HttpRequest, type HttpResponse, type HttpStream } from './http.js';
@@ -130,12 +131,14 @@ export class RegistryClient {
     // One deadline for the whole upload, its restarts and each request's own retries; a chunked
     // upload has the budget of one request per chunk.
     const chunks = chunked ? Math.ceil(data.length / this.#chunkSize) : 1;
+    // What the caller starts when the final request goes (asking for the tag again) is its own operation.
+    const final = onFinalRequest && (() => outsideDeadline(onFinalRequest));
     await retrying(
       this.#policy,
       async (n) => {
         if (n > 0 && (await this.hasBlob(repository, d))) return;
-        if (chunked) await this.#uploadChunked(repository, d, data, onFinalRequest);
-        else await this.#uploadMonolithic(repository, d, data, onFinalRequest);
+        if (chunked) await this.#uploadChunked(repository, d, data, final);
+        else await this.#uploadMonolithic(repository, d, data, final);
       },
       {
         budgetMs: chunks * retryBudget(this.#policy),
