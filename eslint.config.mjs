@@ -25,7 +25,7 @@ export default tseslint.config(
           selector: "MemberExpression[object.name='core'][property.name=/^(info|warning|error|notice|setFailed|debug|startGroup|group)$/]",
           message: 'Print through src/action/log.ts (it escapes text from outside)',
         },
-        { selector: "MemberExpression[object.name='console']", message: 'Print through the face\'s sink (it escapes text from outside)' },
+        { selector: "MemberExpression[object.name='console']", message: "Print through the face's sink (it escapes text from outside)" },
         {
           selector: "MemberExpression[object.object.name='process'][object.property.name=/^(stdout|stderr)$/][property.name='write']",
           message: 'Print through src/cli/print.ts (it escapes text from outside)',

@@ -3536,7 +3536,7 @@ class RegistryClient {
             const next = new URL(location, res.url);
             // Bytes of an HTTPS registry come over HTTPS only: a plain-HTTP hop could change them on the way.
             if (!this.#plainHttp && next.protocol !== 'https:')
-                throw new errors/* UserError */.yo(`${this.registry} redirected a blob download from HTTPS to plain HTTP (${next.origin}): refused`, {
+                throw new errors/* UserError */.yo(`${this.registry} redirected a blob download from HTTPS to ${next.protocol === 'http:' ? `plain HTTP (${next.origin})` : `a ${next.protocol} address`}: refused`, {
                     hint: 'The registry or its storage is misconfigured or hostile: blobs of an HTTPS registry are fetched over HTTPS only',
                 });
             // Credentials follow only to the registry's own origin (the authenticator decides).

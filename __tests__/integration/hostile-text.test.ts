@@ -68,10 +68,16 @@ describe('registry text is printed, never obeyed', () => {
       return false;
     };
     try {
-      const r = await runAction({ chart, ref: `oci://${reg.host}/Text`, 'plain-http': 'true', retries: '1' }, { env: (await helmHome()).env });
+      const r = await runAction(
+        { chart, ref: `oci://${reg.host}/Text`, 'plain-http': 'true', retries: '1' },
+        { env: (await helmHome()).env },
+      );
       assert.equal(r.code, 1, r.stdout);
       // Our own commands still work: the notice of a lowered path, the error annotation.
-      assert.ok(r.stdout.split('\n').some((l) => l.startsWith('::notice::The repository path "Text/victim" was lower-cased')), r.stdout);
+      assert.ok(
+        r.stdout.split('\n').some((l) => l.startsWith('::notice::The repository path "Text/victim" was lower-cased')),
+        r.stdout,
+      );
       assert.equal(r.errors.length, 1);
       assert.match(r.stdout, /restarting the upload of sha256:/, 'the retry line was printed');
       assert.match(r.errors.join('\n'), /UNAVAILABLE: denied\\u000a::warning/);
