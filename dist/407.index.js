@@ -809,8 +809,8 @@ function take(map, key) {
 
 // EXTERNAL MODULE: ./src/oci/http.ts + 1 modules
 var oci_http = __webpack_require__(5232);
-// EXTERNAL MODULE: ./src/oci/registry.ts + 2 modules
-var registry = __webpack_require__(9458);
+// EXTERNAL MODULE: ./src/oci/registry.ts + 3 modules
+var registry = __webpack_require__(209);
 ;// CONCATENATED MODULE: ./src/oci/tls-options.ts
 
 

@@ -27,8 +27,8 @@ var credentials = __webpack_require__(2559);
 var oci_http = __webpack_require__(5232);
 // EXTERNAL MODULE: ./src/oci/reference.ts
 var reference = __webpack_require__(2148);
-// EXTERNAL MODULE: ./src/oci/registry.ts + 2 modules
-var oci_registry = __webpack_require__(9458);
+// EXTERNAL MODULE: ./src/oci/registry.ts + 3 modules
+var oci_registry = __webpack_require__(209);
 // EXTERNAL MODULE: ./src/release/build.ts + 2 modules
 var build = __webpack_require__(1209);
 // EXTERNAL MODULE: ./src/artifact/media-types.ts

@@ -3018,7 +3018,7 @@ function parseReference(input) {
 
 /***/ }),
 
-/***/ 9458:
+/***/ 209:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3055,10 +3055,59 @@ function parseChallenge(header) {
     return { scheme: m[1].toLowerCase(), params };
 }
 
-// EXTERNAL MODULE: ./src/util/printable.ts
-var printable = __webpack_require__(1095);
 // EXTERNAL MODULE: ./src/oci/errors.ts
 var oci_errors = __webpack_require__(8630);
+// EXTERNAL MODULE: ./src/util/printable.ts
+var printable = __webpack_require__(1095);
+;// CONCATENATED MODULE: ./src/oci/token-realm.ts
+
+
+/**
+ * Public registries whose documented token service is on another host of the same operator: their
+ * realms are taken over HTTPS without configuration. Any other host must be listed by the user.
+ */
+const KNOWN_TOKEN_HOSTS = {
+    'registry-1.docker.io': ['auth.docker.io'],
+    'index.docker.io': ['auth.docker.io'],
+    'docker.io': ['auth.docker.io'],
+    'registry.gitlab.com': ['gitlab.com'],
+};
+/** CHARTLIFT_TOKEN_HOSTS: hosts (`auth.example.com`, `gitlab.example.com:8443`) separated by commas or blanks. */
+function tokenHostsFrom(value) {
+    return (value ?? '').split(/[\s,]+/).filter(Boolean);
+}
+/**
+ * Where a registry's Bearer realm may send the runner, with the credentials: the registry's own host,
+ * a known token service of a public registry, or a host the user listed (`tokenHosts`); over HTTPS, or
+ * plain HTTP only for a registry that is plain HTTP itself. Anything else is refused before a request
+ * goes there: a realm is the registry's to name, and a hostile one would otherwise point the runner at
+ * any address. Returns the realm's URL.
+ */
+function checkRealm(registry, origin, realm, tokenHosts) {
+    let url;
+    try {
+        url = new URL(realm);
+    }
+    catch {
+        url = new URL('invalid:');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        throw new errors/* UserError */.yo(`${registry} names a token realm that is not HTTP(S): ${(0,printable/* printable */.g)(realm.slice(0, 200))}`, {
+            hint: 'The registry is misconfigured or hostile',
+        });
+    if (url.protocol === 'http:' && origin.startsWith('https:'))
+        throw new errors/* UserError */.yo(`${registry} (HTTPS) names a plain-HTTP token realm, ${url.origin}: credentials are not sent there`, {
+            hint: 'The registry is misconfigured or hostile: its token service must be HTTPS',
+        });
+    const own = new URL(origin).hostname;
+    const known = url.protocol === 'https:' && (KNOWN_TOKEN_HOSTS[own]?.includes(url.host) ?? false);
+    if (url.hostname !== own && !known && !tokenHosts.has(url.host) && !tokenHosts.has(url.hostname))
+        throw new errors/* UserError */.yo(`${registry} names a token realm on another host, ${url.host}: no request is sent there`, {
+            hint: `If ${url.host} is this registry's token service, list it in CHARTLIFT_TOKEN_HOSTS (comma-separated hosts)`,
+        });
+    return url;
+}
+
 ;// CONCATENATED MODULE: ./src/oci/auth.ts
 
 
@@ -3166,28 +3215,7 @@ class Authenticator {
      * registry's to name, and a hostile one would otherwise point the runner at any address.
      */
     #checkRealm(realm) {
-        let url;
-        try {
-            url = new URL(realm);
-        }
-        catch {
-            url = new URL('invalid:');
-        }
-        if (url.protocol !== 'https:' && url.protocol !== 'http:')
-            throw new errors/* UserError */.yo(`${this.#registry} names a token realm that is not HTTP(S): ${(0,printable/* printable */.g)(realm.slice(0, 200))}`, {
-                hint: 'The registry is misconfigured or hostile',
-            });
-        // A realm gets the credentials over HTTPS, or over plain HTTP only from a registry that is plain HTTP itself.
-        if (url.protocol === 'http:' && this.#origin.startsWith('https:'))
-            throw new errors/* UserError */.yo(`${this.#registry} (HTTPS) names a plain-HTTP token realm, ${url.origin}: credentials are not sent there`, {
-                hint: 'The registry is misconfigured or hostile: its token service must be HTTPS',
-            });
-        const own = new URL(this.#origin).hostname;
-        if (url.hostname !== own && !this.#tokenHosts.has(url.host) && !this.#tokenHosts.has(url.hostname))
-            throw new errors/* UserError */.yo(`${this.#registry} names a token realm on another host, ${url.host}: no request is sent there`, {
-                hint: `If ${url.host} is this registry's token service, list it in CHARTLIFT_TOKEN_HOSTS (comma-separated hosts)`,
-            });
-        return url;
+        return checkRealm(this.#registry, this.#origin, realm, this.#tokenHosts);
     }
     async #requestToken(scope) {
         const c = this.#challenge;
@@ -3244,10 +3272,6 @@ class Authenticator {
         // Renew a little before expiry: 5 s, or a tenth of a short token's life.
         this.#tokens.set(scope ?? c.params.scope ?? '', { token, expiresAt: Date.now() + seconds * 1000 - Math.min(5000, seconds * 100) });
     }
-}
-/** CHARTLIFT_TOKEN_HOSTS: hosts (`auth.docker.io`, `gitlab.example.com:8443`) separated by commas or blanks. */
-function tokenHostsFrom(value) {
-    return (value ?? '').split(/[\s,]+/).filter(Boolean);
 }
 
 // EXTERNAL MODULE: ./src/oci/deadline.ts
@@ -4131,8 +4155,8 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/artifact/media-types.ts
 var media_types = __webpack_require__(6690);
-// EXTERNAL MODULE: ./src/oci/registry.ts + 2 modules
-var registry = __webpack_require__(9458);
+// EXTERNAL MODULE: ./src/oci/registry.ts + 3 modules
+var registry = __webpack_require__(209);
 // EXTERNAL MODULE: ./src/oci/retry.ts
 var retry = __webpack_require__(9963);
 // EXTERNAL MODULE: ./src/chart/chart.ts

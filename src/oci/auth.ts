@@ -1,7 +1,7 @@
 import { UserError } from '../errors.js';
 import { parseChallenge, type Challenge } from './challenge.js';
-import { printable } from '../util/printable.js';
 import { responseError } from './errors.js';
+import { checkRealm, tokenHostsFrom } from './token-realm.js';
 import type { Http, HttpRequest, HttpResponse, HttpStream } from './http.js';
 
 /** What a registry accepts: a user name and password (or token), or an OAuth2 identity token. */
@@ -138,27 +138,7 @@ export class Authenticator {
    * registry's to name, and a hostile one would otherwise point the runner at any address.
    */
   #checkRealm(realm: string): URL {
-    let url: URL;
-    try {
-      url = new URL(realm);
-    } catch {
-      url = new URL('invalid:');
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:')
-      throw new UserError(`${this.#registry} names a token realm that is not HTTP(S): ${printable(realm.slice(0, 200))}`, {
-        hint: 'The registry is misconfigured or hostile',
-      });
-    // A realm gets the credentials over HTTPS, or over plain HTTP only from a registry that is plain HTTP itself.
-    if (url.protocol === 'http:' && this.#origin.startsWith('https:'))
-      throw new UserError(`${this.#registry} (HTTPS) names a plain-HTTP token realm, ${url.origin}: credentials are not sent there`, {
-        hint: 'The registry is misconfigured or hostile: its token service must be HTTPS',
-      });
-    const own = new URL(this.#origin).hostname;
-    if (url.hostname !== own && !this.#tokenHosts.has(url.host) && !this.#tokenHosts.has(url.hostname))
-      throw new UserError(`${this.#registry} names a token realm on another host, ${url.host}: no request is sent there`, {
-        hint: `If ${url.host} is this registry's token service, list it in CHARTLIFT_TOKEN_HOSTS (comma-separated hosts)`,
-      });
-    return url;
+    return checkRealm(this.#registry, this.#origin, realm, this.#tokenHosts);
   }
 
   async #requestToken(scope: string | undefined): Promise<void> {
@@ -208,9 +188,4 @@ export class Authenticator {
     // Renew a little before expiry: 5 s, or a tenth of a short token's life.
     this.#tokens.set(scope ?? c.params.scope ?? '', { token, expiresAt: Date.now() + seconds * 1000 - Math.min(5000, seconds * 100) });
   }
-}
-
-/** CHARTLIFT_TOKEN_HOSTS: hosts (`auth.docker.io`, `gitlab.example.com:8443`) separated by commas or blanks. */
-export function tokenHostsFrom(value: string | undefined): string[] {
-  return (value ?? '').split(/[\s,]+/).filter(Boolean);
 }
