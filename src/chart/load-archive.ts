@@ -1,4 +1,4 @@
-import { gunzipSync } from 'node:zlib';
+import { createGunzip } from 'node:zlib';
 import type { ReadEntry } from 'tar';
 import { UserError } from '../errors.js';
 import { MAX_ARCHIVE_ENTRIES, MAX_CHART_BYTES, MAX_FILE_BYTES, UnpackBudget, type ChartFile } from './chart.js';
@@ -8,8 +8,12 @@ const REGULAR = new Set(['File', 'OldFile', 'ContiguousFile']);
 
 /**
  * The files of a packaged chart (`.tgz`, gzip required as Helm requires it), names relative to the chart root (the first path element
- * dropped, as Helm does). Refuses what no chart needs and an attacker would use: absolute paths,
- * `..`, links and devices, more than 100 MiB unpacked (a gzip bomb stops there), over 5 MiB a file.
+ * dropped, then cleaned as Go's path.Clean does: Helm's names). The one reader of chart archives (load,
+ * compare and export all use it). Refuses what no chart needs and an attacker would use: absolute paths,
+ * `..`, links and devices, a name twice (Helm keeps the last, so two readers would see two charts), a
+ * name both a file and a folder, over 5 MiB a file, and more than 100 MiB inflated: every byte gunzip
+ * yields counts (headers, padding, data after the end of the tar), shared with the nested archives,
+ * and inflating stops as soon as the budget is passed.
  */
 export async function readChartArchive(data: Buffer, where: string, budget = new UnpackBudget()): Promise<ChartFile[]> {
   const bad = (message: string, hint = 'Rebuild the archive with helm package or chartlift'): UserError =>
@@ -18,18 +22,12 @@ export async function readChartArchive(data: Buffer, where: string, budget = new
   // as a chart could be neither shown nor installed, and its version would be burnt.
   if (data[0] !== 0x1f || data[1] !== 0x8b)
     throw bad('is not a gzipped archive (a chart is a .tgz: tar, then gzip)', 'Package it with helm package or chartlift');
-  let tarBytes: Buffer;
-  try {
-    // A tar holds its files plus headers: the budget, with room for those, bounds what is inflated.
-    tarBytes = gunzipSync(data, { maxOutputLength: Math.max(0, budget.remaining) + 1024 * 1024 });
-  } catch (err) {
-    if (err instanceof RangeError)
-      throw bad(`unpacks to more than ${MAX_CHART_BYTES} bytes, nested archives included`, 'A chart must be smaller than 100 MiB unpacked');
-    throw bad(`is not a valid gzip archive: ${(err as Error).message}`);
-  }
-
   const { Parser } = await import('tar');
+  const overBudget = () =>
+    bad(`unpacks to more than ${MAX_CHART_BYTES} bytes, nested archives included`, 'A chart must be smaller than 100 MiB unpacked');
   const files: ChartFile[] = [];
+  /** Cleaned name -> the entry name it came from. */
+  const seen = new Map<string, string>();
   let problem: UserError | undefined;
   await new Promise<void>((resolve, reject) => {
     const parser = new Parser({
@@ -49,23 +47,27 @@ export async function readChartArchive(data: Buffer, where: string, budget = new
         if ((entry.size ?? 0) > MAX_FILE_BYTES)
           return fail(bad(`holds ${name} of ${entry.size} bytes, over the 5 MiB limit per chart file`));
         const parts = name.split(name.includes('\\') ? '\\' : '/');
-        if (parts.length < 2 || parts.slice(1).join('/') === '') return fail(bad(`holds ${name} outside the chart's folder`));
+        const rest = parts.slice(1).join('/');
+        if (rest.startsWith('/')) return fail(bad(`holds an absolute path: ${name}`));
+        const clean = goCleanPath(rest);
+        if (parts.length < 2 || clean === '.') return fail(bad(`holds ${name} outside the chart's folder`));
         if (parts[0] === 'Chart.yaml') return fail(bad('holds Chart.yaml outside a chart folder'));
+        const before = seen.get(clean);
+        if (before !== undefined)
+          return fail(
+            bad(
+              `holds ${clean} twice (${JSON.stringify(before)} and ${JSON.stringify(name)}): Helm would read the last one`,
+              'Rebuild the archive with helm package or chartlift: a chart holds each file once',
+            ),
+          );
+        seen.set(clean, name);
         const chunks: Buffer[] = [];
         entry.on('data', (c: Buffer) => chunks.push(c));
         entry.on('end', () => {
           // One chunk is a view of the unpacked tar: no copy (a large file is not held twice).
           let body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
-          budget.take(body.length);
-          if (budget.remaining < 0) {
-            problem ??= bad(
-              `unpacks to more than ${MAX_CHART_BYTES} bytes, nested archives included`,
-              'A chart must be smaller than 100 MiB unpacked',
-            );
-            return;
-          }
           if (body.subarray(0, 3).equals(BOM)) body = body.subarray(3);
-          files.push({ name: parts.slice(1).join('/').replace(/\/+/g, '/'), data: body });
+          files.push({ name: clean, data: body });
         });
       },
     });
@@ -74,7 +76,24 @@ export async function readChartArchive(data: Buffer, where: string, budget = new
       problem ??= bad(`is not a valid tar archive: ${message instanceof Error ? message.message : message}`);
     });
     parser.on('end', () => resolve());
-    parser.end(tarBytes);
+    // Inflated a chunk at a time, each counted before the tar parser sees it. What follows the tar's
+    // end-of-archive blocks is counted and not parsed (node-tar would keep it all in one growing buffer).
+    let tarEnded = false;
+    parser.on('eof', () => (tarEnded = true));
+    const gunzip = createGunzip({ chunkSize: 64 * 1024 });
+    gunzip.on('data', (chunk: Buffer) => {
+      budget.take(chunk.length);
+      if (budget.remaining >= 0) {
+        if (!tarEnded) parser.write(chunk);
+        return;
+      }
+      problem ??= overBudget();
+      gunzip.destroy();
+      resolve();
+    });
+    gunzip.on('error', (err: Error) => reject(bad(`is not a valid gzip archive: ${err.message}`)));
+    gunzip.on('end', () => parser.end());
+    gunzip.end(data);
   });
   if (problem) throw problem;
   if (files.length === 0) throw bad('holds no files');
@@ -86,4 +105,15 @@ export async function readChartArchive(data: Buffer, where: string, budget = new
     }
   }
   return files;
+}
+
+/** Go's path.Clean for a relative path: no empty or `.` elements, `..` folded, `.` for nothing. */
+export function goCleanPath(p: string): string {
+  const out: string[] = [];
+  for (const part of p.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..' && out.length > 0 && out[out.length - 1] !== '..') out.pop();
+    else out.push(part);
+  }
+  return out.length > 0 ? out.join('/') : '.';
 }
