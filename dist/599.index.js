@@ -184,7 +184,10 @@ function formatTable(table) {
 
 // EXTERNAL MODULE: ./src/release/provenance.ts + 1 modules
 var provenance = __webpack_require__(6323);
+// EXTERNAL MODULE: ./src/artifact/fetch-budget.ts
+var fetch_budget = __webpack_require__(8466);
 ;// CONCATENATED MODULE: ./src/release/pull.ts
+
 
 
 
@@ -205,6 +208,10 @@ async function pullChart(client, ref, layout, check) {
         await check?.({ chart: cached.artifact.chart, provenance: cached.artifact.provenance, name: cached.name, version: cached.version });
         return { cached, downloaded: false };
     }
+    // Every blob is held until the pull is saved: their sizes together are bounded before the first fetch.
+    const budget = new fetch_budget/* FetchBudget */.qV(refName);
+    for (const d of wanted)
+        budget.take(d);
     const blobs = await Promise.all(wanted.map((d, i) => (present[i] ? layout.readBlob(d.digest) : client.fetchBlob(ref.repository, d))));
     // A config that is not a chart's is refused before anything is saved (list and export would choke on it);
     // so is a chart that `check` (the provenance, with --verify) does not accept.

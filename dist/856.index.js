@@ -2,6 +2,44 @@ export const id = 856;
 export const ids = [856];
 export const modules = {
 
+/***/ 8466:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   qV: () => (/* binding */ FetchBudget),
+/* harmony export */   vL: () => (/* binding */ MAX_SMALL_BLOB)
+/* harmony export */ });
+/* unused harmony export MAX_FETCH_BYTES */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _chart_chart_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8892);
+
+
+/** A config blob (the chart's metadata as JSON) or a provenance file: anything larger is not one. */
+const MAX_SMALL_BLOB = 1024 * 1024;
+/** All that one pull or one comparison downloads: a chart layer (at most Helm's 100 MiB), its config and provenance. */
+const MAX_FETCH_BYTES = _chart_chart_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_CHART_BYTES */ .it + 2 * MAX_SMALL_BLOB;
+/**
+ * The bytes one pull (or one "same chart?" comparison) may fetch in all, taken from each blob's
+ * descriptor before it is fetched: the registry client never reads more than a descriptor says, so
+ * what the blobs hold in memory together stays within the budget whatever the manifest lists.
+ */
+class FetchBudget {
+    where;
+    #left = MAX_FETCH_BYTES;
+    constructor(where) {
+        this.where = where;
+    }
+    take(d) {
+        const size = Number.isSafeInteger(d.size) && d.size >= 0 ? d.size : Infinity;
+        if (size > this.#left)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`its blobs add up to more than ${MAX_FETCH_BYTES} bytes (${d.digest} is described as ${d.size} bytes): more than a chart holds`, { where: this.where, hint: 'The manifest is not a chart Chartlift downloads: nothing was written' });
+        this.#left -= size;
+    }
+}
+
+
+/***/ }),
+
 /***/ 6690:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -61,6 +99,15 @@ function parseChartManifest(body, where) {
             hint: 'This reference holds something other than a Helm chart (a container image?)',
         });
     }
+    // Helm writes one chart layer and at most one provenance layer: a longer list is refused before
+    // anything is downloaded (a 4 MiB manifest can name one large blob twenty thousand times).
+    if (manifest.layers.length > 2)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the manifest lists ${manifest.layers.length} layers; a chart has one chart layer and at most one provenance layer`, {
+            where,
+            hint: 'This reference does not hold a chart Helm pushes: nothing was downloaded',
+        });
+    if (manifest.layers.some((l) => typeof l !== 'object' || l === null || typeof l.mediaType !== 'string'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('the manifest lists a layer that is not a descriptor', { where });
     const charts = manifest.layers.filter((l) => CHART_LAYERS.includes(l.mediaType));
     if (charts.length !== 1)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`a chart needs exactly one chart layer, this one has ${charts.length}`, { where });
@@ -4197,6 +4244,8 @@ var chart_chart = __webpack_require__(8892);
 var load = __webpack_require__(5571);
 // EXTERNAL MODULE: ./src/chart/package.ts + 1 modules
 var chart_package = __webpack_require__(2353);
+// EXTERNAL MODULE: ./src/artifact/fetch-budget.ts
+var fetch_budget = __webpack_require__(8466);
 // EXTERNAL MODULE: ./src/artifact/parse.ts
 var parse = __webpack_require__(2781);
 ;// CONCATENATED MODULE: ./src/release/same-chart.ts
@@ -4206,8 +4255,7 @@ var parse = __webpack_require__(2781);
 
 
 
-/** A config blob (the chart's metadata as JSON) or a provenance file: anything larger is not one. */
-const MAX_SMALL_BLOB = 1024 * 1024;
+
 /**
  * Whether the manifest `digest` in `repository` holds the same chart as `ours` although the manifests
  * differ: the same metadata (config blob) and the same files once loaded as Helm loads them (Chart.yaml
@@ -4228,15 +4276,22 @@ async function compareWithRegistry(client, repository, digest, ours) {
         throw err;
     }
     const { manifest, chartLayer, provLayer } = parsed;
+    // One budget for every blob this comparison downloads (checked from the descriptors, before each fetch).
+    const budget = new fetch_budget/* FetchBudget */.qV(`${repository}@${digest}`);
     if (ours.provenance && !provLayer)
         return { same: false, why: 'this build adds a provenance file', chartDigest: chartLayer.digest };
     if (manifest.config.digest !== ours.configDescriptor.digest) {
-        return { same: false, why: await metadataDifference(client, repository, manifest.config, ours), chartDigest: chartLayer.digest };
+        return {
+            same: false,
+            why: await metadataDifference(client, repository, manifest.config, ours, budget),
+            chartDigest: chartLayer.digest,
+        };
     }
     let chart = ours.chart;
     if (chartLayer.digest !== ours.chartDescriptor.digest) {
         if (chartLayer.size > chart_chart/* MAX_CHART_BYTES */.it)
             return { same: false, why: `its chart layer (${chartLayer.size} bytes) is too large to compare`, chartDigest: chartLayer.digest };
+        budget.take(chartLayer);
         chart = await client.fetchBlob(repository, chartLayer);
         const why = await filesDifference(chart, ours.chart);
         if (why)
@@ -4244,10 +4299,15 @@ async function compareWithRegistry(client, repository, digest, ours) {
     }
     let provenance;
     if (provLayer) {
-        if (provLayer.size > MAX_SMALL_BLOB)
+        if (provLayer.size > fetch_budget/* MAX_SMALL_BLOB */.vL)
             return { same: false, why: 'its provenance layer is too large', chartDigest: chartLayer.digest };
         const ourProv = ours.layers.find((l) => l.mediaType === media_types/* MediaType */.z.provenance);
-        provenance = provLayer.digest === ourProv?.digest ? ours.provenance : await client.fetchBlob(repository, provLayer);
+        if (provLayer.digest === ourProv?.digest)
+            provenance = ours.provenance;
+        else {
+            budget.take(provLayer);
+            provenance = await client.fetchBlob(repository, provLayer);
+        }
     }
     return {
         same: true,
@@ -4264,9 +4324,10 @@ async function compareWithRegistry(client, repository, digest, ours) {
     };
 }
 /** Which metadata fields differ, for the error that names them. */
-async function metadataDifference(client, repository, config, ours) {
-    if (config.size > MAX_SMALL_BLOB)
+async function metadataDifference(client, repository, config, ours, budget) {
+    if (config.size > fetch_budget/* MAX_SMALL_BLOB */.vL)
         return 'its metadata differs';
+    budget.take(config);
     let theirs;
     try {
         theirs = JSON.parse((await client.fetchBlob(repository, config)).toString('utf8'));

@@ -37,6 +37,18 @@ export function parseChartManifest(
       hint: 'This reference holds something other than a Helm chart (a container image?)',
     });
   }
+  // Helm writes one chart layer and at most one provenance layer: a longer list is refused before
+  // anything is downloaded (a 4 MiB manifest can name one large blob twenty thousand times).
+  if (manifest.layers.length > 2)
+    throw new UserError(
+      `the manifest lists ${manifest.layers.length} layers; a chart has one chart layer and at most one provenance layer`,
+      {
+        where,
+        hint: 'This reference does not hold a chart Helm pushes: nothing was downloaded',
+      },
+    );
+  if (manifest.layers.some((l) => typeof l !== 'object' || l === null || typeof l.mediaType !== 'string'))
+    throw new UserError('the manifest lists a layer that is not a descriptor', { where });
   const charts = manifest.layers.filter((l) => CHART_LAYERS.includes(l.mediaType));
   if (charts.length !== 1) throw new UserError(`a chart needs exactly one chart layer, this one has ${charts.length}`, { where });
   const unknown = manifest.layers.filter((l) => !CHART_LAYERS.includes(l.mediaType) && l.mediaType !== MediaType.provenance);

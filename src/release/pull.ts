@@ -1,6 +1,7 @@
 import type { Layout } from '../oci/layout.js';
 import { refString, type Reference } from '../oci/reference.js';
 import type { RegistryClient } from '../oci/registry.js';
+import { FetchBudget } from '../artifact/fetch-budget.js';
 import { parseChartManifest, readChartConfig } from '../artifact/parse.js';
 import { readCached, type CachedChart } from './cached.js';
 
@@ -32,6 +33,9 @@ export async function pullChart(
     await check?.({ chart: cached.artifact.chart, provenance: cached.artifact.provenance, name: cached.name, version: cached.version });
     return { cached, downloaded: false };
   }
+  // Every blob is held until the pull is saved: their sizes together are bounded before the first fetch.
+  const budget = new FetchBudget(refName);
+  for (const d of wanted) budget.take(d);
   const blobs = await Promise.all(wanted.map((d, i) => (present[i] ? layout.readBlob(d.digest) : client.fetchBlob(ref.repository, d))));
   // A config that is not a chart's is refused before anything is saved (list and export would choke on it);
   // so is a chart that `check` (the provenance, with --verify) does not accept.

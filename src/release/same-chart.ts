@@ -6,10 +6,8 @@ import type { Descriptor } from '../oci/digest.js';
 import type { ChartArtifact } from '../artifact/manifest.js';
 import { MediaType } from '../artifact/media-types.js';
 import type { RegistryClient } from '../oci/registry.js';
+import { FetchBudget, MAX_SMALL_BLOB } from '../artifact/fetch-budget.js';
 import { parseChartManifest } from '../artifact/parse.js';
-
-/** A config blob (the chart's metadata as JSON) or a provenance file: anything larger is not one. */
-const MAX_SMALL_BLOB = 1024 * 1024;
 
 export type Comparison = { same: true; artifact: ChartArtifact } | { same: false; why: string; chartDigest?: string };
 
@@ -36,14 +34,21 @@ export async function compareWithRegistry(
     throw err;
   }
   const { manifest, chartLayer, provLayer } = parsed;
+  // One budget for every blob this comparison downloads (checked from the descriptors, before each fetch).
+  const budget = new FetchBudget(`${repository}@${digest}`);
   if (ours.provenance && !provLayer) return { same: false, why: 'this build adds a provenance file', chartDigest: chartLayer.digest };
   if (manifest.config.digest !== ours.configDescriptor.digest) {
-    return { same: false, why: await metadataDifference(client, repository, manifest.config, ours), chartDigest: chartLayer.digest };
+    return {
+      same: false,
+      why: await metadataDifference(client, repository, manifest.config, ours, budget),
+      chartDigest: chartLayer.digest,
+    };
   }
   let chart = ours.chart;
   if (chartLayer.digest !== ours.chartDescriptor.digest) {
     if (chartLayer.size > MAX_CHART_BYTES)
       return { same: false, why: `its chart layer (${chartLayer.size} bytes) is too large to compare`, chartDigest: chartLayer.digest };
+    budget.take(chartLayer);
     chart = await client.fetchBlob(repository, chartLayer);
     const why = await filesDifference(chart, ours.chart);
     if (why) return { same: false, why, chartDigest: chartLayer.digest };
@@ -52,7 +57,11 @@ export async function compareWithRegistry(
   if (provLayer) {
     if (provLayer.size > MAX_SMALL_BLOB) return { same: false, why: 'its provenance layer is too large', chartDigest: chartLayer.digest };
     const ourProv = ours.layers.find((l) => l.mediaType === MediaType.provenance);
-    provenance = provLayer.digest === ourProv?.digest ? ours.provenance : await client.fetchBlob(repository, provLayer);
+    if (provLayer.digest === ourProv?.digest) provenance = ours.provenance;
+    else {
+      budget.take(provLayer);
+      provenance = await client.fetchBlob(repository, provLayer);
+    }
   }
   return {
     same: true,
@@ -70,8 +79,15 @@ export async function compareWithRegistry(
 }
 
 /** Which metadata fields differ, for the error that names them. */
-async function metadataDifference(client: RegistryClient, repository: string, config: Descriptor, ours: ChartArtifact): Promise<string> {
+async function metadataDifference(
+  client: RegistryClient,
+  repository: string,
+  config: Descriptor,
+  ours: ChartArtifact,
+  budget: FetchBudget,
+): Promise<string> {
   if (config.size > MAX_SMALL_BLOB) return 'its metadata differs';
+  budget.take(config);
   let theirs: Record<string, unknown>;
   try {
     theirs = JSON.parse((await client.fetchBlob(repository, config)).toString('utf8')) as Record<string, unknown>;

@@ -1,0 +1,29 @@
+import { UserError } from '../errors.js';
+import { MAX_CHART_BYTES } from '../chart/chart.js';
+import type { Descriptor } from '../oci/digest.js';
+
+/** A config blob (the chart's metadata as JSON) or a provenance file: anything larger is not one. */
+export const MAX_SMALL_BLOB = 1024 * 1024;
+
+/** All that one pull or one comparison downloads: a chart layer (at most Helm's 100 MiB), its config and provenance. */
+export const MAX_FETCH_BYTES = MAX_CHART_BYTES + 2 * MAX_SMALL_BLOB;
+
+/**
+ * The bytes one pull (or one "same chart?" comparison) may fetch in all, taken from each blob's
+ * descriptor before it is fetched: the registry client never reads more than a descriptor says, so
+ * what the blobs hold in memory together stays within the budget whatever the manifest lists.
+ */
+export class FetchBudget {
+  #left = MAX_FETCH_BYTES;
+  constructor(readonly where: string) {}
+
+  take(d: Descriptor): void {
+    const size = Number.isSafeInteger(d.size) && d.size >= 0 ? d.size : Infinity;
+    if (size > this.#left)
+      throw new UserError(
+        `its blobs add up to more than ${MAX_FETCH_BYTES} bytes (${d.digest} is described as ${d.size} bytes): more than a chart holds`,
+        { where: this.where, hint: 'The manifest is not a chart Chartlift downloads: nothing was written' },
+      );
+    this.#left -= size;
+  }
+}
