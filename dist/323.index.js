@@ -21,6 +21,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/util/bounded-yaml.ts
+var bounded_yaml = __webpack_require__(1265);
 // EXTERNAL MODULE: ./src/chart/metadata.ts
 var metadata = __webpack_require__(6655);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -428,6 +430,7 @@ function crc24(data) {
 
 
 
+
 /** The message Helm signs: Chart.yaml as Helm writes it, `...`, and the archive's digest by its file name. */
 function messageBlock(md, archive) {
     const sum = (0,external_node_crypto_.createHash)('sha256').update(archive).digest('hex');
@@ -463,7 +466,7 @@ function filesBlock(message) {
     if (split < 0)
         throw new errors/* UserError */.yo('has no `...` between the metadata and the files');
     try {
-        return (dist.parse(message.slice(split + 5)) ?? {}).files ?? {};
+        return ((0,bounded_yaml/* readYaml */.gM)(message.slice(split + 5), bounded_yaml/* CHART_YAML_BOUNDS */.xW) ?? {}).files ?? {};
     }
     catch {
         throw new errors/* UserError */.yo('has a files block that is not YAML');

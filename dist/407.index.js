@@ -1137,9 +1137,9 @@ async function run() {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _oci_credentials_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2559);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _oci_credentials_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2559);
+/* harmony import */ var _util_bounded_yaml_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1265);
 
 
 
@@ -1147,7 +1147,7 @@ async function run() {
 
 /** Helm's repositories.yaml: $HELM_REPOSITORY_CONFIG, else $HELM_CONFIG_HOME, else the XDG config home. */
 function helmRepositoriesPath(env = process.env, platform = process.platform) {
-    return env.HELM_REPOSITORY_CONFIG || node_path__WEBPACK_IMPORTED_MODULE_1___default().join((0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_4__/* .helmConfigHome */ .Ep)(env, platform), 'repositories.yaml');
+    return env.HELM_REPOSITORY_CONFIG || node_path__WEBPACK_IMPORTED_MODULE_1___default().join((0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_3__/* .helmConfigHome */ .Ep)(env, platform), 'repositories.yaml');
 }
 /**
  * The credentials `helm repo add --username --password` stored for a chart repository, matched by
@@ -1159,11 +1159,11 @@ async function repositoryCredential(url, env = process.env) {
         text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(helmRepositoriesPath(env), 'utf8');
     }
     catch (err) {
-        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .fsCode */ .r0)(err) === 'ENOENT')
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .fsCode */ .r0)(err) === 'ENOENT')
             return undefined;
         throw err;
     }
-    const doc = yaml__WEBPACK_IMPORTED_MODULE_2__.parse(text);
+    const doc = (0,_util_bounded_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .readYaml */ .gM)(text, _util_bounded_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .CHART_YAML_BOUNDS */ .xW);
     const want = url.replace(/\/+$/, '');
     const entry = (doc?.repositories ?? []).find((r) => (r.url ?? '').replace(/\/+$/, '') === want);
     return entry?.username && entry.password ? { username: entry.username, password: entry.password } : undefined;

@@ -21,15 +21,19 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2088);
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(semver__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8815);
+/* harmony import */ var _artifact_fetch_budget_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8466);
 /* harmony import */ var _artifact_parse_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2781);
 /* harmony import */ var _chart_assemble_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3178);
 /* harmony import */ var _chart_load_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5571);
-/* harmony import */ var _chart_lock_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3621);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3916);
-/* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(8630);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(2148);
-/* harmony import */ var _util_bytes_order_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(8146);
+/* harmony import */ var _util_bounded_yaml_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1265);
+/* harmony import */ var _chart_lock_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3621);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3916);
+/* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(8630);
+/* harmony import */ var _oci_http_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(5232);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(2148);
+/* harmony import */ var _util_bytes_order_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(8146);
+
+
 
 
 
@@ -77,12 +81,12 @@ async function resolveDependencies(chart, source, options) {
             catch (err) {
                 // A network failure (a system error with a code, or the registry client's) is the user's to act
                 // on too: say which dependency, and how to get past it; the registry client's hints speak of `ref`.
-                const system = !(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .UserError */ .yo) && (0,_errors_js__WEBPACK_IMPORTED_MODULE_11__/* .fsCode */ .r0)(err) !== undefined;
-                if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .UserError */ .yo) && !system)
+                const system = !(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .UserError */ .yo) && (0,_errors_js__WEBPACK_IMPORTED_MODULE_12__/* .fsCode */ .r0)(err) !== undefined;
+                if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .UserError */ .yo) && !system)
                     throw err;
-                const reachability = system || (err instanceof _oci_errors_js__WEBPACK_IMPORTED_MODULE_12__/* .RegistryError */ .gl && err.status === undefined);
-                const reason = err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .UserError */ .yo ? err.message : `${err.message} (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_11__/* .fsCode */ .r0)(err)})`;
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .UserError */ .yo(`dependency ${JSON.stringify(dep.name)} (${dep.repository || 'no repository'}, ${wanted || 'any version'}) could not be vendored: ${reason}`, {
+                const reachability = system || (err instanceof _oci_errors_js__WEBPACK_IMPORTED_MODULE_13__/* .RegistryError */ .gl && err.status === undefined);
+                const reason = err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .UserError */ .yo ? err.message : `${err.message} (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_12__/* .fsCode */ .r0)(err)})`;
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .UserError */ .yo(`dependency ${JSON.stringify(dep.name)} (${dep.repository || 'no repository'}, ${wanted || 'any version'}) could not be vendored: ${reason}`, {
                     where: source,
                     hint: reachability
                         ? `Check that ${dep.repository} can be reached from this machine (DNS, proxy, firewall), or vendor the dependency into charts/ (helm dependency build) and commit it`
@@ -94,7 +98,7 @@ async function resolveDependencies(chart, source, options) {
             chart.dependencies.push({ ...sub, origin: `${sub.metadata.name}-${sub.metadata.version}.tgz` });
         }
     }
-    chart.dependencies.sort((a, b) => (0,_util_bytes_order_js__WEBPACK_IMPORTED_MODULE_14__/* .compareBytes */ .X)(a.origin ?? a.metadata.name, b.origin ?? b.metadata.name));
+    chart.dependencies.sort((a, b) => (0,_util_bytes_order_js__WEBPACK_IMPORTED_MODULE_16__/* .compareBytes */ .X)(a.origin ?? a.metadata.name, b.origin ?? b.metadata.name));
     (0,_chart_assemble_js__WEBPACK_IMPORTED_MODULE_8__/* .checkDependencies */ .qP)(chart, source);
 }
 function dirOf(source) {
@@ -104,10 +108,10 @@ function dirOf(source) {
 function checkLockInSync(chart, source) {
     if (!chart.lock)
         return;
-    const lock = (0,_chart_lock_js__WEBPACK_IMPORTED_MODULE_10__/* .lockState */ .HE)(chart.lock);
-    if ((0,_chart_lock_js__WEBPACK_IMPORTED_MODULE_10__/* .hashRequirements */ .jz)(chart.metadata.dependencies, lock.dependencies) === lock.digest)
+    const lock = (0,_chart_lock_js__WEBPACK_IMPORTED_MODULE_11__/* .lockState */ .HE)(chart.lock);
+    if ((0,_chart_lock_js__WEBPACK_IMPORTED_MODULE_11__/* .hashRequirements */ .jz)(chart.metadata.dependencies, lock.dependencies) === lock.digest)
         return;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .UserError */ .yo('Chart.lock is out of sync with the dependencies in Chart.yaml', {
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .UserError */ .yo('Chart.lock is out of sync with the dependencies in Chart.yaml', {
         where: source,
         hint: 'Run helm dependency update and commit the new Chart.lock (helm dependency build refuses it too)',
     });
@@ -116,7 +120,7 @@ function lockedVersions(chart) {
     const out = new Map();
     if (!chart.lock)
         return out;
-    const lock = yaml__WEBPACK_IMPORTED_MODULE_6__.parse(chart.lock.toString('utf8'));
+    const lock = (0,_util_bounded_yaml_js__WEBPACK_IMPORTED_MODULE_10__/* .readYaml */ .gM)(chart.lock.toString('utf8'), _util_bounded_yaml_js__WEBPACK_IMPORTED_MODULE_10__/* .CHART_YAML_BOUNDS */ .xW);
     for (const d of lock?.dependencies ?? [])
         if (d.name && d.version)
             out.set(d.name, d.version);
@@ -131,20 +135,26 @@ function pickVersion(versions, constraint) {
     return semver__WEBPACK_IMPORTED_MODULE_5___default().maxSatisfying(valid, range, { includePrerelease: /-/.test(range) }) ?? undefined;
 }
 async function fromOci(dep, wanted, where, access) {
-    const { registry, path: namespace } = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_13__/* .splitReference */ .mQ)(dep.repository);
+    const { registry, path: namespace } = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_15__/* .splitReference */ .mQ)(dep.repository);
     const repository = namespace === '' ? dep.name : `${namespace}/${dep.name}`;
     const client = await access.client(registry);
     const tags = await client.listTags(repository);
     const version = pickVersion(tags.map((t) => t.replaceAll('_', '+')), wanted);
     if (!version)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .UserError */ .yo(`no version matches (tags: ${tags.slice(0, 10).join(', ') || 'none'})`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .UserError */ .yo(`no version matches (tags: ${tags.slice(0, 10).join(', ') || 'none'})`, {
             where,
             hint: 'Check the version range, or publish the dependency first',
         });
     const { body } = await client.fetchManifest(repository, version.replaceAll('+', '_'));
     const { chartLayer } = (0,_artifact_parse_js__WEBPACK_IMPORTED_MODULE_7__/* .parseChartManifest */ .j$)(body, `${registry}/${repository}:${version}`);
+    new _artifact_fetch_budget_js__WEBPACK_IMPORTED_MODULE_6__/* .FetchBudget */ .qV(`${registry}/${repository}:${version}`).take(chartLayer);
     return (0,_chart_load_js__WEBPACK_IMPORTED_MODULE_9__/* .loadArchiveChart */ .L)(await client.fetchBlob(repository, chartLayer), `${registry}/${repository}:${version}`);
 }
+/**
+ * A chart repository's index.yaml: 8 MiB and 100,000 nodes (a few thousand chart versions) keep its
+ * parse near 150 MiB and a few seconds; past them, a clear error rather than gigabytes.
+ */
+const INDEX_BOUNDS = { maxBytes: 8 * 1024 * 1024, maxNodes: 100_000, maxDepth: 64, maxAliases: 100 };
 async function fromIndex(dep, wanted, where, access) {
     const base = dep.repository.replace(/\/+$/, '');
     const credential = await access.repositoryCredential(base);
@@ -154,26 +164,46 @@ async function fromIndex(dep, wanted, where, access) {
     // Helm sends the repository's credentials to its own origin only (pass_credentials_all aside).
     const headersFor = (url) => (basic && new URL(url).origin === new URL(`${base}/`).origin ? { authorization: basic } : undefined);
     const indexUrl = `${base}/index.yaml`;
-    const res = await access.http.send({ method: 'GET', url: indexUrl, headers: headersFor(indexUrl), maxBody: 64 * 1024 * 1024 });
+    const tooLarge = (what) => new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .UserError */ .yo(`${indexUrl} ${what}`, {
+        where,
+        hint: 'Chartlift reads an index.yaml of up to 8 MiB and 100,000 nodes: use an oci:// repository, or vendor the dependency into charts/',
+    });
+    let res;
+    try {
+        res = await access.http.send({ method: 'GET', url: indexUrl, headers: headersFor(indexUrl), maxBody: INDEX_BOUNDS.maxBytes });
+    }
+    catch (err) {
+        if (err instanceof _oci_http_js__WEBPACK_IMPORTED_MODULE_14__/* .BodyTooLarge */ .KQ)
+            throw tooLarge(`is larger than the ${INDEX_BOUNDS.maxBytes}-byte bound`);
+        throw err;
+    }
     if (res.status === 401 || res.status === 403)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .UserError */ .yo(`${indexUrl} answered HTTP ${res.status}${credential ? ' to the credentials given' : ''}`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .UserError */ .yo(`${indexUrl} answered HTTP ${res.status}${credential ? ' to the credentials given' : ''}`, {
             where,
             hint: credential
                 ? 'Check the user name and password stored for this repository (helm repo add --username … --password …)'
                 : 'Add the repository with its credentials first: helm repo add NAME URL --username … --password … (Chartlift reads repositories.yaml)',
         });
-    const index = yaml__WEBPACK_IMPORTED_MODULE_6__.parse(res.body.toString('utf8'));
+    let index;
+    try {
+        index = (0,_util_bounded_yaml_js__WEBPACK_IMPORTED_MODULE_10__/* .readYaml */ .gM)(res.body.toString('utf8'), INDEX_BOUNDS);
+    }
+    catch (err) {
+        if (err instanceof _util_bounded_yaml_js__WEBPACK_IMPORTED_MODULE_10__/* .YamlBoundsError */ .fC)
+            throw tooLarge(err.message);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .UserError */ .yo(`${indexUrl} is not YAML: ${err.message.split('\n')[0]}`, { where });
+    }
     const entries = index?.entries?.[dep.name] ?? [];
     const version = pickVersion(entries.map((e) => e.version ?? ''), wanted);
     const entry = entries.find((e) => e.version === version);
     if (!entry?.urls?.[0])
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .UserError */ .yo(`no version matches in ${base}/index.yaml`, { where, hint: 'Check the version range and the chart name' });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .UserError */ .yo(`no version matches in ${base}/index.yaml`, { where, hint: 'Check the version range and the chart name' });
     const url = new URL(entry.urls[0], `${base}/`).toString();
     const tgz = await access.http.send({ method: 'GET', url, headers: headersFor(url), maxBody: 100 * 1024 * 1024 });
     if (tgz.status !== 200)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .UserError */ .yo(`${url} answered HTTP ${tgz.status}`, { where });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .UserError */ .yo(`${url} answered HTTP ${tgz.status}`, { where });
     if (entry.digest && (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256').update(tgz.body).digest('hex') !== entry.digest.replace(/^sha256:/, '')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .UserError */ .yo(`${url} does not match the digest in index.yaml`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .UserError */ .yo(`${url} does not match the digest in index.yaml`, {
             where,
             hint: 'The repository is serving other content than it lists',
         });
@@ -203,13 +233,13 @@ async function fromHelm(source, dep, where, plainHttp) {
             out = await runHelm(['dependency', 'build', copy, ...(plainHttp ? ['--plain-http'] : [])]);
         }
         catch (err) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .UserError */ .yo(`cannot be resolved without helm, and helm could not be run (${err.message})`, {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .UserError */ .yo(`cannot be resolved without helm, and helm could not be run (${err.message})`, {
                 where,
                 hint: 'Use an oci:// or https:// repository, or install helm before this step',
             });
         }
         if (out.exitCode !== 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .UserError */ .yo(`helm dependency build failed: ${out.stderr.trim().split('\n').pop()}`, { where });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .UserError */ .yo(`helm dependency build failed: ${out.stderr.trim().split('\n').pop()}`, { where });
         const charts = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(copy, 'charts');
         for (const f of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readdir)(charts)) {
             if (!f.endsWith('.tgz'))
@@ -218,7 +248,7 @@ async function fromHelm(source, dep, where, plainHttp) {
             if (sub.metadata.name === dep.name)
                 return sub;
         }
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .UserError */ .yo('helm dependency build did not produce it', { where });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .UserError */ .yo('helm dependency build did not produce it', { where });
     }
     finally {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(temp, { recursive: true, force: true });

@@ -157,10 +157,12 @@ const CHART_NAME = /^[^/\\\u0000-\u001f\u007f-\u009f]{1,250}$/u;
 /* harmony export */   rs: () => (/* binding */ unmetSubchartDependencies)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _util_bytes_order_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8146);
+/* harmony import */ var _util_bytes_order_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8146);
 /* harmony import */ var _lock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3621);
 /* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6655);
 /* harmony import */ var _go_values_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7475);
+/* harmony import */ var _util_bounded_yaml_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1265);
+
 
 
 
@@ -233,7 +235,7 @@ async function assemble(files, origin, loadArchive) {
     }
     (0,_metadata_js__WEBPACK_IMPORTED_MODULE_2__/* .validateMetadata */ .aR)(md, `${origin}/Chart.yaml`);
     // Helm walks a Go map here (a random order); sorting by entry name makes the archive reproducible.
-    for (const key of [...subcharts.keys()].sort(_util_bytes_order_js__WEBPACK_IMPORTED_MODULE_4__/* .compareBytes */ .X)) {
+    for (const key of [...subcharts.keys()].sort(_util_bytes_order_js__WEBPACK_IMPORTED_MODULE_5__/* .compareBytes */ .X)) {
         if (key.startsWith('_') || key.startsWith('.'))
             continue;
         const group = subcharts.get(key) ?? [];
@@ -291,6 +293,11 @@ function checkValues(data, where) {
         (0,_go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .checkGoValues */ .bS)(data.toString('utf8'));
     }
     catch (err) {
+        if (err instanceof _util_bounded_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .YamlBoundsError */ .fC)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`too large to check: it ${err.message}`, {
+                where,
+                hint: `Chartlift checks values files of up to ${_util_bounded_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .CHART_YAML_BOUNDS */ .xW.maxNodes} nodes: move bulk data into a file the templates read (.Files.Get)`,
+            });
         if (!(err instanceof _go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .GoYamlError */ .oy))
             throw err;
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`invalid values: ${err.message}`, { where, hint: 'Fix the values file: Helm cannot load it either' });
@@ -350,6 +357,8 @@ class UnpackBudget {
 /* harmony export */ });
 /* unused harmony exports GoFloat, goNumber, goJson */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _util_bounded_yaml_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1265);
+
 
 /**
  * How Helm reads YAML into its Go structs (sigs.k8s.io/yaml over go-yaml v2): YAML 1.1 scalars
@@ -430,8 +439,9 @@ function checkGoValues(text) {
 /** A YAML file Helm cannot read, with its reason in Go's words where that helps. */
 class GoYamlError extends Error {
 }
+/** Within CHART_YAML_BOUNDS: past them a YamlBoundsError, before any tree is built. */
 function parseGoYamlDocuments(text) {
-    const docs = yaml__WEBPACK_IMPORTED_MODULE_0__.parseAllDocuments(text, {
+    const list = (0,_util_bounded_yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .parseYamlDocuments */ .v)(text, _util_bounded_yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .CHART_YAML_BOUNDS */ .xW, {
         version: '1.1',
         uniqueKeys: false,
         customTags: (tags) => tags
@@ -441,7 +451,6 @@ function parseGoYamlDocuments(text) {
         })
             .map(goScalarTag),
     });
-    const list = Array.isArray(docs) ? docs : [docs];
     for (const doc of list)
         if (doc.errors.length > 0)
             throw new GoYamlError(doc.errors[0].message.split('\n')[0]);
@@ -4656,6 +4665,100 @@ function alive(pid) {
     }
     catch (err) {
         return err.code === 'EPERM';
+    }
+}
+
+
+/***/ }),
+
+/***/ 1265:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   fC: () => (/* binding */ YamlBoundsError),
+/* harmony export */   gM: () => (/* binding */ readYaml),
+/* harmony export */   v: () => (/* binding */ parseYamlDocuments),
+/* harmony export */   xW: () => (/* binding */ CHART_YAML_BOUNDS)
+/* harmony export */ });
+/* unused harmony export checkYamlBounds */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+
+/** What a chart's YAML files may hold: 50,000 nodes keep a check within about 60 MiB. */
+const CHART_YAML_BOUNDS = { maxBytes: 5 * 1024 * 1024, maxNodes: 50_000, maxDepth: 256, maxAliases: 1000 };
+/** A YAML text past its bounds, or nested deeper than the parser can follow. */
+class YamlBoundsError extends Error {
+}
+const SCALAR = '\u001f';
+const DOCUMENT = '\u0002';
+const OPENS = new Set(['[', '{']);
+const CLOSES = new Set([']', '}']);
+/** Throws YamlBoundsError at the first bound `text` passes, having read no further. */
+function checkYamlBounds(text, bounds) {
+    if (text.length > bounds.maxBytes)
+        throw new YamlBoundsError(`is ${text.length} bytes, over the ${bounds.maxBytes}-byte bound`);
+    let nodes = 0;
+    let aliases = 0;
+    let flow = 0;
+    /** Block indentations open on the way to this line, and the indicators (`-`, `?`) on it. */
+    const indents = [];
+    let onLine = 0;
+    let lineStart = true;
+    for (const token of new yaml__WEBPACK_IMPORTED_MODULE_0__.Lexer().lex(text)) {
+        if (token === '\n' || token === DOCUMENT) {
+            lineStart = true;
+            onLine = 0;
+            continue;
+        }
+        if (lineStart && flow === 0) {
+            const indent = /^ +$/.test(token) ? token.length : 0;
+            while (indents.length > 0 && indents[indents.length - 1] >= indent)
+                indents.pop();
+            indents.push(indent);
+        }
+        lineStart = false;
+        if (token === SCALAR || OPENS.has(token) || token === '-' || token === '?' || token[0] === '*') {
+            if (++nodes > bounds.maxNodes)
+                throw new YamlBoundsError(`holds more than ${bounds.maxNodes} YAML nodes (keys, values, list items): the bound Chartlift reads`);
+        }
+        if (token[0] === '*' && ++aliases > bounds.maxAliases)
+            throw new YamlBoundsError(`holds more than ${bounds.maxAliases} aliases`);
+        if (token === '-' || token === '?')
+            onLine++;
+        if (OPENS.has(token))
+            flow++;
+        else if (CLOSES.has(token))
+            flow = Math.max(0, flow - 1);
+        if (flow + indents.length + onLine > bounds.maxDepth)
+            throw new YamlBoundsError(`nests deeper than ${bounds.maxDepth} levels`);
+    }
+}
+/** Every document of `text`, its bounds checked first; duplicate keys allowed (the last wins, as Helm reads them). */
+function parseYamlDocuments(text, bounds, options = {}) {
+    checkYamlBounds(text, bounds);
+    try {
+        const docs = yaml__WEBPACK_IMPORTED_MODULE_0__.parseAllDocuments(text, { uniqueKeys: false, ...options });
+        return Array.isArray(docs) ? docs : [docs];
+    }
+    catch (err) {
+        if (err instanceof RangeError)
+            throw new YamlBoundsError(`nests too deeply to be read (${err.message})`);
+        throw err;
+    }
+}
+/** The first document of `text` as plain data, within bounds (aliases expanded at most `maxAliases` times). */
+function readYaml(text, bounds) {
+    const doc = parseYamlDocuments(text, bounds)[0];
+    if (!doc)
+        return null;
+    if (doc.errors.length > 0)
+        throw doc.errors[0];
+    try {
+        return doc.toJS({ maxAliasCount: bounds.maxAliases });
+    }
+    catch (err) {
+        if (err instanceof RangeError)
+            throw new YamlBoundsError(`nests too deeply to be read (${err.message})`);
+        throw err;
     }
 }
 

@@ -4,6 +4,7 @@ import type { Chart, ChartFile } from './chart.js';
 import { readLock } from './lock.js';
 import { emptyMetadata, readMetadataYaml, validateMetadata } from './metadata.js';
 import { checkGoValues, GoYamlError } from './go-values.js';
+import { CHART_YAML_BOUNDS, YamlBoundsError } from '../util/bounded-yaml.js';
 
 /**
  * Loads a chart from archive-relative files, as Helm's LoadFiles does; `origin` names it in errors.
@@ -133,6 +134,11 @@ function checkValues(data: Buffer, where: string): void {
   try {
     checkGoValues(data.toString('utf8'));
   } catch (err) {
+    if (err instanceof YamlBoundsError)
+      throw new UserError(`too large to check: it ${err.message}`, {
+        where,
+        hint: `Chartlift checks values files of up to ${CHART_YAML_BOUNDS.maxNodes} nodes: move bulk data into a file the templates read (.Files.Get)`,
+      });
     if (!(err instanceof GoYamlError)) throw err;
     throw new UserError(`invalid values: ${err.message}`, { where, hint: 'Fix the values file: Helm cannot load it either' });
   }

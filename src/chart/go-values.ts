@@ -1,4 +1,5 @@
 import YAML from 'yaml';
+import { CHART_YAML_BOUNDS, parseYamlDocuments } from '../util/bounded-yaml.js';
 
 /**
  * How Helm reads YAML into its Go structs (sigs.k8s.io/yaml over go-yaml v2): YAML 1.1 scalars
@@ -80,8 +81,9 @@ export function checkGoValues(text: string): void {
 /** A YAML file Helm cannot read, with its reason in Go's words where that helps. */
 export class GoYamlError extends Error {}
 
+/** Within CHART_YAML_BOUNDS: past them a YamlBoundsError, before any tree is built. */
 function parseGoYamlDocuments(text: string): YAML.Document[] {
-  const docs = YAML.parseAllDocuments(text, {
+  const list = parseYamlDocuments(text, CHART_YAML_BOUNDS, {
     version: '1.1',
     uniqueKeys: false,
     customTags: (tags) =>
@@ -92,7 +94,6 @@ function parseGoYamlDocuments(text: string): YAML.Document[] {
         })
         .map(goScalarTag),
   });
-  const list = Array.isArray(docs) ? docs : [docs];
   for (const doc of list) if (doc.errors.length > 0) throw new GoYamlError(doc.errors[0].message.split('\n')[0]);
   return list;
 }

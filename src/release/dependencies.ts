@@ -4,17 +4,18 @@ import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import semver from 'semver';
-import YAML from 'yaml';
+import { FetchBudget } from '../artifact/fetch-budget.js';
 import { parseChartManifest } from '../artifact/parse.js';
 import { checkDependencies } from '../chart/assemble.js';
 import type { Chart } from '../chart/chart.js';
 import { loadArchiveChart, loadChart } from '../chart/load.js';
+import { CHART_YAML_BOUNDS, readYaml, YamlBoundsError, type YamlBounds } from '../util/bounded-yaml.js';
 import { lockState, hashRequirements } from '../chart/lock.js';
 import type { Dependency } from '../chart/metadata.js';
 import { UserError, fsCode } from '../errors.js';
 import type { Credential } from '../oci/auth.js';
 import { RegistryError } from '../oci/errors.js';
-import type { Http } from '../oci/http.js';
+import { BodyTooLarge, type Http } from '../oci/http.js';
 import { splitReference } from '../oci/reference.js';
 import type { RegistryClient } from '../oci/registry.js';
 import { compareBytes } from '../util/bytes-order.js';
@@ -104,7 +105,7 @@ function checkLockInSync(chart: Chart, source: string): void {
 function lockedVersions(chart: Chart): Map<string, string> {
   const out = new Map<string, string>();
   if (!chart.lock) return out;
-  const lock = YAML.parse(chart.lock.toString('utf8')) as { dependencies?: Array<{ name?: string; version?: string }> };
+  const lock = readYaml(chart.lock.toString('utf8'), CHART_YAML_BOUNDS) as { dependencies?: Array<{ name?: string; version?: string }> };
   for (const d of lock?.dependencies ?? []) if (d.name && d.version) out.set(d.name, d.version);
   return out;
 }
@@ -133,8 +134,15 @@ async function fromOci(dep: Dependency, wanted: string, where: string, access: D
     });
   const { body } = await client.fetchManifest(repository, version.replaceAll('+', '_'));
   const { chartLayer } = parseChartManifest(body, `${registry}/${repository}:${version}`);
+  new FetchBudget(`${registry}/${repository}:${version}`).take(chartLayer);
   return loadArchiveChart(await client.fetchBlob(repository, chartLayer), `${registry}/${repository}:${version}`);
 }
+
+/**
+ * A chart repository's index.yaml: 8 MiB and 100,000 nodes (a few thousand chart versions) keep its
+ * parse near 150 MiB and a few seconds; past them, a clear error rather than gigabytes.
+ */
+const INDEX_BOUNDS: YamlBounds = { maxBytes: 8 * 1024 * 1024, maxNodes: 100_000, maxDepth: 64, maxAliases: 100 };
 
 interface IndexEntry {
   version?: string;
@@ -152,7 +160,18 @@ async function fromIndex(dep: Dependency, wanted: string, where: string, access:
   // Helm sends the repository's credentials to its own origin only (pass_credentials_all aside).
   const headersFor = (url: string) => (basic && new URL(url).origin === new URL(`${base}/`).origin ? { authorization: basic } : undefined);
   const indexUrl = `${base}/index.yaml`;
-  const res = await access.http.send({ method: 'GET', url: indexUrl, headers: headersFor(indexUrl), maxBody: 64 * 1024 * 1024 });
+  const tooLarge = (what: string) =>
+    new UserError(`${indexUrl} ${what}`, {
+      where,
+      hint: 'Chartlift reads an index.yaml of up to 8 MiB and 100,000 nodes: use an oci:// repository, or vendor the dependency into charts/',
+    });
+  let res;
+  try {
+    res = await access.http.send({ method: 'GET', url: indexUrl, headers: headersFor(indexUrl), maxBody: INDEX_BOUNDS.maxBytes });
+  } catch (err) {
+    if (err instanceof BodyTooLarge) throw tooLarge(`is larger than the ${INDEX_BOUNDS.maxBytes}-byte bound`);
+    throw err;
+  }
   if (res.status === 401 || res.status === 403)
     throw new UserError(`${indexUrl} answered HTTP ${res.status}${credential ? ' to the credentials given' : ''}`, {
       where,
@@ -160,7 +179,13 @@ async function fromIndex(dep: Dependency, wanted: string, where: string, access:
         ? 'Check the user name and password stored for this repository (helm repo add --username … --password …)'
         : 'Add the repository with its credentials first: helm repo add NAME URL --username … --password … (Chartlift reads repositories.yaml)',
     });
-  const index = YAML.parse(res.body.toString('utf8')) as { entries?: Record<string, IndexEntry[]> };
+  let index: { entries?: Record<string, IndexEntry[]> } | null;
+  try {
+    index = readYaml(res.body.toString('utf8'), INDEX_BOUNDS) as typeof index;
+  } catch (err) {
+    if (err instanceof YamlBoundsError) throw tooLarge(err.message);
+    throw new UserError(`${indexUrl} is not YAML: ${(err as Error).message.split('\n')[0]}`, { where });
+  }
   const entries = index?.entries?.[dep.name] ?? [];
   const version = pickVersion(
     entries.map((e) => e.version ?? ''),

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import YAML from 'yaml';
+import { CHART_YAML_BOUNDS, readYaml } from '../util/bounded-yaml.js';
 import type { Metadata } from '../chart/metadata.js';
 import { chartYaml } from '../chart/metadata.js';
 import { UserError } from '../errors.js';
@@ -65,7 +66,7 @@ function filesBlock(message: string): Record<string, unknown> {
   const split = message.indexOf('\n...\n');
   if (split < 0) throw new UserError('has no `...` between the metadata and the files');
   try {
-    return ((YAML.parse(message.slice(split + 5)) ?? {}) as { files?: Record<string, unknown> }).files ?? {};
+    return ((readYaml(message.slice(split + 5), CHART_YAML_BOUNDS) ?? {}) as { files?: Record<string, unknown> }).files ?? {};
   } catch {
     throw new UserError('has a files block that is not YAML');
   }

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import YAML from 'yaml';
 import { fsCode } from '../errors.js';
 import type { Credential } from '../oci/auth.js';
 import { helmConfigHome } from '../oci/credentials.js';
+import { CHART_YAML_BOUNDS, readYaml } from '../util/bounded-yaml.js';
 
 /** Helm's repositories.yaml: $HELM_REPOSITORY_CONFIG, else $HELM_CONFIG_HOME, else the XDG config home. */
 export function helmRepositoriesPath(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
@@ -29,7 +29,7 @@ export async function repositoryCredential(url: string, env: NodeJS.ProcessEnv =
     if (fsCode(err) === 'ENOENT') return undefined;
     throw err;
   }
-  const doc = YAML.parse(text) as { repositories?: RepositoryEntry[] } | null;
+  const doc = readYaml(text, CHART_YAML_BOUNDS) as { repositories?: RepositoryEntry[] } | null;
   const want = url.replace(/\/+$/, '');
   const entry = (doc?.repositories ?? []).find((r) => (r.url ?? '').replace(/\/+$/, '') === want);
   return entry?.username && entry.password ? { username: entry.username, password: entry.password } : undefined;

@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import YAML from 'yaml';
+import { checkGoValues } from '../../src/chart/go-values.js';
+import { CHART_YAML_BOUNDS, checkYamlBounds, readYaml, YamlBoundsError, type YamlBounds } from '../../src/util/bounded-yaml.js';
+
+const small: YamlBounds = { maxBytes: 10_000, maxNodes: 20, maxDepth: 5, maxAliases: 2 };
+
+test('within bounds, YAML reads as the yaml package reads it (duplicate keys: the last wins, as in Helm)', () => {
+  const text = 'a: 1\nb:\n  - x\n  - {y: [1, 2]}\nc: |\n  text\n';
+  assert.deepEqual(readYaml(text, small), YAML.parse(text));
+  assert.deepEqual(readYaml('a: 1\na: 2\n', small), { a: 2 });
+  assert.equal(readYaml('', small), null);
+});
+
+test('nodes, bytes, aliases and depth past their bounds are refused before any tree is built', () => {
+  const cases: Array<[string, RegExp]> = [
+    [`a: [${Array(30).fill('1').join(',')}]`, /holds more than 20 YAML nodes/],
+    [`list:\n${'- x\n'.repeat(30)}`, /holds more than 20 YAML nodes/],
+    ['x'.repeat(10_001), /is 10001 bytes, over the 10000-byte bound/],
+    ['a: &x 1\nb: [*x, *x, *x]\n', /holds more than 2 aliases/],
+    ['a: [[[[[[1]]]]]]\n', /nests deeper than 5 levels/],
+    ['a:\n b:\n  c:\n   d:\n    e:\n     f: 1\n', /nests deeper than 5 levels/],
+    ['- - - - - - 1\n', /nests deeper than 5 levels/],
+  ];
+  for (const [text, says] of cases) {
+    assert.throws(
+      () => checkYamlBounds(text, small),
+      (err: unknown) => err instanceof YamlBoundsError && says.test(err.message),
+      text.slice(0, 40),
+    );
+  }
+  // Comments, block scalars and flow collections over lines do not count as depth.
+  checkYamlBounds('a:\n  b: |\n        deep text\n            deeper\n  # a comment\n  c: [1,\n          2]\n', small);
+});
+
+test('the values check stops at the node bound: 2.6 million nodes are refused, 40,000 are checked', () => {
+  const huge = `a: [${Array(2_600_000).fill('1').join(',')}]\n`;
+  assert.throws(() => checkGoValues(huge), /holds more than 50000 YAML nodes/);
+  checkGoValues(
+    `a: [${Array(CHART_YAML_BOUNDS.maxNodes - 10)
+      .fill('1')
+      .join(',')}]\n`,
+  );
+  assert.throws(() => checkGoValues(`${'['.repeat(300)}${']'.repeat(300)}`), /nests deeper than 256 levels/);
+});
