@@ -11,13 +11,15 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony export MAX_FETCH_BYTES */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _chart_chart_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8892);
+/* harmony import */ var _chart_chart_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8892);
+/* harmony import */ var _oci_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(209);
+
 
 
 /** A config blob (the chart's metadata as JSON) or a provenance file: anything larger is not one. */
 const MAX_SMALL_BLOB = 1024 * 1024;
 /** All that one pull or one comparison downloads: a chart layer (at most Helm's 100 MiB), its config and provenance. */
-const MAX_FETCH_BYTES = _chart_chart_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_CHART_BYTES */ .it + 2 * MAX_SMALL_BLOB;
+const MAX_FETCH_BYTES = _chart_chart_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_CHART_BYTES */ .it + 2 * MAX_SMALL_BLOB;
 /**
  * The bytes one pull (or one "same chart?" comparison) may fetch in all, taken from each blob's
  * descriptor before it is fetched: the registry client never reads more than a descriptor says, so
@@ -30,7 +32,10 @@ class FetchBudget {
         this.where = where;
     }
     take(d) {
-        const size = Number.isSafeInteger(d.size) && d.size >= 0 ? d.size : Infinity;
+        // A size no blob may have is the registry client's to refuse, with its own message, before a byte is read.
+        if (!Number.isSafeInteger(d.size) || d.size < 0 || d.size > _oci_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_BLOB_BYTES */ .TP)
+            return;
+        const size = d.size;
         if (size > this.#left)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`its blobs add up to more than ${MAX_FETCH_BYTES} bytes (${d.digest} is described as ${d.size} bytes): more than a chart holds`, { where: this.where, hint: 'The manifest is not a chart Chartlift downloads: nothing was written' });
         this.#left -= size;
@@ -892,7 +897,8 @@ async function readChartArchive(data, where, budget = new _chart_js__WEBPACK_IMP
                     parser.write(chunk);
                 return;
             }
-            problem ??= overBudget();
+            // As when the archive was inflated before it was read: the budget is reported first, whatever the entries said.
+            problem = overBudget();
             gunzip.destroy();
             resolve();
         });
@@ -3112,6 +3118,7 @@ function parseReference(input) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  TP: () => (/* binding */ MAX_BLOB_BYTES),
   bP: () => (/* binding */ RegistryClient),
   L$: () => (/* binding */ SINGLE_POST_MAX)
 });

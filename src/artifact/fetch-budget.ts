@@ -1,6 +1,7 @@
 import { UserError } from '../errors.js';
 import { MAX_CHART_BYTES } from '../chart/chart.js';
 import type { Descriptor } from '../oci/digest.js';
+import { MAX_BLOB_BYTES } from '../oci/registry.js';
 
 /** A config blob (the chart's metadata as JSON) or a provenance file: anything larger is not one. */
 export const MAX_SMALL_BLOB = 1024 * 1024;
@@ -18,7 +19,9 @@ export class FetchBudget {
   constructor(readonly where: string) {}
 
   take(d: Descriptor): void {
-    const size = Number.isSafeInteger(d.size) && d.size >= 0 ? d.size : Infinity;
+    // A size no blob may have is the registry client's to refuse, with its own message, before a byte is read.
+    if (!Number.isSafeInteger(d.size) || d.size < 0 || d.size > MAX_BLOB_BYTES) return;
+    const size = d.size;
     if (size > this.#left)
       throw new UserError(
         `its blobs add up to more than ${MAX_FETCH_BYTES} bytes (${d.digest} is described as ${d.size} bytes): more than a chart holds`,

@@ -87,7 +87,8 @@ export async function readChartArchive(data: Buffer, where: string, budget = new
         if (!tarEnded) parser.write(chunk);
         return;
       }
-      problem ??= overBudget();
+      // As when the archive was inflated before it was read: the budget is reported first, whatever the entries said.
+      problem = overBudget();
       gunzip.destroy();
       resolve();
     });

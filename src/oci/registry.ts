@@ -16,7 +16,7 @@ const REDIRECTS = [301, 302, 303, 307, 308];
 /** Of an error page, the start is enough to quote. */
 const ERROR_BODY_MAX = 64 * 1024;
 /** The largest blob a client downloads: a chart's archive (Helm allows 100 MiB unpacked), its config or provenance. */
-const MAX_BLOB_BYTES = 128 * 1024 * 1024;
+export const MAX_BLOB_BYTES = 128 * 1024 * 1024;
 
 export interface ClientOptions {
   plainHttp?: boolean;
