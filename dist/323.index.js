@@ -21,8 +21,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
-// EXTERNAL MODULE: ./src/util/bounded-yaml.ts
-var bounded_yaml = __webpack_require__(1265);
+// EXTERNAL MODULE: ./src/util/bounded-read.ts
+var bounded_read = __webpack_require__(4282);
 // EXTERNAL MODULE: ./src/chart/metadata.ts
 var metadata = __webpack_require__(6655);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -466,7 +466,7 @@ function filesBlock(message) {
     if (split < 0)
         throw new errors/* UserError */.yo('has no `...` between the metadata and the files');
     try {
-        return ((0,bounded_yaml/* readYaml */.gM)(message.slice(split + 5), bounded_yaml/* CHART_YAML_BOUNDS */.xW) ?? {}).files ?? {};
+        return ((0,bounded_read/* readYaml */.gM)(message.slice(split + 5), bounded_read/* CHART_YAML_BOUNDS */.xW) ?? {}).files ?? {};
     }
     catch {
         throw new errors/* UserError */.yo('has a files block that is not YAML');

@@ -1139,7 +1139,7 @@ async function run() {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 /* harmony import */ var _oci_credentials_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2559);
-/* harmony import */ var _util_bounded_yaml_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1265);
+/* harmony import */ var _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4282);
 
 
 
@@ -1163,7 +1163,7 @@ async function repositoryCredential(url, env = process.env) {
             return undefined;
         throw err;
     }
-    const doc = (0,_util_bounded_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .readYaml */ .gM)(text, _util_bounded_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .CHART_YAML_BOUNDS */ .xW);
+    const doc = (0,_util_bounded_read_js__WEBPACK_IMPORTED_MODULE_4__/* .readYaml */ .gM)(text, _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_4__/* .CHART_YAML_BOUNDS */ .xW);
     const want = url.replace(/\/+$/, '');
     const entry = (doc?.repositories ?? []).find((r) => (r.url ?? '').replace(/\/+$/, '') === want);
     return entry?.username && entry.password ? { username: entry.username, password: entry.password } : undefined;

@@ -25,7 +25,7 @@ export const modules = {
 /* harmony import */ var _artifact_parse_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2781);
 /* harmony import */ var _chart_assemble_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3178);
 /* harmony import */ var _chart_load_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5571);
-/* harmony import */ var _util_bounded_yaml_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1265);
+/* harmony import */ var _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4282);
 /* harmony import */ var _chart_lock_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3621);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3916);
 /* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(8630);
@@ -120,7 +120,7 @@ function lockedVersions(chart) {
     const out = new Map();
     if (!chart.lock)
         return out;
-    const lock = (0,_util_bounded_yaml_js__WEBPACK_IMPORTED_MODULE_10__/* .readYaml */ .gM)(chart.lock.toString('utf8'), _util_bounded_yaml_js__WEBPACK_IMPORTED_MODULE_10__/* .CHART_YAML_BOUNDS */ .xW);
+    const lock = (0,_util_bounded_read_js__WEBPACK_IMPORTED_MODULE_10__/* .readYaml */ .gM)(chart.lock.toString('utf8'), _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_10__/* .CHART_YAML_BOUNDS */ .xW);
     for (const d of lock?.dependencies ?? [])
         if (d.name && d.version)
             out.set(d.name, d.version);
@@ -186,10 +186,10 @@ async function fromIndex(dep, wanted, where, access) {
         });
     let index;
     try {
-        index = (0,_util_bounded_yaml_js__WEBPACK_IMPORTED_MODULE_10__/* .readYaml */ .gM)(res.body.toString('utf8'), INDEX_BOUNDS);
+        index = (0,_util_bounded_read_js__WEBPACK_IMPORTED_MODULE_10__/* .readYaml */ .gM)(res.body.toString('utf8'), INDEX_BOUNDS);
     }
     catch (err) {
-        if (err instanceof _util_bounded_yaml_js__WEBPACK_IMPORTED_MODULE_10__/* .YamlBoundsError */ .fC)
+        if (err instanceof _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_10__/* .BoundsError */ .UI)
             throw tooLarge(err.message);
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .UserError */ .yo(`${indexUrl} is not YAML: ${err.message.split('\n')[0]}`, { where });
     }

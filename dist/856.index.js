@@ -72,26 +72,39 @@ const MediaType = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $H: () => (/* binding */ readChartConfig),
+/* harmony export */   Y6: () => (/* binding */ CONFIG_JSON),
 /* harmony export */   j$: () => (/* binding */ parseChartManifest)
 /* harmony export */ });
 /* unused harmony export CHART_LAYERS */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _chart_metadata_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6655);
 /* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6690);
+/* harmony import */ var _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4282);
+
 
 
 
 const CHART_LAYERS = [_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .z.chart, _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .z.legacyChart];
+/** A chart manifest is a few dozen values (4 MiB is the registry client's limit on any manifest). */
+const MANIFEST_JSON = { maxBytes: 4 * 1024 * 1024, maxNodes: 10_000, maxDepth: 32 };
+/** A chart config is Chart.yaml as JSON (1 MiB is the most a config blob may be). */
+const CONFIG_JSON = { maxBytes: 1024 * 1024, maxNodes: 50_000, maxDepth: 64 };
 /** Checks that a manifest is a Helm chart: OCI image manifest, Helm config, one chart layer, nothing unknown. */
 function parseChartManifest(body, where) {
     let manifest;
     try {
-        manifest = JSON.parse(body.toString('utf8'));
+        manifest = (0,_util_bounded_read_js__WEBPACK_IMPORTED_MODULE_3__/* .readJson */ .Vh)(body.toString('utf8'), MANIFEST_JSON);
     }
-    catch {
+    catch (err) {
+        if (err instanceof _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_3__/* .BoundsError */ .UI)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the manifest ${err.message}: no chart manifest does`, { where });
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('the manifest is not JSON', { where });
     }
-    if (manifest.schemaVersion !== 2 || !manifest.config || !Array.isArray(manifest.layers))
+    if (typeof manifest !== 'object' ||
+        manifest === null ||
+        manifest.schemaVersion !== 2 ||
+        !manifest.config ||
+        !Array.isArray(manifest.layers))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('not an OCI image manifest', { where });
     if (manifest.mediaType && manifest.mediaType !== _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .z.manifest)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`not a chart: manifest type ${manifest.mediaType}`, {
@@ -128,9 +141,11 @@ function parseChartManifest(body, where) {
 function readChartConfig(config, where) {
     let meta;
     try {
-        meta = JSON.parse(config.toString('utf8'));
+        meta = (0,_util_bounded_read_js__WEBPACK_IMPORTED_MODULE_3__/* .readJson */ .Vh)(config.toString('utf8'), CONFIG_JSON);
     }
-    catch {
+    catch (err) {
+        if (err instanceof _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_3__/* .BoundsError */ .UI)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the chart config ${err.message}`, { where, hint: 'This reference does not hold a usable Helm chart' });
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('the chart config is not JSON', { where, hint: 'This reference does not hold a usable Helm chart' });
     }
     const { name, version } = (meta ?? {});
@@ -166,7 +181,7 @@ const CHART_NAME = /^[^/\\\u0000-\u001f\u007f-\u009f]{1,250}$/u;
 /* harmony import */ var _lock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3621);
 /* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6655);
 /* harmony import */ var _go_values_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7475);
-/* harmony import */ var _util_bounded_yaml_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1265);
+/* harmony import */ var _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4282);
 
 
 
@@ -298,21 +313,28 @@ function checkValues(data, where) {
         (0,_go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .checkGoValues */ .bS)(data.toString('utf8'));
     }
     catch (err) {
-        if (err instanceof _util_bounded_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .YamlBoundsError */ .fC)
+        if (err instanceof _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_4__/* .BoundsError */ .UI)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`too large to check: it ${err.message}`, {
                 where,
-                hint: `Chartlift checks values files of up to ${_util_bounded_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .CHART_YAML_BOUNDS */ .xW.maxNodes} nodes: move bulk data into a file the templates read (.Files.Get)`,
+                hint: `Chartlift checks values files of up to ${_util_bounded_read_js__WEBPACK_IMPORTED_MODULE_4__/* .CHART_YAML_BOUNDS */ .xW.maxNodes} nodes: move bulk data into a file the templates read (.Files.Get)`,
             });
         if (!(err instanceof _go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .GoYamlError */ .oy))
             throw err;
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`invalid values: ${err.message}`, { where, hint: 'Fix the values file: Helm cannot load it either' });
     }
 }
+/** values.schema.json: 500,000 values (about 60 MiB parsed) is far beyond any schema. */
+const SCHEMA_JSON = { maxBytes: 5 * 1024 * 1024, maxNodes: 500_000, maxDepth: 256 };
 function checkJson(data, where) {
     try {
-        JSON.parse(data.toString('utf8'));
+        (0,_util_bounded_read_js__WEBPACK_IMPORTED_MODULE_4__/* .readJson */ .Vh)(data.toString('utf8'), SCHEMA_JSON);
     }
     catch (err) {
+        if (err instanceof _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_4__/* .BoundsError */ .UI)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`too large to check: it ${err.message}`, {
+                where,
+                hint: `Chartlift checks schemas of up to ${SCHEMA_JSON.maxNodes} values`,
+            });
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`invalid JSON: ${err.message}`, { where, hint: 'values.schema.json must be valid JSON Schema' });
     }
 }
@@ -362,7 +384,7 @@ class UnpackBudget {
 /* harmony export */ });
 /* unused harmony exports GoFloat, goNumber, goJson */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _util_bounded_yaml_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1265);
+/* harmony import */ var _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4282);
 
 
 /**
@@ -444,9 +466,9 @@ function checkGoValues(text) {
 /** A YAML file Helm cannot read, with its reason in Go's words where that helps. */
 class GoYamlError extends Error {
 }
-/** Within CHART_YAML_BOUNDS: past them a YamlBoundsError, before any tree is built. */
+/** Within CHART_YAML_BOUNDS: past them a BoundsError, before any tree is built. */
 function parseGoYamlDocuments(text) {
-    const list = (0,_util_bounded_yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .parseYamlDocuments */ .v)(text, _util_bounded_yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .CHART_YAML_BOUNDS */ .xW, {
+    const list = (0,_util_bounded_read_js__WEBPACK_IMPORTED_MODULE_1__/* .parseYamlDocuments */ .v)(text, _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_1__/* .CHART_YAML_BOUNDS */ .xW, {
         version: '1.1',
         uniqueKeys: false,
         customTags: (tags) => tags
@@ -4264,7 +4286,10 @@ var chart_package = __webpack_require__(2353);
 var fetch_budget = __webpack_require__(8466);
 // EXTERNAL MODULE: ./src/artifact/parse.ts
 var parse = __webpack_require__(2781);
+// EXTERNAL MODULE: ./src/util/bounded-read.ts
+var bounded_read = __webpack_require__(4282);
 ;// CONCATENATED MODULE: ./src/release/same-chart.ts
+
 
 
 
@@ -4346,10 +4371,10 @@ async function metadataDifference(client, repository, config, ours, budget) {
     budget.take(config);
     let theirs;
     try {
-        theirs = JSON.parse((await client.fetchBlob(repository, config)).toString('utf8'));
+        theirs = (0,bounded_read/* readJson */.Vh)((await client.fetchBlob(repository, config)).toString('utf8'), parse/* CONFIG_JSON */.Y6);
     }
     catch (err) {
-        if (err instanceof SyntaxError)
+        if (err instanceof SyntaxError || err instanceof bounded_read/* BoundsError */.UI)
             return 'its config is not JSON';
         throw err;
     }
@@ -4678,31 +4703,63 @@ function alive(pid) {
 
 /***/ }),
 
-/***/ 1265:
+/***/ 4282:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   fC: () => (/* binding */ YamlBoundsError),
+/* harmony export */   UI: () => (/* binding */ BoundsError),
+/* harmony export */   Vh: () => (/* binding */ readJson),
 /* harmony export */   gM: () => (/* binding */ readYaml),
 /* harmony export */   v: () => (/* binding */ parseYamlDocuments),
 /* harmony export */   xW: () => (/* binding */ CHART_YAML_BOUNDS)
 /* harmony export */ });
-/* unused harmony export checkYamlBounds */
+/* unused harmony exports checkJsonBounds, checkYamlBounds */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 
-/** What a chart's YAML files may hold: 50,000 nodes keep a check within about 60 MiB. */
+/** What a chart's YAML files may hold: 50,000 nodes keep a check within about 80 MiB. */
 const CHART_YAML_BOUNDS = { maxBytes: 5 * 1024 * 1024, maxNodes: 50_000, maxDepth: 256, maxAliases: 1000 };
-/** A YAML text past its bounds, or nested deeper than the parser can follow. */
-class YamlBoundsError extends Error {
+/** A text past its bounds, or nested deeper than the parser can follow. */
+class BoundsError extends Error {
+}
+/** Throws BoundsError at the first bound a JSON text passes (strings skipped, nothing built). */
+function checkJsonBounds(text, bounds) {
+    if (text.length > bounds.maxBytes)
+        throw new BoundsError(`is ${text.length} bytes, over the ${bounds.maxBytes}-byte bound`);
+    let nodes = 1;
+    let depth = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 0x22) {
+            // A string: skipped to its closing quote.
+            for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++)
+                if (text.charCodeAt(i) === 0x5c)
+                    i++;
+            continue;
+        }
+        if (c === 0x7d || c === 0x5d)
+            depth--;
+        // `{`, `[`, `,` and `:` each start a value.
+        if (c !== 0x7b && c !== 0x5b && c !== 0x2c && c !== 0x3a)
+            continue;
+        if (++nodes > bounds.maxNodes)
+            throw new BoundsError(`holds more than ${bounds.maxNodes} JSON values`);
+        if ((c === 0x7b || c === 0x5b) && ++depth > bounds.maxDepth)
+            throw new BoundsError(`nests deeper than ${bounds.maxDepth} levels`);
+    }
+}
+/** JSON.parse within bounds: BoundsError past them, SyntaxError for what is not JSON. */
+function readJson(text, bounds) {
+    checkJsonBounds(text, bounds);
+    return JSON.parse(text);
 }
 const SCALAR = '\u001f';
 const DOCUMENT = '\u0002';
 const OPENS = new Set(['[', '{']);
 const CLOSES = new Set([']', '}']);
-/** Throws YamlBoundsError at the first bound `text` passes, having read no further. */
+/** Throws BoundsError at the first bound `text` passes, having read no further. */
 function checkYamlBounds(text, bounds) {
     if (text.length > bounds.maxBytes)
-        throw new YamlBoundsError(`is ${text.length} bytes, over the ${bounds.maxBytes}-byte bound`);
+        throw new BoundsError(`is ${text.length} bytes, over the ${bounds.maxBytes}-byte bound`);
     let nodes = 0;
     let aliases = 0;
     let flow = 0;
@@ -4725,10 +4782,10 @@ function checkYamlBounds(text, bounds) {
         lineStart = false;
         if (token === SCALAR || OPENS.has(token) || token === '-' || token === '?' || token[0] === '*') {
             if (++nodes > bounds.maxNodes)
-                throw new YamlBoundsError(`holds more than ${bounds.maxNodes} YAML nodes (keys, values, list items): the bound Chartlift reads`);
+                throw new BoundsError(`holds more than ${bounds.maxNodes} YAML nodes (keys, values, list items): the bound Chartlift reads`);
         }
         if (token[0] === '*' && ++aliases > bounds.maxAliases)
-            throw new YamlBoundsError(`holds more than ${bounds.maxAliases} aliases`);
+            throw new BoundsError(`holds more than ${bounds.maxAliases} aliases`);
         if (token === '-' || token === '?')
             onLine++;
         if (OPENS.has(token))
@@ -4736,7 +4793,7 @@ function checkYamlBounds(text, bounds) {
         else if (CLOSES.has(token))
             flow = Math.max(0, flow - 1);
         if (flow + indents.length + onLine > bounds.maxDepth)
-            throw new YamlBoundsError(`nests deeper than ${bounds.maxDepth} levels`);
+            throw new BoundsError(`nests deeper than ${bounds.maxDepth} levels`);
     }
 }
 /** Every document of `text`, its bounds checked first; duplicate keys allowed (the last wins, as Helm reads them). */
@@ -4748,7 +4805,7 @@ function parseYamlDocuments(text, bounds, options = {}) {
     }
     catch (err) {
         if (err instanceof RangeError)
-            throw new YamlBoundsError(`nests too deeply to be read (${err.message})`);
+            throw new BoundsError(`nests too deeply to be read (${err.message})`);
         throw err;
     }
 }
@@ -4764,7 +4821,7 @@ function readYaml(text, bounds) {
     }
     catch (err) {
         if (err instanceof RangeError)
-            throw new YamlBoundsError(`nests too deeply to be read (${err.message})`);
+            throw new BoundsError(`nests too deeply to be read (${err.message})`);
         throw err;
     }
 }

@@ -295,6 +295,41 @@ describe('YAML from outside is read within bounds', () => {
     await compareAgainst(await craftedAtTag('values', layer), /too large to check: it holds more than 50000 YAML nodes/);
   });
 
+  test('JSON too: a 5 MiB values.schema.json of 1.7 million values, a 4 MiB manifest of 1.4 million: refused clearly, bounded memory', async () => {
+    const file = path.join(work, 'schema-1.0.0.tgz');
+    await writeFile(
+      file,
+      tgz([
+        { name: 'schema/Chart.yaml', data: 'apiVersion: v2\nname: schema\nversion: 1.0.0\n' },
+        {
+          name: 'schema/values.schema.json',
+          data: `{"a":[${Array(Math.floor((5 * MiB - 20) / 3))
+            .fill('{}')
+            .join(',')}]}`,
+        },
+      ]),
+    );
+    const saved = await cliMeasured(['chart', 'save', file, 'localhost:5000/x/schema:1.0.0'], env);
+    assert.equal(saved.code, 1, saved.stdout);
+    assert.match(saved.stderr, /values\.schema\.json: too large to check: it holds more than 500000 JSON values/);
+    assert.ok(saved.rssMiB < 256, `chart save: peak RSS ${saved.rssMiB.toFixed(0)} MiB`);
+
+    const { manifest } = plantChart(
+      reg,
+      'json/victim',
+      '1.0.0',
+      config('victim'),
+      tgz([{ name: 'victim/Chart.yaml', data: 'name: victim\n' }]),
+    );
+    const m = JSON.parse(manifest.toString()) as Record<string, unknown>;
+    m.padding = Array(1_300_000).fill({});
+    reg.manifests.set('json/victim:1.0.0', Buffer.from(JSON.stringify(m)));
+    const pulled = await cliMeasured(['chart', 'pull', `${reg.host}/json/victim:1.0.0`, '--plain-http'], env);
+    assert.equal(pulled.code, 1, pulled.stdout);
+    assert.match(pulled.stderr, /the manifest holds more than 10000 JSON values: no chart manifest does/);
+    assert.ok(pulled.rssMiB < 256, `chart pull: peak RSS ${pulled.rssMiB.toFixed(0)} MiB`);
+  });
+
   test('a dependency repository whose index.yaml is 20 MB, or 6 MB of 300,000 nodes: refused clearly, bounded memory', async () => {
     const entry = (i: number) => `  - version: 0.0.${i}\n    urls: [x-0.0.${i}.tgz]\n`;
     const big = (bytes: number) => {

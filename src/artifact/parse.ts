@@ -2,8 +2,14 @@ import { UserError } from '../errors.js';
 import type { Descriptor } from '../oci/digest.js';
 import { HELM_VERSION } from '../chart/metadata.js';
 import { MediaType } from './media-types.js';
+import { BoundsError, readJson, type Bounds } from '../util/bounded-read.js';
 
 export const CHART_LAYERS: readonly string[] = [MediaType.chart, MediaType.legacyChart];
+
+/** A chart manifest is a few dozen values (4 MiB is the registry client's limit on any manifest). */
+const MANIFEST_JSON: Bounds = { maxBytes: 4 * 1024 * 1024, maxNodes: 10_000, maxDepth: 32 };
+/** A chart config is Chart.yaml as JSON (1 MiB is the most a config blob may be). */
+export const CONFIG_JSON: Bounds = { maxBytes: 1024 * 1024, maxNodes: 50_000, maxDepth: 64 };
 
 export interface ParsedManifest {
   schemaVersion?: number;
@@ -20,11 +26,18 @@ export function parseChartManifest(
 ): { manifest: ParsedManifest; chartLayer: Descriptor; provLayer?: Descriptor } {
   let manifest: ParsedManifest;
   try {
-    manifest = JSON.parse(body.toString('utf8')) as ParsedManifest;
-  } catch {
+    manifest = readJson(body.toString('utf8'), MANIFEST_JSON) as ParsedManifest;
+  } catch (err) {
+    if (err instanceof BoundsError) throw new UserError(`the manifest ${err.message}: no chart manifest does`, { where });
     throw new UserError('the manifest is not JSON', { where });
   }
-  if (manifest.schemaVersion !== 2 || !manifest.config || !Array.isArray(manifest.layers))
+  if (
+    typeof manifest !== 'object' ||
+    manifest === null ||
+    manifest.schemaVersion !== 2 ||
+    !manifest.config ||
+    !Array.isArray(manifest.layers)
+  )
     throw new UserError('not an OCI image manifest', { where });
   if (manifest.mediaType && manifest.mediaType !== MediaType.manifest)
     throw new UserError(`not a chart: manifest type ${manifest.mediaType}`, {
@@ -64,8 +77,10 @@ export function parseChartManifest(
 export function readChartConfig(config: Buffer, where: string): { name: string; version: string } {
   let meta: unknown;
   try {
-    meta = JSON.parse(config.toString('utf8'));
-  } catch {
+    meta = readJson(config.toString('utf8'), CONFIG_JSON);
+  } catch (err) {
+    if (err instanceof BoundsError)
+      throw new UserError(`the chart config ${err.message}`, { where, hint: 'This reference does not hold a usable Helm chart' });
     throw new UserError('the chart config is not JSON', { where, hint: 'This reference does not hold a usable Helm chart' });
   }
   const { name, version } = (meta ?? {}) as { name?: unknown; version?: unknown };

@@ -4,7 +4,7 @@ import type { Chart, ChartFile } from './chart.js';
 import { readLock } from './lock.js';
 import { emptyMetadata, readMetadataYaml, validateMetadata } from './metadata.js';
 import { checkGoValues, GoYamlError } from './go-values.js';
-import { CHART_YAML_BOUNDS, YamlBoundsError } from '../util/bounded-yaml.js';
+import { BoundsError, CHART_YAML_BOUNDS, readJson, type Bounds } from '../util/bounded-read.js';
 
 /**
  * Loads a chart from archive-relative files, as Helm's LoadFiles does; `origin` names it in errors.
@@ -134,7 +134,7 @@ function checkValues(data: Buffer, where: string): void {
   try {
     checkGoValues(data.toString('utf8'));
   } catch (err) {
-    if (err instanceof YamlBoundsError)
+    if (err instanceof BoundsError)
       throw new UserError(`too large to check: it ${err.message}`, {
         where,
         hint: `Chartlift checks values files of up to ${CHART_YAML_BOUNDS.maxNodes} nodes: move bulk data into a file the templates read (.Files.Get)`,
@@ -144,10 +144,18 @@ function checkValues(data: Buffer, where: string): void {
   }
 }
 
+/** values.schema.json: 500,000 values (about 60 MiB parsed) is far beyond any schema. */
+const SCHEMA_JSON: Bounds = { maxBytes: 5 * 1024 * 1024, maxNodes: 500_000, maxDepth: 256 };
+
 function checkJson(data: Buffer, where: string): void {
   try {
-    JSON.parse(data.toString('utf8'));
+    readJson(data.toString('utf8'), SCHEMA_JSON);
   } catch (err) {
+    if (err instanceof BoundsError)
+      throw new UserError(`too large to check: it ${err.message}`, {
+        where,
+        hint: `Chartlift checks schemas of up to ${SCHEMA_JSON.maxNodes} values`,
+      });
     throw new UserError(`invalid JSON: ${(err as Error).message}`, { where, hint: 'values.schema.json must be valid JSON Schema' });
   }
 }

@@ -1,5 +1,5 @@
 import YAML from 'yaml';
-import { CHART_YAML_BOUNDS, parseYamlDocuments } from '../util/bounded-yaml.js';
+import { CHART_YAML_BOUNDS, parseYamlDocuments } from '../util/bounded-read.js';
 
 /**
  * How Helm reads YAML into its Go structs (sigs.k8s.io/yaml over go-yaml v2): YAML 1.1 scalars
@@ -81,7 +81,7 @@ export function checkGoValues(text: string): void {
 /** A YAML file Helm cannot read, with its reason in Go's words where that helps. */
 export class GoYamlError extends Error {}
 
-/** Within CHART_YAML_BOUNDS: past them a YamlBoundsError, before any tree is built. */
+/** Within CHART_YAML_BOUNDS: past them a BoundsError, before any tree is built. */
 function parseGoYamlDocuments(text: string): YAML.Document[] {
   const list = parseYamlDocuments(text, CHART_YAML_BOUNDS, {
     version: '1.1',

@@ -9,7 +9,7 @@ import { parseChartManifest } from '../artifact/parse.js';
 import { checkDependencies } from '../chart/assemble.js';
 import type { Chart } from '../chart/chart.js';
 import { loadArchiveChart, loadChart } from '../chart/load.js';
-import { CHART_YAML_BOUNDS, readYaml, YamlBoundsError, type YamlBounds } from '../util/bounded-yaml.js';
+import { CHART_YAML_BOUNDS, readYaml, BoundsError, type YamlBounds } from '../util/bounded-read.js';
 import { lockState, hashRequirements } from '../chart/lock.js';
 import type { Dependency } from '../chart/metadata.js';
 import { UserError, fsCode } from '../errors.js';
@@ -183,7 +183,7 @@ async function fromIndex(dep: Dependency, wanted: string, where: string, access:
   try {
     index = readYaml(res.body.toString('utf8'), INDEX_BOUNDS) as typeof index;
   } catch (err) {
-    if (err instanceof YamlBoundsError) throw tooLarge(err.message);
+    if (err instanceof BoundsError) throw tooLarge(err.message);
     throw new UserError(`${indexUrl} is not YAML: ${(err as Error).message.split('\n')[0]}`, { where });
   }
   const entries = index?.entries?.[dep.name] ?? [];

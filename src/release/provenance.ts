@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import YAML from 'yaml';
-import { CHART_YAML_BOUNDS, readYaml } from '../util/bounded-yaml.js';
+import { CHART_YAML_BOUNDS, readYaml } from '../util/bounded-read.js';
 import type { Metadata } from '../chart/metadata.js';
 import { chartYaml } from '../chart/metadata.js';
 import { UserError } from '../errors.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fsCode } from '../errors.js';
 import type { Credential } from '../oci/auth.js';
 import { helmConfigHome } from '../oci/credentials.js';
-import { CHART_YAML_BOUNDS, readYaml } from '../util/bounded-yaml.js';
+import { CHART_YAML_BOUNDS, readYaml } from '../util/bounded-read.js';
 
 /** Helm's repositories.yaml: $HELM_REPOSITORY_CONFIG, else $HELM_CONFIG_HOME, else the XDG config home. */
 export function helmRepositoriesPath(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {

@@ -7,7 +7,8 @@ import type { ChartArtifact } from '../artifact/manifest.js';
 import { MediaType } from '../artifact/media-types.js';
 import type { RegistryClient } from '../oci/registry.js';
 import { FetchBudget, MAX_SMALL_BLOB } from '../artifact/fetch-budget.js';
-import { parseChartManifest } from '../artifact/parse.js';
+import { CONFIG_JSON, parseChartManifest } from '../artifact/parse.js';
+import { BoundsError, readJson } from '../util/bounded-read.js';
 
 export type Comparison = { same: true; artifact: ChartArtifact } | { same: false; why: string; chartDigest?: string };
 
@@ -90,9 +91,9 @@ async function metadataDifference(
   budget.take(config);
   let theirs: Record<string, unknown>;
   try {
-    theirs = JSON.parse((await client.fetchBlob(repository, config)).toString('utf8')) as Record<string, unknown>;
+    theirs = readJson((await client.fetchBlob(repository, config)).toString('utf8'), CONFIG_JSON) as Record<string, unknown>;
   } catch (err) {
-    if (err instanceof SyntaxError) return 'its config is not JSON';
+    if (err instanceof SyntaxError || err instanceof BoundsError) return 'its config is not JSON';
     throw err;
   }
   const mine = JSON.parse(ours.config.toString('utf8')) as Record<string, unknown>;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import YAML from 'yaml';
 import { checkGoValues } from '../../src/chart/go-values.js';
-import { CHART_YAML_BOUNDS, checkYamlBounds, readYaml, YamlBoundsError, type YamlBounds } from '../../src/util/bounded-yaml.js';
+import { BoundsError, CHART_YAML_BOUNDS, checkYamlBounds, readJson, readYaml, type YamlBounds } from '../../src/util/bounded-read.js';
 
 const small: YamlBounds = { maxBytes: 10_000, maxNodes: 20, maxDepth: 5, maxAliases: 2 };
 
@@ -26,7 +26,7 @@ test('nodes, bytes, aliases and depth past their bounds are refused before any t
   for (const [text, says] of cases) {
     assert.throws(
       () => checkYamlBounds(text, small),
-      (err: unknown) => err instanceof YamlBoundsError && says.test(err.message),
+      (err: unknown) => err instanceof BoundsError && says.test(err.message),
       text.slice(0, 40),
     );
   }
@@ -43,4 +43,23 @@ test('the values check stops at the node bound: 2.6 million nodes are refused, 4
       .join(',')}]\n`,
   );
   assert.throws(() => checkGoValues(`${'['.repeat(300)}${']'.repeat(300)}`), /nests deeper than 256 levels/);
+});
+
+test('JSON within bounds reads as JSON.parse reads it; strings count as one value whatever they hold', () => {
+  const text = '{"a": [1, 2, {"b": "x,[{:\\"}]"}], "c": null}';
+  assert.deepEqual(readJson(text, small), JSON.parse(text));
+  assert.throws(() => readJson('{"a": [1, 2', small), SyntaxError);
+  const cases: Array<[string, RegExp]> = [
+    [`[${Array(30).fill('{}').join(',')}]`, /holds more than 20 JSON values/],
+    ['[[[[[[1]]]]]]', /nests deeper than 5 levels/],
+    [`"${'x'.repeat(10_000)}"`, /is 10002 bytes, over the 10000-byte bound/],
+  ];
+  for (const [text, says] of cases) {
+    assert.throws(
+      () => readJson(text, small),
+      (err: unknown) => err instanceof BoundsError && says.test(err.message),
+      text.slice(0, 40),
+    );
+  }
+  readJson(`["${',[{'.repeat(1000)}"]`, small);
 });
