@@ -3399,6 +3399,8 @@ var oci_digest = __webpack_require__(8825);
 var http = __webpack_require__(5232);
 // EXTERNAL MODULE: ./src/oci/media-types.ts
 var media_types = __webpack_require__(9217);
+// EXTERNAL MODULE: ./src/util/bounded-read.ts
+var bounded_read = __webpack_require__(4282);
 // EXTERNAL MODULE: ./src/oci/retry.ts
 var retry = __webpack_require__(9963);
 ;// CONCATENATED MODULE: ./src/oci/registry.ts
@@ -3411,7 +3413,11 @@ var retry = __webpack_require__(9963);
 
 
 
+
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+/** A page of the tag list (n=1000 asked): 20,000 values is room to spare; 100,000 tags in all. */
+const TAGS_PAGE = { maxBytes: 16 * 1024 * 1024, maxNodes: 20_000, maxDepth: 8 };
+const MAX_TAGS = 100_000;
 /** Blobs up to this size try the single-request upload. */
 const SINGLE_POST_MAX = 256 * 1024;
 const MANIFEST_ACCEPT = [media_types/* OciMediaType */.O.manifest, 'application/vnd.docker.distribution.manifest.v2+json', media_types/* OciMediaType */.O.index].join(', ');
@@ -3479,7 +3485,24 @@ class RegistryClient {
                 return tags;
             if (res.status !== 200)
                 throw (0,oci_errors/* responseError */.U3)('list the tags of', res, this.#target(repository));
-            tags.push(...(JSON.parse(res.body.toString('utf8')).tags ?? []));
+            let body;
+            try {
+                body = ((0,bounded_read/* readJson */.Vh)(res.body.toString('utf8'), TAGS_PAGE) ?? {});
+            }
+            catch (err) {
+                if (!(err instanceof bounded_read/* BoundsError */.UI))
+                    throw err;
+                throw new errors/* UserError */.yo(`the tag list of ${this.registry}/${repository} ${err.message}: more than a page of tags holds`, {
+                    hint: 'The registry is answering with something other than a tag list',
+                });
+            }
+            for (const tag of Array.isArray(body.tags) ? body.tags : [])
+                if (typeof tag === 'string')
+                    tags.push(tag);
+            if (tags.length > MAX_TAGS)
+                throw new errors/* UserError */.yo(`${this.registry}/${repository} lists more than ${MAX_TAGS} tags`, {
+                    hint: 'Give the dependency an exact version, or vendor it into charts/',
+                });
             const next = /<([^>]+)>;\s*rel="next"/.exec(res.headers.link ?? '')?.[1];
             url = next ? new URL(next, url).toString() : undefined;
         }

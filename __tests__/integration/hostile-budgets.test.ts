@@ -106,7 +106,7 @@ describe('one budget per pull: layers and bytes', () => {
     reg.blobs.set(sha256(prov), prov);
     for (const [repo, count, says] of [
       ['layers/twoprov', 2, /the manifest lists 3 layers; a chart has one chart layer and at most one provenance layer/],
-      ['layers/twenty', 20_000, /the manifest lists 20001 layers/],
+      ['layers/twenty', 20_000, /the manifest holds more than 10000 JSON values: no chart manifest does/],
     ] as const) {
       const { manifest } = plantChart(reg, repo, '1.0.0', config('victim'), chart);
       const m = JSON.parse(manifest.toString()) as { layers: unknown[] };
@@ -328,6 +328,34 @@ describe('YAML from outside is read within bounds', () => {
     assert.equal(pulled.code, 1, pulled.stdout);
     assert.match(pulled.stderr, /the manifest holds more than 10000 JSON values: no chart manifest does/);
     assert.ok(pulled.rssMiB < 256, `chart pull: peak RSS ${pulled.rssMiB.toFixed(0)} MiB`);
+  });
+
+  test('an OCI dependency whose registry lists 16 MiB of tags a page: refused clearly, bounded memory', async () => {
+    const tags: string[] = [];
+    for (let size = 0, i = 0; size < 16 * MiB - 1024; i++) {
+      tags.push(`0.0.${i}`);
+      size += tags[tags.length - 1].length + 3;
+    }
+    const page = Buffer.from(JSON.stringify({ name: 'deps/wanted', tags }));
+    reg.override = (req, res) => {
+      if (!req.url.includes('/tags/list')) return false;
+      res.writeHead(200, { 'content-type': 'application/json', link: `<${req.url}>; rel="next"` }).end(page);
+      return true;
+    };
+    try {
+      const dir = await tree(path.join(work, 'src', 'deptags'), {
+        'Chart.yaml': `apiVersion: v2\nname: deptags\nversion: 1.0.0\ndependencies:\n  - name: wanted\n    version: ^1.0.0\n    repository: oci://${reg.host}/deps\n`,
+      });
+      const r = await actionMeasured({ chart: dir, ref: `oci://${reg.host}/apps`, 'plain-http': 'true', push: 'false' }, { env });
+      assert.equal(r.code, 1, r.stdout);
+      assert.match(
+        r.errors.join('\n'),
+        /the tag list of 127\.0\.0\.1:\d+\/deps\/wanted holds more than 20000 JSON values: more than a page of tags holds/,
+      );
+      assert.ok(r.rssMiB < 256, `peak RSS ${r.rssMiB.toFixed(0)} MiB`);
+    } finally {
+      reg.override = undefined;
+    }
   });
 
   test('a dependency repository whose index.yaml is 20 MB, or 6 MB of 300,000 nodes: refused clearly, bounded memory', async () => {

@@ -6,9 +6,13 @@ import { sha256, type Descriptor } from './digest.js';
 import { networkError, RegistryError, responseError } from './errors.js';
 import { BodyTooLarge, readBounded, type Http, type HttpRequest, type HttpResponse, type HttpStream } from './http.js';
 import { OciMediaType as MediaType } from './media-types.js';
+import { BoundsError, readJson, type Bounds } from '../util/bounded-read.js';
 import { isRetryableStatus, retryBudget, retrying, retryPolicy, type RetryPolicy } from './retry.js';
 
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+/** A page of the tag list (n=1000 asked): 20,000 values is room to spare; 100,000 tags in all. */
+const TAGS_PAGE: Bounds = { maxBytes: 16 * 1024 * 1024, maxNodes: 20_000, maxDepth: 8 };
+const MAX_TAGS = 100_000;
 /** Blobs up to this size try the single-request upload. */
 export const SINGLE_POST_MAX = 256 * 1024;
 const MANIFEST_ACCEPT = [MediaType.manifest, 'application/vnd.docker.distribution.manifest.v2+json', MediaType.index].join(', ');
@@ -91,7 +95,20 @@ export class RegistryClient {
       const res = await this.#send({ method: 'GET', url, maxBody: 16 * 1024 * 1024 }, scope(repository, false));
       if (res.status === 404) return tags;
       if (res.status !== 200) throw responseError('list the tags of', res, this.#target(repository));
-      tags.push(...((JSON.parse(res.body.toString('utf8')) as { tags?: string[] }).tags ?? []));
+      let body: { tags?: unknown };
+      try {
+        body = (readJson(res.body.toString('utf8'), TAGS_PAGE) ?? {}) as { tags?: unknown };
+      } catch (err) {
+        if (!(err instanceof BoundsError)) throw err;
+        throw new UserError(`the tag list of ${this.registry}/${repository} ${err.message}: more than a page of tags holds`, {
+          hint: 'The registry is answering with something other than a tag list',
+        });
+      }
+      for (const tag of Array.isArray(body.tags) ? body.tags : []) if (typeof tag === 'string') tags.push(tag);
+      if (tags.length > MAX_TAGS)
+        throw new UserError(`${this.registry}/${repository} lists more than ${MAX_TAGS} tags`, {
+          hint: 'Give the dependency an exact version, or vendor it into charts/',
+        });
       const next = /<([^>]+)>;\s*rel="next"/.exec(res.headers.link ?? '')?.[1];
       url = next ? new URL(next, url).toString() : undefined;
     }
