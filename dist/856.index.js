@@ -77,7 +77,7 @@ const MediaType = {
 /* harmony export */ });
 /* unused harmony export CHART_LAYERS */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8032);
+/* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8825);
 /* harmony import */ var _chart_metadata_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6655);
 /* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6690);
 /* harmony import */ var _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4282);
@@ -2317,43 +2317,25 @@ function outsideDeadline(fn) {
 
 /***/ }),
 
-/***/ 8032:
+/***/ 8825:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  YW: () => (/* binding */ checkDescriptor),
-  q0: () => (/* binding */ describe),
-  Bc: () => (/* binding */ isDigest),
-  m: () => (/* binding */ parseDigest),
-  sc: () => (/* binding */ sha256)
-});
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-;// CONCATENATED MODULE: ./src/util/quoted.ts
-/**
- * A value from outside (a registry's answer, a file, an argument) quoted for a message: JSON's quotes
- * and escapes, and every character outside printable ASCII written as \u escape too (control
- * characters, bidirectional overrides such as U+202E, zero-width spaces), so that what is shown is
- * what was there. Long values are cut.
- */
-function quoted(value, max = 200) {
-    if (typeof value !== 'string')
-        return JSON.stringify(value) ?? String(value);
-    const text = JSON.stringify(value.length > max ? `${value.slice(0, max)}…` : value);
-    return text.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-;// CONCATENATED MODULE: ./src/oci/digest.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bc: () => (/* binding */ isDigest),
+/* harmony export */   YW: () => (/* binding */ checkDescriptor),
+/* harmony export */   m: () => (/* binding */ parseDigest),
+/* harmony export */   q0: () => (/* binding */ describe),
+/* harmony export */   sc: () => (/* binding */ sha256)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _util_quoted_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9202);
 
 
 
 function sha256(data) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(data).digest('hex')}`;
+    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex')}`;
 }
 function describe(mediaType, data) {
     return { mediaType, digest: sha256(data), size: data.length };
@@ -2377,7 +2359,7 @@ function isDigest(value) {
 function parseDigest(value, what, where) {
     if (isDigest(value))
         return value;
-    throw new errors/* UserError */.yo(`${what} ${quoted(value)} is not a valid digest`, {
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${what} ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_2__/* .quoted */ .T)(value)} is not a valid digest`, {
         where,
         hint: 'A digest is sha256: and 64 lower-case hex digits: what wrote this is broken or hostile, and nothing was read or written for it',
     });
@@ -2386,7 +2368,7 @@ function parseDigest(value, what, where) {
 function checkDescriptor(d, what, where) {
     parseDigest(d.digest, `${what} digest`, where);
     if (typeof d.size !== 'number' || !Number.isSafeInteger(d.size) || d.size < 0)
-        throw new errors/* UserError */.yo(`${what} size ${quoted(d.size)} is not a size`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${what} size ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_2__/* .quoted */ .T)(d.size)} is not a size`, {
             where,
             hint: 'A size is a whole number of bytes: what wrote this is broken or hostile',
         });
@@ -2801,7 +2783,7 @@ function transportFor(trust) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3916);
 /* harmony import */ var _util_bytes_order_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8146);
 /* harmony import */ var _util_file_lock_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8806);
-/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8032);
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8825);
 /* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9217);
 
 
@@ -3068,6 +3050,7 @@ const Annotation = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   F2: () => (/* binding */ parseReference),
+/* harmony export */   KU: () => (/* binding */ dependencyRepository),
 /* harmony export */   QE: () => (/* binding */ resolveChartRef),
 /* harmony export */   TZ: () => (/* binding */ parseRegistryHost),
 /* harmony export */   mQ: () => (/* binding */ splitReference),
@@ -3075,6 +3058,8 @@ const Annotation = {
 /* harmony export */ });
 /* unused harmony export versionTag */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _util_quoted_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9202);
+
 
 const REPO_COMPONENT = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
 const TAG = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/;
@@ -3101,6 +3086,33 @@ function splitReference(input) {
     return { oci, registry, path, tag, digest };
 }
 /**
+ * Why `host` (`name[:port]` or `[ipv6][:port]`) is not a registry host, or undefined when it is one:
+ * the shape (HOST), a port in 1–65535, and an address the URL parser takes. The one check of a host,
+ * so that no later `new URL` fails with a bare "Invalid URL".
+ */
+function hostProblem(host) {
+    if (!HOST.test(host))
+        return 'it is not name[:port]';
+    const port = /:(\d+)$/.exec(host)?.[1];
+    if (port !== undefined && (Number(port) < 1 || Number(port) > 65535))
+        return `the port ${port} is outside 1–65535`;
+    if (host.split(':')[0].split('.').some((label) => label.length > 63))
+        return 'a name in it is longer than 63 characters';
+    try {
+        new URL(`https://${host}/`);
+    }
+    catch {
+        return 'it is not an address';
+    }
+    return undefined;
+}
+/** `host` checked (hostProblem), or a UserError naming it and why. */
+function checkHost(host, where, hint) {
+    const problem = hostProblem(host);
+    if (problem)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`invalid registry host ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(host)}: ${problem}`, { where, hint });
+}
+/**
  * A registry host as a person types it for `registry login` (`host[:port]`, or `oci://host`): one
  * clear error for anything else (a user name, a path, a query), which would store a key no tool reads.
  */
@@ -3109,8 +3121,9 @@ function parseRegistryHost(input) {
         .trim()
         .replace(/^oci:\/\//i, '')
         .replace(/\/+$/, '');
-    if (!HOST.test(raw))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${JSON.stringify(input)} is not a registry host`, {
+    const problem = hostProblem(raw);
+    if (problem)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(input)} is not a registry host: ${problem}`, {
             hint: 'Give the host and port only, e.g. ghcr.io or localhost:5000 (no user name, path or query)',
         });
     return raw;
@@ -3130,7 +3143,7 @@ function versionTag(version) {
 function resolveChartRef(input, chartName, chartVersion) {
     const raw = input.trim();
     const tag = versionTag(chartVersion);
-    const where = `ref ${JSON.stringify(raw)}`;
+    const where = `ref ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(raw)}`;
     if (raw === '')
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('the `ref` input is empty', { hint: 'Set it to oci://<registry>/<namespace>, e.g. oci://ghcr.io/my-org/charts' });
     const parts = splitReference(raw);
@@ -3162,41 +3175,41 @@ function resolveChartRef(input, chartName, chartVersion) {
         path = parts.path;
         givenTag = parts.tag;
     }
-    if (!HOST.test(registry))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`invalid registry host ${JSON.stringify(registry)}`, {
-            where,
-            hint: 'Write the host as name[:port], e.g. ghcr.io or localhost:5000',
-        });
-    const lowered = path.toLowerCase();
+    checkHost(registry, where, 'Write the host as name[:port], e.g. ghcr.io or localhost:5000');
+    const lowered = asciiLower(path);
     const components = lowered.split('/');
     for (const c of components) {
         if (!REPO_COMPONENT.test(c)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`invalid repository name ${JSON.stringify(path)}`, {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`invalid repository name ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(path)}`, {
                 where,
                 hint: 'Each path element must be lower-case letters and digits, joined by ".", "_", "__" or "-"',
             });
         }
     }
     const last = components[components.length - 1];
-    if (last !== chartName.toLowerCase()) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the reference ends in ${JSON.stringify(last)} but the chart is named ${JSON.stringify(chartName)}`, {
+    if (last !== asciiLower(chartName)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the reference ends in ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(last)} but the chart is named ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(chartName)}`, {
             where,
-            hint: `Helm requires the repository to end in the chart's name: use ${[registry, ...components.slice(0, -1), chartName.toLowerCase()].join('/')}, or oci://${[registry, ...components.slice(0, -1)].join('/')}`,
+            hint: `Helm requires the repository to end in the chart's name: use ${[registry, ...components.slice(0, -1), asciiLower(chartName)].join('/')}, or oci://${[registry, ...components.slice(0, -1)].join('/')}`,
         });
     }
     if (givenTag !== undefined && givenTag !== tag) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the tag ${JSON.stringify(givenTag)} differs from the chart version ${JSON.stringify(chartVersion)}`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the tag ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(givenTag)} differs from the chart version ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(chartVersion)}`, {
             where,
             hint: `Helm requires the tag to be the chart's version: drop the tag (it defaults to ${tag}) or change version in Chart.yaml`,
         });
     }
     if (!TAG.test(tag))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the version ${JSON.stringify(chartVersion)} does not make a valid tag`, { hint: 'Use a shorter SemVer version' });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the version ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(chartVersion)} does not make a valid tag`, { hint: 'Use a shorter SemVer version' });
     return { ref: { registry, repository: lowered, tag }, lowered: lowered !== path ? path : undefined };
+}
+/** ASCII capitals lowered, nothing else: String#toLowerCase would also turn the Kelvin sign (U+212A) into a "k". */
+function asciiLower(text) {
+    return text.replace(/[A-Z]+/g, (c) => c.toLowerCase());
 }
 /** Parses a full reference `host[:port]/path[:tag]` (the CLI's REF); the tag is required. */
 function parseReference(input) {
-    const where = `reference ${JSON.stringify(input)}`;
+    const where = `reference ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(input)}`;
     const { registry, path, tag, digest } = splitReference(input);
     if (path === '')
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('expected host/path/name:tag', { where, hint: 'e.g. localhost:5000/myrepo/mychart:0.1.0' });
@@ -3204,16 +3217,37 @@ function parseReference(input) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('a digest reference is not a cache entry', { where, hint: 'Give host/path/name:tag' });
     if (tag === undefined)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('the tag is missing', { where, hint: 'Add :<version>, e.g. …/mychart:0.1.0' });
-    if (!HOST.test(registry))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`invalid registry host ${JSON.stringify(registry)}`, { where, hint: 'e.g. localhost:5000' });
+    checkHost(registry, where, 'e.g. localhost:5000');
     if (!path.split('/').every((c) => REPO_COMPONENT.test(c)))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('invalid repository name', { where, hint: 'Lower-case letters and digits, joined by ".", "_", "__" or "-"' });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`invalid repository name ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(path)}`, {
+            where,
+            hint: 'Lower-case letters and digits, joined by ".", "_", "__" or "-"',
+        });
     if (!TAG.test(tag))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`invalid tag ${JSON.stringify(tag)}`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`invalid tag ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(tag)}`, {
             where,
             hint: 'A tag holds letters, digits, "_", "." and "-" (a "+" is written "_")',
         });
     return { registry, repository: path, tag };
+}
+/**
+ * The registry and repository of an `oci://host[:port][/namespace]` dependency named `name`, as
+ * `helm dependency build` forms it (`<repository>/<name>`), checked like any reference before it
+ * names a request: a dependency's name comes from a Chart.yaml, and may hold anything.
+ */
+function dependencyRepository(repositoryUrl, name) {
+    const where = `dependency ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(name)} (${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(repositoryUrl)})`;
+    const { registry, path, tag, digest } = splitReference(repositoryUrl);
+    if (tag !== undefined || digest !== undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('an oci:// repository names a namespace, not a tag or digest', { where, hint: 'Give oci://host/namespace' });
+    checkHost(registry, where, 'Write the repository as oci://host[:port]/namespace');
+    const repository = path === '' ? name : `${path}/${name}`;
+    if (!repository.split('/').every((c) => REPO_COMPONENT.test(c)))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`invalid repository name ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(repository)}`, {
+            where,
+            hint: 'The namespace and the dependency name must be lower-case letters and digits, joined by ".", "_", "__" or "-" (as Helm requires)',
+        });
+    return { registry, repository };
 }
 
 
@@ -3478,8 +3512,8 @@ class Authenticator {
 
 // EXTERNAL MODULE: ./src/oci/deadline.ts
 var deadline = __webpack_require__(9301);
-// EXTERNAL MODULE: ./src/oci/digest.ts + 1 modules
-var oci_digest = __webpack_require__(8032);
+// EXTERNAL MODULE: ./src/oci/digest.ts
+var oci_digest = __webpack_require__(8825);
 // EXTERNAL MODULE: ./src/oci/http.ts + 1 modules
 var http = __webpack_require__(5232);
 // EXTERNAL MODULE: ./src/oci/media-types.ts
@@ -4180,8 +4214,8 @@ var release_signer = __webpack_require__(9567);
 var go_values = __webpack_require__(7475);
 // EXTERNAL MODULE: ./src/util/bytes-order.ts
 var bytes_order = __webpack_require__(8146);
-// EXTERNAL MODULE: ./src/oci/digest.ts + 1 modules
-var digest = __webpack_require__(8032);
+// EXTERNAL MODULE: ./src/oci/digest.ts
+var digest = __webpack_require__(8825);
 // EXTERNAL MODULE: ./src/artifact/media-types.ts
 var media_types = __webpack_require__(6690);
 ;// CONCATENATED MODULE: ./src/artifact/manifest.ts
@@ -5152,6 +5186,28 @@ function printableLine(text) {
         .join('\t')
         .replace(/^(\s*):/, '$1\\u003a')
         .replace(/##\[/g, '##\\u005b');
+}
+
+
+/***/ }),
+
+/***/ 9202:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ quoted)
+/* harmony export */ });
+/**
+ * A value from outside (a registry's answer, a file, an argument) quoted for a message: JSON's quotes
+ * and escapes, and every character outside printable ASCII written as \u escape too (control
+ * characters, bidirectional overrides such as U+202E, zero-width spaces), so that what is shown is
+ * what was there. Long values are cut.
+ */
+function quoted(value, max = 200) {
+    if (typeof value !== 'string')
+        return JSON.stringify(value) ?? String(value);
+    const text = JSON.stringify(value.length > max ? `${value.slice(0, max)}…` : value);
+    return text.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 
