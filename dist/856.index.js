@@ -2265,6 +2265,8 @@ async function updateConfig(file, change) {
     const dir = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(file);
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true, mode: 0o700 });
     return (0,_util_file_lock_js__WEBPACK_IMPORTED_MODULE_6__/* .withFileLock */ .U)(`${file}.lock`, async () => {
+        // Left by a write that was killed (they hold the auth): removed by every change, a logout too, written or not.
+        await (0,_util_atomic_write_js__WEBPACK_IMPORTED_MODULE_5__/* .removeOrphans */ .C)(dir, node_path__WEBPACK_IMPORTED_MODULE_3___default().basename(file));
         const config = await readConfig(file);
         const { write, result } = change(config);
         if (write) {
@@ -4793,6 +4795,7 @@ function startSigner(options) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ removeOrphans),
 /* harmony export */   Z: () => (/* binding */ writeFileAtomic)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
@@ -4832,9 +4835,13 @@ async function writeFileAtomic(target, data, options = {}) {
         throw err;
     }
 }
+/** A temporary file this old is left over whatever its process id says (the id may have been reused). */
+const ORPHAN_AGE_MS = 60_000;
 /**
- * Temporary files of earlier writes whose process is gone (killed between write and rename): they
- * may hold what the target holds (a credential file's auth), so they do not stay behind.
+ * Removes temporary files of earlier writes of `target` (`.<name>.<pid>.<hex>.tmp` in `dir`) whose
+ * process is gone, or that are older than a minute (a write takes milliseconds; a process id may be
+ * reused by another process): killed between write and rename, they may hold what the target holds
+ * (a credential file's auth), so they do not stay behind.
  */
 async function removeOrphans(dir, base) {
     let names;
@@ -4849,9 +4856,16 @@ async function removeOrphans(dir, base) {
         if (!name.startsWith(prefix) || !name.endsWith('.tmp'))
             continue;
         const pid = Number(/^(\d+)\.[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length))?.[1]);
-        if (pid && pid !== process.pid && !alive(pid))
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, name), { force: true });
+        if (!pid)
+            continue;
+        const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, name);
+        if ((pid !== process.pid && !alive(pid)) || (await ageMs(file)) > ORPHAN_AGE_MS)
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(file, { force: true });
     }
+}
+async function ageMs(file) {
+    const s = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(file).catch(() => undefined);
+    return s ? Date.now() - s.mtimeMs : 0;
 }
 function alive(pid) {
     try {
