@@ -3092,13 +3092,17 @@ function splitReference(input) {
  * the shape (HOST), a port in 1–65535, and an address the URL parser takes. The one check of a host,
  * so that no later `new URL` fails with a bare "Invalid URL".
  */
+const SHAPE = 'it is not name[:port]';
 function hostProblem(host) {
     if (!HOST.test(host))
-        return 'it is not name[:port]';
+        return SHAPE;
     const port = /:(\d+)$/.exec(host)?.[1];
     if (port !== undefined && (Number(port) < 1 || Number(port) > 65535))
         return `the port ${port} is outside 1–65535`;
-    if (host.split(':')[0].split('.').some((label) => label.length > 63))
+    if (host
+        .split(':')[0]
+        .split('.')
+        .some((label) => label.length > 63))
         return 'a name in it is longer than 63 characters';
     try {
         new URL(`https://${host}/`);
@@ -3125,7 +3129,7 @@ function parseRegistryHost(input) {
         .replace(/\/+$/, '');
     const problem = hostProblem(raw);
     if (problem)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(input)} is not a registry host: ${problem}`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(input)} is not a registry host${problem === SHAPE ? '' : `: ${problem}`}`, {
             hint: 'Give the host and port only, e.g. ghcr.io or localhost:5000 (no user name, path or query)',
         });
     return raw;
@@ -3913,7 +3917,9 @@ function addTags(tags, body, where) {
     }
     const listed = page?.tags ?? [];
     if (!Array.isArray(listed))
-        throw new errors/* UserError */.yo(`${where} answered a tag list whose "tags" is not a list`, { hint: 'The registry does not follow the distribution spec' });
+        throw new errors/* UserError */.yo(`${where} answered a tag list whose "tags" is not a list`, {
+            hint: 'The registry does not follow the distribution spec',
+        });
     for (const tag of listed) {
         if (typeof tag !== 'string' || !TAG.test(tag))
             continue;

@@ -61,7 +61,11 @@ async function cliMeasured(args: string[], env: NodeJS.ProcessEnv, timeoutMs = 6
 }
 
 /** The CLI with its stdin left open (a terminal, a pipe nobody closes): killed after `timeoutMs`. */
-function cliStdinOpen(args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<{ code: number | null; stderr: string; killed: boolean }> {
+function cliStdinOpen(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  timeoutMs: number,
+): Promise<{ code: number | null; stderr: string; killed: boolean }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ['pipe', 'ignore', 'pipe'] });
     const err: Buffer[] = [];
@@ -157,6 +161,26 @@ describe('a digest is parsed before it names a file or a request', () => {
     assert.deepEqual(JSON.parse(await readFile(indexFile, 'utf8')).manifests, [], 'both entries are gone');
   });
 
+  test('a cache entry whose digest is not one is repaired by a pull of its reference (nothing outside touched)', async () => {
+    const { env, home } = await helmHome();
+    const cache = path.join(home, '.cache', 'helm', 'registry', 'cache');
+    const victim = await victimFile('repair-victim.txt');
+    const ref = `${reg.host}/repair/victim:1.0.0`;
+    await mkdir(cache, { recursive: true });
+    const entry = {
+      mediaType: MEDIA.manifest,
+      digest: climbing(victim),
+      size: 9,
+      annotations: { 'org.opencontainers.image.ref.name': ref },
+    };
+    await writeFile(path.join(cache, 'index.json'), JSON.stringify({ schemaVersion: 2, manifests: [entry] }));
+    const { digest } = plantChart(reg, 'repair/victim', '1.0.0', config(), chartTgz);
+    const r = await exec(process.execPath, [CLI, 'chart', 'pull', ref, '--plain-http'], { env });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal((await new Layout(cache).resolve(ref))?.digest, digest);
+    assert.equal(await readFile(victim, 'utf8'), 'precious\n');
+  });
+
   test('a config digest sha256:../…/dev/zero or /dev/stdin: pull refuses it before any file is read or blob requested, in bounded memory', async () => {
     const { env } = await helmHome();
     for (const [tag, target] of [
@@ -177,7 +201,10 @@ describe('a digest is parsed before it names a file or a request', () => {
           : { ...(await cliStdinOpen(['chart', 'pull', ref, '--plain-http'], env, 20_000)), rssMiB: 0 };
       assert.ok(!('killed' in r) || !r.killed, `${target}: the pull hung`);
       assert.equal(r.code, 1, `${target}: ${r.stderr}`);
-      assert.match(r.stderr, new RegExp(`zero/victim:${tag.replaceAll('.', '\\.')}: the config digest "sha256:(\\.\\./)+dev/\\w+" is not a valid digest`));
+      assert.match(
+        r.stderr,
+        new RegExp(`zero/victim:${tag.replaceAll('.', '\\.')}: the config digest "sha256:(\\.\\./)+dev/\\w+" is not a valid digest`),
+      );
       assert.ok(r.rssMiB < 256, `${target}: peak RSS ${r.rssMiB.toFixed(0)} MiB`);
       assert.deepEqual(
         reg.requests.slice(before).filter((q) => q.url.includes('/blobs/')),
@@ -207,7 +234,12 @@ describe('a digest is parsed before it names a file or a request', () => {
       ]) {
         const r = await exec(process.execPath, [CLI, ...args], { env });
         assert.equal(r.code, 1, `${args[1]}: ${r.stdout}${r.stderr}`);
-        assert.match(r.stderr, new RegExp(`${reg.host.replaceAll('.', '\\.')}/header/victim:1\\.0\\.0: the Docker-Content-Digest "sha256:(\\.\\./)+etc/passwd" is not a valid digest`));
+        assert.match(
+          r.stderr,
+          new RegExp(
+            `${reg.host.replaceAll('.', '\\.')}/header/victim:1\\.0\\.0: the Docker-Content-Digest "sha256:(\\.\\./)+etc/passwd" is not a valid digest`,
+          ),
+        );
       }
     } finally {
       reg.override = undefined;

@@ -28,11 +28,14 @@ test('a digest is sha256: and 64 lower-case hex digits, nothing else', () => {
   ];
   for (const value of bad) {
     assert.equal(isDigest(value), false, String(value));
-    assert.throws(() => parseDigest(value, 'the config digest', 'r/x:1'), (err: Error & { where?: string }) => {
-      assert.match(err.message, /^the config digest .* is not a valid digest$/);
-      assert.equal(err.where, 'r/x:1');
-      return true;
-    });
+    assert.throws(
+      () => parseDigest(value, 'the config digest', 'r/x:1'),
+      (err: Error & { where?: string }) => {
+        assert.match(err.message, /^the config digest .* is not a valid digest$/);
+        assert.equal(err.where, 'r/x:1');
+        return true;
+      },
+    );
   }
 });
 

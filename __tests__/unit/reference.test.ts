@@ -50,7 +50,11 @@ test('a port outside 1–65535, or a host no URL takes, is refused naming the va
     assert.throws(() => dependencyRepository(`oci://${host}/ns`, 'b'), says);
   }
   for (const host of ['[:::::]:5000', '[12345::1]', `${'a'.repeat(64)}.example.com`]) {
-    assert.throws(() => parseRegistryHost(host), /is not a registry host: (it is not an address|a name in it is longer than 63 characters)/, host);
+    assert.throws(
+      () => parseRegistryHost(host),
+      /is not a registry host: (it is not an address|a name in it is longer than 63 characters)/,
+      host,
+    );
     assert.throws(() => parseReference(`${host}/a/b:1.0.0`), /invalid registry host/, host);
   }
   for (const host of ['localhost:1', 'localhost:65535', '[::1]:5000', 'ghcr.io']) assert.equal(parseRegistryHost(host), host);
@@ -59,7 +63,10 @@ test('a port outside 1–65535, or a host no URL takes, is refused naming the va
 test('U+202E and U+200B are no part of a repository name: refused, shown escaped', () => {
   for (const bad of ['my\u202echart', 'my\u200bchart']) {
     const esc = /\\u20(2e|0b)/;
-    assert.throws(() => parseReference(`localhost:5000/ns/${bad}:1.0.0`), (e: Error) => esc.test(e.message) && /invalid repository name/.test(e.message));
+    assert.throws(
+      () => parseReference(`localhost:5000/ns/${bad}:1.0.0`),
+      (e: Error) => esc.test(e.message) && /invalid repository name/.test(e.message),
+    );
     assert.throws(() => resolveChartRef('oci://localhost:5000/ns', bad, '1.0.0'), /invalid repository name "ns\/my\\u20(2e|0b)chart"/);
     assert.throws(() => resolveChartRef(`localhost:5000/ns/${bad}`, bad, '1.0.0'), /invalid repository name/);
     assert.throws(() => dependencyRepository('oci://localhost:5000/ns', bad), /invalid repository name "ns\/my\\u20(2e|0b)chart"/);
@@ -68,7 +75,10 @@ test('U+202E and U+200B are no part of a repository name: refused, shown escaped
 
 test('only ASCII capitals are lowered: the Kelvin sign (U+212A) does not become a "k"', () => {
   assert.throws(() => resolveChartRef('oci://localhost:5000/ns', '\u212aube', '1.0.0'), /invalid repository name "ns\/\\u212aube"/);
-  assert.throws(() => resolveChartRef('localhost:5000/ns/kube', '\u212aube', '1.0.0'), /ends in "kube" but the chart is named "\\u212aube"/);
+  assert.throws(
+    () => resolveChartRef('localhost:5000/ns/kube', '\u212aube', '1.0.0'),
+    /ends in "kube" but the chart is named "\\u212aube"/,
+  );
   assert.equal(refString(resolveChartRef('oci://localhost:5000/NS', 'Kube', '1.0.0').ref), 'localhost:5000/ns/kube:1.0.0');
 });
 

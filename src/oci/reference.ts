@@ -49,11 +49,19 @@ export function splitReference(input: string): SplitReference {
  * the shape (HOST), a port in 1–65535, and an address the URL parser takes. The one check of a host,
  * so that no later `new URL` fails with a bare "Invalid URL".
  */
+const SHAPE = 'it is not name[:port]';
+
 function hostProblem(host: string): string | undefined {
-  if (!HOST.test(host)) return 'it is not name[:port]';
+  if (!HOST.test(host)) return SHAPE;
   const port = /:(\d+)$/.exec(host)?.[1];
   if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) return `the port ${port} is outside 1–65535`;
-  if (host.split(':')[0].split('.').some((label) => label.length > 63)) return 'a name in it is longer than 63 characters';
+  if (
+    host
+      .split(':')[0]
+      .split('.')
+      .some((label) => label.length > 63)
+  )
+    return 'a name in it is longer than 63 characters';
   try {
     new URL(`https://${host}/`);
   } catch {
@@ -79,7 +87,7 @@ export function parseRegistryHost(input: string): string {
     .replace(/\/+$/, '');
   const problem = hostProblem(raw);
   if (problem)
-    throw new UserError(`${quoted(input)} is not a registry host: ${problem}`, {
+    throw new UserError(`${quoted(input)} is not a registry host${problem === SHAPE ? '' : `: ${problem}`}`, {
       hint: 'Give the host and port only, e.g. ghcr.io or localhost:5000 (no user name, path or query)',
     });
   return raw;

@@ -441,7 +441,9 @@ function addTags(tags: string[], body: Buffer, where: string): void {
   }
   const listed = (page as { tags?: unknown } | null)?.tags ?? [];
   if (!Array.isArray(listed))
-    throw new UserError(`${where} answered a tag list whose "tags" is not a list`, { hint: 'The registry does not follow the distribution spec' });
+    throw new UserError(`${where} answered a tag list whose "tags" is not a list`, {
+      hint: 'The registry does not follow the distribution spec',
+    });
   for (const tag of listed) {
     if (typeof tag !== 'string' || !TAG.test(tag)) continue;
     if (tags.length >= MAX_TAGS)
