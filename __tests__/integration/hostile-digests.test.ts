@@ -265,7 +265,7 @@ describe('tags and hosts from a registry or a reference', () => {
   const vendor = (chart: string, env: NodeJS.ProcessEnv) =>
     runAction({ chart, ref: `oci://${reg.host}/apps`, 'plain-http': 'true', push: 'false' }, { env });
 
-  test('one tags page of 150,000 entries: one clear error (no stack overflow), bounded memory', async () => {
+  test('one tags page of 150,000 entries, or pages of 15,000 that go on: one clear error each (no stack overflow)', async () => {
     const { env } = await helmHome();
     const tags = Array.from({ length: 150_000 }, (_, i) => `0.0.${i}`);
     const page = Buffer.from(JSON.stringify({ name: 'deps/dep', tags }));
@@ -278,7 +278,20 @@ describe('tags and hosts from a registry or a reference', () => {
       const r = await vendor(await dependent('many-tags'), env);
       assert.equal(r.code, 1, r.stdout);
       assert.doesNotMatch(r.stdout, /call stack/);
-      assert.match(r.errors.join('\n'), /deps\/dep lists more than 100000 tags/);
+      assert.match(r.errors.join('\n'), /the tag list of .*deps\/dep .*: more than a page of tags holds/);
+      let pages = 0;
+      reg.override = (req, res) => {
+        if (!req.url.startsWith('/v2/deps/dep/tags/list')) return false;
+        pages++;
+        const more = Array.from({ length: 15_000 }, (_, i) => `1.${pages}.${i}`);
+        res.writeHead(200, { 'content-type': 'application/json', link: `</v2/deps/dep/tags/list?n=1000&last=1.${pages}>; rel="next"` });
+        res.end(JSON.stringify({ name: 'deps/dep', tags: more }));
+        return true;
+      };
+      const paged = await vendor(await dependent('many-pages'), env);
+      assert.equal(paged.code, 1, paged.stdout);
+      assert.match(paged.errors.join('\n'), /deps\/dep lists more than 100000 tags/);
+      assert.equal(pages, 7, 'pages read before the bound');
     } finally {
       reg.override = undefined;
     }
