@@ -31,6 +31,10 @@ class FetchBudget {
     constructor(where) {
         this.where = where;
     }
+    /** Bytes still allowed: the most a download of unknown size may read. */
+    get left() {
+        return this.#left;
+    }
     take(d) {
         // A size no blob may have is the registry client's to refuse, with its own message, before a byte is read.
         if (!Number.isSafeInteger(d.size) || d.size < 0 || d.size > _oci_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_BLOB_BYTES */ .TP)
