@@ -28,7 +28,8 @@ helm registry login does. Without --password-stdin the password is asked for (no
 Options:
   -u, --username USER   the user name (asked for when missing)
   --password-stdin      read the password from standard input
-  --plain-http          talk HTTP instead of HTTPS`,
+  --plain-http          talk HTTP instead of HTTPS
+  --ca-file FILE        trust the registry's certificate from this PEM bundle (besides the system's roots)`,
   'registry logout': `Usage: chartlift registry logout HOST
 
 Removes the stored login for HOST from Helm's registry config.`,
@@ -57,6 +58,7 @@ Pushes the cached chart REF to its registry with the stored credentials.
 
 Options:
   --plain-http           talk HTTP instead of HTTPS
+  --ca-file FILE         trust the registry's certificate from this PEM bundle (besides the system's roots)
   --if-exists POLICY     when the tag holds other content: fail (default), skip or overwrite`,
   'chart remove': `Usage: chartlift chart remove REF
 
@@ -67,6 +69,7 @@ Pulls REF from its registry into the cache, verifying every blob's digest and si
 
 Options:
   --plain-http       talk HTTP instead of HTTPS
+  --ca-file FILE     trust the registry's certificate from this PEM bundle (besides the system's roots)
   --verify           check the chart's provenance as helm pull --verify does; nothing is saved if it fails
   --keyring FILE     the signers' public keys: gpg --export KEY > FILE`,
 };
