@@ -50,8 +50,8 @@ export async function publishChart(
       );
     // Saved while the blobs upload; the manifest (the tag) waits for it, so a failed save publishes nothing.
     const saved = saveToCache(inputs.cache, built.refName, built.artifact);
-    // Safe: `saved` is awaited below on every path, and reports its failure there; this only keeps a
-    // failure that comes while the push is still running from being an unhandled rejection.
+    // Safe: `saved` is awaited below (the push's commit waits for it too) and its failure reported
+    // there; only a push that fails first leaves it unawaited, and that failure is the one reported.
     saved.catch(() => {});
     if (!registries) {
       await saved;

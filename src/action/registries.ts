@@ -42,7 +42,7 @@ export async function openActionRegistries(inputs: Inputs, primary?: string): Pr
 
 /** Starts choosing the credential for `host` and logging in, while the charts load. */
 export function warmUp(registries: Registries, host: string, say: (line: string) => void): void {
-  // Safe to drop here: the same promise is kept by `registries` and awaited by the first push to
-  // `host`, which reports its failure; this only keeps the early start from being an unhandled rejection.
+  // Safe: `registries` keeps this same promise, and every chart that reaches `host` awaits it and
+  // reports its failure; a run in which none does has the charts' own failures to report.
   registries.client(host, say).catch(() => {});
 }
