@@ -20,7 +20,7 @@ Global options:
 
 REF is a full reference, host[:port]/path/name:tag. Credentials are Helm's (registry login)
 and Docker's, shared with helm.`,
-  'registry login': `Usage: chartlift registry login [-u USER] [--password-stdin] [--plain-http] HOST
+  'registry login': `Usage: chartlift registry login [-u USER] [--password-stdin] [--plain-http] [--ca-file FILE] HOST
 
 Checks the credentials against the registry and stores them in Helm's registry config, as
 helm registry login does. Without --password-stdin the password is asked for (not echoed).
@@ -52,7 +52,7 @@ Unpacks the cached chart REF into DIR/<name>/ (DIR defaults to the current folde
 
 Options:
   -d, --destination DIR   where to unpack`,
-  'chart push': `Usage: chartlift chart push REF [--plain-http] [--if-exists fail|skip|overwrite]
+  'chart push': `Usage: chartlift chart push REF [--plain-http] [--ca-file FILE] [--if-exists fail|skip|overwrite]
 
 Pushes the cached chart REF to its registry with the stored credentials.
 
@@ -63,7 +63,7 @@ Options:
   'chart remove': `Usage: chartlift chart remove REF
 
 Removes REF from the cache, and the blobs no other cached chart uses.`,
-  'chart pull': `Usage: chartlift chart pull REF [--plain-http] [--verify --keyring FILE]
+  'chart pull': `Usage: chartlift chart pull REF [--plain-http] [--ca-file FILE] [--verify --keyring FILE]
 
 Pulls REF from its registry into the cache, verifying every blob's digest and size.
 
