@@ -150,7 +150,9 @@ function readChartConfig(config, where) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('the chart config is not JSON', { where, hint: 'This reference does not hold a usable Helm chart' });
     }
     const { name, version } = (meta ?? {});
-    if (typeof name !== 'string' || !CHART_NAME.test(name) || name === '.' || name === '..')
+    // Helm writes the name it sanitised (sanitizeString): a name holding what Helm drops (bidi controls,
+    // zero-width characters) or changes was not written by Helm, and would name a folder deceptively.
+    if (typeof name !== 'string' || !CHART_NAME.test(name) || name === '.' || name === '..' || (0,_chart_metadata_js__WEBPACK_IMPORTED_MODULE_2__/* .sanitize */ .aj)(name) !== name)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the chart config names the chart ${JSON.stringify(name)}, which is not a chart name`, {
             where,
             hint: 'A chart name is one path element of printable characters: this chart is broken or hostile',
@@ -1557,12 +1559,12 @@ function hashRequirements(req, lock) {
 /* harmony export */   T: () => (/* binding */ readMetadataYaml),
 /* harmony export */   U5: () => (/* binding */ chartYaml),
 /* harmony export */   aR: () => (/* binding */ validateMetadata),
+/* harmony export */   aj: () => (/* binding */ sanitize),
 /* harmony export */   fl: () => (/* binding */ SEMVER2),
 /* harmony export */   fs: () => (/* binding */ emptyMetadata),
 /* harmony export */   iZ: () => (/* binding */ HELM_VERSION),
 /* harmony export */   qw: () => (/* binding */ goYaml)
 /* harmony export */ });
-/* unused harmony export sanitize */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _go_values_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7475);

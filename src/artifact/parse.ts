@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js';
 import { checkDescriptor, type Descriptor } from '../oci/digest.js';
-import { HELM_VERSION } from '../chart/metadata.js';
+import { HELM_VERSION, sanitize } from '../chart/metadata.js';
 import { MediaType } from './media-types.js';
 import { BoundsError, readJson, type Bounds } from '../util/bounded-read.js';
 
@@ -81,7 +81,9 @@ export function readChartConfig(config: Buffer, where: string): { name: string; 
     throw new UserError('the chart config is not JSON', { where, hint: 'This reference does not hold a usable Helm chart' });
   }
   const { name, version } = (meta ?? {}) as { name?: unknown; version?: unknown };
-  if (typeof name !== 'string' || !CHART_NAME.test(name) || name === '.' || name === '..')
+  // Helm writes the name it sanitised (sanitizeString): a name holding what Helm drops (bidi controls,
+  // zero-width characters) or changes was not written by Helm, and would name a folder deceptively.
+  if (typeof name !== 'string' || !CHART_NAME.test(name) || name === '.' || name === '..' || sanitize(name) !== name)
     throw new UserError(`the chart config names the chart ${JSON.stringify(name)}, which is not a chart name`, {
       where,
       hint: 'A chart name is one path element of printable characters: this chart is broken or hostile',
