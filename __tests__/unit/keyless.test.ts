@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, test } from 'node:test';
+import { SIGSTORE_PUBLIC_GOOD, githubSigstoreEndpoints } from '../../src/sign/keyless/endpoints.js';
 import { signStatement, type KeylessSignOptions, type SerializedBundle } from '../../src/sign/keyless/sign.js';
 import {
   COSIGN_SIGN_PREDICATE_TYPE,
@@ -206,4 +207,13 @@ test("the stand-in's Rekor refuses a dsse entry whose signature does not verify,
     }),
   });
   assert.equal(res.status, 400, await res.text());
+});
+
+test("the instances actions/attest signs with: public-good's Fulcio and Rekor, GitHub's Fulcio and timestamp authority", () => {
+  assert.deepEqual(SIGSTORE_PUBLIC_GOOD, { fulcioURL: 'https://fulcio.sigstore.dev', rekorURL: 'https://rekor.sigstore.dev' });
+  assert.deepEqual(githubSigstoreEndpoints(), { fulcioURL: 'https://fulcio.githubapp.com', tsaURL: 'https://timestamp.githubapp.com' });
+  assert.deepEqual(githubSigstoreEndpoints('https://acme.ghe.com'), {
+    fulcioURL: 'https://fulcio.acme.ghe.com',
+    tsaURL: 'https://timestamp.acme.ghe.com',
+  });
 });

@@ -13,9 +13,9 @@ export interface KeylessSignOptions {
   rekorURL?: string;
   /** An RFC 3161 timestamp authority's base URL (an instance without Rekor, such as GitHub's own). */
   tsaURL?: string;
-  /** Per-request timeout in milliseconds (sigstore-js's default otherwise). */
+  /** Per-request timeout in milliseconds (default 10 000, as actions/attest). */
   timeout?: number;
-  /** Retries per request (sigstore-js's default otherwise). */
+  /** Retries per request (default 3, as actions/attest; 5xx, 408 and 429 are retried). */
   retry?: number;
 }
 
@@ -44,15 +44,16 @@ export async function signStatement(statement: Statement, options: KeylessSignOp
     import('@sigstore/sign'),
     import('@sigstore/bundle'),
   ]);
-  const fetchOptions = { timeout: options.timeout, retry: options.retry };
+  const fetchOptions = { timeout: options.timeout ?? 10_000, retry: options.retry ?? 3 };
   const signer = new FulcioSigner({
     fulcioBaseURL: options.fulcioURL,
     identityProvider: { getToken: options.identityToken },
     ...fetchOptions,
   });
   const witnesses = [];
-  // entryType 'dsse': the entry kind actions/attest and cosign 3 make (sigstore-js's default too).
-  if (options.rekorURL) witnesses.push(new RekorWitness({ rekorBaseURL: options.rekorURL, entryType: 'dsse', ...fetchOptions }));
+  // A `dsse` entry, as actions/attest and cosign 3 make; an entry already in the log (409) is fetched, as actions/attest does.
+  if (options.rekorURL)
+    witnesses.push(new RekorWitness({ rekorBaseURL: options.rekorURL, entryType: 'dsse', fetchOnConflict: true, ...fetchOptions }));
   if (options.tsaURL) witnesses.push(new TSAWitness({ tsaBaseURL: options.tsaURL, ...fetchOptions }));
   const builder = new DSSEBundleBuilder({ signer, witnesses });
   try {
