@@ -1,4 +1,4 @@
-import { expandCharts } from '../chart/glob.js';
+import { expandCharts } from './glob.js';
 import { splitReference } from '../oci/reference.js';
 import { errorLine } from '../errors.js';
 import { ACTION_HINTS } from './hints.js';
