@@ -4,7 +4,7 @@ import { errorLine } from '../errors.js';
 import { ACTION_HINTS } from './hints.js';
 import { log as out } from './log.js';
 import type { BuildOptions } from '../release/build.js';
-import { startSigner } from '../release/signer.js';
+import { startSigner } from '../sign/signer.js';
 import { mapLimit } from '../util/concurrency.js';
 import { readInputs } from './inputs.js';
 import { setOutputs, type ChartResult } from './outputs.js';

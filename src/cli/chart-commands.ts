@@ -9,7 +9,7 @@ import { buildChart } from '../release/build.js';
 import { readCached } from '../release/cached.js';
 import { exportChart } from '../release/export.js';
 import { formatTable, listCharts } from '../release/list.js';
-import { archiveName, verifyProvenance, type SignOptions, type Verified } from '../release/provenance.js';
+import { archiveName, verifyProvenance, type SignOptions, type Verified } from '../sign/provenance.js';
 import { pullChart } from '../release/pull.js';
 import { pushArtifact, type IfExists } from '../release/push.js';
 import { describeLines, pushLine } from '../release/report.js';

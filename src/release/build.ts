@@ -8,8 +8,8 @@ import { packageChart } from '../chart/package.js';
 import { sourceDate, type SourceDate } from '../chart/source-date.js';
 import { yieldToLoop } from '../util/yield.js';
 import type { DependencyAccess } from './dependencies.js';
-import type { SignOptions } from './provenance.js';
-import { startSigner, type Signer } from './signer.js';
+import type { SignOptions } from '../sign/provenance.js';
+import { startSigner, type Signer } from '../sign/signer.js';
 import { UserError, fsCode } from '../errors.js';
 import { buildArtifact, type ChartArtifact } from '../artifact/manifest.js';
 import { Annotation, MediaType } from '../artifact/media-types.js';
@@ -127,7 +127,7 @@ export async function packageLoaded(loaded: LoadedSource, options: BuildOptions 
   if (options.sign) {
     // The signature's time: SOURCE_DATE_EPOCH when set (the same key and chart then give the same file), else now.
     const when = date.from === 'SOURCE_DATE_EPOCH' ? new Date(date.seconds * 1000) : undefined;
-    const { messageBlock } = await import('./provenance.js');
+    const { messageBlock } = await import('../sign/provenance.js');
     const signer = options.signer ?? startSigner(options.sign);
     const made = await signer.sign(messageBlock(md, bytes), options.sign.date ?? when);
     provenance = made.provenance;
@@ -162,7 +162,7 @@ export async function buildChart(
 
 /** A `.prov` pushed beside an archive must name that archive by its digest: else it was made for another one. */
 async function checkProvenanceNames(provenance: Buffer, md: Chart['metadata'], archive: Buffer, where: string): Promise<void> {
-  const { provenanceFiles, archiveName } = await import('./provenance.js');
+  const { provenanceFiles, archiveName } = await import('../sign/provenance.js');
   let files: Record<string, unknown>;
   try {
     files = provenanceFiles(provenance);
