@@ -13,7 +13,8 @@ import { startSigner, type Signer } from '../sign/signer.js';
 import { UserError, fsCode } from '../errors.js';
 import { buildArtifact, type ChartArtifact } from '../artifact/manifest.js';
 import { Annotation, MediaType } from '../artifact/media-types.js';
-import { refString, resolveChartRef, type Reference } from '../oci/reference.js';
+import { resolveChartRef } from '../artifact/chart-ref.js';
+import { refString, type Reference } from '../oci/reference.js';
 
 export interface BuildOptions {
   /** Overrides Chart.yaml's version (a leading `v`, as in git tags, is dropped). */
@@ -53,7 +54,7 @@ export interface PackagedChart {
 export interface BuiltChart extends PackagedChart {
   ref: Reference;
   refName: string;
-  /** The path as given in `ref` before its capitals were lowered, if any. */
+  /** The repository path as given, set only when its capitals were lowered. */
   lowered?: string;
 }
 
