@@ -17,7 +17,10 @@ export type ErrorCode =
   | 'ca-file-not-pem'
   | 'sign-key-unreadable'
   | 'sign-passphrase'
-  | 'sign-key-name';
+  | 'sign-key-name'
+  | 'ghcr-denied'
+  | 'reset-over-plain-http'
+  | 'version-invalid';
 
 /** A face's words for the codes it has its own remedy for. */
 export type Hints = Partial<Record<ErrorCode, string>>;

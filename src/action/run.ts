@@ -34,6 +34,7 @@ export async function publish(): Promise<void> {
         ? `${process.env.GITHUB_SERVER_URL}/${process.env.GITHUB_REPOSITORY}`
         : undefined,
     plainHttp: inputs.plainHttp,
+    workspace: process.env.GITHUB_WORKSPACE || undefined,
     warn: (line) => out.warning(line),
     sign: inputs.sign,
     signer,

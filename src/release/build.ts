@@ -30,6 +30,8 @@ export interface BuildOptions {
   /** How dependencies reach the network: the run's HTTP settings and registry clients (else defaults). */
   access?: DependencyAccess;
   env?: NodeJS.ProcessEnv;
+  /** The folder a chart folder's symbolic links may lead anywhere within, when the chart is inside it (the face gives it). */
+  workspace?: string;
   /** Where dependency resolution reports what it does. */
   log?: (line: string) => void;
   /** Where what Helm accepts but is likely a mistake is reported (each face words it its own way). */
@@ -78,8 +80,7 @@ export async function packageSource(source: string, options: BuildOptions = {}):
 
 /** The first half of `packageSource`: the chart as it will be published, before any byte is written. */
 export async function loadSource(source: string, options: BuildOptions = {}): Promise<LoadedSource> {
-  const env = options.env ?? process.env;
-  const { chart, archive } = await loadChart(source, { allowMissingDependencies: true, workspace: env.GITHUB_WORKSPACE || undefined });
+  const { chart, archive } = await loadChart(source, { allowMissingDependencies: true, workspace: options.workspace });
   const missing = chart.metadata.dependencies.filter((d) => !chart.dependencies.some((c) => c.metadata.name === d.name));
   if (missing.length > 0 && archive) {
     // A packaged chart is pushed as it is: nothing is resolved into it.
@@ -101,8 +102,9 @@ export async function loadSource(source: string, options: BuildOptions = {}): Pr
   if (options.version) {
     const version = options.version.trim().replace(/^v/, '');
     if (!SEMVER2.test(version))
-      throw new UserError(`the \`version\` input ${JSON.stringify(options.version)} is not a SemVer 2 version`, {
+      throw new UserError(`the version ${JSON.stringify(options.version)} given to publish is not a SemVer 2 version`, {
         hint: 'Use MAJOR.MINOR.PATCH, e.g. 1.2.0 (a leading v is dropped)',
+        code: 'version-invalid',
       });
     overridden ||= version !== md.version;
     md.version = version;
