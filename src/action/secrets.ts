@@ -6,7 +6,7 @@ import * as core from '@actions/core';
  * string that short hides nothing anyway. Shorter secrets are still remembered (`redact`), and this
  * step prints no secret of any length itself.
  */
-export const MIN_MASK_LENGTH = 6;
+const MIN_MASK_LENGTH = 6;
 
 const known = new Set<string>();
 

@@ -7,11 +7,11 @@ import { isRegistryHost, isRepositoryComponent, isTag, splitReference, type Refe
  */
 
 /** Helm writes `+` (build metadata) as `_` in a tag and reads it back. */
-export function versionTag(version: string): string {
+function versionTag(version: string): string {
   return version.replaceAll('+', '_');
 }
 
-export interface ResolvedRef {
+interface ResolvedRef {
   ref: Reference;
   /** The repository path as given, set only when it held capitals (lowered in the resolved reference). */
   lowered?: string;

@@ -36,7 +36,7 @@ const WORDS_MAX = 200;
  * first line of the body. Quoted, not obeyed: at most WORDS_MAX characters, escaped by `printable`
  * (no line breaks, terminal escapes or workflow commands reach a message from here).
  */
-export function registryWords(res: HttpResponse): string {
+function registryWords(res: HttpResponse): string {
   let words: string | undefined;
   try {
     const body = JSON.parse(res.body.toString('utf8')) as RegistryErrorBody;
@@ -54,7 +54,7 @@ export function registryWords(res: HttpResponse): string {
   return printable(words.length > WORDS_MAX ? `${words.slice(0, WORDS_MAX)}…` : words);
 }
 
-export function registryCodes(res: HttpResponse): string[] {
+function registryCodes(res: HttpResponse): string[] {
   try {
     return ((JSON.parse(res.body.toString('utf8')) as RegistryErrorBody).errors ?? []).map((e) => e.code ?? '');
   } catch {
@@ -62,7 +62,7 @@ export function registryCodes(res: HttpResponse): string[] {
   }
 }
 
-export interface Target {
+interface Target {
   registry: string;
   repository?: string;
   username?: string;

@@ -12,7 +12,7 @@ const TAG = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/;
 const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:]+\])(?::\d{1,5})?$/;
 
 /** A reference's text split into its parts, the one place that does it: the shape only, nothing checked. */
-export interface SplitReference {
+interface SplitReference {
   /** Written as `oci://…` (Helm-push style: the path is a namespace). */
   oci: boolean;
   registry: string;

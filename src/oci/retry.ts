@@ -77,7 +77,7 @@ export function retryDelay(attempt: number, policy: RetryPolicy, retryAfter?: st
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-export interface RetryHooks<T> {
+interface RetryHooks<T> {
   /** A result to try again (after `before`, e.g. dumping its body), or undefined to return it. */
   result?: (value: T) => { reason: string; retryAfter?: string; before?: () => Promise<void> } | undefined;
   /** Why a thrown error may be tried again, or undefined to throw it at once. */

@@ -43,7 +43,7 @@ export interface BuildOptions {
 }
 
 /** A chart packaged and described, ready to be saved and pushed to any number of references. */
-export interface PackagedChart {
+interface PackagedChart {
   source: string;
   chart: Chart;
   artifact: ChartArtifact;
@@ -61,7 +61,7 @@ export interface BuiltChart extends PackagedChart {
 }
 
 /** A chart loaded with its dependencies and overrides applied: its name and version are final. */
-export interface LoadedSource {
+interface LoadedSource {
   source: string;
   chart: Chart;
   /** The bytes of a packaged .tgz given as the source. */
