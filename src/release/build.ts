@@ -61,7 +61,7 @@ export interface BuiltChart extends PackagedChart {
 }
 
 /** A chart loaded with its dependencies and overrides applied: its name and version are final. */
-interface LoadedSource {
+interface PreparedChart {
   source: string;
   chart: Chart;
   /** The bytes of a packaged .tgz given as the source. */
@@ -79,7 +79,7 @@ export async function packageSource(source: string, options: BuildOptions = {}):
 }
 
 /** The first half of `packageSource`: the chart as it will be published, before any byte is written. */
-export async function loadSource(source: string, options: BuildOptions = {}): Promise<LoadedSource> {
+export async function loadSource(source: string, options: BuildOptions = {}): Promise<PreparedChart> {
   const { chart, archive } = await loadChart(source, { allowMissingDependencies: true, workspace: options.workspace });
   const missing = chart.metadata.dependencies.filter((d) => !chart.dependencies.some((c) => c.metadata.name === d.name));
   if (missing.length > 0 && archive) {
@@ -118,7 +118,7 @@ export async function loadSource(source: string, options: BuildOptions = {}): Pr
 }
 
 /** The second half of `packageSource`: the archive, the config and the manifest. */
-export async function packageLoaded(loaded: LoadedSource, options: BuildOptions = {}): Promise<PackagedChart> {
+export async function packageLoaded(loaded: PreparedChart, options: BuildOptions = {}): Promise<PackagedChart> {
   const { source, chart, archive, overridden } = loaded;
   const md = chart.metadata;
   const date = sourceDate(options.env ?? process.env);
