@@ -23,7 +23,7 @@ export interface BuildOptions {
   /** Extra manifest annotations (after Helm's own and Chart.yaml's). */
   annotations?: Record<string, string>;
   layerMediaType?: 'modern' | 'legacy';
-  /** org.opencontainers.image.source for a chart whose Chart.yaml lists no sources (the workflow's repository). */
+  /** The URL of the chart's code (the org.opencontainers.image.source annotation) for a chart whose Chart.yaml lists none. */
   defaultSource?: string;
   /** Plain HTTP for dependency registries too. */
   plainHttp?: boolean;
@@ -44,6 +44,7 @@ export interface BuildOptions {
 
 /** A chart packaged and described, ready to be saved and pushed to any number of references. */
 interface PackagedChart {
+  /** The chart as given: the path of a chart folder or of a packaged .tgz (what "source" means in the steps). */
   source: string;
   chart: Chart;
   artifact: ChartArtifact;
@@ -62,11 +63,12 @@ export interface BuiltChart extends PackagedChart {
 
 /** A chart loaded with its dependencies and overrides applied: its name and version are final. */
 interface PreparedChart {
+  /** The chart as given (a folder or a .tgz). */
   source: string;
   chart: Chart;
   /** The bytes of a packaged .tgz given as the source. */
   archive?: Buffer;
-  /** Whether `version`/`app-version` changed Chart.yaml (a .tgz must then be repackaged). */
+  /** Whether the version or app version overrides changed Chart.yaml (a .tgz must then be repackaged). */
   overridden: boolean;
 }
 
@@ -121,7 +123,7 @@ export async function loadSource(source: string, options: BuildOptions = {}): Pr
 export async function packageLoaded(loaded: PreparedChart, options: BuildOptions = {}): Promise<PackagedChart> {
   const { source, chart, archive, overridden } = loaded;
   const md = chart.metadata;
-  const date = sourceDate(options.env ?? process.env);
+  const date = sourceDate(options.env ?? process.env); // SOURCE_DATE_EPOCH's, or the fixed epoch
   const bytes = archive && !overridden ? archive : await packageChart(chart, date.seconds);
   await yieldToLoop();
   let provenance = archive && !overridden ? await readProvenance(`${source}.prov`) : undefined;
