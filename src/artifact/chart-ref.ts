@@ -27,7 +27,9 @@ export function resolveChartRef(input: string, chartName: string, chartVersion: 
   const tag = versionTag(chartVersion);
   const where = `reference ${JSON.stringify(raw)}`;
   if (raw === '')
-    throw new UserError('no reference given: the input is empty', { hint: 'Give oci://<registry>/<namespace>, e.g. oci://ghcr.io/my-org/charts' });
+    throw new UserError('no reference given: the input is empty', {
+      hint: 'Give oci://<registry>/<namespace>, e.g. oci://ghcr.io/my-org/charts',
+    });
   const parts = splitReference(raw);
   if (parts.digest !== undefined)
     throw new UserError('a digest reference cannot be pushed to', {
