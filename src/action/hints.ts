@@ -2,6 +2,7 @@ import type { Hints } from '../errors.js';
 
 /** What to do, in the action's words: the inputs that change it. */
 export const ACTION_HINTS: Hints = {
+  subjects: { reference: 'ref' },
   unauthorized: 'Set the `username` and `password` inputs, or log in before this step',
   'https-expected': 'Remove `plain-http: true`',
   'http-expected': 'For a registry served over plain HTTP, set `plain-http: true`',

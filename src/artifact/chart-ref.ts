@@ -25,7 +25,8 @@ interface ResolvedRef {
 export function resolveChartRef(input: string, chartName: string, chartVersion: string): ResolvedRef {
   const raw = input.trim();
   const tag = versionTag(chartVersion);
-  const where = `reference ${JSON.stringify(raw)}`;
+  // Where an error is: the reference, which each face may call by its own name.
+  const at = { where: `reference ${JSON.stringify(raw)}`, subject: 'reference' } as const;
   if (raw === '')
     throw new UserError('no reference given: the input is empty', {
       hint: 'Give oci://<registry>/<namespace>, e.g. oci://ghcr.io/my-org/charts',
@@ -33,7 +34,7 @@ export function resolveChartRef(input: string, chartName: string, chartVersion: 
   const parts = splitReference(raw);
   if (parts.digest !== undefined)
     throw new UserError('a digest reference cannot be pushed to', {
-      where,
+      ...at,
       hint: 'Give a repository (and optionally a tag) instead of @sha256:…',
     });
   const registry = parts.registry;
@@ -42,17 +43,17 @@ export function resolveChartRef(input: string, chartName: string, chartVersion: 
   if (parts.oci) {
     if (parts.tag !== undefined) {
       throw new UserError('an oci:// reference names a namespace, not a tag', {
-        where,
+        ...at,
         hint: `Drop the tag: the chart goes to ${registry}/${parts.path}/${chartName}:${tag}`,
       });
     }
     path = parts.path === '' ? chartName : `${parts.path}/${chartName}`;
   } else {
     if (/^[a-z]+:\/\//i.test(raw))
-      throw new UserError('unsupported scheme', { where, hint: 'Use oci://host/namespace or host/namespace/name' });
+      throw new UserError('unsupported scheme', { ...at, hint: 'Use oci://host/namespace or host/namespace/name' });
     if (parts.path === '')
       throw new UserError('a full reference needs a registry and a repository', {
-        where,
+        ...at,
         hint: `Write it as host/namespace/${chartName}, or use oci://${raw}`,
       });
     path = parts.path;
@@ -60,7 +61,7 @@ export function resolveChartRef(input: string, chartName: string, chartVersion: 
   }
   if (!isRegistryHost(registry))
     throw new UserError(`invalid registry host ${JSON.stringify(registry)}`, {
-      where,
+      ...at,
       hint: 'Write the host as name[:port], e.g. ghcr.io or localhost:5000',
     });
 
@@ -69,7 +70,7 @@ export function resolveChartRef(input: string, chartName: string, chartVersion: 
   for (const c of components) {
     if (!isRepositoryComponent(c)) {
       throw new UserError(`invalid repository name ${JSON.stringify(path)}`, {
-        where,
+        ...at,
         hint: 'Each path element must be lower-case letters and digits, joined by ".", "_", "__" or "-"',
       });
     }
@@ -77,13 +78,13 @@ export function resolveChartRef(input: string, chartName: string, chartVersion: 
   const last = components[components.length - 1];
   if (last !== chartName.toLowerCase()) {
     throw new UserError(`the reference ends in ${JSON.stringify(last)} but the chart is named ${JSON.stringify(chartName)}`, {
-      where,
+      ...at,
       hint: `Helm requires the repository to end in the chart's name: use ${[registry, ...components.slice(0, -1), chartName.toLowerCase()].join('/')}, or oci://${[registry, ...components.slice(0, -1)].join('/')}`,
     });
   }
   if (givenTag !== undefined && givenTag !== tag) {
     throw new UserError(`the tag ${JSON.stringify(givenTag)} differs from the chart version ${JSON.stringify(chartVersion)}`, {
-      where,
+      ...at,
       hint: `Helm requires the tag to be the chart's version: drop the tag (it defaults to ${tag}) or change version in Chart.yaml`,
     });
   }
