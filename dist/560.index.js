@@ -135,8 +135,7 @@ function pickVersion(versions, constraint) {
     return semver__WEBPACK_IMPORTED_MODULE_5___default().maxSatisfying(valid, range, { includePrerelease: /-/.test(range) }) ?? undefined;
 }
 async function fromOci(dep, wanted, where, access) {
-    const { registry, path: namespace } = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_15__/* .splitReference */ .mQ)(dep.repository);
-    const repository = namespace === '' ? dep.name : `${namespace}/${dep.name}`;
+    const { registry, repository } = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_15__/* .dependencyRepository */ .KU)(dep.repository, dep.name);
     const client = await access.client(registry);
     const tags = await client.listTags(repository);
     const version = pickVersion(tags.map((t) => t.replaceAll('_', '+')), wanted);

@@ -191,6 +191,7 @@ var fetch_budget = __webpack_require__(8466);
 
 
 
+
 /**
  * Pulls a chart into the cache: the manifest checked (a Helm chart, modern or legacy layer, maybe
  * provenance), each blob it lacks downloaded and verified while it streams, and only then everything
@@ -201,7 +202,12 @@ async function pullChart(client, ref, layout, check) {
     const { body, digest } = await client.fetchManifest(ref.repository, ref.tag);
     const { manifest, chartLayer, provLayer } = (0,parse/* parseChartManifest */.j$)(body, refName);
     const wanted = [manifest.config, ...manifest.layers];
-    const current = await layout.resolve(refName);
+    // An entry whose digest is not one (index.json written by something else) is replaced, as if absent.
+    const current = await layout.resolve(refName).catch((err) => {
+        if (err instanceof errors/* UserError */.yo)
+            return undefined;
+        throw err;
+    });
     const present = await Promise.all(wanted.map((d) => layout.hasBlob(d)));
     if (current?.digest === digest && present.every(Boolean) && (await layout.hasBlob({ digest, size: body.length }))) {
         const cached = await readCached(layout, refName);

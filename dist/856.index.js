@@ -77,14 +77,16 @@ const MediaType = {
 /* harmony export */ });
 /* unused harmony export CHART_LAYERS */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _chart_metadata_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6655);
-/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6690);
-/* harmony import */ var _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4282);
+/* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8825);
+/* harmony import */ var _chart_metadata_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6655);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6690);
+/* harmony import */ var _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4282);
 
 
 
 
-const CHART_LAYERS = [_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .z.chart, _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .z.legacyChart];
+
+const CHART_LAYERS = [_media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MediaType */ .z.chart, _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MediaType */ .z.legacyChart];
 /** A chart manifest is a few dozen values (4 MiB is the registry client's limit on any manifest). */
 const MANIFEST_JSON = { maxBytes: 4 * 1024 * 1024, maxNodes: 10_000, maxDepth: 32 };
 /** A chart config is Chart.yaml as JSON (1 MiB is the most a config blob may be). */
@@ -93,25 +95,24 @@ const CONFIG_JSON = { maxBytes: 1024 * 1024, maxNodes: 50_000, maxDepth: 64 };
 function parseChartManifest(body, where) {
     let manifest;
     try {
-        manifest = (0,_util_bounded_read_js__WEBPACK_IMPORTED_MODULE_3__/* .readJson */ .Vh)(body.toString('utf8'), MANIFEST_JSON);
+        manifest = (0,_util_bounded_read_js__WEBPACK_IMPORTED_MODULE_4__/* .readJson */ .Vh)(body.toString('utf8'), MANIFEST_JSON);
     }
     catch (err) {
-        if (err instanceof _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_3__/* .BoundsError */ .UI)
+        if (err instanceof _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_4__/* .BoundsError */ .UI)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the manifest ${err.message}: no chart manifest does`, { where });
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('the manifest is not JSON', { where });
     }
-    if (typeof manifest !== 'object' ||
-        manifest === null ||
-        manifest.schemaVersion !== 2 ||
-        !manifest.config ||
-        !Array.isArray(manifest.layers))
+    if (manifest?.schemaVersion !== 2 || !isObject(manifest.config) || !Array.isArray(manifest.layers) || !manifest.layers.every(isObject))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('not an OCI image manifest', { where });
-    if (manifest.mediaType && manifest.mediaType !== _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .z.manifest)
+    // Every digest parsed here, once, before any of them names a cache file or a request.
+    (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .checkDescriptor */ .YW)(manifest.config, 'the config', where);
+    manifest.layers.forEach((l, i) => (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .checkDescriptor */ .YW)(l, `layer ${i + 1}'s`, where));
+    if (manifest.mediaType && manifest.mediaType !== _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MediaType */ .z.manifest)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`not a chart: manifest type ${manifest.mediaType}`, {
             where,
             hint: 'This reference holds something other than a Helm chart',
         });
-    if (manifest.config.mediaType !== _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .z.config) {
+    if (manifest.config.mediaType !== _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MediaType */ .z.config) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`not a Helm chart: its config is ${manifest.config.mediaType}`, {
             where,
             hint: 'This reference holds something other than a Helm chart (a container image?)',
@@ -129,10 +130,10 @@ function parseChartManifest(body, where) {
     const charts = manifest.layers.filter((l) => CHART_LAYERS.includes(l.mediaType));
     if (charts.length !== 1)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`a chart needs exactly one chart layer, this one has ${charts.length}`, { where });
-    const unknown = manifest.layers.filter((l) => !CHART_LAYERS.includes(l.mediaType) && l.mediaType !== _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .z.provenance);
+    const unknown = manifest.layers.filter((l) => !CHART_LAYERS.includes(l.mediaType) && l.mediaType !== _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MediaType */ .z.provenance);
     if (unknown.length > 0)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`unknown layer type ${unknown[0].mediaType}`, { where, hint: 'Only chart and provenance layers are accepted' });
-    return { manifest, chartLayer: charts[0], provLayer: manifest.layers.find((l) => l.mediaType === _media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .MediaType */ .z.provenance) };
+    return { manifest, chartLayer: charts[0], provLayer: manifest.layers.find((l) => l.mediaType === _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MediaType */ .z.provenance) };
 }
 /**
  * The name and version a pulled config claims, checked before anything is saved or a folder named
@@ -141,25 +142,30 @@ function parseChartManifest(body, where) {
 function readChartConfig(config, where) {
     let meta;
     try {
-        meta = (0,_util_bounded_read_js__WEBPACK_IMPORTED_MODULE_3__/* .readJson */ .Vh)(config.toString('utf8'), CONFIG_JSON);
+        meta = (0,_util_bounded_read_js__WEBPACK_IMPORTED_MODULE_4__/* .readJson */ .Vh)(config.toString('utf8'), CONFIG_JSON);
     }
     catch (err) {
-        if (err instanceof _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_3__/* .BoundsError */ .UI)
+        if (err instanceof _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_4__/* .BoundsError */ .UI)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the chart config ${err.message}`, { where, hint: 'This reference does not hold a usable Helm chart' });
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('the chart config is not JSON', { where, hint: 'This reference does not hold a usable Helm chart' });
     }
     const { name, version } = (meta ?? {});
-    if (typeof name !== 'string' || !CHART_NAME.test(name) || name === '.' || name === '..')
+    // Helm writes the name it sanitised (sanitizeString): a name holding what Helm drops (bidi controls,
+    // zero-width characters) or changes was not written by Helm, and would name a folder deceptively.
+    if (typeof name !== 'string' || !CHART_NAME.test(name) || name === '.' || name === '..' || (0,_chart_metadata_js__WEBPACK_IMPORTED_MODULE_2__/* .sanitize */ .aj)(name) !== name)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the chart config names the chart ${JSON.stringify(name)}, which is not a chart name`, {
             where,
             hint: 'A chart name is one path element of printable characters: this chart is broken or hostile',
         });
-    if (typeof version !== 'string' || !_chart_metadata_js__WEBPACK_IMPORTED_MODULE_1__/* .HELM_VERSION */ .iZ.test(version))
+    if (typeof version !== 'string' || !_chart_metadata_js__WEBPACK_IMPORTED_MODULE_2__/* .HELM_VERSION */ .iZ.test(version))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the chart config gives the version ${JSON.stringify(version)}, which is not a version`, {
             where,
             hint: 'This reference does not hold a usable Helm chart',
         });
     return { name, version };
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 /** One path element, printable, no separators: what a folder may be named after. */
 // eslint-disable-next-line no-control-regex
@@ -1553,12 +1559,12 @@ function hashRequirements(req, lock) {
 /* harmony export */   T: () => (/* binding */ readMetadataYaml),
 /* harmony export */   U5: () => (/* binding */ chartYaml),
 /* harmony export */   aR: () => (/* binding */ validateMetadata),
+/* harmony export */   aj: () => (/* binding */ sanitize),
 /* harmony export */   fl: () => (/* binding */ SEMVER2),
 /* harmony export */   fs: () => (/* binding */ emptyMetadata),
 /* harmony export */   iZ: () => (/* binding */ HELM_VERSION),
 /* harmony export */   qw: () => (/* binding */ goYaml)
 /* harmony export */ });
-/* unused harmony export sanitize */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _go_values_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7475);
@@ -2261,6 +2267,8 @@ async function updateConfig(file, change) {
     const dir = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(file);
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true, mode: 0o700 });
     return (0,_util_file_lock_js__WEBPACK_IMPORTED_MODULE_6__/* .withFileLock */ .U)(`${file}.lock`, async () => {
+        // Left by a write that was killed (they hold the auth): removed by every change, a logout too, written or not.
+        await (0,_util_atomic_write_js__WEBPACK_IMPORTED_MODULE_5__/* .removeOrphans */ .C)(dir, node_path__WEBPACK_IMPORTED_MODULE_3___default().basename(file));
         const config = await readConfig(file);
         const { write, result } = change(config);
         if (write) {
@@ -2317,17 +2325,58 @@ function outsideDeadline(fn) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   q: () => (/* binding */ describe),
-/* harmony export */   s: () => (/* binding */ sha256)
+/* harmony export */   Bc: () => (/* binding */ isDigest),
+/* harmony export */   YW: () => (/* binding */ checkDescriptor),
+/* harmony export */   m: () => (/* binding */ parseDigest),
+/* harmony export */   q0: () => (/* binding */ describe),
+/* harmony export */   sc: () => (/* binding */ sha256)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _util_quoted_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9202);
+
+
 
 function sha256(data) {
     return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex')}`;
 }
 function describe(mediaType, data) {
     return { mediaType, digest: sha256(data), size: data.length };
+}
+/**
+ * A digest as this client accepts one: `sha256:` and 64 lower-case hex digits, nothing else. The
+ * OCI spec also registers sha512, but every chart Helm or Chartlift writes is sha256, and each check
+ * here (a download's, a cache blob's) hashes with sha256: a sha512 digest could not be verified, so it
+ * is refused like any other text.
+ */
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+function isDigest(value) {
+    return typeof value === 'string' && DIGEST.test(value);
+}
+/**
+ * `value` as a digest, or a UserError naming what carried it (`what`, e.g. "the config digest") and
+ * where (a reference, a registry, a file), the value escaped. Every digest that comes from outside
+ * (a registry's manifest or header, the cache's index.json or a cached manifest) passes here before
+ * it names a file or a request.
+ */
+function parseDigest(value, what, where) {
+    if (isDigest(value))
+        return value;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${what} ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_2__/* .quoted */ .T)(value)} is not a valid digest`, {
+        where,
+        hint: 'A digest is sha256: and 64 lower-case hex digits: what wrote this is broken or hostile, and nothing was read or written for it',
+    });
+}
+/** A descriptor's digest and size checked (see parseDigest); the descriptor itself is returned. */
+function checkDescriptor(d, what, where) {
+    parseDigest(d.digest, `${what} digest`, where);
+    if (typeof d.size !== 'number' || !Number.isSafeInteger(d.size) || d.size < 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${what} size ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_2__/* .quoted */ .T)(d.size)} is not a size`, {
+            where,
+            hint: 'A size is a whole number of bytes: what wrote this is broken or hostile',
+        });
+    return d;
 }
 
 
@@ -2785,9 +2834,20 @@ class Layout {
     constructor(root) {
         this.root = node_path__WEBPACK_IMPORTED_MODULE_4___default().resolve(root);
     }
+    /**
+     * The one mapping of a digest to a file: `blobs/sha256/<hex>`, for a digest that parses strictly
+     * (anything else is refused before it names a path), and checked to stay in that folder.
+     */
     blobPath(digest) {
-        const [alg, hex] = digest.split(':');
-        return node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.root, 'blobs', alg, hex);
+        const [alg, hex] = (0,_digest_js__WEBPACK_IMPORTED_MODULE_7__/* .parseDigest */ .m)(digest, 'the blob digest', this.root).split(':');
+        const store = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.root, 'blobs', alg);
+        const file = node_path__WEBPACK_IMPORTED_MODULE_4___default().resolve(store, hex);
+        if (node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(file) !== store)
+            throw new Error(`blob path ${file} is outside ${store}`);
+        return file;
+    }
+    get #indexFile() {
+        return node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.root, 'index.json');
     }
     async init() {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.root, 'blobs', 'sha256'), { recursive: true });
@@ -2829,7 +2889,7 @@ class Layout {
     /** A blob's bytes, checked against its digest. */
     async readBlob(digest) {
         const data = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(this.blobPath(digest));
-        if ((0,_digest_js__WEBPACK_IMPORTED_MODULE_7__/* .sha256 */ .s)(data) !== digest)
+        if ((0,_digest_js__WEBPACK_IMPORTED_MODULE_7__/* .sha256 */ .sc)(data) !== digest)
             throw new Error(`cache blob ${digest} is corrupt (its content has another digest); remove it and pull again`);
         return data;
     }
@@ -2838,7 +2898,7 @@ class Layout {
     }
     #readIndex() {
         try {
-            const parsed = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.root, 'index.json'), 'utf8'));
+            const parsed = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(this.#indexFile, 'utf8'));
             return { schemaVersion: 2, mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .OciMediaType */ .O.index, manifests: parsed.manifests ?? [] };
         }
         catch (err) {
@@ -2854,6 +2914,7 @@ class Layout {
      * the batch (a step publishing 400 charts rewrote index.json, and took the lock, 400 times).
      */
     async save(refName, manifest, blobs) {
+        (0,_digest_js__WEBPACK_IMPORTED_MODULE_7__/* .parseDigest */ .m)(manifest.digest, 'the manifest digest', refName);
         await this.init();
         const state = batches.get(this.root) ?? { last: Promise.resolve() };
         batches.set(this.root, state);
@@ -2877,7 +2938,7 @@ class Layout {
                 const entries = new Map();
                 for (const { refName, manifest, blobs: own } of batch) {
                     for (const blob of own)
-                        blobs.set((0,_digest_js__WEBPACK_IMPORTED_MODULE_7__/* .sha256 */ .s)(blob), blob);
+                        blobs.set((0,_digest_js__WEBPACK_IMPORTED_MODULE_7__/* .sha256 */ .sc)(blob), blob);
                     // A name saved twice in one batch: the later save holds it, as if written one after the other.
                     entries.set(refName, {
                         mediaType: manifest.mediaType,
@@ -2924,14 +2985,24 @@ class Layout {
             return removed;
         });
     }
+    /** The entry named `refName`, its digest checked (index.json may have been written by anything). */
     async resolve(refName) {
-        return (await this.readIndex()).manifests.find((d) => d.annotations?.[_media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .Annotation */ .Y.refName] === refName);
+        const entry = (await this.readIndex()).manifests.find((d) => d.annotations?.[_media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .Annotation */ .Y.refName] === refName);
+        if (entry)
+            (0,_digest_js__WEBPACK_IMPORTED_MODULE_7__/* .parseDigest */ .m)(entry.digest, `the digest of ${refName}`, this.#indexFile);
+        return entry;
     }
-    /** A manifest's own digest and the digests it references. */
+    /**
+     * A manifest's own digest and the digests it references: only those that are digests. What is
+     * not names no blob of this store, so it is neither kept nor deleted (nor read, nor probed).
+     */
     async #referenced(manifestDigest) {
+        if (!(0,_digest_js__WEBPACK_IMPORTED_MODULE_7__/* .isDigest */ .Bc)(manifestDigest))
+            return [];
         try {
             const m = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(this.blobPath(manifestDigest), 'utf8'));
-            return [manifestDigest, ...(m.config ? [m.config.digest] : []), ...(m.layers ?? []).map((l) => l.digest)];
+            const listed = [m.config?.digest, ...(Array.isArray(m.layers) ? m.layers.map((l) => l?.digest) : [])];
+            return [manifestDigest, ...listed.filter(_digest_js__WEBPACK_IMPORTED_MODULE_7__/* .isDigest */ .Bc)];
         }
         catch {
             return [manifestDigest];
@@ -2983,6 +3054,7 @@ const Annotation = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   F2: () => (/* binding */ parseReference),
+/* harmony export */   KU: () => (/* binding */ dependencyRepository),
 /* harmony export */   QE: () => (/* binding */ resolveChartRef),
 /* harmony export */   TZ: () => (/* binding */ parseRegistryHost),
 /* harmony export */   mQ: () => (/* binding */ splitReference),
@@ -2990,6 +3062,8 @@ const Annotation = {
 /* harmony export */ });
 /* unused harmony export versionTag */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _util_quoted_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9202);
+
 
 const REPO_COMPONENT = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
 const TAG = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/;
@@ -3016,6 +3090,37 @@ function splitReference(input) {
     return { oci, registry, path, tag, digest };
 }
 /**
+ * Why `host` (`name[:port]` or `[ipv6][:port]`) is not a registry host, or undefined when it is one:
+ * the shape (HOST), a port in 1–65535, and an address the URL parser takes. The one check of a host,
+ * so that no later `new URL` fails with a bare "Invalid URL".
+ */
+const SHAPE = 'it is not name[:port]';
+function hostProblem(host) {
+    if (!HOST.test(host))
+        return SHAPE;
+    const port = /:(\d+)$/.exec(host)?.[1];
+    if (port !== undefined && (Number(port) < 1 || Number(port) > 65535))
+        return `the port ${port} is outside 1–65535`;
+    if (host
+        .split(':')[0]
+        .split('.')
+        .some((label) => label.length > 63))
+        return 'a name in it is longer than 63 characters';
+    try {
+        new URL(`https://${host}/`);
+    }
+    catch {
+        return 'it is not an address';
+    }
+    return undefined;
+}
+/** `host` checked (hostProblem), or a UserError naming it and why. */
+function checkHost(host, where, hint) {
+    const problem = hostProblem(host);
+    if (problem)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`invalid registry host ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(host)}: ${problem}`, { where, hint });
+}
+/**
  * A registry host as a person types it for `registry login` (`host[:port]`, or `oci://host`): one
  * clear error for anything else (a user name, a path, a query), which would store a key no tool reads.
  */
@@ -3024,8 +3129,9 @@ function parseRegistryHost(input) {
         .trim()
         .replace(/^oci:\/\//i, '')
         .replace(/\/+$/, '');
-    if (!HOST.test(raw))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${JSON.stringify(input)} is not a registry host`, {
+    const problem = hostProblem(raw);
+    if (problem)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(input)} is not a registry host${problem === SHAPE ? '' : `: ${problem}`}`, {
             hint: 'Give the host and port only, e.g. ghcr.io or localhost:5000 (no user name, path or query)',
         });
     return raw;
@@ -3045,7 +3151,7 @@ function versionTag(version) {
 function resolveChartRef(input, chartName, chartVersion) {
     const raw = input.trim();
     const tag = versionTag(chartVersion);
-    const where = `ref ${JSON.stringify(raw)}`;
+    const where = `ref ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(raw)}`;
     if (raw === '')
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('the `ref` input is empty', { hint: 'Set it to oci://<registry>/<namespace>, e.g. oci://ghcr.io/my-org/charts' });
     const parts = splitReference(raw);
@@ -3077,41 +3183,41 @@ function resolveChartRef(input, chartName, chartVersion) {
         path = parts.path;
         givenTag = parts.tag;
     }
-    if (!HOST.test(registry))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`invalid registry host ${JSON.stringify(registry)}`, {
-            where,
-            hint: 'Write the host as name[:port], e.g. ghcr.io or localhost:5000',
-        });
-    const lowered = path.toLowerCase();
+    checkHost(registry, where, 'Write the host as name[:port], e.g. ghcr.io or localhost:5000');
+    const lowered = asciiLower(path);
     const components = lowered.split('/');
     for (const c of components) {
         if (!REPO_COMPONENT.test(c)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`invalid repository name ${JSON.stringify(path)}`, {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`invalid repository name ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(path)}`, {
                 where,
                 hint: 'Each path element must be lower-case letters and digits, joined by ".", "_", "__" or "-"',
             });
         }
     }
     const last = components[components.length - 1];
-    if (last !== chartName.toLowerCase()) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the reference ends in ${JSON.stringify(last)} but the chart is named ${JSON.stringify(chartName)}`, {
+    if (last !== asciiLower(chartName)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the reference ends in ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(last)} but the chart is named ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(chartName)}`, {
             where,
-            hint: `Helm requires the repository to end in the chart's name: use ${[registry, ...components.slice(0, -1), chartName.toLowerCase()].join('/')}, or oci://${[registry, ...components.slice(0, -1)].join('/')}`,
+            hint: `Helm requires the repository to end in the chart's name: use ${[registry, ...components.slice(0, -1), asciiLower(chartName)].join('/')}, or oci://${[registry, ...components.slice(0, -1)].join('/')}`,
         });
     }
     if (givenTag !== undefined && givenTag !== tag) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the tag ${JSON.stringify(givenTag)} differs from the chart version ${JSON.stringify(chartVersion)}`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the tag ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(givenTag)} differs from the chart version ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(chartVersion)}`, {
             where,
             hint: `Helm requires the tag to be the chart's version: drop the tag (it defaults to ${tag}) or change version in Chart.yaml`,
         });
     }
     if (!TAG.test(tag))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the version ${JSON.stringify(chartVersion)} does not make a valid tag`, { hint: 'Use a shorter SemVer version' });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the version ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(chartVersion)} does not make a valid tag`, { hint: 'Use a shorter SemVer version' });
     return { ref: { registry, repository: lowered, tag }, lowered: lowered !== path ? path : undefined };
+}
+/** ASCII capitals lowered, nothing else: String#toLowerCase would also turn the Kelvin sign (U+212A) into a "k". */
+function asciiLower(text) {
+    return text.replace(/[A-Z]+/g, (c) => c.toLowerCase());
 }
 /** Parses a full reference `host[:port]/path[:tag]` (the CLI's REF); the tag is required. */
 function parseReference(input) {
-    const where = `reference ${JSON.stringify(input)}`;
+    const where = `reference ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(input)}`;
     const { registry, path, tag, digest } = splitReference(input);
     if (path === '')
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('expected host/path/name:tag', { where, hint: 'e.g. localhost:5000/myrepo/mychart:0.1.0' });
@@ -3119,16 +3225,37 @@ function parseReference(input) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('a digest reference is not a cache entry', { where, hint: 'Give host/path/name:tag' });
     if (tag === undefined)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('the tag is missing', { where, hint: 'Add :<version>, e.g. …/mychart:0.1.0' });
-    if (!HOST.test(registry))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`invalid registry host ${JSON.stringify(registry)}`, { where, hint: 'e.g. localhost:5000' });
+    checkHost(registry, where, 'e.g. localhost:5000');
     if (!path.split('/').every((c) => REPO_COMPONENT.test(c)))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('invalid repository name', { where, hint: 'Lower-case letters and digits, joined by ".", "_", "__" or "-"' });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`invalid repository name ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(path)}`, {
+            where,
+            hint: 'Lower-case letters and digits, joined by ".", "_", "__" or "-"',
+        });
     if (!TAG.test(tag))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`invalid tag ${JSON.stringify(tag)}`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`invalid tag ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(tag)}`, {
             where,
             hint: 'A tag holds letters, digits, "_", "." and "-" (a "+" is written "_")',
         });
     return { registry, repository: path, tag };
+}
+/**
+ * The registry and repository of an `oci://host[:port][/namespace]` dependency named `name`, as
+ * `helm dependency build` forms it (`<repository>/<name>`), checked like any reference before it
+ * names a request: a dependency's name comes from a Chart.yaml, and may hold anything.
+ */
+function dependencyRepository(repositoryUrl, name) {
+    const where = `dependency ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(name)} (${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(repositoryUrl)})`;
+    const { registry, path, tag, digest } = splitReference(repositoryUrl);
+    if (tag !== undefined || digest !== undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('an oci:// repository names a namespace, not a tag or digest', { where, hint: 'Give oci://host/namespace' });
+    checkHost(registry, where, 'Write the repository as oci://host[:port]/namespace');
+    const repository = path === '' ? name : `${path}/${name}`;
+    if (!repository.split('/').every((c) => REPO_COMPONENT.test(c)))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`invalid repository name ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(repository)}`, {
+            where,
+            hint: 'The namespace and the dependency name must be lower-case letters and digits, joined by ".", "_", "__" or "-" (as Helm requires)',
+        });
+    return { registry, repository };
 }
 
 
@@ -3145,7 +3272,7 @@ __webpack_require__.d(__webpack_exports__, {
   L$: () => (/* binding */ SINGLE_POST_MAX)
 });
 
-// UNUSED EXPORTS: scope
+// UNUSED EXPORTS: MAX_TAGS, scope
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -3417,7 +3544,6 @@ var retry = __webpack_require__(9963);
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 /** A page of the tag list (n=1000 asked): 20,000 values is room to spare; 100,000 tags in all. */
 const TAGS_PAGE = { maxBytes: 16 * 1024 * 1024, maxNodes: 20_000, maxDepth: 8 };
-const MAX_TAGS = 100_000;
 /** Blobs up to this size try the single-request upload. */
 const SINGLE_POST_MAX = 256 * 1024;
 const MANIFEST_ACCEPT = [media_types/* OciMediaType */.O.manifest, 'application/vnd.docker.distribution.manifest.v2+json', media_types/* OciMediaType */.O.index].join(', ');
@@ -3469,11 +3595,11 @@ class RegistryClient {
             throw (0,oci_errors/* responseError */.U3)('look up', res, this.#target(repository));
         const digest = res.headers['docker-content-digest'];
         if (digest)
-            return digest;
+            return (0,oci_digest/* parseDigest */.m)(digest, 'the Docker-Content-Digest', `${this.registry}/${repository}:${tag}`);
         const full = await this.#send({ method: 'GET', url, headers: { accept: MANIFEST_ACCEPT }, maxBody: MAX_MANIFEST_BYTES }, scope(repository, push));
         if (full.status !== 200)
             throw (0,oci_errors/* responseError */.U3)('read', full, this.#target(repository));
-        return (0,oci_digest/* sha256 */.s)(full.body);
+        return (0,oci_digest/* sha256 */.sc)(full.body);
     }
     /** Every tag of a repository (following the Link header's pages). */
     async listTags(repository) {
@@ -3485,24 +3611,7 @@ class RegistryClient {
                 return tags;
             if (res.status !== 200)
                 throw (0,oci_errors/* responseError */.U3)('list the tags of', res, this.#target(repository));
-            let body;
-            try {
-                body = ((0,bounded_read/* readJson */.Vh)(res.body.toString('utf8'), TAGS_PAGE) ?? {});
-            }
-            catch (err) {
-                if (!(err instanceof bounded_read/* BoundsError */.UI))
-                    throw err;
-                throw new errors/* UserError */.yo(`the tag list of ${this.registry}/${repository} ${err.message}: more than a page of tags holds`, {
-                    hint: 'The registry is answering with something other than a tag list',
-                });
-            }
-            for (const tag of Array.isArray(body.tags) ? body.tags : [])
-                if (typeof tag === 'string')
-                    tags.push(tag);
-            if (tags.length > MAX_TAGS)
-                throw new errors/* UserError */.yo(`${this.registry}/${repository} lists more than ${MAX_TAGS} tags`, {
-                    hint: 'Give the dependency an exact version, or vendor it into charts/',
-                });
+            addTags(tags, res.body, `${this.registry}/${repository}`);
             const next = /<([^>]+)>;\s*rel="next"/.exec(res.headers.link ?? '')?.[1];
             url = next ? new URL(next, url).toString() : undefined;
         }
@@ -3522,7 +3631,8 @@ class RegistryClient {
         throw (0,oci_errors/* responseError */.U3)('mount a blob into', res, this.#target(repository));
     }
     async hasBlob(repository, d) {
-        const res = await this.#send({ method: 'HEAD', url: `${this.#base}/v2/${repository}/blobs/${d.digest}` }, scope(repository, true));
+        const url = `${this.#base}/v2/${repository}/blobs/${(0,oci_digest/* parseDigest */.m)(d.digest, 'the blob digest', this.registry)}`;
+        const res = await this.#send({ method: 'HEAD', url }, scope(repository, true));
         if (res.status === 404)
             return false;
         if (res.status === 200)
@@ -3651,10 +3761,13 @@ class RegistryClient {
         }, scope(repository, true));
         if (res.status !== 201 && res.status !== 200)
             throw (0,oci_errors/* responseError */.U3)('push the manifest to', res, this.#target(repository));
-        return res.headers['docker-content-digest'];
+        const reported = res.headers['docker-content-digest'];
+        return reported && (0,oci_digest/* parseDigest */.m)(reported, 'the Docker-Content-Digest', `${this.registry}/${repository}:${tag}`);
     }
     /** A manifest by tag or digest, bounded in size and checked against the digest it claims. */
     async fetchManifest(repository, reference) {
+        if (reference.includes(':'))
+            (0,oci_digest/* parseDigest */.m)(reference, 'the manifest digest', `${this.registry}/${repository}`);
         const res = await this.#send({
             method: 'GET',
             url: `${this.#base}/v2/${repository}/manifests/${reference}`,
@@ -3667,8 +3780,10 @@ class RegistryClient {
             });
         if (res.status !== 200)
             throw (0,oci_errors/* responseError */.U3)('pull', res, this.#target(repository));
-        const digest = (0,oci_digest/* sha256 */.s)(res.body);
-        const claimed = reference.startsWith('sha256:') ? reference : res.headers['docker-content-digest'];
+        const digest = (0,oci_digest/* sha256 */.sc)(res.body);
+        const header = res.headers['docker-content-digest'];
+        const where = `${this.registry}/${repository}:${reference}`;
+        const claimed = reference.includes(':') ? reference : header && (0,oci_digest/* parseDigest */.m)(header, 'the Docker-Content-Digest', where);
         if (claimed && claimed !== digest) {
             throw new errors/* UserError */.yo(`the manifest of ${this.registry}/${repository}:${reference} does not match its digest (expected ${claimed}, got ${digest})`, {
                 hint: 'The registry or something between is corrupting data: nothing was written to the cache',
@@ -3690,7 +3805,7 @@ class RegistryClient {
         return value;
     }
     async #fetchBlobOnce(repository, d) {
-        const url = `${this.#base}/v2/${repository}/blobs/${d.digest}`;
+        const url = `${this.#base}/v2/${repository}/blobs/${(0,oci_digest/* parseDigest */.m)(d.digest, 'the blob digest', this.registry)}`;
         let res = await this.#open({ method: 'GET', url }, scope(repository, false));
         for (let hops = 0; REDIRECTS.includes(res.status); hops++) {
             const location = res.headers.location;
@@ -3780,6 +3895,41 @@ class RegistryClient {
         if (probe.status === 400 && /HTTP request to an HTTPS server/i.test(probe.body.toString('utf8'))) {
             throw new errors/* UserError */.yo(`${this.registry} speaks HTTPS, but plain HTTP was used`, { hint: 'Talk HTTPS to it', code: 'https-expected' });
         }
+    }
+}
+/** The most tags a listing keeps: a chart with more versions than this is not one a dependency is chosen from. */
+const MAX_TAGS = 100_000;
+const TAG = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/;
+/**
+ * Adds a tags page's tags to `tags`: only strings that are tags by the distribution spec's grammar
+ * (anything else could never be asked for by this client, so it is dropped, not chosen or printed),
+ * and at most MAX_TAGS in all.
+ */
+function addTags(tags, body, where) {
+    let page;
+    try {
+        page = (0,bounded_read/* readJson */.Vh)(body.toString('utf8'), TAGS_PAGE);
+    }
+    catch (err) {
+        if (err instanceof bounded_read/* BoundsError */.UI)
+            throw new errors/* UserError */.yo(`the tag list of ${where} ${err.message}: more than a page of tags holds`, {
+                hint: 'The registry is answering with something other than a tag list',
+            });
+        throw new errors/* UserError */.yo(`${where} answered a tag list that is not JSON`, { hint: 'The registry does not follow the distribution spec' });
+    }
+    const listed = page?.tags ?? [];
+    if (!Array.isArray(listed))
+        throw new errors/* UserError */.yo(`${where} answered a tag list whose "tags" is not a list`, {
+            hint: 'The registry does not follow the distribution spec',
+        });
+    for (const tag of listed) {
+        if (typeof tag !== 'string' || !TAG.test(tag))
+            continue;
+        if (tags.length >= MAX_TAGS)
+            throw new errors/* UserError */.yo(`${where} lists more than ${MAX_TAGS} tags`, {
+                hint: 'Chartlift does not choose a version among that many: pin the dependency to a version in charts/ (helm dependency build), or clean up the repository',
+            });
+        tags.push(tag);
     }
 }
 /** An upload session that cannot be resumed: transient for the upload as a whole, final for the session. */
@@ -4118,11 +4268,11 @@ function descriptorJson(d) {
 /** The image manifest as Helm writes it: no top-level mediaType, layers sorted by digest. */
 function buildArtifact(md, chart, createdSeconds, options = {}) {
     const config = Buffer.from((0,metadata/* configJson */.B2)(md));
-    const configDescriptor = (0,digest/* describe */.q)(media_types/* MediaType */.z.config, config);
-    const chartDescriptor = (0,digest/* describe */.q)(options.chartMediaType ?? media_types/* MediaType */.z.chart, chart);
+    const configDescriptor = (0,digest/* describe */.q0)(media_types/* MediaType */.z.config, config);
+    const chartDescriptor = (0,digest/* describe */.q0)(options.chartMediaType ?? media_types/* MediaType */.z.chart, chart);
     const layers = [chartDescriptor];
     if (options.provenance)
-        layers.push((0,digest/* describe */.q)(media_types/* MediaType */.z.provenance, options.provenance));
+        layers.push((0,digest/* describe */.q0)(media_types/* MediaType */.z.provenance, options.provenance));
     layers.sort((a, b) => (0,bytes_order/* compareBytes */.X)(a.digest, b.digest));
     const annotations = { ...manifestAnnotations(md, createdSeconds), ...options.extraAnnotations };
     const annotationJson = `{${Object.keys(annotations)
@@ -4142,7 +4292,7 @@ function buildArtifact(md, chart, createdSeconds, options = {}) {
         manifest,
         configDescriptor,
         chartDescriptor,
-        manifestDescriptor: (0,digest/* describe */.q)(media_types/* MediaType */.z.manifest, manifest),
+        manifestDescriptor: (0,digest/* describe */.q0)(media_types/* MediaType */.z.manifest, manifest),
         layers,
     };
 }
@@ -4653,6 +4803,7 @@ function startSigner(options) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ removeOrphans),
 /* harmony export */   Z: () => (/* binding */ writeFileAtomic)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
@@ -4692,9 +4843,13 @@ async function writeFileAtomic(target, data, options = {}) {
         throw err;
     }
 }
+/** A temporary file this old is left over whatever its process id says (the id may have been reused). */
+const ORPHAN_AGE_MS = 60_000;
 /**
- * Temporary files of earlier writes whose process is gone (killed between write and rename): they
- * may hold what the target holds (a credential file's auth), so they do not stay behind.
+ * Removes temporary files of earlier writes of `target` (`.<name>.<pid>.<hex>.tmp` in `dir`) whose
+ * process is gone, or that are older than a minute (a write takes milliseconds; a process id may be
+ * reused by another process): killed between write and rename, they may hold what the target holds
+ * (a credential file's auth), so they do not stay behind.
  */
 async function removeOrphans(dir, base) {
     let names;
@@ -4709,9 +4864,16 @@ async function removeOrphans(dir, base) {
         if (!name.startsWith(prefix) || !name.endsWith('.tmp'))
             continue;
         const pid = Number(/^(\d+)\.[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length))?.[1]);
-        if (pid && pid !== process.pid && !alive(pid))
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, name), { force: true });
+        if (!pid)
+            continue;
+        const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, name);
+        if ((pid !== process.pid && !alive(pid)) || (await ageMs(file)) > ORPHAN_AGE_MS)
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(file, { force: true });
     }
+}
+async function ageMs(file) {
+    const s = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(file).catch(() => undefined);
+    return s ? Date.now() - s.mtimeMs : 0;
 }
 function alive(pid) {
     try {
@@ -4791,6 +4953,11 @@ function checkYamlBounds(text, bounds) {
     let onLine = 0;
     let lineStart = true;
     for (const token of new yaml__WEBPACK_IMPORTED_MODULE_0__.Lexer().lex(text)) {
+        // A document (its start, `---`, `...` or a directive) is an object of its own when parsed: counted.
+        if (token === DOCUMENT || token === '---' || token === '...' || token[0] === '%') {
+            if (++nodes > bounds.maxNodes)
+                throw new BoundsError(`holds more than ${bounds.maxNodes} YAML nodes (documents, keys, values, list items): the bound Chartlift reads`);
+        }
         if (token === '\n' || token === DOCUMENT) {
             lineStart = true;
             onLine = 0;
@@ -4805,7 +4972,7 @@ function checkYamlBounds(text, bounds) {
         lineStart = false;
         if (token === SCALAR || OPENS.has(token) || token === '-' || token === '?' || token[0] === '*') {
             if (++nodes > bounds.maxNodes)
-                throw new BoundsError(`holds more than ${bounds.maxNodes} YAML nodes (keys, values, list items): the bound Chartlift reads`);
+                throw new BoundsError(`holds more than ${bounds.maxNodes} YAML nodes (documents, keys, values, list items): the bound Chartlift reads`);
         }
         if (token[0] === '*' && ++aliases > bounds.maxAliases)
             throw new BoundsError(`holds more than ${bounds.maxAliases} aliases`);
@@ -5046,6 +5213,28 @@ function printableLine(text) {
         .join('\t')
         .replace(/^(\s*):/, '$1\\u003a')
         .replace(/##\[/g, '##\\u005b');
+}
+
+
+/***/ }),
+
+/***/ 9202:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ quoted)
+/* harmony export */ });
+/**
+ * A value from outside (a registry's answer, a file, an argument) quoted for a message: JSON's quotes
+ * and escapes, and every character outside printable ASCII written as \u escape too (control
+ * characters, bidirectional overrides such as U+202E, zero-width spaces), so that what is shown is
+ * what was there. Long values are cut.
+ */
+function quoted(value, max = 200) {
+    if (typeof value !== 'string')
+        return JSON.stringify(value) ?? String(value);
+    const text = JSON.stringify(value.length > max ? `${value.slice(0, max)}…` : value);
+    return text.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 

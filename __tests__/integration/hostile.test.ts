@@ -50,12 +50,15 @@ describe('a registry that serves hostile charts', () => {
   });
   after(() => reg.stop());
 
-  test('a config name that climbs out (../../../escape, /abs) is refused at pull, and export never leaves its folder', async () => {
+  test('a config name that climbs out (../../../escape, /abs) or holds what Helm drops (U+202E, U+200B) is refused at pull, and export never leaves its folder', async () => {
     const { env, home } = await helmHome();
     for (const [tag, name] of [
       ['1.0.0', '../../../escape'],
       ['1.0.1', '/tmp/abs-escape'],
       ['1.0.2', 'bell\u0007\u001b[31mred'],
+      // What Helm's sanitizeString drops never comes from Helm: a folder named with a bidi override deceives.
+      ['1.0.3', 'vic\u202etim'],
+      ['1.0.4', 'vic\u200btim'],
     ]) {
       plantChart(reg, 'evil/victim', tag, config(name, '1.0.0'), chartTgz);
       const r = await exec(process.execPath, [CLI, 'chart', 'pull', `${reg.host}/evil/victim:${tag}`, '--plain-http'], { env });

@@ -63,3 +63,13 @@ test('JSON within bounds reads as JSON.parse reads it; strings count as one valu
   }
   readJson(`["${',[{'.repeat(1000)}"]`, small);
 });
+
+test('empty documents count: a million `---` lines (each an object when parsed) are refused before parsing', () => {
+  for (const marker of ['---\n', '...\n', '--- \n', '%YAML 1.1\n---\n']) {
+    const text = 'a: 1\n' + marker.repeat(60_000);
+    assert.throws(() => checkYamlBounds(text, CHART_YAML_BOUNDS), BoundsError, JSON.stringify(marker));
+    assert.throws(() => checkGoValues(text), BoundsError, JSON.stringify(marker));
+  }
+  // A few documents stay well within.
+  assert.doesNotThrow(() => checkYamlBounds('a: 1\n---\nb: 2\n...\n', CHART_YAML_BOUNDS));
+});

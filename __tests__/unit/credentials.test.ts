@@ -71,3 +71,24 @@ test('lookup order: Helm first, then Docker; Docker Hub’s historic key', async
   await writeFile(path.join(home, 'config.json'), '{not json');
   await assert.rejects(findCredential('none.example', denv), /is not valid JSON/);
 });
+
+test('temporary files of a killed write (process gone, or older than a minute) are removed by every change, a logout with nothing to remove too', async () => {
+  const { mkdir, readdir, utimes } = await import('node:fs/promises');
+  const dir = await tempDir('chartlift-cred-');
+  const file = path.join(dir, 'registry', 'config.json');
+  await mkdir(path.dirname(file), { recursive: true });
+  const plant = async (name: string, ageMs = 0) => {
+    const f = path.join(path.dirname(file), name);
+    await writeFile(f, '{"auths":{"h":{"auth":"dTpw"}}}', { mode: 0o600 });
+    const t = new Date(Date.now() - ageMs);
+    await utimes(f, t, t);
+  };
+  const temps = async () => (await readdir(path.dirname(file))).filter((f) => f.endsWith('.tmp')).sort();
+  const fresh = `.config.json.${process.pid}.aaaaaaaaaaaa.tmp`; // this process, just now: a write in progress
+  await plant('.config.json.2147483646.0123456789ab.tmp');
+  await plant(`.config.json.${process.pid}.ba9876543210.tmp`, 10 * 60_000);
+  await plant(fresh);
+  await plant('.other.json.2147483646.0123456789ab.tmp'); // another file's: not this one's to remove
+  assert.equal(await removeLogin(file, 'nowhere:1'), false);
+  assert.deepEqual(await temps(), [fresh, '.other.json.2147483646.0123456789ab.tmp'].sort());
+});

@@ -61,3 +61,39 @@ test('60 saves at once, through separate Layouts of one cache, batched: every en
   }
   assert.deepEqual(await readdir(path.join(root, 'ingest')), [], 'no staging file left');
 });
+
+test('blobPath is the one mapping of a digest to a file: only a sha256 digest, only under blobs/sha256/', async () => {
+  const layout = new Layout(await tempDir('chartlift-layout-'));
+  const good = manifestOf('{}').digest;
+  assert.equal(layout.blobPath(good), path.join(layout.root, 'blobs', 'sha256', good.slice(7)));
+  for (const bad of ['sha256:../../../../etc/passwd', 'sha256:../index.json', '../sha256:x', `sha512:${'0'.repeat(128)}`, 'sha256:', '']) {
+    assert.throws(() => layout.blobPath(bad), /the blob digest .* is not a valid digest/, bad);
+    await assert.rejects(layout.readBlob(bad), /is not a valid digest/);
+    await assert.rejects(layout.hasBlob({ digest: bad, size: 0 }), /is not a valid digest/);
+  }
+  await assert.rejects(layout.save('r/x:1', { mediaType: 'm', digest: 'sha256:../x', size: 1 }, []), /the manifest digest/);
+});
+
+test('an index entry or a cached manifest naming sha256:../…: resolve refuses the entry naming index.json, remove drops it and deletes nothing outside', async () => {
+  const root = await tempDir('chartlift-layout-');
+  const outside = path.join(path.dirname(root), `${path.basename(root)}-victim`);
+  await writeFile(outside, 'precious');
+  const climb = `sha256:${'../'.repeat(20)}${outside.slice(1)}`;
+  const layout = new Layout(root);
+  const body = JSON.stringify({ config: { digest: climb }, layers: [{ digest: climb }, null] });
+  await layout.save('r/layer:1', manifestOf(body), [Buffer.from(body)]);
+  const indexFile = path.join(root, 'index.json');
+  const index = JSON.parse(await readFile(indexFile, 'utf8'));
+  index.manifests.push({ mediaType: 'm', digest: climb, size: 1, annotations: { 'org.opencontainers.image.ref.name': 'r/index:1' } });
+  await writeFile(indexFile, JSON.stringify(index));
+  await assert.rejects(layout.resolve('r/index:1'), (err: Error & { where?: string }) => {
+    assert.match(err.message, /the digest of r\/index:1 "sha256:(\.\.\/)+.*" is not a valid digest/);
+    assert.equal(err.where, indexFile);
+    return true;
+  });
+  assert.ok(await layout.remove('r/layer:1'));
+  assert.ok(await layout.remove('r/index:1'));
+  assert.equal(await readFile(outside, 'utf8'), 'precious');
+  assert.deepEqual(JSON.parse(await readFile(indexFile, 'utf8')).manifests, []);
+  assert.deepEqual(await readdir(path.join(root, 'blobs', 'sha256')), [], "the manifest's own blob is gone");
+});

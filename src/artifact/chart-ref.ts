@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js';
-import { isRegistryHost, isRepositoryComponent, isTag, splitReference, type Reference } from '../oci/reference.js';
+import { checkHost, isRepositoryComponent, isTag, splitReference, type Reference } from '../oci/reference.js';
+import { quoted } from '../util/quoted.js';
 
 /**
  * Helm's rules for a chart's reference: the repository ends in the chart's name, the tag is its
@@ -26,7 +27,7 @@ export function resolveChartRef(input: string, chartName: string, chartVersion: 
   const raw = input.trim();
   const tag = versionTag(chartVersion);
   // Where an error is: the reference, which each face may call by its own name.
-  const at = { where: `reference ${JSON.stringify(raw)}`, subject: 'reference' } as const;
+  const at = { where: `reference ${quoted(raw)}`, subject: 'reference' } as const;
   if (raw === '')
     throw new UserError('no reference given: the input is empty', {
       hint: 'Give oci://<registry>/<namespace>, e.g. oci://ghcr.io/my-org/charts',
@@ -59,36 +60,37 @@ export function resolveChartRef(input: string, chartName: string, chartVersion: 
     path = parts.path;
     givenTag = parts.tag;
   }
-  if (!isRegistryHost(registry))
-    throw new UserError(`invalid registry host ${JSON.stringify(registry)}`, {
-      ...at,
-      hint: 'Write the host as name[:port], e.g. ghcr.io or localhost:5000',
-    });
+  checkHost(registry, at.where, 'Write the host as name[:port], e.g. ghcr.io or localhost:5000', at.subject);
 
-  const repository = path.toLowerCase();
+  const repository = asciiLower(path);
   const components = repository.split('/');
   for (const c of components) {
     if (!isRepositoryComponent(c)) {
-      throw new UserError(`invalid repository name ${JSON.stringify(path)}`, {
+      throw new UserError(`invalid repository name ${quoted(path)}`, {
         ...at,
         hint: 'Each path element must be lower-case letters and digits, joined by ".", "_", "__" or "-"',
       });
     }
   }
   const last = components[components.length - 1];
-  if (last !== chartName.toLowerCase()) {
-    throw new UserError(`the reference ends in ${JSON.stringify(last)} but the chart is named ${JSON.stringify(chartName)}`, {
+  if (last !== asciiLower(chartName)) {
+    throw new UserError(`the reference ends in ${quoted(last)} but the chart is named ${quoted(chartName)}`, {
       ...at,
-      hint: `Helm requires the repository to end in the chart's name: use ${[registry, ...components.slice(0, -1), chartName.toLowerCase()].join('/')}, or oci://${[registry, ...components.slice(0, -1)].join('/')}`,
+      hint: `Helm requires the repository to end in the chart's name: use ${[registry, ...components.slice(0, -1), asciiLower(chartName)].join('/')}, or oci://${[registry, ...components.slice(0, -1)].join('/')}`,
     });
   }
   if (givenTag !== undefined && givenTag !== tag) {
-    throw new UserError(`the tag ${JSON.stringify(givenTag)} differs from the chart version ${JSON.stringify(chartVersion)}`, {
+    throw new UserError(`the tag ${quoted(givenTag)} differs from the chart version ${quoted(chartVersion)}`, {
       ...at,
       hint: `Helm requires the tag to be the chart's version: drop the tag (it defaults to ${tag}) or change version in Chart.yaml`,
     });
   }
   if (!isTag(tag))
-    throw new UserError(`the version ${JSON.stringify(chartVersion)} does not make a valid tag`, { hint: 'Use a shorter SemVer version' });
+    throw new UserError(`the version ${quoted(chartVersion)} does not make a valid tag`, { hint: 'Use a shorter SemVer version' });
   return { ref: { registry, repository, tag }, lowered: repository !== path ? path : undefined };
+}
+
+/** ASCII capitals lowered, nothing else: String#toLowerCase would also turn the Kelvin sign (U+212A) into a "k". */
+function asciiLower(text: string): string {
+  return text.replace(/[A-Z]+/g, (c) => c.toLowerCase());
 }

@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js';
-import type { Descriptor } from '../oci/digest.js';
-import { HELM_VERSION } from '../chart/metadata.js';
+import { checkDescriptor, type Descriptor } from '../oci/digest.js';
+import { HELM_VERSION, sanitize } from '../chart/metadata.js';
 import { MediaType } from './media-types.js';
 import { BoundsError, readJson, type Bounds } from '../util/bounded-read.js';
 
@@ -31,14 +31,11 @@ export function parseChartManifest(
     if (err instanceof BoundsError) throw new UserError(`the manifest ${err.message}: no chart manifest does`, { where });
     throw new UserError('the manifest is not JSON', { where });
   }
-  if (
-    typeof manifest !== 'object' ||
-    manifest === null ||
-    manifest.schemaVersion !== 2 ||
-    !manifest.config ||
-    !Array.isArray(manifest.layers)
-  )
+  if (manifest?.schemaVersion !== 2 || !isObject(manifest.config) || !Array.isArray(manifest.layers) || !manifest.layers.every(isObject))
     throw new UserError('not an OCI image manifest', { where });
+  // Every digest parsed here, once, before any of them names a cache file or a request.
+  checkDescriptor(manifest.config, 'the config', where);
+  manifest.layers.forEach((l, i) => checkDescriptor(l, `layer ${i + 1}'s`, where));
   if (manifest.mediaType && manifest.mediaType !== MediaType.manifest)
     throw new UserError(`not a chart: manifest type ${manifest.mediaType}`, {
       where,
@@ -84,7 +81,9 @@ export function readChartConfig(config: Buffer, where: string): { name: string; 
     throw new UserError('the chart config is not JSON', { where, hint: 'This reference does not hold a usable Helm chart' });
   }
   const { name, version } = (meta ?? {}) as { name?: unknown; version?: unknown };
-  if (typeof name !== 'string' || !CHART_NAME.test(name) || name === '.' || name === '..')
+  // Helm writes the name it sanitised (sanitizeString): a name holding what Helm drops (bidi controls,
+  // zero-width characters) or changes was not written by Helm, and would name a folder deceptively.
+  if (typeof name !== 'string' || !CHART_NAME.test(name) || name === '.' || name === '..' || sanitize(name) !== name)
     throw new UserError(`the chart config names the chart ${JSON.stringify(name)}, which is not a chart name`, {
       where,
       hint: 'A chart name is one path element of printable characters: this chart is broken or hostile',
@@ -95,6 +94,10 @@ export function readChartConfig(config: Buffer, where: string): { name: string; 
       hint: 'This reference does not hold a usable Helm chart',
     });
   return { name, version };
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** One path element, printable, no separators: what a folder may be named after. */

@@ -3,7 +3,7 @@ import { chmod, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { UserError, fsCode } from '../errors.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
+import { removeOrphans, writeFileAtomic } from '../util/atomic-write.js';
 import { withFileLock } from '../util/file-lock.js';
 import type { Credential } from './auth.js';
 
@@ -194,6 +194,8 @@ async function updateConfig<T>(file: string, change: (config: ConfigFile) => { w
   const dir = path.dirname(file);
   await mkdir(dir, { recursive: true, mode: 0o700 });
   return withFileLock(`${file}.lock`, async () => {
+    // Left by a write that was killed (they hold the auth): removed by every change, a logout too, written or not.
+    await removeOrphans(dir, path.basename(file));
     const config = await readConfig(file);
     const { write, result } = change(config);
     if (write) {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fsCode } from '../errors.js';
 import { compareBytes } from '../util/bytes-order.js';
 import { withFileLock } from '../util/file-lock.js';
-import { sha256, type Descriptor } from './digest.js';
+import { isDigest, parseDigest, sha256, type Descriptor } from './digest.js';
 import { Annotation, OciMediaType as MediaType } from './media-types.js';
 
 interface ImageIndex {
@@ -57,9 +57,20 @@ export class Layout {
     this.root = path.resolve(root);
   }
 
+  /**
+   * The one mapping of a digest to a file: `blobs/sha256/<hex>`, for a digest that parses strictly
+   * (anything else is refused before it names a path), and checked to stay in that folder.
+   */
   blobPath(digest: string): string {
-    const [alg, hex] = digest.split(':');
-    return path.join(this.root, 'blobs', alg, hex);
+    const [alg, hex] = parseDigest(digest, 'the blob digest', this.root).split(':');
+    const store = path.join(this.root, 'blobs', alg);
+    const file = path.resolve(store, hex);
+    if (path.dirname(file) !== store) throw new Error(`blob path ${file} is outside ${store}`);
+    return file;
+  }
+
+  get #indexFile(): string {
+    return path.join(this.root, 'index.json');
   }
 
   async init(): Promise<void> {
@@ -116,7 +127,7 @@ export class Layout {
 
   #readIndex(): ImageIndex {
     try {
-      const parsed = JSON.parse(readFileSync(path.join(this.root, 'index.json'), 'utf8')) as ImageIndex;
+      const parsed = JSON.parse(readFileSync(this.#indexFile, 'utf8')) as ImageIndex;
       return { schemaVersion: 2, mediaType: MediaType.index, manifests: parsed.manifests ?? [] };
     } catch (err) {
       if (fsCode(err) === 'ENOENT') return { schemaVersion: 2, mediaType: MediaType.index, manifests: [] };
@@ -131,6 +142,7 @@ export class Layout {
    * the batch (a step publishing 400 charts rewrote index.json, and took the lock, 400 times).
    */
   async save(refName: string, manifest: Descriptor, blobs: Uint8Array[]): Promise<void> {
+    parseDigest(manifest.digest, 'the manifest digest', refName);
     await this.init();
     const state = batches.get(this.root) ?? { last: Promise.resolve() };
     batches.set(this.root, state);
@@ -196,15 +208,23 @@ export class Layout {
     });
   }
 
+  /** The entry named `refName`, its digest checked (index.json may have been written by anything). */
   async resolve(refName: string): Promise<Descriptor | undefined> {
-    return (await this.readIndex()).manifests.find((d) => d.annotations?.[Annotation.refName] === refName);
+    const entry = (await this.readIndex()).manifests.find((d) => d.annotations?.[Annotation.refName] === refName);
+    if (entry) parseDigest(entry.digest, `the digest of ${refName}`, this.#indexFile);
+    return entry;
   }
 
-  /** A manifest's own digest and the digests it references. */
-  async #referenced(manifestDigest: string): Promise<string[]> {
+  /**
+   * A manifest's own digest and the digests it references: only those that are digests. What is
+   * not names no blob of this store, so it is neither kept nor deleted (nor read, nor probed).
+   */
+  async #referenced(manifestDigest: unknown): Promise<string[]> {
+    if (!isDigest(manifestDigest)) return [];
     try {
       const m = JSON.parse(await readFile(this.blobPath(manifestDigest), 'utf8')) as { config?: Descriptor; layers?: Descriptor[] };
-      return [manifestDigest, ...(m.config ? [m.config.digest] : []), ...(m.layers ?? []).map((l) => l.digest)];
+      const listed = [m.config?.digest, ...(Array.isArray(m.layers) ? m.layers.map((l) => l?.digest) : [])];
+      return [manifestDigest, ...listed.filter(isDigest)];
     } catch {
       return [manifestDigest];
     }

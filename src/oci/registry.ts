@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { UserError } from '../errors.js';
 import { Authenticator, type Credential } from './auth.js';
 import { outsideDeadline } from './deadline.js';
-import { sha256, type Descriptor } from './digest.js';
+import { parseDigest, sha256, type Descriptor } from './digest.js';
 import { networkError, RegistryError, responseError } from './errors.js';
 import { BodyTooLarge, readBounded, type Http, type HttpRequest, type HttpResponse, type HttpStream } from './http.js';
 import { OciMediaType as MediaType } from './media-types.js';
@@ -12,7 +12,6 @@ import { isRetryableStatus, retryBudget, retrying, retryPolicy, type RetryPolicy
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 /** A page of the tag list (n=1000 asked): 20,000 values is room to spare; 100,000 tags in all. */
 const TAGS_PAGE: Bounds = { maxBytes: 16 * 1024 * 1024, maxNodes: 20_000, maxDepth: 8 };
-const MAX_TAGS = 100_000;
 /** Blobs up to this size try the single-request upload. */
 export const SINGLE_POST_MAX = 256 * 1024;
 const MANIFEST_ACCEPT = [MediaType.manifest, 'application/vnd.docker.distribution.manifest.v2+json', MediaType.index].join(', ');
@@ -78,7 +77,7 @@ export class RegistryClient {
     if (res.status === 404) return undefined;
     if (res.status !== 200) throw responseError('look up', res, this.#target(repository));
     const digest = res.headers['docker-content-digest'];
-    if (digest) return digest;
+    if (digest) return parseDigest(digest, 'the Docker-Content-Digest', `${this.registry}/${repository}:${tag}`);
     const full = await this.#send(
       { method: 'GET', url, headers: { accept: MANIFEST_ACCEPT }, maxBody: MAX_MANIFEST_BYTES },
       scope(repository, push),
@@ -95,20 +94,7 @@ export class RegistryClient {
       const res = await this.#send({ method: 'GET', url, maxBody: 16 * 1024 * 1024 }, scope(repository, false));
       if (res.status === 404) return tags;
       if (res.status !== 200) throw responseError('list the tags of', res, this.#target(repository));
-      let body: { tags?: unknown };
-      try {
-        body = (readJson(res.body.toString('utf8'), TAGS_PAGE) ?? {}) as { tags?: unknown };
-      } catch (err) {
-        if (!(err instanceof BoundsError)) throw err;
-        throw new UserError(`the tag list of ${this.registry}/${repository} ${err.message}: more than a page of tags holds`, {
-          hint: 'The registry is answering with something other than a tag list',
-        });
-      }
-      for (const tag of Array.isArray(body.tags) ? body.tags : []) if (typeof tag === 'string') tags.push(tag);
-      if (tags.length > MAX_TAGS)
-        throw new UserError(`${this.registry}/${repository} lists more than ${MAX_TAGS} tags`, {
-          hint: 'Give the dependency an exact version, or vendor it into charts/',
-        });
+      addTags(tags, res.body, `${this.registry}/${repository}`);
       const next = /<([^>]+)>;\s*rel="next"/.exec(res.headers.link ?? '')?.[1];
       url = next ? new URL(next, url).toString() : undefined;
     }
@@ -131,7 +117,8 @@ export class RegistryClient {
   }
 
   async hasBlob(repository: string, d: Descriptor): Promise<boolean> {
-    const res = await this.#send({ method: 'HEAD', url: `${this.#base}/v2/${repository}/blobs/${d.digest}` }, scope(repository, true));
+    const url = `${this.#base}/v2/${repository}/blobs/${parseDigest(d.digest, 'the blob digest', this.registry)}`;
+    const res = await this.#send({ method: 'HEAD', url }, scope(repository, true));
     if (res.status === 404) return false;
     if (res.status === 200) return true;
     throw responseError('check a blob in', res, this.#target(repository));
@@ -269,11 +256,13 @@ export class RegistryClient {
       scope(repository, true),
     );
     if (res.status !== 201 && res.status !== 200) throw responseError('push the manifest to', res, this.#target(repository));
-    return res.headers['docker-content-digest'];
+    const reported = res.headers['docker-content-digest'];
+    return reported && parseDigest(reported, 'the Docker-Content-Digest', `${this.registry}/${repository}:${tag}`);
   }
 
   /** A manifest by tag or digest, bounded in size and checked against the digest it claims. */
   async fetchManifest(repository: string, reference: string): Promise<{ body: Buffer; digest: string }> {
+    if (reference.includes(':')) parseDigest(reference, 'the manifest digest', `${this.registry}/${repository}`);
     const res = await this.#send(
       {
         method: 'GET',
@@ -289,7 +278,9 @@ export class RegistryClient {
       });
     if (res.status !== 200) throw responseError('pull', res, this.#target(repository));
     const digest = sha256(res.body);
-    const claimed = reference.startsWith('sha256:') ? reference : res.headers['docker-content-digest'];
+    const header = res.headers['docker-content-digest'];
+    const where = `${this.registry}/${repository}:${reference}`;
+    const claimed = reference.includes(':') ? reference : header && parseDigest(header, 'the Docker-Content-Digest', where);
     if (claimed && claimed !== digest) {
       throw new UserError(
         `the manifest of ${this.registry}/${repository}:${reference} does not match its digest (expected ${claimed}, got ${digest})`,
@@ -319,7 +310,7 @@ export class RegistryClient {
   }
 
   async #fetchBlobOnce(repository: string, d: Descriptor): Promise<Buffer> {
-    const url = `${this.#base}/v2/${repository}/blobs/${d.digest}`;
+    const url = `${this.#base}/v2/${repository}/blobs/${parseDigest(d.digest, 'the blob digest', this.registry)}`;
     let res = await this.#open({ method: 'GET', url }, scope(repository, false));
     for (let hops = 0; REDIRECTS.includes(res.status); hops++) {
       const location = res.headers.location;
@@ -425,6 +416,41 @@ export class RegistryClient {
     if (probe.status === 400 && /HTTP request to an HTTPS server/i.test(probe.body.toString('utf8'))) {
       throw new UserError(`${this.registry} speaks HTTPS, but plain HTTP was used`, { hint: 'Talk HTTPS to it', code: 'https-expected' });
     }
+  }
+}
+
+/** The most tags a listing keeps: a chart with more versions than this is not one a dependency is chosen from. */
+export const MAX_TAGS = 100_000;
+const TAG = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/;
+
+/**
+ * Adds a tags page's tags to `tags`: only strings that are tags by the distribution spec's grammar
+ * (anything else could never be asked for by this client, so it is dropped, not chosen or printed),
+ * and at most MAX_TAGS in all.
+ */
+function addTags(tags: string[], body: Buffer, where: string): void {
+  let page: unknown;
+  try {
+    page = readJson(body.toString('utf8'), TAGS_PAGE);
+  } catch (err) {
+    if (err instanceof BoundsError)
+      throw new UserError(`the tag list of ${where} ${err.message}: more than a page of tags holds`, {
+        hint: 'The registry is answering with something other than a tag list',
+      });
+    throw new UserError(`${where} answered a tag list that is not JSON`, { hint: 'The registry does not follow the distribution spec' });
+  }
+  const listed = (page as { tags?: unknown } | null)?.tags ?? [];
+  if (!Array.isArray(listed))
+    throw new UserError(`${where} answered a tag list whose "tags" is not a list`, {
+      hint: 'The registry does not follow the distribution spec',
+    });
+  for (const tag of listed) {
+    if (typeof tag !== 'string' || !TAG.test(tag)) continue;
+    if (tags.length >= MAX_TAGS)
+      throw new UserError(`${where} lists more than ${MAX_TAGS} tags`, {
+        hint: 'Chartlift does not choose a version among that many: pin the dependency to a version in charts/ (helm dependency build), or clean up the repository',
+      });
+    tags.push(tag);
   }
 }
 

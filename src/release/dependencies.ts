@@ -16,7 +16,7 @@ import { UserError, fsCode } from '../errors.js';
 import type { Credential } from '../oci/auth.js';
 import { RegistryError } from '../oci/errors.js';
 import { BodyTooLarge, type Http } from '../oci/http.js';
-import { splitReference } from '../oci/reference.js';
+import { dependencyRepository } from '../oci/reference.js';
 import type { RegistryClient } from '../oci/registry.js';
 import { compareBytes } from '../util/bytes-order.js';
 
@@ -117,8 +117,7 @@ function pickVersion(versions: string[], constraint: string): string | undefined
 }
 
 async function fromOci(dep: Dependency, wanted: string, where: string, access: DependencyAccess): Promise<Chart> {
-  const { registry, path: namespace } = splitReference(dep.repository);
-  const repository = namespace === '' ? dep.name : `${namespace}/${dep.name}`;
+  const { registry, repository } = dependencyRepository(dep.repository, dep.name);
   const client = await access.client(registry);
   const tags = await client.listTags(repository);
   const version = pickVersion(

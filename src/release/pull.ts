@@ -1,3 +1,4 @@
+import { UserError } from '../errors.js';
 import type { Layout } from '../oci/layout.js';
 import { refString, type Reference } from '../oci/reference.js';
 import type { RegistryClient } from '../oci/registry.js';
@@ -26,7 +27,11 @@ export async function pullChart(
   const { body, digest } = await client.fetchManifest(ref.repository, ref.tag);
   const { manifest, chartLayer, provLayer } = parseChartManifest(body, refName);
   const wanted = [manifest.config, ...manifest.layers];
-  const current = await layout.resolve(refName);
+  // An entry whose digest is not one (index.json written by something else) is replaced, as if absent.
+  const current = await layout.resolve(refName).catch((err: unknown) => {
+    if (err instanceof UserError) return undefined;
+    throw err;
+  });
   const present = await Promise.all(wanted.map((d) => layout.hasBlob(d)));
   if (current?.digest === digest && present.every(Boolean) && (await layout.hasBlob({ digest, size: body.length }))) {
     const cached = await readCached(layout, refName);

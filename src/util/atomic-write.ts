@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { open, readdir, rename, rm } from 'node:fs/promises';
+import { open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -33,11 +33,16 @@ export async function writeFileAtomic(
   }
 }
 
+/** A temporary file this old is left over whatever its process id says (the id may have been reused). */
+const ORPHAN_AGE_MS = 60_000;
+
 /**
- * Temporary files of earlier writes whose process is gone (killed between write and rename): they
- * may hold what the target holds (a credential file's auth), so they do not stay behind.
+ * Removes temporary files of earlier writes of `target` (`.<name>.<pid>.<hex>.tmp` in `dir`) whose
+ * process is gone, or that are older than a minute (a write takes milliseconds; a process id may be
+ * reused by another process): killed between write and rename, they may hold what the target holds
+ * (a credential file's auth), so they do not stay behind.
  */
-async function removeOrphans(dir: string, base: string): Promise<void> {
+export async function removeOrphans(dir: string, base: string): Promise<void> {
   let names: string[];
   try {
     names = await readdir(dir);
@@ -48,8 +53,15 @@ async function removeOrphans(dir: string, base: string): Promise<void> {
   for (const name of names) {
     if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
     const pid = Number(/^(\d+)\.[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length))?.[1]);
-    if (pid && pid !== process.pid && !alive(pid)) await rm(path.join(dir, name), { force: true });
+    if (!pid) continue;
+    const file = path.join(dir, name);
+    if ((pid !== process.pid && !alive(pid)) || (await ageMs(file)) > ORPHAN_AGE_MS) await rm(file, { force: true });
   }
+}
+
+async function ageMs(file: string): Promise<number> {
+  const s = await stat(file).catch(() => undefined);
+  return s ? Date.now() - s.mtimeMs : 0;
 }
 
 function alive(pid: number): boolean {

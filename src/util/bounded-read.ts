@@ -69,6 +69,13 @@ export function checkYamlBounds(text: string, bounds: YamlBounds): void {
   let onLine = 0;
   let lineStart = true;
   for (const token of new YAML.Lexer().lex(text)) {
+    // A document (its start, `---`, `...` or a directive) is an object of its own when parsed: counted.
+    if (token === DOCUMENT || token === '---' || token === '...' || token[0] === '%') {
+      if (++nodes > bounds.maxNodes)
+        throw new BoundsError(
+          `holds more than ${bounds.maxNodes} YAML nodes (documents, keys, values, list items): the bound Chartlift reads`,
+        );
+    }
     if (token === '\n' || token === DOCUMENT) {
       lineStart = true;
       onLine = 0;
@@ -82,7 +89,9 @@ export function checkYamlBounds(text: string, bounds: YamlBounds): void {
     lineStart = false;
     if (token === SCALAR || OPENS.has(token) || token === '-' || token === '?' || token[0] === '*') {
       if (++nodes > bounds.maxNodes)
-        throw new BoundsError(`holds more than ${bounds.maxNodes} YAML nodes (keys, values, list items): the bound Chartlift reads`);
+        throw new BoundsError(
+          `holds more than ${bounds.maxNodes} YAML nodes (documents, keys, values, list items): the bound Chartlift reads`,
+        );
     }
     if (token[0] === '*' && ++aliases > bounds.maxAliases) throw new BoundsError(`holds more than ${bounds.maxAliases} aliases`);
     if (token === '-' || token === '?') onLine++;
