@@ -90,9 +90,14 @@ const ACTION_HINTS = {
 /* harmony export */   R: () => (/* binding */ log)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6058);
-/* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1095);
+/* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1095);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7911);
 
 
+
+/** Escaped as the printer escapes it, with the user's secrets too short for the runner's mask hidden. */
+const printable = (text) => (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .hideShort */ .rr)((0,_util_printable_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g)(text));
+const printableLine = (text) => (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .hideShort */ .rr)((0,_util_printable_js__WEBPACK_IMPORTED_MODULE_2__/* .printableLine */ .o)(text));
 /**
  * The action's one way to the log. Every line goes through `printableLine`: one call is one line,
  * with no terminal escapes, and never a workflow command, whatever text from outside (a registry's
@@ -100,14 +105,14 @@ const ACTION_HINTS = {
  * by @actions/core around text escaped the same way: the content is escaped, not the command.
  */
 const log = {
-    info: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq((0,_util_printable_js__WEBPACK_IMPORTED_MODULE_1__/* .printableLine */ .o)(line)),
-    warning: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_util_printable_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g)(line)),
-    error: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3((0,_util_printable_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g)(line)),
-    notice: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm((0,_util_printable_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g)(line)),
-    fail: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_util_printable_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g)(line)),
+    info: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(printableLine(line)),
+    warning: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(printable(line)),
+    error: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(printable(line)),
+    notice: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(printable(line)),
+    fail: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(printable(line)),
     /** A multi-line text (a stack) as debug lines, each escaped. */
-    debug: (text) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(text.split('\n').map(_util_printable_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g).join('\n')),
-    startGroup: (title) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh((0,_util_printable_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g)(title)),
+    debug: (text) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(text.split('\n').map(printable).join('\n')),
+    startGroup: (title) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(printable(title)),
     endGroup: () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4(),
 };
 
@@ -216,10 +221,13 @@ async function logout(records) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E$: () => (/* binding */ redact),
-/* harmony export */   dK: () => (/* binding */ mask)
+/* harmony export */   dK: () => (/* binding */ mask),
+/* harmony export */   rr: () => (/* binding */ hideShort)
 /* harmony export */ });
 /* unused harmony export MIN_MASK_LENGTH */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6058);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8592);
+
 
 /**
  * The shortest secret handed to the runner's masker. The runner blanks every occurrence of a mask
@@ -229,13 +237,33 @@ async function logout(records) {
  */
 const MIN_MASK_LENGTH = 6;
 const known = new Set();
-/** Masks a secret in the log (the runner's `add-mask`) and remembers it for what the runner does not mask. */
-function mask(secret) {
+/** The user's secrets too short for the runner's mask: the sink (log.ts) hides them in what this step prints. */
+const short = new Set();
+/**
+ * Masks a secret in the log (the runner's `add-mask`) and remembers it for what the runner does not
+ * mask. A secret of the user's (`input`: a password, a stored credential) too short to mask is hidden
+ * from every line this step prints (a registry may quote it back in an error), and the user is told
+ * once; a registry's own token that short is only remembered (hiding it would let a registry blank
+ * any text of the log it likes).
+ */
+function mask(secret, from = 'input') {
     if (!secret)
         return;
     if (secret.length >= MIN_MASK_LENGTH)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret);
+    else if (from === 'input' && !short.has(secret)) {
+        if (short.size === 0)
+            _log_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .R.warning(`A credential is shorter than ${MIN_MASK_LENGTH} characters: the runner does not mask it in the job's log (Chartlift hides it from what this step prints). Use a longer password or token.`);
+        short.add(secret);
+    }
     known.add(secret);
+}
+/** A line with the user's too-short secrets written `***` (what the runner's mask would have done). */
+function hideShort(line) {
+    let out = line;
+    for (const s of short)
+        out = out.split(s).join('***');
+    return out;
 }
 /** Text with every secret masked so far written `***`, for what this step writes itself (the job summary). */
 function redact(text) {
@@ -909,7 +937,7 @@ class Registries {
             credential,
             policy: (0,retry/* retryPolicy */.Jb)(this.#inputs.retries, this.#inputs.timeoutSeconds),
             log: action_log/* log */.R.info,
-            onSecret: (secret) => (0,secrets/* mask */.dK)(secret),
+            onSecret: (secret) => (0,secrets/* mask */.dK)(secret, 'registry'),
         });
     }
     /** What dependency resolution reaches the network with: this run's HTTP, clients and credentials. */

@@ -24,6 +24,7 @@ export const modules = {
 /* harmony import */ var _artifact_fetch_budget_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8466);
 /* harmony import */ var _artifact_parse_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2781);
 /* harmony import */ var _chart_assemble_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3178);
+/* harmony import */ var _chart_chart_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(8892);
 /* harmony import */ var _chart_load_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5571);
 /* harmony import */ var _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4282);
 /* harmony import */ var _chart_lock_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3621);
@@ -31,7 +32,8 @@ export const modules = {
 /* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(8630);
 /* harmony import */ var _oci_http_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(5232);
 /* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(2148);
-/* harmony import */ var _util_bytes_order_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(8146);
+/* harmony import */ var _util_bytes_order_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(8146);
+
 
 
 
@@ -62,6 +64,9 @@ async function resolveDependencies(chart, source, options) {
         return;
     checkLockInSync(chart, source);
     const locked = lockedVersions(chart);
+    // One budget for all the dependencies together, fetched and unpacked: the chart they make up is one
+    // chart, within Helm's 100 MiB however many dependencies its Chart.yaml lists.
+    const budgets = { fetched: new _artifact_fetch_budget_js__WEBPACK_IMPORTED_MODULE_6__/* .FetchBudget */ .qV(`${source}: its dependencies`), unpacked: new _chart_chart_js__WEBPACK_IMPORTED_MODULE_16__/* .UnpackBudget */ .uH() };
     {
         for (const dep of missing) {
             const wanted = locked.get(dep.name) ?? dep.version;
@@ -69,14 +74,14 @@ async function resolveDependencies(chart, source, options) {
             let sub;
             try {
                 if (dep.repository.startsWith('oci://'))
-                    sub = await fromOci(dep, wanted, where, options.access);
+                    sub = await fromOci(dep, wanted, where, options.access, budgets);
                 else if (/^https?:\/\//.test(dep.repository))
-                    sub = await fromIndex(dep, wanted, where, options.access);
+                    sub = await fromIndex(dep, wanted, where, options.access, budgets);
                 else if (dep.repository.startsWith('file://'))
                     sub = (await (0,_chart_load_js__WEBPACK_IMPORTED_MODULE_9__/* .loadChart */ .T)(node_path__WEBPACK_IMPORTED_MODULE_4___default().resolve(dirOf(source), dep.repository.slice('file://'.length)), { allowMissingDependencies: true }))
                         .chart;
                 else
-                    sub = await fromHelm(source, dep, where, options.access.plainHttp);
+                    sub = await fromHelm(source, dep, where, budgets, options.access.plainHttp);
             }
             catch (err) {
                 // A network failure (a system error with a code, or the registry client's) is the user's to act
@@ -98,7 +103,7 @@ async function resolveDependencies(chart, source, options) {
             chart.dependencies.push({ ...sub, origin: `${sub.metadata.name}-${sub.metadata.version}.tgz` });
         }
     }
-    chart.dependencies.sort((a, b) => (0,_util_bytes_order_js__WEBPACK_IMPORTED_MODULE_16__/* .compareBytes */ .X)(a.origin ?? a.metadata.name, b.origin ?? b.metadata.name));
+    chart.dependencies.sort((a, b) => (0,_util_bytes_order_js__WEBPACK_IMPORTED_MODULE_17__/* .compareBytes */ .X)(a.origin ?? a.metadata.name, b.origin ?? b.metadata.name));
     (0,_chart_assemble_js__WEBPACK_IMPORTED_MODULE_8__/* .checkDependencies */ .qP)(chart, source);
 }
 function dirOf(source) {
@@ -134,7 +139,7 @@ function pickVersion(versions, constraint) {
         return constraint.trim();
     return semver__WEBPACK_IMPORTED_MODULE_5___default().maxSatisfying(valid, range, { includePrerelease: /-/.test(range) }) ?? undefined;
 }
-async function fromOci(dep, wanted, where, access) {
+async function fromOci(dep, wanted, where, access, budgets) {
     const { registry, repository } = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_15__/* .dependencyRepository */ .KU)(dep.repository, dep.name);
     const client = await access.client(registry);
     const tags = await client.listTags(repository);
@@ -146,15 +151,15 @@ async function fromOci(dep, wanted, where, access) {
         });
     const { body } = await client.fetchManifest(repository, version.replaceAll('+', '_'));
     const { chartLayer } = (0,_artifact_parse_js__WEBPACK_IMPORTED_MODULE_7__/* .parseChartManifest */ .j$)(body, `${registry}/${repository}:${version}`);
-    new _artifact_fetch_budget_js__WEBPACK_IMPORTED_MODULE_6__/* .FetchBudget */ .qV(`${registry}/${repository}:${version}`).take(chartLayer);
-    return (0,_chart_load_js__WEBPACK_IMPORTED_MODULE_9__/* .loadArchiveChart */ .L)(await client.fetchBlob(repository, chartLayer), `${registry}/${repository}:${version}`);
+    budgets.fetched.take(chartLayer);
+    return (0,_chart_load_js__WEBPACK_IMPORTED_MODULE_9__/* .loadArchiveChart */ .L)(await client.fetchBlob(repository, chartLayer), `${registry}/${repository}:${version}`, budgets.unpacked);
 }
 /**
  * A chart repository's index.yaml: 8 MiB and 100,000 nodes (a few thousand chart versions) keep its
  * parse near 150 MiB and a few seconds; past them, a clear error rather than gigabytes.
  */
 const INDEX_BOUNDS = { maxBytes: 8 * 1024 * 1024, maxNodes: 100_000, maxDepth: 64, maxAliases: 100 };
-async function fromIndex(dep, wanted, where, access) {
+async function fromIndex(dep, wanted, where, access, budgets) {
     const base = dep.repository.replace(/\/+$/, '');
     const credential = await access.repositoryCredential(base);
     const basic = credential && 'password' in credential
@@ -198,7 +203,18 @@ async function fromIndex(dep, wanted, where, access) {
     if (!entry?.urls?.[0])
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .UserError */ .yo(`no version matches in ${base}/index.yaml`, { where, hint: 'Check the version range and the chart name' });
     const url = new URL(entry.urls[0], `${base}/`).toString();
-    const tgz = await access.http.send({ method: 'GET', url, headers: headersFor(url), maxBody: 100 * 1024 * 1024 });
+    let tgz;
+    try {
+        tgz = await access.http.send({ method: 'GET', url, headers: headersFor(url), maxBody: budgets.fetched.left });
+    }
+    catch (err) {
+        if (err instanceof _oci_http_js__WEBPACK_IMPORTED_MODULE_14__/* .BodyTooLarge */ .KQ)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .UserError */ .yo(`${url} is larger than the ${budgets.fetched.left} bytes the chart's dependencies have left`, {
+                where,
+                hint: 'A chart with its dependencies unpacks to at most 100 MiB (Helm refuses more): vendor fewer or smaller dependencies',
+            });
+        throw err;
+    }
     if (tgz.status !== 200)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .UserError */ .yo(`${url} answered HTTP ${tgz.status}`, { where });
     if (entry.digest && (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256').update(tgz.body).digest('hex') !== entry.digest.replace(/^sha256:/, '')) {
@@ -207,7 +223,8 @@ async function fromIndex(dep, wanted, where, access) {
             hint: 'The repository is serving other content than it lists',
         });
     }
-    return (0,_chart_load_js__WEBPACK_IMPORTED_MODULE_9__/* .loadArchiveChart */ .L)(tgz.body, url);
+    budgets.fetched.take({ mediaType: '', digest: url, size: tgz.body.length });
+    return (0,_chart_load_js__WEBPACK_IMPORTED_MODULE_9__/* .loadArchiveChart */ .L)(tgz.body, url, budgets.unpacked);
 }
 /** `helm ARGS` from PATH: its exit code and stderr (a failure to start rejects). */
 function runHelm(args) {
@@ -222,7 +239,7 @@ function runHelm(args) {
     });
 }
 /** Repositories Chartlift cannot read itself (`@alias`, `alias:`): `helm dependency build` in a copy. */
-async function fromHelm(source, dep, where, plainHttp) {
+async function fromHelm(source, dep, where, budgets, plainHttp) {
     const temp = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdtemp)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(node_os__WEBPACK_IMPORTED_MODULE_3___default().tmpdir(), 'chartlift-deps-'));
     try {
         const copy = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(temp, 'chart');
@@ -243,7 +260,7 @@ async function fromHelm(source, dep, where, plainHttp) {
         for (const f of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readdir)(charts)) {
             if (!f.endsWith('.tgz'))
                 continue;
-            const sub = await (0,_chart_load_js__WEBPACK_IMPORTED_MODULE_9__/* .loadArchiveChart */ .L)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(charts, f)), f);
+            const sub = await (0,_chart_load_js__WEBPACK_IMPORTED_MODULE_9__/* .loadArchiveChart */ .L)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(charts, f)), f, budgets.unpacked);
             if (sub.metadata.name === dep.name)
                 return sub;
         }

@@ -396,3 +396,42 @@ describe('YAML from outside is read within bounds', () => {
     }
   });
 });
+
+describe('one budget for all the dependencies of a chart', () => {
+  test('three OCI dependencies of 40 MiB each (120 MiB together): refused at the third, before it is fetched, bounded memory', async () => {
+    const { randomBytes } = await import('node:crypto');
+    const deps = await startHostileRegistry();
+    const layers = new Map<string, Buffer>();
+    for (let d = 0; d < 3; d++) {
+      const name = `dep${d}`;
+      const entries = [{ name: `${name}/Chart.yaml`, data: Buffer.from(`apiVersion: v2\nname: ${name}\nversion: 1.0.0\n`) }];
+      for (let i = 0; i < 8; i++) entries.push({ name: `${name}/files/f${i}`, data: randomBytes(5 * MiB) });
+      const layer = gzipSync(writeTar(entries, 0), { level: 1 });
+      layers.set(sha256(layer), layer);
+      plantChart(deps, `deps/${name}`, '1.0.0', config(name), layer);
+    }
+    const fetched: string[] = [];
+    deps.override = (req, res) => {
+      if (req.url.includes('/tags/list'))
+        return (void res.writeHead(200, { 'content-type': 'application/json' }).end('{"tags":["1.0.0"]}'), true);
+      const digest = /\/blobs\/(sha256:[0-9a-f]{64})$/.exec(req.url)?.[1];
+      if (req.method === 'GET' && digest && layers.has(digest)) fetched.push(req.url.split('/')[3]);
+      return false;
+    };
+    try {
+      const top = await tree(path.join(work, 'three-deps', 'top'), {
+        'Chart.yaml':
+          'apiVersion: v2\nname: top\nversion: 1.0.0\ndependencies:\n' +
+          [0, 1, 2].map((d) => `- name: dep${d}\n  version: 1.0.0\n  repository: oci://${deps.host}/deps\n`).join(''),
+        'templates/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: v\n',
+      });
+      const r = await actionMeasured({ chart: top, ref: `oci://${deps.host}/apps`, 'plain-http': 'true', push: 'false' }, { env });
+      assert.equal(r.code, 1, r.stdout);
+      assert.match(r.errors.join('\n'), /dependency "dep2" .*could not be vendored: .*its blobs add up to more than \d+ bytes/);
+      assert.deepEqual(fetched, ['dep0', 'dep1'], 'the third dependency was fetched');
+      assert.ok(r.rssMiB < 256, `peak RSS ${r.rssMiB.toFixed(0)} MiB`);
+    } finally {
+      await deps.stop();
+    }
+  });
+});

@@ -229,6 +229,35 @@ describe('token realms, short tokens and redirects', () => {
     }
   });
 
+  test('a password too short to mask, quoted back by the registry in its error: hidden from every line, and the user told', async () => {
+    const password = 'k9Zq2';
+    const reg = await startHostileRegistry({ basic: { user: 'u', password } });
+    reg.override = (req, res) => {
+      if (req.method !== 'POST' || !req.url.includes('/blobs/uploads/')) return false;
+      const creds = Buffer.from(String(req.headers.authorization).split(' ')[1], 'base64').toString();
+      res.writeHead(400, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ errors: [{ code: 'BAD', message: `creds were ${creds} / ${creds.split(':')[1]}` }] }));
+      return true;
+    };
+    try {
+      const r = await runAction(
+        { chart, ref: `oci://${reg.host}/echo`, 'plain-http': 'true', retries: '0', username: 'u', password },
+        { env: (await helmHome()).env },
+      );
+      assert.equal(r.code, 1, r.stdout);
+      assert.match(r.errors.join('\n'), /creds were u:\*\*\* \/ \*\*\*/);
+      assert.deepEqual(
+        (r.stdout + r.stderr).split('\n').filter((l) => l.includes(password)),
+        [],
+        'the password is printed',
+      );
+      assert.match(r.stdout, /::warning::A credential is shorter than 6 characters: the runner does not mask it/);
+      assert.ok(!(await readFile(r.summaryFile, 'utf8')).includes(password));
+    } finally {
+      await reg.stop();
+    }
+  });
+
   test('a blob download from an HTTPS registry redirected to plain HTTP: refused, nothing fetched there', async () => {
     const tls = await makeTls();
     const plain = await startHostileRegistry();

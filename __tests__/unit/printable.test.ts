@@ -26,3 +26,28 @@ test('printableLine: one line that a runner never reads as a workflow command', 
   assert.equal(printableLine('\t::error::x'), '\t\\u003a:error::x');
   assert.equal(printableLine('REF\tNAME\u001b'), 'REF\tNAME\\u001b', 'TAB lays out tables');
 });
+
+test('printable: what draws nothing or hides text is escaped too (tag characters, fillers, soft hyphen, lone surrogates)', () => {
+  const hidden = [
+    '\u{e0041}\u{e0042}', // Unicode tag characters: "AB" invisible
+    '\u3164',
+    '\uffa0',
+    '\u115f',
+    '\u00ad',
+    '\u180e',
+    '\u2800',
+    '\u034f',
+    '\ufe0f',
+    '\ufff9',
+    '\ud800', // a lone surrogate
+    '\ue000', // private use
+    '\u{e0100}',
+  ];
+  for (const h of hidden) {
+    const out = printable(`a${h}b`);
+    assert.match(out, /^a(\\u([0-9a-f]{4}|\{[0-9a-f]+\}))+b$/, JSON.stringify(h));
+  }
+  assert.equal(printable('\u{e0041}'), '\\u{e0041}');
+  // Text that draws as itself is kept.
+  assert.equal(printable('chart — 1.2.0 … ok, größe, 中文, ✓'), 'chart — 1.2.0 … ok, größe, 中文, ✓');
+});

@@ -1,5 +1,10 @@
 import * as core from '@actions/core';
-import { printable, printableLine } from '../util/printable.js';
+import { printable as escaped, printableLine as escapedLine } from '../util/printable.js';
+import { hideShort } from './secrets.js';
+
+/** Escaped as the printer escapes it, with the user's secrets too short for the runner's mask hidden. */
+const printable = (text: string): string => hideShort(escaped(text));
+const printableLine = (text: string): string => hideShort(escapedLine(text));
 
 /**
  * The action's one way to the log. Every line goes through `printableLine`: one call is one line,

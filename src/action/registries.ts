@@ -77,7 +77,7 @@ export class Registries {
       credential,
       policy: retryPolicy(this.#inputs.retries, this.#inputs.timeoutSeconds),
       log: out.info,
-      onSecret: (secret) => mask(secret),
+      onSecret: (secret) => mask(secret, 'registry'),
     });
   }
 

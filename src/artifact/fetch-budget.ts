@@ -18,6 +18,11 @@ export class FetchBudget {
   #left = MAX_FETCH_BYTES;
   constructor(readonly where: string) {}
 
+  /** Bytes still allowed: the most a download of unknown size may read. */
+  get left(): number {
+    return this.#left;
+  }
+
   take(d: Descriptor): void {
     // A size no blob may have is the registry client's to refuse, with its own message, before a byte is read.
     if (!Number.isSafeInteger(d.size) || d.size < 0 || d.size > MAX_BLOB_BYTES) return;

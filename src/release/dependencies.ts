@@ -7,7 +7,7 @@ import semver from 'semver';
 import { FetchBudget } from '../artifact/fetch-budget.js';
 import { parseChartManifest } from '../artifact/parse.js';
 import { checkDependencies } from '../chart/assemble.js';
-import type { Chart } from '../chart/chart.js';
+import { UnpackBudget, type Chart } from '../chart/chart.js';
 import { loadArchiveChart, loadChart } from '../chart/load.js';
 import { CHART_YAML_BOUNDS, readYaml, BoundsError, type YamlBounds } from '../util/bounded-read.js';
 import { lockState, hashRequirements } from '../chart/lock.js';
@@ -49,17 +49,20 @@ export async function resolveDependencies(chart: Chart, source: string, options:
   if (missing.length === 0) return;
   checkLockInSync(chart, source);
   const locked = lockedVersions(chart);
+  // One budget for all the dependencies together, fetched and unpacked: the chart they make up is one
+  // chart, within Helm's 100 MiB however many dependencies its Chart.yaml lists.
+  const budgets: Budgets = { fetched: new FetchBudget(`${source}: its dependencies`), unpacked: new UnpackBudget() };
   for (const dep of missing) {
     const wanted = locked.get(dep.name) ?? dep.version;
     const where = `${source}: dependency ${JSON.stringify(dep.name)} (${dep.repository || 'no repository'}, ${wanted || 'any version'})`;
     let sub: Chart;
     try {
-      if (dep.repository.startsWith('oci://')) sub = await fromOci(dep, wanted, where, options.access);
-      else if (/^https?:\/\//.test(dep.repository)) sub = await fromIndex(dep, wanted, where, options.access);
+      if (dep.repository.startsWith('oci://')) sub = await fromOci(dep, wanted, where, options.access, budgets);
+      else if (/^https?:\/\//.test(dep.repository)) sub = await fromIndex(dep, wanted, where, options.access, budgets);
       else if (dep.repository.startsWith('file://'))
         sub = (await loadChart(path.resolve(dirOf(source), dep.repository.slice('file://'.length)), { allowMissingDependencies: true }))
           .chart;
-      else sub = await fromHelm(source, dep, where, options.access.plainHttp);
+      else sub = await fromHelm(source, dep, where, budgets, options.access.plainHttp);
     } catch (err) {
       // A network failure (a system error with a code, or the registry client's) is the user's to act
       // on too: say which dependency, and how to get past it; the registry client's hints are about the chart's own reference.
@@ -116,7 +119,12 @@ function pickVersion(versions: string[], constraint: string): string | undefined
   return semver.maxSatisfying(valid, range, { includePrerelease: /-/.test(range) }) ?? undefined;
 }
 
-async function fromOci(dep: Dependency, wanted: string, where: string, access: DependencyAccess): Promise<Chart> {
+interface Budgets {
+  fetched: FetchBudget;
+  unpacked: UnpackBudget;
+}
+
+async function fromOci(dep: Dependency, wanted: string, where: string, access: DependencyAccess, budgets: Budgets): Promise<Chart> {
   const { registry, repository } = dependencyRepository(dep.repository, dep.name);
   const client = await access.client(registry);
   const tags = await client.listTags(repository);
@@ -131,8 +139,8 @@ async function fromOci(dep: Dependency, wanted: string, where: string, access: D
     });
   const { body } = await client.fetchManifest(repository, version.replaceAll('+', '_'));
   const { chartLayer } = parseChartManifest(body, `${registry}/${repository}:${version}`);
-  new FetchBudget(`${registry}/${repository}:${version}`).take(chartLayer);
-  return loadArchiveChart(await client.fetchBlob(repository, chartLayer), `${registry}/${repository}:${version}`);
+  budgets.fetched.take(chartLayer);
+  return loadArchiveChart(await client.fetchBlob(repository, chartLayer), `${registry}/${repository}:${version}`, budgets.unpacked);
 }
 
 /**
@@ -147,7 +155,7 @@ interface IndexEntry {
   digest?: string;
 }
 
-async function fromIndex(dep: Dependency, wanted: string, where: string, access: DependencyAccess): Promise<Chart> {
+async function fromIndex(dep: Dependency, wanted: string, where: string, access: DependencyAccess, budgets: Budgets): Promise<Chart> {
   const base = dep.repository.replace(/\/+$/, '');
   const credential = await access.repositoryCredential(base);
   const basic =
@@ -192,7 +200,17 @@ async function fromIndex(dep: Dependency, wanted: string, where: string, access:
   if (!entry?.urls?.[0])
     throw new UserError(`no version matches in ${base}/index.yaml`, { where, hint: 'Check the version range and the chart name' });
   const url = new URL(entry.urls[0], `${base}/`).toString();
-  const tgz = await access.http.send({ method: 'GET', url, headers: headersFor(url), maxBody: 100 * 1024 * 1024 });
+  let tgz;
+  try {
+    tgz = await access.http.send({ method: 'GET', url, headers: headersFor(url), maxBody: budgets.fetched.left });
+  } catch (err) {
+    if (err instanceof BodyTooLarge)
+      throw new UserError(`${url} is larger than the ${budgets.fetched.left} bytes the chart's dependencies have left`, {
+        where,
+        hint: 'A chart with its dependencies unpacks to at most 100 MiB (Helm refuses more): vendor fewer or smaller dependencies',
+      });
+    throw err;
+  }
   if (tgz.status !== 200) throw new UserError(`${url} answered HTTP ${tgz.status}`, { where });
   if (entry.digest && createHash('sha256').update(tgz.body).digest('hex') !== entry.digest.replace(/^sha256:/, '')) {
     throw new UserError(`${url} does not match the digest in index.yaml`, {
@@ -200,7 +218,8 @@ async function fromIndex(dep: Dependency, wanted: string, where: string, access:
       hint: 'The repository is serving other content than it lists',
     });
   }
-  return loadArchiveChart(tgz.body, url);
+  budgets.fetched.take({ mediaType: '', digest: url, size: tgz.body.length });
+  return loadArchiveChart(tgz.body, url, budgets.unpacked);
 }
 
 /** `helm ARGS` from PATH: its exit code and stderr (a failure to start rejects). */
@@ -215,7 +234,7 @@ function runHelm(args: string[]): Promise<{ exitCode: number; stderr: string }> 
 }
 
 /** Repositories Chartlift cannot read itself (`@alias`, `alias:`): `helm dependency build` in a copy. */
-async function fromHelm(source: string, dep: Dependency, where: string, plainHttp?: boolean): Promise<Chart> {
+async function fromHelm(source: string, dep: Dependency, where: string, budgets: Budgets, plainHttp?: boolean): Promise<Chart> {
   const temp = await mkdtemp(path.join(os.tmpdir(), 'chartlift-deps-'));
   try {
     const copy = path.join(temp, 'chart');
@@ -233,7 +252,7 @@ async function fromHelm(source: string, dep: Dependency, where: string, plainHtt
     const charts = path.join(copy, 'charts');
     for (const f of await readdir(charts)) {
       if (!f.endsWith('.tgz')) continue;
-      const sub = await loadArchiveChart(await readFile(path.join(charts, f)), f);
+      const sub = await loadArchiveChart(await readFile(path.join(charts, f)), f, budgets.unpacked);
       if (sub.metadata.name === dep.name) return sub;
     }
     throw new UserError('helm dependency build did not produce it', { where });

@@ -1,15 +1,21 @@
 /**
- * What must never reach a terminal or a log raw: C0 controls (ESC, BEL, CR, LF, TAB, …), DEL and C1
- * controls (8-bit CSI, OSC, NEL), Unicode's line and paragraph separators, the bidi embeddings,
- * overrides and isolates (U+202A–U+202E, U+2066–U+2069, the marks U+200E, U+200F, U+061C) and the
- * zero-width characters (U+200B–U+200D, U+2060, U+FEFF) that make text read other than it is.
+ * What must never reach a terminal or a log raw: every control and format character (C0 and C1
+ * controls with ESC, BEL, CR, LF and TAB; the bidi embeddings, overrides, isolates and marks; the
+ * zero-width characters; soft hyphens; Unicode's tag characters, which hide text in plain sight),
+ * lone surrogates, private-use and unassigned code points, the line and paragraph separators, and
+ * the characters that draw nothing but are letters or marks (the Hangul fillers, the Braille blank,
+ * the combining grapheme joiner, variation selectors, Khmer's invisible vowels): what makes text read
+ * other than it is.
  */
-// eslint-disable-next-line no-control-regex
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+const UNPRINTABLE =
+  /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\ufe00-\ufe0f\uffa0\u{e0100}-\u{e01ef}]/gu;
 
 /** Text safe to print on a terminal or in a log: one line, every character above written as a \u escape. */
 export function printable(text: string): string {
-  return text.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(UNPRINTABLE, (c) => {
+    const code = c.codePointAt(0)!;
+    return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
 }
 
 /**
