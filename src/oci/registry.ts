@@ -420,7 +420,7 @@ export class RegistryClient {
 }
 
 /** The most tags a listing keeps: a chart with more versions than this is not one a dependency is chosen from. */
-export const MAX_TAGS = 100_000;
+const MAX_TAGS = 100_000;
 const TAG = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/;
 
 /**

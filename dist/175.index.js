@@ -1,5 +1,5 @@
-export const id = 856;
-export const ids = [856];
+export const id = 175;
+export const ids = [175];
 export const modules = {
 
 /***/ 8466:
@@ -635,7 +635,9 @@ function encodeField(v) {
 /* unused harmony exports gzipWorkerCount, closeGzipWorkers */
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_worker_entry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3561);
 /* harmony import */ var _gzip_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4402);
+
 
 
 /** Below this many members, this thread alone is as quick as with workers (each takes ~60 ms to start). */
@@ -651,7 +653,7 @@ const IN_FLIGHT = 2;
  * library run from its sources) the members are compressed on this thread, to the same bytes.
  */
 function workerScript() {
-    return globalThis.chartliftWorkerEntry;
+    return (0,_util_worker_entry_js__WEBPACK_IMPORTED_MODULE_2__/* .workerEntry */ .x)();
 }
 /** Worker threads that compress members, shared by every archive of the run; idle, they keep no process alive. */
 class GzipPool {
@@ -2062,6 +2064,28 @@ function fsCode(err) {
 
 /***/ }),
 
+/***/ 3634:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ basicToken),
+/* harmony export */   t: () => (/* binding */ basicAuth)
+/* harmony export */ });
+/**
+ * HTTP Basic credentials, encoded in this one place: `token` is base64(user:password), what a
+ * `Basic` header carries, what Helm and Docker store as `auths[host].auth`, and what a face masks.
+ */
+function basicToken(username, password) {
+    return Buffer.from(`${username}:${password}`).toString('base64');
+}
+/** The `authorization` header value for a user and password. */
+function basicAuth(username, password) {
+    return `Basic ${basicToken(username, password)}`;
+}
+
+
+/***/ }),
+
 /***/ 2559:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2075,6 +2099,7 @@ function fsCode(err) {
 /* unused harmony exports dockerConfigPath, decodeEntry, runCredentialHelper */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _basic_auth_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3634);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
@@ -2084,6 +2109,7 @@ function fsCode(err) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
 /* harmony import */ var _util_atomic_write_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5105);
 /* harmony import */ var _util_file_lock_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8806);
+
 
 
 
@@ -2242,7 +2268,7 @@ async function storeLogin(file, host, username, password) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo('a user name may not contain ":"', { hint: 'Check the user name', code: 'username-colon' });
     return updateConfig(file, (config) => {
         const previous = config.auths?.[host];
-        config.auths = { ...config.auths, [host]: { auth: Buffer.from(`${username}:${password}`).toString('base64') } };
+        config.auths = { ...config.auths, [host]: { auth: (0,_basic_auth_js__WEBPACK_IMPORTED_MODULE_7__/* .basicToken */ .a)(username, password) } };
         return { write: true, result: previous };
     });
 }
@@ -3282,6 +3308,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/oci/basic-auth.ts
+var basic_auth = __webpack_require__(3634);
 ;// CONCATENATED MODULE: ./src/oci/challenge.ts
 /**
  * Parses `WWW-Authenticate`: a case-insensitive scheme, then comma-separated `key=value` or
@@ -3361,6 +3389,7 @@ function checkRealm(registry, origin, realm, tokenHosts) {
 
 
 
+
 function credentialUser(c) {
     return c === undefined ? undefined : 'password' in c ? c.username : c.username;
 }
@@ -3432,7 +3461,7 @@ class Authenticator {
         const headers = { ...req.headers };
         const c = this.#challenge;
         if (c?.scheme === 'basic' && this.#credential && 'password' in this.#credential) {
-            headers.authorization = `Basic ${Buffer.from(`${this.#credential.username}:${this.#credential.password}`).toString('base64')}`;
+            headers.authorization = (0,basic_auth/* basicAuth */.t)(this.#credential.username, this.#credential.password);
         }
         else if (c?.scheme === 'bearer') {
             const token = this.#tokens.get(scope ?? c.params.scope ?? '');
@@ -3498,7 +3527,7 @@ class Authenticator {
         else {
             const headers = {};
             if (cred)
-                headers.authorization = `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString('base64')}`;
+                headers.authorization = (0,basic_auth/* basicAuth */.t)(cred.username, cred.password);
             res = await this.#http.send({ method: 'GET', url: url.toString(), headers, maxBody: 1024 * 1024 });
         }
         if (res.status !== 200)
@@ -4103,6 +4132,42 @@ const UNTRUSTED_CERT_CODES = new Set([
 
 /***/ }),
 
+/***/ 2891:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ readCaFile)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+
+
+/** A PEM bundle of extra trusted roots (`ca-file`), checked to hold at least one certificate. */
+async function readCaFile(file) {
+    let pem;
+    try {
+        pem = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
+    }
+    catch (err) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`cannot read the CA file (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .fsCode */ .r0)(err) ?? err.message})`, {
+            where: file,
+            hint: 'Check the path of the CA file',
+            code: 'ca-file-unreadable',
+        });
+    }
+    if (!/-----BEGIN CERTIFICATE-----/.test(pem))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('holds no PEM certificate', {
+            where: file,
+            hint: 'A CA file is a PEM bundle (-----BEGIN CERTIFICATE-----)',
+            code: 'ca-file-not-pem',
+        });
+    return pem;
+}
+
+
+/***/ }),
+
 /***/ 2268:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -4180,12 +4245,10 @@ function systemRoots() {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   Zp: () => (/* binding */ bindRef),
-  Jw: () => (/* binding */ buildChart),
   sh: () => (/* binding */ loadSource),
-  ck: () => (/* binding */ packageLoaded)
+  ck: () => (/* binding */ packageLoaded),
+  iJ: () => (/* binding */ packageSource)
 });
-
-// UNUSED EXPORTS: packageSource
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -4222,8 +4285,6 @@ function sourceDate(env = process.env) {
 
 // EXTERNAL MODULE: ./src/util/yield.ts
 var util_yield = __webpack_require__(8681);
-// EXTERNAL MODULE: ./src/release/signer.ts
-var release_signer = __webpack_require__(9567);
 // EXTERNAL MODULE: ./src/chart/go-values.ts
 var go_values = __webpack_require__(7475);
 // EXTERNAL MODULE: ./src/util/bytes-order.ts
@@ -4316,80 +4377,79 @@ var reference = __webpack_require__(2148);
 
 
 
-
 /**
  * Loads a chart (vendoring missing dependencies), applies the overrides, packages it reproducibly
  * (a packaged .tgz without overrides is taken as it is, with its .prov beside it) and builds its manifest.
  */
-async function packageSource(source, options = {}) {
+async function packageSource(source, options) {
     return packageLoaded(await loadSource(source, options), options);
 }
 /** The first half of `packageSource`: the chart as it will be published, before any byte is written. */
-async function loadSource(source, options = {}) {
-    const env = options.env ?? process.env;
+async function loadSource(source, options) {
+    const { env, overrides = {} } = options;
     const { chart, archive } = await (0,load/* loadChart */.T)(source, { allowMissingDependencies: true, workspace: env.GITHUB_WORKSPACE || undefined });
     const missing = chart.metadata.dependencies.filter((d) => !chart.dependencies.some((c) => c.metadata.name === d.name));
     if (missing.length > 0 && archive) {
         // A packaged chart is pushed as it is: nothing is resolved into it.
-        options.warn?.(`${source}: declares dependencies missing from its charts/ (${missing.map((d) => d.name).join(', ')}): pushed as it is, helm install will refuse it until they are vendored`);
+        options.log?.warn(`${source}: declares dependencies missing from its charts/ (${missing.map((d) => d.name).join(', ')}): pushed as it is, helm install will refuse it until they are vendored`);
     }
     else if (missing.length > 0) {
         const { resolveDependencies } = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(560)]).then(__webpack_require__.bind(__webpack_require__, 7560));
-        const own = options.access ? undefined : await __webpack_require__.e(/* import() */ 791).then(__webpack_require__.bind(__webpack_require__, 6791)).then((m) => m.defaultAccess(options.plainHttp));
+        const own = options.access ? undefined : await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 1598)).then((m) => m.openRegistries());
         try {
-            await resolveDependencies(chart, source, { log: options.log ?? (() => { }), access: options.access ?? own.access });
+            await resolveDependencies(chart, source, { log: (line) => options.log?.info(line), access: options.access ?? own.access() });
         }
         finally {
             await own?.close();
         }
     }
     for (const line of (0,assemble/* unmetSubchartDependencies */.rs)(chart))
-        options.warn?.(`${source}: ${line}: templates that use it will fail to render`);
+        options.log?.warn(`${source}: ${line}: templates that use it will fail to render`);
     const md = chart.metadata;
     let overridden = false;
-    if (options.version) {
-        const version = options.version.trim().replace(/^v/, '');
+    if (overrides.version) {
+        const version = overrides.version.trim().replace(/^v/, '');
         if (!metadata/* SEMVER2 */.fl.test(version))
-            throw new errors/* UserError */.yo(`the \`version\` input ${JSON.stringify(options.version)} is not a SemVer 2 version`, {
+            throw new errors/* UserError */.yo(`the \`version\` input ${JSON.stringify(overrides.version)} is not a SemVer 2 version`, {
                 hint: 'Use MAJOR.MINOR.PATCH, e.g. 1.2.0 (a leading v is dropped)',
             });
         overridden ||= version !== md.version;
         md.version = version;
     }
     (0,metadata/* checkPublishedVersion */.Nc)(md, `${source}/Chart.yaml`);
-    if (options.appVersion) {
-        overridden ||= options.appVersion !== md.appVersion;
-        md.appVersion = options.appVersion;
+    if (overrides.appVersion) {
+        overridden ||= overrides.appVersion !== md.appVersion;
+        md.appVersion = overrides.appVersion;
     }
     return { source, chart, archive, overridden };
 }
 /** The second half of `packageSource`: the archive, the config and the manifest. */
-async function packageLoaded(loaded, options = {}) {
+async function packageLoaded(loaded, options) {
     const { source, chart, archive, overridden } = loaded;
+    const { signer, overrides = {} } = options;
     const md = chart.metadata;
-    const date = sourceDate(options.env ?? process.env);
+    const date = sourceDate(options.env);
     const bytes = archive && !overridden ? archive : await (0,chart_package/* packageChart */.n)(chart, date.seconds);
     await (0,util_yield/* yieldToLoop */.j)();
     let provenance = archive && !overridden ? await readProvenance(`${source}.prov`) : undefined;
-    if (provenance && !options.sign)
+    if (provenance && !signer)
         await checkProvenanceNames(provenance, md, bytes, `${source}.prov`);
     let signed;
-    if (options.sign) {
+    if (signer) {
         // The signature's time: SOURCE_DATE_EPOCH when set (the same key and chart then give the same file), else now.
         const when = date.from === 'SOURCE_DATE_EPOCH' ? new Date(date.seconds * 1000) : undefined;
         const { messageBlock } = await __webpack_require__.e(/* import() */ 323).then(__webpack_require__.bind(__webpack_require__, 6323));
-        const signer = options.signer ?? (0,release_signer/* startSigner */.F)(options.sign);
-        const made = await signer.sign(messageBlock(md, bytes), options.sign.date ?? when);
+        const made = await signer.sign(messageBlock(md, bytes), when);
         provenance = made.provenance;
         signed = { fingerprint: made.fingerprint, userId: made.userId };
     }
     const artifact = buildArtifact(md, bytes, date.seconds, {
         provenance,
         extraAnnotations: {
-            ...(md.sources.length === 0 && options.defaultSource ? { [media_types/* Annotation */.Y.source]: options.defaultSource } : {}),
-            ...options.annotations,
+            ...(md.sources.length === 0 && overrides.defaultSource ? { [media_types/* Annotation */.Y.source]: overrides.defaultSource } : {}),
+            ...overrides.annotations,
         },
-        chartMediaType: options.layerMediaType === 'legacy' ? media_types/* MediaType */.z.legacyChart : media_types/* MediaType */.z.chart,
+        chartMediaType: overrides.layerMediaType === 'legacy' ? media_types/* MediaType */.z.legacyChart : media_types/* MediaType */.z.chart,
     });
     return { source, chart, artifact, date, signed };
 }
@@ -4397,10 +4457,6 @@ async function packageLoaded(loaded, options = {}) {
 function bindRef(p, refInput) {
     const { ref, lowered } = (0,reference/* resolveChartRef */.QE)(refInput, p.chart.metadata.name, p.chart.metadata.version);
     return { ...p, ref, refName: (0,reference/* refString */.nw)(ref), lowered };
-}
-/** Packages a chart for one reference (the single-chart path). */
-async function buildChart(source, refInput, env = process.env, options = {}) {
-    return bindRef(await packageSource(source, { ...options, env }), refInput);
 }
 /** A `.prov` pushed beside an archive must name that archive by its digest: else it was made for another one. */
 async function checkProvenanceNames(provenance, md, archive, where) {
@@ -4428,6 +4484,29 @@ async function readProvenance(file) {
             return undefined;
         throw new errors/* UserError */.yo(`cannot read the provenance file (${(0,errors/* fsCode */.r0)(err) ?? err.message})`, { where: file });
     }
+}
+
+
+/***/ }),
+
+/***/ 3296:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ logIn)
+/* harmony export */ });
+/* harmony import */ var _oci_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2559);
+
+/**
+ * `helm registry login`: checks the credential against the registry (GET /v2/), then stores it in
+ * Helm's registry config, so that later steps (`helm pull`, `helm install`) need no login.
+ * Returns the file and the entry the login replaced, if any.
+ */
+async function logIn(client, username, password) {
+    await client.ping();
+    const file = (0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .helmRegistryConfigPath */ .Zz)();
+    const previous = await (0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .storeLogin */ .VJ)(file, client.registry, username, password);
+    return { file, previous };
 }
 
 
@@ -4600,63 +4679,97 @@ function listed(items, most = 5) {
 
 
 /**
- * Publishes an artifact: the tag is looked up first (the same manifest there: nothing to do, one
- * request); a tag holding another manifest is compared by content (the same chart, stamped or pushed
- * differently: nothing to do either); only a real change meets `ifExists`; blobs the registry lacks are uploaded; the manifest
- * is written last (and only once `beforeCommit` has settled well), so a failure never leaves a tag
- * pointing at missing blobs; the digest the registry reports must be the one computed here.
+ * Publishes an artifact in three steps: `decide` (what the tag holds: the same manifest, or the same
+ * chart under another one, is left as it is; only a real change meets `ifExists`), `upload` (the blobs
+ * the registry lacks), `commit` (the manifest, written last, and only once `beforeCommit` has settled
+ * well, so a failure never leaves a tag pointing at missing blobs; then read back).
  */
 async function pushArtifact(client, ref, artifact, ifExists, options = {}) {
-    const ours = artifact.manifestDescriptor.digest;
     const current = await (options.current ?? client.resolveTag(ref.repository, ref.tag, true));
     const early = await decide(client, ref, artifact, ifExists, current);
     if (early)
         return early;
-    const blobs = [[artifact.configDescriptor, artifact.config]];
-    for (const layer of artifact.layers)
-        blobs.push([layer, layer.digest === artifact.chartDescriptor.digest ? artifact.chart : artifact.provenance]);
-    // A new tag's small blobs are almost always new too: uploading one that exists costs less than asking.
-    const ask = (d) => current !== undefined || d.size > registry/* SINGLE_POST_MAX */.L$ || options.mountFrom !== undefined;
     // Registries offer no conditional tag update. A new tag is asked for again as the last upload
     // request goes out (a run that wrote it meanwhile is then met as if-exists says), and read back after
     // the write (a run that wrote in between is reported, not silently overwritten). Asked with that
     // request rather than after its answer: one round trip fewer, for a window one request longer.
-    let recheck;
-    // When the tag was last seen as this run may write it: the start of the window in which another
-    // run's write goes unseen.
-    let checkedAt = performance.now();
-    const askAgain = () => {
-        if (current !== undefined || recheck)
+    const check = new TagCheck(client, ref, current === undefined);
+    await upload(client, ref, artifact, { known: current !== undefined, mountFrom: options.mountFrom, lastSent: () => check.askAgain() });
+    await options.beforeCommit;
+    return commit(client, ref, artifact, ifExists, check);
+}
+/**
+ * The tag as this run last saw it before writing: when it was asked (the start of the window in
+ * which another run's write goes unseen), and, for a new tag, the answer to asking again.
+ */
+class TagCheck {
+    client;
+    ref;
+    isNew;
+    at = performance.now();
+    #again;
+    constructor(client, ref, 
+    /** Whether the tag was new (held nothing): only then is it asked for again. */
+    isNew) {
+        this.client = client;
+        this.ref = ref;
+        this.isNew = isNew;
+    }
+    /** Asks once, now; later calls do nothing. */
+    askAgain() {
+        if (!this.isNew || this.#again)
             return;
-        checkedAt = performance.now();
-        recheck = client.resolveTag(ref.repository, ref.tag, true);
-        recheck.catch(() => { });
-    };
-    let pending = blobs.length;
+        this.at = performance.now();
+        this.#again = this.client.resolveTag(this.ref.repository, this.ref.tag, true);
+        // Safe: `commit` awaits this same promise and reports its failure; only when the upload or
+        // `beforeCommit` fails first is it never awaited, and then that failure is the one reported.
+        this.#again.catch(() => { });
+    }
+    /** What asking again found (asked now if the upload never did), or undefined for a tag that held something. */
+    async answer() {
+        this.askAgain();
+        return this.#again;
+    }
+}
+/**
+ * Uploads the blobs the registry lacks, all at once; `lastSent` is called as the last request of the
+ * last blob goes out. A new tag's small blobs are almost always new too: uploading one that exists
+ * costs less than asking (`known`: the tag held something, so they are asked for).
+ */
+async function upload(client, ref, artifact, options) {
+    const blobs = [[artifact.configDescriptor, artifact.config]];
+    for (const layer of artifact.layers)
+        blobs.push([layer, layer.digest === artifact.chartDescriptor.digest ? artifact.chart : artifact.provenance]);
+    const ask = (d) => options.known || d.size > registry/* SINGLE_POST_MAX */.L$ || options.mountFrom !== undefined;
+    let unsent = blobs.length;
     await Promise.all(blobs.map(async ([d, data]) => {
-        let counted = false;
-        const final = () => {
-            if (counted)
+        // A blob's final request may be sent again (a retried upload): it is counted once.
+        let sent = false;
+        const finalSent = () => {
+            if (sent)
                 return;
-            counted = true;
-            if (--pending === 0)
-                askAgain();
+            sent = true;
+            if (--unsent === 0)
+                options.lastSent();
         };
         if (ask(d) && (await client.hasBlob(ref.repository, d)))
-            return final();
+            return finalSent();
         if (options.mountFrom && (await client.mountBlob(ref.repository, d, options.mountFrom)))
-            return final();
-        await client.uploadBlob(ref.repository, d, data, final);
-        final();
+            return finalSent();
+        await client.uploadBlob(ref.repository, d, data, finalSent);
+        finalSent();
     }));
-    await options.beforeCommit;
-    askAgain();
-    if (recheck) {
-        const now = await recheck;
-        const late = now === undefined ? undefined : await decide(client, ref, artifact, ifExists, now);
-        if (late)
-            return late;
-    }
+}
+/**
+ * Writes the manifest, unless asking again found the new tag written meanwhile (then `decide` again),
+ * checks the digest the registry reports, and reads the tag back once another run's write would have landed.
+ */
+async function commit(client, ref, artifact, ifExists, check) {
+    const ours = artifact.manifestDescriptor.digest;
+    const now = await check.answer();
+    const late = now === undefined ? undefined : await decide(client, ref, artifact, ifExists, now);
+    if (late)
+        return late;
     const reported = await client.putManifest(ref.repository, ref.tag, artifact.manifest, media_types/* MediaType */.z.manifest);
     if (reported && reported !== ours) {
         throw new errors/* UserError */.yo(`${ref.registry} stored the manifest as ${reported}, but its digest is ${ours}`, {
@@ -4666,7 +4779,7 @@ async function pushArtifact(client, ref, artifact, ifExists, options = {}) {
     // Another run that checked the tag before this write may still write it after: within about as long
     // as this run took from its check to its write. The tag is read back once that long has passed, so
     // of two runs that both wrote, the one replaced says so instead of "pushed".
-    await (0,retry/* sleep */.yy)(settleTime(performance.now() - checkedAt));
+    await (0,retry/* sleep */.yy)(settleTime(performance.now() - check.at));
     const after = await client.resolveTag(ref.repository, ref.tag, true);
     if (after !== ours) {
         throw new errors/* UserError */.yo(`${ref.registry}/${ref.repository}:${ref.tag} was written by another run at the same time: it now holds ${after ?? 'nothing'}, not this build's ${ours}`, { hint: 'Run again: the tag is then compared with what is there, and if-exists decides' });
@@ -4706,8 +4819,134 @@ async function decide(client, ref, artifact, ifExists, current) {
  */
 function lookUpTag(client, ref) {
     const answer = Promise.resolve(client).then((c) => c.resolveTag(ref.repository, ref.tag, true));
+    // Safe: the caller hands this promise to `pushArtifact`, which awaits it and reports its failure
+    // (a chart that fails to package first reports that instead).
     answer.catch(() => { });
     return answer;
+}
+
+
+/***/ }),
+
+/***/ 1598:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  openRegistries: () => (/* binding */ openRegistries)
+});
+
+// EXTERNAL MODULE: ./src/oci/basic-auth.ts
+var basic_auth = __webpack_require__(3634);
+// EXTERNAL MODULE: ./src/oci/credentials.ts
+var credentials = __webpack_require__(2559);
+// EXTERNAL MODULE: ./src/oci/http.ts + 1 modules
+var oci_http = __webpack_require__(5232);
+// EXTERNAL MODULE: ./src/oci/registry.ts + 3 modules
+var registry = __webpack_require__(209);
+// EXTERNAL MODULE: ./src/oci/retry.ts
+var retry = __webpack_require__(9963);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/util/bounded-read.ts
+var bounded_read = __webpack_require__(4282);
+;// CONCATENATED MODULE: ./src/release/repositories.ts
+
+
+
+
+
+/** Helm's repositories.yaml: $HELM_REPOSITORY_CONFIG, else $HELM_CONFIG_HOME, else the XDG config home. */
+function helmRepositoriesPath(env = process.env, platform = process.platform) {
+    return env.HELM_REPOSITORY_CONFIG || external_node_path_default().join((0,credentials/* helmConfigHome */.Ep)(env, platform), 'repositories.yaml');
+}
+/**
+ * The credentials `helm repo add --username --password` stored for a chart repository, matched by
+ * its URL as Helm matches a dependency's repository (trailing slashes aside).
+ */
+async function repositoryCredential(url, env = process.env) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(helmRepositoriesPath(env), 'utf8');
+    }
+    catch (err) {
+        if ((0,errors/* fsCode */.r0)(err) === 'ENOENT')
+            return undefined;
+        throw err;
+    }
+    const doc = (0,bounded_read/* readYaml */.gM)(text, bounded_read/* CHART_YAML_BOUNDS */.xW);
+    const want = url.replace(/\/+$/, '');
+    const entry = (doc?.repositories ?? []).find((r) => (r.url ?? '').replace(/\/+$/, '') === want);
+    return entry?.username && entry.password ? { username: entry.username, password: entry.password } : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/release/registries.ts
+
+
+
+
+
+
+/** The one place registry clients are made. */
+function openRegistries(options = {}) {
+    const http = new oci_http/* Http */.lw({
+        userAgent: 'chartlift',
+        ca: options.ca,
+        insecure: options.insecure,
+        timeoutMs: options.timeoutSeconds !== undefined ? options.timeoutSeconds * 1000 : undefined,
+    });
+    const policy = (0,retry/* retryPolicy */.Jb)(options.retries, options.timeoutSeconds);
+    const clients = new Map();
+    const connect = async (host, say) => {
+        const given = options.credentialFor?.(host);
+        const found = given ? undefined : await (0,credentials/* findCredential */.L4)(host);
+        const credential = given ?? found?.credential;
+        // Stored credentials (Helm's, Docker's, a helper's) are as secret as given ones: told before any request.
+        const stored = found?.credential;
+        if (stored && 'password' in stored) {
+            options.onSecret?.(stored.password, 'stored');
+            options.onSecret?.((0,basic_auth/* basicToken */.a)(stored.username, stored.password), 'stored');
+        }
+        else if (stored)
+            options.onSecret?.(stored.identityToken, 'stored');
+        const client = new registry/* RegistryClient */.bP(http, host, {
+            plainHttp: options.plainHttp,
+            credential,
+            policy,
+            log: options.log,
+            onSecret: (secret) => options.onSecret?.(secret, 'registry'),
+        });
+        await options.onConnect?.(client, given ? 'given' : (found?.source ?? 'anonymous'), say);
+        return client;
+    };
+    const client = (host, say = () => { }) => {
+        let made = clients.get(host);
+        if (!made) {
+            made = connect(host, say);
+            clients.set(host, made);
+        }
+        return made;
+    };
+    return {
+        http,
+        client,
+        access: (say) => ({
+            http,
+            plainHttp: options.plainHttp,
+            client: (host) => client(host, say),
+            // The credential given for a registry's host serves a chart repository on that host too.
+            repositoryCredential: async (url) => (await repositoryCredential(url)) ?? options.credentialFor?.(new URL(url).host),
+        }),
+        close: () => http.close(),
+    };
 }
 
 
@@ -4796,6 +5035,8 @@ async function saveToCache(cacheDir, refName, artifact) {
  */
 function startSigner(options) {
     const unlocked = __webpack_require__.e(/* import() */ 323).then(__webpack_require__.bind(__webpack_require__, 6323)).then((m) => m.unlockSigningKey(options));
+    // Safe: every `sign` awaits this same promise and reports its failure (a wrong passphrase); a run
+    // that never signs (every chart failed first) has that failure to report instead.
     unlocked.catch(() => { });
     return { sign: async (message, date) => (await unlocked).sign(message, date) };
 }
