@@ -66,8 +66,8 @@ async function readCached(layout, refName) {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/chart/load-archive.ts
-var load_archive = __webpack_require__(5529);
+// EXTERNAL MODULE: ./src/chart/load-archive.ts + 1 modules
+var load_archive = __webpack_require__(5189);
 ;// CONCATENATED MODULE: ./src/release/export.ts
 
 

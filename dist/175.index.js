@@ -830,114 +830,451 @@ function gzipMember(data) {
 
 /***/ }),
 
-/***/ 5529:
+/***/ 5189:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ readChartArchive)
-/* harmony export */ });
-/* unused harmony export goCleanPath */
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8522);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _chart_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8892);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  h: () => (/* binding */ readChartArchive)
+});
+
+// UNUSED EXPORTS: goCleanPath
+
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+;// CONCATENATED MODULE: ./src/chart/tar-reader.ts
+/**
+ * A strict streaming tar reader for chart archives. It reads what Go's archive/tar (Helm's reader)
+ * reads, the same way, on a well-formed subset: USTAR (prefix joined), GNU (prefix not used) and v7
+ * headers, checksum signed or unsigned, octal or base-256 numbers, PAX `x` records applied to the
+ * next entry, GNU `L` long names. Whatever two tar readers could read differently is refused, not
+ * guessed: sparse files, `S`/`K`/`V`/`M`/`7` entries, PAX keys beyond the harmless ones, a long name
+ * and a PAX path for one entry, a regular entry whose name ends in `/` or whose mode says another
+ * kind of file, a folder entry with data, STAR headers, a global header that says more than a
+ * comment or a time.
+ */
+const BLOCK = 512;
+/** Go's maxSpecialFileSize: a PAX or long-name entry larger than this is an error there. */
+const MAX_SPECIAL = 1024 * 1024;
+/** What a tar archive is refused for; the message reads after the archive's name. */
+class TarError extends Error {
+}
+const LINKLIKE = {
+    '1': 'Link',
+    '2': 'SymbolicLink',
+    '3': 'CharacterDevice',
+    '4': 'BlockDevice',
+    '6': 'FIFO',
+};
+const KINDS = {
+    S: 'GNU sparse',
+    K: 'GNU long link name',
+    V: 'GNU volume label',
+    M: 'GNU multi-volume',
+    N: 'GNU old long name',
+    D: 'GNU dump directory',
+    '7': 'contiguous file',
+};
+const PAX_KEYS = new Set(['path', 'size', 'mtime', 'atime', 'ctime', 'uid', 'gid', 'uname', 'gname', 'comment', 'charset']);
+const GLOBAL_KEYS = new Set(['comment', 'mtime']);
+const PAX_VALUES = {
+    size: /^[0-9]{1,15}$/,
+    uid: /^[0-9]{1,18}$/,
+    gid: /^[0-9]{1,18}$/,
+    mtime: /^-?[0-9]{1,18}(\.[0-9]+)?$/,
+    atime: /^-?[0-9]{1,18}(\.[0-9]+)?$/,
+    ctime: /^-?[0-9]{1,18}(\.[0-9]+)?$/,
+};
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const differently = (name, what) => new TarError(`entry ${JSON.stringify(name)} is ${what}, which Helm reads differently: refused`);
+const invalid = (why) => new TarError(`is not a valid tar archive: ${why}`);
+class TarReader {
+    sink;
+    state = { at: 'header' };
+    block = Buffer.alloc(BLOCK);
+    filled = 0;
+    zeros = 0;
+    /** Bytes consumed so far: where a bad header is. */
+    offset = 0;
+    pax;
+    longName;
+    constructor(sink) {
+        this.sink = sink;
+    }
+    /** True once the two zero blocks that end the archive were read (what follows is not tar). */
+    get ended() {
+        return this.state.at === 'end';
+    }
+    write(chunk) {
+        let at = 0;
+        while (at < chunk.length) {
+            const s = this.state;
+            if (s.at === 'end')
+                return;
+            if (s.at === 'header') {
+                if (this.filled === 0 && chunk.length - at >= BLOCK) {
+                    at += BLOCK;
+                    this.offset += BLOCK;
+                    this.header(chunk.subarray(at - BLOCK, at));
+                }
+                else {
+                    const n = Math.min(BLOCK - this.filled, chunk.length - at);
+                    chunk.copy(this.block, this.filled, at, at + n);
+                    this.filled += n;
+                    at += n;
+                    this.offset += n;
+                    if (this.filled === BLOCK) {
+                        this.filled = 0;
+                        this.header(this.block);
+                    }
+                }
+                continue;
+            }
+            const n = Math.min(s.left, chunk.length - at);
+            this.offset += n;
+            if (s.at === 'skip') {
+                s.left -= n;
+                at += n;
+                if (s.left === 0)
+                    this.state = { at: 'header' };
+                continue;
+            }
+            if (s.at === 'special' || s.take)
+                s.parts.push(chunk.subarray(at, at + n));
+            s.left -= n;
+            at += n;
+            if (s.left === 0)
+                this.complete(s);
+        }
+    }
+    /** The input ended: only at a header boundary, with nothing announced and left unread. */
+    end() {
+        if (this.state.at === 'end')
+            return;
+        if (this.state.at !== 'header' || this.filled !== 0)
+            throw invalid('it ends inside an entry');
+        if (this.pax || this.longName !== undefined)
+            throw invalid('it ends after an extended header, with no entry it applies to');
+    }
+    complete(s) {
+        const data = s.parts.length === 1 ? s.parts[0] : Buffer.concat(s.parts);
+        this.state = s.pad > 0 ? { at: 'skip', left: s.pad } : { at: 'header' };
+        if (s.at === 'data')
+            s.take?.(data);
+        else
+            this.special(s.type, s.name, data);
+    }
+    header(b) {
+        if (isZero(b)) {
+            this.zeros += 1;
+            if (this.zeros === 2) {
+                if (this.pax || this.longName !== undefined)
+                    throw invalid('it ends after an extended header, with no entry it applies to');
+                this.state = { at: 'end' };
+            }
+            return;
+        }
+        const where = this.offset - BLOCK;
+        if (this.zeros > 0)
+            throw invalid(`a zero block is followed by a header at byte ${where}`);
+        const h = parseHeader(b, where);
+        const type = String.fromCharCode(b[156]);
+        const pad = (n) => (BLOCK - (n % BLOCK)) % BLOCK;
+        if (type === 'x' || type === 'g' || type === 'L') {
+            if (h.size > MAX_SPECIAL)
+                throw invalid(`the extended header ${JSON.stringify(h.name)} is over ${MAX_SPECIAL} bytes`);
+            const s = { at: 'special', type, name: h.name, left: h.size, parts: [], pad: pad(h.size) };
+            if (h.size === 0)
+                this.complete(s);
+            else
+                this.state = s;
+            return;
+        }
+        // The entry the pending extended headers apply to (Go: PAX records first, then the long name over them).
+        const pax = this.pax;
+        const longName = this.longName;
+        this.pax = undefined;
+        this.longName = undefined;
+        let name = pax?.get('path') || h.name;
+        if (longName !== undefined) {
+            if (pax?.has('path'))
+                throw differently(longName, 'a GNU long-name entry also named by a PAX path');
+            name = longName;
+        }
+        for (const key of pax?.keys() ?? []) {
+            if (!PAX_KEYS.has(key))
+                throw differently(name, key.startsWith('GNU.sparse.') ? 'a GNU sparse (PAX) entry' : `an entry with a PAX ${JSON.stringify(key)} record`);
+        }
+        const sizeRecord = pax?.get('size');
+        const size = sizeRecord ? Number(sizeRecord) : h.size;
+        let kind;
+        if (type === '0' || type === '\0') {
+            if (name.endsWith('/'))
+                throw differently(name, "a regular entry whose name ends in '/'");
+            const fileType = h.mode & ~0o7777;
+            if (h.mode > 0o177777 || (fileType !== 0 && fileType !== 0o100000))
+                throw differently(name, `a regular entry whose mode (0${h.mode.toString(8)}) says another kind of file`);
+            kind = 'File';
+        }
+        else if (type === '5') {
+            if (size !== 0)
+                throw differently(name, 'a folder entry with data');
+            kind = 'Directory';
+        }
+        else if (LINKLIKE[type]) {
+            kind = LINKLIKE[type];
+        }
+        else {
+            throw differently(name, `a ${KINDS[type] ?? `type ${JSON.stringify(type)}`} entry`);
+        }
+        const take = this.sink({ name, type: kind, size });
+        // Links and devices carry no data in Go's reader; the sink refuses them, so this is moot but exact.
+        const dataSize = kind === 'File' ? size : 0;
+        if (dataSize === 0) {
+            take?.(Buffer.alloc(0));
+            return;
+        }
+        this.state = { at: 'data', left: dataSize, parts: [], take, size: dataSize, pad: pad(dataSize) };
+    }
+    special(type, name, data) {
+        if (type === 'L') {
+            if (this.longName !== undefined)
+                throw differently(name, 'a second GNU long name for one entry');
+            const end = data.indexOf(0);
+            this.longName = decode(end < 0 ? data : data.subarray(0, end), 'a GNU long name');
+            return;
+        }
+        const records = parsePax(data);
+        if (type === 'g') {
+            if (this.pax || this.longName !== undefined)
+                throw differently(name, 'a PAX global header between an extended header and its entry');
+            for (const key of records.keys())
+                if (!GLOBAL_KEYS.has(key))
+                    throw differently(name, `a PAX global header with a ${JSON.stringify(key)} record`);
+            return;
+        }
+        if (this.pax)
+            throw differently(name, 'a second PAX header for one entry');
+        this.pax = records;
+    }
+}
+function isZero(b) {
+    for (let i = 0; i < BLOCK; i++)
+        if (b[i] !== 0)
+            return false;
+    return true;
+}
+function decode(b, what) {
+    try {
+        return utf8.decode(b);
+    }
+    catch {
+        throw invalid(`${what} is not UTF-8`);
+    }
+}
+/** NUL-terminated (or full-width) string field. */
+function field(b, start, width, what) {
+    const end = b.indexOf(0, start);
+    return decode(b.subarray(start, end < 0 || end > start + width ? start + width : end), what);
+}
+/** Go's parseNumeric, stricter: octal (spaces and NULs around it), or positive base-256; anything else is refused. */
+function numeric(b, start, width, what, where) {
+    if (b[start] & 0x80) {
+        if (b[start] & 0x40)
+            throw invalid(`the header at byte ${where} has a negative ${what}`);
+        let x = b[start] & 0x7f;
+        for (let i = start + 1; i < start + width; i++) {
+            x = x * 256 + b[i];
+            if (x > Number.MAX_SAFE_INTEGER)
+                throw invalid(`the header at byte ${where} has a ${what} too large`);
+        }
+        return x;
+    }
+    let from = start;
+    let to = start + width;
+    while (from < to && (b[from] === 0x20 || b[from] === 0))
+        from++;
+    while (to > from && (b[to - 1] === 0x20 || b[to - 1] === 0))
+        to--;
+    let x = 0;
+    for (let i = from; i < to; i++) {
+        const d = b[i] - 0x30;
+        if (d < 0 || d > 7)
+            throw invalid(`the header at byte ${where} has a ${what} that is not an octal number`);
+        x = x * 8 + d;
+    }
+    if (x > Number.MAX_SAFE_INTEGER)
+        throw invalid(`the header at byte ${where} has a ${what} too large`);
+    return x;
+}
+/** One header block as Go's readHeader reads it (checksum, format by magic, fields). */
+function parseHeader(b, where) {
+    const stored = numeric(b, 148, 8, 'checksum', where);
+    let unsigned = 0;
+    let signed = 0;
+    for (let i = 0; i < BLOCK; i++) {
+        const v = i >= 148 && i < 156 ? 0x20 : b[i];
+        unsigned += v;
+        signed += v > 127 ? v - 256 : v;
+    }
+    if (stored !== unsigned && stored !== signed)
+        throw invalid(`the header at byte ${where} has a wrong checksum`);
+    const magic = b.toString('latin1', 257, 263);
+    const version = b.toString('latin1', 263, 265);
+    const ustar = magic === 'ustar\0';
+    const gnu = magic === 'ustar ' && version === ' \0';
+    if (ustar && b.toString('latin1', 508, 512) === 'tar\0')
+        throw invalid(`the header at byte ${where} is in the STAR format, which Helm reads differently: refused`);
+    let name = field(b, 0, 100, 'an entry name');
+    const size = numeric(b, 124, 12, 'size', where);
+    const mode = numeric(b, 100, 8, 'mode', where);
+    numeric(b, 108, 8, 'uid', where);
+    numeric(b, 116, 8, 'gid', where);
+    numeric(b, 136, 12, 'modification time', where);
+    if (ustar || gnu) {
+        field(b, 265, 32, 'a user name');
+        field(b, 297, 32, 'a group name');
+        numeric(b, 329, 8, 'device major', where);
+        numeric(b, 337, 8, 'device minor', where);
+    }
+    if (ustar) {
+        const prefix = field(b, 345, 155, 'a name prefix');
+        if (prefix)
+            name = `${prefix}/${name}`;
+    }
+    return { name, size, mode };
+}
+/** PAX records ("<len> key=value\n"), as Go's parsePAXRecord reads them; a key twice is refused (Go keeps the last). */
+function parsePax(data) {
+    const records = new Map();
+    let at = 0;
+    while (at < data.length) {
+        const space = data.indexOf(0x20, at);
+        const lenText = space < 0 ? '' : data.toString('latin1', at, space);
+        if (!/^[1-9][0-9]{0,7}$/.test(lenText))
+            throw invalid('a PAX record has no valid length');
+        const len = Number(lenText);
+        if (len < 5 || at + len > data.length || data[at + len - 1] !== 0x0a)
+            throw invalid('a PAX record has a wrong length');
+        const rec = data.subarray(space + 1, at + len - 1);
+        at += len;
+        const eq = rec.indexOf(0x3d);
+        if (eq <= 0 || rec.includes(0))
+            throw invalid('a PAX record is not key=value');
+        const key = decode(rec.subarray(0, eq), 'a PAX key');
+        const value = decode(rec.subarray(eq + 1), 'a PAX value');
+        if (records.has(key))
+            throw invalid(`a PAX header holds ${JSON.stringify(key)} twice`);
+        if (value !== '' && PAX_VALUES[key] && !PAX_VALUES[key].test(value))
+            throw invalid(`a PAX ${key} record is not a number: ${JSON.stringify(value)}`);
+        records.set(key, value);
+    }
+    // Go ignores a record with an empty value (the header's field stays).
+    for (const [key, value] of records)
+        if (value === '' && (key === 'path' || key === 'size'))
+            records.delete(key);
+    return records;
+}
+
+// EXTERNAL MODULE: ./src/chart/chart.ts
+var chart = __webpack_require__(8892);
+;// CONCATENATED MODULE: ./src/chart/load-archive.ts
+
 
 
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-const REGULAR = new Set(['File', 'OldFile', 'ContiguousFile']);
 /**
  * The files of a packaged chart (`.tgz`, gzip required as Helm requires it), names relative to the chart root (the first path element
  * dropped, then cleaned as Go's path.Clean does: Helm's names). The one reader of chart archives (load,
- * compare and export all use it). Refuses what no chart needs and an attacker would use: absolute paths,
+ * compare and export all use it), read with the strict tar reader (tar-reader.ts: what Go's archive/tar,
+ * Helm's reader, could read differently is refused). Refuses what no chart needs and an attacker would use: absolute paths,
  * `..`, links and devices, a name twice (Helm keeps the last, so two readers would see two charts), a
  * name both a file and a folder, over 5 MiB a file, and more than 100 MiB inflated: every byte gunzip
  * yields counts (headers, padding, data after the end of the tar), shared with the nested archives,
  * and inflating stops as soon as the budget is passed.
  */
-async function readChartArchive(data, where, budget = new _chart_js__WEBPACK_IMPORTED_MODULE_2__/* .UnpackBudget */ .uH()) {
-    const bad = (message, hint = 'Rebuild the archive with helm package or chartlift') => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(message, { where, hint });
+async function readChartArchive(data, where, budget = new chart/* UnpackBudget */.uH()) {
+    const bad = (message, hint = 'Rebuild the archive with helm package or chartlift') => new errors/* UserError */.yo(message, { where, hint });
     // Helm's LoadArchive reads only gzip ("does not appear to be a gzipped archive"): a plain tar pushed
     // as a chart could be neither shown nor installed, and its version would be burnt.
     if (data[0] !== 0x1f || data[1] !== 0x8b)
         throw bad('is not a gzipped archive (a chart is a .tgz: tar, then gzip)', 'Package it with helm package or chartlift');
-    const { Parser } = await __webpack_require__.e(/* import() */ 697).then(__webpack_require__.bind(__webpack_require__, 8697));
-    const overBudget = () => bad(`unpacks to more than ${_chart_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_CHART_BYTES */ .it} bytes, nested archives included`, 'A chart must be smaller than 100 MiB unpacked');
+    const overBudget = () => bad(`unpacks to more than ${chart/* MAX_CHART_BYTES */.it} bytes, nested archives included`, 'A chart must be smaller than 100 MiB unpacked');
     const files = [];
     /** Cleaned name -> the entry name it came from. */
     const seen = new Map();
+    const reader = new TarReader((entry) => {
+        const name = entry.name;
+        if (seen.size >= chart/* MAX_ARCHIVE_ENTRIES */.HS)
+            throw bad(`holds more than ${chart/* MAX_ARCHIVE_ENTRIES */.HS} files`);
+        if (name.startsWith('/') || /^[a-zA-Z]:/.test(name) || name.startsWith('\\'))
+            throw bad(`holds an absolute path: ${name}`);
+        if (name.split(/[\\/]/).includes('..'))
+            throw bad(`holds a path that climbs out of the chart: ${name}`);
+        if (entry.type === 'Directory')
+            return undefined;
+        if (entry.type !== 'File')
+            throw bad(`holds a ${entry.type} entry (${name}); charts contain regular files only`);
+        if (entry.size > chart/* MAX_FILE_BYTES */.gZ)
+            throw bad(`holds ${name} of ${entry.size} bytes, over the 5 MiB limit per chart file`);
+        const parts = name.split(name.includes('\\') ? '\\' : '/');
+        const rest = parts.slice(1).join('/');
+        if (rest.startsWith('/'))
+            throw bad(`holds an absolute path: ${name}`);
+        const clean = goCleanPath(rest);
+        if (parts.length < 2 || clean === '.')
+            throw bad(`holds ${name} outside the chart's folder`);
+        if (parts[0] === 'Chart.yaml')
+            throw bad('holds Chart.yaml outside a chart folder');
+        const before = seen.get(clean);
+        if (before !== undefined)
+            throw bad(`holds ${clean} twice (${JSON.stringify(before)} and ${JSON.stringify(name)}): Helm would read the last one`, 'Rebuild the archive with helm package or chartlift: a chart holds each file once');
+        seen.set(clean, name);
+        // One chunk is a view of the unpacked tar: no copy (a large file is not held twice).
+        return (body) => files.push({ name: clean, data: body.subarray(0, 3).equals(BOM) ? body.subarray(3) : body });
+    });
     let problem;
+    const stop = (err) => {
+        problem ??= err instanceof TarError ? bad(err.message) : err;
+    };
     await new Promise((resolve, reject) => {
-        const parser = new Parser({
-            strict: true,
-            onReadEntry: (entry) => {
-                const fail = (e) => {
-                    problem ??= e;
-                    entry.resume();
-                };
-                if (problem)
-                    return void entry.resume();
-                const name = entry.path;
-                if (files.length >= _chart_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_ARCHIVE_ENTRIES */ .HS)
-                    return fail(bad(`holds more than ${_chart_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_ARCHIVE_ENTRIES */ .HS} files`));
-                if (name.startsWith('/') || /^[a-zA-Z]:/.test(name) || name.startsWith('\\'))
-                    return fail(bad(`holds an absolute path: ${name}`));
-                if (name.split(/[\\/]/).includes('..'))
-                    return fail(bad(`holds a path that climbs out of the chart: ${name}`));
-                if (entry.type === 'Directory')
-                    return void entry.resume();
-                if (!REGULAR.has(entry.type))
-                    return fail(bad(`holds a ${entry.type} entry (${name}); charts contain regular files only`));
-                if ((entry.size ?? 0) > _chart_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_FILE_BYTES */ .gZ)
-                    return fail(bad(`holds ${name} of ${entry.size} bytes, over the 5 MiB limit per chart file`));
-                const parts = name.split(name.includes('\\') ? '\\' : '/');
-                const rest = parts.slice(1).join('/');
-                if (rest.startsWith('/'))
-                    return fail(bad(`holds an absolute path: ${name}`));
-                const clean = goCleanPath(rest);
-                if (parts.length < 2 || clean === '.')
-                    return fail(bad(`holds ${name} outside the chart's folder`));
-                if (parts[0] === 'Chart.yaml')
-                    return fail(bad('holds Chart.yaml outside a chart folder'));
-                const before = seen.get(clean);
-                if (before !== undefined)
-                    return fail(bad(`holds ${clean} twice (${JSON.stringify(before)} and ${JSON.stringify(name)}): Helm would read the last one`, 'Rebuild the archive with helm package or chartlift: a chart holds each file once'));
-                seen.set(clean, name);
-                const chunks = [];
-                entry.on('data', (c) => chunks.push(c));
-                entry.on('end', () => {
-                    // One chunk is a view of the unpacked tar: no copy (a large file is not held twice).
-                    let body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
-                    if (body.subarray(0, 3).equals(BOM))
-                        body = body.subarray(3);
-                    files.push({ name: clean, data: body });
-                });
-            },
-        });
-        parser.on('error', (err) => reject(bad(`is not a valid tar archive: ${err.message}`)));
-        parser.on('warn', (_code, message) => {
-            problem ??= bad(`is not a valid tar archive: ${message instanceof Error ? message.message : message}`);
-        });
-        parser.on('end', () => resolve());
-        // Inflated a chunk at a time, each counted before the tar parser sees it. What follows the tar's
-        // end-of-archive blocks is counted and not parsed (node-tar would keep it all in one growing buffer).
-        let tarEnded = false;
-        parser.on('eof', () => (tarEnded = true));
-        const gunzip = (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.createGunzip)({ chunkSize: 64 * 1024 });
+        // Inflated a chunk at a time, each counted before the tar reader sees it. What follows the tar's
+        // end-of-archive blocks is counted and not parsed; after a refusal the rest is only counted, so
+        // the budget is reported first, whatever the entries said (as when the archive was inflated first).
+        const gunzip = (0,external_node_zlib_.createGunzip)({ chunkSize: 64 * 1024 });
         gunzip.on('data', (chunk) => {
             budget.take(chunk.length);
             if (budget.remaining >= 0) {
-                if (!tarEnded)
-                    parser.write(chunk);
+                if (!problem && !reader.ended) {
+                    try {
+                        reader.write(chunk);
+                    }
+                    catch (err) {
+                        stop(err);
+                    }
+                }
                 return;
             }
-            // As when the archive was inflated before it was read: the budget is reported first, whatever the entries said.
             problem = overBudget();
             gunzip.destroy();
             resolve();
         });
         gunzip.on('error', (err) => reject(bad(`is not a valid gzip archive: ${err.message}`)));
-        gunzip.on('end', () => parser.end());
+        gunzip.on('end', () => {
+            if (!problem) {
+                try {
+                    reader.end();
+                }
+                catch (err) {
+                    stop(err);
+                }
+            }
+            resolve();
+        });
         gunzip.end(data);
     });
     if (problem)
@@ -992,8 +1329,8 @@ var errors = __webpack_require__(3916);
 var assemble = __webpack_require__(3178);
 // EXTERNAL MODULE: ./src/chart/chart.ts
 var chart_chart = __webpack_require__(8892);
-// EXTERNAL MODULE: ./src/chart/load-archive.ts
-var load_archive = __webpack_require__(5529);
+// EXTERNAL MODULE: ./src/chart/load-archive.ts + 1 modules
+var load_archive = __webpack_require__(5189);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/util/bytes-order.ts
@@ -4787,7 +5124,7 @@ async function commit(client, ref, artifact, ifExists, check) {
     return { status: 'pushed', digest: ours };
 }
 /** Settling waits 1.5 times the check-to-write time (a slower racer's margin), within these bounds. */
-const SETTLE_MIN_MS = 25;
+const SETTLE_MIN_MS = 50;
 const SETTLE_MAX_MS = 5000;
 /** How long to wait before the read-back, for a run whose check-to-write window was `windowMs`. */
 function settleTime(windowMs) {
