@@ -759,7 +759,7 @@ var save = __webpack_require__(1144);
  * target in turn (a later target on the same registry mounts the blobs from the first). The tags are
  * looked up as soon as the chart's name and version are known.
  */
-async function publishChart(source, inputs, build, registries, notice) {
+async function publishChart(source, inputs, build, registries, notice, readBacks) {
     const log = (line) => build.log?.info(line);
     const loaded = await (0,release_build/* loadSource */.sh)(source, build);
     const md = loaded.chart.metadata;
@@ -807,6 +807,7 @@ async function publishChart(source, inputs, build, registries, notice) {
             mountFrom: pushedTo.get(built.ref.registry),
             current: take(lookups, built.refName), // a ref given twice is looked up again the second time
             beforeCommit: saved,
+            readBacks,
         });
         await saved;
         if (!pushedTo.has(built.ref.registry))
@@ -958,8 +959,12 @@ async function publish() {
     const failures = [];
     const single = sources.length === 1;
     let results;
+    // Each pushed chart's read-back of its tag (after the settling wait), awaited once all are pushed.
+    const readBacks = [];
     try {
-        results = await mapLimit(sources, CONCURRENCY, async (source) => {
+        results = await mapLimit(sources, CONCURRENCY, async (source, index) => {
+            const done = [];
+            readBacks.push({ index, source, done });
             // With several charts, each one's lines wait for its group (in order, notices among them).
             const later = [];
             const log = single ? action_log/* log */.R.info : (line) => void later.push(() => action_log/* log */.R.info(line));
@@ -973,7 +978,7 @@ async function publish() {
                     signer,
                     log: { info: log, warn: (line) => action_log/* log */.R.warning(line) },
                 };
-                return await publishChart(source, inputs, build, registries, notice);
+                return await publishChart(source, inputs, build, registries, notice, done);
             }
             catch (err) {
                 failures.push({ source, message: (0,errors/* errorLine */.BP)(err, hints/* ACTION_HINTS */.g) });
@@ -990,6 +995,18 @@ async function publish() {
                 }
             }
         });
+        for (const { index, source, done } of readBacks) {
+            try {
+                await Promise.all(done);
+            }
+            catch (err) {
+                // Pushed, but another run wrote the tag right after: this chart is not what the tag holds.
+                results[index] = undefined;
+                failures.push({ source, message: (0,errors/* errorLine */.BP)(err, hints/* ACTION_HINTS */.g) });
+                if (!single)
+                    action_log/* log */.R.error(`${source}: ${(0,errors/* errorLine */.BP)(err, hints/* ACTION_HINTS */.g)}`);
+            }
+        }
     }
     finally {
         await connections.close();

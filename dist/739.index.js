@@ -1210,6 +1210,9 @@ function numeric(b, start, width, what, where) {
 }
 /** One header block as Go's readHeader reads it (checksum, format by magic, fields). */
 function parseHeader(b, where) {
+    // Go reads the checksum as octal only (parseOctal): a base-256 one fails Helm's load.
+    if (b[148] & 0x80)
+        throw invalid(`the header at byte ${where} has a base-256 checksum, which Helm refuses`);
     const stored = numeric(b, 148, 8, 'checksum', where);
     let unsigned = 0;
     let signed = 0;
@@ -1243,6 +1246,15 @@ function parseHeader(b, where) {
         if (prefix)
             name = `${prefix}/${name}`;
     }
+    // A GNU header's access and change times: when Go cannot read them as numbers it takes bytes
+    // 345-500 for a USTAR name prefix (files of Go before 1.8), and Helm's name is another than ours.
+    if (gnu)
+        for (const [at, what] of [
+            [345, 'access time'],
+            [357, 'change time'],
+        ])
+            if (b[at] !== 0)
+                numeric(b, at, 12, `GNU ${what} (Go would read it as a name prefix)`, where);
     return { name, size, mode };
 }
 /** PAX records ("<len> key=value\n"), as Go's parsePAXRecord reads them; a key twice is refused (Go keeps the last). */
@@ -1324,6 +1336,12 @@ async function readChartArchive(data, where, budget = new chart/* UnpackBudget *
         if (rest.startsWith('/'))
             throw bad(`holds an absolute path: ${name}`);
         const clean = goCleanPath(rest);
+        // Helm's own checks on the cleaned name (LoadArchiveFiles): a drive letter, or any name that
+        // starts with `..` (`..foo` too), is refused there.
+        if (/^[a-zA-Z]:\//.test(clean))
+            throw bad(`holds an absolute path: ${name}`);
+        if (clean.startsWith('..'))
+            throw bad(`holds a path that climbs out of the chart: ${name}`);
         if (parts.length < 2 || clean === '.')
             throw bad(`holds ${name} outside the chart's folder`);
         if (parts[0] === 'Chart.yaml')
@@ -5069,7 +5087,7 @@ async function pushArtifact(client, ref, artifact, ifExists, options = {}) {
     const check = new TagCheck(client, ref, current === undefined);
     await upload(client, ref, artifact, { known: current !== undefined, mountFrom: options.mountFrom, lastSent: () => check.askAgain() });
     await options.beforeCommit;
-    return commit(client, ref, artifact, ifExists, check);
+    return commit(client, ref, artifact, ifExists, check, options.readBacks);
 }
 /**
  * The tag as this run last saw it before writing: when it was asked (the start of the window in
@@ -5137,7 +5155,7 @@ async function upload(client, ref, artifact, options) {
  * Writes the manifest, unless asking again found the new tag written meanwhile (then `decide` again),
  * checks the digest the registry reports, and reads the tag back once another run's write would have landed.
  */
-async function commit(client, ref, artifact, ifExists, check) {
+async function commit(client, ref, artifact, ifExists, check, readBacks) {
     const ours = artifact.manifestDescriptor.digest;
     const now = await check.answer();
     const late = now === undefined ? undefined : await decide(client, ref, artifact, ifExists, now);
@@ -5152,11 +5170,20 @@ async function commit(client, ref, artifact, ifExists, check) {
     // Another run that checked the tag before this write may still write it after: within about as long
     // as this run took from its check to its write. The tag is read back once that long has passed, so
     // of two runs that both wrote, the one replaced says so instead of "pushed".
-    await (0,retry/* sleep */.yy)(settleTime(performance.now() - check.at));
-    const after = await client.resolveTag(ref.repository, ref.tag, true);
-    if (after !== ours) {
-        throw new errors/* UserError */.yo(`${ref.registry}/${ref.repository}:${ref.tag} was written by another run at the same time: it now holds ${after ?? 'nothing'}, not this build's ${ours}`, { hint: 'Run again: the tag is then compared with what is there, and if-exists decides' });
+    const readBack = (async () => {
+        await (0,retry/* sleep */.yy)(settleTime(performance.now() - check.at));
+        const after = await client.resolveTag(ref.repository, ref.tag, true);
+        if (after !== ours) {
+            throw new errors/* UserError */.yo(`${ref.registry}/${ref.repository}:${ref.tag} was written by another run at the same time: it now holds ${after ?? 'nothing'}, not this build's ${ours}`, { hint: 'Run again: the tag is then compared with what is there, and if-exists decides' });
+        }
+    })();
+    if (readBacks) {
+        // Safe: the caller that asked for `readBacks` awaits every one of them and reports its failure.
+        readBack.catch(() => { });
+        readBacks.push(readBack);
     }
+    else
+        await readBack;
     return { status: 'pushed', digest: ours };
 }
 /** Settling waits 1.5 times the check-to-write time (a slower racer's margin), within these bounds. */
@@ -5570,7 +5597,27 @@ function checkYamlBounds(text, bounds) {
     const indents = [];
     let onLine = 0;
     let lineStart = true;
+    // Every token but a run of spaces is something the parser holds or reports on (a comma, a `:`, an
+    // anchor, a tag, a comment, a line): at most four per node a file may have. A stray `]` or `}`
+    // (outside any flow collection) is an error the parser reports once each, at a cost that grows with
+    // the text: the first is refused here.
+    const maxTokens = bounds.maxNodes * 4;
+    let tokens = 0;
+    let properties = 0;
+    let previous = '';
     for (const token of new yaml__WEBPACK_IMPORTED_MODULE_0__.Lexer().lex(text)) {
+        if (!/^ +$/.test(token) && ++tokens > maxTokens)
+            throw new BoundsError(`holds more than ${maxTokens} YAML tokens (indicators, properties, comments, lines): the bound Chartlift reads`);
+        if (flow === 0 && CLOSES.has(token))
+            throw new BoundsError(`has a ${token} that closes nothing: not YAML Chartlift reads`);
+        // An empty flow entry (`[,` or `,,`) is an error the parser reports at a cost that grows with the text.
+        if (token === ',' && (previous === ',' || OPENS.has(previous)))
+            throw new BoundsError('has an empty entry in a flow collection: not YAML Chartlift reads');
+        // Anchors and tags are rare in a chart's YAML; many, or several on one node, cost the parser dearly.
+        if ((token[0] === '&' || token[0] === '!') && ++properties > bounds.maxAliases)
+            throw new BoundsError(`holds more than ${bounds.maxAliases} anchors and tags`);
+        if (!/^[ \t]*$/.test(token) && token !== '\n')
+            previous = token;
         // A document (its start, `---`, `...` or a directive) is an object of its own when parsed: counted.
         if (token === DOCUMENT || token === '---' || token === '...' || token[0] === '%') {
             if (++nodes > bounds.maxNodes)

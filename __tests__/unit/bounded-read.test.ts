@@ -73,3 +73,19 @@ test('empty documents count: a million `---` lines (each an object when parsed) 
   // A few documents stay well within.
   assert.doesNotThrow(() => checkYamlBounds('a: 1\n---\nb: 2\n...\n', CHART_YAML_BOUNDS));
 });
+
+test('what the parser pays dearly for, found by attacking the bounds, is refused before parsing', () => {
+  const cases: Array<[string, string]> = [
+    ['400 KB of stray ]', 'a: 1\n' + ']'.repeat(400_000)],
+    ['a flow list of 200,000 empty entries', 'a: [' + ','.repeat(200_000) + ']\n'],
+    ['5 MiB of ": "', ': '.repeat(2_600_000)],
+    ['66,000 anchors', '&a '.repeat(66_000)],
+    ['66,000 tags', '!a '.repeat(66_000)],
+    ['2.6 million comment lines', '#\n'.repeat(2_600_000)],
+    ['2.6 million tab lines', '\t\n'.repeat(2_600_000)],
+  ];
+  for (const [what, text] of cases) assert.throws(() => checkYamlBounds(text, CHART_YAML_BOUNDS), BoundsError, what);
+  // What charts hold stays within: flow lists, a few anchors and tags, comments.
+  const normal = '# values\na: [1, 2, {b: c}]\nbase: &base {x: 1}\nuse: *base\nbin: !!binary aGVsbG8=\nlist:\n  - one\n  - two\n';
+  assert.doesNotThrow(() => checkYamlBounds(normal, CHART_YAML_BOUNDS));
+});

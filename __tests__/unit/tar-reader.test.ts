@@ -30,7 +30,7 @@ test('reads what Go reads: USTAR with prefix, GNU (prefix unused), v7, long name
   const bytes = tar(
     entry('c/', '', { type: '5', mode: 0o755 }),
     entry('Chart.yaml', CY, { prefix: 'c' }),
-    entry('c/gnu.yaml', 'gnu', { format: 'gnu', prefix: 'ignored' }),
+    entry('c/gnu.yaml', 'gnu', { format: 'gnu' }),
     entry('c/v7.yaml', 'v7', { format: 'v7', prefix: 'ignored' }),
     entry('c/long-trimmed', 'long', { longName: long, format: 'gnu' }),
     entry('c/pax-header-name', 'pax', { pax: { path: 'c/pax.yaml', mtime: '1.5', comment: 'x' } }),
@@ -194,3 +194,29 @@ test('an archive without end blocks ends cleanly at an entry boundary, as in Go'
     ['Chart.yaml'],
   );
 });
+
+// What Helm 3.17 and 4.1 read otherwise or refuse, found by attacking the reader.
+const b256Checksum = (): Buffer => {
+  const h = header('c/Chart.yaml', CY.length);
+  h[148] = 0x80; // a base-256 number where Go reads octal only
+  return Buffer.concat([h, pad(Buffer.from(CY))]);
+};
+const helmDiffers: Array<[string, Buffer, RegExp]> = [
+  [
+    'a GNU header whose time fields are not numbers (Go takes bytes 345-500 for a name prefix: x/templates/a/hidden.yaml)',
+    tgz(entry('x/Chart.yaml', CY), entry('a/hidden.yaml', 'kind: ConfigMap', { format: 'gnu', prefix: 'x/templates' })),
+    /GNU access time \(Go would read it as a name prefix\) that is not an octal number/,
+  ],
+  ['a base-256 checksum (Helm: invalid tar header)', tgz(b256Checksum()), /base-256 checksum, which Helm refuses/],
+  [
+    'a name that starts with .. after cleaning (x/..foo)',
+    tgz(entry('x/Chart.yaml', CY), entry('x/..foo', 'a')),
+    /climbs out of the chart: x\/\.\.foo/,
+  ],
+  ['a drive letter after the chart folder (x/c:/foo)', tgz(entry('x/Chart.yaml', CY), entry('x/c:/foo', 'a')), /absolute path: x\/c:\/foo/],
+];
+for (const [what, bytes, says] of helmDiffers) {
+  test(`refused, as Helm reads it otherwise or refuses it: ${what}`, async () => {
+    await assert.rejects(readChartArchive(bytes, 'c.tgz'), (err: Error) => (assert.match(err.message, says), true));
+  });
+}

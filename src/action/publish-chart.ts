@@ -20,6 +20,7 @@ export async function publishChart(
   build: BuildOptions,
   registries: Registries | undefined,
   notice: (line: string) => void,
+  readBacks?: Array<Promise<void>>,
 ): Promise<ChartResult> {
   const log = (line: string): void => build.log?.info(line);
   const loaded = await loadSource(source, build);
@@ -69,6 +70,7 @@ export async function publishChart(
       mountFrom: pushedTo.get(built.ref.registry),
       current: take(lookups, built.refName), // a ref given twice is looked up again the second time
       beforeCommit: saved,
+      readBacks,
     });
     await saved;
     if (!pushedTo.has(built.ref.registry)) pushedTo.set(built.ref.registry, built.ref.repository);

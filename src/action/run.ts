@@ -43,8 +43,12 @@ export async function publish(): Promise<void> {
   const failures: Array<{ source: string; message: string }> = [];
   const single = sources.length === 1;
   let results: Array<ChartResult | undefined>;
+  // Each pushed chart's read-back of its tag (after the settling wait), awaited once all are pushed.
+  const readBacks: Array<{ index: number; source: string; done: Promise<void>[] }> = [];
   try {
-    results = await mapLimit(sources, CONCURRENCY, async (source) => {
+    results = await mapLimit(sources, CONCURRENCY, async (source, index) => {
+      const done: Promise<void>[] = [];
+      readBacks.push({ index, source, done });
       // With several charts, each one's lines wait for its group (in order, notices among them).
       const later: Array<() => void> = [];
       const log = single ? out.info : (line: string) => void later.push(() => out.info(line));
@@ -58,7 +62,7 @@ export async function publish(): Promise<void> {
           signer,
           log: { info: log, warn: (line) => out.warning(line) },
         };
-        return await publishChart(source, inputs, build, registries, notice);
+        return await publishChart(source, inputs, build, registries, notice, done);
       } catch (err) {
         failures.push({ source, message: errorLine(err, ACTION_HINTS) });
         if (!single) out.error(`${source}: ${errorLine(err, ACTION_HINTS)}`);
@@ -71,6 +75,16 @@ export async function publish(): Promise<void> {
         }
       }
     });
+    for (const { index, source, done } of readBacks) {
+      try {
+        await Promise.all(done);
+      } catch (err) {
+        // Pushed, but another run wrote the tag right after: this chart is not what the tag holds.
+        results[index] = undefined;
+        failures.push({ source, message: errorLine(err, ACTION_HINTS) });
+        if (!single) out.error(`${source}: ${errorLine(err, ACTION_HINTS)}`);
+      }
+    }
   } finally {
     await connections.close();
   }

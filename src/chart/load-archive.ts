@@ -39,6 +39,10 @@ export async function readChartArchive(data: Buffer, where: string, budget = new
     const rest = parts.slice(1).join('/');
     if (rest.startsWith('/')) throw bad(`holds an absolute path: ${name}`);
     const clean = goCleanPath(rest);
+    // Helm's own checks on the cleaned name (LoadArchiveFiles): a drive letter, or any name that
+    // starts with `..` (`..foo` too), is refused there.
+    if (/^[a-zA-Z]:\//.test(clean)) throw bad(`holds an absolute path: ${name}`);
+    if (clean.startsWith('..')) throw bad(`holds a path that climbs out of the chart: ${name}`);
     if (parts.length < 2 || clean === '.') throw bad(`holds ${name} outside the chart's folder`);
     if (parts[0] === 'Chart.yaml') throw bad('holds Chart.yaml outside a chart folder');
     const before = seen.get(clean);

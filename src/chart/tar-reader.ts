@@ -270,6 +270,8 @@ interface RawHeader {
 
 /** One header block as Go's readHeader reads it (checksum, format by magic, fields). */
 function parseHeader(b: Buffer, where: number): RawHeader {
+  // Go reads the checksum as octal only (parseOctal): a base-256 one fails Helm's load.
+  if (b[148] & 0x80) throw invalid(`the header at byte ${where} has a base-256 checksum, which Helm refuses`);
   const stored = numeric(b, 148, 8, 'checksum', where);
   let unsigned = 0;
   let signed = 0;
@@ -301,6 +303,14 @@ function parseHeader(b: Buffer, where: number): RawHeader {
     const prefix = field(b, 345, 155, 'a name prefix');
     if (prefix) name = `${prefix}/${name}`;
   }
+  // A GNU header's access and change times: when Go cannot read them as numbers it takes bytes
+  // 345-500 for a USTAR name prefix (files of Go before 1.8), and Helm's name is another than ours.
+  if (gnu)
+    for (const [at, what] of [
+      [345, 'access time'],
+      [357, 'change time'],
+    ] as const)
+      if (b[at] !== 0) numeric(b, at, 12, `GNU ${what} (Go would read it as a name prefix)`, where);
   return { name, size, mode };
 }
 

@@ -28,7 +28,17 @@ export async function pushArtifact(
   ref: Reference,
   artifact: ChartArtifact,
   ifExists: IfExists,
-  options: { mountFrom?: string; current?: Promise<string | undefined>; beforeCommit?: Promise<unknown> } = {},
+  options: {
+    mountFrom?: string;
+    current?: Promise<string | undefined>;
+    beforeCommit?: Promise<unknown>;
+    /**
+     * Where to hand the read-back instead of waiting for it here: a step publishing many charts
+     * awaits them all at its end, so that the settling wait holds no slot another chart could use.
+     * A read-back that rejects means the chart was not, after all, pushed.
+     */
+    readBacks?: Array<Promise<void>>;
+  } = {},
 ): Promise<PushOutcome> {
   const current = await (options.current ?? client.resolveTag(ref.repository, ref.tag, true));
   const early = await decide(client, ref, artifact, ifExists, current);
@@ -40,7 +50,7 @@ export async function pushArtifact(
   const check = new TagCheck(client, ref, current === undefined);
   await upload(client, ref, artifact, { known: current !== undefined, mountFrom: options.mountFrom, lastSent: () => check.askAgain() });
   await options.beforeCommit;
-  return commit(client, ref, artifact, ifExists, check);
+  return commit(client, ref, artifact, ifExists, check, options.readBacks);
 }
 
 /**
@@ -118,6 +128,7 @@ async function commit(
   artifact: ChartArtifact,
   ifExists: IfExists,
   check: TagCheck,
+  readBacks?: Array<Promise<void>>,
 ): Promise<PushOutcome> {
   const ours = artifact.manifestDescriptor.digest;
   const now = await check.answer();
@@ -132,14 +143,21 @@ async function commit(
   // Another run that checked the tag before this write may still write it after: within about as long
   // as this run took from its check to its write. The tag is read back once that long has passed, so
   // of two runs that both wrote, the one replaced says so instead of "pushed".
-  await sleep(settleTime(performance.now() - check.at));
-  const after = await client.resolveTag(ref.repository, ref.tag, true);
-  if (after !== ours) {
-    throw new UserError(
-      `${ref.registry}/${ref.repository}:${ref.tag} was written by another run at the same time: it now holds ${after ?? 'nothing'}, not this build's ${ours}`,
-      { hint: 'Run again: the tag is then compared with what is there, and if-exists decides' },
-    );
-  }
+  const readBack = (async () => {
+    await sleep(settleTime(performance.now() - check.at));
+    const after = await client.resolveTag(ref.repository, ref.tag, true);
+    if (after !== ours) {
+      throw new UserError(
+        `${ref.registry}/${ref.repository}:${ref.tag} was written by another run at the same time: it now holds ${after ?? 'nothing'}, not this build's ${ours}`,
+        { hint: 'Run again: the tag is then compared with what is there, and if-exists decides' },
+      );
+    }
+  })();
+  if (readBacks) {
+    // Safe: the caller that asked for `readBacks` awaits every one of them and reports its failure.
+    readBack.catch(() => {});
+    readBacks.push(readBack);
+  } else await readBack;
   return { status: 'pushed', digest: ours };
 }
 

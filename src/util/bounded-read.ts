@@ -68,7 +68,27 @@ export function checkYamlBounds(text: string, bounds: YamlBounds): void {
   const indents: number[] = [];
   let onLine = 0;
   let lineStart = true;
+  // Every token but a run of spaces is something the parser holds or reports on (a comma, a `:`, an
+  // anchor, a tag, a comment, a line): at most four per node a file may have. A stray `]` or `}`
+  // (outside any flow collection) is an error the parser reports once each, at a cost that grows with
+  // the text: the first is refused here.
+  const maxTokens = bounds.maxNodes * 4;
+  let tokens = 0;
+  let properties = 0;
+  let previous = '';
   for (const token of new YAML.Lexer().lex(text)) {
+    if (!/^ +$/.test(token) && ++tokens > maxTokens)
+      throw new BoundsError(
+        `holds more than ${maxTokens} YAML tokens (indicators, properties, comments, lines): the bound Chartlift reads`,
+      );
+    if (flow === 0 && CLOSES.has(token)) throw new BoundsError(`has a ${token} that closes nothing: not YAML Chartlift reads`);
+    // An empty flow entry (`[,` or `,,`) is an error the parser reports at a cost that grows with the text.
+    if (token === ',' && (previous === ',' || OPENS.has(previous)))
+      throw new BoundsError('has an empty entry in a flow collection: not YAML Chartlift reads');
+    // Anchors and tags are rare in a chart's YAML; many, or several on one node, cost the parser dearly.
+    if ((token[0] === '&' || token[0] === '!') && ++properties > bounds.maxAliases)
+      throw new BoundsError(`holds more than ${bounds.maxAliases} anchors and tags`);
+    if (!/^[ \t]*$/.test(token) && token !== '\n') previous = token;
     // A document (its start, `---`, `...` or a directive) is an object of its own when parsed: counted.
     if (token === DOCUMENT || token === '---' || token === '...' || token[0] === '%') {
       if (++nodes > bounds.maxNodes)
