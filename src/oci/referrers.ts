@@ -131,6 +131,8 @@ async function addToFallbackIndex(
     const current = await readIndex(client, repository, tag);
     for (const entry of current?.entries ?? []) if (!known.has(entry.digest as string)) known.set(entry.digest as string, entry);
     if (!known.has(ours.digest)) known.set(ours.digest, { ...ours });
+    // What every read showed, together: bounded like one index (a registry serving a new set each time).
+    if (known.size > MAX_REFERRERS) throw tooMany(`the fallback referrers index ${where}`);
     const present = new Set((current?.entries ?? []).map((e) => e.digest as string));
     const missing = [...known.keys()].filter((d) => !present.has(d));
     if (missing.length === 0) {
@@ -188,16 +190,12 @@ export async function listReferrers(
 ): Promise<ReferrerDescriptor[]> {
   const digest = parseDigest(typeof subject === 'string' ? subject : subject.digest, 'the subject digest', `${client.registry}/${repository}`);
   const where = `${client.registry}/${repository}@${digest}`;
-  const pages = await client.fetchReferrers(repository, digest, artifactType, { maxPages: MAX_PAGES, maxBytes: MAX_INDEX_BYTES });
   let entries: Record<string, unknown>[] = [];
-  if (pages) {
-    for (const page of pages) {
-      entries.push(...parseIndex(page.body, `the referrers of ${where}`));
-      if (entries.length > MAX_REFERRERS) throw tooMany(`the referrers of ${where}`);
-    }
-  } else {
-    entries = (await readIndex(client, repository, referrersTag(digest)))?.entries ?? [];
-  }
+  const api = await client.fetchReferrers(repository, digest, artifactType, { maxPages: MAX_PAGES, maxBytes: MAX_INDEX_BYTES }, (body) => {
+    entries.push(...parseIndex(body, `the referrers of ${where}`));
+    if (entries.length > MAX_REFERRERS) throw tooMany(`the referrers of ${where}`);
+  });
+  if (!api) entries = (await readIndex(client, repository, referrersTag(digest)))?.entries ?? [];
   // Filtered here too: a registry that did not apply the filter (or lies about it) adds nothing.
   return entries.filter((e) => !artifactType || e.artifactType === artifactType) as unknown as ReferrerDescriptor[];
 }

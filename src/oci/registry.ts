@@ -357,23 +357,24 @@ export class RegistryClient {
   }
 
   /**
-   * The referrers API (GET /v2/<name>/referrers/<digest>, distribution-spec 1.1): each page's body,
-   * following the Link header, at most `maxPages` pages of `maxBytes` each. Undefined when the
-   * registry has no referrers API: a 404, or an answer that is not an image index (as oras-go decides).
+   * The referrers API (GET /v2/<name>/referrers/<digest>, distribution-spec 1.1): each page's body
+   * handed to `onPage` as it arrives (which may throw to stop), following the Link header, at most
+   * `maxPages` pages of `maxBytes` each. False when the registry has no referrers API: a 404, or a
+   * first answer that is not an image index (as oras-go decides).
    */
   async fetchReferrers(
     repository: string,
     digest: string,
     artifactType: string | undefined,
     bounds: { maxPages: number; maxBytes: number },
-  ): Promise<{ body: Buffer; filtersApplied: string[] }[] | undefined> {
+    onPage: (body: Buffer, filtersApplied: string[]) => void,
+  ): Promise<boolean> {
     const where = `${this.registry}/${repository}@${digest}`;
     parseDigest(digest, 'the subject digest', where);
-    const pages: { body: Buffer; filtersApplied: string[] }[] = [];
     const query = artifactType ? `?artifactType=${encodeURIComponent(artifactType)}` : '';
     let url: string | undefined = `${this.#base}/v2/${repository}/referrers/${digest}${query}`;
-    while (url) {
-      if (pages.length >= bounds.maxPages)
+    for (let pages = 0; url; pages++) {
+      if (pages >= bounds.maxPages)
         throw new UserError(`the referrers of ${where} run over more than ${bounds.maxPages} pages`, {
           hint: 'The registry is answering with something other than a list of referrers: nothing was read from it',
         });
@@ -381,11 +382,13 @@ export class RegistryClient {
         { method: 'GET', url, headers: { accept: MediaType.index }, maxBody: bounds.maxBytes },
         scope(repository, false),
       ).catch((err: unknown) => tooLarge(err, `a page of the referrers of ${where}`, bounds.maxBytes));
-      if (pages.length === 0 && (res.status === 404 || (res.status === 200 && !isMediaType(res.headers['content-type'], MediaType.index))))
-        return undefined;
+      if (pages === 0 && (res.status === 404 || (res.status === 200 && !isMediaType(res.headers['content-type'], MediaType.index))))
+        return false;
       if (res.status !== 200) throw responseError('list the referrers in', res, this.#target(repository));
-      const filtersApplied = (res.headers['oci-filters-applied'] ?? '').split(',').map((f) => f.trim());
-      pages.push({ body: res.body, filtersApplied });
+      onPage(
+        res.body,
+        (res.headers['oci-filters-applied'] ?? '').split(',').map((f) => f.trim()),
+      );
       const next: string | undefined = /<([^>]+)>;\s*rel="next"/.exec(res.headers.link ?? '')?.[1];
       const nextUrl: URL | undefined = next ? new URL(next, url) : undefined;
       // A page link stays on the registry's own origin: credentials go nowhere else.
@@ -395,7 +398,7 @@ export class RegistryClient {
         });
       url = nextUrl?.toString();
     }
-    return pages;
+    return true;
   }
 
   /**
