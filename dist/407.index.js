@@ -123,24 +123,23 @@ const log = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   P$: () => (/* binding */ chooseCredential),
-/* harmony export */   iD: () => (/* binding */ login),
-/* harmony export */   ri: () => (/* binding */ logout)
+/* harmony export */   i: () => (/* binding */ login),
+/* harmony export */   r: () => (/* binding */ logout)
 /* harmony export */ });
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8592);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7911);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
-/* harmony import */ var _oci_credentials_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2559);
-/* harmony import */ var _util_atomic_write_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5105);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3175);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _oci_basic_auth_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3634);
+/* harmony import */ var _oci_credentials_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2559);
+/* harmony import */ var _release_login_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3296);
+/* harmony import */ var _util_atomic_write_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5105);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3175);
 
 
 
@@ -151,41 +150,23 @@ const log = {
 
 
 
-/** The credential to use: the inputs, else stored ones (Helm's, then Docker's), else none (anonymous). */
-async function chooseCredential(inputs, host) {
-    if (inputs.username || inputs.password) {
-        if (!inputs.username || !inputs.password) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`\`username\` and \`password\` go together, but only ${inputs.username ? '`username`' : '`password`'} is set`, {
-                hint: 'Set both, or neither to use stored credentials',
-            });
-        }
-        return { credential: { username: inputs.username, password: inputs.password }, source: 'inputs' };
-    }
-    const found = await (0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_7__/* .findCredential */ .L4)(host);
-    return found ? { credential: found.credential, source: found.source } : { source: 'anonymous' };
-}
 /**
- * `helm registry login`: checks the credentials against the registry, then stores them in Helm's
- * registry config so that later steps (`helm pull`, `helm install`) need no login. The post step
+ * `helm registry login` (src/release/login.ts), with a record of what it stored: the post step
  * removes what this added, restoring an entry it replaced.
  */
 async function login(client, inputs, log = _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info) {
-    await client.ping();
-    const file = (0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_7__/* .helmRegistryConfigPath */ .Zz)();
-    const auth = Buffer.from(`${inputs.username}:${inputs.password}`).toString('base64');
-    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .mask */ .dK)(auth);
-    const previous = await (0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_7__/* .storeLogin */ .VJ)(file, client.registry, inputs.username, inputs.password);
+    const { file, previous } = await (0,_release_login_js__WEBPACK_IMPORTED_MODULE_6__/* .logIn */ .E)(client, inputs.username, inputs.password);
     if (inputs.logout) {
-        const wrote = { auth };
-        _state_js__WEBPACK_IMPORTED_MODULE_9__/* .state */ .w.saveLogins([{ host: client.registry, file, record: await writeRecord({ wrote, previous }) }]);
+        const wrote = { auth: (0,_oci_basic_auth_js__WEBPACK_IMPORTED_MODULE_9__/* .basicToken */ .a)(inputs.username, inputs.password) };
+        _state_js__WEBPACK_IMPORTED_MODULE_8__/* .state */ .w.saveLogins([{ host: client.registry, file, record: await writeRecord({ wrote, previous }) }]);
     }
     log(`Login succeeded (${client.registry} as ${inputs.username}, stored in ${file})`);
 }
 /** The login's record, 0600 in RUNNER_TEMP: it holds secrets, so only its path goes into action state. */
 async function writeRecord(saved) {
-    const dir = process.env.RUNNER_TEMP || node_os__WEBPACK_IMPORTED_MODULE_4___default().tmpdir();
-    const file = node_path__WEBPACK_IMPORTED_MODULE_5___default().join(dir, `chartlift-login-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.randomBytes)(8).toString('hex')}.json`);
-    await (0,_util_atomic_write_js__WEBPACK_IMPORTED_MODULE_8__/* .writeFileAtomic */ .Z)(file, JSON.stringify(saved), { mode: 0o600 });
+    const dir = process.env.RUNNER_TEMP || node_os__WEBPACK_IMPORTED_MODULE_3___default().tmpdir();
+    const file = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(dir, `chartlift-login-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(8).toString('hex')}.json`);
+    await (0,_util_atomic_write_js__WEBPACK_IMPORTED_MODULE_7__/* .writeFileAtomic */ .Z)(file, JSON.stringify(saved), { mode: 0o600 });
     return file;
 }
 /**
@@ -197,14 +178,14 @@ async function logout(records) {
     for (const r of records) {
         let saved;
         try {
-            saved = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.readFile)(r.record, 'utf8'));
+            saved = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(r.record, 'utf8'));
         }
         catch {
             _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning(`${r.host}: the login this step stored is left in ${r.file}: its record (${r.record}) is gone, so it cannot be told whether the entry there is still this step's. Remove it with helm registry logout ${r.host} if it is`);
             continue;
         }
-        const outcome = await (0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_7__/* .removeLogin */ ._$)(r.file, r.host, saved.previous, saved.wrote);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(r.record, { force: true });
+        const outcome = await (0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_5__/* .removeLogin */ ._$)(r.file, r.host, saved.previous, saved.wrote);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(r.record, { force: true });
         _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info(outcome === 'kept'
             ? `${r.host}: a later login is kept (the stored entry is no longer the one this step wrote)`
             : outcome
@@ -320,7 +301,7 @@ const state = {
 __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _action_state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3175);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(216);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4811);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6570);
 
 
@@ -334,7 +315,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 216:
+/***/ 4811:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -579,6 +560,8 @@ async function mapLimit(items, limit, fn) {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
 var core = __webpack_require__(6058);
+// EXTERNAL MODULE: ./src/oci/basic-auth.ts
+var basic_auth = __webpack_require__(3634);
 // EXTERNAL MODULE: ./src/action/secrets.ts
 var secrets = __webpack_require__(7911);
 // EXTERNAL MODULE: ./src/oci/layout.ts
@@ -594,6 +577,7 @@ var constants = __webpack_require__(915);
 
 
 
+
 function readInputs() {
     // A password is taken as written (spaces are characters of it), and masked, with the Basic header
     // that carries it, before anything else happens.
@@ -602,7 +586,7 @@ function readInputs() {
     if (password)
         (0,secrets/* mask */.dK)(password);
     if (username && password)
-        (0,secrets/* mask */.dK)(Buffer.from(`${username}:${password}`).toString('base64'));
+        (0,secrets/* mask */.dK)((0,basic_auth/* basicToken */.a)(username, password));
     if (Boolean(username) !== Boolean(password))
         throw new errors/* UserError */.yo(`\`username\` and \`password\` go together, but only ${username ? '`username`' : '`password`'} is set`, {
             hint: 'Set both, or neither to use stored credentials',
@@ -769,8 +753,9 @@ var save = __webpack_require__(1144);
  * target in turn (a later target on the same registry mounts the blobs from the first). The tags are
  * looked up as soon as the chart's name and version are known.
  */
-async function publishChart(source, inputs, build, registries, log, notice = log) {
-    const loaded = await (0,release_build/* loadSource */.sh)(source, { ...build, log });
+async function publishChart(source, inputs, build, registries, notice) {
+    const log = (line) => build.log?.info(line);
+    const loaded = await (0,release_build/* loadSource */.sh)(source, build);
     const md = loaded.chart.metadata;
     // The tags are looked up while the chart is packaged (the connection, any token and the HEAD overlap it).
     const lookups = new Map();
@@ -781,7 +766,7 @@ async function publishChart(source, inputs, build, registries, log, notice = log
             lookups.set(name, (0,push/* lookUpTag */.FY)(registries.client(ref.registry, log), ref));
     }
     await (0,util_yield/* yieldToLoop */.j)();
-    const packaged = await (0,release_build/* packageLoaded */.ck)(loaded, { ...build, log });
+    const packaged = await (0,release_build/* packageLoaded */.ck)(loaded, build);
     log(`${md.name} ${md.version}: ${packaged.artifact.chart.length} bytes, chart ${packaged.artifact.chartDescriptor.digest}`);
     log(`timestamps from ${packaged.date.from === 'fixed' ? 'the fixed epoch (SOURCE_DATE_EPOCH is not set)' : packaged.date.from} (${new Date(packaged.date.seconds * 1000).toISOString()})`);
     if (packaged.signed)
@@ -796,6 +781,8 @@ async function publishChart(source, inputs, build, registries, log, notice = log
             notice(`The repository path ${JSON.stringify(built.lowered)} was lower-cased to ${JSON.stringify(built.ref.repository)}: OCI repository names are lower case.`);
         // Saved while the blobs upload; the manifest (the tag) waits for it, so a failed save publishes nothing.
         const saved = (0,save/* saveToCache */.$)(inputs.cache, built.refName, built.artifact);
+        // Safe: `saved` is awaited below (the push's commit waits for it too) and its failure reported
+        // there; only a push that fails first leaves it unawaited, and that failure is the one reported.
         saved.catch(() => { });
         if (!registries) {
             await saved;
@@ -835,37 +822,10 @@ function take(map, key) {
     return value;
 }
 
-// EXTERNAL MODULE: ./src/oci/http.ts + 1 modules
-var oci_http = __webpack_require__(5232);
-// EXTERNAL MODULE: ./src/oci/registry.ts + 3 modules
-var registry = __webpack_require__(209);
-;// CONCATENATED MODULE: ./src/oci/tls-options.ts
-
-
-/** A PEM bundle of extra trusted roots (`ca-file`), checked to hold at least one certificate. */
-async function readCaFile(file) {
-    let pem;
-    try {
-        pem = await (0,promises_.readFile)(file, 'utf8');
-    }
-    catch (err) {
-        throw new errors/* UserError */.yo(`cannot read the CA file (${(0,errors/* fsCode */.r0)(err) ?? err.message})`, {
-            where: file,
-            hint: 'Check the path of the CA file',
-            code: 'ca-file-unreadable',
-        });
-    }
-    if (!/-----BEGIN CERTIFICATE-----/.test(pem))
-        throw new errors/* UserError */.yo('holds no PEM certificate', {
-            where: file,
-            hint: 'A CA file is a PEM bundle (-----BEGIN CERTIFICATE-----)',
-            code: 'ca-file-not-pem',
-        });
-    return pem;
-}
-
-// EXTERNAL MODULE: ./src/release/repositories.ts
-var repositories = __webpack_require__(1597);
+// EXTERNAL MODULE: ./src/oci/tls-options.ts
+var tls_options = __webpack_require__(2891);
+// EXTERNAL MODULE: ./src/release/registries.ts + 1 modules
+var registries = __webpack_require__(1598);
 // EXTERNAL MODULE: ./src/action/login.ts
 var login = __webpack_require__(1363);
 ;// CONCATENATED MODULE: ./src/action/registries.ts
@@ -874,89 +834,42 @@ var login = __webpack_require__(1363);
 
 
 
-
-
-
 /**
- * One client per registry host for the whole run (tokens and connections shared across charts).
- * The `username`/`password` inputs are for the first `ref`'s registry, which is logged in to once;
- * other registries use stored credentials (Helm's, then Docker's) or none.
+ * The run's registries, from the inputs: one client per host for the whole run (tokens and
+ * connections shared across charts). The `username`/`password` inputs are for the first `ref`'s
+ * registry, which is logged in to once; other registries use stored credentials (Helm's, then
+ * Docker's) or none.
  */
-class Registries {
-    #http;
-    #inputs;
-    #primary;
-    #clients = new Map();
-    constructor(http, inputs, primary) {
-        this.#http = http;
-        this.#inputs = inputs;
-        this.#primary = primary;
+async function openActionRegistries(inputs, primary) {
+    if (inputs.insecureSkipTlsVerify) {
+        action_log/* log */.R.warning("insecure-skip-tls-verify is on: the registry's TLS certificate is NOT checked, so anyone on the network path can read the credentials and change what is pushed. Use ca-file instead.");
     }
-    static async open(inputs, primaryHost) {
-        if (inputs.insecureSkipTlsVerify) {
-            action_log/* log */.R.warning("insecure-skip-tls-verify is on: the registry's TLS certificate is NOT checked, so anyone on the network path can read the credentials and change what is pushed. Use ca-file instead.");
-        }
-        const ca = inputs.caFile ? await readCaFile(inputs.caFile) : undefined;
-        const http = new oci_http/* Http */.lw({ userAgent: 'chartlift', ca, insecure: inputs.insecureSkipTlsVerify, timeoutMs: inputs.timeoutSeconds * 1000 });
-        return new Registries(http, inputs, primaryHost);
-    }
-    /** Starts choosing the credential for `host` and logging in, while the charts load; errors wait for `client`. */
-    warmUp(host, log) {
-        this.client(host, log).catch(() => { });
-    }
-    client(host, log) {
-        let client = this.#clients.get(host);
-        if (!client) {
-            client = this.#connect(host, log);
-            this.#clients.set(host, client);
-        }
-        return client;
-    }
-    async #connect(host, log) {
-        const inputs = host === this.#primary ? this.#inputs : { ...this.#inputs, username: '', password: '' };
-        const { credential, source } = await (0,login/* chooseCredential */.P$)(inputs, host);
-        // Stored credentials (Helm's, Docker's, a helper's) are as secret as the inputs: masked before any request.
-        if (credential && 'password' in credential) {
-            (0,secrets/* mask */.dK)(credential.password);
-            (0,secrets/* mask */.dK)(Buffer.from(`${credential.username}:${credential.password}`).toString('base64'));
-        }
-        else if (credential)
-            (0,secrets/* mask */.dK)(credential.identityToken);
-        const client = this.#make(host, credential);
-        if (source === 'inputs')
-            await (0,login/* login */.iD)(client, inputs, log);
-        else
-            log(source === 'anonymous'
-                ? `No credentials for ${host}: pushing anonymously`
-                : `Using the stored credentials for ${host} from ${source}`);
-        return client;
-    }
-    #make(host, credential) {
-        return new registry/* RegistryClient */.bP(this.#http, host, {
-            plainHttp: this.#inputs.plainHttp,
-            credential,
-            policy: (0,retry/* retryPolicy */.Jb)(this.#inputs.retries, this.#inputs.timeoutSeconds),
-            log: action_log/* log */.R.info,
-            onSecret: (secret) => (0,secrets/* mask */.dK)(secret, 'registry'),
-        });
-    }
-    /** What dependency resolution reaches the network with: this run's HTTP, clients and credentials. */
-    dependencyAccess(log) {
-        return {
-            http: this.#http,
-            plainHttp: this.#inputs.plainHttp,
-            client: (host) => this.client(host, log),
-            repositoryCredential: async (url) => (await (0,repositories/* repositoryCredential */.i)(url)) ?? this.#inputCredentialFor(url),
-        };
-    }
-    /** The `username`/`password` inputs serve a chart repository on the first `ref`'s host too. */
-    #inputCredentialFor(url) {
-        const { username, password } = this.#inputs;
-        return username && password && new URL(url).host === this.#primary ? { username, password } : undefined;
-    }
-    async close() {
-        await this.#http.close();
-    }
+    const { username, password } = inputs;
+    return (0,registries.openRegistries)({
+        log: action_log/* log */.R.info,
+        ca: inputs.caFile ? await (0,tls_options/* readCaFile */.R)(inputs.caFile) : undefined,
+        insecure: inputs.insecureSkipTlsVerify,
+        retries: inputs.retries,
+        timeoutSeconds: inputs.timeoutSeconds,
+        plainHttp: inputs.plainHttp,
+        // readInputs has checked that the two come together.
+        credentialFor: (host) => (username && password && host === primary ? { username, password } : undefined),
+        onSecret: (secret, from) => (0,secrets/* mask */.dK)(secret, from === 'registry' ? 'registry' : 'input'),
+        onConnect: async (client, source, say) => {
+            if (source === 'given')
+                await (0,login/* login */.i)(client, inputs, say);
+            else
+                say(source === 'anonymous'
+                    ? `No credentials for ${client.registry}: pushing anonymously`
+                    : `Using the stored credentials for ${client.registry} from ${source}`);
+        },
+    });
+}
+/** Starts choosing the credential for `host` and logging in, while the charts load. */
+function warmUp(registries, host, say) {
+    // Safe: `registries` keeps this same promise, and every chart that reaches `host` awaits it and
+    // reports its failure; a run in which none does has the charts' own failures to report.
+    registries.client(host, say).catch(() => { });
 }
 
 // EXTERNAL MODULE: ./src/util/human-size.ts
@@ -1020,7 +933,7 @@ async function publish() {
     // Signing (OpenPGP, the key's unlocking) starts now: it overlaps the charts' loading and the registry's answers.
     const signer = inputs.sign ? (0,release_signer/* startSigner */.F)(inputs.sign) : undefined;
     const sources = await expandCharts(inputs.charts);
-    const build = {
+    const overrides = {
         version: inputs.version || undefined,
         appVersion: inputs.appVersion || undefined,
         annotations: inputs.annotations,
@@ -1028,18 +941,14 @@ async function publish() {
         defaultSource: process.env.GITHUB_SERVER_URL && process.env.GITHUB_REPOSITORY
             ? `${process.env.GITHUB_SERVER_URL}/${process.env.GITHUB_REPOSITORY}`
             : undefined,
-        plainHttp: inputs.plainHttp,
-        warn: (line) => action_log/* log */.R.warning(line),
-        sign: inputs.sign,
-        signer,
     };
     const primary = (0,reference/* splitReference */.mQ)(inputs.refs[0]).registry;
     // Open for dependencies too (the run's CA, TLS, timeout and credentials), whether or not it pushes.
-    const connections = await Registries.open(inputs, primary);
+    const connections = await openActionRegistries(inputs, primary);
     const registries = inputs.push ? connections : undefined;
     if (registries)
-        registries.warmUp(primary, action_log/* log */.R.info);
-    build.access = connections.dependencyAccess(action_log/* log */.R.info);
+        warmUp(registries, primary, action_log/* log */.R.info);
+    const access = connections.access(action_log/* log */.R.info);
     const failures = [];
     const single = sources.length === 1;
     let results;
@@ -1050,7 +959,14 @@ async function publish() {
             const log = single ? action_log/* log */.R.info : (line) => void later.push(() => action_log/* log */.R.info(line));
             const notice = single ? action_log/* log */.R.notice : (line) => void later.push(() => action_log/* log */.R.notice(line));
             try {
-                return await publishChart(source, inputs, { ...build, log }, registries, log, notice);
+                const build = {
+                    env: process.env,
+                    overrides,
+                    access,
+                    signer,
+                    log: { info: log, warn: (line) => action_log/* log */.R.warning(line) },
+                };
+                return await publishChart(source, inputs, build, registries, notice);
             }
             catch (err) {
                 failures.push({ source, message: (0,errors/* errorLine */.BP)(err, hints/* ACTION_HINTS */.g) });
@@ -1129,7 +1045,7 @@ var state = __webpack_require__(3175);
 async function logoutStep() {
     const records = state/* state */.w.logins();
     if (records.length > 0)
-        await (0,login/* logout */.ri)(records);
+        await (0,login/* logout */.r)(records);
 }
 
 // EXTERNAL MODULE: ./src/action/hints.ts
@@ -1149,52 +1065,6 @@ async function run() {
     catch (err) {
         log/* log */.R.warning(`post step: ${(0,errors/* errorLine */.BP)(err, hints/* ACTION_HINTS */.g)}`);
     }
-}
-
-
-/***/ }),
-
-/***/ 1597:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ repositoryCredential)
-/* harmony export */ });
-/* unused harmony export helmRepositoriesPath */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/* harmony import */ var _oci_credentials_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2559);
-/* harmony import */ var _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4282);
-
-
-
-
-
-/** Helm's repositories.yaml: $HELM_REPOSITORY_CONFIG, else $HELM_CONFIG_HOME, else the XDG config home. */
-function helmRepositoriesPath(env = process.env, platform = process.platform) {
-    return env.HELM_REPOSITORY_CONFIG || node_path__WEBPACK_IMPORTED_MODULE_1___default().join((0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_3__/* .helmConfigHome */ .Ep)(env, platform), 'repositories.yaml');
-}
-/**
- * The credentials `helm repo add --username --password` stored for a chart repository, matched by
- * its URL as Helm matches a dependency's repository (trailing slashes aside).
- */
-async function repositoryCredential(url, env = process.env) {
-    let text;
-    try {
-        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(helmRepositoriesPath(env), 'utf8');
-    }
-    catch (err) {
-        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .fsCode */ .r0)(err) === 'ENOENT')
-            return undefined;
-        throw err;
-    }
-    const doc = (0,_util_bounded_read_js__WEBPACK_IMPORTED_MODULE_4__/* .readYaml */ .gM)(text, _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_4__/* .CHART_YAML_BOUNDS */ .xW);
-    const want = url.replace(/\/+$/, '');
-    const entry = (doc?.repositories ?? []).find((r) => (r.url ?? '').replace(/\/+$/, '') === want);
-    return entry?.username && entry.password ? { username: entry.username, password: entry.password } : undefined;
 }
 
 

@@ -11,6 +11,7 @@ export const modules = {
 /* unused harmony export pickVersion */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _oci_basic_auth_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(3634);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
@@ -33,6 +34,7 @@ export const modules = {
 /* harmony import */ var _oci_http_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(5232);
 /* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(2148);
 /* harmony import */ var _util_bytes_order_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(8146);
+
 
 
 
@@ -162,9 +164,7 @@ const INDEX_BOUNDS = { maxBytes: 8 * 1024 * 1024, maxNodes: 100_000, maxDepth: 6
 async function fromIndex(dep, wanted, where, access, budgets) {
     const base = dep.repository.replace(/\/+$/, '');
     const credential = await access.repositoryCredential(base);
-    const basic = credential && 'password' in credential
-        ? `Basic ${Buffer.from(`${credential.username}:${credential.password}`).toString('base64')}`
-        : undefined;
+    const basic = credential && 'password' in credential ? (0,_oci_basic_auth_js__WEBPACK_IMPORTED_MODULE_18__/* .basicAuth */ .t)(credential.username, credential.password) : undefined;
     // Helm sends the repository's credentials to its own origin only (pass_credentials_all aside).
     const headersFor = (url) => (basic && new URL(url).origin === new URL(`${base}/`).origin ? { authorization: basic } : undefined);
     const indexUrl = `${base}/index.yaml`;

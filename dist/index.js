@@ -5,31 +5,47 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _util_worker_entry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3561);
 /**
  * The one bundle's entry (dist/index.js): the action's steps, or the CLI when dist/cli/index.js
  * started it, or a worker thread of gzip-parallel.ts. One build, so the faces share their chunks
  * instead of each carrying a copy; each face is loaded only when it runs, and neither imports the other.
  */
+
 // A gzip worker is told by its argv (node:worker_threads is not loaded on the way to the faces).
 if (process.argv.includes('--chartlift-gzip-worker')) {
     await Promise.all(/* import() */[__nccwpck_require__.e(452), __nccwpck_require__.e(29)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4029));
 }
 else {
-    globalThis.chartliftWorkerEntry = new URL(import.meta.url);
+    (0,_util_worker_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .setWorkerEntry */ .H)(new URL(import.meta.url));
     const face = globalThis.chartliftFace;
-    await (face === 'cli' ? Promise.all(/* import() */[__nccwpck_require__.e(452), __nccwpck_require__.e(815), __nccwpck_require__.e(856), __nccwpck_require__.e(323), __nccwpck_require__.e(599)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9599)) : Promise.all(/* import() */[__nccwpck_require__.e(452), __nccwpck_require__.e(815), __nccwpck_require__.e(58), __nccwpck_require__.e(856), __nccwpck_require__.e(407)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9407)));
+    await (face === 'cli' ? Promise.all(/* import() */[__nccwpck_require__.e(452), __nccwpck_require__.e(815), __nccwpck_require__.e(175), __nccwpck_require__.e(323), __nccwpck_require__.e(116)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4116)) : Promise.all(/* import() */[__nccwpck_require__.e(452), __nccwpck_require__.e(815), __nccwpck_require__.e(58), __nccwpck_require__.e(175), __nccwpck_require__.e(407)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9407)));
 }
-
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 2613:
-/***/ ((module) => {
+/***/ 3561:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ setWorkerEntry),
+/* harmony export */   x: () => (/* binding */ workerEntry)
+/* harmony export */ });
+/**
+ * The script a worker thread starts: the bundle's own entry (src/bundle.ts sets it), since the
+ * bundle's chunks cannot be started on their own. Unset when the library runs from its sources.
+ */
+let entry;
+function setWorkerEntry(url) {
+    entry = url;
+}
+function workerEntry() {
+    return entry;
+}
+
 
 /***/ }),
 
@@ -44,13 +60,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
@@ -208,13 +217,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream"
 
 /***/ }),
 
-/***/ 6193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
-
-/***/ }),
-
 /***/ 7997:
 /***/ ((module) => {
 
@@ -289,13 +291,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
-
-/***/ }),
-
-/***/ 3106:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ })
 

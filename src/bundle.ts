@@ -3,11 +3,13 @@
  * started it, or a worker thread of gzip-parallel.ts. One build, so the faces share their chunks
  * instead of each carrying a copy; each face is loaded only when it runs, and neither imports the other.
  */
+import { setWorkerEntry } from './util/worker-entry.js';
+
 // A gzip worker is told by its argv (node:worker_threads is not loaded on the way to the faces).
 if (process.argv.includes('--chartlift-gzip-worker')) {
   await import('./chart/gzip-worker.js');
 } else {
-  (globalThis as { chartliftWorkerEntry?: URL }).chartliftWorkerEntry = new URL(import.meta.url);
+  setWorkerEntry(new URL(import.meta.url));
   const face = (globalThis as { chartliftFace?: string }).chartliftFace;
   await (face === 'cli' ? import('./cli.js') : import('./index.js'));
 }

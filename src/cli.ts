@@ -15,6 +15,7 @@ const OPTIONS = {
   username: { type: 'string', short: 'u' },
   'password-stdin': { type: 'boolean' },
   'plain-http': { type: 'boolean' },
+  'ca-file': { type: 'string' },
   destination: { type: 'string', short: 'd' },
   'if-exists': { type: 'string' },
   sign: { type: 'boolean' },
@@ -57,12 +58,12 @@ export async function main(argv: string[]): Promise<number> {
       hint: `See chartlift ${command} --help`,
     });
   const cache = values.cache ?? defaultCachePath();
-  const plainHttp = values['plain-http'] ?? false;
+  const reach = { plainHttp: values['plain-http'] ?? false, caFile: values['ca-file'] };
   const ifExists = (values['if-exists'] ?? 'fail') as IfExists;
   if (!['fail', 'skip', 'overwrite'].includes(ifExists)) throw new UserError('--if-exists takes fail, skip or overwrite');
   switch (command) {
     case 'registry login':
-      await loginCommand(args[0], { username: values.username, passwordStdin: values['password-stdin'], plainHttp });
+      await loginCommand(args[0], { ...reach, username: values.username, passwordStdin: values['password-stdin'] });
       break;
     case 'registry logout':
       await logoutCommand(args[0]);
@@ -82,13 +83,13 @@ export async function main(argv: string[]): Promise<number> {
       await exportCommand(args[0], cache, values.destination ?? '.');
       break;
     case 'chart push':
-      await pushCommand(args[0], cache, { plainHttp, ifExists });
+      await pushCommand(args[0], cache, { ...reach, ifExists });
       break;
     case 'chart remove':
       await removeCommand(args[0], cache);
       break;
     case 'chart pull':
-      await pullCommand(args[0], cache, { plainHttp, verify: values.verify ?? false, keyring: values.keyring });
+      await pullCommand(args[0], cache, { ...reach, verify: values.verify ?? false, keyring: values.keyring });
       break;
   }
   return 0;

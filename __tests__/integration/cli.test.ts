@@ -6,7 +6,7 @@ import { buildArtifact } from '../../src/artifact/manifest.js';
 import { MediaType } from '../../src/artifact/media-types.js';
 import { Http } from '../../src/oci/http.js';
 import { RegistryClient } from '../../src/oci/registry.js';
-import { buildChart } from '../../src/release/build.js';
+import { bindRef, packageSource } from '../../src/release/build.js';
 import { pushArtifact } from '../../src/release/push.js';
 import { CLI, cli } from '../helpers/cli.js';
 import { run } from '../helpers/exec.js';
@@ -162,7 +162,7 @@ describe('pulling charts other tools pushed', () => {
 
   test('a chart in the legacy layer format (application/tar+gzip, as Helm 3.0–3.6 wrote): pulled, exported, rendered', async () => {
     const { env, home } = await helmHome();
-    const built = await buildChart(chart, `oci://${open.host}/legacy`);
+    const built = bindRef(await packageSource(chart, { env: process.env }), `oci://${open.host}/legacy`);
     const artifact = buildArtifact(built.chart.metadata, built.artifact.chart, 0, { chartMediaType: MediaType.legacyChart });
     const http = new Http();
     await pushArtifact(new RegistryClient(http, open.host, { plainHttp: true }), built.ref, artifact, 'fail');
@@ -222,7 +222,7 @@ describe('a corrupted download', () => {
   after(() => front?.stop());
   test('a blob whose bytes do not match its digest fails the pull clearly and leaves the cache unchanged', async () => {
     const { env, home } = await helmHome();
-    const built = await buildChart(chart, `oci://${open.host}/corrupt`);
+    const built = bindRef(await packageSource(chart, { env: process.env }), `oci://${open.host}/corrupt`);
     const http = new Http();
     await pushArtifact(new RegistryClient(http, open.host, { plainHttp: true }), built.ref, built.artifact, 'overwrite');
     await http.close();

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { buildChart } from '../../src/release/build.js';
+import { bindRef, packageSource } from '../../src/release/build.js';
 import { buildCorpus, type CorpusChart } from '../helpers/corpus.js';
 import { run } from '../helpers/exec.js';
 import { helmHome } from '../helpers/helm-env.js';
@@ -31,7 +31,7 @@ for (const [i, helm] of HELMS.entries()) {
       const [file] = (await readdir(out)).filter((f) => f.endsWith('.tgz'));
       await run(helm.bin(), ['push', path.join(out, file), `oci://${registry.host}/helm${i}`, '--plain-http'], { env });
 
-      const built = await buildChart(chart.dir, `oci://${registry.host}/helm${i}`, { SOURCE_DATE_EPOCH: '0' });
+      const built = bindRef(await packageSource(chart.dir, { env: { SOURCE_DATE_EPOCH: '0' } }), `oci://${registry.host}/helm${i}`);
       const { body } = await fetchManifest(registry, built.ref.repository, built.ref.tag);
       const theirs = JSON.parse(body.toString());
       const config = await fetchBlob(registry, built.ref.repository, theirs.config.digest);

@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import YAML from 'yaml';
-import { buildChart } from '../../src/release/build.js';
+import { bindRef, packageSource } from '../../src/release/build.js';
 import { buildCorpus, type CorpusChart } from '../helpers/corpus.js';
 import { exec, run } from '../helpers/exec.js';
 import { HELMS } from '../helpers/paths.js';
@@ -34,7 +34,7 @@ for (const helm of HELMS) {
         await run(helm.bin(), ['package', chart.dir, '-d', outDir]);
         const [helmFile] = (await readdir(outDir)).filter((f) => f.endsWith('.tgz'));
         const helmTgz = path.join(outDir, helmFile);
-        const built = await buildChart(chart.dir, 'oci://localhost:5000/corpus', { SOURCE_DATE_EPOCH: '1700000000' });
+        const built = bindRef(await packageSource(chart.dir, { env: { SOURCE_DATE_EPOCH: '1700000000' } }), 'oci://localhost:5000/corpus');
         const ourTgz = path.join(outDir, `ours-${helmFile}`);
         await writeFile(ourTgz, built.artifact.chart);
 

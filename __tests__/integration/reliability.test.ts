@@ -8,7 +8,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import { writeTar } from '../../src/chart/tar-writer.js';
-import { buildChart } from '../../src/release/build.js';
+import { bindRef, packageSource } from '../../src/release/build.js';
 import { runAction } from '../helpers/action.js';
 import { cli } from '../helpers/cli.js';
 import { startFaultyFront, seeded, type Fault, type FaultyFront } from '../helpers/faulty-front.js';
@@ -65,7 +65,10 @@ describe('a flaky registry', () => {
         Array.from({ length: count }, (_, i) => smallChart(path.join(work, `many-${count}`), `flaky-${String(i).padStart(2, '0')}`)),
       );
       const expected = await Promise.all(
-        charts.map(async (c) => (await buildChart(c, `oci://${front.host}/flaky${count}`, EPOCH)).artifact.manifestDescriptor.digest),
+        charts.map(
+          async (c) =>
+            bindRef(await packageSource(c, { env: EPOCH }), `oci://${front.host}/flaky${count}`).artifact.manifestDescriptor.digest,
+        ),
       );
 
       const results: Array<{ code: number; digest: string; stdout: string }> = [];
@@ -201,7 +204,7 @@ describe('large charts and expiring tokens', () => {
       },
     });
     fronts.push(front);
-    const built = await buildChart(bigChart, `oci://${front.host}/big`, EPOCH);
+    const built = bindRef(await packageSource(bigChart, { env: EPOCH }), `oci://${front.host}/big`);
     assert.ok(built.artifact.chart.length > 20_000_000, `archive is ${built.artifact.chart.length} bytes`);
     const r = await runAction(
       { chart: bigChart, ref: `oci://${front.host}/big`, 'plain-http': 'true', cache: path.join(work, 'cbig') },

@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { basicToken } from '../oci/basic-auth.js';
 import { mask } from './secrets.js';
 import { UserError } from '../errors.js';
 import { defaultCachePath } from '../oci/layout.js';
@@ -38,7 +39,7 @@ export function readInputs(): Inputs {
   const password = core.getInput(Input.password, { trimWhitespace: false });
   const username = core.getInput(Input.username);
   if (password) mask(password);
-  if (username && password) mask(Buffer.from(`${username}:${password}`).toString('base64'));
+  if (username && password) mask(basicToken(username, password));
   if (Boolean(username) !== Boolean(password))
     throw new UserError(`\`username\` and \`password\` go together, but only ${username ? '`username`' : '`password`'} is set`, {
       hint: 'Set both, or neither to use stored credentials',

@@ -1,44 +1,24 @@
 import { log as out } from './log.js';
-import { mask } from './secrets.js';
 import { randomBytes } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { UserError } from '../errors.js';
-import type { Credential } from '../oci/auth.js';
-import { findCredential, helmRegistryConfigPath, removeLogin, storeLogin, type AuthEntry } from '../oci/credentials.js';
+import { basicToken } from '../oci/basic-auth.js';
+import { removeLogin, type AuthEntry } from '../oci/credentials.js';
+import { logIn } from '../release/login.js';
 import type { RegistryClient } from '../oci/registry.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { state, type LoginRecord } from './state.js';
 import type { Inputs } from './inputs.js';
 
-/** The credential to use: the inputs, else stored ones (Helm's, then Docker's), else none (anonymous). */
-export async function chooseCredential(inputs: Inputs, host: string): Promise<{ credential?: Credential; source: string }> {
-  if (inputs.username || inputs.password) {
-    if (!inputs.username || !inputs.password) {
-      throw new UserError(`\`username\` and \`password\` go together, but only ${inputs.username ? '`username`' : '`password`'} is set`, {
-        hint: 'Set both, or neither to use stored credentials',
-      });
-    }
-    return { credential: { username: inputs.username, password: inputs.password }, source: 'inputs' };
-  }
-  const found = await findCredential(host);
-  return found ? { credential: found.credential, source: found.source } : { source: 'anonymous' };
-}
-
 /**
- * `helm registry login`: checks the credentials against the registry, then stores them in Helm's
- * registry config so that later steps (`helm pull`, `helm install`) need no login. The post step
+ * `helm registry login` (src/release/login.ts), with a record of what it stored: the post step
  * removes what this added, restoring an entry it replaced.
  */
 export async function login(client: RegistryClient, inputs: Inputs, log: (line: string) => void = out.info): Promise<void> {
-  await client.ping();
-  const file = helmRegistryConfigPath();
-  const auth = Buffer.from(`${inputs.username}:${inputs.password}`).toString('base64');
-  mask(auth);
-  const previous = await storeLogin(file, client.registry, inputs.username, inputs.password);
+  const { file, previous } = await logIn(client, inputs.username, inputs.password);
   if (inputs.logout) {
-    const wrote: AuthEntry = { auth };
+    const wrote: AuthEntry = { auth: basicToken(inputs.username, inputs.password) };
     state.saveLogins([{ host: client.registry, file, record: await writeRecord({ wrote, previous }) }]);
   }
   log(`Login succeeded (${client.registry} as ${inputs.username}, stored in ${file})`);

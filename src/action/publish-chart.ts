@@ -6,7 +6,7 @@ import { describeLines, pushLine } from '../release/report.js';
 import { saveToCache } from '../release/save.js';
 import type { Inputs } from './inputs.js';
 import { chartResult, targetResult, type ChartResult, type TargetResult } from './outputs.js';
-import type { Registries } from './registries.js';
+import type { Registries } from '../release/registries.js';
 
 /**
  * One chart, start to end: packaged once, saved to the cache under every target, and pushed to each
@@ -18,10 +18,10 @@ export async function publishChart(
   inputs: Inputs,
   build: BuildOptions,
   registries: Registries | undefined,
-  log: (line: string) => void,
-  notice: (line: string) => void = log,
+  notice: (line: string) => void,
 ): Promise<ChartResult> {
-  const loaded = await loadSource(source, { ...build, log });
+  const log = (line: string): void => build.log?.info(line);
+  const loaded = await loadSource(source, build);
   const md = loaded.chart.metadata;
   // The tags are looked up while the chart is packaged (the connection, any token and the HEAD overlap it).
   const lookups = new Map<string, Promise<string | undefined>>();
@@ -31,7 +31,7 @@ export async function publishChart(
     if (registries && !lookups.has(name)) lookups.set(name, lookUpTag(registries.client(ref.registry, log), ref));
   }
   await yieldToLoop();
-  const packaged = await packageLoaded(loaded, { ...build, log });
+  const packaged = await packageLoaded(loaded, build);
   log(`${md.name} ${md.version}: ${packaged.artifact.chart.length} bytes, chart ${packaged.artifact.chartDescriptor.digest}`);
   log(
     `timestamps from ${packaged.date.from === 'fixed' ? 'the fixed epoch (SOURCE_DATE_EPOCH is not set)' : packaged.date.from} (${new Date(packaged.date.seconds * 1000).toISOString()})`,
@@ -50,6 +50,8 @@ export async function publishChart(
       );
     // Saved while the blobs upload; the manifest (the tag) waits for it, so a failed save publishes nothing.
     const saved = saveToCache(inputs.cache, built.refName, built.artifact);
+    // Safe: `saved` is awaited below (the push's commit waits for it too) and its failure reported
+    // there; only a push that fails first leaves it unawaited, and that failure is the one reported.
     saved.catch(() => {});
     if (!registries) {
       await saved;

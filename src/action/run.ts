@@ -3,13 +3,13 @@ import { splitReference } from '../oci/reference.js';
 import { errorLine } from '../errors.js';
 import { ACTION_HINTS } from './hints.js';
 import { log as out } from './log.js';
-import type { BuildOptions } from '../release/build.js';
+import type { BuildOptions, Overrides } from '../release/build.js';
 import { startSigner } from '../release/signer.js';
 import { mapLimit } from '../util/concurrency.js';
 import { readInputs } from './inputs.js';
 import { setOutputs, type ChartResult } from './outputs.js';
 import { publishChart } from './publish-chart.js';
-import { Registries } from './registries.js';
+import { openActionRegistries, warmUp } from './registries.js';
 import { writeSummary } from './summary.js';
 
 /** Charts published at a time (the registry, not this process, is what more would wait on). */
@@ -24,7 +24,7 @@ export async function publish(): Promise<void> {
   // Signing (OpenPGP, the key's unlocking) starts now: it overlaps the charts' loading and the registry's answers.
   const signer = inputs.sign ? startSigner(inputs.sign) : undefined;
   const sources = await expandCharts(inputs.charts);
-  const build: BuildOptions = {
+  const overrides: Overrides = {
     version: inputs.version || undefined,
     appVersion: inputs.appVersion || undefined,
     annotations: inputs.annotations,
@@ -33,17 +33,13 @@ export async function publish(): Promise<void> {
       process.env.GITHUB_SERVER_URL && process.env.GITHUB_REPOSITORY
         ? `${process.env.GITHUB_SERVER_URL}/${process.env.GITHUB_REPOSITORY}`
         : undefined,
-    plainHttp: inputs.plainHttp,
-    warn: (line) => out.warning(line),
-    sign: inputs.sign,
-    signer,
   };
   const primary = splitReference(inputs.refs[0]).registry;
   // Open for dependencies too (the run's CA, TLS, timeout and credentials), whether or not it pushes.
-  const connections = await Registries.open(inputs, primary);
+  const connections = await openActionRegistries(inputs, primary);
   const registries = inputs.push ? connections : undefined;
-  if (registries) registries.warmUp(primary, out.info);
-  build.access = connections.dependencyAccess(out.info);
+  if (registries) warmUp(registries, primary, out.info);
+  const access = connections.access(out.info);
   const failures: Array<{ source: string; message: string }> = [];
   const single = sources.length === 1;
   let results: Array<ChartResult | undefined>;
@@ -54,7 +50,14 @@ export async function publish(): Promise<void> {
       const log = single ? out.info : (line: string) => void later.push(() => out.info(line));
       const notice = single ? out.notice : (line: string) => void later.push(() => out.notice(line));
       try {
-        return await publishChart(source, inputs, { ...build, log }, registries, log, notice);
+        const build: BuildOptions = {
+          env: process.env,
+          overrides,
+          access,
+          signer,
+          log: { info: log, warn: (line) => out.warning(line) },
+        };
+        return await publishChart(source, inputs, build, registries, notice);
       } catch (err) {
         failures.push({ source, message: errorLine(err, ACTION_HINTS) });
         if (!single) out.error(`${source}: ${errorLine(err, ACTION_HINTS)}`);

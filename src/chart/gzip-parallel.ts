@@ -1,5 +1,6 @@
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
+import { workerEntry } from '../util/worker-entry.js';
 import { gzipMember, gzipReproducible, MEMBER_BYTES, memberRanges } from './gzip.js';
 
 /** Below this many members, this thread alone is as quick as with workers (each takes ~60 ms to start). */
@@ -16,7 +17,7 @@ const IN_FLIGHT = 2;
  * library run from its sources) the members are compressed on this thread, to the same bytes.
  */
 function workerScript(): URL | undefined {
-  return (globalThis as { chartliftWorkerEntry?: URL }).chartliftWorkerEntry;
+  return workerEntry();
 }
 
 interface PoolWorker {

@@ -1,15 +1,15 @@
 import { createGunzip } from 'node:zlib';
-import type { ReadEntry } from 'tar';
 import { UserError } from '../errors.js';
+import { TarError, TarReader } from './tar-reader.js';
 import { MAX_ARCHIVE_ENTRIES, MAX_CHART_BYTES, MAX_FILE_BYTES, UnpackBudget, type ChartFile } from './chart.js';
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-const REGULAR = new Set(['File', 'OldFile', 'ContiguousFile']);
 
 /**
  * The files of a packaged chart (`.tgz`, gzip required as Helm requires it), names relative to the chart root (the first path element
  * dropped, then cleaned as Go's path.Clean does: Helm's names). The one reader of chart archives (load,
- * compare and export all use it). Refuses what no chart needs and an attacker would use: absolute paths,
+ * compare and export all use it), read with the strict tar reader (tar-reader.ts: what Go's archive/tar,
+ * Helm's reader, could read differently is refused). Refuses what no chart needs and an attacker would use: absolute paths,
  * `..`, links and devices, a name twice (Helm keeps the last, so two readers would see two charts), a
  * name both a file and a folder, over 5 MiB a file, and more than 100 MiB inflated: every byte gunzip
  * yields counts (headers, padding, data after the end of the tar), shared with the nested archives,
@@ -22,78 +22,71 @@ export async function readChartArchive(data: Buffer, where: string, budget = new
   // as a chart could be neither shown nor installed, and its version would be burnt.
   if (data[0] !== 0x1f || data[1] !== 0x8b)
     throw bad('is not a gzipped archive (a chart is a .tgz: tar, then gzip)', 'Package it with helm package or chartlift');
-  const { Parser } = await import('tar');
   const overBudget = () =>
     bad(`unpacks to more than ${MAX_CHART_BYTES} bytes, nested archives included`, 'A chart must be smaller than 100 MiB unpacked');
   const files: ChartFile[] = [];
   /** Cleaned name -> the entry name it came from. */
   const seen = new Map<string, string>();
+  const reader = new TarReader((entry) => {
+    const name = entry.name;
+    if (seen.size >= MAX_ARCHIVE_ENTRIES) throw bad(`holds more than ${MAX_ARCHIVE_ENTRIES} files`);
+    if (name.startsWith('/') || /^[a-zA-Z]:/.test(name) || name.startsWith('\\')) throw bad(`holds an absolute path: ${name}`);
+    if (name.split(/[\\/]/).includes('..')) throw bad(`holds a path that climbs out of the chart: ${name}`);
+    if (entry.type === 'Directory') return undefined;
+    if (entry.type !== 'File') throw bad(`holds a ${entry.type} entry (${name}); charts contain regular files only`);
+    if (entry.size > MAX_FILE_BYTES) throw bad(`holds ${name} of ${entry.size} bytes, over the 5 MiB limit per chart file`);
+    const parts = name.split(name.includes('\\') ? '\\' : '/');
+    const rest = parts.slice(1).join('/');
+    if (rest.startsWith('/')) throw bad(`holds an absolute path: ${name}`);
+    const clean = goCleanPath(rest);
+    if (parts.length < 2 || clean === '.') throw bad(`holds ${name} outside the chart's folder`);
+    if (parts[0] === 'Chart.yaml') throw bad('holds Chart.yaml outside a chart folder');
+    const before = seen.get(clean);
+    if (before !== undefined)
+      throw bad(
+        `holds ${clean} twice (${JSON.stringify(before)} and ${JSON.stringify(name)}): Helm would read the last one`,
+        'Rebuild the archive with helm package or chartlift: a chart holds each file once',
+      );
+    seen.set(clean, name);
+    // One chunk is a view of the unpacked tar: no copy (a large file is not held twice).
+    return (body: Buffer) => files.push({ name: clean, data: body.subarray(0, 3).equals(BOM) ? body.subarray(3) : body });
+  });
   let problem: UserError | undefined;
+  const stop = (err: unknown): void => {
+    problem ??= err instanceof TarError ? bad(err.message) : (err as UserError);
+  };
   await new Promise<void>((resolve, reject) => {
-    const parser = new Parser({
-      strict: true,
-      onReadEntry: (entry: ReadEntry) => {
-        const fail = (e: UserError): void => {
-          problem ??= e;
-          entry.resume();
-        };
-        if (problem) return void entry.resume();
-        const name = entry.path;
-        if (files.length >= MAX_ARCHIVE_ENTRIES) return fail(bad(`holds more than ${MAX_ARCHIVE_ENTRIES} files`));
-        if (name.startsWith('/') || /^[a-zA-Z]:/.test(name) || name.startsWith('\\')) return fail(bad(`holds an absolute path: ${name}`));
-        if (name.split(/[\\/]/).includes('..')) return fail(bad(`holds a path that climbs out of the chart: ${name}`));
-        if (entry.type === 'Directory') return void entry.resume();
-        if (!REGULAR.has(entry.type)) return fail(bad(`holds a ${entry.type} entry (${name}); charts contain regular files only`));
-        if ((entry.size ?? 0) > MAX_FILE_BYTES)
-          return fail(bad(`holds ${name} of ${entry.size} bytes, over the 5 MiB limit per chart file`));
-        const parts = name.split(name.includes('\\') ? '\\' : '/');
-        const rest = parts.slice(1).join('/');
-        if (rest.startsWith('/')) return fail(bad(`holds an absolute path: ${name}`));
-        const clean = goCleanPath(rest);
-        if (parts.length < 2 || clean === '.') return fail(bad(`holds ${name} outside the chart's folder`));
-        if (parts[0] === 'Chart.yaml') return fail(bad('holds Chart.yaml outside a chart folder'));
-        const before = seen.get(clean);
-        if (before !== undefined)
-          return fail(
-            bad(
-              `holds ${clean} twice (${JSON.stringify(before)} and ${JSON.stringify(name)}): Helm would read the last one`,
-              'Rebuild the archive with helm package or chartlift: a chart holds each file once',
-            ),
-          );
-        seen.set(clean, name);
-        const chunks: Buffer[] = [];
-        entry.on('data', (c: Buffer) => chunks.push(c));
-        entry.on('end', () => {
-          // One chunk is a view of the unpacked tar: no copy (a large file is not held twice).
-          let body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
-          if (body.subarray(0, 3).equals(BOM)) body = body.subarray(3);
-          files.push({ name: clean, data: body });
-        });
-      },
-    });
-    parser.on('error', (err: Error) => reject(bad(`is not a valid tar archive: ${err.message}`)));
-    parser.on('warn', (_code: string, message: string | Error) => {
-      problem ??= bad(`is not a valid tar archive: ${message instanceof Error ? message.message : message}`);
-    });
-    parser.on('end', () => resolve());
-    // Inflated a chunk at a time, each counted before the tar parser sees it. What follows the tar's
-    // end-of-archive blocks is counted and not parsed (node-tar would keep it all in one growing buffer).
-    let tarEnded = false;
-    parser.on('eof', () => (tarEnded = true));
+    // Inflated a chunk at a time, each counted before the tar reader sees it. What follows the tar's
+    // end-of-archive blocks is counted and not parsed; after a refusal the rest is only counted, so
+    // the budget is reported first, whatever the entries said (as when the archive was inflated first).
     const gunzip = createGunzip({ chunkSize: 64 * 1024 });
     gunzip.on('data', (chunk: Buffer) => {
       budget.take(chunk.length);
       if (budget.remaining >= 0) {
-        if (!tarEnded) parser.write(chunk);
+        if (!problem && !reader.ended) {
+          try {
+            reader.write(chunk);
+          } catch (err) {
+            stop(err);
+          }
+        }
         return;
       }
-      // As when the archive was inflated before it was read: the budget is reported first, whatever the entries said.
       problem = overBudget();
       gunzip.destroy();
       resolve();
     });
     gunzip.on('error', (err: Error) => reject(bad(`is not a valid gzip archive: ${err.message}`)));
-    gunzip.on('end', () => parser.end());
+    gunzip.on('end', () => {
+      if (!problem) {
+        try {
+          reader.end();
+        } catch (err) {
+          stop(err);
+        }
+      }
+      resolve();
+    });
     gunzip.end(data);
   });
   if (problem) throw problem;

@@ -1,11 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { UserError, fsCode } from '../errors.js';
-import { findCredential } from '../oci/credentials.js';
-import { Http } from '../oci/http.js';
 import { Layout } from '../oci/layout.js';
 import { parseReference, refString } from '../oci/reference.js';
-import { RegistryClient } from '../oci/registry.js';
-import { buildChart } from '../release/build.js';
+import type { RegistryClient } from '../oci/registry.js';
+import { bindRef, packageSource } from '../release/build.js';
 import { readCached } from '../release/cached.js';
 import { exportChart } from '../release/export.js';
 import { formatTable, listCharts } from '../release/list.js';
@@ -14,7 +12,9 @@ import { pullChart } from '../release/pull.js';
 import { pushArtifact, type IfExists } from '../release/push.js';
 import { describeLines, pushLine } from '../release/report.js';
 import { saveToCache } from '../release/save.js';
+import { startSigner } from '../release/signer.js';
 import { print, printError } from './print.js';
+import { openCliRegistries, type Reach } from './registries.js';
 
 export interface SignFlags {
   sign: boolean;
@@ -25,7 +25,12 @@ export interface SignFlags {
 
 export async function saveCommand(dir: string, ref: string, cache: string, flags: SignFlags): Promise<void> {
   const sign = await signOptions(flags);
-  const built = await buildChart(dir, ref, process.env, { warn: (line) => printError(`warning: ${line}`), sign });
+  const packaged = await packageSource(dir, {
+    env: process.env,
+    signer: sign && startSigner(sign),
+    log: { info: () => {}, warn: (line) => printError(`warning: ${line}`) },
+  });
+  const built = bindRef(packaged, ref);
   await saveToCache(cache, built.refName, built.artifact);
   const { name, version } = built.chart.metadata;
   const lines = describeLines(built.refName, { artifact: built.artifact, name, version });
@@ -80,31 +85,27 @@ export async function removeCommand(ref: string, cache: string): Promise<void> {
   print(`${r.tag}: removed`);
 }
 
-async function withClient<T>(registry: string, plainHttp: boolean, fn: (client: RegistryClient) => Promise<T>): Promise<T> {
-  const http = new Http({ userAgent: 'chartlift' });
+/** A client for `registry` with stored credentials (Helm's, then Docker's); its connections closed after `fn`. */
+async function withClient<T>(registry: string, reach: Reach, fn: (client: RegistryClient) => Promise<T>): Promise<T> {
+  const registries = await openCliRegistries(reach);
   try {
-    const found = await findCredential(registry);
-    return await fn(new RegistryClient(http, registry, { plainHttp, credential: found?.credential }));
+    return await fn(await registries.client(registry));
   } finally {
-    await http.close();
+    await registries.close();
   }
 }
 
-export async function pushCommand(ref: string, cache: string, options: { plainHttp: boolean; ifExists: IfExists }): Promise<void> {
+export async function pushCommand(ref: string, cache: string, options: Reach & { ifExists: IfExists }): Promise<void> {
   const r = parseReference(ref);
   const refName = refString(r);
   const c = await readCached(new Layout(cache), refName);
   print(`The push refers to repository [${r.registry}/${r.repository}]`);
-  const outcome = await withClient(r.registry, options.plainHttp, (client) => pushArtifact(client, r, c.artifact, options.ifExists));
+  const outcome = await withClient(r.registry, options, (client) => pushArtifact(client, r, c.artifact, options.ifExists));
   const last = pushLine({ artifact: c.artifact, ref: r }, outcome.status, outcome.digest);
   print([...describeLines(refName, c), last].join('\n'));
 }
 
-export async function pullCommand(
-  ref: string,
-  cache: string,
-  options: { plainHttp: boolean; verify: boolean; keyring?: string },
-): Promise<void> {
+export async function pullCommand(ref: string, cache: string, options: Reach & { verify: boolean; keyring?: string }): Promise<void> {
   const r = parseReference(ref);
   const refName = refString(r);
   if (options.verify && !options.keyring)
@@ -121,7 +122,7 @@ export async function pullCommand(
         verified = await verifyProvenance(pulled.provenance, pulled.chart, archiveName(pulled), keyring);
       }
     : undefined;
-  const outcome = await withClient(r.registry, options.plainHttp, (client) => pullChart(client, r, new Layout(cache), check));
+  const outcome = await withClient(r.registry, options, (client) => pullChart(client, r, new Layout(cache), check));
   if (verified) print(`Signed by: ${verified.userId} (${verified.fingerprint})`);
   const status = outcome.downloaded ? `Status: Downloaded newer chart for ${refName}` : `Status: Chart is up to date for ${refName}`;
   print([...describeLines(refName, outcome.cached), status].join('\n'));

@@ -20,7 +20,7 @@ Global options:
 
 REF is a full reference, host[:port]/path/name:tag. Credentials are Helm's (registry login)
 and Docker's, shared with helm.`,
-  'registry login': `Usage: chartlift registry login [-u USER] [--password-stdin] [--plain-http] HOST
+  'registry login': `Usage: chartlift registry login [-u USER] [--password-stdin] [--plain-http] [--ca-file FILE] HOST
 
 Checks the credentials against the registry and stores them in Helm's registry config, as
 helm registry login does. Without --password-stdin the password is asked for (not echoed).
@@ -28,7 +28,8 @@ helm registry login does. Without --password-stdin the password is asked for (no
 Options:
   -u, --username USER   the user name (asked for when missing)
   --password-stdin      read the password from standard input
-  --plain-http          talk HTTP instead of HTTPS`,
+  --plain-http          talk HTTP instead of HTTPS
+  --ca-file FILE        trust the registry's certificate from this PEM bundle (besides the system's roots)`,
   'registry logout': `Usage: chartlift registry logout HOST
 
 Removes the stored login for HOST from Helm's registry config.`,
@@ -51,22 +52,24 @@ Unpacks the cached chart REF into DIR/<name>/ (DIR defaults to the current folde
 
 Options:
   -d, --destination DIR   where to unpack`,
-  'chart push': `Usage: chartlift chart push REF [--plain-http] [--if-exists fail|skip|overwrite]
+  'chart push': `Usage: chartlift chart push REF [--plain-http] [--ca-file FILE] [--if-exists fail|skip|overwrite]
 
 Pushes the cached chart REF to its registry with the stored credentials.
 
 Options:
   --plain-http           talk HTTP instead of HTTPS
+  --ca-file FILE         trust the registry's certificate from this PEM bundle (besides the system's roots)
   --if-exists POLICY     when the tag holds other content: fail (default), skip or overwrite`,
   'chart remove': `Usage: chartlift chart remove REF
 
 Removes REF from the cache, and the blobs no other cached chart uses.`,
-  'chart pull': `Usage: chartlift chart pull REF [--plain-http] [--verify --keyring FILE]
+  'chart pull': `Usage: chartlift chart pull REF [--plain-http] [--ca-file FILE] [--verify --keyring FILE]
 
 Pulls REF from its registry into the cache, verifying every blob's digest and size.
 
 Options:
   --plain-http       talk HTTP instead of HTTPS
+  --ca-file FILE     trust the registry's certificate from this PEM bundle (besides the system's roots)
   --verify           check the chart's provenance as helm pull --verify does; nothing is saved if it fails
   --keyring FILE     the signers' public keys: gpg --export KEY > FILE`,
 };

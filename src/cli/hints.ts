@@ -5,7 +5,7 @@ export const CLI_HINTS: Hints = {
   unauthorized: 'Log in first: chartlift registry login HOST (or helm registry login)',
   'https-expected': 'Drop --plain-http',
   'http-expected': 'For a registry served over plain HTTP, add --plain-http',
-  'tls-untrusted': 'Trust its CA with NODE_EXTRA_CA_CERTS=ca.pem (or SSL_CERT_FILE), or fix the certificate',
+  'tls-untrusted': 'Trust its CA with NODE_EXTRA_CA_CERTS=ca.pem (or SSL_CERT_FILE, or --ca-file ca.pem), or fix the certificate',
   'connection-refused': 'Check the host and port in the reference, and that the registry is running',
   'unknown-host': 'Check the registry host name in the reference',
   'cache-unwritable': 'Give --cache a writable folder',

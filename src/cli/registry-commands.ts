@@ -1,26 +1,22 @@
 import { UserError } from '../errors.js';
-import { helmRegistryConfigPath, removeLogin, storeLogin } from '../oci/credentials.js';
-import { Http } from '../oci/http.js';
+import { helmRegistryConfigPath, removeLogin } from '../oci/credentials.js';
 import { parseRegistryHost } from '../oci/reference.js';
-import { RegistryClient } from '../oci/registry.js';
+import { logIn } from '../release/login.js';
 import { prompt, readStdin } from './prompt.js';
 import { print } from './print.js';
+import { openCliRegistries, type Reach } from './registries.js';
 
-export async function loginCommand(
-  host: string,
-  options: { username?: string; passwordStdin?: boolean; plainHttp?: boolean },
-): Promise<void> {
+export async function loginCommand(host: string, options: Reach & { username?: string; passwordStdin?: boolean }): Promise<void> {
   host = parseRegistryHost(host);
   const username = options.username || (await prompt('Username: ', false));
   const password = options.passwordStdin ? await readStdin() : await prompt('Password: ', true);
   if (!username || !password) throw new UserError('a user name and a password are needed', { hint: 'Give -u USER and a password' });
-  const http = new Http({ userAgent: 'chartlift' });
+  const registries = await openCliRegistries(options, { username, password });
   try {
-    await new RegistryClient(http, host, { plainHttp: options.plainHttp, credential: { username, password } }).ping();
+    await logIn(await registries.client(host), username, password);
   } finally {
-    await http.close();
+    await registries.close();
   }
-  await storeLogin(helmRegistryConfigPath(), host, username, password);
   print('Login succeeded');
 }
 

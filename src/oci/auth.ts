@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import { basicAuth } from './basic-auth.js';
 import { parseChallenge, type Challenge } from './challenge.js';
 import { responseError } from './errors.js';
 import { checkRealm, tokenHostsFrom } from './token-realm.js';
@@ -108,7 +109,7 @@ export class Authenticator {
     const headers = { ...req.headers };
     const c = this.#challenge;
     if (c?.scheme === 'basic' && this.#credential && 'password' in this.#credential) {
-      headers.authorization = `Basic ${Buffer.from(`${this.#credential.username}:${this.#credential.password}`).toString('base64')}`;
+      headers.authorization = basicAuth(this.#credential.username, this.#credential.password);
     } else if (c?.scheme === 'bearer') {
       const token = this.#tokens.get(scope ?? c.params.scope ?? '');
       if (token && (retry || token.expiresAt > Date.now())) headers.authorization = `Bearer ${token.token}`;
@@ -169,7 +170,7 @@ export class Authenticator {
       });
     } else {
       const headers: Record<string, string> = {};
-      if (cred) headers.authorization = `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString('base64')}`;
+      if (cred) headers.authorization = basicAuth(cred.username, cred.password);
       res = await this.#http.send({ method: 'GET', url: url.toString(), headers, maxBody: 1024 * 1024 });
     }
     if (res.status !== 200) throw responseError('get a token for', res, { registry: this.#registry, username: this.username });

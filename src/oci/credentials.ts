@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { basicToken } from './basic-auth.js';
 import { chmod, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -167,7 +168,7 @@ export async function storeLogin(file: string, host: string, username: string, p
     throw new UserError('a user name may not contain ":"', { hint: 'Check the user name', code: 'username-colon' });
   return updateConfig(file, (config) => {
     const previous = config.auths?.[host];
-    config.auths = { ...config.auths, [host]: { auth: Buffer.from(`${username}:${password}`).toString('base64') } };
+    config.auths = { ...config.auths, [host]: { auth: basicToken(username, password) } };
     return { write: true, result: previous };
   });
 }

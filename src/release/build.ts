@@ -8,14 +8,14 @@ import { packageChart } from '../chart/package.js';
 import { sourceDate, type SourceDate } from '../chart/source-date.js';
 import { yieldToLoop } from '../util/yield.js';
 import type { DependencyAccess } from './dependencies.js';
-import type { SignOptions } from './provenance.js';
-import { startSigner, type Signer } from './signer.js';
+import type { Signer } from './signer.js';
 import { UserError, fsCode } from '../errors.js';
 import { buildArtifact, type ChartArtifact } from '../artifact/manifest.js';
 import { Annotation, MediaType } from '../artifact/media-types.js';
 import { refString, resolveChartRef, type Reference } from '../oci/reference.js';
 
-export interface BuildOptions {
+/** What to build: Chart.yaml's values overridden, and what the manifest says besides. */
+export interface Overrides {
   /** Overrides Chart.yaml's version (a leading `v`, as in git tags, is dropped). */
   version?: string;
   appVersion?: string;
@@ -24,19 +24,23 @@ export interface BuildOptions {
   layerMediaType?: 'modern' | 'legacy';
   /** org.opencontainers.image.source for a chart whose Chart.yaml lists no sources (the workflow's repository). */
   defaultSource?: string;
-  /** Plain HTTP for dependency registries too. */
-  plainHttp?: boolean;
-  /** How dependencies reach the network: the run's HTTP settings and registry clients (else defaults). */
+}
+
+/** Where a build reports: what it does (dependency resolution), and what Helm accepts but is likely a mistake. */
+export interface BuildLog {
+  info(line: string): void;
+  warn(line: string): void;
+}
+
+export interface BuildOptions {
+  /** SOURCE_DATE_EPOCH (the archive's timestamps) and GITHUB_WORKSPACE (the bound of symlinks). */
+  env: NodeJS.ProcessEnv;
+  overrides?: Overrides;
+  /** How dependencies reach the network: the run's registries (else stored credentials and default settings). */
   access?: DependencyAccess;
-  env?: NodeJS.ProcessEnv;
-  /** Where dependency resolution reports what it does. */
-  log?: (line: string) => void;
-  /** Where what Helm accepts but is likely a mistake is reported (each face words it its own way). */
-  warn?: (line: string) => void;
-  /** Sign the chart: a provenance file made as `helm package --sign` makes it, pushed as its layer. */
-  sign?: SignOptions;
-  /** The signer started early for `sign` (the key unlocked while the charts load); else one is made here. */
+  /** Signs the chart: a provenance file made as `helm package --sign` makes it, pushed as its layer. */
   signer?: Signer;
+  log?: BuildLog;
 }
 
 /** A chart packaged and described, ready to be saved and pushed to any number of references. */
@@ -71,75 +75,75 @@ export interface LoadedSource {
  * Loads a chart (vendoring missing dependencies), applies the overrides, packages it reproducibly
  * (a packaged .tgz without overrides is taken as it is, with its .prov beside it) and builds its manifest.
  */
-export async function packageSource(source: string, options: BuildOptions = {}): Promise<PackagedChart> {
+export async function packageSource(source: string, options: BuildOptions): Promise<PackagedChart> {
   return packageLoaded(await loadSource(source, options), options);
 }
 
 /** The first half of `packageSource`: the chart as it will be published, before any byte is written. */
-export async function loadSource(source: string, options: BuildOptions = {}): Promise<LoadedSource> {
-  const env = options.env ?? process.env;
+export async function loadSource(source: string, options: BuildOptions): Promise<LoadedSource> {
+  const { env, overrides = {} } = options;
   const { chart, archive } = await loadChart(source, { allowMissingDependencies: true, workspace: env.GITHUB_WORKSPACE || undefined });
   const missing = chart.metadata.dependencies.filter((d) => !chart.dependencies.some((c) => c.metadata.name === d.name));
   if (missing.length > 0 && archive) {
     // A packaged chart is pushed as it is: nothing is resolved into it.
-    options.warn?.(
+    options.log?.warn(
       `${source}: declares dependencies missing from its charts/ (${missing.map((d) => d.name).join(', ')}): pushed as it is, helm install will refuse it until they are vendored`,
     );
   } else if (missing.length > 0) {
     const { resolveDependencies } = await import('./dependencies.js');
-    const own = options.access ? undefined : await import('./access.js').then((m) => m.defaultAccess(options.plainHttp));
+    const own = options.access ? undefined : await import('./registries.js').then((m) => m.openRegistries());
     try {
-      await resolveDependencies(chart, source, { log: options.log ?? (() => {}), access: options.access ?? own!.access });
+      await resolveDependencies(chart, source, { log: (line) => options.log?.info(line), access: options.access ?? own!.access() });
     } finally {
       await own?.close();
     }
   }
-  for (const line of unmetSubchartDependencies(chart)) options.warn?.(`${source}: ${line}: templates that use it will fail to render`);
+  for (const line of unmetSubchartDependencies(chart)) options.log?.warn(`${source}: ${line}: templates that use it will fail to render`);
   const md = chart.metadata;
   let overridden = false;
-  if (options.version) {
-    const version = options.version.trim().replace(/^v/, '');
+  if (overrides.version) {
+    const version = overrides.version.trim().replace(/^v/, '');
     if (!SEMVER2.test(version))
-      throw new UserError(`the \`version\` input ${JSON.stringify(options.version)} is not a SemVer 2 version`, {
+      throw new UserError(`the \`version\` input ${JSON.stringify(overrides.version)} is not a SemVer 2 version`, {
         hint: 'Use MAJOR.MINOR.PATCH, e.g. 1.2.0 (a leading v is dropped)',
       });
     overridden ||= version !== md.version;
     md.version = version;
   }
   checkPublishedVersion(md, `${source}/Chart.yaml`);
-  if (options.appVersion) {
-    overridden ||= options.appVersion !== md.appVersion;
-    md.appVersion = options.appVersion;
+  if (overrides.appVersion) {
+    overridden ||= overrides.appVersion !== md.appVersion;
+    md.appVersion = overrides.appVersion;
   }
   return { source, chart, archive, overridden };
 }
 
 /** The second half of `packageSource`: the archive, the config and the manifest. */
-export async function packageLoaded(loaded: LoadedSource, options: BuildOptions = {}): Promise<PackagedChart> {
+export async function packageLoaded(loaded: LoadedSource, options: BuildOptions): Promise<PackagedChart> {
   const { source, chart, archive, overridden } = loaded;
+  const { signer, overrides = {} } = options;
   const md = chart.metadata;
-  const date = sourceDate(options.env ?? process.env);
+  const date = sourceDate(options.env);
   const bytes = archive && !overridden ? archive : await packageChart(chart, date.seconds);
   await yieldToLoop();
   let provenance = archive && !overridden ? await readProvenance(`${source}.prov`) : undefined;
-  if (provenance && !options.sign) await checkProvenanceNames(provenance, md, bytes, `${source}.prov`);
+  if (provenance && !signer) await checkProvenanceNames(provenance, md, bytes, `${source}.prov`);
   let signed: PackagedChart['signed'];
-  if (options.sign) {
+  if (signer) {
     // The signature's time: SOURCE_DATE_EPOCH when set (the same key and chart then give the same file), else now.
     const when = date.from === 'SOURCE_DATE_EPOCH' ? new Date(date.seconds * 1000) : undefined;
     const { messageBlock } = await import('./provenance.js');
-    const signer = options.signer ?? startSigner(options.sign);
-    const made = await signer.sign(messageBlock(md, bytes), options.sign.date ?? when);
+    const made = await signer.sign(messageBlock(md, bytes), when);
     provenance = made.provenance;
     signed = { fingerprint: made.fingerprint, userId: made.userId };
   }
   const artifact = buildArtifact(md, bytes, date.seconds, {
     provenance,
     extraAnnotations: {
-      ...(md.sources.length === 0 && options.defaultSource ? { [Annotation.source]: options.defaultSource } : {}),
-      ...options.annotations,
+      ...(md.sources.length === 0 && overrides.defaultSource ? { [Annotation.source]: overrides.defaultSource } : {}),
+      ...overrides.annotations,
     },
-    chartMediaType: options.layerMediaType === 'legacy' ? MediaType.legacyChart : MediaType.chart,
+    chartMediaType: overrides.layerMediaType === 'legacy' ? MediaType.legacyChart : MediaType.chart,
   });
   return { source, chart, artifact, date, signed };
 }
@@ -148,16 +152,6 @@ export async function packageLoaded(loaded: LoadedSource, options: BuildOptions 
 export function bindRef(p: PackagedChart, refInput: string): BuiltChart {
   const { ref, lowered } = resolveChartRef(refInput, p.chart.metadata.name, p.chart.metadata.version);
   return { ...p, ref, refName: refString(ref), lowered };
-}
-
-/** Packages a chart for one reference (the single-chart path). */
-export async function buildChart(
-  source: string,
-  refInput: string,
-  env: NodeJS.ProcessEnv = process.env,
-  options: BuildOptions = {},
-): Promise<BuiltChart> {
-  return bindRef(await packageSource(source, { ...options, env }), refInput);
 }
 
 /** A `.prov` pushed beside an archive must name that archive by its digest: else it was made for another one. */

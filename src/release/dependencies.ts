@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { basicAuth } from '../oci/basic-auth.js';
 import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -160,10 +161,7 @@ interface IndexEntry {
 async function fromIndex(dep: Dependency, wanted: string, where: string, access: DependencyAccess, budgets: Budgets): Promise<Chart> {
   const base = dep.repository.replace(/\/+$/, '');
   const credential = await access.repositoryCredential(base);
-  const basic =
-    credential && 'password' in credential
-      ? `Basic ${Buffer.from(`${credential.username}:${credential.password}`).toString('base64')}`
-      : undefined;
+  const basic = credential && 'password' in credential ? basicAuth(credential.username, credential.password) : undefined;
   // Helm sends the repository's credentials to its own origin only (pass_credentials_all aside).
   const headersFor = (url: string) => (basic && new URL(url).origin === new URL(`${base}/`).origin ? { authorization: basic } : undefined);
   const indexUrl = `${base}/index.yaml`;

@@ -18,11 +18,10 @@ export interface PushOutcome {
 }
 
 /**
- * Publishes an artifact: the tag is looked up first (the same manifest there: nothing to do, one
- * request); a tag holding another manifest is compared by content (the same chart, stamped or pushed
- * differently: nothing to do either); only a real change meets `ifExists`; blobs the registry lacks are uploaded; the manifest
- * is written last (and only once `beforeCommit` has settled well), so a failure never leaves a tag
- * pointing at missing blobs; the digest the registry reports must be the one computed here.
+ * Publishes an artifact in three steps: `decide` (what the tag holds: the same manifest, or the same
+ * chart under another one, is left as it is; only a real change meets `ifExists`), `upload` (the blobs
+ * the registry lacks), `commit` (the manifest, written last, and only once `beforeCommit` has settled
+ * well, so a failure never leaves a tag pointing at missing blobs; then read back).
  */
 export async function pushArtifact(
   client: RegistryClient,
@@ -31,51 +30,99 @@ export async function pushArtifact(
   ifExists: IfExists,
   options: { mountFrom?: string; current?: Promise<string | undefined>; beforeCommit?: Promise<unknown> } = {},
 ): Promise<PushOutcome> {
-  const ours = artifact.manifestDescriptor.digest;
   const current = await (options.current ?? client.resolveTag(ref.repository, ref.tag, true));
   const early = await decide(client, ref, artifact, ifExists, current);
   if (early) return early;
-  const blobs: Array<[Descriptor, Buffer]> = [[artifact.configDescriptor, artifact.config]];
-  for (const layer of artifact.layers)
-    blobs.push([layer, layer.digest === artifact.chartDescriptor.digest ? artifact.chart : artifact.provenance!]);
-  // A new tag's small blobs are almost always new too: uploading one that exists costs less than asking.
-  const ask = (d: Descriptor): boolean => current !== undefined || d.size > SINGLE_POST_MAX || options.mountFrom !== undefined;
   // Registries offer no conditional tag update. A new tag is asked for again as the last upload
   // request goes out (a run that wrote it meanwhile is then met as if-exists says), and read back after
   // the write (a run that wrote in between is reported, not silently overwritten). Asked with that
   // request rather than after its answer: one round trip fewer, for a window one request longer.
-  let recheck: Promise<string | undefined> | undefined;
-  // When the tag was last seen as this run may write it: the start of the window in which another
-  // run's write goes unseen.
-  let checkedAt = performance.now();
-  const askAgain = (): void => {
-    if (current !== undefined || recheck) return;
-    checkedAt = performance.now();
-    recheck = client.resolveTag(ref.repository, ref.tag, true);
-    recheck.catch(() => {});
-  };
-  let pending = blobs.length;
+  const check = new TagCheck(client, ref, current === undefined);
+  await upload(client, ref, artifact, { known: current !== undefined, mountFrom: options.mountFrom, lastSent: () => check.askAgain() });
+  await options.beforeCommit;
+  return commit(client, ref, artifact, ifExists, check);
+}
+
+/**
+ * The tag as this run last saw it before writing: when it was asked (the start of the window in
+ * which another run's write goes unseen), and, for a new tag, the answer to asking again.
+ */
+class TagCheck {
+  at = performance.now();
+  #again?: Promise<string | undefined>;
+
+  constructor(
+    readonly client: RegistryClient,
+    readonly ref: Reference,
+    /** Whether the tag was new (held nothing): only then is it asked for again. */
+    readonly isNew: boolean,
+  ) {}
+
+  /** Asks once, now; later calls do nothing. */
+  askAgain(): void {
+    if (!this.isNew || this.#again) return;
+    this.at = performance.now();
+    this.#again = this.client.resolveTag(this.ref.repository, this.ref.tag, true);
+    // Safe: `commit` awaits this same promise and reports its failure; only when the upload or
+    // `beforeCommit` fails first is it never awaited, and then that failure is the one reported.
+    this.#again.catch(() => {});
+  }
+
+  /** What asking again found (asked now if the upload never did), or undefined for a tag that held something. */
+  async answer(): Promise<string | undefined> {
+    this.askAgain();
+    return this.#again;
+  }
+}
+
+/**
+ * Uploads the blobs the registry lacks, all at once; `lastSent` is called as the last request of the
+ * last blob goes out. A new tag's small blobs are almost always new too: uploading one that exists
+ * costs less than asking (`known`: the tag held something, so they are asked for).
+ */
+async function upload(
+  client: RegistryClient,
+  ref: Reference,
+  artifact: ChartArtifact,
+  options: { known: boolean; mountFrom?: string; lastSent: () => void },
+): Promise<void> {
+  const blobs: Array<[Descriptor, Buffer]> = [[artifact.configDescriptor, artifact.config]];
+  for (const layer of artifact.layers)
+    blobs.push([layer, layer.digest === artifact.chartDescriptor.digest ? artifact.chart : artifact.provenance!]);
+  const ask = (d: Descriptor): boolean => options.known || d.size > SINGLE_POST_MAX || options.mountFrom !== undefined;
+  let unsent = blobs.length;
   await Promise.all(
     blobs.map(async ([d, data]) => {
-      let counted = false;
-      const final = (): void => {
-        if (counted) return;
-        counted = true;
-        if (--pending === 0) askAgain();
+      // A blob's final request may be sent again (a retried upload): it is counted once.
+      let sent = false;
+      const finalSent = (): void => {
+        if (sent) return;
+        sent = true;
+        if (--unsent === 0) options.lastSent();
       };
-      if (ask(d) && (await client.hasBlob(ref.repository, d))) return final();
-      if (options.mountFrom && (await client.mountBlob(ref.repository, d, options.mountFrom))) return final();
-      await client.uploadBlob(ref.repository, d, data, final);
-      final();
+      if (ask(d) && (await client.hasBlob(ref.repository, d))) return finalSent();
+      if (options.mountFrom && (await client.mountBlob(ref.repository, d, options.mountFrom))) return finalSent();
+      await client.uploadBlob(ref.repository, d, data, finalSent);
+      finalSent();
     }),
   );
-  await options.beforeCommit;
-  askAgain();
-  if (recheck) {
-    const now = await recheck;
-    const late = now === undefined ? undefined : await decide(client, ref, artifact, ifExists, now);
-    if (late) return late;
-  }
+}
+
+/**
+ * Writes the manifest, unless asking again found the new tag written meanwhile (then `decide` again),
+ * checks the digest the registry reports, and reads the tag back once another run's write would have landed.
+ */
+async function commit(
+  client: RegistryClient,
+  ref: Reference,
+  artifact: ChartArtifact,
+  ifExists: IfExists,
+  check: TagCheck,
+): Promise<PushOutcome> {
+  const ours = artifact.manifestDescriptor.digest;
+  const now = await check.answer();
+  const late = now === undefined ? undefined : await decide(client, ref, artifact, ifExists, now);
+  if (late) return late;
   const reported = await client.putManifest(ref.repository, ref.tag, artifact.manifest, MediaType.manifest);
   if (reported && reported !== ours) {
     throw new UserError(`${ref.registry} stored the manifest as ${reported}, but its digest is ${ours}`, {
@@ -85,7 +132,7 @@ export async function pushArtifact(
   // Another run that checked the tag before this write may still write it after: within about as long
   // as this run took from its check to its write. The tag is read back once that long has passed, so
   // of two runs that both wrote, the one replaced says so instead of "pushed".
-  await sleep(settleTime(performance.now() - checkedAt));
+  await sleep(settleTime(performance.now() - check.at));
   const after = await client.resolveTag(ref.repository, ref.tag, true);
   if (after !== ours) {
     throw new UserError(
@@ -137,6 +184,8 @@ async function decide(
  */
 export function lookUpTag(client: RegistryClient | Promise<RegistryClient>, ref: Reference): Promise<string | undefined> {
   const answer = Promise.resolve(client).then((c) => c.resolveTag(ref.repository, ref.tag, true));
+  // Safe: the caller hands this promise to `pushArtifact`, which awaits it and reports its failure
+  // (a chart that fails to package first reports that instead).
   answer.catch(() => {});
   return answer;
 }

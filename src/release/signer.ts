@@ -12,6 +12,8 @@ export interface Signer {
  */
 export function startSigner(options: Omit<SignOptions, 'date'>): Signer {
   const unlocked = import('./provenance.js').then((m) => m.unlockSigningKey(options));
+  // Safe: every `sign` awaits this same promise and reports its failure (a wrong passphrase); a run
+  // that never signs (every chart failed first) has that failure to report instead.
   unlocked.catch(() => {});
   return { sign: async (message, date) => (await unlocked).sign(message, date) };
 }

@@ -1,5 +1,5 @@
-export const id = 856;
-export const ids = [856];
+export const id = 175;
+export const ids = [175];
 export const modules = {
 
 /***/ 8466:
@@ -635,7 +635,9 @@ function encodeField(v) {
 /* unused harmony exports gzipWorkerCount, closeGzipWorkers */
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_worker_entry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3561);
 /* harmony import */ var _gzip_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4402);
+
 
 
 /** Below this many members, this thread alone is as quick as with workers (each takes ~60 ms to start). */
@@ -651,7 +653,7 @@ const IN_FLIGHT = 2;
  * library run from its sources) the members are compressed on this thread, to the same bytes.
  */
 function workerScript() {
-    return globalThis.chartliftWorkerEntry;
+    return (0,_util_worker_entry_js__WEBPACK_IMPORTED_MODULE_2__/* .workerEntry */ .x)();
 }
 /** Worker threads that compress members, shared by every archive of the run; idle, they keep no process alive. */
 class GzipPool {
@@ -828,114 +830,451 @@ function gzipMember(data) {
 
 /***/ }),
 
-/***/ 5529:
+/***/ 5189:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ readChartArchive)
-/* harmony export */ });
-/* unused harmony export goCleanPath */
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8522);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _chart_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8892);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  h: () => (/* binding */ readChartArchive)
+});
+
+// UNUSED EXPORTS: goCleanPath
+
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+;// CONCATENATED MODULE: ./src/chart/tar-reader.ts
+/**
+ * A strict streaming tar reader for chart archives. It reads what Go's archive/tar (Helm's reader)
+ * reads, the same way, on a well-formed subset: USTAR (prefix joined), GNU (prefix not used) and v7
+ * headers, checksum signed or unsigned, octal or base-256 numbers, PAX `x` records applied to the
+ * next entry, GNU `L` long names. Whatever two tar readers could read differently is refused, not
+ * guessed: sparse files, `S`/`K`/`V`/`M`/`7` entries, PAX keys beyond the harmless ones, a long name
+ * and a PAX path for one entry, a regular entry whose name ends in `/` or whose mode says another
+ * kind of file, a folder entry with data, STAR headers, a global header that says more than a
+ * comment or a time.
+ */
+const BLOCK = 512;
+/** Go's maxSpecialFileSize: a PAX or long-name entry larger than this is an error there. */
+const MAX_SPECIAL = 1024 * 1024;
+/** What a tar archive is refused for; the message reads after the archive's name. */
+class TarError extends Error {
+}
+const LINKLIKE = {
+    '1': 'Link',
+    '2': 'SymbolicLink',
+    '3': 'CharacterDevice',
+    '4': 'BlockDevice',
+    '6': 'FIFO',
+};
+const KINDS = {
+    S: 'GNU sparse',
+    K: 'GNU long link name',
+    V: 'GNU volume label',
+    M: 'GNU multi-volume',
+    N: 'GNU old long name',
+    D: 'GNU dump directory',
+    '7': 'contiguous file',
+};
+const PAX_KEYS = new Set(['path', 'size', 'mtime', 'atime', 'ctime', 'uid', 'gid', 'uname', 'gname', 'comment', 'charset']);
+const GLOBAL_KEYS = new Set(['comment', 'mtime']);
+const PAX_VALUES = {
+    size: /^[0-9]{1,15}$/,
+    uid: /^[0-9]{1,18}$/,
+    gid: /^[0-9]{1,18}$/,
+    mtime: /^-?[0-9]{1,18}(\.[0-9]+)?$/,
+    atime: /^-?[0-9]{1,18}(\.[0-9]+)?$/,
+    ctime: /^-?[0-9]{1,18}(\.[0-9]+)?$/,
+};
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const differently = (name, what) => new TarError(`entry ${JSON.stringify(name)} is ${what}, which Helm reads differently: refused`);
+const invalid = (why) => new TarError(`is not a valid tar archive: ${why}`);
+class TarReader {
+    sink;
+    state = { at: 'header' };
+    block = Buffer.alloc(BLOCK);
+    filled = 0;
+    zeros = 0;
+    /** Bytes consumed so far: where a bad header is. */
+    offset = 0;
+    pax;
+    longName;
+    constructor(sink) {
+        this.sink = sink;
+    }
+    /** True once the two zero blocks that end the archive were read (what follows is not tar). */
+    get ended() {
+        return this.state.at === 'end';
+    }
+    write(chunk) {
+        let at = 0;
+        while (at < chunk.length) {
+            const s = this.state;
+            if (s.at === 'end')
+                return;
+            if (s.at === 'header') {
+                if (this.filled === 0 && chunk.length - at >= BLOCK) {
+                    at += BLOCK;
+                    this.offset += BLOCK;
+                    this.header(chunk.subarray(at - BLOCK, at));
+                }
+                else {
+                    const n = Math.min(BLOCK - this.filled, chunk.length - at);
+                    chunk.copy(this.block, this.filled, at, at + n);
+                    this.filled += n;
+                    at += n;
+                    this.offset += n;
+                    if (this.filled === BLOCK) {
+                        this.filled = 0;
+                        this.header(this.block);
+                    }
+                }
+                continue;
+            }
+            const n = Math.min(s.left, chunk.length - at);
+            this.offset += n;
+            if (s.at === 'skip') {
+                s.left -= n;
+                at += n;
+                if (s.left === 0)
+                    this.state = { at: 'header' };
+                continue;
+            }
+            if (s.at === 'special' || s.take)
+                s.parts.push(chunk.subarray(at, at + n));
+            s.left -= n;
+            at += n;
+            if (s.left === 0)
+                this.complete(s);
+        }
+    }
+    /** The input ended: only at a header boundary, with nothing announced and left unread. */
+    end() {
+        if (this.state.at === 'end')
+            return;
+        if (this.state.at !== 'header' || this.filled !== 0)
+            throw invalid('it ends inside an entry');
+        if (this.pax || this.longName !== undefined)
+            throw invalid('it ends after an extended header, with no entry it applies to');
+    }
+    complete(s) {
+        const data = s.parts.length === 1 ? s.parts[0] : Buffer.concat(s.parts);
+        this.state = s.pad > 0 ? { at: 'skip', left: s.pad } : { at: 'header' };
+        if (s.at === 'data')
+            s.take?.(data);
+        else
+            this.special(s.type, s.name, data);
+    }
+    header(b) {
+        if (isZero(b)) {
+            this.zeros += 1;
+            if (this.zeros === 2) {
+                if (this.pax || this.longName !== undefined)
+                    throw invalid('it ends after an extended header, with no entry it applies to');
+                this.state = { at: 'end' };
+            }
+            return;
+        }
+        const where = this.offset - BLOCK;
+        if (this.zeros > 0)
+            throw invalid(`a zero block is followed by a header at byte ${where}`);
+        const h = parseHeader(b, where);
+        const type = String.fromCharCode(b[156]);
+        const pad = (n) => (BLOCK - (n % BLOCK)) % BLOCK;
+        if (type === 'x' || type === 'g' || type === 'L') {
+            if (h.size > MAX_SPECIAL)
+                throw invalid(`the extended header ${JSON.stringify(h.name)} is over ${MAX_SPECIAL} bytes`);
+            const s = { at: 'special', type, name: h.name, left: h.size, parts: [], pad: pad(h.size) };
+            if (h.size === 0)
+                this.complete(s);
+            else
+                this.state = s;
+            return;
+        }
+        // The entry the pending extended headers apply to (Go: PAX records first, then the long name over them).
+        const pax = this.pax;
+        const longName = this.longName;
+        this.pax = undefined;
+        this.longName = undefined;
+        let name = pax?.get('path') || h.name;
+        if (longName !== undefined) {
+            if (pax?.has('path'))
+                throw differently(longName, 'a GNU long-name entry also named by a PAX path');
+            name = longName;
+        }
+        for (const key of pax?.keys() ?? []) {
+            if (!PAX_KEYS.has(key))
+                throw differently(name, key.startsWith('GNU.sparse.') ? 'a GNU sparse (PAX) entry' : `an entry with a PAX ${JSON.stringify(key)} record`);
+        }
+        const sizeRecord = pax?.get('size');
+        const size = sizeRecord ? Number(sizeRecord) : h.size;
+        let kind;
+        if (type === '0' || type === '\0') {
+            if (name.endsWith('/'))
+                throw differently(name, "a regular entry whose name ends in '/'");
+            const fileType = h.mode & ~0o7777;
+            if (h.mode > 0o177777 || (fileType !== 0 && fileType !== 0o100000))
+                throw differently(name, `a regular entry whose mode (0${h.mode.toString(8)}) says another kind of file`);
+            kind = 'File';
+        }
+        else if (type === '5') {
+            if (size !== 0)
+                throw differently(name, 'a folder entry with data');
+            kind = 'Directory';
+        }
+        else if (LINKLIKE[type]) {
+            kind = LINKLIKE[type];
+        }
+        else {
+            throw differently(name, `a ${KINDS[type] ?? `type ${JSON.stringify(type)}`} entry`);
+        }
+        const take = this.sink({ name, type: kind, size });
+        // Links and devices carry no data in Go's reader; the sink refuses them, so this is moot but exact.
+        const dataSize = kind === 'File' ? size : 0;
+        if (dataSize === 0) {
+            take?.(Buffer.alloc(0));
+            return;
+        }
+        this.state = { at: 'data', left: dataSize, parts: [], take, size: dataSize, pad: pad(dataSize) };
+    }
+    special(type, name, data) {
+        if (type === 'L') {
+            if (this.longName !== undefined)
+                throw differently(name, 'a second GNU long name for one entry');
+            const end = data.indexOf(0);
+            this.longName = decode(end < 0 ? data : data.subarray(0, end), 'a GNU long name');
+            return;
+        }
+        const records = parsePax(data);
+        if (type === 'g') {
+            if (this.pax || this.longName !== undefined)
+                throw differently(name, 'a PAX global header between an extended header and its entry');
+            for (const key of records.keys())
+                if (!GLOBAL_KEYS.has(key))
+                    throw differently(name, `a PAX global header with a ${JSON.stringify(key)} record`);
+            return;
+        }
+        if (this.pax)
+            throw differently(name, 'a second PAX header for one entry');
+        this.pax = records;
+    }
+}
+function isZero(b) {
+    for (let i = 0; i < BLOCK; i++)
+        if (b[i] !== 0)
+            return false;
+    return true;
+}
+function decode(b, what) {
+    try {
+        return utf8.decode(b);
+    }
+    catch {
+        throw invalid(`${what} is not UTF-8`);
+    }
+}
+/** NUL-terminated (or full-width) string field. */
+function field(b, start, width, what) {
+    const end = b.indexOf(0, start);
+    return decode(b.subarray(start, end < 0 || end > start + width ? start + width : end), what);
+}
+/** Go's parseNumeric, stricter: octal (spaces and NULs around it), or positive base-256; anything else is refused. */
+function numeric(b, start, width, what, where) {
+    if (b[start] & 0x80) {
+        if (b[start] & 0x40)
+            throw invalid(`the header at byte ${where} has a negative ${what}`);
+        let x = b[start] & 0x7f;
+        for (let i = start + 1; i < start + width; i++) {
+            x = x * 256 + b[i];
+            if (x > Number.MAX_SAFE_INTEGER)
+                throw invalid(`the header at byte ${where} has a ${what} too large`);
+        }
+        return x;
+    }
+    let from = start;
+    let to = start + width;
+    while (from < to && (b[from] === 0x20 || b[from] === 0))
+        from++;
+    while (to > from && (b[to - 1] === 0x20 || b[to - 1] === 0))
+        to--;
+    let x = 0;
+    for (let i = from; i < to; i++) {
+        const d = b[i] - 0x30;
+        if (d < 0 || d > 7)
+            throw invalid(`the header at byte ${where} has a ${what} that is not an octal number`);
+        x = x * 8 + d;
+    }
+    if (x > Number.MAX_SAFE_INTEGER)
+        throw invalid(`the header at byte ${where} has a ${what} too large`);
+    return x;
+}
+/** One header block as Go's readHeader reads it (checksum, format by magic, fields). */
+function parseHeader(b, where) {
+    const stored = numeric(b, 148, 8, 'checksum', where);
+    let unsigned = 0;
+    let signed = 0;
+    for (let i = 0; i < BLOCK; i++) {
+        const v = i >= 148 && i < 156 ? 0x20 : b[i];
+        unsigned += v;
+        signed += v > 127 ? v - 256 : v;
+    }
+    if (stored !== unsigned && stored !== signed)
+        throw invalid(`the header at byte ${where} has a wrong checksum`);
+    const magic = b.toString('latin1', 257, 263);
+    const version = b.toString('latin1', 263, 265);
+    const ustar = magic === 'ustar\0';
+    const gnu = magic === 'ustar ' && version === ' \0';
+    if (ustar && b.toString('latin1', 508, 512) === 'tar\0')
+        throw invalid(`the header at byte ${where} is in the STAR format, which Helm reads differently: refused`);
+    let name = field(b, 0, 100, 'an entry name');
+    const size = numeric(b, 124, 12, 'size', where);
+    const mode = numeric(b, 100, 8, 'mode', where);
+    numeric(b, 108, 8, 'uid', where);
+    numeric(b, 116, 8, 'gid', where);
+    numeric(b, 136, 12, 'modification time', where);
+    if (ustar || gnu) {
+        field(b, 265, 32, 'a user name');
+        field(b, 297, 32, 'a group name');
+        numeric(b, 329, 8, 'device major', where);
+        numeric(b, 337, 8, 'device minor', where);
+    }
+    if (ustar) {
+        const prefix = field(b, 345, 155, 'a name prefix');
+        if (prefix)
+            name = `${prefix}/${name}`;
+    }
+    return { name, size, mode };
+}
+/** PAX records ("<len> key=value\n"), as Go's parsePAXRecord reads them; a key twice is refused (Go keeps the last). */
+function parsePax(data) {
+    const records = new Map();
+    let at = 0;
+    while (at < data.length) {
+        const space = data.indexOf(0x20, at);
+        const lenText = space < 0 ? '' : data.toString('latin1', at, space);
+        if (!/^[1-9][0-9]{0,7}$/.test(lenText))
+            throw invalid('a PAX record has no valid length');
+        const len = Number(lenText);
+        if (len < 5 || at + len > data.length || data[at + len - 1] !== 0x0a)
+            throw invalid('a PAX record has a wrong length');
+        const rec = data.subarray(space + 1, at + len - 1);
+        at += len;
+        const eq = rec.indexOf(0x3d);
+        if (eq <= 0 || rec.includes(0))
+            throw invalid('a PAX record is not key=value');
+        const key = decode(rec.subarray(0, eq), 'a PAX key');
+        const value = decode(rec.subarray(eq + 1), 'a PAX value');
+        if (records.has(key))
+            throw invalid(`a PAX header holds ${JSON.stringify(key)} twice`);
+        if (value !== '' && PAX_VALUES[key] && !PAX_VALUES[key].test(value))
+            throw invalid(`a PAX ${key} record is not a number: ${JSON.stringify(value)}`);
+        records.set(key, value);
+    }
+    // Go ignores a record with an empty value (the header's field stays).
+    for (const [key, value] of records)
+        if (value === '' && (key === 'path' || key === 'size'))
+            records.delete(key);
+    return records;
+}
+
+// EXTERNAL MODULE: ./src/chart/chart.ts
+var chart = __webpack_require__(8892);
+;// CONCATENATED MODULE: ./src/chart/load-archive.ts
+
 
 
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-const REGULAR = new Set(['File', 'OldFile', 'ContiguousFile']);
 /**
  * The files of a packaged chart (`.tgz`, gzip required as Helm requires it), names relative to the chart root (the first path element
  * dropped, then cleaned as Go's path.Clean does: Helm's names). The one reader of chart archives (load,
- * compare and export all use it). Refuses what no chart needs and an attacker would use: absolute paths,
+ * compare and export all use it), read with the strict tar reader (tar-reader.ts: what Go's archive/tar,
+ * Helm's reader, could read differently is refused). Refuses what no chart needs and an attacker would use: absolute paths,
  * `..`, links and devices, a name twice (Helm keeps the last, so two readers would see two charts), a
  * name both a file and a folder, over 5 MiB a file, and more than 100 MiB inflated: every byte gunzip
  * yields counts (headers, padding, data after the end of the tar), shared with the nested archives,
  * and inflating stops as soon as the budget is passed.
  */
-async function readChartArchive(data, where, budget = new _chart_js__WEBPACK_IMPORTED_MODULE_2__/* .UnpackBudget */ .uH()) {
-    const bad = (message, hint = 'Rebuild the archive with helm package or chartlift') => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(message, { where, hint });
+async function readChartArchive(data, where, budget = new chart/* UnpackBudget */.uH()) {
+    const bad = (message, hint = 'Rebuild the archive with helm package or chartlift') => new errors/* UserError */.yo(message, { where, hint });
     // Helm's LoadArchive reads only gzip ("does not appear to be a gzipped archive"): a plain tar pushed
     // as a chart could be neither shown nor installed, and its version would be burnt.
     if (data[0] !== 0x1f || data[1] !== 0x8b)
         throw bad('is not a gzipped archive (a chart is a .tgz: tar, then gzip)', 'Package it with helm package or chartlift');
-    const { Parser } = await __webpack_require__.e(/* import() */ 697).then(__webpack_require__.bind(__webpack_require__, 8697));
-    const overBudget = () => bad(`unpacks to more than ${_chart_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_CHART_BYTES */ .it} bytes, nested archives included`, 'A chart must be smaller than 100 MiB unpacked');
+    const overBudget = () => bad(`unpacks to more than ${chart/* MAX_CHART_BYTES */.it} bytes, nested archives included`, 'A chart must be smaller than 100 MiB unpacked');
     const files = [];
     /** Cleaned name -> the entry name it came from. */
     const seen = new Map();
+    const reader = new TarReader((entry) => {
+        const name = entry.name;
+        if (seen.size >= chart/* MAX_ARCHIVE_ENTRIES */.HS)
+            throw bad(`holds more than ${chart/* MAX_ARCHIVE_ENTRIES */.HS} files`);
+        if (name.startsWith('/') || /^[a-zA-Z]:/.test(name) || name.startsWith('\\'))
+            throw bad(`holds an absolute path: ${name}`);
+        if (name.split(/[\\/]/).includes('..'))
+            throw bad(`holds a path that climbs out of the chart: ${name}`);
+        if (entry.type === 'Directory')
+            return undefined;
+        if (entry.type !== 'File')
+            throw bad(`holds a ${entry.type} entry (${name}); charts contain regular files only`);
+        if (entry.size > chart/* MAX_FILE_BYTES */.gZ)
+            throw bad(`holds ${name} of ${entry.size} bytes, over the 5 MiB limit per chart file`);
+        const parts = name.split(name.includes('\\') ? '\\' : '/');
+        const rest = parts.slice(1).join('/');
+        if (rest.startsWith('/'))
+            throw bad(`holds an absolute path: ${name}`);
+        const clean = goCleanPath(rest);
+        if (parts.length < 2 || clean === '.')
+            throw bad(`holds ${name} outside the chart's folder`);
+        if (parts[0] === 'Chart.yaml')
+            throw bad('holds Chart.yaml outside a chart folder');
+        const before = seen.get(clean);
+        if (before !== undefined)
+            throw bad(`holds ${clean} twice (${JSON.stringify(before)} and ${JSON.stringify(name)}): Helm would read the last one`, 'Rebuild the archive with helm package or chartlift: a chart holds each file once');
+        seen.set(clean, name);
+        // One chunk is a view of the unpacked tar: no copy (a large file is not held twice).
+        return (body) => files.push({ name: clean, data: body.subarray(0, 3).equals(BOM) ? body.subarray(3) : body });
+    });
     let problem;
+    const stop = (err) => {
+        problem ??= err instanceof TarError ? bad(err.message) : err;
+    };
     await new Promise((resolve, reject) => {
-        const parser = new Parser({
-            strict: true,
-            onReadEntry: (entry) => {
-                const fail = (e) => {
-                    problem ??= e;
-                    entry.resume();
-                };
-                if (problem)
-                    return void entry.resume();
-                const name = entry.path;
-                if (files.length >= _chart_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_ARCHIVE_ENTRIES */ .HS)
-                    return fail(bad(`holds more than ${_chart_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_ARCHIVE_ENTRIES */ .HS} files`));
-                if (name.startsWith('/') || /^[a-zA-Z]:/.test(name) || name.startsWith('\\'))
-                    return fail(bad(`holds an absolute path: ${name}`));
-                if (name.split(/[\\/]/).includes('..'))
-                    return fail(bad(`holds a path that climbs out of the chart: ${name}`));
-                if (entry.type === 'Directory')
-                    return void entry.resume();
-                if (!REGULAR.has(entry.type))
-                    return fail(bad(`holds a ${entry.type} entry (${name}); charts contain regular files only`));
-                if ((entry.size ?? 0) > _chart_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_FILE_BYTES */ .gZ)
-                    return fail(bad(`holds ${name} of ${entry.size} bytes, over the 5 MiB limit per chart file`));
-                const parts = name.split(name.includes('\\') ? '\\' : '/');
-                const rest = parts.slice(1).join('/');
-                if (rest.startsWith('/'))
-                    return fail(bad(`holds an absolute path: ${name}`));
-                const clean = goCleanPath(rest);
-                if (parts.length < 2 || clean === '.')
-                    return fail(bad(`holds ${name} outside the chart's folder`));
-                if (parts[0] === 'Chart.yaml')
-                    return fail(bad('holds Chart.yaml outside a chart folder'));
-                const before = seen.get(clean);
-                if (before !== undefined)
-                    return fail(bad(`holds ${clean} twice (${JSON.stringify(before)} and ${JSON.stringify(name)}): Helm would read the last one`, 'Rebuild the archive with helm package or chartlift: a chart holds each file once'));
-                seen.set(clean, name);
-                const chunks = [];
-                entry.on('data', (c) => chunks.push(c));
-                entry.on('end', () => {
-                    // One chunk is a view of the unpacked tar: no copy (a large file is not held twice).
-                    let body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
-                    if (body.subarray(0, 3).equals(BOM))
-                        body = body.subarray(3);
-                    files.push({ name: clean, data: body });
-                });
-            },
-        });
-        parser.on('error', (err) => reject(bad(`is not a valid tar archive: ${err.message}`)));
-        parser.on('warn', (_code, message) => {
-            problem ??= bad(`is not a valid tar archive: ${message instanceof Error ? message.message : message}`);
-        });
-        parser.on('end', () => resolve());
-        // Inflated a chunk at a time, each counted before the tar parser sees it. What follows the tar's
-        // end-of-archive blocks is counted and not parsed (node-tar would keep it all in one growing buffer).
-        let tarEnded = false;
-        parser.on('eof', () => (tarEnded = true));
-        const gunzip = (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.createGunzip)({ chunkSize: 64 * 1024 });
+        // Inflated a chunk at a time, each counted before the tar reader sees it. What follows the tar's
+        // end-of-archive blocks is counted and not parsed; after a refusal the rest is only counted, so
+        // the budget is reported first, whatever the entries said (as when the archive was inflated first).
+        const gunzip = (0,external_node_zlib_.createGunzip)({ chunkSize: 64 * 1024 });
         gunzip.on('data', (chunk) => {
             budget.take(chunk.length);
             if (budget.remaining >= 0) {
-                if (!tarEnded)
-                    parser.write(chunk);
+                if (!problem && !reader.ended) {
+                    try {
+                        reader.write(chunk);
+                    }
+                    catch (err) {
+                        stop(err);
+                    }
+                }
                 return;
             }
-            // As when the archive was inflated before it was read: the budget is reported first, whatever the entries said.
             problem = overBudget();
             gunzip.destroy();
             resolve();
         });
         gunzip.on('error', (err) => reject(bad(`is not a valid gzip archive: ${err.message}`)));
-        gunzip.on('end', () => parser.end());
+        gunzip.on('end', () => {
+            if (!problem) {
+                try {
+                    reader.end();
+                }
+                catch (err) {
+                    stop(err);
+                }
+            }
+            resolve();
+        });
         gunzip.end(data);
     });
     if (problem)
@@ -990,8 +1329,8 @@ var errors = __webpack_require__(3916);
 var assemble = __webpack_require__(3178);
 // EXTERNAL MODULE: ./src/chart/chart.ts
 var chart_chart = __webpack_require__(8892);
-// EXTERNAL MODULE: ./src/chart/load-archive.ts
-var load_archive = __webpack_require__(5529);
+// EXTERNAL MODULE: ./src/chart/load-archive.ts + 1 modules
+var load_archive = __webpack_require__(5189);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/util/bytes-order.ts
@@ -2062,6 +2401,28 @@ function fsCode(err) {
 
 /***/ }),
 
+/***/ 3634:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ basicToken),
+/* harmony export */   t: () => (/* binding */ basicAuth)
+/* harmony export */ });
+/**
+ * HTTP Basic credentials, encoded in this one place: `token` is base64(user:password), what a
+ * `Basic` header carries, what Helm and Docker store as `auths[host].auth`, and what a face masks.
+ */
+function basicToken(username, password) {
+    return Buffer.from(`${username}:${password}`).toString('base64');
+}
+/** The `authorization` header value for a user and password. */
+function basicAuth(username, password) {
+    return `Basic ${basicToken(username, password)}`;
+}
+
+
+/***/ }),
+
 /***/ 2559:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2075,6 +2436,7 @@ function fsCode(err) {
 /* unused harmony exports dockerConfigPath, decodeEntry, runCredentialHelper */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _basic_auth_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3634);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
@@ -2084,6 +2446,7 @@ function fsCode(err) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
 /* harmony import */ var _util_atomic_write_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5105);
 /* harmony import */ var _util_file_lock_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8806);
+
 
 
 
@@ -2242,7 +2605,7 @@ async function storeLogin(file, host, username, password) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo('a user name may not contain ":"', { hint: 'Check the user name', code: 'username-colon' });
     return updateConfig(file, (config) => {
         const previous = config.auths?.[host];
-        config.auths = { ...config.auths, [host]: { auth: Buffer.from(`${username}:${password}`).toString('base64') } };
+        config.auths = { ...config.auths, [host]: { auth: (0,_basic_auth_js__WEBPACK_IMPORTED_MODULE_7__/* .basicToken */ .a)(username, password) } };
         return { write: true, result: previous };
     });
 }
@@ -3282,6 +3645,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/oci/basic-auth.ts
+var basic_auth = __webpack_require__(3634);
 ;// CONCATENATED MODULE: ./src/oci/challenge.ts
 /**
  * Parses `WWW-Authenticate`: a case-insensitive scheme, then comma-separated `key=value` or
@@ -3361,6 +3726,7 @@ function checkRealm(registry, origin, realm, tokenHosts) {
 
 
 
+
 function credentialUser(c) {
     return c === undefined ? undefined : 'password' in c ? c.username : c.username;
 }
@@ -3432,7 +3798,7 @@ class Authenticator {
         const headers = { ...req.headers };
         const c = this.#challenge;
         if (c?.scheme === 'basic' && this.#credential && 'password' in this.#credential) {
-            headers.authorization = `Basic ${Buffer.from(`${this.#credential.username}:${this.#credential.password}`).toString('base64')}`;
+            headers.authorization = (0,basic_auth/* basicAuth */.t)(this.#credential.username, this.#credential.password);
         }
         else if (c?.scheme === 'bearer') {
             const token = this.#tokens.get(scope ?? c.params.scope ?? '');
@@ -3498,7 +3864,7 @@ class Authenticator {
         else {
             const headers = {};
             if (cred)
-                headers.authorization = `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString('base64')}`;
+                headers.authorization = (0,basic_auth/* basicAuth */.t)(cred.username, cred.password);
             res = await this.#http.send({ method: 'GET', url: url.toString(), headers, maxBody: 1024 * 1024 });
         }
         if (res.status !== 200)
@@ -4103,6 +4469,42 @@ const UNTRUSTED_CERT_CODES = new Set([
 
 /***/ }),
 
+/***/ 2891:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ readCaFile)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+
+
+/** A PEM bundle of extra trusted roots (`ca-file`), checked to hold at least one certificate. */
+async function readCaFile(file) {
+    let pem;
+    try {
+        pem = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
+    }
+    catch (err) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`cannot read the CA file (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .fsCode */ .r0)(err) ?? err.message})`, {
+            where: file,
+            hint: 'Check the path of the CA file',
+            code: 'ca-file-unreadable',
+        });
+    }
+    if (!/-----BEGIN CERTIFICATE-----/.test(pem))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('holds no PEM certificate', {
+            where: file,
+            hint: 'A CA file is a PEM bundle (-----BEGIN CERTIFICATE-----)',
+            code: 'ca-file-not-pem',
+        });
+    return pem;
+}
+
+
+/***/ }),
+
 /***/ 2268:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -4180,12 +4582,10 @@ function systemRoots() {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   Zp: () => (/* binding */ bindRef),
-  Jw: () => (/* binding */ buildChart),
   sh: () => (/* binding */ loadSource),
-  ck: () => (/* binding */ packageLoaded)
+  ck: () => (/* binding */ packageLoaded),
+  iJ: () => (/* binding */ packageSource)
 });
-
-// UNUSED EXPORTS: packageSource
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -4222,8 +4622,6 @@ function sourceDate(env = process.env) {
 
 // EXTERNAL MODULE: ./src/util/yield.ts
 var util_yield = __webpack_require__(8681);
-// EXTERNAL MODULE: ./src/release/signer.ts
-var release_signer = __webpack_require__(9567);
 // EXTERNAL MODULE: ./src/chart/go-values.ts
 var go_values = __webpack_require__(7475);
 // EXTERNAL MODULE: ./src/util/bytes-order.ts
@@ -4316,80 +4714,79 @@ var reference = __webpack_require__(2148);
 
 
 
-
 /**
  * Loads a chart (vendoring missing dependencies), applies the overrides, packages it reproducibly
  * (a packaged .tgz without overrides is taken as it is, with its .prov beside it) and builds its manifest.
  */
-async function packageSource(source, options = {}) {
+async function packageSource(source, options) {
     return packageLoaded(await loadSource(source, options), options);
 }
 /** The first half of `packageSource`: the chart as it will be published, before any byte is written. */
-async function loadSource(source, options = {}) {
-    const env = options.env ?? process.env;
+async function loadSource(source, options) {
+    const { env, overrides = {} } = options;
     const { chart, archive } = await (0,load/* loadChart */.T)(source, { allowMissingDependencies: true, workspace: env.GITHUB_WORKSPACE || undefined });
     const missing = chart.metadata.dependencies.filter((d) => !chart.dependencies.some((c) => c.metadata.name === d.name));
     if (missing.length > 0 && archive) {
         // A packaged chart is pushed as it is: nothing is resolved into it.
-        options.warn?.(`${source}: declares dependencies missing from its charts/ (${missing.map((d) => d.name).join(', ')}): pushed as it is, helm install will refuse it until they are vendored`);
+        options.log?.warn(`${source}: declares dependencies missing from its charts/ (${missing.map((d) => d.name).join(', ')}): pushed as it is, helm install will refuse it until they are vendored`);
     }
     else if (missing.length > 0) {
         const { resolveDependencies } = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(560)]).then(__webpack_require__.bind(__webpack_require__, 7560));
-        const own = options.access ? undefined : await __webpack_require__.e(/* import() */ 791).then(__webpack_require__.bind(__webpack_require__, 6791)).then((m) => m.defaultAccess(options.plainHttp));
+        const own = options.access ? undefined : await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 1598)).then((m) => m.openRegistries());
         try {
-            await resolveDependencies(chart, source, { log: options.log ?? (() => { }), access: options.access ?? own.access });
+            await resolveDependencies(chart, source, { log: (line) => options.log?.info(line), access: options.access ?? own.access() });
         }
         finally {
             await own?.close();
         }
     }
     for (const line of (0,assemble/* unmetSubchartDependencies */.rs)(chart))
-        options.warn?.(`${source}: ${line}: templates that use it will fail to render`);
+        options.log?.warn(`${source}: ${line}: templates that use it will fail to render`);
     const md = chart.metadata;
     let overridden = false;
-    if (options.version) {
-        const version = options.version.trim().replace(/^v/, '');
+    if (overrides.version) {
+        const version = overrides.version.trim().replace(/^v/, '');
         if (!metadata/* SEMVER2 */.fl.test(version))
-            throw new errors/* UserError */.yo(`the \`version\` input ${JSON.stringify(options.version)} is not a SemVer 2 version`, {
+            throw new errors/* UserError */.yo(`the \`version\` input ${JSON.stringify(overrides.version)} is not a SemVer 2 version`, {
                 hint: 'Use MAJOR.MINOR.PATCH, e.g. 1.2.0 (a leading v is dropped)',
             });
         overridden ||= version !== md.version;
         md.version = version;
     }
     (0,metadata/* checkPublishedVersion */.Nc)(md, `${source}/Chart.yaml`);
-    if (options.appVersion) {
-        overridden ||= options.appVersion !== md.appVersion;
-        md.appVersion = options.appVersion;
+    if (overrides.appVersion) {
+        overridden ||= overrides.appVersion !== md.appVersion;
+        md.appVersion = overrides.appVersion;
     }
     return { source, chart, archive, overridden };
 }
 /** The second half of `packageSource`: the archive, the config and the manifest. */
-async function packageLoaded(loaded, options = {}) {
+async function packageLoaded(loaded, options) {
     const { source, chart, archive, overridden } = loaded;
+    const { signer, overrides = {} } = options;
     const md = chart.metadata;
-    const date = sourceDate(options.env ?? process.env);
+    const date = sourceDate(options.env);
     const bytes = archive && !overridden ? archive : await (0,chart_package/* packageChart */.n)(chart, date.seconds);
     await (0,util_yield/* yieldToLoop */.j)();
     let provenance = archive && !overridden ? await readProvenance(`${source}.prov`) : undefined;
-    if (provenance && !options.sign)
+    if (provenance && !signer)
         await checkProvenanceNames(provenance, md, bytes, `${source}.prov`);
     let signed;
-    if (options.sign) {
+    if (signer) {
         // The signature's time: SOURCE_DATE_EPOCH when set (the same key and chart then give the same file), else now.
         const when = date.from === 'SOURCE_DATE_EPOCH' ? new Date(date.seconds * 1000) : undefined;
         const { messageBlock } = await __webpack_require__.e(/* import() */ 323).then(__webpack_require__.bind(__webpack_require__, 6323));
-        const signer = options.signer ?? (0,release_signer/* startSigner */.F)(options.sign);
-        const made = await signer.sign(messageBlock(md, bytes), options.sign.date ?? when);
+        const made = await signer.sign(messageBlock(md, bytes), when);
         provenance = made.provenance;
         signed = { fingerprint: made.fingerprint, userId: made.userId };
     }
     const artifact = buildArtifact(md, bytes, date.seconds, {
         provenance,
         extraAnnotations: {
-            ...(md.sources.length === 0 && options.defaultSource ? { [media_types/* Annotation */.Y.source]: options.defaultSource } : {}),
-            ...options.annotations,
+            ...(md.sources.length === 0 && overrides.defaultSource ? { [media_types/* Annotation */.Y.source]: overrides.defaultSource } : {}),
+            ...overrides.annotations,
         },
-        chartMediaType: options.layerMediaType === 'legacy' ? media_types/* MediaType */.z.legacyChart : media_types/* MediaType */.z.chart,
+        chartMediaType: overrides.layerMediaType === 'legacy' ? media_types/* MediaType */.z.legacyChart : media_types/* MediaType */.z.chart,
     });
     return { source, chart, artifact, date, signed };
 }
@@ -4397,10 +4794,6 @@ async function packageLoaded(loaded, options = {}) {
 function bindRef(p, refInput) {
     const { ref, lowered } = (0,reference/* resolveChartRef */.QE)(refInput, p.chart.metadata.name, p.chart.metadata.version);
     return { ...p, ref, refName: (0,reference/* refString */.nw)(ref), lowered };
-}
-/** Packages a chart for one reference (the single-chart path). */
-async function buildChart(source, refInput, env = process.env, options = {}) {
-    return bindRef(await packageSource(source, { ...options, env }), refInput);
 }
 /** A `.prov` pushed beside an archive must name that archive by its digest: else it was made for another one. */
 async function checkProvenanceNames(provenance, md, archive, where) {
@@ -4428,6 +4821,29 @@ async function readProvenance(file) {
             return undefined;
         throw new errors/* UserError */.yo(`cannot read the provenance file (${(0,errors/* fsCode */.r0)(err) ?? err.message})`, { where: file });
     }
+}
+
+
+/***/ }),
+
+/***/ 3296:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ logIn)
+/* harmony export */ });
+/* harmony import */ var _oci_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2559);
+
+/**
+ * `helm registry login`: checks the credential against the registry (GET /v2/), then stores it in
+ * Helm's registry config, so that later steps (`helm pull`, `helm install`) need no login.
+ * Returns the file and the entry the login replaced, if any.
+ */
+async function logIn(client, username, password) {
+    await client.ping();
+    const file = (0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .helmRegistryConfigPath */ .Zz)();
+    const previous = await (0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .storeLogin */ .VJ)(file, client.registry, username, password);
+    return { file, previous };
 }
 
 
@@ -4600,63 +5016,97 @@ function listed(items, most = 5) {
 
 
 /**
- * Publishes an artifact: the tag is looked up first (the same manifest there: nothing to do, one
- * request); a tag holding another manifest is compared by content (the same chart, stamped or pushed
- * differently: nothing to do either); only a real change meets `ifExists`; blobs the registry lacks are uploaded; the manifest
- * is written last (and only once `beforeCommit` has settled well), so a failure never leaves a tag
- * pointing at missing blobs; the digest the registry reports must be the one computed here.
+ * Publishes an artifact in three steps: `decide` (what the tag holds: the same manifest, or the same
+ * chart under another one, is left as it is; only a real change meets `ifExists`), `upload` (the blobs
+ * the registry lacks), `commit` (the manifest, written last, and only once `beforeCommit` has settled
+ * well, so a failure never leaves a tag pointing at missing blobs; then read back).
  */
 async function pushArtifact(client, ref, artifact, ifExists, options = {}) {
-    const ours = artifact.manifestDescriptor.digest;
     const current = await (options.current ?? client.resolveTag(ref.repository, ref.tag, true));
     const early = await decide(client, ref, artifact, ifExists, current);
     if (early)
         return early;
-    const blobs = [[artifact.configDescriptor, artifact.config]];
-    for (const layer of artifact.layers)
-        blobs.push([layer, layer.digest === artifact.chartDescriptor.digest ? artifact.chart : artifact.provenance]);
-    // A new tag's small blobs are almost always new too: uploading one that exists costs less than asking.
-    const ask = (d) => current !== undefined || d.size > registry/* SINGLE_POST_MAX */.L$ || options.mountFrom !== undefined;
     // Registries offer no conditional tag update. A new tag is asked for again as the last upload
     // request goes out (a run that wrote it meanwhile is then met as if-exists says), and read back after
     // the write (a run that wrote in between is reported, not silently overwritten). Asked with that
     // request rather than after its answer: one round trip fewer, for a window one request longer.
-    let recheck;
-    // When the tag was last seen as this run may write it: the start of the window in which another
-    // run's write goes unseen.
-    let checkedAt = performance.now();
-    const askAgain = () => {
-        if (current !== undefined || recheck)
+    const check = new TagCheck(client, ref, current === undefined);
+    await upload(client, ref, artifact, { known: current !== undefined, mountFrom: options.mountFrom, lastSent: () => check.askAgain() });
+    await options.beforeCommit;
+    return commit(client, ref, artifact, ifExists, check);
+}
+/**
+ * The tag as this run last saw it before writing: when it was asked (the start of the window in
+ * which another run's write goes unseen), and, for a new tag, the answer to asking again.
+ */
+class TagCheck {
+    client;
+    ref;
+    isNew;
+    at = performance.now();
+    #again;
+    constructor(client, ref, 
+    /** Whether the tag was new (held nothing): only then is it asked for again. */
+    isNew) {
+        this.client = client;
+        this.ref = ref;
+        this.isNew = isNew;
+    }
+    /** Asks once, now; later calls do nothing. */
+    askAgain() {
+        if (!this.isNew || this.#again)
             return;
-        checkedAt = performance.now();
-        recheck = client.resolveTag(ref.repository, ref.tag, true);
-        recheck.catch(() => { });
-    };
-    let pending = blobs.length;
+        this.at = performance.now();
+        this.#again = this.client.resolveTag(this.ref.repository, this.ref.tag, true);
+        // Safe: `commit` awaits this same promise and reports its failure; only when the upload or
+        // `beforeCommit` fails first is it never awaited, and then that failure is the one reported.
+        this.#again.catch(() => { });
+    }
+    /** What asking again found (asked now if the upload never did), or undefined for a tag that held something. */
+    async answer() {
+        this.askAgain();
+        return this.#again;
+    }
+}
+/**
+ * Uploads the blobs the registry lacks, all at once; `lastSent` is called as the last request of the
+ * last blob goes out. A new tag's small blobs are almost always new too: uploading one that exists
+ * costs less than asking (`known`: the tag held something, so they are asked for).
+ */
+async function upload(client, ref, artifact, options) {
+    const blobs = [[artifact.configDescriptor, artifact.config]];
+    for (const layer of artifact.layers)
+        blobs.push([layer, layer.digest === artifact.chartDescriptor.digest ? artifact.chart : artifact.provenance]);
+    const ask = (d) => options.known || d.size > registry/* SINGLE_POST_MAX */.L$ || options.mountFrom !== undefined;
+    let unsent = blobs.length;
     await Promise.all(blobs.map(async ([d, data]) => {
-        let counted = false;
-        const final = () => {
-            if (counted)
+        // A blob's final request may be sent again (a retried upload): it is counted once.
+        let sent = false;
+        const finalSent = () => {
+            if (sent)
                 return;
-            counted = true;
-            if (--pending === 0)
-                askAgain();
+            sent = true;
+            if (--unsent === 0)
+                options.lastSent();
         };
         if (ask(d) && (await client.hasBlob(ref.repository, d)))
-            return final();
+            return finalSent();
         if (options.mountFrom && (await client.mountBlob(ref.repository, d, options.mountFrom)))
-            return final();
-        await client.uploadBlob(ref.repository, d, data, final);
-        final();
+            return finalSent();
+        await client.uploadBlob(ref.repository, d, data, finalSent);
+        finalSent();
     }));
-    await options.beforeCommit;
-    askAgain();
-    if (recheck) {
-        const now = await recheck;
-        const late = now === undefined ? undefined : await decide(client, ref, artifact, ifExists, now);
-        if (late)
-            return late;
-    }
+}
+/**
+ * Writes the manifest, unless asking again found the new tag written meanwhile (then `decide` again),
+ * checks the digest the registry reports, and reads the tag back once another run's write would have landed.
+ */
+async function commit(client, ref, artifact, ifExists, check) {
+    const ours = artifact.manifestDescriptor.digest;
+    const now = await check.answer();
+    const late = now === undefined ? undefined : await decide(client, ref, artifact, ifExists, now);
+    if (late)
+        return late;
     const reported = await client.putManifest(ref.repository, ref.tag, artifact.manifest, media_types/* MediaType */.z.manifest);
     if (reported && reported !== ours) {
         throw new errors/* UserError */.yo(`${ref.registry} stored the manifest as ${reported}, but its digest is ${ours}`, {
@@ -4666,7 +5116,7 @@ async function pushArtifact(client, ref, artifact, ifExists, options = {}) {
     // Another run that checked the tag before this write may still write it after: within about as long
     // as this run took from its check to its write. The tag is read back once that long has passed, so
     // of two runs that both wrote, the one replaced says so instead of "pushed".
-    await (0,retry/* sleep */.yy)(settleTime(performance.now() - checkedAt));
+    await (0,retry/* sleep */.yy)(settleTime(performance.now() - check.at));
     const after = await client.resolveTag(ref.repository, ref.tag, true);
     if (after !== ours) {
         throw new errors/* UserError */.yo(`${ref.registry}/${ref.repository}:${ref.tag} was written by another run at the same time: it now holds ${after ?? 'nothing'}, not this build's ${ours}`, { hint: 'Run again: the tag is then compared with what is there, and if-exists decides' });
@@ -4706,8 +5156,134 @@ async function decide(client, ref, artifact, ifExists, current) {
  */
 function lookUpTag(client, ref) {
     const answer = Promise.resolve(client).then((c) => c.resolveTag(ref.repository, ref.tag, true));
+    // Safe: the caller hands this promise to `pushArtifact`, which awaits it and reports its failure
+    // (a chart that fails to package first reports that instead).
     answer.catch(() => { });
     return answer;
+}
+
+
+/***/ }),
+
+/***/ 1598:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  openRegistries: () => (/* binding */ openRegistries)
+});
+
+// EXTERNAL MODULE: ./src/oci/basic-auth.ts
+var basic_auth = __webpack_require__(3634);
+// EXTERNAL MODULE: ./src/oci/credentials.ts
+var credentials = __webpack_require__(2559);
+// EXTERNAL MODULE: ./src/oci/http.ts + 1 modules
+var oci_http = __webpack_require__(5232);
+// EXTERNAL MODULE: ./src/oci/registry.ts + 3 modules
+var registry = __webpack_require__(209);
+// EXTERNAL MODULE: ./src/oci/retry.ts
+var retry = __webpack_require__(9963);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/util/bounded-read.ts
+var bounded_read = __webpack_require__(4282);
+;// CONCATENATED MODULE: ./src/release/repositories.ts
+
+
+
+
+
+/** Helm's repositories.yaml: $HELM_REPOSITORY_CONFIG, else $HELM_CONFIG_HOME, else the XDG config home. */
+function helmRepositoriesPath(env = process.env, platform = process.platform) {
+    return env.HELM_REPOSITORY_CONFIG || external_node_path_default().join((0,credentials/* helmConfigHome */.Ep)(env, platform), 'repositories.yaml');
+}
+/**
+ * The credentials `helm repo add --username --password` stored for a chart repository, matched by
+ * its URL as Helm matches a dependency's repository (trailing slashes aside).
+ */
+async function repositoryCredential(url, env = process.env) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(helmRepositoriesPath(env), 'utf8');
+    }
+    catch (err) {
+        if ((0,errors/* fsCode */.r0)(err) === 'ENOENT')
+            return undefined;
+        throw err;
+    }
+    const doc = (0,bounded_read/* readYaml */.gM)(text, bounded_read/* CHART_YAML_BOUNDS */.xW);
+    const want = url.replace(/\/+$/, '');
+    const entry = (doc?.repositories ?? []).find((r) => (r.url ?? '').replace(/\/+$/, '') === want);
+    return entry?.username && entry.password ? { username: entry.username, password: entry.password } : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/release/registries.ts
+
+
+
+
+
+
+/** The one place registry clients are made. */
+function openRegistries(options = {}) {
+    const http = new oci_http/* Http */.lw({
+        userAgent: 'chartlift',
+        ca: options.ca,
+        insecure: options.insecure,
+        timeoutMs: options.timeoutSeconds !== undefined ? options.timeoutSeconds * 1000 : undefined,
+    });
+    const policy = (0,retry/* retryPolicy */.Jb)(options.retries, options.timeoutSeconds);
+    const clients = new Map();
+    const connect = async (host, say) => {
+        const given = options.credentialFor?.(host);
+        const found = given ? undefined : await (0,credentials/* findCredential */.L4)(host);
+        const credential = given ?? found?.credential;
+        // Stored credentials (Helm's, Docker's, a helper's) are as secret as given ones: told before any request.
+        const stored = found?.credential;
+        if (stored && 'password' in stored) {
+            options.onSecret?.(stored.password, 'stored');
+            options.onSecret?.((0,basic_auth/* basicToken */.a)(stored.username, stored.password), 'stored');
+        }
+        else if (stored)
+            options.onSecret?.(stored.identityToken, 'stored');
+        const client = new registry/* RegistryClient */.bP(http, host, {
+            plainHttp: options.plainHttp,
+            credential,
+            policy,
+            log: options.log,
+            onSecret: (secret) => options.onSecret?.(secret, 'registry'),
+        });
+        await options.onConnect?.(client, given ? 'given' : (found?.source ?? 'anonymous'), say);
+        return client;
+    };
+    const client = (host, say = () => { }) => {
+        let made = clients.get(host);
+        if (!made) {
+            made = connect(host, say);
+            clients.set(host, made);
+        }
+        return made;
+    };
+    return {
+        http,
+        client,
+        access: (say) => ({
+            http,
+            plainHttp: options.plainHttp,
+            client: (host) => client(host, say),
+            // The credential given for a registry's host serves a chart repository on that host too.
+            repositoryCredential: async (url) => (await repositoryCredential(url)) ?? options.credentialFor?.(new URL(url).host),
+        }),
+        close: () => http.close(),
+    };
 }
 
 
@@ -4796,6 +5372,8 @@ async function saveToCache(cacheDir, refName, artifact) {
  */
 function startSigner(options) {
     const unlocked = __webpack_require__.e(/* import() */ 323).then(__webpack_require__.bind(__webpack_require__, 6323)).then((m) => m.unlockSigningKey(options));
+    // Safe: every `sign` awaits this same promise and reports its failure (a wrong passphrase); a run
+    // that never signs (every chart failed first) has that failure to report instead.
     unlocked.catch(() => { });
     return { sign: async (message, date) => (await unlocked).sign(message, date) };
 }

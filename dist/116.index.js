@@ -1,8 +1,8 @@
-export const id = 599;
-export const ids = [599];
+export const id = 116;
+export const ids = [116];
 export const modules = {
 
-/***/ 9599:
+/***/ 4116:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -21,14 +21,8 @@ var errors = __webpack_require__(3916);
 var oci_layout = __webpack_require__(5823);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./src/oci/credentials.ts
-var credentials = __webpack_require__(2559);
-// EXTERNAL MODULE: ./src/oci/http.ts + 1 modules
-var oci_http = __webpack_require__(5232);
 // EXTERNAL MODULE: ./src/oci/reference.ts
 var reference = __webpack_require__(2148);
-// EXTERNAL MODULE: ./src/oci/registry.ts + 3 modules
-var oci_registry = __webpack_require__(209);
 // EXTERNAL MODULE: ./src/release/build.ts + 2 modules
 var build = __webpack_require__(1209);
 // EXTERNAL MODULE: ./src/artifact/media-types.ts
@@ -72,8 +66,8 @@ async function readCached(layout, refName) {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/chart/load-archive.ts
-var load_archive = __webpack_require__(5529);
+// EXTERNAL MODULE: ./src/chart/load-archive.ts + 1 modules
+var load_archive = __webpack_require__(5189);
 ;// CONCATENATED MODULE: ./src/release/export.ts
 
 
@@ -237,6 +231,8 @@ var push = __webpack_require__(4509);
 var report = __webpack_require__(9823);
 // EXTERNAL MODULE: ./src/release/save.ts
 var save = __webpack_require__(1144);
+// EXTERNAL MODULE: ./src/release/signer.ts
+var signer = __webpack_require__(9567);
 ;// CONCATENATED MODULE: ./src/cli/print.ts
 
 /**
@@ -256,8 +252,25 @@ function lines(text) {
     return `${text.split('\n').map(printable/* printableLine */.o).join('\n')}\n`;
 }
 
-;// CONCATENATED MODULE: ./src/cli/chart-commands.ts
+// EXTERNAL MODULE: ./src/oci/tls-options.ts
+var tls_options = __webpack_require__(2891);
+// EXTERNAL MODULE: ./src/release/registries.ts + 1 modules
+var registries = __webpack_require__(1598);
+;// CONCATENATED MODULE: ./src/cli/registries.ts
 
+
+
+/** The CLI's registries: retries reported on stderr, stored credentials unless `given`. */
+async function openCliRegistries(reach, given) {
+    return (0,registries.openRegistries)({
+        log: (line) => printError(line),
+        ca: reach.caFile ? await (0,tls_options/* readCaFile */.R)(reach.caFile) : undefined,
+        plainHttp: reach.plainHttp,
+        credentialFor: given ? () => given : undefined,
+    });
+}
+
+;// CONCATENATED MODULE: ./src/cli/chart-commands.ts
 
 
 
@@ -276,7 +289,12 @@ function lines(text) {
 
 async function saveCommand(dir, ref, cache, flags) {
     const sign = await signOptions(flags);
-    const built = await (0,build/* buildChart */.Jw)(dir, ref, process.env, { warn: (line) => printError(`warning: ${line}`), sign });
+    const packaged = await (0,build/* packageSource */.iJ)(dir, {
+        env: process.env,
+        signer: sign && (0,signer/* startSigner */.F)(sign),
+        log: { info: () => { }, warn: (line) => printError(`warning: ${line}`) },
+    });
+    const built = (0,build/* bindRef */.Zp)(packaged, ref);
     await (0,save/* saveToCache */.$)(cache, built.refName, built.artifact);
     const { name, version } = built.chart.metadata;
     const lines = (0,report/* describeLines */.B)(built.refName, { artifact: built.artifact, name, version });
@@ -328,14 +346,14 @@ async function removeCommand(ref, cache) {
     }
     print(`${r.tag}: removed`);
 }
-async function withClient(registry, plainHttp, fn) {
-    const http = new oci_http/* Http */.lw({ userAgent: 'chartlift' });
+/** A client for `registry` with stored credentials (Helm's, then Docker's); its connections closed after `fn`. */
+async function withClient(registry, reach, fn) {
+    const registries = await openCliRegistries(reach);
     try {
-        const found = await (0,credentials/* findCredential */.L4)(registry);
-        return await fn(new oci_registry/* RegistryClient */.bP(http, registry, { plainHttp, credential: found?.credential }));
+        return await fn(await registries.client(registry));
     }
     finally {
-        await http.close();
+        await registries.close();
     }
 }
 async function pushCommand(ref, cache, options) {
@@ -343,7 +361,7 @@ async function pushCommand(ref, cache, options) {
     const refName = (0,reference/* refString */.nw)(r);
     const c = await readCached(new oci_layout/* Layout */.P(cache), refName);
     print(`The push refers to repository [${r.registry}/${r.repository}]`);
-    const outcome = await withClient(r.registry, options.plainHttp, (client) => (0,push/* pushArtifact */.Xi)(client, r, c.artifact, options.ifExists));
+    const outcome = await withClient(r.registry, options, (client) => (0,push/* pushArtifact */.Xi)(client, r, c.artifact, options.ifExists));
     const last = (0,report/* pushLine */.n)({ artifact: c.artifact, ref: r }, outcome.status, outcome.digest);
     print([...(0,report/* describeLines */.B)(refName, c), last].join('\n'));
 }
@@ -364,7 +382,7 @@ async function pullCommand(ref, cache, options) {
             verified = await (0,provenance.verifyProvenance)(pulled.provenance, pulled.chart, (0,provenance.archiveName)(pulled), keyring);
         }
         : undefined;
-    const outcome = await withClient(r.registry, options.plainHttp, (client) => pullChart(client, r, new oci_layout/* Layout */.P(cache), check));
+    const outcome = await withClient(r.registry, options, (client) => pullChart(client, r, new oci_layout/* Layout */.P(cache), check));
     if (verified)
         print(`Signed by: ${verified.userId} (${verified.fingerprint})`);
     const status = outcome.downloaded ? `Status: Downloaded newer chart for ${refName}` : `Status: Chart is up to date for ${refName}`;
@@ -394,7 +412,7 @@ Global options:
 
 REF is a full reference, host[:port]/path/name:tag. Credentials are Helm's (registry login)
 and Docker's, shared with helm.`,
-    'registry login': `Usage: chartlift registry login [-u USER] [--password-stdin] [--plain-http] HOST
+    'registry login': `Usage: chartlift registry login [-u USER] [--password-stdin] [--plain-http] [--ca-file FILE] HOST
 
 Checks the credentials against the registry and stores them in Helm's registry config, as
 helm registry login does. Without --password-stdin the password is asked for (not echoed).
@@ -402,7 +420,8 @@ helm registry login does. Without --password-stdin the password is asked for (no
 Options:
   -u, --username USER   the user name (asked for when missing)
   --password-stdin      read the password from standard input
-  --plain-http          talk HTTP instead of HTTPS`,
+  --plain-http          talk HTTP instead of HTTPS
+  --ca-file FILE        trust the registry's certificate from this PEM bundle (besides the system's roots)`,
     'registry logout': `Usage: chartlift registry logout HOST
 
 Removes the stored login for HOST from Helm's registry config.`,
@@ -425,22 +444,24 @@ Unpacks the cached chart REF into DIR/<name>/ (DIR defaults to the current folde
 
 Options:
   -d, --destination DIR   where to unpack`,
-    'chart push': `Usage: chartlift chart push REF [--plain-http] [--if-exists fail|skip|overwrite]
+    'chart push': `Usage: chartlift chart push REF [--plain-http] [--ca-file FILE] [--if-exists fail|skip|overwrite]
 
 Pushes the cached chart REF to its registry with the stored credentials.
 
 Options:
   --plain-http           talk HTTP instead of HTTPS
+  --ca-file FILE         trust the registry's certificate from this PEM bundle (besides the system's roots)
   --if-exists POLICY     when the tag holds other content: fail (default), skip or overwrite`,
     'chart remove': `Usage: chartlift chart remove REF
 
 Removes REF from the cache, and the blobs no other cached chart uses.`,
-    'chart pull': `Usage: chartlift chart pull REF [--plain-http] [--verify --keyring FILE]
+    'chart pull': `Usage: chartlift chart pull REF [--plain-http] [--ca-file FILE] [--verify --keyring FILE]
 
 Pulls REF from its registry into the cache, verifying every blob's digest and size.
 
 Options:
   --plain-http       talk HTTP instead of HTTPS
+  --ca-file FILE     trust the registry's certificate from this PEM bundle (besides the system's roots)
   --verify           check the chart's provenance as helm pull --verify does; nothing is saved if it fails
   --keyring FILE     the signers' public keys: gpg --export KEY > FILE`,
 };
@@ -451,7 +472,7 @@ const CLI_HINTS = {
     unauthorized: 'Log in first: chartlift registry login HOST (or helm registry login)',
     'https-expected': 'Drop --plain-http',
     'http-expected': 'For a registry served over plain HTTP, add --plain-http',
-    'tls-untrusted': 'Trust its CA with NODE_EXTRA_CA_CERTS=ca.pem (or SSL_CERT_FILE), or fix the certificate',
+    'tls-untrusted': 'Trust its CA with NODE_EXTRA_CA_CERTS=ca.pem (or SSL_CERT_FILE, or --ca-file ca.pem), or fix the certificate',
     'connection-refused': 'Check the host and port in the reference, and that the registry is running',
     'unknown-host': 'Check the registry host name in the reference',
     'cache-unwritable': 'Give --cache a writable folder',
@@ -465,6 +486,10 @@ const CLI_HINTS = {
     'sign-key-name': 'Name the key that signs with --key (a user id or fingerprint)',
 };
 
+// EXTERNAL MODULE: ./src/oci/credentials.ts
+var credentials = __webpack_require__(2559);
+// EXTERNAL MODULE: ./src/release/login.ts
+var login = __webpack_require__(3296);
 ;// CONCATENATED MODULE: ./src/cli/prompt.ts
 
 /** Reads one line from a terminal; with `secret`, nothing is echoed (the seed's `Password:` prompt). */
@@ -530,14 +555,13 @@ async function loginCommand(host, options) {
     const password = options.passwordStdin ? await readStdin() : await prompt_prompt('Password: ', true);
     if (!username || !password)
         throw new errors/* UserError */.yo('a user name and a password are needed', { hint: 'Give -u USER and a password' });
-    const http = new oci_http/* Http */.lw({ userAgent: 'chartlift' });
+    const registries = await openCliRegistries(options, { username, password });
     try {
-        await new oci_registry/* RegistryClient */.bP(http, host, { plainHttp: options.plainHttp, credential: { username, password } }).ping();
+        await (0,login/* logIn */.E)(await registries.client(host), username, password);
     }
     finally {
-        await http.close();
+        await registries.close();
     }
-    await (0,credentials/* storeLogin */.VJ)((0,credentials/* helmRegistryConfigPath */.Zz)(), host, username, password);
     print('Login succeeded');
 }
 async function logoutCommand(host) {
@@ -563,6 +587,7 @@ const OPTIONS = {
     username: { type: 'string', short: 'u' },
     'password-stdin': { type: 'boolean' },
     'plain-http': { type: 'boolean' },
+    'ca-file': { type: 'string' },
     destination: { type: 'string', short: 'd' },
     'if-exists': { type: 'string' },
     sign: { type: 'boolean' },
@@ -603,13 +628,13 @@ async function main(argv) {
             hint: `See chartlift ${command} --help`,
         });
     const cache = values.cache ?? (0,oci_layout/* defaultCachePath */.T)();
-    const plainHttp = values['plain-http'] ?? false;
+    const reach = { plainHttp: values['plain-http'] ?? false, caFile: values['ca-file'] };
     const ifExists = (values['if-exists'] ?? 'fail');
     if (!['fail', 'skip', 'overwrite'].includes(ifExists))
         throw new errors/* UserError */.yo('--if-exists takes fail, skip or overwrite');
     switch (command) {
         case 'registry login':
-            await loginCommand(args[0], { username: values.username, passwordStdin: values['password-stdin'], plainHttp });
+            await loginCommand(args[0], { ...reach, username: values.username, passwordStdin: values['password-stdin'] });
             break;
         case 'registry logout':
             await logoutCommand(args[0]);
@@ -629,13 +654,13 @@ async function main(argv) {
             await exportCommand(args[0], cache, values.destination ?? '.');
             break;
         case 'chart push':
-            await pushCommand(args[0], cache, { plainHttp, ifExists });
+            await pushCommand(args[0], cache, { ...reach, ifExists });
             break;
         case 'chart remove':
             await removeCommand(args[0], cache);
             break;
         case 'chart pull':
-            await pullCommand(args[0], cache, { plainHttp, verify: values.verify ?? false, keyring: values.keyring });
+            await pullCommand(args[0], cache, { ...reach, verify: values.verify ?? false, keyring: values.keyring });
             break;
     }
     return 0;
