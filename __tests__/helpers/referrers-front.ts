@@ -43,7 +43,12 @@ export async function startReferrersFront(upstream: string): Promise<ReferrersFr
         if (push && req.method === 'PUT' && up.statusCode === 201) {
           const subject = subjectOf(body);
           if (subject) {
-            const manifest = JSON.parse(body.toString()) as { mediaType: string; artifactType?: string; config?: { mediaType?: string }; annotations?: unknown };
+            const manifest = JSON.parse(body.toString()) as {
+              mediaType: string;
+              artifactType?: string;
+              config?: { mediaType?: string };
+              annotations?: unknown;
+            };
             const key = `${push[1]}@${subject}`;
             const entry = {
               mediaType: manifest.mediaType,

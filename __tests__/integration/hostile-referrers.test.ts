@@ -77,7 +77,10 @@ describe('a hostile fallback referrers index', () => {
 
   test('a manifest of another media type, or not JSON, at the tag: refused, nothing written', async () => {
     for (const [body, message] of [
-      [JSON.stringify({ schemaVersion: 2, mediaType: MANIFEST, config: entry(1), layers: [] }), /is not an OCI image index \(its mediaType is "application\/vnd\.oci\.image\.manifest\.v1\+json"\)/],
+      [
+        JSON.stringify({ schemaVersion: 2, mediaType: MANIFEST, config: entry(1), layers: [] }),
+        /is not an OCI image index \(its mediaType is "application\/vnd\.oci\.image\.manifest\.v1\+json"\)/,
+      ],
       [JSON.stringify({ schemaVersion: 2, mediaType: INDEX, manifests: { a: 1 } }), /has no list of manifests/],
       ['<html>', /is not JSON/],
     ] as const) {
@@ -99,7 +102,7 @@ describe('a hostile fallback referrers index', () => {
       const stored = reg.manifests.get(key);
       const etag = stored && `"${sha256(stored)}"`;
       if (req.method === 'GET') {
-        if (!stored) return void res.writeHead(404).end(), true;
+        if (!stored) return (void res.writeHead(404).end(), true);
         res.writeHead(200, { 'content-type': INDEX, etag, 'docker-content-digest': sha256(stored) }).end(stored);
         return true;
       }
@@ -111,7 +114,7 @@ describe('a hostile fallback referrers index', () => {
         reg.manifests.set(key, Buffer.from(JSON.stringify(index)));
       }
       const now = reg.manifests.get(key);
-      if (req.headers['if-match'] !== `"${sha256(now!)}"`) return void res.writeHead(412).end(), true;
+      if (req.headers['if-match'] !== `"${sha256(now!)}"`) return (void res.writeHead(412).end(), true);
       reg.manifests.set(key, req.body);
       res.writeHead(201, { 'docker-content-digest': sha256(req.body) }).end();
       return true;
@@ -132,11 +135,14 @@ describe('a hostile fallback referrers index', () => {
   test('an index that is first created: If-None-Match: *; a registry that drops every write: bounded, a clear error', async () => {
     reg.override = (req, res) => {
       if (req.url !== tagPath) return false;
-      if (req.method === 'GET') return void res.writeHead(404).end(), true;
+      if (req.method === 'GET') return (void res.writeHead(404).end(), true);
       res.writeHead(201, { 'docker-content-digest': sha256(req.body) }).end();
       return true;
     };
-    await assert.rejects(attachReferrer(client, 'h/chart', subject, signature, { maxWrites: 3, settleMs: 0 }), /kept changing: 1 referrer\(s\) still missing after 3 writes/);
+    await assert.rejects(
+      attachReferrer(client, 'h/chart', subject, signature, { maxWrites: 3, settleMs: 0 }),
+      /kept changing: 1 referrer\(s\) still missing after 3 writes/,
+    );
     assert.deepEqual(
       tagWrites().map((w) => w.headers['if-none-match']),
       ['*', '*', '*'],
@@ -160,11 +166,19 @@ describe('a hostile referrers API', () => {
 
   test('a bad digest in a page, a page over 4 MiB, too many referrers: refused', async () => {
     serveReferrers(() => page([entry(1), { ...entry(2), digest: 'sha256:zz' }]));
-    await assert.rejects(listReferrers(client, 'h/chart', subject), /the referrers of .* entry 2's digest "sha256:zz" is not a valid digest/);
+    await assert.rejects(
+      listReferrers(client, 'h/chart', subject),
+      /the referrers of .* entry 2's digest "sha256:zz" is not a valid digest/,
+    );
     serveReferrers(() => ({ headers: { 'content-type': INDEX }, body: 'x'.repeat(MAX_INDEX_BYTES + 1) }));
     await assert.rejects(listReferrers(client, 'h/chart', subject), /a page of the referrers of .* is larger than the 4194304-byte bound/);
     let n = 0;
-    serveReferrers(() => page(Array.from({ length: 4000 }, () => entry(n++)), { link: '</v2/h/chart/referrers/next>; rel="next"' }));
+    serveReferrers(() =>
+      page(
+        Array.from({ length: 4000 }, () => entry(n++)),
+        { link: '</v2/h/chart/referrers/next>; rel="next"' },
+      ),
+    );
     await assert.rejects(listReferrers(client, 'h/chart', subject), /lists more than 10000 referrers/);
   });
 
@@ -173,11 +187,16 @@ describe('a hostile referrers API', () => {
     await assert.rejects(listReferrers(client, 'h/chart', subject), /run over more than 20 pages/);
     assert.equal(reg.requests.filter((r) => r.url.includes('/referrers/')).length, 20);
     serveReferrers(() => page([entry(1)], { link: '<http://127.0.0.2:9/v2/h/chart/referrers/x>; rel="next"' }));
-    await assert.rejects(listReferrers(client, 'h/chart', subject), /link their next page to another host \(http:\/\/127\.0\.0\.2:9\): refused/);
+    await assert.rejects(
+      listReferrers(client, 'h/chart', subject),
+      /link their next page to another host \(http:\/\/127\.0\.0\.2:9\): refused/,
+    );
   });
 
   test('a filter the registry did not apply (or says it did): only the asked artifactType is returned', async () => {
-    serveReferrers(() => page([entry(1), { ...entry(2), artifactType: 'application/vnd.other' }], { 'oci-filters-applied': 'artifactType' }));
+    serveReferrers(() =>
+      page([entry(1), { ...entry(2), artifactType: 'application/vnd.other' }], { 'oci-filters-applied': 'artifactType' }),
+    );
     assert.deepEqual(
       (await listReferrers(client, 'h/chart', subject, BUNDLE)).map((d) => d.digest),
       [entry(1).digest],

@@ -82,7 +82,10 @@ export async function attachReferrer(
       ...(artifact.annotations && Object.keys(artifact.annotations).length > 0 && { annotations: artifact.annotations }),
     }),
   );
-  const blobs: [Descriptor, Buffer][] = [[EMPTY_CONFIG, EMPTY_CONFIG_DATA], ...artifact.layers.map((l, i): [Descriptor, Buffer] => [layers[i], l.data])];
+  const blobs: [Descriptor, Buffer][] = [
+    [EMPTY_CONFIG, EMPTY_CONFIG_DATA],
+    ...artifact.layers.map((l, i): [Descriptor, Buffer] => [layers[i], l.data]),
+  ];
   for (const [d, data] of blobs) if (!(await client.hasBlob(repository, d))) await client.uploadBlob(repository, d, data);
   const descriptor: ReferrerDescriptor = {
     ...describe(OciMediaType.manifest, manifest),
@@ -144,9 +147,12 @@ async function addToFallbackIndex(
     }
     settled = false;
     if (writes >= maxWrites)
-      throw new UserError(`the fallback referrers index ${where} kept changing: ${missing.length} referrer(s) still missing after ${writes} writes`, {
-        hint: 'Other writers are updating the same index at the same time: run again',
-      });
+      throw new UserError(
+        `the fallback referrers index ${where} kept changing: ${missing.length} referrer(s) still missing after ${writes} writes`,
+        {
+          hint: 'Other writers are updating the same index at the same time: run again',
+        },
+      );
     if (writes > 0) {
       log(`${where}: ${missing.length} referrer(s) missing from the index, writing it again (write ${writes + 1} of ${maxWrites})`);
       await sleep(Math.random() * 100 * writes);
@@ -188,7 +194,11 @@ export async function listReferrers(
   subject: Descriptor | string,
   artifactType?: string,
 ): Promise<ReferrerDescriptor[]> {
-  const digest = parseDigest(typeof subject === 'string' ? subject : subject.digest, 'the subject digest', `${client.registry}/${repository}`);
+  const digest = parseDigest(
+    typeof subject === 'string' ? subject : subject.digest,
+    'the subject digest',
+    `${client.registry}/${repository}`,
+  );
   const where = `${client.registry}/${repository}@${digest}`;
   let entries: Record<string, unknown>[] = [];
   const api = await client.fetchReferrers(repository, digest, artifactType, { maxPages: MAX_PAGES, maxBytes: MAX_INDEX_BYTES }, (body) => {
@@ -219,7 +229,8 @@ function parseIndex(body: Buffer, what: string): Record<string, unknown>[] {
     const d = e as Record<string, unknown>;
     checkDescriptor(d as { digest: unknown; size: unknown }, `${what}: entry ${n + 1}'s`, what);
     if (typeof d.mediaType !== 'string') throw invalid(`${what}: entry ${n + 1} has no mediaType`);
-    if (d.artifactType !== undefined && typeof d.artifactType !== 'string') throw invalid(`${what}: entry ${n + 1}'s artifactType is not text`);
+    if (d.artifactType !== undefined && typeof d.artifactType !== 'string')
+      throw invalid(`${what}: entry ${n + 1}'s artifactType is not text`);
     return d;
   });
 }
