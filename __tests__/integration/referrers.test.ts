@@ -122,7 +122,8 @@ describe('referrers on distribution 2.8 (no referrers API): the fallback index',
         attachReferrer(a, 'ref/race', subject, artifact(BUNDLE, `a-${round}`)),
         attachReferrer(b, 'ref/race', subject, artifact(BUNDLE, `b-${round}`)),
       ]);
-      const index = (await skopeoRaw(registry.host, `ref/race:${referrersTag(subject.digest)}`)) as { manifests: { digest: string }[] };
+      const res = await fetch(`${registry.url}/v2/ref/race/manifests/${referrersTag(subject.digest)}`, { headers: { accept: INDEX } });
+      const index = (await res.json()) as { manifests: { digest: string }[] };
       assert.deepEqual(
         index.manifests.map((m) => m.digest).sort(),
         [x.digest, y.digest].sort(),
