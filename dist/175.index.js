@@ -5124,7 +5124,7 @@ async function commit(client, ref, artifact, ifExists, check) {
     return { status: 'pushed', digest: ours };
 }
 /** Settling waits 1.5 times the check-to-write time (a slower racer's margin), within these bounds. */
-const SETTLE_MIN_MS = 25;
+const SETTLE_MIN_MS = 50;
 const SETTLE_MAX_MS = 5000;
 /** How long to wait before the read-back, for a run whose check-to-write window was `windowMs`. */
 function settleTime(windowMs) {

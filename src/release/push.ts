@@ -144,7 +144,7 @@ async function commit(
 }
 
 /** Settling waits 1.5 times the check-to-write time (a slower racer's margin), within these bounds. */
-export const SETTLE_MIN_MS = 25;
+export const SETTLE_MIN_MS = 50;
 export const SETTLE_MAX_MS = 5000;
 
 /** How long to wait before the read-back, for a run whose check-to-write window was `windowMs`. */

@@ -1,0 +1,112 @@
+import type { SerializedBundle } from '@sigstore/bundle';
+import { UserError } from '../../errors.js';
+import { IN_TOTO_PAYLOAD_TYPE, parseStatement, sha256Hex, type Statement } from './statement.js';
+
+export interface KeylessVerifyOptions {
+  /** A `trusted_root.json` (its JSON text or parsed object): the CAs, logs and timestamp authorities trusted. */
+  trustedRoot: unknown;
+  /** The certificate's subject alternative name: exactly this string, or matching this expression. */
+  certificateIdentity: string | RegExp;
+  /** The OIDC issuer recorded in the certificate (exactly). */
+  certificateIssuer: string;
+  /** The digest the statement must name as its subject (`sha256:<hex>`). */
+  expectedSubjectDigest: string;
+  /** The statement's predicate type, e.g. `https://sigstore.dev/cosign/sign/v1`. */
+  expectedPredicateType: string;
+  /**
+   * Transparency-log entries required. Default: 1 when the trusted root lists a log, 0 when it lists
+   * none (an instance that timestamps with a TSA only, as GitHub's own does).
+   */
+  tlogThreshold?: number;
+}
+
+export interface KeylessVerified {
+  /** The certificate's subject alternative name (e.g. the workflow's URL at its ref). */
+  identity: string;
+  /** The OIDC issuer in the certificate. */
+  issuer: string;
+  statement: Statement;
+}
+
+/**
+ * Verifies a Sigstore bundle with @sigstore/verify against a trusted root: the certificate chains to
+ * a trusted CA and carries an SCT, the signature was made while the certificate was valid (Rekor's
+ * integrated time or an RFC 3161 timestamp), the Rekor entry is included in the log and matches the
+ * envelope, the signature verifies over the DSSE envelope, the certificate names the expected
+ * identity and issuer. Then the statement itself: its subject digest and predicate type. Throws a
+ * UserError naming what did not match. sigstore-js is loaded here, on first use.
+ */
+export async function verifyBundle(bundle: SerializedBundle | string, options: KeylessVerifyOptions): Promise<KeylessVerified> {
+  const [{ Verifier, toSignedEntity, toTrustMaterial }, { bundleFromJSON }, { TrustedRoot }] = await Promise.all([
+    import('@sigstore/verify'),
+    import('@sigstore/bundle'),
+    import('@sigstore/protobuf-specs'),
+  ]);
+  const expectedHex = sha256Hex(options.expectedSubjectDigest);
+
+  let root;
+  try {
+    root = TrustedRoot.fromJSON(typeof options.trustedRoot === 'string' ? JSON.parse(options.trustedRoot) : options.trustedRoot);
+  } catch (cause) {
+    throw new UserError('the trusted root is not a Sigstore trusted_root.json', { cause });
+  }
+  let parsed;
+  try {
+    parsed = bundleFromJSON(typeof bundle === 'string' ? JSON.parse(bundle) : bundle);
+  } catch (cause) {
+    throw new UserError(`the signature is not a Sigstore bundle (${(cause as Error).message})`, { cause });
+  }
+  if (parsed.content.$case !== 'dsseEnvelope')
+    throw new UserError('the bundle holds a message signature, not a DSSE-signed in-toto statement');
+  const envelope = parsed.content.dsseEnvelope;
+  if (envelope.payloadType !== IN_TOTO_PAYLOAD_TYPE)
+    throw new UserError(`the bundle's payload type is ${JSON.stringify(envelope.payloadType)}, not ${IN_TOTO_PAYLOAD_TYPE}`);
+
+  const tlogThreshold = options.tlogThreshold ?? (root.tlogs.length > 0 ? 1 : 0);
+  const verifier = new Verifier(toTrustMaterial(root), { tlogThreshold, ctlogThreshold: root.ctlogs.length > 0 ? 1 : 0 });
+  let signer;
+  try {
+    signer = verifier.verify(toSignedEntity(parsed), {
+      subjectAlternativeName: options.certificateIdentity,
+      extensions: { issuer: options.certificateIssuer },
+    });
+  } catch (err) {
+    throw verificationError(err, options);
+  }
+
+  const statement = parseStatement(envelope.payload);
+  if (!statement.subject.some((s) => s?.digest?.sha256 === expectedHex)) {
+    const named = statement.subject.map((s) => `sha256:${s?.digest?.sha256}`).join(', ');
+    throw new UserError(`the signed statement is for ${named}, not ${options.expectedSubjectDigest}`, {
+      hint: 'The signature belongs to another artifact.',
+    });
+  }
+  if (statement.predicateType !== options.expectedPredicateType)
+    throw new UserError(`the signed statement's predicate type is ${statement.predicateType}, not ${options.expectedPredicateType}`);
+
+  return {
+    identity: signer.identity?.subjectAlternativeName ?? '',
+    issuer: signer.identity?.extensions?.issuer ?? '',
+    statement,
+  };
+}
+
+/** @sigstore/verify's error as one line: its code says which check refused. */
+function verificationError(err: unknown, options: KeylessVerifyOptions): UserError {
+  const code = String((err as { code?: unknown }).code ?? '');
+  const detail = err instanceof Error ? err.message : String(err);
+  const what: Record<string, string> = {
+    UNTRUSTED_SIGNER_ERROR: `the certificate's identity is not ${String(options.certificateIdentity)} from ${options.certificateIssuer}`,
+    SIGNATURE_ERROR: 'the signature does not verify over the signed statement (changed after signing?)',
+    TLOG_BODY_ERROR: "the transparency-log entry does not match the bundle's signature or statement",
+    TLOG_INCLUSION_PROOF_ERROR: 'the transparency-log inclusion proof does not verify',
+    TLOG_INCLUSION_PROMISE_ERROR: "the transparency log's signed entry timestamp does not verify",
+    TLOG_ERROR: 'the transparency-log entries are not what the trusted root requires',
+    CERTIFICATE_ERROR: 'the signing certificate is not trusted by the trusted root',
+    TIMESTAMP_ERROR: 'the signature has no trusted time (a Rekor entry or an RFC 3161 timestamp)',
+  };
+  return new UserError(`keyless signature refused: ${what[code] ?? 'verification failed'} (${detail})`, {
+    cause: err,
+    hint: 'Check --certificate-identity and --certificate-oidc-issuer, and the trusted root.',
+  });
+}
