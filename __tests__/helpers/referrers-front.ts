@@ -18,7 +18,8 @@ export interface ReferrersFront {
 
 const INDEX = 'application/vnd.oci.image.index.v1+json';
 
-export async function startReferrersFront(upstream: string): Promise<ReferrersFront> {
+/** `api: false` plays AWS ECR as @sigstore/oci describes it: `OCI-Subject` on the PUT, but no referrers API. */
+export async function startReferrersFront(upstream: string, options: { api?: boolean } = {}): Promise<ReferrersFront> {
   const referrers = new Map<string, Record<string, unknown>[]>();
   const requests: string[] = [];
   const server = http.createServer((req, res) => {
@@ -29,7 +30,7 @@ export async function startReferrersFront(upstream: string): Promise<ReferrersFr
       const url = new URL(req.url ?? '/', 'http://front');
       requests.push(`${req.method} ${url.pathname}`);
       const listing = /^\/v2\/(.+)\/referrers\/([^/]+)$/.exec(url.pathname);
-      if (listing && req.method === 'GET') {
+      if (listing && req.method === 'GET' && options.api !== false) {
         const filter = url.searchParams.get('artifactType');
         const all = referrers.get(`${listing[1]}@${listing[2]}`) ?? [];
         const manifests = filter ? all.filter((d) => d.artifactType === filter) : all;

@@ -182,3 +182,27 @@ describe('referrers through a registry that serves the referrers API', () => {
     assert.deepEqual(front.requests.slice(mark), [`GET /v2/ref/api/referrers/${subject.digest}`]);
   });
 });
+
+describe('a registry that answers OCI-Subject but has no referrers API (AWS ECR, as @sigstore/oci describes it)', () => {
+  test('the fallback index is written all the same, and the listing finds the referrer there', async () => {
+    const ecr = await startReferrersFront(registry.host, { api: false });
+    try {
+      const client = new RegistryClient(http, ecr.host, { plainHttp: true });
+      const subject = await pushSubject(client, 'ref/ecr', 'ecr');
+      const lines: string[] = [];
+      const sig = await attachReferrer(client, 'ref/ecr', subject, artifact(BUNDLE, 'ecr'), { log: (l) => lines.push(l) });
+      assert.match(lines.join('\n'), /added to the fallback index/);
+      const index = (await skopeoRaw(registry.host, `ref/ecr:${referrersTag(subject.digest)}`)) as { manifests: { digest: string }[] };
+      assert.deepEqual(
+        index.manifests.map((m) => m.digest),
+        [sig.digest],
+      );
+      assert.deepEqual(
+        (await listReferrers(client, 'ref/ecr', subject)).map((d) => d.digest),
+        [sig.digest],
+      );
+    } finally {
+      await ecr.stop();
+    }
+  });
+});

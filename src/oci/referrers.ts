@@ -57,8 +57,8 @@ export function referrersTag(digest: string): string {
 
 /**
  * Attaches `artifact` to `subject` as an OCI 1.1 referrer: uploads the empty config and the layers,
- * PUTs the manifest by digest, and, when the registry does not answer with `OCI-Subject` (it has no
- * referrers API), adds it to the fallback index: read, merge (never dropping an entry), write with
+ * PUTs the manifest by digest, and, unless the registry answers with `OCI-Subject` and serves the
+ * referrers API, adds it to the fallback index: read, merge (never dropping an entry), write with
  * If-Match, read back; again while an entry is missing. Returns the referrer manifest's descriptor.
  */
 export async function attachReferrer(
@@ -98,7 +98,8 @@ export async function attachReferrer(
       hint: 'The registry does not follow the distribution spec',
     });
   const log = options.log ?? (() => {});
-  if (pushed.subject !== undefined) {
+  // The registry says it indexed the subject, and has the API to list it (ECR says the first without the second).
+  if (pushed.subject !== undefined && (await client.hasReferrersApi(repository))) {
     log(`${where}: referrer ${descriptor.digest} indexed by the registry's referrers API`);
     return descriptor;
   }

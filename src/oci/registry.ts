@@ -357,6 +357,22 @@ export class RegistryClient {
   }
 
   /**
+   * Whether the registry serves the referrers API: GET /v2/<name>/referrers/<zero digest> answers 200
+   * with an image index (as oras-go and @sigstore/oci ask; an `OCI-Subject` alone is not enough:
+   * @sigstore/oci notes that AWS ECR sends it without having the API).
+   */
+  async hasReferrersApi(repository: string): Promise<boolean> {
+    const url = `${this.#base}/v2/${repository}/referrers/sha256:${'0'.repeat(64)}`;
+    const res = await this.#send(
+      { method: 'GET', url, headers: { accept: MediaType.index }, maxBody: 64 * 1024 },
+      scope(repository, false),
+    ).catch((err: unknown) => tooLarge(err, `the referrers of a digest nothing refers to in ${this.registry}/${repository}`, 64 * 1024));
+    if (res.status === 200) return isMediaType(res.headers['content-type'], MediaType.index);
+    if (res.status === 404 || res.status === 400 || res.status === 405) return false;
+    throw responseError('ask for the referrers API of', res, this.#target(repository));
+  }
+
+  /**
    * The referrers API (GET /v2/<name>/referrers/<digest>, distribution-spec 1.1): each page's body
    * handed to `onPage` as it arrives (which may throw to stop), following the Link header, at most
    * `maxPages` pages of `maxBytes` each. False when the registry has no referrers API: a 404, or a
