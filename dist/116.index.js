@@ -74,7 +74,7 @@ var load_archive = __webpack_require__(5189);
 
 
 /**
- * Unpacks a cached chart into `<dir>/<name>/` (the seed's `helm chart export`). The archive is read
+ * Unpacks a cached chart into `<dir>/<name>/` (Helm 3.0–3.6's `helm chart export`). The archive is read
  * with the same checks as any chart archive (no absolute paths, no `..`, no links), and every path is
  * checked again to land inside the target. A non-empty target is refused: nothing is overwritten.
  */
@@ -151,7 +151,7 @@ var printable = __webpack_require__(1095);
 
 
 
-/** The seed's `helm chart list` table: REF, NAME, VERSION, short DIGEST, SIZE, CREATED (when it was cached). */
+/** Helm 3.0–3.6's `helm chart list` table: REF, NAME, VERSION, short DIGEST, SIZE, CREATED (when it was cached). */
 async function listCharts(layout, now = Date.now()) {
     const rows = [['REF', 'NAME', 'VERSION', 'DIGEST', 'SIZE', 'CREATED']];
     for (const entry of (await layout.readIndex()).manifests) {
@@ -169,15 +169,15 @@ async function listCharts(layout, now = Date.now()) {
     }
     return rows;
 }
-/** Columns padded to their widest cell plus a tab, as Go's tabwriter lays the seed's table out. */
+/** Columns padded to their widest cell plus a tab, as Go's tabwriter lays that table out. */
 function formatTable(table) {
     const rows = table.map((r) => r.map(printable/* printable */.g));
     const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
     return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : `${cell.padEnd(widths[i])}\t`)).join('')).join('\n');
 }
 
-// EXTERNAL MODULE: ./src/release/provenance.ts + 1 modules
-var provenance = __webpack_require__(6323);
+// EXTERNAL MODULE: ./src/sign/provenance.ts + 1 modules
+var provenance = __webpack_require__(1863);
 // EXTERNAL MODULE: ./src/artifact/fetch-budget.ts
 var fetch_budget = __webpack_require__(8466);
 ;// CONCATENATED MODULE: ./src/release/pull.ts
@@ -209,7 +209,7 @@ async function pullChart(client, ref, layout, check) {
         return { cached, downloaded: false };
     }
     // Every blob is held until the pull is saved: their sizes together are bounded before the first fetch.
-    const budget = new fetch_budget/* FetchBudget */.qV(refName);
+    const budget = new fetch_budget/* FetchBudget */.q(refName);
     for (const d of wanted)
         budget.take(d);
     const blobs = await Promise.all(wanted.map((d, i) => (present[i] ? layout.readBlob(d.digest) : client.fetchBlob(ref.repository, d))));
@@ -231,8 +231,8 @@ var push = __webpack_require__(4509);
 var report = __webpack_require__(9823);
 // EXTERNAL MODULE: ./src/release/save.ts
 var save = __webpack_require__(1144);
-// EXTERNAL MODULE: ./src/release/signer.ts
-var signer = __webpack_require__(9567);
+// EXTERNAL MODULE: ./src/sign/signer.ts
+var signer = __webpack_require__(2227);
 ;// CONCATENATED MODULE: ./src/cli/print.ts
 
 /**
@@ -291,6 +291,7 @@ async function saveCommand(dir, ref, cache, flags) {
     const sign = await signOptions(flags);
     const packaged = await (0,build/* packageSource */.iJ)(dir, {
         env: process.env,
+        workspace: process.env.GITHUB_WORKSPACE || undefined,
         signer: sign && (0,signer/* startSigner */.F)(sign),
         log: { info: () => { }, warn: (line) => printError(`warning: ${line}`) },
     });
@@ -361,7 +362,7 @@ async function pushCommand(ref, cache, options) {
     const refName = (0,reference/* refString */.nw)(r);
     const c = await readCached(new oci_layout/* Layout */.P(cache), refName);
     print(`The push refers to repository [${r.registry}/${r.repository}]`);
-    const outcome = await withClient(r.registry, options, (client) => (0,push/* pushArtifact */.Xi)(client, r, c.artifact, options.ifExists));
+    const outcome = await withClient(r.registry, options, (client) => (0,push/* pushArtifact */.X)(client, r, c.artifact, options.ifExists));
     const last = (0,report/* pushLine */.n)({ artifact: c.artifact, ref: r }, outcome.status, outcome.digest);
     print([...(0,report/* describeLines */.B)(refName, c), last].join('\n'));
 }
@@ -484,6 +485,9 @@ const CLI_HINTS = {
     'sign-key-unreadable': 'Give --keyring a private key file (gpg --export-secret-keys [--armor] KEY > FILE)',
     'sign-passphrase': 'Give the passphrase with --passphrase-file FILE',
     'sign-key-name': 'Name the key that signs with --key (a user id or fingerprint)',
+    'ghcr-denied': 'Log in with a personal access token that has the write:packages scope (chartlift registry login ghcr.io) and, for an existing package, grant that user Write access in the package settings',
+    'reset-over-plain-http': 'If the registry speaks HTTPS, drop --plain-http',
+    'version-invalid': 'Use MAJOR.MINOR.PATCH, e.g. 1.2.0 (a leading v is dropped)',
 };
 
 // EXTERNAL MODULE: ./src/oci/credentials.ts
@@ -492,7 +496,7 @@ var credentials = __webpack_require__(2559);
 var login = __webpack_require__(3296);
 ;// CONCATENATED MODULE: ./src/cli/prompt.ts
 
-/** Reads one line from a terminal; with `secret`, nothing is echoed (the seed's `Password:` prompt). */
+/** Reads one line from a terminal; with `secret`, nothing is echoed (`helm registry login`'s `Password:` prompt). */
 async function prompt_prompt(question, secret) {
     const stdin = process.stdin;
     if (!stdin.isTTY)
@@ -606,7 +610,7 @@ const ARITY = {
     'chart remove': ['REF'],
     'chart pull': ['REF'],
 };
-/** The seed's commands over the same library, cache and credential files as the action and Helm. */
+/** Helm 3.0–3.6's `helm chart` and `helm registry` commands over the same library, cache and credential files as the action and Helm. */
 async function main(argv) {
     const { values, positionals } = (0,external_node_util_.parseArgs)({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
     const command = positionals.slice(0, 2).join(' ');

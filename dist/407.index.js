@@ -63,6 +63,7 @@ const State = {
 /* harmony export */ });
 /** What to do, in the action's words: the inputs that change it. */
 const ACTION_HINTS = {
+    subjects: { reference: 'ref' },
     unauthorized: 'Set the `username` and `password` inputs, or log in before this step',
     'https-expected': 'Remove `plain-http: true`',
     'http-expected': 'For a registry served over plain HTTP, set `plain-http: true`',
@@ -78,6 +79,9 @@ const ACTION_HINTS = {
     'sign-key-unreadable': 'Set `sign-key` to an ASCII-armoured private key (gpg --export-secret-keys --armor KEY), from a secret',
     'sign-passphrase': 'Set `sign-passphrase` to the key’s passphrase, from a secret',
     'sign-key-name': 'Set `sign-key-name` to a user id or fingerprint of the key that signs',
+    'ghcr-denied': 'With GITHUB_TOKEN, give the job `permissions: packages: write` and, for an existing package, grant this repository Write access under the package settings (Manage Actions access)',
+    'reset-over-plain-http': 'If the registry speaks HTTPS, remove `plain-http: true`',
+    'version-invalid': 'Set the `version` input to MAJOR.MINOR.PATCH, e.g. 1.2.0 (a leading v is dropped)',
 };
 
 
@@ -205,7 +209,6 @@ async function logout(records) {
 /* harmony export */   dK: () => (/* binding */ mask),
 /* harmony export */   rr: () => (/* binding */ hideShort)
 /* harmony export */ });
-/* unused harmony export MIN_MASK_LENGTH */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6058);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8592);
 
@@ -301,7 +304,7 @@ const state = {
 __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _action_state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3175);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4811);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8663);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6570);
 
 
@@ -315,7 +318,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4811:
+/***/ 8663:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -337,7 +340,7 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/util/bytes-order.ts
 var bytes_order = __webpack_require__(8146);
-;// CONCATENATED MODULE: ./src/chart/glob.ts
+;// CONCATENATED MODULE: ./src/action/glob.ts
 
 
 
@@ -543,8 +546,8 @@ async function asChart(rel, abs) {
 var reference = __webpack_require__(2148);
 // EXTERNAL MODULE: ./src/action/hints.ts
 var hints = __webpack_require__(8656);
-// EXTERNAL MODULE: ./src/release/signer.ts
-var release_signer = __webpack_require__(9567);
+// EXTERNAL MODULE: ./src/sign/signer.ts
+var sign_signer = __webpack_require__(2227);
 ;// CONCATENATED MODULE: ./src/util/concurrency.ts
 /** Runs `fn` over `items` with at most `limit` at once; results in the items' order. */
 async function mapLimit(items, limit, fn) {
@@ -730,6 +733,8 @@ function setOutputs(results) {
     core/* setOutput */.uH(constants/* Output */.k7.signFingerprint, r['sign-fingerprint']);
 }
 
+// EXTERNAL MODULE: ./src/artifact/chart-ref.ts
+var chart_ref = __webpack_require__(1938);
 // EXTERNAL MODULE: ./src/release/build.ts + 2 modules
 var release_build = __webpack_require__(1209);
 // EXTERNAL MODULE: ./src/release/push.ts + 1 modules
@@ -741,6 +746,7 @@ var report = __webpack_require__(9823);
 // EXTERNAL MODULE: ./src/release/save.ts
 var save = __webpack_require__(1144);
 ;// CONCATENATED MODULE: ./src/action/publish-chart.ts
+
 
 
 
@@ -760,10 +766,10 @@ async function publishChart(source, inputs, build, registries, notice) {
     // The tags are looked up while the chart is packaged (the connection, any token and the HEAD overlap it).
     const lookups = new Map();
     for (const refInput of inputs.refs) {
-        const { ref } = (0,reference/* resolveChartRef */.QE)(refInput, md.name, md.version);
+        const { ref } = (0,chart_ref/* resolveChartRef */.Q)(refInput, md.name, md.version);
         const name = (0,reference/* refString */.nw)(ref);
         if (registries && !lookups.has(name))
-            lookups.set(name, (0,push/* lookUpTag */.FY)(registries.client(ref.registry, log), ref));
+            lookups.set(name, (0,push/* lookUpTag */.F)(registries.client(ref.registry, log), ref));
     }
     await (0,util_yield/* yieldToLoop */.j)();
     const packaged = await (0,release_build/* packageLoaded */.ck)(loaded, build);
@@ -797,7 +803,7 @@ async function publishChart(source, inputs, build, registries, notice) {
         log(`The push refers to repository [${built.ref.registry}/${built.ref.repository}]`);
         for (const line of (0,report/* describeLines */.B)(built.refName, about))
             log(line);
-        const outcome = await (0,push/* pushArtifact */.Xi)(client, built.ref, built.artifact, inputs.ifExists, {
+        const outcome = await (0,push/* pushArtifact */.X)(client, built.ref, built.artifact, inputs.ifExists, {
             mountFrom: pushedTo.get(built.ref.registry),
             current: take(lookups, built.refName), // a ref given twice is looked up again the second time
             beforeCommit: saved,
@@ -931,7 +937,7 @@ const CONCURRENCY = 4;
 async function publish() {
     const inputs = readInputs();
     // Signing (OpenPGP, the key's unlocking) starts now: it overlaps the charts' loading and the registry's answers.
-    const signer = inputs.sign ? (0,release_signer/* startSigner */.F)(inputs.sign) : undefined;
+    const signer = inputs.sign ? (0,sign_signer/* startSigner */.F)(inputs.sign) : undefined;
     const sources = await expandCharts(inputs.charts);
     const overrides = {
         version: inputs.version || undefined,
@@ -961,6 +967,7 @@ async function publish() {
             try {
                 const build = {
                     env: process.env,
+                    workspace: process.env.GITHUB_WORKSPACE || undefined,
                     overrides,
                     access,
                     signer,

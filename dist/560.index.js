@@ -8,7 +8,6 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   resolveDependencies: () => (/* binding */ resolveDependencies)
 /* harmony export */ });
-/* unused harmony export pickVersion */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _oci_basic_auth_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(3634);
@@ -68,42 +67,40 @@ async function resolveDependencies(chart, source, options) {
     const locked = lockedVersions(chart);
     // One budget for all the dependencies together, fetched and unpacked: the chart they make up is one
     // chart, within Helm's 100 MiB however many dependencies its Chart.yaml lists.
-    const budgets = { fetched: new _artifact_fetch_budget_js__WEBPACK_IMPORTED_MODULE_6__/* .FetchBudget */ .qV(`${source}: its dependencies`), unpacked: new _chart_chart_js__WEBPACK_IMPORTED_MODULE_16__/* .UnpackBudget */ .uH() };
-    {
-        for (const dep of missing) {
-            const wanted = locked.get(dep.name) ?? dep.version;
-            const where = `${source}: dependency ${JSON.stringify(dep.name)} (${dep.repository || 'no repository'}, ${wanted || 'any version'})`;
-            let sub;
-            try {
-                if (dep.repository.startsWith('oci://'))
-                    sub = await fromOci(dep, wanted, where, options.access, budgets);
-                else if (/^https?:\/\//.test(dep.repository))
-                    sub = await fromIndex(dep, wanted, where, options.access, budgets);
-                else if (dep.repository.startsWith('file://'))
-                    sub = (await (0,_chart_load_js__WEBPACK_IMPORTED_MODULE_9__/* .loadChart */ .T)(node_path__WEBPACK_IMPORTED_MODULE_4___default().resolve(dirOf(source), dep.repository.slice('file://'.length)), { allowMissingDependencies: true }))
-                        .chart;
-                else
-                    sub = await fromHelm(source, dep, where, budgets, options.access.plainHttp);
-            }
-            catch (err) {
-                // A network failure (a system error with a code, or the registry client's) is the user's to act
-                // on too: say which dependency, and how to get past it; the registry client's hints speak of `ref`.
-                const system = !(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .UserError */ .yo) && (0,_errors_js__WEBPACK_IMPORTED_MODULE_12__/* .fsCode */ .r0)(err) !== undefined;
-                if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .UserError */ .yo) && !system)
-                    throw err;
-                const reachability = system || (err instanceof _oci_errors_js__WEBPACK_IMPORTED_MODULE_13__/* .RegistryError */ .gl && err.status === undefined);
-                const reason = err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .UserError */ .yo ? err.message : `${err.message} (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_12__/* .fsCode */ .r0)(err)})`;
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .UserError */ .yo(`dependency ${JSON.stringify(dep.name)} (${dep.repository || 'no repository'}, ${wanted || 'any version'}) could not be vendored: ${reason}`, {
-                    where: source,
-                    hint: reachability
-                        ? `Check that ${dep.repository} can be reached from this machine (DNS, proxy, firewall), or vendor the dependency into charts/ (helm dependency build) and commit it`
-                        : (err.hint ?? 'Check its repository and version in Chart.yaml, or vendor it into charts/'),
-                    cause: err,
-                });
-            }
-            options.log(`dependency ${dep.name} ${sub.metadata.version} vendored from ${dep.repository || 'helm'}`);
-            chart.dependencies.push({ ...sub, origin: `${sub.metadata.name}-${sub.metadata.version}.tgz` });
+    const budgets = { fetched: new _artifact_fetch_budget_js__WEBPACK_IMPORTED_MODULE_6__/* .FetchBudget */ .q(`${source}: its dependencies`), unpacked: new _chart_chart_js__WEBPACK_IMPORTED_MODULE_16__/* .UnpackBudget */ .uH() };
+    for (const dep of missing) {
+        const wanted = locked.get(dep.name) ?? dep.version;
+        const where = `${source}: dependency ${JSON.stringify(dep.name)} (${dep.repository || 'no repository'}, ${wanted || 'any version'})`;
+        let sub;
+        try {
+            if (dep.repository.startsWith('oci://'))
+                sub = await fromOci(dep, wanted, where, options.access, budgets);
+            else if (/^https?:\/\//.test(dep.repository))
+                sub = await fromIndex(dep, wanted, where, options.access, budgets);
+            else if (dep.repository.startsWith('file://'))
+                sub = (await (0,_chart_load_js__WEBPACK_IMPORTED_MODULE_9__/* .loadChart */ .T)(node_path__WEBPACK_IMPORTED_MODULE_4___default().resolve(dirOf(source), dep.repository.slice('file://'.length)), { allowMissingDependencies: true }))
+                    .chart;
+            else
+                sub = await fromHelm(source, dep, where, budgets, options.access.plainHttp);
         }
+        catch (err) {
+            // A network failure (a system error with a code, or the registry client's) is the user's to act
+            // on too: say which dependency, and how to get past it; the registry client's hints are about the chart's own reference.
+            const system = !(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .UserError */ .yo) && (0,_errors_js__WEBPACK_IMPORTED_MODULE_12__/* .fsCode */ .r0)(err) !== undefined;
+            if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .UserError */ .yo) && !system)
+                throw err;
+            const reachability = system || (err instanceof _oci_errors_js__WEBPACK_IMPORTED_MODULE_13__/* .RegistryError */ .gl && err.status === undefined);
+            const reason = err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .UserError */ .yo ? err.message : `${err.message} (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_12__/* .fsCode */ .r0)(err)})`;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .UserError */ .yo(`dependency ${JSON.stringify(dep.name)} (${dep.repository || 'no repository'}, ${wanted || 'any version'}) could not be vendored: ${reason}`, {
+                where: source,
+                hint: reachability
+                    ? `Check that ${dep.repository} can be reached from this machine (DNS, proxy, firewall), or vendor the dependency into charts/ (helm dependency build) and commit it`
+                    : (err.hint ?? 'Check its repository and version in Chart.yaml, or vendor it into charts/'),
+                cause: err,
+            });
+        }
+        options.log(`dependency ${dep.name} ${sub.metadata.version} vendored from ${dep.repository || 'helm'}`);
+        chart.dependencies.push({ ...sub, origin: `${sub.metadata.name}-${sub.metadata.version}.tgz` });
     }
     chart.dependencies.sort((a, b) => (0,_util_bytes_order_js__WEBPACK_IMPORTED_MODULE_17__/* .compareBytes */ .X)(a.origin ?? a.metadata.name, b.origin ?? b.metadata.name));
     (0,_chart_assemble_js__WEBPACK_IMPORTED_MODULE_8__/* .checkDependencies */ .qP)(chart, source);

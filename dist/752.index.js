@@ -24259,7 +24259,7 @@ module.exports = {
 
 const buffer = __webpack_require__(4573)
 const { Transform } = __webpack_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __webpack_require__(49)
+const { isASCIINumber, isValidLastEventId } = __webpack_require__(4811)
 
 /**
  * @type {number[]} BOM
@@ -25346,7 +25346,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 49:
+/***/ 4811:
 /***/ ((module) => {
 
 

@@ -36,7 +36,7 @@ const ARITY: Record<string, string[]> = {
   'chart pull': ['REF'],
 };
 
-/** The seed's commands over the same library, cache and credential files as the action and Helm. */
+/** Helm 3.0–3.6's `helm chart` and `helm registry` commands over the same library, cache and credential files as the action and Helm. */
 export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   const command = positionals.slice(0, 2).join(' ');

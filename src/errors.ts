@@ -17,10 +17,19 @@ export type ErrorCode =
   | 'ca-file-not-pem'
   | 'sign-key-unreadable'
   | 'sign-passphrase'
-  | 'sign-key-name';
+  | 'sign-key-name'
+  | 'ghcr-denied'
+  | 'reset-over-plain-http'
+  | 'version-invalid';
 
-/** A face's words for the codes it has its own remedy for. */
-export type Hints = Partial<Record<ErrorCode, string>>;
+/**
+ * What an error's `where` can name that each face calls by its own word: the library's "reference" is
+ * the action's `ref` input and the CLI's REF argument.
+ */
+export type Subject = 'reference';
+
+/** A face's words: a hint for each code it has its own remedy for, and its name for each subject. */
+export type Hints = Partial<Record<ErrorCode, string>> & { subjects?: Partial<Record<Subject, string>> };
 
 /**
  * An error a person can act on: what went wrong, where (a file or a reference), and what to do.
@@ -30,18 +39,26 @@ export class UserError extends Error {
   readonly where?: string;
   readonly hint?: string;
   readonly code?: ErrorCode;
+  /** What `where` starts with, for a face to call by its own name. */
+  readonly subject?: Subject;
 
-  constructor(message: string, options: { where?: string; hint?: string; cause?: unknown; code?: ErrorCode } = {}) {
+  constructor(message: string, options: { where?: string; hint?: string; cause?: unknown; code?: ErrorCode; subject?: Subject } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'UserError';
     this.where = options.where;
     this.hint = options.hint;
     this.code = options.code;
+    this.subject = options.subject;
   }
 
-  /** `where: message. hint` on a single line, the hint in the face's words when it has some for the code. */
+  /**
+   * `where: message. hint` on a single line, in the face's words when it has some: its hint for the
+   * code, its name for the subject `where` starts with.
+   */
   toLine(hints: Hints = {}): string {
-    const parts = [this.where ? `${this.where}: ${this.message}` : this.message];
+    const name = this.subject && hints.subjects?.[this.subject];
+    const where = name && this.where?.startsWith(`${this.subject} `) ? `${name}${this.where.slice(this.subject!.length)}` : this.where;
+    const parts = [where ? `${where}: ${this.message}` : this.message];
     const hint = (this.code && hints[this.code]) || this.hint;
     if (hint) parts.push(hint);
     return parts

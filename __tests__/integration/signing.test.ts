@@ -211,7 +211,7 @@ describe('signing that cannot hold: one clear error, nothing pushed, nothing sec
     const other = await chart('changed-other');
     await run(tool('helm4'), ['package', other, '-d', path.join(work, 'changed-other-out')]);
     // A provenance that names the archive, but with another archive's digest.
-    const { messageBlock } = await import('../../src/release/provenance.js');
+    const { messageBlock } = await import('../../src/sign/provenance.js');
     const { emptyMetadata } = await import('../../src/chart/metadata.js');
     const md = { ...emptyMetadata(), apiVersion: 'v2', name: 'changed', version: '1.0.0' };
     await writeFile(

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { NotNative, readSecretKeys } from '../../src/release/pgp-sign.js';
+import { NotNative, readSecretKeys } from '../../src/sign/pgp-sign.js';
 
 // The native signer reads only what it fully understands; anything else goes to openpgp.js.
 test('what is not a v4 RSA or Ed25519 secret key is NotNative (openpgp.js takes over)', () => {

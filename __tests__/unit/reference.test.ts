@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { dependencyRepository, parseReference, parseRegistryHost, refString, resolveChartRef } from '../../src/oci/reference.js';
+import { resolveChartRef } from '../../src/artifact/chart-ref.js';
+import { dependencyRepository, parseReference, parseRegistryHost, refString } from '../../src/oci/reference.js';
 import { humanSize } from '../../src/util/human-size.js';
 
 const good: Array<[string, string, string, string, string | undefined]> = [

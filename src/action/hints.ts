@@ -2,6 +2,7 @@ import type { Hints } from '../errors.js';
 
 /** What to do, in the action's words: the inputs that change it. */
 export const ACTION_HINTS: Hints = {
+  subjects: { reference: 'ref' },
   unauthorized: 'Set the `username` and `password` inputs, or log in before this step',
   'https-expected': 'Remove `plain-http: true`',
   'http-expected': 'For a registry served over plain HTTP, set `plain-http: true`',
@@ -17,4 +18,8 @@ export const ACTION_HINTS: Hints = {
   'sign-key-unreadable': 'Set `sign-key` to an ASCII-armoured private key (gpg --export-secret-keys --armor KEY), from a secret',
   'sign-passphrase': 'Set `sign-passphrase` to the key’s passphrase, from a secret',
   'sign-key-name': 'Set `sign-key-name` to a user id or fingerprint of the key that signs',
+  'ghcr-denied':
+    'With GITHUB_TOKEN, give the job `permissions: packages: write` and, for an existing package, grant this repository Write access under the package settings (Manage Actions access)',
+  'reset-over-plain-http': 'If the registry speaks HTTPS, remove `plain-http: true`',
+  'version-invalid': 'Set the `version` input to MAJOR.MINOR.PATCH, e.g. 1.2.0 (a leading v is dropped)',
 };

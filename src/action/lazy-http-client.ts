@@ -9,7 +9,7 @@ type Real = typeof import('../../node_modules/@actions/http-client/lib/index.js'
 
 let loading: Promise<Real> | undefined;
 /** The real @actions/http-client, loaded once (a relative path, so that the build's mapping does not catch it). */
-export const loadRealHttpClient = (): Promise<Real> => (loading ??= import('../../node_modules/@actions/http-client/lib/index.js'));
+const loadRealHttpClient = (): Promise<Real> => (loading ??= import('../../node_modules/@actions/http-client/lib/index.js'));
 
 /** @actions/http-client's HttpClient, created when first used. */
 export class HttpClient {

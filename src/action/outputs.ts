@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import type { BuiltChart } from '../release/build.js';
 import { Output } from './constants.js';
 
-export type Status = 'pushed' | 'unchanged' | 'skipped' | 'saved';
+type Status = 'pushed' | 'unchanged' | 'skipped' | 'saved';
 
 export interface TargetResult {
   ref: string;

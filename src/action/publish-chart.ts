@@ -1,4 +1,5 @@
-import { resolveChartRef, refString } from '../oci/reference.js';
+import { resolveChartRef } from '../artifact/chart-ref.js';
+import { refString } from '../oci/reference.js';
 import { bindRef, loadSource, packageLoaded, type BuildOptions, type BuiltChart } from '../release/build.js';
 import { lookUpTag, pushArtifact } from '../release/push.js';
 import { yieldToLoop } from '../util/yield.js';

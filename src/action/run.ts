@@ -1,10 +1,10 @@
-import { expandCharts } from '../chart/glob.js';
+import { expandCharts } from './glob.js';
 import { splitReference } from '../oci/reference.js';
 import { errorLine } from '../errors.js';
 import { ACTION_HINTS } from './hints.js';
 import { log as out } from './log.js';
 import type { BuildOptions, Overrides } from '../release/build.js';
-import { startSigner } from '../release/signer.js';
+import { startSigner } from '../sign/signer.js';
 import { mapLimit } from '../util/concurrency.js';
 import { readInputs } from './inputs.js';
 import { setOutputs, type ChartResult } from './outputs.js';
@@ -52,6 +52,7 @@ export async function publish(): Promise<void> {
       try {
         const build: BuildOptions = {
           env: process.env,
+          workspace: process.env.GITHUB_WORKSPACE || undefined,
           overrides,
           access,
           signer,

@@ -7,7 +7,7 @@ import { log } from './log.js';
  * string that short hides nothing anyway. Shorter secrets are still remembered (`redact`), and this
  * step prints no secret of any length itself.
  */
-export const MIN_MASK_LENGTH = 6;
+const MIN_MASK_LENGTH = 6;
 
 const known = new Set<string>();
 /** The user's secrets too short for the runner's mask: the sink (log.ts) hides them in what this step prints. */

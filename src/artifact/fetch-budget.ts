@@ -7,7 +7,7 @@ import { MAX_BLOB_BYTES } from '../oci/registry.js';
 export const MAX_SMALL_BLOB = 1024 * 1024;
 
 /** All that one pull or one comparison downloads: a chart layer (at most Helm's 100 MiB), its config and provenance. */
-export const MAX_FETCH_BYTES = MAX_CHART_BYTES + 2 * MAX_SMALL_BLOB;
+const MAX_FETCH_BYTES = MAX_CHART_BYTES + 2 * MAX_SMALL_BLOB;
 
 /**
  * The bytes one pull (or one "same chart?" comparison) may fetch in all, taken from each blob's

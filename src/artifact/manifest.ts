@@ -21,7 +21,7 @@ export interface ChartArtifact {
  * created — non-blank ones only — then Chart.yaml's annotations, which may override all but title
  * and version.
  */
-export function manifestAnnotations(md: Metadata, createdSeconds: number): Record<string, string> {
+function manifestAnnotations(md: Metadata, createdSeconds: number): Record<string, string> {
   const out: Record<string, string> = {};
   const put = (k: string, v: string | undefined): void => {
     if (v !== undefined && v.trim() !== '') out[k] = v;

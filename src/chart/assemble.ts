@@ -20,7 +20,8 @@ export async function assemble(
   if (!chartYaml) {
     throw new UserError('no Chart.yaml found', {
       where: origin,
-      hint: 'Point `chart` at the folder that holds Chart.yaml, or at a packaged .tgz',
+      hint: 'Give the folder that holds Chart.yaml, or a packaged .tgz',
+      code: 'no-chart-yaml',
     });
   }
   const md = emptyMetadata();

@@ -25,7 +25,7 @@ type ScalarTag = { tag?: string; format?: string; test?: RegExp };
  * A YAML float as go-yaml decodes it (a float64), kept apart from an int of the same value: Go writes
  * a float into a string field with FormatFloat('g', 32) (`icon: 1e6` is "1e+06"), an int in decimal.
  */
-export class GoFloat {
+class GoFloat {
   constructor(readonly value: number) {}
   toString(): string {
     return goFloat32(this.value);
@@ -181,7 +181,7 @@ export function goJsonString(s: string): string {
 }
 
 /** Go's encoding/json for decoded data (interface{} values): map keys sorted by their bytes. */
-export function goJson(value: unknown): string {
+function goJson(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'string') return goJsonString(value);
   if (typeof value === 'number') return JSON.stringify(value);

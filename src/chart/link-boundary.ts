@@ -3,7 +3,7 @@ import path from 'node:path';
 
 /**
  * How far a chart folder's symbolic links may lead: the workspace when the chart is inside it
- * (GITHUB_WORKSPACE on a runner), else the root of the git work tree holding the chart, else the
+ * (a face gives it: the runner's checkout for the action), else the root of the git work tree holding the chart, else the
  * chart folder itself. Helm follows every link (a monorepo shares subcharts by linking them into
  * charts/); a link out of the repository could publish any file of the machine.
  */

@@ -7,7 +7,7 @@ import { readChartArchive } from './load-archive.js';
 import { readChartDir } from './load-dir.js';
 import { linkBoundary } from './link-boundary.js';
 
-export interface LoadedChart {
+interface LoadedChart {
   chart: Chart;
   /** The archive's bytes when the source was a packaged chart: pushed as they are. */
   archive?: Buffer;

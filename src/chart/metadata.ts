@@ -3,7 +3,7 @@ import { UserError } from '../errors.js';
 import { goFields, goString, goStructJson, parseGoYaml, RawJson } from './go-values.js';
 
 /** Chart.yaml as Helm's `chart.Metadata` holds it; empty values are '' / [] / false / {}. */
-export interface Maintainer {
+interface Maintainer {
   name: string;
   email: string;
   url: string;

@@ -7,16 +7,16 @@ import { bindRef, packageSource } from '../release/build.js';
 import { readCached } from '../release/cached.js';
 import { exportChart } from '../release/export.js';
 import { formatTable, listCharts } from '../release/list.js';
-import { archiveName, verifyProvenance, type SignOptions, type Verified } from '../release/provenance.js';
+import { archiveName, verifyProvenance, type SignOptions, type Verified } from '../sign/provenance.js';
 import { pullChart } from '../release/pull.js';
 import { pushArtifact, type IfExists } from '../release/push.js';
 import { describeLines, pushLine } from '../release/report.js';
 import { saveToCache } from '../release/save.js';
-import { startSigner } from '../release/signer.js';
+import { startSigner } from '../sign/signer.js';
 import { print, printError } from './print.js';
 import { openCliRegistries, type Reach } from './registries.js';
 
-export interface SignFlags {
+interface SignFlags {
   sign: boolean;
   key?: string;
   keyring?: string;
@@ -27,6 +27,7 @@ export async function saveCommand(dir: string, ref: string, cache: string, flags
   const sign = await signOptions(flags);
   const packaged = await packageSource(dir, {
     env: process.env,
+    workspace: process.env.GITHUB_WORKSPACE || undefined,
     signer: sign && startSigner(sign),
     log: { info: () => {}, warn: (line) => printError(`warning: ${line}`) },
   });

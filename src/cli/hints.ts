@@ -17,4 +17,8 @@ export const CLI_HINTS: Hints = {
   'sign-key-unreadable': 'Give --keyring a private key file (gpg --export-secret-keys [--armor] KEY > FILE)',
   'sign-passphrase': 'Give the passphrase with --passphrase-file FILE',
   'sign-key-name': 'Name the key that signs with --key (a user id or fingerprint)',
+  'ghcr-denied':
+    'Log in with a personal access token that has the write:packages scope (chartlift registry login ghcr.io) and, for an existing package, grant that user Write access in the package settings',
+  'reset-over-plain-http': 'If the registry speaks HTTPS, drop --plain-http',
+  'version-invalid': 'Use MAJOR.MINOR.PATCH, e.g. 1.2.0 (a leading v is dropped)',
 };

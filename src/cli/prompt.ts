@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js';
 
-/** Reads one line from a terminal; with `secret`, nothing is echoed (the seed's `Password:` prompt). */
+/** Reads one line from a terminal; with `secret`, nothing is echoed (`helm registry login`'s `Password:` prompt). */
 export async function prompt(question: string, secret: boolean): Promise<string> {
   const stdin = process.stdin;
   if (!stdin.isTTY)

@@ -8,10 +8,6 @@ import type { Http, HttpRequest, HttpResponse, HttpStream } from './http.js';
 /** What a registry accepts: a user name and password (or token), or an OAuth2 identity token. */
 export type Credential = { username: string; password: string } | { identityToken: string; username?: string };
 
-export function credentialUser(c: Credential | undefined): string | undefined {
-  return c === undefined ? undefined : 'password' in c ? c.username : c.username;
-}
-
 interface CachedToken {
   token: string;
   expiresAt: number;
@@ -59,7 +55,7 @@ export class Authenticator {
   readonly #tokenHosts: Set<string>;
 
   get username(): string | undefined {
-    return credentialUser(this.#credential);
+    return this.#credential?.username;
   }
 
   /** Sends `req` with authorisation for `scope`, handling one 401 by (re)authorising and repeating it. */

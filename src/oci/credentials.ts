@@ -24,7 +24,7 @@ interface ConfigFile {
   [key: string]: unknown;
 }
 
-export interface FoundCredential {
+interface FoundCredential {
   credential: Credential;
   /** Where it came from, for the log: never the secret itself. */
   source: string;
@@ -104,7 +104,7 @@ async function runHelper(command: string, input: string): Promise<{ exitCode: nu
 }
 
 /** Runs `docker-credential-<helper> get` with the host on stdin, as Docker does. */
-export async function runCredentialHelper(helper: string, host: string): Promise<Credential | undefined> {
+async function runCredentialHelper(helper: string, host: string): Promise<Credential | undefined> {
   const command = `docker-credential-${helper}`;
   let out: { exitCode: number; stdout: string; stderr: string };
   try {

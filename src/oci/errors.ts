@@ -36,7 +36,7 @@ const WORDS_MAX = 200;
  * first line of the body. Quoted, not obeyed: at most WORDS_MAX characters, escaped by `printable`
  * (no line breaks, terminal escapes or workflow commands reach a message from here).
  */
-export function registryWords(res: HttpResponse): string {
+function registryWords(res: HttpResponse): string {
   let words: string | undefined;
   try {
     const body = JSON.parse(res.body.toString('utf8')) as RegistryErrorBody;
@@ -54,7 +54,7 @@ export function registryWords(res: HttpResponse): string {
   return printable(words.length > WORDS_MAX ? `${words.slice(0, WORDS_MAX)}…` : words);
 }
 
-export function registryCodes(res: HttpResponse): string[] {
+function registryCodes(res: HttpResponse): string[] {
   try {
     return ((JSON.parse(res.body.toString('utf8')) as RegistryErrorBody).errors ?? []).map((e) => e.code ?? '');
   } catch {
@@ -62,7 +62,7 @@ export function registryCodes(res: HttpResponse): string[] {
   }
 }
 
-export interface Target {
+interface Target {
   registry: string;
   repository?: string;
   username?: string;
@@ -98,10 +98,12 @@ function describeResponse(what: string, res: HttpResponse, target: Target): User
   }
   if (res.status === 403 || codes.includes('DENIED') || insufficientScope) {
     const ghcr = target.registry === 'ghcr.io' || target.registry.endsWith('.ghcr.io');
+    const who = target.username ? JSON.stringify(target.username) : 'this user';
     return new UserError(`no permission to ${what} ${where} (${words})`, {
       hint: ghcr
-        ? 'With GITHUB_TOKEN, give the job `permissions: packages: write` and, for an existing package, grant this repository Write access under the package settings (Manage Actions access)'
-        : `Check that ${target.username ? JSON.stringify(target.username) : 'this user'} may push to this repository`,
+        ? `Check that ${who} may write packages, and that an existing package grants it Write access in its settings`
+        : `Check that ${who} may push to this repository`,
+      code: ghcr ? 'ghcr-denied' : undefined,
     });
   }
   if (res.status === 400 && /HTTP request to an HTTPS server/i.test(res.body.toString('utf8'))) {
@@ -168,10 +170,9 @@ function describeNetwork(err: unknown, registry: string, plainHttp: boolean): Us
     return new UserError(`${registry} did not answer in time`, { hint: 'Check the network, or run again later', cause: err });
   if (has('ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE')) {
     return new UserError(`the connection to ${registry} was closed (${text})`, {
-      hint: plainHttp
-        ? 'If the registry speaks HTTPS, remove `plain-http: true`'
-        : 'Run again; if it persists, check proxies and the registry',
+      hint: plainHttp ? 'If the registry speaks HTTPS, talk HTTPS to it' : 'Run again; if it persists, check proxies and the registry',
       cause: err,
+      code: plainHttp ? 'reset-over-plain-http' : undefined,
     });
   }
   return new UserError(`cannot talk to ${registry}: ${text}`, { cause: err });

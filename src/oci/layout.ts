@@ -9,7 +9,7 @@ import { withFileLock } from '../util/file-lock.js';
 import { isDigest, parseDigest, sha256, type Descriptor } from './digest.js';
 import { Annotation, OciMediaType as MediaType } from './media-types.js';
 
-export interface ImageIndex {
+interface ImageIndex {
   schemaVersion: 2;
   mediaType?: string;
   manifests: Descriptor[];

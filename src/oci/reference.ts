@@ -1,4 +1,4 @@
-import { UserError } from '../errors.js';
+import { UserError, type Subject } from '../errors.js';
 import { quoted } from '../util/quoted.js';
 
 /** A registry reference: `host[:port]/repository[:tag]`. */
@@ -13,7 +13,7 @@ const TAG = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/;
 const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:]+\])(?::\d{1,5})?$/;
 
 /** A reference's text split into its parts, the one place that does it: the shape only, nothing checked. */
-export interface SplitReference {
+interface SplitReference {
   /** Written as `oci://…` (Helm-push style: the path is a namespace). */
   oci: boolean;
   registry: string;
@@ -70,10 +70,10 @@ function hostProblem(host: string): string | undefined {
   return undefined;
 }
 
-/** `host` checked (hostProblem), or a UserError naming it and why. */
-function checkHost(host: string, where: string | undefined, hint: string): void {
+/** `host` checked (hostProblem), or a UserError naming it and why (`where` starting with `subject`, if given). */
+export function checkHost(host: string, where: string | undefined, hint: string, subject?: Subject): void {
   const problem = hostProblem(host);
-  if (problem) throw new UserError(`invalid registry host ${quoted(host)}: ${problem}`, { where, hint });
+  if (problem) throw new UserError(`invalid registry host ${quoted(host)}: ${problem}`, { where, hint, subject });
 }
 
 /**
@@ -93,93 +93,18 @@ export function parseRegistryHost(input: string): string {
   return raw;
 }
 
+/** Whether `component` is one element of a repository path (lower case, joined by `.`, `_`, `__` or `-`). */
+export function isRepositoryComponent(component: string): boolean {
+  return REPO_COMPONENT.test(component);
+}
+
+/** Whether `tag` is a valid tag (at most 128 characters, no `+`). */
+export function isTag(tag: string): boolean {
+  return TAG.test(tag);
+}
+
 export function refString(ref: Reference): string {
   return `${ref.registry}/${ref.repository}:${ref.tag}`;
-}
-
-/** Helm writes `+` (build metadata) as `_` in a tag and reads it back. */
-export function versionTag(version: string): string {
-  return version.replaceAll('+', '_');
-}
-
-export interface ResolvedRef {
-  ref: Reference;
-  /** Set when a capital letter in the repository path was lowered. */
-  lowered?: string;
-}
-
-/**
- * Resolves the `ref` input for a chart: `oci://host[:port][/ns]` (Helm-push style, `/<name>:<tag>`
- * appended) or a full `host[:port]/path/<name>[:<tag>]`. Helm's strict rule holds: the last path
- * element is the chart's name and the tag its version. Capitals in the path are lowered (GHCR owners).
- */
-export function resolveChartRef(input: string, chartName: string, chartVersion: string): ResolvedRef {
-  const raw = input.trim();
-  const tag = versionTag(chartVersion);
-  const where = `ref ${quoted(raw)}`;
-  if (raw === '')
-    throw new UserError('the `ref` input is empty', { hint: 'Set it to oci://<registry>/<namespace>, e.g. oci://ghcr.io/my-org/charts' });
-  const parts = splitReference(raw);
-  if (parts.digest !== undefined)
-    throw new UserError('a digest reference cannot be pushed to', {
-      where,
-      hint: 'Give a repository (and optionally a tag) instead of @sha256:…',
-    });
-  const registry = parts.registry;
-  let path: string;
-  let givenTag: string | undefined;
-  if (parts.oci) {
-    if (parts.tag !== undefined) {
-      throw new UserError('an oci:// reference names a namespace, not a tag', {
-        where,
-        hint: `Drop the tag: the chart goes to ${registry}/${parts.path}/${chartName}:${tag}`,
-      });
-    }
-    path = parts.path === '' ? chartName : `${parts.path}/${chartName}`;
-  } else {
-    if (/^[a-z]+:\/\//i.test(raw))
-      throw new UserError('unsupported scheme', { where, hint: 'Use oci://host/namespace or host/namespace/name' });
-    if (parts.path === '')
-      throw new UserError('a full reference needs a registry and a repository', {
-        where,
-        hint: `Write it as host/namespace/${chartName}, or use oci://${raw}`,
-      });
-    path = parts.path;
-    givenTag = parts.tag;
-  }
-  checkHost(registry, where, 'Write the host as name[:port], e.g. ghcr.io or localhost:5000');
-
-  const lowered = asciiLower(path);
-  const components = lowered.split('/');
-  for (const c of components) {
-    if (!REPO_COMPONENT.test(c)) {
-      throw new UserError(`invalid repository name ${quoted(path)}`, {
-        where,
-        hint: 'Each path element must be lower-case letters and digits, joined by ".", "_", "__" or "-"',
-      });
-    }
-  }
-  const last = components[components.length - 1];
-  if (last !== asciiLower(chartName)) {
-    throw new UserError(`the reference ends in ${quoted(last)} but the chart is named ${quoted(chartName)}`, {
-      where,
-      hint: `Helm requires the repository to end in the chart's name: use ${[registry, ...components.slice(0, -1), asciiLower(chartName)].join('/')}, or oci://${[registry, ...components.slice(0, -1)].join('/')}`,
-    });
-  }
-  if (givenTag !== undefined && givenTag !== tag) {
-    throw new UserError(`the tag ${quoted(givenTag)} differs from the chart version ${quoted(chartVersion)}`, {
-      where,
-      hint: `Helm requires the tag to be the chart's version: drop the tag (it defaults to ${tag}) or change version in Chart.yaml`,
-    });
-  }
-  if (!TAG.test(tag))
-    throw new UserError(`the version ${quoted(chartVersion)} does not make a valid tag`, { hint: 'Use a shorter SemVer version' });
-  return { ref: { registry, repository: lowered, tag }, lowered: lowered !== path ? path : undefined };
-}
-
-/** ASCII capitals lowered, nothing else: String#toLowerCase would also turn the Kelvin sign (U+212A) into a "k". */
-function asciiLower(text: string): string {
-  return text.replace(/[A-Z]+/g, (c) => c.toLowerCase());
 }
 
 /** Parses a full reference `host[:port]/path[:tag]` (the CLI's REF); the tag is required. */

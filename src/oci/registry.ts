@@ -22,7 +22,7 @@ const ERROR_BODY_MAX = 64 * 1024;
 /** The largest blob a client downloads: a chart's archive (Helm allows 100 MiB unpacked), its config or provenance. */
 export const MAX_BLOB_BYTES = 128 * 1024 * 1024;
 
-export interface ClientOptions {
+interface ClientOptions {
   plainHttp?: boolean;
   credential?: Credential;
   policy?: RetryPolicy;
@@ -545,7 +545,7 @@ export class RegistryClient {
 }
 
 /** The most tags a listing keeps: a chart with more versions than this is not one a dependency is chosen from. */
-export const MAX_TAGS = 100_000;
+const MAX_TAGS = 100_000;
 const TAG = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/;
 
 /**
@@ -601,7 +601,7 @@ function transientReason(err: unknown): string | undefined {
   return err instanceof RegistryError && err.transient ? err.message : undefined;
 }
 
-export function scope(repository: string, push: boolean): string {
+function scope(repository: string, push: boolean): string {
   return `repository:${repository}:${push ? 'pull,push' : 'pull'}`;
 }
 

@@ -4,7 +4,7 @@ import { deadline, withDeadline } from './deadline.js';
 /**
  * When and how long to retry. Statuses 408, 429 and 5xx (but 501 and 505) and dropped or timed-out
  * connections are transient; waits grow exponentially from `baseMs` to `capMs` with equal jitter,
- * a `Retry-After` from the registry is honoured (up to `maxRetryAfterMs`), and `retries` bounds the
+ * a `Retry-After` from the registry is honoured (up to `maxRetryAfterMs`), and the retry count bounds the
  * attempts, so an operation ends within a known time: `retryBudget`.
  */
 export interface RetryPolicy {
@@ -77,7 +77,7 @@ export function retryDelay(attempt: number, policy: RetryPolicy, retryAfter?: st
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-export interface RetryHooks<T> {
+interface RetryHooks<T> {
   /** A result to try again (after `before`, e.g. dumping its body), or undefined to return it. */
   result?: (value: T) => { reason: string; retryAfter?: string; before?: () => Promise<void> } | undefined;
   /** Why a thrown error may be tried again, or undefined to throw it at once. */

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { UserError, fsCode } from '../errors.js';
 
-/** A PEM bundle of extra trusted roots (`ca-file`), checked to hold at least one certificate. */
+/** A PEM bundle of extra trusted roots (a CA file), checked to hold at least one certificate. */
 export async function readCaFile(file: string): Promise<string> {
   let pem: string;
   try {

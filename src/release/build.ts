@@ -8,11 +8,12 @@ import { packageChart } from '../chart/package.js';
 import { sourceDate, type SourceDate } from '../chart/source-date.js';
 import { yieldToLoop } from '../util/yield.js';
 import type { DependencyAccess } from './dependencies.js';
-import type { Signer } from './signer.js';
+import type { Signer } from '../sign/signer.js';
 import { UserError, fsCode } from '../errors.js';
 import { buildArtifact, type ChartArtifact } from '../artifact/manifest.js';
 import { Annotation, MediaType } from '../artifact/media-types.js';
-import { refString, resolveChartRef, type Reference } from '../oci/reference.js';
+import { resolveChartRef } from '../artifact/chart-ref.js';
+import { refString, type Reference } from '../oci/reference.js';
 
 /** What to build: Chart.yaml's values overridden, and what the manifest says besides. */
 export interface Overrides {
@@ -22,19 +23,21 @@ export interface Overrides {
   /** Extra manifest annotations (after Helm's own and Chart.yaml's). */
   annotations?: Record<string, string>;
   layerMediaType?: 'modern' | 'legacy';
-  /** org.opencontainers.image.source for a chart whose Chart.yaml lists no sources (the workflow's repository). */
+  /** The URL of the chart's code (the org.opencontainers.image.source annotation) for a chart whose Chart.yaml lists none. */
   defaultSource?: string;
 }
 
 /** Where a build reports: what it does (dependency resolution), and what Helm accepts but is likely a mistake. */
-export interface BuildLog {
+interface BuildLog {
   info(line: string): void;
   warn(line: string): void;
 }
 
 export interface BuildOptions {
-  /** SOURCE_DATE_EPOCH (the archive's timestamps) and GITHUB_WORKSPACE (the bound of symlinks). */
+  /** SOURCE_DATE_EPOCH (the archive's timestamps). */
   env: NodeJS.ProcessEnv;
+  /** The folder a chart folder's symbolic links may lead anywhere within, when the chart is inside it (the face gives it). */
+  workspace?: string;
   overrides?: Overrides;
   /** How dependencies reach the network: the run's registries (else stored credentials and default settings). */
   access?: DependencyAccess;
@@ -44,7 +47,8 @@ export interface BuildOptions {
 }
 
 /** A chart packaged and described, ready to be saved and pushed to any number of references. */
-export interface PackagedChart {
+interface PackagedChart {
+  /** The chart as given: the path of a chart folder or of a packaged .tgz (what "source" means in the steps). */
   source: string;
   chart: Chart;
   artifact: ChartArtifact;
@@ -57,17 +61,18 @@ export interface PackagedChart {
 export interface BuiltChart extends PackagedChart {
   ref: Reference;
   refName: string;
-  /** The path as given in `ref` before its capitals were lowered, if any. */
+  /** The repository path as given, set only when its capitals were lowered. */
   lowered?: string;
 }
 
 /** A chart loaded with its dependencies and overrides applied: its name and version are final. */
-export interface LoadedSource {
+interface PreparedChart {
+  /** The chart as given (a folder or a .tgz). */
   source: string;
   chart: Chart;
   /** The bytes of a packaged .tgz given as the source. */
   archive?: Buffer;
-  /** Whether `version`/`app-version` changed Chart.yaml (a .tgz must then be repackaged). */
+  /** Whether the version or app version overrides changed Chart.yaml (a .tgz must then be repackaged). */
   overridden: boolean;
 }
 
@@ -80,9 +85,9 @@ export async function packageSource(source: string, options: BuildOptions): Prom
 }
 
 /** The first half of `packageSource`: the chart as it will be published, before any byte is written. */
-export async function loadSource(source: string, options: BuildOptions): Promise<LoadedSource> {
-  const { env, overrides = {} } = options;
-  const { chart, archive } = await loadChart(source, { allowMissingDependencies: true, workspace: env.GITHUB_WORKSPACE || undefined });
+export async function loadSource(source: string, options: BuildOptions): Promise<PreparedChart> {
+  const { overrides = {} } = options;
+  const { chart, archive } = await loadChart(source, { allowMissingDependencies: true, workspace: options.workspace });
   const missing = chart.metadata.dependencies.filter((d) => !chart.dependencies.some((c) => c.metadata.name === d.name));
   if (missing.length > 0 && archive) {
     // A packaged chart is pushed as it is: nothing is resolved into it.
@@ -104,8 +109,9 @@ export async function loadSource(source: string, options: BuildOptions): Promise
   if (overrides.version) {
     const version = overrides.version.trim().replace(/^v/, '');
     if (!SEMVER2.test(version))
-      throw new UserError(`the \`version\` input ${JSON.stringify(overrides.version)} is not a SemVer 2 version`, {
+      throw new UserError(`the version ${JSON.stringify(overrides.version)} given to publish is not a SemVer 2 version`, {
         hint: 'Use MAJOR.MINOR.PATCH, e.g. 1.2.0 (a leading v is dropped)',
+        code: 'version-invalid',
       });
     overridden ||= version !== md.version;
     md.version = version;
@@ -119,11 +125,11 @@ export async function loadSource(source: string, options: BuildOptions): Promise
 }
 
 /** The second half of `packageSource`: the archive, the config and the manifest. */
-export async function packageLoaded(loaded: LoadedSource, options: BuildOptions): Promise<PackagedChart> {
+export async function packageLoaded(loaded: PreparedChart, options: BuildOptions): Promise<PackagedChart> {
   const { source, chart, archive, overridden } = loaded;
   const { signer, overrides = {} } = options;
   const md = chart.metadata;
-  const date = sourceDate(options.env);
+  const date = sourceDate(options.env); // SOURCE_DATE_EPOCH's, or the fixed epoch
   const bytes = archive && !overridden ? archive : await packageChart(chart, date.seconds);
   await yieldToLoop();
   let provenance = archive && !overridden ? await readProvenance(`${source}.prov`) : undefined;
@@ -132,7 +138,7 @@ export async function packageLoaded(loaded: LoadedSource, options: BuildOptions)
   if (signer) {
     // The signature's time: SOURCE_DATE_EPOCH when set (the same key and chart then give the same file), else now.
     const when = date.from === 'SOURCE_DATE_EPOCH' ? new Date(date.seconds * 1000) : undefined;
-    const { messageBlock } = await import('./provenance.js');
+    const { messageBlock } = await import('../sign/provenance.js');
     const made = await signer.sign(messageBlock(md, bytes), when);
     provenance = made.provenance;
     signed = { fingerprint: made.fingerprint, userId: made.userId };
@@ -156,7 +162,7 @@ export function bindRef(p: PackagedChart, refInput: string): BuiltChart {
 
 /** A `.prov` pushed beside an archive must name that archive by its digest: else it was made for another one. */
 async function checkProvenanceNames(provenance: Buffer, md: Chart['metadata'], archive: Buffer, where: string): Promise<void> {
-  const { provenanceFiles, archiveName } = await import('./provenance.js');
+  const { provenanceFiles, archiveName } = await import('../sign/provenance.js');
   let files: Record<string, unknown>;
   try {
     files = provenanceFiles(provenance);

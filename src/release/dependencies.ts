@@ -33,7 +33,7 @@ export interface DependencyAccess {
   plainHttp?: boolean;
 }
 
-export interface ResolveOptions {
+interface ResolveOptions {
   log: (line: string) => void;
   access: DependencyAccess;
 }
@@ -53,39 +53,37 @@ export async function resolveDependencies(chart: Chart, source: string, options:
   // One budget for all the dependencies together, fetched and unpacked: the chart they make up is one
   // chart, within Helm's 100 MiB however many dependencies its Chart.yaml lists.
   const budgets: Budgets = { fetched: new FetchBudget(`${source}: its dependencies`), unpacked: new UnpackBudget() };
-  {
-    for (const dep of missing) {
-      const wanted = locked.get(dep.name) ?? dep.version;
-      const where = `${source}: dependency ${JSON.stringify(dep.name)} (${dep.repository || 'no repository'}, ${wanted || 'any version'})`;
-      let sub: Chart;
-      try {
-        if (dep.repository.startsWith('oci://')) sub = await fromOci(dep, wanted, where, options.access, budgets);
-        else if (/^https?:\/\//.test(dep.repository)) sub = await fromIndex(dep, wanted, where, options.access, budgets);
-        else if (dep.repository.startsWith('file://'))
-          sub = (await loadChart(path.resolve(dirOf(source), dep.repository.slice('file://'.length)), { allowMissingDependencies: true }))
-            .chart;
-        else sub = await fromHelm(source, dep, where, budgets, options.access.plainHttp);
-      } catch (err) {
-        // A network failure (a system error with a code, or the registry client's) is the user's to act
-        // on too: say which dependency, and how to get past it; the registry client's hints speak of `ref`.
-        const system = !(err instanceof UserError) && fsCode(err) !== undefined;
-        if (!(err instanceof UserError) && !system) throw err;
-        const reachability = system || (err instanceof RegistryError && err.status === undefined);
-        const reason = err instanceof UserError ? err.message : `${(err as Error).message} (${fsCode(err)})`;
-        throw new UserError(
-          `dependency ${JSON.stringify(dep.name)} (${dep.repository || 'no repository'}, ${wanted || 'any version'}) could not be vendored: ${reason}`,
-          {
-            where: source,
-            hint: reachability
-              ? `Check that ${dep.repository} can be reached from this machine (DNS, proxy, firewall), or vendor the dependency into charts/ (helm dependency build) and commit it`
-              : ((err as UserError).hint ?? 'Check its repository and version in Chart.yaml, or vendor it into charts/'),
-            cause: err,
-          },
-        );
-      }
-      options.log(`dependency ${dep.name} ${sub.metadata.version} vendored from ${dep.repository || 'helm'}`);
-      chart.dependencies.push({ ...sub, origin: `${sub.metadata.name}-${sub.metadata.version}.tgz` });
+  for (const dep of missing) {
+    const wanted = locked.get(dep.name) ?? dep.version;
+    const where = `${source}: dependency ${JSON.stringify(dep.name)} (${dep.repository || 'no repository'}, ${wanted || 'any version'})`;
+    let sub: Chart;
+    try {
+      if (dep.repository.startsWith('oci://')) sub = await fromOci(dep, wanted, where, options.access, budgets);
+      else if (/^https?:\/\//.test(dep.repository)) sub = await fromIndex(dep, wanted, where, options.access, budgets);
+      else if (dep.repository.startsWith('file://'))
+        sub = (await loadChart(path.resolve(dirOf(source), dep.repository.slice('file://'.length)), { allowMissingDependencies: true }))
+          .chart;
+      else sub = await fromHelm(source, dep, where, budgets, options.access.plainHttp);
+    } catch (err) {
+      // A network failure (a system error with a code, or the registry client's) is the user's to act
+      // on too: say which dependency, and how to get past it; the registry client's hints are about the chart's own reference.
+      const system = !(err instanceof UserError) && fsCode(err) !== undefined;
+      if (!(err instanceof UserError) && !system) throw err;
+      const reachability = system || (err instanceof RegistryError && err.status === undefined);
+      const reason = err instanceof UserError ? err.message : `${(err as Error).message} (${fsCode(err)})`;
+      throw new UserError(
+        `dependency ${JSON.stringify(dep.name)} (${dep.repository || 'no repository'}, ${wanted || 'any version'}) could not be vendored: ${reason}`,
+        {
+          where: source,
+          hint: reachability
+            ? `Check that ${dep.repository} can be reached from this machine (DNS, proxy, firewall), or vendor the dependency into charts/ (helm dependency build) and commit it`
+            : ((err as UserError).hint ?? 'Check its repository and version in Chart.yaml, or vendor it into charts/'),
+          cause: err,
+        },
+      );
     }
+    options.log(`dependency ${dep.name} ${sub.metadata.version} vendored from ${dep.repository || 'helm'}`);
+    chart.dependencies.push({ ...sub, origin: `${sub.metadata.name}-${sub.metadata.version}.tgz` });
   }
   chart.dependencies.sort((a, b) => compareBytes(a.origin ?? a.metadata.name, b.origin ?? b.metadata.name));
   checkDependencies(chart, source);
@@ -115,7 +113,7 @@ function lockedVersions(chart: Chart): Map<string, string> {
 }
 
 /** The highest version satisfying a Helm constraint (commas are ANDs, as in Masterminds/semver). */
-export function pickVersion(versions: string[], constraint: string): string | undefined {
+function pickVersion(versions: string[], constraint: string): string | undefined {
   const range = constraint.trim() === '' ? '*' : constraint.replaceAll(',', ' ');
   const valid = versions.filter((v) => semver.valid(v));
   if (valid.includes(constraint.trim())) return constraint.trim();

@@ -5,7 +5,7 @@ import { UserError, fsCode } from '../errors.js';
 import type { CachedChart } from './cached.js';
 
 /**
- * Unpacks a cached chart into `<dir>/<name>/` (the seed's `helm chart export`). The archive is read
+ * Unpacks a cached chart into `<dir>/<name>/` (Helm 3.0–3.6's `helm chart export`). The archive is read
  * with the same checks as any chart archive (no absolute paths, no `..`, no links), and every path is
  * checked again to land inside the target. A non-empty target is refused: nothing is overwritten.
  */

@@ -6,7 +6,7 @@ import { humanSize } from '../util/human-size.js';
 import { printable } from '../util/printable.js';
 import { readCached } from './cached.js';
 
-/** The seed's `helm chart list` table: REF, NAME, VERSION, short DIGEST, SIZE, CREATED (when it was cached). */
+/** Helm 3.0–3.6's `helm chart list` table: REF, NAME, VERSION, short DIGEST, SIZE, CREATED (when it was cached). */
 export async function listCharts(layout: Layout, now = Date.now()): Promise<string[][]> {
   const rows = [['REF', 'NAME', 'VERSION', 'DIGEST', 'SIZE', 'CREATED']];
   for (const entry of (await layout.readIndex()).manifests) {
@@ -23,7 +23,7 @@ export async function listCharts(layout: Layout, now = Date.now()): Promise<stri
   return rows;
 }
 
-/** Columns padded to their widest cell plus a tab, as Go's tabwriter lays the seed's table out. */
+/** Columns padded to their widest cell plus a tab, as Go's tabwriter lays that table out. */
 export function formatTable(table: string[][]): string {
   const rows = table.map((r) => r.map(printable));
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));

@@ -6,7 +6,7 @@ import { FetchBudget } from '../artifact/fetch-budget.js';
 import { parseChartManifest, readChartConfig } from '../artifact/parse.js';
 import { readCached, type CachedChart } from './cached.js';
 
-export interface PullOutcome {
+interface PullOutcome {
   cached: CachedChart;
   /** false when the cache already held this manifest and all its blobs. */
   downloaded: boolean;

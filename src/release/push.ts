@@ -9,7 +9,7 @@ import { compareWithRegistry } from './same-chart.js';
 
 export type IfExists = 'fail' | 'skip' | 'overwrite';
 
-export interface PushOutcome {
+interface PushOutcome {
   status: 'pushed' | 'unchanged' | 'skipped';
   /** The digest the tag points at afterwards. */
   digest: string;
@@ -144,11 +144,11 @@ async function commit(
 }
 
 /** Settling waits 1.5 times the check-to-write time (a slower racer's margin), within these bounds. */
-export const SETTLE_MIN_MS = 50;
-export const SETTLE_MAX_MS = 5000;
+const SETTLE_MIN_MS = 50;
+const SETTLE_MAX_MS = 5000;
 
 /** How long to wait before the read-back, for a run whose check-to-write window was `windowMs`. */
-export function settleTime(windowMs: number): number {
+function settleTime(windowMs: number): number {
   return Math.min(SETTLE_MAX_MS, Math.max(SETTLE_MIN_MS, Math.ceil(windowMs * 1.5)));
 }
 

@@ -8,7 +8,7 @@ import type { DependencyAccess } from './dependencies.js';
 import { repositoryCredential } from './repositories.js';
 
 /** How a run reaches registries: one set of settings for every client, in either face. */
-export interface RegistryOptions {
+interface RegistryOptions {
   /** Where the clients report retries and resumptions. */
   log?: (line: string) => void;
   /** Extra PEM roots trusted besides the system's. */
@@ -33,7 +33,7 @@ export interface RegistryOptions {
 }
 
 /** Where a client's credential came from: given, a stored file or helper, or none. */
-export type CredentialSource = 'given' | 'anonymous' | string;
+type CredentialSource = 'given' | 'anonymous' | string;
 
 /** One client per registry host for the whole run: tokens and connections shared; `close` ends the connections. */
 export interface Registries {

@@ -3,7 +3,7 @@ import { printable } from '../util/printable.js';
 import type { ChartArtifact } from '../artifact/manifest.js';
 import type { BuiltChart } from './build.js';
 
-/** The seed's block: ref, digest (the manifest's), size (the chart's), name, version. */
+/** The block `helm chart save` and `helm chart push` (Helm 3.0–3.6) print: ref, digest (the manifest's), size (the chart's), name, version. */
 export function describeLines(refName: string, c: { artifact: ChartArtifact; name: string; version: string }): string[] {
   return [
     `ref:     ${printable(refName)}`,
@@ -14,7 +14,7 @@ export function describeLines(refName: string, c: { artifact: ChartArtifact; nam
   ];
 }
 
-/** The seed's last line of a push: `<tag>: pushed to remote (N layers, SIZE total)`, or what happened instead. */
+/** The last line of `helm chart push` (Helm 3.0–3.6): `<tag>: pushed to remote (N layers, SIZE total)`, or what happened instead. */
 export function pushLine(
   built: Pick<BuiltChart, 'artifact'> & { ref: { tag: string } },
   status: 'pushed' | 'unchanged' | 'skipped',

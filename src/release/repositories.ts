@@ -6,7 +6,7 @@ import { helmConfigHome } from '../oci/credentials.js';
 import { CHART_YAML_BOUNDS, readYaml } from '../util/bounded-read.js';
 
 /** Helm's repositories.yaml: $HELM_REPOSITORY_CONFIG, else $HELM_CONFIG_HOME, else the XDG config home. */
-export function helmRepositoriesPath(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+function helmRepositoriesPath(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
   return env.HELM_REPOSITORY_CONFIG || path.join(helmConfigHome(env, platform), 'repositories.yaml');
 }
 

@@ -10,7 +10,7 @@ import { FetchBudget, MAX_SMALL_BLOB } from '../artifact/fetch-budget.js';
 import { CONFIG_JSON, parseChartManifest } from '../artifact/parse.js';
 import { BoundsError, readJson } from '../util/bounded-read.js';
 
-export type Comparison = { same: true; artifact: ChartArtifact } | { same: false; why: string; chartDigest?: string };
+type Comparison = { same: true; artifact: ChartArtifact } | { same: false; why: string; chartDigest?: string };
 
 /**
  * Whether the manifest `digest` in `repository` holds the same chart as `ours` although the manifests
@@ -104,7 +104,7 @@ async function metadataDifference(
 }
 
 /** The first differences between two packaged charts, file by file as Helm loads them; '' when none. */
-export async function filesDifference(theirs: Buffer, ours: Buffer): Promise<string> {
+async function filesDifference(theirs: Buffer, ours: Buffer): Promise<string> {
   let theirFiles: Map<string, Buffer>;
   try {
     theirFiles = await chartFiles(theirs, 'the registry’s chart');

@@ -2,7 +2,7 @@ import { UserError, fsCode } from '../errors.js';
 import { Layout } from '../oci/layout.js';
 import type { ChartArtifact } from '../artifact/manifest.js';
 
-/** Saves an artifact into the cache (blobs first, then the index entry) — the seed's `helm chart save`. */
+/** Saves an artifact into the cache (blobs first, then the index entry) — Helm 3.0–3.6's `helm chart save`. */
 export async function saveToCache(cacheDir: string, refName: string, artifact: ChartArtifact): Promise<void> {
   const layout = new Layout(cacheDir);
   try {

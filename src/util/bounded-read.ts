@@ -28,7 +28,7 @@ export const CHART_YAML_BOUNDS: YamlBounds = { maxBytes: 5 * 1024 * 1024, maxNod
 export class BoundsError extends Error {}
 
 /** Throws BoundsError at the first bound a JSON text passes (strings skipped, nothing built). */
-export function checkJsonBounds(text: string, bounds: Bounds): void {
+function checkJsonBounds(text: string, bounds: Bounds): void {
   if (text.length > bounds.maxBytes) throw new BoundsError(`is ${text.length} bytes, over the ${bounds.maxBytes}-byte bound`);
   let nodes = 1;
   let depth = 0;

@@ -3,8 +3,8 @@ import { open, readFile, rm, stat } from 'node:fs/promises';
 import { fsCode } from '../errors.js';
 
 /**
- * Runs `fn` holding an exclusive lock file (`O_EXCL` create). A lock left by a process that is gone,
- * or older than `staleMs`, is broken. Waits up to `timeoutMs`, then throws.
+ * Runs `fn` holding an exclusive lock file (`O_EXCL` create). A lock left by a process that is gone
+ * (once it is two seconds old), or older than `staleMs`, is broken. Waits up to `timeoutMs`, then throws.
  */
 export async function withFileLock<T>(
   lockPath: string,
@@ -64,18 +64,26 @@ async function lockFile<T>(lockPath: string, fn: () => Promise<T>, options: { ti
   }
 }
 
+/** How old the lock of a process that is gone must be before it is broken (its holders hold it for milliseconds). */
+const DEAD_HOLDER_GRACE_MS = 2000;
+
 async function isStale(lockPath: string, staleMs: number): Promise<boolean> {
   try {
     const [info, text] = await Promise.all([stat(lockPath), readFile(lockPath, 'utf8')]);
     const pid = Number(text);
-    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid) {
+    const age = Date.now() - info.mtimeMs;
+    // A holder that is gone left its lock behind, but only a lock some time old is taken for such: a
+    // waiter reads the holder's pid, and by the time it finds that process gone the holder may have
+    // released the lock and the next one taken it (a CLI run exits at once). Removing "the stale
+    // lock" then would remove that live one, and two writers would lose each other's changes.
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && age > DEAD_HOLDER_GRACE_MS) {
       try {
         process.kill(pid, 0);
       } catch (err) {
         if (fsCode(err) === 'ESRCH') return true;
       }
     }
-    return Date.now() - info.mtimeMs > staleMs;
+    return age > staleMs;
   } catch {
     return false;
   }

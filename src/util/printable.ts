@@ -7,7 +7,9 @@
  * the combining grapheme joiner, variation selectors, Khmer's invisible vowels): what makes text read
  * other than it is.
  */
+// The class lists combining marks on purpose (each is escaped alone, never as part of a sequence).
 const UNPRINTABLE =
+  // eslint-disable-next-line no-misleading-character-class
   /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\ufe00-\ufe0f\uffa0\u{e0100}-\u{e01ef}]/gu;
 
 /** Text safe to print on a terminal or in a log: one line, every character above written as a \u escape. */

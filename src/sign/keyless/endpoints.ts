@@ -14,7 +14,7 @@ export const SIGSTORE_PUBLIC_GOOD: SigstoreEndpoints = {
   rekorURL: 'https://rekor.sigstore.dev',
 };
 
-/** GitHub's instance for a server URL (`GITHUB_SERVER_URL`): github.com's is on githubapp.com. */
+/** GitHub's instance for a GitHub server URL (the face passes the workflow's): github.com's is on githubapp.com. */
 export function githubSigstoreEndpoints(serverURL = 'https://github.com'): SigstoreEndpoints {
   let host = new URL(serverURL).hostname;
   if (host === 'github.com') host = 'githubapp.com';

@@ -1,8 +1,8 @@
-export const id = 323;
-export const ids = [323];
+export const id = 863;
+export const ids = [863];
 export const modules = {
 
-/***/ 6323:
+/***/ 1863:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -27,7 +27,7 @@ var bounded_read = __webpack_require__(4282);
 var metadata = __webpack_require__(6655);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-;// CONCATENATED MODULE: ./src/release/pgp-sign.ts
+;// CONCATENATED MODULE: ./src/sign/pgp-sign.ts
 
 /**
  * The small part of OpenPGP (RFC 4880) that signing a Helm provenance needs, on node:crypto: reading a
@@ -305,9 +305,9 @@ function rsaKey(pub, mpis) {
     return (0,external_node_crypto_.createPrivateKey)({ key: jwk, format: 'jwk' });
 }
 function edKey(publicKey, mpis) {
-    const seed = Buffer.alloc(32);
-    mpis[0].copy(seed, 32 - mpis[0].length);
-    return (0,external_node_crypto_.createPrivateKey)({ key: { kty: 'OKP', crv: 'Ed25519', d: b64u(seed), x: b64u(publicKey) }, format: 'jwk' });
+    const secret = Buffer.alloc(32); // the 32-byte private key, left-padded as OpenPGP strips leading zeros
+    mpis[0].copy(secret, 32 - mpis[0].length);
+    return (0,external_node_crypto_.createPrivateKey)({ key: { kty: 'OKP', crv: 'Ed25519', d: b64u(secret), x: b64u(publicKey) }, format: 'jwk' });
 }
 /** The key flags of a self-signature (issuer = the key itself) over a user id or the key, if it has them. */
 function selfSignatureFlags(sig, keyId) {
@@ -424,7 +424,7 @@ function crc24(data) {
     return crc & 0xffffff;
 }
 
-;// CONCATENATED MODULE: ./src/release/provenance.ts
+;// CONCATENATED MODULE: ./src/sign/provenance.ts
 
 
 

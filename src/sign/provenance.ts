@@ -73,7 +73,7 @@ function filesBlock(message: string): Record<string, unknown> {
 }
 
 /** A signing key read and unlocked (the costly part: the passphrase's S2K), ready to sign messages as `helm package --sign` does (SHA-512). */
-export interface UnlockedKey {
+interface UnlockedKey {
   fingerprint: string;
   userId: string;
   sign(message: string, date?: Date): Promise<Signed>;

@@ -266,9 +266,9 @@ function rsaKey(pub: Buffer[], mpis: Buffer[]): KeyObject {
 }
 
 function edKey(publicKey: Buffer, mpis: Buffer[]): KeyObject {
-  const seed = Buffer.alloc(32);
-  mpis[0].copy(seed, 32 - mpis[0].length);
-  return createPrivateKey({ key: { kty: 'OKP', crv: 'Ed25519', d: b64u(seed), x: b64u(publicKey) }, format: 'jwk' });
+  const secret = Buffer.alloc(32); // the 32-byte private key, left-padded as OpenPGP strips leading zeros
+  mpis[0].copy(secret, 32 - mpis[0].length);
+  return createPrivateKey({ key: { kty: 'OKP', crv: 'Ed25519', d: b64u(secret), x: b64u(publicKey) }, format: 'jwk' });
 }
 
 /** The key flags of a self-signature (issuer = the key itself) over a user id or the key, if it has them. */

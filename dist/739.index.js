@@ -1,15 +1,113 @@
-export const id = 175;
-export const ids = [175];
+export const id = 739;
+export const ids = [739];
 export const modules = {
+
+/***/ 1938:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ resolveChartRef)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2148);
+/* harmony import */ var _util_quoted_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9202);
+
+
+
+/**
+ * Helm's rules for a chart's reference: the repository ends in the chart's name, the tag is its
+ * version (`+` written `_`). The registry library knows references; only this room knows charts in them.
+ */
+/** Helm writes `+` (build metadata) as `_` in a tag and reads it back. */
+function versionTag(version) {
+    return version.replaceAll('+', '_');
+}
+/**
+ * Resolves a reference for a chart: `oci://host[:port][/ns]` (Helm-push style, `/<name>:<tag>`
+ * appended) or a full `host[:port]/path/<name>[:<tag>]`. Helm's strict rule holds: the last path
+ * element is the chart's name and the tag its version. Capitals in the path are lowered (GHCR owners).
+ */
+function resolveChartRef(input, chartName, chartVersion) {
+    const raw = input.trim();
+    const tag = versionTag(chartVersion);
+    // Where an error is: the reference, which each face may call by its own name.
+    const at = { where: `reference ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_2__/* .quoted */ .T)(raw)}`, subject: 'reference' };
+    if (raw === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('no reference given: the input is empty', {
+            hint: 'Give oci://<registry>/<namespace>, e.g. oci://ghcr.io/my-org/charts',
+        });
+    const parts = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .splitReference */ .mQ)(raw);
+    if (parts.digest !== undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('a digest reference cannot be pushed to', {
+            ...at,
+            hint: 'Give a repository (and optionally a tag) instead of @sha256:…',
+        });
+    const registry = parts.registry;
+    let path;
+    let givenTag;
+    if (parts.oci) {
+        if (parts.tag !== undefined) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('an oci:// reference names a namespace, not a tag', {
+                ...at,
+                hint: `Drop the tag: the chart goes to ${registry}/${parts.path}/${chartName}:${tag}`,
+            });
+        }
+        path = parts.path === '' ? chartName : `${parts.path}/${chartName}`;
+    }
+    else {
+        if (/^[a-z]+:\/\//i.test(raw))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('unsupported scheme', { ...at, hint: 'Use oci://host/namespace or host/namespace/name' });
+        if (parts.path === '')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('a full reference needs a registry and a repository', {
+                ...at,
+                hint: `Write it as host/namespace/${chartName}, or use oci://${raw}`,
+            });
+        path = parts.path;
+        givenTag = parts.tag;
+    }
+    (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .checkHost */ .RC)(registry, at.where, 'Write the host as name[:port], e.g. ghcr.io or localhost:5000', at.subject);
+    const repository = asciiLower(path);
+    const components = repository.split('/');
+    for (const c of components) {
+        if (!(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isRepositoryComponent */ .QP)(c)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`invalid repository name ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_2__/* .quoted */ .T)(path)}`, {
+                ...at,
+                hint: 'Each path element must be lower-case letters and digits, joined by ".", "_", "__" or "-"',
+            });
+        }
+    }
+    const last = components[components.length - 1];
+    if (last !== asciiLower(chartName)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the reference ends in ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_2__/* .quoted */ .T)(last)} but the chart is named ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_2__/* .quoted */ .T)(chartName)}`, {
+            ...at,
+            hint: `Helm requires the repository to end in the chart's name: use ${[registry, ...components.slice(0, -1), asciiLower(chartName)].join('/')}, or oci://${[registry, ...components.slice(0, -1)].join('/')}`,
+        });
+    }
+    if (givenTag !== undefined && givenTag !== tag) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the tag ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_2__/* .quoted */ .T)(givenTag)} differs from the chart version ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_2__/* .quoted */ .T)(chartVersion)}`, {
+            ...at,
+            hint: `Helm requires the tag to be the chart's version: drop the tag (it defaults to ${tag}) or change version in Chart.yaml`,
+        });
+    }
+    if (!(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isTag */ .dz)(tag))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the version ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_2__/* .quoted */ .T)(chartVersion)} does not make a valid tag`, { hint: 'Use a shorter SemVer version' });
+    return { ref: { registry, repository, tag }, lowered: repository !== path ? path : undefined };
+}
+/** ASCII capitals lowered, nothing else: String#toLowerCase would also turn the Kelvin sign (U+212A) into a "k". */
+function asciiLower(text) {
+    return text.replace(/[A-Z]+/g, (c) => c.toLowerCase());
+}
+
+
+/***/ }),
 
 /***/ 8466:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   qV: () => (/* binding */ FetchBudget),
-/* harmony export */   vL: () => (/* binding */ MAX_SMALL_BLOB)
+/* harmony export */   q: () => (/* binding */ FetchBudget),
+/* harmony export */   v: () => (/* binding */ MAX_SMALL_BLOB)
 /* harmony export */ });
-/* unused harmony export MAX_FETCH_BYTES */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _chart_chart_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8892);
 /* harmony import */ var _oci_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(209);
@@ -79,7 +177,6 @@ const MediaType = {
 /* harmony export */   Y6: () => (/* binding */ CONFIG_JSON),
 /* harmony export */   j$: () => (/* binding */ parseChartManifest)
 /* harmony export */ });
-/* unused harmony export CHART_LAYERS */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8825);
 /* harmony import */ var _chart_metadata_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6655);
@@ -208,7 +305,8 @@ async function assemble(files, origin, loadArchive) {
     if (!chartYaml) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('no Chart.yaml found', {
             where: origin,
-            hint: 'Point `chart` at the folder that holds Chart.yaml, or at a packaged .tgz',
+            hint: 'Give the folder that holds Chart.yaml, or a packaged .tgz',
+            code: 'no-chart-yaml',
         });
     }
     const md = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_2__/* .emptyMetadata */ .fs)();
@@ -392,7 +490,7 @@ class UnpackBudget {
 /* harmony export */   oy: () => (/* binding */ GoYamlError),
 /* harmony export */   sE: () => (/* binding */ goFields)
 /* harmony export */ });
-/* unused harmony exports GoFloat, goNumber, goJson */
+/* unused harmony export goNumber */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 /* harmony import */ var _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4282);
 
@@ -1592,7 +1690,7 @@ function goBase(path) {
 
 /**
  * How far a chart folder's symbolic links may lead: the workspace when the chart is inside it
- * (GITHUB_WORKSPACE on a runner), else the root of the git work tree holding the chart, else the
+ * (a face gives it: the runner's checkout for the action), else the root of the git work tree holding the chart, else the
  * chart folder itself. Helm follows every link (a monorepo shares subcharts by linking them into
  * charts/); a link out of the repository could publish any file of the machine.
  */
@@ -2366,16 +2464,24 @@ class UserError extends Error {
     where;
     hint;
     code;
+    /** What `where` starts with, for a face to call by its own name. */
+    subject;
     constructor(message, options = {}) {
         super(message, options.cause === undefined ? undefined : { cause: options.cause });
         this.name = 'UserError';
         this.where = options.where;
         this.hint = options.hint;
         this.code = options.code;
+        this.subject = options.subject;
     }
-    /** `where: message. hint` on a single line, the hint in the face's words when it has some for the code. */
+    /**
+     * `where: message. hint` on a single line, in the face's words when it has some: its hint for the
+     * code, its name for the subject `where` starts with.
+     */
     toLine(hints = {}) {
-        const parts = [this.where ? `${this.where}: ${this.message}` : this.message];
+        const name = this.subject && hints.subjects?.[this.subject];
+        const where = name && this.where?.startsWith(`${this.subject} `) ? `${name}${this.where.slice(this.subject.length)}` : this.where;
+        const parts = [where ? `${where}: ${this.message}` : this.message];
         const hint = (this.code && hints[this.code]) || this.hint;
         if (hint)
             parts.push(hint);
@@ -2433,7 +2539,7 @@ function basicAuth(username, password) {
 /* harmony export */   Zz: () => (/* binding */ helmRegistryConfigPath),
 /* harmony export */   _$: () => (/* binding */ removeLogin)
 /* harmony export */ });
-/* unused harmony exports dockerConfigPath, decodeEntry, runCredentialHelper */
+/* unused harmony exports dockerConfigPath, decodeEntry */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _basic_auth_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3634);
@@ -2757,7 +2863,6 @@ function checkDescriptor(d, what, where) {
 /* harmony export */   gl: () => (/* binding */ RegistryError),
 /* harmony export */   x6: () => (/* binding */ networkError)
 /* harmony export */ });
-/* unused harmony exports registryWords, registryCodes */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _util_causes_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7554);
 /* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1095);
@@ -2840,10 +2945,12 @@ function describeResponse(what, res, target) {
     }
     if (res.status === 403 || codes.includes('DENIED') || insufficientScope) {
         const ghcr = target.registry === 'ghcr.io' || target.registry.endsWith('.ghcr.io');
+        const who = target.username ? JSON.stringify(target.username) : 'this user';
         return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`no permission to ${what} ${where} (${words})`, {
             hint: ghcr
-                ? 'With GITHUB_TOKEN, give the job `permissions: packages: write` and, for an existing package, grant this repository Write access under the package settings (Manage Actions access)'
-                : `Check that ${target.username ? JSON.stringify(target.username) : 'this user'} may push to this repository`,
+                ? `Check that ${who} may write packages, and that an existing package grants it Write access in its settings`
+                : `Check that ${who} may push to this repository`,
+            code: ghcr ? 'ghcr-denied' : undefined,
         });
     }
     if (res.status === 400 && /HTTP request to an HTTPS server/i.test(res.body.toString('utf8'))) {
@@ -2906,10 +3013,9 @@ function describeNetwork(err, registry, plainHttp) {
         return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${registry} did not answer in time`, { hint: 'Check the network, or run again later', cause: err });
     if (has('ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE')) {
         return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the connection to ${registry} was closed (${text})`, {
-            hint: plainHttp
-                ? 'If the registry speaks HTTPS, remove `plain-http: true`'
-                : 'Run again; if it persists, check proxies and the registry',
+            hint: plainHttp ? 'If the registry speaks HTTPS, talk HTTPS to it' : 'Run again; if it persists, check proxies and the registry',
             cause: err,
+            code: plainHttp ? 'reset-over-plain-http' : undefined,
         });
     }
     return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`cannot talk to ${registry}: ${text}`, { cause: err });
@@ -3422,12 +3528,13 @@ const Annotation = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   F2: () => (/* binding */ parseReference),
 /* harmony export */   KU: () => (/* binding */ dependencyRepository),
-/* harmony export */   QE: () => (/* binding */ resolveChartRef),
+/* harmony export */   QP: () => (/* binding */ isRepositoryComponent),
+/* harmony export */   RC: () => (/* binding */ checkHost),
 /* harmony export */   TZ: () => (/* binding */ parseRegistryHost),
+/* harmony export */   dz: () => (/* binding */ isTag),
 /* harmony export */   mQ: () => (/* binding */ splitReference),
 /* harmony export */   nw: () => (/* binding */ refString)
 /* harmony export */ });
-/* unused harmony export versionTag */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _util_quoted_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9202);
 
@@ -3481,11 +3588,11 @@ function hostProblem(host) {
     }
     return undefined;
 }
-/** `host` checked (hostProblem), or a UserError naming it and why. */
-function checkHost(host, where, hint) {
+/** `host` checked (hostProblem), or a UserError naming it and why (`where` starting with `subject`, if given). */
+function checkHost(host, where, hint, subject) {
     const problem = hostProblem(host);
     if (problem)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`invalid registry host ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(host)}: ${problem}`, { where, hint });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`invalid registry host ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(host)}: ${problem}`, { where, hint, subject });
 }
 /**
  * A registry host as a person types it for `registry login` (`host[:port]`, or `oci://host`): one
@@ -3503,84 +3610,16 @@ function parseRegistryHost(input) {
         });
     return raw;
 }
+/** Whether `component` is one element of a repository path (lower case, joined by `.`, `_`, `__` or `-`). */
+function isRepositoryComponent(component) {
+    return REPO_COMPONENT.test(component);
+}
+/** Whether `tag` is a valid tag (at most 128 characters, no `+`). */
+function isTag(tag) {
+    return TAG.test(tag);
+}
 function refString(ref) {
     return `${ref.registry}/${ref.repository}:${ref.tag}`;
-}
-/** Helm writes `+` (build metadata) as `_` in a tag and reads it back. */
-function versionTag(version) {
-    return version.replaceAll('+', '_');
-}
-/**
- * Resolves the `ref` input for a chart: `oci://host[:port][/ns]` (Helm-push style, `/<name>:<tag>`
- * appended) or a full `host[:port]/path/<name>[:<tag>]`. Helm's strict rule holds: the last path
- * element is the chart's name and the tag its version. Capitals in the path are lowered (GHCR owners).
- */
-function resolveChartRef(input, chartName, chartVersion) {
-    const raw = input.trim();
-    const tag = versionTag(chartVersion);
-    const where = `ref ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(raw)}`;
-    if (raw === '')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('the `ref` input is empty', { hint: 'Set it to oci://<registry>/<namespace>, e.g. oci://ghcr.io/my-org/charts' });
-    const parts = splitReference(raw);
-    if (parts.digest !== undefined)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('a digest reference cannot be pushed to', {
-            where,
-            hint: 'Give a repository (and optionally a tag) instead of @sha256:…',
-        });
-    const registry = parts.registry;
-    let path;
-    let givenTag;
-    if (parts.oci) {
-        if (parts.tag !== undefined) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('an oci:// reference names a namespace, not a tag', {
-                where,
-                hint: `Drop the tag: the chart goes to ${registry}/${parts.path}/${chartName}:${tag}`,
-            });
-        }
-        path = parts.path === '' ? chartName : `${parts.path}/${chartName}`;
-    }
-    else {
-        if (/^[a-z]+:\/\//i.test(raw))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('unsupported scheme', { where, hint: 'Use oci://host/namespace or host/namespace/name' });
-        if (parts.path === '')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('a full reference needs a registry and a repository', {
-                where,
-                hint: `Write it as host/namespace/${chartName}, or use oci://${raw}`,
-            });
-        path = parts.path;
-        givenTag = parts.tag;
-    }
-    checkHost(registry, where, 'Write the host as name[:port], e.g. ghcr.io or localhost:5000');
-    const lowered = asciiLower(path);
-    const components = lowered.split('/');
-    for (const c of components) {
-        if (!REPO_COMPONENT.test(c)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`invalid repository name ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(path)}`, {
-                where,
-                hint: 'Each path element must be lower-case letters and digits, joined by ".", "_", "__" or "-"',
-            });
-        }
-    }
-    const last = components[components.length - 1];
-    if (last !== asciiLower(chartName)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the reference ends in ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(last)} but the chart is named ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(chartName)}`, {
-            where,
-            hint: `Helm requires the repository to end in the chart's name: use ${[registry, ...components.slice(0, -1), asciiLower(chartName)].join('/')}, or oci://${[registry, ...components.slice(0, -1)].join('/')}`,
-        });
-    }
-    if (givenTag !== undefined && givenTag !== tag) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the tag ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(givenTag)} differs from the chart version ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(chartVersion)}`, {
-            where,
-            hint: `Helm requires the tag to be the chart's version: drop the tag (it defaults to ${tag}) or change version in Chart.yaml`,
-        });
-    }
-    if (!TAG.test(tag))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the version ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(chartVersion)} does not make a valid tag`, { hint: 'Use a shorter SemVer version' });
-    return { ref: { registry, repository: lowered, tag }, lowered: lowered !== path ? path : undefined };
-}
-/** ASCII capitals lowered, nothing else: String#toLowerCase would also turn the Kelvin sign (U+212A) into a "k". */
-function asciiLower(text) {
-    return text.replace(/[A-Z]+/g, (c) => c.toLowerCase());
 }
 /** Parses a full reference `host[:port]/path[:tag]` (the CLI's REF); the tag is required. */
 function parseReference(input) {
@@ -3638,8 +3677,6 @@ __webpack_require__.d(__webpack_exports__, {
   bP: () => (/* binding */ RegistryClient),
   L$: () => (/* binding */ SINGLE_POST_MAX)
 });
-
-// UNUSED EXPORTS: MAX_TAGS, scope
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -3727,9 +3764,6 @@ function checkRealm(registry, origin, realm, tokenHosts) {
 
 
 
-function credentialUser(c) {
-    return c === undefined ? undefined : 'password' in c ? c.username : c.username;
-}
 /**
  * Authorises requests to one registry. The first 401 tells the scheme: Basic (the credential on
  * every request from then on) or Bearer (a token from the realm per scope, cached until it expires,
@@ -3761,7 +3795,7 @@ class Authenticator {
     /** Hosts (`host` or `host:port`) besides the registry's own that may serve its tokens. */
     #tokenHosts;
     get username() {
-        return credentialUser(this.#credential);
+        return this.#credential?.username;
     }
     /** Sends `req` with authorisation for `scope`, handling one 401 by (re)authorising and repeating it. */
     async send(req, scope) {
@@ -4480,7 +4514,7 @@ const UNTRUSTED_CERT_CODES = new Set([
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 
 
-/** A PEM bundle of extra trusted roots (`ca-file`), checked to hold at least one certificate. */
+/** A PEM bundle of extra trusted roots (a CA file), checked to hold at least one certificate. */
 async function readCaFile(file) {
     let pem;
     try {
@@ -4699,9 +4733,12 @@ function buildArtifact(md, chart, createdSeconds, options = {}) {
     };
 }
 
+// EXTERNAL MODULE: ./src/artifact/chart-ref.ts
+var chart_ref = __webpack_require__(1938);
 // EXTERNAL MODULE: ./src/oci/reference.ts
 var reference = __webpack_require__(2148);
 ;// CONCATENATED MODULE: ./src/release/build.ts
+
 
 
 
@@ -4723,8 +4760,8 @@ async function packageSource(source, options) {
 }
 /** The first half of `packageSource`: the chart as it will be published, before any byte is written. */
 async function loadSource(source, options) {
-    const { env, overrides = {} } = options;
-    const { chart, archive } = await (0,load/* loadChart */.T)(source, { allowMissingDependencies: true, workspace: env.GITHUB_WORKSPACE || undefined });
+    const { overrides = {} } = options;
+    const { chart, archive } = await (0,load/* loadChart */.T)(source, { allowMissingDependencies: true, workspace: options.workspace });
     const missing = chart.metadata.dependencies.filter((d) => !chart.dependencies.some((c) => c.metadata.name === d.name));
     if (missing.length > 0 && archive) {
         // A packaged chart is pushed as it is: nothing is resolved into it.
@@ -4747,8 +4784,9 @@ async function loadSource(source, options) {
     if (overrides.version) {
         const version = overrides.version.trim().replace(/^v/, '');
         if (!metadata/* SEMVER2 */.fl.test(version))
-            throw new errors/* UserError */.yo(`the \`version\` input ${JSON.stringify(overrides.version)} is not a SemVer 2 version`, {
+            throw new errors/* UserError */.yo(`the version ${JSON.stringify(overrides.version)} given to publish is not a SemVer 2 version`, {
                 hint: 'Use MAJOR.MINOR.PATCH, e.g. 1.2.0 (a leading v is dropped)',
+                code: 'version-invalid',
             });
         overridden ||= version !== md.version;
         md.version = version;
@@ -4765,7 +4803,7 @@ async function packageLoaded(loaded, options) {
     const { source, chart, archive, overridden } = loaded;
     const { signer, overrides = {} } = options;
     const md = chart.metadata;
-    const date = sourceDate(options.env);
+    const date = sourceDate(options.env); // SOURCE_DATE_EPOCH's, or the fixed epoch
     const bytes = archive && !overridden ? archive : await (0,chart_package/* packageChart */.n)(chart, date.seconds);
     await (0,util_yield/* yieldToLoop */.j)();
     let provenance = archive && !overridden ? await readProvenance(`${source}.prov`) : undefined;
@@ -4775,7 +4813,7 @@ async function packageLoaded(loaded, options) {
     if (signer) {
         // The signature's time: SOURCE_DATE_EPOCH when set (the same key and chart then give the same file), else now.
         const when = date.from === 'SOURCE_DATE_EPOCH' ? new Date(date.seconds * 1000) : undefined;
-        const { messageBlock } = await __webpack_require__.e(/* import() */ 323).then(__webpack_require__.bind(__webpack_require__, 6323));
+        const { messageBlock } = await __webpack_require__.e(/* import() */ 863).then(__webpack_require__.bind(__webpack_require__, 1863));
         const made = await signer.sign(messageBlock(md, bytes), when);
         provenance = made.provenance;
         signed = { fingerprint: made.fingerprint, userId: made.userId };
@@ -4792,12 +4830,12 @@ async function packageLoaded(loaded, options) {
 }
 /** Binds a packaged chart to the reference `refInput` names for it. */
 function bindRef(p, refInput) {
-    const { ref, lowered } = (0,reference/* resolveChartRef */.QE)(refInput, p.chart.metadata.name, p.chart.metadata.version);
+    const { ref, lowered } = (0,chart_ref/* resolveChartRef */.Q)(refInput, p.chart.metadata.name, p.chart.metadata.version);
     return { ...p, ref, refName: (0,reference/* refString */.nw)(ref), lowered };
 }
 /** A `.prov` pushed beside an archive must name that archive by its digest: else it was made for another one. */
 async function checkProvenanceNames(provenance, md, archive, where) {
-    const { provenanceFiles, archiveName } = await __webpack_require__.e(/* import() */ 323).then(__webpack_require__.bind(__webpack_require__, 6323));
+    const { provenanceFiles, archiveName } = await __webpack_require__.e(/* import() */ 863).then(__webpack_require__.bind(__webpack_require__, 1863));
     let files;
     try {
         files = provenanceFiles(provenance);
@@ -4855,11 +4893,9 @@ async function logIn(client, username, password) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  FY: () => (/* binding */ lookUpTag),
-  Xi: () => (/* binding */ pushArtifact)
+  F: () => (/* binding */ lookUpTag),
+  X: () => (/* binding */ pushArtifact)
 });
-
-// UNUSED EXPORTS: SETTLE_MAX_MS, SETTLE_MIN_MS, settleTime
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
@@ -4911,7 +4947,7 @@ async function compareWithRegistry(client, repository, digest, ours) {
     }
     const { manifest, chartLayer, provLayer } = parsed;
     // One budget for every blob this comparison downloads (checked from the descriptors, before each fetch).
-    const budget = new fetch_budget/* FetchBudget */.qV(`${repository}@${digest}`);
+    const budget = new fetch_budget/* FetchBudget */.q(`${repository}@${digest}`);
     if (ours.provenance && !provLayer)
         return { same: false, why: 'this build adds a provenance file', chartDigest: chartLayer.digest };
     if (manifest.config.digest !== ours.configDescriptor.digest) {
@@ -4933,7 +4969,7 @@ async function compareWithRegistry(client, repository, digest, ours) {
     }
     let provenance;
     if (provLayer) {
-        if (provLayer.size > fetch_budget/* MAX_SMALL_BLOB */.vL)
+        if (provLayer.size > fetch_budget/* MAX_SMALL_BLOB */.v)
             return { same: false, why: 'its provenance layer is too large', chartDigest: chartLayer.digest };
         const ourProv = ours.layers.find((l) => l.mediaType === media_types/* MediaType */.z.provenance);
         if (provLayer.digest === ourProv?.digest)
@@ -4959,7 +4995,7 @@ async function compareWithRegistry(client, repository, digest, ours) {
 }
 /** Which metadata fields differ, for the error that names them. */
 async function metadataDifference(client, repository, config, ours, budget) {
-    if (config.size > fetch_budget/* MAX_SMALL_BLOB */.vL)
+    if (config.size > fetch_budget/* MAX_SMALL_BLOB */.v)
         return 'its metadata differs';
     budget.take(config);
     let theirs;
@@ -5300,7 +5336,7 @@ function openRegistries(options = {}) {
 /* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1095);
 
 
-/** The seed's block: ref, digest (the manifest's), size (the chart's), name, version. */
+/** The block `helm chart save` and `helm chart push` (Helm 3.0–3.6) print: ref, digest (the manifest's), size (the chart's), name, version. */
 function describeLines(refName, c) {
     return [
         `ref:     ${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g)(refName)}`,
@@ -5310,7 +5346,7 @@ function describeLines(refName, c) {
         `version: ${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g)(c.version)}`,
     ];
 }
-/** The seed's last line of a push: `<tag>: pushed to remote (N layers, SIZE total)`, or what happened instead. */
+/** The last line of `helm chart push` (Helm 3.0–3.6): `<tag>: pushed to remote (N layers, SIZE total)`, or what happened instead. */
 function pushLine(built, status, digest) {
     const layers = built.artifact.layers;
     const total = layers.reduce((n, l) => n + l.size, 0);
@@ -5334,7 +5370,7 @@ function pushLine(built, status, digest) {
 /* harmony import */ var _oci_layout_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5823);
 
 
-/** Saves an artifact into the cache (blobs first, then the index entry) — the seed's `helm chart save`. */
+/** Saves an artifact into the cache (blobs first, then the index entry) — Helm 3.0–3.6's `helm chart save`. */
 async function saveToCache(cacheDir, refName, artifact) {
     const layout = new _oci_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .Layout */ .P(cacheDir);
     try {
@@ -5358,7 +5394,7 @@ async function saveToCache(cacheDir, refName, artifact) {
 
 /***/ }),
 
-/***/ 9567:
+/***/ 2227:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5371,7 +5407,7 @@ async function saveToCache(cacheDir, refName, artifact) {
  * second load of the bundle cost more than the overlap wins.)
  */
 function startSigner(options) {
-    const unlocked = __webpack_require__.e(/* import() */ 323).then(__webpack_require__.bind(__webpack_require__, 6323)).then((m) => m.unlockSigningKey(options));
+    const unlocked = __webpack_require__.e(/* import() */ 863).then(__webpack_require__.bind(__webpack_require__, 1863)).then((m) => m.unlockSigningKey(options));
     // Safe: every `sign` awaits this same promise and reports its failure (a wrong passphrase); a run
     // that never signs (every chart failed first) has that failure to report instead.
     unlocked.catch(() => { });
@@ -5480,7 +5516,7 @@ function alive(pid) {
 /* harmony export */   v: () => (/* binding */ parseYamlDocuments),
 /* harmony export */   xW: () => (/* binding */ CHART_YAML_BOUNDS)
 /* harmony export */ });
-/* unused harmony exports checkJsonBounds, checkYamlBounds */
+/* unused harmony export checkYamlBounds */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
 
 /** What a chart's YAML files may hold: 50,000 nodes keep a check within about 80 MiB. */
@@ -5659,8 +5695,8 @@ function errorCodes(err) {
 
 
 /**
- * Runs `fn` holding an exclusive lock file (`O_EXCL` create). A lock left by a process that is gone,
- * or older than `staleMs`, is broken. Waits up to `timeoutMs`, then throws.
+ * Runs `fn` holding an exclusive lock file (`O_EXCL` create). A lock left by a process that is gone
+ * (once it is two seconds old), or older than `staleMs`, is broken. Waits up to `timeoutMs`, then throws.
  */
 async function withFileLock(lockPath, fn, options = {}) {
     // Holders in this process queue in memory; the file (polled) is for other processes only.
@@ -5717,11 +5753,18 @@ async function lockFile(lockPath, fn, options) {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(lockPath, { force: true });
     }
 }
+/** How old the lock of a process that is gone must be before it is broken (its holders hold it for milliseconds). */
+const DEAD_HOLDER_GRACE_MS = 2000;
 async function isStale(lockPath, staleMs) {
     try {
         const [info, text] = await Promise.all([(0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(lockPath), (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(lockPath, 'utf8')]);
         const pid = Number(text);
-        if (Number.isInteger(pid) && pid > 0 && pid !== process.pid) {
+        const age = Date.now() - info.mtimeMs;
+        // A holder that is gone left its lock behind, but only a lock some time old is taken for such: a
+        // waiter reads the holder's pid, and by the time it finds that process gone the holder may have
+        // released the lock and the next one taken it (a CLI run exits at once). Removing "the stale
+        // lock" then would remove that live one, and two writers would lose each other's changes.
+        if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && age > DEAD_HOLDER_GRACE_MS) {
             try {
                 process.kill(pid, 0);
             }
@@ -5730,7 +5773,7 @@ async function isStale(lockPath, staleMs) {
                     return true;
             }
         }
-        return Date.now() - info.mtimeMs > staleMs;
+        return age > staleMs;
     }
     catch {
         return false;
@@ -5746,7 +5789,7 @@ async function isStale(lockPath, staleMs) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   X: () => (/* binding */ humanSize)
 /* harmony export */ });
-/** Bytes as the seed prints them: `454 B`, `2.4 KiB`, `28.1 KiB`, `1.2 MiB` (one decimal, binary units). */
+/** Bytes as `helm chart` (Helm 3.0–3.6) prints them: `454 B`, `2.4 KiB`, `28.1 KiB`, `1.2 MiB` (one decimal, binary units). */
 function humanSize(bytes) {
     if (bytes < 1024)
         return `${bytes} B`;
@@ -5779,7 +5822,10 @@ function humanSize(bytes) {
  * the combining grapheme joiner, variation selectors, Khmer's invisible vowels): what makes text read
  * other than it is.
  */
-const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\ufe00-\ufe0f\uffa0\u{e0100}-\u{e01ef}]/gu;
+// The class lists combining marks on purpose (each is escaped alone, never as part of a sequence).
+const UNPRINTABLE = 
+// eslint-disable-next-line no-misleading-character-class
+/[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\ufe00-\ufe0f\uffa0\u{e0100}-\u{e01ef}]/gu;
 /** Text safe to print on a terminal or in a log: one line, every character above written as a \u escape. */
 function printable(text) {
     return text.replace(UNPRINTABLE, (c) => {
