@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { UserError } from '../errors.js';
+import { causes } from '../util/causes.js';
 import { Authenticator, type Credential } from './auth.js';
 import { outsideDeadline } from './deadline.js';
 import { parseDigest, sha256, type Descriptor } from './digest.js';
@@ -293,6 +294,130 @@ export class RegistryClient {
   }
 
   /**
+   * A manifest or index by tag or digest when there is one (undefined for a 404), read whole within
+   * `maxBytes` and checked against its digest (the one asked for, else the one the registry reports);
+   * with what a conditional write of the same reference needs: the ETag, else the digest quoted.
+   */
+  async fetchManifestIfAny(
+    repository: string,
+    reference: string,
+    accept: string,
+    maxBytes = MAX_MANIFEST_BYTES,
+  ): Promise<{ body: Buffer; digest: string; contentType?: string; etag: string } | undefined> {
+    const where = `${this.registry}/${repository}:${reference}`;
+    if (reference.includes(':')) parseDigest(reference, 'the manifest digest', where);
+    const res = await this.#send(
+      { method: 'GET', url: `${this.#base}/v2/${repository}/manifests/${reference}`, headers: { accept }, maxBody: maxBytes },
+      scope(repository, false),
+    ).catch((err: unknown) => tooLarge(err, `the manifest ${where}`, maxBytes));
+    if (res.status === 404) return undefined;
+    if (res.status !== 200) throw responseError('read', res, this.#target(repository));
+    const digest = sha256(res.body);
+    const header = res.headers['docker-content-digest'];
+    const claimed = reference.includes(':') ? reference : header && parseDigest(header, 'the Docker-Content-Digest', where);
+    if (claimed && claimed !== digest)
+      throw new UserError(`the manifest ${where} does not match its digest (expected ${claimed}, got ${digest})`, {
+        hint: 'The registry or something between is corrupting data: nothing was written for it',
+      });
+    return { body: res.body, digest, contentType: res.headers['content-type'], etag: res.headers.etag || `"${digest}"` };
+  }
+
+  /**
+   * PUT a manifest by tag or digest and report what the registry said: the digest it computed
+   * (checked against the bytes sent) and its `OCI-Subject` header (it indexed the manifest's subject
+   * for its referrers API). `condition`: `If-Match` / `If-None-Match`; a registry that honours them
+   * answers 412 when the reference changed meanwhile, returned as `{ conflict: true }`.
+   */
+  async pushManifest(
+    repository: string,
+    reference: string,
+    manifest: Buffer,
+    mediaType: string,
+    condition: { ifMatch?: string; ifNoneMatch?: string } = {},
+  ): Promise<{ conflict: true } | { conflict: false; digest: string; subject?: string }> {
+    const where = `${this.registry}/${repository}:${reference}`;
+    if (reference.includes(':')) parseDigest(reference, 'the manifest digest', where);
+    const headers: Record<string, string> = { 'content-type': mediaType, 'content-length': String(manifest.length) };
+    if (condition.ifMatch) headers['if-match'] = condition.ifMatch;
+    if (condition.ifNoneMatch) headers['if-none-match'] = condition.ifNoneMatch;
+    const res = await this.#send(
+      { method: 'PUT', url: `${this.#base}/v2/${repository}/manifests/${reference}`, headers, body: manifest },
+      scope(repository, true),
+    );
+    if (res.status === 412) return { conflict: true };
+    if (res.status !== 201 && res.status !== 200) throw responseError('push the manifest to', res, this.#target(repository));
+    const digest = sha256(manifest);
+    const reported = res.headers['docker-content-digest'];
+    if (reported && parseDigest(reported, 'the Docker-Content-Digest', where) !== digest)
+      throw new UserError(`${where} stored the manifest as ${reported}, but its digest is ${digest}`, {
+        hint: 'The registry changed the manifest: it does not keep manifests byte for byte as the distribution spec requires',
+      });
+    const subject = res.headers['oci-subject'];
+    return { conflict: false, digest, subject: subject ? parseDigest(subject.trim(), 'the OCI-Subject header', where) : undefined };
+  }
+
+  /**
+   * Whether the registry serves the referrers API: GET /v2/<name>/referrers/<zero digest> answers 200
+   * with an image index (as oras-go and @sigstore/oci ask; an `OCI-Subject` alone is not enough:
+   * @sigstore/oci notes that AWS ECR sends it without having the API).
+   */
+  async hasReferrersApi(repository: string): Promise<boolean> {
+    const url = `${this.#base}/v2/${repository}/referrers/sha256:${'0'.repeat(64)}`;
+    const res = await this.#send(
+      { method: 'GET', url, headers: { accept: MediaType.index }, maxBody: 64 * 1024 },
+      scope(repository, false),
+    ).catch((err: unknown) => tooLarge(err, `the referrers of a digest nothing refers to in ${this.registry}/${repository}`, 64 * 1024));
+    if (res.status === 200) return isMediaType(res.headers['content-type'], MediaType.index);
+    if (res.status === 404 || res.status === 400 || res.status === 405) return false;
+    throw responseError('ask for the referrers API of', res, this.#target(repository));
+  }
+
+  /**
+   * The referrers API (GET /v2/<name>/referrers/<digest>, distribution-spec 1.1): each page's body
+   * handed to `onPage` as it arrives (which may throw to stop), following the Link header, at most
+   * `maxPages` pages of `maxBytes` each. False when the registry has no referrers API: a 404, or a
+   * first answer that is not an image index (as oras-go decides).
+   */
+  async fetchReferrers(
+    repository: string,
+    digest: string,
+    artifactType: string | undefined,
+    bounds: { maxPages: number; maxBytes: number },
+    onPage: (body: Buffer, filtersApplied: string[]) => void,
+  ): Promise<boolean> {
+    const where = `${this.registry}/${repository}@${digest}`;
+    parseDigest(digest, 'the subject digest', where);
+    const query = artifactType ? `?artifactType=${encodeURIComponent(artifactType)}` : '';
+    let url: string | undefined = `${this.#base}/v2/${repository}/referrers/${digest}${query}`;
+    for (let pages = 0; url; pages++) {
+      if (pages >= bounds.maxPages)
+        throw new UserError(`the referrers of ${where} run over more than ${bounds.maxPages} pages`, {
+          hint: 'The registry is answering with something other than a list of referrers: nothing was read from it',
+        });
+      const res: HttpResponse = await this.#send(
+        { method: 'GET', url, headers: { accept: MediaType.index }, maxBody: bounds.maxBytes },
+        scope(repository, false),
+      ).catch((err: unknown) => tooLarge(err, `a page of the referrers of ${where}`, bounds.maxBytes));
+      if (pages === 0 && (res.status === 404 || (res.status === 200 && !isMediaType(res.headers['content-type'], MediaType.index))))
+        return false;
+      if (res.status !== 200) throw responseError('list the referrers in', res, this.#target(repository));
+      onPage(
+        res.body,
+        (res.headers['oci-filters-applied'] ?? '').split(',').map((f) => f.trim()),
+      );
+      const next: string | undefined = /<([^>]+)>;\s*rel="next"/.exec(res.headers.link ?? '')?.[1];
+      const nextUrl: URL | undefined = next ? new URL(next, url) : undefined;
+      // A page link stays on the registry's own origin: credentials go nowhere else.
+      if (nextUrl && nextUrl.origin !== new URL(this.#base).origin)
+        throw new UserError(`the referrers of ${where} link their next page to another host (${nextUrl.origin}): refused`, {
+          hint: 'The registry is misconfigured or hostile',
+        });
+      url = nextUrl?.toString();
+    }
+    return true;
+  }
+
+  /**
    * A blob, verified while it streams: never more bytes than its descriptor says, and the digest
    * checked at the end. Redirects (object storage) are followed; credentials go only to the
    * registry's own origin. Transient failures are retried.
@@ -452,6 +577,20 @@ function addTags(tags: string[], body: Buffer, where: string): void {
       });
     tags.push(tag);
   }
+}
+
+/** A body past its bound, said as what it was; any other failure passes on. */
+function tooLarge(err: unknown, what: string, limit: number): never {
+  if (causes(err).some((e) => e instanceof BodyTooLarge))
+    throw new UserError(`${what} is larger than the ${limit}-byte bound`, {
+      hint: 'The registry is answering with something else: nothing was read from it',
+    });
+  throw err;
+}
+
+/** A Content-Type header names `mediaType` (its parameters aside). */
+function isMediaType(header: string | undefined, mediaType: string): boolean {
+  return (header ?? '').split(';')[0].trim().toLowerCase() === mediaType;
 }
 
 /** An upload session that cannot be resumed: transient for the upload as a whole, final for the session. */

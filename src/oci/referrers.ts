@@ -1,0 +1,253 @@
+import { UserError } from '../errors.js';
+import { quoted } from '../util/quoted.js';
+import { BoundsError, readJson, type Bounds } from '../util/bounded-read.js';
+import { checkDescriptor, describe, parseDigest, type Descriptor } from './digest.js';
+import { OciMediaType } from './media-types.js';
+import type { RegistryClient } from './registry.js';
+
+/**
+ * OCI 1.1 referrers (distribution-spec "Pushing Manifests with Subject", "Listing Referrers",
+ * "Referrers Tag Schema"): an artifact manifest attached to a subject manifest, found through the
+ * registry's referrers API where it has one, else through the image index tagged `sha256-<hex>`
+ * that clients keep up to date themselves.
+ */
+
+/** The empty config of an artifact manifest: `{}`. */
+export const EMPTY_CONFIG = {
+  mediaType: 'application/vnd.oci.empty.v1+json',
+  digest: 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a',
+  size: 2,
+} as const;
+const EMPTY_CONFIG_DATA = Buffer.from('{}');
+
+export interface ReferrerDescriptor extends Descriptor {
+  artifactType?: string;
+}
+
+export interface ReferrerArtifact {
+  artifactType: string;
+  layers: { mediaType: string; data: Buffer; annotations?: Record<string, string> }[];
+  /** The manifest's annotations: copied into the referrers index entry, where listings read them. */
+  annotations?: Record<string, string>;
+}
+
+export interface AttachOptions {
+  /** Where the route taken and each retry of the fallback index is reported. */
+  log?: (line: string) => void;
+  /** Writes of the fallback index at most (each after a conflict or a lost entry). */
+  maxWrites?: number;
+  /**
+   * How long a write of the fallback index is left to settle before it is read back a second time
+   * (a writer that read the index before ours landed writes within about its own read-to-write
+   * time): by default three times this writer's own, at least 250 ms, at most 5 s.
+   */
+  settleMs?: number;
+}
+
+/** A referrers index read whole: 4 MiB (the size every registry accepts for a manifest), 10,000 referrers. */
+export const MAX_INDEX_BYTES = 4 * 1024 * 1024;
+export const MAX_REFERRERS = 10_000;
+const MAX_PAGES = 20;
+const INDEX_BOUNDS: Bounds = { maxBytes: MAX_INDEX_BYTES, maxNodes: 400_000, maxDepth: 16 };
+
+/** The tag of the referrers tag schema for `digest`: `sha256-<hex>`. */
+export function referrersTag(digest: string): string {
+  return parseDigest(digest, 'the subject digest', 'a referrers tag').replace(':', '-');
+}
+
+/**
+ * Attaches `artifact` to `subject` as an OCI 1.1 referrer: uploads the empty config and the layers,
+ * PUTs the manifest by digest, and, unless the registry answers with `OCI-Subject` and serves the
+ * referrers API, adds it to the fallback index: read, merge (never dropping an entry), write with
+ * If-Match, read back; again while an entry is missing. Returns the referrer manifest's descriptor.
+ */
+export async function attachReferrer(
+  client: RegistryClient,
+  repository: string,
+  subject: Descriptor,
+  artifact: ReferrerArtifact,
+  options: AttachOptions = {},
+): Promise<ReferrerDescriptor> {
+  const where = `${client.registry}/${repository}@${subject.digest}`;
+  checkDescriptor(subject, 'the subject', where);
+  const layers = artifact.layers.map((l) => ({ ...describe(l.mediaType, l.data), ...(l.annotations && { annotations: l.annotations }) }));
+  const manifest = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: OciMediaType.manifest,
+      artifactType: artifact.artifactType,
+      config: EMPTY_CONFIG,
+      layers,
+      subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
+      ...(artifact.annotations && Object.keys(artifact.annotations).length > 0 && { annotations: artifact.annotations }),
+    }),
+  );
+  const blobs: [Descriptor, Buffer][] = [
+    [EMPTY_CONFIG, EMPTY_CONFIG_DATA],
+    ...artifact.layers.map((l, i): [Descriptor, Buffer] => [layers[i], l.data]),
+  ];
+  for (const [d, data] of blobs) if (!(await client.hasBlob(repository, d))) await client.uploadBlob(repository, d, data);
+  const descriptor: ReferrerDescriptor = {
+    ...describe(OciMediaType.manifest, manifest),
+    artifactType: artifact.artifactType,
+    ...(artifact.annotations && Object.keys(artifact.annotations).length > 0 && { annotations: artifact.annotations }),
+  };
+  const pushed = await client.pushManifest(repository, descriptor.digest, manifest, OciMediaType.manifest);
+  if (pushed.conflict)
+    throw new UserError(`${client.registry}/${repository} refused the referrer manifest ${descriptor.digest} (HTTP 412)`, {
+      hint: 'The registry does not follow the distribution spec',
+    });
+  const log = options.log ?? (() => {});
+  // The registry says it indexed the subject, and has the API to list it (ECR says the first without the second).
+  if (pushed.subject !== undefined && (await client.hasReferrersApi(repository))) {
+    log(`${where}: referrer ${descriptor.digest} indexed by the registry's referrers API`);
+    return descriptor;
+  }
+  await addToFallbackIndex(client, repository, subject.digest, descriptor, options);
+  log(`${where}: referrer ${descriptor.digest} added to the fallback index ${referrersTag(subject.digest)}`);
+  return descriptor;
+}
+
+/**
+ * Read, merge, write, read back — and again after a settling time: an entry another writer added is
+ * never dropped (every entry seen in any read is kept), and ours is in the index when this returns.
+ * A registry that honours If-Match / If-None-Match answers a write on a stale read with 412, and
+ * the round starts again; one that ignores them is caught by the reads back.
+ */
+async function addToFallbackIndex(
+  client: RegistryClient,
+  repository: string,
+  subject: string,
+  ours: ReferrerDescriptor,
+  options: AttachOptions,
+): Promise<void> {
+  const tag = referrersTag(subject);
+  const where = `${client.registry}/${repository}:${tag}`;
+  const log = options.log ?? (() => {});
+  const maxWrites = options.maxWrites ?? 6;
+  /** Every entry seen, by digest, in the order first seen; ours last unless it was there already. */
+  const known = new Map<string, Record<string, unknown>>();
+  let settled = false;
+  let writes = 0;
+  let writeMs = 0;
+  for (;;) {
+    const started = Date.now();
+    const current = await readIndex(client, repository, tag);
+    for (const entry of current?.entries ?? []) if (!known.has(entry.digest as string)) known.set(entry.digest as string, entry);
+    if (!known.has(ours.digest)) known.set(ours.digest, { ...ours });
+    // What every read showed, together: bounded like one index (a registry serving a new set each time).
+    if (known.size > MAX_REFERRERS) throw tooMany(`the fallback referrers index ${where}`);
+    const present = new Set((current?.entries ?? []).map((e) => e.digest as string));
+    const missing = [...known.keys()].filter((d) => !present.has(d));
+    if (missing.length === 0) {
+      if (settled) return;
+      // Read back once more after a writer that read before ours landed has had time to write.
+      settled = true;
+      await sleep(options.settleMs ?? Math.min(5000, Math.max(250, 3 * writeMs)));
+      continue;
+    }
+    settled = false;
+    if (writes >= maxWrites)
+      throw new UserError(
+        `the fallback referrers index ${where} kept changing: ${missing.length} referrer(s) still missing after ${writes} writes`,
+        {
+          hint: 'Other writers are updating the same index at the same time: run again',
+        },
+      );
+    if (writes > 0) {
+      log(`${where}: ${missing.length} referrer(s) missing from the index, writing it again (write ${writes + 1} of ${maxWrites})`);
+      await sleep(Math.random() * 100 * writes);
+    }
+    writes++;
+    const index = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OciMediaType.index, manifests: [...known.values()] }));
+    const wrote = await client.pushManifest(
+      repository,
+      tag,
+      index,
+      OciMediaType.index,
+      current ? { ifMatch: current.etag } : { ifNoneMatch: '*' },
+    );
+    writeMs = Date.now() - started;
+    if (wrote.conflict) log(`${where}: the index changed since it was read (HTTP 412), reading it again`);
+  }
+}
+
+/** The fallback index: its entries (each checked) and ETag, or undefined when the tag does not exist. */
+async function readIndex(
+  client: RegistryClient,
+  repository: string,
+  tag: string,
+): Promise<{ entries: Record<string, unknown>[]; etag: string } | undefined> {
+  const where = `${client.registry}/${repository}:${tag}`;
+  const got = await client.fetchManifestIfAny(repository, tag, OciMediaType.index, MAX_INDEX_BYTES);
+  if (!got) return undefined;
+  return { entries: parseIndex(got.body, `the fallback referrers index ${where}`), etag: got.etag };
+}
+
+/**
+ * Lists the referrers of `subject` (of `artifactType` when given): through the referrers API, or,
+ * where the registry has none (404), through the fallback index. Bounded: MAX_REFERRERS entries,
+ * MAX_INDEX_BYTES a page; every digest strict.
+ */
+export async function listReferrers(
+  client: RegistryClient,
+  repository: string,
+  subject: Descriptor | string,
+  artifactType?: string,
+): Promise<ReferrerDescriptor[]> {
+  const digest = parseDigest(
+    typeof subject === 'string' ? subject : subject.digest,
+    'the subject digest',
+    `${client.registry}/${repository}`,
+  );
+  const where = `${client.registry}/${repository}@${digest}`;
+  let entries: Record<string, unknown>[] = [];
+  const api = await client.fetchReferrers(repository, digest, artifactType, { maxPages: MAX_PAGES, maxBytes: MAX_INDEX_BYTES }, (body) => {
+    entries.push(...parseIndex(body, `the referrers of ${where}`));
+    if (entries.length > MAX_REFERRERS) throw tooMany(`the referrers of ${where}`);
+  });
+  if (!api) entries = (await readIndex(client, repository, referrersTag(digest)))?.entries ?? [];
+  // Filtered here too: a registry that did not apply the filter (or lies about it) adds nothing.
+  return entries.filter((e) => !artifactType || e.artifactType === artifactType) as unknown as ReferrerDescriptor[];
+}
+
+/** An image index's `manifests`, each a descriptor with a strict digest; bounded. */
+function parseIndex(body: Buffer, what: string): Record<string, unknown>[] {
+  let index: unknown;
+  try {
+    index = readJson(body.toString('utf8'), INDEX_BOUNDS);
+  } catch (err) {
+    if (err instanceof BoundsError) throw invalid(`${what} ${err.message}`);
+    throw invalid(`${what} is not JSON`);
+  }
+  const i = index as { mediaType?: unknown; manifests?: unknown } | null;
+  if (typeof i !== 'object' || i === null || Array.isArray(i) || i.mediaType !== OciMediaType.index)
+    throw invalid(`${what} is not an OCI image index (its mediaType is ${quoted((i as { mediaType?: unknown } | null)?.mediaType)})`);
+  if (!Array.isArray(i.manifests)) throw invalid(`${what} has no list of manifests`);
+  if (i.manifests.length > MAX_REFERRERS) throw tooMany(what);
+  return i.manifests.map((e: unknown, n) => {
+    if (typeof e !== 'object' || e === null || Array.isArray(e)) throw invalid(`${what}: entry ${n + 1} is not a descriptor`);
+    const d = e as Record<string, unknown>;
+    checkDescriptor(d as { digest: unknown; size: unknown }, `${what}: entry ${n + 1}'s`, what);
+    if (typeof d.mediaType !== 'string') throw invalid(`${what}: entry ${n + 1} has no mediaType`);
+    if (d.artifactType !== undefined && typeof d.artifactType !== 'string')
+      throw invalid(`${what}: entry ${n + 1}'s artifactType is not text`);
+    return d;
+  });
+}
+
+function invalid(message: string): UserError {
+  return new UserError(message, {
+    hint: 'The registry is answering with something other than a referrers index: nothing was written to it',
+  });
+}
+
+function tooMany(what: string): UserError {
+  return new UserError(`${what} lists more than ${MAX_REFERRERS} referrers`, {
+    hint: 'No subject carries that many signatures and attestations: the registry is broken or hostile, and nothing was written to it',
+  });
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
