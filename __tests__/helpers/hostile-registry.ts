@@ -128,3 +128,18 @@ export function plantChart(
   reg.manifests.set(`${repository}:${sha256(manifest)}`, manifest);
   return { manifest, digest: sha256(manifest) };
 }
+
+/**
+ * Rewrites the manifest tagged `repository:tag` to name `layer` as its one chart layer (its config kept):
+ * a registry that swaps a published chart for a crafted archive. Returns the new manifest's digest.
+ */
+export function swapChartLayer(reg: HostileRegistry, repository: string, tag: string, layer: Buffer): string {
+  const key = `${repository}:${tag}`;
+  const manifest = JSON.parse(reg.manifests.get(key)!.toString()) as { layers: unknown[] };
+  reg.blobs.set(sha256(layer), layer);
+  manifest.layers = [{ mediaType: 'application/vnd.cncf.helm.chart.content.v1.tar+gzip', digest: sha256(layer), size: layer.length }];
+  const body = Buffer.from(JSON.stringify(manifest));
+  reg.manifests.set(key, body);
+  reg.manifests.set(`${repository}:${sha256(body)}`, body);
+  return sha256(body);
+}

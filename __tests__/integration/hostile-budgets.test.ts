@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import { writeTar } from '../../src/chart/tar-writer.js';
 import { sha256 } from '../../src/oci/digest.js';
-import { runAction } from '../helpers/action.js';
+import { craftedAtTag } from '../helpers/crafted-at-tag.js';
 import { CLI } from '../helpers/cli.js';
 import { tree } from '../helpers/conformance-cases.js';
 import { exec, run } from '../helpers/exec.js';
@@ -22,7 +22,6 @@ import { tempDir } from '../helpers/temp.js';
 // the archive says: layers, bytes fetched, bytes inflated, YAML nodes. Each case is measured: no
 // Chartlift process passes 256 MiB of peak resident memory.
 const MiB = 1024 * 1024;
-const CHART = 'application/vnd.cncf.helm.chart.content.v1.tar+gzip';
 const PROV = 'application/vnd.cncf.helm.chart.provenance.v1.prov';
 let work: string;
 let victim: string;
@@ -51,24 +50,6 @@ before(async () => {
   reg = await startHostileRegistry();
 });
 after(() => reg.stop());
-
-/**
- * The victim pushed by the action to `repo`, then the tag's manifest rewritten to name `layer` as its
- * chart (same config): the next run's "same chart?" comparison downloads and reads `layer`.
- */
-async function craftedAtTag(repo: string, layer: Buffer): Promise<string> {
-  const ref = `oci://${reg.host}/${repo}`;
-  const first = await runAction({ chart: victim, ref, 'plain-http': 'true' }, { env });
-  assert.equal(first.code, 0, first.stdout);
-  const key = `${repo}/victim:1.0.0`;
-  const manifest = JSON.parse(reg.manifests.get(key)!.toString()) as { layers: unknown[] };
-  reg.blobs.set(sha256(layer), layer);
-  manifest.layers = [{ mediaType: CHART, digest: sha256(layer), size: layer.length }];
-  const body = Buffer.from(JSON.stringify(manifest));
-  reg.manifests.set(key, body);
-  reg.manifests.set(`${repo}/victim:${sha256(body)}`, body);
-  return ref;
-}
 
 /** The action run again on the victim against the crafted tag: refused, the reason named, memory bounded. */
 async function compareAgainst(ref: string, says: RegExp): Promise<void> {
@@ -151,7 +132,7 @@ describe('every inflated byte counts: tar padding and data after the end of the 
   });
 
   test('the action\'s "same chart?" comparison with that archive at the tag: not the same, bounded memory', async () => {
-    const ref = await craftedAtTag('padded', padded);
+    const ref = await craftedAtTag(reg, victim, env, 'padded', padded);
     await compareAgainst(ref, /unpacks to more than 104857600 bytes/);
   });
 });
@@ -221,7 +202,7 @@ describe('one reading of an archive: names cleaned as Helm cleans them, duplicat
     assert.match(r.stderr, /victim 1\.0\.0: holds templates\/cm\.yaml twice/);
     assert.ok(!existsSync(path.join(out, 'victim')) || (await readdir(path.join(out, 'victim'))).length === 0, 'nothing exported');
     assert.ok(r.rssMiB < 256, `peak RSS ${r.rssMiB.toFixed(0)} MiB`);
-    await compareAgainst(await craftedAtTag('dupcmp', dup), /holds templates\/cm\.yaml twice/);
+    await compareAgainst(await craftedAtTag(reg, victim, env, 'dupcmp', dup), /holds templates\/cm\.yaml twice/);
   });
 
   test('hello/templates (a file) beside hello/./templates/a.yaml: refused at load, nothing exported', async () => {
@@ -292,7 +273,7 @@ describe('YAML from outside is read within bounds', () => {
     }
     const layer = tgz(entries);
     assert.ok(layer.length < 300 * 1024);
-    await compareAgainst(await craftedAtTag('values', layer), /too large to check: it holds more than 50000 YAML nodes/);
+    await compareAgainst(await craftedAtTag(reg, victim, env, 'values', layer), /too large to check: it holds more than 50000 YAML nodes/);
   });
 
   test('JSON too: a 5 MiB values.schema.json of 1.7 million values, a 4 MiB manifest of 1.4 million: refused clearly, bounded memory', async () => {

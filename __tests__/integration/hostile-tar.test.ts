@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { sha256 } from '../../src/oci/digest.js';
-import { runAction } from '../helpers/action.js';
+import { craftedAtTag } from '../helpers/crafted-at-tag.js';
 import { tree } from '../helpers/conformance-cases.js';
 import { entry, header, pad, tgz } from '../helpers/crafted-tar.js';
 import { run } from '../helpers/exec.js';
@@ -18,7 +17,6 @@ import { readTgz } from '../helpers/tgz.js';
 // Each crafted archive reads, to the naive reader, exactly as the victim chart (so a comparison built
 // on it would say "unchanged"), while Helm never renders the victim's NetworkPolicy. Chartlift reads
 // archives as Go does and refuses these shapes, naming the archive and the entry.
-const CHART = 'application/vnd.cncf.helm.chart.content.v1.tar+gzip';
 const CY = 'apiVersion: v2\nname: victim\nversion: 1.0.0\n';
 const CM = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: v\n';
 const NP =
@@ -104,7 +102,7 @@ describe('tar entries two readers read differently: refused', () => {
       assert.match(saved.stderr, new RegExp(`victim-1\\.0\\.0\\.tgz: ${c.says.source}`));
       assert.ok(saved.rssMiB < 256, `peak RSS ${saved.rssMiB.toFixed(0)} MiB`);
       // (c) At the tag in a registry, the action's "same chart?" comparison does not say unchanged.
-      const ref = await craftedAtTag(c.repo, archive);
+      const ref = await craftedAtTag(reg, victim, env, c.repo, archive);
       const r = await actionMeasured({ chart: victim, ref, 'plain-http': 'true' }, { env });
       assert.equal(r.code, 1, r.stdout);
       assert.notEqual(r.outputs.status, 'unchanged');
@@ -143,18 +141,3 @@ describe('tar entries two readers read differently: refused', () => {
     );
   });
 });
-
-/** The victim pushed by the action to `repo`, then the tag's manifest rewritten to name `layer` as its chart. */
-async function craftedAtTag(repo: string, layer: Buffer): Promise<string> {
-  const ref = `oci://${reg.host}/${repo}`;
-  const first = await runAction({ chart: victim, ref, 'plain-http': 'true' }, { env });
-  assert.equal(first.code, 0, first.stdout);
-  const key = `${repo}/victim:1.0.0`;
-  const manifest = JSON.parse(reg.manifests.get(key)!.toString()) as { layers: unknown[] };
-  reg.blobs.set(sha256(layer), layer);
-  manifest.layers = [{ mediaType: CHART, digest: sha256(layer), size: layer.length }];
-  const body = Buffer.from(JSON.stringify(manifest));
-  reg.manifests.set(key, body);
-  reg.manifests.set(`${repo}/victim:${sha256(body)}`, body);
-  return ref;
-}
