@@ -4176,68 +4176,46 @@ class RegistryClient {
         }
         await this.#finishUpload(repository, location, d, undefined, onFinalRequest);
     }
-    /** PUT the manifest by tag; returns the digest the registry reports (checked against ours by the caller). */
-    async putManifest(repository, tag, manifest, mediaType) {
-        const res = await this.#send({
-            method: 'PUT',
-            url: `${this.#base}/v2/${repository}/manifests/${tag}`,
-            headers: { 'content-type': mediaType, 'content-length': String(manifest.length) },
-            body: manifest,
-        }, scope(repository, true));
-        if (res.status !== 201 && res.status !== 200)
-            throw (0,oci_errors/* responseError */.U3)('push the manifest to', res, this.#target(repository));
-        const reported = res.headers['docker-content-digest'];
-        return reported && (0,oci_digest/* parseDigest */.m)(reported, 'the Docker-Content-Digest', `${this.registry}/${repository}:${tag}`);
-    }
     /** A manifest by tag or digest, bounded in size and checked against the digest it claims. */
     async fetchManifest(repository, reference) {
-        if (reference.includes(':'))
-            (0,oci_digest/* parseDigest */.m)(reference, 'the manifest digest', `${this.registry}/${repository}`);
-        const res = await this.#send({
-            method: 'GET',
-            url: `${this.#base}/v2/${repository}/manifests/${reference}`,
-            headers: { accept: MANIFEST_ACCEPT },
-            maxBody: MAX_MANIFEST_BYTES,
-        }, scope(repository, false));
-        if (res.status === 404)
+        const got = await this.#readManifest(repository, reference, MANIFEST_ACCEPT, MAX_MANIFEST_BYTES, 'pull');
+        if (!got)
             throw new errors/* UserError */.yo(`${this.registry}/${repository}:${reference} not found`, {
                 hint: 'Check the reference: the repository or the tag does not exist',
             });
-        if (res.status !== 200)
-            throw (0,oci_errors/* responseError */.U3)('pull', res, this.#target(repository));
-        const digest = (0,oci_digest/* sha256 */.sc)(res.body);
-        const header = res.headers['docker-content-digest'];
-        const where = `${this.registry}/${repository}:${reference}`;
-        const claimed = reference.includes(':') ? reference : header && (0,oci_digest/* parseDigest */.m)(header, 'the Docker-Content-Digest', where);
-        if (claimed && claimed !== digest) {
-            throw new errors/* UserError */.yo(`the manifest of ${this.registry}/${repository}:${reference} does not match its digest (expected ${claimed}, got ${digest})`, {
-                hint: 'The registry or something between is corrupting data: nothing was written to the cache',
-            });
-        }
-        return { body: res.body, digest };
+        return { body: got.body, digest: got.digest };
     }
     /**
      * A manifest or index by tag or digest when there is one (undefined for a 404), read whole within
-     * `maxBytes` and checked against its digest (the one asked for, else the one the registry reports);
-     * with what a conditional write of the same reference needs: the ETag, else the digest quoted.
+     * `maxBytes` and checked against its digest; with what a conditional write of the same reference
+     * needs: the ETag, else the digest quoted.
      */
     async fetchManifestIfAny(repository, reference, accept, maxBytes = MAX_MANIFEST_BYTES) {
+        const got = await this.#readManifest(repository, reference, accept, maxBytes, 'read').catch((err) => tooLarge(err, `the manifest ${this.registry}/${repository}:${reference}`, maxBytes));
+        return got && { ...got, etag: got.headers.etag || `"${got.digest}"`, contentType: got.headers['content-type'] };
+    }
+    /**
+     * GET a manifest (undefined for a 404), checked against the digest it claims: the one asked for,
+     * else the one the registry reports. The one reader of manifests.
+     */
+    async #readManifest(repository, reference, accept, maxBytes, verb) {
         const where = `${this.registry}/${repository}:${reference}`;
-        if (reference.includes(':'))
-            (0,oci_digest/* parseDigest */.m)(reference, 'the manifest digest', where);
-        const res = await this.#send({ method: 'GET', url: `${this.#base}/v2/${repository}/manifests/${reference}`, headers: { accept }, maxBody: maxBytes }, scope(repository, false)).catch((err) => tooLarge(err, `the manifest ${where}`, maxBytes));
+        const byDigest = reference.includes(':');
+        if (byDigest)
+            (0,oci_digest/* parseDigest */.m)(reference, 'the manifest digest', `${this.registry}/${repository}`);
+        const res = await this.#send({ method: 'GET', url: `${this.#base}/v2/${repository}/manifests/${reference}`, headers: { accept }, maxBody: maxBytes }, scope(repository, false));
         if (res.status === 404)
             return undefined;
         if (res.status !== 200)
-            throw (0,oci_errors/* responseError */.U3)('read', res, this.#target(repository));
+            throw (0,oci_errors/* responseError */.U3)(verb, res, this.#target(repository));
         const digest = (0,oci_digest/* sha256 */.sc)(res.body);
         const header = res.headers['docker-content-digest'];
-        const claimed = reference.includes(':') ? reference : header && (0,oci_digest/* parseDigest */.m)(header, 'the Docker-Content-Digest', where);
+        const claimed = byDigest ? reference : header && (0,oci_digest/* parseDigest */.m)(header, 'the Docker-Content-Digest', where);
         if (claimed && claimed !== digest)
-            throw new errors/* UserError */.yo(`the manifest ${where} does not match its digest (expected ${claimed}, got ${digest})`, {
-                hint: 'The registry or something between is corrupting data: nothing was written for it',
+            throw new errors/* UserError */.yo(`the manifest of ${where} does not match its digest (expected ${claimed}, got ${digest})`, {
+                hint: 'The registry or something between is corrupting data: nothing was written to the cache',
             });
-        return { body: res.body, digest, contentType: res.headers['content-type'], etag: res.headers.etag || `"${digest}"` };
+        return { body: res.body, digest, headers: res.headers };
     }
     /**
      * PUT a manifest by tag or digest and report what the registry said: the digest it computed
@@ -4263,7 +4241,7 @@ class RegistryClient {
         const reported = res.headers['docker-content-digest'];
         if (reported && (0,oci_digest/* parseDigest */.m)(reported, 'the Docker-Content-Digest', where) !== digest)
             throw new errors/* UserError */.yo(`${where} stored the manifest as ${reported}, but its digest is ${digest}`, {
-                hint: 'The registry changed the manifest: it does not keep manifests byte for byte as the distribution spec requires',
+                hint: 'The registry rewrote the manifest (the distribution spec has it kept byte for byte); do not sign the reported digest before checking it',
             });
         const subject = res.headers['oci-subject'];
         return { conflict: false, digest, subject: subject ? (0,oci_digest/* parseDigest */.m)(subject.trim(), 'the OCI-Subject header', where) : undefined };
@@ -5275,12 +5253,8 @@ async function commit(client, ref, artifact, ifExists, check, readBacks) {
     const late = now === undefined ? undefined : await decide(client, ref, artifact, ifExists, now);
     if (late)
         return late;
-    const reported = await client.putManifest(ref.repository, ref.tag, artifact.manifest, media_types/* MediaType */.z.manifest);
-    if (reported && reported !== ours) {
-        throw new errors/* UserError */.yo(`${ref.registry} stored the manifest as ${reported}, but its digest is ${ours}`, {
-            hint: 'The registry rewrote the manifest; do not sign the reported digest before checking it',
-        });
-    }
+    // The registry's reported digest is checked against the bytes sent (a registry that rewrote them is refused).
+    await client.pushManifest(ref.repository, ref.tag, artifact.manifest, media_types/* MediaType */.z.manifest);
     // Another run that checked the tag before this write may still write it after: within about as long
     // as this run took from its check to its write. The tag is read back once that long has passed, so
     // of two runs that both wrote, the one replaced says so instead of "pushed".

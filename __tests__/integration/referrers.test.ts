@@ -37,7 +37,7 @@ async function pushSubject(client: RegistryClient, repository: string, seed: str
   await client.uploadBlob(repository, c, config);
   await client.uploadBlob(repository, l, layer);
   const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: MANIFEST, config: c, layers: [l] }));
-  await client.putManifest(repository, '1.0.0', manifest, MANIFEST);
+  await client.pushManifest(repository, '1.0.0', manifest, MANIFEST);
   return descriptorOf(MANIFEST, manifest);
 }
 

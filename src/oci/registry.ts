@@ -245,58 +245,20 @@ export class RegistryClient {
     await this.#finishUpload(repository, location, d, undefined, onFinalRequest);
   }
 
-  /** PUT the manifest by tag; returns the digest the registry reports (checked against ours by the caller). */
-  async putManifest(repository: string, tag: string, manifest: Buffer, mediaType: string): Promise<string | undefined> {
-    const res = await this.#send(
-      {
-        method: 'PUT',
-        url: `${this.#base}/v2/${repository}/manifests/${tag}`,
-        headers: { 'content-type': mediaType, 'content-length': String(manifest.length) },
-        body: manifest,
-      },
-      scope(repository, true),
-    );
-    if (res.status !== 201 && res.status !== 200) throw responseError('push the manifest to', res, this.#target(repository));
-    const reported = res.headers['docker-content-digest'];
-    return reported && parseDigest(reported, 'the Docker-Content-Digest', `${this.registry}/${repository}:${tag}`);
-  }
-
   /** A manifest by tag or digest, bounded in size and checked against the digest it claims. */
   async fetchManifest(repository: string, reference: string): Promise<{ body: Buffer; digest: string }> {
-    if (reference.includes(':')) parseDigest(reference, 'the manifest digest', `${this.registry}/${repository}`);
-    const res = await this.#send(
-      {
-        method: 'GET',
-        url: `${this.#base}/v2/${repository}/manifests/${reference}`,
-        headers: { accept: MANIFEST_ACCEPT },
-        maxBody: MAX_MANIFEST_BYTES,
-      },
-      scope(repository, false),
-    );
-    if (res.status === 404)
+    const got = await this.#readManifest(repository, reference, MANIFEST_ACCEPT, MAX_MANIFEST_BYTES, 'pull');
+    if (!got)
       throw new UserError(`${this.registry}/${repository}:${reference} not found`, {
         hint: 'Check the reference: the repository or the tag does not exist',
       });
-    if (res.status !== 200) throw responseError('pull', res, this.#target(repository));
-    const digest = sha256(res.body);
-    const header = res.headers['docker-content-digest'];
-    const where = `${this.registry}/${repository}:${reference}`;
-    const claimed = reference.includes(':') ? reference : header && parseDigest(header, 'the Docker-Content-Digest', where);
-    if (claimed && claimed !== digest) {
-      throw new UserError(
-        `the manifest of ${this.registry}/${repository}:${reference} does not match its digest (expected ${claimed}, got ${digest})`,
-        {
-          hint: 'The registry or something between is corrupting data: nothing was written to the cache',
-        },
-      );
-    }
-    return { body: res.body, digest };
+    return { body: got.body, digest: got.digest };
   }
 
   /**
    * A manifest or index by tag or digest when there is one (undefined for a 404), read whole within
-   * `maxBytes` and checked against its digest (the one asked for, else the one the registry reports);
-   * with what a conditional write of the same reference needs: the ETag, else the digest quoted.
+   * `maxBytes` and checked against its digest; with what a conditional write of the same reference
+   * needs: the ETag, else the digest quoted.
    */
   async fetchManifestIfAny(
     repository: string,
@@ -304,22 +266,40 @@ export class RegistryClient {
     accept: string,
     maxBytes = MAX_MANIFEST_BYTES,
   ): Promise<{ body: Buffer; digest: string; contentType?: string; etag: string } | undefined> {
+    const got = await this.#readManifest(repository, reference, accept, maxBytes, 'read').catch((err: unknown) =>
+      tooLarge(err, `the manifest ${this.registry}/${repository}:${reference}`, maxBytes),
+    );
+    return got && { ...got, etag: got.headers.etag || `"${got.digest}"`, contentType: got.headers['content-type'] };
+  }
+
+  /**
+   * GET a manifest (undefined for a 404), checked against the digest it claims: the one asked for,
+   * else the one the registry reports. The one reader of manifests.
+   */
+  async #readManifest(
+    repository: string,
+    reference: string,
+    accept: string,
+    maxBytes: number,
+    verb: string,
+  ): Promise<{ body: Buffer; digest: string; headers: Record<string, string> } | undefined> {
     const where = `${this.registry}/${repository}:${reference}`;
-    if (reference.includes(':')) parseDigest(reference, 'the manifest digest', where);
+    const byDigest = reference.includes(':');
+    if (byDigest) parseDigest(reference, 'the manifest digest', `${this.registry}/${repository}`);
     const res = await this.#send(
       { method: 'GET', url: `${this.#base}/v2/${repository}/manifests/${reference}`, headers: { accept }, maxBody: maxBytes },
       scope(repository, false),
-    ).catch((err: unknown) => tooLarge(err, `the manifest ${where}`, maxBytes));
+    );
     if (res.status === 404) return undefined;
-    if (res.status !== 200) throw responseError('read', res, this.#target(repository));
+    if (res.status !== 200) throw responseError(verb, res, this.#target(repository));
     const digest = sha256(res.body);
     const header = res.headers['docker-content-digest'];
-    const claimed = reference.includes(':') ? reference : header && parseDigest(header, 'the Docker-Content-Digest', where);
+    const claimed = byDigest ? reference : header && parseDigest(header, 'the Docker-Content-Digest', where);
     if (claimed && claimed !== digest)
-      throw new UserError(`the manifest ${where} does not match its digest (expected ${claimed}, got ${digest})`, {
-        hint: 'The registry or something between is corrupting data: nothing was written for it',
+      throw new UserError(`the manifest of ${where} does not match its digest (expected ${claimed}, got ${digest})`, {
+        hint: 'The registry or something between is corrupting data: nothing was written to the cache',
       });
-    return { body: res.body, digest, contentType: res.headers['content-type'], etag: res.headers.etag || `"${digest}"` };
+    return { body: res.body, digest, headers: res.headers };
   }
 
   /**
@@ -350,7 +330,7 @@ export class RegistryClient {
     const reported = res.headers['docker-content-digest'];
     if (reported && parseDigest(reported, 'the Docker-Content-Digest', where) !== digest)
       throw new UserError(`${where} stored the manifest as ${reported}, but its digest is ${digest}`, {
-        hint: 'The registry changed the manifest: it does not keep manifests byte for byte as the distribution spec requires',
+        hint: 'The registry rewrote the manifest (the distribution spec has it kept byte for byte); do not sign the reported digest before checking it',
       });
     const subject = res.headers['oci-subject'];
     return { conflict: false, digest, subject: subject ? parseDigest(subject.trim(), 'the OCI-Subject header', where) : undefined };
