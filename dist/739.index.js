@@ -3140,7 +3140,8 @@ function exchange(mod, agent, url, req, headers, signal) {
         });
         r.once('socket', connectDeadline);
         r.once('error', reject);
-        r.end(body);
+        // 'finish': the last of the body went to the operating system.
+        r.end(body, req.onSent);
     });
 }
 /** A connection not made (TCP, and TLS's handshake) within CONNECT_TIMEOUT_MS is given up. */
@@ -4067,8 +4068,9 @@ class RegistryClient {
     /**
      * Uploads a blob: in one PUT when small, in chunks when large. A transient failure restarts the
      * upload (unless the blob arrived after all); a chunked upload first tries to resume.
-     * `onFinalRequest` is called as the request that completes the blob is sent (the PUT that closes
-     * a session; a single-request POST cannot be known as final before its answer, so after it).
+     * `onFinalRequest` is called once the request that completes the blob has gone out, body and all
+     * (the PUT that closes a session; a single-request POST cannot be known as final before its answer,
+     * so after it: most registries answer it with a session, and the PUT that follows is the final one).
      */
     async uploadBlob(repository, d, data, onFinalRequest) {
         const chunked = data.length > this.#monolithicMax;
@@ -4106,9 +4108,7 @@ class RegistryClient {
         url.searchParams.set('digest', d.digest);
         const headers = { 'content-type': 'application/octet-stream', 'content-length': String(body?.length ?? 0) };
         // Not retried on its own: a lost answer may have consumed the session; the whole upload restarts.
-        const sent = this.#send({ method: 'PUT', url: url.toString(), headers, body }, scope(repository, true), false);
-        onFinalRequest?.();
-        const put = await sent;
+        const put = await this.#send({ method: 'PUT', url: url.toString(), headers, body, onSent: onFinalRequest }, scope(repository, true), false);
         if (put.status !== 201 && put.status !== 204)
             throw (0,oci_errors/* responseError */.U3)('upload a blob to', put, this.#target(repository));
     }
@@ -5172,10 +5172,11 @@ async function pushArtifact(client, ref, artifact, ifExists, options = {}) {
     const early = await decide(client, ref, artifact, ifExists, current);
     if (early)
         return early;
-    // Registries offer no conditional tag update. A new tag is asked for again as the last upload
-    // request goes out (a run that wrote it meanwhile is then met as if-exists says), and read back after
-    // the write (a run that wrote in between is reported, not silently overwritten). Asked with that
-    // request rather than after its answer: one round trip fewer, for a window one request longer.
+    // Registries offer no conditional tag update. A new tag is asked for again once the last upload
+    // request has gone out, body and all (a run that wrote it meanwhile is then met as if-exists says),
+    // and read back after the write (a run that wrote in between is reported, not silently overwritten).
+    // Asked beside that request rather than after its answer: one round trip fewer, for a window as long
+    // as the registry takes to answer it.
     const check = new TagCheck(client, ref, current === undefined);
     await upload(client, ref, artifact, { known: current !== undefined, mountFrom: options.mountFrom, lastSent: () => check.askAgain() });
     await options.beforeCommit;
@@ -5254,12 +5255,15 @@ async function commit(client, ref, artifact, ifExists, check, readBacks) {
     if (late)
         return late;
     // The registry's reported digest is checked against the bytes sent (a registry that rewrote them is refused).
+    const writtenAt = performance.now();
     await client.pushManifest(ref.repository, ref.tag, artifact.manifest, media_types/* MediaType */.z.manifest);
     // Another run that checked the tag before this write may still write it after: within about as long
-    // as this run took from its check to its write. The tag is read back once that long has passed, so
-    // of two runs that both wrote, the one replaced says so instead of "pushed".
+    // as this run took from its check to its write. The tag is read back once that long has passed since
+    // the write went out (its own round trip counts), so of two runs that both wrote, the one replaced
+    // says so instead of "pushed".
+    const settled = writtenAt + settleTime(writtenAt - check.at);
     const readBack = (async () => {
-        await (0,retry/* sleep */.yy)(settleTime(performance.now() - check.at));
+        await (0,retry/* sleep */.yy)(Math.max(0, settled - performance.now()));
         const after = await client.resolveTag(ref.repository, ref.tag, true);
         if (after !== ours) {
             throw new errors/* UserError */.yo(`${ref.registry}/${ref.repository}:${ref.tag} was written by another run at the same time: it now holds ${after ?? 'nothing'}, not this build's ${ours}`, { hint: 'Run again: the tag is then compared with what is there, and if-exists decides' });

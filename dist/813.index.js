@@ -26,6 +26,8 @@ class ProxyTransport {
     }
     async open(req, headers, signal) {
         const res = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(req.url, { dispatcher: this.#agent, method: req.method, headers, body: req.body, signal });
+        // undici's request() does not say when the body went out: its answer is the next-best moment.
+        req.onSent?.();
         return { status: res.statusCode, headers: (0,_transport_js__WEBPACK_IMPORTED_MODULE_2__/* .flattenHeaders */ .N)(res.headers), body: res.body, url: req.url };
     }
     async close() {

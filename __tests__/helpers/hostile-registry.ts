@@ -23,6 +23,8 @@ export interface HostileRegistry {
   manifests: Map<string, Buffer>;
   /** Answers a request itself (return true) instead of the default behaviour. */
   override?: (req: HostileRequest, res: http.ServerResponse) => boolean | Promise<boolean>;
+  /** Sees a request as its headers arrive, before its body is read (it may `pause()` the body). */
+  onArrive?: (req: http.IncomingMessage) => void;
   stop(): Promise<void>;
 }
 
@@ -49,6 +51,7 @@ export async function startHostileRegistry(
   };
   const handler = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const chunks: Buffer[] = [];
+    reg.onArrive?.(req);
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', async () => {
       const r: HostileRequest = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) };

@@ -73,7 +73,8 @@ function exchange(
     });
     r.once('socket', connectDeadline);
     r.once('error', reject);
-    r.end(body);
+    // 'finish': the last of the body went to the operating system.
+    r.end(body, req.onSent);
   });
 }
 

@@ -15,6 +15,8 @@ export class ProxyTransport implements Transport {
 
   async open(req: HttpRequest, headers: Record<string, string>, signal: AbortSignal): Promise<HttpStream> {
     const res = await request(req.url, { dispatcher: this.#agent, method: req.method, headers, body: req.body, signal });
+    // undici's request() does not say when the body went out: its answer is the next-best moment.
+    req.onSent?.();
     return { status: res.statusCode, headers: flattenHeaders(res.headers), body: res.body, url: req.url };
   }
 

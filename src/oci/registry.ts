@@ -128,8 +128,9 @@ export class RegistryClient {
   /**
    * Uploads a blob: in one PUT when small, in chunks when large. A transient failure restarts the
    * upload (unless the blob arrived after all); a chunked upload first tries to resume.
-   * `onFinalRequest` is called as the request that completes the blob is sent (the PUT that closes
-   * a session; a single-request POST cannot be known as final before its answer, so after it).
+   * `onFinalRequest` is called once the request that completes the blob has gone out, body and all
+   * (the PUT that closes a session; a single-request POST cannot be known as final before its answer,
+   * so after it: most registries answer it with a session, and the PUT that follows is the final one).
    */
   async uploadBlob(repository: string, d: Descriptor, data: Buffer, onFinalRequest?: () => void): Promise<void> {
     const chunked = data.length > this.#monolithicMax;
@@ -173,9 +174,7 @@ export class RegistryClient {
     url.searchParams.set('digest', d.digest);
     const headers: Record<string, string> = { 'content-type': 'application/octet-stream', 'content-length': String(body?.length ?? 0) };
     // Not retried on its own: a lost answer may have consumed the session; the whole upload restarts.
-    const sent = this.#send({ method: 'PUT', url: url.toString(), headers, body }, scope(repository, true), false);
-    onFinalRequest?.();
-    const put = await sent;
+    const put = await this.#send({ method: 'PUT', url: url.toString(), headers, body, onSent: onFinalRequest }, scope(repository, true), false);
     if (put.status !== 201 && put.status !== 204) throw responseError('upload a blob to', put, this.#target(repository));
   }
 

@@ -16,6 +16,11 @@ export interface HttpRequest {
   body?: Buffer | string;
   /** Largest body accepted (bytes). */
   maxBody?: number;
+  /**
+   * Called once the request, body included, has been handed to the network (for a large body that is
+   * well after the request starts), or at the latest when its answer arrives.
+   */
+  onSent?: () => void;
 }
 
 /**

@@ -43,10 +43,11 @@ export async function pushArtifact(
   const current = await (options.current ?? client.resolveTag(ref.repository, ref.tag, true));
   const early = await decide(client, ref, artifact, ifExists, current);
   if (early) return early;
-  // Registries offer no conditional tag update. A new tag is asked for again as the last upload
-  // request goes out (a run that wrote it meanwhile is then met as if-exists says), and read back after
-  // the write (a run that wrote in between is reported, not silently overwritten). Asked with that
-  // request rather than after its answer: one round trip fewer, for a window one request longer.
+  // Registries offer no conditional tag update. A new tag is asked for again once the last upload
+  // request has gone out, body and all (a run that wrote it meanwhile is then met as if-exists says),
+  // and read back after the write (a run that wrote in between is reported, not silently overwritten).
+  // Asked beside that request rather than after its answer: one round trip fewer, for a window as long
+  // as the registry takes to answer it.
   const check = new TagCheck(client, ref, current === undefined);
   await upload(client, ref, artifact, { known: current !== undefined, mountFrom: options.mountFrom, lastSent: () => check.askAgain() });
   await options.beforeCommit;
@@ -135,12 +136,15 @@ async function commit(
   const late = now === undefined ? undefined : await decide(client, ref, artifact, ifExists, now);
   if (late) return late;
   // The registry's reported digest is checked against the bytes sent (a registry that rewrote them is refused).
+  const writtenAt = performance.now();
   await client.pushManifest(ref.repository, ref.tag, artifact.manifest, MediaType.manifest);
   // Another run that checked the tag before this write may still write it after: within about as long
-  // as this run took from its check to its write. The tag is read back once that long has passed, so
-  // of two runs that both wrote, the one replaced says so instead of "pushed".
+  // as this run took from its check to its write. The tag is read back once that long has passed since
+  // the write went out (its own round trip counts), so of two runs that both wrote, the one replaced
+  // says so instead of "pushed".
+  const settled = writtenAt + settleTime(writtenAt - check.at);
   const readBack = (async () => {
-    await sleep(settleTime(performance.now() - check.at));
+    await sleep(Math.max(0, settled - performance.now()));
     const after = await client.resolveTag(ref.repository, ref.tag, true);
     if (after !== ours) {
       throw new UserError(
