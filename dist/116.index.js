@@ -2,7 +2,7 @@ export const id = 116;
 export const ids = [116];
 export const modules = {
 
-/***/ 4116:
+/***/ 74116:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,21 +14,21 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
+var external_node_util_ = __webpack_require__(57975);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/oci/layout.ts
-var oci_layout = __webpack_require__(5823);
+var oci_layout = __webpack_require__(25823);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./src/oci/reference.ts
-var reference = __webpack_require__(2148);
+var reference = __webpack_require__(62148);
 // EXTERNAL MODULE: ./src/release/build.ts + 2 modules
-var build = __webpack_require__(1209);
+var build = __webpack_require__(61209);
 // EXTERNAL MODULE: ./src/artifact/media-types.ts
-var media_types = __webpack_require__(6690);
+var media_types = __webpack_require__(86690);
 // EXTERNAL MODULE: ./src/artifact/parse.ts
-var parse = __webpack_require__(2781);
+var parse = __webpack_require__(72781);
 ;// CONCATENATED MODULE: ./src/release/cached.ts
 
 
@@ -64,10 +64,10 @@ async function readCached(layout, refName) {
 }
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/chart/load-archive.ts + 1 modules
-var load_archive = __webpack_require__(5189);
+var load_archive = __webpack_require__(75189);
 ;// CONCATENATED MODULE: ./src/release/export.ts
 
 
@@ -110,7 +110,7 @@ async function exportChart(cached, dir) {
 }
 
 // EXTERNAL MODULE: ./src/oci/media-types.ts
-var oci_media_types = __webpack_require__(9217);
+var oci_media_types = __webpack_require__(29217);
 ;// CONCATENATED MODULE: ./src/util/human-duration.ts
 /** A duration as Docker and Helm print it: "Less than a second", "27 seconds", "About an hour", "2 hours", "3 days". */
 function humanDuration(ms) {
@@ -141,9 +141,9 @@ function humanDuration(ms) {
 }
 
 // EXTERNAL MODULE: ./src/util/human-size.ts
-var human_size = __webpack_require__(8887);
+var human_size = __webpack_require__(78887);
 // EXTERNAL MODULE: ./src/util/printable.ts
-var printable = __webpack_require__(1095);
+var printable = __webpack_require__(41095);
 ;// CONCATENATED MODULE: ./src/release/list.ts
 
 
@@ -177,9 +177,9 @@ function formatTable(table) {
 }
 
 // EXTERNAL MODULE: ./src/sign/provenance.ts + 1 modules
-var provenance = __webpack_require__(1863);
+var provenance = __webpack_require__(31863);
 // EXTERNAL MODULE: ./src/artifact/fetch-budget.ts
-var fetch_budget = __webpack_require__(8466);
+var fetch_budget = __webpack_require__(28466);
 ;// CONCATENATED MODULE: ./src/release/pull.ts
 
 
@@ -228,11 +228,11 @@ async function pullChart(client, ref, layout, check) {
 // EXTERNAL MODULE: ./src/release/push.ts + 1 modules
 var push = __webpack_require__(4509);
 // EXTERNAL MODULE: ./src/release/report.ts
-var report = __webpack_require__(9823);
+var report = __webpack_require__(89823);
 // EXTERNAL MODULE: ./src/release/save.ts
-var save = __webpack_require__(1144);
+var save = __webpack_require__(11144);
 // EXTERNAL MODULE: ./src/sign/signer.ts
-var signer = __webpack_require__(2227);
+var signer = __webpack_require__(92227);
 ;// CONCATENATED MODULE: ./src/cli/print.ts
 
 /**
@@ -253,9 +253,9 @@ function lines(text) {
 }
 
 // EXTERNAL MODULE: ./src/oci/tls-options.ts
-var tls_options = __webpack_require__(2891);
+var tls_options = __webpack_require__(42891);
 // EXTERNAL MODULE: ./src/release/registries.ts + 1 modules
-var registries = __webpack_require__(1598);
+var registries = __webpack_require__(19217);
 ;// CONCATENATED MODULE: ./src/cli/registries.ts
 
 
@@ -491,9 +491,9 @@ const CLI_HINTS = {
 };
 
 // EXTERNAL MODULE: ./src/oci/credentials.ts
-var credentials = __webpack_require__(2559);
+var credentials = __webpack_require__(22559);
 // EXTERNAL MODULE: ./src/release/login.ts
-var login = __webpack_require__(3296);
+var login = __webpack_require__(13296);
 ;// CONCATENATED MODULE: ./src/cli/prompt.ts
 
 /** Reads one line from a terminal; with `secret`, nothing is echoed (`helm registry login`'s `Password:` prompt). */

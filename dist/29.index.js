@@ -2,11 +2,11 @@ export const id = 29;
 export const ids = [29];
 export const modules = {
 
-/***/ 4029:
+/***/ 14029:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _gzip_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4402);
 // A worker of gzip-parallel.ts: compresses the members it is sent, in order.
@@ -28,9 +28,9 @@ node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.parentPort.on('message', (job) 
 /* harmony export */   t7: () => (/* binding */ MEMBER_BYTES),
 /* harmony export */   v9: () => (/* binding */ memberRanges)
 /* harmony export */ });
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38522);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var fflate_browser__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9452);
+/* harmony import */ var fflate_browser__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(59452);
 
 // fflate's runtime-neutral build: the same deflate, without the Node build's load of worker_threads
 // (for an async API not used here).

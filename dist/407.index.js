@@ -2,7 +2,7 @@ export const id = 407;
 export const ids = [407];
 export const modules = {
 
-/***/ 915:
+/***/ 90915:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -32,6 +32,13 @@ const Input = {
     signKey: 'sign-key',
     signPassphrase: 'sign-passphrase',
     signKeyName: 'sign-key-name',
+    keylessSign: 'keyless-sign',
+    attest: 'attest',
+    fulcioUrl: 'fulcio-url',
+    rekorUrl: 'rekor-url',
+    tsaUrl: 'tsa-url',
+    trustedRoot: 'trusted-root',
+    githubToken: 'github-token',
 };
 const Output = {
     ref: 'ref',
@@ -46,6 +53,8 @@ const Output = {
     signed: 'signed',
     signFingerprint: 'sign-fingerprint',
     charts: 'charts',
+    signatureDigest: 'signature-digest',
+    attestationDigest: 'attestation-digest',
 };
 const State = {
     isPost: 'isPost',
@@ -55,7 +64,7 @@ const State = {
 
 /***/ }),
 
-/***/ 8656:
+/***/ 28656:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -87,15 +96,15 @@ const ACTION_HINTS = {
 
 /***/ }),
 
-/***/ 8592:
+/***/ 58592:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   R: () => (/* binding */ log)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6058);
-/* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1095);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7911);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46058);
+/* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(41095);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(87911);
 
 
 
@@ -123,27 +132,27 @@ const log = {
 
 /***/ }),
 
-/***/ 1363:
+/***/ 91363:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ login),
 /* harmony export */   r: () => (/* binding */ logout)
 /* harmony export */ });
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8592);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58592);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _oci_basic_auth_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3634);
-/* harmony import */ var _oci_credentials_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2559);
-/* harmony import */ var _release_login_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3296);
-/* harmony import */ var _util_atomic_write_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5105);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3175);
+/* harmony import */ var _oci_basic_auth_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(13634);
+/* harmony import */ var _oci_credentials_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(22559);
+/* harmony import */ var _release_login_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(13296);
+/* harmony import */ var _util_atomic_write_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(95105);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(33175);
 
 
 
@@ -201,7 +210,7 @@ async function logout(records) {
 
 /***/ }),
 
-/***/ 7911:
+/***/ 87911:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -209,8 +218,8 @@ async function logout(records) {
 /* harmony export */   dK: () => (/* binding */ mask),
 /* harmony export */   rr: () => (/* binding */ hideShort)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6058);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8592);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46058);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58592);
 
 
 /**
@@ -260,14 +269,14 @@ function redact(text) {
 
 /***/ }),
 
-/***/ 3175:
+/***/ 33175:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   w: () => (/* binding */ state)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6058);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(915);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46058);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90915);
 
 
 /**
@@ -298,14 +307,14 @@ const state = {
 
 /***/ }),
 
-/***/ 9407:
+/***/ 79407:
 /***/ ((module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
-/* harmony import */ var _action_state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3175);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8663);
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6570);
+/* harmony import */ var _action_state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33175);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(85279);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66570);
 
 
 
@@ -318,7 +327,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8663:
+/***/ 85279:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -328,18 +337,18 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/action/log.ts
-var action_log = __webpack_require__(8592);
+var action_log = __webpack_require__(58592);
 // EXTERNAL MODULE: ./src/action/state.ts
-var state = __webpack_require__(3175);
+var state = __webpack_require__(33175);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/util/bytes-order.ts
-var bytes_order = __webpack_require__(8146);
+var bytes_order = __webpack_require__(48146);
 ;// CONCATENATED MODULE: ./src/action/glob.ts
 
 
@@ -543,11 +552,11 @@ async function asChart(rel, abs) {
 }
 
 // EXTERNAL MODULE: ./src/oci/reference.ts
-var reference = __webpack_require__(2148);
+var reference = __webpack_require__(62148);
 // EXTERNAL MODULE: ./src/action/hints.ts
-var hints = __webpack_require__(8656);
+var hints = __webpack_require__(28656);
 // EXTERNAL MODULE: ./src/sign/signer.ts
-var sign_signer = __webpack_require__(2227);
+var sign_signer = __webpack_require__(92227);
 ;// CONCATENATED MODULE: ./src/util/concurrency.ts
 /** Runs `fn` over `items` with at most `limit` at once; results in the items' order. */
 async function mapLimit(items, limit, fn) {
@@ -562,18 +571,112 @@ async function mapLimit(items, limit, fn) {
 }
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
-var core = __webpack_require__(6058);
+var core = __webpack_require__(46058);
 // EXTERNAL MODULE: ./src/oci/basic-auth.ts
-var basic_auth = __webpack_require__(3634);
+var basic_auth = __webpack_require__(13634);
 // EXTERNAL MODULE: ./src/action/secrets.ts
-var secrets = __webpack_require__(7911);
+var secrets = __webpack_require__(87911);
 // EXTERNAL MODULE: ./src/oci/layout.ts
-var layout = __webpack_require__(5823);
+var layout = __webpack_require__(25823);
 // EXTERNAL MODULE: ./src/oci/retry.ts
-var retry = __webpack_require__(9963);
+var retry = __webpack_require__(49963);
 // EXTERNAL MODULE: ./src/action/constants.ts
-var constants = __webpack_require__(915);
+var constants = __webpack_require__(90915);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+;// CONCATENATED MODULE: ./src/action/keyless-inputs.ts
+
+
+
+
+
+/** Undefined when neither `keyless-sign` nor `attest` is true (and no other keyless input is set). */
+function readKeylessInputs(push) {
+    const sign = bool(constants/* Input */.pd.keylessSign, false);
+    const attest = bool(constants/* Input */.pd.attest, false);
+    const fulcioURL = sigstoreUrl(constants/* Input */.pd.fulcioUrl);
+    const rekorURL = sigstoreUrl(constants/* Input */.pd.rekorUrl);
+    const tsaURL = sigstoreUrl(constants/* Input */.pd.tsaUrl);
+    const trustedRootFile = core/* getInput */.V4(constants/* Input */.pd.trustedRoot);
+    const instanceSet = [fulcioURL && constants/* Input */.pd.fulcioUrl, rekorURL && constants/* Input */.pd.rekorUrl, tsaURL && constants/* Input */.pd.tsaUrl, trustedRootFile && constants/* Input */.pd.trustedRoot].filter(Boolean);
+    if (!sign && !attest) {
+        if (instanceSet.length > 0)
+            throw new errors/* UserError */.yo(`\`${instanceSet[0]}\` is set, but neither \`keyless-sign\` nor \`attest\` is true`, {
+                hint: 'Set keyless-sign: true (a signature) or attest: true (build provenance), or remove the Sigstore inputs',
+            });
+        return undefined;
+    }
+    if (!push)
+        throw new errors/* UserError */.yo('keyless signing and attesting sign what is pushed, and `push` is false', {
+            hint: 'Set push: true, or drop keyless-sign and attest',
+        });
+    if ((rekorURL || tsaURL) && !fulcioURL)
+        throw new errors/* UserError */.yo(`\`${rekorURL ? constants/* Input */.pd.rekorUrl : constants/* Input */.pd.tsaUrl}\` is set without \`fulcio-url\``, {
+            hint: "A private Sigstore instance is given whole: its Fulcio, and its Rekor or timestamp authority (or both); leave all three empty for Sigstore's public instance",
+        });
+    if (fulcioURL && !rekorURL && !tsaURL)
+        throw new errors/* UserError */.yo('`fulcio-url` is set, but neither `rekor-url` nor `tsa-url`', {
+            hint: 'A signature needs a witness of its time: the instance’s Rekor, its timestamp authority, or both',
+        });
+    return {
+        sign,
+        attest,
+        fulcioURL,
+        rekorURL,
+        tsaURL,
+        trustedRoot: trustedRootFile ? readTrustedRoot(trustedRootFile) : undefined,
+        trustedRootFile: trustedRootFile || undefined,
+        githubToken: core/* getInput */.V4(constants/* Input */.pd.githubToken),
+    };
+}
+/** An https URL (http only on this machine: a stand-in on loopback), without credentials, query or fragment. */
+function sigstoreUrl(name) {
+    const raw = core/* getInput */.V4(name);
+    if (!raw)
+        return undefined;
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        throw new errors/* UserError */.yo(`\`${name}\` is not a URL: ${JSON.stringify(raw)}`, { hint: 'Give the service’s base URL, e.g. https://fulcio.example.com' });
+    }
+    const loopback = /^(127\.\d+\.\d+\.\d+|\[::1\]|localhost)$/.test(url.hostname);
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
+        throw new errors/* UserError */.yo(`\`${name}\` must be an https URL, not ${JSON.stringify(`${url.protocol}//${url.host}`)}`, {
+            hint: 'The identity token and signatures go there: plain http is accepted only on this machine (127.0.0.1)',
+        });
+    if (url.username || url.password || url.search || url.hash)
+        throw new errors/* UserError */.yo(`\`${name}\` must be a plain base URL (no user, password, query or fragment)`);
+    return url.toString().replace(/\/+$/, '');
+}
+function readTrustedRoot(file) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch (err) {
+        throw new errors/* UserError */.yo(`cannot read the \`trusted-root\` file ${file}: ${err.code ?? err.message}`, {
+            hint: 'Give the path of the instance’s trusted_root.json, relative to the workspace',
+        });
+    }
+    let root;
+    try {
+        root = JSON.parse(text);
+    }
+    catch {
+        throw new errors/* UserError */.yo(`the \`trusted-root\` file ${file} is not JSON`, { hint: 'It should be the instance’s trusted_root.json' });
+    }
+    const r = root;
+    if (typeof r !== 'object' || r === null || !Array.isArray(r.certificateAuthorities))
+        throw new errors/* UserError */.yo(`the \`trusted-root\` file ${file} is not a Sigstore trusted root (no certificateAuthorities)`, {
+            hint: 'It should be the instance’s trusted_root.json',
+        });
+    return root;
+}
+
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
+
 
 
 
@@ -621,6 +724,7 @@ function readInputs() {
         annotations: keyValues(core/* getInput */.V4(constants/* Input */.pd.annotations)),
         layerMediaType: layerMediaType(core/* getInput */.V4(constants/* Input */.pd.layerMediaType).trim()),
         sign: signing(),
+        keyless: readKeylessInputs(bool(constants/* Input */.pd.push, true)),
     };
 }
 /** The signing inputs, masked (the key line by line too: the runner masks a multi-line secret by lines) and never stored. */
@@ -702,6 +806,12 @@ function targetResult(built, status, digest = built.artifact.manifestDescriptor.
     const repository = `${built.ref.registry}/${built.ref.repository}`;
     return { ref: built.refName, repository, digest, 'digest-ref': `${repository}@${digest}`, status };
 }
+/** A target's result with the keyless referrers made or found for it. */
+function keylessResult(target, outcomes) {
+    for (const o of outcomes ?? [])
+        target[o.kind === 'signature' ? 'signature-digest' : 'attestation-digest'] = o.digest;
+    return target;
+}
 function chartResult(built, targets) {
     return {
         ...targets[0],
@@ -731,20 +841,22 @@ function setOutputs(results) {
     core/* setOutput */.uH(constants/* Output */.k7.status, r.status);
     core/* setOutput */.uH(constants/* Output */.k7.signed, String(r.signed));
     core/* setOutput */.uH(constants/* Output */.k7.signFingerprint, r['sign-fingerprint']);
+    core/* setOutput */.uH(constants/* Output */.k7.signatureDigest, r['signature-digest'] ?? '');
+    core/* setOutput */.uH(constants/* Output */.k7.attestationDigest, r['attestation-digest'] ?? '');
 }
 
 // EXTERNAL MODULE: ./src/artifact/chart-ref.ts
-var chart_ref = __webpack_require__(1938);
+var chart_ref = __webpack_require__(31938);
 // EXTERNAL MODULE: ./src/release/build.ts + 2 modules
-var release_build = __webpack_require__(1209);
+var release_build = __webpack_require__(61209);
 // EXTERNAL MODULE: ./src/release/push.ts + 1 modules
 var push = __webpack_require__(4509);
 // EXTERNAL MODULE: ./src/util/yield.ts
-var util_yield = __webpack_require__(8681);
+var util_yield = __webpack_require__(98681);
 // EXTERNAL MODULE: ./src/release/report.ts
-var report = __webpack_require__(9823);
+var report = __webpack_require__(89823);
 // EXTERNAL MODULE: ./src/release/save.ts
-var save = __webpack_require__(1144);
+var save = __webpack_require__(11144);
 ;// CONCATENATED MODULE: ./src/action/publish-chart.ts
 
 
@@ -759,7 +871,7 @@ var save = __webpack_require__(1144);
  * target in turn (a later target on the same registry mounts the blobs from the first). The tags are
  * looked up as soon as the chart's name and version are known.
  */
-async function publishChart(source, inputs, build, registries, notice, readBacks) {
+async function publishChart(source, inputs, build, registries, notice, readBacks, keyless) {
     const log = (line) => build.log?.info(line);
     const loaded = await (0,release_build/* loadSource */.sh)(source, build);
     const md = loaded.chart.metadata;
@@ -803,10 +915,13 @@ async function publishChart(source, inputs, build, registries, notice, readBacks
         log(`The push refers to repository [${built.ref.registry}/${built.ref.repository}]`);
         for (const line of (0,report/* describeLines */.B)(built.refName, about))
             log(line);
+        // Keyless: a new manifest is signed before its tag is written (a failure leaves the tag as it was).
+        let made;
         const outcome = await (0,push/* pushArtifact */.X)(client, built.ref, built.artifact, inputs.ifExists, {
             mountFrom: pushedTo.get(built.ref.registry),
             current: take(lookups, built.refName), // a ref given twice is looked up again the second time
             beforeCommit: saved,
+            beforeWrite: keyless && (() => (made = keyless.ensure(client, built.ref, built.artifact.manifestDescriptor, true))),
             readBacks,
         });
         await saved;
@@ -818,7 +933,10 @@ async function publishChart(source, inputs, build, registries, notice, readBacks
         if (outcome.existing)
             await (0,save/* saveToCache */.$)(inputs.cache, built.refName, outcome.existing);
         log((0,report/* pushLine */.n)(result, outcome.status, outcome.digest));
-        results.push(targetResult(result, outcome.status, outcome.digest));
+        // What the tag holds and this run did not write (unchanged) is signed unless a valid signature by
+        // this identity is attached already; a skipped chart is not this run's to sign.
+        const signedNow = outcome.status === 'pushed' ? made : outcome.status === 'unchanged' && keyless ? keyless.ensure(client, built.ref, result.artifact.manifestDescriptor, false) : undefined;
+        results.push(keylessResult(targetResult(result, outcome.status, outcome.digest), await signedNow));
         published.push(result);
     }
     return chartResult(published[0], results);
@@ -830,11 +948,11 @@ function take(map, key) {
 }
 
 // EXTERNAL MODULE: ./src/oci/tls-options.ts
-var tls_options = __webpack_require__(2891);
+var tls_options = __webpack_require__(42891);
 // EXTERNAL MODULE: ./src/release/registries.ts + 1 modules
-var registries = __webpack_require__(1598);
+var registries = __webpack_require__(19217);
 // EXTERNAL MODULE: ./src/action/login.ts
-var login = __webpack_require__(1363);
+var login = __webpack_require__(91363);
 ;// CONCATENATED MODULE: ./src/action/registries.ts
 
 
@@ -880,7 +998,7 @@ function warmUp(registries, host, say) {
 }
 
 // EXTERNAL MODULE: ./src/util/human-size.ts
-var human_size = __webpack_require__(8887);
+var human_size = __webpack_require__(78887);
 ;// CONCATENATED MODULE: ./src/action/summary.ts
 
 
@@ -910,7 +1028,19 @@ async function writeSummary(results, failures) {
         ],
         ...rows,
     ])
+        .addRaw(keylessLines(results))
         .write();
+}
+/** One line per target that was signed or attested keylessly: the referrers' digests. */
+function keylessLines(results) {
+    const lines = results.flatMap((r) => r.targets.flatMap((t) => {
+        const parts = [
+            t['signature-digest'] && `keyless signature <code>${t['signature-digest']}</code>`,
+            t['attestation-digest'] && `provenance attestation <code>${t['attestation-digest']}</code>`,
+        ].filter(Boolean);
+        return parts.length > 0 ? [`<li>${r.name} ${r.version} <code>${t['digest-ref']}</code>: ${parts.join(', ')}</li>`] : [];
+    }));
+    return lines.length > 0 ? `<ul>${lines.join('')}</ul>\n` : '';
 }
 function summary_escape(s) {
     return s.replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]);
@@ -939,6 +1069,10 @@ async function publish() {
     const inputs = readInputs();
     // Signing (OpenPGP, the key's unlocking) starts now: it overlaps the charts' loading and the registry's answers.
     const signer = inputs.sign ? (0,sign_signer/* startSigner */.F)(inputs.sign) : undefined;
+    // Keyless: the ID token permission is checked now, before anything is pushed.
+    const keyless = inputs.keyless
+        ? await (await __webpack_require__.e(/* import() */ 835).then(__webpack_require__.bind(__webpack_require__, 42835))).actionKeylessSigner(inputs.keyless, { info: action_log/* log */.R.info, warning: action_log/* log */.R.warning })
+        : undefined;
     const sources = await expandCharts(inputs.charts);
     const overrides = {
         version: inputs.version || undefined,
@@ -978,7 +1112,7 @@ async function publish() {
                     signer,
                     log: { info: log, warn: (line) => action_log/* log */.R.warning(line) },
                 };
-                return await publishChart(source, inputs, build, registries, notice, done);
+                return await publishChart(source, inputs, build, registries, notice, done, keyless);
             }
             catch (err) {
                 failures.push({ source, message: (0,errors/* errorLine */.BP)(err, hints/* ACTION_HINTS */.g) });
@@ -1047,7 +1181,7 @@ async function run() {
 
 /***/ }),
 
-/***/ 6570:
+/***/ 66570:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1057,11 +1191,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/action/log.ts
-var log = __webpack_require__(8592);
+var log = __webpack_require__(58592);
 // EXTERNAL MODULE: ./src/action/login.ts
-var login = __webpack_require__(1363);
+var login = __webpack_require__(91363);
 // EXTERNAL MODULE: ./src/action/state.ts
-var state = __webpack_require__(3175);
+var state = __webpack_require__(33175);
 ;// CONCATENATED MODULE: ./src/action/post.ts
 
 
@@ -1073,9 +1207,9 @@ async function logoutStep() {
 }
 
 // EXTERNAL MODULE: ./src/action/hints.ts
-var hints = __webpack_require__(8656);
+var hints = __webpack_require__(28656);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/post.ts
 
 

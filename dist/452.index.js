@@ -2,7 +2,7 @@ export const id = 452;
 export const ids = [452];
 export const modules = {
 
-/***/ 9452:
+/***/ 59452:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

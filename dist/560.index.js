@@ -2,37 +2,37 @@ export const id = 560;
 export const ids = [560];
 export const modules = {
 
-/***/ 7560:
+/***/ 57560:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   resolveDependencies: () => (/* binding */ resolveDependencies)
 /* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _oci_basic_auth_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(3634);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
+/* harmony import */ var _oci_basic_auth_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(13634);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2088);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(62088);
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(semver__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var _artifact_fetch_budget_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8466);
-/* harmony import */ var _artifact_parse_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2781);
-/* harmony import */ var _chart_assemble_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3178);
-/* harmony import */ var _chart_chart_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(8892);
-/* harmony import */ var _chart_load_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5571);
-/* harmony import */ var _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4282);
-/* harmony import */ var _chart_lock_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3621);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3916);
-/* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(8630);
-/* harmony import */ var _oci_http_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(5232);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(2148);
-/* harmony import */ var _util_bytes_order_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(8146);
+/* harmony import */ var _artifact_fetch_budget_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(28466);
+/* harmony import */ var _artifact_parse_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(72781);
+/* harmony import */ var _chart_assemble_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(43178);
+/* harmony import */ var _chart_chart_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(18892);
+/* harmony import */ var _chart_load_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(95571);
+/* harmony import */ var _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(34282);
+/* harmony import */ var _chart_lock_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(83621);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(83916);
+/* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(28630);
+/* harmony import */ var _oci_http_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(25232);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(62148);
+/* harmony import */ var _util_bytes_order_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(48146);
 
 
 

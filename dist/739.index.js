@@ -2,15 +2,15 @@ export const id = 739;
 export const ids = [739];
 export const modules = {
 
-/***/ 1938:
+/***/ 31938:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Q: () => (/* binding */ resolveChartRef)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2148);
-/* harmony import */ var _util_quoted_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9202);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62148);
+/* harmony import */ var _util_quoted_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(59202);
 
 
 
@@ -101,16 +101,16 @@ function asciiLower(text) {
 
 /***/ }),
 
-/***/ 8466:
+/***/ 28466:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   q: () => (/* binding */ FetchBudget),
 /* harmony export */   v: () => (/* binding */ MAX_SMALL_BLOB)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _chart_chart_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8892);
-/* harmony import */ var _oci_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(209);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _chart_chart_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18892);
+/* harmony import */ var _oci_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(60209);
 
 
 
@@ -147,14 +147,14 @@ class FetchBudget {
 
 /***/ }),
 
-/***/ 6690:
+/***/ 86690:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Y: () => (/* reexport safe */ _oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__.Y),
 /* harmony export */   z: () => (/* binding */ MediaType)
 /* harmony export */ });
-/* harmony import */ var _oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9217);
+/* harmony import */ var _oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(29217);
 
 
 /** Helm's chart artifact: its config, chart layer (modern and legacy) and provenance types, with OCI's. */
@@ -169,7 +169,7 @@ const MediaType = {
 
 /***/ }),
 
-/***/ 2781:
+/***/ 72781:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -177,11 +177,11 @@ const MediaType = {
 /* harmony export */   Y6: () => (/* binding */ CONFIG_JSON),
 /* harmony export */   j$: () => (/* binding */ parseChartManifest)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8825);
-/* harmony import */ var _chart_metadata_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6655);
-/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6690);
-/* harmony import */ var _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4282);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(68825);
+/* harmony import */ var _chart_metadata_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(96655);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(86690);
+/* harmony import */ var _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(34282);
 
 
 
@@ -275,7 +275,7 @@ const CHART_NAME = /^[^/\\\u0000-\u001f\u007f-\u009f]{1,250}$/u;
 
 /***/ }),
 
-/***/ 3178:
+/***/ 43178:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -283,12 +283,12 @@ const CHART_NAME = /^[^/\\\u0000-\u001f\u007f-\u009f]{1,250}$/u;
 /* harmony export */   qP: () => (/* binding */ checkDependencies),
 /* harmony export */   rs: () => (/* binding */ unmetSubchartDependencies)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _util_bytes_order_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8146);
-/* harmony import */ var _lock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3621);
-/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6655);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _util_bytes_order_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(48146);
+/* harmony import */ var _lock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83621);
+/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(96655);
 /* harmony import */ var _go_values_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7475);
-/* harmony import */ var _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4282);
+/* harmony import */ var _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(34282);
 
 
 
@@ -450,7 +450,7 @@ function checkJson(data, where) {
 
 /***/ }),
 
-/***/ 8892:
+/***/ 18892:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -491,8 +491,8 @@ class UnpackBudget {
 /* harmony export */   sE: () => (/* binding */ goFields)
 /* harmony export */ });
 /* unused harmony export goNumber */
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4282);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
+/* harmony import */ var _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(34282);
 
 
 /**
@@ -722,7 +722,7 @@ function encodeField(v) {
 
 /***/ }),
 
-/***/ 9828:
+/***/ 39828:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -731,9 +731,9 @@ function encodeField(v) {
 /* harmony export */   pp: () => (/* binding */ warmGzipWorkers)
 /* harmony export */ });
 /* unused harmony exports gzipWorkerCount, closeGzipWorkers */
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_worker_entry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3561);
+/* harmony import */ var _util_worker_entry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83561);
 /* harmony import */ var _gzip_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4402);
 
 
@@ -884,9 +884,9 @@ async function gzipParallel(data) {
 /* harmony export */   t7: () => (/* binding */ MEMBER_BYTES),
 /* harmony export */   v9: () => (/* binding */ memberRanges)
 /* harmony export */ });
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38522);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var fflate_browser__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9452);
+/* harmony import */ var fflate_browser__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(59452);
 
 // fflate's runtime-neutral build: the same deflate, without the Node build's load of worker_threads
 // (for an async API not used here).
@@ -928,7 +928,7 @@ function gzipMember(data) {
 
 /***/ }),
 
-/***/ 5189:
+/***/ 75189:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -940,9 +940,9 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: goCleanPath
 
 // EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
+var external_node_zlib_ = __webpack_require__(38522);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/chart/tar-reader.ts
 /**
  * A strict streaming tar reader for chart archives. It reads what Go's archive/tar (Helm's reader)
@@ -1290,7 +1290,7 @@ function parsePax(data) {
 }
 
 // EXTERNAL MODULE: ./src/chart/chart.ts
-var chart = __webpack_require__(8892);
+var chart = __webpack_require__(18892);
 ;// CONCATENATED MODULE: ./src/chart/load-archive.ts
 
 
@@ -1424,7 +1424,7 @@ function goCleanPath(p) {
 
 /***/ }),
 
-/***/ 5571:
+/***/ 95571:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1435,24 +1435,24 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/chart/assemble.ts
-var assemble = __webpack_require__(3178);
+var assemble = __webpack_require__(43178);
 // EXTERNAL MODULE: ./src/chart/chart.ts
-var chart_chart = __webpack_require__(8892);
+var chart_chart = __webpack_require__(18892);
 // EXTERNAL MODULE: ./src/chart/load-archive.ts + 1 modules
-var load_archive = __webpack_require__(5189);
+var load_archive = __webpack_require__(75189);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./src/util/bytes-order.ts
-var bytes_order = __webpack_require__(8146);
+var bytes_order = __webpack_require__(48146);
 // EXTERNAL MODULE: ./src/chart/gzip-parallel.ts
-var gzip_parallel = __webpack_require__(9828);
+var gzip_parallel = __webpack_require__(39828);
 ;// CONCATENATED MODULE: ./src/chart/go-match.ts
 /**
  * Go's `path/filepath.Match` on Unix, rune for rune: `*` (no `/`), `?`, `[...]` classes with `^`
@@ -1930,7 +1930,7 @@ async function loadArchiveChart(data, origin, budget = new chart_chart/* UnpackB
 
 /***/ }),
 
-/***/ 3621:
+/***/ 83621:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1938,11 +1938,11 @@ async function loadArchiveChart(data, origin, budget = new chart_chart/* UnpackB
 /* harmony export */   jz: () => (/* binding */ hashRequirements),
 /* harmony export */   mF: () => (/* binding */ readLock)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _go_values_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7475);
-/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6655);
+/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(96655);
 
 
 
@@ -2007,7 +2007,7 @@ function hashRequirements(req, lock) {
 
 /***/ }),
 
-/***/ 6655:
+/***/ 96655:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2024,8 +2024,8 @@ function hashRequirements(req, lock) {
 /* harmony export */   iZ: () => (/* binding */ HELM_VERSION),
 /* harmony export */   qw: () => (/* binding */ goYaml)
 /* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _go_values_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7475);
 
 
@@ -2333,7 +2333,7 @@ function chartYaml(md) {
 
 /***/ }),
 
-/***/ 2353:
+/***/ 12353:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2344,9 +2344,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/chart/metadata.ts
-var metadata = __webpack_require__(6655);
+var metadata = __webpack_require__(96655);
 // EXTERNAL MODULE: ./src/chart/gzip-parallel.ts
-var gzip_parallel = __webpack_require__(9828);
+var gzip_parallel = __webpack_require__(39828);
 ;// CONCATENATED MODULE: ./src/chart/tar-writer.ts
 const BLOCK = 512;
 function writeTar(entries, mtimeSeconds) {
@@ -2466,7 +2466,7 @@ function packageChart(chart, sourceDateSeconds) {
 
 /***/ }),
 
-/***/ 3916:
+/***/ 83916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2525,7 +2525,7 @@ function fsCode(err) {
 
 /***/ }),
 
-/***/ 3634:
+/***/ 13634:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2547,7 +2547,7 @@ function basicAuth(username, password) {
 
 /***/ }),
 
-/***/ 2559:
+/***/ 22559:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2558,18 +2558,18 @@ function basicAuth(username, password) {
 /* harmony export */   _$: () => (/* binding */ removeLogin)
 /* harmony export */ });
 /* unused harmony exports dockerConfigPath, decodeEntry */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _basic_auth_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3634);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var _basic_auth_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(13634);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
-/* harmony import */ var _util_atomic_write_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5105);
-/* harmony import */ var _util_file_lock_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8806);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
+/* harmony import */ var _util_atomic_write_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(95105);
+/* harmony import */ var _util_file_lock_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(98806);
 
 
 
@@ -2773,7 +2773,7 @@ async function updateConfig(file, change) {
 
 /***/ }),
 
-/***/ 9301:
+/***/ 39301:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2782,7 +2782,7 @@ async function updateConfig(file, change) {
 /* harmony export */   Vq: () => (/* binding */ requestTimeout),
 /* harmony export */   nl: () => (/* binding */ deadline)
 /* harmony export */ });
-/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6698);
+/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(16698);
 /* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_async_hooks__WEBPACK_IMPORTED_MODULE_0__);
 
 /**
@@ -2812,7 +2812,7 @@ function outsideDeadline(fn) {
 
 /***/ }),
 
-/***/ 8825:
+/***/ 68825:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2822,10 +2822,10 @@ function outsideDeadline(fn) {
 /* harmony export */   q0: () => (/* binding */ describe),
 /* harmony export */   sc: () => (/* binding */ sha256)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _util_quoted_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9202);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _util_quoted_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(59202);
 
 
 
@@ -2873,7 +2873,7 @@ function checkDescriptor(d, what, where) {
 
 /***/ }),
 
-/***/ 8630:
+/***/ 28630:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2881,11 +2881,11 @@ function checkDescriptor(d, what, where) {
 /* harmony export */   gl: () => (/* binding */ RegistryError),
 /* harmony export */   x6: () => (/* binding */ networkError)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /* harmony import */ var _util_causes_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7554);
-/* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1095);
-/* harmony import */ var _tls_codes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9383);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9963);
+/* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(41095);
+/* harmony import */ var _tls_codes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(29383);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49963);
 
 
 
@@ -3049,7 +3049,7 @@ function errorText(err) {
 
 /***/ }),
 
-/***/ 5232:
+/***/ 25232:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3061,18 +3061,18 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/oci/deadline.ts
-var deadline = __webpack_require__(9301);
+var deadline = __webpack_require__(39301);
 // EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
+var external_node_http_ = __webpack_require__(37067);
 var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
 // EXTERNAL MODULE: ./src/util/causes.ts
 var causes = __webpack_require__(7554);
 // EXTERNAL MODULE: ./src/oci/tls-codes.ts
-var tls_codes = __webpack_require__(9383);
+var tls_codes = __webpack_require__(29383);
 // EXTERNAL MODULE: ./src/oci/trust.ts
-var trust = __webpack_require__(1571);
+var trust = __webpack_require__(21571);
 // EXTERNAL MODULE: ./src/oci/transport.ts
-var transport = __webpack_require__(2268);
+var transport = __webpack_require__(92268);
 ;// CONCATENATED MODULE: ./src/oci/node-transport.ts
 
 
@@ -3259,28 +3259,28 @@ function transportFor(trust) {
 
 /***/ }),
 
-/***/ 5823:
+/***/ 25823:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   P: () => (/* binding */ Layout),
 /* harmony export */   T: () => (/* binding */ defaultCachePath)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3916);
-/* harmony import */ var _util_bytes_order_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8146);
-/* harmony import */ var _util_file_lock_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8806);
-/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8825);
-/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9217);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
+/* harmony import */ var _util_bytes_order_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(48146);
+/* harmony import */ var _util_file_lock_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(98806);
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(68825);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(29217);
 
 
 
@@ -3515,7 +3515,7 @@ class Layout {
 
 /***/ }),
 
-/***/ 9217:
+/***/ 29217:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3541,7 +3541,7 @@ const Annotation = {
 
 /***/ }),
 
-/***/ 2148:
+/***/ 62148:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3554,8 +3554,8 @@ const Annotation = {
 /* harmony export */   mQ: () => (/* binding */ splitReference),
 /* harmony export */   nw: () => (/* binding */ refString)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _util_quoted_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9202);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _util_quoted_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(59202);
 
 
 const REPO_COMPONENT = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
@@ -3686,7 +3686,7 @@ function dependencyRepository(repositoryUrl, name) {
 
 /***/ }),
 
-/***/ 209:
+/***/ 60209:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3698,13 +3698,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/util/causes.ts
 var causes = __webpack_require__(7554);
 // EXTERNAL MODULE: ./src/oci/basic-auth.ts
-var basic_auth = __webpack_require__(3634);
+var basic_auth = __webpack_require__(13634);
 ;// CONCATENATED MODULE: ./src/oci/challenge.ts
 /**
  * Parses `WWW-Authenticate`: a case-insensitive scheme, then comma-separated `key=value` or
@@ -3727,9 +3727,9 @@ function parseChallenge(header) {
 }
 
 // EXTERNAL MODULE: ./src/oci/errors.ts
-var oci_errors = __webpack_require__(8630);
+var oci_errors = __webpack_require__(28630);
 // EXTERNAL MODULE: ./src/util/printable.ts
-var printable = __webpack_require__(1095);
+var printable = __webpack_require__(41095);
 ;// CONCATENATED MODULE: ./src/oci/token-realm.ts
 
 
@@ -3944,17 +3944,17 @@ class Authenticator {
 }
 
 // EXTERNAL MODULE: ./src/oci/deadline.ts
-var deadline = __webpack_require__(9301);
+var deadline = __webpack_require__(39301);
 // EXTERNAL MODULE: ./src/oci/digest.ts
-var oci_digest = __webpack_require__(8825);
+var oci_digest = __webpack_require__(68825);
 // EXTERNAL MODULE: ./src/oci/http.ts + 1 modules
-var http = __webpack_require__(5232);
+var http = __webpack_require__(25232);
 // EXTERNAL MODULE: ./src/oci/media-types.ts
-var media_types = __webpack_require__(9217);
+var media_types = __webpack_require__(29217);
 // EXTERNAL MODULE: ./src/util/bounded-read.ts
-var bounded_read = __webpack_require__(4282);
+var bounded_read = __webpack_require__(34282);
 // EXTERNAL MODULE: ./src/oci/retry.ts
-var retry = __webpack_require__(9963);
+var retry = __webpack_require__(49963);
 ;// CONCATENATED MODULE: ./src/oci/registry.ts
 
 
@@ -4465,7 +4465,7 @@ function rangeEnd(range) {
 
 /***/ }),
 
-/***/ 9963:
+/***/ 49963:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4481,7 +4481,7 @@ function rangeEnd(range) {
 /* harmony export */ });
 /* unused harmony export retryDelay */
 /* harmony import */ var _util_causes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7554);
-/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9301);
+/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39301);
 
 
 const DEFAULT_RETRIES = 8;
@@ -4588,7 +4588,7 @@ function isDeadline(e) {
 
 /***/ }),
 
-/***/ 9383:
+/***/ 29383:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4613,15 +4613,15 @@ const UNTRUSTED_CERT_CODES = new Set([
 
 /***/ }),
 
-/***/ 2891:
+/***/ 42891:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   R: () => (/* binding */ readCaFile)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 
 
 /** A PEM bundle of extra trusted roots (a CA file), checked to hold at least one certificate. */
@@ -4649,7 +4649,7 @@ async function readCaFile(file) {
 
 /***/ }),
 
-/***/ 2268:
+/***/ 92268:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4667,7 +4667,7 @@ function flattenHeaders(raw) {
 
 /***/ }),
 
-/***/ 1571:
+/***/ 21571:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4719,7 +4719,7 @@ function systemRoots() {
 
 /***/ }),
 
-/***/ 1209:
+/***/ 61209:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4732,19 +4732,19 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./src/chart/assemble.ts
-var assemble = __webpack_require__(3178);
+var assemble = __webpack_require__(43178);
 // EXTERNAL MODULE: ./src/chart/load.ts + 4 modules
-var load = __webpack_require__(5571);
+var load = __webpack_require__(95571);
 // EXTERNAL MODULE: ./src/chart/metadata.ts
-var metadata = __webpack_require__(6655);
+var metadata = __webpack_require__(96655);
 // EXTERNAL MODULE: ./src/chart/package.ts + 1 modules
-var chart_package = __webpack_require__(2353);
+var chart_package = __webpack_require__(12353);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/chart/source-date.ts
 
 /**
@@ -4765,15 +4765,15 @@ function sourceDate(env = process.env) {
 }
 
 // EXTERNAL MODULE: ./src/util/yield.ts
-var util_yield = __webpack_require__(8681);
+var util_yield = __webpack_require__(98681);
 // EXTERNAL MODULE: ./src/chart/go-values.ts
 var go_values = __webpack_require__(7475);
 // EXTERNAL MODULE: ./src/util/bytes-order.ts
-var bytes_order = __webpack_require__(8146);
+var bytes_order = __webpack_require__(48146);
 // EXTERNAL MODULE: ./src/oci/digest.ts
-var digest = __webpack_require__(8825);
+var digest = __webpack_require__(68825);
 // EXTERNAL MODULE: ./src/artifact/media-types.ts
-var media_types = __webpack_require__(6690);
+var media_types = __webpack_require__(86690);
 ;// CONCATENATED MODULE: ./src/artifact/manifest.ts
 
 
@@ -4844,9 +4844,9 @@ function buildArtifact(md, chart, createdSeconds, options = {}) {
 }
 
 // EXTERNAL MODULE: ./src/artifact/chart-ref.ts
-var chart_ref = __webpack_require__(1938);
+var chart_ref = __webpack_require__(31938);
 // EXTERNAL MODULE: ./src/oci/reference.ts
-var reference = __webpack_require__(2148);
+var reference = __webpack_require__(62148);
 ;// CONCATENATED MODULE: ./src/release/build.ts
 
 
@@ -4878,8 +4878,8 @@ async function loadSource(source, options) {
         options.log?.warn(`${source}: declares dependencies missing from its charts/ (${missing.map((d) => d.name).join(', ')}): pushed as it is, helm install will refuse it until they are vendored`);
     }
     else if (missing.length > 0) {
-        const { resolveDependencies } = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(560)]).then(__webpack_require__.bind(__webpack_require__, 7560));
-        const own = options.access ? undefined : await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 1598)).then((m) => m.openRegistries());
+        const { resolveDependencies } = await Promise.all(/* import() */[__webpack_require__.e(88), __webpack_require__.e(560)]).then(__webpack_require__.bind(__webpack_require__, 57560));
+        const own = options.access ? undefined : await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 19217)).then((m) => m.openRegistries());
         try {
             await resolveDependencies(chart, source, { log: (line) => options.log?.info(line), access: options.access ?? own.access() });
         }
@@ -4923,7 +4923,7 @@ async function packageLoaded(loaded, options) {
     if (signer) {
         // The signature's time: SOURCE_DATE_EPOCH when set (the same key and chart then give the same file), else now.
         const when = date.from === 'SOURCE_DATE_EPOCH' ? new Date(date.seconds * 1000) : undefined;
-        const { messageBlock } = await __webpack_require__.e(/* import() */ 863).then(__webpack_require__.bind(__webpack_require__, 1863));
+        const { messageBlock } = await __webpack_require__.e(/* import() */ 863).then(__webpack_require__.bind(__webpack_require__, 31863));
         const made = await signer.sign(messageBlock(md, bytes), when);
         provenance = made.provenance;
         signed = { fingerprint: made.fingerprint, userId: made.userId };
@@ -4945,7 +4945,7 @@ function bindRef(p, refInput) {
 }
 /** A `.prov` pushed beside an archive must name that archive by its digest: else it was made for another one. */
 async function checkProvenanceNames(provenance, md, archive, where) {
-    const { provenanceFiles, archiveName } = await __webpack_require__.e(/* import() */ 863).then(__webpack_require__.bind(__webpack_require__, 1863));
+    const { provenanceFiles, archiveName } = await __webpack_require__.e(/* import() */ 863).then(__webpack_require__.bind(__webpack_require__, 31863));
     let files;
     try {
         files = provenanceFiles(provenance);
@@ -4974,13 +4974,13 @@ async function readProvenance(file) {
 
 /***/ }),
 
-/***/ 3296:
+/***/ 13296:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E: () => (/* binding */ logIn)
 /* harmony export */ });
-/* harmony import */ var _oci_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2559);
+/* harmony import */ var _oci_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22559);
 
 /**
  * `helm registry login`: checks the credential against the registry (GET /v2/), then stores it in
@@ -5008,25 +5008,25 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/artifact/media-types.ts
-var media_types = __webpack_require__(6690);
+var media_types = __webpack_require__(86690);
 // EXTERNAL MODULE: ./src/oci/registry.ts + 3 modules
-var registry = __webpack_require__(209);
+var registry = __webpack_require__(60209);
 // EXTERNAL MODULE: ./src/oci/retry.ts
-var retry = __webpack_require__(9963);
+var retry = __webpack_require__(49963);
 // EXTERNAL MODULE: ./src/chart/chart.ts
-var chart_chart = __webpack_require__(8892);
+var chart_chart = __webpack_require__(18892);
 // EXTERNAL MODULE: ./src/chart/load.ts + 4 modules
-var load = __webpack_require__(5571);
+var load = __webpack_require__(95571);
 // EXTERNAL MODULE: ./src/chart/package.ts + 1 modules
-var chart_package = __webpack_require__(2353);
+var chart_package = __webpack_require__(12353);
 // EXTERNAL MODULE: ./src/artifact/fetch-budget.ts
-var fetch_budget = __webpack_require__(8466);
+var fetch_budget = __webpack_require__(28466);
 // EXTERNAL MODULE: ./src/artifact/parse.ts
-var parse = __webpack_require__(2781);
+var parse = __webpack_require__(72781);
 // EXTERNAL MODULE: ./src/util/bounded-read.ts
-var bounded_read = __webpack_require__(4282);
+var bounded_read = __webpack_require__(34282);
 ;// CONCATENATED MODULE: ./src/release/same-chart.ts
 
 
@@ -5178,8 +5178,18 @@ async function pushArtifact(client, ref, artifact, ifExists, options = {}) {
     // Asked beside that request rather than after its answer: one round trip fewer, for a window as long
     // as the registry takes to answer it.
     const check = new TagCheck(client, ref, current === undefined);
-    await upload(client, ref, artifact, { known: current !== undefined, mountFrom: options.mountFrom, lastSent: () => check.askAgain() });
-    await options.beforeCommit;
+    // The tag is asked again once both the upload and `beforeWrite` are done, so that the window
+    // (and the settling wait that follows the write) does not include the longer of the two.
+    let waiting = options.beforeWrite ? 2 : 1;
+    const oneDone = () => {
+        if (--waiting === 0)
+            check.askAgain();
+    };
+    const before = options.beforeWrite?.().then(oneDone);
+    // Safe: awaited below, right after the upload; only an upload that fails first leaves it unawaited.
+    before?.catch(() => { });
+    await upload(client, ref, artifact, { known: current !== undefined, mountFrom: options.mountFrom, lastSent: oneDone });
+    await Promise.all([options.beforeCommit, before]);
     return commit(client, ref, artifact, ifExists, check, options.readBacks);
 }
 /**
@@ -5320,7 +5330,7 @@ function lookUpTag(client, ref) {
 
 /***/ }),
 
-/***/ 1598:
+/***/ 19217:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -5332,24 +5342,24 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/oci/basic-auth.ts
-var basic_auth = __webpack_require__(3634);
+var basic_auth = __webpack_require__(13634);
 // EXTERNAL MODULE: ./src/oci/credentials.ts
-var credentials = __webpack_require__(2559);
+var credentials = __webpack_require__(22559);
 // EXTERNAL MODULE: ./src/oci/http.ts + 1 modules
-var oci_http = __webpack_require__(5232);
+var oci_http = __webpack_require__(25232);
 // EXTERNAL MODULE: ./src/oci/registry.ts + 3 modules
-var registry = __webpack_require__(209);
+var registry = __webpack_require__(60209);
 // EXTERNAL MODULE: ./src/oci/retry.ts
-var retry = __webpack_require__(9963);
+var retry = __webpack_require__(49963);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/util/bounded-read.ts
-var bounded_read = __webpack_require__(4282);
+var bounded_read = __webpack_require__(34282);
 ;// CONCATENATED MODULE: ./src/release/repositories.ts
 
 
@@ -5444,15 +5454,15 @@ function openRegistries(options = {}) {
 
 /***/ }),
 
-/***/ 9823:
+/***/ 89823:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   B: () => (/* binding */ describeLines),
 /* harmony export */   n: () => (/* binding */ pushLine)
 /* harmony export */ });
-/* harmony import */ var _util_human_size_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8887);
-/* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1095);
+/* harmony import */ var _util_human_size_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(78887);
+/* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41095);
 
 
 /** The block `helm chart save` and `helm chart push` (Helm 3.0–3.6) print: ref, digest (the manifest's), size (the chart's), name, version. */
@@ -5479,14 +5489,14 @@ function pushLine(built, status, digest) {
 
 /***/ }),
 
-/***/ 1144:
+/***/ 11144:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $: () => (/* binding */ saveToCache)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _oci_layout_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5823);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _oci_layout_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25823);
 
 
 /** Saves an artifact into the cache (blobs first, then the index entry) — Helm 3.0–3.6's `helm chart save`. */
@@ -5513,7 +5523,7 @@ async function saveToCache(cacheDir, refName, artifact) {
 
 /***/ }),
 
-/***/ 2227:
+/***/ 92227:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5526,7 +5536,7 @@ async function saveToCache(cacheDir, refName, artifact) {
  * second load of the bundle cost more than the overlap wins.)
  */
 function startSigner(options) {
-    const unlocked = __webpack_require__.e(/* import() */ 863).then(__webpack_require__.bind(__webpack_require__, 1863)).then((m) => m.unlockSigningKey(options));
+    const unlocked = __webpack_require__.e(/* import() */ 863).then(__webpack_require__.bind(__webpack_require__, 31863)).then((m) => m.unlockSigningKey(options));
     // Safe: every `sign` awaits this same promise and reports its failure (a wrong passphrase); a run
     // that never signs (every chart failed first) has that failure to report instead.
     unlocked.catch(() => { });
@@ -5536,18 +5546,18 @@ function startSigner(options) {
 
 /***/ }),
 
-/***/ 5105:
+/***/ 95105:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ removeOrphans),
 /* harmony export */   Z: () => (/* binding */ writeFileAtomic)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 
 
@@ -5625,7 +5635,7 @@ function alive(pid) {
 
 /***/ }),
 
-/***/ 4282:
+/***/ 34282:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5636,7 +5646,7 @@ function alive(pid) {
 /* harmony export */   xW: () => (/* binding */ CHART_YAML_BOUNDS)
 /* harmony export */ });
 /* unused harmony export checkYamlBounds */
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
 
 /** What a chart's YAML files may hold: 50,000 nodes keep a check within about 80 MiB. */
 const CHART_YAML_BOUNDS = { maxBytes: 5 * 1024 * 1024, maxNodes: 50_000, maxDepth: 256, maxAliases: 1000 };
@@ -5776,7 +5786,7 @@ function readYaml(text, bounds) {
 
 /***/ }),
 
-/***/ 8146:
+/***/ 48146:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5819,17 +5829,17 @@ function errorCodes(err) {
 
 /***/ }),
 
-/***/ 8806:
+/***/ 98806:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   U: () => (/* binding */ withFileLock)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 
 
 
@@ -5922,7 +5932,7 @@ async function isStale(lockPath, staleMs) {
 
 /***/ }),
 
-/***/ 8887:
+/***/ 78887:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5945,7 +5955,7 @@ function humanSize(bytes) {
 
 /***/ }),
 
-/***/ 1095:
+/***/ 41095:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5990,7 +6000,7 @@ function printableLine(text) {
 
 /***/ }),
 
-/***/ 9202:
+/***/ 59202:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -6012,13 +6022,13 @@ function quoted(value, max = 200) {
 
 /***/ }),
 
-/***/ 8681:
+/***/ 98681:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   j: () => (/* binding */ yieldToLoop)
 /* harmony export */ });
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
 
 /**

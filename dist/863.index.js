@@ -2,7 +2,7 @@ export const id = 863;
 export const ids = [863];
 export const modules = {
 
-/***/ 1863:
+/***/ 31863:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -18,15 +18,15 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./src/util/bounded-read.ts
-var bounded_read = __webpack_require__(4282);
+var bounded_read = __webpack_require__(34282);
 // EXTERNAL MODULE: ./src/chart/metadata.ts
-var metadata = __webpack_require__(6655);
+var metadata = __webpack_require__(96655);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/sign/pgp-sign.ts
 
 /**
@@ -442,7 +442,7 @@ function archiveName(md) {
 }
 let loading;
 /** openpgp.js, loaded once, and only on the paths that sign or verify. */
-const openpgpModule = () => (loading ??= __webpack_require__.e(/* import() */ 74).then(__webpack_require__.bind(__webpack_require__, 3074)));
+const openpgpModule = () => (loading ??= __webpack_require__.e(/* import() */ 74).then(__webpack_require__.bind(__webpack_require__, 13074)));
 /**
  * The files a provenance file's message names, by archive name, read from its clear text without
  * checking the signature: enough to tell that a `.prov` beside an archive was made for another one.

@@ -94,7 +94,8 @@ const readBody = (req: http.IncomingMessage): Promise<Buffer> =>
     req.on('error', reject);
   });
 
-export async function startGitHubFront(): Promise<GitHubFront> {
+/** `issue`: signs each token instead of the front's own key (e.g. a Sigstore stand-in's issuer, so that its Fulcio takes them). */
+export async function startGitHubFront(options: { issue?: (claims: Record<string, unknown>) => string } = {}): Promise<GitHubFront> {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const kid = randomBytes(8).toString('hex');
   const jwks = { keys: [{ ...publicKey.export({ format: 'jwk' }), kid, alg: 'ES256', use: 'sig' }] };
@@ -127,7 +128,7 @@ export async function startGitHubFront(): Promise<GitHubFront> {
         if (mode === 'no-value') return json(res, 200, { count: 0 });
         if (mode === 'not-jwt') return json(res, 200, { count: 1, value: 'not-a-jwt-secret-value-0123456789' });
         const now = Math.floor(Date.now() / 1000);
-        const token = signJwt(privateKey, kid, {
+        const token = (options.issue ?? ((c: Record<string, unknown>) => signJwt(privateKey, kid, c)))({
           ...front.claims,
           aud: url.searchParams.get('audience') ?? front.claims.aud,
           iat: now,

@@ -20,6 +20,13 @@ export const Input = {
   signKey: 'sign-key',
   signPassphrase: 'sign-passphrase',
   signKeyName: 'sign-key-name',
+  keylessSign: 'keyless-sign',
+  attest: 'attest',
+  fulcioUrl: 'fulcio-url',
+  rekorUrl: 'rekor-url',
+  tsaUrl: 'tsa-url',
+  trustedRoot: 'trusted-root',
+  githubToken: 'github-token',
 } as const;
 
 export const Output = {
@@ -35,6 +42,8 @@ export const Output = {
   signed: 'signed',
   signFingerprint: 'sign-fingerprint',
   charts: 'charts',
+  signatureDigest: 'signature-digest',
+  attestationDigest: 'attestation-digest',
 } as const;
 
 export const State = {

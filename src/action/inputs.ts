@@ -5,6 +5,7 @@ import { UserError } from '../errors.js';
 import { defaultCachePath } from '../oci/layout.js';
 import { DEFAULT_RETRIES, DEFAULT_TIMEOUT_SECONDS } from '../oci/retry.js';
 import { Input } from './constants.js';
+import { readKeylessInputs, type KeylessInputs } from './keyless-inputs.js';
 
 import type { IfExists } from '../release/push.js';
 
@@ -31,6 +32,8 @@ export interface Inputs {
   layerMediaType: 'modern' | 'legacy';
   /** Signing, when `sign-key` is set. */
   sign?: { keys: Buffer; passphrase?: string; keyName?: string };
+  /** Keyless signing and attesting, when `keyless-sign` or `attest` is true. */
+  keyless?: KeylessInputs;
 }
 
 export function readInputs(): Inputs {
@@ -71,6 +74,7 @@ export function readInputs(): Inputs {
     annotations: keyValues(core.getInput(Input.annotations)),
     layerMediaType: layerMediaType(core.getInput(Input.layerMediaType).trim()),
     sign: signing(),
+    keyless: readKeylessInputs(bool(Input.push, true)),
   };
 }
 
@@ -133,7 +137,7 @@ function required(name: string, what: string): string {
   return value;
 }
 
-function bool(name: string, fallback: boolean): boolean {
+export function bool(name: string, fallback: boolean): boolean {
   const raw = core.getInput(name).trim();
   if (raw === '') return fallback;
   if (/^(true|yes|on|1)$/i.test(raw)) return true;

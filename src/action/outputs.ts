@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import type { BuiltChart } from '../release/build.js';
+import type { KeylessOutcome } from '../release/keyless.js';
 import { Output } from './constants.js';
 
 type Status = 'pushed' | 'unchanged' | 'skipped' | 'saved';
@@ -11,6 +12,9 @@ export interface TargetResult {
   digest: string;
   'digest-ref': string;
   status: Status;
+  /** The keyless signature's and the attestation's referrer manifests (made now or found), when asked for. */
+  'signature-digest'?: string;
+  'attestation-digest'?: string;
 }
 
 /** Every single-chart output for one chart (its first target's), and all its targets. */
@@ -28,6 +32,12 @@ export interface ChartResult extends TargetResult {
 export function targetResult(built: BuiltChart, status: Status, digest = built.artifact.manifestDescriptor.digest): TargetResult {
   const repository = `${built.ref.registry}/${built.ref.repository}`;
   return { ref: built.refName, repository, digest, 'digest-ref': `${repository}@${digest}`, status };
+}
+
+/** A target's result with the keyless referrers made or found for it. */
+export function keylessResult(target: TargetResult, outcomes: KeylessOutcome[] | undefined): TargetResult {
+  for (const o of outcomes ?? []) target[o.kind === 'signature' ? 'signature-digest' : 'attestation-digest'] = o.digest;
+  return target;
 }
 
 export function chartResult(built: BuiltChart, targets: TargetResult[]): ChartResult {
@@ -59,4 +69,6 @@ export function setOutputs(results: ChartResult[]): void {
   core.setOutput(Output.status, r.status);
   core.setOutput(Output.signed, String(r.signed));
   core.setOutput(Output.signFingerprint, r['sign-fingerprint']);
+  core.setOutput(Output.signatureDigest, r['signature-digest'] ?? '');
+  core.setOutput(Output.attestationDigest, r['attestation-digest'] ?? '');
 }

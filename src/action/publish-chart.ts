@@ -6,7 +6,8 @@ import { yieldToLoop } from '../util/yield.js';
 import { describeLines, pushLine } from '../release/report.js';
 import { saveToCache } from '../release/save.js';
 import type { Inputs } from './inputs.js';
-import { chartResult, targetResult, type ChartResult, type TargetResult } from './outputs.js';
+import { chartResult, keylessResult, targetResult, type ChartResult, type TargetResult } from './outputs.js';
+import type { KeylessOutcome, KeylessSigner } from '../release/keyless.js';
 import type { Registries } from '../release/registries.js';
 
 /**
@@ -21,6 +22,7 @@ export async function publishChart(
   registries: Registries | undefined,
   notice: (line: string) => void,
   readBacks?: Array<Promise<void>>,
+  keyless?: KeylessSigner,
 ): Promise<ChartResult> {
   const log = (line: string): void => build.log?.info(line);
   const loaded = await loadSource(source, build);
@@ -66,10 +68,13 @@ export async function publishChart(
     const client = await registries.client(built.ref.registry, log);
     log(`The push refers to repository [${built.ref.registry}/${built.ref.repository}]`);
     for (const line of describeLines(built.refName, about)) log(line);
+    // Keyless: a new manifest is signed before its tag is written (a failure leaves the tag as it was).
+    let made: Promise<KeylessOutcome[]> | undefined;
     const outcome = await pushArtifact(client, built.ref, built.artifact, inputs.ifExists, {
       mountFrom: pushedTo.get(built.ref.registry),
       current: take(lookups, built.refName), // a ref given twice is looked up again the second time
       beforeCommit: saved,
+      beforeWrite: keyless && (() => (made = keyless.ensure(client, built.ref, built.artifact.manifestDescriptor, true))),
       readBacks,
     });
     await saved;
@@ -79,7 +84,11 @@ export async function publishChart(
     const result = outcome.existing ? { ...built, artifact: outcome.existing } : built;
     if (outcome.existing) await saveToCache(inputs.cache, built.refName, outcome.existing);
     log(pushLine(result, outcome.status, outcome.digest));
-    results.push(targetResult(result, outcome.status, outcome.digest));
+    // What the tag holds and this run did not write (unchanged) is signed unless a valid signature by
+    // this identity is attached already; a skipped chart is not this run's to sign.
+    const signedNow =
+      outcome.status === 'pushed' ? made : outcome.status === 'unchanged' && keyless ? keyless.ensure(client, built.ref, result.artifact.manifestDescriptor, false) : undefined;
+    results.push(keylessResult(targetResult(result, outcome.status, outcome.digest), await signedNow));
     published.push(result);
   }
   return chartResult(published[0], results);

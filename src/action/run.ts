@@ -23,6 +23,10 @@ export async function publish(): Promise<void> {
   const inputs = readInputs();
   // Signing (OpenPGP, the key's unlocking) starts now: it overlaps the charts' loading and the registry's answers.
   const signer = inputs.sign ? startSigner(inputs.sign) : undefined;
+  // Keyless: the ID token permission is checked now, before anything is pushed.
+  const keyless = inputs.keyless
+    ? await (await import('./keyless.js')).actionKeylessSigner(inputs.keyless, { info: out.info, warning: out.warning })
+    : undefined;
   const sources = await expandCharts(inputs.charts);
   const overrides: Overrides = {
     version: inputs.version || undefined,
@@ -62,7 +66,7 @@ export async function publish(): Promise<void> {
           signer,
           log: { info: log, warn: (line) => out.warning(line) },
         };
-        return await publishChart(source, inputs, build, registries, notice, done);
+        return await publishChart(source, inputs, build, registries, notice, done, keyless);
       } catch (err) {
         failures.push({ source, message: errorLine(err, ACTION_HINTS) });
         if (!single) out.error(`${source}: ${errorLine(err, ACTION_HINTS)}`);

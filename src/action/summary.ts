@@ -29,7 +29,22 @@ export async function writeSummary(results: ChartResult[], failures: Array<{ sou
       ],
       ...rows,
     ])
+    .addRaw(keylessLines(results))
     .write();
+}
+
+/** One line per target that was signed or attested keylessly: the referrers' digests. */
+function keylessLines(results: ChartResult[]): string {
+  const lines = results.flatMap((r) =>
+    r.targets.flatMap((t) => {
+      const parts = [
+        t['signature-digest'] && `keyless signature <code>${t['signature-digest']}</code>`,
+        t['attestation-digest'] && `provenance attestation <code>${t['attestation-digest']}</code>`,
+      ].filter(Boolean);
+      return parts.length > 0 ? [`<li>${r.name} ${r.version} <code>${t['digest-ref']}</code>: ${parts.join(', ')}</li>`] : [];
+    }),
+  );
+  return lines.length > 0 ? `<ul>${lines.join('')}</ul>\n` : '';
 }
 
 function escape(s: string): string {

@@ -33,6 +33,11 @@ export async function pushArtifact(
     current?: Promise<string | undefined>;
     beforeCommit?: Promise<unknown>;
     /**
+     * Started once it is decided that the tag is written (not for an unchanged or skipped chart),
+     * beside the upload; the manifest waits for it, so its failure leaves the tag as it was.
+     */
+    beforeWrite?: () => Promise<unknown>;
+    /**
      * Where to hand the read-back instead of waiting for it here: a step publishing many charts
      * awaits them all at its end, so that the settling wait holds no slot another chart could use.
      * A read-back that rejects means the chart was not, after all, pushed.
@@ -49,8 +54,17 @@ export async function pushArtifact(
   // Asked beside that request rather than after its answer: one round trip fewer, for a window as long
   // as the registry takes to answer it.
   const check = new TagCheck(client, ref, current === undefined);
-  await upload(client, ref, artifact, { known: current !== undefined, mountFrom: options.mountFrom, lastSent: () => check.askAgain() });
-  await options.beforeCommit;
+  // The tag is asked again once both the upload and `beforeWrite` are done, so that the window
+  // (and the settling wait that follows the write) does not include the longer of the two.
+  let waiting = options.beforeWrite ? 2 : 1;
+  const oneDone = (): void => {
+    if (--waiting === 0) check.askAgain();
+  };
+  const before = options.beforeWrite?.().then(oneDone);
+  // Safe: awaited below, right after the upload; only an upload that fails first leaves it unawaited.
+  before?.catch(() => {});
+  await upload(client, ref, artifact, { known: current !== undefined, mountFrom: options.mountFrom, lastSent: oneDone });
+  await Promise.all([options.beforeCommit, before]);
   return commit(client, ref, artifact, ifExists, check, options.readBacks);
 }
 

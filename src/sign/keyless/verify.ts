@@ -110,3 +110,59 @@ function verificationError(err: unknown, options: KeylessVerifyOptions): UserErr
     hint: 'Check --certificate-identity and --certificate-oidc-issuer, and the trusted root.',
   });
 }
+
+const OID_FULCIO_ISSUER_V1 = '1.3.6.1.4.1.57264.1.1';
+const OID_FULCIO_ISSUER_V2 = '1.3.6.1.4.1.57264.1.8';
+
+/**
+ * The weaker check, for a private Sigstore instance whose trusted root was not given: the bundle's
+ * certificate names the expected identity and issuer (as @sigstore/verify reads them), its key
+ * verifies the DSSE signature, and the statement names the subject and predicate type. Nothing says
+ * that a trusted CA issued the certificate or that a log holds the entry: anyone able to write to the
+ * registry could plant such a bundle. Used only to decide not to sign again.
+ */
+export async function checkBundleIdentity(
+  bundle: SerializedBundle | string,
+  options: Omit<KeylessVerifyOptions, 'trustedRoot' | 'tlogThreshold'>,
+): Promise<KeylessVerified> {
+  const [{ bundleFromJSON }, { X509Certificate, crypto, dsse }] = await Promise.all([import('@sigstore/bundle'), import('@sigstore/core')]);
+  let parsed;
+  try {
+    parsed = bundleFromJSON(typeof bundle === 'string' ? JSON.parse(bundle) : bundle);
+  } catch (cause) {
+    throw new UserError(`the signature is not a Sigstore bundle (${(cause as Error).message})`, { cause });
+  }
+  if (parsed.content.$case !== 'dsseEnvelope') throw new UserError('the bundle holds a message signature, not a DSSE-signed in-toto statement');
+  const envelope = parsed.content.dsseEnvelope;
+  const material = parsed.verificationMaterial.content;
+  const der =
+    material.$case === 'certificate'
+      ? material.certificate.rawBytes
+      : material.$case === 'x509CertificateChain'
+        ? material.x509CertificateChain.certificates[0]?.rawBytes
+        : undefined;
+  if (!der) throw new UserError('the bundle carries no signing certificate');
+  let cert;
+  try {
+    cert = X509Certificate.parse(Buffer.from(der));
+  } catch (cause) {
+    throw new UserError('the bundle’s signing certificate is not X.509', { cause });
+  }
+  const v2 = cert.extension(OID_FULCIO_ISSUER_V2);
+  const issuer = v2 ? v2.valueObj.subs?.[0]?.value.toString('ascii') : cert.extension(OID_FULCIO_ISSUER_V1)?.value.toString('ascii');
+  const identity = cert.subjectAltName ?? '';
+  const wanted = options.certificateIdentity;
+  if ((typeof wanted === 'string' ? identity !== wanted : !wanted.test(identity)) || issuer !== options.certificateIssuer)
+    throw new UserError(`keyless signature refused: the certificate's identity is not ${String(wanted)} from ${options.certificateIssuer}`);
+  const signature = envelope.signatures[0]?.sig;
+  const key = crypto.createPublicKey(cert.publicKey);
+  if (!signature || !crypto.verify(dsse.preAuthEncoding(envelope.payloadType, envelope.payload), key, Buffer.from(signature)))
+    throw new UserError('keyless signature refused: the signature does not verify over the signed statement');
+  const statement = parseStatement(envelope.payload);
+  const expectedHex = sha256Hex(options.expectedSubjectDigest);
+  if (!statement.subject.some((s) => s?.digest?.sha256 === expectedHex))
+    throw new UserError(`the signed statement is not for ${options.expectedSubjectDigest}`, { hint: 'The signature belongs to another artifact.' });
+  if (statement.predicateType !== options.expectedPredicateType)
+    throw new UserError(`the signed statement's predicate type is ${statement.predicateType}, not ${options.expectedPredicateType}`);
+  return { identity, issuer: issuer ?? '', statement };
+}

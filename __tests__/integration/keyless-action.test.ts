@@ -1,0 +1,327 @@
+import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { verifyBundle } from '../../src/sign/keyless/verify.js';
+import { runAction, type ActionRun } from '../helpers/action.js';
+import { tree } from '../helpers/conformance-cases.js';
+import { startGitHubFront, type GitHubFront } from '../helpers/github-api.js';
+import { helmHome } from '../helpers/helm-env.js';
+import { startReferrersFront } from '../helpers/referrers-front.js';
+import { fetchBlob, fetchManifest, startRegistry, type Registry } from '../helpers/registry.js';
+import { startTimingFront } from '../helpers/round-trips.js';
+import { startSigstore, type SigstoreStandIn } from '../helpers/sigstore.js';
+import { tempDir } from '../helpers/temp.js';
+
+// The action signs and attests what it pushed, keylessly, against a Sigstore stand-in on loopback
+// (Fulcio, Rekor, a TSA), with the runner's OIDC token service and GitHub's attestations API played by
+// a front, and a real registry (distribution 2.8: the referrers go to the fallback tag).
+
+const BUNDLE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
+const SIGN_TYPE = 'https://sigstore.dev/cosign/sign/v1';
+const SLSA_TYPE = 'https://slsa.dev/provenance/v1';
+const SAN = 'https://github.com/octo-org/octo-chart/.github/workflows/release.yml@refs/heads/main';
+const ISSUER = 'https://token.actions.githubusercontent.com';
+
+/** JSON read back from the registry or a front, as the test looks into it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- walked field by field, each asserted
+type Json = any;
+
+let registry: Registry;
+let sigstore: SigstoreStandIn;
+let github: GitHubFront;
+let work: string;
+let rootFile: string;
+
+before(async () => {
+  [registry, sigstore] = await Promise.all([startRegistry(), startSigstore()]);
+  github = await startGitHubFront({ issue: (claims) => sigstore.token(claims) });
+  work = await tempDir('chartlift-keyless-');
+  rootFile = path.join(work, 'trusted_root.json');
+  await writeFile(rootFile, JSON.stringify(sigstore.trustedRoot()));
+});
+after(async () => {
+  await Promise.all([registry?.stop(), sigstore?.stop(), github?.close()]);
+});
+
+let n = 0;
+async function chart(description = 'a chart signed keylessly'): Promise<string> {
+  return tree(path.join(work, `c${++n}`, 'web'), {
+    'Chart.yaml': `apiVersion: v2\nname: web\nversion: 1.0.0\ndescription: ${description}\n`,
+    'templates/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\n',
+  });
+}
+
+/** As a runner runs the step for a job with `id-token: write` (drop the two ACTIONS_ variables for one without). */
+function runnerEnv(home: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return {
+    ...home,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_API_URL: github.url,
+    GITHUB_REPOSITORY: 'octo-org/octo-chart',
+    GITHUB_SHA: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678',
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_WORKFLOW_REF: 'octo-org/octo-chart/.github/workflows/release.yml@refs/heads/main',
+    ACTIONS_ID_TOKEN_REQUEST_URL: github.tokenUrl,
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: github.requestToken,
+  };
+}
+
+function keylessInputs(chartDir: string, host: string, repo: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    chart: chartDir,
+    ref: `oci://${host}/${repo}`,
+    'plain-http': 'true',
+    'keyless-sign': 'true',
+    attest: 'true',
+    'fulcio-url': sigstore.fulcioURL,
+    'rekor-url': sigstore.rekorURL,
+    'tsa-url': sigstore.tsaURL,
+    'trusted-root': rootFile,
+    'github-token': 'ghs_exampletoken0123456789',
+    ...extra,
+  };
+}
+
+/** The referrers of `digest` in the fallback index (`sha256-<hex>`) of distribution 2.8. */
+async function fallbackIndex(repo: string, digest: string): Promise<Array<Record<string, Json>>> {
+  const res = await fetchManifest(registry, repo, digest.replace(':', '-'), { Accept: 'application/vnd.oci.image.index.v1+json' });
+  assert.equal(res.status, 200, `no fallback index for ${digest}`);
+  return JSON.parse(res.body.toString('utf8')).manifests;
+}
+
+/** The bundle in a referrer manifest, with the manifest itself. */
+async function bundleOf(repo: string, referrer: string): Promise<{ manifest: Json; bundle: string }> {
+  const res = await fetchManifest(registry, repo, referrer);
+  const manifest = JSON.parse(res.body.toString('utf8'));
+  return { manifest, bundle: (await fetchBlob(registry, repo, manifest.layers[0].digest)).toString('utf8') };
+}
+
+const verifyFor = (digest: string, predicateType: string, extra: Record<string, unknown> = {}) => ({
+  trustedRoot: sigstore.trustedRoot(),
+  certificateIdentity: SAN,
+  certificateIssuer: ISSUER,
+  expectedSubjectDigest: digest,
+  expectedPredicateType: predicateType,
+  ...extra,
+});
+
+function ok(r: ActionRun): void {
+  assert.equal(r.code, 0, `${r.stdout}\n${r.stderr}`);
+}
+
+describe('keyless signing and attesting in the step', () => {
+  test('a new chart: signed and attested before its tag is written, both verify for this workflow only, found in the fallback index', async () => {
+    const { env } = await helmHome();
+    const before = { ...sigstore.calls };
+    const posted = github.attestations.posted.length;
+    const r = await runAction(keylessInputs(await chart(), registry.host, 'one'), { env: runnerEnv(env) });
+    ok(r);
+    assert.equal(r.outputs.status, 'pushed');
+    const digest = r.outputs.digest;
+    const sig = r.outputs['signature-digest'];
+    const att = r.outputs['attestation-digest'];
+    assert.match(sig, /^sha256:[0-9a-f]{64}$/);
+    assert.match(att, /^sha256:[0-9a-f]{64}$/);
+    assert.equal(sigstore.calls.fulcio - before.fulcio, 2, 'one certificate for each');
+    assert.equal(sigstore.calls.rekor - before.rekor, 2, 'one log entry for each');
+
+    const entries = await fallbackIndex('one/web', digest);
+    assert.deepEqual(entries.map((e) => e.digest).sort(), [sig, att].sort());
+    for (const e of entries) {
+      assert.equal(e.artifactType, BUNDLE);
+      assert.equal(e.annotations['dev.sigstore.bundle.content'], 'dsse-envelope');
+    }
+    const signature = await bundleOf('one/web', sig);
+    assert.equal(signature.manifest.artifactType, BUNDLE);
+    assert.equal(signature.manifest.subject.digest, digest);
+    assert.equal(signature.manifest.config.mediaType, 'application/vnd.oci.empty.v1+json');
+    assert.equal(signature.manifest.annotations['dev.sigstore.bundle.predicateType'], SIGN_TYPE);
+    const verified = await verifyBundle(signature.bundle, verifyFor(digest, SIGN_TYPE));
+    assert.equal(verified.identity, SAN);
+    const attestation = await bundleOf('one/web', att);
+    assert.equal(attestation.manifest.annotations['dev.sigstore.bundle.predicateType'], SLSA_TYPE);
+    const provenance = await verifyBundle(attestation.bundle, verifyFor(digest, SLSA_TYPE));
+    assert.equal(provenance.statement.subject[0].name, `${registry.host}/one/web`);
+    assert.equal((provenance.statement.predicate as Json).runDetails.builder.id, SAN);
+
+    // Another identity, another digest, a changed statement: each refused.
+    await assert.rejects(verifyBundle(signature.bundle, verifyFor(digest, SIGN_TYPE, { certificateIdentity: `${SAN}x` })), /identity/);
+    await assert.rejects(verifyBundle(signature.bundle, verifyFor(`sha256:${'0'.repeat(64)}`, SIGN_TYPE)), /is for/);
+    const changed = JSON.parse(signature.bundle);
+    const payload = JSON.parse(Buffer.from(changed.dsseEnvelope.payload, 'base64').toString());
+    payload.subject[0].digest.sha256 = '1'.repeat(64);
+    changed.dsseEnvelope.payload = Buffer.from(JSON.stringify(payload)).toString('base64');
+    await assert.rejects(verifyBundle(changed, verifyFor(`sha256:${'1'.repeat(64)}`, SIGN_TYPE)), /refused/);
+
+    // Recorded with GitHub's attestations API, as actions/attest records it.
+    assert.equal(github.attestations.posted.length - posted, 1);
+    const post = github.attestations.posted.at(-1)!;
+    assert.equal(post.path, '/repos/octo-org/octo-chart/attestations');
+    assert.equal((post.body as Json).bundle.dsseEnvelope.payloadType, 'application/vnd.in-toto+json');
+    const summary = await import('node:fs/promises').then((fs) => fs.readFile(r.summaryFile, 'utf8'));
+    assert.match(summary, new RegExp(`keyless signature <code>${sig}</code>, provenance attestation <code>${att}</code>`));
+  });
+
+  test('the same chart again: no Fulcio, Rekor or registry write; the outputs name the referrers already there', async () => {
+    const { env } = await helmHome();
+    const dir = await chart('signed once');
+    const first = await runAction(keylessInputs(dir, registry.host, 'again'), { env: runnerEnv(env) });
+    ok(first);
+    const front = await startTimingFront(registry.url, 0);
+    try {
+      const calls = { ...sigstore.calls };
+      const posted = github.attestations.posted.length;
+      const second = await runAction(keylessInputs(dir, front.host, 'again'), { env: runnerEnv(env) });
+      ok(second);
+      assert.equal(second.outputs.status, 'unchanged');
+      assert.deepEqual(sigstore.calls, calls, 'no certificate, entry or timestamp');
+      assert.equal(github.attestations.posted.length, posted);
+      const writes = front.spans.filter((s) => /^(PUT|POST|PATCH|DELETE) /.test(s.what));
+      assert.deepEqual(writes, [], 'no registry write');
+      assert.equal(second.outputs['signature-digest'], first.outputs['signature-digest']);
+      assert.equal(second.outputs['attestation-digest'], first.outputs['attestation-digest']);
+    } finally {
+      await front.stop();
+    }
+  });
+
+  test('a chart published before without a signature gets one; another identity’s signature does not count', async () => {
+    const { env } = await helmHome();
+    const dir = await chart('published unsigned');
+    const plain = await runAction({ chart: dir, ref: `oci://${registry.host}/late`, 'plain-http': 'true' }, { env });
+    ok(plain);
+    const calls = sigstore.calls.fulcio;
+    const signed = await runAction(keylessInputs(dir, registry.host, 'late', { attest: 'false' }), { env: runnerEnv(env) });
+    ok(signed);
+    assert.equal(signed.outputs.status, 'unchanged');
+    assert.equal(sigstore.calls.fulcio - calls, 1);
+    assert.equal(signed.outputs['attestation-digest'], '');
+    const { bundle } = await bundleOf('late/web', signed.outputs['signature-digest']);
+    await verifyBundle(bundle, verifyFor(plain.outputs.digest, SIGN_TYPE));
+
+    // From a release tag the workflow's identity differs: the signature made from main does not count.
+    const savedRef = github.claims.job_workflow_ref;
+    github.claims.job_workflow_ref = 'octo-org/octo-chart/.github/workflows/release.yml@refs/tags/v1';
+    try {
+      const fromTag = await runAction(keylessInputs(dir, registry.host, 'late', { attest: 'false' }), { env: runnerEnv(env) });
+      ok(fromTag);
+      assert.equal(sigstore.calls.fulcio - calls, 2);
+      assert.notEqual(fromTag.outputs['signature-digest'], signed.outputs['signature-digest']);
+      assert.equal((await fallbackIndex('late/web', plain.outputs.digest)).length, 2, 'both referrers kept');
+    } finally {
+      github.claims.job_workflow_ref = savedRef;
+    }
+  });
+
+  test('two runs signing the same chart at once: both referrers stay in the fallback index', async () => {
+    const { env } = await helmHome();
+    const dir = await chart('signed twice at once');
+    ok(await runAction({ chart: dir, ref: `oci://${registry.host}/twice`, 'plain-http': 'true' }, { env }));
+    const runs = await Promise.all(
+      [1, 2].map(() => runAction(keylessInputs(dir, registry.host, 'twice', { attest: 'false' }), { env: runnerEnv(env) })),
+    );
+    for (const r of runs) ok(r);
+    const listed = (await fallbackIndex('twice/web', runs[0].outputs.digest)).map((e) => e.digest);
+    for (const r of runs) assert.ok(listed.includes(r.outputs['signature-digest']), `${r.outputs['signature-digest']} kept: ${listed.join(', ')}`);
+  });
+
+  test('a private instance without a trusted root: an earlier signature by this workflow still counts (by its certificate)', async () => {
+    const { env } = await helmHome();
+    const dir = await chart('no trusted root');
+    const noRoot = { attest: 'false', 'trusted-root': '' };
+    const first = await runAction(keylessInputs(dir, registry.host, 'noroot', noRoot), { env: runnerEnv(env) });
+    ok(first);
+    const calls = sigstore.calls.fulcio;
+    const second = await runAction(keylessInputs(dir, registry.host, 'noroot', noRoot), { env: runnerEnv(env) });
+    ok(second);
+    assert.match(second.stdout, /no trusted root for this Sigstore instance/);
+    assert.equal(sigstore.calls.fulcio, calls);
+    assert.equal(second.outputs['signature-digest'], first.outputs['signature-digest']);
+  });
+
+  test('if-exists: skip signs nothing', async () => {
+    const { env } = await helmHome();
+    ok(await runAction({ chart: await chart('first'), ref: `oci://${registry.host}/skipped`, 'plain-http': 'true' }, { env }));
+    const calls = sigstore.calls.fulcio;
+    const r = await runAction(keylessInputs(await chart('second'), registry.host, 'skipped', { 'if-exists': 'skip' }), {
+      env: runnerEnv(env),
+    });
+    ok(r);
+    assert.equal(r.outputs.status, 'skipped');
+    assert.equal(sigstore.calls.fulcio, calls);
+    assert.equal(r.outputs['signature-digest'], '');
+  });
+
+  test('through a registry with the referrers API: found there, and not signed again', async () => {
+    const front = await startReferrersFront(registry.host, { api: true });
+    try {
+      const { env } = await helmHome();
+      const dir = await chart('behind the referrers API');
+      const first = await runAction(keylessInputs(dir, front.host, 'api'), { env: runnerEnv(env) });
+      ok(first);
+      assert.match(first.stdout, /indexed by the registry's referrers API/);
+      const listed = await fetch(`http://${front.host}/v2/api/web/referrers/${first.outputs.digest}?artifactType=${encodeURIComponent(BUNDLE)}`);
+      const index = (await listed.json()) as { manifests: Array<{ digest: string }> };
+      assert.deepEqual(index.manifests.map((m) => m.digest).sort(), [first.outputs['signature-digest'], first.outputs['attestation-digest']].sort());
+      const calls = sigstore.calls.fulcio;
+      const again = await runAction(keylessInputs(dir, front.host, 'api'), { env: runnerEnv(env) });
+      ok(again);
+      assert.equal(sigstore.calls.fulcio, calls);
+    } finally {
+      await front.stop();
+    }
+  });
+
+  test('a recording refused by GitHub warns and the step still passes', async () => {
+    const { env } = await helmHome();
+    github.attestations.mode = 403;
+    try {
+      const r = await runAction(keylessInputs(await chart('not recorded'), registry.host, 'unrecorded', { 'keyless-sign': 'false' }), {
+        env: runnerEnv(env),
+      });
+      ok(r);
+      assert.match(r.stdout, /::warning::The attestation was not recorded with GitHub's attestations API: GitHub forbade it/);
+      assert.match(r.outputs['attestation-digest'], /^sha256:/);
+    } finally {
+      github.attestations.mode = 'ok';
+    }
+  });
+});
+
+describe('keyless failures: one clear error, and the tag not written', () => {
+  const cases: Array<{ name: string; env?: (e: NodeJS.ProcessEnv) => NodeJS.ProcessEnv; inputs?: Record<string, string>; arrange?: () => () => void; says: RegExp }> = [
+    {
+      name: 'no id-token permission',
+      env: (e) => ({ ...e, ACTIONS_ID_TOKEN_REQUEST_URL: undefined, ACTIONS_ID_TOKEN_REQUEST_TOKEN: undefined }),
+      says: /Keyless signing needs the workflow's OIDC ID token, and this job has none .*id-token: write/,
+    },
+    { name: 'an unreachable Fulcio', inputs: { 'fulcio-url': 'http://127.0.0.1:1' }, says: /Fulcio did not issue a signing certificate/ },
+    {
+      name: 'a Rekor that refuses',
+      arrange: () => {
+        sigstore.refuse.rekor = 500;
+        return () => delete sigstore.refuse.rekor;
+      },
+      says: /Rekor did not enter the signature in the transparency log/,
+    },
+  ];
+  for (const c of cases)
+    test(c.name, async () => {
+      const { env } = await helmHome();
+      const repo = `fail-${c.name.replace(/\W+/g, '-').toLowerCase()}`;
+      const undo = c.arrange?.();
+      try {
+        const base = runnerEnv(env);
+        const r = await runAction(keylessInputs(await chart(c.name), registry.host, repo, { ...c.inputs, attest: 'false' }), {
+          env: c.env ? c.env(base) : base,
+        });
+        assert.equal(r.code, 1, r.stdout);
+        assert.equal(r.errors.length, 1, r.stdout);
+        assert.match(r.errors[0], c.says);
+        assert.equal((await fetchManifest(registry, `${repo}/web`, '1.0.0')).status, 404, 'no tag');
+      } finally {
+        undo?.();
+      }
+    });
+});

@@ -1,0 +1,155 @@
+export const id = 323;
+export const ids = [323];
+export const modules = {
+
+/***/ 32323:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   checkBundleIdentity: () => (/* binding */ checkBundleIdentity),
+/* harmony export */   verifyBundle: () => (/* binding */ verifyBundle)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _statement_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42349);
+
+
+/**
+ * Verifies a Sigstore bundle with @sigstore/verify against a trusted root: the certificate chains to
+ * a trusted CA and carries an SCT, the signature was made while the certificate was valid (Rekor's
+ * integrated time or an RFC 3161 timestamp), the Rekor entry is included in the log and matches the
+ * envelope, the signature verifies over the DSSE envelope, the certificate names the expected
+ * identity and issuer. Then the statement itself: its subject digest and predicate type. Throws a
+ * UserError naming what did not match. sigstore-js is loaded here, on first use.
+ */
+async function verifyBundle(bundle, options) {
+    const [{ Verifier, toSignedEntity, toTrustMaterial }, { bundleFromJSON }, { TrustedRoot }] = await Promise.all([
+        Promise.all(/* import() */[__webpack_require__.e(654), __webpack_require__.e(917), __webpack_require__.e(187)]).then(__webpack_require__.bind(__webpack_require__, 54187)),
+        Promise.all(/* import() */[__webpack_require__.e(654), __webpack_require__.e(40)]).then(__webpack_require__.bind(__webpack_require__, 61040)),
+        __webpack_require__.e(/* import() */ 654).then(__webpack_require__.t.bind(__webpack_require__, 19654, 23)),
+    ]);
+    const expectedHex = (0,_statement_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256Hex */ .fg)(options.expectedSubjectDigest);
+    let root;
+    try {
+        root = TrustedRoot.fromJSON(typeof options.trustedRoot === 'string' ? JSON.parse(options.trustedRoot) : options.trustedRoot);
+    }
+    catch (cause) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('the trusted root is not a Sigstore trusted_root.json', { cause });
+    }
+    let parsed;
+    try {
+        parsed = bundleFromJSON(typeof bundle === 'string' ? JSON.parse(bundle) : bundle);
+    }
+    catch (cause) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the signature is not a Sigstore bundle (${cause.message})`, { cause });
+    }
+    if (parsed.content.$case !== 'dsseEnvelope')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('the bundle holds a message signature, not a DSSE-signed in-toto statement');
+    const envelope = parsed.content.dsseEnvelope;
+    if (envelope.payloadType !== _statement_js__WEBPACK_IMPORTED_MODULE_1__/* .IN_TOTO_PAYLOAD_TYPE */ .T4)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the bundle's payload type is ${JSON.stringify(envelope.payloadType)}, not ${_statement_js__WEBPACK_IMPORTED_MODULE_1__/* .IN_TOTO_PAYLOAD_TYPE */ .T4}`);
+    const tlogThreshold = options.tlogThreshold ?? (root.tlogs.length > 0 ? 1 : 0);
+    const verifier = new Verifier(toTrustMaterial(root), { tlogThreshold, ctlogThreshold: root.ctlogs.length > 0 ? 1 : 0 });
+    let signer;
+    try {
+        signer = verifier.verify(toSignedEntity(parsed), {
+            subjectAlternativeName: options.certificateIdentity,
+            extensions: { issuer: options.certificateIssuer },
+        });
+    }
+    catch (err) {
+        throw verificationError(err, options);
+    }
+    const statement = (0,_statement_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStatement */ .By)(envelope.payload);
+    if (!statement.subject.some((s) => s?.digest?.sha256 === expectedHex)) {
+        const named = statement.subject.map((s) => `sha256:${s?.digest?.sha256}`).join(', ');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the signed statement is for ${named}, not ${options.expectedSubjectDigest}`, {
+            hint: 'The signature belongs to another artifact.',
+        });
+    }
+    if (statement.predicateType !== options.expectedPredicateType)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the signed statement's predicate type is ${statement.predicateType}, not ${options.expectedPredicateType}`);
+    return {
+        identity: signer.identity?.subjectAlternativeName ?? '',
+        issuer: signer.identity?.extensions?.issuer ?? '',
+        statement,
+    };
+}
+/** @sigstore/verify's error as one line: its code says which check refused. */
+function verificationError(err, options) {
+    const code = String(err.code ?? '');
+    const detail = err instanceof Error ? err.message : String(err);
+    const what = {
+        UNTRUSTED_SIGNER_ERROR: `the certificate's identity is not ${String(options.certificateIdentity)} from ${options.certificateIssuer}`,
+        SIGNATURE_ERROR: 'the signature does not verify over the signed statement (changed after signing?)',
+        TLOG_BODY_ERROR: "the transparency-log entry does not match the bundle's signature or statement",
+        TLOG_INCLUSION_PROOF_ERROR: 'the transparency-log inclusion proof does not verify',
+        TLOG_INCLUSION_PROMISE_ERROR: "the transparency log's signed entry timestamp does not verify",
+        TLOG_ERROR: 'the transparency-log entries are not what the trusted root requires',
+        CERTIFICATE_ERROR: 'the signing certificate is not trusted by the trusted root',
+        TIMESTAMP_ERROR: 'the signature has no trusted time (a Rekor entry or an RFC 3161 timestamp)',
+    };
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`keyless signature refused: ${what[code] ?? 'verification failed'} (${detail})`, {
+        cause: err,
+        hint: 'Check --certificate-identity and --certificate-oidc-issuer, and the trusted root.',
+    });
+}
+const OID_FULCIO_ISSUER_V1 = '1.3.6.1.4.1.57264.1.1';
+const OID_FULCIO_ISSUER_V2 = '1.3.6.1.4.1.57264.1.8';
+/**
+ * The weaker check, for a private Sigstore instance whose trusted root was not given: the bundle's
+ * certificate names the expected identity and issuer (as @sigstore/verify reads them), its key
+ * verifies the DSSE signature, and the statement names the subject and predicate type. Nothing says
+ * that a trusted CA issued the certificate or that a log holds the entry: anyone able to write to the
+ * registry could plant such a bundle. Used only to decide not to sign again.
+ */
+async function checkBundleIdentity(bundle, options) {
+    const [{ bundleFromJSON }, { X509Certificate, crypto, dsse }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(654), __webpack_require__.e(40)]).then(__webpack_require__.bind(__webpack_require__, 61040)), __webpack_require__.e(/* import() */ 917).then(__webpack_require__.t.bind(__webpack_require__, 83917, 23))]);
+    let parsed;
+    try {
+        parsed = bundleFromJSON(typeof bundle === 'string' ? JSON.parse(bundle) : bundle);
+    }
+    catch (cause) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the signature is not a Sigstore bundle (${cause.message})`, { cause });
+    }
+    if (parsed.content.$case !== 'dsseEnvelope')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('the bundle holds a message signature, not a DSSE-signed in-toto statement');
+    const envelope = parsed.content.dsseEnvelope;
+    const material = parsed.verificationMaterial.content;
+    const der = material.$case === 'certificate'
+        ? material.certificate.rawBytes
+        : material.$case === 'x509CertificateChain'
+            ? material.x509CertificateChain.certificates[0]?.rawBytes
+            : undefined;
+    if (!der)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('the bundle carries no signing certificate');
+    let cert;
+    try {
+        cert = X509Certificate.parse(Buffer.from(der));
+    }
+    catch (cause) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('the bundle’s signing certificate is not X.509', { cause });
+    }
+    const v2 = cert.extension(OID_FULCIO_ISSUER_V2);
+    const issuer = v2 ? v2.valueObj.subs?.[0]?.value.toString('ascii') : cert.extension(OID_FULCIO_ISSUER_V1)?.value.toString('ascii');
+    const identity = cert.subjectAltName ?? '';
+    const wanted = options.certificateIdentity;
+    if ((typeof wanted === 'string' ? identity !== wanted : !wanted.test(identity)) || issuer !== options.certificateIssuer)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`keyless signature refused: the certificate's identity is not ${String(wanted)} from ${options.certificateIssuer}`);
+    const signature = envelope.signatures[0]?.sig;
+    const key = crypto.createPublicKey(cert.publicKey);
+    if (!signature || !crypto.verify(dsse.preAuthEncoding(envelope.payloadType, envelope.payload), key, Buffer.from(signature)))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('keyless signature refused: the signature does not verify over the signed statement');
+    const statement = (0,_statement_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStatement */ .By)(envelope.payload);
+    const expectedHex = (0,_statement_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256Hex */ .fg)(options.expectedSubjectDigest);
+    if (!statement.subject.some((s) => s?.digest?.sha256 === expectedHex))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the signed statement is not for ${options.expectedSubjectDigest}`, { hint: 'The signature belongs to another artifact.' });
+    if (statement.predicateType !== options.expectedPredicateType)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the signed statement's predicate type is ${statement.predicateType}, not ${options.expectedPredicateType}`);
+    return { identity, issuer: issuer ?? '', statement };
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,79 @@
+import os from 'node:os';
+import path from 'node:path';
+import type { KeylessKind, KeylessSigner } from '../release/keyless.js';
+import type { SigstoreEndpoints } from '../sign/keyless/endpoints.js';
+import type { KeylessInputs } from './keyless-inputs.js';
+import { checkIdTokenPermission, decodeIdTokenClaims, requestIdToken, type GitHubClaims } from './oidc.js';
+
+/**
+ * The action's keyless signer: the workflow's ID token (asked once, when first needed), the identity
+ * Fulcio writes into the certificate for it, the Sigstore instance (the one given, else as
+ * actions/attest chooses: public-good for a public repository, GitHub's own otherwise), the trusted
+ * root an earlier signature is checked against, and the attestation recorded with GitHub's API.
+ * Fails before anything is pushed when the job may not have an ID token.
+ */
+export async function actionKeylessSigner(
+  inputs: KeylessInputs,
+  out: { info: (line: string) => void; warning: (line: string) => void },
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<KeylessSigner> {
+  checkIdTokenPermission(env);
+  const { KeylessSigner } = await import('../release/keyless.js');
+  const serverURL = env.GITHUB_SERVER_URL || 'https://github.com';
+  let token: Promise<string> | undefined;
+  const identityToken = (): Promise<string> => (token ??= requestIdToken(env));
+  const claims = async (): Promise<GitHubClaims> => decodeIdTokenClaims(await identityToken());
+  const kinds: KeylessKind[] = [];
+  if (inputs.sign) kinds.push('signature');
+  if (inputs.attest) kinds.push('attestation');
+  const endpoints = async (): Promise<SigstoreEndpoints> => {
+    if (inputs.fulcioURL) return { fulcioURL: inputs.fulcioURL, rekorURL: inputs.rekorURL, tsaURL: inputs.tsaURL };
+    const { SIGSTORE_PUBLIC_GOOD, githubSigstoreEndpoints } = await import('../sign/keyless/endpoints.js');
+    return (await claims()).repository_visibility === 'public' ? SIGSTORE_PUBLIC_GOOD : githubSigstoreEndpoints(serverURL);
+  };
+  let root: Promise<unknown> | undefined;
+  const trustedRoot = async (): Promise<unknown> => {
+    if (inputs.trustedRoot !== undefined) return inputs.trustedRoot;
+    if (inputs.fulcioURL || (await claims()).repository_visibility !== 'public') {
+      out.info(
+        'no trusted root for this Sigstore instance (`trusted-root`): an earlier signature counts when its certificate names this workflow; it is not checked against the instance’s CA and log',
+      );
+      return undefined;
+    }
+    root ??= import('../sign/keyless/trusted-root.js').then((m) =>
+      m.publicGoodTrustedRoot(path.join(env.RUNNER_TEMP || os.tmpdir(), 'chartlift-sigstore-tuf')),
+    );
+    return root.catch((err: unknown) => {
+      out.warning(
+        `Sigstore's trusted root could not be refreshed (${(err as Error).message}): an earlier signature is checked by its certificate's identity only`,
+      );
+      return undefined;
+    });
+  };
+  return new KeylessSigner({
+    kinds,
+    endpoints,
+    identityToken,
+    identity: async () => {
+      const c = await claims();
+      return { san: `${serverURL}/${c.job_workflow_ref}`, issuer: c.iss };
+    },
+    trustedRoot,
+    predicate: async () => {
+      const { buildProvenancePredicate } = await import('./provenance-predicate.js');
+      return buildProvenancePredicate(env, await claims()) as unknown as Record<string, unknown>;
+    },
+    record: async (bundle) => {
+      const { recordAttestation } = await import('./attestations-api.js');
+      const result = await recordAttestation(bundle, {
+        token: inputs.githubToken,
+        repository: env.GITHUB_REPOSITORY ?? '',
+        apiUrl: env.GITHUB_API_URL,
+      });
+      if (result.id) out.info(`attestation recorded with GitHub's attestations API (id ${result.id})`);
+      return result.warning;
+    },
+    log: out.info,
+    warn: out.warning,
+  });
+}

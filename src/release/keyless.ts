@@ -1,0 +1,213 @@
+import { UserError } from '../errors.js';
+import type { Descriptor } from '../oci/digest.js';
+import type { Reference } from '../oci/reference.js';
+import { attachReferrer, listReferrers, type ReferrerArtifact, type ReferrerDescriptor } from '../oci/referrers.js';
+import type { RegistryClient } from '../oci/registry.js';
+import type { SigstoreEndpoints } from '../sign/keyless/endpoints.js';
+import type { SerializedBundle } from '../sign/keyless/sign.js';
+import {
+  COSIGN_SIGN_PREDICATE_TYPE,
+  SIGSTORE_BUNDLE_V03_MEDIA_TYPE,
+  SLSA_PROVENANCE_V1_PREDICATE_TYPE,
+  ociSubjectName,
+  provenanceStatement,
+  signatureStatement,
+  type Statement,
+} from '../sign/keyless/statement.js';
+
+/**
+ * Keyless signatures and provenance attestations of pushed charts, each made once: a Sigstore bundle
+ * (sign/keyless) attached to the chart's manifest as an OCI 1.1 referrer (oci/referrers), as cosign 3
+ * and actions/attest attach theirs. A chart the registry already held is signed only when no referrer
+ * of its manifest holds a valid bundle by this run's identity.
+ */
+
+export type KeylessKind = 'signature' | 'attestation';
+
+export const PREDICATE_TYPE: Record<KeylessKind, string> = {
+  signature: COSIGN_SIGN_PREDICATE_TYPE,
+  attestation: SLSA_PROVENANCE_V1_PREDICATE_TYPE,
+};
+
+/** The identity a Fulcio certificate names: its subject alternative name and the OIDC issuer. */
+export interface KeylessIdentity {
+  san: string;
+  issuer: string;
+}
+
+export interface KeylessOptions {
+  kinds: KeylessKind[];
+  /** The Sigstore instance (asked when the first bundle is made). */
+  endpoints: () => Promise<SigstoreEndpoints>;
+  /** The OIDC identity token for Fulcio (asked once by the caller, however often this is called). */
+  identityToken: () => Promise<string>;
+  /** The identity this run's certificates carry: what an existing bundle must name to count. */
+  identity: () => Promise<KeylessIdentity>;
+  /**
+   * The trusted root an existing bundle is verified against. Without one, only the certificate's
+   * identity, the signature over the statement and the statement are checked (see checkBundleIdentity).
+   */
+  trustedRoot?: () => Promise<unknown>;
+  /** The SLSA provenance predicate of an attestation. */
+  predicate: () => Promise<Record<string, unknown>>;
+  /** Records a new attestation elsewhere too (GitHub's attestations API); a warning when that failed. */
+  record?: (bundle: SerializedBundle, subject: { name: string; digest: string }) => Promise<string | undefined>;
+  log: (line: string) => void;
+  warn: (line: string) => void;
+}
+
+export interface KeylessOutcome {
+  kind: KeylessKind;
+  /** The referrer manifest's digest. */
+  digest: string;
+  /** Made by this run (false: a valid one was there already). */
+  made: boolean;
+}
+
+/** Bundles checked at most per subject and kind when looking for a valid one (the newest first). */
+const MAX_CHECKED = 8;
+/** A Sigstore bundle is a few KiB: a referrer's layer over this is not read. */
+const MAX_BUNDLE_BYTES = 1 << 20;
+
+/**
+ * The run's keyless signer. A signature statement names only the digest, so one bundle serves every
+ * repository the same manifest is pushed to; an attestation names the repository, so each gets its own.
+ */
+export class KeylessSigner {
+  readonly #options: KeylessOptions;
+  readonly #signatures = new Map<string, Promise<SerializedBundle>>();
+
+  constructor(options: KeylessOptions) {
+    this.#options = options;
+  }
+
+  get kinds(): KeylessKind[] {
+    return this.#options.kinds;
+  }
+
+  /**
+   * Signs and attests `subject` in `ref`'s repository, each kind once: `fresh` (this run wrote the
+   * manifest) signs at once; otherwise a valid bundle by this identity already attached is kept.
+   */
+  async ensure(client: RegistryClient, ref: Reference, subject: Descriptor, fresh: boolean): Promise<KeylessOutcome[]> {
+    return Promise.all(this.#options.kinds.map((kind) => this.#ensureKind(client, ref, subject, fresh, kind)));
+  }
+
+  async #ensureKind(client: RegistryClient, ref: Reference, subject: Descriptor, fresh: boolean, kind: KeylessKind): Promise<KeylessOutcome> {
+    const where = `${ref.registry}/${ref.repository}@${subject.digest}`;
+    if (!fresh) {
+      const found = await this.#findValid(client, ref, subject.digest, kind);
+      if (found) {
+        this.#options.log(`${where}: ${kind} ${found} by this identity is there already: not signed again`);
+        return { kind, digest: found, made: false };
+      }
+    }
+    const name = ociSubjectName(ref.registry, ref.repository);
+    const bundle = await this.#bundle(kind, name, subject.digest);
+    const attached = await attachReferrer(client, ref.repository, subject, bundleArtifact(bundle, PREDICATE_TYPE[kind]), {
+      log: this.#options.log,
+    });
+    this.#options.log(`${where}: ${kind} ${attached.digest} (${describeWitness(bundle)})`);
+    if (kind === 'attestation' && this.#options.record) {
+      const warning = await this.#options.record(bundle, { name, digest: subject.digest });
+      if (warning) this.#options.warn(warning);
+    }
+    return { kind, digest: attached.digest, made: true };
+  }
+
+  async #bundle(kind: KeylessKind, subjectName: string, digest: string): Promise<SerializedBundle> {
+    if (kind === 'signature') {
+      let made = this.#signatures.get(digest);
+      if (!made) {
+        made = this.#sign(signatureStatement(digest));
+        this.#signatures.set(digest, made);
+        // A failed signature is not kept: the next target asks again (and reports its own failure).
+        made.catch(() => this.#signatures.delete(digest));
+      }
+      return made;
+    }
+    return this.#sign(provenanceStatement(subjectName, digest, await this.#options.predicate()));
+  }
+
+  async #sign(statement: Statement): Promise<SerializedBundle> {
+    const { signStatement } = await import('../sign/keyless/sign.js');
+    const { fulcioURL, rekorURL, tsaURL } = await this.#options.endpoints();
+    return signStatement(statement, { identityToken: this.#options.identityToken, fulcioURL, rekorURL, tsaURL });
+  }
+
+  /** A referrer of `digest` holding a valid bundle of `kind` by this run's identity, newest first; undefined when none. */
+  async #findValid(client: RegistryClient, ref: Reference, digest: string, kind: KeylessKind): Promise<string | undefined> {
+    const predicateType = PREDICATE_TYPE[kind];
+    const listed = await listReferrers(client, ref.repository, digest, SIGSTORE_BUNDLE_V03_MEDIA_TYPE);
+    const candidates = listed
+      .filter((r) => {
+        const t = r.annotations?.['dev.sigstore.bundle.predicateType'];
+        return t === undefined || t === predicateType;
+      })
+      .sort((a, b) => created(b).localeCompare(created(a)))
+      .slice(0, MAX_CHECKED);
+    if (candidates.length === 0) return undefined;
+    const identity = await this.#options.identity();
+    const root = this.#options.trustedRoot ? await this.#options.trustedRoot() : undefined;
+    const verify = await import('../sign/keyless/verify.js');
+    for (const candidate of candidates) {
+      try {
+        const bundle = await readBundle(client, ref.repository, candidate);
+        const expected = {
+          certificateIdentity: identity.san,
+          certificateIssuer: identity.issuer,
+          expectedSubjectDigest: digest,
+          expectedPredicateType: predicateType,
+        };
+        if (root !== undefined) await verify.verifyBundle(bundle, { ...expected, trustedRoot: root });
+        else await verify.checkBundleIdentity(bundle, expected);
+        return candidate.digest;
+      } catch (err) {
+        if (!(err instanceof UserError)) throw err;
+        this.#options.log(`${ref.registry}/${ref.repository}@${digest}: referrer ${candidate.digest} does not count (${err.message})`);
+      }
+    }
+    return undefined;
+  }
+}
+
+const created = (r: ReferrerDescriptor): string => r.annotations?.['org.opencontainers.image.created'] ?? '';
+
+/** The referrer cosign 3 and actions/attest push for a bundle: its one layer, and the annotations Artifact Hub and cosign read. */
+export function bundleArtifact(bundle: SerializedBundle, predicateType: string, now = new Date()): ReferrerArtifact {
+  return {
+    artifactType: SIGSTORE_BUNDLE_V03_MEDIA_TYPE,
+    layers: [{ mediaType: SIGSTORE_BUNDLE_V03_MEDIA_TYPE, data: Buffer.from(JSON.stringify(bundle)) }],
+    annotations: {
+      'dev.sigstore.bundle.content': 'dsse-envelope',
+      'dev.sigstore.bundle.predicateType': predicateType,
+      'org.opencontainers.image.created': now.toISOString(),
+    },
+  };
+}
+
+/** The bundle in a referrer manifest: its one layer of the bundle media type, bounded. */
+async function readBundle(client: RegistryClient, repository: string, referrer: ReferrerDescriptor): Promise<string> {
+  const { body } = await client.fetchManifest(repository, referrer.digest);
+  let manifest: { layers?: Array<{ mediaType?: unknown; digest?: unknown; size?: unknown }> };
+  try {
+    manifest = JSON.parse(body.toString('utf8'));
+  } catch {
+    throw new UserError(`the referrer manifest ${referrer.digest} is not JSON`);
+  }
+  const layer = manifest.layers?.find((l) => l.mediaType === SIGSTORE_BUNDLE_V03_MEDIA_TYPE);
+  if (!layer || typeof layer.digest !== 'string' || typeof layer.size !== 'number')
+    throw new UserError(`the referrer ${referrer.digest} holds no Sigstore bundle`);
+  if (layer.size > MAX_BUNDLE_BYTES) throw new UserError(`the referrer ${referrer.digest}'s bundle is ${layer.size} bytes, more than a bundle is`);
+  const data = await client.fetchBlob(repository, { mediaType: SIGSTORE_BUNDLE_V03_MEDIA_TYPE, digest: layer.digest, size: layer.size });
+  return data.toString('utf8');
+}
+
+/** What witnesses the signing time: the log entry, the timestamp, or both. */
+function describeWitness(bundle: SerializedBundle): string {
+  const tlog = bundle.verificationMaterial?.tlogEntries?.[0];
+  const parts: string[] = [];
+  if (tlog) parts.push(`transparency log entry ${tlog.logIndex}`);
+  if (bundle.verificationMaterial?.timestampVerificationData?.rfc3161Timestamps?.length) parts.push('RFC 3161 timestamp');
+  return parts.join(', ') || 'no witness';
+}
