@@ -143,7 +143,9 @@ async function checkBundleIdentity(bundle, options) {
     const statement = (0,_statement_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStatement */ .By)(envelope.payload);
     const expectedHex = (0,_statement_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256Hex */ .fg)(options.expectedSubjectDigest);
     if (!statement.subject.some((s) => s?.digest?.sha256 === expectedHex))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the signed statement is not for ${options.expectedSubjectDigest}`, { hint: 'The signature belongs to another artifact.' });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the signed statement is not for ${options.expectedSubjectDigest}`, {
+            hint: 'The signature belongs to another artifact.',
+        });
     if (statement.predicateType !== options.expectedPredicateType)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the signed statement's predicate type is ${statement.predicateType}, not ${options.expectedPredicateType}`);
     return { identity, issuer: issuer ?? '', statement };

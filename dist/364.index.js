@@ -8,10 +8,11 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  KeylessSigner: () => (/* binding */ KeylessSigner)
+  KeylessSigner: () => (/* binding */ KeylessSigner),
+  verifyKeylessReferrer: () => (/* binding */ verifyKeylessReferrer)
 });
 
-// UNUSED EXPORTS: PREDICATE_TYPE, bundleArtifact
+// UNUSED EXPORTS: PREDICATE_TYPE, bundleArtifact, findValidBundle
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
@@ -296,45 +297,61 @@ class KeylessSigner {
         const { fulcioURL, rekorURL, tsaURL } = await this.#options.endpoints();
         return signStatement(statement, { identityToken: this.#options.identityToken, fulcioURL, rekorURL, tsaURL });
     }
-    /** A referrer of `digest` holding a valid bundle of `kind` by this run's identity, newest first; undefined when none. */
+    /** A referrer of `digest` holding a valid bundle of `kind` by this run's identity; undefined when none. */
     async #findValid(client, ref, digest, kind) {
-        const predicateType = PREDICATE_TYPE[kind];
-        const listed = await listReferrers(client, ref.repository, digest, statement/* SIGSTORE_BUNDLE_V03_MEDIA_TYPE */.cX);
-        const candidates = listed
-            .filter((r) => {
-            const t = r.annotations?.['dev.sigstore.bundle.predicateType'];
-            return t === undefined || t === predicateType;
-        })
-            .sort((a, b) => created(b).localeCompare(created(a)))
-            .slice(0, MAX_CHECKED);
-        if (candidates.length === 0)
-            return undefined;
-        const identity = await this.#options.identity();
-        const root = this.#options.trustedRoot ? await this.#options.trustedRoot() : undefined;
-        const verify = await __webpack_require__.e(/* import() */ 323).then(__webpack_require__.bind(__webpack_require__, 32323));
-        for (const candidate of candidates) {
-            try {
-                const bundle = await readBundle(client, ref.repository, candidate);
-                const expected = {
-                    certificateIdentity: identity.san,
-                    certificateIssuer: identity.issuer,
-                    expectedSubjectDigest: digest,
-                    expectedPredicateType: predicateType,
-                };
-                if (root !== undefined)
-                    await verify.verifyBundle(bundle, { ...expected, trustedRoot: root });
-                else
-                    await verify.checkBundleIdentity(bundle, expected);
-                return candidate.digest;
-            }
-            catch (err) {
-                if (!(err instanceof errors/* UserError */.yo))
-                    throw err;
-                this.#options.log(`${ref.registry}/${ref.repository}@${digest}: referrer ${candidate.digest} does not count (${err.message})`);
-            }
-        }
-        return undefined;
+        const identity = once(() => this.#options.identity());
+        const root = once(async () => (this.#options.trustedRoot ? this.#options.trustedRoot() : undefined));
+        const found = await findValidBundle(client, ref.repository, digest, PREDICATE_TYPE[kind], async (bundle) => {
+            const { san, issuer } = await identity();
+            const trustedRoot = await root();
+            const verify = await __webpack_require__.e(/* import() */ 323).then(__webpack_require__.bind(__webpack_require__, 32323));
+            const expected = {
+                certificateIdentity: san,
+                certificateIssuer: issuer,
+                expectedSubjectDigest: digest,
+                expectedPredicateType: PREDICATE_TYPE[kind],
+            };
+            if (trustedRoot !== undefined)
+                await verify.verifyBundle(bundle, { ...expected, trustedRoot });
+            else
+                await verify.checkBundleIdentity(bundle, expected);
+        });
+        for (const why of found.refused)
+            this.#options.log(`${ref.registry}/${ref.repository}@${digest}: ${why}`);
+        return found.digest;
     }
+}
+function once(make) {
+    let made;
+    return () => (made ??= make());
+}
+/**
+ * The newest referrer of `digest` that holds a Sigstore bundle of `predicateType` which `check`
+ * accepts (it throws a UserError for one it refuses): at most MAX_CHECKED bundles are read, each
+ * bounded. Returns its digest (or undefined) and why each one read was refused.
+ */
+async function findValidBundle(client, repository, digest, predicateType, check) {
+    const listed = await listReferrers(client, repository, digest, statement/* SIGSTORE_BUNDLE_V03_MEDIA_TYPE */.cX);
+    const candidates = listed
+        .filter((r) => {
+        const t = r.annotations?.['dev.sigstore.bundle.predicateType'];
+        return t === undefined || t === predicateType;
+    })
+        .sort((a, b) => created(b).localeCompare(created(a)))
+        .slice(0, MAX_CHECKED);
+    const refused = [];
+    for (const candidate of candidates) {
+        try {
+            await check(await readBundle(client, repository, candidate));
+            return { digest: candidate.digest, refused, listed: candidates.length };
+        }
+        catch (err) {
+            if (!(err instanceof errors/* UserError */.yo))
+                throw err;
+            refused.push(`referrer ${candidate.digest} does not count (${err.message})`);
+        }
+    }
+    return { refused, listed: candidates.length };
 }
 const created = (r) => r.annotations?.['org.opencontainers.image.created'] ?? '';
 /** The referrer cosign 3 and actions/attest push for a bundle: its one layer, and the annotations Artifact Hub and cosign read. */
@@ -376,6 +393,35 @@ function describeWitness(bundle) {
     if (bundle.verificationMaterial?.timestampVerificationData?.rfc3161Timestamps?.length)
         parts.push('RFC 3161 timestamp');
     return parts.join(', ') || 'no witness';
+}
+/**
+ * Verifies that a referrer of `digest` holds a Sigstore bundle of the predicate type, valid against
+ * the trusted root and made by the identity: what `chart verify` and `chart pull --verify` check.
+ * Throws a UserError saying what was found instead.
+ */
+async function verifyKeylessReferrer(client, repository, digest, check) {
+    const verify = await __webpack_require__.e(/* import() */ 323).then(__webpack_require__.bind(__webpack_require__, 32323));
+    let verified;
+    const found = await findValidBundle(client, repository, digest, check.predicateType, async (bundle) => {
+        verified = await verify.verifyBundle(bundle, {
+            trustedRoot: check.trustedRoot,
+            certificateIdentity: check.identity,
+            certificateIssuer: check.issuer,
+            expectedSubjectDigest: digest,
+            expectedPredicateType: check.predicateType,
+        });
+    });
+    const where = `${client.registry}/${repository}@${digest}`;
+    if (found.digest && verified)
+        return { referrer: found.digest, ...verified };
+    const kind = check.predicateType === statement/* COSIGN_SIGN_PREDICATE_TYPE */.Z4 ? 'keyless signature' : `attestation of ${check.predicateType}`;
+    if (found.listed === 0)
+        throw new errors/* UserError */.yo(`${where} carries no ${kind}`, {
+            hint: 'It was not signed keylessly, or the signature is in another repository',
+        });
+    throw new errors/* UserError */.yo(`${where}: none of its ${found.listed} Sigstore bundles is a valid ${kind} by ${String(check.identity)}: ${found.refused.join('; ')}`, {
+        hint: 'Check the identity and issuer; a chart whose content changed has another digest, and no signature',
+    });
 }
 
 

@@ -598,7 +598,12 @@ function readKeylessInputs(push) {
     const rekorURL = sigstoreUrl(constants/* Input */.pd.rekorUrl);
     const tsaURL = sigstoreUrl(constants/* Input */.pd.tsaUrl);
     const trustedRootFile = core/* getInput */.V4(constants/* Input */.pd.trustedRoot);
-    const instanceSet = [fulcioURL && constants/* Input */.pd.fulcioUrl, rekorURL && constants/* Input */.pd.rekorUrl, tsaURL && constants/* Input */.pd.tsaUrl, trustedRootFile && constants/* Input */.pd.trustedRoot].filter(Boolean);
+    const instanceSet = [
+        fulcioURL && constants/* Input */.pd.fulcioUrl,
+        rekorURL && constants/* Input */.pd.rekorUrl,
+        tsaURL && constants/* Input */.pd.tsaUrl,
+        trustedRootFile && constants/* Input */.pd.trustedRoot,
+    ].filter(Boolean);
     if (!sign && !attest) {
         if (instanceSet.length > 0)
             throw new errors/* UserError */.yo(`\`${instanceSet[0]}\` is set, but neither \`keyless-sign\` nor \`attest\` is true`, {
@@ -639,7 +644,9 @@ function sigstoreUrl(name) {
         url = new URL(raw);
     }
     catch {
-        throw new errors/* UserError */.yo(`\`${name}\` is not a URL: ${JSON.stringify(raw)}`, { hint: 'Give the service’s base URL, e.g. https://fulcio.example.com' });
+        throw new errors/* UserError */.yo(`\`${name}\` is not a URL: ${JSON.stringify(raw)}`, {
+            hint: 'Give the service’s base URL, e.g. https://fulcio.example.com',
+        });
     }
     const loopback = /^(127\.\d+\.\d+\.\d+|\[::1\]|localhost)$/.test(url.hostname);
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))

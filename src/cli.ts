@@ -23,6 +23,11 @@ const OPTIONS = {
   keyring: { type: 'string' },
   'passphrase-file': { type: 'string' },
   verify: { type: 'boolean' },
+  'certificate-identity': { type: 'string' },
+  'certificate-identity-regexp': { type: 'string' },
+  'certificate-oidc-issuer': { type: 'string' },
+  type: { type: 'string' },
+  'trusted-root': { type: 'string' },
 } as const;
 
 const ARITY: Record<string, string[]> = {
@@ -34,6 +39,7 @@ const ARITY: Record<string, string[]> = {
   'chart push': ['REF'],
   'chart remove': ['REF'],
   'chart pull': ['REF'],
+  'chart verify': ['REF'],
 };
 
 /** Helm 3.0–3.6's `helm chart` and `helm registry` commands over the same library, cache and credential files as the action and Helm. */
@@ -59,6 +65,13 @@ export async function main(argv: string[]): Promise<number> {
     });
   const cache = values.cache ?? defaultCachePath();
   const reach = { plainHttp: values['plain-http'] ?? false, caFile: values['ca-file'] };
+  const keyless = {
+    certificateIdentity: values['certificate-identity'],
+    certificateIdentityRegexp: values['certificate-identity-regexp'],
+    certificateOidcIssuer: values['certificate-oidc-issuer'],
+    type: values.type,
+    trustedRoot: values['trusted-root'],
+  };
   const ifExists = (values['if-exists'] ?? 'fail') as IfExists;
   if (!['fail', 'skip', 'overwrite'].includes(ifExists)) throw new UserError('--if-exists takes fail, skip or overwrite');
   switch (command) {
@@ -89,7 +102,10 @@ export async function main(argv: string[]): Promise<number> {
       await removeCommand(args[0], cache);
       break;
     case 'chart pull':
-      await pullCommand(args[0], cache, { ...reach, verify: values.verify ?? false, keyring: values.keyring });
+      await pullCommand(args[0], cache, { ...reach, verify: values.verify ?? false, keyring: values.keyring, keyless });
+      break;
+    case 'chart verify':
+      await (await import('./cli/verify-command.js')).verifyCommand(args[0], { ...reach, ...keyless });
       break;
   }
   return 0;

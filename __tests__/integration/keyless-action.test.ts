@@ -4,6 +4,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { verifyBundle } from '../../src/sign/keyless/verify.js';
 import { runAction, type ActionRun } from '../helpers/action.js';
+import { cli } from '../helpers/cli.js';
 import { tree } from '../helpers/conformance-cases.js';
 import { startGitHubFront, type GitHubFront } from '../helpers/github-api.js';
 import { helmHome } from '../helpers/helm-env.js';
@@ -223,7 +224,8 @@ describe('keyless signing and attesting in the step', () => {
     );
     for (const r of runs) ok(r);
     const listed = (await fallbackIndex('twice/web', runs[0].outputs.digest)).map((e) => e.digest);
-    for (const r of runs) assert.ok(listed.includes(r.outputs['signature-digest']), `${r.outputs['signature-digest']} kept: ${listed.join(', ')}`);
+    for (const r of runs)
+      assert.ok(listed.includes(r.outputs['signature-digest']), `${r.outputs['signature-digest']} kept: ${listed.join(', ')}`);
   });
 
   test('a private instance without a trusted root: an earlier signature by this workflow still counts (by its certificate)', async () => {
@@ -261,9 +263,14 @@ describe('keyless signing and attesting in the step', () => {
       const first = await runAction(keylessInputs(dir, front.host, 'api'), { env: runnerEnv(env) });
       ok(first);
       assert.match(first.stdout, /indexed by the registry's referrers API/);
-      const listed = await fetch(`http://${front.host}/v2/api/web/referrers/${first.outputs.digest}?artifactType=${encodeURIComponent(BUNDLE)}`);
+      const listed = await fetch(
+        `http://${front.host}/v2/api/web/referrers/${first.outputs.digest}?artifactType=${encodeURIComponent(BUNDLE)}`,
+      );
       const index = (await listed.json()) as { manifests: Array<{ digest: string }> };
-      assert.deepEqual(index.manifests.map((m) => m.digest).sort(), [first.outputs['signature-digest'], first.outputs['attestation-digest']].sort());
+      assert.deepEqual(
+        index.manifests.map((m) => m.digest).sort(),
+        [first.outputs['signature-digest'], first.outputs['attestation-digest']].sort(),
+      );
       const calls = sigstore.calls.fulcio;
       const again = await runAction(keylessInputs(dir, front.host, 'api'), { env: runnerEnv(env) });
       ok(again);
@@ -290,7 +297,13 @@ describe('keyless signing and attesting in the step', () => {
 });
 
 describe('keyless failures: one clear error, and the tag not written', () => {
-  const cases: Array<{ name: string; env?: (e: NodeJS.ProcessEnv) => NodeJS.ProcessEnv; inputs?: Record<string, string>; arrange?: () => () => void; says: RegExp }> = [
+  const cases: Array<{
+    name: string;
+    env?: (e: NodeJS.ProcessEnv) => NodeJS.ProcessEnv;
+    inputs?: Record<string, string>;
+    arrange?: () => () => void;
+    says: RegExp;
+  }> = [
     {
       name: 'no id-token permission',
       env: (e) => ({ ...e, ACTIONS_ID_TOKEN_REQUEST_URL: undefined, ACTIONS_ID_TOKEN_REQUEST_TOKEN: undefined }),
@@ -324,4 +337,60 @@ describe('keyless failures: one clear error, and the tag not written', () => {
         undo?.();
       }
     });
+});
+
+describe('the CLI checks what the action made', () => {
+  test('chart verify: the signature and the attestation verify; another identity and a tampered tag are refused', async () => {
+    const { env } = await helmHome();
+    const r = await runAction(keylessInputs(await chart('verified by the CLI'), registry.host, 'cli'), { env: runnerEnv(env) });
+    ok(r);
+    const ref = `${registry.host}/cli/web:1.0.0`;
+    const flags = ['--certificate-identity', SAN, '--certificate-oidc-issuer', ISSUER, '--trusted-root', rootFile, '--plain-http'];
+    const sig = await cli(['chart', 'verify', ref, ...flags], { env });
+    assert.equal(sig.code, 0, sig.stderr);
+    assert.match(sig.stdout, new RegExp(`keyless signature: ${r.outputs['signature-digest']}`));
+    assert.match(sig.stdout, new RegExp(`identity: ${SAN.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    const att = await cli(['chart', 'verify', ref, ...flags, '--type', 'slsaprovenance'], { env });
+    assert.equal(att.code, 0, att.stderr);
+    assert.match(att.stdout, new RegExp(`provenance attestation: ${r.outputs['attestation-digest']}`));
+
+    const other = await cli(['chart', 'verify', ref, ...flags.slice(2), '--certificate-identity', `${SAN}-other`], { env });
+    assert.equal(other.code, 1);
+    assert.match(other.stderr, /^Error: .*none of its 1 Sigstore bundles is a valid keyless signature by .*-other/m);
+    assert.equal(other.stderr.trim().split('\n').length, 1, other.stderr);
+
+    // A pull that checks the keyless signature: saved when it holds, nothing saved when it does not.
+    const cache = path.join(await tempDir('chartlift-keyless-cache-'), 'cache');
+    const pulled = await cli(['chart', 'pull', ref, '--verify', ...flags, '--cache', cache], { env });
+    assert.equal(pulled.code, 0, pulled.stderr);
+    assert.match(pulled.stdout, /Signed keylessly by: https:\/\/github\.com\/octo-org/);
+    const refusedCache = path.join(await tempDir('chartlift-keyless-cache-'), 'cache');
+    const refused = await cli(
+      ['chart', 'pull', ref, '--verify', ...flags.slice(2), '--certificate-identity', 'someone-else', '--cache', refusedCache],
+      {
+        env,
+      },
+    );
+    assert.equal(refused.code, 1);
+    const list = await cli(['chart', 'list', '--cache', refusedCache], { env });
+    assert.doesNotMatch(list.stdout, /cli\/web/);
+
+    // The tag overwritten with other content (no signature): refused.
+    ok(
+      await runAction(
+        { chart: await chart('tampered'), ref: `oci://${registry.host}/cli`, 'plain-http': 'true', 'if-exists': 'overwrite' },
+        { env },
+      ),
+    );
+    const tampered = await cli(['chart', 'verify', ref, ...flags], { env });
+    assert.equal(tampered.code, 1);
+    assert.match(tampered.stderr, /^Error: .*cli\/web@sha256:[0-9a-f]{64} carries no keyless signature/m);
+  });
+
+  test('chart verify without the identity or issuer says which flag to give', async () => {
+    const { env } = await helmHome();
+    const r = await cli(['chart', 'verify', `${registry.host}/cli/web:1.0.0`, '--plain-http', '--trusted-root', rootFile], { env });
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /give --certificate-identity \(or --certificate-identity-regexp\), exactly one/);
+  });
 });

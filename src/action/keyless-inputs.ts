@@ -26,9 +26,12 @@ export function readKeylessInputs(push: boolean): KeylessInputs | undefined {
   const rekorURL = sigstoreUrl(Input.rekorUrl);
   const tsaURL = sigstoreUrl(Input.tsaUrl);
   const trustedRootFile = core.getInput(Input.trustedRoot);
-  const instanceSet = [fulcioURL && Input.fulcioUrl, rekorURL && Input.rekorUrl, tsaURL && Input.tsaUrl, trustedRootFile && Input.trustedRoot].filter(
-    Boolean,
-  );
+  const instanceSet = [
+    fulcioURL && Input.fulcioUrl,
+    rekorURL && Input.rekorUrl,
+    tsaURL && Input.tsaUrl,
+    trustedRootFile && Input.trustedRoot,
+  ].filter(Boolean);
   if (!sign && !attest) {
     if (instanceSet.length > 0)
       throw new UserError(`\`${instanceSet[0]}\` is set, but neither \`keyless-sign\` nor \`attest\` is true`, {
@@ -68,7 +71,9 @@ function sigstoreUrl(name: string): string | undefined {
   try {
     url = new URL(raw);
   } catch {
-    throw new UserError(`\`${name}\` is not a URL: ${JSON.stringify(raw)}`, { hint: 'Give the service’s base URL, e.g. https://fulcio.example.com' });
+    throw new UserError(`\`${name}\` is not a URL: ${JSON.stringify(raw)}`, {
+      hint: 'Give the service’s base URL, e.g. https://fulcio.example.com',
+    });
   }
   const loopback = /^(127\.\d+\.\d+\.\d+|\[::1\]|localhost)$/.test(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))

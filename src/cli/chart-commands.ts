@@ -14,6 +14,7 @@ import { describeLines, pushLine } from '../release/report.js';
 import { saveToCache } from '../release/save.js';
 import { startSigner } from '../sign/signer.js';
 import { print, printError } from './print.js';
+import { keylessCheck, wantsKeyless, type KeylessFlags } from './keyless-flags.js';
 import { openCliRegistries, type Reach } from './registries.js';
 
 interface SignFlags {
@@ -87,7 +88,7 @@ export async function removeCommand(ref: string, cache: string): Promise<void> {
 }
 
 /** A client for `registry` with stored credentials (Helm's, then Docker's); its connections closed after `fn`. */
-async function withClient<T>(registry: string, reach: Reach, fn: (client: RegistryClient) => Promise<T>): Promise<T> {
+export async function withClient<T>(registry: string, reach: Reach, fn: (client: RegistryClient) => Promise<T>): Promise<T> {
   const registries = await openCliRegistries(reach);
   try {
     return await fn(await registries.client(registry));
@@ -106,25 +107,45 @@ export async function pushCommand(ref: string, cache: string, options: Reach & {
   print([...describeLines(refName, c), last].join('\n'));
 }
 
-export async function pullCommand(ref: string, cache: string, options: Reach & { verify: boolean; keyring?: string }): Promise<void> {
+export async function pullCommand(
+  ref: string,
+  cache: string,
+  options: Reach & { verify: boolean; keyring?: string; keyless: KeylessFlags },
+): Promise<void> {
   const r = parseReference(ref);
   const refName = refString(r);
-  if (options.verify && !options.keyring)
-    throw new UserError('--verify needs --keyring FILE', { hint: 'The public keys of the signer: gpg --export KEY > FILE' });
-  const keyring = options.verify ? await readFlagFile(options.keyring!, '--keyring') : undefined;
+  // --verify checks Helm's provenance (--keyring), the keyless signature (--certificate-identity …), or both.
+  const keyless = wantsKeyless(options.keyless);
+  if (keyless && !options.verify) throw new UserError('--certificate-identity and the other keyless flags go with --verify');
+  if (options.verify && !options.keyring && !keyless)
+    throw new UserError(
+      '--verify needs --keyring FILE (Helm provenance) or --certificate-identity and --certificate-oidc-issuer (a keyless signature)',
+      {
+        hint: 'The public keys of the signer: gpg --export KEY > FILE',
+      },
+    );
+  const keylessWanted = keyless ? await keylessCheck(options.keyless) : undefined;
+  const keyring = options.verify && options.keyring ? await readFlagFile(options.keyring, '--keyring') : undefined;
   print(`${r.tag}: Pulling from ${r.registry}/${r.repository}`);
   let verified: Verified | undefined;
-  const check = keyring
-    ? async (pulled: { chart: Buffer; provenance?: Buffer; name: string; version: string }) => {
+  let signedKeyless: { referrer: string; identity: string } | undefined;
+  const outcome = await withClient(r.registry, options, (client) =>
+    pullChart(client, r, new Layout(cache), async (pulled) => {
+      if (keyring) {
         if (!pulled.provenance)
           throw new UserError(`${refName} has no provenance: it was not signed`, {
             hint: 'Pull without --verify, or ask for a signed chart',
           });
         verified = await verifyProvenance(pulled.provenance, pulled.chart, archiveName(pulled), keyring);
       }
-    : undefined;
-  const outcome = await withClient(r.registry, options, (client) => pullChart(client, r, new Layout(cache), check));
+      if (keylessWanted) {
+        const { verifyKeylessReferrer } = await import('../release/keyless.js');
+        signedKeyless = await verifyKeylessReferrer(client, r.repository, pulled.digest, keylessWanted);
+      }
+    }),
+  );
   if (verified) print(`Signed by: ${verified.userId} (${verified.fingerprint})`);
+  if (signedKeyless) print(`Signed keylessly by: ${signedKeyless.identity} (${signedKeyless.referrer})`);
   const status = outcome.downloaded ? `Status: Downloaded newer chart for ${refName}` : `Status: Chart is up to date for ${refName}`;
   print([...describeLines(refName, outcome.cached), status].join('\n'));
 }

@@ -13,6 +13,7 @@ Commands:
   chart push REF                  push a cached chart to its registry
   chart remove REF                remove a chart from the cache
   chart pull REF [--verify]       pull a chart from a registry into the cache
+  chart verify REF                check a pushed chart's keyless signature or attestation
 
 Global options:
   --cache DIR    the OCI-layout cache (default: Helm's registry cache, ~/.cache/helm/registry/cache)
@@ -63,13 +64,31 @@ Options:
   'chart remove': `Usage: chartlift chart remove REF
 
 Removes REF from the cache, and the blobs no other cached chart uses.`,
-  'chart pull': `Usage: chartlift chart pull REF [--plain-http] [--ca-file FILE] [--verify --keyring FILE]
+  'chart pull': `Usage: chartlift chart pull REF [--plain-http] [--ca-file FILE] [--verify [--keyring FILE] [--certificate-identity ID --certificate-oidc-issuer URL ...]]
 
 Pulls REF from its registry into the cache, verifying every blob's digest and size.
 
 Options:
   --plain-http       talk HTTP instead of HTTPS
   --ca-file FILE     trust the registry's certificate from this PEM bundle (besides the system's roots)
-  --verify           check the chart's provenance as helm pull --verify does; nothing is saved if it fails
+  --verify           check the chart's provenance as helm pull --verify does (with --keyring), its keyless
+                     signature (with --certificate-identity and --certificate-oidc-issuer, as chart verify),
+                     or both; nothing is saved if a check fails
   --keyring FILE     the signers' public keys: gpg --export KEY > FILE`,
+  'chart verify': `Usage: chartlift chart verify REF --certificate-identity ID --certificate-oidc-issuer URL [--type signature|slsaprovenance] [--trusted-root FILE] [--plain-http] [--ca-file FILE]
+
+Checks that the manifest REF points at carries a keyless Sigstore signature (or, with
+--type slsaprovenance, a SLSA provenance attestation) made by ID, valid against Sigstore's
+public-good trusted root (fetched and verified through its TUF repository) or FILE. Needs
+Node.js 22.22+ or 24.15+.
+
+Options:
+  --certificate-identity ID          the signer: the certificate's SAN, e.g. a workflow's
+                                     https://github.com/OWNER/REPO/.github/workflows/release.yml@refs/heads/main
+  --certificate-identity-regexp RE   the signer, as a regular expression instead
+  --certificate-oidc-issuer URL      its OIDC issuer (GitHub Actions: https://token.actions.githubusercontent.com)
+  --type TYPE                        signature (default) or slsaprovenance
+  --trusted-root FILE                a Sigstore instance's trusted_root.json (a private instance)
+  --plain-http                       talk HTTP instead of HTTPS
+  --ca-file FILE                     trust the registry's certificate from this PEM bundle`,
 };

@@ -93,7 +93,13 @@ export class KeylessSigner {
     return Promise.all(this.#options.kinds.map((kind) => this.#ensureKind(client, ref, subject, fresh, kind)));
   }
 
-  async #ensureKind(client: RegistryClient, ref: Reference, subject: Descriptor, fresh: boolean, kind: KeylessKind): Promise<KeylessOutcome> {
+  async #ensureKind(
+    client: RegistryClient,
+    ref: Reference,
+    subject: Descriptor,
+    fresh: boolean,
+    kind: KeylessKind,
+  ): Promise<KeylessOutcome> {
     const where = `${ref.registry}/${ref.repository}@${subject.digest}`;
     if (!fresh) {
       const found = await this.#findValid(client, ref, subject.digest, kind);
@@ -135,40 +141,64 @@ export class KeylessSigner {
     return signStatement(statement, { identityToken: this.#options.identityToken, fulcioURL, rekorURL, tsaURL });
   }
 
-  /** A referrer of `digest` holding a valid bundle of `kind` by this run's identity, newest first; undefined when none. */
+  /** A referrer of `digest` holding a valid bundle of `kind` by this run's identity; undefined when none. */
   async #findValid(client: RegistryClient, ref: Reference, digest: string, kind: KeylessKind): Promise<string | undefined> {
-    const predicateType = PREDICATE_TYPE[kind];
-    const listed = await listReferrers(client, ref.repository, digest, SIGSTORE_BUNDLE_V03_MEDIA_TYPE);
-    const candidates = listed
-      .filter((r) => {
-        const t = r.annotations?.['dev.sigstore.bundle.predicateType'];
-        return t === undefined || t === predicateType;
-      })
-      .sort((a, b) => created(b).localeCompare(created(a)))
-      .slice(0, MAX_CHECKED);
-    if (candidates.length === 0) return undefined;
-    const identity = await this.#options.identity();
-    const root = this.#options.trustedRoot ? await this.#options.trustedRoot() : undefined;
-    const verify = await import('../sign/keyless/verify.js');
-    for (const candidate of candidates) {
-      try {
-        const bundle = await readBundle(client, ref.repository, candidate);
-        const expected = {
-          certificateIdentity: identity.san,
-          certificateIssuer: identity.issuer,
-          expectedSubjectDigest: digest,
-          expectedPredicateType: predicateType,
-        };
-        if (root !== undefined) await verify.verifyBundle(bundle, { ...expected, trustedRoot: root });
-        else await verify.checkBundleIdentity(bundle, expected);
-        return candidate.digest;
-      } catch (err) {
-        if (!(err instanceof UserError)) throw err;
-        this.#options.log(`${ref.registry}/${ref.repository}@${digest}: referrer ${candidate.digest} does not count (${err.message})`);
-      }
-    }
-    return undefined;
+    const identity = once(() => this.#options.identity());
+    const root = once(async () => (this.#options.trustedRoot ? this.#options.trustedRoot() : undefined));
+    const found = await findValidBundle(client, ref.repository, digest, PREDICATE_TYPE[kind], async (bundle) => {
+      const { san, issuer } = await identity();
+      const trustedRoot = await root();
+      const verify = await import('../sign/keyless/verify.js');
+      const expected = {
+        certificateIdentity: san,
+        certificateIssuer: issuer,
+        expectedSubjectDigest: digest,
+        expectedPredicateType: PREDICATE_TYPE[kind],
+      };
+      if (trustedRoot !== undefined) await verify.verifyBundle(bundle, { ...expected, trustedRoot });
+      else await verify.checkBundleIdentity(bundle, expected);
+    });
+    for (const why of found.refused) this.#options.log(`${ref.registry}/${ref.repository}@${digest}: ${why}`);
+    return found.digest;
   }
+}
+
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => (made ??= make());
+}
+
+/**
+ * The newest referrer of `digest` that holds a Sigstore bundle of `predicateType` which `check`
+ * accepts (it throws a UserError for one it refuses): at most MAX_CHECKED bundles are read, each
+ * bounded. Returns its digest (or undefined) and why each one read was refused.
+ */
+export async function findValidBundle(
+  client: RegistryClient,
+  repository: string,
+  digest: string,
+  predicateType: string,
+  check: (bundle: string) => Promise<void>,
+): Promise<{ digest?: string; refused: string[]; listed: number }> {
+  const listed = await listReferrers(client, repository, digest, SIGSTORE_BUNDLE_V03_MEDIA_TYPE);
+  const candidates = listed
+    .filter((r) => {
+      const t = r.annotations?.['dev.sigstore.bundle.predicateType'];
+      return t === undefined || t === predicateType;
+    })
+    .sort((a, b) => created(b).localeCompare(created(a)))
+    .slice(0, MAX_CHECKED);
+  const refused: string[] = [];
+  for (const candidate of candidates) {
+    try {
+      await check(await readBundle(client, repository, candidate));
+      return { digest: candidate.digest, refused, listed: candidates.length };
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      refused.push(`referrer ${candidate.digest} does not count (${err.message})`);
+    }
+  }
+  return { refused, listed: candidates.length };
 }
 
 const created = (r: ReferrerDescriptor): string => r.annotations?.['org.opencontainers.image.created'] ?? '';
@@ -198,7 +228,8 @@ async function readBundle(client: RegistryClient, repository: string, referrer: 
   const layer = manifest.layers?.find((l) => l.mediaType === SIGSTORE_BUNDLE_V03_MEDIA_TYPE);
   if (!layer || typeof layer.digest !== 'string' || typeof layer.size !== 'number')
     throw new UserError(`the referrer ${referrer.digest} holds no Sigstore bundle`);
-  if (layer.size > MAX_BUNDLE_BYTES) throw new UserError(`the referrer ${referrer.digest}'s bundle is ${layer.size} bytes, more than a bundle is`);
+  if (layer.size > MAX_BUNDLE_BYTES)
+    throw new UserError(`the referrer ${referrer.digest}'s bundle is ${layer.size} bytes, more than a bundle is`);
   const data = await client.fetchBlob(repository, { mediaType: SIGSTORE_BUNDLE_V03_MEDIA_TYPE, digest: layer.digest, size: layer.size });
   return data.toString('utf8');
 }
@@ -210,4 +241,49 @@ function describeWitness(bundle: SerializedBundle): string {
   if (tlog) parts.push(`transparency log entry ${tlog.logIndex}`);
   if (bundle.verificationMaterial?.timestampVerificationData?.rfc3161Timestamps?.length) parts.push('RFC 3161 timestamp');
   return parts.join(', ') || 'no witness';
+}
+
+export interface KeylessCheck {
+  predicateType: string;
+  /** The certificate's identity (SAN): exactly, or matching the expression. */
+  identity: string | RegExp;
+  issuer: string;
+  trustedRoot: unknown;
+}
+
+/**
+ * Verifies that a referrer of `digest` holds a Sigstore bundle of the predicate type, valid against
+ * the trusted root and made by the identity: what `chart verify` and `chart pull --verify` check.
+ * Throws a UserError saying what was found instead.
+ */
+export async function verifyKeylessReferrer(
+  client: RegistryClient,
+  repository: string,
+  digest: string,
+  check: KeylessCheck,
+): Promise<{ referrer: string; identity: string; issuer: string }> {
+  const verify = await import('../sign/keyless/verify.js');
+  let verified: { identity: string; issuer: string } | undefined;
+  const found = await findValidBundle(client, repository, digest, check.predicateType, async (bundle) => {
+    verified = await verify.verifyBundle(bundle, {
+      trustedRoot: check.trustedRoot,
+      certificateIdentity: check.identity,
+      certificateIssuer: check.issuer,
+      expectedSubjectDigest: digest,
+      expectedPredicateType: check.predicateType,
+    });
+  });
+  const where = `${client.registry}/${repository}@${digest}`;
+  if (found.digest && verified) return { referrer: found.digest, ...verified };
+  const kind = check.predicateType === COSIGN_SIGN_PREDICATE_TYPE ? 'keyless signature' : `attestation of ${check.predicateType}`;
+  if (found.listed === 0)
+    throw new UserError(`${where} carries no ${kind}`, {
+      hint: 'It was not signed keylessly, or the signature is in another repository',
+    });
+  throw new UserError(
+    `${where}: none of its ${found.listed} Sigstore bundles is a valid ${kind} by ${String(check.identity)}: ${found.refused.join('; ')}`,
+    {
+      hint: 'Check the identity and issuer; a chart whose content changed has another digest, and no signature',
+    },
+  );
 }

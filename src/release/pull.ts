@@ -21,7 +21,7 @@ export async function pullChart(
   client: RegistryClient,
   ref: Reference,
   layout: Layout,
-  check?: (pulled: { chart: Buffer; provenance?: Buffer; name: string; version: string }) => Promise<void>,
+  check?: (pulled: { chart: Buffer; provenance?: Buffer; name: string; version: string; digest: string }) => Promise<void>,
 ): Promise<PullOutcome> {
   const refName = refString(ref);
   const { body, digest } = await client.fetchManifest(ref.repository, ref.tag);
@@ -35,7 +35,13 @@ export async function pullChart(
   const present = await Promise.all(wanted.map((d) => layout.hasBlob(d)));
   if (current?.digest === digest && present.every(Boolean) && (await layout.hasBlob({ digest, size: body.length }))) {
     const cached = await readCached(layout, refName);
-    await check?.({ chart: cached.artifact.chart, provenance: cached.artifact.provenance, name: cached.name, version: cached.version });
+    await check?.({
+      chart: cached.artifact.chart,
+      provenance: cached.artifact.provenance,
+      name: cached.name,
+      version: cached.version,
+      digest,
+    });
     return { cached, downloaded: false };
   }
   // Every blob is held until the pull is saved: their sizes together are bounded before the first fetch.
@@ -46,7 +52,7 @@ export async function pullChart(
   // so is a chart that `check` (the provenance, with --verify) does not accept.
   const { name, version } = readChartConfig(blobs[0], refName);
   const blobOf = (d: { digest: string }) => blobs[wanted.findIndex((w) => w.digest === d.digest)];
-  await check?.({ chart: blobOf(chartLayer), provenance: provLayer ? blobOf(provLayer) : undefined, name, version });
+  await check?.({ chart: blobOf(chartLayer), provenance: provLayer ? blobOf(provLayer) : undefined, name, version, digest });
   await layout.save(refName, { mediaType: manifest.mediaType ?? 'application/vnd.oci.image.manifest.v1+json', digest, size: body.length }, [
     ...blobs,
     body,

@@ -132,7 +132,8 @@ export async function checkBundleIdentity(
   } catch (cause) {
     throw new UserError(`the signature is not a Sigstore bundle (${(cause as Error).message})`, { cause });
   }
-  if (parsed.content.$case !== 'dsseEnvelope') throw new UserError('the bundle holds a message signature, not a DSSE-signed in-toto statement');
+  if (parsed.content.$case !== 'dsseEnvelope')
+    throw new UserError('the bundle holds a message signature, not a DSSE-signed in-toto statement');
   const envelope = parsed.content.dsseEnvelope;
   const material = parsed.verificationMaterial.content;
   const der =
@@ -161,7 +162,9 @@ export async function checkBundleIdentity(
   const statement = parseStatement(envelope.payload);
   const expectedHex = sha256Hex(options.expectedSubjectDigest);
   if (!statement.subject.some((s) => s?.digest?.sha256 === expectedHex))
-    throw new UserError(`the signed statement is not for ${options.expectedSubjectDigest}`, { hint: 'The signature belongs to another artifact.' });
+    throw new UserError(`the signed statement is not for ${options.expectedSubjectDigest}`, {
+      hint: 'The signature belongs to another artifact.',
+    });
   if (statement.predicateType !== options.expectedPredicateType)
     throw new UserError(`the signed statement's predicate type is ${statement.predicateType}, not ${options.expectedPredicateType}`);
   return { identity, issuer: issuer ?? '', statement };

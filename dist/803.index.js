@@ -1,0 +1,883 @@
+export const id = 803;
+export const ids = [803];
+export const modules = {
+
+/***/ 98803:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  main: () => (/* binding */ main)
+});
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(57975);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/oci/layout.ts
+var layout = __webpack_require__(25823);
+// EXTERNAL MODULE: ./src/cli/chart-commands.ts + 5 modules
+var chart_commands = __webpack_require__(99320);
+;// CONCATENATED MODULE: ./src/cli/help.ts
+/** Usage text for every command (`--help`). */
+const HELP = {
+    '': `chartlift: publish Helm charts to OCI registries, natively.
+
+Usage: chartlift <command> [options]
+
+Commands:
+  registry login [-u USER] [--password-stdin] [--plain-http] HOST   log in to a registry
+  registry logout HOST                                              log out of a registry
+  chart save DIR REF [--sign]     package a chart folder (or .tgz) and save it in the cache
+  chart list                      list the charts in the cache
+  chart export REF [-d DIR]       unpack a cached chart into DIR/<name>/
+  chart push REF                  push a cached chart to its registry
+  chart remove REF                remove a chart from the cache
+  chart pull REF [--verify]       pull a chart from a registry into the cache
+  chart verify REF                check a pushed chart's keyless signature or attestation
+
+Global options:
+  --cache DIR    the OCI-layout cache (default: Helm's registry cache, ~/.cache/helm/registry/cache)
+  -h, --help     help for a command
+
+REF is a full reference, host[:port]/path/name:tag. Credentials are Helm's (registry login)
+and Docker's, shared with helm.`,
+    'registry login': `Usage: chartlift registry login [-u USER] [--password-stdin] [--plain-http] [--ca-file FILE] HOST
+
+Checks the credentials against the registry and stores them in Helm's registry config, as
+helm registry login does. Without --password-stdin the password is asked for (not echoed).
+
+Options:
+  -u, --username USER   the user name (asked for when missing)
+  --password-stdin      read the password from standard input
+  --plain-http          talk HTTP instead of HTTPS
+  --ca-file FILE        trust the registry's certificate from this PEM bundle (besides the system's roots)`,
+    'registry logout': `Usage: chartlift registry logout HOST
+
+Removes the stored login for HOST from Helm's registry config.`,
+    'chart save': `Usage: chartlift chart save DIR REF [--sign --keyring FILE [--key NAME] [--passphrase-file FILE]]
+
+Packages the chart in DIR (or the packaged chart DIR.tgz) reproducibly and saves it in the
+cache as REF. REF may also be oci://host/namespace (the chart name and version are appended).
+
+Options:
+  --sign                   make a provenance file (.prov) as helm package --sign does, saved beside the chart
+  --keyring FILE           the private keys: gpg --export-secret-keys [--armor] KEY > FILE
+  --key NAME               which key signs (a user id, or part of one, or a fingerprint)
+  --passphrase-file FILE   the key's passphrase`,
+    'chart list': `Usage: chartlift chart list
+
+Lists the charts in the cache: REF, NAME, VERSION, DIGEST (the manifest's), SIZE, CREATED.`,
+    'chart export': `Usage: chartlift chart export REF [-d DIR]
+
+Unpacks the cached chart REF into DIR/<name>/ (DIR defaults to the current folder).
+
+Options:
+  -d, --destination DIR   where to unpack`,
+    'chart push': `Usage: chartlift chart push REF [--plain-http] [--ca-file FILE] [--if-exists fail|skip|overwrite]
+
+Pushes the cached chart REF to its registry with the stored credentials.
+
+Options:
+  --plain-http           talk HTTP instead of HTTPS
+  --ca-file FILE         trust the registry's certificate from this PEM bundle (besides the system's roots)
+  --if-exists POLICY     when the tag holds other content: fail (default), skip or overwrite`,
+    'chart remove': `Usage: chartlift chart remove REF
+
+Removes REF from the cache, and the blobs no other cached chart uses.`,
+    'chart pull': `Usage: chartlift chart pull REF [--plain-http] [--ca-file FILE] [--verify [--keyring FILE] [--certificate-identity ID --certificate-oidc-issuer URL ...]]
+
+Pulls REF from its registry into the cache, verifying every blob's digest and size.
+
+Options:
+  --plain-http       talk HTTP instead of HTTPS
+  --ca-file FILE     trust the registry's certificate from this PEM bundle (besides the system's roots)
+  --verify           check the chart's provenance as helm pull --verify does (with --keyring), its keyless
+                     signature (with --certificate-identity and --certificate-oidc-issuer, as chart verify),
+                     or both; nothing is saved if a check fails
+  --keyring FILE     the signers' public keys: gpg --export KEY > FILE`,
+    'chart verify': `Usage: chartlift chart verify REF --certificate-identity ID --certificate-oidc-issuer URL [--type signature|slsaprovenance] [--trusted-root FILE] [--plain-http] [--ca-file FILE]
+
+Checks that the manifest REF points at carries a keyless Sigstore signature (or, with
+--type slsaprovenance, a SLSA provenance attestation) made by ID, valid against Sigstore's
+public-good trusted root (fetched and verified through its TUF repository) or FILE. Needs
+Node.js 22.22+ or 24.15+.
+
+Options:
+  --certificate-identity ID          the signer: the certificate's SAN, e.g. a workflow's
+                                     https://github.com/OWNER/REPO/.github/workflows/release.yml@refs/heads/main
+  --certificate-identity-regexp RE   the signer, as a regular expression instead
+  --certificate-oidc-issuer URL      its OIDC issuer (GitHub Actions: https://token.actions.githubusercontent.com)
+  --type TYPE                        signature (default) or slsaprovenance
+  --trusted-root FILE                a Sigstore instance's trusted_root.json (a private instance)
+  --plain-http                       talk HTTP instead of HTTPS
+  --ca-file FILE                     trust the registry's certificate from this PEM bundle`,
+};
+
+;// CONCATENATED MODULE: ./src/cli/hints.ts
+/** What to do, in the CLI's words: its commands and flags. */
+const CLI_HINTS = {
+    unauthorized: 'Log in first: chartlift registry login HOST (or helm registry login)',
+    'https-expected': 'Drop --plain-http',
+    'http-expected': 'For a registry served over plain HTTP, add --plain-http',
+    'tls-untrusted': 'Trust its CA with NODE_EXTRA_CA_CERTS=ca.pem (or SSL_CERT_FILE, or --ca-file ca.pem), or fix the certificate',
+    'connection-refused': 'Check the host and port in the reference, and that the registry is running',
+    'unknown-host': 'Check the registry host name in the reference',
+    'cache-unwritable': 'Give --cache a writable folder',
+    'chart-missing': 'Give chart save a chart folder (holding Chart.yaml) or a packaged .tgz',
+    'no-chart-yaml': 'Give chart save the folder that holds Chart.yaml',
+    'username-colon': 'Check the user name given with -u',
+    'ca-file-unreadable': 'Check the path of the CA file',
+    'ca-file-not-pem': 'A CA file is a PEM bundle (-----BEGIN CERTIFICATE-----)',
+    'sign-key-unreadable': 'Give --keyring a private key file (gpg --export-secret-keys [--armor] KEY > FILE)',
+    'sign-passphrase': 'Give the passphrase with --passphrase-file FILE',
+    'sign-key-name': 'Name the key that signs with --key (a user id or fingerprint)',
+    'ghcr-denied': 'Log in with a personal access token that has the write:packages scope (chartlift registry login ghcr.io) and, for an existing package, grant that user Write access in the package settings',
+    'reset-over-plain-http': 'If the registry speaks HTTPS, drop --plain-http',
+    'version-invalid': 'Use MAJOR.MINOR.PATCH, e.g. 1.2.0 (a leading v is dropped)',
+};
+
+// EXTERNAL MODULE: ./src/oci/credentials.ts
+var credentials = __webpack_require__(22559);
+// EXTERNAL MODULE: ./src/oci/reference.ts
+var reference = __webpack_require__(62148);
+// EXTERNAL MODULE: ./src/release/login.ts
+var login = __webpack_require__(13296);
+;// CONCATENATED MODULE: ./src/cli/prompt.ts
+
+/** Reads one line from a terminal; with `secret`, nothing is echoed (`helm registry login`'s `Password:` prompt). */
+async function prompt_prompt(question, secret) {
+    const stdin = process.stdin;
+    if (!stdin.isTTY)
+        throw new errors/* UserError */.yo(`${question.replace(/:\s*$/, '')} is needed, but standard input is not a terminal`, {
+            hint: 'Pass it with -u / --password-stdin',
+        });
+    process.stderr.write(question);
+    stdin.setRawMode(secret);
+    stdin.resume();
+    stdin.setEncoding('utf8');
+    return new Promise((resolve, reject) => {
+        let value = '';
+        const onData = (chunk) => {
+            for (const ch of chunk) {
+                if (ch === '\r' || ch === '\n')
+                    return done();
+                if (ch === '\u0003')
+                    return done(new errors/* UserError */.yo('cancelled'));
+                if (ch === '\u007f' || ch === '\b')
+                    value = value.slice(0, -1);
+                else
+                    value += ch;
+            }
+        };
+        const done = (err) => {
+            stdin.off('data', onData);
+            if (secret)
+                stdin.setRawMode(false);
+            stdin.pause();
+            if (secret)
+                process.stderr.write('\n');
+            if (err)
+                reject(err);
+            else
+                resolve(value);
+        };
+        stdin.on('data', onData);
+    });
+}
+async function readStdin() {
+    const chunks = [];
+    for await (const c of process.stdin)
+        chunks.push(c);
+    return Buffer.concat(chunks)
+        .toString('utf8')
+        .replace(/\r?\n$/, '');
+}
+
+// EXTERNAL MODULE: ./src/cli/print.ts
+var print = __webpack_require__(79381);
+// EXTERNAL MODULE: ./src/cli/registries.ts
+var cli_registries = __webpack_require__(17715);
+;// CONCATENATED MODULE: ./src/cli/registry-commands.ts
+
+
+
+
+
+
+
+async function loginCommand(host, options) {
+    host = (0,reference/* parseRegistryHost */.TZ)(host);
+    const username = options.username || (await prompt_prompt('Username: ', false));
+    const password = options.passwordStdin ? await readStdin() : await prompt_prompt('Password: ', true);
+    if (!username || !password)
+        throw new errors/* UserError */.yo('a user name and a password are needed', { hint: 'Give -u USER and a password' });
+    const registries = await (0,cli_registries/* openCliRegistries */._)(options, { username, password });
+    try {
+        await (0,login/* logIn */.E)(await registries.client(host), username, password);
+    }
+    finally {
+        await registries.close();
+    }
+    (0,print/* print */.f)('Login succeeded');
+}
+async function logoutCommand(host) {
+    host = (0,reference/* parseRegistryHost */.TZ)(host);
+    const file = (0,credentials/* helmRegistryConfigPath */.Zz)();
+    if (!(await (0,credentials/* removeLogin */._$)(file, host)))
+        throw new errors/* UserError */.yo(`not logged in to ${host}`, { where: file });
+    (0,print/* print */.f)('Logout succeeded');
+}
+
+;// CONCATENATED MODULE: ./src/cli.ts
+
+
+
+
+
+
+
+
+const OPTIONS = {
+    help: { type: 'boolean', short: 'h' },
+    cache: { type: 'string' },
+    username: { type: 'string', short: 'u' },
+    'password-stdin': { type: 'boolean' },
+    'plain-http': { type: 'boolean' },
+    'ca-file': { type: 'string' },
+    destination: { type: 'string', short: 'd' },
+    'if-exists': { type: 'string' },
+    sign: { type: 'boolean' },
+    key: { type: 'string' },
+    keyring: { type: 'string' },
+    'passphrase-file': { type: 'string' },
+    verify: { type: 'boolean' },
+    'certificate-identity': { type: 'string' },
+    'certificate-identity-regexp': { type: 'string' },
+    'certificate-oidc-issuer': { type: 'string' },
+    type: { type: 'string' },
+    'trusted-root': { type: 'string' },
+};
+const ARITY = {
+    'registry login': ['HOST'],
+    'registry logout': ['HOST'],
+    'chart save': ['DIR', 'REF'],
+    'chart list': [],
+    'chart export': ['REF'],
+    'chart push': ['REF'],
+    'chart remove': ['REF'],
+    'chart pull': ['REF'],
+    'chart verify': ['REF'],
+};
+/** Helm 3.0–3.6's `helm chart` and `helm registry` commands over the same library, cache and credential files as the action and Helm. */
+async function main(argv) {
+    const { values, positionals } = (0,external_node_util_.parseArgs)({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    const command = positionals.slice(0, 2).join(' ');
+    if (!(command in ARITY)) {
+        if (values.help || positionals.length === 0) {
+            (0,print/* print */.f)(HELP['']);
+            return 0;
+        }
+        throw new errors/* UserError */.yo(`unknown command "${positionals.join(' ')}"`, { hint: 'See chartlift --help' });
+    }
+    if (values.help) {
+        (0,print/* print */.f)(HELP[command]);
+        return 0;
+    }
+    const args = positionals.slice(2);
+    const names = ARITY[command];
+    if (args.length !== names.length)
+        throw new errors/* UserError */.yo(`"chartlift ${command}" takes ${names.length ? names.join(' ') : 'no arguments'}`, {
+            hint: `See chartlift ${command} --help`,
+        });
+    const cache = values.cache ?? (0,layout/* defaultCachePath */.T)();
+    const reach = { plainHttp: values['plain-http'] ?? false, caFile: values['ca-file'] };
+    const keyless = {
+        certificateIdentity: values['certificate-identity'],
+        certificateIdentityRegexp: values['certificate-identity-regexp'],
+        certificateOidcIssuer: values['certificate-oidc-issuer'],
+        type: values.type,
+        trustedRoot: values['trusted-root'],
+    };
+    const ifExists = (values['if-exists'] ?? 'fail');
+    if (!['fail', 'skip', 'overwrite'].includes(ifExists))
+        throw new errors/* UserError */.yo('--if-exists takes fail, skip or overwrite');
+    switch (command) {
+        case 'registry login':
+            await loginCommand(args[0], { ...reach, username: values.username, passwordStdin: values['password-stdin'] });
+            break;
+        case 'registry logout':
+            await logoutCommand(args[0]);
+            break;
+        case 'chart save':
+            await (0,chart_commands/* saveCommand */.po)(args[0], args[1], cache, {
+                sign: values.sign ?? false,
+                key: values.key,
+                keyring: values.keyring,
+                passphraseFile: values['passphrase-file'],
+            });
+            break;
+        case 'chart list':
+            await (0,chart_commands/* listCommand */.Iu)(cache);
+            break;
+        case 'chart export':
+            await (0,chart_commands/* exportCommand */.c1)(args[0], cache, values.destination ?? '.');
+            break;
+        case 'chart push':
+            await (0,chart_commands/* pushCommand */.Wf)(args[0], cache, { ...reach, ifExists });
+            break;
+        case 'chart remove':
+            await (0,chart_commands/* removeCommand */.mR)(args[0], cache);
+            break;
+        case 'chart pull':
+            await (0,chart_commands/* pullCommand */.TW)(args[0], cache, { ...reach, verify: values.verify ?? false, keyring: values.keyring, keyless });
+            break;
+        case 'chart verify':
+            await (await __webpack_require__.e(/* import() */ 989).then(__webpack_require__.bind(__webpack_require__, 33989))).verifyCommand(args[0], { ...reach, ...keyless });
+            break;
+    }
+    return 0;
+}
+main(process.argv.slice(2)).then((code) => process.exit(code), (err) => {
+    const line = err instanceof TypeError && /ERR_PARSE_ARGS/.test(String(err.code))
+        ? `${err.message} (see chartlift --help)`
+        : (0,errors/* errorLine */.BP)(err, CLI_HINTS);
+    (0,print/* printError */.y)(`Error: ${line}`);
+    process.exit(1);
+});
+
+
+/***/ }),
+
+/***/ 99320:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  c1: () => (/* binding */ exportCommand),
+  Iu: () => (/* binding */ listCommand),
+  TW: () => (/* binding */ pullCommand),
+  Wf: () => (/* binding */ pushCommand),
+  mR: () => (/* binding */ removeCommand),
+  po: () => (/* binding */ saveCommand),
+  SV: () => (/* binding */ withClient)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/oci/layout.ts
+var oci_layout = __webpack_require__(25823);
+// EXTERNAL MODULE: ./src/oci/reference.ts
+var reference = __webpack_require__(62148);
+// EXTERNAL MODULE: ./src/release/build.ts + 2 modules
+var build = __webpack_require__(61209);
+// EXTERNAL MODULE: ./src/artifact/media-types.ts
+var media_types = __webpack_require__(86690);
+// EXTERNAL MODULE: ./src/artifact/parse.ts
+var parse = __webpack_require__(72781);
+;// CONCATENATED MODULE: ./src/release/cached.ts
+
+
+
+/** A chart saved in the cache under `refName`, every blob checked against its digest. */
+async function readCached(layout, refName) {
+    const entry = await layout.resolve(refName);
+    if (!entry)
+        throw new errors/* UserError */.yo(`${refName} is not in the cache`, {
+            where: layout.root,
+            hint: 'See `chartlift chart list`; save or pull it first',
+        });
+    const raw = await layout.readBlob(entry.digest);
+    const { manifest, chartLayer, provLayer } = (0,parse/* parseChartManifest */.j$)(raw, refName);
+    const config = await layout.readBlob(manifest.config.digest);
+    const chart = await layout.readBlob(chartLayer.digest);
+    const provenance = provLayer ? await layout.readBlob(provLayer.digest) : undefined;
+    const { name, version } = (0,parse/* readChartConfig */.$H)(config, refName);
+    return {
+        name,
+        version,
+        artifact: {
+            config,
+            chart,
+            provenance,
+            manifest: raw,
+            configDescriptor: manifest.config,
+            chartDescriptor: chartLayer,
+            manifestDescriptor: { mediaType: media_types/* MediaType */.z.manifest, digest: entry.digest, size: raw.length },
+            layers: manifest.layers,
+        },
+    };
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/chart/load-archive.ts + 1 modules
+var load_archive = __webpack_require__(75189);
+;// CONCATENATED MODULE: ./src/release/export.ts
+
+
+
+
+/**
+ * Unpacks a cached chart into `<dir>/<name>/` (Helm 3.0–3.6's `helm chart export`). The archive is read
+ * with the same checks as any chart archive (no absolute paths, no `..`, no links), and every path is
+ * checked again to land inside the target. A non-empty target is refused: nothing is overwritten.
+ */
+async function exportChart(cached, dir) {
+    const base = external_node_path_default().resolve(dir);
+    const target = external_node_path_default().resolve(base, cached.name);
+    // The folder is named after the chart: it must be one element inside the target folder, whatever the config says.
+    if (external_node_path_default().dirname(target) !== base || cached.name !== external_node_path_default().basename(target))
+        throw new errors/* UserError */.yo(`the chart name ${JSON.stringify(cached.name)} would put the chart outside ${base}`, {
+            hint: 'The chart is hostile or broken: nothing was written',
+        });
+    try {
+        if ((await (0,promises_.readdir)(target)).length > 0)
+            throw new errors/* UserError */.yo('the folder exists and is not empty', { where: target, hint: 'Remove it, or export elsewhere with -d DIR' });
+    }
+    catch (err) {
+        if (err instanceof errors/* UserError */.yo)
+            throw err;
+        if ((0,errors/* fsCode */.r0)(err) !== 'ENOENT')
+            throw err;
+    }
+    const files = await (0,load_archive/* readChartArchive */.h)(cached.artifact.chart, `${cached.name} ${cached.version}`);
+    for (const f of files) {
+        const out = external_node_path_default().resolve(target, f.name);
+        if (!out.startsWith(target + (external_node_path_default()).sep))
+            throw new errors/* UserError */.yo(`the archive entry ${f.name} would land outside ${target}`, {
+                hint: 'The chart archive is hostile or broken: nothing more was written',
+            });
+        await (0,promises_.mkdir)(external_node_path_default().dirname(out), { recursive: true });
+        await (0,promises_.writeFile)(out, f.data, { mode: 0o644 });
+    }
+    return target;
+}
+
+// EXTERNAL MODULE: ./src/oci/media-types.ts
+var oci_media_types = __webpack_require__(29217);
+;// CONCATENATED MODULE: ./src/util/human-duration.ts
+/** A duration as Docker and Helm print it: "Less than a second", "27 seconds", "About an hour", "2 hours", "3 days". */
+function humanDuration(ms) {
+    const s = Math.round(ms / 1000);
+    if (s < 1)
+        return 'Less than a second';
+    if (s === 1)
+        return '1 second';
+    if (s < 60)
+        return `${s} seconds`;
+    const m = Math.round(s / 60);
+    if (m === 1)
+        return 'About a minute';
+    if (m < 60)
+        return `${m} minutes`;
+    const h = Math.round(s / 3600);
+    if (h === 1)
+        return 'About an hour';
+    if (h < 48)
+        return `${h} hours`;
+    if (h < 24 * 7 * 2)
+        return `${Math.round(h / 24)} days`;
+    if (h < 24 * 30 * 2)
+        return `${Math.round(h / 24 / 7)} weeks`;
+    if (h < 24 * 365 * 2)
+        return `${Math.round(h / 24 / 30)} months`;
+    return `${Math.round(h / 24 / 365)} years`;
+}
+
+// EXTERNAL MODULE: ./src/util/human-size.ts
+var human_size = __webpack_require__(78887);
+// EXTERNAL MODULE: ./src/util/printable.ts
+var printable = __webpack_require__(41095);
+;// CONCATENATED MODULE: ./src/release/list.ts
+
+
+
+
+
+
+/** Helm 3.0–3.6's `helm chart list` table: REF, NAME, VERSION, short DIGEST, SIZE, CREATED (when it was cached). */
+async function listCharts(layout, now = Date.now()) {
+    const rows = [['REF', 'NAME', 'VERSION', 'DIGEST', 'SIZE', 'CREATED']];
+    for (const entry of (await layout.readIndex()).manifests) {
+        const ref = entry.annotations?.[oci_media_types/* Annotation */.Y.refName];
+        if (!ref)
+            continue;
+        try {
+            const c = await readCached(layout, ref);
+            const cachedAt = (await (0,promises_.stat)(layout.blobPath(entry.digest))).mtimeMs;
+            rows.push([ref, c.name, c.version, entry.digest.slice(7, 14), (0,human_size/* humanSize */.X)(c.artifact.chart.length), humanDuration(now - cachedAt)]);
+        }
+        catch {
+            rows.push([ref, '?', '?', entry.digest.slice(7, 14), '?', 'damaged: pull or save it again']);
+        }
+    }
+    return rows;
+}
+/** Columns padded to their widest cell plus a tab, as Go's tabwriter lays that table out. */
+function formatTable(table) {
+    const rows = table.map((r) => r.map(printable/* printable */.g));
+    const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+    return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : `${cell.padEnd(widths[i])}\t`)).join('')).join('\n');
+}
+
+// EXTERNAL MODULE: ./src/sign/provenance.ts + 1 modules
+var provenance = __webpack_require__(31863);
+// EXTERNAL MODULE: ./src/artifact/fetch-budget.ts
+var fetch_budget = __webpack_require__(28466);
+;// CONCATENATED MODULE: ./src/release/pull.ts
+
+
+
+
+
+/**
+ * Pulls a chart into the cache: the manifest checked (a Helm chart, modern or legacy layer, maybe
+ * provenance), each blob it lacks downloaded and verified while it streams, and only then everything
+ * written and tagged. A failure leaves the cache as it was.
+ */
+async function pullChart(client, ref, layout, check) {
+    const refName = (0,reference/* refString */.nw)(ref);
+    const { body, digest } = await client.fetchManifest(ref.repository, ref.tag);
+    const { manifest, chartLayer, provLayer } = (0,parse/* parseChartManifest */.j$)(body, refName);
+    const wanted = [manifest.config, ...manifest.layers];
+    // An entry whose digest is not one (index.json written by something else) is replaced, as if absent.
+    const current = await layout.resolve(refName).catch((err) => {
+        if (err instanceof errors/* UserError */.yo)
+            return undefined;
+        throw err;
+    });
+    const present = await Promise.all(wanted.map((d) => layout.hasBlob(d)));
+    if (current?.digest === digest && present.every(Boolean) && (await layout.hasBlob({ digest, size: body.length }))) {
+        const cached = await readCached(layout, refName);
+        await check?.({
+            chart: cached.artifact.chart,
+            provenance: cached.artifact.provenance,
+            name: cached.name,
+            version: cached.version,
+            digest,
+        });
+        return { cached, downloaded: false };
+    }
+    // Every blob is held until the pull is saved: their sizes together are bounded before the first fetch.
+    const budget = new fetch_budget/* FetchBudget */.q(refName);
+    for (const d of wanted)
+        budget.take(d);
+    const blobs = await Promise.all(wanted.map((d, i) => (present[i] ? layout.readBlob(d.digest) : client.fetchBlob(ref.repository, d))));
+    // A config that is not a chart's is refused before anything is saved (list and export would choke on it);
+    // so is a chart that `check` (the provenance, with --verify) does not accept.
+    const { name, version } = (0,parse/* readChartConfig */.$H)(blobs[0], refName);
+    const blobOf = (d) => blobs[wanted.findIndex((w) => w.digest === d.digest)];
+    await check?.({ chart: blobOf(chartLayer), provenance: provLayer ? blobOf(provLayer) : undefined, name, version, digest });
+    await layout.save(refName, { mediaType: manifest.mediaType ?? 'application/vnd.oci.image.manifest.v1+json', digest, size: body.length }, [
+        ...blobs,
+        body,
+    ]);
+    return { cached: await readCached(layout, refName), downloaded: true };
+}
+
+// EXTERNAL MODULE: ./src/release/push.ts + 1 modules
+var push = __webpack_require__(4509);
+// EXTERNAL MODULE: ./src/release/report.ts
+var report = __webpack_require__(89823);
+// EXTERNAL MODULE: ./src/release/save.ts
+var save = __webpack_require__(11144);
+// EXTERNAL MODULE: ./src/sign/signer.ts
+var signer = __webpack_require__(92227);
+// EXTERNAL MODULE: ./src/cli/print.ts
+var print = __webpack_require__(79381);
+// EXTERNAL MODULE: ./src/cli/keyless-flags.ts
+var keyless_flags = __webpack_require__(13334);
+// EXTERNAL MODULE: ./src/cli/registries.ts
+var cli_registries = __webpack_require__(17715);
+;// CONCATENATED MODULE: ./src/cli/chart-commands.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function saveCommand(dir, ref, cache, flags) {
+    const sign = await signOptions(flags);
+    const packaged = await (0,build/* packageSource */.iJ)(dir, {
+        env: process.env,
+        workspace: process.env.GITHUB_WORKSPACE || undefined,
+        signer: sign && (0,signer/* startSigner */.F)(sign),
+        log: { info: () => { }, warn: (line) => (0,print/* printError */.y)(`warning: ${line}`) },
+    });
+    const built = (0,build/* bindRef */.Zp)(packaged, ref);
+    await (0,save/* saveToCache */.$)(cache, built.refName, built.artifact);
+    const { name, version } = built.chart.metadata;
+    const lines = (0,report/* describeLines */.B)(built.refName, { artifact: built.artifact, name, version });
+    if (built.signed)
+        lines.push(`signed:  ${built.signed.fingerprint} (${built.signed.userId})`);
+    (0,print/* print */.f)([...lines, `${built.ref.tag}: saved`].join('\n'));
+}
+/** `--sign --key NAME --keyring FILE [--passphrase-file FILE]`, as `helm package --sign` takes them. */
+async function signOptions(flags) {
+    if (!flags.sign) {
+        if (flags.key || flags.passphraseFile)
+            throw new errors/* UserError */.yo('--key and --passphrase-file go with --sign', { hint: 'Add --sign' });
+        return undefined;
+    }
+    if (!flags.keyring)
+        throw new errors/* UserError */.yo('--sign needs --keyring FILE', {
+            hint: 'A private key file: gpg --export-secret-keys [--armor] KEY > FILE (a secring.gpg as helm takes it)',
+        });
+    const keys = await readFlagFile(flags.keyring, '--keyring');
+    const passphrase = flags.passphraseFile
+        ? (await readFlagFile(flags.passphraseFile, '--passphrase-file')).toString('utf8').replace(/\r?\n$/, '')
+        : undefined;
+    return { keys, passphrase, keyName: flags.key };
+}
+async function readFlagFile(file, flag) {
+    try {
+        return await (0,promises_.readFile)(file);
+    }
+    catch (err) {
+        throw new errors/* UserError */.yo(`cannot read ${flag} ${file} (${(0,errors/* fsCode */.r0)(err) ?? err.message})`, { hint: 'Check the path' });
+    }
+}
+async function listCommand(cache) {
+    (0,print/* print */.f)(formatTable(await listCharts(new oci_layout/* Layout */.P(cache))));
+}
+async function exportCommand(ref, cache, dir) {
+    const refName = (0,reference/* refString */.nw)((0,reference/* parseReference */.F2)(ref));
+    const c = await readCached(new oci_layout/* Layout */.P(cache), refName);
+    const target = await exportChart(c, dir);
+    const shown = (dir === '.' ? '' : `${dir.replace(/\/+$/, '')}/`) + `${c.name}/`;
+    (0,print/* print */.f)([...(0,report/* describeLines */.B)(refName, c), `Exported chart to ${target.endsWith(shown.slice(0, -1)) ? shown : `${target}/`}`].join('\n'));
+}
+async function removeCommand(ref, cache) {
+    const r = (0,reference/* parseReference */.F2)(ref);
+    const refName = (0,reference/* refString */.nw)(r);
+    const layout = new oci_layout/* Layout */.P(cache);
+    if (!(await layout.remove(refName))) {
+        throw new errors/* UserError */.yo(`${refName} is not in the cache`, { hint: 'See `chartlift chart list`' });
+    }
+    (0,print/* print */.f)(`${r.tag}: removed`);
+}
+/** A client for `registry` with stored credentials (Helm's, then Docker's); its connections closed after `fn`. */
+async function withClient(registry, reach, fn) {
+    const registries = await (0,cli_registries/* openCliRegistries */._)(reach);
+    try {
+        return await fn(await registries.client(registry));
+    }
+    finally {
+        await registries.close();
+    }
+}
+async function pushCommand(ref, cache, options) {
+    const r = (0,reference/* parseReference */.F2)(ref);
+    const refName = (0,reference/* refString */.nw)(r);
+    const c = await readCached(new oci_layout/* Layout */.P(cache), refName);
+    (0,print/* print */.f)(`The push refers to repository [${r.registry}/${r.repository}]`);
+    const outcome = await withClient(r.registry, options, (client) => (0,push/* pushArtifact */.X)(client, r, c.artifact, options.ifExists));
+    const last = (0,report/* pushLine */.n)({ artifact: c.artifact, ref: r }, outcome.status, outcome.digest);
+    (0,print/* print */.f)([...(0,report/* describeLines */.B)(refName, c), last].join('\n'));
+}
+async function pullCommand(ref, cache, options) {
+    const r = (0,reference/* parseReference */.F2)(ref);
+    const refName = (0,reference/* refString */.nw)(r);
+    // --verify checks Helm's provenance (--keyring), the keyless signature (--certificate-identity …), or both.
+    const keyless = (0,keyless_flags/* wantsKeyless */.qR)(options.keyless);
+    if (keyless && !options.verify)
+        throw new errors/* UserError */.yo('--certificate-identity and the other keyless flags go with --verify');
+    if (options.verify && !options.keyring && !keyless)
+        throw new errors/* UserError */.yo('--verify needs --keyring FILE (Helm provenance) or --certificate-identity and --certificate-oidc-issuer (a keyless signature)', {
+            hint: 'The public keys of the signer: gpg --export KEY > FILE',
+        });
+    const keylessWanted = keyless ? await (0,keyless_flags/* keylessCheck */.bg)(options.keyless) : undefined;
+    const keyring = options.verify && options.keyring ? await readFlagFile(options.keyring, '--keyring') : undefined;
+    (0,print/* print */.f)(`${r.tag}: Pulling from ${r.registry}/${r.repository}`);
+    let verified;
+    let signedKeyless;
+    const outcome = await withClient(r.registry, options, (client) => pullChart(client, r, new oci_layout/* Layout */.P(cache), async (pulled) => {
+        if (keyring) {
+            if (!pulled.provenance)
+                throw new errors/* UserError */.yo(`${refName} has no provenance: it was not signed`, {
+                    hint: 'Pull without --verify, or ask for a signed chart',
+                });
+            verified = await (0,provenance.verifyProvenance)(pulled.provenance, pulled.chart, (0,provenance.archiveName)(pulled), keyring);
+        }
+        if (keylessWanted) {
+            const { verifyKeylessReferrer } = await __webpack_require__.e(/* import() */ 364).then(__webpack_require__.bind(__webpack_require__, 72364));
+            signedKeyless = await verifyKeylessReferrer(client, r.repository, pulled.digest, keylessWanted);
+        }
+    }));
+    if (verified)
+        (0,print/* print */.f)(`Signed by: ${verified.userId} (${verified.fingerprint})`);
+    if (signedKeyless)
+        (0,print/* print */.f)(`Signed keylessly by: ${signedKeyless.identity} (${signedKeyless.referrer})`);
+    const status = outcome.downloaded ? `Status: Downloaded newer chart for ${refName}` : `Status: Chart is up to date for ${refName}`;
+    (0,print/* print */.f)([...(0,report/* describeLines */.B)(refName, outcome.cached), status].join('\n'));
+}
+
+
+/***/ }),
+
+/***/ 13334:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   bg: () => (/* binding */ keylessCheck),
+/* harmony export */   qR: () => (/* binding */ wantsKeyless)
+/* harmony export */ });
+/* unused harmony export checkNodeForSigstore */
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+
+
+
+
+/** cosign's `--type` names for what is checked: a signature, or a SLSA provenance attestation. */
+const TYPES = {
+    signature: 'https://sigstore.dev/cosign/sign/v1',
+    slsaprovenance: 'https://slsa.dev/provenance/v1',
+    slsaprovenance1: 'https://slsa.dev/provenance/v1',
+};
+/** Whether any keyless flag was given (then `pull --verify` checks the keyless signature). */
+function wantsKeyless(flags) {
+    return Boolean(flags.certificateIdentity || flags.certificateIdentityRegexp || flags.certificateOidcIssuer || flags.trustedRoot || flags.type);
+}
+/** sigstore-js runs on Node 22.22.2+ and 24.15+ (its engines); older ones are told so, not failed obscurely. */
+function checkNodeForSigstore(version = process.versions.node) {
+    const [major, minor] = version.split('.').map(Number);
+    if ((major === 22 && minor >= 22) || (major === 24 && minor >= 15) || major >= 26)
+        return;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`keyless verification needs Node.js 22.22 or later 22.x, or 24.15 or later (this is ${version})`, {
+        hint: 'Run chartlift with a newer node; the rest of the CLI runs on Node 20 and later',
+    });
+}
+/** What to verify, from the flags: the identity and issuer are required, as cosign requires them. */
+async function keylessCheck(flags) {
+    checkNodeForSigstore();
+    if (!flags.certificateIdentity === !flags.certificateIdentityRegexp)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo('give --certificate-identity (or --certificate-identity-regexp), exactly one', {
+            hint: 'The signer you trust, e.g. https://github.com/OWNER/REPO/.github/workflows/release.yml@refs/heads/main',
+        });
+    if (!flags.certificateOidcIssuer)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo('give --certificate-oidc-issuer', { hint: 'For GitHub Actions: https://token.actions.githubusercontent.com' });
+    const predicateType = TYPES[flags.type ?? 'signature'];
+    if (!predicateType)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`--type takes signature or slsaprovenance, not ${JSON.stringify(flags.type)}`);
+    let identity = flags.certificateIdentity ?? '';
+    if (flags.certificateIdentityRegexp) {
+        try {
+            identity = new RegExp(flags.certificateIdentityRegexp);
+        }
+        catch {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`--certificate-identity-regexp is not a regular expression: ${JSON.stringify(flags.certificateIdentityRegexp)}`);
+        }
+    }
+    return { predicateType, identity, issuer: flags.certificateOidcIssuer, trustedRoot: await trustedRoot(flags.trustedRoot) };
+}
+async function trustedRoot(file) {
+    if (file) {
+        let text;
+        try {
+            text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(file, 'utf8');
+        }
+        catch (err) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`cannot read --trusted-root ${file}: ${err.code ?? err.message}`);
+        }
+        try {
+            return JSON.parse(text);
+        }
+        catch {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`--trusted-root ${file} is not JSON`, { hint: "Give the Sigstore instance's trusted_root.json" });
+        }
+    }
+    const { publicGoodTrustedRoot } = await __webpack_require__.e(/* import() */ 820).then(__webpack_require__.bind(__webpack_require__, 93820));
+    const cache = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(process.env.XDG_CACHE_HOME || node_path__WEBPACK_IMPORTED_MODULE_1___default().join(node_os__WEBPACK_IMPORTED_MODULE_0___default().homedir(), '.cache'), 'chartlift', 'sigstore-tuf');
+    try {
+        return await publicGoodTrustedRoot(cache);
+    }
+    catch (err) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`Sigstore's trusted root could not be fetched from its TUF repository (${err.message})`, {
+            hint: "Check the network, or give the instance's trusted_root.json with --trusted-root FILE",
+        });
+    }
+}
+
+
+/***/ }),
+
+/***/ 79381:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ print),
+/* harmony export */   y: () => (/* binding */ printError)
+/* harmony export */ });
+/* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41095);
+
+/**
+ * The CLI's one way to the terminal: each line of `text` (the CLI's own line breaks) is printed
+ * through `printableLine`, so no text from outside (a registry's error, a chart's field, a signer's
+ * name) moves the cursor, retitles the window, forges a line of its own or reads as a workflow
+ * command when the CLI runs in a CI log.
+ */
+function print(text) {
+    process.stdout.write(lines(text));
+}
+/** `print` to standard error (errors and warnings). */
+function printError(text) {
+    process.stderr.write(lines(text));
+}
+function lines(text) {
+    return `${text.split('\n').map(_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printableLine */ .o).join('\n')}\n`;
+}
+
+
+/***/ }),
+
+/***/ 17715:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ openCliRegistries)
+/* harmony export */ });
+/* harmony import */ var _oci_tls_options_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42891);
+/* harmony import */ var _release_registries_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(19217);
+/* harmony import */ var _print_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(79381);
+
+
+
+/** The CLI's registries: retries reported on stderr, stored credentials unless `given`. */
+async function openCliRegistries(reach, given) {
+    return (0,_release_registries_js__WEBPACK_IMPORTED_MODULE_1__.openRegistries)({
+        log: (line) => (0,_print_js__WEBPACK_IMPORTED_MODULE_2__/* .printError */ .y)(line),
+        ca: reach.caFile ? await (0,_oci_tls_options_js__WEBPACK_IMPORTED_MODULE_0__/* .readCaFile */ .R)(reach.caFile) : undefined,
+        plainHttp: reach.plainHttp,
+        credentialFor: given ? () => given : undefined,
+    });
+}
+
+
+/***/ })
+
+};
