@@ -18,6 +18,8 @@ import { breakdown, chunkLabels, type Breakdown } from './profile.js';
 import { SCENARIO, writeResults, type Row } from './results.js';
 import { startRegistry, type Registry } from '../__tests__/helpers/registry.js';
 import { startSinglePostFront } from '../__tests__/helpers/single-post-front.js';
+import { startGitHubFront } from '../__tests__/helpers/github-api.js';
+import { startSigstore } from '../__tests__/helpers/sigstore.js';
 import { startDelayProxy } from './delay-proxy.js';
 import { registryTime, type Prebuilt } from './floor.js';
 import { packageSource } from '../src/release/build.js';
@@ -84,7 +86,13 @@ function timed(cmd: string, args: string[], extraEnv: Record<string, string> = {
 const BASELINE = process.env.BENCH_BASELINE ? path.resolve(process.env.BENCH_BASELINE) : undefined;
 const BEFORE = 'Chartlift before';
 
-function chartlift(chart: string, ref: string, extra: Record<string, string> = {}, dist = DIST): Promise<Timing> {
+function chartlift(
+  chart: string,
+  ref: string,
+  extra: Record<string, string> = {},
+  dist = DIST,
+  runner: Record<string, string> = {},
+): Promise<Timing> {
   const out = path.join(work, `out-${seq++}`);
   writeFileSync(out, '');
   writeFileSync(`${out}.state`, '');
@@ -97,7 +105,7 @@ function chartlift(chart: string, ref: string, extra: Record<string, string> = {
     GITHUB_STATE: `${out}.state`,
   };
   for (const [k, v] of Object.entries(extra)) inputs[`INPUT_${k.toUpperCase()}`] = v;
-  return timed(process.execPath, [dist], inputs);
+  return timed(process.execPath, [dist], { ...inputs, ...runner });
 }
 
 const FLOOR_CONCURRENCIES = [4, 8, 16];
@@ -372,11 +380,43 @@ async function main(): Promise<void> {
       userIDs: [{ name: 'bench' }],
       format: 'armored',
     });
+    // Keyless: signed and attested against the Sigstore stand-in on loopback (Fulcio, Rekor, a TSA, the
+    // runner's token service and GitHub's attestations API), new, then the same chart again (exactly once:
+    // the referrers are read and verified, nothing is signed).
+    const sigstore = await startSigstore();
+    const github = await startGitHubFront({ issue: (claims) => sigstore.token(claims) });
+    const rootFile = path.join(work, 'trusted_root.json');
+    writeFileSync(rootFile, JSON.stringify(sigstore.trustedRoot()));
+    const keyless = {
+      'keyless-sign': 'true',
+      attest: 'true',
+      'fulcio-url': sigstore.fulcioURL,
+      'rekor-url': sigstore.rekorURL,
+      'tsa-url': sigstore.tsaURL,
+      'trusted-root': rootFile,
+      'github-token': 'ghs_benchtoken0123456789',
+    };
+    const runner = {
+      ACTIONS_ID_TOKEN_REQUEST_URL: github.tokenUrl,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: github.requestToken,
+      GITHUB_API_URL: github.url,
+      GITHUB_REPOSITORY: 'octo-org/octo-chart',
+      GITHUB_SERVER_URL: 'https://github.com',
+    };
     const signedMs: number[] = [];
     const unsignedMs: number[] = [];
-    for (let i = 0; i < Math.max(ROUNDS, 7); i++) {
-      unsignedMs.push((await chartlift(small, `oci://${host}/${unique()}`)).ms);
-      signedMs.push((await chartlift(small, `oci://${host}/${unique()}`, { 'sign-key': privateKey })).ms);
+    const keylessMs: number[] = [];
+    const keylessAgainMs: number[] = [];
+    try {
+      for (let i = 0; i < Math.max(ROUNDS, 7); i++) {
+        unsignedMs.push((await chartlift(small, `oci://${host}/${unique()}`)).ms);
+        signedMs.push((await chartlift(small, `oci://${host}/${unique()}`, { 'sign-key': privateKey })).ms);
+        const ref = `oci://${host}/${unique()}`;
+        keylessMs.push((await chartlift(small, ref, keyless, DIST, runner)).ms);
+        keylessAgainMs.push((await chartlift(small, ref, keyless, DIST, runner)).ms);
+      }
+    } finally {
+      await Promise.all([sigstore.stop(), github.close()]);
     }
 
     // Start-up: the bundle started on a missing input loads the whole publish path, then stops.
@@ -421,7 +461,12 @@ async function main(): Promise<void> {
       httpClientMs,
       startProfile,
       publishProfile,
-      signing: { signed: median(signedMs), unsigned: median(unsignedMs) },
+      signing: {
+        signed: median(signedMs),
+        unsigned: median(unsignedMs),
+        keyless: median(keylessMs),
+        keylessAgain: median(keylessAgainMs),
+      },
       helmFailures,
       helm: HELM,
       rounds: ROUNDS,

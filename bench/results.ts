@@ -42,7 +42,7 @@ export interface Results {
   httpClientMs: number;
   startProfile: Breakdown;
   publishProfile: Breakdown;
-  signing: { signed: number; unsigned: number };
+  signing: { signed: number; unsigned: number; keyless: number; keylessAgain: number };
   helmFailures: string[];
   helm: Record<string, string>;
   rounds: number;
@@ -169,6 +169,12 @@ export function writeResults(r: Results): void {
       `${ratio(signRatio)} unsigned`,
       true,
       `${ms(r.signing.signed)} signed, ${ms(r.signing.unsigned)} unsigned`,
+    ),
+    goal(
+      '7c. keyless signature and attestation (Sigstore stand-in on loopback), measured',
+      `${ratio(r.signing.keyless / r.signing.unsigned)} unsigned`,
+      true,
+      `${ms(r.signing.keyless)} new (Fulcio, Rekor, TSA, two referrers, the attestations API); ${ms(r.signing.keylessAgain)} the same chart again (referrers read and verified, nothing signed)`,
     ),
     goal(
       '7b. @actions/http-client loaded only where needed',
