@@ -96,7 +96,16 @@ for (const [annotation, value, why] of MALFORMED) {
 }
 
 test("image references as go-containerregistry's name.ParseReference takes them", () => {
-  for (const ok of ['nginx', 'nginx:1.25', 'library/nginx:latest', 'ghcr.io/org/app:v1', 'localhost:5000/app', '[::1]:5000/app:1', `app@sha256:${'0'.repeat(64)}`, `reg.io/app:1@sha256:${'f'.repeat(64)}`])
+  for (const ok of [
+    'nginx',
+    'nginx:1.25',
+    'library/nginx:latest',
+    'ghcr.io/org/app:v1',
+    'localhost:5000/app',
+    '[::1]:5000/app:1',
+    `app@sha256:${'0'.repeat(64)}`,
+    `reg.io/app:1@sha256:${'f'.repeat(64)}`,
+  ])
     assert.equal(imageReferenceProblem(ok), undefined, ok);
   for (const bad of ['', 'App', 'ghcr.io/Org/app', 'app:', 'app:a+b', 'bad host!/app', `app@sha256:${'G'.repeat(64)}`, 'a@b@c'])
     assert.notEqual(imageReferenceProblem(bad), undefined, bad);

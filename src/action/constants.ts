@@ -20,6 +20,9 @@ export const Input = {
   signKey: 'sign-key',
   signPassphrase: 'sign-passphrase',
   signKeyName: 'sign-key-name',
+  artifacthubRepo: 'artifacthub-repo',
+  artifacthubLint: 'artifacthub-lint',
+  signKeyUrl: 'sign-key-url',
 } as const;
 
 export const Output = {
@@ -35,6 +38,7 @@ export const Output = {
   signed: 'signed',
   signFingerprint: 'sign-fingerprint',
   charts: 'charts',
+  artifacthubDigest: 'artifacthub-digest',
 } as const;
 
 export const State = {

@@ -11,6 +11,12 @@ export interface TargetResult {
   digest: string;
   'digest-ref': string;
   status: Status;
+  /** The artifacthub.io tag's digest when repository metadata was pushed (or found unchanged) beside the chart. */
+  'artifacthub-digest'?: string;
+  'artifacthub-status'?: 'pushed' | 'unchanged';
+  /** On GHCR, when an anonymous pull was refused (private) or could not be asked (unknown); with where to change it. */
+  visibility?: 'private' | 'unknown';
+  'settings-url'?: string;
 }
 
 /** Every single-chart output for one chart (its first target's), and all its targets. */
@@ -59,4 +65,5 @@ export function setOutputs(results: ChartResult[]): void {
   core.setOutput(Output.status, r.status);
   core.setOutput(Output.signed, String(r.signed));
   core.setOutput(Output.signFingerprint, r['sign-fingerprint']);
+  core.setOutput(Output.artifacthubDigest, r['artifacthub-digest'] ?? '');
 }

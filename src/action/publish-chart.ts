@@ -8,6 +8,10 @@ import { saveToCache } from '../release/save.js';
 import type { Inputs } from './inputs.js';
 import { chartResult, targetResult, type ChartResult, type TargetResult } from './outputs.js';
 import type { Registries } from '../release/registries.js';
+import { findRepoMetadata, pushRepoMetadata } from '../release/artifacthub.js';
+import { ARTIFACTHUB_TAG } from '../artifact/artifacthub-repo.js';
+import { checkGhcrVisibility } from '../release/ghcr-visibility.js';
+import { visibilityLines } from './visibility.js';
 
 /**
  * One chart, start to end: packaged once, saved to the cache under every target, and pushed to each
@@ -25,6 +29,8 @@ export async function publishChart(
   const log = (line: string): void => build.log?.info(line);
   const loaded = await loadSource(source, build);
   const md = loaded.chart.metadata;
+  // Checked before anything is pushed: a bad file fails the chart, not half its publication.
+  const repoMetadata = registries ? await findRepoMetadata(source, inputs.artifacthubRepo || undefined) : undefined;
   // The tags are looked up while the chart is packaged (the connection, any token and the HEAD overlap it).
   const lookups = new Map<string, Promise<string | undefined>>();
   for (const refInput of inputs.refs) {
@@ -45,6 +51,9 @@ export async function publishChart(
   const results: TargetResult[] = [];
   const pushedTo = new Map<string, string>();
   const published: BuiltChart[] = [];
+  // Once per repository: its artifacthub.io tag, and (on GHCR) whether a stranger can pull it.
+  const metadataDone = new Set<string>();
+  const visibilityDone = new Set<string>();
   for (const built of targets) {
     if (built.lowered)
       notice(
@@ -79,7 +88,27 @@ export async function publishChart(
     const result = outcome.existing ? { ...built, artifact: outcome.existing } : built;
     if (outcome.existing) await saveToCache(inputs.cache, built.refName, outcome.existing);
     log(pushLine(result, outcome.status, outcome.digest));
-    results.push(targetResult(result, outcome.status, outcome.digest));
+    const target = targetResult(result, outcome.status, outcome.digest);
+    const repository = `${built.ref.registry}/${built.ref.repository}`;
+    if (repoMetadata && !metadataDone.has(repository)) {
+      metadataDone.add(repository);
+      const metadata = await pushRepoMetadata(client, built.ref.repository, repoMetadata.artifact);
+      log(
+        `${ARTIFACTHUB_TAG}: ${metadata.status === 'pushed' ? 'pushed to remote' : 'unchanged'} (Artifact Hub repository metadata from ${repoMetadata.file}) ${metadata.digest}`,
+      );
+      target['artifacthub-digest'] = metadata.digest;
+      target['artifacthub-status'] = metadata.status;
+    }
+    if (outcome.status === 'pushed' && !visibilityDone.has(repository)) {
+      visibilityDone.add(repository);
+      const seen = await checkGhcrVisibility(registries, built.ref, outcome.digest);
+      if (seen && seen.visibility !== 'public') {
+        for (const line of visibilityLines(repository, seen)) build.log?.warn(line);
+        target.visibility = seen.visibility;
+        target['settings-url'] = seen.settingsUrl;
+      } else if (seen) log(`${repository}: public (pulled anonymously)`);
+    }
+    results.push(target);
     published.push(result);
   }
   return chartResult(published[0], results);

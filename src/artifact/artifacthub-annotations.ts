@@ -54,9 +54,12 @@ type Rule = (value: string, chartName: string) => string[];
 const RULES: Record<string, Rule> = {
   'artifacthub.io/alternativeName': (v, name) =>
     v !== '' && !name.includes(v) && !v.includes(name)
-      ? [`${JSON.stringify(v)} must be part of the chart name ${JSON.stringify(name)}, or hold it (Artifact Hub refuses the package otherwise)`]
+      ? [
+          `${JSON.stringify(v)} must be part of the chart name ${JSON.stringify(name)}, or hold it (Artifact Hub refuses the package otherwise)`,
+        ]
       : [],
-  'artifacthub.io/category': (v) => (CATEGORIES.includes(v) ? [] : [`${JSON.stringify(v)} is not a category: use one of ${CATEGORIES.join(', ')}`]),
+  'artifacthub.io/category': (v) =>
+    CATEGORIES.includes(v) ? [] : [`${JSON.stringify(v)} is not a category: use one of ${CATEGORIES.join(', ')}`],
   'artifacthub.io/changes': changes,
   'artifacthub.io/containsSecurityUpdates': goBool,
   'artifacthub.io/crds': (v) => yamlOf(v, { list: 'any' }),
@@ -82,7 +85,11 @@ export function checkArtifactHubAnnotations(annotations: Record<string, string>,
     const rule = RULES[annotation];
     const problems = rule
       ? rule(value, chartName)
-      : [`not an annotation Artifact Hub reads (it reads ${Object.keys(RULES).map((k) => k.slice(ARTIFACTHUB_PREFIX.length)).join(', ')})`];
+      : [
+          `not an annotation Artifact Hub reads (it reads ${Object.keys(RULES)
+            .map((k) => k.slice(ARTIFACTHUB_PREFIX.length))
+            .join(', ')})`,
+        ];
     for (const problem of problems) out.push({ annotation, problem });
   }
   return out;
@@ -117,7 +124,8 @@ function changes(v: string): string[] {
   }
   const out: string[] = [];
   entries.forEach((entry, i) => {
-    const c = (entry ?? undefined) as { kind?: unknown; description?: unknown; links?: Array<{ name?: unknown; url?: unknown } | null> } | undefined;
+    const c = (entry ?? undefined) as
+      { kind?: unknown; description?: unknown; links?: Array<{ name?: unknown; url?: unknown } | null> } | undefined;
     if (!c) return void out.push(`[${i}]: an empty change`);
     if (c.kind != null && !CHANGE_KINDS.includes(String(c.kind).toLowerCase()))
       out.push(`[${i}].kind: ${JSON.stringify(String(c.kind))} is not a kind: use one of ${CHANGE_KINDS.join(', ')}`);
@@ -190,6 +198,7 @@ function repositoryProblem(name: string): string | undefined {
     if (!AUTHORITY.test(registry)) return `${JSON.stringify(registry)} is not a registry host`;
     repo = name.slice(slash + 1);
   }
-  if (!REPOSITORY_CHARS.test(repo)) return `${JSON.stringify(name)} is not a valid image reference (repository names are lower case: a-z 0-9 _ - . /)`;
+  if (!REPOSITORY_CHARS.test(repo))
+    return `${JSON.stringify(name)} is not a valid image reference (repository names are lower case: a-z 0-9 _ - . /)`;
   return undefined;
 }

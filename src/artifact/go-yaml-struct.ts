@@ -24,7 +24,8 @@ const BOOL_WORDS = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'n'
 export function decodeGoYaml(text: string, type: GoType): { value: unknown; problems: GoYamlProblem[] } {
   // YAML 1.2's core schema, as yaml.v3 resolves plain scalars; duplicate keys are an error there too.
   const doc = YAML.parseDocument(text, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length > 0) return { value: undefined, problems: [{ path: '', problem: `not valid YAML (${firstLine(doc.errors[0].message)})` }] };
+  if (doc.errors.length > 0)
+    return { value: undefined, problems: [{ path: '', problem: `not valid YAML (${firstLine(doc.errors[0].message)})` }] };
   const problems: GoYamlProblem[] = [];
   decode(doc, doc.contents, type, '', problems);
   let value: unknown;
@@ -47,8 +48,12 @@ function decode(doc: YAML.Document, node: unknown, type: GoType, path: string, o
   }
   if (type === 'bool') {
     const v = YAML.isScalar(node) ? node.value : undefined;
-    if (typeof v === 'boolean' || (typeof v === 'string' && node instanceof YAML.Scalar && node.type === 'PLAIN' && BOOL_WORDS.has(v))) return;
-    out.push({ path, problem: YAML.isScalar(node) ? `${JSON.stringify(String(v))} is not true or false` : `${kind} where true or false goes` });
+    if (typeof v === 'boolean' || (typeof v === 'string' && node instanceof YAML.Scalar && node.type === 'PLAIN' && BOOL_WORDS.has(v)))
+      return;
+    out.push({
+      path,
+      problem: YAML.isScalar(node) ? `${JSON.stringify(String(v))} is not true or false` : `${kind} where true or false goes`,
+    });
     return;
   }
   if ('list' in type) {
@@ -67,7 +72,10 @@ function decode(doc: YAML.Document, node: unknown, type: GoType, path: string, o
     const key = YAML.isScalar(pair.key) ? String(pair.key.value) : undefined;
     const at = path ? `${path}.${key ?? '?'}` : (key ?? '?');
     if (key === undefined || !(key in type.struct)) {
-      out.push({ path: at, problem: `unknown field (Artifact Hub reads ${Object.keys(type.struct).join(', ')}; it would drop this one silently)` });
+      out.push({
+        path: at,
+        problem: `unknown field (Artifact Hub reads ${Object.keys(type.struct).join(', ')}; it would drop this one silently)`,
+      });
       continue;
     }
     decode(doc, pair.value, type.struct[key], at, out);
