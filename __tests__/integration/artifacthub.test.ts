@@ -54,9 +54,7 @@ async function publish(chart: string, extra: Record<string, string> = {}, env: N
 
 const writes = (lines: string[]) => lines.filter((l) => /^(PUT|POST|PATCH|DELETE) /.test(l));
 
-async function metadataAt(
-  repo: string,
-): Promise<{
+async function metadataAt(repo: string): Promise<{
   manifest: Record<string, unknown> & {
     config: { mediaType: string; digest: string; size: number };
     layers: Array<{ mediaType: string; digest: string }>;
@@ -191,6 +189,14 @@ describe('repository metadata: the artifacthub.io tag', () => {
     assert.equal((await fetchManifest(registry, 'charts/badrepo', `1.0.${n}`)).status, 404, 'the chart was not pushed');
   });
 
+  test('checked when nothing is pushed too (push: false)', async () => {
+    const chart = await chartDir('savedbad');
+    await writeFile(path.join(chart, 'artifacthub-repo.yml'), 'repositoryID: 5f2a7c1e-0b3d-4e59-8a6f-2c1d9e8b7a60\nowner:\n  - name: a\n');
+    const r = await publish(chart, { push: 'false' });
+    assert.notEqual(r.code, 0);
+    assert.match(r.errors.join('\n'), /artifacthub-repo\.yml: is not valid Artifact Hub repository metadata: owner: unknown field/);
+  });
+
   test('no artifacthub-repo.yml: no tag, an empty output', async () => {
     const chart = await chartDir('plain');
     const r = await publish(chart);
@@ -226,6 +232,15 @@ describe('annotations checked when the chart is built', () => {
     );
     assert.ok(warnings.some((w) => /artifacthub\.io\/prerelease/.test(w)));
     assert.equal(r.outputs.status, 'pushed');
+  });
+
+  test('sign-key-url takes an http(s) URL only', async () => {
+    const r = await publish(await chartDir('urlword'), {
+      'sign-key': 'not read: the URL is refused first',
+      'sign-key-url': 'keys/charts.asc',
+    });
+    assert.notEqual(r.code, 0);
+    assert.match(r.errors.join('\n'), /sign-key-url must be an http\(s\) URL, not "keys\/charts.asc"/);
   });
 
   test('artifacthub-lint takes error or warn only', async () => {

@@ -77,8 +77,16 @@ export function readInputs(): Inputs {
     sign: signing(),
     artifacthubRepo: core.getInput(Input.artifacthubRepo).trim(),
     artifacthubLint: artifacthubLint(core.getInput(Input.artifacthubLint).trim()),
-    signKeyUrl: core.getInput(Input.signKeyUrl).trim(),
+    signKeyUrl: signKeyUrl(core.getInput(Input.signKeyUrl).trim()),
   };
+}
+
+function signKeyUrl(raw: string): string {
+  if (raw !== '' && !/^https?:\/\/[^\s/]+\S*$/.test(raw))
+    throw new UserError(`sign-key-url must be an http(s) URL, not ${JSON.stringify(raw)}`, {
+      hint: 'Give where the public key can be downloaded, e.g. https://keys.example.com/charts.asc',
+    });
+  return raw;
 }
 
 function artifacthubLint(raw: string): 'error' | 'warn' {

@@ -29,8 +29,8 @@ export async function publishChart(
   const log = (line: string): void => build.log?.info(line);
   const loaded = await loadSource(source, build);
   const md = loaded.chart.metadata;
-  // Checked before anything is pushed: a bad file fails the chart, not half its publication.
-  const repoMetadata = registries ? await findRepoMetadata(source, inputs.artifacthubRepo || undefined) : undefined;
+  // Checked before anything is pushed (and when nothing is): a bad file fails the chart, not half its publication.
+  const repoMetadata = await findRepoMetadata(source, inputs.artifacthubRepo || undefined);
   // The tags are looked up while the chart is packaged (the connection, any token and the HEAD overlap it).
   const lookups = new Map<string, Promise<string | undefined>>();
   for (const refInput of inputs.refs) {

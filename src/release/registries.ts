@@ -100,7 +100,8 @@ export function openRegistries(options: RegistryOptions = {}): Registries {
     anonymous: (host) =>
       new RegistryClient(http, host, {
         plainHttp: options.plainHttp,
-        policy,
+        // It only informs: tried once more at most, so an unreachable host costs the step little.
+        policy: retryPolicy(Math.min(1, options.retries ?? 1), options.timeoutSeconds),
         log: options.log,
         onSecret: (secret) => options.onSecret?.(secret, 'registry'),
       }),
