@@ -105,20 +105,27 @@ function goBool(v: string): string[] {
 }
 
 function yamlOf(v: string, type: GoType): string[] {
-  return decodeGoYaml(v, type).problems.map((p) => (p.path ? `${p.path}: ${p.problem}` : p.problem));
+  return decodeGoYaml(v, type).problems.map(line);
 }
 
-/** A list of change objects, else a list of strings (ParseChangesAnnotation), each then validated. */
+/**
+ * A list of change objects, else a list of strings (ParseChangesAnnotation), each then validated
+ * (ValidateChange). Go decodes the objects whatever keys they hold besides; a key it drops is
+ * reported after what Artifact Hub itself would say.
+ */
 function changes(v: string): string[] {
   const asObjects = decodeGoYaml(v, { list: CHANGE });
+  const failed = asObjects.problems.filter((p) => !p.unknown);
+  const unknown = asObjects.problems.filter((p) => p.unknown).map(line);
   let entries: unknown[];
-  if (asObjects.problems.length === 0) entries = (asObjects.value as unknown[] | null) ?? [];
+  if (failed.length === 0) entries = (asObjects.value as unknown[] | null) ?? [];
   else {
     const asStrings = decodeGoYaml(v, { list: 'string' });
     if (asStrings.problems.length > 0)
       return [
-        ...asObjects.problems.map((p) => (p.path ? `${p.path}: ${p.problem}` : p.problem)),
+        ...failed.map(line),
         'neither a list of changes (kind, description, links) nor a list of strings; quote strings that hold any of {}:[],&*#?|-<>=!%@',
+        ...unknown,
       ];
     entries = ((asStrings.value as unknown[] | null) ?? []).map((d) => ({ description: d }));
   }
@@ -135,12 +142,16 @@ function changes(v: string): string[] {
       if (l?.url == null || String(l.url) === '') out.push(`[${i}].links[${j}]: no url`);
     });
   });
-  return out;
+  return [...out, ...unknown];
+}
+
+function line(p: { path: string; problem: string }): string {
+  return p.path ? `${p.path}: ${p.problem}` : p.problem;
 }
 
 function images(v: string): string[] {
   const decoded = decodeGoYaml(v, { list: IMAGE });
-  if (decoded.problems.length > 0) return decoded.problems.map((p) => (p.path ? `${p.path}: ${p.problem}` : p.problem));
+  if (decoded.problems.length > 0) return decoded.problems.map(line);
   const out: string[] = [];
   ((decoded.value as Array<{ image?: unknown } | null> | null) ?? []).forEach((img, i) => {
     const ref = img?.image == null ? '' : String(img.image);
@@ -152,7 +163,7 @@ function images(v: string): string[] {
 
 function signKey(v: string): string[] {
   const decoded = decodeGoYaml(v, SIGN_KEY);
-  if (decoded.problems.length > 0) return decoded.problems.map((p) => (p.path ? `${p.path}: ${p.problem}` : p.problem));
+  if (decoded.problems.length > 0) return decoded.problems.map(line);
   const key = decoded.value as { url?: unknown } | null;
   return key?.url == null || String(key.url) === '' ? ['no url (where the public key is): Artifact Hub requires it'] : [];
 }

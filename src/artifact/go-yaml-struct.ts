@@ -12,6 +12,8 @@ export type GoType = 'string' | 'bool' | 'any' | { list: GoType } | { struct: Re
 export interface GoYamlProblem {
   path: string;
   problem: string;
+  /** A key the struct lacks: Go's yaml decodes the rest all the same. */
+  unknown?: true;
 }
 
 const BOOL_WORDS = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF']);
@@ -75,6 +77,7 @@ function decode(doc: YAML.Document, node: unknown, type: GoType, path: string, o
       out.push({
         path: at,
         problem: `unknown field (Artifact Hub reads ${Object.keys(type.struct).join(', ')}; it would drop this one silently)`,
+        unknown: true,
       });
       continue;
     }
