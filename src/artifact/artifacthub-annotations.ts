@@ -1,4 +1,4 @@
-import { decodeGoYaml, type GoType } from './go-yaml-struct.js';
+import { decodeGoYaml, problemLine as line, type GoType } from './go-yaml-struct.js';
 
 /**
  * Artifact Hub's `artifacthub.io/*` Chart.yaml annotations, checked as Artifact Hub reads them when it
@@ -143,10 +143,6 @@ function changes(v: string): string[] {
     });
   });
   return [...out, ...unknown];
-}
-
-function line(p: { path: string; problem: string }): string {
-  return p.path ? `${p.path}: ${p.problem}` : p.problem;
 }
 
 function images(v: string): string[] {

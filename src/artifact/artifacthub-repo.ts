@@ -1,7 +1,7 @@
 import { UserError } from '../errors.js';
 import { describe, type Descriptor } from '../oci/digest.js';
 import { Annotation, OciMediaType } from '../oci/media-types.js';
-import { decodeGoYaml, type GoType } from './go-yaml-struct.js';
+import { decodeGoYaml, problemLine, type GoType } from './go-yaml-struct.js';
 
 /**
  * Artifact Hub's repository metadata (artifacthub-repo.yml) as an OCI artifact, pushed beside a chart
@@ -49,7 +49,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+$/;
  */
 export function checkRepoMetadata(bytes: Buffer, file: string): void {
   const { value, problems } = decodeGoYaml(bytes.toString('utf8'), REPO_METADATA);
-  const out = problems.map((p) => (p.path ? `${p.path}: ${p.problem}` : p.problem));
+  const out = problems.map(problemLine);
   if (out.length === 0) {
     if (value === null || value === undefined || typeof value !== 'object') out.push('empty: nothing for Artifact Hub to read');
     else {

@@ -85,6 +85,11 @@ function decode(doc: YAML.Document, node: unknown, type: GoType, path: string, o
   }
 }
 
+/** A problem as one line: `path: problem`. */
+export function problemLine(p: GoYamlProblem): string {
+  return p.path ? `${p.path}: ${p.problem}` : p.problem;
+}
+
 function firstLine(s: string): string {
   return s.split('\n')[0].trim();
 }
