@@ -39,6 +39,9 @@ const Input = {
     tsaUrl: 'tsa-url',
     trustedRoot: 'trusted-root',
     githubToken: 'github-token',
+    artifacthubRepo: 'artifacthub-repo',
+    artifacthubLint: 'artifacthub-lint',
+    signKeyUrl: 'sign-key-url',
 };
 const Output = {
     ref: 'ref',
@@ -55,6 +58,7 @@ const Output = {
     charts: 'charts',
     signatureDigest: 'signature-digest',
     attestationDigest: 'attestation-digest',
+    artifacthubDigest: 'artifacthub-digest',
 };
 const State = {
     isPost: 'isPost',
@@ -91,6 +95,7 @@ const ACTION_HINTS = {
     'ghcr-denied': 'With GITHUB_TOKEN, give the job `permissions: packages: write` and, for an existing package, grant this repository Write access under the package settings (Manage Actions access)',
     'reset-over-plain-http': 'If the registry speaks HTTPS, remove `plain-http: true`',
     'version-invalid': 'Set the `version` input to MAJOR.MINOR.PATCH, e.g. 1.2.0 (a leading v is dropped)',
+    'artifacthub-annotation': 'Fix the annotation in Chart.yaml (see https://artifacthub.io/docs/topics/annotations/helm/), or set `artifacthub-lint: warn` to publish with a warning',
 };
 
 
@@ -313,7 +318,7 @@ const state = {
 __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _action_state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33175);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(85279);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(34677);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66570);
 
 
@@ -327,7 +332,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 85279:
+/***/ 34677:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -732,7 +737,26 @@ function readInputs() {
         layerMediaType: layerMediaType(core/* getInput */.V4(constants/* Input */.pd.layerMediaType).trim()),
         sign: signing(),
         keyless: readKeylessInputs(bool(constants/* Input */.pd.push, true)),
+        artifacthubRepo: core/* getInput */.V4(constants/* Input */.pd.artifacthubRepo).trim(),
+        artifacthubLint: artifacthubLint(core/* getInput */.V4(constants/* Input */.pd.artifacthubLint).trim()),
+        signKeyUrl: signKeyUrl(core/* getInput */.V4(constants/* Input */.pd.signKeyUrl).trim()),
     };
+}
+function signKeyUrl(raw) {
+    if (raw !== '' && !/^https?:\/\/[^\s/]+\S*$/.test(raw))
+        throw new errors/* UserError */.yo(`sign-key-url must be an http(s) URL, not ${JSON.stringify(raw)}`, {
+            hint: 'Give where the public key can be downloaded, e.g. https://keys.example.com/charts.asc',
+        });
+    return raw;
+}
+function artifacthubLint(raw) {
+    if (raw === '' || raw === 'error')
+        return 'error';
+    if (raw === 'warn')
+        return 'warn';
+    throw new errors/* UserError */.yo(`artifacthub-lint must be error or warn, not ${JSON.stringify(raw)}`, {
+        hint: 'error fails the step on an artifacthub.io/* annotation Artifact Hub cannot read; warn publishes with a warning',
+    });
 }
 /** The signing inputs, masked (the key line by line too: the runner masks a multi-line secret by lines) and never stored. */
 function signing() {
@@ -740,6 +764,10 @@ function signing() {
     const passphrase = core/* getInput */.V4(constants/* Input */.pd.signPassphrase, { trimWhitespace: false });
     const keyName = core/* getInput */.V4(constants/* Input */.pd.signKeyName).trim();
     if (!key) {
+        if (core/* getInput */.V4(constants/* Input */.pd.signKeyUrl).trim())
+            throw new errors/* UserError */.yo('`sign-key-url` goes with `sign-key`, which is not set', {
+                hint: 'Set sign-key to sign the chart (sign-key-url then tells Artifact Hub where its public key is), or remove sign-key-url',
+            });
         if (passphrase || keyName)
             throw new errors/* UserError */.yo('`sign-passphrase` and `sign-key-name` go with `sign-key`, which is not set', {
                 hint: 'Set sign-key to the armoured private key, or remove the other signing inputs',
@@ -850,12 +878,13 @@ function setOutputs(results) {
     core/* setOutput */.uH(constants/* Output */.k7.signFingerprint, r['sign-fingerprint']);
     core/* setOutput */.uH(constants/* Output */.k7.signatureDigest, r['signature-digest'] ?? '');
     core/* setOutput */.uH(constants/* Output */.k7.attestationDigest, r['attestation-digest'] ?? '');
+    core/* setOutput */.uH(constants/* Output */.k7.artifacthubDigest, r['artifacthub-digest'] ?? '');
 }
 
 // EXTERNAL MODULE: ./src/artifact/chart-ref.ts
 var chart_ref = __webpack_require__(31938);
-// EXTERNAL MODULE: ./src/release/build.ts + 2 modules
-var release_build = __webpack_require__(61209);
+// EXTERNAL MODULE: ./src/release/build.ts + 3 modules
+var release_build = __webpack_require__(4958);
 // EXTERNAL MODULE: ./src/release/push.ts + 1 modules
 var push = __webpack_require__(4509);
 // EXTERNAL MODULE: ./src/util/yield.ts
@@ -864,7 +893,225 @@ var util_yield = __webpack_require__(98681);
 var report = __webpack_require__(89823);
 // EXTERNAL MODULE: ./src/release/save.ts
 var save = __webpack_require__(11144);
+// EXTERNAL MODULE: ./src/oci/digest.ts
+var digest = __webpack_require__(68825);
+// EXTERNAL MODULE: ./src/oci/media-types.ts
+var media_types = __webpack_require__(29217);
+// EXTERNAL MODULE: ./src/artifact/go-yaml-struct.ts
+var go_yaml_struct = __webpack_require__(18316);
+;// CONCATENATED MODULE: ./src/artifact/artifacthub-repo.ts
+
+
+
+
+/**
+ * Artifact Hub's repository metadata (artifacthub-repo.yml) as an OCI artifact, pushed beside a chart
+ * under the tag `artifacthub.io`: Artifact Hub pulls that tag and takes the layer of this media type
+ * (artifacthub/hub internal/repo/manager.go GetMetadata, MetadataLayerMediaType, artifacthubTag); the
+ * manifest is what its docs' `oras push … --config /dev/null:<config type> artifacthub-repo.yml:<layer
+ * type>` makes (docs/helm_charts_repositories.md), less oras's `created` time: the same file always
+ * gives the same manifest, so its digest is its identity.
+ */
+const ArtifactHubMediaType = {
+    config: 'application/vnd.cncf.artifacthub.config.v1+yaml',
+    layer: 'application/vnd.cncf.artifacthub.repository-metadata.layer.v1.yaml',
+};
+const ARTIFACTHUB_TAG = 'artifacthub.io';
+/** The file names Artifact Hub looks for (manager.go: `.yml`, then `.yaml`). */
+const REPO_METADATA_FILES = ['artifacthub-repo.yml', 'artifacthub-repo.yaml'];
+// internal/hub/repo.go RepositoryMetadata, Owner, RepositoryIgnoreEntry (read with gopkg.in/yaml.v2).
+const REPO_METADATA = {
+    struct: {
+        repositoryID: 'string',
+        owners: { list: { struct: { name: 'string', email: 'string' } } },
+        ignore: { list: { struct: { name: 'string', version: 'string' } } },
+    },
+};
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+/**
+ * Checks the file before anything is pushed: the fields Artifact Hub reads and no other, a UUID
+ * `repositoryID` (Artifact Hub refuses the whole file otherwise), every owner with an email (the
+ * ownership claim matches it), every ignore entry with a name. Throws every problem at once.
+ */
+function checkRepoMetadata(bytes, file) {
+    const { value, problems } = (0,go_yaml_struct/* decodeGoYaml */.C)(bytes.toString('utf8'), REPO_METADATA);
+    const out = problems.map(go_yaml_struct/* problemLine */.Y);
+    if (out.length === 0) {
+        if (value === null || value === undefined || typeof value !== 'object')
+            out.push('empty: nothing for Artifact Hub to read');
+        else {
+            const md = value;
+            if (md.repositoryID != null && !UUID.test(String(md.repositoryID)))
+                out.push(`repositoryID: ${JSON.stringify(String(md.repositoryID))} is not a UUID (the repository ID shown in the repository's settings on artifacthub.io)`);
+            (md.owners ?? []).forEach((o, i) => {
+                if (o?.email == null || !EMAIL.test(String(o.email)))
+                    out.push(`owners[${i}]: no email (the claim is matched by the owner's email on artifacthub.io)`);
+            });
+            (md.ignore ?? []).forEach((e, i) => {
+                if (e?.name == null || String(e.name) === '')
+                    out.push(`ignore[${i}]: no name (the package name, matched exactly)`);
+            });
+        }
+    }
+    if (out.length > 0)
+        throw new errors/* UserError */.yo(`is not valid Artifact Hub repository metadata: ${out.join('; ')}`, {
+            where: file,
+            hint: 'See https://github.com/artifacthub/hub/blob/master/docs/metadata/artifacthub-repo.yml',
+        });
+}
+/** The artifact Artifact Hub reads: an empty config of its config type, and the file's bytes as the one layer. */
+function repoMetadataArtifact(bytes, fileName = REPO_METADATA_FILES[0]) {
+    const config = Buffer.alloc(0);
+    const configDescriptor = (0,digest/* describe */.q0)(ArtifactHubMediaType.config, config);
+    // oras names a layer by its file (what `oras pull` writes it as).
+    const layerDescriptor = { ...(0,digest/* describe */.q0)(ArtifactHubMediaType.layer, bytes), annotations: { [media_types/* Annotation */.Y.title]: fileName } };
+    const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: media_types/* OciMediaType */.O.manifest, config: configDescriptor, layers: [layerDescriptor] }));
+    return {
+        manifest,
+        manifestDescriptor: (0,digest/* describe */.q0)(media_types/* OciMediaType */.O.manifest, manifest),
+        config,
+        configDescriptor,
+        layer: bytes,
+        layerDescriptor,
+    };
+}
+/**
+ * Whether a manifest already holds this metadata: the same config type and the same bytes as its one
+ * metadata layer, whoever pushed it and whenever (an oras push stamps a time: that is not a change).
+ */
+function holdsSameMetadata(manifest, ours) {
+    let m;
+    try {
+        m = JSON.parse(manifest.toString('utf8'));
+    }
+    catch {
+        return false;
+    }
+    const layers = Array.isArray(m.layers) ? m.layers : [];
+    return (m.config?.mediaType === ArtifactHubMediaType.config &&
+        layers.length === 1 &&
+        layers[0]?.mediaType === ArtifactHubMediaType.layer &&
+        layers[0]?.digest === ours.layerDescriptor.digest);
+}
+
+;// CONCATENATED MODULE: ./src/release/artifacthub.ts
+
+
+
+
+
+/**
+ * The repository metadata for a chart: `given` (one file for every chart) when set, else an
+ * artifacthub-repo.yml (or .yaml) in the chart folder; undefined when there is none (a packaged
+ * .tgz has no folder of its own). Checked before anything is pushed.
+ */
+async function findRepoMetadata(chartSource, given) {
+    const candidates = given ? [given] : chartSource.endsWith('.tgz') ? [] : REPO_METADATA_FILES.map((f) => external_node_path_default().join(chartSource, f));
+    for (const file of candidates) {
+        let bytes;
+        try {
+            bytes = await (0,promises_.readFile)(file);
+        }
+        catch (err) {
+            if (!given && ((0,errors/* fsCode */.r0)(err) === 'ENOENT' || (0,errors/* fsCode */.r0)(err) === 'ENOTDIR'))
+                continue;
+            throw new errors/* UserError */.yo(`cannot read the Artifact Hub repository metadata (${(0,errors/* fsCode */.r0)(err) ?? err.message})`, {
+                where: file,
+                hint: 'Give the path of an artifacthub-repo.yml file',
+            });
+        }
+        checkRepoMetadata(bytes, file);
+        return { file, artifact: repoMetadataArtifact(bytes, external_node_path_default().basename(file)) };
+    }
+    return undefined;
+}
+/**
+ * Pushes the metadata to `repository:artifacthub.io` unless the tag already holds the same file
+ * (content, not time: see holdsSameMetadata); the blobs first, the manifest last.
+ */
+async function pushRepoMetadata(client, repository, artifact) {
+    const ours = artifact.manifestDescriptor.digest;
+    const current = await client.resolveTag(repository, ARTIFACTHUB_TAG, true);
+    if (current === ours)
+        return { status: 'unchanged', digest: ours };
+    if (current !== undefined) {
+        const theirs = await client.fetchManifestIfAny(repository, current, media_types/* OciMediaType */.O.manifest);
+        if (theirs && holdsSameMetadata(theirs.body, artifact))
+            return { status: 'unchanged', digest: current };
+    }
+    for (const [d, data] of [
+        [artifact.configDescriptor, artifact.config],
+        [artifact.layerDescriptor, artifact.layer],
+    ]) {
+        if (!(await client.hasBlob(repository, d)))
+            await client.uploadBlob(repository, d, data);
+    }
+    await client.pushManifest(repository, ARTIFACTHUB_TAG, artifact.manifest, media_types/* OciMediaType */.O.manifest);
+    return { status: 'pushed', digest: ours };
+}
+
+// EXTERNAL MODULE: ./src/oci/errors.ts
+var oci_errors = __webpack_require__(28630);
+;// CONCATENATED MODULE: ./src/release/ghcr-visibility.ts
+
+
+/** The hosts that are GitHub's container registry, where a first push makes a private package. */
+const GHCR_HOSTS = ['ghcr.io'];
+/**
+ * Asks for the manifest `digest` of `ref` with no credential at all, as `helm pull` outside the owner
+ * would: on GHCR a package is private until its owner makes it public, and the push that created it
+ * succeeds all the same. Undefined, with no request made, for a host not in `hosts` (GHCR's only,
+ * unless a test points it at a stand-in). Never throws: this only informs.
+ */
+async function checkGhcrVisibility(registries, ref, digest, hosts = GHCR_HOSTS) {
+    if (!hosts.includes(ref.registry))
+        return undefined;
+    const [owner, ...rest] = ref.repository.split('/');
+    const packageName = rest.join('/');
+    const base = {
+        owner,
+        packageName,
+        settingsUrl: packageSettingsUrl('orgs', owner, packageName),
+        userSettingsUrl: packageSettingsUrl('users', owner, packageName),
+    };
+    try {
+        const got = await registries.anonymous(ref.registry).fetchManifestIfAny(ref.repository, digest, media_types/* OciMediaType */.O.manifest);
+        // GHCR hides a private package from strangers: "not found" is a refusal too.
+        if (!got)
+            return { ...base, visibility: 'private', why: 'not found' };
+        return { ...base, visibility: 'public' };
+    }
+    catch (err) {
+        const refused = err instanceof oci_errors/* RegistryError */.gl ? err.status === 401 || err.status === 403 : /\b(401|403)\b|authenticat|permission/i.test(String(err));
+        return { ...base, visibility: refused ? 'private' : 'unknown', why: err.message };
+    }
+}
+/**
+ * The package's settings page, where "Change visibility" is: under /orgs/ for an organisation's
+ * package, /users/ for a personal account's; a nested name is one path segment, its slashes encoded.
+ */
+function packageSettingsUrl(kind, owner, packageName) {
+    return `https://github.com/${kind}/${owner}/packages/container/${encodeURIComponent(packageName)}/settings`;
+}
+
+;// CONCATENATED MODULE: ./src/action/visibility.ts
+/** What the log says when GHCR refused an anonymous pull of a chart just pushed: who cannot pull it, and where to change that. */
+function visibilityLines(repository, seen) {
+    if (seen.visibility === 'unknown')
+        return [
+            `${repository}: could not check whether the package is public (an anonymous pull met: ${seen.why ?? 'no answer'}); if it is private, change its visibility at ${seen.settingsUrl} (a personal account's: ${seen.userSettingsUrl})`,
+        ];
+    return [
+        `${repository}: the package is private (an anonymous pull was refused: ${seen.why ?? 'refused'}). Only accounts with read access to the package can pull it: helm pull without credentials, other organisations' workflows and Artifact Hub cannot. To publish it, set its visibility to public at ${seen.settingsUrl} (a personal account's: ${seen.userSettingsUrl}), under Danger Zone, Change visibility`,
+    ];
+}
+
 ;// CONCATENATED MODULE: ./src/action/publish-chart.ts
+
+
+
+
 
 
 
@@ -882,6 +1129,8 @@ async function publishChart(source, inputs, build, registries, notice, readBacks
     const log = (line) => build.log?.info(line);
     const loaded = await (0,release_build/* loadSource */.sh)(source, build);
     const md = loaded.chart.metadata;
+    // Checked before anything is pushed (and when nothing is): a bad file fails the chart, not half its publication.
+    const repoMetadata = await findRepoMetadata(source, inputs.artifacthubRepo || undefined);
     // The tags are looked up while the chart is packaged (the connection, any token and the HEAD overlap it).
     const lookups = new Map();
     for (const refInput of inputs.refs) {
@@ -901,6 +1150,9 @@ async function publishChart(source, inputs, build, registries, notice, readBacks
     const results = [];
     const pushedTo = new Map();
     const published = [];
+    // Once per repository: its artifacthub.io tag, and (on GHCR) whether a stranger can pull it.
+    const metadataDone = new Set();
+    const visibilityDone = new Set();
     for (const built of targets) {
         if (built.lowered)
             notice(`The repository path ${JSON.stringify(built.lowered)} was lower-cased to ${JSON.stringify(built.ref.repository)}: OCI repository names are lower case.`);
@@ -942,8 +1194,33 @@ async function publishChart(source, inputs, build, registries, notice, readBacks
         log((0,report/* pushLine */.n)(result, outcome.status, outcome.digest));
         // What the tag holds and this run did not write (unchanged) is signed unless a valid signature by
         // this identity is attached already; a skipped chart is not this run's to sign.
-        const signedNow = outcome.status === 'pushed' ? made : outcome.status === 'unchanged' && keyless ? keyless.ensure(client, built.ref, result.artifact.manifestDescriptor, false) : undefined;
-        results.push(keylessResult(targetResult(result, outcome.status, outcome.digest), await signedNow));
+        const signedNow = outcome.status === 'pushed'
+            ? made
+            : outcome.status === 'unchanged' && keyless
+                ? keyless.ensure(client, built.ref, result.artifact.manifestDescriptor, false)
+                : undefined;
+        const target = keylessResult(targetResult(result, outcome.status, outcome.digest), await signedNow);
+        const repository = `${built.ref.registry}/${built.ref.repository}`;
+        if (repoMetadata && !metadataDone.has(repository)) {
+            metadataDone.add(repository);
+            const metadata = await pushRepoMetadata(client, built.ref.repository, repoMetadata.artifact);
+            log(`${ARTIFACTHUB_TAG}: ${metadata.status === 'pushed' ? 'pushed to remote' : 'unchanged'} (Artifact Hub repository metadata from ${repoMetadata.file}) ${metadata.digest}`);
+            target['artifacthub-digest'] = metadata.digest;
+            target['artifacthub-status'] = metadata.status;
+        }
+        if (outcome.status === 'pushed' && !visibilityDone.has(repository)) {
+            visibilityDone.add(repository);
+            const seen = await checkGhcrVisibility(registries, built.ref, outcome.digest);
+            if (seen && seen.visibility !== 'public') {
+                for (const line of visibilityLines(repository, seen))
+                    build.log?.warn(line);
+                target.visibility = seen.visibility;
+                target['settings-url'] = seen.settingsUrl;
+            }
+            else if (seen)
+                log(`${repository}: public (pulled anonymously)`);
+        }
+        results.push(target);
         published.push(result);
     }
     return chartResult(published[0], results);
@@ -1023,9 +1300,7 @@ async function writeSummary(results, failures) {
     ]));
     for (const f of failures)
         rows.push([{ data: summary_escape(f.source) }, { data: '' }, { data: '' }, { data: '' }, { data: `failed: ${summary_escape((0,secrets/* redact */.E$)(f.message))}` }]);
-    await core/* summary */.z
-        .addHeading('Chartlift', 3)
-        .addTable([
+    const summary = core/* summary */.z.addHeading('Chartlift', 3).addTable([
         [
             { data: 'Chart', header: true },
             { data: 'Reference', header: true },
@@ -1034,9 +1309,25 @@ async function writeSummary(results, failures) {
             { data: 'Status', header: true },
         ],
         ...rows,
-    ])
-        .addRaw(keylessLines(results))
-        .write();
+    ]);
+    summary.addRaw(keylessLines(results));
+    for (const line of artifactHubLines(results))
+        summary.addRaw(line, true);
+    await summary.write();
+}
+/** Artifact Hub's metadata tag and GHCR's private packages, a line each under the table. */
+function artifactHubLines(results) {
+    const lines = [];
+    for (const t of results.flatMap((r) => r.targets)) {
+        const repository = summary_escape(t.repository);
+        if (t['artifacthub-digest'])
+            lines.push(`<p>Artifact Hub metadata: <code>${repository}:artifacthub.io</code> ${t['artifacthub-status'] ?? ''} <code>${t['artifacthub-digest']}</code></p>`);
+        if (t.visibility === 'private')
+            lines.push(`<p>⚠️ <code>${repository}</code> is a private package: only accounts with read access can pull it (not an anonymous helm pull, not Artifact Hub). <a href="${summary_escape(t['settings-url'] ?? '')}">Change its visibility</a> in the package settings.</p>`);
+        else if (t.visibility === 'unknown')
+            lines.push(`<p><code>${repository}</code>: whether the package is public could not be checked; see <a href="${summary_escape(t['settings-url'] ?? '')}">its settings</a>.</p>`);
+    }
+    return lines;
 }
 /** One line per target that was signed or attested keylessly: the referrers' digests. */
 function keylessLines(results) {
@@ -1118,6 +1409,7 @@ async function publish() {
                     access,
                     signer,
                     log: { info: log, warn: (line) => action_log/* log */.R.warning(line) },
+                    artifactHub: { lint: inputs.artifacthubLint, signKeyUrl: inputs.signKeyUrl || undefined },
                 };
                 return await publishChart(source, inputs, build, registries, notice, done, keyless);
             }

@@ -375,8 +375,8 @@ var errors = __webpack_require__(83916);
 var oci_layout = __webpack_require__(25823);
 // EXTERNAL MODULE: ./src/oci/reference.ts
 var reference = __webpack_require__(62148);
-// EXTERNAL MODULE: ./src/release/build.ts + 2 modules
-var build = __webpack_require__(61209);
+// EXTERNAL MODULE: ./src/release/build.ts + 3 modules
+var build = __webpack_require__(4958);
 // EXTERNAL MODULE: ./src/artifact/media-types.ts
 var media_types = __webpack_require__(86690);
 // EXTERNAL MODULE: ./src/artifact/parse.ts

@@ -20,7 +20,8 @@ export type ErrorCode =
   | 'sign-key-name'
   | 'ghcr-denied'
   | 'reset-over-plain-http'
-  | 'version-invalid';
+  | 'version-invalid'
+  | 'artifacthub-annotation';
 
 /**
  * What an error's `where` can name that each face calls by its own word: the library's "reference" is

@@ -27,6 +27,9 @@ export const Input = {
   tsaUrl: 'tsa-url',
   trustedRoot: 'trusted-root',
   githubToken: 'github-token',
+  artifacthubRepo: 'artifacthub-repo',
+  artifacthubLint: 'artifacthub-lint',
+  signKeyUrl: 'sign-key-url',
 } as const;
 
 export const Output = {
@@ -44,6 +47,7 @@ export const Output = {
   charts: 'charts',
   signatureDigest: 'signature-digest',
   attestationDigest: 'attestation-digest',
+  artifacthubDigest: 'artifacthub-digest',
 } as const;
 
 export const State = {

@@ -22,4 +22,6 @@ export const ACTION_HINTS: Hints = {
     'With GITHUB_TOKEN, give the job `permissions: packages: write` and, for an existing package, grant this repository Write access under the package settings (Manage Actions access)',
   'reset-over-plain-http': 'If the registry speaks HTTPS, remove `plain-http: true`',
   'version-invalid': 'Set the `version` input to MAJOR.MINOR.PATCH, e.g. 1.2.0 (a leading v is dropped)',
+  'artifacthub-annotation':
+    'Fix the annotation in Chart.yaml (see https://artifacthub.io/docs/topics/annotations/helm/), or set `artifacthub-lint: warn` to publish with a warning',
 };

@@ -34,6 +34,10 @@ export interface Inputs {
   sign?: { keys: Buffer; passphrase?: string; keyName?: string };
   /** Keyless signing and attesting, when `keyless-sign` or `attest` is true. */
   keyless?: KeylessInputs;
+  /** Artifact Hub: one artifacthub-repo.yml for every chart (else each chart folder's), how a malformed annotation counts, the public key's URL. */
+  artifacthubRepo: string;
+  artifacthubLint: 'error' | 'warn';
+  signKeyUrl: string;
 }
 
 export function readInputs(): Inputs {
@@ -75,7 +79,26 @@ export function readInputs(): Inputs {
     layerMediaType: layerMediaType(core.getInput(Input.layerMediaType).trim()),
     sign: signing(),
     keyless: readKeylessInputs(bool(Input.push, true)),
+    artifacthubRepo: core.getInput(Input.artifacthubRepo).trim(),
+    artifacthubLint: artifacthubLint(core.getInput(Input.artifacthubLint).trim()),
+    signKeyUrl: signKeyUrl(core.getInput(Input.signKeyUrl).trim()),
   };
+}
+
+function signKeyUrl(raw: string): string {
+  if (raw !== '' && !/^https?:\/\/[^\s/]+\S*$/.test(raw))
+    throw new UserError(`sign-key-url must be an http(s) URL, not ${JSON.stringify(raw)}`, {
+      hint: 'Give where the public key can be downloaded, e.g. https://keys.example.com/charts.asc',
+    });
+  return raw;
+}
+
+function artifacthubLint(raw: string): 'error' | 'warn' {
+  if (raw === '' || raw === 'error') return 'error';
+  if (raw === 'warn') return 'warn';
+  throw new UserError(`artifacthub-lint must be error or warn, not ${JSON.stringify(raw)}`, {
+    hint: 'error fails the step on an artifacthub.io/* annotation Artifact Hub cannot read; warn publishes with a warning',
+  });
 }
 
 /** The signing inputs, masked (the key line by line too: the runner masks a multi-line secret by lines) and never stored. */
@@ -84,6 +107,10 @@ function signing(): Inputs['sign'] {
   const passphrase = core.getInput(Input.signPassphrase, { trimWhitespace: false });
   const keyName = core.getInput(Input.signKeyName).trim();
   if (!key) {
+    if (core.getInput(Input.signKeyUrl).trim())
+      throw new UserError('`sign-key-url` goes with `sign-key`, which is not set', {
+        hint: 'Set sign-key to sign the chart (sign-key-url then tells Artifact Hub where its public key is), or remove sign-key-url',
+      });
     if (passphrase || keyName)
       throw new UserError('`sign-passphrase` and `sign-key-name` go with `sign-key`, which is not set', {
         hint: 'Set sign-key to the armoured private key, or remove the other signing inputs',

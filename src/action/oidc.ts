@@ -122,7 +122,11 @@ export const REQUIRED_CLAIMS = [
   'run_attempt',
 ] as const;
 
-export type GitHubClaims = { [K in (typeof REQUIRED_CLAIMS)[number]]: string } & { sub?: string; aud?: string | string[]; repository_visibility?: string };
+export type GitHubClaims = { [K in (typeof REQUIRED_CLAIMS)[number]]: string } & {
+  sub?: string;
+  aud?: string | string[];
+  repository_visibility?: string;
+};
 
 /**
  * The claims of a GitHub Actions ID token, decoded but not verified: Fulcio verifies the token

@@ -15,6 +15,12 @@ export interface TargetResult {
   /** The keyless signature's and the attestation's referrer manifests (made now or found), when asked for. */
   'signature-digest'?: string;
   'attestation-digest'?: string;
+  /** The artifacthub.io tag's digest when repository metadata was pushed (or found unchanged) beside the chart. */
+  'artifacthub-digest'?: string;
+  'artifacthub-status'?: 'pushed' | 'unchanged';
+  /** On GHCR, when an anonymous pull was refused (private) or could not be asked (unknown); with where to change it. */
+  visibility?: 'private' | 'unknown';
+  'settings-url'?: string;
 }
 
 /** Every single-chart output for one chart (its first target's), and all its targets. */
@@ -71,4 +77,5 @@ export function setOutputs(results: ChartResult[]): void {
   core.setOutput(Output.signFingerprint, r['sign-fingerprint']);
   core.setOutput(Output.signatureDigest, r['signature-digest'] ?? '');
   core.setOutput(Output.attestationDigest, r['attestation-digest'] ?? '');
+  core.setOutput(Output.artifacthubDigest, r['artifacthub-digest'] ?? '');
 }

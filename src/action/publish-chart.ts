@@ -9,6 +9,10 @@ import type { Inputs } from './inputs.js';
 import { chartResult, keylessResult, targetResult, type ChartResult, type TargetResult } from './outputs.js';
 import type { KeylessOutcome, KeylessSigner } from '../release/keyless.js';
 import type { Registries } from '../release/registries.js';
+import { findRepoMetadata, pushRepoMetadata } from '../release/artifacthub.js';
+import { ARTIFACTHUB_TAG } from '../artifact/artifacthub-repo.js';
+import { checkGhcrVisibility } from '../release/ghcr-visibility.js';
+import { visibilityLines } from './visibility.js';
 
 /**
  * One chart, start to end: packaged once, saved to the cache under every target, and pushed to each
@@ -27,6 +31,8 @@ export async function publishChart(
   const log = (line: string): void => build.log?.info(line);
   const loaded = await loadSource(source, build);
   const md = loaded.chart.metadata;
+  // Checked before anything is pushed (and when nothing is): a bad file fails the chart, not half its publication.
+  const repoMetadata = await findRepoMetadata(source, inputs.artifacthubRepo || undefined);
   // The tags are looked up while the chart is packaged (the connection, any token and the HEAD overlap it).
   const lookups = new Map<string, Promise<string | undefined>>();
   for (const refInput of inputs.refs) {
@@ -47,6 +53,9 @@ export async function publishChart(
   const results: TargetResult[] = [];
   const pushedTo = new Map<string, string>();
   const published: BuiltChart[] = [];
+  // Once per repository: its artifacthub.io tag, and (on GHCR) whether a stranger can pull it.
+  const metadataDone = new Set<string>();
+  const visibilityDone = new Set<string>();
   for (const built of targets) {
     if (built.lowered)
       notice(
@@ -87,8 +96,32 @@ export async function publishChart(
     // What the tag holds and this run did not write (unchanged) is signed unless a valid signature by
     // this identity is attached already; a skipped chart is not this run's to sign.
     const signedNow =
-      outcome.status === 'pushed' ? made : outcome.status === 'unchanged' && keyless ? keyless.ensure(client, built.ref, result.artifact.manifestDescriptor, false) : undefined;
-    results.push(keylessResult(targetResult(result, outcome.status, outcome.digest), await signedNow));
+      outcome.status === 'pushed'
+        ? made
+        : outcome.status === 'unchanged' && keyless
+          ? keyless.ensure(client, built.ref, result.artifact.manifestDescriptor, false)
+          : undefined;
+    const target = keylessResult(targetResult(result, outcome.status, outcome.digest), await signedNow);
+    const repository = `${built.ref.registry}/${built.ref.repository}`;
+    if (repoMetadata && !metadataDone.has(repository)) {
+      metadataDone.add(repository);
+      const metadata = await pushRepoMetadata(client, built.ref.repository, repoMetadata.artifact);
+      log(
+        `${ARTIFACTHUB_TAG}: ${metadata.status === 'pushed' ? 'pushed to remote' : 'unchanged'} (Artifact Hub repository metadata from ${repoMetadata.file}) ${metadata.digest}`,
+      );
+      target['artifacthub-digest'] = metadata.digest;
+      target['artifacthub-status'] = metadata.status;
+    }
+    if (outcome.status === 'pushed' && !visibilityDone.has(repository)) {
+      visibilityDone.add(repository);
+      const seen = await checkGhcrVisibility(registries, built.ref, outcome.digest);
+      if (seen && seen.visibility !== 'public') {
+        for (const line of visibilityLines(repository, seen)) build.log?.warn(line);
+        target.visibility = seen.visibility;
+        target['settings-url'] = seen.settingsUrl;
+      } else if (seen) log(`${repository}: public (pulled anonymously)`);
+    }
+    results.push(target);
     published.push(result);
   }
   return chartResult(published[0], results);

@@ -65,6 +65,7 @@ export async function publish(): Promise<void> {
           access,
           signer,
           log: { info: log, warn: (line) => out.warning(line) },
+          artifactHub: { lint: inputs.artifacthubLint, signKeyUrl: inputs.signKeyUrl || undefined },
         };
         return await publishChart(source, inputs, build, registries, notice, done, keyless);
       } catch (err) {

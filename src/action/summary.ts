@@ -17,20 +17,40 @@ export async function writeSummary(results: ChartResult[], failures: Array<{ sou
   );
   for (const f of failures)
     rows.push([{ data: escape(f.source) }, { data: '' }, { data: '' }, { data: '' }, { data: `failed: ${escape(redact(f.message))}` }]);
-  await core.summary
-    .addHeading('Chartlift', 3)
-    .addTable([
-      [
-        { data: 'Chart', header: true },
-        { data: 'Reference', header: true },
-        { data: 'Digest', header: true },
-        { data: 'Size', header: true },
-        { data: 'Status', header: true },
-      ],
-      ...rows,
-    ])
-    .addRaw(keylessLines(results))
-    .write();
+  const summary = core.summary.addHeading('Chartlift', 3).addTable([
+    [
+      { data: 'Chart', header: true },
+      { data: 'Reference', header: true },
+      { data: 'Digest', header: true },
+      { data: 'Size', header: true },
+      { data: 'Status', header: true },
+    ],
+    ...rows,
+  ]);
+  summary.addRaw(keylessLines(results));
+  for (const line of artifactHubLines(results)) summary.addRaw(line, true);
+  await summary.write();
+}
+
+/** Artifact Hub's metadata tag and GHCR's private packages, a line each under the table. */
+function artifactHubLines(results: ChartResult[]): string[] {
+  const lines: string[] = [];
+  for (const t of results.flatMap((r) => r.targets)) {
+    const repository = escape(t.repository);
+    if (t['artifacthub-digest'])
+      lines.push(
+        `<p>Artifact Hub metadata: <code>${repository}:artifacthub.io</code> ${t['artifacthub-status'] ?? ''} <code>${t['artifacthub-digest']}</code></p>`,
+      );
+    if (t.visibility === 'private')
+      lines.push(
+        `<p>⚠️ <code>${repository}</code> is a private package: only accounts with read access can pull it (not an anonymous helm pull, not Artifact Hub). <a href="${escape(t['settings-url'] ?? '')}">Change its visibility</a> in the package settings.</p>`,
+      );
+    else if (t.visibility === 'unknown')
+      lines.push(
+        `<p><code>${repository}</code>: whether the package is public could not be checked; see <a href="${escape(t['settings-url'] ?? '')}">its settings</a>.</p>`,
+      );
+  }
+  return lines;
 }
 
 /** One line per target that was signed or attested keylessly: the referrers' digests. */

@@ -14,6 +14,7 @@ import { buildArtifact, type ChartArtifact } from '../artifact/manifest.js';
 import { Annotation, MediaType } from '../artifact/media-types.js';
 import { resolveChartRef } from '../artifact/chart-ref.js';
 import { refString, type Reference } from '../oci/reference.js';
+import { checkArtifactHubAnnotations, SIGN_KEY_ANNOTATION, signKeyAnnotation } from '../artifact/artifacthub-annotations.js';
 
 /** What to build: Chart.yaml's values overridden, and what the manifest says besides. */
 export interface Overrides {
@@ -44,6 +45,8 @@ export interface BuildOptions {
   /** Signs the chart: a provenance file made as `helm package --sign` makes it, pushed as its layer. */
   signer?: Signer;
   log?: BuildLog;
+  /** Artifact Hub: how a malformed `artifacthub.io/*` annotation counts (default `warn`), and the public key's URL for `artifacthub.io/signKey`. */
+  artifactHub?: { lint?: 'error' | 'warn'; signKeyUrl?: string };
 }
 
 /** A chart packaged and described, ready to be saved and pushed to any number of references. */
@@ -121,6 +124,8 @@ export async function loadSource(source: string, options: BuildOptions): Promise
     overridden ||= overrides.appVersion !== md.appVersion;
     md.appVersion = overrides.appVersion;
   }
+  overridden = (await addSignKey(md, options)) || overridden;
+  checkAnnotations(md, source, options);
   return { source, chart, archive, overridden };
 }
 
@@ -152,6 +157,40 @@ export async function packageLoaded(loaded: PreparedChart, options: BuildOptions
     chartMediaType: overrides.layerMediaType === 'legacy' ? MediaType.legacyChart : MediaType.chart,
   });
   return { source, chart, artifact, date, signed };
+}
+
+/**
+ * A chart signed with a provenance key tells Artifact Hub which key (`artifacthub.io/signKey`: its
+ * fingerprint and where the public key is) when a URL is given and the chart does not say already.
+ * Whether Chart.yaml changed (a packaged .tgz is then packaged again).
+ */
+async function addSignKey(md: Chart['metadata'], options: BuildOptions): Promise<boolean> {
+  const url = options.artifactHub?.signKeyUrl;
+  if (!options.signer || !url || SIGN_KEY_ANNOTATION in md.annotations) return false;
+  md.annotations = { ...md.annotations, [SIGN_KEY_ANNOTATION]: signKeyAnnotation(await options.signer.fingerprint(), url) };
+  return true;
+}
+
+/** Artifact Hub's annotations as it reads them: a malformed one fails the build (`lint: error`) or is warned about. */
+function checkAnnotations(md: Chart['metadata'], source: string, options: BuildOptions): void {
+  const problems = checkArtifactHubAnnotations(md.annotations, md.name);
+  if (problems.length === 0) return;
+  const where = archiveOrFolder(source);
+  const lines = problems.map((p) => `${p.annotation}: ${p.problem}`);
+  if (options.artifactHub?.lint === 'error')
+    throw new UserError(
+      `Artifact Hub cannot read ${lines.length === 1 ? 'an annotation' : `${lines.length} annotations`}: ${lines.join('; ')}`,
+      {
+        where,
+        hint: 'Fix the annotation (see https://artifacthub.io/docs/topics/annotations/helm/), or let it pass with a warning',
+        code: 'artifacthub-annotation',
+      },
+    );
+  for (const line of lines) options.log?.warn(`${where}: Artifact Hub cannot read ${line}`);
+}
+
+function archiveOrFolder(source: string): string {
+  return source.endsWith('.tgz') ? `${source} (Chart.yaml)` : `${source.replace(/\/+$/, '')}/Chart.yaml`;
 }
 
 /** Binds a packaged chart to the reference `refInput` names for it. */

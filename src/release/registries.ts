@@ -41,6 +41,8 @@ export interface Registries {
   client(host: string, say?: (line: string) => void): Promise<RegistryClient>;
   /** What dependency resolution reaches the network with: this run's HTTP, clients and credentials. */
   access(say?: (line: string) => void): DependencyAccess;
+  /** A client for `host` that holds no credential at all (not given, not stored): what anyone may read there. */
+  anonymous(host: string): RegistryClient;
   close(): Promise<void>;
 }
 
@@ -95,6 +97,14 @@ export function openRegistries(options: RegistryOptions = {}): Registries {
       // The credential given for a registry's host serves a chart repository on that host too.
       repositoryCredential: async (url) => (await repositoryCredential(url)) ?? options.credentialFor?.(new URL(url).host),
     }),
+    anonymous: (host) =>
+      new RegistryClient(http, host, {
+        plainHttp: options.plainHttp,
+        // It only informs: tried once more at most, so an unreachable host costs the step little.
+        policy: retryPolicy(Math.min(1, options.retries ?? 1), options.timeoutSeconds),
+        log: options.log,
+        onSecret: (secret) => options.onSecret?.(secret, 'registry'),
+      }),
     close: () => http.close(),
   };
 }

@@ -2,6 +2,8 @@ import type { SignOptions, Signed } from './provenance.js';
 
 export interface Signer {
   sign(message: string, date?: Date): Promise<Signed>;
+  /** The fingerprint of the key that signs (upper-case hex), known once the key is read. */
+  fingerprint(): Promise<string>;
 }
 
 /**
@@ -15,5 +17,8 @@ export function startSigner(options: Omit<SignOptions, 'date'>): Signer {
   // Safe: every `sign` awaits this same promise and reports its failure (a wrong passphrase); a run
   // that never signs (every chart failed first) has that failure to report instead.
   unlocked.catch(() => {});
-  return { sign: async (message, date) => (await unlocked).sign(message, date) };
+  return {
+    sign: async (message, date) => (await unlocked).sign(message, date),
+    fingerprint: async () => (await unlocked).fingerprint,
+  };
 }

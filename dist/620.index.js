@@ -1,5 +1,5 @@
-export const id = 739;
-export const ids = [739];
+export const id = 620;
+export const ids = [620];
 export const modules = {
 
 /***/ 31938:
@@ -142,6 +142,97 @@ class FetchBudget {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`its blobs add up to more than ${MAX_FETCH_BYTES} bytes (${d.digest} is described as ${d.size} bytes): more than a chart holds`, { where: this.where, hint: 'The manifest is not a chart Chartlift downloads: nothing was written' });
         this.#left -= size;
     }
+}
+
+
+/***/ }),
+
+/***/ 18316:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ decodeGoYaml),
+/* harmony export */   Y: () => (/* binding */ problemLine)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
+
+const BOOL_WORDS = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF']);
+/**
+ * Parses `text` and decodes it into `type` as Go's yaml.Unmarshal would, reporting every place it
+ * would fail. Stricter in one way, on purpose: a key the struct does not have is reported (Go's yaml
+ * drops it silently, so a misspelt field is lost without a word). Returns the plain value too.
+ */
+function decodeGoYaml(text, type) {
+    // YAML 1.2's core schema, as yaml.v3 resolves plain scalars; duplicate keys are an error there too.
+    const doc = yaml__WEBPACK_IMPORTED_MODULE_0__.parseDocument(text, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false });
+    if (doc.errors.length > 0)
+        return { value: undefined, problems: [{ path: '', problem: `not valid YAML (${firstLine(doc.errors[0].message)})` }] };
+    const problems = [];
+    decode(doc, doc.contents, type, '', problems);
+    let value;
+    try {
+        value = doc.toJS({ maxAliasCount: 1000 });
+    }
+    catch (err) {
+        problems.push({ path: '', problem: firstLine(err.message) });
+    }
+    return { value, problems };
+}
+function decode(doc, node, type, path, out) {
+    if (yaml__WEBPACK_IMPORTED_MODULE_0__.isAlias(node))
+        node = node.resolve(doc);
+    if (node === null || node === undefined || (yaml__WEBPACK_IMPORTED_MODULE_0__.isScalar(node) && node.value === null))
+        return; // nil: the zero value
+    if (type === 'any')
+        return;
+    const kind = yaml__WEBPACK_IMPORTED_MODULE_0__.isMap(node) ? 'a mapping' : yaml__WEBPACK_IMPORTED_MODULE_0__.isSeq(node) ? 'a list' : 'a scalar';
+    if (type === 'string') {
+        if (!yaml__WEBPACK_IMPORTED_MODULE_0__.isScalar(node))
+            out.push({ path, problem: `${kind} where a string goes` });
+        return;
+    }
+    if (type === 'bool') {
+        const v = yaml__WEBPACK_IMPORTED_MODULE_0__.isScalar(node) ? node.value : undefined;
+        if (typeof v === 'boolean' || (typeof v === 'string' && node instanceof yaml__WEBPACK_IMPORTED_MODULE_0__.Scalar && node.type === 'PLAIN' && BOOL_WORDS.has(v)))
+            return;
+        out.push({
+            path,
+            problem: yaml__WEBPACK_IMPORTED_MODULE_0__.isScalar(node) ? `${JSON.stringify(String(v))} is not true or false` : `${kind} where true or false goes`,
+        });
+        return;
+    }
+    if ('list' in type) {
+        if (!yaml__WEBPACK_IMPORTED_MODULE_0__.isSeq(node)) {
+            out.push({ path, problem: `${kind} where a list goes` });
+            return;
+        }
+        node.items.forEach((item, i) => decode(doc, item, type.list, `${path}[${i}]`, out));
+        return;
+    }
+    if (!yaml__WEBPACK_IMPORTED_MODULE_0__.isMap(node)) {
+        out.push({ path, problem: `${kind} where a mapping (${Object.keys(type.struct).join(', ')}) goes` });
+        return;
+    }
+    for (const pair of node.items) {
+        const key = yaml__WEBPACK_IMPORTED_MODULE_0__.isScalar(pair.key) ? String(pair.key.value) : undefined;
+        const at = path ? `${path}.${key ?? '?'}` : (key ?? '?');
+        if (key === undefined || !(key in type.struct)) {
+            out.push({
+                path: at,
+                problem: `unknown field (Artifact Hub reads ${Object.keys(type.struct).join(', ')}; it would drop this one silently)`,
+                unknown: true,
+            });
+            continue;
+        }
+        decode(doc, pair.value, type.struct[key], at, out);
+    }
+}
+/** A problem as one line: `path: problem`. */
+function problemLine(p) {
+    return p.path ? `${p.path}: ${p.problem}` : p.problem;
+}
+function firstLine(s) {
+    return s.split('\n')[0].trim();
 }
 
 
@@ -4719,7 +4810,7 @@ function systemRoots() {
 
 /***/ }),
 
-/***/ 61209:
+/***/ 4958:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4847,7 +4938,212 @@ function buildArtifact(md, chart, createdSeconds, options = {}) {
 var chart_ref = __webpack_require__(31938);
 // EXTERNAL MODULE: ./src/oci/reference.ts
 var reference = __webpack_require__(62148);
+// EXTERNAL MODULE: ./src/artifact/go-yaml-struct.ts
+var go_yaml_struct = __webpack_require__(18316);
+;// CONCATENATED MODULE: ./src/artifact/artifacthub-annotations.ts
+
+/**
+ * Artifact Hub's `artifacthub.io/*` Chart.yaml annotations, checked as Artifact Hub reads them when it
+ * indexes a chart: EnrichPackageFromAnnotations in artifacthub/hub internal/tracker/source/helm/helm.go
+ * (gopkg.in/yaml.v3 into the structs of internal/hub/pkg.go), ParseChangesAnnotation in
+ * internal/tracker/source/helpers.go, ValidateChange and ValidateContainersImages in
+ * internal/pkg/metadata.go, the alternative name's rule in internal/pkg/manager.go; the list is
+ * docs/helm_annotations.md's. What fails there fails here; a field or an annotation name Artifact Hub
+ * does not know is reported too (it drops those silently, which is how a typo goes unnoticed).
+ *
+ * Here rather than in src/chart/: Helm ignores these annotations; they describe the chart as
+ * published, to the index that lists it.
+ */
+const ARTIFACTHUB_PREFIX = 'artifacthub.io/';
+const SIGN_KEY_ANNOTATION = 'artifacthub.io/signKey';
+const LINK = { struct: { name: 'string', url: 'string' } };
+const CHANGE = { struct: { kind: 'string', description: 'string', links: { list: LINK } } };
+const IMAGE = { struct: { name: 'string', image: 'string', whitelisted: 'bool', platforms: { list: 'string' } } };
+const MAINTAINER = { struct: { name: 'string', email: 'string' } };
+const RECOMMENDATION = { struct: { url: 'string' } };
+const SCREENSHOT = { struct: { title: 'string', url: 'string' } };
+const SIGN_KEY = { struct: { fingerprint: 'string', url: 'string' } };
+// internal/hub/pkg.go PackageCategoryFromName.
+const CATEGORIES = [
+    'skip-prediction',
+    'ai-machine-learning',
+    'database',
+    'integration-delivery',
+    'monitoring-logging',
+    'networking',
+    'security',
+    'storage',
+    'streaming-messaging',
+];
+// internal/tracker/source/helm/helm.go validOperatorCapabilities (compared lower-cased).
+const CAPABILITIES = ['basic install', 'seamless upgrades', 'full lifecycle', 'deep insights', 'auto pilot'];
+// internal/pkg/metadata.go validChangeKinds (compared lower-cased).
+const CHANGE_KINDS = ['added', 'changed', 'deprecated', 'removed', 'fixed', 'security'];
+// Go's strconv.ParseBool.
+const GO_BOOLS = ['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False'];
+const RULES = {
+    'artifacthub.io/alternativeName': (v, name) => v !== '' && !name.includes(v) && !v.includes(name)
+        ? [
+            `${JSON.stringify(v)} must be part of the chart name ${JSON.stringify(name)}, or hold it (Artifact Hub refuses the package otherwise)`,
+        ]
+        : [],
+    'artifacthub.io/category': (v) => CATEGORIES.includes(v) ? [] : [`${JSON.stringify(v)} is not a category: use one of ${CATEGORIES.join(', ')}`],
+    'artifacthub.io/changes': changes,
+    'artifacthub.io/containsSecurityUpdates': goBool,
+    'artifacthub.io/crds': (v) => yamlOf(v, { list: 'any' }),
+    'artifacthub.io/crdsExamples': (v) => yamlOf(v, { list: 'any' }),
+    'artifacthub.io/images': artifacthub_annotations_images,
+    'artifacthub.io/license': () => [],
+    'artifacthub.io/links': (v) => yamlOf(v, { list: LINK }),
+    'artifacthub.io/maintainers': (v) => yamlOf(v, { list: MAINTAINER }),
+    'artifacthub.io/operator': goBool,
+    'artifacthub.io/operatorCapabilities': (v) => CAPABILITIES.includes(v.toLowerCase()) ? [] : [`${JSON.stringify(v)} is not a capability level: use one of ${CAPABILITIES.join(', ')}`],
+    'artifacthub.io/prerelease': goBool,
+    'artifacthub.io/recommendations': (v) => yamlOf(v, { list: RECOMMENDATION }),
+    'artifacthub.io/screenshots': (v) => yamlOf(v, { list: SCREENSHOT }),
+    [SIGN_KEY_ANNOTATION]: signKey,
+};
+/** Every problem with the chart's `artifacthub.io/*` annotations (none: an empty list). */
+function checkArtifactHubAnnotations(annotations, chartName) {
+    const out = [];
+    for (const [annotation, value] of Object.entries(annotations)) {
+        if (!annotation.startsWith(ARTIFACTHUB_PREFIX))
+            continue;
+        const rule = RULES[annotation];
+        const problems = rule
+            ? rule(value, chartName)
+            : [
+                `not an annotation Artifact Hub reads (it reads ${Object.keys(RULES)
+                    .map((k) => k.slice(ARTIFACTHUB_PREFIX.length))
+                    .join(', ')})`,
+            ];
+        for (const problem of problems)
+            out.push({ annotation, problem });
+    }
+    return out;
+}
+/** The `artifacthub.io/signKey` value for a key: its fingerprint and where its public key is. */
+function signKeyAnnotation(fingerprint, url) {
+    return `fingerprint: ${JSON.stringify(fingerprint)}\nurl: ${JSON.stringify(url)}\n`;
+}
+function goBool(v) {
+    return GO_BOOLS.includes(v) ? [] : [`${JSON.stringify(v)} is not a boolean: write "true" or "false"`];
+}
+function yamlOf(v, type) {
+    return (0,go_yaml_struct/* decodeGoYaml */.C)(v, type).problems.map(go_yaml_struct/* problemLine */.Y);
+}
+/**
+ * A list of change objects, else a list of strings (ParseChangesAnnotation), each then validated
+ * (ValidateChange). Go decodes the objects whatever keys they hold besides; a key it drops is
+ * reported after what Artifact Hub itself would say.
+ */
+function changes(v) {
+    const asObjects = (0,go_yaml_struct/* decodeGoYaml */.C)(v, { list: CHANGE });
+    const failed = asObjects.problems.filter((p) => !p.unknown);
+    const unknown = asObjects.problems.filter((p) => p.unknown).map(go_yaml_struct/* problemLine */.Y);
+    let entries;
+    if (failed.length === 0)
+        entries = asObjects.value ?? [];
+    else {
+        const asStrings = (0,go_yaml_struct/* decodeGoYaml */.C)(v, { list: 'string' });
+        if (asStrings.problems.length > 0)
+            return [
+                ...failed.map(go_yaml_struct/* problemLine */.Y),
+                'neither a list of changes (kind, description, links) nor a list of strings; quote strings that hold any of {}:[],&*#?|-<>=!%@',
+                ...unknown,
+            ];
+        entries = (asStrings.value ?? []).map((d) => ({ description: d }));
+    }
+    const out = [];
+    entries.forEach((entry, i) => {
+        const c = (entry ?? undefined);
+        if (!c)
+            return void out.push(`[${i}]: an empty change`);
+        if (c.kind != null && !CHANGE_KINDS.includes(String(c.kind).toLowerCase()))
+            out.push(`[${i}].kind: ${JSON.stringify(String(c.kind))} is not a kind: use one of ${CHANGE_KINDS.join(', ')}`);
+        if (c.description == null || String(c.description) === '')
+            out.push(`[${i}]: no description`);
+        (c.links ?? []).forEach((l, j) => {
+            if (l?.name == null || String(l.name) === '')
+                out.push(`[${i}].links[${j}]: no name`);
+            if (l?.url == null || String(l.url) === '')
+                out.push(`[${i}].links[${j}]: no url`);
+        });
+    });
+    return [...out, ...unknown];
+}
+function artifacthub_annotations_images(v) {
+    const decoded = (0,go_yaml_struct/* decodeGoYaml */.C)(v, { list: IMAGE });
+    if (decoded.problems.length > 0)
+        return decoded.problems.map(go_yaml_struct/* problemLine */.Y);
+    const out = [];
+    (decoded.value ?? []).forEach((img, i) => {
+        const ref = img?.image == null ? '' : String(img.image);
+        const why = imageReferenceProblem(ref);
+        if (why)
+            out.push(`[${i}].image: ${why}`);
+    });
+    return out;
+}
+function signKey(v) {
+    const decoded = (0,go_yaml_struct/* decodeGoYaml */.C)(v, SIGN_KEY);
+    if (decoded.problems.length > 0)
+        return decoded.problems.map(go_yaml_struct/* problemLine */.Y);
+    const key = decoded.value;
+    return key?.url == null || String(key.url) === '' ? ['no url (where the public key is): Artifact Hub requires it'] : [];
+}
+const REPOSITORY_CHARS = /^[a-z0-9_\-./]{1,255}$/;
+const TAG_CHARS = /^[A-Za-z0-9_.-]{1,128}$/;
+const AUTHORITY = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._~!$&'()*+,;=%-]*)(:[0-9]*)?$/;
+/**
+ * Why go-containerregistry's name.ParseReference (not strict) refuses `s`, which ValidateContainersImages
+ * calls on each image; undefined when it takes it. A tag reference first (`repo[:tag]`, a colon after
+ * the last `/` starting the tag), else a digest (`repo[:tag]@sha256:<64 hex>`); the repository's first
+ * part is a registry when it holds `.` or `:`.
+ */
+function imageReferenceProblem(s) {
+    const asTag = tagProblem(s);
+    if (!asTag)
+        return undefined;
+    if (!s.includes('@'))
+        return asTag;
+    const parts = s.split('@');
+    if (parts.length !== 2)
+        return `${JSON.stringify(s)} holds more than one @`;
+    if (!/^sha256:[0-9a-f]{64}$/.test(parts[1]))
+        return `${JSON.stringify(parts[1])} is not a sha256 digest`;
+    const base = tagProblem(parts[0]) ? parts[0] : parts[0].replace(/:[^:/]*$/, '');
+    return repositoryProblem(base);
+}
+function tagProblem(s) {
+    const parts = s.split(':');
+    let base = s;
+    if (parts.length > 1 && !parts[parts.length - 1].includes('/')) {
+        const tag = parts[parts.length - 1];
+        base = parts.slice(0, -1).join(':');
+        if (!TAG_CHARS.test(tag))
+            return `${JSON.stringify(tag)} is not a valid tag`;
+    }
+    return repositoryProblem(base);
+}
+function repositoryProblem(name) {
+    if (name === '')
+        return 'no image reference';
+    const slash = name.indexOf('/');
+    let repo = name;
+    if (slash >= 0 && /[.:]/.test(name.slice(0, slash))) {
+        const registry = name.slice(0, slash);
+        if (!AUTHORITY.test(registry))
+            return `${JSON.stringify(registry)} is not a registry host`;
+        repo = name.slice(slash + 1);
+    }
+    if (!REPOSITORY_CHARS.test(repo))
+        return `${JSON.stringify(name)} is not a valid image reference (repository names are lower case: a-z 0-9 _ - . /)`;
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/release/build.ts
+
 
 
 
@@ -4906,6 +5202,8 @@ async function loadSource(source, options) {
         overridden ||= overrides.appVersion !== md.appVersion;
         md.appVersion = overrides.appVersion;
     }
+    overridden = (await addSignKey(md, options)) || overridden;
+    checkAnnotations(md, source, options);
     return { source, chart, archive, overridden };
 }
 /** The second half of `packageSource`: the archive, the config and the manifest. */
@@ -4937,6 +5235,37 @@ async function packageLoaded(loaded, options) {
         chartMediaType: overrides.layerMediaType === 'legacy' ? media_types/* MediaType */.z.legacyChart : media_types/* MediaType */.z.chart,
     });
     return { source, chart, artifact, date, signed };
+}
+/**
+ * A chart signed with a provenance key tells Artifact Hub which key (`artifacthub.io/signKey`: its
+ * fingerprint and where the public key is) when a URL is given and the chart does not say already.
+ * Whether Chart.yaml changed (a packaged .tgz is then packaged again).
+ */
+async function addSignKey(md, options) {
+    const url = options.artifactHub?.signKeyUrl;
+    if (!options.signer || !url || SIGN_KEY_ANNOTATION in md.annotations)
+        return false;
+    md.annotations = { ...md.annotations, [SIGN_KEY_ANNOTATION]: signKeyAnnotation(await options.signer.fingerprint(), url) };
+    return true;
+}
+/** Artifact Hub's annotations as it reads them: a malformed one fails the build (`lint: error`) or is warned about. */
+function checkAnnotations(md, source, options) {
+    const problems = checkArtifactHubAnnotations(md.annotations, md.name);
+    if (problems.length === 0)
+        return;
+    const where = archiveOrFolder(source);
+    const lines = problems.map((p) => `${p.annotation}: ${p.problem}`);
+    if (options.artifactHub?.lint === 'error')
+        throw new errors/* UserError */.yo(`Artifact Hub cannot read ${lines.length === 1 ? 'an annotation' : `${lines.length} annotations`}: ${lines.join('; ')}`, {
+            where,
+            hint: 'Fix the annotation (see https://artifacthub.io/docs/topics/annotations/helm/), or let it pass with a warning',
+            code: 'artifacthub-annotation',
+        });
+    for (const line of lines)
+        options.log?.warn(`${where}: Artifact Hub cannot read ${line}`);
+}
+function archiveOrFolder(source) {
+    return source.endsWith('.tgz') ? `${source} (Chart.yaml)` : `${source.replace(/\/+$/, '')}/Chart.yaml`;
 }
 /** Binds a packaged chart to the reference `refInput` names for it. */
 function bindRef(p, refInput) {
@@ -5447,6 +5776,13 @@ function openRegistries(options = {}) {
             // The credential given for a registry's host serves a chart repository on that host too.
             repositoryCredential: async (url) => (await repositoryCredential(url)) ?? options.credentialFor?.(new URL(url).host),
         }),
+        anonymous: (host) => new registry/* RegistryClient */.bP(http, host, {
+            plainHttp: options.plainHttp,
+            // It only informs: tried once more at most, so an unreachable host costs the step little.
+            policy: (0,retry/* retryPolicy */.Jb)(Math.min(1, options.retries ?? 1), options.timeoutSeconds),
+            log: options.log,
+            onSecret: (secret) => options.onSecret?.(secret, 'registry'),
+        }),
         close: () => http.close(),
     };
 }
@@ -5540,7 +5876,10 @@ function startSigner(options) {
     // Safe: every `sign` awaits this same promise and reports its failure (a wrong passphrase); a run
     // that never signs (every chart failed first) has that failure to report instead.
     unlocked.catch(() => { });
-    return { sign: async (message, date) => (await unlocked).sign(message, date) };
+    return {
+        sign: async (message, date) => (await unlocked).sign(message, date),
+        fingerprint: async () => (await unlocked).fingerprint,
+    };
 }
 
 

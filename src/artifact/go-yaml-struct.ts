@@ -1,0 +1,95 @@
+import YAML from 'yaml';
+
+/**
+ * A Go type as gopkg.in/yaml (v2 and v3) decodes YAML into it: what Artifact Hub unmarshals its
+ * annotations and its repository metadata into. `string` takes any scalar; `bool` a YAML boolean (or
+ * a YAML 1.1 word, which v3 accepts for a typed bool); `list` a sequence; `struct` a mapping (a
+ * pointer to it: null is nil); `any` anything.
+ */
+export type GoType = 'string' | 'bool' | 'any' | { list: GoType } | { struct: Record<string, GoType> };
+
+/** What decoding found wrong: the path in the value (`[1].url`) and the reason. */
+export interface GoYamlProblem {
+  path: string;
+  problem: string;
+  /** A key the struct lacks: Go's yaml decodes the rest all the same. */
+  unknown?: true;
+}
+
+const BOOL_WORDS = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF']);
+
+/**
+ * Parses `text` and decodes it into `type` as Go's yaml.Unmarshal would, reporting every place it
+ * would fail. Stricter in one way, on purpose: a key the struct does not have is reported (Go's yaml
+ * drops it silently, so a misspelt field is lost without a word). Returns the plain value too.
+ */
+export function decodeGoYaml(text: string, type: GoType): { value: unknown; problems: GoYamlProblem[] } {
+  // YAML 1.2's core schema, as yaml.v3 resolves plain scalars; duplicate keys are an error there too.
+  const doc = YAML.parseDocument(text, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length > 0)
+    return { value: undefined, problems: [{ path: '', problem: `not valid YAML (${firstLine(doc.errors[0].message)})` }] };
+  const problems: GoYamlProblem[] = [];
+  decode(doc, doc.contents, type, '', problems);
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 1000 });
+  } catch (err) {
+    problems.push({ path: '', problem: firstLine((err as Error).message) });
+  }
+  return { value, problems };
+}
+
+function decode(doc: YAML.Document, node: unknown, type: GoType, path: string, out: GoYamlProblem[]): void {
+  if (YAML.isAlias(node)) node = node.resolve(doc);
+  if (node === null || node === undefined || (YAML.isScalar(node) && node.value === null)) return; // nil: the zero value
+  if (type === 'any') return;
+  const kind = YAML.isMap(node) ? 'a mapping' : YAML.isSeq(node) ? 'a list' : 'a scalar';
+  if (type === 'string') {
+    if (!YAML.isScalar(node)) out.push({ path, problem: `${kind} where a string goes` });
+    return;
+  }
+  if (type === 'bool') {
+    const v = YAML.isScalar(node) ? node.value : undefined;
+    if (typeof v === 'boolean' || (typeof v === 'string' && node instanceof YAML.Scalar && node.type === 'PLAIN' && BOOL_WORDS.has(v)))
+      return;
+    out.push({
+      path,
+      problem: YAML.isScalar(node) ? `${JSON.stringify(String(v))} is not true or false` : `${kind} where true or false goes`,
+    });
+    return;
+  }
+  if ('list' in type) {
+    if (!YAML.isSeq(node)) {
+      out.push({ path, problem: `${kind} where a list goes` });
+      return;
+    }
+    node.items.forEach((item, i) => decode(doc, item, type.list, `${path}[${i}]`, out));
+    return;
+  }
+  if (!YAML.isMap(node)) {
+    out.push({ path, problem: `${kind} where a mapping (${Object.keys(type.struct).join(', ')}) goes` });
+    return;
+  }
+  for (const pair of node.items) {
+    const key = YAML.isScalar(pair.key) ? String(pair.key.value) : undefined;
+    const at = path ? `${path}.${key ?? '?'}` : (key ?? '?');
+    if (key === undefined || !(key in type.struct)) {
+      out.push({
+        path: at,
+        problem: `unknown field (Artifact Hub reads ${Object.keys(type.struct).join(', ')}; it would drop this one silently)`,
+        unknown: true,
+      });
+      continue;
+    }
+    decode(doc, pair.value, type.struct[key], at, out);
+  }
+}
+
+/** A problem as one line: `path: problem`. */
+export function problemLine(p: GoYamlProblem): string {
+  return p.path ? `${p.path}: ${p.problem}` : p.problem;
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0].trim();
+}
