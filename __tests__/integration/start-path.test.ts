@@ -54,7 +54,7 @@ async function packagesLoaded(inputs: Record<string, string>, env: Record<string
 
 const publish = { chart: path.join(ROOT, 'examples', 'hello'), 'plain-http': 'true' };
 
-test('a publish loads neither undici, @actions/http-client, @actions/exec, openpgp, tar, semver, child_process, worker_threads nor (plain HTTP) TLS', async () => {
+test('a publish loads neither undici, @actions/http-client, @actions/exec, openpgp, sigstore-js, tar, semver, child_process, worker_threads nor (plain HTTP) TLS', async () => {
   const loaded = await packagesLoaded({ ...publish, ref: `oci://${registry.host}/start-path` }, { SOURCE_DATE_EPOCH: '0' });
   assert.ok(loaded.has('node:http') && loaded.has('node:zlib'), [...loaded].join(', '));
   for (const pkg of [
@@ -62,6 +62,11 @@ test('a publish loads neither undici, @actions/http-client, @actions/exec, openp
     '@actions/http-client',
     '@actions/exec',
     'openpgp',
+    '@sigstore/sign',
+    '@sigstore/verify',
+    '@sigstore/tuf',
+    '@sigstore/core',
+    '@sigstore/bundle',
     'tar',
     'semver',
     'node:child_process',
