@@ -587,8 +587,8 @@ var layout = __webpack_require__(25823);
 var retry = __webpack_require__(49963);
 // EXTERNAL MODULE: ./src/action/constants.ts
 var constants = __webpack_require__(90915);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./src/util/read-file-bounded.ts
+var read_file_bounded = __webpack_require__(80125);
 ;// CONCATENATED MODULE: ./src/action/keyless-inputs.ts
 
 
@@ -634,7 +634,7 @@ function readKeylessInputs(push) {
         fulcioURL,
         rekorURL,
         tsaURL,
-        trustedRoot: trustedRootFile ? readTrustedRoot(trustedRootFile) : undefined,
+        trustedRoot: trustedRootFile ? once(() => readTrustedRoot(trustedRootFile)) : undefined,
         trustedRootFile: trustedRootFile || undefined,
         githubToken: core/* getInput */.V4(constants/* Input */.pd.githubToken),
     };
@@ -662,10 +662,12 @@ function sigstoreUrl(name) {
         throw new errors/* UserError */.yo(`\`${name}\` must be a plain base URL (no user, password, query or fragment)`);
     return url.toString().replace(/\/+$/, '');
 }
-function readTrustedRoot(file) {
+/** A trusted_root.json is tens of KiB; a path to anything larger (or a device) is refused. */
+const MAX_TRUSTED_ROOT = 4 * 1024 * 1024;
+async function readTrustedRoot(file) {
     let text;
     try {
-        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+        text = (await (0,read_file_bounded/* readFileBounded */.Y)(file, MAX_TRUSTED_ROOT)).toString('utf8');
     }
     catch (err) {
         throw new errors/* UserError */.yo(`cannot read the \`trusted-root\` file ${file}: ${err.code ?? err.message}`, {
@@ -685,6 +687,10 @@ function readTrustedRoot(file) {
             hint: 'It should be the instance’s trusted_root.json',
         });
     return root;
+}
+function once(make) {
+    let made;
+    return () => (made ??= make());
 }
 
 ;// CONCATENATED MODULE: ./src/action/inputs.ts

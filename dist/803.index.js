@@ -746,9 +746,8 @@ async function pullCommand(ref, cache, options) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _util_read_file_bounded_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(80125);
 
 
 
@@ -768,7 +767,7 @@ function checkNodeForSigstore(version = process.versions.node) {
     const [major, minor] = version.split('.').map(Number);
     if ((major === 22 && minor >= 22) || (major === 24 && minor >= 15) || major >= 26)
         return;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`keyless verification needs Node.js 22.22 or later 22.x, or 24.15 or later (this is ${version})`, {
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`keyless verification needs Node.js 22.22 or later 22.x, or 24.15 or later (this is ${version})`, {
         hint: 'Run chartlift with a newer node; the rest of the CLI runs on Node 20 and later',
     });
 }
@@ -776,21 +775,21 @@ function checkNodeForSigstore(version = process.versions.node) {
 async function keylessCheck(flags) {
     checkNodeForSigstore();
     if (!flags.certificateIdentity === !flags.certificateIdentityRegexp)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo('give --certificate-identity (or --certificate-identity-regexp), exactly one', {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('give --certificate-identity (or --certificate-identity-regexp), exactly one', {
             hint: 'The signer you trust, e.g. https://github.com/OWNER/REPO/.github/workflows/release.yml@refs/heads/main',
         });
     if (!flags.certificateOidcIssuer)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo('give --certificate-oidc-issuer', { hint: 'For GitHub Actions: https://token.actions.githubusercontent.com' });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('give --certificate-oidc-issuer', { hint: 'For GitHub Actions: https://token.actions.githubusercontent.com' });
     const predicateType = TYPES[flags.type ?? 'signature'];
     if (!predicateType)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`--type takes signature or slsaprovenance, not ${JSON.stringify(flags.type)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`--type takes signature or slsaprovenance, not ${JSON.stringify(flags.type)}`);
     let identity = flags.certificateIdentity ?? '';
     if (flags.certificateIdentityRegexp) {
         try {
             identity = new RegExp(flags.certificateIdentityRegexp);
         }
         catch {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`--certificate-identity-regexp is not a regular expression: ${JSON.stringify(flags.certificateIdentityRegexp)}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`--certificate-identity-regexp is not a regular expression: ${JSON.stringify(flags.certificateIdentityRegexp)}`);
         }
     }
     return { predicateType, identity, issuer: flags.certificateOidcIssuer, trustedRoot: await trustedRoot(flags.trustedRoot) };
@@ -799,16 +798,16 @@ async function trustedRoot(file) {
     if (file) {
         let text;
         try {
-            text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(file, 'utf8');
+            text = (await (0,_util_read_file_bounded_js__WEBPACK_IMPORTED_MODULE_3__/* .readFileBounded */ .Y)(file, 4 * 1024 * 1024)).toString('utf8');
         }
         catch (err) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`cannot read --trusted-root ${file}: ${err.code ?? err.message}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`cannot read --trusted-root ${file}: ${err.code ?? err.message}`);
         }
         try {
             return JSON.parse(text);
         }
         catch {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`--trusted-root ${file} is not JSON`, { hint: "Give the Sigstore instance's trusted_root.json" });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`--trusted-root ${file} is not JSON`, { hint: "Give the Sigstore instance's trusted_root.json" });
         }
     }
     const { publicGoodTrustedRoot } = await __webpack_require__.e(/* import() */ 820).then(__webpack_require__.bind(__webpack_require__, 93820));
@@ -817,7 +816,7 @@ async function trustedRoot(file) {
         return await publicGoodTrustedRoot(cache);
     }
     catch (err) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`Sigstore's trusted root could not be fetched from its TUF repository (${err.message})`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Sigstore's trusted root could not be fetched from its TUF repository (${err.message})`, {
             hint: "Check the network, or give the instance's trusted_root.json with --trusted-root FILE",
         });
     }

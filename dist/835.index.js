@@ -210,6 +210,8 @@ function decodeIdTokenClaims(token) {
  */
 async function actionKeylessSigner(inputs, out, env = process.env) {
     checkIdTokenPermission(env);
+    // A `trusted-root` that cannot be read fails the step now, before anything is pushed.
+    const givenRoot = await inputs.trustedRoot?.();
     const { KeylessSigner } = await __webpack_require__.e(/* import() */ 364).then(__webpack_require__.bind(__webpack_require__, 72364));
     const serverURL = env.GITHUB_SERVER_URL || 'https://github.com';
     let token;
@@ -228,8 +230,8 @@ async function actionKeylessSigner(inputs, out, env = process.env) {
     };
     let root;
     const trustedRoot = async () => {
-        if (inputs.trustedRoot !== undefined)
-            return inputs.trustedRoot;
+        if (givenRoot !== undefined)
+            return givenRoot;
         if (inputs.fulcioURL || (await claims()).repository_visibility !== 'public') {
             out.info('no trusted root for this Sigstore instance (`trusted-root`): an earlier signature counts when its certificate names this workflow; it is not checked against the instance’s CA and log');
             return undefined;

@@ -309,6 +309,16 @@ describe('keyless failures: one clear error, and the tag not written', () => {
       env: (e) => ({ ...e, ACTIONS_ID_TOKEN_REQUEST_URL: undefined, ACTIONS_ID_TOKEN_REQUEST_TOKEN: undefined }),
       says: /Keyless signing needs the workflow's OIDC ID token, and this job has none .*id-token: write/,
     },
+    {
+      name: 'a trusted root that is a device',
+      inputs: { 'trusted-root': '/dev/zero' },
+      says: /cannot read the `trusted-root` file \/dev\/zero: larger than 4194304 bytes/,
+    },
+    {
+      name: 'a Fulcio over plain HTTP on another host',
+      inputs: { 'fulcio-url': 'http://fulcio.example.com' },
+      says: /`fulcio-url` must be an https URL, not "http:\/\/fulcio\.example\.com"/,
+    },
     { name: 'an unreachable Fulcio', inputs: { 'fulcio-url': 'http://127.0.0.1:1' }, says: /Fulcio did not issue a signing certificate/ },
     {
       name: 'a Rekor that refuses',

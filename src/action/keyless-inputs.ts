@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import { UserError } from '../errors.js';
 import { Input } from './constants.js';
+import { readFileBounded } from '../util/read-file-bounded.js';
 import { bool } from './inputs.js';
 
 /** The keyless inputs, checked: what to make, and the Sigstore instance (empty: chosen as actions/attest chooses). */
@@ -11,8 +11,8 @@ export interface KeylessInputs {
   fulcioURL?: string;
   rekorURL?: string;
   tsaURL?: string;
-  /** The `trusted-root` file's JSON, parsed. */
-  trustedRoot?: unknown;
+  /** The `trusted-root` file's JSON, parsed (read when first needed). */
+  trustedRoot?: () => Promise<unknown>;
   /** Where `trusted-root` was read from, for messages. */
   trustedRootFile?: string;
   githubToken: string;
@@ -57,7 +57,7 @@ export function readKeylessInputs(push: boolean): KeylessInputs | undefined {
     fulcioURL,
     rekorURL,
     tsaURL,
-    trustedRoot: trustedRootFile ? readTrustedRoot(trustedRootFile) : undefined,
+    trustedRoot: trustedRootFile ? once(() => readTrustedRoot(trustedRootFile)) : undefined,
     trustedRootFile: trustedRootFile || undefined,
     githubToken: core.getInput(Input.githubToken),
   };
@@ -85,10 +85,13 @@ function sigstoreUrl(name: string): string | undefined {
   return url.toString().replace(/\/+$/, '');
 }
 
-function readTrustedRoot(file: string): unknown {
+/** A trusted_root.json is tens of KiB; a path to anything larger (or a device) is refused. */
+const MAX_TRUSTED_ROOT = 4 * 1024 * 1024;
+
+async function readTrustedRoot(file: string): Promise<unknown> {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = (await readFileBounded(file, MAX_TRUSTED_ROOT)).toString('utf8');
   } catch (err) {
     throw new UserError(`cannot read the \`trusted-root\` file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, {
       hint: 'Give the path of the instance’s trusted_root.json, relative to the workspace',
@@ -106,4 +109,9 @@ function readTrustedRoot(file: string): unknown {
       hint: 'It should be the instance’s trusted_root.json',
     });
   return root;
+}
+
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => (made ??= make());
 }

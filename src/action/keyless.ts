@@ -18,6 +18,8 @@ export async function actionKeylessSigner(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<KeylessSigner> {
   checkIdTokenPermission(env);
+  // A `trusted-root` that cannot be read fails the step now, before anything is pushed.
+  const givenRoot = await inputs.trustedRoot?.();
   const { KeylessSigner } = await import('../release/keyless.js');
   const serverURL = env.GITHUB_SERVER_URL || 'https://github.com';
   let token: Promise<string> | undefined;
@@ -33,7 +35,7 @@ export async function actionKeylessSigner(
   };
   let root: Promise<unknown> | undefined;
   const trustedRoot = async (): Promise<unknown> => {
-    if (inputs.trustedRoot !== undefined) return inputs.trustedRoot;
+    if (givenRoot !== undefined) return givenRoot;
     if (inputs.fulcioURL || (await claims()).repository_visibility !== 'public') {
       out.info(
         'no trusted root for this Sigstore instance (`trusted-root`): an earlier signature counts when its certificate names this workflow; it is not checked against the instance’s CA and log',

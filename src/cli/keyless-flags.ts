@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
-import { readFile } from 'node:fs/promises';
 import { UserError } from '../errors.js';
+import { readFileBounded } from '../util/read-file-bounded.js';
 import type { KeylessCheck } from '../release/keyless.js';
 
 /** The keyless verification flags of `chart verify` and `chart pull --verify`, as cosign names them. */
@@ -62,7 +62,7 @@ async function trustedRoot(file: string | undefined): Promise<unknown> {
   if (file) {
     let text: string;
     try {
-      text = await readFile(file, 'utf8');
+      text = (await readFileBounded(file, 4 * 1024 * 1024)).toString('utf8');
     } catch (err) {
       throw new UserError(`cannot read --trusted-root ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }

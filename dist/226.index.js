@@ -1,5 +1,5 @@
-export const id = 620;
-export const ids = [620];
+export const id = 226;
+export const ids = [226];
 export const modules = {
 
 /***/ 31938:
@@ -6356,6 +6356,45 @@ function quoted(value, max = 200) {
         return JSON.stringify(value) ?? String(value);
     const text = JSON.stringify(value.length > max ? `${value.slice(0, max)}…` : value);
     return text.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+
+/***/ }),
+
+/***/ 80125:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ readFileBounded)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * A file's bytes, at most `maxBytes`: read up to one byte more and refused past it, so that a path
+ * naming a device (/dev/zero, /dev/stdin, a FIFO) or a huge file ends in an error, not a hang or an
+ * exhausted heap. The error says what was too large; the caller words which input named it.
+ */
+async function readFileBounded(file, maxBytes) {
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(file, 'r');
+    try {
+        const chunks = [];
+        let total = 0;
+        for (;;) {
+            const buffer = Buffer.alloc(Math.min(64 * 1024, maxBytes + 1 - total));
+            const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+            if (bytesRead === 0)
+                break;
+            chunks.push(buffer.subarray(0, bytesRead));
+            total += bytesRead;
+            if (total > maxBytes)
+                throw new RangeError(`larger than ${maxBytes} bytes`);
+        }
+        return Buffer.concat(chunks);
+    }
+    finally {
+        await handle.close();
+    }
 }
 
 
