@@ -66,7 +66,7 @@ test('a v3 folder, or a v3 .tgz to be repackaged with another version, is refuse
     assert.notEqual(helm.code, 0);
     assert.match(helm.stderr, /invalid chart apiVersion/);
   }
-  for (const inputs of [{ chart: dir }, { chart: await v3Archive(), version: '0.2.0' }]) {
+  for (const inputs of [{ chart: dir }, { chart: await v3Archive(), version: '0.2.0' }] as Array<Record<string, string>>) {
     const r = await runAction(
       { ...inputs, ref: `oci://${registry.host}/ours`, 'plain-http': 'true', cache: path.join(work, 'cache') },
       { env: { ...env, SOURCE_DATE_EPOCH: '' } },
