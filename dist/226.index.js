@@ -6,7 +6,8 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ resolveChartRef)
+/* harmony export */   Q: () => (/* binding */ resolveChartRef),
+/* harmony export */   V: () => (/* binding */ versionTag)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62148);
@@ -18,7 +19,7 @@ export const modules = {
  * Helm's rules for a chart's reference: the repository ends in the chart's name, the tag is its
  * version (`+` written `_`). The registry library knows references; only this room knows charts in them.
  */
-/** Helm writes `+` (build metadata) as `_` in a tag and reads it back. */
+/** Helm writes `+` (build metadata) as `_` in a tag and reads it back; the rest of the version stays as written. */
 function versionTag(version) {
     return version.replaceAll('+', '_');
 }
@@ -90,7 +91,9 @@ function resolveChartRef(input, chartName, chartVersion) {
         });
     }
     if (!(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isTag */ .dz)(tag))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the version ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_2__/* .quoted */ .T)(chartVersion)} does not make a valid tag`, { hint: 'Use a shorter SemVer version' });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the version ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_2__/* .quoted */ .T)(chartVersion)} does not make a valid tag`, {
+            hint: 'Use a shorter version (a tag holds at most 128 characters)',
+        });
     return { ref: { registry, repository, tag }, lowered: repository !== path ? path : undefined };
 }
 /** ASCII capitals lowered, nothing else: String#toLowerCase would also turn the Kelvin sign (U+212A) into a "k". */
@@ -349,7 +352,7 @@ function readChartConfig(config, where) {
             where,
             hint: 'A chart name is one path element of printable characters: this chart is broken or hostile',
         });
-    if (typeof version !== 'string' || !_chart_metadata_js__WEBPACK_IMPORTED_MODULE_2__/* .HELM_VERSION */ .iZ.test(version))
+    if (typeof version !== 'string' || !(0,_chart_metadata_js__WEBPACK_IMPORTED_MODULE_2__/* .isHelmVersion */ .VV)(version))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the chart config gives the version ${JSON.stringify(version)}, which is not a version`, {
             where,
             hint: 'This reference does not hold a usable Helm chart',
@@ -1546,7 +1549,7 @@ var bytes_order = __webpack_require__(48146);
 var gzip_parallel = __webpack_require__(39828);
 ;// CONCATENATED MODULE: ./src/chart/go-match.ts
 /**
- * Go's `path/filepath.Match` on Unix, rune for rune: `*` (no `/`), `?`, `[...]` classes with `^`
+ * Go's `path/filepath.Match` on Unix (Go 1.25, which Helm 4.1.4 is built with), rune for rune: `*` (no `/`), `?`, `[...]` classes with `^`
  * negation and ranges, `\` escapes. `.helmignore` is built on it, so Helm's exact semantics start here.
  */
 class BadPatternError extends Error {
@@ -1582,17 +1585,13 @@ function goMatch(pattern, name) {
                 }
             }
         }
-        // Before answering no, the rest of the pattern must still be well formed.
-        while (pat.length > 0) {
-            const [, c, r] = scanChunk(pat);
-            pat = r;
-            matchChunk(c, [], bad);
-        }
+        // path/filepath.Match answers no here without reading the rest of the pattern (path.Match checks
+        // it): a malformed part after a chunk that failed is never reported, and Helm packages the chart.
         return false;
     }
     return s.length === 0;
 }
-/** Throws BadPatternError when Go's Match would return ErrBadPattern for any name. */
+/** Throws BadPatternError when Go's filepath.Match(pattern, "abc") returns ErrBadPattern (Helm's check of a rule). */
 function checkPattern(pattern) {
     goMatch(pattern, 'abc');
 }
@@ -1709,10 +1708,11 @@ class HelmIgnore {
     /** Parses the file's text; throws an Error naming the line for `**` and malformed globs. */
     static parse(text) {
         const rules = new HelmIgnore();
+        // bufio.ScanLines: split at \n, one trailing \r dropped; a UTF-8 BOM is dropped from the first line only.
         const lines = text.split('\n');
         lines.forEach((line, index) => {
             try {
-                rules.#add(line.replace(/\r$/, ''));
+                rules.#add((index === 0 ? line.replace(/^\ufeff/, '') : line).replace(/\r$/, ''));
             }
             catch (err) {
                 throw new Error(`line ${index + 1}: ${err.message}`);
@@ -1745,7 +1745,7 @@ class HelmIgnore {
         return false;
     }
     #add(line) {
-        let rule = line.trim();
+        let rule = goTrimSpace(line);
         if (rule === '' || rule.startsWith('#'))
             return;
         if (rule.includes('**'))
@@ -1792,6 +1792,14 @@ function goBase(path) {
     if (trimmed === '')
         return path === '' ? '.' : '/';
     return trimmed.slice(trimmed.lastIndexOf('/') + 1);
+}
+/**
+ * Go's strings.TrimSpace: unicode.IsSpace runes, which include U+0085 (NEL) and not U+FEFF; JavaScript's
+ * trim() is the other way round for both.
+ */
+const GO_TRIM = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
+function goTrimSpace(text) {
+    return text.replace(GO_TRIM, '');
 }
 
 ;// CONCATENATED MODULE: ./src/chart/link-boundary.ts
@@ -2103,16 +2111,17 @@ function hashRequirements(req, lock) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   B2: () => (/* binding */ configJson),
+/* harmony export */   Bp: () => (/* binding */ canonicalVersion),
+/* harmony export */   FC: () => (/* binding */ isSemVer2),
 /* harmony export */   Gs: () => (/* binding */ dependency),
 /* harmony export */   MQ: () => (/* binding */ dependencyJson),
-/* harmony export */   Nc: () => (/* binding */ checkPublishedVersion),
 /* harmony export */   T: () => (/* binding */ readMetadataYaml),
+/* harmony export */   TF: () => (/* binding */ checkPackageable),
 /* harmony export */   U5: () => (/* binding */ chartYaml),
+/* harmony export */   VV: () => (/* binding */ isHelmVersion),
 /* harmony export */   aR: () => (/* binding */ validateMetadata),
 /* harmony export */   aj: () => (/* binding */ sanitize),
-/* harmony export */   fl: () => (/* binding */ SEMVER2),
 /* harmony export */   fs: () => (/* binding */ emptyMetadata),
-/* harmony export */   iZ: () => (/* binding */ HELM_VERSION),
 /* harmony export */   qw: () => (/* binding */ goYaml)
 /* harmony export */ });
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
@@ -2145,12 +2154,50 @@ const MAINTAINER_FIELDS = ['name', 'email', 'url'];
 /** SemVer 2.0.0, exactly (semver.org's regular expression): no `v` prefix, no missing parts. */
 const SEMVER2 = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
 /**
- * The versions Helm's loader takes (Masterminds semver.NewVersion): a leading `v`, missing minor or
- * patch. Vendored subcharts are held to this; the published chart to SEMVER2 (`checkPublishedVersion`).
+ * The versions Helm reads (Masterminds semver v3.4.0's NewVersion, which Helm 4.1.4 and 3.17.3 both
+ * call): a leading `v`, missing minor or patch and leading zeros in them taken; each number a uint64;
+ * prerelease parts non-empty, numeric ones without a leading zero. Helm packages and pushes all of them.
  */
-const HELM_VERSION = /^v?(0|[1-9]\d*)(\.(0|[1-9]\d*))?(\.(0|[1-9]\d*))?(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/;
-/** The chart API versions Helm 4 loads as charts; it refuses `v3` and anything else. */
-const API_VERSIONS = new Set(['v1', 'v2']);
+const LOOSE_VERSION = /^v?([0-9]+)(?:\.([0-9]+))?(?:\.([0-9]+))?(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?$/;
+const UINT64_MAX = 2n ** 64n - 1n;
+function isHelmVersion(version) {
+    const m = LOOSE_VERSION.exec(version);
+    if (!m)
+        return false;
+    if ([m[1], m[2], m[3]].some((n) => n !== undefined && BigInt(n) > UINT64_MAX))
+        return false;
+    return (m[4] ?? '').split('.').every((part) => !/^0\d+$/.test(part));
+}
+/** A version Helm reads in SemVer 2 form (`v01.2` → `1.2.0`), to compare and sort it; undefined if Helm cannot read it. */
+function canonicalVersion(version) {
+    if (!isHelmVersion(version))
+        return undefined;
+    const m = LOOSE_VERSION.exec(version);
+    const n = (x) => BigInt(x ?? '0').toString();
+    return `${n(m[1])}.${n(m[2])}.${n(m[3])}${m[4] ? `-${m[4]}` : ''}${m[5] ? `+${m[5]}` : ''}`;
+}
+/** Whether a version Helm reads is also SemVer 2 (what Artifact Hub and Renovate sort tags by). */
+function isSemVer2(version) {
+    return SEMVER2.test(version);
+}
+/**
+ * What `helm package` (Helm 4.1.4) packages: chart API v1 and v2 (or none). Its loader takes v3 with a
+ * loader of its own, then refuses it ("invalid chart apiVersion"), and refuses any other outright.
+ * `helm push` and `helm show` read an archive with the v2 loader, which checks no API version: a
+ * packaged chart pushed as it is is not held to this, nor is a subchart.
+ */
+function checkPackageable(md, file) {
+    if (md.apiVersion === 'v3')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('apiVersion "v3": Helm 4.1.4 loads chart API v3 but does not package it ("invalid chart apiVersion")', {
+            where: file,
+            hint: 'Use apiVersion: v2 (Helm 3.17 packages a v3 chart as a v2 one; its .tgz given here is pushed as it is)',
+        });
+    if (md.apiVersion !== 'v1' && md.apiVersion !== 'v2')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`apiVersion ${JSON.stringify(md.apiVersion)} is not a chart API version Helm 4 packages ("unsupported chart version")`, {
+            where: file,
+            hint: 'Use apiVersion: v2 (or v1 for charts written for Helm 2)',
+        });
+}
 function emptyMetadata() {
     return {
         name: '',
@@ -2300,8 +2347,8 @@ function sanitize(s) {
     return out;
 }
 /**
- * Helm's Metadata.Validate (as Helm 4 applies it): name, version (Masterminds semver), type,
- * dependencies, and the chart API version. The errors say what to do.
+ * Helm's Metadata.Validate (as Helm 4 applies it): name, version (Masterminds semver), type and
+ * dependencies; the chart API version's value is the caller's (checkLoadable). The errors say what to do.
  */
 function validateMetadata(md, file) {
     for (const k of ['name', 'description', 'home', 'icon', 'condition', 'tags', 'appVersion', 'kubeVersion']) {
@@ -2314,8 +2361,6 @@ function validateMetadata(md, file) {
     };
     if (md.apiVersion === '')
         md.apiVersion = 'v1';
-    if (!API_VERSIONS.has(md.apiVersion))
-        fail(`apiVersion ${JSON.stringify(md.apiVersion)} is not a chart API version Helm 4 loads ("invalid chart apiVersion")`, 'Use apiVersion: v2 (or v1 for charts written for Helm 2)');
     if (md.name === '')
         fail('the chart name is missing', 'Add "name: <chart-name>" to Chart.yaml');
     if (md.name.includes('/') || md.name === '.' || md.name === '..') {
@@ -2323,7 +2368,7 @@ function validateMetadata(md, file) {
     }
     if (md.version === '')
         fail('the chart version is missing', 'Add "version: <SemVer 2 version>" to Chart.yaml, e.g. version: 0.1.0');
-    if (!HELM_VERSION.test(md.version)) {
+    if (!isHelmVersion(md.version)) {
         fail(`version ${JSON.stringify(md.version)} is not a version Helm reads`, 'Use MAJOR.MINOR.PATCH, e.g. 1.2.0 or 1.2.0-rc.1');
     }
     if (md.type !== '' && md.type !== 'application' && md.type !== 'library') {
@@ -2348,19 +2393,6 @@ function validateMetadata(md, file) {
         if (seen.has(key))
             fail(`more than one dependency with name or alias ${JSON.stringify(key)}`, 'Give each dependency a distinct alias');
         seen.add(key);
-    }
-}
-/**
- * The published chart's version becomes its OCI tag and what `helm pull --version` looks up, so it is
- * held to strict SemVer 2 (a difference from Helm kept on purpose: `1.2` and `v1.2.3` are refused).
- * Subcharts the user vendors but cannot edit are not.
- */
-function checkPublishedVersion(md, file) {
-    if (!SEMVER2.test(md.version)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`version ${JSON.stringify(md.version)} is not a SemVer 2 version`, {
-            where: file,
-            hint: 'Use MAJOR.MINOR.PATCH with optional -prerelease and +build, e.g. 1.2.0 or 1.2.0-rc.1',
-        });
     }
 }
 const empty = (v) => {
@@ -5168,6 +5200,8 @@ async function packageSource(source, options) {
 async function loadSource(source, options) {
     const { overrides = {} } = options;
     const { chart, archive } = await (0,load/* loadChart */.T)(source, { allowMissingDependencies: true, workspace: options.workspace });
+    if (!archive)
+        (0,metadata/* checkPackageable */.TF)(chart.metadata, `${source}/Chart.yaml`);
     const missing = chart.metadata.dependencies.filter((d) => !chart.dependencies.some((c) => c.metadata.name === d.name));
     if (missing.length > 0 && archive) {
         // A packaged chart is pushed as it is: nothing is resolved into it.
@@ -5189,26 +5223,28 @@ async function loadSource(source, options) {
     let overridden = false;
     if (overrides.version) {
         const version = overrides.version.trim().replace(/^v/, '');
-        if (!metadata/* SEMVER2 */.fl.test(version))
-            throw new errors/* UserError */.yo(`the version ${JSON.stringify(overrides.version)} given to publish is not a SemVer 2 version`, {
+        if (!(0,metadata/* isHelmVersion */.VV)(version))
+            throw new errors/* UserError */.yo(`the version ${JSON.stringify(overrides.version)} given to publish is not a version Helm reads`, {
                 hint: 'Use MAJOR.MINOR.PATCH, e.g. 1.2.0 (a leading v is dropped)',
                 code: 'version-invalid',
             });
         overridden ||= version !== md.version;
         md.version = version;
     }
-    (0,metadata/* checkPublishedVersion */.Nc)(md, `${source}/Chart.yaml`);
     if (overrides.appVersion) {
         overridden ||= overrides.appVersion !== md.appVersion;
         md.appVersion = overrides.appVersion;
     }
     overridden = (await addSignKey(md, options)) || overridden;
     checkAnnotations(md, source, options);
-    return { source, chart, archive, overridden };
+    // Packaged here unless a .tgz is pushed as it is: then only what `helm package` packages.
+    if (archive && overridden)
+        (0,metadata/* checkPackageable */.TF)(md, `${source}/Chart.yaml`);
+    return { source, chart, archive, overridden, looseVersion: !(0,metadata/* isSemVer2 */.FC)(md.version) };
 }
 /** The second half of `packageSource`: the archive, the config and the manifest. */
 async function packageLoaded(loaded, options) {
-    const { source, chart, archive, overridden } = loaded;
+    const { source, chart, archive, overridden, looseVersion } = loaded;
     const { signer, overrides = {} } = options;
     const md = chart.metadata;
     const date = sourceDate(options.env); // SOURCE_DATE_EPOCH's, or the fixed epoch
@@ -5234,7 +5270,7 @@ async function packageLoaded(loaded, options) {
         },
         chartMediaType: overrides.layerMediaType === 'legacy' ? media_types/* MediaType */.z.legacyChart : media_types/* MediaType */.z.chart,
     });
-    return { source, chart, artifact, date, signed };
+    return { source, chart, artifact, date, signed, looseVersion };
 }
 /**
  * A chart signed with a provenance key tells Artifact Hub which key (`artifacthub.io/signKey`: its

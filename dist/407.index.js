@@ -1137,6 +1137,8 @@ async function publishChart(source, inputs, build, registries, notice, readBacks
     const md = loaded.chart.metadata;
     // Checked before anything is pushed (and when nothing is): a bad file fails the chart, not half its publication.
     const repoMetadata = await findRepoMetadata(source, inputs.artifacthubRepo || undefined);
+    if (loaded.looseVersion)
+        build.log?.warn(`${source}: the chart version ${JSON.stringify(md.version)} is not SemVer 2. Helm packages and pushes it (tag ${(0,chart_ref/* versionTag */.V)(md.version)}), but tools that sort tags as SemVer 2 (Artifact Hub, Renovate) may misorder it: write MAJOR.MINOR.PATCH in Chart.yaml's version (or the \`version\` input), e.g. 1.2.0`);
     // The tags are looked up while the chart is packaged (the connection, any token and the HEAD overlap it).
     const lookups = new Map();
     for (const refInput of inputs.refs) {

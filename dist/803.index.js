@@ -624,6 +624,8 @@ async function saveCommand(dir, ref, cache, flags) {
         log: { info: () => { }, warn: (line) => (0,print/* printError */.y)(`warning: ${line}`) },
     });
     const built = (0,build/* bindRef */.Zp)(packaged, ref);
+    if (packaged.looseVersion)
+        (0,print/* printError */.y)(`warning: ${dir}: chart version ${JSON.stringify(built.chart.metadata.version)} is not SemVer 2; Helm takes it (tag ${built.ref.tag}), but tools that sort tags as SemVer 2 (Artifact Hub, Renovate) may misorder it. Write MAJOR.MINOR.PATCH in Chart.yaml, e.g. version: 1.2.0`);
     await (0,save/* saveToCache */.$)(cache, built.refName, built.artifact);
     const { name, version } = built.chart.metadata;
     const lines = (0,report/* describeLines */.B)(built.refName, { artifact: built.artifact, name, version });

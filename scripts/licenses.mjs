@@ -61,7 +61,8 @@ const TEMPLATES = {
 for (const e of packages.values()) {
   if (e.text) continue;
   const template = TEMPLATES[e.license];
-  if (template && e.author) e.text = `${template(e.author)}\n(the package ships no licence file; the standard text, with its author as the holder)`;
+  if (template && e.author)
+    e.text = `${template(e.author)}\n(the package ships no licence file; the standard text, with its author as the holder)`;
   const same = [...packages.values()].find((o) => o.license === e.license && o.text && !o.templated && e.license === 'Apache-2.0');
   if (!e.text && same) e.text = `${same.text}\n(the package ships no licence file; the standard Apache-2.0 text, as ${same.name} ships it)`;
   if (e.text) e.templated = true;
@@ -72,8 +73,15 @@ const body = entries
   .map((e) => `${e.name} ${e.version}\n${e.license}\n${e.text ?? `(no licence file in the package; its package.json says ${e.license})`}`)
   .join('\n\n');
 writeFileSync(out, `${body}\n`);
-console.log(`licenses: ${entries.length} packages${missing.length ? `, no licence file in ${missing.map((m) => m.name).join(', ')} (standard text given)` : ''}`);
+console.log(
+  `licenses: ${entries.length} packages${missing.length ? `, no licence file in ${missing.map((m) => m.name).join(', ')} (standard text given)` : ''}`,
+);
 if (entries.some((e) => !e.text)) {
-  console.error(`licenses: no licence text for ${entries.filter((e) => !e.text).map((e) => e.name).join(', ')}`);
+  console.error(
+    `licenses: no licence text for ${entries
+      .filter((e) => !e.text)
+      .map((e) => e.name)
+      .join(', ')}`,
+  );
   process.exit(1);
 }

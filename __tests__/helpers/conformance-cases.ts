@@ -15,6 +15,8 @@ export interface ConformanceCase {
   make: (root: string) => Promise<string>;
   /** A difference kept on purpose, and why: what Helm 4.1.4 does, Chartlift does the other way. */
   kept?: { reason: string; helm: 'ok' | 'refused' };
+  /** Where Helm 3.17.3 (measured) does otherwise than Helm 4.1.4, what it does. */
+  helm3?: string;
 }
 
 type Files = Record<string, string | Buffer>;
@@ -157,9 +159,59 @@ export const CASES: ConformanceCase[] = [
   { id: 'Chart.yaml without a name', make: (root) => tree(root, { 'Chart.yaml': 'apiVersion: v2\nversion: 0.1.0\n' }) },
   { id: 'Chart.yaml without a version', make: (root) => tree(root, { 'Chart.yaml': 'apiVersion: v2\nname: nover\n' }) },
   { id: 'Chart.yaml that does not parse', make: (root) => tree(root, { 'Chart.yaml': 'name: [x\nversion: 1\n' }) },
+  // ---- chart API v3 (measured; HELM_EXPERIMENTAL_CHART_V3 changes none of it): Helm 4.1.4's package
+  // and template load a v3 folder with the v3 loader, then refuse it; its push and show read an archive
+  // with the v2 loader, which checks no API version. Helm 3.17.3 packages and renders v3 as v2. ----
   {
-    id: 'apiVersion v3 (Helm 4: invalid chart apiVersion)',
-    make: (root) => tree(root, { 'Chart.yaml': 'apiVersion: v3\nname: three\nversion: 0.1.0\n' }),
+    id: 'a chart API v3 folder (Helm 4 package: invalid chart apiVersion)',
+    helm3: 'packages it (and renders it) as it would a v2 chart',
+    make: (root) => tree(root, simple('three', { 'Chart.yaml': 'apiVersion: v3\nname: three\nversion: 0.1.0\n' })),
+  },
+  {
+    id: 'a chart API v3 archive (Helm 4 loads and pushes it)',
+    make: (root) =>
+      writeArchive(
+        root,
+        'three-0.1.0.tgz',
+        archive([
+          ['three/Chart.yaml', 'apiVersion: v3\nname: three\nversion: 0.1.0\n'],
+          ['three/values.yaml', 'a: 1\n'],
+          ['three/templates/cm.yaml', cm('cm')],
+        ]),
+      ),
+  },
+  {
+    id: 'a chart API v3 archive is read by the v2 loader (push, show): its requirements.yaml is read, and this one is broken',
+    make: (root) =>
+      writeArchive(
+        root,
+        'threereq-0.1.0.tgz',
+        archive([
+          ['threereq/Chart.yaml', 'apiVersion: v3\nname: threereq\nversion: 0.1.0\n'],
+          ['threereq/requirements.yaml', 'dependencies: not a list\n'],
+          ['threereq/charts/sub/Chart.yaml', 'name: sub\nversion: 0.1.0\n'],
+        ]),
+      ),
+  },
+  {
+    id: 'an archive with an unknown apiVersion (the v2 loader checks none)',
+    make: (root) => writeArchive(root, 'foo-0.1.0.tgz', archive([['foo/Chart.yaml', 'apiVersion: foo\nname: foo\nversion: 0.1.0\n']])),
+  },
+  {
+    id: 'a chart API v3 archive that Helm cannot read (no name)',
+    make: (root) => writeArchive(root, 'threebad.tgz', archive([['threebad/Chart.yaml', 'apiVersion: v3\nversion: 0.1.0\n']])),
+  },
+  {
+    id: 'a v2 folder with a chart API v3 subchart (the v2 loader does not check a subchart API version)',
+    make: (root) =>
+      tree(
+        root,
+        simple('hasthree', {
+          'Chart.yaml': chartYaml('hasthree', '0.1.0', 'dependencies:\n  - name: sub3\n'),
+          'charts/sub3/Chart.yaml': 'apiVersion: v3\nname: sub3\nversion: 0.1.0\n',
+          'charts/sub3/templates/cm.yaml': cm('sub3'),
+        }),
+      ),
   },
   { id: 'an unknown apiVersion', make: (root) => tree(root, { 'Chart.yaml': 'apiVersion: foo\nname: foo\nversion: 0.1.0\n' }) },
   {
@@ -190,15 +242,40 @@ export const CASES: ConformanceCase[] = [
         }),
       ),
   },
+  // ---- versions as Masterminds semver's NewVersion reads them (both Helms): packaged and pushed as written ----
+  { id: 'the published version is v0.1.0', make: (root) => tree(root, simple('vee', { 'Chart.yaml': chartYaml('vee', 'v0.1.0') })) },
+  { id: 'the published version is 1.2', make: (root) => tree(root, simple('short', { 'Chart.yaml': chartYaml('short', '1.2') })) },
+  { id: 'the published version is 1 (a YAML number)', make: (root) => tree(root, simple('one', { 'Chart.yaml': chartYaml('one', '1') })) },
+  { id: 'the published version is 01.2.3', make: (root) => tree(root, simple('zero', { 'Chart.yaml': chartYaml('zero', '01.2.3') })) },
   {
-    id: 'the published version is v0.1.0',
-    kept: { helm: 'ok', reason: 'the published version is the OCI tag and what helm pull --version looks up: held to strict SemVer 2' },
-    make: (root) => tree(root, simple('vee', { 'Chart.yaml': chartYaml('vee', 'v0.1.0') })),
+    id: 'the published version is v1.2.3+build.7 (tag v1.2.3_build.7)',
+    make: (root) => tree(root, simple('veebuild', { 'Chart.yaml': chartYaml('veebuild', 'v1.2.3+build.7') })),
   },
   {
-    id: 'the published version is 1.2',
-    kept: { helm: 'ok', reason: 'the published version is the OCI tag and what helm pull --version looks up: held to strict SemVer 2' },
-    make: (root) => tree(root, simple('short', { 'Chart.yaml': chartYaml('short', '1.2') })),
+    id: 'a prerelease part with a leading zero (1.2.3-01): Helm cannot read it',
+    make: (root) => tree(root, simple('prezero', { 'Chart.yaml': chartYaml('prezero', '1.2.3-01') })),
+  },
+  {
+    id: 'an umbrella chart on v0.1.0 whose env charts are v0.1.0 too',
+    make: (root) =>
+      tree(
+        root,
+        simple('umbrella', {
+          'Chart.yaml': chartYaml(
+            'umbrella',
+            'v0.1.0',
+            'dependencies:\n  - name: staging\n    version: v0.1.0\n  - name: prod\n    version: "1"\n',
+          ),
+          'charts/staging/Chart.yaml': chartYaml('staging', 'v0.1.0'),
+          'charts/staging/templates/cm.yaml': cm('staging'),
+          'charts/prod/Chart.yaml': chartYaml('prod', '1'),
+          'charts/prod/templates/cm.yaml': cm('prod'),
+        }),
+      ),
+  },
+  {
+    id: 'a packaged chart on v0.1.0 (pushed as it is)',
+    make: (root) => writeArchive(root, 'arch-v0.1.0.tgz', archive([['arch/Chart.yaml', chartYaml('arch', 'v0.1.0')]])),
   },
   {
     id: 'a vendored subchart whose version is v0.1.0',
@@ -262,6 +339,27 @@ export const CASES: ConformanceCase[] = [
           'sub/root-only.md': 'kept\n',
           'build/out': 'x\n',
           'files/build': 'a file named build is kept\n',
+        }),
+      ),
+  },
+  {
+    id: '.helmignore: a malformed class after a chunk that fails is never read (zz*[), as filepath.Match',
+    make: (root) => tree(root, simple('badlater', { '.helmignore': 'zz*[\n*.bak\n', 'x.bak': 'dropped\n', 'zz.txt': 'kept\n' })),
+  },
+  {
+    id: '.helmignore: a malformed class that is always read ([a-)',
+    make: (root) => tree(root, simple('badnow', { '.helmignore': '[a-\n' })),
+  },
+  {
+    id: '.helmignore: a line ending in U+0085 (Go trims it) and a U+FEFF starting a later line (Go keeps it)',
+    make: (root) =>
+      tree(
+        root,
+        simple('gospace', {
+          '.helmignore': `${BOM}first.txt\nsecret.txt\u0085\n${BOM}notes.txt\n`,
+          'first.txt': 'dropped: the BOM of the first line is stripped\n',
+          'secret.txt': 'dropped\n',
+          'notes.txt': 'kept: the rule is U+FEFF notes.txt\n',
         }),
       ),
   },

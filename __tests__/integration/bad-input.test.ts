@@ -82,9 +82,9 @@ const cases: Array<{ name: string; chart: () => Promise<string>; says: RegExp; c
     says: /nover\/Chart\.yaml: the chart version is missing\. Add "version:/,
   },
   {
-    name: 'a version that is not SemVer',
-    chart: () => chart('badver', { 'Chart.yaml': 'apiVersion: v2\nname: badver\nversion: v1.2\n' }),
-    says: /badver\/Chart\.yaml: version "v1\.2" is not a SemVer 2 version\. Use MAJOR\.MINOR\.PATCH/,
+    name: 'a version Helm cannot read',
+    chart: () => chart('badver', { 'Chart.yaml': 'apiVersion: v2\nname: badver\nversion: v1.2.3.4\n' }),
+    says: /badver\/Chart\.yaml: version "v1\.2\.3\.4" is not a version Helm reads\. Use MAJOR\.MINOR\.PATCH/,
   },
   {
     name: 'a link leaving the chart',

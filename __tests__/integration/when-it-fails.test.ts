@@ -73,7 +73,10 @@ const scenarios: Array<[string, () => Promise<{ inputs: Record<string, string>; 
   ['invalid YAML', async () => ({ inputs: { chart: await dir('badyaml', { 'Chart.yaml': 'name: [x\n' }) } })],
   ['no name', async () => ({ inputs: { chart: await dir('noname', { 'Chart.yaml': 'version: 1.0.0\n' }) } })],
   ['no version', async () => ({ inputs: { chart: await dir('nover', { 'Chart.yaml': 'name: nover\n' }) } })],
-  ['not SemVer', async () => ({ inputs: { chart: await dir('semver', { 'Chart.yaml': 'name: semver\nversion: "1.2"\n' }) } })],
+  [
+    'a version Helm cannot read',
+    async () => ({ inputs: { chart: await dir('semver', { 'Chart.yaml': 'name: semver\nversion: "1.2.3.4"\n' }) } }),
+  ],
   [
     'a link out',
     async () => {

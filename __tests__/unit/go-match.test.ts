@@ -68,3 +68,11 @@ for (const [pattern, name, want] of cases) {
     else assert.equal(goMatch(pattern, name), want);
   });
 }
+
+// path/filepath.Match (not path.Match): after a chunk fails, the rest of the pattern is not read.
+test('filepath.Match does not check the pattern past a failed chunk', () => {
+  assert.equal(goMatch('zz*[', 'abc'), false);
+  assert.equal(goMatch('a*b*[', 'xyz'), false);
+  assert.throws(() => goMatch('zz*[', 'zzz'), BadPatternError);
+  assert.throws(() => goMatch('x[', 'abc'), BadPatternError);
+});

@@ -51,3 +51,21 @@ test('** is refused, as Helm refuses it, naming the line', () => {
 test('a malformed glob is refused', () => {
   assert.throws(() => HelmIgnore.parse('[x-]\n'), /syntax error in pattern/);
 });
+
+test('a malformed part filepath.Match never reaches on "abc" is taken, as Helm takes it (measured: zz*[, x\\)', () => {
+  // "zz" fails on "abc" and filepath.Match answers no without reading "*[" (path.Match would report it).
+  const rules = HelmIgnore.parse('zz*[\n');
+  assert.equal(rules.ignores('zz.txt', false), false);
+  assert.equal(rules.ignores('abc', false), false);
+  // Helm refuses these (measured with helm 3.17.3 and 4.1.4): the bad part is reached on "abc".
+  for (const bad of ['x[', '*[', 'a*b[', '?x[', '[a]x[', '[^a']) assert.throws(() => HelmIgnore.parse(`${bad}\n`), /syntax error/, bad);
+});
+
+test("lines are trimmed as Go's strings.TrimSpace trims: U+0085 goes, U+FEFF stays (only line 1 drops a BOM)", () => {
+  const rules = HelmIgnore.parse('\ufefffirst.txt\nsecret.txt\u0085\n\ufeffnotes.txt\n\u00a0nbsp.txt\u3000\n');
+  assert.equal(rules.ignores('first.txt', false), true);
+  assert.equal(rules.ignores('secret.txt', false), true);
+  assert.equal(rules.ignores('notes.txt', false), false);
+  assert.equal(rules.ignores('\ufeffnotes.txt', false), true);
+  assert.equal(rules.ignores('nbsp.txt', false), true);
+});

@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  checkPublishedVersion,
+  canonicalVersion,
+  checkPackageable,
   configJson,
   emptyMetadata,
+  isHelmVersion,
+  isSemVer2,
   readMetadataYaml,
   sanitize,
-  SEMVER2,
   validateMetadata,
 } from '../../src/chart/metadata.js';
 import { goJsonString, goNumber } from '../../src/chart/go-values.js';
@@ -91,10 +93,55 @@ test('sanitize: spaces become " ", control characters go', () => {
   assert.equal(sanitize('a\tb\nc\u0000d\u200be\u00a0f'), 'a b cde f');
 });
 
-test('versions: Helm reads Masterminds semver (subcharts), the published chart is held to SemVer 2', () => {
-  for (const ok of ['v0.1.0', '1.2', '1', '1.2.3-rc.1+b.5']) assert.equal(load(`name: x\nversion: ${ok}\n`).version, ok);
-  assert.throws(() => checkPublishedVersion(load('name: x\nversion: v0.1.0\n'), 'Chart.yaml'), /"v0\.1\.0" is not a SemVer 2 version/);
-  checkPublishedVersion(load('name: x\nversion: 0.1.0\n'), 'Chart.yaml');
+test('versions: every version Helm reads (Masterminds semver v3.4.0 NewVersion) is taken, as written', () => {
+  for (const ok of [
+    'v0.1.0',
+    '1.2',
+    '1',
+    '01.2.3',
+    '1.02.3',
+    'v1',
+    '1.2.3-rc.1+b.5',
+    'v1.2.3+build.1',
+    '1.2.3-0a.01b',
+    '18446744073709551615',
+  ])
+    assert.equal(load(`name: x\nversion: "${ok}"\n`).version, ok);
+  // A YAML number is read as Helm reads it (sigs.k8s.io/yaml: through JSON).
+  assert.equal(load('name: x\nversion: 1\n').version, '1');
+  for (const bad of [
+    '1.2.3-01',
+    '1.2.3.4',
+    'V1.2.3',
+    '1.2.3-',
+    '1.2.3+',
+    '1.2.3-a..b',
+    '18446744073709551616',
+    ' 1.2.3',
+    '1.2.3\n',
+    '1.2.3-é',
+  ])
+    assert.ok(!isHelmVersion(bad), bad);
+});
+
+test('canonicalVersion: the SemVer 2 form of a version Helm reads (to compare and sort it)', () => {
+  assert.equal(canonicalVersion('v01.2'), '1.2.0');
+  assert.equal(canonicalVersion('1'), '1.0.0');
+  assert.equal(canonicalVersion('v1.2.3-rc.1+b'), '1.2.3-rc.1+b');
+  assert.equal(canonicalVersion('1.2.3.4'), undefined);
+});
+
+test('chart API versions: helm package (4.1.4) packages v1 and v2 only; the loader checks none', () => {
+  for (const v of ['v1', 'v2']) checkPackageable(load(`apiVersion: ${v}\nname: x\nversion: 1.0.0\n`), 'Chart.yaml');
+  assert.equal(load('apiVersion: v3\nname: x\nversion: 1.0.0\n').apiVersion, 'v3');
+  assert.throws(
+    () => checkPackageable(load('apiVersion: foo\nname: x\nversion: 1.0.0\n'), 'Chart.yaml'),
+    /apiVersion "foo" is not a chart API version Helm 4 packages/,
+  );
+  assert.throws(
+    () => checkPackageable(load('apiVersion: v3\nname: x\nversion: 1.0.0\n'), 'Chart.yaml'),
+    /Helm 4\.1\.4 loads chart API v3 but does not package it/,
+  );
 });
 
 test('duplicate keys: the last one wins, as in Helm; only the first YAML document counts', () => {
@@ -102,17 +149,15 @@ test('duplicate keys: the last one wins, as in Helm; only the first YAML documen
   assert.equal(load('name: x\nversion: 1.0.0\n---\nappVersion: "9"\n').appVersion, '');
 });
 
-test('SemVer 2, strictly', () => {
-  for (const ok of ['0.1.0', '1.2.3-rc.1+build.5', '10.20.30', '1.0.0-alpha.beta', '1.0.0+20130313144700']) assert.ok(SEMVER2.test(ok), ok);
-  for (const bad of ['1.2', 'v1.2.3', '01.2.3', '1.2.3-', '1.2.3-01', '1.2.3+', '', '1.2.3.4']) assert.ok(!SEMVER2.test(bad), bad);
+test('SemVer 2, strictly (the warning)', () => {
+  for (const ok of ['0.1.0', '1.2.3-rc.1+build.5', '10.20.30', '1.0.0-alpha.beta', '1.0.0+20130313144700']) assert.ok(isSemVer2(ok), ok);
+  for (const bad of ['1.2', 'v1.2.3', '01.2.3', '1.2.3-', '1.2.3-01', '1.2.3+', '', '1.2.3.4']) assert.ok(!isSemVer2(bad), bad);
 });
 
 const invalid: Array<[string, RegExp]> = [
   ['version: 1.0.0\n', /chart name is missing/],
   ['name: x\n', /chart version is missing/],
   ['name: x\nversion: 1.2.3.4\n', /version "1\.2\.3\.4" is not a version Helm reads/],
-  ['apiVersion: v3\nname: x\nversion: 1.0.0\n', /apiVersion "v3" is not a chart API version Helm 4 loads/],
-  ['apiVersion: foo\nname: x\nversion: 1.0.0\n', /apiVersion "foo" is not a chart API version/],
   ['name: x\nversion: 1.0.0\nannotations: {? [a] : b}\n', /invalid map key under annotations: a list/],
   ['name: x\nversion: 1.0.0\nappVersion: .inf\n', /unsupported value at appVersion: \.inf/],
   ['name: x\nversion: 1.0.0\nappVersion: .NaN\n', /unsupported value at appVersion: \.NaN/],

@@ -1,4 +1,4 @@
-import { resolveChartRef } from '../artifact/chart-ref.js';
+import { resolveChartRef, versionTag } from '../artifact/chart-ref.js';
 import { refString } from '../oci/reference.js';
 import { bindRef, loadSource, packageLoaded, type BuildOptions, type BuiltChart } from '../release/build.js';
 import { lookUpTag, pushArtifact } from '../release/push.js';
@@ -33,6 +33,10 @@ export async function publishChart(
   const md = loaded.chart.metadata;
   // Checked before anything is pushed (and when nothing is): a bad file fails the chart, not half its publication.
   const repoMetadata = await findRepoMetadata(source, inputs.artifacthubRepo || undefined);
+  if (loaded.looseVersion)
+    build.log?.warn(
+      `${source}: the chart version ${JSON.stringify(md.version)} is not SemVer 2. Helm packages and pushes it (tag ${versionTag(md.version)}), but tools that sort tags as SemVer 2 (Artifact Hub, Renovate) may misorder it: write MAJOR.MINOR.PATCH in Chart.yaml's version (or the \`version\` input), e.g. 1.2.0`,
+    );
   // The tags are looked up while the chart is packaged (the connection, any token and the HEAD overlap it).
   const lookups = new Map<string, Promise<string | undefined>>();
   for (const refInput of inputs.refs) {

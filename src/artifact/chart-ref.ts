@@ -7,8 +7,8 @@ import { quoted } from '../util/quoted.js';
  * version (`+` written `_`). The registry library knows references; only this room knows charts in them.
  */
 
-/** Helm writes `+` (build metadata) as `_` in a tag and reads it back. */
-function versionTag(version: string): string {
+/** Helm writes `+` (build metadata) as `_` in a tag and reads it back; the rest of the version stays as written. */
+export function versionTag(version: string): string {
   return version.replaceAll('+', '_');
 }
 
@@ -86,7 +86,9 @@ export function resolveChartRef(input: string, chartName: string, chartVersion: 
     });
   }
   if (!isTag(tag))
-    throw new UserError(`the version ${quoted(chartVersion)} does not make a valid tag`, { hint: 'Use a shorter SemVer version' });
+    throw new UserError(`the version ${quoted(chartVersion)} does not make a valid tag`, {
+      hint: 'Use a shorter version (a tag holds at most 128 characters)',
+    });
   return { ref: { registry, repository, tag }, lowered: repository !== path ? path : undefined };
 }
 

@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js';
 import { checkDescriptor, type Descriptor } from '../oci/digest.js';
-import { HELM_VERSION, sanitize } from '../chart/metadata.js';
+import { isHelmVersion, sanitize } from '../chart/metadata.js';
 import { MediaType } from './media-types.js';
 import { BoundsError, readJson, type Bounds } from '../util/bounded-read.js';
 
@@ -88,7 +88,7 @@ export function readChartConfig(config: Buffer, where: string): { name: string; 
       where,
       hint: 'A chart name is one path element of printable characters: this chart is broken or hostile',
     });
-  if (typeof version !== 'string' || !HELM_VERSION.test(version))
+  if (typeof version !== 'string' || !isHelmVersion(version))
     throw new UserError(`the chart config gives the version ${JSON.stringify(version)}, which is not a version`, {
       where,
       hint: 'This reference does not hold a usable Helm chart',

@@ -1,5 +1,5 @@
 /**
- * Go's `path/filepath.Match` on Unix, rune for rune: `*` (no `/`), `?`, `[...]` classes with `^`
+ * Go's `path/filepath.Match` on Unix (Go 1.25, which Helm 4.1.4 is built with), rune for rune: `*` (no `/`), `?`, `[...]` classes with `^`
  * negation and ranges, `\` escapes. `.helmignore` is built on it, so Helm's exact semantics start here.
  */
 export class BadPatternError extends Error {
@@ -37,18 +37,14 @@ export function goMatch(pattern: string, name: string): boolean {
         }
       }
     }
-    // Before answering no, the rest of the pattern must still be well formed.
-    while (pat.length > 0) {
-      const [, c, r] = scanChunk(pat);
-      pat = r;
-      matchChunk(c, [], bad);
-    }
+    // path/filepath.Match answers no here without reading the rest of the pattern (path.Match checks
+    // it): a malformed part after a chunk that failed is never reported, and Helm packages the chart.
     return false;
   }
   return s.length === 0;
 }
 
-/** Throws BadPatternError when Go's Match would return ErrBadPattern for any name. */
+/** Throws BadPatternError when Go's filepath.Match(pattern, "abc") returns ErrBadPattern (Helm's check of a rule). */
 export function checkPattern(pattern: string): void {
   goMatch(pattern, 'abc');
 }

@@ -21,10 +21,11 @@ export class HelmIgnore {
   /** Parses the file's text; throws an Error naming the line for `**` and malformed globs. */
   static parse(text: string): HelmIgnore {
     const rules = new HelmIgnore();
+    // bufio.ScanLines: split at \n, one trailing \r dropped; a UTF-8 BOM is dropped from the first line only.
     const lines = text.split('\n');
     lines.forEach((line, index) => {
       try {
-        rules.#add(line.replace(/\r$/, ''));
+        rules.#add((index === 0 ? line.replace(/^\ufeff/, '') : line).replace(/\r$/, ''));
       } catch (err) {
         throw new Error(`line ${index + 1}: ${(err as Error).message}`);
       }
@@ -54,7 +55,7 @@ export class HelmIgnore {
   }
 
   #add(line: string): void {
-    let rule = line.trim();
+    let rule = goTrimSpace(line);
     if (rule === '' || rule.startsWith('#')) return;
     if (rule.includes('**')) throw new Error('double-star (**) syntax is not supported');
     try {
@@ -97,4 +98,14 @@ function goBase(path: string): string {
   const trimmed = path.replace(/\/+$/, '');
   if (trimmed === '') return path === '' ? '.' : '/';
   return trimmed.slice(trimmed.lastIndexOf('/') + 1);
+}
+
+/**
+ * Go's strings.TrimSpace: unicode.IsSpace runes, which include U+0085 (NEL) and not U+FEFF; JavaScript's
+ * trim() is the other way round for both.
+ */
+const GO_TRIM =
+  /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
+export function goTrimSpace(text: string): string {
+  return text.replace(GO_TRIM, '');
 }

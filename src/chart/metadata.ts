@@ -63,18 +63,59 @@ const DEPENDENCY_FIELDS = ['name', 'version', 'repository', 'condition', 'tags',
 const MAINTAINER_FIELDS = ['name', 'email', 'url'] as const;
 
 /** SemVer 2.0.0, exactly (semver.org's regular expression): no `v` prefix, no missing parts. */
-export const SEMVER2 =
+const SEMVER2 =
   /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
 
 /**
- * The versions Helm's loader takes (Masterminds semver.NewVersion): a leading `v`, missing minor or
- * patch. Vendored subcharts are held to this; the published chart to SEMVER2 (`checkPublishedVersion`).
+ * The versions Helm reads (Masterminds semver v3.4.0's NewVersion, which Helm 4.1.4 and 3.17.3 both
+ * call): a leading `v`, missing minor or patch and leading zeros in them taken; each number a uint64;
+ * prerelease parts non-empty, numeric ones without a leading zero. Helm packages and pushes all of them.
  */
-export const HELM_VERSION =
-  /^v?(0|[1-9]\d*)(\.(0|[1-9]\d*))?(\.(0|[1-9]\d*))?(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/;
+const LOOSE_VERSION =
+  /^v?([0-9]+)(?:\.([0-9]+))?(?:\.([0-9]+))?(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?$/;
+const UINT64_MAX = 2n ** 64n - 1n;
 
-/** The chart API versions Helm 4 loads as charts; it refuses `v3` and anything else. */
-const API_VERSIONS = new Set(['v1', 'v2']);
+export function isHelmVersion(version: string): boolean {
+  const m = LOOSE_VERSION.exec(version);
+  if (!m) return false;
+  if ([m[1], m[2], m[3]].some((n) => n !== undefined && BigInt(n) > UINT64_MAX)) return false;
+  return (m[4] ?? '').split('.').every((part) => !/^0\d+$/.test(part));
+}
+
+/** A version Helm reads in SemVer 2 form (`v01.2` → `1.2.0`), to compare and sort it; undefined if Helm cannot read it. */
+export function canonicalVersion(version: string): string | undefined {
+  if (!isHelmVersion(version)) return undefined;
+  const m = LOOSE_VERSION.exec(version)!;
+  const n = (x: string | undefined): string => BigInt(x ?? '0').toString();
+  return `${n(m[1])}.${n(m[2])}.${n(m[3])}${m[4] ? `-${m[4]}` : ''}${m[5] ? `+${m[5]}` : ''}`;
+}
+
+/** Whether a version Helm reads is also SemVer 2 (what Artifact Hub and Renovate sort tags by). */
+export function isSemVer2(version: string): boolean {
+  return SEMVER2.test(version);
+}
+
+/**
+ * What `helm package` (Helm 4.1.4) packages: chart API v1 and v2 (or none). Its loader takes v3 with a
+ * loader of its own, then refuses it ("invalid chart apiVersion"), and refuses any other outright.
+ * `helm push` and `helm show` read an archive with the v2 loader, which checks no API version: a
+ * packaged chart pushed as it is is not held to this, nor is a subchart.
+ */
+export function checkPackageable(md: Metadata, file: string): void {
+  if (md.apiVersion === 'v3')
+    throw new UserError('apiVersion "v3": Helm 4.1.4 loads chart API v3 but does not package it ("invalid chart apiVersion")', {
+      where: file,
+      hint: 'Use apiVersion: v2 (Helm 3.17 packages a v3 chart as a v2 one; its .tgz given here is pushed as it is)',
+    });
+  if (md.apiVersion !== 'v1' && md.apiVersion !== 'v2')
+    throw new UserError(
+      `apiVersion ${JSON.stringify(md.apiVersion)} is not a chart API version Helm 4 packages ("unsupported chart version")`,
+      {
+        where: file,
+        hint: 'Use apiVersion: v2 (or v1 for charts written for Helm 2)',
+      },
+    );
+}
 
 export function emptyMetadata(): Metadata {
   return {
@@ -218,8 +259,8 @@ export function sanitize(s: string): string {
 }
 
 /**
- * Helm's Metadata.Validate (as Helm 4 applies it): name, version (Masterminds semver), type,
- * dependencies, and the chart API version. The errors say what to do.
+ * Helm's Metadata.Validate (as Helm 4 applies it): name, version (Masterminds semver), type and
+ * dependencies; the chart API version's value is the caller's (checkLoadable). The errors say what to do.
  */
 export function validateMetadata(md: Metadata, file: string): void {
   for (const k of ['name', 'description', 'home', 'icon', 'condition', 'tags', 'appVersion', 'kubeVersion'] as const) {
@@ -231,17 +272,12 @@ export function validateMetadata(md: Metadata, file: string): void {
     throw new UserError(message, { where: file, hint });
   };
   if (md.apiVersion === '') md.apiVersion = 'v1';
-  if (!API_VERSIONS.has(md.apiVersion))
-    fail(
-      `apiVersion ${JSON.stringify(md.apiVersion)} is not a chart API version Helm 4 loads ("invalid chart apiVersion")`,
-      'Use apiVersion: v2 (or v1 for charts written for Helm 2)',
-    );
   if (md.name === '') fail('the chart name is missing', 'Add "name: <chart-name>" to Chart.yaml');
   if (md.name.includes('/') || md.name === '.' || md.name === '..') {
     fail(`the chart name ${JSON.stringify(md.name)} is invalid`, 'A chart name is a single path element such as "mychart"');
   }
   if (md.version === '') fail('the chart version is missing', 'Add "version: <SemVer 2 version>" to Chart.yaml, e.g. version: 0.1.0');
-  if (!HELM_VERSION.test(md.version)) {
+  if (!isHelmVersion(md.version)) {
     fail(`version ${JSON.stringify(md.version)} is not a version Helm reads`, 'Use MAJOR.MINOR.PATCH, e.g. 1.2.0 or 1.2.0-rc.1');
   }
   if (md.type !== '' && md.type !== 'application' && md.type !== 'library') {
@@ -265,20 +301,6 @@ export function validateMetadata(md: Metadata, file: string): void {
     const key = d.alias || d.name;
     if (seen.has(key)) fail(`more than one dependency with name or alias ${JSON.stringify(key)}`, 'Give each dependency a distinct alias');
     seen.add(key);
-  }
-}
-
-/**
- * The published chart's version becomes its OCI tag and what `helm pull --version` looks up, so it is
- * held to strict SemVer 2 (a difference from Helm kept on purpose: `1.2` and `v1.2.3` are refused).
- * Subcharts the user vendors but cannot edit are not.
- */
-export function checkPublishedVersion(md: Metadata, file: string): void {
-  if (!SEMVER2.test(md.version)) {
-    throw new UserError(`version ${JSON.stringify(md.version)} is not a SemVer 2 version`, {
-      where: file,
-      hint: 'Use MAJOR.MINOR.PATCH with optional -prerelease and +build, e.g. 1.2.0 or 1.2.0-rc.1',
-    });
   }
 }
 

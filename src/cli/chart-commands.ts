@@ -33,6 +33,10 @@ export async function saveCommand(dir: string, ref: string, cache: string, flags
     log: { info: () => {}, warn: (line) => printError(`warning: ${line}`) },
   });
   const built = bindRef(packaged, ref);
+  if (packaged.looseVersion)
+    printError(
+      `warning: ${dir}: chart version ${JSON.stringify(built.chart.metadata.version)} is not SemVer 2; Helm takes it (tag ${built.ref.tag}), but tools that sort tags as SemVer 2 (Artifact Hub, Renovate) may misorder it. Write MAJOR.MINOR.PATCH in Chart.yaml, e.g. version: 1.2.0`,
+    );
   await saveToCache(cache, built.refName, built.artifact);
   const { name, version } = built.chart.metadata;
   const lines = describeLines(built.refName, { artifact: built.artifact, name, version });

@@ -174,7 +174,11 @@ export class RegistryClient {
     url.searchParams.set('digest', d.digest);
     const headers: Record<string, string> = { 'content-type': 'application/octet-stream', 'content-length': String(body?.length ?? 0) };
     // Not retried on its own: a lost answer may have consumed the session; the whole upload restarts.
-    const put = await this.#send({ method: 'PUT', url: url.toString(), headers, body, onSent: onFinalRequest }, scope(repository, true), false);
+    const put = await this.#send(
+      { method: 'PUT', url: url.toString(), headers, body, onSent: onFinalRequest },
+      scope(repository, true),
+      false,
+    );
     if (put.status !== 201 && put.status !== 204) throw responseError('upload a blob to', put, this.#target(repository));
   }
 

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { unmetSubchartDependencies } from '../chart/assemble.js';
 import type { Chart } from '../chart/chart.js';
 import { loadChart } from '../chart/load.js';
-import { checkPublishedVersion, SEMVER2 } from '../chart/metadata.js';
+import { checkPackageable, isHelmVersion, isSemVer2 } from '../chart/metadata.js';
 import { packageChart } from '../chart/package.js';
 import { sourceDate, type SourceDate } from '../chart/source-date.js';
 import { yieldToLoop } from '../util/yield.js';
@@ -58,6 +58,8 @@ interface PackagedChart {
   date: SourceDate;
   /** Who signed the provenance this build made, if it signed. */
   signed?: { fingerprint: string; userId: string };
+  /** See PreparedChart. */
+  looseVersion: boolean;
 }
 
 /** A packaged chart bound to one reference. */
@@ -77,6 +79,11 @@ interface PreparedChart {
   archive?: Buffer;
   /** Whether the version or app version overrides changed Chart.yaml (a .tgz must then be repackaged). */
   overridden: boolean;
+  /**
+   * The version is one Helm reads, packages and pushes (`v0.1.0`, `1.2`, `01.2.3`) but not SemVer 2:
+   * tools that sort tags as SemVer 2 may misorder it. Each face warns once, in its own words.
+   */
+  looseVersion: boolean;
 }
 
 /**
@@ -91,6 +98,7 @@ export async function packageSource(source: string, options: BuildOptions): Prom
 export async function loadSource(source: string, options: BuildOptions): Promise<PreparedChart> {
   const { overrides = {} } = options;
   const { chart, archive } = await loadChart(source, { allowMissingDependencies: true, workspace: options.workspace });
+  if (!archive) checkPackageable(chart.metadata, `${source}/Chart.yaml`);
   const missing = chart.metadata.dependencies.filter((d) => !chart.dependencies.some((c) => c.metadata.name === d.name));
   if (missing.length > 0 && archive) {
     // A packaged chart is pushed as it is: nothing is resolved into it.
@@ -111,27 +119,28 @@ export async function loadSource(source: string, options: BuildOptions): Promise
   let overridden = false;
   if (overrides.version) {
     const version = overrides.version.trim().replace(/^v/, '');
-    if (!SEMVER2.test(version))
-      throw new UserError(`the version ${JSON.stringify(overrides.version)} given to publish is not a SemVer 2 version`, {
+    if (!isHelmVersion(version))
+      throw new UserError(`the version ${JSON.stringify(overrides.version)} given to publish is not a version Helm reads`, {
         hint: 'Use MAJOR.MINOR.PATCH, e.g. 1.2.0 (a leading v is dropped)',
         code: 'version-invalid',
       });
     overridden ||= version !== md.version;
     md.version = version;
   }
-  checkPublishedVersion(md, `${source}/Chart.yaml`);
   if (overrides.appVersion) {
     overridden ||= overrides.appVersion !== md.appVersion;
     md.appVersion = overrides.appVersion;
   }
   overridden = (await addSignKey(md, options)) || overridden;
   checkAnnotations(md, source, options);
-  return { source, chart, archive, overridden };
+  // Packaged here unless a .tgz is pushed as it is: then only what `helm package` packages.
+  if (archive && overridden) checkPackageable(md, `${source}/Chart.yaml`);
+  return { source, chart, archive, overridden, looseVersion: !isSemVer2(md.version) };
 }
 
 /** The second half of `packageSource`: the archive, the config and the manifest. */
 export async function packageLoaded(loaded: PreparedChart, options: BuildOptions): Promise<PackagedChart> {
-  const { source, chart, archive, overridden } = loaded;
+  const { source, chart, archive, overridden, looseVersion } = loaded;
   const { signer, overrides = {} } = options;
   const md = chart.metadata;
   const date = sourceDate(options.env); // SOURCE_DATE_EPOCH's, or the fixed epoch
@@ -156,7 +165,7 @@ export async function packageLoaded(loaded: PreparedChart, options: BuildOptions
     },
     chartMediaType: overrides.layerMediaType === 'legacy' ? MediaType.legacyChart : MediaType.chart,
   });
-  return { source, chart, artifact, date, signed };
+  return { source, chart, artifact, date, signed, looseVersion };
 }
 
 /**

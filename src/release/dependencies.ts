@@ -12,7 +12,7 @@ import { UnpackBudget, type Chart } from '../chart/chart.js';
 import { loadArchiveChart, loadChart } from '../chart/load.js';
 import { CHART_YAML_BOUNDS, readYaml, BoundsError, type YamlBounds } from '../util/bounded-read.js';
 import { lockState, hashRequirements } from '../chart/lock.js';
-import type { Dependency } from '../chart/metadata.js';
+import { canonicalVersion, type Dependency } from '../chart/metadata.js';
 import { UserError, fsCode } from '../errors.js';
 import type { Credential } from '../oci/auth.js';
 import { RegistryError } from '../oci/errors.js';
@@ -112,12 +112,20 @@ function lockedVersions(chart: Chart): Map<string, string> {
   return out;
 }
 
-/** The highest version satisfying a Helm constraint (commas are ANDs, as in Masterminds/semver). */
+/**
+ * The highest version satisfying a Helm constraint (commas are ANDs, as in Masterminds/semver). Versions
+ * are read as Helm reads them (`v1.2`, `1.2`, `01.2.3` too) and returned as written (they name the tag).
+ */
 function pickVersion(versions: string[], constraint: string): string | undefined {
   const range = constraint.trim() === '' ? '*' : constraint.replaceAll(',', ' ');
-  const valid = versions.filter((v) => semver.valid(v));
-  if (valid.includes(constraint.trim())) return constraint.trim();
-  return semver.maxSatisfying(valid, range, { includePrerelease: /-/.test(range) }) ?? undefined;
+  const written = new Map<string, string>();
+  for (const v of versions) {
+    const canonical = canonicalVersion(v);
+    if (canonical !== undefined && semver.valid(canonical) && !written.has(canonical)) written.set(canonical, v);
+  }
+  if ([...written.values()].includes(constraint.trim())) return constraint.trim();
+  const best = semver.maxSatisfying([...written.keys()], range, { includePrerelease: /-/.test(range) });
+  return best === null ? undefined : written.get(best);
 }
 
 interface Budgets {
