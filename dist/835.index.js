@@ -214,8 +214,17 @@ async function actionKeylessSigner(inputs, out, env = process.env) {
     const givenRoot = await inputs.trustedRoot?.();
     const { KeylessSigner } = await __webpack_require__.e(/* import() */ 364).then(__webpack_require__.bind(__webpack_require__, 72364));
     const serverURL = env.GITHUB_SERVER_URL || 'https://github.com';
+    // Asked once, and again when it is within a minute of expiring (a runner's token lives minutes; a
+    // step signing many charts may outlive it).
     let token;
-    const identityToken = () => (token ??= requestIdToken(env));
+    const identityToken = async () => {
+        if (!token || (token.expires !== undefined && token.expires - Date.now() < 60_000)) {
+            const asked = { value: requestIdToken(env) };
+            token = asked;
+            asked.expires = expiresAt(await asked.value);
+        }
+        return token.value;
+    };
     const claims = async () => decodeIdTokenClaims(await identityToken());
     const kinds = [];
     if (inputs.sign)
@@ -269,6 +278,16 @@ async function actionKeylessSigner(inputs, out, env = process.env) {
         log: out.info,
         warn: out.warning,
     });
+}
+/** When a JWT expires (its `exp`, in ms), or undefined when it does not say. */
+function expiresAt(jwt) {
+    try {
+        const exp = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')).exp;
+        return typeof exp === 'number' ? exp * 1000 : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 
 

@@ -22,6 +22,8 @@ export interface GitHubFront {
   tokenUrl: string;
   /** The value for ACTIONS_ID_TOKEN_REQUEST_TOKEN (the front refuses any other bearer). */
   requestToken: string;
+  /** How long each token issued is valid (seconds; 300 by default). */
+  lifetimeSeconds: number;
   /** The claims every token carries (aud is the audience asked for); change them before a request to vary them. */
   claims: Record<string, unknown>;
   /** Each token request: its URL (path and query) and headers; and each JWT issued. */
@@ -105,6 +107,7 @@ export async function startGitHubFront(options: { issue?: (claims: Record<string
   const front = {
     requestToken: `request-token-${randomBytes(12).toString('hex')}`,
     claims: githubClaims(),
+    lifetimeSeconds: 300,
     tokenRequests: [],
     issued: [],
     token: { mode: 'ok' },
@@ -133,7 +136,7 @@ export async function startGitHubFront(options: { issue?: (claims: Record<string
           aud: url.searchParams.get('audience') ?? front.claims.aud,
           iat: now,
           nbf: now - 5,
-          exp: now + 300,
+          exp: now + front.lifetimeSeconds,
         });
         front.issued.push(token);
         return json(res, 200, { count: token.length, value: token });

@@ -242,6 +242,32 @@ describe('keyless signing and attesting in the step', () => {
     assert.equal(second.outputs['signature-digest'], first.outputs['signature-digest']);
   });
 
+  test('several charts: each signed, with one ID token while it lives and a new one when it is about to expire', async () => {
+    const { env } = await helmHome();
+    const root = path.join(work, 'several');
+    for (const name of ['alpha', 'beta'])
+      await tree(path.join(root, name), {
+        'Chart.yaml': `apiVersion: v2\nname: ${name}\nversion: 1.0.0\n`,
+        'templates/cm.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n`,
+      });
+    const inputs = (repo: string) => keylessInputs(`${root}/*`, registry.host, repo, { attest: 'false' });
+    let asked = github.tokenRequests.length;
+    const r = await runAction(inputs('several'), { env: runnerEnv(env) });
+    ok(r);
+    const charts = JSON.parse(r.outputs.charts) as Array<{ 'signature-digest'?: string }>;
+    assert.equal(charts.length, 2);
+    for (const c of charts) assert.match(c['signature-digest'] ?? '', /^sha256:/);
+    assert.equal(github.tokenRequests.length - asked, 1, 'one token for the step');
+    github.lifetimeSeconds = 30;
+    try {
+      asked = github.tokenRequests.length;
+      ok(await runAction(inputs('several-short'), { env: runnerEnv(env) }));
+      assert.equal(github.tokenRequests.length - asked, 2, 'a token within a minute of expiring is asked for again');
+    } finally {
+      github.lifetimeSeconds = 300;
+    }
+  });
+
   test('if-exists: skip signs nothing', async () => {
     const { env } = await helmHome();
     ok(await runAction({ chart: await chart('first'), ref: `oci://${registry.host}/skipped`, 'plain-http': 'true' }, { env }));

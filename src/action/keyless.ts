@@ -22,8 +22,17 @@ export async function actionKeylessSigner(
   const givenRoot = await inputs.trustedRoot?.();
   const { KeylessSigner } = await import('../release/keyless.js');
   const serverURL = env.GITHUB_SERVER_URL || 'https://github.com';
-  let token: Promise<string> | undefined;
-  const identityToken = (): Promise<string> => (token ??= requestIdToken(env));
+  // Asked once, and again when it is within a minute of expiring (a runner's token lives minutes; a
+  // step signing many charts may outlive it).
+  let token: { value: Promise<string>; expires?: number } | undefined;
+  const identityToken = async (): Promise<string> => {
+    if (!token || (token.expires !== undefined && token.expires - Date.now() < 60_000)) {
+      const asked = { value: requestIdToken(env) } as { value: Promise<string>; expires?: number };
+      token = asked;
+      asked.expires = expiresAt(await asked.value);
+    }
+    return token.value;
+  };
   const claims = async (): Promise<GitHubClaims> => decodeIdTokenClaims(await identityToken());
   const kinds: KeylessKind[] = [];
   if (inputs.sign) kinds.push('signature');
@@ -78,4 +87,14 @@ export async function actionKeylessSigner(
     log: out.info,
     warn: out.warning,
   });
+}
+
+/** When a JWT expires (its `exp`, in ms), or undefined when it does not say. */
+function expiresAt(jwt: string): number | undefined {
+  try {
+    const exp = (JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as { exp?: unknown }).exp;
+    return typeof exp === 'number' ? exp * 1000 : undefined;
+  } catch {
+    return undefined;
+  }
 }
