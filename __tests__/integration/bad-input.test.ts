@@ -69,7 +69,7 @@ const cases: Array<{ name: string; chart: () => Promise<string>; says: RegExp; c
   {
     name: 'invalid YAML',
     chart: () => chart('badyaml', { 'Chart.yaml': 'name: x\nversion: [1.0.0\n' }),
-    says: /badyaml\/Chart\.yaml: invalid YAML: .* Fix the YAML syntax/,
+    says: /badyaml\/Chart\.yaml: invalid YAML at line \d+, column \d+: .* Fix the YAML syntax/,
   },
   {
     name: 'missing name',

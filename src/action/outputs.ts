@@ -1,8 +1,9 @@
 import * as core from '@actions/core';
 import type { BuiltChart } from '../release/build.js';
+import type { TargetOutcome, TargetStatus } from '../release/outcome.js';
 import { Output } from './constants.js';
 
-type Status = 'pushed' | 'unchanged' | 'skipped' | 'saved';
+export type Status = TargetStatus | 'failed';
 
 export interface TargetResult {
   ref: string;
@@ -10,31 +11,49 @@ export interface TargetResult {
   repository: string;
   digest: string;
   'digest-ref': string;
-  status: Status;
-}
-
-/** Every single-chart output for one chart (its first target's), and all its targets. */
-export interface ChartResult extends TargetResult {
   'chart-digest': string;
   size: string;
+  status: Status;
+  /** Whose copy stands: this build's, or the registry's (the same chart pushed by another tool, or what skip kept). */
+  from: 'build' | 'registry' | '';
+}
+
+/**
+ * One chart's result, as the outputs, the `charts` JSON, the log's group title and the job summary tell
+ * it: its first target's values, and all its targets. A failed chart has status `failed`, its `error`,
+ * and whatever was known of it (its name and version once Chart.yaml was read).
+ */
+export interface ChartResult extends TargetResult {
+  /** The `chart` line (or the path a glob matched) it came from. */
+  source: string;
   name: string;
   version: string;
   /** Whether this step signed the chart, and with which key. */
   signed: boolean;
   'sign-fingerprint': string;
   targets: TargetResult[];
+  error?: string;
 }
 
-export function targetResult(built: BuiltChart, status: Status, digest = built.artifact.manifestDescriptor.digest): TargetResult {
+export function targetResult(built: BuiltChart, o: TargetOutcome): TargetResult {
   const repository = `${built.ref.registry}/${built.ref.repository}`;
-  return { ref: built.refName, repository, digest, 'digest-ref': `${repository}@${digest}`, status };
+  const digest = o.artifact.manifestDescriptor.digest;
+  return {
+    ref: o.refName,
+    repository,
+    digest,
+    'digest-ref': `${repository}@${digest}`,
+    'chart-digest': o.artifact.chartDescriptor.digest,
+    size: String(o.artifact.chart.length),
+    status: o.status,
+    from: o.from,
+  };
 }
 
-export function chartResult(built: BuiltChart, targets: TargetResult[]): ChartResult {
+export function chartResult(source: string, built: BuiltChart, targets: TargetResult[]): ChartResult {
   return {
+    source,
     ...targets[0],
-    'chart-digest': built.artifact.chartDescriptor.digest,
-    size: String(built.artifact.chart.length),
     name: built.chart.metadata.name,
     version: built.chart.metadata.version,
     signed: built.signed !== undefined,
@@ -43,10 +62,31 @@ export function chartResult(built: BuiltChart, targets: TargetResult[]): ChartRe
   };
 }
 
-/** The `charts` output always; the single-chart outputs when there is exactly one chart. */
+/** A chart that failed: what was known of it (name and version once read), and the error line. */
+export function failedResult(source: string, known: { name?: string; version?: string }, error: string): ChartResult {
+  return {
+    source,
+    ref: '',
+    repository: '',
+    digest: '',
+    'digest-ref': '',
+    'chart-digest': '',
+    size: '',
+    status: 'failed',
+    from: '',
+    name: known.name ?? '',
+    version: known.version ?? '',
+    signed: false,
+    'sign-fingerprint': '',
+    targets: [],
+    error,
+  };
+}
+
+/** The `charts` output always (every chart, failed ones too); the single-chart outputs when one chart was published. */
 export function setOutputs(results: ChartResult[]): void {
   core.setOutput(Output.charts, JSON.stringify(results));
-  if (results.length !== 1) return;
+  if (results.length !== 1 || results[0].status === 'failed') return;
   const r = results[0];
   core.setOutput(Output.ref, r.ref);
   core.setOutput(Output.repository, r.repository);
@@ -59,4 +99,20 @@ export function setOutputs(results: ChartResult[]): void {
   core.setOutput(Output.status, r.status);
   core.setOutput(Output.signed, String(r.signed));
   core.setOutput(Output.signFingerprint, r['sign-fingerprint']);
+}
+
+/** A chart's one-line result: `web 1.2.0 — pushed sha256:…` (the group title of its log lines). */
+export function resultTitle(r: ChartResult): string {
+  const who = r.name ? `${r.name} ${r.version}` : r.source;
+  if (r.status === 'failed') return `${who} — failed`;
+  const more = r.targets.length > 1 ? ` (and ${r.targets.length - 1} more ref${r.targets.length > 2 ? 's' : ''})` : '';
+  return `${who} — ${r.status} ${r.digest}${more}`;
+}
+
+const ORDER: Status[] = ['pushed', 'unchanged', 'skipped', 'saved', 'failed'];
+
+/** The step's last line: `3 charts: 2 pushed, 1 failed`. */
+export function tally(results: ChartResult[]): string {
+  const counts = ORDER.map((s) => [s, results.filter((r) => r.status === s).length] as const).filter(([, n]) => n > 0);
+  return `${results.length} chart${results.length === 1 ? '' : 's'}: ${counts.map(([s, n]) => `${n} ${s}`).join(', ')}`;
 }
