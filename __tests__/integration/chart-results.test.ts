@@ -130,7 +130,9 @@ describe('the registry’s copy stands: every face names it', () => {
     const src = await chart(root, 'byhelm');
     const { env, home } = await helmHome();
     await run(tool('helm3'), ['package', src, '-d', path.join(root, 'pkg')], { env });
-    await run(tool('helm3'), ['push', path.join(root, 'pkg', 'byhelm-1.0.0.tgz'), `oci://${registry.host}/byhelm`, '--plain-http'], { env });
+    await run(tool('helm3'), ['push', path.join(root, 'pkg', 'byhelm-1.0.0.tgz'), `oci://${registry.host}/byhelm`, '--plain-http'], {
+      env,
+    });
     const theirs = await fetchManifest(registry, 'byhelm/byhelm', '1.0.0');
     const layer = (JSON.parse(theirs.body.toString()) as { layers: Array<{ digest: string; size: number }> }).layers[0];
     const cache = path.join(home, 'cache');
@@ -145,7 +147,10 @@ describe('the registry’s copy stands: every face names it', () => {
     assert.equal(r.outputs.size, String(layer.size));
     const digestLines = r.stdout.split('\n').filter((l) => l.startsWith('digest:'));
     assert.deepEqual(digestLines, [`digest:  ${theirs.digest}`]);
-    assert.ok(r.stdout.includes(`unchanged (the registry already holds the same chart: ${theirs.digest}, pushed by another tool)`), r.stdout);
+    assert.ok(
+      r.stdout.includes(`unchanged (the registry already holds the same chart: ${theirs.digest}, pushed by another tool)`),
+      r.stdout,
+    );
     assert.equal((await cacheIndex(cache)).get(r.outputs.ref), theirs.digest);
     const charts = JSON.parse(r.outputs.charts) as Entry[];
     assert.equal(charts[0].digest, theirs.digest);
@@ -178,7 +183,10 @@ describe('what blocks a publish is named at once', () => {
     assert.equal(r.code, 1);
     assert.equal(r.errors.length, 1, r.errors.join('\n'));
     const line = r.errors[0];
-    assert.match(line, new RegExp(`^::error file=${path.join(src, 'Chart.yaml').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')},line=5,col=\\d+::`));
+    assert.match(
+      line,
+      new RegExp(`^::error file=${path.join(src, 'Chart.yaml').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')},line=5,col=\\d+::`),
+    );
     assert.doesNotMatch(line, /:\.|"quote/);
     assert.match(line, /invalid YAML at line 5/);
   });

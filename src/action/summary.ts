@@ -12,7 +12,8 @@ export async function writeSummary(results: ChartResult[]): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   const rows = results.flatMap((r) => {
     const chart = { data: escape(r.name ? `${r.name} ${r.version}` : r.source) };
-    if (r.status === 'failed') return [[chart, { data: '—' }, { data: '—' }, { data: '—' }, { data: `failed: ${escape(redact(r.error ?? ''))}` }]];
+    if (r.status === 'failed')
+      return [[chart, { data: '—' }, { data: '—' }, { data: '—' }, { data: `failed: ${escape(redact(r.error ?? ''))}` }]];
     return r.targets.map((t) => [
       chart,
       { data: `<code>${escape(t.ref)}</code>` },

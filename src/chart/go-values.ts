@@ -102,7 +102,8 @@ function parseGoYamlDocuments(text: string): YAML.Document[] {
         })
         .map(goScalarTag),
   });
-  for (const doc of list) if (doc.errors.length > 0) throw new GoYamlError(doc.errors[0].message.split('\n')[0], doc.errors[0].linePos?.[0]);
+  for (const doc of list)
+    if (doc.errors.length > 0) throw new GoYamlError(doc.errors[0].message.split('\n')[0], doc.errors[0].linePos?.[0]);
   return list;
 }
 

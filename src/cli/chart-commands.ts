@@ -104,9 +104,7 @@ export async function pushCommand(ref: string, cache: string, options: Reach & {
   const c = await readCached(new Layout(cache), refName);
   print(`The push refers to repository [${r.registry}/${r.repository}]`);
   // What stands afterwards is what is printed and what the cache holds (the registry's copy of the same chart, or what skip kept).
-  const outcome = await withClient(r.registry, options, (client) =>
-    pushAndCache(client, r, refName, c.artifact, options.ifExists, cache),
-  );
+  const outcome = await withClient(r.registry, options, (client) => pushAndCache(client, r, refName, c.artifact, options.ifExists, cache));
   print(outcomeLines(outcome, c).join('\n'));
 }
 

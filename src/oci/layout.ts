@@ -148,7 +148,12 @@ export class Layout {
       return this.#setAside(`it is not JSON: ${(err as Error).message}`);
     }
     const manifests = (parsed as Partial<ImageIndex> | null)?.manifests ?? [];
-    if (typeof parsed !== 'object' || parsed === null || !Array.isArray(manifests) || manifests.some((m) => typeof m !== 'object' || m === null))
+    if (
+      typeof parsed !== 'object' ||
+      parsed === null ||
+      !Array.isArray(manifests) ||
+      manifests.some((m) => typeof m !== 'object' || m === null)
+    )
       return this.#setAside('it is not an image index (no list of manifests)');
     return { ...empty, manifests };
   }
