@@ -134,6 +134,7 @@ describe('the registry’s copy stands: every face names it', () => {
       env,
     });
     const theirs = await fetchManifest(registry, 'byhelm/byhelm', '1.0.0');
+    assert.ok(theirs.digest);
     const layer = (JSON.parse(theirs.body.toString()) as { layers: Array<{ digest: string; size: number }> }).layers[0];
     const cache = path.join(home, 'cache');
     const r = await runAction(

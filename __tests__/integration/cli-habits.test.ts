@@ -129,6 +129,7 @@ describe('the same result as the action', () => {
     await run(tool('helm3'), ['package', src, '-d', path.join(home, 'pkg')], { env });
     await run(tool('helm3'), ['push', path.join(home, 'pkg', 'viahelm-0.1.0.tgz'), `oci://${registry.host}/cli`, '--plain-http'], { env });
     const theirs = await fetchManifest(registry, 'cli/viahelm', '0.1.0');
+    assert.ok(theirs.digest);
     const ref = `${registry.host}/cli/viahelm:0.1.0`;
     assert.equal((await cli(['chart', 'save', src, ref, '--cache', cache], { env })).code, 0);
     const push = await cli(['chart', 'push', ref, '--plain-http', '--cache', cache], { env });
