@@ -1,15 +1,17 @@
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readFile, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
 import YAML from 'yaml';
 import { readArgs } from '../../src/cli/args.js';
 import { exec } from '../helpers/exec.js';
 import { ROOT } from '../helpers/paths.js';
+import { tempDir } from '../helpers/temp.js';
 
 // Every YAML, shell and console snippet of README.md is checked: YAML parses and names only the
 // action's real inputs and outputs; shell runs here (jq with the installed jq, 1.6 on Ubuntu 22.04) or,
-// marked `<!-- snippet: not run … -->` with the reason, is at least `bash -n` clean; a console
+// marked `<!-- snippet: not run … -->` with the reason, is at least `bash -n` clean (an unmarked one runs
+// in a scratch folder holding only a link to dist/, never in the checkout); a console
 // transcript's commands are `bash -n` clean and its chartlift commands take only the CLI's options.
 
 interface Block {
@@ -100,7 +102,11 @@ for (const b of all.filter((x) => x.lang === 'sh' || x.lang === 'bash')) {
       assert.match(b.mark, /^not run by the tests \(.+\)/, 'a block not run says why');
       return;
     }
-    const r = await exec('bash', ['-e', '-c', b.body], { cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME } });
+    // Run in a scratch folder that holds only the built dist/ (read through a link): a snippet that
+    // installs or cleans (npm ci) finds no project of this checkout to act on.
+    const scratch = await tempDir('chartlift-snippet-');
+    await symlink(path.join(ROOT, 'dist'), path.join(scratch, 'dist'));
+    const r = await exec('bash', ['-e', '-c', b.body], { cwd: scratch, env: { PATH: process.env.PATH, HOME: scratch }, timeoutMs: 60_000 });
     assert.equal(r.code, 0, `README.md:${b.line}:\n${r.stdout}${r.stderr}`);
   });
 }
