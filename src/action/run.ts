@@ -13,6 +13,7 @@ import { resultTitle, tally } from './result-lines.js';
 import { publishChart } from './publish-chart.js';
 import { openActionRegistries, warmUp } from './registries.js';
 import { writeSummary } from './summary.js';
+import { redact } from './secrets.js';
 
 /** Charts published at a time (the registry, not this process, is what more would wait on). */
 export const CONCURRENCY = 4;
@@ -64,7 +65,8 @@ export async function publish(): Promise<void> {
         signer,
         log: { info: log, warn: (line) => out.warning(line) },
       };
-      const failed = (err: unknown): Failed => ({ result: failedResult(source, known, errorLine(err, ACTION_HINTS)), err, lines });
+      // The error as the charts output holds it: secrets written *** (the runner drops an output that holds one).
+      const failed = (err: unknown): Failed => ({ result: failedResult(source, known, redact(errorLine(err, ACTION_HINTS))), err, lines });
       let result: Promise<ChartResult | Failed>;
       try {
         const published = await publishChart(source, inputs, build, registries, notice, done, known);
