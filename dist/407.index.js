@@ -108,14 +108,19 @@ const ACTION_HINTS = {
 /* harmony export */   R: () => (/* binding */ log)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46058);
-/* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(41095);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(87911);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(41095);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(87911);
+
+
 
 
 
 /** Escaped as the printer escapes it, with the user's secrets too short for the runner's mask hidden. */
-const printable = (text) => (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .hideShort */ .rr)((0,_util_printable_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g)(text));
-const printableLine = (text) => (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .hideShort */ .rr)((0,_util_printable_js__WEBPACK_IMPORTED_MODULE_2__/* .printableLine */ .o)(text));
+const printable = (text) => (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .hideShort */ .rr)((0,_util_printable_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g)(text));
+const printableLine = (text) => (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .hideShort */ .rr)((0,_util_printable_js__WEBPACK_IMPORTED_MODULE_4__/* .printableLine */ .o)(text));
 /**
  * The action's one way to the log. Every line goes through `printableLine`: one call is one line,
  * with no terminal escapes, and never a workflow command, whatever text from outside (a registry's
@@ -125,14 +130,31 @@ const printableLine = (text) => (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .h
 const log = {
     info: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(printableLine(line)),
     warning: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(printable(line)),
-    error: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(printable(line)),
+    /** An error annotation; pointing at the file and line at fault when `err` names them (GitHub shows it beside the line). */
+    error: (line, err) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(printable(line), at(err)),
     notice: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(printable(line)),
-    fail: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(printable(line)),
+    /** The step's failure: its error annotation (at the file and line at fault, as `error`), and exit code 1. */
+    fail: (line, err) => {
+        process.exitCode = 1;
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(printable(line), at(err));
+    },
     /** A multi-line text (a stack) as debug lines, each escaped. */
     debug: (text) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(text.split('\n').map(printable).join('\n')),
     startGroup: (title) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(printable(title)),
     endGroup: () => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4(),
 };
+/**
+ * Where an error points: the file (relative to the workspace, as GitHub names a repository's files)
+ * and the line, for an error that names both.
+ */
+function at(err) {
+    if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo) || !err.where || err.line === undefined)
+        return undefined;
+    const workspace = process.env.GITHUB_WORKSPACE;
+    const relative = workspace ? node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(workspace, node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace, err.where)) : '';
+    const file = relative && !relative.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative) ? relative : err.where;
+    return { file: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .hideShort */ .rr)((0,_util_printable_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g)(file)), startLine: err.line, startColumn: err.col };
+}
 
 
 /***/ }),
@@ -245,7 +267,8 @@ const short = new Set();
  * any text of the log it likes).
  */
 function mask(secret, from = 'input') {
-    if (!secret)
+    // Each secret once: the runner keeps every mask for the rest of the job.
+    if (!secret || known.has(secret))
         return;
     if (secret.length >= MIN_MASK_LENGTH)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret);
@@ -318,7 +341,7 @@ const state = {
 __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _action_state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33175);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(34677);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37611);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66570);
 
 
@@ -332,7 +355,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 34677:
+/***/ 37611:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -575,14 +598,14 @@ async function mapLimit(items, limit, fn) {
     return results;
 }
 
+// EXTERNAL MODULE: ./src/oci/layout.ts
+var layout = __webpack_require__(25823);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
 var core = __webpack_require__(46058);
 // EXTERNAL MODULE: ./src/oci/basic-auth.ts
 var basic_auth = __webpack_require__(13634);
 // EXTERNAL MODULE: ./src/action/secrets.ts
 var secrets = __webpack_require__(87911);
-// EXTERNAL MODULE: ./src/oci/layout.ts
-var layout = __webpack_require__(25823);
 // EXTERNAL MODULE: ./src/oci/retry.ts
 var retry = __webpack_require__(49963);
 // EXTERNAL MODULE: ./src/action/constants.ts
@@ -729,7 +752,7 @@ function readInputs() {
         username,
         password,
         push: bool(constants/* Input */.pd.push, true),
-        cache: core/* getInput */.V4(constants/* Input */.pd.cache) || (0,layout/* defaultCachePath */.T)(),
+        cache: core/* getInput */.V4(constants/* Input */.pd.cache) || (0,layout/* defaultCachePath */.T2)(),
         plainHttp: bool(constants/* Input */.pd.plainHttp, false),
         logout: bool(constants/* Input */.pd.logout, true),
         ifExists,
@@ -843,9 +866,19 @@ function bool(name, fallback) {
 ;// CONCATENATED MODULE: ./src/action/outputs.ts
 
 
-function targetResult(built, status, digest = built.artifact.manifestDescriptor.digest) {
+function targetResult(built, o) {
     const repository = `${built.ref.registry}/${built.ref.repository}`;
-    return { ref: built.refName, repository, digest, 'digest-ref': `${repository}@${digest}`, status };
+    const digest = o.artifact.manifestDescriptor.digest;
+    return {
+        ref: o.refName,
+        repository,
+        digest,
+        'digest-ref': `${repository}@${digest}`,
+        'chart-digest': o.artifact.chartDescriptor.digest,
+        size: String(o.artifact.chart.length),
+        status: o.status,
+        from: o.from,
+    };
 }
 /** A target's result with the keyless referrers made or found for it. */
 function keylessResult(target, outcomes) {
@@ -853,11 +886,10 @@ function keylessResult(target, outcomes) {
         target[o.kind === 'signature' ? 'signature-digest' : 'attestation-digest'] = o.digest;
     return target;
 }
-function chartResult(built, targets) {
+function chartResult(source, built, targets) {
     return {
+        source,
         ...targets[0],
-        'chart-digest': built.artifact.chartDescriptor.digest,
-        size: String(built.artifact.chart.length),
         name: built.chart.metadata.name,
         version: built.chart.metadata.version,
         signed: built.signed !== undefined,
@@ -865,10 +897,30 @@ function chartResult(built, targets) {
         targets,
     };
 }
-/** The `charts` output always; the single-chart outputs when there is exactly one chart. */
+/** A chart that failed: what was known of it (name and version once read), and the error line. */
+function failedResult(source, known, error) {
+    return {
+        source,
+        ref: '',
+        repository: '',
+        digest: '',
+        'digest-ref': '',
+        'chart-digest': '',
+        size: '',
+        status: 'failed',
+        from: '',
+        name: known.name ?? '',
+        version: known.version ?? '',
+        signed: false,
+        'sign-fingerprint': '',
+        targets: [],
+        error,
+    };
+}
+/** The `charts` output always (every chart, failed ones too); the single-chart outputs when one chart was published. */
 function setOutputs(results) {
     core/* setOutput */.uH(constants/* Output */.k7.charts, JSON.stringify(results));
-    if (results.length !== 1)
+    if (results.length !== 1 || results[0].status === 'failed')
         return;
     const r = results[0];
     core/* setOutput */.uH(constants/* Output */.k7.ref, r.ref);
@@ -887,12 +939,30 @@ function setOutputs(results) {
     core/* setOutput */.uH(constants/* Output */.k7.artifacthubDigest, r['artifacthub-digest'] ?? '');
 }
 
+;// CONCATENATED MODULE: ./src/action/result-lines.ts
+/** A chart's one-line result: `web 1.2.0 — pushed sha256:…` (the group title of its log lines). */
+function resultTitle(r) {
+    const who = r.name ? `${r.name} ${r.version}` : r.source;
+    if (r.status === 'failed')
+        return `${who} — failed`;
+    const more = r.targets.length > 1 ? ` (and ${r.targets.length - 1} more ref${r.targets.length > 2 ? 's' : ''})` : '';
+    return `${who} — ${r.status} ${r.digest}${more}`;
+}
+const ORDER = ['pushed', 'unchanged', 'skipped', 'saved', 'failed'];
+/** The step's last line: `3 charts: 2 pushed, 1 failed`. */
+function tally(results) {
+    const counts = ORDER.map((s) => [s, results.filter((r) => r.status === s).length]).filter(([, n]) => n > 0);
+    return `${results.length} chart${results.length === 1 ? '' : 's'}: ${counts.map(([s, n]) => `${n} ${s}`).join(', ')}`;
+}
+
 // EXTERNAL MODULE: ./src/artifact/chart-ref.ts
 var chart_ref = __webpack_require__(31938);
 // EXTERNAL MODULE: ./src/release/build.ts + 3 modules
 var release_build = __webpack_require__(4958);
 // EXTERNAL MODULE: ./src/release/push.ts + 1 modules
 var push = __webpack_require__(4509);
+// EXTERNAL MODULE: ./src/release/outcome.ts
+var release_outcome = __webpack_require__(82641);
 // EXTERNAL MODULE: ./src/util/yield.ts
 var util_yield = __webpack_require__(98681);
 // EXTERNAL MODULE: ./src/release/report.ts
@@ -1126,15 +1196,18 @@ function visibilityLines(repository, seen) {
 
 
 
+
 /**
  * One chart, start to end: packaged once, saved to the cache under every target, and pushed to each
  * target in turn (a later target on the same registry mounts the blobs from the first). The tags are
  * looked up as soon as the chart's name and version are known.
  */
-async function publishChart(source, inputs, build, registries, notice, readBacks, keyless) {
+async function publishChart(source, inputs, build, registries, notice, readBacks, known = {}, keyless) {
     const log = (line) => build.log?.info(line);
     const loaded = await (0,release_build/* loadSource */.sh)(source, build);
     const md = loaded.chart.metadata;
+    known.name = md.name;
+    known.version = md.version;
     // Checked before anything is pushed (and when nothing is): a bad file fails the chart, not half its publication.
     const repoMetadata = await findRepoMetadata(source, inputs.artifacthubRepo || undefined);
     if (loaded.looseVersion)
@@ -1149,42 +1222,39 @@ async function publishChart(source, inputs, build, registries, notice, readBacks
     }
     await (0,util_yield/* yieldToLoop */.j)();
     const packaged = await (0,release_build/* packageLoaded */.ck)(loaded, build);
-    log(`${md.name} ${md.version}: ${packaged.artifact.chart.length} bytes, chart ${packaged.artifact.chartDescriptor.digest}`);
+    log(`${md.name} ${md.version}: this build is ${packaged.artifact.chart.length} bytes, chart ${packaged.artifact.chartDescriptor.digest}`);
     log(`timestamps from ${packaged.date.from === 'fixed' ? 'the fixed epoch (SOURCE_DATE_EPOCH is not set)' : packaged.date.from} (${new Date(packaged.date.seconds * 1000).toISOString()})`);
     if (packaged.signed)
         log(`signed by ${packaged.signed.fingerprint} (${packaged.signed.userId}): provenance ${md.name}-${md.version}.tgz.prov`);
-    const about = { artifact: packaged.artifact, name: md.name, version: md.version };
     const targets = inputs.refs.map((ref) => (0,release_build/* bindRef */.Zp)(packaged, ref));
     const results = [];
     const pushedTo = new Map();
-    const published = [];
     // Once per repository: its artifacthub.io tag, and (on GHCR) whether a stranger can pull it.
     const metadataDone = new Set();
     const visibilityDone = new Set();
     for (const built of targets) {
         if (built.lowered)
-            notice(`The repository path ${JSON.stringify(built.lowered)} was lower-cased to ${JSON.stringify(built.ref.repository)}: OCI repository names are lower case.`);
+            notice((0,report/* loweredLine */.nH)(built.lowered, built.ref.repository));
         // Saved while the blobs upload; the manifest (the tag) waits for it, so a failed save publishes nothing.
         const saved = (0,save/* saveToCache */.$)(inputs.cache, built.refName, built.artifact);
         // Safe: `saved` is awaited below (the push's commit waits for it too) and its failure reported
         // there; only a push that fails first leaves it unawaited, and that failure is the one reported.
         saved.catch(() => { });
+        let outcome;
         if (!registries) {
             await saved;
-            for (const line of (0,report/* describeLines */.B)(built.refName, about))
+            outcome = { refName: built.refName, tag: built.ref.tag, status: 'saved', artifact: built.artifact, from: 'build' };
+            for (const line of (0,report/* outcomeLines */.qx)(outcome, md))
                 log(line);
-            log(`${built.ref.tag}: saved`);
-            results.push(targetResult(built, 'saved'));
-            published.push(built);
+            results.push(targetResult(built, outcome));
             continue;
         }
         const client = await registries.client(built.ref.registry, log);
         log(`The push refers to repository [${built.ref.registry}/${built.ref.repository}]`);
-        for (const line of (0,report/* describeLines */.B)(built.refName, about))
-            log(line);
         // Keyless: a new manifest is signed before its tag is written (a failure leaves the tag as it was).
         let made;
-        const outcome = await (0,push/* pushArtifact */.X)(client, built.ref, built.artifact, inputs.ifExists, {
+        // What stands afterwards (this build, or the registry's copy) is what the log, the outputs and the cache name.
+        outcome = await (0,release_outcome/* pushAndCache */.G)(client, built.ref, built.refName, built.artifact, inputs.ifExists, inputs.cache, {
             mountFrom: pushedTo.get(built.ref.registry),
             current: take(lookups, built.refName), // a ref given twice is looked up again the second time
             beforeCommit: saved,
@@ -1194,20 +1264,16 @@ async function publishChart(source, inputs, build, registries, notice, readBacks
         await saved;
         if (!pushedTo.has(built.ref.registry))
             pushedTo.set(built.ref.registry, built.ref.repository);
-        // The same chart under another manifest (other timestamps, annotations or tool): the registry's is
-        // what a pull gets and what to sign, so the outputs and the cache describe it.
-        const result = outcome.existing ? { ...built, artifact: outcome.existing } : built;
-        if (outcome.existing)
-            await (0,save/* saveToCache */.$)(inputs.cache, built.refName, outcome.existing);
-        log((0,report/* pushLine */.n)(result, outcome.status, outcome.digest));
+        for (const line of (0,report/* outcomeLines */.qx)(outcome, md))
+            log(line);
         // What the tag holds and this run did not write (unchanged) is signed unless a valid signature by
         // this identity is attached already; a skipped chart is not this run's to sign.
         const signedNow = outcome.status === 'pushed'
             ? made
             : outcome.status === 'unchanged' && keyless
-                ? keyless.ensure(client, built.ref, result.artifact.manifestDescriptor, false)
+                ? keyless.ensure(client, built.ref, outcome.artifact.manifestDescriptor, false)
                 : undefined;
-        const target = keylessResult(targetResult(result, outcome.status, outcome.digest), await signedNow);
+        const target = keylessResult(targetResult(built, outcome), await signedNow);
         const repository = `${built.ref.registry}/${built.ref.repository}`;
         if (repoMetadata && !metadataDone.has(repository)) {
             metadataDone.add(repository);
@@ -1218,7 +1284,7 @@ async function publishChart(source, inputs, build, registries, notice, readBacks
         }
         if (outcome.status === 'pushed' && !visibilityDone.has(repository)) {
             visibilityDone.add(repository);
-            const seen = await checkGhcrVisibility(registries, built.ref, outcome.digest);
+            const seen = await checkGhcrVisibility(registries, built.ref, outcome.artifact.manifestDescriptor.digest);
             if (seen && seen.visibility !== 'public') {
                 for (const line of visibilityLines(repository, seen))
                     build.log?.warn(line);
@@ -1229,9 +1295,8 @@ async function publishChart(source, inputs, build, registries, notice, readBacks
                 log(`${repository}: public (pulled anonymously)`);
         }
         results.push(target);
-        published.push(result);
     }
-    return chartResult(published[0], results);
+    return chartResult(source, targets[0], results);
 }
 function take(map, key) {
     const value = map.get(key);
@@ -1295,19 +1360,26 @@ var human_size = __webpack_require__(78887);
 
 
 
-/** The job summary: one row per chart and target with its reference, digest, size and status. */
-async function writeSummary(results, failures) {
+/**
+ * The job summary: one row per chart and target with its reference, digest, size and status (the
+ * digest and size of what stands, as the outputs name them), and one per failed chart with its error.
+ * No cell is empty (an empty cell is written unclosed).
+ */
+async function writeSummary(results) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
-    const rows = results.flatMap((r) => r.targets.map((t) => [
-        { data: `${r.name} ${r.version}` },
-        { data: `<code>${t.ref}</code>` },
-        { data: `<code>${t.digest}</code>` },
-        { data: (0,human_size/* humanSize */.X)(Number(r.size)) },
-        { data: t.status },
-    ]));
-    for (const f of failures)
-        rows.push([{ data: summary_escape(f.source) }, { data: '' }, { data: '' }, { data: '' }, { data: `failed: ${summary_escape((0,secrets/* redact */.E$)(f.message))}` }]);
+    const rows = results.flatMap((r) => {
+        const chart = { data: summary_escape(r.name ? `${r.name} ${r.version}` : r.source) };
+        if (r.status === 'failed')
+            return [[chart, { data: '—' }, { data: '—' }, { data: '—' }, { data: `failed: ${summary_escape((0,secrets/* redact */.E$)(r.error ?? ''))}` }]];
+        return r.targets.map((t) => [
+            chart,
+            { data: `<code>${summary_escape(t.ref)}</code>` },
+            { data: `<code>${t.digest}</code>` },
+            { data: (0,human_size/* humanSize */.X)(Number(t.size)) },
+            { data: t.from === 'registry' ? `${t.status} (the registry’s copy)` : t.status },
+        ]);
+    });
     const summary = core/* summary */.z.addHeading('Chartlift', 3).addTable([
         [
             { data: 'Chart', header: true },
@@ -1365,6 +1437,9 @@ function summary_escape(s) {
 
 
 
+
+
+
 /** Charts published at a time (the registry, not this process, is what more would wait on). */
 const CONCURRENCY = 4;
 /**
@@ -1372,6 +1447,7 @@ const CONCURRENCY = 4;
  * several at a time. One failing chart fails the step, but the others still publish.
  */
 async function publish() {
+    (0,layout/* onCacheWarning */.og)(action_log/* log */.R.warning);
     const inputs = readInputs();
     // Signing (OpenPGP, the key's unlocking) starts now: it overlaps the charts' loading and the registry's answers.
     const signer = inputs.sign ? (0,sign_signer/* startSigner */.F)(inputs.sign) : undefined;
@@ -1396,71 +1472,79 @@ async function publish() {
     if (registries)
         warmUp(registries, primary, action_log/* log */.R.info);
     const access = connections.access(action_log/* log */.R.info);
-    const failures = [];
     const single = sources.length === 1;
-    let results;
-    // Each pushed chart's read-back of its tag (after the settling wait), awaited once all are pushed.
-    const readBacks = [];
+    // Each chart's result, final once its read-backs are in; with several charts, each one's lines are
+    // printed as a group titled with that result, in the charts' order, as soon as those before it are.
+    const finals = sources.map(() => deferred());
+    const printed = printInOrder(finals, single);
     try {
-        results = await mapLimit(sources, CONCURRENCY, async (source, index) => {
+        await mapLimit(sources, CONCURRENCY, async (source, index) => {
+            // Each pushed chart's read-back of its tag (after the settling wait): awaited outside the slot.
             const done = [];
-            readBacks.push({ index, source, done });
-            // With several charts, each one's lines wait for its group (in order, notices among them).
-            const later = [];
-            const log = single ? action_log/* log */.R.info : (line) => void later.push(() => action_log/* log */.R.info(line));
-            const notice = single ? action_log/* log */.R.notice : (line) => void later.push(() => action_log/* log */.R.notice(line));
+            const known = {};
+            const lines = [];
+            const log = single ? action_log/* log */.R.info : (line) => void lines.push(() => action_log/* log */.R.info(line));
+            const notice = single ? action_log/* log */.R.notice : (line) => void lines.push(() => action_log/* log */.R.notice(line));
+            const build = {
+                env: process.env,
+                workspace: process.env.GITHUB_WORKSPACE || undefined,
+                overrides,
+                access,
+                signer,
+                log: { info: log, warn: (line) => action_log/* log */.R.warning(line) },
+                artifactHub: { lint: inputs.artifacthubLint, signKeyUrl: inputs.signKeyUrl || undefined },
+            };
+            // The error as the charts output holds it: secrets written *** (the runner drops an output that holds one).
+            const failed = (err) => ({ result: failedResult(source, known, (0,secrets/* redact */.E$)((0,errors/* errorLine */.BP)(err, hints/* ACTION_HINTS */.g))), err, lines });
+            let result;
             try {
-                const build = {
-                    env: process.env,
-                    workspace: process.env.GITHUB_WORKSPACE || undefined,
-                    overrides,
-                    access,
-                    signer,
-                    log: { info: log, warn: (line) => action_log/* log */.R.warning(line) },
-                    artifactHub: { lint: inputs.artifacthubLint, signKeyUrl: inputs.signKeyUrl || undefined },
-                };
-                return await publishChart(source, inputs, build, registries, notice, done, keyless);
+                const published = await publishChart(source, inputs, build, registries, notice, done, known, keyless);
+                // Pushed, but another run may write the tag right after: then this chart is not what the tag holds.
+                result = Promise.all(done).then(() => published, failed);
             }
             catch (err) {
-                failures.push({ source, message: (0,errors/* errorLine */.BP)(err, hints/* ACTION_HINTS */.g) });
-                if (!single)
-                    action_log/* log */.R.error(`${source}: ${(0,errors/* errorLine */.BP)(err, hints/* ACTION_HINTS */.g)}`);
-                return undefined;
+                result = Promise.resolve(failed(err));
             }
-            finally {
-                if (!single) {
-                    action_log/* log */.R.startGroup(source);
-                    for (const print of later)
-                        print();
-                    action_log/* log */.R.endGroup();
-                }
-            }
+            finals[index].resolve(result.then((r) => ('err' in r ? r : { result: r, lines })));
         });
-        for (const { index, source, done } of readBacks) {
-            try {
-                await Promise.all(done);
-            }
-            catch (err) {
-                // Pushed, but another run wrote the tag right after: this chart is not what the tag holds.
-                results[index] = undefined;
-                failures.push({ source, message: (0,errors/* errorLine */.BP)(err, hints/* ACTION_HINTS */.g) });
-                if (!single)
-                    action_log/* log */.R.error(`${source}: ${(0,errors/* errorLine */.BP)(err, hints/* ACTION_HINTS */.g)}`);
-            }
-        }
+        await printed;
     }
     finally {
         await connections.close();
     }
-    const published = results.filter((r) => r !== undefined);
-    if (published.length > 0)
-        setOutputs(published);
-    await writeSummary(published, failures);
+    const results = await Promise.all(finals.map((f) => f.promise.then((r) => r.result)));
+    setOutputs(results);
+    await writeSummary(results);
+    action_log/* log */.R.info(tally(results));
+    const failures = results.filter((r) => r.status === 'failed');
     if (failures.length === 0)
         return;
     if (single)
-        throw new Error(failures[0].message);
+        throw (await finals[0].promise).err;
     throw new Error(`${failures.length} of ${sources.length} charts failed: ${failures.map((f) => f.source).join(', ')} (see the errors above)`);
+}
+function deferred() {
+    let resolve;
+    const promise = new Promise((r) => (resolve = r));
+    return { promise, resolve };
+}
+/**
+ * Prints each chart's lines as its results come in, in the charts' order. Several charts: a group each,
+ * titled with its result, its error (an annotation pointing at the file at fault) after the group. One
+ * chart: its lines went out as they came; its error is the step's own.
+ */
+async function printInOrder(finals, single) {
+    for (const f of finals) {
+        const { result, lines, err } = await f.promise;
+        if (single)
+            continue;
+        action_log/* log */.R.startGroup(resultTitle(result));
+        for (const print of lines)
+            print();
+        action_log/* log */.R.endGroup();
+        if (err !== undefined)
+            action_log/* log */.R.error(`${result.source}: ${result.error}`, err);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -1481,7 +1565,7 @@ async function run() {
     catch (err) {
         if (err instanceof Error && err.stack)
             action_log/* log */.R.debug(err.stack);
-        action_log/* log */.R.fail((0,errors/* errorLine */.BP)(err, hints/* ACTION_HINTS */.g));
+        action_log/* log */.R.fail((0,errors/* errorLine */.BP)(err, hints/* ACTION_HINTS */.g), err);
     }
 }
 

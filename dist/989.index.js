@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   verifyCommand: () => (/* binding */ verifyCommand)
 /* harmony export */ });
 /* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62148);
-/* harmony import */ var _chart_commands_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(99320);
+/* harmony import */ var _chart_commands_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11815);
 /* harmony import */ var _keyless_flags_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(13334);
 /* harmony import */ var _print_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(79381);
 

@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import { parseArgs } from 'node:util';
 import { errorLine, UserError } from './errors.js';
 import { defaultCachePath } from './oci/layout.js';
 import { exportCommand, listCommand, pullCommand, pushCommand, removeCommand, saveCommand } from './cli/chart-commands.js';
@@ -8,27 +7,9 @@ import { CLI_HINTS } from './cli/hints.js';
 import { loginCommand, logoutCommand } from './cli/registry-commands.js';
 import type { IfExists } from './release/push.js';
 import { print, printError } from './cli/print.js';
-
-const OPTIONS = {
-  help: { type: 'boolean', short: 'h' },
-  cache: { type: 'string' },
-  username: { type: 'string', short: 'u' },
-  'password-stdin': { type: 'boolean' },
-  'plain-http': { type: 'boolean' },
-  'ca-file': { type: 'string' },
-  destination: { type: 'string', short: 'd' },
-  'if-exists': { type: 'string' },
-  sign: { type: 'boolean' },
-  key: { type: 'string' },
-  keyring: { type: 'string' },
-  'passphrase-file': { type: 'string' },
-  verify: { type: 'boolean' },
-  'certificate-identity': { type: 'string' },
-  'certificate-identity-regexp': { type: 'string' },
-  'certificate-oidc-issuer': { type: 'string' },
-  type: { type: 'string' },
-  'trusted-root': { type: 'string' },
-} as const;
+import { readArgs } from './cli/args.js';
+import { withVersion } from './cli/ref.js';
+import { onCacheWarning } from './oci/layout.js';
 
 const ARITY: Record<string, string[]> = {
   'registry login': ['HOST'],
@@ -44,7 +25,13 @@ const ARITY: Record<string, string[]> = {
 
 /** Helm 3.0–3.6's `helm chart` and `helm registry` commands over the same library, cache and credential files as the action and Helm. */
 export async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  // `chartlift --version`: Chartlift's own version, written into the CLI's entry when it was built.
+  if (argv.length === 1 && argv[0] === '--version') {
+    print(`chartlift ${(globalThis as { chartliftVersion?: string }).chartliftVersion ?? 'unknown (not a build)'}`);
+    return 0;
+  }
+  onCacheWarning((line) => printError(`warning: ${line}`));
+  const { values, positionals } = readArgs(argv);
   const command = positionals.slice(0, 2).join(' ');
   if (!(command in ARITY)) {
     if (values.help || positionals.length === 0) {
@@ -58,6 +45,8 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const args = positionals.slice(2);
+  if (values.version !== undefined && !['chart pull', 'chart export', 'chart push', 'chart remove', 'chart verify'].includes(command))
+    throw new UserError(`"chartlift ${command}" takes no --version`, { hint: `See chartlift ${command} --help` });
   const names = ARITY[command];
   if (args.length !== names.length)
     throw new UserError(`"chartlift ${command}" takes ${names.length ? names.join(' ') : 'no arguments'}`, {
@@ -74,6 +63,8 @@ export async function main(argv: string[]): Promise<number> {
   };
   const ifExists = (values['if-exists'] ?? 'fail') as IfExists;
   if (!['fail', 'skip', 'overwrite'].includes(ifExists)) throw new UserError('--if-exists takes fail, skip or overwrite');
+  // REF as helm takes it too: oci://host/path/name --version X.
+  const ref = (i: number): string => withVersion(args[i], values.version);
   switch (command) {
     case 'registry login':
       await loginCommand(args[0], { ...reach, username: values.username, passwordStdin: values['password-stdin'] });
@@ -93,19 +84,19 @@ export async function main(argv: string[]): Promise<number> {
       await listCommand(cache);
       break;
     case 'chart export':
-      await exportCommand(args[0], cache, values.destination ?? '.');
+      await exportCommand(ref(0), cache, values.destination ?? '.');
       break;
     case 'chart push':
-      await pushCommand(args[0], cache, { ...reach, ifExists });
+      await pushCommand(ref(0), cache, { ...reach, ifExists });
       break;
     case 'chart remove':
-      await removeCommand(args[0], cache);
+      await removeCommand(ref(0), cache);
       break;
     case 'chart pull':
-      await pullCommand(args[0], cache, { ...reach, verify: values.verify ?? false, keyring: values.keyring, keyless });
+      await pullCommand(ref(0), cache, { ...reach, verify: values.verify ?? false, keyring: values.keyring, keyless });
       break;
     case 'chart verify':
-      await (await import('./cli/verify-command.js')).verifyCommand(args[0], { ...reach, ...keyless });
+      await (await import('./cli/verify-command.js')).verifyCommand(ref(0), { ...reach, ...keyless });
       break;
   }
   return 0;
@@ -114,11 +105,7 @@ export async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
-    const line =
-      err instanceof TypeError && /ERR_PARSE_ARGS/.test(String((err as { code?: string }).code))
-        ? `${err.message} (see chartlift --help)`
-        : errorLine(err, CLI_HINTS);
-    printError(`Error: ${line}`);
+    printError(`Error: ${errorLine(err, CLI_HINTS)}`);
     process.exit(1);
   },
 );

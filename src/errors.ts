@@ -42,14 +42,22 @@ export class UserError extends Error {
   readonly code?: ErrorCode;
   /** What `where` starts with, for a face to call by its own name. */
   readonly subject?: Subject;
+  /** Where in the file `where` names the fault is (1-based), for a face that can point at the line. */
+  readonly line?: number;
+  readonly col?: number;
 
-  constructor(message: string, options: { where?: string; hint?: string; cause?: unknown; code?: ErrorCode; subject?: Subject } = {}) {
+  constructor(
+    message: string,
+    options: { where?: string; hint?: string; cause?: unknown; code?: ErrorCode; subject?: Subject; line?: number; col?: number } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'UserError';
     this.where = options.where;
     this.hint = options.hint;
     this.code = options.code;
     this.subject = options.subject;
+    this.line = options.line;
+    this.col = options.col;
   }
 
   /**

@@ -14,6 +14,6 @@ export async function run(): Promise<void> {
     await publish();
   } catch (err) {
     if (err instanceof Error && err.stack) log.debug(err.stack);
-    log.fail(errorLine(err, ACTION_HINTS));
+    log.fail(errorLine(err, ACTION_HINTS), err);
   }
 }

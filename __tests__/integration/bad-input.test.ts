@@ -69,7 +69,7 @@ const cases: Array<{ name: string; chart: () => Promise<string>; says: RegExp; c
   {
     name: 'invalid YAML',
     chart: () => chart('badyaml', { 'Chart.yaml': 'name: x\nversion: [1.0.0\n' }),
-    says: /badyaml\/Chart\.yaml: invalid YAML: .* Fix the YAML syntax/,
+    says: /badyaml\/Chart\.yaml: invalid YAML at line \d+, column \d+: .* Fix the YAML syntax/,
   },
   {
     name: 'missing name',
@@ -172,10 +172,15 @@ for (const c of cases) {
     const r = await runAction({ chart: await c.chart(), ref: 'oci://localhost:5000/seed', push: 'false', cache: target });
     assert.notEqual(r.code, 0);
     assert.equal(r.errors.length, 1, r.stdout);
-    assert.match(r.errors[0], /^::error::/);
+    // Pointing at the line when the file is at fault there (GitHub shows it beside the line).
+    assert.match(r.errors[0], /^::error( file=[^:,]+,line=\d+,col=\d+)?::/);
     assert.match(r.errors[0], c.says);
     assert.equal(await treeHash(target), before, 'the cache changed');
-    assert.deepEqual(r.outputs, {});
+    // Only `charts`, with the one chart failed and its error.
+    assert.deepEqual(Object.keys(r.outputs), ['charts']);
+    const [failed] = JSON.parse(r.outputs.charts) as Array<{ status: string; error: string }>;
+    assert.equal(failed.status, 'failed');
+    assert.ok(r.errors[0].endsWith(`::${failed.error}`), r.errors[0]);
   });
 }
 

@@ -173,14 +173,16 @@ describe("the action's words", () => {
       repository: 'ghcr.io/acme/charts/app',
       digest: DIGEST,
       'digest-ref': `ghcr.io/acme/charts/app@${DIGEST}`,
+      'chart-digest': DIGEST,
+      size: '100',
       status: 'pushed' as const,
+      from: 'build' as const,
       visibility: 'private' as const,
       'settings-url': seen.settingsUrl,
     };
     const result: ChartResult = {
       ...target,
-      'chart-digest': DIGEST,
-      size: '100',
+      source: 'charts/app',
       name: 'app',
       version: '1.0.0',
       signed: false,
@@ -190,7 +192,7 @@ describe("the action's words", () => {
     const saved = process.env.GITHUB_STEP_SUMMARY;
     process.env.GITHUB_STEP_SUMMARY = file;
     try {
-      await writeSummary([result], []);
+      await writeSummary([result]);
     } finally {
       if (saved === undefined) delete process.env.GITHUB_STEP_SUMMARY;
       else process.env.GITHUB_STEP_SUMMARY = saved;

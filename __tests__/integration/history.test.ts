@@ -113,7 +113,7 @@ describe('a repository’s life: twelve commits on main, each from a --depth 1 c
       { change: () => file('.github/workflows/publish.yml', 'on: push\n'), want: { alpha: '1.1.0 unchanged', beta: '1.0.0 unchanged' } },
       {
         change: () => file('charts/beta/values.yaml', 'port: 9090\n'),
-        want: { alpha: '1.1.0 unchanged' },
+        want: { alpha: '1.1.0 unchanged', beta: '1.0.0 failed' },
         fails:
           /platform\/beta:1\.0\.0 already holds sha256:[0-9a-f]{64} \(chart sha256:[0-9a-f]{64}\), and this build is sha256:[0-9a-f]{64} \(chart sha256:[0-9a-f]{64}\): files differ: beta\/values\.yaml \(changed\)/,
       },
@@ -132,12 +132,12 @@ describe('a repository’s life: twelve commits on main, each from a --depth 1 c
       { change: () => file('README.md', '# platform\n\nMore docs.\n'), want: { alpha: '1.1.0 unchanged', beta: '1.0.1 unchanged' } },
       {
         change: () => file('charts/alpha/Chart.yaml', chartYaml('alpha', '1.1.0', 'A new description')),
-        want: { beta: '1.0.1 unchanged' },
+        want: { alpha: '1.1.0 failed', beta: '1.0.1 unchanged' },
         fails: /platform\/alpha:1\.1\.0 already holds .*: Chart\.yaml differs: description/,
       },
       {
         change: () => rm(path.join(repo.dir, 'docs'), { recursive: true }),
-        want: { beta: '1.0.1 unchanged' },
+        want: { alpha: '1.1.0 failed', beta: '1.0.1 unchanged' },
         fails: /alpha:1\.1\.0 already holds/,
       },
     ];

@@ -119,9 +119,18 @@ describe('many charts, many targets', () => {
       { env: EPOCH },
     );
     assert.notEqual(r.code, 0);
+    // Every chart, the failed one too (its Chart.yaml could not be read: no name, its source and error).
     assert.deepEqual(
-      JSON.parse(r.outputs.charts).map((c: { name: string }) => c.name),
-      ['good-a', 'good-c'],
+      JSON.parse(r.outputs.charts).map((c: { name: string; source: string; status: string }) => [
+        c.name,
+        path.basename(c.source),
+        c.status,
+      ]),
+      [
+        ['', 'bad-b', 'failed'],
+        ['good-a', 'good-a', 'pushed'],
+        ['good-c', 'good-c', 'pushed'],
+      ],
     );
     assert.match(
       r.stdout,

@@ -1,4 +1,6 @@
 import * as core from '@actions/core';
+import path from 'node:path';
+import { UserError } from '../errors.js';
 import { printable as escaped, printableLine as escapedLine } from '../util/printable.js';
 import { hideShort } from './secrets.js';
 
@@ -15,11 +17,28 @@ const printableLine = (text: string): string => hideShort(escapedLine(text));
 export const log = {
   info: (line: string): void => core.info(printableLine(line)),
   warning: (line: string): void => core.warning(printable(line)),
-  error: (line: string): void => core.error(printable(line)),
+  /** An error annotation; pointing at the file and line at fault when `err` names them (GitHub shows it beside the line). */
+  error: (line: string, err?: unknown): void => core.error(printable(line), at(err)),
   notice: (line: string): void => core.notice(printable(line)),
-  fail: (line: string): void => core.setFailed(printable(line)),
+  /** The step's failure: its error annotation (at the file and line at fault, as `error`), and exit code 1. */
+  fail: (line: string, err?: unknown): void => {
+    process.exitCode = 1;
+    core.error(printable(line), at(err));
+  },
   /** A multi-line text (a stack) as debug lines, each escaped. */
   debug: (text: string): void => core.debug(text.split('\n').map(printable).join('\n')),
   startGroup: (title: string): void => core.startGroup(printable(title)),
   endGroup: (): void => core.endGroup(),
 };
+
+/**
+ * Where an error points: the file (relative to the workspace, as GitHub names a repository's files)
+ * and the line, for an error that names both.
+ */
+function at(err: unknown): core.AnnotationProperties | undefined {
+  if (!(err instanceof UserError) || !err.where || err.line === undefined) return undefined;
+  const workspace = process.env.GITHUB_WORKSPACE;
+  const relative = workspace ? path.relative(workspace, path.resolve(workspace, err.where)) : '';
+  const file = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : err.where;
+  return { file: hideShort(escaped(file)), startLine: err.line, startColumn: err.col };
+}

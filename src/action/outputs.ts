@@ -1,9 +1,10 @@
 import * as core from '@actions/core';
 import type { BuiltChart } from '../release/build.js';
 import type { KeylessOutcome } from '../release/keyless.js';
+import type { TargetOutcome, TargetStatus } from '../release/outcome.js';
 import { Output } from './constants.js';
 
-type Status = 'pushed' | 'unchanged' | 'skipped' | 'saved';
+export type Status = TargetStatus | 'failed';
 
 export interface TargetResult {
   ref: string;
@@ -11,7 +12,11 @@ export interface TargetResult {
   repository: string;
   digest: string;
   'digest-ref': string;
+  'chart-digest': string;
+  size: string;
   status: Status;
+  /** Whose copy stands: this build's, or the registry's (the same chart pushed by another tool, or what skip kept). */
+  from: 'build' | 'registry' | '';
   /** The keyless signature's and the attestation's referrer manifests (made now or found), when asked for. */
   'signature-digest'?: string;
   'attestation-digest'?: string;
@@ -23,21 +28,36 @@ export interface TargetResult {
   'settings-url'?: string;
 }
 
-/** Every single-chart output for one chart (its first target's), and all its targets. */
+/**
+ * One chart's result, as the outputs, the `charts` JSON, the log's group title and the job summary tell
+ * it: its first target's values, and all its targets. A failed chart has status `failed`, its `error`,
+ * and whatever was known of it (its name and version once Chart.yaml was read).
+ */
 export interface ChartResult extends TargetResult {
-  'chart-digest': string;
-  size: string;
+  /** The `chart` line (or the path a glob matched) it came from. */
+  source: string;
   name: string;
   version: string;
   /** Whether this step signed the chart, and with which key. */
   signed: boolean;
   'sign-fingerprint': string;
   targets: TargetResult[];
+  error?: string;
 }
 
-export function targetResult(built: BuiltChart, status: Status, digest = built.artifact.manifestDescriptor.digest): TargetResult {
+export function targetResult(built: BuiltChart, o: TargetOutcome): TargetResult {
   const repository = `${built.ref.registry}/${built.ref.repository}`;
-  return { ref: built.refName, repository, digest, 'digest-ref': `${repository}@${digest}`, status };
+  const digest = o.artifact.manifestDescriptor.digest;
+  return {
+    ref: o.refName,
+    repository,
+    digest,
+    'digest-ref': `${repository}@${digest}`,
+    'chart-digest': o.artifact.chartDescriptor.digest,
+    size: String(o.artifact.chart.length),
+    status: o.status,
+    from: o.from,
+  };
 }
 
 /** A target's result with the keyless referrers made or found for it. */
@@ -46,11 +66,10 @@ export function keylessResult(target: TargetResult, outcomes: KeylessOutcome[] |
   return target;
 }
 
-export function chartResult(built: BuiltChart, targets: TargetResult[]): ChartResult {
+export function chartResult(source: string, built: BuiltChart, targets: TargetResult[]): ChartResult {
   return {
+    source,
     ...targets[0],
-    'chart-digest': built.artifact.chartDescriptor.digest,
-    size: String(built.artifact.chart.length),
     name: built.chart.metadata.name,
     version: built.chart.metadata.version,
     signed: built.signed !== undefined,
@@ -59,10 +78,31 @@ export function chartResult(built: BuiltChart, targets: TargetResult[]): ChartRe
   };
 }
 
-/** The `charts` output always; the single-chart outputs when there is exactly one chart. */
+/** A chart that failed: what was known of it (name and version once read), and the error line. */
+export function failedResult(source: string, known: { name?: string; version?: string }, error: string): ChartResult {
+  return {
+    source,
+    ref: '',
+    repository: '',
+    digest: '',
+    'digest-ref': '',
+    'chart-digest': '',
+    size: '',
+    status: 'failed',
+    from: '',
+    name: known.name ?? '',
+    version: known.version ?? '',
+    signed: false,
+    'sign-fingerprint': '',
+    targets: [],
+    error,
+  };
+}
+
+/** The `charts` output always (every chart, failed ones too); the single-chart outputs when one chart was published. */
 export function setOutputs(results: ChartResult[]): void {
   core.setOutput(Output.charts, JSON.stringify(results));
-  if (results.length !== 1) return;
+  if (results.length !== 1 || results[0].status === 'failed') return;
   const r = results[0];
   core.setOutput(Output.ref, r.ref);
   core.setOutput(Output.repository, r.repository);

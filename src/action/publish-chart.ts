@@ -1,9 +1,10 @@
 import { resolveChartRef, versionTag } from '../artifact/chart-ref.js';
 import { refString } from '../oci/reference.js';
-import { bindRef, loadSource, packageLoaded, type BuildOptions, type BuiltChart } from '../release/build.js';
-import { lookUpTag, pushArtifact } from '../release/push.js';
+import { bindRef, loadSource, packageLoaded, type BuildOptions } from '../release/build.js';
+import { lookUpTag } from '../release/push.js';
+import { pushAndCache, type TargetOutcome } from '../release/outcome.js';
 import { yieldToLoop } from '../util/yield.js';
-import { describeLines, pushLine } from '../release/report.js';
+import { loweredLine, outcomeLines } from '../release/report.js';
 import { saveToCache } from '../release/save.js';
 import type { Inputs } from './inputs.js';
 import { chartResult, keylessResult, targetResult, type ChartResult, type TargetResult } from './outputs.js';
@@ -26,11 +27,14 @@ export async function publishChart(
   registries: Registries | undefined,
   notice: (line: string) => void,
   readBacks?: Array<Promise<void>>,
+  known: { name?: string; version?: string } = {},
   keyless?: KeylessSigner,
 ): Promise<ChartResult> {
   const log = (line: string): void => build.log?.info(line);
   const loaded = await loadSource(source, build);
   const md = loaded.chart.metadata;
+  known.name = md.name;
+  known.version = md.version;
   // Checked before anything is pushed (and when nothing is): a bad file fails the chart, not half its publication.
   const repoMetadata = await findRepoMetadata(source, inputs.artifacthubRepo || undefined);
   if (loaded.looseVersion)
@@ -46,44 +50,39 @@ export async function publishChart(
   }
   await yieldToLoop();
   const packaged = await packageLoaded(loaded, build);
-  log(`${md.name} ${md.version}: ${packaged.artifact.chart.length} bytes, chart ${packaged.artifact.chartDescriptor.digest}`);
+  log(`${md.name} ${md.version}: this build is ${packaged.artifact.chart.length} bytes, chart ${packaged.artifact.chartDescriptor.digest}`);
   log(
     `timestamps from ${packaged.date.from === 'fixed' ? 'the fixed epoch (SOURCE_DATE_EPOCH is not set)' : packaged.date.from} (${new Date(packaged.date.seconds * 1000).toISOString()})`,
   );
   if (packaged.signed)
     log(`signed by ${packaged.signed.fingerprint} (${packaged.signed.userId}): provenance ${md.name}-${md.version}.tgz.prov`);
-  const about = { artifact: packaged.artifact, name: md.name, version: md.version };
   const targets = inputs.refs.map((ref) => bindRef(packaged, ref));
   const results: TargetResult[] = [];
   const pushedTo = new Map<string, string>();
-  const published: BuiltChart[] = [];
   // Once per repository: its artifacthub.io tag, and (on GHCR) whether a stranger can pull it.
   const metadataDone = new Set<string>();
   const visibilityDone = new Set<string>();
   for (const built of targets) {
-    if (built.lowered)
-      notice(
-        `The repository path ${JSON.stringify(built.lowered)} was lower-cased to ${JSON.stringify(built.ref.repository)}: OCI repository names are lower case.`,
-      );
+    if (built.lowered) notice(loweredLine(built.lowered, built.ref.repository));
     // Saved while the blobs upload; the manifest (the tag) waits for it, so a failed save publishes nothing.
     const saved = saveToCache(inputs.cache, built.refName, built.artifact);
     // Safe: `saved` is awaited below (the push's commit waits for it too) and its failure reported
     // there; only a push that fails first leaves it unawaited, and that failure is the one reported.
     saved.catch(() => {});
+    let outcome: TargetOutcome;
     if (!registries) {
       await saved;
-      for (const line of describeLines(built.refName, about)) log(line);
-      log(`${built.ref.tag}: saved`);
-      results.push(targetResult(built, 'saved'));
-      published.push(built);
+      outcome = { refName: built.refName, tag: built.ref.tag, status: 'saved', artifact: built.artifact, from: 'build' };
+      for (const line of outcomeLines(outcome, md)) log(line);
+      results.push(targetResult(built, outcome));
       continue;
     }
     const client = await registries.client(built.ref.registry, log);
     log(`The push refers to repository [${built.ref.registry}/${built.ref.repository}]`);
-    for (const line of describeLines(built.refName, about)) log(line);
     // Keyless: a new manifest is signed before its tag is written (a failure leaves the tag as it was).
     let made: Promise<KeylessOutcome[]> | undefined;
-    const outcome = await pushArtifact(client, built.ref, built.artifact, inputs.ifExists, {
+    // What stands afterwards (this build, or the registry's copy) is what the log, the outputs and the cache name.
+    outcome = await pushAndCache(client, built.ref, built.refName, built.artifact, inputs.ifExists, inputs.cache, {
       mountFrom: pushedTo.get(built.ref.registry),
       current: take(lookups, built.refName), // a ref given twice is looked up again the second time
       beforeCommit: saved,
@@ -92,20 +91,16 @@ export async function publishChart(
     });
     await saved;
     if (!pushedTo.has(built.ref.registry)) pushedTo.set(built.ref.registry, built.ref.repository);
-    // The same chart under another manifest (other timestamps, annotations or tool): the registry's is
-    // what a pull gets and what to sign, so the outputs and the cache describe it.
-    const result = outcome.existing ? { ...built, artifact: outcome.existing } : built;
-    if (outcome.existing) await saveToCache(inputs.cache, built.refName, outcome.existing);
-    log(pushLine(result, outcome.status, outcome.digest));
+    for (const line of outcomeLines(outcome, md)) log(line);
     // What the tag holds and this run did not write (unchanged) is signed unless a valid signature by
     // this identity is attached already; a skipped chart is not this run's to sign.
     const signedNow =
       outcome.status === 'pushed'
         ? made
         : outcome.status === 'unchanged' && keyless
-          ? keyless.ensure(client, built.ref, result.artifact.manifestDescriptor, false)
+          ? keyless.ensure(client, built.ref, outcome.artifact.manifestDescriptor, false)
           : undefined;
-    const target = keylessResult(targetResult(result, outcome.status, outcome.digest), await signedNow);
+    const target = keylessResult(targetResult(built, outcome), await signedNow);
     const repository = `${built.ref.registry}/${built.ref.repository}`;
     if (repoMetadata && !metadataDone.has(repository)) {
       metadataDone.add(repository);
@@ -118,7 +113,7 @@ export async function publishChart(
     }
     if (outcome.status === 'pushed' && !visibilityDone.has(repository)) {
       visibilityDone.add(repository);
-      const seen = await checkGhcrVisibility(registries, built.ref, outcome.digest);
+      const seen = await checkGhcrVisibility(registries, built.ref, outcome.artifact.manifestDescriptor.digest);
       if (seen && seen.visibility !== 'public') {
         for (const line of visibilityLines(repository, seen)) build.log?.warn(line);
         target.visibility = seen.visibility;
@@ -126,9 +121,8 @@ export async function publishChart(
       } else if (seen) log(`${repository}: public (pulled anonymously)`);
     }
     results.push(target);
-    published.push(result);
   }
-  return chartResult(published[0], results);
+  return chartResult(source, targets[0], results);
 }
 
 function take<K, V>(map: Map<K, V>, key: K): V | undefined {

@@ -21,7 +21,8 @@ const short = new Set<string>();
  * any text of the log it likes).
  */
 export function mask(secret: string, from: 'input' | 'registry' = 'input'): void {
-  if (!secret) return;
+  // Each secret once: the runner keeps every mask for the rest of the job.
+  if (!secret || known.has(secret)) return;
   if (secret.length >= MIN_MASK_LENGTH) core.setSecret(secret);
   else if (from === 'input' && !short.has(secret)) {
     if (short.size === 0)

@@ -3,20 +3,25 @@ import { humanSize } from '../util/human-size.js';
 import { redact } from './secrets.js';
 import type { ChartResult } from './outputs.js';
 
-/** The job summary: one row per chart and target with its reference, digest, size and status. */
-export async function writeSummary(results: ChartResult[], failures: Array<{ source: string; message: string }>): Promise<void> {
+/**
+ * The job summary: one row per chart and target with its reference, digest, size and status (the
+ * digest and size of what stands, as the outputs name them), and one per failed chart with its error.
+ * No cell is empty (an empty cell is written unclosed).
+ */
+export async function writeSummary(results: ChartResult[]): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
-  const rows = results.flatMap((r) =>
-    r.targets.map((t) => [
-      { data: `${r.name} ${r.version}` },
-      { data: `<code>${t.ref}</code>` },
+  const rows = results.flatMap((r) => {
+    const chart = { data: escape(r.name ? `${r.name} ${r.version}` : r.source) };
+    if (r.status === 'failed')
+      return [[chart, { data: '—' }, { data: '—' }, { data: '—' }, { data: `failed: ${escape(redact(r.error ?? ''))}` }]];
+    return r.targets.map((t) => [
+      chart,
+      { data: `<code>${escape(t.ref)}</code>` },
       { data: `<code>${t.digest}</code>` },
-      { data: humanSize(Number(r.size)) },
-      { data: t.status },
-    ]),
-  );
-  for (const f of failures)
-    rows.push([{ data: escape(f.source) }, { data: '' }, { data: '' }, { data: '' }, { data: `failed: ${escape(redact(f.message))}` }]);
+      { data: humanSize(Number(t.size)) },
+      { data: t.from === 'registry' ? `${t.status} (the registry’s copy)` : t.status },
+    ]);
+  });
   const summary = core.summary.addHeading('Chartlift', 3).addTable([
     [
       { data: 'Chart', header: true },

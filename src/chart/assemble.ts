@@ -4,6 +4,7 @@ import type { Chart, ChartFile } from './chart.js';
 import { readLock } from './lock.js';
 import { emptyMetadata, readMetadataYaml, validateMetadata } from './metadata.js';
 import { checkGoValues, GoYamlError } from './go-values.js';
+import { yamlSyntaxError } from './yaml-error.js';
 import { BoundsError, CHART_YAML_BOUNDS, readJson, type Bounds } from '../util/bounded-read.js';
 
 /**
@@ -141,6 +142,7 @@ function checkValues(data: Buffer, where: string): void {
         hint: `Chartlift checks values files of up to ${CHART_YAML_BOUNDS.maxNodes} nodes: move bulk data into a file the templates read (.Files.Get)`,
       });
     if (!(err instanceof GoYamlError)) throw err;
+    if (err.position) throw yamlSyntaxError(err, where, 'Fix the values file: Helm cannot load it either');
     throw new UserError(`invalid values: ${err.message}`, { where, hint: 'Fix the values file: Helm cannot load it either' });
   }
 }

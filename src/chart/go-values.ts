@@ -79,7 +79,15 @@ export function checkGoValues(text: string): void {
 }
 
 /** A YAML file Helm cannot read, with its reason in Go's words where that helps. */
-export class GoYamlError extends Error {}
+export class GoYamlError extends Error {
+  constructor(
+    message: string,
+    /** Where the parser stopped (1-based), for a syntax error. */
+    readonly position?: { line: number; col: number },
+  ) {
+    super(message);
+  }
+}
 
 /** Within CHART_YAML_BOUNDS: past them a BoundsError, before any tree is built. */
 function parseGoYamlDocuments(text: string): YAML.Document[] {
@@ -94,7 +102,8 @@ function parseGoYamlDocuments(text: string): YAML.Document[] {
         })
         .map(goScalarTag),
   });
-  for (const doc of list) if (doc.errors.length > 0) throw new GoYamlError(doc.errors[0].message.split('\n')[0]);
+  for (const doc of list)
+    if (doc.errors.length > 0) throw new GoYamlError(doc.errors[0].message.split('\n')[0], doc.errors[0].linePos?.[0]);
   return list;
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { UserError } from '../errors.js';
 import { goString, parseGoYaml } from './go-values.js';
+import { yamlSyntaxError } from './yaml-error.js';
 import { dependency, dependencyJson, goYaml, type Dependency } from './metadata.js';
 import { goStructJson } from './go-values.js';
 
@@ -12,7 +13,7 @@ export function readLock(data: Buffer, where: string): Buffer {
   try {
     doc = parseGoYaml(data.toString('utf8'));
   } catch (err) {
-    throw new UserError(`invalid YAML: ${(err as Error).message}`, { where, hint: 'Regenerate it with helm dependency update' });
+    throw yamlSyntaxError(err, where, 'Regenerate it with helm dependency update');
   }
   const obj = (doc ?? {}) as Record<string, unknown>;
   if (typeof obj !== 'object' || Array.isArray(obj))

@@ -1,5 +1,6 @@
 import YAML from 'yaml';
 import { UserError } from '../errors.js';
+import { yamlSyntaxError } from './yaml-error.js';
 import { goFields, goString, goStructJson, parseGoYaml, RawJson } from './go-values.js';
 
 /** Chart.yaml as Helm's `chart.Metadata` holds it; empty values are '' / [] / false / {}. */
@@ -145,10 +146,7 @@ export function readMetadataYaml(text: string, md: Metadata, file: string): void
   try {
     doc = parseGoYaml(text);
   } catch (err) {
-    throw new UserError(`invalid YAML: ${(err as Error).message}`, {
-      where: file,
-      hint: 'Fix the YAML syntax (a linter such as yamllint shows where)',
-    });
+    throw yamlSyntaxError(err, file, 'Fix the YAML syntax');
   }
   if (doc === null || doc === undefined) return;
   if (typeof doc !== 'object' || Array.isArray(doc)) {

@@ -9,8 +9,9 @@ import { exportChart } from '../release/export.js';
 import { formatTable, listCharts } from '../release/list.js';
 import { archiveName, verifyProvenance, type SignOptions, type Verified } from '../sign/provenance.js';
 import { pullChart } from '../release/pull.js';
-import { pushArtifact, type IfExists } from '../release/push.js';
-import { describeLines, pushLine } from '../release/report.js';
+import type { IfExists } from '../release/push.js';
+import { pushAndCache } from '../release/outcome.js';
+import { describeLines, loweredLine, outcomeLines } from '../release/report.js';
 import { saveToCache } from '../release/save.js';
 import { startSigner } from '../sign/signer.js';
 import { print, printError } from './print.js';
@@ -37,6 +38,7 @@ export async function saveCommand(dir: string, ref: string, cache: string, flags
     printError(
       `warning: ${dir}: chart version ${JSON.stringify(built.chart.metadata.version)} is not SemVer 2; Helm takes it (tag ${built.ref.tag}), but tools that sort tags as SemVer 2 (Artifact Hub, Renovate) may misorder it. Write MAJOR.MINOR.PATCH in Chart.yaml, e.g. version: 1.2.0`,
     );
+  if (built.lowered) printError(`notice: ${loweredLine(built.lowered, built.ref.repository)}`);
   await saveToCache(cache, built.refName, built.artifact);
   const { name, version } = built.chart.metadata;
   const lines = describeLines(built.refName, { artifact: built.artifact, name, version });
@@ -106,9 +108,9 @@ export async function pushCommand(ref: string, cache: string, options: Reach & {
   const refName = refString(r);
   const c = await readCached(new Layout(cache), refName);
   print(`The push refers to repository [${r.registry}/${r.repository}]`);
-  const outcome = await withClient(r.registry, options, (client) => pushArtifact(client, r, c.artifact, options.ifExists));
-  const last = pushLine({ artifact: c.artifact, ref: r }, outcome.status, outcome.digest);
-  print([...describeLines(refName, c), last].join('\n'));
+  // What stands afterwards is what is printed and what the cache holds (the registry's copy of the same chart, or what skip kept).
+  const outcome = await withClient(r.registry, options, (client) => pushAndCache(client, r, refName, c.artifact, options.ifExists, cache));
+  print(outcomeLines(outcome, c).join('\n'));
 }
 
 export async function pullCommand(

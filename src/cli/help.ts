@@ -18,8 +18,10 @@ Commands:
 Global options:
   --cache DIR    the OCI-layout cache (default: Helm's registry cache, ~/.cache/helm/registry/cache)
   -h, --help     help for a command
+  --version      print Chartlift's version (alone: chartlift --version)
 
-REF is a full reference, host[:port]/path/name:tag. Credentials are Helm's (registry login)
+REF is a full reference, host[:port]/path/name:tag; pull, export, push and remove also take it as
+helm does, oci://host[:port]/path/name --version VERSION. Credentials are Helm's (registry login)
 and Docker's, shared with helm.`,
   'registry login': `Usage: chartlift registry login [-u USER] [--password-stdin] [--plain-http] [--ca-file FILE] HOST
 
@@ -47,35 +49,41 @@ Options:
   'chart list': `Usage: chartlift chart list
 
 Lists the charts in the cache: REF, NAME, VERSION, DIGEST (the manifest's), SIZE, CREATED.`,
-  'chart export': `Usage: chartlift chart export REF [-d DIR]
+  'chart export': `Usage: chartlift chart export REF [--version VERSION] [-d DIR]
 
 Unpacks the cached chart REF into DIR/<name>/ (DIR defaults to the current folder).
 
 Options:
+  --version VERSION  the tag, when REF has none (oci://host/path/name --version 0.1.0, as helm takes it)
   -d, --destination DIR   where to unpack`,
-  'chart push': `Usage: chartlift chart push REF [--plain-http] [--ca-file FILE] [--if-exists fail|skip|overwrite]
+  'chart push': `Usage: chartlift chart push REF [--version VERSION] [--plain-http] [--ca-file FILE] [--if-exists fail|skip|overwrite]
 
 Pushes the cached chart REF to its registry with the stored credentials.
 
 Options:
+  --version VERSION  the tag, when REF has none (oci://host/path/name --version 0.1.0, as helm takes it)
   --plain-http           talk HTTP instead of HTTPS
   --ca-file FILE         trust the registry's certificate from this PEM bundle (besides the system's roots)
   --if-exists POLICY     when the tag holds other content: fail (default), skip or overwrite`,
-  'chart remove': `Usage: chartlift chart remove REF
+  'chart remove': `Usage: chartlift chart remove REF [--version VERSION]
 
-Removes REF from the cache, and the blobs no other cached chart uses.`,
-  'chart pull': `Usage: chartlift chart pull REF [--plain-http] [--ca-file FILE] [--verify [--keyring FILE] [--certificate-identity ID --certificate-oidc-issuer URL ...]]
+Removes REF from the cache, and the blobs no other cached chart uses.
+
+Options:
+  --version VERSION  the tag, when REF has none (oci://host/path/name --version 0.1.0, as helm takes it)`,
+  'chart pull': `Usage: chartlift chart pull REF [--version VERSION] [--plain-http] [--ca-file FILE] [--verify [--keyring FILE] [--certificate-identity ID --certificate-oidc-issuer URL ...]]
 
 Pulls REF from its registry into the cache, verifying every blob's digest and size.
 
 Options:
+  --version VERSION  the tag, when REF has none (oci://host/path/name --version 0.1.0, as helm takes it)
   --plain-http       talk HTTP instead of HTTPS
   --ca-file FILE     trust the registry's certificate from this PEM bundle (besides the system's roots)
   --verify           check the chart's provenance as helm pull --verify does (with --keyring), its keyless
                      signature (with --certificate-identity and --certificate-oidc-issuer, as chart verify),
                      or both; nothing is saved if a check fails
   --keyring FILE     the signers' public keys: gpg --export KEY > FILE`,
-  'chart verify': `Usage: chartlift chart verify REF --certificate-identity ID --certificate-oidc-issuer URL [--type signature|slsaprovenance] [--trusted-root FILE] [--plain-http] [--ca-file FILE]
+  'chart verify': `Usage: chartlift chart verify REF [--version VERSION] --certificate-identity ID --certificate-oidc-issuer URL [--type signature|slsaprovenance] [--trusted-root FILE] [--plain-http] [--ca-file FILE]
 
 Checks that the manifest REF points at carries a keyless Sigstore signature (or, with
 --type slsaprovenance, a SLSA provenance attestation) made by ID, valid against Sigstore's

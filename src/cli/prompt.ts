@@ -1,12 +1,13 @@
 import { UserError } from '../errors.js';
 
-/** Reads one line from a terminal; with `secret`, nothing is echoed (`helm registry login`'s `Password:` prompt). */
-export async function prompt(question: string, secret: boolean): Promise<string> {
+/**
+ * Reads one line from a terminal; with `secret`, nothing is echoed (`helm registry login`'s `Password:`
+ * prompt). Without a terminal, fails with the hint `otherwise`: how to give the value instead.
+ */
+export async function prompt(question: string, secret: boolean, otherwise: string): Promise<string> {
   const stdin = process.stdin;
   if (!stdin.isTTY)
-    throw new UserError(`${question.replace(/:\s*$/, '')} is needed, but standard input is not a terminal`, {
-      hint: 'Pass it with -u / --password-stdin',
-    });
+    throw new UserError(`${question.replace(/:\s*$/, '')} is needed, but standard input is not a terminal`, { hint: otherwise });
   process.stderr.write(question);
   stdin.setRawMode(secret);
   stdin.resume();

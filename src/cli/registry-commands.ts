@@ -8,8 +8,10 @@ import { openCliRegistries, type Reach } from './registries.js';
 
 export async function loginCommand(host: string, options: Reach & { username?: string; passwordStdin?: boolean }): Promise<void> {
   host = parseRegistryHost(host);
-  const username = options.username || (await prompt('Username: ', false));
-  const password = options.passwordStdin ? await readStdin() : await prompt('Password: ', true);
+  const username = options.username || (await prompt('Username: ', false, 'Give the user name with -u USER'));
+  const password = options.passwordStdin
+    ? await readStdin()
+    : await prompt('Password: ', true, 'Pipe the password in with --password-stdin');
   if (!username || !password) throw new UserError('a user name and a password are needed', { hint: 'Give -u USER and a password' });
   const registries = await openCliRegistries(options, { username, password });
   try {

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
@@ -35,6 +35,13 @@ interface PendingSave {
   blobs: Uint8Array[];
   resolve: () => void;
   reject: (err: unknown) => void;
+}
+
+let cacheWarning: (line: string) => void = () => {};
+
+/** Where the cache's warnings go (a damaged index.json set aside): each face's own sink. */
+export function onCacheWarning(warn: (line: string) => void): void {
+  cacheWarning = warn;
 }
 
 /** Per cache folder: the batch still taking saves, and the write of the last batch (after which the next starts). */
@@ -126,13 +133,50 @@ export class Layout {
   }
 
   #readIndex(): ImageIndex {
+    const empty: ImageIndex = { schemaVersion: 2, mediaType: MediaType.index, manifests: [] };
+    let text: string;
     try {
-      const parsed = JSON.parse(readFileSync(this.#indexFile, 'utf8')) as ImageIndex;
-      return { schemaVersion: 2, mediaType: MediaType.index, manifests: parsed.manifests ?? [] };
+      text = readFileSync(this.#indexFile, 'utf8');
     } catch (err) {
-      if (fsCode(err) === 'ENOENT') return { schemaVersion: 2, mediaType: MediaType.index, manifests: [] };
+      if (fsCode(err) === 'ENOENT') return empty;
       throw err;
     }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (err) {
+      return this.#setAside(`it is not JSON: ${(err as Error).message}`);
+    }
+    const manifests = (parsed as Partial<ImageIndex> | null)?.manifests ?? [];
+    if (
+      typeof parsed !== 'object' ||
+      parsed === null ||
+      !Array.isArray(manifests) ||
+      manifests.some((m) => typeof m !== 'object' || m === null)
+    )
+      return this.#setAside('it is not an image index (no list of manifests)');
+    return { ...empty, manifests };
+  }
+
+  /**
+   * An index.json that cannot be read is moved aside (kept, beside it, for whoever wants what it
+   * named) and the cache starts a new one: a damaged file would otherwise fail every save and every
+   * publish of a runner whose cache persists. The charts it named are said to be gone, never dropped
+   * silently; their blobs stay until a `remove`.
+   */
+  #setAside(why: string): ImageIndex {
+    const aside = `${this.#indexFile}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(2).toString('hex')}`;
+    try {
+      renameSync(this.#indexFile, aside);
+      cacheWarning(
+        `The cache index ${this.#indexFile} could not be read (${why}): set aside as ${path.basename(aside)}, and a new index started. The charts it listed are no longer in the cache: save or pull them again.`,
+      );
+    } catch (err) {
+      // Another process set it aside first: read what is there now.
+      if (fsCode(err) === 'ENOENT') return this.#readIndex();
+      throw err;
+    }
+    return { schemaVersion: 2, mediaType: MediaType.index, manifests: [] };
   }
 
   /**

@@ -17,6 +17,23 @@ interface PushOutcome {
   existing?: ChartArtifact;
 }
 
+export interface PushOptions {
+  mountFrom?: string;
+  current?: Promise<string | undefined>;
+  beforeCommit?: Promise<unknown>;
+  /**
+   * Started once it is decided that the tag is written (not for an unchanged or skipped chart),
+   * beside the upload; the manifest waits for it, so its failure leaves the tag as it was.
+   */
+  beforeWrite?: () => Promise<unknown>;
+  /**
+   * Where to hand the read-back instead of waiting for it here: a step publishing many charts
+   * awaits them all at its end, so that the settling wait holds no slot another chart could use.
+   * A read-back that rejects means the chart was not, after all, pushed.
+   */
+  readBacks?: Array<Promise<void>>;
+}
+
 /**
  * Publishes an artifact in three steps: `decide` (what the tag holds: the same manifest, or the same
  * chart under another one, is left as it is; only a real change meets `ifExists`), `upload` (the blobs
@@ -28,22 +45,7 @@ export async function pushArtifact(
   ref: Reference,
   artifact: ChartArtifact,
   ifExists: IfExists,
-  options: {
-    mountFrom?: string;
-    current?: Promise<string | undefined>;
-    beforeCommit?: Promise<unknown>;
-    /**
-     * Started once it is decided that the tag is written (not for an unchanged or skipped chart),
-     * beside the upload; the manifest waits for it, so its failure leaves the tag as it was.
-     */
-    beforeWrite?: () => Promise<unknown>;
-    /**
-     * Where to hand the read-back instead of waiting for it here: a step publishing many charts
-     * awaits them all at its end, so that the settling wait holds no slot another chart could use.
-     * A read-back that rejects means the chart was not, after all, pushed.
-     */
-    readBacks?: Array<Promise<void>>;
-  } = {},
+  options: PushOptions = {},
 ): Promise<PushOutcome> {
   const current = await (options.current ?? client.resolveTag(ref.repository, ref.tag, true));
   const early = await decide(client, ref, artifact, ifExists, current);

@@ -38,22 +38,22 @@ export async function compareWithRegistry(
   // One budget for every blob this comparison downloads (checked from the descriptors, before each fetch).
   const budget = new FetchBudget(`${repository}@${digest}`);
   if (ours.provenance && !provLayer) return { same: false, why: 'this build adds a provenance file', chartDigest: chartLayer.digest };
-  if (manifest.config.digest !== ours.configDescriptor.digest) {
-    return {
-      same: false,
-      why: await metadataDifference(client, repository, manifest.config, ours, budget),
-      chartDigest: chartLayer.digest,
-    };
-  }
+  // Every difference is named at once (the metadata and the files), so that one fix is enough.
+  const whys: string[] = [];
+  const sameConfig = manifest.config.digest === ours.configDescriptor.digest;
+  if (!sameConfig) whys.push(await metadataDifference(client, repository, manifest.config, ours, budget));
   let chart = ours.chart;
   if (chartLayer.digest !== ours.chartDescriptor.digest) {
-    if (chartLayer.size > MAX_CHART_BYTES)
-      return { same: false, why: `its chart layer (${chartLayer.size} bytes) is too large to compare`, chartDigest: chartLayer.digest };
-    budget.take(chartLayer);
-    chart = await client.fetchBlob(repository, chartLayer);
-    const why = await filesDifference(chart, ours.chart);
-    if (why) return { same: false, why, chartDigest: chartLayer.digest };
+    if (chartLayer.size > MAX_CHART_BYTES) whys.push(`its chart layer (${chartLayer.size} bytes) is too large to compare`);
+    else {
+      budget.take(chartLayer);
+      chart = await client.fetchBlob(repository, chartLayer);
+      // Chart.yaml is written from the metadata: a metadata difference already names it.
+      const why = await filesDifference(chart, ours.chart, sameConfig ? undefined : /(^|\/)Chart\.yaml \(changed\)$/);
+      if (why) whys.push(why);
+    }
   }
+  if (whys.length > 0) return { same: false, why: whys.join('; '), chartDigest: chartLayer.digest };
   let provenance: Buffer | undefined;
   if (provLayer) {
     if (provLayer.size > MAX_SMALL_BLOB) return { same: false, why: 'its provenance layer is too large', chartDigest: chartLayer.digest };
@@ -104,7 +104,7 @@ async function metadataDifference(
 }
 
 /** The first differences between two packaged charts, file by file as Helm loads them; '' when none. */
-async function filesDifference(theirs: Buffer, ours: Buffer): Promise<string> {
+async function filesDifference(theirs: Buffer, ours: Buffer, unnamed?: RegExp): Promise<string> {
   let theirFiles: Map<string, Buffer>;
   try {
     theirFiles = await chartFiles(theirs, 'the registry’s chart');
@@ -120,6 +120,7 @@ async function filesDifference(theirs: Buffer, ours: Buffer): Promise<string> {
     else if (!other.equals(data)) changed.push(`${name} (changed)`);
   }
   for (const name of theirFiles.keys()) if (!ourFiles.has(name)) changed.push(`${name} (removed)`);
+  if (unnamed) changed.splice(0, changed.length, ...changed.filter((c) => !unnamed.test(c)));
   return changed.length > 0 ? `files differ: ${listed(changed)}` : '';
 }
 

@@ -1,8 +1,8 @@
-export const id = 803;
-export const ids = [803];
+export const id = 748;
+export const ids = [748];
 export const modules = {
 
-/***/ 98803:
+/***/ 22748:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,14 +13,12 @@ __webpack_require__.d(__webpack_exports__, {
   main: () => (/* binding */ main)
 });
 
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(57975);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/oci/layout.ts
 var layout = __webpack_require__(25823);
-// EXTERNAL MODULE: ./src/cli/chart-commands.ts + 5 modules
-var chart_commands = __webpack_require__(99320);
+// EXTERNAL MODULE: ./src/cli/chart-commands.ts + 3 modules
+var chart_commands = __webpack_require__(11815);
 ;// CONCATENATED MODULE: ./src/cli/help.ts
 /** Usage text for every command (`--help`). */
 const HELP = {
@@ -42,8 +40,10 @@ Commands:
 Global options:
   --cache DIR    the OCI-layout cache (default: Helm's registry cache, ~/.cache/helm/registry/cache)
   -h, --help     help for a command
+  --version      print Chartlift's version (alone: chartlift --version)
 
-REF is a full reference, host[:port]/path/name:tag. Credentials are Helm's (registry login)
+REF is a full reference, host[:port]/path/name:tag; pull, export, push and remove also take it as
+helm does, oci://host[:port]/path/name --version VERSION. Credentials are Helm's (registry login)
 and Docker's, shared with helm.`,
     'registry login': `Usage: chartlift registry login [-u USER] [--password-stdin] [--plain-http] [--ca-file FILE] HOST
 
@@ -71,35 +71,41 @@ Options:
     'chart list': `Usage: chartlift chart list
 
 Lists the charts in the cache: REF, NAME, VERSION, DIGEST (the manifest's), SIZE, CREATED.`,
-    'chart export': `Usage: chartlift chart export REF [-d DIR]
+    'chart export': `Usage: chartlift chart export REF [--version VERSION] [-d DIR]
 
 Unpacks the cached chart REF into DIR/<name>/ (DIR defaults to the current folder).
 
 Options:
+  --version VERSION  the tag, when REF has none (oci://host/path/name --version 0.1.0, as helm takes it)
   -d, --destination DIR   where to unpack`,
-    'chart push': `Usage: chartlift chart push REF [--plain-http] [--ca-file FILE] [--if-exists fail|skip|overwrite]
+    'chart push': `Usage: chartlift chart push REF [--version VERSION] [--plain-http] [--ca-file FILE] [--if-exists fail|skip|overwrite]
 
 Pushes the cached chart REF to its registry with the stored credentials.
 
 Options:
+  --version VERSION  the tag, when REF has none (oci://host/path/name --version 0.1.0, as helm takes it)
   --plain-http           talk HTTP instead of HTTPS
   --ca-file FILE         trust the registry's certificate from this PEM bundle (besides the system's roots)
   --if-exists POLICY     when the tag holds other content: fail (default), skip or overwrite`,
-    'chart remove': `Usage: chartlift chart remove REF
+    'chart remove': `Usage: chartlift chart remove REF [--version VERSION]
 
-Removes REF from the cache, and the blobs no other cached chart uses.`,
-    'chart pull': `Usage: chartlift chart pull REF [--plain-http] [--ca-file FILE] [--verify [--keyring FILE] [--certificate-identity ID --certificate-oidc-issuer URL ...]]
+Removes REF from the cache, and the blobs no other cached chart uses.
+
+Options:
+  --version VERSION  the tag, when REF has none (oci://host/path/name --version 0.1.0, as helm takes it)`,
+    'chart pull': `Usage: chartlift chart pull REF [--version VERSION] [--plain-http] [--ca-file FILE] [--verify [--keyring FILE] [--certificate-identity ID --certificate-oidc-issuer URL ...]]
 
 Pulls REF from its registry into the cache, verifying every blob's digest and size.
 
 Options:
+  --version VERSION  the tag, when REF has none (oci://host/path/name --version 0.1.0, as helm takes it)
   --plain-http       talk HTTP instead of HTTPS
   --ca-file FILE     trust the registry's certificate from this PEM bundle (besides the system's roots)
   --verify           check the chart's provenance as helm pull --verify does (with --keyring), its keyless
                      signature (with --certificate-identity and --certificate-oidc-issuer, as chart verify),
                      or both; nothing is saved if a check fails
   --keyring FILE     the signers' public keys: gpg --export KEY > FILE`,
-    'chart verify': `Usage: chartlift chart verify REF --certificate-identity ID --certificate-oidc-issuer URL [--type signature|slsaprovenance] [--trusted-root FILE] [--plain-http] [--ca-file FILE]
+    'chart verify': `Usage: chartlift chart verify REF [--version VERSION] --certificate-identity ID --certificate-oidc-issuer URL [--type signature|slsaprovenance] [--trusted-root FILE] [--plain-http] [--ca-file FILE]
 
 Checks that the manifest REF points at carries a keyless Sigstore signature (or, with
 --type slsaprovenance, a SLSA provenance attestation) made by ID, valid against Sigstore's
@@ -148,13 +154,14 @@ var reference = __webpack_require__(62148);
 var login = __webpack_require__(13296);
 ;// CONCATENATED MODULE: ./src/cli/prompt.ts
 
-/** Reads one line from a terminal; with `secret`, nothing is echoed (`helm registry login`'s `Password:` prompt). */
-async function prompt_prompt(question, secret) {
+/**
+ * Reads one line from a terminal; with `secret`, nothing is echoed (`helm registry login`'s `Password:`
+ * prompt). Without a terminal, fails with the hint `otherwise`: how to give the value instead.
+ */
+async function prompt_prompt(question, secret, otherwise) {
     const stdin = process.stdin;
     if (!stdin.isTTY)
-        throw new errors/* UserError */.yo(`${question.replace(/:\s*$/, '')} is needed, but standard input is not a terminal`, {
-            hint: 'Pass it with -u / --password-stdin',
-        });
+        throw new errors/* UserError */.yo(`${question.replace(/:\s*$/, '')} is needed, but standard input is not a terminal`, { hint: otherwise });
     process.stderr.write(question);
     stdin.setRawMode(secret);
     stdin.resume();
@@ -211,8 +218,10 @@ var cli_registries = __webpack_require__(17715);
 
 async function loginCommand(host, options) {
     host = (0,reference/* parseRegistryHost */.TZ)(host);
-    const username = options.username || (await prompt_prompt('Username: ', false));
-    const password = options.passwordStdin ? await readStdin() : await prompt_prompt('Password: ', true);
+    const username = options.username || (await prompt_prompt('Username: ', false, 'Give the user name with -u USER'));
+    const password = options.passwordStdin
+        ? await readStdin()
+        : await prompt_prompt('Password: ', true, 'Pipe the password in with --password-stdin');
     if (!username || !password)
         throw new errors/* UserError */.yo('a user name and a password are needed', { hint: 'Give -u USER and a password' });
     const registries = await (0,cli_registries/* openCliRegistries */._)(options, { username, password });
@@ -232,13 +241,9 @@ async function logoutCommand(host) {
     (0,print/* print */.f)('Logout succeeded');
 }
 
-;// CONCATENATED MODULE: ./src/cli.ts
-
-
-
-
-
-
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(57975);
+;// CONCATENATED MODULE: ./src/cli/args.ts
 
 
 const OPTIONS = {
@@ -255,12 +260,123 @@ const OPTIONS = {
     keyring: { type: 'string' },
     'passphrase-file': { type: 'string' },
     verify: { type: 'boolean' },
+    version: { type: 'string' },
     'certificate-identity': { type: 'string' },
     'certificate-identity-regexp': { type: 'string' },
     'certificate-oidc-issuer': { type: 'string' },
     type: { type: 'string' },
     'trusted-root': { type: 'string' },
 };
+/** What each option's value is called in the help. */
+const VALUE_NAMES = {
+    cache: 'DIR',
+    username: 'USER',
+    'ca-file': 'FILE',
+    destination: 'DIR',
+    'if-exists': 'fail|skip|overwrite',
+    key: 'NAME',
+    keyring: 'FILE',
+    'passphrase-file': 'FILE',
+    version: 'VERSION',
+    'certificate-identity': 'ID',
+    'certificate-identity-regexp': 'REGEXP',
+    'certificate-oidc-issuer': 'URL',
+    type: 'signature|slsaprovenance',
+    'trusted-root': 'FILE',
+};
+/**
+ * The command line read as the CLI's options, its failures in the CLI's own words (Node's parser
+ * speaks of positional arguments and `--` to a person who mistyped a flag): an unknown option with the
+ * closest known one, an option that lacks its value with what the value is.
+ */
+function readArgs(argv) {
+    try {
+        return (0,external_node_util_.parseArgs)({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    }
+    catch (err) {
+        const code = err.code;
+        const see = `See chartlift ${commandOf(argv)}--help`;
+        if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+            const given = /'([^']+)'/.exec(err.message)?.[1] ?? '?';
+            const near = closest(given);
+            throw new errors/* UserError */.yo(`unknown option ${given}${near ? ` (did you mean ${near}?)` : ''}`, { hint: see });
+        }
+        if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+            const name = Object.keys(OPTIONS).find((o) => err.message.includes(`--${o} `));
+            if (name)
+                throw new errors/* UserError */.yo(`--${name} needs a value (--${name} ${VALUE_NAMES[name] ?? 'VALUE'})`, { hint: see });
+        }
+        throw new errors/* UserError */.yo(err.message.split('\n')[0], { hint: see });
+    }
+}
+/** The command words before the first option (`chart push `), for the help to point at. */
+function commandOf(argv) {
+    const words = [];
+    for (const a of argv) {
+        if (a.startsWith('-') || words.length === 2)
+            break;
+        words.push(a);
+    }
+    return words.length === 2 && ['chart', 'registry'].includes(words[0]) ? `${words.join(' ')} ` : '';
+}
+/** The known option nearest to `given` (at most a third of its letters off, or a prefix of it). */
+function closest(given) {
+    const bare = given.replace(/^-+/, '').split('=')[0];
+    let best;
+    for (const name of Object.keys(OPTIONS)) {
+        const d = name.startsWith(bare) && bare.length >= 3 ? 1 : distance(bare, name);
+        if (!best || d < best.d)
+            best = { name, d };
+    }
+    return best && best.d <= Math.max(1, Math.floor(bare.length / 3)) ? `--${best.name}` : undefined;
+}
+/** Levenshtein distance. */
+function distance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        const row = [i];
+        for (let j = 1; j <= b.length; j++)
+            row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        prev = row;
+    }
+    return prev[b.length];
+}
+
+;// CONCATENATED MODULE: ./src/cli/ref.ts
+
+/**
+ * A REF as Helm users write it too: `oci://` dropped, and `--version X` as its tag (`+` written `_`,
+ * as OCI tags write it). A REF that has a tag and a --version that differs from it is refused.
+ */
+function withVersion(ref, version) {
+    const bare = ref.replace(/^oci:\/\//, '');
+    if (version === undefined)
+        return bare;
+    const tag = version.replace(/^v(?=\d)/, '').replace(/\+/g, '_');
+    const last = bare.slice(bare.lastIndexOf('/') + 1);
+    const colon = last.lastIndexOf(':');
+    if (colon < 0)
+        return `${bare}:${tag}`;
+    const given = last.slice(colon + 1);
+    if (given !== tag)
+        throw new errors/* UserError */.yo(`the tag ${JSON.stringify(given)} and --version ${version} differ`, {
+            where: `reference ${JSON.stringify(ref)}`,
+            hint: 'Give one of them: host/path/name:TAG, or host/path/name --version VERSION',
+        });
+    return bare;
+}
+
+;// CONCATENATED MODULE: ./src/cli.ts
+
+
+
+
+
+
+
+
+
+
 const ARITY = {
     'registry login': ['HOST'],
     'registry logout': ['HOST'],
@@ -274,7 +390,13 @@ const ARITY = {
 };
 /** Helm 3.0–3.6's `helm chart` and `helm registry` commands over the same library, cache and credential files as the action and Helm. */
 async function main(argv) {
-    const { values, positionals } = (0,external_node_util_.parseArgs)({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    // `chartlift --version`: Chartlift's own version, written into the CLI's entry when it was built.
+    if (argv.length === 1 && argv[0] === '--version') {
+        (0,print/* print */.f)(`chartlift ${globalThis.chartliftVersion ?? 'unknown (not a build)'}`);
+        return 0;
+    }
+    (0,layout/* onCacheWarning */.og)((line) => (0,print/* printError */.y)(`warning: ${line}`));
+    const { values, positionals } = readArgs(argv);
     const command = positionals.slice(0, 2).join(' ');
     if (!(command in ARITY)) {
         if (values.help || positionals.length === 0) {
@@ -288,12 +410,14 @@ async function main(argv) {
         return 0;
     }
     const args = positionals.slice(2);
+    if (values.version !== undefined && !['chart pull', 'chart export', 'chart push', 'chart remove', 'chart verify'].includes(command))
+        throw new errors/* UserError */.yo(`"chartlift ${command}" takes no --version`, { hint: `See chartlift ${command} --help` });
     const names = ARITY[command];
     if (args.length !== names.length)
         throw new errors/* UserError */.yo(`"chartlift ${command}" takes ${names.length ? names.join(' ') : 'no arguments'}`, {
             hint: `See chartlift ${command} --help`,
         });
-    const cache = values.cache ?? (0,layout/* defaultCachePath */.T)();
+    const cache = values.cache ?? (0,layout/* defaultCachePath */.T2)();
     const reach = { plainHttp: values['plain-http'] ?? false, caFile: values['ca-file'] };
     const keyless = {
         certificateIdentity: values['certificate-identity'],
@@ -305,6 +429,8 @@ async function main(argv) {
     const ifExists = (values['if-exists'] ?? 'fail');
     if (!['fail', 'skip', 'overwrite'].includes(ifExists))
         throw new errors/* UserError */.yo('--if-exists takes fail, skip or overwrite');
+    // REF as helm takes it too: oci://host/path/name --version X.
+    const ref = (i) => withVersion(args[i], values.version);
     switch (command) {
         case 'registry login':
             await loginCommand(args[0], { ...reach, username: values.username, passwordStdin: values['password-stdin'] });
@@ -324,35 +450,32 @@ async function main(argv) {
             await (0,chart_commands/* listCommand */.Iu)(cache);
             break;
         case 'chart export':
-            await (0,chart_commands/* exportCommand */.c1)(args[0], cache, values.destination ?? '.');
+            await (0,chart_commands/* exportCommand */.c1)(ref(0), cache, values.destination ?? '.');
             break;
         case 'chart push':
-            await (0,chart_commands/* pushCommand */.Wf)(args[0], cache, { ...reach, ifExists });
+            await (0,chart_commands/* pushCommand */.Wf)(ref(0), cache, { ...reach, ifExists });
             break;
         case 'chart remove':
-            await (0,chart_commands/* removeCommand */.mR)(args[0], cache);
+            await (0,chart_commands/* removeCommand */.mR)(ref(0), cache);
             break;
         case 'chart pull':
-            await (0,chart_commands/* pullCommand */.TW)(args[0], cache, { ...reach, verify: values.verify ?? false, keyring: values.keyring, keyless });
+            await (0,chart_commands/* pullCommand */.TW)(ref(0), cache, { ...reach, verify: values.verify ?? false, keyring: values.keyring, keyless });
             break;
         case 'chart verify':
-            await (await __webpack_require__.e(/* import() */ 989).then(__webpack_require__.bind(__webpack_require__, 33989))).verifyCommand(args[0], { ...reach, ...keyless });
+            await (await __webpack_require__.e(/* import() */ 989).then(__webpack_require__.bind(__webpack_require__, 33989))).verifyCommand(ref(0), { ...reach, ...keyless });
             break;
     }
     return 0;
 }
 main(process.argv.slice(2)).then((code) => process.exit(code), (err) => {
-    const line = err instanceof TypeError && /ERR_PARSE_ARGS/.test(String(err.code))
-        ? `${err.message} (see chartlift --help)`
-        : (0,errors/* errorLine */.BP)(err, CLI_HINTS);
-    (0,print/* printError */.y)(`Error: ${line}`);
+    (0,print/* printError */.y)(`Error: ${(0,errors/* errorLine */.BP)(err, CLI_HINTS)}`);
     process.exit(1);
 });
 
 
 /***/ }),
 
-/***/ 99320:
+/***/ 11815:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -377,44 +500,8 @@ var oci_layout = __webpack_require__(25823);
 var reference = __webpack_require__(62148);
 // EXTERNAL MODULE: ./src/release/build.ts + 3 modules
 var build = __webpack_require__(4958);
-// EXTERNAL MODULE: ./src/artifact/media-types.ts
-var media_types = __webpack_require__(86690);
-// EXTERNAL MODULE: ./src/artifact/parse.ts
-var parse = __webpack_require__(72781);
-;// CONCATENATED MODULE: ./src/release/cached.ts
-
-
-
-/** A chart saved in the cache under `refName`, every blob checked against its digest. */
-async function readCached(layout, refName) {
-    const entry = await layout.resolve(refName);
-    if (!entry)
-        throw new errors/* UserError */.yo(`${refName} is not in the cache`, {
-            where: layout.root,
-            hint: 'See `chartlift chart list`; save or pull it first',
-        });
-    const raw = await layout.readBlob(entry.digest);
-    const { manifest, chartLayer, provLayer } = (0,parse/* parseChartManifest */.j$)(raw, refName);
-    const config = await layout.readBlob(manifest.config.digest);
-    const chart = await layout.readBlob(chartLayer.digest);
-    const provenance = provLayer ? await layout.readBlob(provLayer.digest) : undefined;
-    const { name, version } = (0,parse/* readChartConfig */.$H)(config, refName);
-    return {
-        name,
-        version,
-        artifact: {
-            config,
-            chart,
-            provenance,
-            manifest: raw,
-            configDescriptor: manifest.config,
-            chartDescriptor: chartLayer,
-            manifestDescriptor: { mediaType: media_types/* MediaType */.z.manifest, digest: entry.digest, size: raw.length },
-            layers: manifest.layers,
-        },
-    };
-}
-
+// EXTERNAL MODULE: ./src/release/cached.ts
+var cached = __webpack_require__(28567);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -462,7 +549,7 @@ async function exportChart(cached, dir) {
 }
 
 // EXTERNAL MODULE: ./src/oci/media-types.ts
-var oci_media_types = __webpack_require__(29217);
+var media_types = __webpack_require__(29217);
 ;// CONCATENATED MODULE: ./src/util/human-duration.ts
 /** A duration as Docker and Helm print it: "Less than a second", "27 seconds", "About an hour", "2 hours", "3 days". */
 function humanDuration(ms) {
@@ -507,11 +594,11 @@ var printable = __webpack_require__(41095);
 async function listCharts(layout, now = Date.now()) {
     const rows = [['REF', 'NAME', 'VERSION', 'DIGEST', 'SIZE', 'CREATED']];
     for (const entry of (await layout.readIndex()).manifests) {
-        const ref = entry.annotations?.[oci_media_types/* Annotation */.Y.refName];
+        const ref = entry.annotations?.[media_types/* Annotation */.Y.refName];
         if (!ref)
             continue;
         try {
-            const c = await readCached(layout, ref);
+            const c = await (0,cached/* readCached */.J)(layout, ref);
             const cachedAt = (await (0,promises_.stat)(layout.blobPath(entry.digest))).mtimeMs;
             rows.push([ref, c.name, c.version, entry.digest.slice(7, 14), (0,human_size/* humanSize */.X)(c.artifact.chart.length), humanDuration(now - cachedAt)]);
         }
@@ -530,61 +617,10 @@ function formatTable(table) {
 
 // EXTERNAL MODULE: ./src/sign/provenance.ts + 1 modules
 var provenance = __webpack_require__(31863);
-// EXTERNAL MODULE: ./src/artifact/fetch-budget.ts
-var fetch_budget = __webpack_require__(28466);
-;// CONCATENATED MODULE: ./src/release/pull.ts
-
-
-
-
-
-/**
- * Pulls a chart into the cache: the manifest checked (a Helm chart, modern or legacy layer, maybe
- * provenance), each blob it lacks downloaded and verified while it streams, and only then everything
- * written and tagged. A failure leaves the cache as it was.
- */
-async function pullChart(client, ref, layout, check) {
-    const refName = (0,reference/* refString */.nw)(ref);
-    const { body, digest } = await client.fetchManifest(ref.repository, ref.tag);
-    const { manifest, chartLayer, provLayer } = (0,parse/* parseChartManifest */.j$)(body, refName);
-    const wanted = [manifest.config, ...manifest.layers];
-    // An entry whose digest is not one (index.json written by something else) is replaced, as if absent.
-    const current = await layout.resolve(refName).catch((err) => {
-        if (err instanceof errors/* UserError */.yo)
-            return undefined;
-        throw err;
-    });
-    const present = await Promise.all(wanted.map((d) => layout.hasBlob(d)));
-    if (current?.digest === digest && present.every(Boolean) && (await layout.hasBlob({ digest, size: body.length }))) {
-        const cached = await readCached(layout, refName);
-        await check?.({
-            chart: cached.artifact.chart,
-            provenance: cached.artifact.provenance,
-            name: cached.name,
-            version: cached.version,
-            digest,
-        });
-        return { cached, downloaded: false };
-    }
-    // Every blob is held until the pull is saved: their sizes together are bounded before the first fetch.
-    const budget = new fetch_budget/* FetchBudget */.q(refName);
-    for (const d of wanted)
-        budget.take(d);
-    const blobs = await Promise.all(wanted.map((d, i) => (present[i] ? layout.readBlob(d.digest) : client.fetchBlob(ref.repository, d))));
-    // A config that is not a chart's is refused before anything is saved (list and export would choke on it);
-    // so is a chart that `check` (the provenance, with --verify) does not accept.
-    const { name, version } = (0,parse/* readChartConfig */.$H)(blobs[0], refName);
-    const blobOf = (d) => blobs[wanted.findIndex((w) => w.digest === d.digest)];
-    await check?.({ chart: blobOf(chartLayer), provenance: provLayer ? blobOf(provLayer) : undefined, name, version, digest });
-    await layout.save(refName, { mediaType: manifest.mediaType ?? 'application/vnd.oci.image.manifest.v1+json', digest, size: body.length }, [
-        ...blobs,
-        body,
-    ]);
-    return { cached: await readCached(layout, refName), downloaded: true };
-}
-
-// EXTERNAL MODULE: ./src/release/push.ts + 1 modules
-var push = __webpack_require__(4509);
+// EXTERNAL MODULE: ./src/release/pull.ts
+var pull = __webpack_require__(27458);
+// EXTERNAL MODULE: ./src/release/outcome.ts
+var release_outcome = __webpack_require__(82641);
 // EXTERNAL MODULE: ./src/release/report.ts
 var report = __webpack_require__(89823);
 // EXTERNAL MODULE: ./src/release/save.ts
@@ -626,9 +662,11 @@ async function saveCommand(dir, ref, cache, flags) {
     const built = (0,build/* bindRef */.Zp)(packaged, ref);
     if (packaged.looseVersion)
         (0,print/* printError */.y)(`warning: ${dir}: chart version ${JSON.stringify(built.chart.metadata.version)} is not SemVer 2; Helm takes it (tag ${built.ref.tag}), but tools that sort tags as SemVer 2 (Artifact Hub, Renovate) may misorder it. Write MAJOR.MINOR.PATCH in Chart.yaml, e.g. version: 1.2.0`);
+    if (built.lowered)
+        (0,print/* printError */.y)(`notice: ${(0,report/* loweredLine */.nH)(built.lowered, built.ref.repository)}`);
     await (0,save/* saveToCache */.$)(cache, built.refName, built.artifact);
     const { name, version } = built.chart.metadata;
-    const lines = (0,report/* describeLines */.B)(built.refName, { artifact: built.artifact, name, version });
+    const lines = (0,report/* describeLines */.BT)(built.refName, { artifact: built.artifact, name, version });
     if (built.signed)
         lines.push(`signed:  ${built.signed.fingerprint} (${built.signed.userId})`);
     (0,print/* print */.f)([...lines, `${built.ref.tag}: saved`].join('\n'));
@@ -659,19 +697,19 @@ async function readFlagFile(file, flag) {
     }
 }
 async function listCommand(cache) {
-    (0,print/* print */.f)(formatTable(await listCharts(new oci_layout/* Layout */.P(cache))));
+    (0,print/* print */.f)(formatTable(await listCharts(new oci_layout/* Layout */.PE(cache))));
 }
 async function exportCommand(ref, cache, dir) {
     const refName = (0,reference/* refString */.nw)((0,reference/* parseReference */.F2)(ref));
-    const c = await readCached(new oci_layout/* Layout */.P(cache), refName);
+    const c = await (0,cached/* readCached */.J)(new oci_layout/* Layout */.PE(cache), refName);
     const target = await exportChart(c, dir);
     const shown = (dir === '.' ? '' : `${dir.replace(/\/+$/, '')}/`) + `${c.name}/`;
-    (0,print/* print */.f)([...(0,report/* describeLines */.B)(refName, c), `Exported chart to ${target.endsWith(shown.slice(0, -1)) ? shown : `${target}/`}`].join('\n'));
+    (0,print/* print */.f)([...(0,report/* describeLines */.BT)(refName, c), `Exported chart to ${target.endsWith(shown.slice(0, -1)) ? shown : `${target}/`}`].join('\n'));
 }
 async function removeCommand(ref, cache) {
     const r = (0,reference/* parseReference */.F2)(ref);
     const refName = (0,reference/* refString */.nw)(r);
-    const layout = new oci_layout/* Layout */.P(cache);
+    const layout = new oci_layout/* Layout */.PE(cache);
     if (!(await layout.remove(refName))) {
         throw new errors/* UserError */.yo(`${refName} is not in the cache`, { hint: 'See `chartlift chart list`' });
     }
@@ -690,11 +728,11 @@ async function withClient(registry, reach, fn) {
 async function pushCommand(ref, cache, options) {
     const r = (0,reference/* parseReference */.F2)(ref);
     const refName = (0,reference/* refString */.nw)(r);
-    const c = await readCached(new oci_layout/* Layout */.P(cache), refName);
+    const c = await (0,cached/* readCached */.J)(new oci_layout/* Layout */.PE(cache), refName);
     (0,print/* print */.f)(`The push refers to repository [${r.registry}/${r.repository}]`);
-    const outcome = await withClient(r.registry, options, (client) => (0,push/* pushArtifact */.X)(client, r, c.artifact, options.ifExists));
-    const last = (0,report/* pushLine */.n)({ artifact: c.artifact, ref: r }, outcome.status, outcome.digest);
-    (0,print/* print */.f)([...(0,report/* describeLines */.B)(refName, c), last].join('\n'));
+    // What stands afterwards is what is printed and what the cache holds (the registry's copy of the same chart, or what skip kept).
+    const outcome = await withClient(r.registry, options, (client) => (0,release_outcome/* pushAndCache */.G)(client, r, refName, c.artifact, options.ifExists, cache));
+    (0,print/* print */.f)((0,report/* outcomeLines */.qx)(outcome, c).join('\n'));
 }
 async function pullCommand(ref, cache, options) {
     const r = (0,reference/* parseReference */.F2)(ref);
@@ -712,7 +750,7 @@ async function pullCommand(ref, cache, options) {
     (0,print/* print */.f)(`${r.tag}: Pulling from ${r.registry}/${r.repository}`);
     let verified;
     let signedKeyless;
-    const outcome = await withClient(r.registry, options, (client) => pullChart(client, r, new oci_layout/* Layout */.P(cache), async (pulled) => {
+    const outcome = await withClient(r.registry, options, (client) => (0,pull/* pullChart */.q)(client, r, new oci_layout/* Layout */.PE(cache), async (pulled) => {
         if (keyring) {
             if (!pulled.provenance)
                 throw new errors/* UserError */.yo(`${refName} has no provenance: it was not signed`, {
@@ -730,7 +768,7 @@ async function pullCommand(ref, cache, options) {
     if (signedKeyless)
         (0,print/* print */.f)(`Signed keylessly by: ${signedKeyless.identity} (${signedKeyless.referrer})`);
     const status = outcome.downloaded ? `Status: Downloaded newer chart for ${refName}` : `Status: Chart is up to date for ${refName}`;
-    (0,print/* print */.f)([...(0,report/* describeLines */.B)(refName, outcome.cached), status].join('\n'));
+    (0,print/* print */.f)([...(0,report/* describeLines */.BT)(refName, outcome.cached), status].join('\n'));
 }
 
 

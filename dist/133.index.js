@@ -1,5 +1,5 @@
-export const id = 226;
-export const ids = [226];
+export const id = 133;
+export const ids = [133];
 export const modules = {
 
 /***/ 31938:
@@ -378,11 +378,13 @@ const CHART_NAME = /^[^/\\\u0000-\u001f\u007f-\u009f]{1,250}$/u;
 /* harmony export */   rs: () => (/* binding */ unmetSubchartDependencies)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _util_bytes_order_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(48146);
+/* harmony import */ var _util_bytes_order_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(48146);
 /* harmony import */ var _lock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83621);
 /* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(96655);
 /* harmony import */ var _go_values_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7475);
-/* harmony import */ var _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(34282);
+/* harmony import */ var _yaml_error_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46994);
+/* harmony import */ var _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(34282);
+
 
 
 
@@ -457,7 +459,7 @@ async function assemble(files, origin, loadArchive) {
     }
     (0,_metadata_js__WEBPACK_IMPORTED_MODULE_2__/* .validateMetadata */ .aR)(md, `${origin}/Chart.yaml`);
     // Helm walks a Go map here (a random order); sorting by entry name makes the archive reproducible.
-    for (const key of [...subcharts.keys()].sort(_util_bytes_order_js__WEBPACK_IMPORTED_MODULE_5__/* .compareBytes */ .X)) {
+    for (const key of [...subcharts.keys()].sort(_util_bytes_order_js__WEBPACK_IMPORTED_MODULE_6__/* .compareBytes */ .X)) {
         if (key.startsWith('_') || key.startsWith('.'))
             continue;
         const group = subcharts.get(key) ?? [];
@@ -515,13 +517,15 @@ function checkValues(data, where) {
         (0,_go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .checkGoValues */ .bS)(data.toString('utf8'));
     }
     catch (err) {
-        if (err instanceof _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_4__/* .BoundsError */ .UI)
+        if (err instanceof _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_5__/* .BoundsError */ .UI)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`too large to check: it ${err.message}`, {
                 where,
-                hint: `Chartlift checks values files of up to ${_util_bounded_read_js__WEBPACK_IMPORTED_MODULE_4__/* .CHART_YAML_BOUNDS */ .xW.maxNodes} nodes: move bulk data into a file the templates read (.Files.Get)`,
+                hint: `Chartlift checks values files of up to ${_util_bounded_read_js__WEBPACK_IMPORTED_MODULE_5__/* .CHART_YAML_BOUNDS */ .xW.maxNodes} nodes: move bulk data into a file the templates read (.Files.Get)`,
             });
         if (!(err instanceof _go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .GoYamlError */ .oy))
             throw err;
+        if (err.position)
+            throw (0,_yaml_error_js__WEBPACK_IMPORTED_MODULE_4__/* .yamlSyntaxError */ .r)(err, where, 'Fix the values file: Helm cannot load it either');
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`invalid values: ${err.message}`, { where, hint: 'Fix the values file: Helm cannot load it either' });
     }
 }
@@ -529,10 +533,10 @@ function checkValues(data, where) {
 const SCHEMA_JSON = { maxBytes: 5 * 1024 * 1024, maxNodes: 500_000, maxDepth: 256 };
 function checkJson(data, where) {
     try {
-        (0,_util_bounded_read_js__WEBPACK_IMPORTED_MODULE_4__/* .readJson */ .Vh)(data.toString('utf8'), SCHEMA_JSON);
+        (0,_util_bounded_read_js__WEBPACK_IMPORTED_MODULE_5__/* .readJson */ .Vh)(data.toString('utf8'), SCHEMA_JSON);
     }
     catch (err) {
-        if (err instanceof _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_4__/* .BoundsError */ .UI)
+        if (err instanceof _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_5__/* .BoundsError */ .UI)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`too large to check: it ${err.message}`, {
                 where,
                 hint: `Chartlift checks schemas of up to ${SCHEMA_JSON.maxNodes} values`,
@@ -667,6 +671,13 @@ function checkGoValues(text) {
 }
 /** A YAML file Helm cannot read, with its reason in Go's words where that helps. */
 class GoYamlError extends Error {
+    position;
+    constructor(message, 
+    /** Where the parser stopped (1-based), for a syntax error. */
+    position) {
+        super(message);
+        this.position = position;
+    }
 }
 /** Within CHART_YAML_BOUNDS: past them a BoundsError, before any tree is built. */
 function parseGoYamlDocuments(text) {
@@ -682,7 +693,7 @@ function parseGoYamlDocuments(text) {
     });
     for (const doc of list)
         if (doc.errors.length > 0)
-            throw new GoYamlError(doc.errors[0].message.split('\n')[0]);
+            throw new GoYamlError(doc.errors[0].message.split('\n')[0], doc.errors[0].linePos?.[0]);
     return list;
 }
 /** What sigs.k8s.io/yaml refuses when it turns YAML into JSON. */
@@ -2041,7 +2052,9 @@ async function loadArchiveChart(data, origin, budget = new chart_chart/* UnpackB
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _go_values_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7475);
-/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(96655);
+/* harmony import */ var _yaml_error_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(46994);
+/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(96655);
+
 
 
 
@@ -2055,7 +2068,7 @@ function readLock(data, where) {
         doc = (0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .parseGoYaml */ .d0)(data.toString('utf8'));
     }
     catch (err) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`invalid YAML: ${err.message}`, { where, hint: 'Regenerate it with helm dependency update' });
+        throw (0,_yaml_error_js__WEBPACK_IMPORTED_MODULE_3__/* .yamlSyntaxError */ .r)(err, where, 'Regenerate it with helm dependency update');
     }
     const obj = (doc ?? {});
     if (typeof obj !== 'object' || Array.isArray(obj))
@@ -2063,14 +2076,14 @@ function readLock(data, where) {
     try {
         const generated = goTime((0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .goString */ .WF)(obj.generated, 'generated'));
         const deps = Array.isArray(obj.dependencies)
-            ? obj.dependencies.map((d, i) => (0,_metadata_js__WEBPACK_IMPORTED_MODULE_3__/* .dependencyJson */ .MQ)((0,_metadata_js__WEBPACK_IMPORTED_MODULE_3__/* .dependency */ .Gs)(d, `dependencies[${i}]`)))
+            ? obj.dependencies.map((d, i) => (0,_metadata_js__WEBPACK_IMPORTED_MODULE_4__/* .dependencyJson */ .MQ)((0,_metadata_js__WEBPACK_IMPORTED_MODULE_4__/* .dependency */ .Gs)(d, `dependencies[${i}]`)))
             : null;
         const json = (0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .goStructJson */ .W2)([
             ['generated', generated],
             ['digest', (0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .goString */ .WF)(obj.digest, 'digest')],
             ['dependencies', deps],
         ]);
-        return Buffer.from((0,_metadata_js__WEBPACK_IMPORTED_MODULE_3__/* .goYaml */ .qw)(json));
+        return Buffer.from((0,_metadata_js__WEBPACK_IMPORTED_MODULE_4__/* .goYaml */ .qw)(json));
     }
     catch (err) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(err.message, { where, hint: 'Regenerate it with helm dependency update' });
@@ -2089,7 +2102,7 @@ function goTime(s) {
 /** The digest and dependencies of a Chart.lock as `readLock` wrote it. */
 function lockState(lock) {
     const obj = ((0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .parseGoYaml */ .d0)(lock.toString('utf8')) ?? {});
-    const deps = Array.isArray(obj.dependencies) ? obj.dependencies.map((d, i) => (0,_metadata_js__WEBPACK_IMPORTED_MODULE_3__/* .dependency */ .Gs)(d, `dependencies[${i}]`)) : [];
+    const deps = Array.isArray(obj.dependencies) ? obj.dependencies.map((d, i) => (0,_metadata_js__WEBPACK_IMPORTED_MODULE_4__/* .dependency */ .Gs)(d, `dependencies[${i}]`)) : [];
     return { digest: (0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .goString */ .WF)(obj.digest, 'digest'), dependencies: deps };
 }
 /**
@@ -2097,7 +2110,7 @@ function lockState(lock) {
  * Chart.lock's `digest` records so that `helm dependency build` can tell a stale lock.
  */
 function hashRequirements(req, lock) {
-    const list = (deps) => (deps.length === 0 ? 'null' : `[${deps.map((d) => (0,_metadata_js__WEBPACK_IMPORTED_MODULE_3__/* .dependencyJson */ .MQ)(d).text).join(',')}]`);
+    const list = (deps) => (deps.length === 0 ? 'null' : `[${deps.map((d) => (0,_metadata_js__WEBPACK_IMPORTED_MODULE_4__/* .dependencyJson */ .MQ)(d).text).join(',')}]`);
     return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
         .update(`[${list(req)},${list(lock)}]`)
         .digest('hex')}`;
@@ -2126,7 +2139,9 @@ function hashRequirements(req, lock) {
 /* harmony export */ });
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _go_values_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7475);
+/* harmony import */ var _yaml_error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46994);
+/* harmony import */ var _go_values_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7475);
+
 
 
 
@@ -2223,13 +2238,10 @@ function emptyMetadata() {
 function readMetadataYaml(text, md, file) {
     let doc;
     try {
-        doc = (0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .parseGoYaml */ .d0)(text);
+        doc = (0,_go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .parseGoYaml */ .d0)(text);
     }
     catch (err) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`invalid YAML: ${err.message}`, {
-            where: file,
-            hint: 'Fix the YAML syntax (a linter such as yamllint shows where)',
-        });
+        throw (0,_yaml_error_js__WEBPACK_IMPORTED_MODULE_2__/* .yamlSyntaxError */ .r)(err, file, 'Fix the YAML syntax');
     }
     if (doc === null || doc === undefined)
         return;
@@ -2240,7 +2252,7 @@ function readMetadataYaml(text, md, file) {
         });
     }
     try {
-        for (const [key, value] of (0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .goFields */ .sE)(doc, METADATA_FIELDS))
+        for (const [key, value] of (0,_go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .goFields */ .sE)(doc, METADATA_FIELDS))
             setField(md, key, value);
     }
     catch (err) {
@@ -2271,7 +2283,7 @@ function setField(md, key, v) {
             md.dependencies = list(v, key).map((d, i) => dependency(d, `dependencies[${i}]`));
             break;
         default:
-            md[key] = (0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .goString */ .WF)(v, key);
+            md[key] = (0,_go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .goString */ .WF)(v, key);
     }
 }
 function list(v, field) {
@@ -2282,7 +2294,7 @@ function list(v, field) {
     return v;
 }
 function stringList(v, field) {
-    return list(v, field).map((x, i) => (0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .goString */ .WF)(x, `${field}[${i}]`));
+    return list(v, field).map((x, i) => (0,_go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .goString */ .WF)(x, `${field}[${i}]`));
 }
 function bool(v, field) {
     if (v === null || v === undefined)
@@ -2298,7 +2310,7 @@ function stringMap(v, field) {
         throw new TypeError(`${field} must be a map of strings`);
     const out = {};
     for (const [k, x] of Object.entries(v))
-        out[k] = (0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .goString */ .WF)(x, `${field}.${k}`);
+        out[k] = (0,_go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .goString */ .WF)(x, `${field}.${k}`);
     return out;
 }
 function struct(v, field) {
@@ -2312,27 +2324,27 @@ function maintainer(v, field) {
     const obj = struct(v, field);
     if (obj === null)
         throw new TypeError('maintainers must not contain empty or null nodes');
-    const f = (0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .goFields */ .sE)(obj, MAINTAINER_FIELDS);
+    const f = (0,_go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .goFields */ .sE)(obj, MAINTAINER_FIELDS);
     return {
-        name: (0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .goString */ .WF)(f.get('name'), `${field}.name`),
-        email: (0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .goString */ .WF)(f.get('email'), `${field}.email`),
-        url: (0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .goString */ .WF)(f.get('url'), `${field}.url`),
+        name: (0,_go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .goString */ .WF)(f.get('name'), `${field}.name`),
+        email: (0,_go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .goString */ .WF)(f.get('email'), `${field}.email`),
+        url: (0,_go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .goString */ .WF)(f.get('url'), `${field}.url`),
     };
 }
 function dependency(v, field) {
     const obj = struct(v, field);
     if (obj === null)
         throw new TypeError('dependencies must not contain empty or null nodes');
-    const f = (0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .goFields */ .sE)(obj, DEPENDENCY_FIELDS);
+    const f = (0,_go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .goFields */ .sE)(obj, DEPENDENCY_FIELDS);
     return {
-        name: (0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .goString */ .WF)(f.get('name'), `${field}.name`),
-        version: (0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .goString */ .WF)(f.get('version'), `${field}.version`),
-        repository: (0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .goString */ .WF)(f.get('repository'), `${field}.repository`),
-        condition: (0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .goString */ .WF)(f.get('condition'), `${field}.condition`),
+        name: (0,_go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .goString */ .WF)(f.get('name'), `${field}.name`),
+        version: (0,_go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .goString */ .WF)(f.get('version'), `${field}.version`),
+        repository: (0,_go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .goString */ .WF)(f.get('repository'), `${field}.repository`),
+        condition: (0,_go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .goString */ .WF)(f.get('condition'), `${field}.condition`),
         tags: stringList(f.get('tags'), `${field}.tags`),
         enabled: bool(f.get('enabled'), `${field}.enabled`),
         importValues: list(f.get('import-values'), `${field}.import-values`),
-        alias: (0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .goString */ .WF)(f.get('alias'), `${field}.alias`),
+        alias: (0,_go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .goString */ .WF)(f.get('alias'), `${field}.alias`),
     };
 }
 /** Go's unicode.IsSpace → ' ', other non-printable runes dropped (Helm's sanitizeString). */
@@ -2405,7 +2417,7 @@ const empty = (v) => {
     return v;
 };
 function dependencyJson(d) {
-    return new _go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .RawJson */ .jg((0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .goStructJson */ .W2)([
+    return new _go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .RawJson */ .jg((0,_go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .goStructJson */ .W2)([
         ['name', d.name],
         ['version', empty(d.version)],
         ['repository', d.repository],
@@ -2418,12 +2430,12 @@ function dependencyJson(d) {
 }
 /** The config blob: `json.Marshal(chart.Metadata)` byte for byte. */
 function configJson(md) {
-    const maintainers = md.maintainers.map((m) => new _go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .RawJson */ .jg((0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .goStructJson */ .W2)([
+    const maintainers = md.maintainers.map((m) => new _go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .RawJson */ .jg((0,_go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .goStructJson */ .W2)([
         ['name', empty(m.name)],
         ['email', empty(m.email)],
         ['url', empty(m.url)],
     ])));
-    return (0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .goStructJson */ .W2)([
+    return (0,_go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .goStructJson */ .W2)([
         ['name', empty(md.name)],
         ['home', empty(md.home)],
         ['sources', empty(md.sources)],
@@ -2589,6 +2601,36 @@ function packageChart(chart, sourceDateSeconds) {
 
 /***/ }),
 
+/***/ 46994:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   r: () => (/* binding */ yamlSyntaxError)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
+/* harmony import */ var _go_values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7475);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+
+
+
+/**
+ * A YAML syntax error of the file `where` as one line: `invalid YAML at line L, column C: <what>`, the
+ * parser's code frame and trailing position dropped, and the position kept on the error (line, col)
+ * for a face that can point at it. Anything else the parser threw keeps its first line.
+ */
+function yamlSyntaxError(err, where, hint) {
+    const first = (err.message ?? String(err)).split('\n')[0];
+    const pos = err instanceof yaml__WEBPACK_IMPORTED_MODULE_0__.YAMLError ? err.linePos?.[0] : err instanceof _go_values_js__WEBPACK_IMPORTED_MODULE_1__/* .GoYamlError */ .oy ? err.position : undefined;
+    const what = first
+        .replace(/\s+at line \d+, column \d+:?\s*$/, '')
+        .replace(/^Missing closing (["'])quote$/, (_, q) => `a ${q === '"' ? 'double' : 'single'}-quoted string is not closed`);
+    const at = pos ? ` at line ${pos.line}, column ${pos.col}` : '';
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`invalid YAML${at}: ${what}`, { where, hint, line: pos?.line, col: pos?.col });
+}
+
+
+/***/ }),
+
 /***/ 83916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2607,6 +2649,9 @@ class UserError extends Error {
     code;
     /** What `where` starts with, for a face to call by its own name. */
     subject;
+    /** Where in the file `where` names the fault is (1-based), for a face that can point at the line. */
+    line;
+    col;
     constructor(message, options = {}) {
         super(message, options.cause === undefined ? undefined : { cause: options.cause });
         this.name = 'UserError';
@@ -2614,6 +2659,8 @@ class UserError extends Error {
         this.hint = options.hint;
         this.code = options.code;
         this.subject = options.subject;
+        this.line = options.line;
+        this.col = options.col;
     }
     /**
      * `where: message. hint` on a single line, in the face's words when it has some: its hint for the
@@ -3386,8 +3433,9 @@ function transportFor(trust) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ Layout),
-/* harmony export */   T: () => (/* binding */ defaultCachePath)
+/* harmony export */   PE: () => (/* binding */ Layout),
+/* harmony export */   T2: () => (/* binding */ defaultCachePath),
+/* harmony export */   og: () => (/* binding */ onCacheWarning)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
@@ -3431,6 +3479,11 @@ function defaultCachePath(env = process.env, platform = process.platform) {
     else
         base = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(node_os__WEBPACK_IMPORTED_MODULE_3___default().homedir(), '.cache');
     return node_path__WEBPACK_IMPORTED_MODULE_4___default().join(base, 'helm', 'registry', 'cache');
+}
+let cacheWarning = () => { };
+/** Where the cache's warnings go (a damaged index.json set aside): each face's own sink. */
+function onCacheWarning(warn) {
+    cacheWarning = warn;
 }
 /** Per cache folder: the batch still taking saves, and the write of the last batch (after which the next starts). */
 const batches = new Map();
@@ -3512,15 +3565,50 @@ class Layout {
         return this.#readIndex();
     }
     #readIndex() {
+        const empty = { schemaVersion: 2, mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .OciMediaType */ .O.index, manifests: [] };
+        let text;
         try {
-            const parsed = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(this.#indexFile, 'utf8'));
-            return { schemaVersion: 2, mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .OciMediaType */ .O.index, manifests: parsed.manifests ?? [] };
+            text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(this.#indexFile, 'utf8');
         }
         catch (err) {
             if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .fsCode */ .r0)(err) === 'ENOENT')
-                return { schemaVersion: 2, mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .OciMediaType */ .O.index, manifests: [] };
+                return empty;
             throw err;
         }
+        let parsed;
+        try {
+            parsed = JSON.parse(text);
+        }
+        catch (err) {
+            return this.#setAside(`it is not JSON: ${err.message}`);
+        }
+        const manifests = parsed?.manifests ?? [];
+        if (typeof parsed !== 'object' ||
+            parsed === null ||
+            !Array.isArray(manifests) ||
+            manifests.some((m) => typeof m !== 'object' || m === null))
+            return this.#setAside('it is not an image index (no list of manifests)');
+        return { ...empty, manifests };
+    }
+    /**
+     * An index.json that cannot be read is moved aside (kept, beside it, for whoever wants what it
+     * named) and the cache starts a new one: a damaged file would otherwise fail every save and every
+     * publish of a runner whose cache persists. The charts it named are said to be gone, never dropped
+     * silently; their blobs stay until a `remove`.
+     */
+    #setAside(why) {
+        const aside = `${this.#indexFile}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.randomBytes)(2).toString('hex')}`;
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(this.#indexFile, aside);
+            cacheWarning(`The cache index ${this.#indexFile} could not be read (${why}): set aside as ${node_path__WEBPACK_IMPORTED_MODULE_4___default().basename(aside)}, and a new index started. The charts it listed are no longer in the cache: save or pull them again.`);
+        }
+        catch (err) {
+            // Another process set it aside first: read what is there now.
+            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .fsCode */ .r0)(err) === 'ENOENT')
+                return this.#readIndex();
+            throw err;
+        }
+        return { schemaVersion: 2, mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .OciMediaType */ .O.index, manifests: [] };
     }
     /**
      * Saves blobs and points `refName` at `manifest`, all under the index lock, so that a concurrent
@@ -5339,6 +5427,51 @@ async function readProvenance(file) {
 
 /***/ }),
 
+/***/ 28567:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ readCached)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _artifact_media_types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86690);
+/* harmony import */ var _artifact_parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(72781);
+
+
+
+/** A chart saved in the cache under `refName`, every blob checked against its digest. */
+async function readCached(layout, refName) {
+    const entry = await layout.resolve(refName);
+    if (!entry)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${refName} is not in the cache`, {
+            where: layout.root,
+            hint: 'See `chartlift chart list`; save or pull it first',
+        });
+    const raw = await layout.readBlob(entry.digest);
+    const { manifest, chartLayer, provLayer } = (0,_artifact_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseChartManifest */ .j$)(raw, refName);
+    const config = await layout.readBlob(manifest.config.digest);
+    const chart = await layout.readBlob(chartLayer.digest);
+    const provenance = provLayer ? await layout.readBlob(provLayer.digest) : undefined;
+    const { name, version } = (0,_artifact_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .readChartConfig */ .$H)(config, refName);
+    return {
+        name,
+        version,
+        artifact: {
+            config,
+            chart,
+            provenance,
+            manifest: raw,
+            configDescriptor: manifest.config,
+            chartDescriptor: chartLayer,
+            manifestDescriptor: { mediaType: _artifact_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MediaType */ .z.manifest, digest: entry.digest, size: raw.length },
+            layers: manifest.layers,
+        },
+    };
+}
+
+
+/***/ }),
+
 /***/ 13296:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -5357,6 +5490,115 @@ async function logIn(client, username, password) {
     const file = (0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .helmRegistryConfigPath */ .Zz)();
     const previous = await (0,_oci_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .storeLogin */ .VJ)(file, client.registry, username, password);
     return { file, previous };
+}
+
+
+/***/ }),
+
+/***/ 82641:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ pushAndCache)
+/* harmony export */ });
+/* harmony import */ var _oci_layout_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25823);
+/* harmony import */ var _pull_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27458);
+/* harmony import */ var _push_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4509);
+/* harmony import */ var _save_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11144);
+
+
+
+
+/**
+ * Pushes `artifact` to `ref` and leaves the cache entry `refName` holding what the tag holds after:
+ * this build, or the registry's copy (the same chart under another manifest; or, skipped, the tag's
+ * other content, pulled). `options.beforeCommit` is this build's own save, awaited before the
+ * registry's copy replaces it.
+ */
+async function pushAndCache(client, ref, refName, artifact, ifExists, cacheDir, options = {}) {
+    const outcome = await (0,_push_js__WEBPACK_IMPORTED_MODULE_2__/* .pushArtifact */ .X)(client, ref, artifact, ifExists, options);
+    const done = (stands, from) => ({
+        refName,
+        tag: ref.tag,
+        status: outcome.status,
+        artifact: stands,
+        from,
+    });
+    if (outcome.existing) {
+        await options.beforeCommit;
+        await (0,_save_js__WEBPACK_IMPORTED_MODULE_3__/* .saveToCache */ .$)(cacheDir, refName, outcome.existing);
+        return done(outcome.existing, 'registry');
+    }
+    if (outcome.status === 'skipped') {
+        await options.beforeCommit;
+        const pulled = await (0,_pull_js__WEBPACK_IMPORTED_MODULE_1__/* .pullChart */ .q)(client, ref, new _oci_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .Layout */ .PE(cacheDir));
+        return done(pulled.cached.artifact, 'registry');
+    }
+    return done(artifact, 'build');
+}
+
+
+/***/ }),
+
+/***/ 27458:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ pullChart)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62148);
+/* harmony import */ var _artifact_fetch_budget_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(28466);
+/* harmony import */ var _artifact_parse_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(72781);
+/* harmony import */ var _cached_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(28567);
+
+
+
+
+
+/**
+ * Pulls a chart into the cache: the manifest checked (a Helm chart, modern or legacy layer, maybe
+ * provenance), each blob it lacks downloaded and verified while it streams, and only then everything
+ * written and tagged. A failure leaves the cache as it was.
+ */
+async function pullChart(client, ref, layout, check) {
+    const refName = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .refString */ .nw)(ref);
+    const { body, digest } = await client.fetchManifest(ref.repository, ref.tag);
+    const { manifest, chartLayer, provLayer } = (0,_artifact_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .parseChartManifest */ .j$)(body, refName);
+    const wanted = [manifest.config, ...manifest.layers];
+    // An entry whose digest is not one (index.json written by something else) is replaced, as if absent.
+    const current = await layout.resolve(refName).catch((err) => {
+        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo)
+            return undefined;
+        throw err;
+    });
+    const present = await Promise.all(wanted.map((d) => layout.hasBlob(d)));
+    if (current?.digest === digest && present.every(Boolean) && (await layout.hasBlob({ digest, size: body.length }))) {
+        const cached = await (0,_cached_js__WEBPACK_IMPORTED_MODULE_4__/* .readCached */ .J)(layout, refName);
+        await check?.({
+            chart: cached.artifact.chart,
+            provenance: cached.artifact.provenance,
+            name: cached.name,
+            version: cached.version,
+            digest,
+        });
+        return { cached, downloaded: false };
+    }
+    // Every blob is held until the pull is saved: their sizes together are bounded before the first fetch.
+    const budget = new _artifact_fetch_budget_js__WEBPACK_IMPORTED_MODULE_2__/* .FetchBudget */ .q(refName);
+    for (const d of wanted)
+        budget.take(d);
+    const blobs = await Promise.all(wanted.map((d, i) => (present[i] ? layout.readBlob(d.digest) : client.fetchBlob(ref.repository, d))));
+    // A config that is not a chart's is refused before anything is saved (list and export would choke on it);
+    // so is a chart that `check` (the provenance, with --verify) does not accept.
+    const { name, version } = (0,_artifact_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .readChartConfig */ .$H)(blobs[0], refName);
+    const blobOf = (d) => blobs[wanted.findIndex((w) => w.digest === d.digest)];
+    await check?.({ chart: blobOf(chartLayer), provenance: provLayer ? blobOf(provLayer) : undefined, name, version, digest });
+    await layout.save(refName, { mediaType: manifest.mediaType ?? 'application/vnd.oci.image.manifest.v1+json', digest, size: body.length }, [
+        ...blobs,
+        body,
+    ]);
+    return { cached: await (0,_cached_js__WEBPACK_IMPORTED_MODULE_4__/* .readCached */ .J)(layout, refName), downloaded: true };
 }
 
 
@@ -5425,23 +5667,26 @@ async function compareWithRegistry(client, repository, digest, ours) {
     const budget = new fetch_budget/* FetchBudget */.q(`${repository}@${digest}`);
     if (ours.provenance && !provLayer)
         return { same: false, why: 'this build adds a provenance file', chartDigest: chartLayer.digest };
-    if (manifest.config.digest !== ours.configDescriptor.digest) {
-        return {
-            same: false,
-            why: await metadataDifference(client, repository, manifest.config, ours, budget),
-            chartDigest: chartLayer.digest,
-        };
-    }
+    // Every difference is named at once (the metadata and the files), so that one fix is enough.
+    const whys = [];
+    const sameConfig = manifest.config.digest === ours.configDescriptor.digest;
+    if (!sameConfig)
+        whys.push(await metadataDifference(client, repository, manifest.config, ours, budget));
     let chart = ours.chart;
     if (chartLayer.digest !== ours.chartDescriptor.digest) {
         if (chartLayer.size > chart_chart/* MAX_CHART_BYTES */.it)
-            return { same: false, why: `its chart layer (${chartLayer.size} bytes) is too large to compare`, chartDigest: chartLayer.digest };
-        budget.take(chartLayer);
-        chart = await client.fetchBlob(repository, chartLayer);
-        const why = await filesDifference(chart, ours.chart);
-        if (why)
-            return { same: false, why, chartDigest: chartLayer.digest };
+            whys.push(`its chart layer (${chartLayer.size} bytes) is too large to compare`);
+        else {
+            budget.take(chartLayer);
+            chart = await client.fetchBlob(repository, chartLayer);
+            // Chart.yaml is written from the metadata: a metadata difference already names it.
+            const why = await filesDifference(chart, ours.chart, sameConfig ? undefined : /(^|\/)Chart\.yaml \(changed\)$/);
+            if (why)
+                whys.push(why);
+        }
     }
+    if (whys.length > 0)
+        return { same: false, why: whys.join('; '), chartDigest: chartLayer.digest };
     let provenance;
     if (provLayer) {
         if (provLayer.size > fetch_budget/* MAX_SMALL_BLOB */.v)
@@ -5487,7 +5732,7 @@ async function metadataDifference(client, repository, config, ours, budget) {
     return keys.length > 0 ? `Chart.yaml differs: ${listed(keys)}` : 'its metadata is written differently';
 }
 /** The first differences between two packaged charts, file by file as Helm loads them; '' when none. */
-async function filesDifference(theirs, ours) {
+async function filesDifference(theirs, ours, unnamed) {
     let theirFiles;
     try {
         theirFiles = await chartFiles(theirs, 'the registry’s chart');
@@ -5509,6 +5754,8 @@ async function filesDifference(theirs, ours) {
     for (const name of theirFiles.keys())
         if (!ourFiles.has(name))
             changed.push(`${name} (removed)`);
+    if (unnamed)
+        changed.splice(0, changed.length, ...changed.filter((c) => !unnamed.test(c)));
     return changed.length > 0 ? `files differ: ${listed(changed)}` : '';
 }
 /** A packaged chart's files as `helm package` would write them again (Chart.yaml from its metadata). */
@@ -5830,9 +6077,11 @@ function openRegistries(options = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ describeLines),
-/* harmony export */   n: () => (/* binding */ pushLine)
+/* harmony export */   BT: () => (/* binding */ describeLines),
+/* harmony export */   nH: () => (/* binding */ loweredLine),
+/* harmony export */   qx: () => (/* binding */ outcomeLines)
 /* harmony export */ });
+/* unused harmony export pushLine */
 /* harmony import */ var _util_human_size_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(78887);
 /* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41095);
 
@@ -5847,15 +6096,32 @@ function describeLines(refName, c) {
         `version: ${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g)(c.version)}`,
     ];
 }
-/** The last line of `helm chart push` (Helm 3.0–3.6): `<tag>: pushed to remote (N layers, SIZE total)`, or what happened instead. */
-function pushLine(built, status, digest) {
-    const layers = built.artifact.layers;
-    const total = layers.reduce((n, l) => n + l.size, 0);
-    if (status === 'pushed')
-        return `${built.ref.tag}: pushed to remote (${layers.length} layer${layers.length === 1 ? '' : 's'}, ${(0,_util_human_size_js__WEBPACK_IMPORTED_MODULE_1__/* .humanSize */ .X)(total)} total)`;
-    if (status === 'unchanged')
-        return `${built.ref.tag}: unchanged (the registry already holds ${digest})`;
-    return `${built.ref.tag}: skipped (the tag holds ${digest}; if-exists: skip)`;
+/**
+ * The last line of `helm chart push` (Helm 3.0–3.6): `<tag>: pushed to remote (N layers, SIZE total)`, or
+ * what happened instead, naming the digest that stands and, when it is the registry's copy, saying so.
+ */
+function pushLine(o) {
+    const digest = o.artifact.manifestDescriptor.digest;
+    if (o.status === 'saved')
+        return `${o.tag}: saved`;
+    if (o.status === 'pushed') {
+        const layers = o.artifact.layers;
+        const total = layers.reduce((n, l) => n + l.size, 0);
+        return `${o.tag}: pushed to remote (${layers.length} layer${layers.length === 1 ? '' : 's'}, ${(0,_util_human_size_js__WEBPACK_IMPORTED_MODULE_1__/* .humanSize */ .X)(total)} total)`;
+    }
+    if (o.status === 'unchanged')
+        return o.from === 'registry'
+            ? `${o.tag}: unchanged (the registry already holds the same chart: ${digest}, pushed by another tool)`
+            : `${o.tag}: unchanged (the registry already holds ${digest})`;
+    return `${o.tag}: skipped (the tag holds ${digest}; if-exists: skip)`;
+}
+/** A target's whole block, as every face prints it: what stands (ref, digest, size, name, version), then what happened. */
+function outcomeLines(o, c) {
+    return [...describeLines(o.refName, { artifact: o.artifact, name: c.name, version: c.version }), pushLine(o)];
+}
+/** What a reference whose repository path held capitals became (OCI names are lower case): said, never silent. */
+function loweredLine(given, repository) {
+    return `The repository path ${JSON.stringify(given)} was lower-cased to ${JSON.stringify(repository)}: OCI repository names are lower case.`;
 }
 
 
@@ -5873,7 +6139,7 @@ function pushLine(built, status, digest) {
 
 /** Saves an artifact into the cache (blobs first, then the index entry) — Helm 3.0–3.6's `helm chart save`. */
 async function saveToCache(cacheDir, refName, artifact) {
-    const layout = new _oci_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .Layout */ .P(cacheDir);
+    const layout = new _oci_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .Layout */ .PE(cacheDir);
     try {
         const blobs = [artifact.config, artifact.chart, ...(artifact.provenance ? [artifact.provenance] : []), artifact.manifest];
         await layout.save(refName, artifact.manifestDescriptor, blobs);

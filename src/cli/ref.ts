@@ -1,0 +1,21 @@
+import { UserError } from '../errors.js';
+
+/**
+ * A REF as Helm users write it too: `oci://` dropped, and `--version X` as its tag (`+` written `_`,
+ * as OCI tags write it). A REF that has a tag and a --version that differs from it is refused.
+ */
+export function withVersion(ref: string, version: string | undefined): string {
+  const bare = ref.replace(/^oci:\/\//, '');
+  if (version === undefined) return bare;
+  const tag = version.replace(/^v(?=\d)/, '').replace(/\+/g, '_');
+  const last = bare.slice(bare.lastIndexOf('/') + 1);
+  const colon = last.lastIndexOf(':');
+  if (colon < 0) return `${bare}:${tag}`;
+  const given = last.slice(colon + 1);
+  if (given !== tag)
+    throw new UserError(`the tag ${JSON.stringify(given)} and --version ${version} differ`, {
+      where: `reference ${JSON.stringify(ref)}`,
+      hint: 'Give one of them: host/path/name:TAG, or host/path/name --version VERSION',
+    });
+  return bare;
+}
