@@ -5883,7 +5883,8 @@ async function commit(client, ref, artifact, ifExists, check, readBacks) {
     // as this run took from its check to its write. The tag is read back once that long has passed since
     // the write went out (its own round trip counts), so of two runs that both wrote, the one replaced
     // says so instead of "pushed".
-    const settled = writtenAt + settleTime(writtenAt - check.at);
+    // At least SETTLE_MIN_MS after the write's answer too: the margin for a racer descheduled on a busy machine.
+    const settled = Math.max(writtenAt + settleTime(writtenAt - check.at), performance.now() + SETTLE_MIN_MS);
     const readBack = (async () => {
         await (0,retry/* sleep */.yy)(Math.max(0, settled - performance.now()));
         const after = await client.resolveTag(ref.repository, ref.tag, true);

@@ -225,7 +225,9 @@ async function actionKeylessSigner(inputs, out, env = process.env) {
         }
         return token.value;
     };
-    const claims = async () => decodeIdTokenClaims(await identityToken());
+    // The claims (the workflow, the run) are the same in every token of the job: read from the first.
+    let claimed;
+    const claims = () => (claimed ??= identityToken().then(decodeIdTokenClaims));
     const kinds = [];
     if (inputs.sign)
         kinds.push('signature');

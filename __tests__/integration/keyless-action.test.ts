@@ -242,7 +242,7 @@ describe('keyless signing and attesting in the step', () => {
     assert.equal(second.outputs['signature-digest'], first.outputs['signature-digest']);
   });
 
-  test('several charts: each signed, with one ID token while it lives and a new one when it is about to expire', async () => {
+  test('several charts: each signed and attested', async () => {
     const { env } = await helmHome();
     const root = path.join(work, 'several');
     for (const name of ['alpha', 'beta'])
@@ -250,19 +250,34 @@ describe('keyless signing and attesting in the step', () => {
         'Chart.yaml': `apiVersion: v2\nname: ${name}\nversion: 1.0.0\n`,
         'templates/cm.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n`,
       });
-    const inputs = (repo: string) => keylessInputs(`${root}/*`, registry.host, repo, { attest: 'false' });
-    let asked = github.tokenRequests.length;
-    const r = await runAction(inputs('several'), { env: runnerEnv(env) });
+    const r = await runAction(keylessInputs(`${root}/*`, registry.host, 'several'), { env: runnerEnv(env) });
     ok(r);
-    const charts = JSON.parse(r.outputs.charts) as Array<{ 'signature-digest'?: string }>;
+    const charts = JSON.parse(r.outputs.charts) as Array<{ 'signature-digest'?: string; 'attestation-digest'?: string }>;
     assert.equal(charts.length, 2);
-    for (const c of charts) assert.match(c['signature-digest'] ?? '', /^sha256:/);
+    for (const c of charts) {
+      assert.match(c['signature-digest'] ?? '', /^sha256:/);
+      assert.match(c['attestation-digest'] ?? '', /^sha256:/);
+    }
+  });
+
+  test('one ID token while it lives, a new one when it is within a minute of expiring', async () => {
+    const { env } = await helmHome();
+    // Two refs: the chart's attestations are made one after the other (each names its repository).
+    const dir = await chart('two refs');
+    const inputs = (repo: string) => ({
+      ...keylessInputs(dir, registry.host, repo, { 'keyless-sign': 'false' }),
+      ref: `oci://${registry.host}/${repo}-a\noci://${registry.host}/${repo}-b`,
+    });
+    let asked = github.tokenRequests.length;
+    ok(await runAction(inputs('lives'), { env: runnerEnv(env) }));
     assert.equal(github.tokenRequests.length - asked, 1, 'one token for the step');
     github.lifetimeSeconds = 30;
     try {
       asked = github.tokenRequests.length;
-      ok(await runAction(inputs('several-short'), { env: runnerEnv(env) }));
-      assert.equal(github.tokenRequests.length - asked, 2, 'a token within a minute of expiring is asked for again');
+      ok(await runAction(inputs('expiring'), { env: runnerEnv(env) }));
+      // Tokens that live 30 s are always within a minute of expiring: each certificate is asked with a new
+      // one (2), besides the first, whose claims name the workflow (1).
+      assert.equal(github.tokenRequests.length - asked, 3, 'a token within a minute of expiring is asked for again');
     } finally {
       github.lifetimeSeconds = 300;
     }

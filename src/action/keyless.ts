@@ -33,7 +33,9 @@ export async function actionKeylessSigner(
     }
     return token.value;
   };
-  const claims = async (): Promise<GitHubClaims> => decodeIdTokenClaims(await identityToken());
+  // The claims (the workflow, the run) are the same in every token of the job: read from the first.
+  let claimed: Promise<GitHubClaims> | undefined;
+  const claims = (): Promise<GitHubClaims> => (claimed ??= identityToken().then(decodeIdTokenClaims));
   const kinds: KeylessKind[] = [];
   if (inputs.sign) kinds.push('signature');
   if (inputs.attest) kinds.push('attestation');
