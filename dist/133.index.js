@@ -94,7 +94,7 @@ function resolveChartRef(input, chartName, chartVersion) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the version ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_2__/* .quoted */ .T)(chartVersion)} does not make a valid tag`, {
             hint: 'Use a shorter version (a tag holds at most 128 characters)',
         });
-    return { ref: { registry, repository, tag }, lowered: repository !== path ? path : undefined };
+    return { ref: { registry, repository, tag }, pathAsGiven: repository !== path ? path : undefined };
 }
 /** ASCII capitals lowered, nothing else: String#toLowerCase would also turn the Kelvin sign (U+212A) into a "k". */
 function asciiLower(text) {
@@ -5353,7 +5353,7 @@ async function packageLoaded(loaded, options) {
     const artifact = buildArtifact(md, bytes, date.seconds, {
         provenance,
         extraAnnotations: {
-            ...(md.sources.length === 0 && overrides.defaultSource ? { [media_types/* Annotation */.Y.source]: overrides.defaultSource } : {}),
+            ...(md.sources.length === 0 && overrides.codeUrl ? { [media_types/* Annotation */.Y.source]: overrides.codeUrl } : {}),
             ...overrides.annotations,
         },
         chartMediaType: overrides.layerMediaType === 'legacy' ? media_types/* MediaType */.z.legacyChart : media_types/* MediaType */.z.chart,
@@ -5393,8 +5393,8 @@ function archiveOrFolder(source) {
 }
 /** Binds a packaged chart to the reference `refInput` names for it. */
 function bindRef(p, refInput) {
-    const { ref, lowered } = (0,chart_ref/* resolveChartRef */.Q)(refInput, p.chart.metadata.name, p.chart.metadata.version);
-    return { ...p, ref, refName: (0,reference/* refString */.nw)(ref), lowered };
+    const { ref, pathAsGiven } = (0,chart_ref/* resolveChartRef */.Q)(refInput, p.chart.metadata.name, p.chart.metadata.version);
+    return { ...p, ref, refName: (0,reference/* refString */.nw)(ref), pathAsGiven };
 }
 /** A `.prov` pushed beside an archive must name that archive by its digest: else it was made for another one. */
 async function checkProvenanceNames(provenance, md, archive, where) {

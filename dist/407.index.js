@@ -1233,8 +1233,8 @@ async function publishChart(source, inputs, build, registries, notice, readBacks
     const metadataDone = new Set();
     const visibilityDone = new Set();
     for (const built of targets) {
-        if (built.lowered)
-            notice((0,report/* loweredLine */.nH)(built.lowered, built.ref.repository));
+        if (built.pathAsGiven)
+            notice((0,report/* loweredLine */.nH)(built.pathAsGiven, built.ref.repository));
         // Saved while the blobs upload; the manifest (the tag) waits for it, so a failed save publishes nothing.
         const saved = (0,save/* saveToCache */.$)(inputs.cache, built.refName, built.artifact);
         // Safe: `saved` is awaited below (the push's commit waits for it too) and its failure reported
@@ -1461,7 +1461,7 @@ async function publish() {
         appVersion: inputs.appVersion || undefined,
         annotations: inputs.annotations,
         layerMediaType: inputs.layerMediaType,
-        defaultSource: process.env.GITHUB_SERVER_URL && process.env.GITHUB_REPOSITORY
+        codeUrl: process.env.GITHUB_SERVER_URL && process.env.GITHUB_REPOSITORY
             ? `${process.env.GITHUB_SERVER_URL}/${process.env.GITHUB_REPOSITORY}`
             : undefined,
     };

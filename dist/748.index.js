@@ -662,8 +662,8 @@ async function saveCommand(dir, ref, cache, flags) {
     const built = (0,build/* bindRef */.Zp)(packaged, ref);
     if (packaged.looseVersion)
         (0,print/* printError */.y)(`warning: ${dir}: chart version ${JSON.stringify(built.chart.metadata.version)} is not SemVer 2; Helm takes it (tag ${built.ref.tag}), but tools that sort tags as SemVer 2 (Artifact Hub, Renovate) may misorder it. Write MAJOR.MINOR.PATCH in Chart.yaml, e.g. version: 1.2.0`);
-    if (built.lowered)
-        (0,print/* printError */.y)(`notice: ${(0,report/* loweredLine */.nH)(built.lowered, built.ref.repository)}`);
+    if (built.pathAsGiven)
+        (0,print/* printError */.y)(`notice: ${(0,report/* loweredLine */.nH)(built.pathAsGiven, built.ref.repository)}`);
     await (0,save/* saveToCache */.$)(cache, built.refName, built.artifact);
     const { name, version } = built.chart.metadata;
     const lines = (0,report/* describeLines */.BT)(built.refName, { artifact: built.artifact, name, version });

@@ -17,7 +17,7 @@ for (const [input, name, version, want, lowered] of good) {
   test(`${input} + ${name}@${version} → ${want}`, () => {
     const r = resolveChartRef(input, name, version);
     assert.equal(refString(r.ref), want);
-    assert.equal(r.lowered, lowered);
+    assert.equal(r.pathAsGiven, lowered);
   });
 }
 

@@ -63,7 +63,7 @@ export async function publishChart(
   const metadataDone = new Set<string>();
   const visibilityDone = new Set<string>();
   for (const built of targets) {
-    if (built.lowered) notice(loweredLine(built.lowered, built.ref.repository));
+    if (built.pathAsGiven) notice(loweredLine(built.pathAsGiven, built.ref.repository));
     // Saved while the blobs upload; the manifest (the tag) waits for it, so a failed save publishes nothing.
     const saved = saveToCache(inputs.cache, built.refName, built.artifact);
     // Safe: `saved` is awaited below (the push's commit waits for it too) and its failure reported

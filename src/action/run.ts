@@ -37,7 +37,7 @@ export async function publish(): Promise<void> {
     appVersion: inputs.appVersion || undefined,
     annotations: inputs.annotations,
     layerMediaType: inputs.layerMediaType,
-    defaultSource:
+    codeUrl:
       process.env.GITHUB_SERVER_URL && process.env.GITHUB_REPOSITORY
         ? `${process.env.GITHUB_SERVER_URL}/${process.env.GITHUB_REPOSITORY}`
         : undefined,

@@ -15,7 +15,7 @@ export function versionTag(version: string): string {
 interface ResolvedRef {
   ref: Reference;
   /** The repository path as given, set only when it held capitals (lowered in the resolved reference). */
-  lowered?: string;
+  pathAsGiven?: string;
 }
 
 /**
@@ -89,7 +89,7 @@ export function resolveChartRef(input: string, chartName: string, chartVersion: 
     throw new UserError(`the version ${quoted(chartVersion)} does not make a valid tag`, {
       hint: 'Use a shorter version (a tag holds at most 128 characters)',
     });
-  return { ref: { registry, repository, tag }, lowered: repository !== path ? path : undefined };
+  return { ref: { registry, repository, tag }, pathAsGiven: repository !== path ? path : undefined };
 }
 
 /** ASCII capitals lowered, nothing else: String#toLowerCase would also turn the Kelvin sign (U+212A) into a "k". */

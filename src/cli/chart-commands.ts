@@ -38,7 +38,7 @@ export async function saveCommand(dir: string, ref: string, cache: string, flags
     printError(
       `warning: ${dir}: chart version ${JSON.stringify(built.chart.metadata.version)} is not SemVer 2; Helm takes it (tag ${built.ref.tag}), but tools that sort tags as SemVer 2 (Artifact Hub, Renovate) may misorder it. Write MAJOR.MINOR.PATCH in Chart.yaml, e.g. version: 1.2.0`,
     );
-  if (built.lowered) printError(`notice: ${loweredLine(built.lowered, built.ref.repository)}`);
+  if (built.pathAsGiven) printError(`notice: ${loweredLine(built.pathAsGiven, built.ref.repository)}`);
   await saveToCache(cache, built.refName, built.artifact);
   const { name, version } = built.chart.metadata;
   const lines = describeLines(built.refName, { artifact: built.artifact, name, version });

@@ -25,7 +25,7 @@ export interface Overrides {
   annotations?: Record<string, string>;
   layerMediaType?: 'modern' | 'legacy';
   /** The URL of the chart's code (the org.opencontainers.image.source annotation) for a chart whose Chart.yaml lists none. */
-  defaultSource?: string;
+  codeUrl?: string;
 }
 
 /** Where a build reports: what it does (dependency resolution), and what Helm accepts but is likely a mistake. */
@@ -67,7 +67,7 @@ export interface BuiltChart extends PackagedChart {
   ref: Reference;
   refName: string;
   /** The repository path as given, set only when its capitals were lowered. */
-  lowered?: string;
+  pathAsGiven?: string;
 }
 
 /** A chart loaded with its dependencies and overrides applied: its name and version are final. */
@@ -160,7 +160,7 @@ export async function packageLoaded(loaded: PreparedChart, options: BuildOptions
   const artifact = buildArtifact(md, bytes, date.seconds, {
     provenance,
     extraAnnotations: {
-      ...(md.sources.length === 0 && overrides.defaultSource ? { [Annotation.source]: overrides.defaultSource } : {}),
+      ...(md.sources.length === 0 && overrides.codeUrl ? { [Annotation.source]: overrides.codeUrl } : {}),
       ...overrides.annotations,
     },
     chartMediaType: overrides.layerMediaType === 'legacy' ? MediaType.legacyChart : MediaType.chart,
@@ -204,8 +204,8 @@ function archiveOrFolder(source: string): string {
 
 /** Binds a packaged chart to the reference `refInput` names for it. */
 export function bindRef(p: PackagedChart, refInput: string): BuiltChart {
-  const { ref, lowered } = resolveChartRef(refInput, p.chart.metadata.name, p.chart.metadata.version);
-  return { ...p, ref, refName: refString(ref), lowered };
+  const { ref, pathAsGiven } = resolveChartRef(refInput, p.chart.metadata.name, p.chart.metadata.version);
+  return { ...p, ref, refName: refString(ref), pathAsGiven };
 }
 
 /** A `.prov` pushed beside an archive must name that archive by its digest: else it was made for another one. */
