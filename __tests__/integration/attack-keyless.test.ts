@@ -7,7 +7,7 @@ import { cli } from '../helpers/cli.js';
 import { tree } from '../helpers/conformance-cases.js';
 import { startGitHubFront, type GitHubFront } from '../helpers/github-api.js';
 import { helmHome } from '../helpers/helm-env.js';
-import { CLOSED_PORT, startRegistry, type Registry } from '../helpers/registry.js';
+import { CLOSED_PORT, fetchManifest, startRegistry, type Registry } from '../helpers/registry.js';
 import { startSigstore, type SigstoreStandIn } from '../helpers/sigstore.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -244,5 +244,21 @@ describe('secrets of a keyless run', () => {
       // Not even a part of the ID token's signature or payload.
       for (const part of secret.split('.').filter((p) => p.length > 20)) assert.ok(!out.includes(part), 'a part of a token in the output');
     }
+  });
+});
+
+describe('racing runs', () => {
+  test('three runs signing the same unchanged chart at once (a registry that ignores If-Match): all three referrers kept', async () => {
+    const { env } = await helmHome();
+    const dir = await chart('signed three times at once');
+    ok(await runAction({ chart: dir, ref: `oci://${registry.host}/race3`, 'plain-http': 'true' }, { env }));
+    const runs = await Promise.all([1, 2, 3].map(() => runAction(inputs(dir, 'race3', sigstore, rootFile), { env: runnerEnv(env) })));
+    for (const r of runs) ok(r);
+    const res = await fetchManifest(registry, 'race3/web', runs[0].outputs.digest.replace(':', '-'), {
+      Accept: 'application/vnd.oci.image.index.v1+json',
+    });
+    const listed = (JSON.parse(res.body.toString('utf8')) as { manifests: Array<{ digest: string }> }).manifests.map((m) => m.digest);
+    for (const r of runs)
+      assert.ok(listed.includes(r.outputs['signature-digest']), `${r.outputs['signature-digest']} kept: ${listed.join(', ')}`);
   });
 });
