@@ -157,6 +157,21 @@ describe('an identity that only looks like the workflow’s', () => {
     assert.equal(sigstore.calls.fulcio - calls, 1, 'signed for main');
   });
 
+  test('an identity carrying a workflow command: quoted in the refusal, never a command in the log', async () => {
+    const { env } = await helmHome();
+    const dir = await chart('identity with a command');
+    const made = await asWorkflow(`${MAIN_REF}\n::error::forged by the certificate`, sigstore, () =>
+      runAction(inputs(dir, 'command-san', sigstore, rootFile), { env: runnerEnv(env) }),
+    );
+    ok(made);
+    const r = await runAction(inputs(dir, 'command-san', sigstore, rootFile), { env: runnerEnv(env) });
+    ok(r);
+    assert.match(r.stdout, /does not count \(keyless signature refused: the certificate's identity is not/);
+    assert.match(r.stdout, /main\\u000a::error::forged by the certificate/, 'the identity quoted, its newline escaped');
+    assert.ok(!r.stdout.split('\n').some((l) => l.startsWith('::error::forged')), r.stdout);
+    assert.deepEqual(r.errors, []);
+  });
+
   test('a user’s own --certificate-identity-regexp stays a regular expression (as cosign’s)', async () => {
     const { env } = await helmHome();
     const ref = `${registry.host}/prefix/web:1.0.0`;
