@@ -1,5 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
+import { UserError } from '../errors.js';
 import type { KeylessKind, KeylessSigner } from '../release/keyless.js';
 import type { SigstoreEndpoints } from '../sign/keyless/endpoints.js';
 import type { KeylessInputs } from './keyless-inputs.js';
@@ -53,15 +54,18 @@ export async function actionKeylessSigner(
       );
       return undefined;
     }
-    root ??= import('../sign/keyless/trusted-root.js').then((m) =>
-      m.publicGoodTrustedRoot(path.join(env.RUNNER_TEMP || os.tmpdir(), 'chartlift-sigstore-tuf')),
-    );
-    return root.catch((err: unknown) => {
-      out.warning(
-        `Sigstore's trusted root could not be refreshed (${(err as Error).message}): an earlier signature is checked by its certificate's identity only`,
-      );
-      return undefined;
-    });
+    // Out of reach, the public instance's root is not replaced by the identity-only check (anyone
+    // can make a certificate naming this workflow): no earlier signature counts, and the chart is
+    // signed again. Each bundle looked at is refused with this error (a UserError).
+    root ??= import('../sign/keyless/trusted-root.js')
+      .then((m) => m.publicGoodTrustedRoot(path.join(env.RUNNER_TEMP || os.tmpdir(), 'chartlift-sigstore-tuf')))
+      .catch((err: unknown) => {
+        out.warning(
+          `Sigstore's trusted root could not be refreshed (${(err as Error).message}): an earlier signature cannot be checked, so the chart is signed again`,
+        );
+        throw new UserError("Sigstore's trusted root could not be refreshed: not checked");
+      });
+    return root;
   };
   return new KeylessSigner({
     kinds,

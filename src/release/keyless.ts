@@ -171,7 +171,8 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
 /**
  * The newest referrer of `digest` that holds a Sigstore bundle of `predicateType` which `check`
  * accepts (it throws a UserError for one it refuses): at most MAX_CHECKED bundles are read, each
- * bounded. Returns its digest (or undefined) and why each one read was refused.
+ * bounded. Returns its digest (or undefined), why each one read was refused, and how many bundles of
+ * the predicate type were listed and checked.
  */
 export async function findValidBundle(
   client: RegistryClient,
@@ -179,26 +180,24 @@ export async function findValidBundle(
   digest: string,
   predicateType: string,
   check: (bundle: string) => Promise<void>,
-): Promise<{ digest?: string; refused: string[]; listed: number }> {
-  const listed = await listReferrers(client, repository, digest, SIGSTORE_BUNDLE_V03_MEDIA_TYPE);
-  const candidates = listed
-    .filter((r) => {
-      const t = r.annotations?.['dev.sigstore.bundle.predicateType'];
-      return t === undefined || t === predicateType;
-    })
-    .sort((a, b) => created(b).localeCompare(created(a)))
-    .slice(0, MAX_CHECKED);
+): Promise<{ digest?: string; refused: string[]; listed: number; checked: number }> {
+  const listed = (await listReferrers(client, repository, digest, SIGSTORE_BUNDLE_V03_MEDIA_TYPE)).filter((r) => {
+    const t = r.annotations?.['dev.sigstore.bundle.predicateType'];
+    return t === undefined || t === predicateType;
+  });
+  const candidates = [...listed].sort((a, b) => created(b).localeCompare(created(a))).slice(0, MAX_CHECKED);
+  const counts = { listed: listed.length, checked: candidates.length };
   const refused: string[] = [];
   for (const candidate of candidates) {
     try {
       await check(await readBundle(client, repository, candidate));
-      return { digest: candidate.digest, refused, listed: candidates.length };
+      return { digest: candidate.digest, refused, ...counts };
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
       refused.push(`referrer ${candidate.digest} does not count (${err.message})`);
     }
   }
-  return { refused, listed: candidates.length };
+  return { refused, ...counts };
 }
 
 const created = (r: ReferrerDescriptor): string => r.annotations?.['org.opencontainers.image.created'] ?? '';
@@ -281,7 +280,7 @@ export async function verifyKeylessReferrer(
       hint: 'It was not signed keylessly, or the signature is in another repository',
     });
   throw new UserError(
-    `${where}: none of its ${found.listed} Sigstore bundles is a valid ${kind} by ${String(check.identity)}: ${found.refused.join('; ')}`,
+    `${where}: none of its ${found.listed} Sigstore bundles${found.checked < found.listed ? ` (the ${found.checked} newest checked)` : ''} is a valid ${kind} by ${String(check.identity)}: ${found.refused.join('; ')}`,
     {
       hint: 'Check the identity and issuer; a chart whose content changed has another digest, and no signature',
     },

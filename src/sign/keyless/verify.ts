@@ -66,13 +66,18 @@ export async function verifyBundle(bundle: SerializedBundle | string, options: K
   const verifier = new Verifier(toTrustMaterial(root), { tlogThreshold, ctlogThreshold: root.ctlogs.length > 0 ? 1 : 0 });
   let signer;
   try {
-    signer = verifier.verify(toSignedEntity(parsed), {
-      subjectAlternativeName: options.certificateIdentity,
-      extensions: { issuer: options.certificateIssuer },
-    });
+    // The identity is not handed to @sigstore/verify: it reads a string as an unanchored regular
+    // expression (String.prototype.match), so `…@refs/heads/main` would accept `…@refs/heads/main-evil`.
+    signer = verifier.verify(toSignedEntity(parsed), { extensions: { issuer: options.certificateIssuer } });
   } catch (err) {
     throw verificationError(err, options);
   }
+  const identity = signer.identity?.subjectAlternativeName ?? '';
+  if (!identityMatches(options.certificateIdentity, identity))
+    throw new UserError(
+      `keyless signature refused: the certificate's identity is not ${String(options.certificateIdentity)} from ${options.certificateIssuer} (it is ${identity})`,
+      { hint: 'Check --certificate-identity and --certificate-oidc-issuer, and the trusted root.' },
+    );
 
   const statement = parseStatement(envelope.payload);
   if (!statement.subject.some((s) => s?.digest?.sha256 === expectedHex)) {
@@ -84,11 +89,15 @@ export async function verifyBundle(bundle: SerializedBundle | string, options: K
   if (statement.predicateType !== options.expectedPredicateType)
     throw new UserError(`the signed statement's predicate type is ${statement.predicateType}, not ${options.expectedPredicateType}`);
 
-  return {
-    identity: signer.identity?.subjectAlternativeName ?? '',
-    issuer: signer.identity?.extensions?.issuer ?? '',
-    statement,
-  };
+  return { identity, issuer: signer.identity?.extensions?.issuer ?? '', statement };
+}
+
+/**
+ * Whether a certificate's SAN is the identity asked for: a string exactly (as cosign's
+ * --certificate-identity), an expression as the user wrote it (as cosign's --certificate-identity-regexp).
+ */
+export function identityMatches(wanted: string | RegExp, identity: string): boolean {
+  return typeof wanted === 'string' ? identity === wanted : wanted.test(identity);
 }
 
 /** @sigstore/verify's error as one line: its code says which check refused. */
@@ -153,7 +162,7 @@ export async function checkBundleIdentity(
   const issuer = v2 ? v2.valueObj.subs?.[0]?.value.toString('ascii') : cert.extension(OID_FULCIO_ISSUER_V1)?.value.toString('ascii');
   const identity = cert.subjectAltName ?? '';
   const wanted = options.certificateIdentity;
-  if ((typeof wanted === 'string' ? identity !== wanted : !wanted.test(identity)) || issuer !== options.certificateIssuer)
+  if (!identityMatches(wanted, identity) || issuer !== options.certificateIssuer)
     throw new UserError(`keyless signature refused: the certificate's identity is not ${String(wanted)} from ${options.certificateIssuer}`);
   const signature = envelope.signatures[0]?.sig;
   const key = crypto.createPublicKey(cert.publicKey);

@@ -1,0 +1,165 @@
+import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { runAction, type ActionRun } from '../helpers/action.js';
+import { tree } from '../helpers/conformance-cases.js';
+import { startGitHubFront, type GitHubFront } from '../helpers/github-api.js';
+import { helmHome } from '../helpers/helm-env.js';
+import { fetchManifest, startRegistry, type Registry } from '../helpers/registry.js';
+import { startSigstore, type SigstoreStandIn } from '../helpers/sigstore.js';
+import { tempDir } from '../helpers/temp.js';
+
+// Careless keyless inputs: a Sigstore URL with a password or a query, half an instance, signing with
+// push: false, attesting with if-exists: skip, several refs, no github-token. Each is either refused
+// before anything is pushed (and the secret in it not printed) or does exactly what it says.
+
+let registry: Registry;
+let sigstore: SigstoreStandIn;
+let github: GitHubFront;
+let work: string;
+let rootFile: string;
+
+before(async () => {
+  [registry, sigstore] = await Promise.all([startRegistry(), startSigstore()]);
+  github = await startGitHubFront({ issue: (claims) => sigstore.token(claims) });
+  work = await tempDir('chartlift-attack-keyless-inputs-');
+  rootFile = path.join(work, 'trusted_root.json');
+  await writeFile(rootFile, JSON.stringify(sigstore.trustedRoot()));
+});
+after(async () => {
+  await Promise.all([registry?.stop(), sigstore?.stop(), github?.close()]);
+});
+
+let n = 0;
+async function chart(description: string): Promise<string> {
+  return tree(path.join(work, `c${++n}`, 'web'), {
+    'Chart.yaml': `apiVersion: v2\nname: web\nversion: 1.0.0\ndescription: ${description}\n`,
+    'templates/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\n',
+  });
+}
+
+function runnerEnv(home: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return {
+    ...home,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_API_URL: github.url,
+    GITHUB_REPOSITORY: 'octo-org/octo-chart',
+    GITHUB_SHA: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678',
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_WORKFLOW_REF: 'octo-org/octo-chart/.github/workflows/release.yml@refs/heads/main',
+    ACTIONS_ID_TOKEN_REQUEST_URL: github.tokenUrl,
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: github.requestToken,
+  };
+}
+
+function inputs(chartDir: string, ref: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    chart: chartDir,
+    ref,
+    'plain-http': 'true',
+    'keyless-sign': 'true',
+    attest: 'true',
+    'fulcio-url': sigstore.fulcioURL,
+    'rekor-url': sigstore.rekorURL,
+    'tsa-url': sigstore.tsaURL,
+    'trusted-root': rootFile,
+    'github-token': 'ghs_inputsattacktoken0123456789',
+    ...extra,
+  };
+}
+
+function ok(r: ActionRun): void {
+  assert.equal(r.code, 0, `${r.stdout}\n${r.stderr}`);
+}
+
+describe('careless keyless inputs, refused before anything is pushed', () => {
+  const withPassword = () => sigstore.fulcioURL.replace('http://', 'http://user:s3cr3t-fulcio-password@');
+  const cases: Array<{ name: string; inputs: () => Record<string, string>; says: RegExp; secret?: string }> = [
+    {
+      name: 'fulcio-url with a user and password',
+      inputs: () => ({ 'fulcio-url': withPassword() }),
+      says: /`fulcio-url` must be a plain base URL \(no user, password, query or fragment\)/,
+      secret: 's3cr3t-fulcio-password',
+    },
+    {
+      name: 'rekor-url with a query',
+      inputs: () => ({ 'rekor-url': `${sigstore.rekorURL}?token=s3cr3t-rekor-query` }),
+      says: /`rekor-url` must be a plain base URL/,
+      secret: 's3cr3t-rekor-query',
+    },
+    {
+      name: 'rekor-url without fulcio-url',
+      inputs: () => ({ 'fulcio-url': '', 'tsa-url': '' }),
+      says: /`rekor-url` is set without `fulcio-url`/,
+    },
+    {
+      name: 'a Fulcio on a host named like loopback',
+      inputs: () => ({ 'fulcio-url': 'http://127.0.0.1.example.com' }),
+      says: /`fulcio-url` must be an https URL/,
+    },
+    { name: 'keyless-sign with push: false', inputs: () => ({ push: 'false' }), says: /`push` is false/ },
+  ];
+  for (const c of cases)
+    test(c.name, async () => {
+      const { env } = await helmHome();
+      const repo = `careless-${c.name.replace(/\W+/g, '-').toLowerCase()}`;
+      const r = await runAction(inputs(await chart(c.name), `oci://${registry.host}/${repo}`, c.inputs()), { env: runnerEnv(env) });
+      assert.equal(r.code, 1, r.stdout);
+      assert.equal(r.errors.length, 1, r.stdout);
+      assert.match(r.errors[0], c.says);
+      if (c.secret) assert.ok(!`${r.stdout}${r.stderr}`.includes(c.secret), `the secret is in the log:\n${r.stdout}`);
+      assert.equal((await fetchManifest(registry, `${repo}/web`, '1.0.0')).status, 404, 'nothing pushed');
+      assert.equal(github.tokenRequests.length, 0, 'no ID token asked for');
+    });
+});
+
+describe('keyless inputs that do what they say', () => {
+  test('two refs: each carries a signature (one bundle, signed once) and its own attestation', async () => {
+    const { env } = await helmHome();
+    const calls = sigstore.calls.fulcio;
+    const r = await runAction(inputs(await chart('two refs'), `oci://${registry.host}/first\noci://${registry.host}/second`), {
+      env: runnerEnv(env),
+    });
+    ok(r);
+    const [one] = JSON.parse(r.outputs.charts) as Array<{ targets: Array<Record<string, string>> }>;
+    assert.deepEqual(
+      one.targets.map((t) => t.repository.split('/')[1]),
+      ['first', 'second'],
+    );
+    for (const t of one.targets) {
+      assert.match(t['signature-digest'], /^sha256:/, JSON.stringify(t));
+      assert.match(t['attestation-digest'], /^sha256:/, JSON.stringify(t));
+    }
+    assert.equal(sigstore.calls.fulcio - calls, 3, 'one signature for both, one attestation each');
+  });
+
+  test('attest with if-exists: skip attests nothing', async () => {
+    const { env } = await helmHome();
+    const ref = `oci://${registry.host}/skip-attest`;
+    ok(await runAction({ chart: await chart('first'), ref, 'plain-http': 'true' }, { env }));
+    const calls = sigstore.calls.fulcio;
+    const r = await runAction(inputs(await chart('second'), ref, { 'keyless-sign': 'false', 'if-exists': 'skip' }), {
+      env: runnerEnv(env),
+    });
+    ok(r);
+    assert.equal(r.outputs.status, 'skipped');
+    assert.equal(sigstore.calls.fulcio, calls);
+    assert.equal(r.outputs['attestation-digest'], '');
+  });
+
+  test('no github-token: the attestation is made and attached, a warning says it was not recorded', async () => {
+    const { env } = await helmHome();
+    const posted = github.attestations.posted.length;
+    const r = await runAction(
+      inputs(await chart('no token'), `oci://${registry.host}/no-token`, { 'github-token': '', 'keyless-sign': 'false' }),
+      {
+        env: runnerEnv(env),
+      },
+    );
+    ok(r);
+    assert.match(r.outputs['attestation-digest'], /^sha256:/);
+    assert.match(r.stdout, /::warning::.*no GitHub token was given/);
+    assert.equal(github.attestations.posted.length, posted);
+  });
+});
