@@ -8,6 +8,7 @@ export const modules = {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   checkBundleIdentity: () => (/* binding */ checkBundleIdentity),
+/* harmony export */   identityMatches: () => (/* binding */ identityMatches),
 /* harmony export */   verifyBundle: () => (/* binding */ verifyBundle)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
@@ -52,14 +53,16 @@ async function verifyBundle(bundle, options) {
     const verifier = new Verifier(toTrustMaterial(root), { tlogThreshold, ctlogThreshold: root.ctlogs.length > 0 ? 1 : 0 });
     let signer;
     try {
-        signer = verifier.verify(toSignedEntity(parsed), {
-            subjectAlternativeName: options.certificateIdentity,
-            extensions: { issuer: options.certificateIssuer },
-        });
+        // The identity is not handed to @sigstore/verify: it reads a string as an unanchored regular
+        // expression (String.prototype.match), so `…@refs/heads/main` would accept `…@refs/heads/main-evil`.
+        signer = verifier.verify(toSignedEntity(parsed), { extensions: { issuer: options.certificateIssuer } });
     }
     catch (err) {
         throw verificationError(err, options);
     }
+    const identity = signer.identity?.subjectAlternativeName ?? '';
+    if (!identityMatches(options.certificateIdentity, identity))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`keyless signature refused: the certificate's identity is not ${String(options.certificateIdentity)} from ${options.certificateIssuer} (it is ${identity})`, { hint: 'Check --certificate-identity and --certificate-oidc-issuer, and the trusted root.' });
     const statement = (0,_statement_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStatement */ .By)(envelope.payload);
     if (!statement.subject.some((s) => s?.digest?.sha256 === expectedHex)) {
         const named = statement.subject.map((s) => `sha256:${s?.digest?.sha256}`).join(', ');
@@ -69,11 +72,14 @@ async function verifyBundle(bundle, options) {
     }
     if (statement.predicateType !== options.expectedPredicateType)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the signed statement's predicate type is ${statement.predicateType}, not ${options.expectedPredicateType}`);
-    return {
-        identity: signer.identity?.subjectAlternativeName ?? '',
-        issuer: signer.identity?.extensions?.issuer ?? '',
-        statement,
-    };
+    return { identity, issuer: signer.identity?.extensions?.issuer ?? '', statement };
+}
+/**
+ * Whether a certificate's SAN is the identity asked for: a string exactly (as cosign's
+ * --certificate-identity), an expression as the user wrote it (as cosign's --certificate-identity-regexp).
+ */
+function identityMatches(wanted, identity) {
+    return typeof wanted === 'string' ? identity === wanted : wanted.test(identity);
 }
 /** @sigstore/verify's error as one line: its code says which check refused. */
 function verificationError(err, options) {
@@ -134,7 +140,7 @@ async function checkBundleIdentity(bundle, options) {
     const issuer = v2 ? v2.valueObj.subs?.[0]?.value.toString('ascii') : cert.extension(OID_FULCIO_ISSUER_V1)?.value.toString('ascii');
     const identity = cert.subjectAltName ?? '';
     const wanted = options.certificateIdentity;
-    if ((typeof wanted === 'string' ? identity !== wanted : !wanted.test(identity)) || issuer !== options.certificateIssuer)
+    if (!identityMatches(wanted, identity) || issuer !== options.certificateIssuer)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`keyless signature refused: the certificate's identity is not ${String(wanted)} from ${options.certificateIssuer}`);
     const signature = envelope.signatures[0]?.sig;
     const key = crypto.createPublicKey(cert.publicKey);

@@ -223,9 +223,12 @@ function sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+// EXTERNAL MODULE: ./src/oci/deadline.ts
+var deadline = __webpack_require__(39301);
 // EXTERNAL MODULE: ./src/sign/keyless/statement.ts
 var statement = __webpack_require__(42349);
 ;// CONCATENATED MODULE: ./src/release/keyless.ts
+
 
 
 
@@ -233,8 +236,15 @@ const PREDICATE_TYPE = {
     signature: statement/* COSIGN_SIGN_PREDICATE_TYPE */.Z4,
     attestation: statement/* SLSA_PROVENANCE_V1_PREDICATE_TYPE */.vg,
 };
-/** Bundles checked at most per subject and kind when looking for a valid one (the newest first). */
-const MAX_CHECKED = 8;
+/**
+ * When looking for a valid bundle (the newest first): at most MAX_VERIFIED bundles verified, at most
+ * MAX_READ referrers read (one that is missing, not a bundle or too large costs a read, not a
+ * verification, so junk referrers cannot hide a valid one behind them), and all of it within
+ * FIND_DEADLINE_MS, however slowly the registry answers.
+ */
+const MAX_VERIFIED = 8;
+const MAX_READ = 32;
+const FIND_DEADLINE_MS = 120_000;
 /** A Sigstore bundle is a few KiB: a referrer's layer over this is not read. */
 const MAX_BUNDLE_BYTES = 1 << 20;
 /**
@@ -327,31 +337,48 @@ function once(make) {
 }
 /**
  * The newest referrer of `digest` that holds a Sigstore bundle of `predicateType` which `check`
- * accepts (it throws a UserError for one it refuses): at most MAX_CHECKED bundles are read, each
- * bounded. Returns its digest (or undefined) and why each one read was refused.
+ * accepts (it throws a UserError for one it refuses), within the bounds above, each read bounded too.
+ * Returns its digest (or undefined), why each one read was refused, and how many referrers of the
+ * predicate type were listed and read.
  */
 async function findValidBundle(client, repository, digest, predicateType, check) {
-    const listed = await listReferrers(client, repository, digest, statement/* SIGSTORE_BUNDLE_V03_MEDIA_TYPE */.cX);
-    const candidates = listed
-        .filter((r) => {
-        const t = r.annotations?.['dev.sigstore.bundle.predicateType'];
-        return t === undefined || t === predicateType;
-    })
-        .sort((a, b) => created(b).localeCompare(created(a)))
-        .slice(0, MAX_CHECKED);
-    const refused = [];
-    for (const candidate of candidates) {
-        try {
-            await check(await readBundle(client, repository, candidate));
-            return { digest: candidate.digest, refused, listed: candidates.length };
+    return (0,deadline/* withDeadline */.NE)(Date.now() + FIND_DEADLINE_MS, async () => {
+        const listed = (await listReferrers(client, repository, digest, statement/* SIGSTORE_BUNDLE_V03_MEDIA_TYPE */.cX)).filter((r) => {
+            const t = r.annotations?.['dev.sigstore.bundle.predicateType'];
+            return t === undefined || t === predicateType;
+        });
+        const candidates = [...listed].sort((a, b) => created(b).localeCompare(created(a))).slice(0, MAX_READ);
+        const refused = [];
+        let read = 0;
+        let verified = 0;
+        const result = (found) => ({ digest: found, refused, listed: listed.length, checked: read });
+        for (const candidate of candidates) {
+            if (verified >= MAX_VERIFIED || ((0,deadline/* deadline */.nl)() ?? Infinity) <= Date.now())
+                break;
+            read++;
+            let bundle;
+            try {
+                bundle = await readBundle(client, repository, candidate);
+            }
+            catch (err) {
+                if (!(err instanceof errors/* UserError */.yo))
+                    throw err;
+                refused.push(`referrer ${candidate.digest} does not count (${err.message})`);
+                continue;
+            }
+            verified++;
+            try {
+                await check(bundle);
+                return result(candidate.digest);
+            }
+            catch (err) {
+                if (!(err instanceof errors/* UserError */.yo))
+                    throw err;
+                refused.push(`referrer ${candidate.digest} does not count (${err.message})`);
+            }
         }
-        catch (err) {
-            if (!(err instanceof errors/* UserError */.yo))
-                throw err;
-            refused.push(`referrer ${candidate.digest} does not count (${err.message})`);
-        }
-    }
-    return { refused, listed: candidates.length };
+        return result();
+    });
 }
 const created = (r) => r.annotations?.['org.opencontainers.image.created'] ?? '';
 /** The referrer cosign 3 and actions/attest push for a bundle: its one layer, and the annotations Artifact Hub and cosign read. */
@@ -419,7 +446,7 @@ async function verifyKeylessReferrer(client, repository, digest, check) {
         throw new errors/* UserError */.yo(`${where} carries no ${kind}`, {
             hint: 'It was not signed keylessly, or the signature is in another repository',
         });
-    throw new errors/* UserError */.yo(`${where}: none of its ${found.listed} Sigstore bundles is a valid ${kind} by ${String(check.identity)}: ${found.refused.join('; ')}`, {
+    throw new errors/* UserError */.yo(`${where}: none of its ${found.listed} Sigstore bundles${found.checked < found.listed ? ` (the ${found.checked} newest read)` : ''} is a valid ${kind} by ${String(check.identity)}: ${found.refused.join('; ')}`, {
         hint: 'Check the identity and issuer; a chart whose content changed has another digest, and no signature',
     });
 }

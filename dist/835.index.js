@@ -201,6 +201,7 @@ function decodeIdTokenClaims(token) {
 
 
 
+
 /**
  * The action's keyless signer: the workflow's ID token (asked once, when first needed), the identity
  * Fulcio writes into the certificate for it, the Sigstore instance (the one given, else as
@@ -247,11 +248,16 @@ async function actionKeylessSigner(inputs, out, env = process.env) {
             out.info('no trusted root for this Sigstore instance (`trusted-root`): an earlier signature counts when its certificate names this workflow; it is not checked against the instance’s CA and log');
             return undefined;
         }
-        root ??= __webpack_require__.e(/* import() */ 820).then(__webpack_require__.bind(__webpack_require__, 93820)).then((m) => m.publicGoodTrustedRoot(external_node_path_default().join(env.RUNNER_TEMP || external_node_os_default().tmpdir(), 'chartlift-sigstore-tuf')));
-        return root.catch((err) => {
-            out.warning(`Sigstore's trusted root could not be refreshed (${err.message}): an earlier signature is checked by its certificate's identity only`);
-            return undefined;
+        // Out of reach, the public instance's root is not replaced by the identity-only check (anyone
+        // can make a certificate naming this workflow): no earlier signature counts, and the chart is
+        // signed again. Each bundle looked at is refused with this error (a UserError).
+        root ??= __webpack_require__.e(/* import() */ 820).then(__webpack_require__.bind(__webpack_require__, 93820))
+            .then((m) => m.publicGoodTrustedRoot(external_node_path_default().join(env.RUNNER_TEMP || external_node_os_default().tmpdir(), 'chartlift-sigstore-tuf')))
+            .catch((err) => {
+            out.warning(`Sigstore's trusted root could not be refreshed (${err.message}): an earlier signature cannot be checked, so the chart is signed again`);
+            throw new errors/* UserError */.yo("Sigstore's trusted root could not be refreshed: not checked");
         });
+        return root;
     };
     return new KeylessSigner({
         kinds,

@@ -110,7 +110,7 @@ async function attach(bundle: SerializedBundle, predicateType = COSIGN_SIGN_PRED
 const gets = (re: RegExp) => reg.requests.filter((r) => r.method === 'GET' && re.test(r.url)).length;
 
 describe('the exactly-once check against a hostile registry', () => {
-  test('10,000 referrers listed, none there: one listing read, 8 manifests asked for, none counts', async () => {
+  test('10,000 referrers listed, none there: one listing read, 32 manifests asked for (no bundle verified), none counts', async () => {
     plantIndex(
       Array.from({ length: 10_000 }, (_, i) => ({
         mediaType: MANIFEST,
@@ -122,10 +122,10 @@ describe('the exactly-once check against a hostile registry', () => {
     );
     const found = await findValidBundle(client, REPO, subject.digest, COSIGN_SIGN_PREDICATE_TYPE, stepCheck(subject.digest));
     assert.equal(found.digest, undefined);
-    assert.equal(found.refused.length, 8);
+    assert.equal(found.refused.length, 32);
     assert.match(found.refused[0], /not found/);
     assert.equal(gets(new RegExp(`/manifests/${referrersTag(subject.digest)}$`)), 1);
-    assert.equal(gets(/\/manifests\/sha256:/), 8);
+    assert.equal(gets(/\/manifests\/sha256:/), 32);
     assert.equal(gets(/\/blobs\//), 0);
   });
 
@@ -188,21 +188,12 @@ describe('the exactly-once check against a hostile registry', () => {
 });
 
 describe('chart verify against a hostile registry', () => {
-  test(
-    'eight junk referrers dated in the future hide a valid signature from chart verify',
-    { todo: 'findValidBundle reads the 8 newest by the (registry-written) created annotation; see the report' },
-    async () => {
-      const real = await attach(await signature(subject.digest));
-      const entries = JSON.parse(reg.manifests.get(`${REPO}:${referrersTag(subject.digest)}`)!.toString()).manifests as object[];
-      const junk = Array.from({ length: 8 }, (_, i) => plantReferrer({ digest: sha256(`junk ${i}`), size: 10 }, `9999-12-31T00:00:0${i}Z`));
-      plantIndex([...entries, ...junk]);
-      // What is said now: that a bundle was left unchecked.
-      await assert.rejects(
-        verifyKeylessReferrer(client, REPO, subject.digest, check()),
-        /none of its 9 Sigstore bundles \(the 8 newest checked\) is a valid keyless signature/,
-      );
-      const verified = await verifyKeylessReferrer(client, REPO, subject.digest, check());
-      assert.equal(verified.referrer, real);
-    },
-  );
+  test('eight junk referrers dated in the future do not hide a valid signature: a referrer that is no bundle costs a read, not a verification', async () => {
+    const real = await attach(await signature(subject.digest));
+    const entries = JSON.parse(reg.manifests.get(`${REPO}:${referrersTag(subject.digest)}`)!.toString()).manifests as object[];
+    const junk = Array.from({ length: 8 }, (_, i) => plantReferrer({ digest: sha256(`junk ${i}`), size: 10 }, `9999-12-31T00:00:0${i}Z`));
+    plantIndex([...entries, ...junk]);
+    const verified = await verifyKeylessReferrer(client, REPO, subject.digest, check());
+    assert.equal(verified.referrer, real);
+  });
 });

@@ -3,6 +3,7 @@ import type { Descriptor } from '../oci/digest.js';
 import type { Reference } from '../oci/reference.js';
 import { attachReferrer, listReferrers, type ReferrerArtifact, type ReferrerDescriptor } from '../oci/referrers.js';
 import type { RegistryClient } from '../oci/registry.js';
+import { deadline, withDeadline } from '../oci/deadline.js';
 import type { SigstoreEndpoints } from '../sign/keyless/endpoints.js';
 import type { SerializedBundle } from '../sign/keyless/sign.js';
 import {
@@ -64,8 +65,15 @@ export interface KeylessOutcome {
   made: boolean;
 }
 
-/** Bundles checked at most per subject and kind when looking for a valid one (the newest first). */
-const MAX_CHECKED = 8;
+/**
+ * When looking for a valid bundle (the newest first): at most MAX_VERIFIED bundles verified, at most
+ * MAX_READ referrers read (one that is missing, not a bundle or too large costs a read, not a
+ * verification, so junk referrers cannot hide a valid one behind them), and all of it within
+ * FIND_DEADLINE_MS, however slowly the registry answers.
+ */
+const MAX_VERIFIED = 8;
+const MAX_READ = 32;
+const FIND_DEADLINE_MS = 120_000;
 /** A Sigstore bundle is a few KiB: a referrer's layer over this is not read. */
 const MAX_BUNDLE_BYTES = 1 << 20;
 
@@ -170,9 +178,9 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
 
 /**
  * The newest referrer of `digest` that holds a Sigstore bundle of `predicateType` which `check`
- * accepts (it throws a UserError for one it refuses): at most MAX_CHECKED bundles are read, each
- * bounded. Returns its digest (or undefined), why each one read was refused, and how many bundles of
- * the predicate type were listed and checked.
+ * accepts (it throws a UserError for one it refuses), within the bounds above, each read bounded too.
+ * Returns its digest (or undefined), why each one read was refused, and how many referrers of the
+ * predicate type were listed and read.
  */
 export async function findValidBundle(
   client: RegistryClient,
@@ -181,23 +189,38 @@ export async function findValidBundle(
   predicateType: string,
   check: (bundle: string) => Promise<void>,
 ): Promise<{ digest?: string; refused: string[]; listed: number; checked: number }> {
-  const listed = (await listReferrers(client, repository, digest, SIGSTORE_BUNDLE_V03_MEDIA_TYPE)).filter((r) => {
-    const t = r.annotations?.['dev.sigstore.bundle.predicateType'];
-    return t === undefined || t === predicateType;
-  });
-  const candidates = [...listed].sort((a, b) => created(b).localeCompare(created(a))).slice(0, MAX_CHECKED);
-  const counts = { listed: listed.length, checked: candidates.length };
-  const refused: string[] = [];
-  for (const candidate of candidates) {
-    try {
-      await check(await readBundle(client, repository, candidate));
-      return { digest: candidate.digest, refused, ...counts };
-    } catch (err) {
-      if (!(err instanceof UserError)) throw err;
-      refused.push(`referrer ${candidate.digest} does not count (${err.message})`);
+  return withDeadline(Date.now() + FIND_DEADLINE_MS, async () => {
+    const listed = (await listReferrers(client, repository, digest, SIGSTORE_BUNDLE_V03_MEDIA_TYPE)).filter((r) => {
+      const t = r.annotations?.['dev.sigstore.bundle.predicateType'];
+      return t === undefined || t === predicateType;
+    });
+    const candidates = [...listed].sort((a, b) => created(b).localeCompare(created(a))).slice(0, MAX_READ);
+    const refused: string[] = [];
+    let read = 0;
+    let verified = 0;
+    const result = (found?: string) => ({ digest: found, refused, listed: listed.length, checked: read });
+    for (const candidate of candidates) {
+      if (verified >= MAX_VERIFIED || (deadline() ?? Infinity) <= Date.now()) break;
+      read++;
+      let bundle: string;
+      try {
+        bundle = await readBundle(client, repository, candidate);
+      } catch (err) {
+        if (!(err instanceof UserError)) throw err;
+        refused.push(`referrer ${candidate.digest} does not count (${err.message})`);
+        continue;
+      }
+      verified++;
+      try {
+        await check(bundle);
+        return result(candidate.digest);
+      } catch (err) {
+        if (!(err instanceof UserError)) throw err;
+        refused.push(`referrer ${candidate.digest} does not count (${err.message})`);
+      }
     }
-  }
-  return { refused, ...counts };
+    return result();
+  });
 }
 
 const created = (r: ReferrerDescriptor): string => r.annotations?.['org.opencontainers.image.created'] ?? '';
@@ -280,7 +303,7 @@ export async function verifyKeylessReferrer(
       hint: 'It was not signed keylessly, or the signature is in another repository',
     });
   throw new UserError(
-    `${where}: none of its ${found.listed} Sigstore bundles${found.checked < found.listed ? ` (the ${found.checked} newest checked)` : ''} is a valid ${kind} by ${String(check.identity)}: ${found.refused.join('; ')}`,
+    `${where}: none of its ${found.listed} Sigstore bundles${found.checked < found.listed ? ` (the ${found.checked} newest read)` : ''} is a valid ${kind} by ${String(check.identity)}: ${found.refused.join('; ')}`,
     {
       hint: 'Check the identity and issuer; a chart whose content changed has another digest, and no signature',
     },
