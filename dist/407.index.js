@@ -108,19 +108,22 @@ const ACTION_HINTS = {
 /* harmony export */   R: () => (/* binding */ log)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46058);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-/* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(41095);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(87911);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(41095);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(87911);
+
 
 
 
 
 
 /** Escaped as the printer escapes it, with the user's secrets too short for the runner's mask hidden. */
-const printable = (text) => (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .hideShort */ .rr)((0,_util_printable_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g)(text));
-const printableLine = (text) => (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .hideShort */ .rr)((0,_util_printable_js__WEBPACK_IMPORTED_MODULE_4__/* .printableLine */ .o)(text));
+const printable = (text) => (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .hideShort */ .rr)((0,_util_printable_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g)(text));
+const printableLine = (text) => (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .hideShort */ .rr)((0,_util_printable_js__WEBPACK_IMPORTED_MODULE_5__/* .printableLine */ .o)(text));
 /**
  * The action's one way to the log. Every line goes through `printableLine`: one call is one line,
  * with no terminal escapes, and never a workflow command, whatever text from outside (a registry's
@@ -145,15 +148,28 @@ const log = {
 };
 /**
  * Where an error points: the file (relative to the workspace, as GitHub names a repository's files)
- * and the line, for an error that names both.
+ * and the line, for an error that names both; the file alone for one that names a file of the
+ * workspace without a line (GitHub shows it on that file).
  */
 function at(err) {
-    if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo) || !err.where || err.line === undefined)
+    if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo) || !err.where || err.subject !== undefined)
         return undefined;
     const workspace = process.env.GITHUB_WORKSPACE;
-    const relative = workspace ? node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(workspace, node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace, err.where)) : '';
-    const file = relative && !relative.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative) ? relative : err.where;
-    return { file: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .hideShort */ .rr)((0,_util_printable_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g)(file)), startLine: err.line, startColumn: err.col };
+    const relative = workspace ? node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(workspace, node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(workspace, err.where)) : '';
+    const inside = relative !== '' && !relative.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_2___default().isAbsolute(relative);
+    if (err.line !== undefined)
+        return { file: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .hideShort */ .rr)((0,_util_printable_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g)(inside ? relative : err.where)), startLine: err.line, startColumn: err.col };
+    if (!inside || !isFile(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(workspace, relative)))
+        return undefined;
+    return { file: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .hideShort */ .rr)((0,_util_printable_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g)(relative)) };
+}
+function isFile(file) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(file).isFile();
+    }
+    catch {
+        return false;
+    }
 }
 
 

@@ -193,6 +193,33 @@ describe('what blocks a publish is named at once', () => {
   });
 });
 
+describe('errors at a file', () => {
+  test('a Chart.yaml at fault without a line: the ::error names the file, relative to the workspace', async () => {
+    const root = path.join(work, 'at-file');
+    const src = await chart(root, 'noversion', { 'Chart.yaml': 'apiVersion: v2\nname: noversion\n' });
+    const { env } = await helmHome();
+    const r = await runAction(
+      { chart: path.relative(root, src), ref: `oci://${registry.host}/at-file`, 'plain-http': 'true' },
+      { env: { ...env, GITHUB_WORKSPACE: root }, cwd: root },
+    );
+    assert.equal(r.code, 1);
+    assert.equal(r.errors.length, 1, r.errors.join('\n'));
+    assert.match(
+      r.errors[0],
+      new RegExp(`^::error file=${path.relative(root, path.join(src, 'Chart.yaml')).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}::`),
+    );
+    assert.match(r.errors[0], /the chart version is missing/);
+  });
+
+  test('an error naming a registry reference carries no file', async () => {
+    const { env } = await helmHome();
+    const src = await chart(path.join(work, 'at-ref'), 'atref', {});
+    const r = await runAction({ chart: src, ref: 'oci://127.0.0.1:1/at-ref', 'plain-http': 'true', retries: '0', timeout: '2' }, { env });
+    assert.equal(r.code, 1);
+    assert.match(r.errors[0], /^::error::/);
+  });
+});
+
 describe('secrets and masks', () => {
   test('each secret is masked once', async () => {
     const basic = await startRegistry({ users: { maskuser: 'mask-pa55word' } });

@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 import { printable as escaped, printableLine as escapedLine } from '../util/printable.js';
@@ -33,12 +34,23 @@ export const log = {
 
 /**
  * Where an error points: the file (relative to the workspace, as GitHub names a repository's files)
- * and the line, for an error that names both.
+ * and the line, for an error that names both; the file alone for one that names a file of the
+ * workspace without a line (GitHub shows it on that file).
  */
 function at(err: unknown): core.AnnotationProperties | undefined {
-  if (!(err instanceof UserError) || !err.where || err.line === undefined) return undefined;
+  if (!(err instanceof UserError) || !err.where || err.subject !== undefined) return undefined;
   const workspace = process.env.GITHUB_WORKSPACE;
   const relative = workspace ? path.relative(workspace, path.resolve(workspace, err.where)) : '';
-  const file = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : err.where;
-  return { file: hideShort(escaped(file)), startLine: err.line, startColumn: err.col };
+  const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+  if (err.line !== undefined) return { file: hideShort(escaped(inside ? relative : err.where)), startLine: err.line, startColumn: err.col };
+  if (!inside || !isFile(path.resolve(workspace!, relative))) return undefined;
+  return { file: hideShort(escaped(relative)) };
+}
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
