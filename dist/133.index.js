@@ -5665,10 +5665,10 @@ async function compareWithRegistry(client, repository, digest, ours) {
     const { manifest, chartLayer, provLayer } = parsed;
     // One budget for every blob this comparison downloads (checked from the descriptors, before each fetch).
     const budget = new fetch_budget/* FetchBudget */.q(`${repository}@${digest}`);
-    if (ours.provenance && !provLayer)
-        return { same: false, why: 'this build adds a provenance file', chartDigest: chartLayer.digest };
-    // Every difference is named at once (the metadata and the files), so that one fix is enough.
+    // Every difference is named at once (a provenance file, the metadata and the files), so that one fix is enough.
     const whys = [];
+    if (ours.provenance && !provLayer)
+        whys.push('this build adds a provenance file');
     const sameConfig = manifest.config.digest === ours.configDescriptor.digest;
     if (!sameConfig)
         whys.push(await metadataDifference(client, repository, manifest.config, ours, budget));

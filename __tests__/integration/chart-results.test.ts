@@ -174,6 +174,23 @@ describe('what blocks a publish is named at once', () => {
     assert.match(r.errors.join('\n'), /Chart\.yaml differs: description; files differ: both\/values\.yaml \(changed\)\. /);
   });
 
+  test('a provenance file added and a changed description under one version: the error names both', async () => {
+    const root = path.join(work, 'prov-both');
+    const src = await chart(root, 'provboth');
+    const { env } = await helmHome();
+    const inputs = { chart: src, ref: `oci://${registry.host}/prov-both`, 'plain-http': 'true' };
+    assert.equal((await runAction(inputs, { env: { ...env, ...EPOCH } })).code, 0);
+    const gnupg = await tempDir('chartlift-gnupg-');
+    const gpg = (args: string[]) =>
+      run('gpg', ['--batch', '--pinentry-mode', 'loopback', '--passphrase', '', ...args], { env: { ...process.env, GNUPGHOME: gnupg } });
+    await gpg(['--quick-gen-key', 'Both <both@example.com>', 'ed25519', 'sign', 'never']);
+    const key = await gpg(['--export-secret-keys', '--armor', 'both@example.com']);
+    await writeFile(path.join(src, 'Chart.yaml'), 'apiVersion: v2\nname: provboth\nversion: 1.0.0\ndescription: changed\n');
+    const r = await runAction({ ...inputs, 'sign-key': key }, { env: { ...env, ...EPOCH } });
+    assert.equal(r.code, 1);
+    assert.match(r.errors.join('\n'), /this build adds a provenance file; Chart\.yaml differs: description\. /);
+  });
+
   test('invalid YAML: one ::error with file= and line=, the parser’s words ungarbled', async () => {
     const root = path.join(work, 'yaml');
     const src = await chart(root, 'broken', {
