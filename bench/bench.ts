@@ -18,8 +18,7 @@ import { breakdown, chunkLabels, type Breakdown } from './profile.js';
 import { SCENARIO, writeResults, type Row } from './results.js';
 import { startRegistry, type Registry } from '../__tests__/helpers/registry.js';
 import { startSinglePostFront } from '../__tests__/helpers/single-post-front.js';
-import { startGitHubFront } from '../__tests__/helpers/github-api.js';
-import { startSigstore } from '../__tests__/helpers/sigstore.js';
+import { startKeylessStandIn } from '../__tests__/helpers/keyless-stand-in.js';
 import { startDelayProxy } from './delay-proxy.js';
 import { registryTime, type Prebuilt } from './floor.js';
 import { packageSource } from '../src/release/build.js';
@@ -383,26 +382,9 @@ async function main(): Promise<void> {
     // Keyless: signed and attested against the Sigstore stand-in on loopback (Fulcio, Rekor, a TSA, the
     // runner's token service and GitHub's attestations API), new, then the same chart again (exactly once:
     // the referrers are read and verified, nothing is signed).
-    const sigstore = await startSigstore();
-    const github = await startGitHubFront({ issue: (claims) => sigstore.token(claims) });
-    const rootFile = path.join(work, 'trusted_root.json');
-    writeFileSync(rootFile, JSON.stringify(sigstore.trustedRoot()));
-    const keyless = {
-      'keyless-sign': 'true',
-      attest: 'true',
-      'fulcio-url': sigstore.fulcioURL,
-      'rekor-url': sigstore.rekorURL,
-      'tsa-url': sigstore.tsaURL,
-      'trusted-root': rootFile,
-      'github-token': 'ghs_benchtoken0123456789',
-    };
-    const runner = {
-      ACTIONS_ID_TOKEN_REQUEST_URL: github.tokenUrl,
-      ACTIONS_ID_TOKEN_REQUEST_TOKEN: github.requestToken,
-      GITHUB_API_URL: github.url,
-      GITHUB_REPOSITORY: 'octo-org/octo-chart',
-      GITHUB_SERVER_URL: 'https://github.com',
-    };
+    const standIn = await startKeylessStandIn(work);
+    const keyless = standIn.inputs();
+    const runner = standIn.env() as Record<string, string>;
     const signedMs: number[] = [];
     const unsignedMs: number[] = [];
     const keylessMs: number[] = [];
@@ -416,7 +398,7 @@ async function main(): Promise<void> {
         keylessAgainMs.push((await chartlift(small, ref, keyless, DIST, runner)).ms);
       }
     } finally {
-      await Promise.all([sigstore.stop(), github.close()]);
+      await standIn.stop();
     }
 
     // Start-up: the bundle started on a missing input loads the whole publish path, then stops.

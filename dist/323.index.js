@@ -24,12 +24,11 @@ __webpack_require__.r(__webpack_exports__);
  * UserError naming what did not match. sigstore-js is loaded here, on first use.
  */
 async function verifyBundle(bundle, options) {
-    const [{ Verifier, toSignedEntity, toTrustMaterial }, { bundleFromJSON }, { TrustedRoot }] = await Promise.all([
+    const [{ Verifier, toSignedEntity, toTrustMaterial }, { TrustedRoot }] = await Promise.all([
         Promise.all(/* import() */[__webpack_require__.e(654), __webpack_require__.e(917), __webpack_require__.e(187)]).then(__webpack_require__.bind(__webpack_require__, 54187)),
-        Promise.all(/* import() */[__webpack_require__.e(654), __webpack_require__.e(40)]).then(__webpack_require__.bind(__webpack_require__, 61040)),
         __webpack_require__.e(/* import() */ 654).then(__webpack_require__.t.bind(__webpack_require__, 19654, 23)),
     ]);
-    const expectedHex = (0,_statement_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256Hex */ .fg)(options.expectedSubjectDigest);
+    (0,_statement_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256Hex */ .fg)(options.expectedSubjectDigest);
     let root;
     try {
         root = TrustedRoot.fromJSON(typeof options.trustedRoot === 'string' ? JSON.parse(options.trustedRoot) : options.trustedRoot);
@@ -37,18 +36,7 @@ async function verifyBundle(bundle, options) {
     catch (cause) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('the trusted root is not a Sigstore trusted_root.json', { cause });
     }
-    let parsed;
-    try {
-        parsed = bundleFromJSON(typeof bundle === 'string' ? JSON.parse(bundle) : bundle);
-    }
-    catch (cause) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the signature is not a Sigstore bundle (${cause.message})`, { cause });
-    }
-    if (parsed.content.$case !== 'dsseEnvelope')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('the bundle holds a message signature, not a DSSE-signed in-toto statement');
-    const envelope = parsed.content.dsseEnvelope;
-    if (envelope.payloadType !== _statement_js__WEBPACK_IMPORTED_MODULE_1__/* .IN_TOTO_PAYLOAD_TYPE */ .T4)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the bundle's payload type is ${JSON.stringify(envelope.payloadType)}, not ${_statement_js__WEBPACK_IMPORTED_MODULE_1__/* .IN_TOTO_PAYLOAD_TYPE */ .T4}`);
+    const { parsed, envelope } = await readDsseBundle(bundle);
     const tlogThreshold = options.tlogThreshold ?? (root.tlogs.length > 0 ? 1 : 0);
     const verifier = new Verifier(toTrustMaterial(root), { tlogThreshold, ctlogThreshold: root.ctlogs.length > 0 ? 1 : 0 });
     let signer;
@@ -63,7 +51,29 @@ async function verifyBundle(bundle, options) {
     const identity = signer.identity?.subjectAlternativeName ?? '';
     if (!identityMatches(options.certificateIdentity, identity))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`keyless signature refused: the certificate's identity is not ${String(options.certificateIdentity)} from ${options.certificateIssuer} (it is ${identity})`, { hint: 'Check --certificate-identity and --certificate-oidc-issuer, and the trusted root.' });
-    const statement = (0,_statement_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStatement */ .By)(envelope.payload);
+    return { identity, issuer: signer.identity?.extensions?.issuer ?? '', statement: checkStatement(envelope.payload, options) };
+}
+/** A bundle read as the DSSE-signed in-toto statement both checks expect; anything else is refused. */
+async function readDsseBundle(bundle) {
+    const { bundleFromJSON } = await Promise.all(/* import() */[__webpack_require__.e(654), __webpack_require__.e(40)]).then(__webpack_require__.bind(__webpack_require__, 61040));
+    let parsed;
+    try {
+        parsed = bundleFromJSON(typeof bundle === 'string' ? JSON.parse(bundle) : bundle);
+    }
+    catch (cause) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the signature is not a Sigstore bundle (${cause.message})`, { cause });
+    }
+    if (parsed.content.$case !== 'dsseEnvelope')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('the bundle holds a message signature, not a DSSE-signed in-toto statement');
+    const envelope = parsed.content.dsseEnvelope;
+    if (envelope.payloadType !== _statement_js__WEBPACK_IMPORTED_MODULE_1__/* .IN_TOTO_PAYLOAD_TYPE */ .T4)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the bundle's payload type is ${JSON.stringify(envelope.payloadType)}, not ${_statement_js__WEBPACK_IMPORTED_MODULE_1__/* .IN_TOTO_PAYLOAD_TYPE */ .T4}`);
+    return { parsed, envelope };
+}
+/** The signed statement, once it names the expected subject digest and predicate type. */
+function checkStatement(payload, options) {
+    const expectedHex = (0,_statement_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256Hex */ .fg)(options.expectedSubjectDigest);
+    const statement = (0,_statement_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStatement */ .By)(payload);
     if (!statement.subject.some((s) => s?.digest?.sha256 === expectedHex)) {
         const named = statement.subject.map((s) => `sha256:${s?.digest?.sha256}`).join(', ');
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the signed statement is for ${named}, not ${options.expectedSubjectDigest}`, {
@@ -72,7 +82,7 @@ async function verifyBundle(bundle, options) {
     }
     if (statement.predicateType !== options.expectedPredicateType)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the signed statement's predicate type is ${statement.predicateType}, not ${options.expectedPredicateType}`);
-    return { identity, issuer: signer.identity?.extensions?.issuer ?? '', statement };
+    return statement;
 }
 /**
  * Whether a certificate's SAN is the identity asked for: a string exactly (as cosign's
@@ -110,17 +120,8 @@ const OID_FULCIO_ISSUER_V2 = '1.3.6.1.4.1.57264.1.8';
  * registry could plant such a bundle. Used only to decide not to sign again.
  */
 async function checkBundleIdentity(bundle, options) {
-    const [{ bundleFromJSON }, { X509Certificate, crypto, dsse }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(654), __webpack_require__.e(40)]).then(__webpack_require__.bind(__webpack_require__, 61040)), __webpack_require__.e(/* import() */ 917).then(__webpack_require__.t.bind(__webpack_require__, 83917, 23))]);
-    let parsed;
-    try {
-        parsed = bundleFromJSON(typeof bundle === 'string' ? JSON.parse(bundle) : bundle);
-    }
-    catch (cause) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the signature is not a Sigstore bundle (${cause.message})`, { cause });
-    }
-    if (parsed.content.$case !== 'dsseEnvelope')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('the bundle holds a message signature, not a DSSE-signed in-toto statement');
-    const envelope = parsed.content.dsseEnvelope;
+    const { X509Certificate, crypto, dsse } = await __webpack_require__.e(/* import() */ 917).then(__webpack_require__.t.bind(__webpack_require__, 83917, 23));
+    const { parsed, envelope } = await readDsseBundle(bundle);
     const material = parsed.verificationMaterial.content;
     const der = material.$case === 'certificate'
         ? material.certificate.rawBytes
@@ -146,15 +147,7 @@ async function checkBundleIdentity(bundle, options) {
     const key = crypto.createPublicKey(cert.publicKey);
     if (!signature || !crypto.verify(dsse.preAuthEncoding(envelope.payloadType, envelope.payload), key, Buffer.from(signature)))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('keyless signature refused: the signature does not verify over the signed statement');
-    const statement = (0,_statement_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStatement */ .By)(envelope.payload);
-    const expectedHex = (0,_statement_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256Hex */ .fg)(options.expectedSubjectDigest);
-    if (!statement.subject.some((s) => s?.digest?.sha256 === expectedHex))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the signed statement is not for ${options.expectedSubjectDigest}`, {
-            hint: 'The signature belongs to another artifact.',
-        });
-    if (statement.predicateType !== options.expectedPredicateType)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the signed statement's predicate type is ${statement.predicateType}, not ${options.expectedPredicateType}`);
-    return { identity, issuer: issuer ?? '', statement };
+    return { identity, issuer: issuer ?? '', statement: checkStatement(envelope.payload, options) };
 }
 
 

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { runAction, type ActionRun } from '../helpers/action.js';
 import { tree } from '../helpers/conformance-cases.js';
-import { startGitHubFront, type GitHubFront } from '../helpers/github-api.js';
+import type { GitHubFront } from '../helpers/github-api.js';
 import { helmHome } from '../helpers/helm-env.js';
 import { fetchManifest, startRegistry, type Registry } from '../helpers/registry.js';
-import { startSigstore, type SigstoreStandIn } from '../helpers/sigstore.js';
+import type { SigstoreStandIn } from '../helpers/sigstore.js';
+import { startKeylessStandIn, type KeylessStandIn } from '../helpers/keyless-stand-in.js';
 import { tempDir } from '../helpers/temp.js';
 
 // Careless keyless inputs: a Sigstore URL with a password or a query, half an instance, signing with
@@ -15,20 +15,18 @@ import { tempDir } from '../helpers/temp.js';
 // before anything is pushed (and the secret in it not printed) or does exactly what it says.
 
 let registry: Registry;
+let standIn: KeylessStandIn;
 let sigstore: SigstoreStandIn;
 let github: GitHubFront;
 let work: string;
-let rootFile: string;
 
 before(async () => {
-  [registry, sigstore] = await Promise.all([startRegistry(), startSigstore()]);
-  github = await startGitHubFront({ issue: (claims) => sigstore.token(claims) });
   work = await tempDir('chartlift-attack-keyless-inputs-');
-  rootFile = path.join(work, 'trusted_root.json');
-  await writeFile(rootFile, JSON.stringify(sigstore.trustedRoot()));
+  [registry, standIn] = await Promise.all([startRegistry(), startKeylessStandIn(work)]);
+  ({ sigstore, github } = standIn);
 });
 after(async () => {
-  await Promise.all([registry?.stop(), sigstore?.stop(), github?.close()]);
+  await Promise.all([registry?.stop(), standIn?.stop()]);
 });
 
 let n = 0;
@@ -39,34 +37,10 @@ async function chart(description: string): Promise<string> {
   });
 }
 
-function runnerEnv(home: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return {
-    ...home,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_API_URL: github.url,
-    GITHUB_REPOSITORY: 'octo-org/octo-chart',
-    GITHUB_SHA: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678',
-    GITHUB_REF: 'refs/heads/main',
-    GITHUB_WORKFLOW_REF: 'octo-org/octo-chart/.github/workflows/release.yml@refs/heads/main',
-    ACTIONS_ID_TOKEN_REQUEST_URL: github.tokenUrl,
-    ACTIONS_ID_TOKEN_REQUEST_TOKEN: github.requestToken,
-  };
-}
+const runnerEnv = (home: NodeJS.ProcessEnv): NodeJS.ProcessEnv => standIn.env(home);
 
 function inputs(chartDir: string, ref: string, extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    chart: chartDir,
-    ref,
-    'plain-http': 'true',
-    'keyless-sign': 'true',
-    attest: 'true',
-    'fulcio-url': sigstore.fulcioURL,
-    'rekor-url': sigstore.rekorURL,
-    'tsa-url': sigstore.tsaURL,
-    'trusted-root': rootFile,
-    'github-token': 'ghs_inputsattacktoken0123456789',
-    ...extra,
-  };
+  return { chart: chartDir, ref, 'plain-http': 'true', ...standIn.inputs({ 'github-token': 'ghs_inputsattacktoken0123456789', ...extra }) };
 }
 
 function ok(r: ActionRun): void {

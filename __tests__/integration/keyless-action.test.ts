@@ -1,17 +1,17 @@
 import assert from 'node:assert/strict';
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { verifyBundle } from '../../src/sign/keyless/verify.js';
 import { runAction, type ActionRun } from '../helpers/action.js';
 import { cli } from '../helpers/cli.js';
 import { tree } from '../helpers/conformance-cases.js';
-import { startGitHubFront, type GitHubFront } from '../helpers/github-api.js';
+import type { GitHubFront } from '../helpers/github-api.js';
 import { helmHome } from '../helpers/helm-env.js';
 import { startReferrersFront } from '../helpers/referrers-front.js';
 import { fetchBlob, fetchManifest, startRegistry, type Registry } from '../helpers/registry.js';
 import { startTimingFront } from '../helpers/round-trips.js';
-import { startSigstore, type SigstoreStandIn } from '../helpers/sigstore.js';
+import type { SigstoreStandIn } from '../helpers/sigstore.js';
+import { startKeylessStandIn, type KeylessStandIn } from '../helpers/keyless-stand-in.js';
 import { tempDir } from '../helpers/temp.js';
 
 // The action signs and attests what it pushed, keylessly, against a Sigstore stand-in on loopback
@@ -29,20 +29,19 @@ const ISSUER = 'https://token.actions.githubusercontent.com';
 type Json = any;
 
 let registry: Registry;
+let standIn: KeylessStandIn;
 let sigstore: SigstoreStandIn;
 let github: GitHubFront;
 let work: string;
 let rootFile: string;
 
 before(async () => {
-  [registry, sigstore] = await Promise.all([startRegistry(), startSigstore()]);
-  github = await startGitHubFront({ issue: (claims) => sigstore.token(claims) });
   work = await tempDir('chartlift-keyless-');
-  rootFile = path.join(work, 'trusted_root.json');
-  await writeFile(rootFile, JSON.stringify(sigstore.trustedRoot()));
+  [registry, standIn] = await Promise.all([startRegistry(), startKeylessStandIn(work)]);
+  ({ sigstore, github, rootFile } = standIn);
 });
 after(async () => {
-  await Promise.all([registry?.stop(), sigstore?.stop(), github?.close()]);
+  await Promise.all([registry?.stop(), standIn?.stop()]);
 });
 
 let n = 0;
@@ -54,34 +53,10 @@ async function chart(description = 'a chart signed keylessly'): Promise<string> 
 }
 
 /** As a runner runs the step for a job with `id-token: write` (drop the two ACTIONS_ variables for one without). */
-function runnerEnv(home: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return {
-    ...home,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_API_URL: github.url,
-    GITHUB_REPOSITORY: 'octo-org/octo-chart',
-    GITHUB_SHA: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678',
-    GITHUB_REF: 'refs/heads/main',
-    GITHUB_WORKFLOW_REF: 'octo-org/octo-chart/.github/workflows/release.yml@refs/heads/main',
-    ACTIONS_ID_TOKEN_REQUEST_URL: github.tokenUrl,
-    ACTIONS_ID_TOKEN_REQUEST_TOKEN: github.requestToken,
-  };
-}
+const runnerEnv = (home: NodeJS.ProcessEnv): NodeJS.ProcessEnv => standIn.env(home);
 
 function keylessInputs(chartDir: string, host: string, repo: string, extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    chart: chartDir,
-    ref: `oci://${host}/${repo}`,
-    'plain-http': 'true',
-    'keyless-sign': 'true',
-    attest: 'true',
-    'fulcio-url': sigstore.fulcioURL,
-    'rekor-url': sigstore.rekorURL,
-    'tsa-url': sigstore.tsaURL,
-    'trusted-root': rootFile,
-    'github-token': 'ghs_exampletoken0123456789',
-    ...extra,
-  };
+  return { chart: chartDir, ref: `oci://${host}/${repo}`, 'plain-http': 'true', ...standIn.inputs(extra) };
 }
 
 /** The referrers of `digest` in the fallback index (`sha256-<hex>`) of distribution 2.8. */

@@ -37,12 +37,11 @@ export interface KeylessVerified {
  * UserError naming what did not match. sigstore-js is loaded here, on first use.
  */
 export async function verifyBundle(bundle: SerializedBundle | string, options: KeylessVerifyOptions): Promise<KeylessVerified> {
-  const [{ Verifier, toSignedEntity, toTrustMaterial }, { bundleFromJSON }, { TrustedRoot }] = await Promise.all([
+  const [{ Verifier, toSignedEntity, toTrustMaterial }, { TrustedRoot }] = await Promise.all([
     import('@sigstore/verify'),
-    import('@sigstore/bundle'),
     import('@sigstore/protobuf-specs'),
   ]);
-  const expectedHex = sha256Hex(options.expectedSubjectDigest);
+  sha256Hex(options.expectedSubjectDigest);
 
   let root;
   try {
@@ -50,17 +49,7 @@ export async function verifyBundle(bundle: SerializedBundle | string, options: K
   } catch (cause) {
     throw new UserError('the trusted root is not a Sigstore trusted_root.json', { cause });
   }
-  let parsed;
-  try {
-    parsed = bundleFromJSON(typeof bundle === 'string' ? JSON.parse(bundle) : bundle);
-  } catch (cause) {
-    throw new UserError(`the signature is not a Sigstore bundle (${(cause as Error).message})`, { cause });
-  }
-  if (parsed.content.$case !== 'dsseEnvelope')
-    throw new UserError('the bundle holds a message signature, not a DSSE-signed in-toto statement');
-  const envelope = parsed.content.dsseEnvelope;
-  if (envelope.payloadType !== IN_TOTO_PAYLOAD_TYPE)
-    throw new UserError(`the bundle's payload type is ${JSON.stringify(envelope.payloadType)}, not ${IN_TOTO_PAYLOAD_TYPE}`);
+  const { parsed, envelope } = await readDsseBundle(bundle);
 
   const tlogThreshold = options.tlogThreshold ?? (root.tlogs.length > 0 ? 1 : 0);
   const verifier = new Verifier(toTrustMaterial(root), { tlogThreshold, ctlogThreshold: root.ctlogs.length > 0 ? 1 : 0 });
@@ -79,7 +68,33 @@ export async function verifyBundle(bundle: SerializedBundle | string, options: K
       { hint: 'Check --certificate-identity and --certificate-oidc-issuer, and the trusted root.' },
     );
 
-  const statement = parseStatement(envelope.payload);
+  return { identity, issuer: signer.identity?.extensions?.issuer ?? '', statement: checkStatement(envelope.payload, options) };
+}
+
+/** A bundle read as the DSSE-signed in-toto statement both checks expect; anything else is refused. */
+async function readDsseBundle(bundle: SerializedBundle | string) {
+  const { bundleFromJSON } = await import('@sigstore/bundle');
+  let parsed;
+  try {
+    parsed = bundleFromJSON(typeof bundle === 'string' ? JSON.parse(bundle) : bundle);
+  } catch (cause) {
+    throw new UserError(`the signature is not a Sigstore bundle (${(cause as Error).message})`, { cause });
+  }
+  if (parsed.content.$case !== 'dsseEnvelope')
+    throw new UserError('the bundle holds a message signature, not a DSSE-signed in-toto statement');
+  const envelope = parsed.content.dsseEnvelope;
+  if (envelope.payloadType !== IN_TOTO_PAYLOAD_TYPE)
+    throw new UserError(`the bundle's payload type is ${JSON.stringify(envelope.payloadType)}, not ${IN_TOTO_PAYLOAD_TYPE}`);
+  return { parsed, envelope };
+}
+
+/** The signed statement, once it names the expected subject digest and predicate type. */
+function checkStatement(
+  payload: Buffer,
+  options: Pick<KeylessVerifyOptions, 'expectedSubjectDigest' | 'expectedPredicateType'>,
+): Statement {
+  const expectedHex = sha256Hex(options.expectedSubjectDigest);
+  const statement = parseStatement(payload);
   if (!statement.subject.some((s) => s?.digest?.sha256 === expectedHex)) {
     const named = statement.subject.map((s) => `sha256:${s?.digest?.sha256}`).join(', ');
     throw new UserError(`the signed statement is for ${named}, not ${options.expectedSubjectDigest}`, {
@@ -88,8 +103,7 @@ export async function verifyBundle(bundle: SerializedBundle | string, options: K
   }
   if (statement.predicateType !== options.expectedPredicateType)
     throw new UserError(`the signed statement's predicate type is ${statement.predicateType}, not ${options.expectedPredicateType}`);
-
-  return { identity, issuer: signer.identity?.extensions?.issuer ?? '', statement };
+  return statement;
 }
 
 /**
@@ -134,16 +148,8 @@ export async function checkBundleIdentity(
   bundle: SerializedBundle | string,
   options: Omit<KeylessVerifyOptions, 'trustedRoot' | 'tlogThreshold'>,
 ): Promise<KeylessVerified> {
-  const [{ bundleFromJSON }, { X509Certificate, crypto, dsse }] = await Promise.all([import('@sigstore/bundle'), import('@sigstore/core')]);
-  let parsed;
-  try {
-    parsed = bundleFromJSON(typeof bundle === 'string' ? JSON.parse(bundle) : bundle);
-  } catch (cause) {
-    throw new UserError(`the signature is not a Sigstore bundle (${(cause as Error).message})`, { cause });
-  }
-  if (parsed.content.$case !== 'dsseEnvelope')
-    throw new UserError('the bundle holds a message signature, not a DSSE-signed in-toto statement');
-  const envelope = parsed.content.dsseEnvelope;
+  const { X509Certificate, crypto, dsse } = await import('@sigstore/core');
+  const { parsed, envelope } = await readDsseBundle(bundle);
   const material = parsed.verificationMaterial.content;
   const der =
     material.$case === 'certificate'
@@ -168,13 +174,5 @@ export async function checkBundleIdentity(
   const key = crypto.createPublicKey(cert.publicKey);
   if (!signature || !crypto.verify(dsse.preAuthEncoding(envelope.payloadType, envelope.payload), key, Buffer.from(signature)))
     throw new UserError('keyless signature refused: the signature does not verify over the signed statement');
-  const statement = parseStatement(envelope.payload);
-  const expectedHex = sha256Hex(options.expectedSubjectDigest);
-  if (!statement.subject.some((s) => s?.digest?.sha256 === expectedHex))
-    throw new UserError(`the signed statement is not for ${options.expectedSubjectDigest}`, {
-      hint: 'The signature belongs to another artifact.',
-    });
-  if (statement.predicateType !== options.expectedPredicateType)
-    throw new UserError(`the signed statement's predicate type is ${statement.predicateType}, not ${options.expectedPredicateType}`);
-  return { identity, issuer: issuer ?? '', statement };
+  return { identity, issuer: issuer ?? '', statement: checkStatement(envelope.payload, options) };
 }
