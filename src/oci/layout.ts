@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
@@ -38,6 +38,9 @@ interface PendingSave {
 }
 
 let cacheWarning: (line: string) => void = () => {};
+
+/** An index.json larger than this is not one (a cache of 100,000 charts writes about 25 MB). */
+const MAX_INDEX_BYTES = 64 * 1024 * 1024;
 
 /** Where the cache's warnings go (a damaged index.json set aside): each face's own sink. */
 export function onCacheWarning(warn: (line: string) => void): void {
@@ -134,13 +137,27 @@ export class Layout {
 
   #readIndex(): ImageIndex {
     const empty: ImageIndex = { schemaVersion: 2, mediaType: MediaType.index, manifests: [] };
-    let text: string;
+    // Opened without waiting (a FIFO would block the open) and looked at before it is read: a folder,
+    // a FIFO, a device (a link to /dev/zero) or a file too large to be an index is set aside unread.
+    let fd: number;
     try {
-      text = readFileSync(this.#indexFile, 'utf8');
+      fd = openSync(this.#indexFile, constants.O_RDONLY | constants.O_NONBLOCK);
     } catch (err) {
       if (fsCode(err) === 'ENOENT') return empty;
       throw err;
     }
+    let text = '';
+    let notAnIndex: string | undefined;
+    try {
+      const st = fstatSync(fd);
+      if (!st.isFile()) notAnIndex = 'it is not a file';
+      else if (st.size > MAX_INDEX_BYTES) notAnIndex = `it is ${st.size} bytes, over ${MAX_INDEX_BYTES}`;
+      else text = readFileSync(fd, 'utf8');
+    } finally {
+      // Closed before it is moved (Windows does not rename an open file).
+      closeSync(fd);
+    }
+    if (notAnIndex) return this.#setAside(notAnIndex);
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);

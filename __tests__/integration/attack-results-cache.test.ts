@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { mkdir, readdir, symlink, truncate, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { test } from 'node:test';
+import { cli } from '../helpers/cli.js';
+import { run } from '../helpers/exec.js';
+import { helmHome } from '../helpers/helm-env.js';
+import { tempDir } from '../helpers/temp.js';
+
+// A cache's index.json is whatever an earlier job on the runner left: a folder, a FIFO, a link to a
+// device, a file far larger than any index. Each is set aside as a file that is not JSON is (one
+// warning naming it), and the command goes on with a new index: never a hang, an exhausted heap or a
+// raw EISDIR on every run after.
+const damaged: Array<[string, (file: string) => Promise<void>]> = [
+  ['a folder', (file) => mkdir(file)],
+  ['a FIFO (no writer: reading it would wait for ever)', (file) => run('mkfifo', [file]).then(() => undefined)],
+  ['a link to /dev/zero (endless)', (file) => symlink('/dev/zero', file)],
+  [
+    'a 600 MB file (sparse: no disk used; read whole it took 1.1 GB and failed with "Cannot create a string longer")',
+    async (file) => {
+      await writeFile(file, '');
+      await truncate(file, 600 * 1024 * 1024);
+    },
+  ],
+];
+
+for (const [what, make] of damaged) {
+  test(`chart save and list with an index.json that is ${what}: set aside, the chart saved`, async () => {
+    const work = await tempDir('chartlift-attack-cache-');
+    const { env } = await helmHome();
+    const cache = path.join(work, 'cache');
+    await mkdir(cache, { recursive: true });
+    await make(path.join(cache, 'index.json'));
+    const chart = path.join(work, 'c');
+    await mkdir(chart);
+    await writeFile(path.join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: c\nversion: 1.0.0\n');
+    // A hang is what is tested: a publish of one small chart takes well under a second.
+    const save = await cli(['chart', 'save', chart, 'example.com/charts/c:1.0.0', '--cache', cache], { env, timeoutMs: 30_000 });
+    assert.equal(save.code, 0, save.stdout + save.stderr);
+    assert.match(save.stderr + save.stdout, /set aside as index\.json\.damaged-/);
+    assert.equal((await readdir(cache)).filter((f) => f.startsWith('index.json.damaged-')).length, 1);
+    const list = await cli(['chart', 'list', '--cache', cache], { env, timeoutMs: 30_000 });
+    assert.equal(list.code, 0, list.stderr);
+    assert.match(list.stdout, /example\.com\/charts\/c:1\.0\.0/);
+  });
+}
