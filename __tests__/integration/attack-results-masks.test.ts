@@ -41,7 +41,10 @@ for (const token of ['sha256', 'pushed']) {
         const r = await runAction({ chart, ref: `oci://${reg.host}/masks`, 'plain-http': 'true' }, { env: (await helmHome()).env });
         assert.equal(r.code, 0, r.stdout);
         assert.ok(r.outputs.charts.includes(token), 'the charts output holds the word');
-        assert.ok(!r.stdout.split('\n').includes(`::add-mask::${token}`), `the runner would blank "${token}" and drop the outputs holding it`);
+        assert.ok(
+          !r.stdout.split('\n').includes(`::add-mask::${token}`),
+          `the runner would blank "${token}" and drop the outputs holding it`,
+        );
       } finally {
         await reg.stop();
       }

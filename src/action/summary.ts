@@ -67,7 +67,9 @@ function keylessLines(results: ChartResult[]): string {
         t['signature-digest'] && `keyless signature <code>${escape(t['signature-digest'])}</code>`,
         t['attestation-digest'] && `provenance attestation <code>${escape(t['attestation-digest'])}</code>`,
       ].filter(Boolean);
-      return parts.length > 0 ? [`<li>${escape(`${r.name} ${r.version}`)} <code>${escape(t['digest-ref'])}</code>: ${parts.join(', ')}</li>`] : [];
+      return parts.length > 0
+        ? [`<li>${escape(`${r.name} ${r.version}`)} <code>${escape(t['digest-ref'])}</code>: ${parts.join(', ')}</li>`]
+        : [];
     }),
   );
   return lines.length > 0 ? `<ul>${lines.join('')}</ul>\n` : '';
