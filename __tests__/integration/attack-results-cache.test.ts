@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdir, readdir, symlink, truncate, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
 import { cli } from '../helpers/cli.js';
@@ -44,3 +44,32 @@ for (const [what, make] of damaged) {
     assert.match(list.stdout, /example\.com\/charts\/c:1\.0\.0/);
   });
 }
+
+test('chart export and push of a cached chart whose blob was deleted: one line naming the missing blob and what to do, not ENOENT', async () => {
+  const work = await tempDir('chartlift-attack-cache-');
+  const { env } = await helmHome();
+  const cache = path.join(work, 'cache');
+  const chart = path.join(work, 'c');
+  await mkdir(chart);
+  await writeFile(path.join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: c\nversion: 1.0.0\n');
+  const ref = 'example.com/charts/c:1.0.0';
+  const save = await cli(['chart', 'save', chart, ref, '--cache', cache], { env });
+  assert.equal(save.code, 0, save.stderr);
+  const digest = /digest:\s+sha256:([0-9a-f]{64})/.exec(save.stdout)![1];
+  const blobs = path.join(cache, 'blobs', 'sha256');
+  // Every blob but the manifest's is taken away in turn: the config, then the chart.
+  for (const blob of (await readdir(blobs)).filter((b) => b !== digest)) {
+    const kept = await readFile(path.join(blobs, blob));
+    await rm(path.join(blobs, blob));
+    for (const argv of [
+      ['chart', 'export', ref, '-d', path.join(work, 'out')],
+      ['chart', 'push', ref, '--plain-http'],
+    ]) {
+      const r = await cli([...argv, '--cache', cache], { env });
+      assert.equal(r.code, 1, r.stdout + r.stderr);
+      assert.doesNotMatch(r.stderr, /ENOENT/);
+      assert.match(r.stderr, new RegExp(`sha256:${blob}.*missing.*(pull|save)`, 'i'));
+    }
+    await writeFile(path.join(blobs, blob), kept);
+  }
+});

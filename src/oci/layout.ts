@@ -3,7 +3,7 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { fsCode } from '../errors.js';
+import { fsCode, UserError } from '../errors.js';
 import { compareBytes } from '../util/bytes-order.js';
 import { withFileLock } from '../util/file-lock.js';
 import { isDigest, parseDigest, sha256, type Descriptor } from './digest.js';
@@ -123,9 +123,19 @@ export class Layout {
     }
   }
 
-  /** A blob's bytes, checked against its digest. */
+  /** A blob's bytes, checked against its digest; one that is gone (deleted by hand, a cleaner) is named as missing. */
   async readBlob(digest: string): Promise<Buffer> {
-    const data = await readFile(this.blobPath(digest));
+    let data: Buffer;
+    try {
+      data = await readFile(this.blobPath(digest));
+    } catch (err) {
+      if (fsCode(err) !== 'ENOENT') throw err;
+      throw new UserError(`the cache's blob ${digest} is missing (the cache is damaged)`, {
+        where: this.root,
+        hint: 'Pull or save the chart again',
+        cause: err,
+      });
+    }
     if (sha256(data) !== digest)
       throw new Error(`cache blob ${digest} is corrupt (its content has another digest); remove it and pull again`);
     return data;
