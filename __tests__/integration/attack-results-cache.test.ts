@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdir, readdir, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
 import { cli } from '../helpers/cli.js';
@@ -72,4 +72,32 @@ test('chart export and push of a cached chart whose blob was deleted: one line n
     }
     await writeFile(path.join(blobs, blob), kept);
   }
+});
+
+test('a reader (chart list) finding index.json damaged while a writer holds the lock: it does not move the index the writer is replacing', async () => {
+  const work = await tempDir('chartlift-attack-cache-');
+  const { env } = await helmHome();
+  const cache = path.join(work, 'cache');
+  const chart = path.join(work, 'c');
+  await mkdir(chart);
+  await writeFile(path.join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: c\nversion: 1.0.0\n');
+  const ref = 'example.com/charts/c:1.0.0';
+  assert.equal((await cli(['chart', 'save', chart, ref, '--cache', cache], { env })).code, 0);
+  const good = await readFile(path.join(cache, 'index.json'));
+  // A writer (this test) holds the index lock, and index.json is damaged: the writer is about to
+  // set it aside and write the new one. A reader that moves index.json meanwhile moves the new one.
+  const lock = path.join(cache, 'index.json.lock');
+  await writeFile(lock, String(process.pid));
+  await writeFile(path.join(cache, 'index.json'), '{bad\n');
+  const list = cli(['chart', 'list', '--cache', cache], { env });
+  // The reader is given time to do what it does without the lock (a list takes some 100 ms).
+  const early = await Promise.race([list.then(() => 'exited'), new Promise((r) => setTimeout(() => r('waiting'), 3000))]);
+  // The writer's work: the new index in place (written as a rename, as the cache writes it), then the lock released.
+  await writeFile(path.join(cache, 'index.json.new'), good);
+  await rename(path.join(cache, 'index.json.new'), path.join(cache, 'index.json'));
+  await rm(lock);
+  const r = await list;
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(await readFile(path.join(cache, 'index.json')), good, 'the new index stays');
+  assert.match(r.stdout, /example\.com\/charts\/c:1\.0\.0/, `the reader ${early} before the writer was done and listed:\n${r.stdout}`);
 });

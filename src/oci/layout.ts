@@ -141,14 +141,28 @@ export class Layout {
     return data;
   }
 
+  /**
+   * The index, read without the lock; one found damaged is read again under it, and set aside only
+   * then: a writer holding the lock may be setting it aside and writing the new one right now, and a
+   * reader that moved index.json then would move the writer's new index (and the charts just saved).
+   */
   async readIndex(): Promise<ImageIndex> {
-    return this.#readIndex();
+    const index = this.#parseIndex();
+    if (typeof index !== 'string') return index;
+    return this.#locked(async () => this.#readIndex());
   }
 
+  /** The index, a damaged one set aside: for those holding the lock. */
   #readIndex(): ImageIndex {
+    const index = this.#parseIndex();
+    return typeof index === 'string' ? this.#setAside(index) : index;
+  }
+
+  /** The index, or why it is damaged. */
+  #parseIndex(): ImageIndex | string {
     const empty: ImageIndex = { schemaVersion: 2, mediaType: MediaType.index, manifests: [] };
     // Opened without waiting (a FIFO would block the open) and looked at before it is read: a folder,
-    // a FIFO, a device (a link to /dev/zero) or a file too large to be an index is set aside unread.
+    // a FIFO, a device (a link to /dev/zero) or a file too large to be an index is not read.
     let fd: number;
     try {
       fd = openSync(this.#indexFile, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -167,12 +181,12 @@ export class Layout {
       // Closed before it is moved (Windows does not rename an open file).
       closeSync(fd);
     }
-    if (notAnIndex) return this.#setAside(notAnIndex);
+    if (notAnIndex) return notAnIndex;
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch (err) {
-      return this.#setAside(`it is not JSON: ${(err as Error).message}`);
+      return `it is not JSON: ${(err as Error).message}`;
     }
     const manifests = (parsed as Partial<ImageIndex> | null)?.manifests ?? [];
     if (
@@ -181,7 +195,7 @@ export class Layout {
       !Array.isArray(manifests) ||
       manifests.some((m) => typeof m !== 'object' || m === null)
     )
-      return this.#setAside('it is not an image index (no list of manifests)');
+      return 'it is not an image index (no list of manifests)';
     return { ...empty, manifests };
   }
 
