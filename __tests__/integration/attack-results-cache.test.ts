@@ -22,6 +22,9 @@ const damaged: Array<[string, (file: string) => Promise<void>]> = [
       await truncate(file, 600 * 1024 * 1024);
     },
   ],
+  // Valid JSON, but no image index: read as an empty index, and overwritten by the next save (lost).
+  ['a JSON array', (file) => writeFile(file, '[1, 2]\n')],
+  ["a JSON object with no manifests (another tool's file)", (file) => writeFile(file, '{"layers": ["kept"]}\n')],
 ];
 
 for (const [what, make] of damaged) {

@@ -188,10 +188,14 @@ export class Layout {
     } catch (err) {
       return `it is not JSON: ${(err as Error).message}`;
     }
+    // `manifests` may be null (Go writes an empty list so), never absent: an array, or an object
+    // without it, is another file, kept rather than overwritten by the next save.
     const manifests = (parsed as Partial<ImageIndex> | null)?.manifests ?? [];
     if (
       typeof parsed !== 'object' ||
       parsed === null ||
+      Array.isArray(parsed) ||
+      !('manifests' in parsed) ||
       !Array.isArray(manifests) ||
       manifests.some((m) => typeof m !== 'object' || m === null)
     )
