@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdir, readdir, readFile, rename, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
-import { cli } from '../helpers/cli.js';
-import { run } from '../helpers/exec.js';
+import { cli, CLI } from '../helpers/cli.js';
+import { exec, run } from '../helpers/exec.js';
 import { helmHome } from '../helpers/helm-env.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -38,11 +38,14 @@ for (const [what, make] of damaged) {
     await mkdir(chart);
     await writeFile(path.join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: c\nversion: 1.0.0\n');
     // A hang is what is tested: a publish of one small chart takes well under a second.
-    const save = await cli(['chart', 'save', chart, 'example.com/charts/c:1.0.0', '--cache', cache], { env, timeoutMs: 30_000 });
+    const save = await exec(process.execPath, [CLI, 'chart', 'save', chart, 'example.com/charts/c:1.0.0', '--cache', cache], {
+      env,
+      timeoutMs: 30_000,
+    });
     assert.equal(save.code, 0, save.stdout + save.stderr);
     assert.match(save.stderr + save.stdout, /set aside as index\.json\.damaged-/);
     assert.equal((await readdir(cache)).filter((f) => f.startsWith('index.json.damaged-')).length, 1);
-    const list = await cli(['chart', 'list', '--cache', cache], { env, timeoutMs: 30_000 });
+    const list = await exec(process.execPath, [CLI, 'chart', 'list', '--cache', cache], { env, timeoutMs: 30_000 });
     assert.equal(list.code, 0, list.stderr);
     assert.match(list.stdout, /example\.com\/charts\/c:1\.0\.0/);
   });
