@@ -34,6 +34,11 @@ export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = readArgs(argv);
   const command = positionals.slice(0, 2).join(' ');
   if (!(command in ARITY)) {
+    // `chartlift --version chart list` (--version took "chart"), `chartlift --version=3`: not Chartlift's own --version.
+    if (values.version !== undefined)
+      throw new UserError('--version VERSION is for chart pull, export, push, remove and verify', {
+        hint: "chartlift --version alone prints Chartlift's version; see chartlift --help",
+      });
     if (values.help || positionals.length === 0) {
       print(HELP['']);
       return 0;

@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { humanSize } from '../util/human-size.js';
+import { printable } from '../util/printable.js';
 import { redact } from './secrets.js';
 import type { ChartResult } from './outputs.js';
 
@@ -17,7 +18,7 @@ export async function writeSummary(results: ChartResult[]): Promise<void> {
     return r.targets.map((t) => [
       chart,
       { data: `<code>${escape(t.ref)}</code>` },
-      { data: `<code>${t.digest}</code>` },
+      { data: `<code>${escape(t.digest)}</code>` },
       { data: humanSize(Number(t.size)) },
       { data: t.from === 'registry' ? `${t.status} (the registry’s copy)` : t.status },
     ]);
@@ -44,7 +45,7 @@ function artifactHubLines(results: ChartResult[]): string[] {
     const repository = escape(t.repository);
     if (t['artifacthub-digest'])
       lines.push(
-        `<p>Artifact Hub metadata: <code>${repository}:artifacthub.io</code> ${t['artifacthub-status'] ?? ''} <code>${t['artifacthub-digest']}</code></p>`,
+        `<p>Artifact Hub metadata: <code>${repository}:artifacthub.io</code> ${t['artifacthub-status'] ?? ''} <code>${escape(t['artifacthub-digest'])}</code></p>`,
       );
     if (t.visibility === 'private')
       lines.push(
@@ -63,15 +64,23 @@ function keylessLines(results: ChartResult[]): string {
   const lines = results.flatMap((r) =>
     r.targets.flatMap((t) => {
       const parts = [
-        t['signature-digest'] && `keyless signature <code>${t['signature-digest']}</code>`,
-        t['attestation-digest'] && `provenance attestation <code>${t['attestation-digest']}</code>`,
+        t['signature-digest'] && `keyless signature <code>${escape(t['signature-digest'])}</code>`,
+        t['attestation-digest'] && `provenance attestation <code>${escape(t['attestation-digest'])}</code>`,
       ].filter(Boolean);
-      return parts.length > 0 ? [`<li>${r.name} ${r.version} <code>${t['digest-ref']}</code>: ${parts.join(', ')}</li>`] : [];
+      return parts.length > 0
+        ? [`<li>${escape(`${r.name} ${r.version}`)} <code>${escape(t['digest-ref'])}</code>: ${parts.join(', ')}</li>`]
+        : [];
     }),
   );
   return lines.length > 0 ? `<ul>${lines.join('')}</ul>\n` : '';
 }
 
+/**
+ * Outside text (a path, a chart's field, a registry's answer) as one cell's or one attribute's
+ * content: written by the one printer first (no CR or LF: the summary is Markdown, and a blank line,
+ * CR CR too, would end the table's HTML block and let what follows be read as Markdown), then HTML's
+ * five special characters (quotes too: some of it stands in an attribute).
+ */
 function escape(s: string): string {
-  return s.replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]!);
+  return printable(s).replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c]!);
 }

@@ -58,8 +58,10 @@ export function readArgs(argv: string[]) {
       throw new UserError(`unknown option ${given}${near ? ` (did you mean ${near}?)` : ''}`, { hint: see });
     }
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-      const name = Object.keys(OPTIONS).find((o) => (err as Error).message.includes(`--${o} `));
-      if (name) throw new UserError(`--${name} needs a value (--${name} ${VALUE_NAMES[name] ?? 'VALUE'})`, { hint: see });
+      // "Option '--version <value>' argument missing", or "... argument is ambiguous" when the next word is an option.
+      const name = /--([a-z][a-z-]*)/.exec((err as Error).message)?.[1];
+      if (name && name in OPTIONS)
+        throw new UserError(`--${name} needs a value (--${name} ${VALUE_NAMES[name] ?? 'VALUE'})`, { hint: see });
     }
     throw new UserError((err as Error).message.split('\n')[0], { hint: see });
   }

@@ -2,11 +2,17 @@ import { UserError } from '../errors.js';
 
 /**
  * A REF as Helm users write it too: `oci://` dropped, and `--version X` as its tag (`+` written `_`,
- * as OCI tags write it). A REF that has a tag and a --version that differs from it is refused.
+ * as OCI tags write it). A REF that has a tag and a --version that differs from it is refused, and so
+ * is a REF by digest with a --version (a digest is not a tag to compare).
  */
 export function withVersion(ref: string, version: string | undefined): string {
   const bare = ref.replace(/^oci:\/\//, '');
   if (version === undefined) return bare;
+  if (bare.includes('@'))
+    throw new UserError(`a reference by digest takes no --version (it is not a tag)`, {
+      where: `reference ${JSON.stringify(ref)}`,
+      hint: 'Give one of them: host/path/name@sha256:DIGEST, or host/path/name --version VERSION',
+    });
   const tag = version.replace(/^v(?=\d)/, '').replace(/\+/g, '_');
   const last = bare.slice(bare.lastIndexOf('/') + 1);
   const colon = last.lastIndexOf(':');

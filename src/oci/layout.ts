@@ -1,9 +1,9 @@
-import { mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { fsCode } from '../errors.js';
+import { fsCode, UserError } from '../errors.js';
 import { compareBytes } from '../util/bytes-order.js';
 import { withFileLock } from '../util/file-lock.js';
 import { isDigest, parseDigest, sha256, type Descriptor } from './digest.js';
@@ -38,6 +38,9 @@ interface PendingSave {
 }
 
 let cacheWarning: (line: string) => void = () => {};
+
+/** An index.json larger than this is not one (a cache of 100,000 charts writes about 25 MB). */
+const MAX_INDEX_BYTES = 64 * 1024 * 1024;
 
 /** Where the cache's warnings go (a damaged index.json set aside): each face's own sink. */
 export function onCacheWarning(warn: (line: string) => void): void {
@@ -120,41 +123,83 @@ export class Layout {
     }
   }
 
-  /** A blob's bytes, checked against its digest. */
+  /** A blob's bytes, checked against its digest; one that is gone (deleted by hand, a cleaner) is named as missing. */
   async readBlob(digest: string): Promise<Buffer> {
-    const data = await readFile(this.blobPath(digest));
+    let data: Buffer;
+    try {
+      data = await readFile(this.blobPath(digest));
+    } catch (err) {
+      if (fsCode(err) !== 'ENOENT') throw err;
+      throw new UserError(`the cache's blob ${digest} is missing (the cache is damaged)`, {
+        where: this.root,
+        hint: 'Pull or save the chart again',
+        cause: err,
+      });
+    }
     if (sha256(data) !== digest)
       throw new Error(`cache blob ${digest} is corrupt (its content has another digest); remove it and pull again`);
     return data;
   }
 
+  /**
+   * The index, read without the lock; one found damaged is read again under it, and set aside only
+   * then: a writer holding the lock may be setting it aside and writing the new one right now, and a
+   * reader that moved index.json then would move the writer's new index (and the charts just saved).
+   */
   async readIndex(): Promise<ImageIndex> {
-    return this.#readIndex();
+    const index = this.#parseIndex();
+    if (typeof index !== 'string') return index;
+    return this.#locked(async () => this.#readIndex());
   }
 
+  /** The index, a damaged one set aside: for those holding the lock. */
   #readIndex(): ImageIndex {
+    const index = this.#parseIndex();
+    return typeof index === 'string' ? this.#setAside(index) : index;
+  }
+
+  /** The index, or why it is damaged. */
+  #parseIndex(): ImageIndex | string {
     const empty: ImageIndex = { schemaVersion: 2, mediaType: MediaType.index, manifests: [] };
-    let text: string;
+    // Opened without waiting (a FIFO would block the open) and looked at before it is read: a folder,
+    // a FIFO, a device (a link to /dev/zero) or a file too large to be an index is not read.
+    let fd: number;
     try {
-      text = readFileSync(this.#indexFile, 'utf8');
+      fd = openSync(this.#indexFile, constants.O_RDONLY | constants.O_NONBLOCK);
     } catch (err) {
       if (fsCode(err) === 'ENOENT') return empty;
       throw err;
     }
+    let text = '';
+    let notAnIndex: string | undefined;
+    try {
+      const st = fstatSync(fd);
+      if (!st.isFile()) notAnIndex = 'it is not a file';
+      else if (st.size > MAX_INDEX_BYTES) notAnIndex = `it is ${st.size} bytes, over ${MAX_INDEX_BYTES}`;
+      else text = readFileSync(fd, 'utf8');
+    } finally {
+      // Closed before it is moved (Windows does not rename an open file).
+      closeSync(fd);
+    }
+    if (notAnIndex) return notAnIndex;
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch (err) {
-      return this.#setAside(`it is not JSON: ${(err as Error).message}`);
+      return `it is not JSON: ${(err as Error).message}`;
     }
+    // `manifests` may be null (Go writes an empty list so), never absent: an array, or an object
+    // without it, is another file, kept rather than overwritten by the next save.
     const manifests = (parsed as Partial<ImageIndex> | null)?.manifests ?? [];
     if (
       typeof parsed !== 'object' ||
       parsed === null ||
+      Array.isArray(parsed) ||
+      !('manifests' in parsed) ||
       !Array.isArray(manifests) ||
       manifests.some((m) => typeof m !== 'object' || m === null)
     )
-      return this.#setAside('it is not an image index (no list of manifests)');
+      return 'it is not an image index (no list of manifests)';
     return { ...empty, manifests };
   }
 
