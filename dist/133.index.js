@@ -3481,6 +3481,8 @@ function defaultCachePath(env = process.env, platform = process.platform) {
     return node_path__WEBPACK_IMPORTED_MODULE_4___default().join(base, 'helm', 'registry', 'cache');
 }
 let cacheWarning = () => { };
+/** An index.json larger than this is not one (a cache of 100,000 charts writes about 25 MB). */
+const MAX_INDEX_BYTES = 64 * 1024 * 1024;
 /** Where the cache's warnings go (a damaged index.json set aside): each face's own sink. */
 function onCacheWarning(warn) {
     cacheWarning = warn;
@@ -3554,40 +3556,89 @@ class Layout {
             throw err;
         }
     }
-    /** A blob's bytes, checked against its digest. */
+    /** A blob's bytes, checked against its digest; one that is gone (deleted by hand, a cleaner) is named as missing. */
     async readBlob(digest) {
-        const data = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(this.blobPath(digest));
+        let data;
+        try {
+            data = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(this.blobPath(digest));
+        }
+        catch (err) {
+            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .fsCode */ .r0)(err) !== 'ENOENT')
+                throw err;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`the cache's blob ${digest} is missing (the cache is damaged)`, {
+                where: this.root,
+                hint: 'Pull or save the chart again',
+                cause: err,
+            });
+        }
         if ((0,_digest_js__WEBPACK_IMPORTED_MODULE_7__/* .sha256 */ .sc)(data) !== digest)
             throw new Error(`cache blob ${digest} is corrupt (its content has another digest); remove it and pull again`);
         return data;
     }
+    /**
+     * The index, read without the lock; one found damaged is read again under it, and set aside only
+     * then: a writer holding the lock may be setting it aside and writing the new one right now, and a
+     * reader that moved index.json then would move the writer's new index (and the charts just saved).
+     */
     async readIndex() {
-        return this.#readIndex();
+        const index = this.#parseIndex();
+        if (typeof index !== 'string')
+            return index;
+        return this.#locked(async () => this.#readIndex());
     }
+    /** The index, a damaged one set aside: for those holding the lock. */
     #readIndex() {
+        const index = this.#parseIndex();
+        return typeof index === 'string' ? this.#setAside(index) : index;
+    }
+    /** The index, or why it is damaged. */
+    #parseIndex() {
         const empty = { schemaVersion: 2, mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .OciMediaType */ .O.index, manifests: [] };
-        let text;
+        // Opened without waiting (a FIFO would block the open) and looked at before it is read: a folder,
+        // a FIFO, a device (a link to /dev/zero) or a file too large to be an index is not read.
+        let fd;
         try {
-            text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(this.#indexFile, 'utf8');
+            fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(this.#indexFile, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
         }
         catch (err) {
             if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .fsCode */ .r0)(err) === 'ENOENT')
                 return empty;
             throw err;
         }
+        let text = '';
+        let notAnIndex;
+        try {
+            const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+            if (!st.isFile())
+                notAnIndex = 'it is not a file';
+            else if (st.size > MAX_INDEX_BYTES)
+                notAnIndex = `it is ${st.size} bytes, over ${MAX_INDEX_BYTES}`;
+            else
+                text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd, 'utf8');
+        }
+        finally {
+            // Closed before it is moved (Windows does not rename an open file).
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+        }
+        if (notAnIndex)
+            return notAnIndex;
         let parsed;
         try {
             parsed = JSON.parse(text);
         }
         catch (err) {
-            return this.#setAside(`it is not JSON: ${err.message}`);
+            return `it is not JSON: ${err.message}`;
         }
+        // `manifests` may be null (Go writes an empty list so), never absent: an array, or an object
+        // without it, is another file, kept rather than overwritten by the next save.
         const manifests = parsed?.manifests ?? [];
         if (typeof parsed !== 'object' ||
             parsed === null ||
+            Array.isArray(parsed) ||
+            !('manifests' in parsed) ||
             !Array.isArray(manifests) ||
             manifests.some((m) => typeof m !== 'object' || m === null))
-            return this.#setAside('it is not an image index (no list of manifests)');
+            return 'it is not an image index (no list of manifests)';
         return { ...empty, manifests };
     }
     /**

@@ -122,8 +122,8 @@ const ACTION_HINTS = {
 
 
 /** Escaped as the printer escapes it, with the user's secrets too short for the runner's mask hidden. */
-const printable = (text) => (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .hideShort */ .rr)((0,_util_printable_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g)(text));
-const printableLine = (text) => (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .hideShort */ .rr)((0,_util_printable_js__WEBPACK_IMPORTED_MODULE_5__/* .printableLine */ .o)(text));
+const printable = (text) => (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .hideUnmasked */ .Fd)((0,_util_printable_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g)(text));
+const printableLine = (text) => (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .hideUnmasked */ .Fd)((0,_util_printable_js__WEBPACK_IMPORTED_MODULE_5__/* .printableLine */ .o)(text));
 /**
  * The action's one way to the log. Every line goes through `printableLine`: one call is one line,
  * with no terminal escapes, and never a workflow command, whatever text from outside (a registry's
@@ -158,10 +158,10 @@ function at(err) {
     const relative = workspace ? node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(workspace, node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(workspace, err.where)) : '';
     const inside = relative !== '' && !relative.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_2___default().isAbsolute(relative);
     if (err.line !== undefined)
-        return { file: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .hideShort */ .rr)((0,_util_printable_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g)(inside ? relative : err.where)), startLine: err.line, startColumn: err.col };
+        return { file: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .hideUnmasked */ .Fd)((0,_util_printable_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g)(inside ? relative : err.where)), startLine: err.line, startColumn: err.col };
     if (!inside || !isFile(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(workspace, relative)))
         return undefined;
-    return { file: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .hideShort */ .rr)((0,_util_printable_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g)(relative)) };
+    return { file: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .hideUnmasked */ .Fd)((0,_util_printable_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g)(relative)) };
 }
 function isFile(file) {
     try {
@@ -258,8 +258,8 @@ async function logout(records) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E$: () => (/* binding */ redact),
-/* harmony export */   dK: () => (/* binding */ mask),
-/* harmony export */   rr: () => (/* binding */ hideShort)
+/* harmony export */   Fd: () => (/* binding */ hideUnmasked),
+/* harmony export */   dK: () => (/* binding */ mask)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46058);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58592);
@@ -273,32 +273,42 @@ async function logout(records) {
  */
 const MIN_MASK_LENGTH = 6;
 const known = new Set();
-/** The user's secrets too short for the runner's mask: the sink (log.ts) hides them in what this step prints. */
-const short = new Set();
 /**
- * Masks a secret in the log (the runner's `add-mask`) and remembers it for what the runner does not
- * mask. A secret of the user's (`input`: a password, a stored credential) too short to mask is hidden
- * from every line this step prints (a registry may quote it back in an error), and the user is told
- * once; a registry's own token that short is only remembered (hiding it would let a registry blank
- * any text of the log it likes).
+ * Secrets hidden by this step's own sink (log.ts) rather than by the runner: the user's too short for the
+ * runner's mask, and every token a registry issued.
+ */
+const hidden = new Set();
+/**
+ * Masks a secret: the user's (`input`: a password, a stored credential, the runner's ID token) with
+ * the runner's `add-mask`, which blanks it in the whole job's log and drops every job output holding it;
+ * one too short for that mask is hidden from every line this step prints instead (a registry may quote
+ * it back in an error), and the user is told once. A token a registry issued (`registry`) is never
+ * handed to the runner's masker: the registry chooses it, and one that is a word every result holds
+ * (`pushed`, `sha256`, a repository, the hex of a digest it can predict) would blank it in every
+ * step's log and drop the step's outputs. It is hidden from what this step prints, which is the only
+ * place it could appear.
  */
 function mask(secret, from = 'input') {
     // Each secret once: the runner keeps every mask for the rest of the job.
     if (!secret || known.has(secret))
         return;
-    if (secret.length >= MIN_MASK_LENGTH)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret);
-    else if (from === 'input' && !short.has(secret)) {
-        if (short.size === 0)
-            _log_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .R.warning(`A credential is shorter than ${MIN_MASK_LENGTH} characters: the runner does not mask it in the job's log (Chartlift hides it from what this step prints). Use a longer password or token.`);
-        short.add(secret);
-    }
     known.add(secret);
+    if (from === 'registry') {
+        hidden.add(secret);
+        return;
+    }
+    if (secret.length >= MIN_MASK_LENGTH)
+        return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret);
+    if (!warnedShort)
+        _log_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .R.warning(`A credential is shorter than ${MIN_MASK_LENGTH} characters: the runner does not mask it in the job's log (Chartlift hides it from what this step prints). Use a longer password or token.`);
+    warnedShort = true;
+    hidden.add(secret);
 }
-/** A line with the user's too-short secrets written `***` (what the runner's mask would have done). */
-function hideShort(line) {
+let warnedShort = false;
+/** A line with the secrets the runner does not mask (see `mask`) written `***`. */
+function hideUnmasked(line) {
     let out = line;
-    for (const s of short)
+    for (const s of [...hidden].sort((a, b) => b.length - a.length))
         out = out.split(s).join('***');
     return out;
 }
@@ -1372,7 +1382,10 @@ function warmUp(registries, host, say) {
 
 // EXTERNAL MODULE: ./src/util/human-size.ts
 var human_size = __webpack_require__(78887);
+// EXTERNAL MODULE: ./src/util/printable.ts
+var printable = __webpack_require__(41095);
 ;// CONCATENATED MODULE: ./src/action/summary.ts
+
 
 
 
@@ -1391,7 +1404,7 @@ async function writeSummary(results) {
         return r.targets.map((t) => [
             chart,
             { data: `<code>${summary_escape(t.ref)}</code>` },
-            { data: `<code>${t.digest}</code>` },
+            { data: `<code>${summary_escape(t.digest)}</code>` },
             { data: (0,human_size/* humanSize */.X)(Number(t.size)) },
             { data: t.from === 'registry' ? `${t.status} (the registry’s copy)` : t.status },
         ]);
@@ -1417,7 +1430,7 @@ function artifactHubLines(results) {
     for (const t of results.flatMap((r) => r.targets)) {
         const repository = summary_escape(t.repository);
         if (t['artifacthub-digest'])
-            lines.push(`<p>Artifact Hub metadata: <code>${repository}:artifacthub.io</code> ${t['artifacthub-status'] ?? ''} <code>${t['artifacthub-digest']}</code></p>`);
+            lines.push(`<p>Artifact Hub metadata: <code>${repository}:artifacthub.io</code> ${t['artifacthub-status'] ?? ''} <code>${summary_escape(t['artifacthub-digest'])}</code></p>`);
         if (t.visibility === 'private')
             lines.push(`<p>⚠️ <code>${repository}</code> is a private package: only accounts with read access can pull it (not an anonymous helm pull, not Artifact Hub). <a href="${summary_escape(t['settings-url'] ?? '')}">Change its visibility</a> in the package settings.</p>`);
         else if (t.visibility === 'unknown')
@@ -1429,15 +1442,23 @@ function artifactHubLines(results) {
 function keylessLines(results) {
     const lines = results.flatMap((r) => r.targets.flatMap((t) => {
         const parts = [
-            t['signature-digest'] && `keyless signature <code>${t['signature-digest']}</code>`,
-            t['attestation-digest'] && `provenance attestation <code>${t['attestation-digest']}</code>`,
+            t['signature-digest'] && `keyless signature <code>${summary_escape(t['signature-digest'])}</code>`,
+            t['attestation-digest'] && `provenance attestation <code>${summary_escape(t['attestation-digest'])}</code>`,
         ].filter(Boolean);
-        return parts.length > 0 ? [`<li>${r.name} ${r.version} <code>${t['digest-ref']}</code>: ${parts.join(', ')}</li>`] : [];
+        return parts.length > 0
+            ? [`<li>${summary_escape(`${r.name} ${r.version}`)} <code>${summary_escape(t['digest-ref'])}</code>: ${parts.join(', ')}</li>`]
+            : [];
     }));
     return lines.length > 0 ? `<ul>${lines.join('')}</ul>\n` : '';
 }
+/**
+ * Outside text (a path, a chart's field, a registry's answer) as one cell's or one attribute's
+ * content: written by the one printer first (no CR or LF: the summary is Markdown, and a blank line,
+ * CR CR too, would end the table's HTML block and let what follows be read as Markdown), then HTML's
+ * five special characters (quotes too: some of it stands in an attribute).
+ */
 function summary_escape(s) {
-    return s.replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]);
+    return (0,printable/* printable */.g)(s).replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c]);
 }
 
 ;// CONCATENATED MODULE: ./src/action/run.ts

@@ -302,8 +302,9 @@ function readArgs(argv) {
             throw new errors/* UserError */.yo(`unknown option ${given}${near ? ` (did you mean ${near}?)` : ''}`, { hint: see });
         }
         if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-            const name = Object.keys(OPTIONS).find((o) => err.message.includes(`--${o} `));
-            if (name)
+            // "Option '--version <value>' argument missing", or "... argument is ambiguous" when the next word is an option.
+            const name = /--([a-z][a-z-]*)/.exec(err.message)?.[1];
+            if (name && name in OPTIONS)
                 throw new errors/* UserError */.yo(`--${name} needs a value (--${name} ${VALUE_NAMES[name] ?? 'VALUE'})`, { hint: see });
         }
         throw new errors/* UserError */.yo(err.message.split('\n')[0], { hint: see });
@@ -346,12 +347,18 @@ function distance(a, b) {
 
 /**
  * A REF as Helm users write it too: `oci://` dropped, and `--version X` as its tag (`+` written `_`,
- * as OCI tags write it). A REF that has a tag and a --version that differs from it is refused.
+ * as OCI tags write it). A REF that has a tag and a --version that differs from it is refused, and so
+ * is a REF by digest with a --version (a digest is not a tag to compare).
  */
 function withVersion(ref, version) {
     const bare = ref.replace(/^oci:\/\//, '');
     if (version === undefined)
         return bare;
+    if (bare.includes('@'))
+        throw new errors/* UserError */.yo(`a reference by digest takes no --version (it is not a tag)`, {
+            where: `reference ${JSON.stringify(ref)}`,
+            hint: 'Give one of them: host/path/name@sha256:DIGEST, or host/path/name --version VERSION',
+        });
     const tag = version.replace(/^v(?=\d)/, '').replace(/\+/g, '_');
     const last = bare.slice(bare.lastIndexOf('/') + 1);
     const colon = last.lastIndexOf(':');
@@ -399,6 +406,11 @@ async function main(argv) {
     const { values, positionals } = readArgs(argv);
     const command = positionals.slice(0, 2).join(' ');
     if (!(command in ARITY)) {
+        // `chartlift --version chart list` (--version took "chart"), `chartlift --version=3`: not Chartlift's own --version.
+        if (values.version !== undefined)
+            throw new errors/* UserError */.yo('--version VERSION is for chart pull, export, push, remove and verify', {
+                hint: "chartlift --version alone prints Chartlift's version; see chartlift --help",
+            });
         if (values.help || positionals.length === 0) {
             (0,print/* print */.f)(HELP['']);
             return 0;

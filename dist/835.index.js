@@ -109,7 +109,8 @@ function idTokenUrl(base, audience) {
 async function requestIdToken(env = process.env, audience = SIGSTORE_AUDIENCE, options = {}) {
     checkIdTokenPermission(env);
     const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
-    (0,secrets/* mask */.dK)(requestToken, 'registry');
+    // The runner's own secrets, masked as the user's are (the runner chose them, not a registry).
+    (0,secrets/* mask */.dK)(requestToken);
     const url = idTokenUrl(env.ACTIONS_ID_TOKEN_REQUEST_URL, audience);
     const policy = options.policy ?? POLICY;
     const http = options.http ?? new oci_http/* Http */.lw({ userAgent: 'actions/oidc-client', timeoutMs: policy.timeoutMs });
@@ -138,7 +139,7 @@ async function requestIdToken(env = process.env, audience = SIGSTORE_AUDIENCE, o
         }
         if (typeof value !== 'string' || value === '')
             throw failed('its answer has no token (`value`)');
-        (0,secrets/* mask */.dK)(value, 'registry');
+        (0,secrets/* mask */.dK)(value);
         return value;
     }
     catch (err) {

@@ -3,11 +3,11 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 import { printable as escaped, printableLine as escapedLine } from '../util/printable.js';
-import { hideShort } from './secrets.js';
+import { hideUnmasked } from './secrets.js';
 
 /** Escaped as the printer escapes it, with the user's secrets too short for the runner's mask hidden. */
-const printable = (text: string): string => hideShort(escaped(text));
-const printableLine = (text: string): string => hideShort(escapedLine(text));
+const printable = (text: string): string => hideUnmasked(escaped(text));
+const printableLine = (text: string): string => hideUnmasked(escapedLine(text));
 
 /**
  * The action's one way to the log. Every line goes through `printableLine`: one call is one line,
@@ -42,9 +42,10 @@ function at(err: unknown): core.AnnotationProperties | undefined {
   const workspace = process.env.GITHUB_WORKSPACE;
   const relative = workspace ? path.relative(workspace, path.resolve(workspace, err.where)) : '';
   const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
-  if (err.line !== undefined) return { file: hideShort(escaped(inside ? relative : err.where)), startLine: err.line, startColumn: err.col };
+  if (err.line !== undefined)
+    return { file: hideUnmasked(escaped(inside ? relative : err.where)), startLine: err.line, startColumn: err.col };
   if (!inside || !isFile(path.resolve(workspace!, relative))) return undefined;
-  return { file: hideShort(escaped(relative)) };
+  return { file: hideUnmasked(escaped(relative)) };
 }
 
 function isFile(file: string): boolean {

@@ -61,7 +61,8 @@ export async function requestIdToken(
 ): Promise<string> {
   checkIdTokenPermission(env);
   const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN as string;
-  mask(requestToken, 'registry');
+  // The runner's own secrets, masked as the user's are (the runner chose them, not a registry).
+  mask(requestToken);
   const url = idTokenUrl(env.ACTIONS_ID_TOKEN_REQUEST_URL as string, audience);
   const policy = options.policy ?? POLICY;
   const http = options.http ?? new Http({ userAgent: 'actions/oidc-client', timeoutMs: policy.timeoutMs });
@@ -93,7 +94,7 @@ export async function requestIdToken(
       throw failed('its answer is not JSON');
     }
     if (typeof value !== 'string' || value === '') throw failed('its answer has no token (`value`)');
-    mask(value, 'registry');
+    mask(value);
     return value;
   } catch (err) {
     if (err instanceof UserError) throw err;
