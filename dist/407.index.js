@@ -525,7 +525,7 @@ function segmentRegExp(segment) {
         else
             out += escapeRe(c);
     }
-    re = new RegExp(`^${out}$`);
+    re = new RegExp(`^${out}$`, 's');
     compiled.set(segment, re);
     return re;
 }

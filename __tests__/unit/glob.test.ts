@@ -98,4 +98,7 @@ test('path elements: *, ?, classes with ! and ^, escapes', () => {
   assert.ok(segmentRegExp('\\*').test('*'));
   assert.ok(!segmentRegExp('\\*').test('x'));
   assert.ok(segmentRegExp('a+b(c)').test('a+b(c)'));
+  // A folder name may hold any character but `/`: `*` and `?` match a CR or LF too, as the shell's do.
+  assert.ok(segmentRegExp('*').test('x\r\ry'));
+  assert.ok(segmentRegExp('a?b').test('a\nb'));
 });

@@ -119,7 +119,7 @@ export function segmentRegExp(segment: string): RegExp {
       i = end;
     } else out += escapeRe(c);
   }
-  re = new RegExp(`^${out}$`);
+  re = new RegExp(`^${out}$`, 's');
   compiled.set(segment, re);
   return re;
 }
