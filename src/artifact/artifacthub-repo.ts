@@ -1,7 +1,7 @@
 import { UserError } from '../errors.js';
 import { describe, type Descriptor } from '../oci/digest.js';
 import { Annotation, OciMediaType } from '../oci/media-types.js';
-import { decodeGoYaml, problemLine, type GoType } from './go-yaml-struct.js';
+import { capProblems, decodeGoYaml, problemLine, type GoType } from './go-yaml-struct.js';
 
 /**
  * Artifact Hub's repository metadata (artifacthub-repo.yml) as an OCI artifact, pushed beside a chart
@@ -72,7 +72,7 @@ export function checkRepoMetadata(bytes: Buffer, file: string): void {
     }
   }
   if (out.length > 0)
-    throw new UserError(`is not valid Artifact Hub repository metadata: ${out.join('; ')}`, {
+    throw new UserError(`is not valid Artifact Hub repository metadata: ${capProblems(out).join('; ')}`, {
       where: file,
       hint: 'See https://github.com/artifacthub/hub/blob/master/docs/metadata/artifacthub-repo.yml',
     });
