@@ -47,3 +47,13 @@ test('artifacthub-repo.yml of 100,000 owners (2.4 MB) is refused, naming the bou
   const text = `owners:\n${'  - {name: a, email: a@b.c}\n'.repeat(100_000)}`;
   assert.throws(() => checkRepoMetadata(Buffer.from(text), 'artifacthub-repo.yml'), /too large to read: it is \d+ bytes, over the 1048576-byte bound/);
 });
+
+test('artifacthub-repo.yml that is not UTF-8 (a Latin-1 é) is refused: Artifact Hub\'s YAML reader refuses it, the file is pushed as it is', () => {
+  const latin1 = Buffer.concat([Buffer.from('owners:\n  - name: Jos'), Buffer.from([0xe9]), Buffer.from('\n    email: jose@example.com\n')]);
+  assert.throws(() => checkRepoMetadata(latin1, 'artifacthub-repo.yml'), /not UTF-8/);
+});
+
+test('artifacthub-repo.yml with a UTF-8 byte order mark is read (Go\'s YAML reader skips it too)', () => {
+  const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('owners:\n  - name: a\n    email: a@example.com\n')]);
+  checkRepoMetadata(bom, 'artifacthub-repo.yml');
+});

@@ -48,8 +48,15 @@ const EMAIL = /^[^\s@]+@[^\s@]+$/;
  * ownership claim matches it), every ignore entry with a name. Throws every problem at once.
  */
 export function checkRepoMetadata(bytes: Buffer, file: string): void {
-  const { value, problems } = decodeGoYaml(bytes.toString('utf8'), REPO_METADATA);
-  const out = problems.map(problemLine);
+  let text: string | undefined;
+  try {
+    // Pushed as it is: Go's YAML reader refuses the whole file at a byte that is not UTF-8.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = undefined;
+  }
+  const { value, problems } = text === undefined ? { value: undefined, problems: [] } : decodeGoYaml(text, REPO_METADATA);
+  const out = text === undefined ? ['not UTF-8 (Artifact Hub cannot read it): save it as UTF-8'] : problems.map(problemLine);
   if (out.length === 0) {
     if (value === null || value === undefined || typeof value !== 'object') out.push('empty: nothing for Artifact Hub to read');
     else {
