@@ -39,7 +39,10 @@ async function publish(chart: string, extra: Record<string, string> = {}): Promi
 }
 
 /** Lines a runner would take as a workflow command the action did not mean. */
-const injected = (r: ActionRun) => (r.stdout + r.stderr).split(/\r\n|\r|\n|\u2028|\u2029|\u0085/).filter((l) => /^::(error|warning|notice|add-mask|stop-commands|set-output)\b[^:]*::pwned/.test(l.trimStart()));
+const injected = (r: ActionRun) =>
+  (r.stdout + r.stderr)
+    .split(/\r\n|\r|\n|\u2028|\u2029|\u0085/)
+    .filter((l) => /^::(error|warning|notice|add-mask|stop-commands|set-output)\b[^:]*::pwned/.test(l.trimStart()));
 
 // Each value holds a break a YAML double-quoted string can carry: \n, \r, NEL, LS, PS.
 const VALUES = ['x\\n::error::pwned', 'x\\r::warning::pwned', 'x\\N::error::pwned', 'x\\L::error::pwned', 'x\\P::notice::pwned'];
@@ -47,7 +50,9 @@ const VALUES = ['x\\n::error::pwned', 'x\\r::warning::pwned', 'x\\N::error::pwne
 for (const lint of ['warn', 'error'] as const) {
   test(`annotation values holding line breaks then workflow commands (artifacthub-lint: ${lint}) start no command in the log`, async () => {
     const annotations = VALUES.map((v, i) =>
-      i === 0 ? `  artifacthub.io/category: "${v}"\n` : `  artifacthub.io/${['operatorCapabilities', 'prerelease', 'operator', 'containsSecurityUpdates'][i - 1]}: "${v}"\n`,
+      i === 0
+        ? `  artifacthub.io/category: "${v}"\n`
+        : `  artifacthub.io/${['operatorCapabilities', 'prerelease', 'operator', 'containsSecurityUpdates'][i - 1]}: "${v}"\n`,
     ).join('');
     const r = await publish(await chartDir(annotations), { 'artifacthub-lint': lint, push: 'false' });
     assert.equal(r.code, lint === 'warn' ? 0 : 1, r.stdout + r.stderr);

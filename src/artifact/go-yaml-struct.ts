@@ -57,7 +57,10 @@ export function decodeGoYaml(
     decode(walk, doc.contents, type, '');
   } catch (err) {
     if (err !== walk) throw err;
-    return { value: undefined, problems: [{ path: '', problem: `too large to read: its aliases expand to more than ${bounds.maxNodes} values` }] };
+    return {
+      value: undefined,
+      problems: [{ path: '', problem: `too large to read: its aliases expand to more than ${bounds.maxNodes} values` }],
+    };
   }
   let value: unknown;
   try {
