@@ -85,10 +85,15 @@ export function readInputs(): Inputs {
   };
 }
 
+/**
+ * The public key's URL, written into the packaged Chart.yaml: printable ASCII only (anything else
+ * percent-encoded), as NEL (U+0085), which JavaScript's \s does not match, is a line break to the YAML
+ * 1.1 Helm reads Chart.yaml with.
+ */
 function signKeyUrl(raw: string): string {
-  if (raw !== '' && !/^https?:\/\/[^\s/]+\S*$/.test(raw))
+  if (raw !== '' && !/^https?:\/\/[\x21-\x2e\x30-\x7e]+[\x21-\x7e]*$/.test(raw))
     throw new UserError(`sign-key-url must be an http(s) URL, not ${JSON.stringify(raw)}`, {
-      hint: 'Give where the public key can be downloaded, e.g. https://keys.example.com/charts.asc',
+      hint: 'Give where the public key can be downloaded, e.g. https://keys.example.com/charts.asc (percent-encode any other character than printable ASCII)',
     });
   return raw;
 }

@@ -36,7 +36,7 @@ export async function publishChart(
   known.name = md.name;
   known.version = md.version;
   // Checked before anything is pushed (and when nothing is): a bad file fails the chart, not half its publication.
-  const repoMetadata = await findRepoMetadata(source, inputs.artifacthubRepo || undefined);
+  const repoMetadata = await findRepoMetadata(source, inputs.artifacthubRepo || undefined, build.workspace);
   if (loaded.looseVersion)
     build.log?.warn(
       `${source}: the chart version ${JSON.stringify(md.version)} is not SemVer 2. Helm packages and pushes it (tag ${versionTag(md.version)}), but tools that sort tags as SemVer 2 (Artifact Hub, Renovate) may misorder it: write MAJOR.MINOR.PATCH in Chart.yaml's version (or the \`version\` input), e.g. 1.2.0`,

@@ -1,4 +1,4 @@
-import { decodeGoYaml, problemLine as line, type GoType } from './go-yaml-struct.js';
+import { capProblems, decodeGoYaml, problemLine as line, type GoType } from './go-yaml-struct.js';
 
 /**
  * Artifact Hub's `artifacthub.io/*` Chart.yaml annotations, checked as Artifact Hub reads them when it
@@ -90,7 +90,7 @@ export function checkArtifactHubAnnotations(annotations: Record<string, string>,
             .map((k) => k.slice(ARTIFACTHUB_PREFIX.length))
             .join(', ')})`,
         ];
-    for (const problem of problems) out.push({ annotation, problem });
+    for (const problem of capProblems(problems)) out.push({ annotation, problem });
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import { UserError } from '../errors.js';
 import { describe, type Descriptor } from '../oci/digest.js';
 import { Annotation, OciMediaType } from '../oci/media-types.js';
-import { decodeGoYaml, problemLine, type GoType } from './go-yaml-struct.js';
+import { capProblems, decodeGoYaml, problemLine, type GoType } from './go-yaml-struct.js';
 
 /**
  * Artifact Hub's repository metadata (artifacthub-repo.yml) as an OCI artifact, pushed beside a chart
@@ -48,8 +48,15 @@ const EMAIL = /^[^\s@]+@[^\s@]+$/;
  * ownership claim matches it), every ignore entry with a name. Throws every problem at once.
  */
 export function checkRepoMetadata(bytes: Buffer, file: string): void {
-  const { value, problems } = decodeGoYaml(bytes.toString('utf8'), REPO_METADATA);
-  const out = problems.map(problemLine);
+  let text: string | undefined;
+  try {
+    // Pushed as it is: Go's YAML reader refuses the whole file at a byte that is not UTF-8.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = undefined;
+  }
+  const { value, problems } = text === undefined ? { value: undefined, problems: [] } : decodeGoYaml(text, REPO_METADATA);
+  const out = text === undefined ? ['not UTF-8 (Artifact Hub cannot read it): save it as UTF-8'] : problems.map(problemLine);
   if (out.length === 0) {
     if (value === null || value === undefined || typeof value !== 'object') out.push('empty: nothing for Artifact Hub to read');
     else {
@@ -72,7 +79,7 @@ export function checkRepoMetadata(bytes: Buffer, file: string): void {
     }
   }
   if (out.length > 0)
-    throw new UserError(`is not valid Artifact Hub repository metadata: ${out.join('; ')}`, {
+    throw new UserError(`is not valid Artifact Hub repository metadata: ${capProblems(out).join('; ')}`, {
       where: file,
       hint: 'See https://github.com/artifacthub/hub/blob/master/docs/metadata/artifacthub-repo.yml',
     });

@@ -1,4 +1,5 @@
 import YAML from 'yaml';
+import { BoundsError, parseYamlDocuments, type YamlBounds } from '../util/bounded-read.js';
 
 /**
  * A Go type as gopkg.in/yaml (v2 and v3) decodes YAML into it: what Artifact Hub unmarshals its
@@ -16,6 +17,17 @@ export interface GoYamlProblem {
   unknown?: true;
 }
 
+/**
+ * What one value may hold: an annotation is a few lines (the largest Artifact Hub documents, a list
+ * of images or CRDs, some hundred nodes), an artifacthub-repo.yml a few owners. The same bound counts
+ * the nodes the decoding visits, an alias's target once per alias: `*c` repeated 100,000 times over a
+ * change of 10,000 links is 10⁹ visits otherwise, inside a 680 KB annotation.
+ */
+export const GO_YAML_BOUNDS: YamlBounds = { maxBytes: 1024 * 1024, maxNodes: 20_000, maxDepth: 64, maxAliases: 1000 };
+
+/** At most this many problems are listed for one value, then how many more there are. */
+const MAX_PROBLEMS = 20;
+
 const BOOL_WORDS = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF']);
 
 /**
@@ -23,23 +35,57 @@ const BOOL_WORDS = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'n'
  * would fail. Stricter in one way, on purpose: a key the struct does not have is reported (Go's yaml
  * drops it silently, so a misspelt field is lost without a word). Returns the plain value too.
  */
-export function decodeGoYaml(text: string, type: GoType): { value: unknown; problems: GoYamlProblem[] } {
-  // YAML 1.2's core schema, as yaml.v3 resolves plain scalars; duplicate keys are an error there too.
-  const doc = YAML.parseDocument(text, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false });
+export function decodeGoYaml(
+  text: string,
+  type: GoType,
+  bounds: YamlBounds = GO_YAML_BOUNDS,
+): { value: unknown; problems: GoYamlProblem[] } {
+  let doc: YAML.Document | undefined;
+  try {
+    // YAML 1.2's core schema, as yaml.v3 resolves plain scalars; duplicate keys are an error there too.
+    doc = parseYamlDocuments(text, bounds, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false })[0];
+  } catch (err) {
+    if (!(err instanceof BoundsError)) throw err;
+    return { value: undefined, problems: [{ path: '', problem: `too large to read: it ${err.message}` }] };
+  }
+  if (!doc) return { value: null, problems: [] };
   if (doc.errors.length > 0)
     return { value: undefined, problems: [{ path: '', problem: `not valid YAML (${firstLine(doc.errors[0].message)})` }] };
   const problems: GoYamlProblem[] = [];
-  decode(doc, doc.contents, type, '', problems);
+  const walk: Walk = { doc, out: problems, visits: bounds.maxNodes };
+  try {
+    decode(walk, doc.contents, type, '');
+  } catch (err) {
+    if (err !== walk) throw err;
+    return {
+      value: undefined,
+      problems: [{ path: '', problem: `too large to read: its aliases expand to more than ${bounds.maxNodes} values` }],
+    };
+  }
   let value: unknown;
   try {
-    value = doc.toJS({ maxAliasCount: 1000 });
+    value = doc.toJS({ maxAliasCount: bounds.maxAliases });
   } catch (err) {
     problems.push({ path: '', problem: firstLine((err as Error).message) });
   }
   return { value, problems };
 }
 
-function decode(doc: YAML.Document, node: unknown, type: GoType, path: string, out: GoYamlProblem[]): void {
+/** The first problems of a list, then how many more there are: one value's report stays readable. */
+export function capProblems(lines: string[]): string[] {
+  return lines.length > MAX_PROBLEMS ? [...lines.slice(0, MAX_PROBLEMS), `and ${lines.length - MAX_PROBLEMS} more`] : lines;
+}
+
+/** One decoding: the document (aliases resolve in it), the problems found, the visits left (thrown when none). */
+interface Walk {
+  doc: YAML.Document;
+  out: GoYamlProblem[];
+  visits: number;
+}
+
+function decode(walk: Walk, node: unknown, type: GoType, path: string): void {
+  if (--walk.visits < 0) throw walk;
+  const { doc, out } = walk;
   if (YAML.isAlias(node)) node = node.resolve(doc);
   if (node === null || node === undefined || (YAML.isScalar(node) && node.value === null)) return; // nil: the zero value
   if (type === 'any') return;
@@ -63,7 +109,7 @@ function decode(doc: YAML.Document, node: unknown, type: GoType, path: string, o
       out.push({ path, problem: `${kind} where a list goes` });
       return;
     }
-    node.items.forEach((item, i) => decode(doc, item, type.list, `${path}[${i}]`, out));
+    node.items.forEach((item, i) => decode(walk, item, type.list, `${path}[${i}]`));
     return;
   }
   if (!YAML.isMap(node)) {
@@ -81,7 +127,7 @@ function decode(doc: YAML.Document, node: unknown, type: GoType, path: string, o
       });
       continue;
     }
-    decode(doc, pair.value, type.struct[key], at, out);
+    decode(walk, pair.value, type.struct[key], at);
   }
 }
 

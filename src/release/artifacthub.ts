@@ -1,6 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fsCode, UserError } from '../errors.js';
+import { isWithin, linkBoundary } from '../chart/link-boundary.js';
+import { GO_YAML_BOUNDS } from '../artifact/go-yaml-struct.js';
+import { readFileBounded } from '../util/read-file-bounded.js';
 import {
   ARTIFACTHUB_TAG,
   checkRepoMetadata,
@@ -21,14 +24,21 @@ export interface RepoMetadata {
 /**
  * The repository metadata for a chart: `given` (one file for every chart) when set, else an
  * artifacthub-repo.yml (or .yaml) in the chart folder; undefined when there is none (a packaged
- * .tgz has no folder of its own). Checked before anything is pushed.
+ * .tgz has no folder of its own). Checked before anything is pushed. Its bytes are published as they
+ * are: only a regular file is read (a device or a FIFO would never end), at most what the check
+ * reads, and the chart folder's may link no further than the chart's files may (linkBoundary).
  */
-export async function findRepoMetadata(chartSource: string, given?: string): Promise<RepoMetadata | undefined> {
+export async function findRepoMetadata(chartSource: string, given?: string, workspace?: string): Promise<RepoMetadata | undefined> {
   const candidates = given ? [given] : chartSource.endsWith('.tgz') ? [] : REPO_METADATA_FILES.map((f) => path.join(chartSource, f));
   for (const file of candidates) {
     let bytes: Buffer;
     try {
-      bytes = await readFile(file);
+      if (!(await stat(file)).isFile()) throw new Error('not a regular file');
+      if (!given) {
+        const boundary = linkBoundary(chartSource, workspace);
+        if (!isWithin(await realpath(file), boundary)) throw new Error(`it links out of ${boundary}`);
+      }
+      bytes = await readFileBounded(file, GO_YAML_BOUNDS.maxBytes);
     } catch (err) {
       if (!given && (fsCode(err) === 'ENOENT' || fsCode(err) === 'ENOTDIR')) continue;
       throw new UserError(`cannot read the Artifact Hub repository metadata (${fsCode(err) ?? (err as Error).message})`, {
