@@ -154,34 +154,75 @@ class FetchBudget {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ decodeGoYaml),
-/* harmony export */   Y: () => (/* binding */ problemLine)
+/* harmony export */   CD: () => (/* binding */ decodeGoYaml),
+/* harmony export */   Pe: () => (/* binding */ capProblems),
+/* harmony export */   YK: () => (/* binding */ problemLine),
+/* harmony export */   pS: () => (/* binding */ GO_YAML_BOUNDS)
 /* harmony export */ });
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
+/* harmony import */ var _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(34282);
 
+
+/**
+ * What one value may hold: an annotation is a few lines (the largest Artifact Hub documents, a list
+ * of images or CRDs, some hundred nodes), an artifacthub-repo.yml a few owners. The same bound counts
+ * the nodes the decoding visits, an alias's target once per alias: `*c` repeated 100,000 times over a
+ * change of 10,000 links is 10⁹ visits otherwise, inside a 680 KB annotation.
+ */
+const GO_YAML_BOUNDS = { maxBytes: 1024 * 1024, maxNodes: 20_000, maxDepth: 64, maxAliases: 1000 };
+/** At most this many problems are listed for one value, then how many more there are. */
+const MAX_PROBLEMS = 20;
 const BOOL_WORDS = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF']);
 /**
  * Parses `text` and decodes it into `type` as Go's yaml.Unmarshal would, reporting every place it
  * would fail. Stricter in one way, on purpose: a key the struct does not have is reported (Go's yaml
  * drops it silently, so a misspelt field is lost without a word). Returns the plain value too.
  */
-function decodeGoYaml(text, type) {
-    // YAML 1.2's core schema, as yaml.v3 resolves plain scalars; duplicate keys are an error there too.
-    const doc = yaml__WEBPACK_IMPORTED_MODULE_0__.parseDocument(text, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false });
+function decodeGoYaml(text, type, bounds = GO_YAML_BOUNDS) {
+    let doc;
+    try {
+        // YAML 1.2's core schema, as yaml.v3 resolves plain scalars; duplicate keys are an error there too.
+        doc = (0,_util_bounded_read_js__WEBPACK_IMPORTED_MODULE_1__/* .parseYamlDocuments */ .v)(text, bounds, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false })[0];
+    }
+    catch (err) {
+        if (!(err instanceof _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_1__/* .BoundsError */ .UI))
+            throw err;
+        return { value: undefined, problems: [{ path: '', problem: `too large to read: it ${err.message}` }] };
+    }
+    if (!doc)
+        return { value: null, problems: [] };
     if (doc.errors.length > 0)
         return { value: undefined, problems: [{ path: '', problem: `not valid YAML (${firstLine(doc.errors[0].message)})` }] };
     const problems = [];
-    decode(doc, doc.contents, type, '', problems);
+    const walk = { doc, out: problems, visits: bounds.maxNodes };
+    try {
+        decode(walk, doc.contents, type, '');
+    }
+    catch (err) {
+        if (err !== walk)
+            throw err;
+        return {
+            value: undefined,
+            problems: [{ path: '', problem: `too large to read: its aliases expand to more than ${bounds.maxNodes} values` }],
+        };
+    }
     let value;
     try {
-        value = doc.toJS({ maxAliasCount: 1000 });
+        value = doc.toJS({ maxAliasCount: bounds.maxAliases });
     }
     catch (err) {
         problems.push({ path: '', problem: firstLine(err.message) });
     }
     return { value, problems };
 }
-function decode(doc, node, type, path, out) {
+/** The first problems of a list, then how many more there are: one value's report stays readable. */
+function capProblems(lines) {
+    return lines.length > MAX_PROBLEMS ? [...lines.slice(0, MAX_PROBLEMS), `and ${lines.length - MAX_PROBLEMS} more`] : lines;
+}
+function decode(walk, node, type, path) {
+    if (--walk.visits < 0)
+        throw walk;
+    const { doc, out } = walk;
     if (yaml__WEBPACK_IMPORTED_MODULE_0__.isAlias(node))
         node = node.resolve(doc);
     if (node === null || node === undefined || (yaml__WEBPACK_IMPORTED_MODULE_0__.isScalar(node) && node.value === null))
@@ -209,7 +250,7 @@ function decode(doc, node, type, path, out) {
             out.push({ path, problem: `${kind} where a list goes` });
             return;
         }
-        node.items.forEach((item, i) => decode(doc, item, type.list, `${path}[${i}]`, out));
+        node.items.forEach((item, i) => decode(walk, item, type.list, `${path}[${i}]`));
         return;
     }
     if (!yaml__WEBPACK_IMPORTED_MODULE_0__.isMap(node)) {
@@ -227,7 +268,7 @@ function decode(doc, node, type, path, out) {
             });
             continue;
         }
-        decode(doc, pair.value, type.struct[key], at, out);
+        decode(walk, pair.value, type.struct[key], at);
     }
 }
 /** A problem as one line: `path: problem`. */
@@ -1033,6 +1074,54 @@ function gzipMember(data) {
 
 /***/ }),
 
+/***/ 82141:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ isWithin),
+/* harmony export */   Z: () => (/* binding */ linkBoundary)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * How far a chart folder's symbolic links may lead: the workspace when the chart is inside it
+ * (a face gives it: the runner's checkout for the action), else the root of the git work tree holding the chart, else the
+ * chart folder itself. Helm follows every link (a monorepo shares subcharts by linking them into
+ * charts/); a link out of the repository could publish any file of the machine.
+ */
+function linkBoundary(chartDir, workspace) {
+    const chart = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(chartDir);
+    if (workspace) {
+        const ws = realOrSelf(workspace);
+        if (isWithin(chart, ws))
+            return ws;
+    }
+    for (let dir = chart;; dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(dir)) {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, '.git')))
+            return dir;
+        if (node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(dir) === dir)
+            return chart;
+    }
+}
+function isWithin(target, root) {
+    return target === root || target.startsWith(root.endsWith((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)) ? root : root + (node_path__WEBPACK_IMPORTED_MODULE_1___default().sep));
+}
+function realOrSelf(p) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(p);
+    }
+    catch {
+        return node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(p);
+    }
+}
+
+
+/***/ }),
+
 /***/ 75189:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1529,7 +1618,7 @@ function goCleanPath(p) {
 
 /***/ }),
 
-/***/ 95571:
+/***/ 20185:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1813,41 +1902,8 @@ function goTrimSpace(text) {
     return text.replace(GO_TRIM, '');
 }
 
-;// CONCATENATED MODULE: ./src/chart/link-boundary.ts
-
-
-/**
- * How far a chart folder's symbolic links may lead: the workspace when the chart is inside it
- * (a face gives it: the runner's checkout for the action), else the root of the git work tree holding the chart, else the
- * chart folder itself. Helm follows every link (a monorepo shares subcharts by linking them into
- * charts/); a link out of the repository could publish any file of the machine.
- */
-function linkBoundary(chartDir, workspace) {
-    const chart = (0,external_node_fs_.realpathSync)(chartDir);
-    if (workspace) {
-        const ws = realOrSelf(workspace);
-        if (isWithin(chart, ws))
-            return ws;
-    }
-    for (let dir = chart;; dir = external_node_path_default().dirname(dir)) {
-        if ((0,external_node_fs_.existsSync)(external_node_path_default().join(dir, '.git')))
-            return dir;
-        if (external_node_path_default().dirname(dir) === dir)
-            return chart;
-    }
-}
-function isWithin(target, root) {
-    return target === root || target.startsWith(root.endsWith((external_node_path_default()).sep) ? root : root + (external_node_path_default()).sep);
-}
-function realOrSelf(p) {
-    try {
-        return (0,external_node_fs_.realpathSync)(p);
-    }
-    catch {
-        return external_node_path_default().resolve(p);
-    }
-}
-
+// EXTERNAL MODULE: ./src/chart/link-boundary.ts
+var link_boundary = __webpack_require__(82141);
 ;// CONCATENATED MODULE: ./src/chart/load-dir.ts
 
 
@@ -1912,7 +1968,7 @@ async function readChartDir(dir, boundary = (0,external_node_fs_.realpathSync)(d
                     hint: 'Fix or remove the link, or list it in .helmignore',
                 });
             }
-            if (!isWithin(target, boundary)) {
+            if (!(0,link_boundary/* isWithin */.U)(target, boundary)) {
                 if (rules.ignores(relName, info.isDirectory()))
                     return { kind: 'skip' };
                 const scope = boundary === root ? 'chart' : 'repository';
@@ -2020,7 +2076,7 @@ async function loadChart(source, options = {}) {
             });
         }
         const budget = new chart_chart/* UnpackBudget */.uH();
-        const chart = await (0,assemble/* assemble */.fT)(await readChartDir(source, linkBoundary(source, options.workspace)), source, (d, o) => loadArchiveChart(d, o, budget));
+        const chart = await (0,assemble/* assemble */.fT)(await readChartDir(source, (0,link_boundary/* linkBoundary */.Z)(source, options.workspace)), source, (d, o) => loadArchiveChart(d, o, budget));
         if (!options.allowMissingDependencies)
             (0,assemble/* checkDependencies */.qP)(chart, source);
         return { chart };
@@ -4999,8 +5055,8 @@ var external_node_crypto_ = __webpack_require__(77598);
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./src/chart/assemble.ts
 var assemble = __webpack_require__(43178);
-// EXTERNAL MODULE: ./src/chart/load.ts + 4 modules
-var load = __webpack_require__(95571);
+// EXTERNAL MODULE: ./src/chart/load.ts + 3 modules
+var load = __webpack_require__(20185);
 // EXTERNAL MODULE: ./src/chart/metadata.ts
 var metadata = __webpack_require__(96655);
 // EXTERNAL MODULE: ./src/chart/package.ts + 1 modules
@@ -5188,7 +5244,7 @@ function checkArtifactHubAnnotations(annotations, chartName) {
                     .map((k) => k.slice(ARTIFACTHUB_PREFIX.length))
                     .join(', ')})`,
             ];
-        for (const problem of problems)
+        for (const problem of (0,go_yaml_struct/* capProblems */.Pe)(problems))
             out.push({ annotation, problem });
     }
     return out;
@@ -5201,7 +5257,7 @@ function goBool(v) {
     return GO_BOOLS.includes(v) ? [] : [`${JSON.stringify(v)} is not a boolean: write "true" or "false"`];
 }
 function yamlOf(v, type) {
-    return (0,go_yaml_struct/* decodeGoYaml */.C)(v, type).problems.map(go_yaml_struct/* problemLine */.Y);
+    return (0,go_yaml_struct/* decodeGoYaml */.CD)(v, type).problems.map(go_yaml_struct/* problemLine */.YK);
 }
 /**
  * A list of change objects, else a list of strings (ParseChangesAnnotation), each then validated
@@ -5209,17 +5265,17 @@ function yamlOf(v, type) {
  * reported after what Artifact Hub itself would say.
  */
 function changes(v) {
-    const asObjects = (0,go_yaml_struct/* decodeGoYaml */.C)(v, { list: CHANGE });
+    const asObjects = (0,go_yaml_struct/* decodeGoYaml */.CD)(v, { list: CHANGE });
     const failed = asObjects.problems.filter((p) => !p.unknown);
-    const unknown = asObjects.problems.filter((p) => p.unknown).map(go_yaml_struct/* problemLine */.Y);
+    const unknown = asObjects.problems.filter((p) => p.unknown).map(go_yaml_struct/* problemLine */.YK);
     let entries;
     if (failed.length === 0)
         entries = asObjects.value ?? [];
     else {
-        const asStrings = (0,go_yaml_struct/* decodeGoYaml */.C)(v, { list: 'string' });
+        const asStrings = (0,go_yaml_struct/* decodeGoYaml */.CD)(v, { list: 'string' });
         if (asStrings.problems.length > 0)
             return [
-                ...failed.map(go_yaml_struct/* problemLine */.Y),
+                ...failed.map(go_yaml_struct/* problemLine */.YK),
                 'neither a list of changes (kind, description, links) nor a list of strings; quote strings that hold any of {}:[],&*#?|-<>=!%@',
                 ...unknown,
             ];
@@ -5244,9 +5300,9 @@ function changes(v) {
     return [...out, ...unknown];
 }
 function artifacthub_annotations_images(v) {
-    const decoded = (0,go_yaml_struct/* decodeGoYaml */.C)(v, { list: IMAGE });
+    const decoded = (0,go_yaml_struct/* decodeGoYaml */.CD)(v, { list: IMAGE });
     if (decoded.problems.length > 0)
-        return decoded.problems.map(go_yaml_struct/* problemLine */.Y);
+        return decoded.problems.map(go_yaml_struct/* problemLine */.YK);
     const out = [];
     (decoded.value ?? []).forEach((img, i) => {
         const ref = img?.image == null ? '' : String(img.image);
@@ -5257,9 +5313,9 @@ function artifacthub_annotations_images(v) {
     return out;
 }
 function signKey(v) {
-    const decoded = (0,go_yaml_struct/* decodeGoYaml */.C)(v, SIGN_KEY);
+    const decoded = (0,go_yaml_struct/* decodeGoYaml */.CD)(v, SIGN_KEY);
     if (decoded.problems.length > 0)
-        return decoded.problems.map(go_yaml_struct/* problemLine */.Y);
+        return decoded.problems.map(go_yaml_struct/* problemLine */.YK);
     const key = decoded.value;
     return key?.url == null || String(key.url) === '' ? ['no url (where the public key is): Artifact Hub requires it'] : [];
 }
@@ -5675,8 +5731,8 @@ var registry = __webpack_require__(60209);
 var retry = __webpack_require__(49963);
 // EXTERNAL MODULE: ./src/chart/chart.ts
 var chart_chart = __webpack_require__(18892);
-// EXTERNAL MODULE: ./src/chart/load.ts + 4 modules
-var load = __webpack_require__(95571);
+// EXTERNAL MODULE: ./src/chart/load.ts + 3 modules
+var load = __webpack_require__(20185);
 // EXTERNAL MODULE: ./src/chart/package.ts + 1 modules
 var chart_package = __webpack_require__(12353);
 // EXTERNAL MODULE: ./src/artifact/fetch-budget.ts

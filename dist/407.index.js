@@ -797,10 +797,15 @@ function readInputs() {
         signKeyUrl: signKeyUrl(core/* getInput */.V4(constants/* Input */.pd.signKeyUrl).trim()),
     };
 }
+/**
+ * The public key's URL, written into the packaged Chart.yaml: printable ASCII only (anything else
+ * percent-encoded), as NEL (U+0085), which JavaScript's \s does not match, is a line break to the YAML
+ * 1.1 Helm reads Chart.yaml with.
+ */
 function signKeyUrl(raw) {
-    if (raw !== '' && !/^https?:\/\/[^\s/]+\S*$/.test(raw))
+    if (raw !== '' && !/^https?:\/\/[\x21-\x2e\x30-\x7e]+[\x21-\x7e]*$/.test(raw))
         throw new errors/* UserError */.yo(`sign-key-url must be an http(s) URL, not ${JSON.stringify(raw)}`, {
-            hint: 'Give where the public key can be downloaded, e.g. https://keys.example.com/charts.asc',
+            hint: 'Give where the public key can be downloaded, e.g. https://keys.example.com/charts.asc (percent-encode any other character than printable ASCII)',
         });
     return raw;
 }
@@ -995,12 +1000,14 @@ var util_yield = __webpack_require__(98681);
 var report = __webpack_require__(89823);
 // EXTERNAL MODULE: ./src/release/save.ts
 var save = __webpack_require__(11144);
+// EXTERNAL MODULE: ./src/chart/link-boundary.ts
+var link_boundary = __webpack_require__(82141);
+// EXTERNAL MODULE: ./src/artifact/go-yaml-struct.ts
+var go_yaml_struct = __webpack_require__(18316);
 // EXTERNAL MODULE: ./src/oci/digest.ts
 var digest = __webpack_require__(68825);
 // EXTERNAL MODULE: ./src/oci/media-types.ts
 var media_types = __webpack_require__(29217);
-// EXTERNAL MODULE: ./src/artifact/go-yaml-struct.ts
-var go_yaml_struct = __webpack_require__(18316);
 ;// CONCATENATED MODULE: ./src/artifact/artifacthub-repo.ts
 
 
@@ -1037,8 +1044,16 @@ const EMAIL = /^[^\s@]+@[^\s@]+$/;
  * ownership claim matches it), every ignore entry with a name. Throws every problem at once.
  */
 function checkRepoMetadata(bytes, file) {
-    const { value, problems } = (0,go_yaml_struct/* decodeGoYaml */.C)(bytes.toString('utf8'), REPO_METADATA);
-    const out = problems.map(go_yaml_struct/* problemLine */.Y);
+    let text;
+    try {
+        // Pushed as it is: Go's YAML reader refuses the whole file at a byte that is not UTF-8.
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        text = undefined;
+    }
+    const { value, problems } = text === undefined ? { value: undefined, problems: [] } : (0,go_yaml_struct/* decodeGoYaml */.CD)(text, REPO_METADATA);
+    const out = text === undefined ? ['not UTF-8 (Artifact Hub cannot read it): save it as UTF-8'] : problems.map(go_yaml_struct/* problemLine */.YK);
     if (out.length === 0) {
         if (value === null || value === undefined || typeof value !== 'object')
             out.push('empty: nothing for Artifact Hub to read');
@@ -1057,7 +1072,7 @@ function checkRepoMetadata(bytes, file) {
         }
     }
     if (out.length > 0)
-        throw new errors/* UserError */.yo(`is not valid Artifact Hub repository metadata: ${out.join('; ')}`, {
+        throw new errors/* UserError */.yo(`is not valid Artifact Hub repository metadata: ${(0,go_yaml_struct/* capProblems */.Pe)(out).join('; ')}`, {
             where: file,
             hint: 'See https://github.com/artifacthub/hub/blob/master/docs/metadata/artifacthub-repo.yml',
         });
@@ -1103,17 +1118,29 @@ function holdsSameMetadata(manifest, ours) {
 
 
 
+
+
+
 /**
  * The repository metadata for a chart: `given` (one file for every chart) when set, else an
  * artifacthub-repo.yml (or .yaml) in the chart folder; undefined when there is none (a packaged
- * .tgz has no folder of its own). Checked before anything is pushed.
+ * .tgz has no folder of its own). Checked before anything is pushed. Its bytes are published as they
+ * are: only a regular file is read (a device or a FIFO would never end), at most what the check
+ * reads, and the chart folder's may link no further than the chart's files may (linkBoundary).
  */
-async function findRepoMetadata(chartSource, given) {
+async function findRepoMetadata(chartSource, given, workspace) {
     const candidates = given ? [given] : chartSource.endsWith('.tgz') ? [] : REPO_METADATA_FILES.map((f) => external_node_path_default().join(chartSource, f));
     for (const file of candidates) {
         let bytes;
         try {
-            bytes = await (0,promises_.readFile)(file);
+            if (!(await (0,promises_.stat)(file)).isFile())
+                throw new Error('not a regular file');
+            if (!given) {
+                const boundary = (0,link_boundary/* linkBoundary */.Z)(chartSource, workspace);
+                if (!(0,link_boundary/* isWithin */.U)(await (0,promises_.realpath)(file), boundary))
+                    throw new Error(`it links out of ${boundary}`);
+            }
+            bytes = await (0,read_file_bounded/* readFileBounded */.Y)(file, go_yaml_struct/* GO_YAML_BOUNDS */.pS.maxBytes);
         }
         catch (err) {
             if (!given && ((0,errors/* fsCode */.r0)(err) === 'ENOENT' || (0,errors/* fsCode */.r0)(err) === 'ENOTDIR'))
@@ -1235,7 +1262,7 @@ async function publishChart(source, inputs, build, registries, notice, readBacks
     known.name = md.name;
     known.version = md.version;
     // Checked before anything is pushed (and when nothing is): a bad file fails the chart, not half its publication.
-    const repoMetadata = await findRepoMetadata(source, inputs.artifacthubRepo || undefined);
+    const repoMetadata = await findRepoMetadata(source, inputs.artifacthubRepo || undefined, build.workspace);
     if (loaded.looseVersion)
         build.log?.warn(`${source}: the chart version ${JSON.stringify(md.version)} is not SemVer 2. Helm packages and pushes it (tag ${(0,chart_ref/* versionTag */.V)(md.version)}), but tools that sort tags as SemVer 2 (Artifact Hub, Renovate) may misorder it: write MAJOR.MINOR.PATCH in Chart.yaml's version (or the \`version\` input), e.g. 1.2.0`);
     // The tags are looked up while the chart is packaged (the connection, any token and the HEAD overlap it).
