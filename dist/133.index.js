@@ -6117,6 +6117,8 @@ async function repositoryCredential(url, env = process.env) {
 
 
 
+/** How long a request of the anonymous client may take: it asks whether a stranger can read, nothing more. */
+const ANONYMOUS_TIMEOUT_SECONDS = 10;
 /** The one place registry clients are made. */
 function openRegistries(options = {}) {
     const http = new oci_http/* Http */.lw({
@@ -6169,8 +6171,9 @@ function openRegistries(options = {}) {
         }),
         anonymous: (host) => new registry/* RegistryClient */.bP(http, host, {
             plainHttp: options.plainHttp,
-            // It only informs: tried once more at most, so an unreachable host costs the step little.
-            policy: (0,retry/* retryPolicy */.Jb)(Math.min(1, options.retries ?? 1), options.timeoutSeconds),
+            // It only informs: tried once more at most, within ANONYMOUS_TIMEOUT_SECONDS a try, so a host
+            // that never answers costs the step seconds, not twice the run's timeout.
+            policy: (0,retry/* retryPolicy */.Jb)(Math.min(1, options.retries ?? 1), Math.min(options.timeoutSeconds ?? retry/* DEFAULT_TIMEOUT_SECONDS */.KU, ANONYMOUS_TIMEOUT_SECONDS)),
             log: options.log,
             onSecret: (secret) => options.onSecret?.(secret, 'registry'),
         }),

@@ -105,6 +105,14 @@ test('GHCR check: a front that never answers costs at most two timeouts (one ret
   assert.ok(requests.slice(mark).length <= 2, requests.slice(mark).join('\n'));
 });
 
+test("GHCR check: with the run's timeout at 60 s, a front that never answers costs two tries of 10 s, not of 60", async () => {
+  const started = Date.now();
+  const seen = await check('hang', 60);
+  assert.equal(seen?.visibility, 'unknown');
+  const seconds = (Date.now() - started) / 1000;
+  assert.ok(seconds < 2 * 10 + 5, `${seconds.toFixed(1)} s`);
+});
+
 test('GHCR check: no request carried the credential given for the host', () => {
   assert.ok(requests.length > 0);
   assert.deepEqual(

@@ -3,7 +3,7 @@ import { basicToken } from '../oci/basic-auth.js';
 import { findCredential } from '../oci/credentials.js';
 import { Http } from '../oci/http.js';
 import { RegistryClient } from '../oci/registry.js';
-import { retryPolicy } from '../oci/retry.js';
+import { DEFAULT_TIMEOUT_SECONDS, retryPolicy } from '../oci/retry.js';
 import type { DependencyAccess } from './dependencies.js';
 import { repositoryCredential } from './repositories.js';
 
@@ -45,6 +45,9 @@ export interface Registries {
   anonymous(host: string): RegistryClient;
   close(): Promise<void>;
 }
+
+/** How long a request of the anonymous client may take: it asks whether a stranger can read, nothing more. */
+const ANONYMOUS_TIMEOUT_SECONDS = 10;
 
 /** The one place registry clients are made. */
 export function openRegistries(options: RegistryOptions = {}): Registries {
@@ -100,8 +103,12 @@ export function openRegistries(options: RegistryOptions = {}): Registries {
     anonymous: (host) =>
       new RegistryClient(http, host, {
         plainHttp: options.plainHttp,
-        // It only informs: tried once more at most, so an unreachable host costs the step little.
-        policy: retryPolicy(Math.min(1, options.retries ?? 1), options.timeoutSeconds),
+        // It only informs: tried once more at most, within ANONYMOUS_TIMEOUT_SECONDS a try, so a host
+        // that never answers costs the step seconds, not twice the run's timeout.
+        policy: retryPolicy(
+          Math.min(1, options.retries ?? 1),
+          Math.min(options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS, ANONYMOUS_TIMEOUT_SECONDS),
+        ),
         log: options.log,
         onSecret: (secret) => options.onSecret?.(secret, 'registry'),
       }),
