@@ -51,7 +51,8 @@ for (const [what, make] of damaged) {
   });
 }
 
-test('chart export and push of a cached chart whose blob was deleted: one line naming the missing blob and what to do, not ENOENT', async () => {
+/** A cache holding one saved chart, `example.com/charts/c:1.0.0`, and the save's run. */
+async function savedChart() {
   const work = await tempDir('chartlift-attack-cache-');
   const { env } = await helmHome();
   const cache = path.join(work, 'cache');
@@ -60,6 +61,11 @@ test('chart export and push of a cached chart whose blob was deleted: one line n
   await writeFile(path.join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: c\nversion: 1.0.0\n');
   const ref = 'example.com/charts/c:1.0.0';
   const save = await cli(['chart', 'save', chart, ref, '--cache', cache], { env });
+  return { work, env, cache, ref, save };
+}
+
+test('chart export and push of a cached chart whose blob was deleted: one line naming the missing blob and what to do, not ENOENT', async () => {
+  const { work, env, cache, ref, save } = await savedChart();
   assert.equal(save.code, 0, save.stderr);
   const digest = /digest:\s+sha256:([0-9a-f]{64})/.exec(save.stdout)![1];
   const blobs = path.join(cache, 'blobs', 'sha256');
@@ -81,14 +87,8 @@ test('chart export and push of a cached chart whose blob was deleted: one line n
 });
 
 test('a reader (chart list) finding index.json damaged while a writer holds the lock: it does not move the index the writer is replacing', async () => {
-  const work = await tempDir('chartlift-attack-cache-');
-  const { env } = await helmHome();
-  const cache = path.join(work, 'cache');
-  const chart = path.join(work, 'c');
-  await mkdir(chart);
-  await writeFile(path.join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: c\nversion: 1.0.0\n');
-  const ref = 'example.com/charts/c:1.0.0';
-  assert.equal((await cli(['chart', 'save', chart, ref, '--cache', cache], { env })).code, 0);
+  const { env, cache, save } = await savedChart();
+  assert.equal(save.code, 0, save.stderr);
   const good = await readFile(path.join(cache, 'index.json'));
   // A writer (this test) holds the index lock, and index.json is damaged: the writer is about to
   // set it aside and write the new one. A reader that moves index.json meanwhile moves the new one.
