@@ -24,7 +24,10 @@ var bounded_read = __webpack_require__(34282);
 var oci_digest = __webpack_require__(68825);
 // EXTERNAL MODULE: ./src/oci/media-types.ts
 var media_types = __webpack_require__(29217);
+// EXTERNAL MODULE: ./src/oci/retry.ts
+var retry = __webpack_require__(49963);
 ;// CONCATENATED MODULE: ./src/oci/referrers.ts
+
 
 
 
@@ -132,7 +135,7 @@ async function addToFallbackIndex(client, repository, subject, ours, options) {
                 return;
             // Read back once more after a writer that read before ours landed has had time to write.
             settled = true;
-            await sleep(options.settleMs ?? Math.min(5000, Math.max(250, 3 * writeMs)));
+            await (0,retry/* sleep */.yy)(options.settleMs ?? Math.min(5000, Math.max(250, 3 * writeMs)));
             continue;
         }
         settled = false;
@@ -142,7 +145,7 @@ async function addToFallbackIndex(client, repository, subject, ours, options) {
             });
         if (writes > 0) {
             log(`${where}: ${missing.length} referrer(s) missing from the index, writing it again (write ${writes + 1} of ${maxWrites})`);
-            await sleep(Math.random() * 100 * writes);
+            await (0,retry/* sleep */.yy)(Math.random() * 100 * writes);
         }
         writes++;
         const index = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: media_types/* OciMediaType */.O.index, manifests: [...known.values()] }));
@@ -219,9 +222,6 @@ function tooMany(what) {
         hint: 'No subject carries that many signatures and attestations: the registry is broken or hostile, and nothing was written to it',
     });
 }
-function sleep(ms) {
-    return new Promise((resolve) => setTimeout(resolve, ms));
-}
 
 // EXTERNAL MODULE: ./src/oci/deadline.ts
 var deadline = __webpack_require__(39301);
@@ -256,9 +256,6 @@ class KeylessSigner {
     #signatures = new Map();
     constructor(options) {
         this.#options = options;
-    }
-    get kinds() {
-        return this.#options.kinds;
     }
     /**
      * Signs and attests `subject` in `ref`'s repository, each kind once: `fresh` (this run wrote the
@@ -309,11 +306,9 @@ class KeylessSigner {
     }
     /** A referrer of `digest` holding a valid bundle of `kind` by this run's identity; undefined when none. */
     async #findValid(client, ref, digest, kind) {
-        const identity = once(() => this.#options.identity());
-        const root = once(async () => (this.#options.trustedRoot ? this.#options.trustedRoot() : undefined));
         const found = await findValidBundle(client, ref.repository, digest, PREDICATE_TYPE[kind], async (bundle) => {
-            const { san, issuer } = await identity();
-            const trustedRoot = await root();
+            const { san, issuer } = await this.#options.identity();
+            const trustedRoot = await this.#options.trustedRoot?.();
             const verify = await __webpack_require__.e(/* import() */ 323).then(__webpack_require__.bind(__webpack_require__, 32323));
             const expected = {
                 certificateIdentity: san,
@@ -330,10 +325,6 @@ class KeylessSigner {
             this.#options.log(`${ref.registry}/${ref.repository}@${digest}: ${why}`);
         return found.digest;
     }
-}
-function once(make) {
-    let made;
-    return () => (made ??= make());
 }
 /**
  * The newest referrer of `digest` that holds a Sigstore bundle of `predicateType` which `check`

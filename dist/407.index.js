@@ -636,8 +636,8 @@ var secrets = __webpack_require__(87911);
 var retry = __webpack_require__(49963);
 // EXTERNAL MODULE: ./src/action/constants.ts
 var constants = __webpack_require__(90915);
-// EXTERNAL MODULE: ./src/util/read-file-bounded.ts
-var read_file_bounded = __webpack_require__(80125);
+// EXTERNAL MODULE: ./src/util/once.ts
+var once = __webpack_require__(82423);
 ;// CONCATENATED MODULE: ./src/action/keyless-inputs.ts
 
 
@@ -683,7 +683,7 @@ function readKeylessInputs(push) {
         fulcioURL,
         rekorURL,
         tsaURL,
-        trustedRoot: trustedRootFile ? once(() => readTrustedRoot(trustedRootFile)) : undefined,
+        trustedRoot: trustedRootFile ? (0,once/* once */.O)(() => readTrustedRoot(trustedRootFile)) : undefined,
         trustedRootFile: trustedRootFile || undefined,
         githubToken: core/* getInput */.V4(constants/* Input */.pd.githubToken),
     };
@@ -711,36 +711,7 @@ function sigstoreUrl(name) {
         throw new errors/* UserError */.yo(`\`${name}\` must be a plain base URL (no user, password, query or fragment)`);
     return url.toString().replace(/\/+$/, '');
 }
-/** A trusted_root.json is tens of KiB; a path to anything larger (or a device) is refused. */
-const MAX_TRUSTED_ROOT = 4 * 1024 * 1024;
-async function readTrustedRoot(file) {
-    let text;
-    try {
-        text = (await (0,read_file_bounded/* readFileBounded */.Y)(file, MAX_TRUSTED_ROOT)).toString('utf8');
-    }
-    catch (err) {
-        throw new errors/* UserError */.yo(`cannot read the \`trusted-root\` file ${file}: ${err.code ?? err.message}`, {
-            hint: 'Give the path of the instance’s trusted_root.json, relative to the workspace',
-        });
-    }
-    let root;
-    try {
-        root = JSON.parse(text);
-    }
-    catch {
-        throw new errors/* UserError */.yo(`the \`trusted-root\` file ${file} is not JSON`, { hint: 'It should be the instance’s trusted_root.json' });
-    }
-    const r = root;
-    if (typeof r !== 'object' || r === null || !Array.isArray(r.certificateAuthorities))
-        throw new errors/* UserError */.yo(`the \`trusted-root\` file ${file} is not a Sigstore trusted root (no certificateAuthorities)`, {
-            hint: 'It should be the instance’s trusted_root.json',
-        });
-    return root;
-}
-function once(make) {
-    let made;
-    return () => (made ??= make());
-}
+const readTrustedRoot = async (file) => (await __webpack_require__.e(/* import() */ 439).then(__webpack_require__.bind(__webpack_require__, 93820))).readTrustedRootFile(file, 'the `trusted-root` file', 'Give the path of the instance’s trusted_root.json, relative to the workspace');
 
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 
@@ -1004,6 +975,8 @@ var save = __webpack_require__(11144);
 var link_boundary = __webpack_require__(82141);
 // EXTERNAL MODULE: ./src/artifact/go-yaml-struct.ts
 var go_yaml_struct = __webpack_require__(18316);
+// EXTERNAL MODULE: ./src/util/read-file-bounded.ts
+var read_file_bounded = __webpack_require__(80125);
 // EXTERNAL MODULE: ./src/oci/digest.ts
 var digest = __webpack_require__(68825);
 // EXTERNAL MODULE: ./src/oci/media-types.ts
@@ -1677,6 +1650,60 @@ async function run() {
     }
     catch (err) {
         log/* log */.R.warning(`post step: ${(0,errors/* errorLine */.BP)(err, hints/* ACTION_HINTS */.g)}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 82423:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ once)
+/* harmony export */ });
+/** `make` run on the first call only; every call gets its one promise (a rejection included). */
+function once(make) {
+    let made;
+    return () => (made ??= make());
+}
+
+
+/***/ }),
+
+/***/ 80125:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ readFileBounded)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * A file's bytes, at most `maxBytes`: read up to one byte more and refused past it, so that a path
+ * naming a device (/dev/zero, /dev/stdin, a FIFO) or a huge file ends in an error, not a hang or an
+ * exhausted heap. The error says what was too large; the caller words which input named it.
+ */
+async function readFileBounded(file, maxBytes) {
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(file, 'r');
+    try {
+        const chunks = [];
+        let total = 0;
+        for (;;) {
+            const buffer = Buffer.alloc(Math.min(64 * 1024, maxBytes + 1 - total));
+            const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+            if (bytesRead === 0)
+                break;
+            chunks.push(buffer.subarray(0, bytesRead));
+            total += bytesRead;
+            if (total > maxBytes)
+                throw new RangeError(`larger than ${maxBytes} bytes`);
+        }
+        return Buffer.concat(chunks);
+    }
+    finally {
+        await handle.close();
     }
 }
 

@@ -799,8 +799,6 @@ async function pullCommand(ref, cache, options) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-/* harmony import */ var _util_read_file_bounded_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(80125);
-
 
 
 
@@ -847,22 +845,9 @@ async function keylessCheck(flags) {
     return { predicateType, identity, issuer: flags.certificateOidcIssuer, trustedRoot: await trustedRoot(flags.trustedRoot) };
 }
 async function trustedRoot(file) {
-    if (file) {
-        let text;
-        try {
-            text = (await (0,_util_read_file_bounded_js__WEBPACK_IMPORTED_MODULE_3__/* .readFileBounded */ .Y)(file, 4 * 1024 * 1024)).toString('utf8');
-        }
-        catch (err) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`cannot read --trusted-root ${file}: ${err.code ?? err.message}`);
-        }
-        try {
-            return JSON.parse(text);
-        }
-        catch {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`--trusted-root ${file} is not JSON`, { hint: "Give the Sigstore instance's trusted_root.json" });
-        }
-    }
-    const { publicGoodTrustedRoot } = await __webpack_require__.e(/* import() */ 820).then(__webpack_require__.bind(__webpack_require__, 93820));
+    const { publicGoodTrustedRoot, readTrustedRootFile } = await __webpack_require__.e(/* import() */ 820).then(__webpack_require__.bind(__webpack_require__, 93820));
+    if (file)
+        return readTrustedRootFile(file, '--trusted-root', "Give the Sigstore instance's trusted_root.json");
     const cache = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(process.env.XDG_CACHE_HOME || node_path__WEBPACK_IMPORTED_MODULE_1___default().join(node_os__WEBPACK_IMPORTED_MODULE_0___default().homedir(), '.cache'), 'chartlift', 'sigstore-tuf');
     try {
         return await publicGoodTrustedRoot(cache);

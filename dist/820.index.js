@@ -1,5 +1,5 @@
 export const id = 820;
-export const ids = [820];
+export const ids = [820,439];
 export const modules = {
 
 /***/ 93820:
@@ -7,8 +7,13 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   publicGoodTrustedRoot: () => (/* binding */ publicGoodTrustedRoot)
+/* harmony export */   publicGoodTrustedRoot: () => (/* binding */ publicGoodTrustedRoot),
+/* harmony export */   readTrustedRootFile: () => (/* binding */ readTrustedRootFile)
 /* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _util_read_file_bounded_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(80125);
+
+
 /**
  * Sigstore's public-good trusted root, as sigstore-js keeps it: through its TUF repository
  * (tuf-repo-cdn.sigstore.dev), refreshed and verified by @sigstore/tuf from the root it ships, and
@@ -17,6 +22,72 @@ __webpack_require__.r(__webpack_exports__);
 async function publicGoodTrustedRoot(cachePath) {
     const [{ getTrustedRoot }, { TrustedRoot }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(654), __webpack_require__.e(335), __webpack_require__.e(694)]).then(__webpack_require__.bind(__webpack_require__, 84423)), __webpack_require__.e(/* import() */ 654).then(__webpack_require__.t.bind(__webpack_require__, 19654, 23))]);
     return TrustedRoot.toJSON(await getTrustedRoot({ cachePath, timeout: 5000, retry: { retries: 1 } }));
+}
+/** A trusted_root.json is tens of KiB; a path to anything larger (or a device) is refused. */
+const MAX_TRUSTED_ROOT = 4 * 1024 * 1024;
+/**
+ * A private instance's trusted_root.json, read bounded and checked to be one (it lists certificate
+ * authorities). `named` and `hint` are the face's words: where the path came from (its input or
+ * flag) and what to give instead.
+ */
+async function readTrustedRootFile(file, named, hint) {
+    let text;
+    try {
+        text = (await (0,_util_read_file_bounded_js__WEBPACK_IMPORTED_MODULE_1__/* .readFileBounded */ .Y)(file, MAX_TRUSTED_ROOT)).toString('utf8');
+    }
+    catch (err) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`cannot read ${named} ${file}: ${err.code ?? err.message}`, { hint });
+    }
+    let root;
+    try {
+        root = JSON.parse(text);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${named} ${file} is not JSON`, { hint });
+    }
+    const r = root;
+    if (typeof r !== 'object' || r === null || !Array.isArray(r.certificateAuthorities))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${named} ${file} is not a Sigstore trusted root (no certificateAuthorities)`, { hint });
+    return root;
+}
+
+
+/***/ }),
+
+/***/ 80125:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ readFileBounded)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * A file's bytes, at most `maxBytes`: read up to one byte more and refused past it, so that a path
+ * naming a device (/dev/zero, /dev/stdin, a FIFO) or a huge file ends in an error, not a hang or an
+ * exhausted heap. The error says what was too large; the caller words which input named it.
+ */
+async function readFileBounded(file, maxBytes) {
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(file, 'r');
+    try {
+        const chunks = [];
+        let total = 0;
+        for (;;) {
+            const buffer = Buffer.alloc(Math.min(64 * 1024, maxBytes + 1 - total));
+            const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+            if (bytesRead === 0)
+                break;
+            chunks.push(buffer.subarray(0, bytesRead));
+            total += bytesRead;
+            if (total > maxBytes)
+                throw new RangeError(`larger than ${maxBytes} bytes`);
+        }
+        return Buffer.concat(chunks);
+    }
+    finally {
+        await handle.close();
+    }
 }
 
 

@@ -53,6 +53,8 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/util/once.ts
+var once = __webpack_require__(82423);
 // EXTERNAL MODULE: ./src/oci/http.ts + 1 modules
 var oci_http = __webpack_require__(25232);
 // EXTERNAL MODULE: ./src/oci/retry.ts
@@ -177,19 +179,11 @@ const REQUIRED_CLAIMS = [
  * quoting the token, when it is not a JWT or lacks a claim the predicate needs.
  */
 function decodeIdTokenClaims(token) {
-    const parts = token.split('.');
-    let claims;
-    try {
-        if (parts.length !== 3)
-            throw new Error('not three parts');
-        claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
-    }
-    catch {
+    const record = jwtPayload(token);
+    if (record === null)
         throw new errors/* UserError */.yo("The runner's ID token is not a JWT (header.payload.signature with a JSON payload)");
-    }
-    if (typeof claims !== 'object' || claims === null || Array.isArray(claims))
+    if (record === undefined)
         throw new errors/* UserError */.yo("The runner's ID token's payload is not a JSON object");
-    const record = claims;
     const missing = REQUIRED_CLAIMS.filter((c) => typeof record[c] !== 'string');
     if (missing.length > 0)
         throw new errors/* UserError */.yo(`The runner's ID token lacks the claims a GitHub Actions token carries: ${missing.join(', ')}`, {
@@ -197,8 +191,23 @@ function decodeIdTokenClaims(token) {
         });
     return record;
 }
+/** A JWT's payload, decoded but not verified: null when it is not a JWT with a JSON payload, undefined when that JSON is no object. */
+function jwtPayload(token) {
+    const parts = token.split('.');
+    let payload;
+    try {
+        if (parts.length !== 3)
+            return null;
+        payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+    }
+    catch {
+        return null;
+    }
+    return typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? payload : undefined;
+}
 
 ;// CONCATENATED MODULE: ./src/action/keyless.ts
+
 
 
 
@@ -223,13 +232,13 @@ async function actionKeylessSigner(inputs, out, env = process.env) {
         if (!token || (token.expires !== undefined && token.expires - Date.now() < 60_000)) {
             const asked = { value: requestIdToken(env) };
             token = asked;
-            asked.expires = expiresAt(await asked.value);
+            const exp = jwtPayload(await asked.value)?.exp;
+            asked.expires = typeof exp === 'number' ? exp * 1000 : undefined;
         }
         return token.value;
     };
     // The claims (the workflow, the run) are the same in every token of the job: read from the first.
-    let claimed;
-    const claims = () => (claimed ??= identityToken().then(decodeIdTokenClaims));
+    const claims = (0,once/* once */.O)(() => identityToken().then(decodeIdTokenClaims));
     const kinds = [];
     if (inputs.sign)
         kinds.push('signature');
@@ -241,8 +250,8 @@ async function actionKeylessSigner(inputs, out, env = process.env) {
         const { SIGSTORE_PUBLIC_GOOD, githubSigstoreEndpoints } = await __webpack_require__.e(/* import() */ 10).then(__webpack_require__.bind(__webpack_require__, 89010));
         return (await claims()).repository_visibility === 'public' ? SIGSTORE_PUBLIC_GOOD : githubSigstoreEndpoints(serverURL);
     };
-    let root;
-    const trustedRoot = async () => {
+    // Decided once for the step (one line in the log, one fetch), whatever the number of bundles checked.
+    const trustedRoot = (0,once/* once */.O)(async () => {
         if (givenRoot !== undefined)
             return givenRoot;
         if (inputs.fulcioURL || (await claims()).repository_visibility !== 'public') {
@@ -252,14 +261,13 @@ async function actionKeylessSigner(inputs, out, env = process.env) {
         // Out of reach, the public instance's root is not replaced by the identity-only check (anyone
         // can make a certificate naming this workflow): no earlier signature counts, and the chart is
         // signed again. Each bundle looked at is refused with this error (a UserError).
-        root ??= __webpack_require__.e(/* import() */ 820).then(__webpack_require__.bind(__webpack_require__, 93820))
+        return __webpack_require__.e(/* import() */ 439).then(__webpack_require__.bind(__webpack_require__, 93820))
             .then((m) => m.publicGoodTrustedRoot(external_node_path_default().join(env.RUNNER_TEMP || external_node_os_default().tmpdir(), 'chartlift-sigstore-tuf')))
             .catch((err) => {
             out.warning(`Sigstore's trusted root could not be refreshed (${err.message}): an earlier signature cannot be checked, so the chart is signed again`);
             throw new errors/* UserError */.yo("Sigstore's trusted root could not be refreshed: not checked");
         });
-        return root;
-    };
+    });
     return new KeylessSigner({
         kinds,
         endpoints,
@@ -287,16 +295,6 @@ async function actionKeylessSigner(inputs, out, env = process.env) {
         log: out.info,
         warn: out.warning,
     });
-}
-/** When a JWT expires (its `exp`, in ms), or undefined when it does not say. */
-function expiresAt(jwt) {
-    try {
-        const exp = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')).exp;
-        return typeof exp === 'number' ? exp * 1000 : undefined;
-    }
-    catch {
-        return undefined;
-    }
 }
 
 

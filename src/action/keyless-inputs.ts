@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { UserError } from '../errors.js';
 import { Input } from './constants.js';
-import { readFileBounded } from '../util/read-file-bounded.js';
+import { once } from '../util/once.js';
 import { bool } from './inputs.js';
 
 /** The keyless inputs, checked: what to make, and the Sigstore instance (empty: chosen as actions/attest chooses). */
@@ -85,33 +85,9 @@ function sigstoreUrl(name: string): string | undefined {
   return url.toString().replace(/\/+$/, '');
 }
 
-/** A trusted_root.json is tens of KiB; a path to anything larger (or a device) is refused. */
-const MAX_TRUSTED_ROOT = 4 * 1024 * 1024;
-
-async function readTrustedRoot(file: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = (await readFileBounded(file, MAX_TRUSTED_ROOT)).toString('utf8');
-  } catch (err) {
-    throw new UserError(`cannot read the \`trusted-root\` file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, {
-      hint: 'Give the path of the instance’s trusted_root.json, relative to the workspace',
-    });
-  }
-  let root: unknown;
-  try {
-    root = JSON.parse(text);
-  } catch {
-    throw new UserError(`the \`trusted-root\` file ${file} is not JSON`, { hint: 'It should be the instance’s trusted_root.json' });
-  }
-  const r = root as { certificateAuthorities?: unknown } | null;
-  if (typeof r !== 'object' || r === null || !Array.isArray(r.certificateAuthorities))
-    throw new UserError(`the \`trusted-root\` file ${file} is not a Sigstore trusted root (no certificateAuthorities)`, {
-      hint: 'It should be the instance’s trusted_root.json',
-    });
-  return root;
-}
-
-function once<T>(make: () => Promise<T>): () => Promise<T> {
-  let made: Promise<T> | undefined;
-  return () => (made ??= make());
-}
+const readTrustedRoot = async (file: string): Promise<unknown> =>
+  (await import('../sign/keyless/trusted-root.js')).readTrustedRootFile(
+    file,
+    'the `trusted-root` file',
+    'Give the path of the instance’s trusted_root.json, relative to the workspace',
+  );

@@ -4,7 +4,8 @@ import { UserError } from '../errors.js';
 import type { KeylessKind, KeylessSigner } from '../release/keyless.js';
 import type { SigstoreEndpoints } from '../sign/keyless/endpoints.js';
 import type { KeylessInputs } from './keyless-inputs.js';
-import { checkIdTokenPermission, decodeIdTokenClaims, requestIdToken, type GitHubClaims } from './oidc.js';
+import { once } from '../util/once.js';
+import { checkIdTokenPermission, decodeIdTokenClaims, jwtPayload, requestIdToken, type GitHubClaims } from './oidc.js';
 
 /**
  * The action's keyless signer: the workflow's ID token (asked once, when first needed), the identity
@@ -30,13 +31,13 @@ export async function actionKeylessSigner(
     if (!token || (token.expires !== undefined && token.expires - Date.now() < 60_000)) {
       const asked = { value: requestIdToken(env) } as { value: Promise<string>; expires?: number };
       token = asked;
-      asked.expires = expiresAt(await asked.value);
+      const exp = jwtPayload(await asked.value)?.exp;
+      asked.expires = typeof exp === 'number' ? exp * 1000 : undefined;
     }
     return token.value;
   };
   // The claims (the workflow, the run) are the same in every token of the job: read from the first.
-  let claimed: Promise<GitHubClaims> | undefined;
-  const claims = (): Promise<GitHubClaims> => (claimed ??= identityToken().then(decodeIdTokenClaims));
+  const claims = once((): Promise<GitHubClaims> => identityToken().then(decodeIdTokenClaims));
   const kinds: KeylessKind[] = [];
   if (inputs.sign) kinds.push('signature');
   if (inputs.attest) kinds.push('attestation');
@@ -45,8 +46,8 @@ export async function actionKeylessSigner(
     const { SIGSTORE_PUBLIC_GOOD, githubSigstoreEndpoints } = await import('../sign/keyless/endpoints.js');
     return (await claims()).repository_visibility === 'public' ? SIGSTORE_PUBLIC_GOOD : githubSigstoreEndpoints(serverURL);
   };
-  let root: Promise<unknown> | undefined;
-  const trustedRoot = async (): Promise<unknown> => {
+  // Decided once for the step (one line in the log, one fetch), whatever the number of bundles checked.
+  const trustedRoot = once(async (): Promise<unknown> => {
     if (givenRoot !== undefined) return givenRoot;
     if (inputs.fulcioURL || (await claims()).repository_visibility !== 'public') {
       out.info(
@@ -57,7 +58,7 @@ export async function actionKeylessSigner(
     // Out of reach, the public instance's root is not replaced by the identity-only check (anyone
     // can make a certificate naming this workflow): no earlier signature counts, and the chart is
     // signed again. Each bundle looked at is refused with this error (a UserError).
-    root ??= import('../sign/keyless/trusted-root.js')
+    return import('../sign/keyless/trusted-root.js')
       .then((m) => m.publicGoodTrustedRoot(path.join(env.RUNNER_TEMP || os.tmpdir(), 'chartlift-sigstore-tuf')))
       .catch((err: unknown) => {
         out.warning(
@@ -65,8 +66,7 @@ export async function actionKeylessSigner(
         );
         throw new UserError("Sigstore's trusted root could not be refreshed: not checked");
       });
-    return root;
-  };
+  });
   return new KeylessSigner({
     kinds,
     endpoints,
@@ -93,14 +93,4 @@ export async function actionKeylessSigner(
     log: out.info,
     warn: out.warning,
   });
-}
-
-/** When a JWT expires (its `exp`, in ms), or undefined when it does not say. */
-function expiresAt(jwt: string): number | undefined {
-  try {
-    const exp = (JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as { exp?: unknown }).exp;
-    return typeof exp === 'number' ? exp * 1000 : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -136,21 +136,26 @@ export type GitHubClaims = { [K in (typeof REQUIRED_CLAIMS)[number]]: string } &
  * quoting the token, when it is not a JWT or lacks a claim the predicate needs.
  */
 export function decodeIdTokenClaims(token: string): GitHubClaims {
-  const parts = token.split('.');
-  let claims: unknown;
-  try {
-    if (parts.length !== 3) throw new Error('not three parts');
-    claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
-  } catch {
-    throw new UserError("The runner's ID token is not a JWT (header.payload.signature with a JSON payload)");
-  }
-  if (typeof claims !== 'object' || claims === null || Array.isArray(claims))
-    throw new UserError("The runner's ID token's payload is not a JSON object");
-  const record = claims as Record<string, unknown>;
+  const record = jwtPayload(token);
+  if (record === null) throw new UserError("The runner's ID token is not a JWT (header.payload.signature with a JSON payload)");
+  if (record === undefined) throw new UserError("The runner's ID token's payload is not a JSON object");
   const missing = REQUIRED_CLAIMS.filter((c) => typeof record[c] !== 'string');
   if (missing.length > 0)
     throw new UserError(`The runner's ID token lacks the claims a GitHub Actions token carries: ${missing.join(', ')}`, {
       hint: 'Keyless signing and provenance need an ID token issued by GitHub Actions',
     });
   return record as GitHubClaims;
+}
+
+/** A JWT's payload, decoded but not verified: null when it is not a JWT with a JSON payload, undefined when that JSON is no object. */
+export function jwtPayload(token: string): Record<string, unknown> | null | undefined {
+  const parts = token.split('.');
+  let payload: unknown;
+  try {
+    if (parts.length !== 3) return null;
+    payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+  } catch {
+    return null;
+  }
+  return typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? (payload as Record<string, unknown>) : undefined;
 }

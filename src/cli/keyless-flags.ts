@@ -1,7 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../errors.js';
-import { readFileBounded } from '../util/read-file-bounded.js';
 import type { KeylessCheck } from '../release/keyless.js';
 
 /** The keyless verification flags of `chart verify` and `chart pull --verify`, as cosign names them. */
@@ -59,20 +58,8 @@ export async function keylessCheck(flags: KeylessFlags): Promise<KeylessCheck> {
 }
 
 async function trustedRoot(file: string | undefined): Promise<unknown> {
-  if (file) {
-    let text: string;
-    try {
-      text = (await readFileBounded(file, 4 * 1024 * 1024)).toString('utf8');
-    } catch (err) {
-      throw new UserError(`cannot read --trusted-root ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-    }
-    try {
-      return JSON.parse(text);
-    } catch {
-      throw new UserError(`--trusted-root ${file} is not JSON`, { hint: "Give the Sigstore instance's trusted_root.json" });
-    }
-  }
-  const { publicGoodTrustedRoot } = await import('../sign/keyless/trusted-root.js');
+  const { publicGoodTrustedRoot, readTrustedRootFile } = await import('../sign/keyless/trusted-root.js');
+  if (file) return readTrustedRootFile(file, '--trusted-root', "Give the Sigstore instance's trusted_root.json");
   const cache = path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'chartlift', 'sigstore-tuf');
   try {
     return await publicGoodTrustedRoot(cache);

@@ -4,6 +4,7 @@ import { BoundsError, readJson, type Bounds } from '../util/bounded-read.js';
 import { checkDescriptor, describe, parseDigest, type Descriptor } from './digest.js';
 import { OciMediaType } from './media-types.js';
 import type { RegistryClient } from './registry.js';
+import { sleep } from './retry.js';
 
 /**
  * OCI 1.1 referrers (distribution-spec "Pushing Manifests with Subject", "Listing Referrers",
@@ -246,8 +247,4 @@ function tooMany(what: string): UserError {
   return new UserError(`${what} lists more than ${MAX_REFERRERS} referrers`, {
     hint: 'No subject carries that many signatures and attestations: the registry is broken or hostile, and nothing was written to it',
   });
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

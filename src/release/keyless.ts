@@ -42,11 +42,12 @@ export interface KeylessOptions {
   endpoints: () => Promise<SigstoreEndpoints>;
   /** The OIDC identity token for Fulcio (asked once by the caller, however often this is called). */
   identityToken: () => Promise<string>;
-  /** The identity this run's certificates carry: what an existing bundle must name to count. */
+  /** The identity this run's certificates carry: what an existing bundle must name to count (asked per bundle: keep it cheap). */
   identity: () => Promise<KeylessIdentity>;
   /**
    * The trusted root an existing bundle is verified against. Without one, only the certificate's
    * identity, the signature over the statement and the statement are checked (see checkBundleIdentity).
+   * Asked per bundle: the caller keeps the one it fetched.
    */
   trustedRoot?: () => Promise<unknown>;
   /** The SLSA provenance predicate of an attestation. */
@@ -87,10 +88,6 @@ export class KeylessSigner {
 
   constructor(options: KeylessOptions) {
     this.#options = options;
-  }
-
-  get kinds(): KeylessKind[] {
-    return this.#options.kinds;
   }
 
   /**
@@ -151,11 +148,9 @@ export class KeylessSigner {
 
   /** A referrer of `digest` holding a valid bundle of `kind` by this run's identity; undefined when none. */
   async #findValid(client: RegistryClient, ref: Reference, digest: string, kind: KeylessKind): Promise<string | undefined> {
-    const identity = once(() => this.#options.identity());
-    const root = once(async () => (this.#options.trustedRoot ? this.#options.trustedRoot() : undefined));
     const found = await findValidBundle(client, ref.repository, digest, PREDICATE_TYPE[kind], async (bundle) => {
-      const { san, issuer } = await identity();
-      const trustedRoot = await root();
+      const { san, issuer } = await this.#options.identity();
+      const trustedRoot = await this.#options.trustedRoot?.();
       const verify = await import('../sign/keyless/verify.js');
       const expected = {
         certificateIdentity: san,
@@ -169,11 +164,6 @@ export class KeylessSigner {
     for (const why of found.refused) this.#options.log(`${ref.registry}/${ref.repository}@${digest}: ${why}`);
     return found.digest;
   }
-}
-
-function once<T>(make: () => Promise<T>): () => Promise<T> {
-  let made: Promise<T> | undefined;
-  return () => (made ??= make());
 }
 
 /**

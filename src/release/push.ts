@@ -178,13 +178,16 @@ async function commit(
   return { status: 'pushed', digest: ours };
 }
 
-/** Settling waits 1.5 times the check-to-write time (a slower racer's margin), within these bounds. */
+/**
+ * Settling waits 1.5 times the check-to-write time from the write (a slower racer's margin), at most
+ * SETTLE_MAX_MS, and at least SETTLE_MIN_MS after the write's answer.
+ */
 const SETTLE_MIN_MS = 50;
 const SETTLE_MAX_MS = 5000;
 
-/** How long to wait before the read-back, for a run whose check-to-write window was `windowMs`. */
+/** How long after the write went out to read back, for a run whose check-to-write window was `windowMs`. */
 function settleTime(windowMs: number): number {
-  return Math.min(SETTLE_MAX_MS, Math.max(SETTLE_MIN_MS, Math.ceil(windowMs * 1.5)));
+  return Math.min(SETTLE_MAX_MS, Math.ceil(windowMs * 1.5));
 }
 
 /** What to do about a tag that holds `current`: nothing (the same chart), skip, fail, or undefined (write). */

@@ -1,5 +1,5 @@
-export const id = 133;
-export const ids = [133];
+export const id = 857;
+export const ids = [857];
 export const modules = {
 
 /***/ 31938:
@@ -6008,12 +6008,15 @@ async function commit(client, ref, artifact, ifExists, check, readBacks) {
         await readBack;
     return { status: 'pushed', digest: ours };
 }
-/** Settling waits 1.5 times the check-to-write time (a slower racer's margin), within these bounds. */
+/**
+ * Settling waits 1.5 times the check-to-write time from the write (a slower racer's margin), at most
+ * SETTLE_MAX_MS, and at least SETTLE_MIN_MS after the write's answer.
+ */
 const SETTLE_MIN_MS = 50;
 const SETTLE_MAX_MS = 5000;
-/** How long to wait before the read-back, for a run whose check-to-write window was `windowMs`. */
+/** How long after the write went out to read back, for a run whose check-to-write window was `windowMs`. */
 function settleTime(windowMs) {
-    return Math.min(SETTLE_MAX_MS, Math.max(SETTLE_MIN_MS, Math.ceil(windowMs * 1.5)));
+    return Math.min(SETTLE_MAX_MS, Math.ceil(windowMs * 1.5));
 }
 /** What to do about a tag that holds `current`: nothing (the same chart), skip, fail, or undefined (write). */
 async function decide(client, ref, artifact, ifExists, current) {
@@ -6769,45 +6772,6 @@ function quoted(value, max = 200) {
         return JSON.stringify(value) ?? String(value);
     const text = JSON.stringify(value.length > max ? `${value.slice(0, max)}…` : value);
     return text.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-
-/***/ }),
-
-/***/ 80125:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Y: () => (/* binding */ readFileBounded)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-
-/**
- * A file's bytes, at most `maxBytes`: read up to one byte more and refused past it, so that a path
- * naming a device (/dev/zero, /dev/stdin, a FIFO) or a huge file ends in an error, not a hang or an
- * exhausted heap. The error says what was too large; the caller words which input named it.
- */
-async function readFileBounded(file, maxBytes) {
-    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(file, 'r');
-    try {
-        const chunks = [];
-        let total = 0;
-        for (;;) {
-            const buffer = Buffer.alloc(Math.min(64 * 1024, maxBytes + 1 - total));
-            const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
-            if (bytesRead === 0)
-                break;
-            chunks.push(buffer.subarray(0, bytesRead));
-            total += bytesRead;
-            if (total > maxBytes)
-                throw new RangeError(`larger than ${maxBytes} bytes`);
-        }
-        return Buffer.concat(chunks);
-    }
-    finally {
-        await handle.close();
-    }
 }
 
 
