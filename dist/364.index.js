@@ -1,5 +1,5 @@
 export const id = 364;
-export const ids = [364];
+export const ids = [364,983];
 export const modules = {
 
 /***/ 72364:

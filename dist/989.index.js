@@ -28,7 +28,7 @@ async function verifyCommand(ref, options) {
     const r = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseReference */ .F2)(ref);
     const { verified, digest } = await (0,_chart_commands_js__WEBPACK_IMPORTED_MODULE_1__/* .withClient */ .SV)(r.registry, options, async (client) => {
         const { digest } = await client.fetchManifest(r.repository, r.tag);
-        const { verifyKeylessReferrer } = await __webpack_require__.e(/* import() */ 364).then(__webpack_require__.bind(__webpack_require__, 72364));
+        const { verifyKeylessReferrer } = await __webpack_require__.e(/* import() */ 983).then(__webpack_require__.bind(__webpack_require__, 72364));
         return { digest, verified: await verifyKeylessReferrer(client, r.repository, digest, check) };
     });
     const what = options.type && options.type !== 'signature' ? 'provenance attestation' : 'keyless signature';

@@ -6,7 +6,8 @@
 // https://github.com/slsa-framework/github-actions-buildtypes/tree/main/workflow/v1
 import type { GitHubClaims } from './oidc.js';
 
-export const SLSA_PREDICATE_V1_TYPE = 'https://slsa.dev/provenance/v1';
+/** The predicate type this predicate goes with (the statement's constant, under @actions/attest's name). */
+export { SLSA_PROVENANCE_V1_PREDICATE_TYPE as SLSA_PREDICATE_V1_TYPE } from '../sign/keyless/statement.js';
 export const GITHUB_BUILD_TYPE = 'https://actions.github.io/buildtypes/workflow/v1';
 
 /** What @actions/attest's buildSLSAProvenancePredicate returns as `params` (its `type` is SLSA_PREDICATE_V1_TYPE). */

@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 import type { KeylessCheck } from '../release/keyless.js';
+import { COSIGN_SIGN_PREDICATE_TYPE, SLSA_PROVENANCE_V1_PREDICATE_TYPE } from '../sign/keyless/statement.js';
 
 /** The keyless verification flags of `chart verify` and `chart pull --verify`, as cosign names them. */
 export interface KeylessFlags {
@@ -14,9 +15,9 @@ export interface KeylessFlags {
 
 /** cosign's `--type` names for what is checked: a signature, or a SLSA provenance attestation. */
 const TYPES: Record<string, string> = {
-  signature: 'https://sigstore.dev/cosign/sign/v1',
-  slsaprovenance: 'https://slsa.dev/provenance/v1',
-  slsaprovenance1: 'https://slsa.dev/provenance/v1',
+  signature: COSIGN_SIGN_PREDICATE_TYPE,
+  slsaprovenance: SLSA_PROVENANCE_V1_PREDICATE_TYPE,
+  slsaprovenance1: SLSA_PROVENANCE_V1_PREDICATE_TYPE,
 };
 
 /** Whether any keyless flag was given (then `pull --verify` checks the keyless signature). */
