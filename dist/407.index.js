@@ -981,7 +981,13 @@ var read_file_bounded = __webpack_require__(80125);
 var digest = __webpack_require__(68825);
 // EXTERNAL MODULE: ./src/oci/media-types.ts
 var media_types = __webpack_require__(29217);
+// EXTERNAL MODULE: ./src/artifact/parse.ts
+var parse = __webpack_require__(72781);
+// EXTERNAL MODULE: ./src/util/bounded-read.ts
+var bounded_read = __webpack_require__(34282);
 ;// CONCATENATED MODULE: ./src/artifact/artifacthub-repo.ts
+
+
 
 
 
@@ -1073,13 +1079,16 @@ function repoMetadataArtifact(bytes, fileName = REPO_METADATA_FILES[0]) {
 function holdsSameMetadata(manifest, ours) {
     let m;
     try {
-        m = JSON.parse(manifest.toString('utf8'));
+        // The registry's answer, read within the bounds of any manifest.
+        m = (0,bounded_read/* readJson */.Vh)(manifest.toString('utf8'), parse/* MANIFEST_JSON */.lR);
     }
-    catch {
-        return false;
+    catch (err) {
+        if (err instanceof SyntaxError || err instanceof bounded_read/* BoundsError */.UI)
+            return false;
+        throw err;
     }
-    const layers = Array.isArray(m.layers) ? m.layers : [];
-    return (m.config?.mediaType === ArtifactHubMediaType.config &&
+    const layers = Array.isArray(m?.layers) ? m.layers : [];
+    return (m?.config?.mediaType === ArtifactHubMediaType.config &&
         layers.length === 1 &&
         layers[0]?.mediaType === ArtifactHubMediaType.layer &&
         layers[0]?.digest === ours.layerDescriptor.digest);
@@ -1185,7 +1194,8 @@ async function checkGhcrVisibility(registries, ref, digest, hosts = GHCR_HOSTS) 
         return { ...base, visibility: 'public' };
     }
     catch (err) {
-        const refused = err instanceof oci_errors/* RegistryError */.gl ? err.status === 401 || err.status === 403 : /\b(401|403)\b|authenticat|permission/i.test(String(err));
+        // Every refusal (the manifest's, the token service's) arrives as a RegistryError with its status.
+        const refused = err instanceof oci_errors/* RegistryError */.gl && (err.status === 401 || err.status === 403);
         return { ...base, visibility: refused ? 'private' : 'unknown', why: err.message };
     }
 }
@@ -1533,16 +1543,16 @@ async function publish() {
             };
             // The error as the charts output holds it: secrets written *** (the runner drops an output that holds one).
             const failed = (err) => ({ result: failedResult(source, known, (0,secrets/* redact */.E$)((0,errors/* errorLine */.BP)(err, hints/* ACTION_HINTS */.g))), err, lines });
-            let result;
+            let final;
             try {
                 const published = await publishChart(source, inputs, build, registries, notice, done, known, keyless);
                 // Pushed, but another run may write the tag right after: then this chart is not what the tag holds.
-                result = Promise.all(done).then(() => published, failed);
+                final = Promise.all(done).then(() => ({ result: published, lines }), failed);
             }
             catch (err) {
-                result = Promise.resolve(failed(err));
+                final = Promise.resolve(failed(err));
             }
-            finals[index].resolve(result.then((r) => ('err' in r ? r : { result: r, lines })));
+            finals[index].resolve(final);
         });
         await printed;
     }

@@ -343,7 +343,10 @@ function distance(a, b) {
     return prev[b.length];
 }
 
+// EXTERNAL MODULE: ./src/artifact/chart-ref.ts
+var chart_ref = __webpack_require__(31938);
 ;// CONCATENATED MODULE: ./src/cli/ref.ts
+
 
 /**
  * A REF as Helm users write it too: `oci://` dropped, and `--version X` as its tag (`+` written `_`,
@@ -359,7 +362,7 @@ function withVersion(ref, version) {
             where: `reference ${JSON.stringify(ref)}`,
             hint: 'Give one of them: host/path/name@sha256:DIGEST, or host/path/name --version VERSION',
         });
-    const tag = version.replace(/^v(?=\d)/, '').replace(/\+/g, '_');
+    const tag = (0,chart_ref/* versionTag */.V)(version.replace(/^v(?=\d)/, ''));
     const last = bare.slice(bare.lastIndexOf('/') + 1);
     const colon = last.lastIndexOf(':');
     if (colon < 0)

@@ -178,11 +178,11 @@ const BOOL_WORDS = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'n'
  * would fail. Stricter in one way, on purpose: a key the struct does not have is reported (Go's yaml
  * drops it silently, so a misspelt field is lost without a word). Returns the plain value too.
  */
-function decodeGoYaml(text, type, bounds = GO_YAML_BOUNDS) {
+function decodeGoYaml(text, type) {
     let doc;
     try {
         // YAML 1.2's core schema, as yaml.v3 resolves plain scalars; duplicate keys are an error there too.
-        doc = (0,_util_bounded_read_js__WEBPACK_IMPORTED_MODULE_1__/* .parseYamlDocuments */ .v)(text, bounds, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false })[0];
+        doc = (0,_util_bounded_read_js__WEBPACK_IMPORTED_MODULE_1__/* .parseYamlDocuments */ .v)(text, GO_YAML_BOUNDS, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false })[0];
     }
     catch (err) {
         if (!(err instanceof _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_1__/* .BoundsError */ .UI))
@@ -194,7 +194,7 @@ function decodeGoYaml(text, type, bounds = GO_YAML_BOUNDS) {
     if (doc.errors.length > 0)
         return { value: undefined, problems: [{ path: '', problem: `not valid YAML (${firstLine(doc.errors[0].message)})` }] };
     const problems = [];
-    const walk = { doc, out: problems, visits: bounds.maxNodes };
+    const walk = { doc, out: problems, visits: GO_YAML_BOUNDS.maxNodes };
     try {
         decode(walk, doc.contents, type, '');
     }
@@ -203,12 +203,12 @@ function decodeGoYaml(text, type, bounds = GO_YAML_BOUNDS) {
             throw err;
         return {
             value: undefined,
-            problems: [{ path: '', problem: `too large to read: its aliases expand to more than ${bounds.maxNodes} values` }],
+            problems: [{ path: '', problem: `too large to read: its aliases expand to more than ${GO_YAML_BOUNDS.maxNodes} values` }],
         };
     }
     let value;
     try {
-        value = doc.toJS({ maxAliasCount: bounds.maxAliases });
+        value = doc.toJS({ maxAliasCount: GO_YAML_BOUNDS.maxAliases });
     }
     catch (err) {
         problems.push({ path: '', problem: firstLine(err.message) });
@@ -310,7 +310,8 @@ const MediaType = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $H: () => (/* binding */ readChartConfig),
 /* harmony export */   Y6: () => (/* binding */ CONFIG_JSON),
-/* harmony export */   j$: () => (/* binding */ parseChartManifest)
+/* harmony export */   j$: () => (/* binding */ parseChartManifest),
+/* harmony export */   lR: () => (/* binding */ MANIFEST_JSON)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(68825);
@@ -5758,7 +5759,9 @@ var bounded_read = __webpack_require__(34282);
  * are the ones a pull gets. The existing chart is downloaded only when the configs are equal and the
  * layers differ; what cannot be read as a chart is simply not the same.
  */
-async function compareWithRegistry(client, repository, digest, ours) {
+async function compareWithRegistry(client, repository, digest, ours, 
+/** Name every difference (an error will show them): false downloads nothing once one is known. */
+explain = true) {
     const { body } = await client.fetchManifest(repository, digest);
     let parsed;
     try {
@@ -5777,6 +5780,8 @@ async function compareWithRegistry(client, repository, digest, ours) {
     if (ours.provenance && !provLayer)
         whys.push('this build adds a provenance file');
     const sameConfig = manifest.config.digest === ours.configDescriptor.digest;
+    if (!explain && (whys.length > 0 || !sameConfig))
+        return { same: false, why: whys[0] ?? 'its metadata differs', chartDigest: chartLayer.digest };
     if (!sameConfig)
         whys.push(await metadataDifference(client, repository, manifest.config, ours, budget));
     let chart = ours.chart;
@@ -5861,9 +5866,8 @@ async function filesDifference(theirs, ours, unnamed) {
     for (const name of theirFiles.keys())
         if (!ourFiles.has(name))
             changed.push(`${name} (removed)`);
-    if (unnamed)
-        changed.splice(0, changed.length, ...changed.filter((c) => !unnamed.test(c)));
-    return changed.length > 0 ? `files differ: ${listed(changed)}` : '';
+    const shown = unnamed ? changed.filter((c) => !unnamed.test(c)) : changed;
+    return shown.length > 0 ? `files differ: ${listed(shown)}` : '';
 }
 /** A packaged chart's files as `helm package` would write them again (Chart.yaml from its metadata). */
 async function chartFiles(archive, origin) {
@@ -6025,7 +6029,8 @@ async function decide(client, ref, artifact, ifExists, current) {
         return { status: 'unchanged', digest: ours };
     if (current === undefined)
         return undefined;
-    const compared = await compareWithRegistry(client, ref.repository, current, artifact);
+    // Only `fail` shows why they differ; skip and overwrite need to know only whether they do.
+    const compared = await compareWithRegistry(client, ref.repository, current, artifact, ifExists === 'fail');
     if (compared.same)
         return { status: 'unchanged', digest: current, existing: compared.artifact };
     if (ifExists === 'skip')
@@ -6195,7 +6200,6 @@ function openRegistries(options = {}) {
 /* harmony export */   nH: () => (/* binding */ loweredLine),
 /* harmony export */   qx: () => (/* binding */ outcomeLines)
 /* harmony export */ });
-/* unused harmony export pushLine */
 /* harmony import */ var _util_human_size_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(78887);
 /* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41095);
 

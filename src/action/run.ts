@@ -71,16 +71,16 @@ export async function publish(): Promise<void> {
         artifactHub: { lint: inputs.artifacthubLint, signKeyUrl: inputs.signKeyUrl || undefined },
       };
       // The error as the charts output holds it: secrets written *** (the runner drops an output that holds one).
-      const failed = (err: unknown): Failed => ({ result: failedResult(source, known, redact(errorLine(err, ACTION_HINTS))), err, lines });
-      let result: Promise<ChartResult | Failed>;
+      const failed = (err: unknown): Final => ({ result: failedResult(source, known, redact(errorLine(err, ACTION_HINTS))), err, lines });
+      let final: Promise<Final>;
       try {
         const published = await publishChart(source, inputs, build, registries, notice, done, known, keyless);
         // Pushed, but another run may write the tag right after: then this chart is not what the tag holds.
-        result = Promise.all(done).then(() => published, failed);
+        final = Promise.all(done).then(() => ({ result: published, lines }), failed);
       } catch (err) {
-        result = Promise.resolve(failed(err));
+        final = Promise.resolve(failed(err));
       }
-      finals[index].resolve(result.then((r) => ('err' in r ? r : { result: r, lines })));
+      finals[index].resolve(final);
     });
     await printed;
   } finally {
@@ -96,12 +96,6 @@ export async function publish(): Promise<void> {
   throw new Error(
     `${failures.length} of ${sources.length} charts failed: ${failures.map((f) => f.source).join(', ')} (see the errors above)`,
   );
-}
-
-interface Failed {
-  result: ChartResult;
-  err: unknown;
-  lines: Array<() => void>;
 }
 
 type Final = { result: ChartResult; lines: Array<() => void>; err?: unknown };

@@ -13,7 +13,7 @@ import { capProblems, decodeGoYaml, problemLine as line, type GoType } from './g
  * published, to the index that lists it.
  */
 
-export const ARTIFACTHUB_PREFIX = 'artifacthub.io/';
+const ARTIFACTHUB_PREFIX = 'artifacthub.io/';
 export const SIGN_KEY_ANNOTATION = 'artifacthub.io/signKey';
 
 /** One malformed annotation: which, and what is wrong with it. */

@@ -2,6 +2,8 @@ import { UserError } from '../errors.js';
 import { describe, type Descriptor } from '../oci/digest.js';
 import { Annotation, OciMediaType } from '../oci/media-types.js';
 import { capProblems, decodeGoYaml, problemLine, type GoType } from './go-yaml-struct.js';
+import { MANIFEST_JSON } from './parse.js';
+import { BoundsError, readJson } from '../util/bounded-read.js';
 
 /**
  * Artifact Hub's repository metadata (artifacthub-repo.yml) as an OCI artifact, pushed beside a chart
@@ -11,7 +13,7 @@ import { capProblems, decodeGoYaml, problemLine, type GoType } from './go-yaml-s
  * type>` makes (docs/helm_charts_repositories.md), less oras's `created` time: the same file always
  * gives the same manifest, so its digest is its identity.
  */
-export const ArtifactHubMediaType = {
+const ArtifactHubMediaType = {
   config: 'application/vnd.cncf.artifacthub.config.v1+yaml',
   layer: 'application/vnd.cncf.artifacthub.repository-metadata.layer.v1.yaml',
 } as const;
@@ -109,15 +111,17 @@ export function repoMetadataArtifact(bytes: Buffer, fileName = REPO_METADATA_FIL
  * metadata layer, whoever pushed it and whenever (an oras push stamps a time: that is not a change).
  */
 export function holdsSameMetadata(manifest: Buffer, ours: RepoMetadataArtifact): boolean {
-  let m: { config?: { mediaType?: unknown }; layers?: Array<{ mediaType?: unknown; digest?: unknown }> };
+  let m: { config?: { mediaType?: unknown }; layers?: Array<{ mediaType?: unknown; digest?: unknown }> } | null;
   try {
-    m = JSON.parse(manifest.toString('utf8')) as typeof m;
-  } catch {
-    return false;
+    // The registry's answer, read within the bounds of any manifest.
+    m = readJson(manifest.toString('utf8'), MANIFEST_JSON) as typeof m;
+  } catch (err) {
+    if (err instanceof SyntaxError || err instanceof BoundsError) return false;
+    throw err;
   }
-  const layers = Array.isArray(m.layers) ? m.layers : [];
+  const layers = Array.isArray(m?.layers) ? m.layers : [];
   return (
-    m.config?.mediaType === ArtifactHubMediaType.config &&
+    m?.config?.mediaType === ArtifactHubMediaType.config &&
     layers.length === 1 &&
     layers[0]?.mediaType === ArtifactHubMediaType.layer &&
     layers[0]?.digest === ours.layerDescriptor.digest

@@ -10,7 +10,7 @@ import { BoundsError, parseYamlDocuments, type YamlBounds } from '../util/bounde
 export type GoType = 'string' | 'bool' | 'any' | { list: GoType } | { struct: Record<string, GoType> };
 
 /** What decoding found wrong: the path in the value (`[1].url`) and the reason. */
-export interface GoYamlProblem {
+interface GoYamlProblem {
   path: string;
   problem: string;
   /** A key the struct lacks: Go's yaml decodes the rest all the same. */
@@ -35,15 +35,11 @@ const BOOL_WORDS = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'n'
  * would fail. Stricter in one way, on purpose: a key the struct does not have is reported (Go's yaml
  * drops it silently, so a misspelt field is lost without a word). Returns the plain value too.
  */
-export function decodeGoYaml(
-  text: string,
-  type: GoType,
-  bounds: YamlBounds = GO_YAML_BOUNDS,
-): { value: unknown; problems: GoYamlProblem[] } {
+export function decodeGoYaml(text: string, type: GoType): { value: unknown; problems: GoYamlProblem[] } {
   let doc: YAML.Document | undefined;
   try {
     // YAML 1.2's core schema, as yaml.v3 resolves plain scalars; duplicate keys are an error there too.
-    doc = parseYamlDocuments(text, bounds, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false })[0];
+    doc = parseYamlDocuments(text, GO_YAML_BOUNDS, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false })[0];
   } catch (err) {
     if (!(err instanceof BoundsError)) throw err;
     return { value: undefined, problems: [{ path: '', problem: `too large to read: it ${err.message}` }] };
@@ -52,19 +48,19 @@ export function decodeGoYaml(
   if (doc.errors.length > 0)
     return { value: undefined, problems: [{ path: '', problem: `not valid YAML (${firstLine(doc.errors[0].message)})` }] };
   const problems: GoYamlProblem[] = [];
-  const walk: Walk = { doc, out: problems, visits: bounds.maxNodes };
+  const walk: Walk = { doc, out: problems, visits: GO_YAML_BOUNDS.maxNodes };
   try {
     decode(walk, doc.contents, type, '');
   } catch (err) {
     if (err !== walk) throw err;
     return {
       value: undefined,
-      problems: [{ path: '', problem: `too large to read: its aliases expand to more than ${bounds.maxNodes} values` }],
+      problems: [{ path: '', problem: `too large to read: its aliases expand to more than ${GO_YAML_BOUNDS.maxNodes} values` }],
     };
   }
   let value: unknown;
   try {
-    value = doc.toJS({ maxAliasCount: bounds.maxAliases });
+    value = doc.toJS({ maxAliasCount: GO_YAML_BOUNDS.maxAliases });
   } catch (err) {
     problems.push({ path: '', problem: firstLine((err as Error).message) });
   }

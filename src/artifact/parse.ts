@@ -7,7 +7,7 @@ import { BoundsError, readJson, type Bounds } from '../util/bounded-read.js';
 const CHART_LAYERS: readonly string[] = [MediaType.chart, MediaType.legacyChart];
 
 /** A chart manifest is a few dozen values (4 MiB is the registry client's limit on any manifest). */
-const MANIFEST_JSON: Bounds = { maxBytes: 4 * 1024 * 1024, maxNodes: 10_000, maxDepth: 32 };
+export const MANIFEST_JSON: Bounds = { maxBytes: 4 * 1024 * 1024, maxNodes: 10_000, maxDepth: 32 };
 /** A chart config is Chart.yaml as JSON (1 MiB is the most a config blob may be). */
 export const CONFIG_JSON: Bounds = { maxBytes: 1024 * 1024, maxNodes: 50_000, maxDepth: 64 };
 

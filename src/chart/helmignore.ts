@@ -106,6 +106,6 @@ function goBase(path: string): string {
  */
 const GO_TRIM =
   /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
-export function goTrimSpace(text: string): string {
+function goTrimSpace(text: string): string {
   return text.replace(GO_TRIM, '');
 }

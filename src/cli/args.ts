@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { UserError } from '../errors.js';
 
-export const OPTIONS = {
+const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   cache: { type: 'string' },
   username: { type: 'string', short: 'u' },

@@ -1,3 +1,4 @@
+import { versionTag } from '../artifact/chart-ref.js';
 import { UserError } from '../errors.js';
 
 /**
@@ -13,7 +14,7 @@ export function withVersion(ref: string, version: string | undefined): string {
       where: `reference ${JSON.stringify(ref)}`,
       hint: 'Give one of them: host/path/name@sha256:DIGEST, or host/path/name --version VERSION',
     });
-  const tag = version.replace(/^v(?=\d)/, '').replace(/\+/g, '_');
+  const tag = versionTag(version.replace(/^v(?=\d)/, ''));
   const last = bare.slice(bare.lastIndexOf('/') + 1);
   const colon = last.lastIndexOf(':');
   if (colon < 0) return `${bare}:${tag}`;

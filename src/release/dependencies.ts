@@ -5,6 +5,7 @@ import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import semver from 'semver';
+import { versionTag } from '../artifact/chart-ref.js';
 import { FetchBudget } from '../artifact/fetch-budget.js';
 import { parseChartManifest } from '../artifact/parse.js';
 import { checkDependencies } from '../chart/assemble.js';
@@ -146,7 +147,7 @@ async function fromOci(dep: Dependency, wanted: string, where: string, access: D
       where,
       hint: 'Check the version range, or publish the dependency first',
     });
-  const { body } = await client.fetchManifest(repository, version.replaceAll('+', '_'));
+  const { body } = await client.fetchManifest(repository, versionTag(version));
   const { chartLayer } = parseChartManifest(body, `${registry}/${repository}:${version}`);
   budgets.fetched.take(chartLayer);
   return loadArchiveChart(await client.fetchBlob(repository, chartLayer), `${registry}/${repository}:${version}`, budgets.unpacked);

@@ -46,8 +46,8 @@ export async function checkGhcrVisibility(
     if (!got) return { ...base, visibility: 'private', why: 'not found' };
     return { ...base, visibility: 'public' };
   } catch (err) {
-    const refused =
-      err instanceof RegistryError ? err.status === 401 || err.status === 403 : /\b(401|403)\b|authenticat|permission/i.test(String(err));
+    // Every refusal (the manifest's, the token service's) arrives as a RegistryError with its status.
+    const refused = err instanceof RegistryError && (err.status === 401 || err.status === 403);
     return { ...base, visibility: refused ? 'private' : 'unknown', why: (err as Error).message };
   }
 }
@@ -56,6 +56,6 @@ export async function checkGhcrVisibility(
  * The package's settings page, where "Change visibility" is: under /orgs/ for an organisation's
  * package, /users/ for a personal account's; a nested name is one path segment, its slashes encoded.
  */
-export function packageSettingsUrl(kind: 'orgs' | 'users', owner: string, packageName: string): string {
+function packageSettingsUrl(kind: 'orgs' | 'users', owner: string, packageName: string): string {
   return `https://github.com/${kind}/${owner}/packages/container/${encodeURIComponent(packageName)}/settings`;
 }

@@ -201,7 +201,8 @@ async function decide(
   const ours = artifact.manifestDescriptor.digest;
   if (current === ours) return { status: 'unchanged', digest: ours };
   if (current === undefined) return undefined;
-  const compared = await compareWithRegistry(client, ref.repository, current, artifact);
+  // Only `fail` shows why they differ; skip and overwrite need to know only whether they do.
+  const compared = await compareWithRegistry(client, ref.repository, current, artifact, ifExists === 'fail');
   if (compared.same) return { status: 'unchanged', digest: current, existing: compared.artifact };
   if (ifExists === 'skip') return { status: 'skipped', digest: current };
   if (ifExists === 'fail') {

@@ -18,7 +18,7 @@ export function describeLines(refName: string, c: { artifact: ChartArtifact; nam
  * The last line of `helm chart push` (Helm 3.0–3.6): `<tag>: pushed to remote (N layers, SIZE total)`, or
  * what happened instead, naming the digest that stands and, when it is the registry's copy, saying so.
  */
-export function pushLine(o: Pick<TargetOutcome, 'tag' | 'status' | 'artifact' | 'from'>): string {
+function pushLine(o: Pick<TargetOutcome, 'tag' | 'status' | 'artifact' | 'from'>): string {
   const digest = o.artifact.manifestDescriptor.digest;
   if (o.status === 'saved') return `${o.tag}: saved`;
   if (o.status === 'pushed') {

@@ -25,6 +25,8 @@ export async function compareWithRegistry(
   repository: string,
   digest: string,
   ours: ChartArtifact,
+  /** Name every difference (an error will show them): false downloads nothing once one is known. */
+  explain = true,
 ): Promise<Comparison> {
   const { body } = await client.fetchManifest(repository, digest);
   let parsed;
@@ -41,6 +43,8 @@ export async function compareWithRegistry(
   const whys: string[] = [];
   if (ours.provenance && !provLayer) whys.push('this build adds a provenance file');
   const sameConfig = manifest.config.digest === ours.configDescriptor.digest;
+  if (!explain && (whys.length > 0 || !sameConfig))
+    return { same: false, why: whys[0] ?? 'its metadata differs', chartDigest: chartLayer.digest };
   if (!sameConfig) whys.push(await metadataDifference(client, repository, manifest.config, ours, budget));
   let chart = ours.chart;
   if (chartLayer.digest !== ours.chartDescriptor.digest) {
@@ -120,8 +124,8 @@ async function filesDifference(theirs: Buffer, ours: Buffer, unnamed?: RegExp): 
     else if (!other.equals(data)) changed.push(`${name} (changed)`);
   }
   for (const name of theirFiles.keys()) if (!ourFiles.has(name)) changed.push(`${name} (removed)`);
-  if (unnamed) changed.splice(0, changed.length, ...changed.filter((c) => !unnamed.test(c)));
-  return changed.length > 0 ? `files differ: ${listed(changed)}` : '';
+  const shown = unnamed ? changed.filter((c) => !unnamed.test(c)) : changed;
+  return shown.length > 0 ? `files differ: ${listed(shown)}` : '';
 }
 
 /** A packaged chart's files as `helm package` would write them again (Chart.yaml from its metadata). */
