@@ -51,10 +51,12 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/util/once.ts
 var once = __webpack_require__(82423);
+// EXTERNAL MODULE: ./src/sign/keyless/id-token.ts
+var id_token = __webpack_require__(39355);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/oci/http.ts + 1 modules
 var oci_http = __webpack_require__(25232);
 // EXTERNAL MODULE: ./src/oci/retry.ts
@@ -62,7 +64,7 @@ var retry = __webpack_require__(49963);
 // EXTERNAL MODULE: ./src/action/http-failure.ts
 var http_failure = __webpack_require__(88299);
 // EXTERNAL MODULE: ./src/action/secrets.ts
-var secrets = __webpack_require__(87911);
+var secrets = __webpack_require__(10292);
 ;// CONCATENATED MODULE: ./src/action/oidc.ts
 // The workflow's OIDC ID token, asked of the runner as @actions/core's getIDToken asks it
 // (toolkit packages/core/src/oidc-utils.ts, @actions/core 3.0.1): GET ACTIONS_ID_TOKEN_REQUEST_URL
@@ -70,6 +72,7 @@ var secrets = __webpack_require__(87911);
 // and the token in the answer's `value`. Sigstore's Fulcio takes it (audience `sigstore`), checks
 // its signature against the issuer's keys, and writes its claims into the signing certificate.
 // Here it is masked the moment it arrives, handed to the caller, and never written anywhere.
+
 
 
 
@@ -179,7 +182,7 @@ const REQUIRED_CLAIMS = [
  * quoting the token, when it is not a JWT or lacks a claim the predicate needs.
  */
 function decodeIdTokenClaims(token) {
-    const record = jwtPayload(token);
+    const record = (0,id_token/* jwtPayload */.c)(token);
     if (record === null)
         throw new errors/* UserError */.yo("The runner's ID token is not a JWT (header.payload.signature with a JSON payload)");
     if (record === undefined)
@@ -190,20 +193,6 @@ function decodeIdTokenClaims(token) {
             hint: 'Keyless signing and provenance need an ID token issued by GitHub Actions',
         });
     return record;
-}
-/** A JWT's payload, decoded but not verified: null when it is not a JWT with a JSON payload, undefined when that JSON is no object. */
-function jwtPayload(token) {
-    const parts = token.split('.');
-    let payload;
-    try {
-        if (parts.length !== 3)
-            return null;
-        payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
-    }
-    catch {
-        return null;
-    }
-    return typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? payload : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/action/keyless.ts
@@ -223,7 +212,7 @@ async function actionKeylessSigner(inputs, out, env = process.env) {
     checkIdTokenPermission(env);
     // A `trusted-root` that cannot be read fails the step now, before anything is pushed.
     const givenRoot = await inputs.trustedRoot?.();
-    const { KeylessSigner } = await __webpack_require__.e(/* import() */ 364).then(__webpack_require__.bind(__webpack_require__, 72364));
+    const { KeylessSigner, publicGoodRootOrRefusal } = await __webpack_require__.e(/* import() */ 364).then(__webpack_require__.bind(__webpack_require__, 72364));
     const serverURL = env.GITHUB_SERVER_URL || 'https://github.com';
     // Asked once, and again when it is within a minute of expiring (a runner's token lives minutes; a
     // step signing many charts may outlive it).
@@ -232,7 +221,7 @@ async function actionKeylessSigner(inputs, out, env = process.env) {
         if (!token || (token.expires !== undefined && token.expires - Date.now() < 60_000)) {
             const asked = { value: requestIdToken(env) };
             token = asked;
-            const exp = jwtPayload(await asked.value)?.exp;
+            const exp = (0,id_token/* jwtPayload */.c)(await asked.value)?.exp;
             asked.expires = typeof exp === 'number' ? exp * 1000 : undefined;
         }
         return token.value;
@@ -258,15 +247,7 @@ async function actionKeylessSigner(inputs, out, env = process.env) {
             out.info('no trusted root for this Sigstore instance (`trusted-root`): an earlier signature counts when its certificate names this workflow; it is not checked against the instance’s CA and log');
             return undefined;
         }
-        // Out of reach, the public instance's root is not replaced by the identity-only check (anyone
-        // can make a certificate naming this workflow): no earlier signature counts, and the chart is
-        // signed again. Each bundle looked at is refused with this error (a UserError).
-        return __webpack_require__.e(/* import() */ 439).then(__webpack_require__.bind(__webpack_require__, 93820))
-            .then((m) => m.publicGoodTrustedRoot(external_node_path_default().join(env.RUNNER_TEMP || external_node_os_default().tmpdir(), 'chartlift-sigstore-tuf')))
-            .catch((err) => {
-            out.warning(`Sigstore's trusted root could not be refreshed (${err.message}): an earlier signature cannot be checked, so the chart is signed again`);
-            throw new errors/* UserError */.yo("Sigstore's trusted root could not be refreshed: not checked");
-        });
+        return publicGoodRootOrRefusal(external_node_path_default().join(env.RUNNER_TEMP || external_node_os_default().tmpdir(), 'chartlift-sigstore-tuf'), out.warning);
     });
     return new KeylessSigner({
         kinds,
@@ -295,6 +276,35 @@ async function actionKeylessSigner(inputs, out, env = process.env) {
         log: out.info,
         warn: out.warning,
     });
+}
+
+
+/***/ }),
+
+/***/ 39355:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ jwtPayload)
+/* harmony export */ });
+/**
+ * An OIDC identity token (a JWT) as Sigstore's Fulcio takes it: its payload read, not verified (Fulcio
+ * verifies the signature, issuer, audience and expiry before it certifies anything, and the certificate
+ * it issues carries what it read).
+ */
+/** A JWT's payload, decoded but not verified: null when it is not a JWT with a JSON payload, undefined when that JSON is no object. */
+function jwtPayload(token) {
+    const parts = token.split('.');
+    let payload;
+    try {
+        if (parts.length !== 3)
+            return null;
+        payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+    }
+    catch {
+        return null;
+    }
+    return typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? payload : undefined;
 }
 
 

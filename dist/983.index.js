@@ -9,6 +9,7 @@ export const modules = {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   KeylessSigner: () => (/* binding */ KeylessSigner),
+  publicGoodRootOrRefusal: () => (/* binding */ publicGoodRootOrRefusal),
   verifyKeylessReferrer: () => (/* binding */ verifyKeylessReferrer)
 });
 
@@ -261,6 +262,21 @@ const MAX_READ = 32;
 const FIND_DEADLINE_MS = 120_000;
 /** A Sigstore bundle is a few KiB: a referrer's layer over this is not read. */
 const MAX_BUNDLE_BYTES = 1 << 20;
+/**
+ * Sigstore's public-good trusted root, refreshed through its TUF repository (cached in `cacheDir`). Out
+ * of reach, it is not replaced by the identity-only check (anyone can make a certificate naming an
+ * identity): `warn` says so once, and each earlier bundle looked at is refused (a UserError), so the
+ * chart is signed again.
+ */
+async function publicGoodRootOrRefusal(cacheDir, warn) {
+    try {
+        return await (await __webpack_require__.e(/* import() */ 820).then(__webpack_require__.bind(__webpack_require__, 93820))).publicGoodTrustedRoot(cacheDir);
+    }
+    catch (err) {
+        warn(`Sigstore's trusted root could not be refreshed (${err.message}): an earlier signature cannot be checked, so the chart is signed again`);
+        throw new errors/* UserError */.yo("Sigstore's trusted root could not be refreshed: not checked");
+    }
+}
 /**
  * The run's keyless signer. A signature statement names only the digest, so one bundle serves every
  * repository the same manifest is pushed to; an attestation names the repository, so each gets its own.

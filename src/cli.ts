@@ -5,7 +5,7 @@ import { exportCommand, listCommand, pullCommand, pushCommand, removeCommand, sa
 import { HELP } from './cli/help.js';
 import { CLI_HINTS } from './cli/hints.js';
 import { loginCommand, logoutCommand } from './cli/registry-commands.js';
-import type { IfExists } from './release/push.js';
+import { ifExistsValue } from './release/setting-values.js';
 import { print, printError } from './cli/print.js';
 import { readArgs } from './cli/args.js';
 import { withVersion } from './cli/ref.js';
@@ -30,6 +30,8 @@ export async function main(argv: string[]): Promise<number> {
     print(`chartlift ${(globalThis as { chartliftVersion?: string }).chartliftVersion ?? 'unknown (not a build)'}`);
     return 0;
   }
+  // `chartlift publish`: the action's settings, its own flags.
+  if (argv[0] === 'publish') return (await import('./cli/publish-command.js')).publishCommand(argv.slice(1));
   onCacheWarning((line) => printError(`warning: ${line}`));
   const { values, positionals } = readArgs(argv);
   const command = positionals.slice(0, 2).join(' ');
@@ -67,8 +69,7 @@ export async function main(argv: string[]): Promise<number> {
     trustedRoot: values['trusted-root'],
     certificateGithubWorkflowRepository: values['certificate-github-workflow-repository'],
   };
-  const ifExists = (values['if-exists'] ?? 'fail') as IfExists;
-  if (!['fail', 'skip', 'overwrite'].includes(ifExists)) throw new UserError('--if-exists takes fail, skip or overwrite');
+  const ifExists = ifExistsValue(values['if-exists'] ?? '', '--if-exists');
   // REF as helm takes it too: oci://host/path/name --version X.
   const ref = (i: number): string => withVersion(args[i], values.version);
   switch (command) {

@@ -172,3 +172,31 @@ export async function fetchManifest(
   });
   return { body: Buffer.from(await res.arrayBuffer()), digest: res.headers.get('docker-content-digest'), status: res.status };
 }
+
+/** GETs a manifest (or, with kind `blobs`, a blob) from a registry with TLS by a test CA, with Basic credentials. */
+export async function fetchManifestTls(
+  registry: Registry,
+  repo: string,
+  ref: string,
+  caFile: string,
+  user: string,
+  password: string,
+  kind: 'manifests' | 'blobs' = 'manifests',
+): Promise<Buffer> {
+  const { Agent, request } = await import('undici');
+  const dispatcher = new Agent({ connect: { ca: readFileSync(caFile, 'utf8') } });
+  try {
+    const res = await request(`${registry.url}/v2/${repo}/${kind}/${ref}`, {
+      dispatcher,
+      headers: {
+        accept: 'application/vnd.oci.image.manifest.v1+json, application/vnd.oci.image.index.v1+json',
+        authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`,
+      },
+    });
+    const body = Buffer.from(await res.body.arrayBuffer());
+    if (res.statusCode !== 200) throw new Error(`GET ${kind}/${ref}: ${res.statusCode} ${body.toString('utf8').slice(0, 200)}`);
+    return body;
+  } finally {
+    await dispatcher.close();
+  }
+}

@@ -28,6 +28,42 @@ import {
 export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 export const WORKFLOW_REF = 'acme/charts/.github/workflows/release.yml@refs/heads/main';
 export const WORKFLOW_SAN = `https://github.com/${WORKFLOW_REF}`;
+/** GitLab.com's issuer: its jobs' ID tokens (id_tokens:) carry it, and Sigstore's public Fulcio takes them. */
+export const GITLAB_ISSUER = 'https://gitlab.com';
+
+/**
+ * The claims of a GitLab.com job's ID token (id_tokens: { SIGSTORE_ID_TOKEN: { aud: sigstore } }), as
+ * GitLab's docs show one (docs.gitlab.com/ci/secrets/id_token_authentication) for a push to `ref` of
+ * acme/charts: what {@link SigstoreStandIn.token} takes to play a GitLab job.
+ */
+export function gitlabClaims(ref = 'main', project = 'acme/charts'): Record<string, unknown> {
+  return {
+    iss: GITLAB_ISSUER,
+    aud: 'sigstore',
+    sub: `project_path:${project}:ref_type:branch:ref:${ref}`,
+    namespace_id: '72',
+    namespace_path: project.split('/')[0],
+    project_id: '20',
+    project_path: project,
+    user_id: '1',
+    user_login: 'maintainer',
+    user_email: 'maintainer@example.com',
+    pipeline_id: '574',
+    pipeline_source: 'push',
+    job_id: '302',
+    ref,
+    ref_type: 'branch',
+    ref_path: `refs/heads/${ref}`,
+    ref_protected: 'true',
+    runner_id: 1,
+    runner_environment: 'gitlab-hosted',
+    sha: '714a629c0b401fdce83e847fc9589983fc6f46bc',
+    project_visibility: 'public',
+    ci_config_ref_uri: `gitlab.com/${project}//.gitlab-ci.yml@refs/heads/${ref}`,
+    ci_config_sha: '714a629c0b401fdce83e847fc9589983fc6f46bc',
+    jti: '235b3a54-b797-45c7-ae9a-f72d7bc6ef5b',
+  };
+}
 
 export interface SigstoreStandIn {
   fulcioURL: string;
@@ -73,7 +109,7 @@ function checkToken(token: string, key: KeyObject): Record<string, unknown> | st
   );
   if (!ok) return 'signature does not verify';
   const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as Record<string, unknown>;
-  if (claims.iss !== GITHUB_ISSUER) return `unknown issuer ${String(claims.iss)}`;
+  if (claims.iss !== GITHUB_ISSUER && claims.iss !== GITLAB_ISSUER) return `unknown issuer ${String(claims.iss)}`;
   const aud = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
   if (!aud.includes('sigstore')) return 'audience is not sigstore';
   if (typeof claims.exp !== 'number' || claims.exp * 1000 < Date.now()) return 'token expired';
@@ -188,8 +224,14 @@ export async function startSigstore(options: { tsaFractionMs?: number } = {}): P
           response: JSON.stringify({ code: 401, message: `There was an error processing the identity token: ${claims}` }),
         };
       calls.fulcio++;
-      // Fulcio's GitHub Actions mapping: the SAN is the workflow that ran (job_workflow_ref) as a URL.
-      const mapped = { ...claims, standin_san: `https://github.com/${String(claims.job_workflow_ref)}` };
+      // Fulcio's mappings (fulcio config/identity/config.yaml): a GitLab pipeline's SAN is its
+      // ci_config_ref_uri with https:// in front; a GitHub Actions workflow's is the workflow that ran
+      // (job_workflow_ref) as a URL.
+      const san =
+        claims.iss === GITLAB_ISSUER
+          ? `https://${String(claims.ci_config_ref_uri)}`
+          : `https://github.com/${String(claims.job_workflow_ref)}`;
+      const mapped = { ...claims, standin_san: san };
       request.credentials!.oidcIdentityToken = `${b64url('{"alg":"none"}')}.${b64url(JSON.stringify(mapped))}.x`;
       return fulcio.fn(JSON.stringify(request));
     },
@@ -272,7 +314,15 @@ export async function startSigstore(options: { tsaFractionMs?: number } = {}): P
     rekorURL: rekorServer.url,
     tsaURL: tsaServer.url,
     identity: { san: WORKFLOW_SAN, issuer: GITHUB_ISSUER },
-    token: (claims = {}) => jwt({ ...defaultClaims(), ...claims }, issuerKey.privateKey, kid),
+    // A GitLab job's token carries GitLab's claims only (with the times), a GitHub workflow's the defaults and what is given.
+    token: (claims = {}) => {
+      const { iat, nbf, exp } = defaultClaims();
+      return jwt(
+        claims.iss === GITLAB_ISSUER ? { iat, nbf, exp, ...claims } : { ...defaultClaims(), ...claims },
+        issuerKey.privateKey,
+        kid,
+      );
+    },
     forgedToken: () => jwt(defaultClaims(), generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey, kid),
     trustedRoot: ({ rekor = true, tsa: withTsa = true } = {}) => ({
       mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',

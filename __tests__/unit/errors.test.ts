@@ -80,7 +80,7 @@ test('registry answers: anonymous 401 is `unauthorized`; with a user it is about
     registry: 'r',
   });
   assert.equal(anonymous.code, 'unauthorized');
-  assert.match(anonymous.message, /as an anonymous user \(UNAUTHORIZED: authentication required\)/);
+  assert.match(anonymous.message, /as an anonymous user \(HTTP 401: the registry asks for credentials\)$/);
   const named = responseError('push to', res(401), { registry: 'r', username: 'u' });
   assert.equal(named.code, undefined);
   assert.match(named.hint ?? '', /Check the username and password/);

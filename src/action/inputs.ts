@@ -6,6 +6,16 @@ import { defaultCachePath } from '../oci/layout.js';
 import { DEFAULT_RETRIES, DEFAULT_TIMEOUT_SECONDS } from '../oci/retry.js';
 import { Input } from './constants.js';
 import { readKeylessInputs, type KeylessInputs } from './keyless-inputs.js';
+import {
+  artifacthubLintValue,
+  boolValue,
+  ifExistsValue,
+  keyValuesValue,
+  layerMediaTypeValue,
+  settingLines,
+  signKeyUrlValue,
+  wholeValue,
+} from '../release/setting-values.js';
 
 import type { IfExists } from '../release/push.js';
 
@@ -53,15 +63,10 @@ export function readInputs(): Inputs {
     });
   if (username.includes(':'))
     throw new UserError('a user name may not contain ":"', { hint: 'Check the user name', code: 'username-colon' });
-  const ifExists = core.getInput(Input.ifExists) || 'fail';
-  if (ifExists !== 'fail' && ifExists !== 'skip' && ifExists !== 'overwrite') {
-    throw new UserError(`if-exists must be fail, skip or overwrite, not ${JSON.stringify(ifExists)}`, {
-      hint: 'fail keeps published versions immutable (the default)',
-    });
-  }
+  const ifExists = ifExistsValue(core.getInput(Input.ifExists), 'if-exists');
   return {
-    charts: lines(required(Input.chart, 'the chart folder (holding Chart.yaml) or a packaged .tgz')),
-    refs: lines(required(Input.ref, 'oci://<registry>/<namespace>, e.g. oci://ghcr.io/my-org/charts')),
+    charts: settingLines(required(Input.chart, 'the chart folder (holding Chart.yaml) or a packaged .tgz')),
+    refs: settingLines(required(Input.ref, 'oci://<registry>/<namespace>, e.g. oci://ghcr.io/my-org/charts')),
     username,
     password,
     push: bool(Input.push, true),
@@ -69,41 +74,20 @@ export function readInputs(): Inputs {
     plainHttp: bool(Input.plainHttp, false),
     logout: bool(Input.logout, true),
     ifExists,
-    retries: whole(Input.retries, DEFAULT_RETRIES, 0, 50),
-    timeoutSeconds: whole(Input.timeout, DEFAULT_TIMEOUT_SECONDS, 1, 3600),
+    retries: wholeValue(core.getInput(Input.retries), `the \`${Input.retries}\` input`, DEFAULT_RETRIES, 0, 50),
+    timeoutSeconds: wholeValue(core.getInput(Input.timeout), `the \`${Input.timeout}\` input`, DEFAULT_TIMEOUT_SECONDS, 1, 3600),
     caFile: core.getInput(Input.caFile),
     insecureSkipTlsVerify: bool(Input.insecureSkipTlsVerify, false),
     version: core.getInput(Input.version).trim(),
     appVersion: core.getInput(Input.appVersion).trim(),
-    annotations: keyValues(core.getInput(Input.annotations)),
-    layerMediaType: layerMediaType(core.getInput(Input.layerMediaType).trim()),
+    annotations: keyValuesValue(settingLines(core.getInput(Input.annotations)), `the \`${Input.annotations}\` input`),
+    layerMediaType: layerMediaTypeValue(core.getInput(Input.layerMediaType), 'layer-media-type'),
     sign: signing(),
     keyless: readKeylessInputs(bool(Input.push, true)),
     artifacthubRepo: core.getInput(Input.artifacthubRepo).trim(),
-    artifacthubLint: artifacthubLint(core.getInput(Input.artifacthubLint).trim()),
-    signKeyUrl: signKeyUrl(core.getInput(Input.signKeyUrl).trim()),
+    artifacthubLint: artifacthubLintValue(core.getInput(Input.artifacthubLint), 'artifacthub-lint'),
+    signKeyUrl: signKeyUrlValue(core.getInput(Input.signKeyUrl), 'sign-key-url'),
   };
-}
-
-/**
- * The public key's URL, written into the packaged Chart.yaml: printable ASCII only (anything else
- * percent-encoded), as NEL (U+0085), which JavaScript's \s does not match, is a line break to the YAML
- * 1.1 Helm reads Chart.yaml with.
- */
-function signKeyUrl(raw: string): string {
-  if (raw !== '' && !/^https?:\/\/[\x21-\x2e\x30-\x7e]+[\x21-\x7e]*$/.test(raw))
-    throw new UserError(`sign-key-url must be an http(s) URL, not ${JSON.stringify(raw)}`, {
-      hint: 'Give where the public key can be downloaded, e.g. https://keys.example.com/charts.asc (percent-encode any other character than printable ASCII)',
-    });
-  return raw;
-}
-
-function artifacthubLint(raw: string): 'error' | 'warn' {
-  if (raw === '' || raw === 'error') return 'error';
-  if (raw === 'warn') return 'warn';
-  throw new UserError(`artifacthub-lint must be error or warn, not ${JSON.stringify(raw)}`, {
-    hint: 'error fails the step on an artifacthub.io/* annotation Artifact Hub cannot read; warn publishes with a warning',
-  });
 }
 
 /** The signing inputs, masked (the key line by line too: the runner masks a multi-line secret by lines) and never stored. */
@@ -128,41 +112,6 @@ function signing(): Inputs['sign'] {
   return { keys: Buffer.from(key), passphrase: passphrase || undefined, keyName: keyName || undefined };
 }
 
-function lines(text: string): string[] {
-  return text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '' && !l.startsWith('#'));
-}
-
-/** `key=value` lines (the value may hold `=`). */
-function keyValues(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const line of lines(text)) {
-    const eq = line.indexOf('=');
-    if (eq <= 0) throw new UserError(`the \`annotations\` input needs key=value lines, not ${JSON.stringify(line)}`);
-    out[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
-  }
-  return out;
-}
-
-function layerMediaType(raw: string): 'modern' | 'legacy' {
-  if (raw === '' || raw === 'modern') return 'modern';
-  if (raw === 'legacy') return 'legacy';
-  throw new UserError(`layer-media-type must be modern or legacy, not ${JSON.stringify(raw)}`, {
-    hint: 'legacy writes application/tar+gzip for Helm 3.0–3.6 clients',
-  });
-}
-
-function whole(name: string, fallback: number, min: number, max: number): number {
-  const raw = core.getInput(name).trim();
-  if (raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw new UserError(`the \`${name}\` input must be a whole number from ${min} to ${max}, not ${JSON.stringify(raw)}`);
-  return n;
-}
-
 function required(name: string, what: string): string {
   const value = core.getInput(name);
   if (!value) throw new UserError(`the \`${name}\` input is required`, { hint: `Set it to ${what}` });
@@ -170,9 +119,5 @@ function required(name: string, what: string): string {
 }
 
 export function bool(name: string, fallback: boolean): boolean {
-  const raw = core.getInput(name).trim();
-  if (raw === '') return fallback;
-  if (/^(true|yes|on|1)$/i.test(raw)) return true;
-  if (/^(false|no|off|0)$/i.test(raw)) return false;
-  throw new UserError(`the \`${name}\` input must be true or false, not ${JSON.stringify(raw)}`);
+  return boolValue(core.getInput(name), `the \`${name}\` input`, fallback);
 }

@@ -3,6 +3,7 @@ import { UserError } from '../errors.js';
 import { Input } from './constants.js';
 import { once } from '../util/once.js';
 import { bool } from './inputs.js';
+import { checkSigstoreInstance, sigstoreUrlValue } from '../release/setting-values.js';
 
 /** The keyless inputs, checked: what to make, and the Sigstore instance (empty: chosen as actions/attest chooses). */
 export interface KeylessInputs {
@@ -22,10 +23,11 @@ export interface KeylessInputs {
 export function readKeylessInputs(push: boolean): KeylessInputs | undefined {
   const sign = bool(Input.keylessSign, false);
   const attest = bool(Input.attest, false);
-  const fulcioURL = sigstoreUrl(Input.fulcioUrl);
-  const rekorURL = sigstoreUrl(Input.rekorUrl);
-  const tsaURL = sigstoreUrl(Input.tsaUrl);
   const trustedRootFile = core.getInput(Input.trustedRoot);
+  const names = { fulcio: `\`${Input.fulcioUrl}\``, rekor: `\`${Input.rekorUrl}\``, tsa: `\`${Input.tsaUrl}\`` };
+  const fulcioURL = sigstoreUrlValue(core.getInput(Input.fulcioUrl), names.fulcio);
+  const rekorURL = sigstoreUrlValue(core.getInput(Input.rekorUrl), names.rekor);
+  const tsaURL = sigstoreUrlValue(core.getInput(Input.tsaUrl), names.tsa);
   const instanceSet = [
     fulcioURL && Input.fulcioUrl,
     rekorURL && Input.rekorUrl,
@@ -43,14 +45,7 @@ export function readKeylessInputs(push: boolean): KeylessInputs | undefined {
     throw new UserError('keyless signing and attesting sign what is pushed, and `push` is false', {
       hint: 'Set push: true, or drop keyless-sign and attest',
     });
-  if ((rekorURL || tsaURL) && !fulcioURL)
-    throw new UserError(`\`${rekorURL ? Input.rekorUrl : Input.tsaUrl}\` is set without \`fulcio-url\``, {
-      hint: "A private Sigstore instance is given whole: its Fulcio, and its Rekor or timestamp authority (or both); leave all three empty for Sigstore's public instance",
-    });
-  if (fulcioURL && !rekorURL && !tsaURL)
-    throw new UserError('`fulcio-url` is set, but neither `rekor-url` nor `tsa-url`', {
-      hint: 'A signature needs a witness of its time: the instance’s Rekor, its timestamp authority, or both',
-    });
+  checkSigstoreInstance({ fulcioURL, rekorURL, tsaURL }, names);
   return {
     sign,
     attest,
@@ -61,28 +56,6 @@ export function readKeylessInputs(push: boolean): KeylessInputs | undefined {
     trustedRootFile: trustedRootFile || undefined,
     githubToken: core.getInput(Input.githubToken),
   };
-}
-
-/** An https URL (http only on this machine: a stand-in on loopback), without credentials, query or fragment. */
-function sigstoreUrl(name: string): string | undefined {
-  const raw = core.getInput(name);
-  if (!raw) return undefined;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new UserError(`\`${name}\` is not a URL: ${JSON.stringify(raw)}`, {
-      hint: 'Give the service’s base URL, e.g. https://fulcio.example.com',
-    });
-  }
-  const loopback = /^(127\.\d+\.\d+\.\d+|\[::1\]|localhost)$/.test(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
-    throw new UserError(`\`${name}\` must be an https URL, not ${JSON.stringify(`${url.protocol}//${url.host}`)}`, {
-      hint: 'The identity token and signatures go there: plain http is accepted only on this machine (127.0.0.1)',
-    });
-  if (url.username || url.password || url.search || url.hash)
-    throw new UserError(`\`${name}\` must be a plain base URL (no user, password, query or fragment)`);
-  return url.toString().replace(/\/+$/, '');
 }
 
 const readTrustedRoot = async (file: string): Promise<unknown> =>

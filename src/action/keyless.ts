@@ -1,11 +1,11 @@
 import os from 'node:os';
 import path from 'node:path';
-import { UserError } from '../errors.js';
 import type { KeylessKind, KeylessSigner } from '../release/keyless.js';
 import type { SigstoreEndpoints } from '../sign/keyless/endpoints.js';
 import type { KeylessInputs } from './keyless-inputs.js';
 import { once } from '../util/once.js';
-import { checkIdTokenPermission, decodeIdTokenClaims, jwtPayload, requestIdToken, type GitHubClaims } from './oidc.js';
+import { jwtPayload } from '../sign/keyless/id-token.js';
+import { checkIdTokenPermission, decodeIdTokenClaims, requestIdToken, type GitHubClaims } from './oidc.js';
 
 /**
  * The action's keyless signer: the workflow's ID token (asked once, when first needed), the identity
@@ -22,7 +22,7 @@ export async function actionKeylessSigner(
   checkIdTokenPermission(env);
   // A `trusted-root` that cannot be read fails the step now, before anything is pushed.
   const givenRoot = await inputs.trustedRoot?.();
-  const { KeylessSigner } = await import('../release/keyless.js');
+  const { KeylessSigner, publicGoodRootOrRefusal } = await import('../release/keyless.js');
   const serverURL = env.GITHUB_SERVER_URL || 'https://github.com';
   // Asked once, and again when it is within a minute of expiring (a runner's token lives minutes; a
   // step signing many charts may outlive it).
@@ -55,17 +55,7 @@ export async function actionKeylessSigner(
       );
       return undefined;
     }
-    // Out of reach, the public instance's root is not replaced by the identity-only check (anyone
-    // can make a certificate naming this workflow): no earlier signature counts, and the chart is
-    // signed again. Each bundle looked at is refused with this error (a UserError).
-    return import('../sign/keyless/trusted-root.js')
-      .then((m) => m.publicGoodTrustedRoot(path.join(env.RUNNER_TEMP || os.tmpdir(), 'chartlift-sigstore-tuf')))
-      .catch((err: unknown) => {
-        out.warning(
-          `Sigstore's trusted root could not be refreshed (${(err as Error).message}): an earlier signature cannot be checked, so the chart is signed again`,
-        );
-        throw new UserError("Sigstore's trusted root could not be refreshed: not checked");
-      });
+    return publicGoodRootOrRefusal(path.join(env.RUNNER_TEMP || os.tmpdir(), 'chartlift-sigstore-tuf'), out.warning);
   });
   return new KeylessSigner({
     kinds,

@@ -5,6 +5,7 @@
 // its signature against the issuer's keys, and writes its claims into the signing certificate.
 // Here it is masked the moment it arrives, handed to the caller, and never written anywhere.
 import { UserError } from '../errors.js';
+import { jwtPayload } from '../sign/keyless/id-token.js';
 import { Http } from '../oci/http.js';
 import { isRetryableError, isRetryableStatus, retrying, type RetryPolicy } from '../oci/retry.js';
 import { exchangeFailure } from './http-failure.js';
@@ -145,17 +146,4 @@ export function decodeIdTokenClaims(token: string): GitHubClaims {
       hint: 'Keyless signing and provenance need an ID token issued by GitHub Actions',
     });
   return record as GitHubClaims;
-}
-
-/** A JWT's payload, decoded but not verified: null when it is not a JWT with a JSON payload, undefined when that JSON is no object. */
-export function jwtPayload(token: string): Record<string, unknown> | null | undefined {
-  const parts = token.split('.');
-  let payload: unknown;
-  try {
-    if (parts.length !== 3) return null;
-    payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
-  } catch {
-    return null;
-  }
-  return typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? (payload as Record<string, unknown>) : undefined;
 }

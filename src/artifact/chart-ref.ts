@@ -76,7 +76,7 @@ export function resolveChartRef(input: string, chartName: string, chartVersion: 
   if (last !== asciiLower(chartName)) {
     throw new UserError(`the reference ends in ${quoted(last)} but the chart is named ${quoted(chartName)}`, {
       ...at,
-      hint: `Helm requires the repository to end in the chart's name: use ${[registry, ...components.slice(0, -1), asciiLower(chartName)].join('/')}, or oci://${[registry, ...components.slice(0, -1)].join('/')}`,
+      hint: `Helm requires the repository to end in the chart's name: use oci://${[registry, ...components].join('/')} (the chart goes to ${[registry, ...components, asciiLower(chartName)].join('/')}:${tag}), or ${[registry, ...components.slice(0, -1), asciiLower(chartName)].join('/')}`,
     });
   }
   if (givenTag !== undefined && givenTag !== tag) {

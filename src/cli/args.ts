@@ -56,7 +56,7 @@ export function readArgs(argv: string[]) {
     const see = `See chartlift ${commandOf(argv)}--help`;
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
       const given = /'([^']+)'/.exec((err as Error).message)?.[1] ?? '?';
-      const near = closest(given);
+      const near = closestOption(given, Object.keys(OPTIONS));
       throw new UserError(`unknown option ${given}${near ? ` (did you mean ${near}?)` : ''}`, { hint: see });
     }
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
@@ -79,11 +79,11 @@ function commandOf(argv: string[]): string {
   return words.length === 2 && ['chart', 'registry'].includes(words[0]) ? `${words.join(' ')} ` : '';
 }
 
-/** The known option nearest to `given` (at most a third of its letters off, or a prefix of it). */
-function closest(given: string): string | undefined {
+/** The known option (of `names`) nearest to `given` (at most a third of its letters off, or a prefix of it). */
+export function closestOption(given: string, names: string[]): string | undefined {
   const bare = given.replace(/^-+/, '').split('=')[0];
   let best: { name: string; d: number } | undefined;
-  for (const name of Object.keys(OPTIONS)) {
+  for (const name of names) {
     const d = name.startsWith(bare) && bare.length >= 3 ? 1 : distance(bare, name);
     if (!best || d < best.d) best = { name, d };
   }

@@ -5,6 +5,7 @@ export const HELP: Record<string, string> = {
 Usage: chartlift <command> [options]
 
 Commands:
+  publish CHART... --ref REF...   the action's whole publication: package, push, sign, attest, once
   registry login [-u USER] [--password-stdin] [--plain-http] HOST   log in to a registry
   registry logout HOST                                              log out of a registry
   chart save DIR REF [--sign]     package a chart folder (or .tgz) and save it in the cache
@@ -23,6 +24,58 @@ Global options:
 REF is a full reference, host[:port]/path/name:tag; pull, export, push and remove also take it as
 helm does, oci://host[:port]/path/name --version VERSION. Credentials are Helm's (registry login)
 and Docker's, shared with helm.`,
+  publish: `Usage: chartlift publish CHART... --ref REF... [options]
+
+Publishes as the GitHub Action does, for GitLab CI, any other CI and a terminal: each CHART (a chart
+folder, a packaged .tgz, or a pattern: charts/*, charts/**, !charts/skip) is packaged reproducibly, saved
+in the cache and pushed to every REF (oci://host/namespace, or a full reference), exactly once: a tag
+that holds the same chart is left alone (unchanged); a different one meets --if-exists. Exit status 0
+when every chart succeeded, 1 otherwise.
+
+Every option is the action's input of the same name, and may come from CHARTLIFT_<NAME> instead
+(--if-exists: CHARTLIFT_IF_EXISTS; the charts: CHARTLIFT_CHART, one a line). In a GitLab CI job,
+CI_PROJECT_DIR, CI_PROJECT_URL and, for a REF on CI_REGISTRY with no credentials given, the job's own
+login (CI_REGISTRY_USER, CI_REGISTRY_PASSWORD) are used.
+
+Where to, and how:
+  --ref REF                    where to publish (repeat for several)
+  -u, --username USER          the first REF's registry user, with --password-stdin or CHARTLIFT_PASSWORD
+  --password-stdin             read the password from standard input
+  --no-push, --push=false      package and save to the cache only
+  --if-exists fail|skip|overwrite   a tag holding different content: fail (default), keep it, or replace it
+  --plain-http                 talk HTTP instead of HTTPS
+  --ca-file FILE               trust this PEM bundle besides the system's roots
+  --insecure-skip-tls-verify   check no TLS certificate (loudly warned; prefer --ca-file)
+  --retries N                  tries again after a transient failure (default 8)
+  --timeout SECONDS            one request's time (default 60)
+  --cache DIR                  the OCI-layout cache (default: Helm's registry cache)
+What is built:
+  --version VERSION            the chart version to publish (a leading v is dropped)
+  --app-version VERSION        the appVersion
+  --annotations KEY=VALUE      an extra manifest annotation (repeat for several)
+  --layer-media-type modern|legacy   legacy: application/tar+gzip, for Helm 3.0–3.6
+Signing:
+  --sign-key FILE              sign with this armoured OpenPGP private key (or CHARTLIFT_SIGN_KEY: the key)
+  --sign-passphrase-file FILE  its passphrase (or CHARTLIFT_SIGN_PASSPHRASE)
+  --sign-key-name NAME         which key of several signs
+  --sign-key-url URL           where the public key is (artifacthub.io/signKey)
+  --keyless-sign               sign the manifest digest keylessly (Sigstore), once
+  --attest                     attest the build's SLSA provenance (a GitLab CI job's), once
+  --identity-token-file FILE   the OIDC token for Sigstore (default: SIGSTORE_ID_TOKEN)
+  --certificate-identity ID, --certificate-oidc-issuer URL
+                               the identity Sigstore certifies, for a CI whose token does not say it
+                               (GitLab's and GitHub's do)
+  --fulcio-url URL, --rekor-url URL, --tsa-url URL, --trusted-root FILE
+                               a private Sigstore instance (default: Sigstore's public-good one)
+Artifact Hub:
+  --artifacthub-repo FILE      an artifacthub-repo.yml for every chart (default: each chart folder's)
+  --artifacthub-lint error|warn   a malformed artifacthub.io/* annotation fails (default) or warns
+Results:
+  --output json                print the charts JSON on standard output (the log goes to standard error)
+  --dotenv FILE                write DIGEST, DIGEST_REF, STATUS, … and CHARTS for a later job
+                               (GitLab: artifacts: reports: dotenv: FILE)
+
+Keyless signing needs Node.js 22.22+ or 24.15+; the rest runs on Node.js 20.18+.`,
   'registry login': `Usage: chartlift registry login [-u USER] [--password-stdin] [--plain-http] [--ca-file FILE] HOST
 
 Checks the credentials against the registry and stores them in Helm's registry config, as

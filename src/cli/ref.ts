@@ -8,14 +8,21 @@ import { UserError } from '../errors.js';
  */
 export function withVersion(ref: string, version: string | undefined): string {
   const bare = ref.replace(/^oci:\/\//, '');
-  if (version === undefined) return bare;
+  const last = bare.slice(bare.lastIndexOf('/') + 1);
+  // Helm's form, oci://host/path/name, takes its version from --version: say so, not "add :<version>".
+  if (version === undefined) {
+    if (bare !== ref && !bare.includes('@') && !last.includes(':'))
+      throw new UserError(`${ref} names a chart without its version`, {
+        hint: `Give --version VERSION (as helm does: ${ref} --version 0.1.0), or the tag: ${bare}:0.1.0`,
+      });
+    return bare;
+  }
   if (bare.includes('@'))
     throw new UserError(`a reference by digest takes no --version (it is not a tag)`, {
       where: `reference ${JSON.stringify(ref)}`,
       hint: 'Give one of them: host/path/name@sha256:DIGEST, or host/path/name --version VERSION',
     });
   const tag = versionTag(version.replace(/^v(?=\d)/, ''));
-  const last = bare.slice(bare.lastIndexOf('/') + 1);
   const colon = last.lastIndexOf(':');
   if (colon < 0) return `${bare}:${tag}`;
   const given = last.slice(colon + 1);

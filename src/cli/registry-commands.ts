@@ -12,6 +12,10 @@ export async function loginCommand(host: string, options: Reach & { username?: s
   const password = options.passwordStdin
     ? await readStdin()
     : await prompt('Password: ', true, 'Pipe the password in with --password-stdin');
+  if (!password && options.passwordStdin)
+    throw new UserError(`no password came on standard input for ${username}`, {
+      hint: `Pipe it in: echo "$TOKEN" | chartlift registry login -u ${username} --password-stdin ${host}`,
+    });
   if (!username || !password) throw new UserError('a user name and a password are needed', { hint: 'Give -u USER and a password' });
   const registries = await openCliRegistries(options, { username, password });
   try {

@@ -86,8 +86,9 @@ function describeResponse(what: string, res: HttpResponse, target: Target): User
   const where = target.repository ? `${target.registry}/${target.repository}` : target.registry;
   const insufficientScope = /error="?insufficient_scope/i.test(res.headers['www-authenticate'] ?? '');
   if ((res.status === 401 || codes.includes('UNAUTHORIZED')) && !insufficientScope) {
+    // Anonymous: the same words whatever was asked (a HEAD's 401 has no body to quote, a GET's says the same).
     return new UserError(
-      `authentication failed for ${target.registry} as ${target.username ? JSON.stringify(target.username) : 'an anonymous user'} (${words})`,
+      `authentication failed for ${target.registry} as ${target.username ? `${JSON.stringify(target.username)} (${words})` : 'an anonymous user (HTTP 401: the registry asks for credentials)'}`,
       {
         hint: target.username
           ? 'Check the username and password (or token), and that the token has not expired'

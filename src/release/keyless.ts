@@ -82,6 +82,23 @@ const FIND_DEADLINE_MS = 120_000;
 const MAX_BUNDLE_BYTES = 1 << 20;
 
 /**
+ * Sigstore's public-good trusted root, refreshed through its TUF repository (cached in `cacheDir`). Out
+ * of reach, it is not replaced by the identity-only check (anyone can make a certificate naming an
+ * identity): `warn` says so once, and each earlier bundle looked at is refused (a UserError), so the
+ * chart is signed again.
+ */
+export async function publicGoodRootOrRefusal(cacheDir: string, warn: (line: string) => void): Promise<unknown> {
+  try {
+    return await (await import('../sign/keyless/trusted-root.js')).publicGoodTrustedRoot(cacheDir);
+  } catch (err) {
+    warn(
+      `Sigstore's trusted root could not be refreshed (${(err as Error).message}): an earlier signature cannot be checked, so the chart is signed again`,
+    );
+    throw new UserError("Sigstore's trusted root could not be refreshed: not checked");
+  }
+}
+
+/**
  * The run's keyless signer. A signature statement names only the digest, so one bundle serves every
  * repository the same manifest is pushed to; an attestation names the repository, so each gets its own.
  */

@@ -1,8 +1,8 @@
-export const id = 748;
-export const ids = [748];
+export const id = 846;
+export const ids = [846];
 export const modules = {
 
-/***/ 22748:
+/***/ 50846:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -19,194 +19,18 @@ var errors = __webpack_require__(83916);
 var layout = __webpack_require__(25823);
 // EXTERNAL MODULE: ./src/cli/chart-commands.ts + 3 modules
 var chart_commands = __webpack_require__(11815);
-;// CONCATENATED MODULE: ./src/cli/help.ts
-/** Usage text for every command (`--help`). */
-const HELP = {
-    '': `chartlift: publish Helm charts to OCI registries, natively.
-
-Usage: chartlift <command> [options]
-
-Commands:
-  registry login [-u USER] [--password-stdin] [--plain-http] HOST   log in to a registry
-  registry logout HOST                                              log out of a registry
-  chart save DIR REF [--sign]     package a chart folder (or .tgz) and save it in the cache
-  chart list                      list the charts in the cache
-  chart export REF [-d DIR]       unpack a cached chart into DIR/<name>/
-  chart push REF                  push a cached chart to its registry
-  chart remove REF                remove a chart from the cache
-  chart pull REF [--verify]       pull a chart from a registry into the cache
-  chart verify REF                check a pushed chart's keyless signature or attestation
-
-Global options:
-  --cache DIR    the OCI-layout cache (default: Helm's registry cache, ~/.cache/helm/registry/cache)
-  -h, --help     help for a command
-  --version      print Chartlift's version (alone: chartlift --version)
-
-REF is a full reference, host[:port]/path/name:tag; pull, export, push and remove also take it as
-helm does, oci://host[:port]/path/name --version VERSION. Credentials are Helm's (registry login)
-and Docker's, shared with helm.`,
-    'registry login': `Usage: chartlift registry login [-u USER] [--password-stdin] [--plain-http] [--ca-file FILE] HOST
-
-Checks the credentials against the registry and stores them in Helm's registry config, as
-helm registry login does. Without --password-stdin the password is asked for (not echoed).
-
-Options:
-  -u, --username USER   the user name (asked for when missing)
-  --password-stdin      read the password from standard input
-  --plain-http          talk HTTP instead of HTTPS
-  --ca-file FILE        trust the registry's certificate from this PEM bundle (besides the system's roots)`,
-    'registry logout': `Usage: chartlift registry logout HOST
-
-Removes the stored login for HOST from Helm's registry config.`,
-    'chart save': `Usage: chartlift chart save DIR REF [--sign --keyring FILE [--key NAME] [--passphrase-file FILE]]
-
-Packages the chart in DIR (or the packaged chart DIR.tgz) reproducibly and saves it in the
-cache as REF. REF may also be oci://host/namespace (the chart name and version are appended).
-
-Options:
-  --sign                   make a provenance file (.prov) as helm package --sign does, saved beside the chart
-  --keyring FILE           the private keys: gpg --export-secret-keys [--armor] KEY > FILE
-  --key NAME               which key signs (a user id, or part of one, or a fingerprint)
-  --passphrase-file FILE   the key's passphrase`,
-    'chart list': `Usage: chartlift chart list
-
-Lists the charts in the cache: REF, NAME, VERSION, DIGEST (the manifest's), SIZE, CREATED.`,
-    'chart export': `Usage: chartlift chart export REF [--version VERSION] [-d DIR]
-
-Unpacks the cached chart REF into DIR/<name>/ (DIR defaults to the current folder).
-
-Options:
-  --version VERSION  the tag, when REF has none (oci://host/path/name --version 0.1.0, as helm takes it)
-  -d, --destination DIR   where to unpack`,
-    'chart push': `Usage: chartlift chart push REF [--version VERSION] [--plain-http] [--ca-file FILE] [--if-exists fail|skip|overwrite]
-
-Pushes the cached chart REF to its registry with the stored credentials.
-
-Options:
-  --version VERSION  the tag, when REF has none (oci://host/path/name --version 0.1.0, as helm takes it)
-  --plain-http           talk HTTP instead of HTTPS
-  --ca-file FILE         trust the registry's certificate from this PEM bundle (besides the system's roots)
-  --if-exists POLICY     when the tag holds other content: fail (default), skip or overwrite`,
-    'chart remove': `Usage: chartlift chart remove REF [--version VERSION]
-
-Removes REF from the cache, and the blobs no other cached chart uses.
-
-Options:
-  --version VERSION  the tag, when REF has none (oci://host/path/name --version 0.1.0, as helm takes it)`,
-    'chart pull': `Usage: chartlift chart pull REF [--version VERSION] [--plain-http] [--ca-file FILE] [--verify [--keyring FILE] [--certificate-identity ID --certificate-oidc-issuer URL ...]]
-
-Pulls REF from its registry into the cache, verifying every blob's digest and size.
-
-Options:
-  --version VERSION  the tag, when REF has none (oci://host/path/name --version 0.1.0, as helm takes it)
-  --plain-http       talk HTTP instead of HTTPS
-  --ca-file FILE     trust the registry's certificate from this PEM bundle (besides the system's roots)
-  --verify           check the chart's provenance as helm pull --verify does (with --keyring), its keyless
-                     signature (with --certificate-identity and --certificate-oidc-issuer, as chart verify),
-                     or both; nothing is saved if a check fails
-  --keyring FILE     the signers' public keys: gpg --export KEY > FILE`,
-    'chart verify': `Usage: chartlift chart verify REF [--version VERSION] --certificate-identity ID --certificate-oidc-issuer URL [--certificate-github-workflow-repository OWNER/REPO] [--type signature|slsaprovenance] [--trusted-root FILE] [--plain-http] [--ca-file FILE]
-
-Checks that the manifest REF points at carries a keyless Sigstore signature (or, with
---type slsaprovenance, a SLSA provenance attestation) made by ID, valid against Sigstore's
-public-good trusted root (fetched and verified through its TUF repository) or FILE. Needs
-Node.js 22.22+ or 24.15+.
-
-Options:
-  --certificate-identity ID          the signer: the certificate's SAN, e.g. a workflow's
-                                     https://github.com/OWNER/REPO/.github/workflows/release.yml@refs/heads/main
-  --certificate-identity-regexp RE   the signer, as a regular expression instead
-  --certificate-oidc-issuer URL      its OIDC issuer (GitHub Actions: https://token.actions.githubusercontent.com)
-  --certificate-github-workflow-repository OWNER/REPO
-                                     the repository whose workflow ran: a reusable workflow signs as
-                                     itself (its own path is the identity), this names its caller
-  --type TYPE                        signature (default) or slsaprovenance
-  --trusted-root FILE                a Sigstore instance's trusted_root.json (a private instance)
-  --plain-http                       talk HTTP instead of HTTPS
-  --ca-file FILE                     trust the registry's certificate from this PEM bundle`,
-};
-
-;// CONCATENATED MODULE: ./src/cli/hints.ts
-/** What to do, in the CLI's words: its commands and flags. */
-const CLI_HINTS = {
-    unauthorized: 'Log in first: chartlift registry login HOST (or helm registry login)',
-    'https-expected': 'Drop --plain-http',
-    'http-expected': 'For a registry served over plain HTTP, add --plain-http',
-    'tls-untrusted': 'Trust its CA with NODE_EXTRA_CA_CERTS=ca.pem (or SSL_CERT_FILE, or --ca-file ca.pem), or fix the certificate',
-    'connection-refused': 'Check the host and port in the reference, and that the registry is running',
-    'unknown-host': 'Check the registry host name in the reference',
-    'cache-unwritable': 'Give --cache a writable folder',
-    'chart-missing': 'Give chart save a chart folder (holding Chart.yaml) or a packaged .tgz',
-    'no-chart-yaml': 'Give chart save the folder that holds Chart.yaml',
-    'username-colon': 'Check the user name given with -u',
-    'ca-file-unreadable': 'Check the path of the CA file',
-    'ca-file-not-pem': 'A CA file is a PEM bundle (-----BEGIN CERTIFICATE-----)',
-    'sign-key-unreadable': 'Give --keyring a private key file (gpg --export-secret-keys [--armor] KEY > FILE)',
-    'sign-passphrase': 'Give the passphrase with --passphrase-file FILE',
-    'sign-key-name': 'Name the key that signs with --key (a user id or fingerprint)',
-    'ghcr-denied': 'Log in with a personal access token that has the write:packages scope (chartlift registry login ghcr.io) and, for an existing package, grant that user Write access in the package settings',
-    'reset-over-plain-http': 'If the registry speaks HTTPS, drop --plain-http',
-    'version-invalid': 'Use MAJOR.MINOR.PATCH, e.g. 1.2.0 (a leading v is dropped)',
-};
-
+// EXTERNAL MODULE: ./src/cli/help.ts
+var help = __webpack_require__(87911);
+// EXTERNAL MODULE: ./src/cli/hints.ts
+var hints = __webpack_require__(86324);
 // EXTERNAL MODULE: ./src/oci/credentials.ts
 var credentials = __webpack_require__(22559);
 // EXTERNAL MODULE: ./src/oci/reference.ts
 var reference = __webpack_require__(62148);
 // EXTERNAL MODULE: ./src/release/login.ts
 var login = __webpack_require__(13296);
-;// CONCATENATED MODULE: ./src/cli/prompt.ts
-
-/**
- * Reads one line from a terminal; with `secret`, nothing is echoed (`helm registry login`'s `Password:`
- * prompt). Without a terminal, fails with the hint `otherwise`: how to give the value instead.
- */
-async function prompt_prompt(question, secret, otherwise) {
-    const stdin = process.stdin;
-    if (!stdin.isTTY)
-        throw new errors/* UserError */.yo(`${question.replace(/:\s*$/, '')} is needed, but standard input is not a terminal`, { hint: otherwise });
-    process.stderr.write(question);
-    stdin.setRawMode(secret);
-    stdin.resume();
-    stdin.setEncoding('utf8');
-    return new Promise((resolve, reject) => {
-        let value = '';
-        const onData = (chunk) => {
-            for (const ch of chunk) {
-                if (ch === '\r' || ch === '\n')
-                    return done();
-                if (ch === '\u0003')
-                    return done(new errors/* UserError */.yo('cancelled'));
-                if (ch === '\u007f' || ch === '\b')
-                    value = value.slice(0, -1);
-                else
-                    value += ch;
-            }
-        };
-        const done = (err) => {
-            stdin.off('data', onData);
-            if (secret)
-                stdin.setRawMode(false);
-            stdin.pause();
-            if (secret)
-                process.stderr.write('\n');
-            if (err)
-                reject(err);
-            else
-                resolve(value);
-        };
-        stdin.on('data', onData);
-    });
-}
-async function readStdin() {
-    const chunks = [];
-    for await (const c of process.stdin)
-        chunks.push(c);
-    return Buffer.concat(chunks)
-        .toString('utf8')
-        .replace(/\r?\n$/, '');
-}
-
+// EXTERNAL MODULE: ./src/cli/prompt.ts
+var cli_prompt = __webpack_require__(51934);
 // EXTERNAL MODULE: ./src/cli/print.ts
 var print = __webpack_require__(79381);
 // EXTERNAL MODULE: ./src/cli/registries.ts
@@ -221,10 +45,14 @@ var cli_registries = __webpack_require__(17715);
 
 async function loginCommand(host, options) {
     host = (0,reference/* parseRegistryHost */.TZ)(host);
-    const username = options.username || (await prompt_prompt('Username: ', false, 'Give the user name with -u USER'));
+    const username = options.username || (await (0,cli_prompt/* prompt */.J)('Username: ', false, 'Give the user name with -u USER'));
     const password = options.passwordStdin
-        ? await readStdin()
-        : await prompt_prompt('Password: ', true, 'Pipe the password in with --password-stdin');
+        ? await (0,cli_prompt/* readStdin */.v)()
+        : await (0,cli_prompt/* prompt */.J)('Password: ', true, 'Pipe the password in with --password-stdin');
+    if (!password && options.passwordStdin)
+        throw new errors/* UserError */.yo(`no password came on standard input for ${username}`, {
+            hint: `Pipe it in: echo "$TOKEN" | chartlift registry login -u ${username} --password-stdin ${host}`,
+        });
     if (!username || !password)
         throw new errors/* UserError */.yo('a user name and a password are needed', { hint: 'Give -u USER and a password' });
     const registries = await (0,cli_registries/* openCliRegistries */._)(options, { username, password });
@@ -244,9 +72,176 @@ async function logoutCommand(host) {
     (0,print/* print */.f)('Logout succeeded');
 }
 
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(57975);
-;// CONCATENATED MODULE: ./src/cli/args.ts
+// EXTERNAL MODULE: ./src/release/setting-values.ts
+var setting_values = __webpack_require__(13556);
+// EXTERNAL MODULE: ./src/cli/args.ts
+var cli_args = __webpack_require__(77593);
+// EXTERNAL MODULE: ./src/artifact/chart-ref.ts
+var chart_ref = __webpack_require__(31938);
+;// CONCATENATED MODULE: ./src/cli/ref.ts
+
+
+/**
+ * A REF as Helm users write it too: `oci://` dropped, and `--version X` as its tag (`+` written `_`,
+ * as OCI tags write it). A REF that has a tag and a --version that differs from it is refused, and so
+ * is a REF by digest with a --version (a digest is not a tag to compare).
+ */
+function withVersion(ref, version) {
+    const bare = ref.replace(/^oci:\/\//, '');
+    const last = bare.slice(bare.lastIndexOf('/') + 1);
+    // Helm's form, oci://host/path/name, takes its version from --version: say so, not "add :<version>".
+    if (version === undefined) {
+        if (bare !== ref && !bare.includes('@') && !last.includes(':'))
+            throw new errors/* UserError */.yo(`${ref} names a chart without its version`, {
+                hint: `Give --version VERSION (as helm does: ${ref} --version 0.1.0), or the tag: ${bare}:0.1.0`,
+            });
+        return bare;
+    }
+    if (bare.includes('@'))
+        throw new errors/* UserError */.yo(`a reference by digest takes no --version (it is not a tag)`, {
+            where: `reference ${JSON.stringify(ref)}`,
+            hint: 'Give one of them: host/path/name@sha256:DIGEST, or host/path/name --version VERSION',
+        });
+    const tag = (0,chart_ref/* versionTag */.V)(version.replace(/^v(?=\d)/, ''));
+    const colon = last.lastIndexOf(':');
+    if (colon < 0)
+        return `${bare}:${tag}`;
+    const given = last.slice(colon + 1);
+    if (given !== tag)
+        throw new errors/* UserError */.yo(`the tag ${JSON.stringify(given)} and --version ${version} differ`, {
+            where: `reference ${JSON.stringify(ref)}`,
+            hint: 'Give one of them: host/path/name:TAG, or host/path/name --version VERSION',
+        });
+    return bare;
+}
+
+;// CONCATENATED MODULE: ./src/cli.ts
+
+
+
+
+
+
+
+
+
+
+
+const ARITY = {
+    'registry login': ['HOST'],
+    'registry logout': ['HOST'],
+    'chart save': ['DIR', 'REF'],
+    'chart list': [],
+    'chart export': ['REF'],
+    'chart push': ['REF'],
+    'chart remove': ['REF'],
+    'chart pull': ['REF'],
+    'chart verify': ['REF'],
+};
+/** Helm 3.0–3.6's `helm chart` and `helm registry` commands over the same library, cache and credential files as the action and Helm. */
+async function main(argv) {
+    // `chartlift --version`: Chartlift's own version, written into the CLI's entry when it was built.
+    if (argv.length === 1 && argv[0] === '--version') {
+        (0,print/* print */.f)(`chartlift ${globalThis.chartliftVersion ?? 'unknown (not a build)'}`);
+        return 0;
+    }
+    // `chartlift publish`: the action's settings, its own flags.
+    if (argv[0] === 'publish')
+        return (await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(746)]).then(__webpack_require__.bind(__webpack_require__, 76746))).publishCommand(argv.slice(1));
+    (0,layout/* onCacheWarning */.og)((line) => (0,print/* printError */.y)(`warning: ${line}`));
+    const { values, positionals } = (0,cli_args/* readArgs */.i)(argv);
+    const command = positionals.slice(0, 2).join(' ');
+    if (!(command in ARITY)) {
+        // `chartlift --version chart list` (--version took "chart"), `chartlift --version=3`: not Chartlift's own --version.
+        if (values.version !== undefined)
+            throw new errors/* UserError */.yo('--version VERSION is for chart pull, export, push, remove and verify', {
+                hint: "chartlift --version alone prints Chartlift's version; see chartlift --help",
+            });
+        if (values.help || positionals.length === 0) {
+            (0,print/* print */.f)(help/* HELP */._['']);
+            return 0;
+        }
+        throw new errors/* UserError */.yo(`unknown command "${positionals.join(' ')}"`, { hint: 'See chartlift --help' });
+    }
+    if (values.help) {
+        (0,print/* print */.f)(help/* HELP */._[command]);
+        return 0;
+    }
+    const args = positionals.slice(2);
+    if (values.version !== undefined && !['chart pull', 'chart export', 'chart push', 'chart remove', 'chart verify'].includes(command))
+        throw new errors/* UserError */.yo(`"chartlift ${command}" takes no --version`, { hint: `See chartlift ${command} --help` });
+    const names = ARITY[command];
+    if (args.length !== names.length)
+        throw new errors/* UserError */.yo(`"chartlift ${command}" takes ${names.length ? names.join(' ') : 'no arguments'}`, {
+            hint: `See chartlift ${command} --help`,
+        });
+    const cache = values.cache ?? (0,layout/* defaultCachePath */.T2)();
+    const reach = { plainHttp: values['plain-http'] ?? false, caFile: values['ca-file'] };
+    const keyless = {
+        certificateIdentity: values['certificate-identity'],
+        certificateIdentityRegexp: values['certificate-identity-regexp'],
+        certificateOidcIssuer: values['certificate-oidc-issuer'],
+        type: values.type,
+        trustedRoot: values['trusted-root'],
+        certificateGithubWorkflowRepository: values['certificate-github-workflow-repository'],
+    };
+    const ifExists = (0,setting_values/* ifExistsValue */.hP)(values['if-exists'] ?? '', '--if-exists');
+    // REF as helm takes it too: oci://host/path/name --version X.
+    const ref = (i) => withVersion(args[i], values.version);
+    switch (command) {
+        case 'registry login':
+            await loginCommand(args[0], { ...reach, username: values.username, passwordStdin: values['password-stdin'] });
+            break;
+        case 'registry logout':
+            await logoutCommand(args[0]);
+            break;
+        case 'chart save':
+            await (0,chart_commands/* saveCommand */.po)(args[0], args[1], cache, {
+                sign: values.sign ?? false,
+                key: values.key,
+                keyring: values.keyring,
+                passphraseFile: values['passphrase-file'],
+            });
+            break;
+        case 'chart list':
+            await (0,chart_commands/* listCommand */.Iu)(cache);
+            break;
+        case 'chart export':
+            await (0,chart_commands/* exportCommand */.c1)(ref(0), cache, values.destination ?? '.');
+            break;
+        case 'chart push':
+            await (0,chart_commands/* pushCommand */.Wf)(ref(0), cache, { ...reach, ifExists });
+            break;
+        case 'chart remove':
+            await (0,chart_commands/* removeCommand */.mR)(ref(0), cache);
+            break;
+        case 'chart pull':
+            await (0,chart_commands/* pullCommand */.TW)(ref(0), cache, { ...reach, verify: values.verify ?? false, keyring: values.keyring, keyless });
+            break;
+        case 'chart verify':
+            await (await __webpack_require__.e(/* import() */ 989).then(__webpack_require__.bind(__webpack_require__, 33989))).verifyCommand(ref(0), { ...reach, ...keyless });
+            break;
+    }
+    return 0;
+}
+main(process.argv.slice(2)).then((code) => process.exit(code), (err) => {
+    (0,print/* printError */.y)(`Error: ${(0,errors/* errorLine */.BP)(err, hints/* CLI_HINTS */.I)}`);
+    process.exit(1);
+});
+
+
+/***/ }),
+
+/***/ 77593:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ closestOption),
+/* harmony export */   i: () => (/* binding */ readArgs)
+/* harmony export */ });
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 
 
 const OPTIONS = {
@@ -296,23 +291,23 @@ const VALUE_NAMES = {
  */
 function readArgs(argv) {
     try {
-        return (0,external_node_util_.parseArgs)({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+        return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
     }
     catch (err) {
         const code = err.code;
         const see = `See chartlift ${commandOf(argv)}--help`;
         if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
             const given = /'([^']+)'/.exec(err.message)?.[1] ?? '?';
-            const near = closest(given);
-            throw new errors/* UserError */.yo(`unknown option ${given}${near ? ` (did you mean ${near}?)` : ''}`, { hint: see });
+            const near = closestOption(given, Object.keys(OPTIONS));
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`unknown option ${given}${near ? ` (did you mean ${near}?)` : ''}`, { hint: see });
         }
         if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
             // "Option '--version <value>' argument missing", or "... argument is ambiguous" when the next word is an option.
             const name = /--([a-z][a-z-]*)/.exec(err.message)?.[1];
             if (name && name in OPTIONS)
-                throw new errors/* UserError */.yo(`--${name} needs a value (--${name} ${VALUE_NAMES[name] ?? 'VALUE'})`, { hint: see });
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`--${name} needs a value (--${name} ${VALUE_NAMES[name] ?? 'VALUE'})`, { hint: see });
         }
-        throw new errors/* UserError */.yo(err.message.split('\n')[0], { hint: see });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(err.message.split('\n')[0], { hint: see });
     }
 }
 /** The command words before the first option (`chart push `), for the help to point at. */
@@ -325,11 +320,11 @@ function commandOf(argv) {
     }
     return words.length === 2 && ['chart', 'registry'].includes(words[0]) ? `${words.join(' ')} ` : '';
 }
-/** The known option nearest to `given` (at most a third of its letters off, or a prefix of it). */
-function closest(given) {
+/** The known option (of `names`) nearest to `given` (at most a third of its letters off, or a prefix of it). */
+function closestOption(given, names) {
     const bare = given.replace(/^-+/, '').split('=')[0];
     let best;
-    for (const name of Object.keys(OPTIONS)) {
+    for (const name of names) {
         const d = name.startsWith(bare) && bare.length >= 3 ? 1 : distance(bare, name);
         if (!best || d < best.d)
             best = { name, d };
@@ -347,151 +342,6 @@ function distance(a, b) {
     }
     return prev[b.length];
 }
-
-// EXTERNAL MODULE: ./src/artifact/chart-ref.ts
-var chart_ref = __webpack_require__(31938);
-;// CONCATENATED MODULE: ./src/cli/ref.ts
-
-
-/**
- * A REF as Helm users write it too: `oci://` dropped, and `--version X` as its tag (`+` written `_`,
- * as OCI tags write it). A REF that has a tag and a --version that differs from it is refused, and so
- * is a REF by digest with a --version (a digest is not a tag to compare).
- */
-function withVersion(ref, version) {
-    const bare = ref.replace(/^oci:\/\//, '');
-    if (version === undefined)
-        return bare;
-    if (bare.includes('@'))
-        throw new errors/* UserError */.yo(`a reference by digest takes no --version (it is not a tag)`, {
-            where: `reference ${JSON.stringify(ref)}`,
-            hint: 'Give one of them: host/path/name@sha256:DIGEST, or host/path/name --version VERSION',
-        });
-    const tag = (0,chart_ref/* versionTag */.V)(version.replace(/^v(?=\d)/, ''));
-    const last = bare.slice(bare.lastIndexOf('/') + 1);
-    const colon = last.lastIndexOf(':');
-    if (colon < 0)
-        return `${bare}:${tag}`;
-    const given = last.slice(colon + 1);
-    if (given !== tag)
-        throw new errors/* UserError */.yo(`the tag ${JSON.stringify(given)} and --version ${version} differ`, {
-            where: `reference ${JSON.stringify(ref)}`,
-            hint: 'Give one of them: host/path/name:TAG, or host/path/name --version VERSION',
-        });
-    return bare;
-}
-
-;// CONCATENATED MODULE: ./src/cli.ts
-
-
-
-
-
-
-
-
-
-
-const ARITY = {
-    'registry login': ['HOST'],
-    'registry logout': ['HOST'],
-    'chart save': ['DIR', 'REF'],
-    'chart list': [],
-    'chart export': ['REF'],
-    'chart push': ['REF'],
-    'chart remove': ['REF'],
-    'chart pull': ['REF'],
-    'chart verify': ['REF'],
-};
-/** Helm 3.0–3.6's `helm chart` and `helm registry` commands over the same library, cache and credential files as the action and Helm. */
-async function main(argv) {
-    // `chartlift --version`: Chartlift's own version, written into the CLI's entry when it was built.
-    if (argv.length === 1 && argv[0] === '--version') {
-        (0,print/* print */.f)(`chartlift ${globalThis.chartliftVersion ?? 'unknown (not a build)'}`);
-        return 0;
-    }
-    (0,layout/* onCacheWarning */.og)((line) => (0,print/* printError */.y)(`warning: ${line}`));
-    const { values, positionals } = readArgs(argv);
-    const command = positionals.slice(0, 2).join(' ');
-    if (!(command in ARITY)) {
-        // `chartlift --version chart list` (--version took "chart"), `chartlift --version=3`: not Chartlift's own --version.
-        if (values.version !== undefined)
-            throw new errors/* UserError */.yo('--version VERSION is for chart pull, export, push, remove and verify', {
-                hint: "chartlift --version alone prints Chartlift's version; see chartlift --help",
-            });
-        if (values.help || positionals.length === 0) {
-            (0,print/* print */.f)(HELP['']);
-            return 0;
-        }
-        throw new errors/* UserError */.yo(`unknown command "${positionals.join(' ')}"`, { hint: 'See chartlift --help' });
-    }
-    if (values.help) {
-        (0,print/* print */.f)(HELP[command]);
-        return 0;
-    }
-    const args = positionals.slice(2);
-    if (values.version !== undefined && !['chart pull', 'chart export', 'chart push', 'chart remove', 'chart verify'].includes(command))
-        throw new errors/* UserError */.yo(`"chartlift ${command}" takes no --version`, { hint: `See chartlift ${command} --help` });
-    const names = ARITY[command];
-    if (args.length !== names.length)
-        throw new errors/* UserError */.yo(`"chartlift ${command}" takes ${names.length ? names.join(' ') : 'no arguments'}`, {
-            hint: `See chartlift ${command} --help`,
-        });
-    const cache = values.cache ?? (0,layout/* defaultCachePath */.T2)();
-    const reach = { plainHttp: values['plain-http'] ?? false, caFile: values['ca-file'] };
-    const keyless = {
-        certificateIdentity: values['certificate-identity'],
-        certificateIdentityRegexp: values['certificate-identity-regexp'],
-        certificateOidcIssuer: values['certificate-oidc-issuer'],
-        type: values.type,
-        trustedRoot: values['trusted-root'],
-        certificateGithubWorkflowRepository: values['certificate-github-workflow-repository'],
-    };
-    const ifExists = (values['if-exists'] ?? 'fail');
-    if (!['fail', 'skip', 'overwrite'].includes(ifExists))
-        throw new errors/* UserError */.yo('--if-exists takes fail, skip or overwrite');
-    // REF as helm takes it too: oci://host/path/name --version X.
-    const ref = (i) => withVersion(args[i], values.version);
-    switch (command) {
-        case 'registry login':
-            await loginCommand(args[0], { ...reach, username: values.username, passwordStdin: values['password-stdin'] });
-            break;
-        case 'registry logout':
-            await logoutCommand(args[0]);
-            break;
-        case 'chart save':
-            await (0,chart_commands/* saveCommand */.po)(args[0], args[1], cache, {
-                sign: values.sign ?? false,
-                key: values.key,
-                keyring: values.keyring,
-                passphraseFile: values['passphrase-file'],
-            });
-            break;
-        case 'chart list':
-            await (0,chart_commands/* listCommand */.Iu)(cache);
-            break;
-        case 'chart export':
-            await (0,chart_commands/* exportCommand */.c1)(ref(0), cache, values.destination ?? '.');
-            break;
-        case 'chart push':
-            await (0,chart_commands/* pushCommand */.Wf)(ref(0), cache, { ...reach, ifExists });
-            break;
-        case 'chart remove':
-            await (0,chart_commands/* removeCommand */.mR)(ref(0), cache);
-            break;
-        case 'chart pull':
-            await (0,chart_commands/* pullCommand */.TW)(ref(0), cache, { ...reach, verify: values.verify ?? false, keyring: values.keyring, keyless });
-            break;
-        case 'chart verify':
-            await (await __webpack_require__.e(/* import() */ 989).then(__webpack_require__.bind(__webpack_require__, 33989))).verifyCommand(ref(0), { ...reach, ...keyless });
-            break;
-    }
-    return 0;
-}
-main(process.argv.slice(2)).then((code) => process.exit(code), (err) => {
-    (0,print/* printError */.y)(`Error: ${(0,errors/* errorLine */.BP)(err, CLI_HINTS)}`);
-    process.exit(1);
-});
 
 
 /***/ }),
@@ -795,14 +645,213 @@ async function pullCommand(ref, cache, options) {
 
 /***/ }),
 
+/***/ 87911:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ HELP)
+/* harmony export */ });
+/** Usage text for every command (`--help`). */
+const HELP = {
+    '': `chartlift: publish Helm charts to OCI registries, natively.
+
+Usage: chartlift <command> [options]
+
+Commands:
+  publish CHART... --ref REF...   the action's whole publication: package, push, sign, attest, once
+  registry login [-u USER] [--password-stdin] [--plain-http] HOST   log in to a registry
+  registry logout HOST                                              log out of a registry
+  chart save DIR REF [--sign]     package a chart folder (or .tgz) and save it in the cache
+  chart list                      list the charts in the cache
+  chart export REF [-d DIR]       unpack a cached chart into DIR/<name>/
+  chart push REF                  push a cached chart to its registry
+  chart remove REF                remove a chart from the cache
+  chart pull REF [--verify]       pull a chart from a registry into the cache
+  chart verify REF                check a pushed chart's keyless signature or attestation
+
+Global options:
+  --cache DIR    the OCI-layout cache (default: Helm's registry cache, ~/.cache/helm/registry/cache)
+  -h, --help     help for a command
+  --version      print Chartlift's version (alone: chartlift --version)
+
+REF is a full reference, host[:port]/path/name:tag; pull, export, push and remove also take it as
+helm does, oci://host[:port]/path/name --version VERSION. Credentials are Helm's (registry login)
+and Docker's, shared with helm.`,
+    publish: `Usage: chartlift publish CHART... --ref REF... [options]
+
+Publishes as the GitHub Action does, for GitLab CI, any other CI and a terminal: each CHART (a chart
+folder, a packaged .tgz, or a pattern: charts/*, charts/**, !charts/skip) is packaged reproducibly, saved
+in the cache and pushed to every REF (oci://host/namespace, or a full reference), exactly once: a tag
+that holds the same chart is left alone (unchanged); a different one meets --if-exists. Exit status 0
+when every chart succeeded, 1 otherwise.
+
+Every option is the action's input of the same name, and may come from CHARTLIFT_<NAME> instead
+(--if-exists: CHARTLIFT_IF_EXISTS; the charts: CHARTLIFT_CHART, one a line). In a GitLab CI job,
+CI_PROJECT_DIR, CI_PROJECT_URL and, for a REF on CI_REGISTRY with no credentials given, the job's own
+login (CI_REGISTRY_USER, CI_REGISTRY_PASSWORD) are used.
+
+Where to, and how:
+  --ref REF                    where to publish (repeat for several)
+  -u, --username USER          the first REF's registry user, with --password-stdin or CHARTLIFT_PASSWORD
+  --password-stdin             read the password from standard input
+  --no-push, --push=false      package and save to the cache only
+  --if-exists fail|skip|overwrite   a tag holding different content: fail (default), keep it, or replace it
+  --plain-http                 talk HTTP instead of HTTPS
+  --ca-file FILE               trust this PEM bundle besides the system's roots
+  --insecure-skip-tls-verify   check no TLS certificate (loudly warned; prefer --ca-file)
+  --retries N                  tries again after a transient failure (default 8)
+  --timeout SECONDS            one request's time (default 60)
+  --cache DIR                  the OCI-layout cache (default: Helm's registry cache)
+What is built:
+  --version VERSION            the chart version to publish (a leading v is dropped)
+  --app-version VERSION        the appVersion
+  --annotations KEY=VALUE      an extra manifest annotation (repeat for several)
+  --layer-media-type modern|legacy   legacy: application/tar+gzip, for Helm 3.0–3.6
+Signing:
+  --sign-key FILE              sign with this armoured OpenPGP private key (or CHARTLIFT_SIGN_KEY: the key)
+  --sign-passphrase-file FILE  its passphrase (or CHARTLIFT_SIGN_PASSPHRASE)
+  --sign-key-name NAME         which key of several signs
+  --sign-key-url URL           where the public key is (artifacthub.io/signKey)
+  --keyless-sign               sign the manifest digest keylessly (Sigstore), once
+  --attest                     attest the build's SLSA provenance (a GitLab CI job's), once
+  --identity-token-file FILE   the OIDC token for Sigstore (default: SIGSTORE_ID_TOKEN)
+  --certificate-identity ID, --certificate-oidc-issuer URL
+                               the identity Sigstore certifies, for a CI whose token does not say it
+                               (GitLab's and GitHub's do)
+  --fulcio-url URL, --rekor-url URL, --tsa-url URL, --trusted-root FILE
+                               a private Sigstore instance (default: Sigstore's public-good one)
+Artifact Hub:
+  --artifacthub-repo FILE      an artifacthub-repo.yml for every chart (default: each chart folder's)
+  --artifacthub-lint error|warn   a malformed artifacthub.io/* annotation fails (default) or warns
+Results:
+  --output json                print the charts JSON on standard output (the log goes to standard error)
+  --dotenv FILE                write DIGEST, DIGEST_REF, STATUS, … and CHARTS for a later job
+                               (GitLab: artifacts: reports: dotenv: FILE)
+
+Keyless signing needs Node.js 22.22+ or 24.15+; the rest runs on Node.js 20.18+.`,
+    'registry login': `Usage: chartlift registry login [-u USER] [--password-stdin] [--plain-http] [--ca-file FILE] HOST
+
+Checks the credentials against the registry and stores them in Helm's registry config, as
+helm registry login does. Without --password-stdin the password is asked for (not echoed).
+
+Options:
+  -u, --username USER   the user name (asked for when missing)
+  --password-stdin      read the password from standard input
+  --plain-http          talk HTTP instead of HTTPS
+  --ca-file FILE        trust the registry's certificate from this PEM bundle (besides the system's roots)`,
+    'registry logout': `Usage: chartlift registry logout HOST
+
+Removes the stored login for HOST from Helm's registry config.`,
+    'chart save': `Usage: chartlift chart save DIR REF [--sign --keyring FILE [--key NAME] [--passphrase-file FILE]]
+
+Packages the chart in DIR (or the packaged chart DIR.tgz) reproducibly and saves it in the
+cache as REF. REF may also be oci://host/namespace (the chart name and version are appended).
+
+Options:
+  --sign                   make a provenance file (.prov) as helm package --sign does, saved beside the chart
+  --keyring FILE           the private keys: gpg --export-secret-keys [--armor] KEY > FILE
+  --key NAME               which key signs (a user id, or part of one, or a fingerprint)
+  --passphrase-file FILE   the key's passphrase`,
+    'chart list': `Usage: chartlift chart list
+
+Lists the charts in the cache: REF, NAME, VERSION, DIGEST (the manifest's), SIZE, CREATED.`,
+    'chart export': `Usage: chartlift chart export REF [--version VERSION] [-d DIR]
+
+Unpacks the cached chart REF into DIR/<name>/ (DIR defaults to the current folder).
+
+Options:
+  --version VERSION  the tag, when REF has none (oci://host/path/name --version 0.1.0, as helm takes it)
+  -d, --destination DIR   where to unpack`,
+    'chart push': `Usage: chartlift chart push REF [--version VERSION] [--plain-http] [--ca-file FILE] [--if-exists fail|skip|overwrite]
+
+Pushes the cached chart REF to its registry with the stored credentials.
+
+Options:
+  --version VERSION  the tag, when REF has none (oci://host/path/name --version 0.1.0, as helm takes it)
+  --plain-http           talk HTTP instead of HTTPS
+  --ca-file FILE         trust the registry's certificate from this PEM bundle (besides the system's roots)
+  --if-exists POLICY     when the tag holds other content: fail (default), skip or overwrite`,
+    'chart remove': `Usage: chartlift chart remove REF [--version VERSION]
+
+Removes REF from the cache, and the blobs no other cached chart uses.
+
+Options:
+  --version VERSION  the tag, when REF has none (oci://host/path/name --version 0.1.0, as helm takes it)`,
+    'chart pull': `Usage: chartlift chart pull REF [--version VERSION] [--plain-http] [--ca-file FILE] [--verify [--keyring FILE] [--certificate-identity ID --certificate-oidc-issuer URL ...]]
+
+Pulls REF from its registry into the cache, verifying every blob's digest and size.
+
+Options:
+  --version VERSION  the tag, when REF has none (oci://host/path/name --version 0.1.0, as helm takes it)
+  --plain-http       talk HTTP instead of HTTPS
+  --ca-file FILE     trust the registry's certificate from this PEM bundle (besides the system's roots)
+  --verify           check the chart's provenance as helm pull --verify does (with --keyring), its keyless
+                     signature (with --certificate-identity and --certificate-oidc-issuer, as chart verify),
+                     or both; nothing is saved if a check fails
+  --keyring FILE     the signers' public keys: gpg --export KEY > FILE`,
+    'chart verify': `Usage: chartlift chart verify REF [--version VERSION] --certificate-identity ID --certificate-oidc-issuer URL [--certificate-github-workflow-repository OWNER/REPO] [--type signature|slsaprovenance] [--trusted-root FILE] [--plain-http] [--ca-file FILE]
+
+Checks that the manifest REF points at carries a keyless Sigstore signature (or, with
+--type slsaprovenance, a SLSA provenance attestation) made by ID, valid against Sigstore's
+public-good trusted root (fetched and verified through its TUF repository) or FILE. Needs
+Node.js 22.22+ or 24.15+.
+
+Options:
+  --certificate-identity ID          the signer: the certificate's SAN, e.g. a workflow's
+                                     https://github.com/OWNER/REPO/.github/workflows/release.yml@refs/heads/main
+  --certificate-identity-regexp RE   the signer, as a regular expression instead
+  --certificate-oidc-issuer URL      its OIDC issuer (GitHub Actions: https://token.actions.githubusercontent.com)
+  --certificate-github-workflow-repository OWNER/REPO
+                                     the repository whose workflow ran: a reusable workflow signs as
+                                     itself (its own path is the identity), this names its caller
+  --type TYPE                        signature (default) or slsaprovenance
+  --trusted-root FILE                a Sigstore instance's trusted_root.json (a private instance)
+  --plain-http                       talk HTTP instead of HTTPS
+  --ca-file FILE                     trust the registry's certificate from this PEM bundle`,
+};
+
+
+/***/ }),
+
+/***/ 86324:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ CLI_HINTS)
+/* harmony export */ });
+/** What to do, in the CLI's words: its commands and flags. */
+const CLI_HINTS = {
+    unauthorized: 'Log in first: chartlift registry login HOST (or helm registry login)',
+    'https-expected': 'Drop --plain-http',
+    'http-expected': 'For a registry served over plain HTTP, add --plain-http',
+    'tls-untrusted': 'Trust its CA with NODE_EXTRA_CA_CERTS=ca.pem (or SSL_CERT_FILE, or --ca-file ca.pem), or fix the certificate',
+    'connection-refused': 'Check the registry host and port, and that the registry is running',
+    'unknown-host': 'Check the registry host name',
+    'cache-unwritable': 'Give --cache a writable folder',
+    'chart-missing': 'Give chart save a chart folder (holding Chart.yaml) or a packaged .tgz',
+    'no-chart-yaml': 'Give chart save the folder that holds Chart.yaml',
+    'username-colon': 'Check the user name given with -u',
+    'ca-file-unreadable': 'Check the path of the CA file',
+    'ca-file-not-pem': 'A CA file is a PEM bundle (-----BEGIN CERTIFICATE-----)',
+    'sign-key-unreadable': 'Give --keyring a private key file (gpg --export-secret-keys [--armor] KEY > FILE)',
+    'sign-passphrase': 'Give the passphrase with --passphrase-file FILE',
+    'sign-key-name': 'Name the key that signs with --key (a user id or fingerprint)',
+    'ghcr-denied': 'Log in with a personal access token that has the write:packages scope (chartlift registry login ghcr.io) and, for an existing package, grant that user Write access in the package settings',
+    'reset-over-plain-http': 'If the registry speaks HTTPS, drop --plain-http',
+    'version-invalid': 'Use MAJOR.MINOR.PATCH, e.g. 1.2.0 (a leading v is dropped)',
+};
+
+
+/***/ }),
+
 /***/ 13334:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ke: () => (/* binding */ checkNodeForSigstore),
 /* harmony export */   bg: () => (/* binding */ keylessCheck),
 /* harmony export */   qR: () => (/* binding */ wantsKeyless)
 /* harmony export */ });
-/* unused harmony export checkNodeForSigstore */
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
@@ -911,6 +960,68 @@ function printError(text) {
 }
 function lines(text) {
     return `${text.split('\n').map(_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printableLine */ .o).join('\n')}\n`;
+}
+
+
+/***/ }),
+
+/***/ 51934:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ prompt),
+/* harmony export */   v: () => (/* binding */ readStdin)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+
+/**
+ * Reads one line from a terminal; with `secret`, nothing is echoed (`helm registry login`'s `Password:`
+ * prompt). Without a terminal, fails with the hint `otherwise`: how to give the value instead.
+ */
+async function prompt(question, secret, otherwise) {
+    const stdin = process.stdin;
+    if (!stdin.isTTY)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${question.replace(/:\s*$/, '')} is needed, but standard input is not a terminal`, { hint: otherwise });
+    process.stderr.write(question);
+    stdin.setRawMode(secret);
+    stdin.resume();
+    stdin.setEncoding('utf8');
+    return new Promise((resolve, reject) => {
+        let value = '';
+        const onData = (chunk) => {
+            for (const ch of chunk) {
+                if (ch === '\r' || ch === '\n')
+                    return done();
+                if (ch === '\u0003')
+                    return done(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('cancelled'));
+                if (ch === '\u007f' || ch === '\b')
+                    value = value.slice(0, -1);
+                else
+                    value += ch;
+            }
+        };
+        const done = (err) => {
+            stdin.off('data', onData);
+            if (secret)
+                stdin.setRawMode(false);
+            stdin.pause();
+            if (secret)
+                process.stderr.write('\n');
+            if (err)
+                reject(err);
+            else
+                resolve(value);
+        };
+        stdin.on('data', onData);
+    });
+}
+async function readStdin() {
+    const chunks = [];
+    for await (const c of process.stdin)
+        chunks.push(c);
+    return Buffer.concat(chunks)
+        .toString('utf8')
+        .replace(/\r?\n$/, '');
 }
 
 

@@ -1,0 +1,824 @@
+export const id = 118;
+export const ids = [118];
+export const modules = {
+
+/***/ 70118:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  V: () => (/* binding */ publishCharts)
+});
+
+// UNUSED EXPORTS: CONCURRENCY
+
+// EXTERNAL MODULE: ./src/oci/reference.ts
+var reference = __webpack_require__(62148);
+;// CONCATENATED MODULE: ./src/util/concurrency.ts
+/** Runs `fn` over `items` with at most `limit` at once; results in the items' order. */
+async function mapLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        for (let i = next++; i < items.length; i = next++)
+            results[i] = await fn(items[i], i);
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/util/bytes-order.ts
+var bytes_order = __webpack_require__(48146);
+;// CONCATENATED MODULE: ./src/release/charts.ts
+
+
+
+
+const MAGIC = /[*?[]/;
+/**
+ * The charts named by lines of paths and patterns (a face's chart list), read as `@actions/glob` reads patterns: `*`, `?` and
+ * `[...]` within a path element, `**` for any number of folders, `!` lines that exclude what earlier
+ * lines matched (with everything below it; the last line that matches a path decides), `#` comments.
+ * A plain path is taken as it is (the loader says what is wrong with it). What a pattern matches is a
+ * chart when it is a folder holding a Chart.yaml, a `.tgz`, or a Chart.yaml (its folder); anything
+ * else it matches is passed over. `**` does not descend into a chart (its charts/ are part of it).
+ * A pattern that matches no chart is an error, and so is a list that leaves none.
+ */
+async function expandCharts(lines, cwd = process.cwd()) {
+    const parsed = lines
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'))
+        .map(parseLine);
+    const foundBy = new Map();
+    for (const [i, line] of parsed.entries()) {
+        if (line.exclude)
+            continue;
+        let charts = [line.text];
+        if (line.segments.some((s) => MAGIC.test(s))) {
+            charts = await findCharts(line, cwd);
+            if (charts.length === 0)
+                throw new errors/* UserError */.yo(`the pattern ${JSON.stringify(line.text)} matches no chart`, {
+                    hint: 'A pattern must match folders holding a Chart.yaml, or .tgz files',
+                });
+        }
+        for (const c of charts)
+            foundBy.set(c, (foundBy.get(c) ?? new Set()).add(i));
+    }
+    const kept = [...foundBy].filter(([c, by]) => included(parsed, c, by, cwd)).map(([c]) => c);
+    if (kept.length === 0 && foundBy.size > 0)
+        throw new errors/* UserError */.yo('every chart the list names is excluded by its ! lines', {
+            hint: 'Remove the exclusion, or name a chart it does not cover',
+        });
+    return kept;
+}
+function parseLine(text) {
+    const exclude = text.startsWith('!');
+    const pattern = exclude ? text.slice(1).trim() : text;
+    if (pattern === '')
+        throw new errors/* UserError */.yo(`the chart line ${JSON.stringify(text)} names nothing`);
+    return {
+        text,
+        exclude,
+        absolute: pattern.startsWith('/'),
+        segments: pattern.split('/').filter((s) => s !== '' && s !== '.'),
+    };
+}
+/** In line order, an include line that found the chart keeps it and an exclusion that covers it drops it. */
+function included(lines, candidate, foundBy, cwd) {
+    const parts = relativeParts(candidate, cwd);
+    let keep = false;
+    for (const [i, line] of lines.entries()) {
+        if (!line.exclude)
+            keep ||= foundBy.has(i);
+        else if (keep && matchesOrIsBelow(line, parts, cwd))
+            keep = false;
+    }
+    return keep;
+}
+function relativeParts(p, cwd) {
+    return external_node_path_default().resolve(cwd, p).split((external_node_path_default()).sep).filter(Boolean);
+}
+function patternParts(line, cwd) {
+    return line.absolute ? line.segments : [...cwd.split((external_node_path_default()).sep).filter(Boolean), ...line.segments];
+}
+function matchesOrIsBelow(line, parts, cwd) {
+    const pattern = patternParts(line, cwd);
+    for (let n = parts.length; n >= 0; n--)
+        if (matchSegments(pattern, parts.slice(0, n)))
+            return true;
+    return false;
+}
+function matchSegments(pattern, parts) {
+    if (pattern.length === 0)
+        return parts.length === 0;
+    const [head, ...rest] = pattern;
+    if (head === '**') {
+        for (let skip = 0; skip <= parts.length; skip++)
+            if (matchSegments(rest, parts.slice(skip)))
+                return true;
+        return false;
+    }
+    return parts.length > 0 && segmentRegExp(head).test(parts[0]) && matchSegments(rest, parts.slice(1));
+}
+const compiled = new Map();
+/** One path element of a pattern as a RegExp: `*`, `?`, `[abc]`, `[a-z]`, `[!x]` / `[^x]`, `\` escapes. */
+function segmentRegExp(segment) {
+    let re = compiled.get(segment);
+    if (re)
+        return re;
+    let out = '';
+    for (let i = 0; i < segment.length; i++) {
+        const c = segment[i];
+        if (c === '*')
+            out += '.*';
+        else if (c === '?')
+            out += '.';
+        else if (c === '\\' && i + 1 < segment.length)
+            out += escapeRe(segment[++i]);
+        else if (c === '[') {
+            const end = segment.indexOf(']', i + 2);
+            if (end < 0) {
+                out += '\\[';
+                continue;
+            }
+            let body = segment.slice(i + 1, end);
+            const negate = body.startsWith('!') || body.startsWith('^');
+            if (negate)
+                body = body.slice(1);
+            out += `[${negate ? '^' : ''}${body.replace(/[\\\]^]/g, (m) => `\\${m}`)}]`;
+            i = end;
+        }
+        else
+            out += escapeRe(c);
+    }
+    re = new RegExp(`^${out}$`, 's');
+    compiled.set(segment, re);
+    return re;
+}
+function escapeRe(c) {
+    return c.replace(/[.*+?^${}()|[\]\\/]/g, (m) => `\\${m}`);
+}
+/** Walks the file system along one include pattern and returns the charts it matches, sorted. */
+async function findCharts(line, cwd) {
+    const start = line.absolute ? '/' : '';
+    const found = new Set();
+    const seen = new Set();
+    const visit = async (rel, segments) => {
+        const abs = external_node_path_default().resolve(cwd, rel || '.');
+        if (segments.length === 0) {
+            const chart = await asChart(rel, abs);
+            if (chart !== undefined)
+                found.add(chart);
+            return;
+        }
+        const [head, ...rest] = segments;
+        if (head === '**') {
+            await visit(rel, rest); // none
+            if (await isChartDir(abs))
+                return; // a chart's own charts/ are part of it
+            const real = await (0,promises_.realpath)(abs).catch(() => undefined);
+            if (!real || seen.has(real))
+                return;
+            seen.add(real);
+            for (const name of await children(abs)) {
+                if (name === '.git')
+                    continue;
+                if (await isDir(external_node_path_default().join(abs, name)))
+                    await visit(join(rel, name), segments);
+                else if (rest.length === 0)
+                    await visit(join(rel, name), []);
+            }
+            return;
+        }
+        if (!MAGIC.test(head))
+            return visit(join(rel, head.replace(/\\(.)/g, '$1')), rest);
+        const re = segmentRegExp(head);
+        for (const name of await children(abs))
+            if (re.test(name))
+                await visit(join(rel, name), rest);
+    };
+    await visit(start, line.segments);
+    return [...found].sort(bytes_order/* compareBytes */.X);
+}
+function join(base, name) {
+    return base === '' ? name : base === '/' ? `/${name}` : `${base}/${name}`;
+}
+async function children(dir) {
+    try {
+        return (await (0,promises_.readdir)(dir)).sort(bytes_order/* compareBytes */.X);
+    }
+    catch {
+        return [];
+    }
+}
+async function isDir(p) {
+    return (await (0,promises_.stat)(p).catch(() => undefined))?.isDirectory() ?? false;
+}
+async function isChartDir(p) {
+    return (await (0,promises_.stat)(external_node_path_default().join(p, 'Chart.yaml')).catch(() => undefined))?.isFile() ?? false;
+}
+/** What a matched path stands for: a chart folder, a packaged chart, a Chart.yaml's folder, or nothing. */
+async function asChart(rel, abs) {
+    const info = await (0,promises_.stat)(abs).catch(() => undefined);
+    if (!info)
+        return undefined;
+    if (info.isDirectory())
+        return (await isChartDir(abs)) ? rel || '.' : undefined;
+    if (rel.endsWith('.tgz'))
+        return rel;
+    if (external_node_path_default().basename(rel) === 'Chart.yaml')
+        return external_node_path_default().dirname(rel);
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./src/artifact/chart-ref.ts
+var chart_ref = __webpack_require__(31938);
+// EXTERNAL MODULE: ./src/release/build.ts + 3 modules
+var release_build = __webpack_require__(4958);
+// EXTERNAL MODULE: ./src/release/push.ts + 2 modules
+var push = __webpack_require__(93871);
+// EXTERNAL MODULE: ./src/release/outcome.ts
+var release_outcome = __webpack_require__(82641);
+// EXTERNAL MODULE: ./src/util/yield.ts
+var util_yield = __webpack_require__(98681);
+// EXTERNAL MODULE: ./src/release/report.ts
+var report = __webpack_require__(89823);
+// EXTERNAL MODULE: ./src/release/save.ts
+var save = __webpack_require__(11144);
+;// CONCATENATED MODULE: ./src/release/results.ts
+function targetResult(built, o) {
+    const repository = `${built.ref.registry}/${built.ref.repository}`;
+    const digest = o.artifact.manifestDescriptor.digest;
+    const signed = built.signed !== undefined && o.status !== 'skipped';
+    return {
+        ref: o.refName,
+        repository,
+        digest,
+        'digest-ref': `${repository}@${digest}`,
+        'chart-digest': o.artifact.chartDescriptor.digest,
+        size: String(o.artifact.chart.length),
+        status: o.status,
+        from: o.from,
+        signed,
+        'sign-fingerprint': signed ? built.signed.fingerprint : '',
+    };
+}
+/** A target's result with the keyless referrers made or found for it. */
+function keylessResult(target, outcomes) {
+    for (const o of outcomes ?? [])
+        target[o.kind === 'signature' ? 'signature-digest' : 'attestation-digest'] = o.digest;
+    return target;
+}
+function chartResult(source, built, targets) {
+    return {
+        source,
+        ...targets[0],
+        name: built.chart.metadata.name,
+        version: built.chart.metadata.version,
+        targets,
+    };
+}
+/** A chart that failed: what was known of it (name and version once read), and the error line. */
+function failedResult(source, known, error) {
+    return {
+        source,
+        ref: '',
+        repository: '',
+        digest: '',
+        'digest-ref': '',
+        'chart-digest': '',
+        size: '',
+        status: 'failed',
+        from: '',
+        name: known.name ?? '',
+        version: known.version ?? '',
+        signed: false,
+        'sign-fingerprint': '',
+        targets: [],
+        error,
+    };
+}
+/** A chart's one-line result: `web 1.2.0 — pushed sha256:…` (the group title of its log lines). */
+function resultTitle(r) {
+    const who = r.name ? `${r.name} ${r.version}` : r.source;
+    if (r.status === 'failed')
+        return `${who} — failed`;
+    const more = r.targets.length > 1 ? ` (and ${r.targets.length - 1} more ref${r.targets.length > 2 ? 's' : ''})` : '';
+    return `${who} — ${r.status} ${r.digest}${more}`;
+}
+const ORDER = ['pushed', 'unchanged', 'skipped', 'saved', 'failed'];
+/** The run's last line: `3 charts: 2 pushed, 1 failed`. */
+function tally(results) {
+    const counts = ORDER.map((s) => [s, results.filter((r) => r.status === s).length]).filter(([, n]) => n > 0);
+    return `${results.length} chart${results.length === 1 ? '' : 's'}: ${counts.map(([s, n]) => `${n} ${s}`).join(', ')}`;
+}
+
+// EXTERNAL MODULE: ./src/chart/link-boundary.ts
+var link_boundary = __webpack_require__(82141);
+// EXTERNAL MODULE: ./src/artifact/go-yaml-struct.ts
+var go_yaml_struct = __webpack_require__(18316);
+// EXTERNAL MODULE: ./src/util/read-file-bounded.ts
+var read_file_bounded = __webpack_require__(80125);
+// EXTERNAL MODULE: ./src/oci/digest.ts
+var digest = __webpack_require__(68825);
+// EXTERNAL MODULE: ./src/oci/media-types.ts
+var media_types = __webpack_require__(29217);
+// EXTERNAL MODULE: ./src/artifact/parse.ts
+var parse = __webpack_require__(72781);
+// EXTERNAL MODULE: ./src/util/bounded-read.ts
+var bounded_read = __webpack_require__(34282);
+;// CONCATENATED MODULE: ./src/artifact/artifacthub-repo.ts
+
+
+
+
+
+
+/**
+ * Artifact Hub's repository metadata (artifacthub-repo.yml) as an OCI artifact, pushed beside a chart
+ * under the tag `artifacthub.io`: Artifact Hub pulls that tag and takes the layer of this media type
+ * (artifacthub/hub internal/repo/manager.go GetMetadata, MetadataLayerMediaType, artifacthubTag); the
+ * manifest is what its docs' `oras push … --config /dev/null:<config type> artifacthub-repo.yml:<layer
+ * type>` makes (docs/helm_charts_repositories.md), less oras's `created` time: the same file always
+ * gives the same manifest, so its digest is its identity.
+ */
+const ArtifactHubMediaType = {
+    config: 'application/vnd.cncf.artifacthub.config.v1+yaml',
+    layer: 'application/vnd.cncf.artifacthub.repository-metadata.layer.v1.yaml',
+};
+const ARTIFACTHUB_TAG = 'artifacthub.io';
+/** The file names Artifact Hub looks for (manager.go: `.yml`, then `.yaml`). */
+const REPO_METADATA_FILES = ['artifacthub-repo.yml', 'artifacthub-repo.yaml'];
+// internal/hub/repo.go RepositoryMetadata, Owner, RepositoryIgnoreEntry (read with gopkg.in/yaml.v2).
+const REPO_METADATA = {
+    struct: {
+        repositoryID: 'string',
+        owners: { list: { struct: { name: 'string', email: 'string' } } },
+        ignore: { list: { struct: { name: 'string', version: 'string' } } },
+    },
+};
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+/**
+ * Checks the file before anything is pushed: the fields Artifact Hub reads and no other, a UUID
+ * `repositoryID` (Artifact Hub refuses the whole file otherwise), every owner with an email (the
+ * ownership claim matches it), every ignore entry with a name. Throws every problem at once.
+ */
+function checkRepoMetadata(bytes, file) {
+    let text;
+    try {
+        // Pushed as it is: Go's YAML reader refuses the whole file at a byte that is not UTF-8.
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        text = undefined;
+    }
+    const { value, problems } = text === undefined ? { value: undefined, problems: [] } : (0,go_yaml_struct/* decodeGoYaml */.CD)(text, REPO_METADATA);
+    const out = text === undefined ? ['not UTF-8 (Artifact Hub cannot read it): save it as UTF-8'] : problems.map(go_yaml_struct/* problemLine */.YK);
+    if (out.length === 0) {
+        if (value === null || value === undefined || typeof value !== 'object')
+            out.push('empty: nothing for Artifact Hub to read');
+        else {
+            const md = value;
+            if (md.repositoryID != null && !UUID.test(String(md.repositoryID)))
+                out.push(`repositoryID: ${JSON.stringify(String(md.repositoryID))} is not a UUID (the repository ID shown in the repository's settings on artifacthub.io)`);
+            (md.owners ?? []).forEach((o, i) => {
+                if (o?.email == null || !EMAIL.test(String(o.email)))
+                    out.push(`owners[${i}]: no email (the claim is matched by the owner's email on artifacthub.io)`);
+            });
+            (md.ignore ?? []).forEach((e, i) => {
+                if (e?.name == null || String(e.name) === '')
+                    out.push(`ignore[${i}]: no name (the package name, matched exactly)`);
+            });
+        }
+    }
+    if (out.length > 0)
+        throw new errors/* UserError */.yo(`is not valid Artifact Hub repository metadata: ${(0,go_yaml_struct/* capProblems */.Pe)(out).join('; ')}`, {
+            where: file,
+            hint: 'See https://github.com/artifacthub/hub/blob/master/docs/metadata/artifacthub-repo.yml',
+        });
+}
+/** The artifact Artifact Hub reads: an empty config of its config type, and the file's bytes as the one layer. */
+function repoMetadataArtifact(bytes, fileName = REPO_METADATA_FILES[0]) {
+    const config = Buffer.alloc(0);
+    const configDescriptor = (0,digest/* describe */.q0)(ArtifactHubMediaType.config, config);
+    // oras names a layer by its file (what `oras pull` writes it as).
+    const layerDescriptor = { ...(0,digest/* describe */.q0)(ArtifactHubMediaType.layer, bytes), annotations: { [media_types/* Annotation */.Y.title]: fileName } };
+    const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: media_types/* OciMediaType */.O.manifest, config: configDescriptor, layers: [layerDescriptor] }));
+    return {
+        manifest,
+        manifestDescriptor: (0,digest/* describe */.q0)(media_types/* OciMediaType */.O.manifest, manifest),
+        config,
+        configDescriptor,
+        layer: bytes,
+        layerDescriptor,
+    };
+}
+/**
+ * Whether a manifest already holds this metadata: the same config type and the same bytes as its one
+ * metadata layer, whoever pushed it and whenever (an oras push stamps a time: that is not a change).
+ */
+function holdsSameMetadata(manifest, ours) {
+    let m;
+    try {
+        // The registry's answer, read within the bounds of any manifest.
+        m = (0,bounded_read/* readJson */.Vh)(manifest.toString('utf8'), parse/* MANIFEST_JSON */.lR);
+    }
+    catch (err) {
+        if (err instanceof SyntaxError || err instanceof bounded_read/* BoundsError */.UI)
+            return false;
+        throw err;
+    }
+    const layers = Array.isArray(m?.layers) ? m.layers : [];
+    return (m?.config?.mediaType === ArtifactHubMediaType.config &&
+        layers.length === 1 &&
+        layers[0]?.mediaType === ArtifactHubMediaType.layer &&
+        layers[0]?.digest === ours.layerDescriptor.digest);
+}
+
+;// CONCATENATED MODULE: ./src/release/artifacthub.ts
+
+
+
+
+
+
+
+
+/**
+ * The repository metadata for a chart: `given` (one file for every chart) when set, else an
+ * artifacthub-repo.yml (or .yaml) in the chart folder; undefined when there is none (a packaged
+ * .tgz has no folder of its own). Checked before anything is pushed. Its bytes are published as they
+ * are: only a regular file is read (a device or a FIFO would never end), at most what the check
+ * reads, and the chart folder's may link no further than the chart's files may (linkBoundary).
+ */
+async function findRepoMetadata(chartSource, given, workspace) {
+    const candidates = given ? [given] : chartSource.endsWith('.tgz') ? [] : REPO_METADATA_FILES.map((f) => external_node_path_default().join(chartSource, f));
+    for (const file of candidates) {
+        let bytes;
+        try {
+            if (!(await (0,promises_.stat)(file)).isFile())
+                throw new Error('not a regular file');
+            if (!given) {
+                const boundary = (0,link_boundary/* linkBoundary */.Z)(chartSource, workspace);
+                if (!(0,link_boundary/* isWithin */.U)(await (0,promises_.realpath)(file), boundary))
+                    throw new Error(`it links out of ${boundary}`);
+            }
+            bytes = await (0,read_file_bounded/* readFileBounded */.Y)(file, go_yaml_struct/* GO_YAML_BOUNDS */.pS.maxBytes);
+        }
+        catch (err) {
+            if (!given && ((0,errors/* fsCode */.r0)(err) === 'ENOENT' || (0,errors/* fsCode */.r0)(err) === 'ENOTDIR'))
+                continue;
+            throw new errors/* UserError */.yo(`cannot read the Artifact Hub repository metadata (${(0,errors/* fsCode */.r0)(err) ?? err.message})`, {
+                where: file,
+                hint: 'Give the path of an artifacthub-repo.yml file',
+            });
+        }
+        checkRepoMetadata(bytes, file);
+        return { file, artifact: repoMetadataArtifact(bytes, external_node_path_default().basename(file)) };
+    }
+    return undefined;
+}
+/**
+ * Pushes the metadata to `repository:artifacthub.io` unless the tag already holds the same file
+ * (content, not time: see holdsSameMetadata); the blobs first, the manifest last.
+ */
+async function pushRepoMetadata(client, repository, artifact) {
+    const ours = artifact.manifestDescriptor.digest;
+    const current = await client.resolveTag(repository, ARTIFACTHUB_TAG, true);
+    if (current === ours)
+        return { status: 'unchanged', digest: ours };
+    if (current !== undefined) {
+        const theirs = await client.fetchManifestIfAny(repository, current, media_types/* OciMediaType */.O.manifest);
+        if (theirs && holdsSameMetadata(theirs.body, artifact))
+            return { status: 'unchanged', digest: current };
+    }
+    for (const [d, data] of [
+        [artifact.configDescriptor, artifact.config],
+        [artifact.layerDescriptor, artifact.layer],
+    ]) {
+        if (!(await client.hasBlob(repository, d)))
+            await client.uploadBlob(repository, d, data);
+    }
+    await client.pushManifest(repository, ARTIFACTHUB_TAG, artifact.manifest, media_types/* OciMediaType */.O.manifest);
+    return { status: 'pushed', digest: ours };
+}
+
+// EXTERNAL MODULE: ./src/oci/errors.ts
+var oci_errors = __webpack_require__(28630);
+;// CONCATENATED MODULE: ./src/release/ghcr-visibility.ts
+
+
+/** The hosts that are GitHub's container registry, where a first push makes a private package. */
+const GHCR_HOSTS = ['ghcr.io'];
+/**
+ * Asks for the manifest `digest` of the reference with no credential at all, as `helm pull` outside the owner
+ * would: on GHCR a package is private until its owner makes it public, and the push that created it
+ * succeeds all the same. Undefined, with no request made, for a host not in `hosts` (GHCR's only,
+ * unless a test points it at a stand-in). Never throws: this only informs.
+ */
+async function checkGhcrVisibility(registries, ref, digest, hosts = GHCR_HOSTS) {
+    if (!hosts.includes(ref.registry))
+        return undefined;
+    const [owner, ...rest] = ref.repository.split('/');
+    const packageName = rest.join('/');
+    const base = {
+        owner,
+        packageName,
+        settingsUrl: packageSettingsUrl('orgs', owner, packageName),
+        userSettingsUrl: packageSettingsUrl('users', owner, packageName),
+    };
+    try {
+        const got = await registries.anonymous(ref.registry).fetchManifestIfAny(ref.repository, digest, media_types/* OciMediaType */.O.manifest);
+        // GHCR hides a private package from strangers: "not found" is a refusal too.
+        if (!got)
+            return { ...base, visibility: 'private', why: 'not found' };
+        return { ...base, visibility: 'public' };
+    }
+    catch (err) {
+        // Every refusal (the manifest's, the token service's) arrives as a RegistryError with its status.
+        const refused = err instanceof oci_errors/* RegistryError */.gl && (err.status === 401 || err.status === 403);
+        return { ...base, visibility: refused ? 'private' : 'unknown', why: err.message };
+    }
+}
+/**
+ * The package's settings page, where "Change visibility" is: under /orgs/ for an organisation's
+ * package, /users/ for a personal account's; a nested name is one path segment, its slashes encoded.
+ */
+function packageSettingsUrl(kind, owner, packageName) {
+    return `https://github.com/${kind}/${owner}/packages/container/${encodeURIComponent(packageName)}/settings`;
+}
+/** What the log says when GHCR refused an anonymous pull of a chart just pushed: who cannot pull it, and where to change that. */
+function visibilityLines(repository, seen) {
+    if (seen.visibility === 'unknown')
+        return [
+            `${repository}: could not check whether the package is public (an anonymous pull met: ${seen.why ?? 'no answer'}); if it is private, change its visibility at ${seen.settingsUrl} (a personal account's: ${seen.userSettingsUrl})`,
+        ];
+    return [
+        `${repository}: the package is private (an anonymous pull was refused: ${seen.why ?? 'refused'}). Only accounts with read access to the package can pull it: helm pull without credentials, other organisations' workflows and Artifact Hub cannot. To publish it, set its visibility to public at ${seen.settingsUrl} (a personal account's: ${seen.userSettingsUrl}), under Danger Zone, Change visibility`,
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/release/publish-chart.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * One chart, start to end: packaged once, saved to the cache under every target, and pushed to each
+ * target in turn (a later target on the same registry mounts the blobs from the first). The tags are
+ * looked up as soon as the chart's name and version are known.
+ */
+async function publishChart(source, settings, build, 
+/** Where to push (undefined: saved to the cache only). */
+registries, notice, readBacks, known = {}) {
+    const { keyless } = settings;
+    const log = (line) => build.log?.info(line);
+    const loaded = await (0,release_build/* loadSource */.sh)(source, build);
+    const md = loaded.chart.metadata;
+    known.name = md.name;
+    known.version = md.version;
+    // Checked before anything is pushed (and when nothing is): a bad file fails the chart, not half its publication.
+    const repoMetadata = await findRepoMetadata(source, settings.artifacthubRepo || undefined, build.workspace);
+    if (loaded.looseVersion)
+        build.log?.warn(`${source}: the chart version ${JSON.stringify(md.version)} is not SemVer 2. Helm packages and pushes it (tag ${(0,chart_ref/* versionTag */.V)(md.version)}), but tools that sort tags as SemVer 2 (Artifact Hub, Renovate) may misorder it: write MAJOR.MINOR.PATCH in Chart.yaml's version (or give the version to publish), e.g. 1.2.0`);
+    // The tags are looked up while the chart is packaged (the connection, any token and the HEAD overlap it).
+    const lookups = new Map();
+    for (const refInput of settings.refs) {
+        const { ref } = (0,chart_ref/* resolveChartRef */.Q)(refInput, md.name, md.version);
+        const name = (0,reference/* refString */.nw)(ref);
+        if (registries && !lookups.has(name))
+            lookups.set(name, (0,push/* lookUpTag */.F)(registries.client(ref.registry, log), ref));
+    }
+    await (0,util_yield/* yieldToLoop */.j)();
+    const packaged = await (0,release_build/* packageLoaded */.ck)(loaded, build);
+    log(`${md.name} ${md.version}: this build is ${packaged.artifact.chart.length} bytes, chart ${packaged.artifact.chartDescriptor.digest}`);
+    log(`timestamps from ${packaged.date.from === 'fixed' ? 'the fixed epoch (SOURCE_DATE_EPOCH is not set)' : packaged.date.from} (${new Date(packaged.date.seconds * 1000).toISOString()})`);
+    if (packaged.signed)
+        log(`signed by ${packaged.signed.fingerprint} (${packaged.signed.userId}): provenance ${md.name}-${md.version}.tgz.prov`);
+    const targets = settings.refs.map((ref) => (0,release_build/* bindRef */.Zp)(packaged, ref));
+    // What this run signs must be this build's own: a registry copy it cannot account for is a difference.
+    const signer = build.signer;
+    const vouch = keyless || signer
+        ? {
+            manifest: keyless !== undefined,
+            provenance: signer && ((theirs, chart) => signer.notOwn(theirs, chart, md)),
+        }
+        : undefined;
+    const results = [];
+    const pushedTo = new Map();
+    // Once per repository: its artifacthub.io tag, and (on GHCR) whether a stranger can pull it.
+    const metadataDone = new Set();
+    const visibilityDone = new Set();
+    for (const built of targets) {
+        if (built.pathAsGiven)
+            notice((0,report/* loweredLine */.nH)(built.pathAsGiven, built.ref.repository));
+        // Saved while the blobs upload; the manifest (the tag) waits for it, so a failed save publishes nothing.
+        const saved = (0,save/* saveToCache */.$)(settings.cache, built.refName, built.artifact);
+        // Safe: `saved` is awaited below (the push's commit waits for it too) and its failure reported
+        // there; only a push that fails first leaves it unawaited, and that failure is the one reported.
+        saved.catch(() => { });
+        let outcome;
+        if (!registries) {
+            await saved;
+            outcome = { refName: built.refName, tag: built.ref.tag, status: 'saved', artifact: built.artifact, from: 'build' };
+            for (const line of (0,report/* outcomeLines */.qx)(outcome, md))
+                log(line);
+            results.push(targetResult(built, outcome));
+            continue;
+        }
+        const client = await registries.client(built.ref.registry, log);
+        log(`The push refers to repository [${built.ref.registry}/${built.ref.repository}]`);
+        // Keyless: a new manifest is signed before its tag is written (a failure leaves the tag as it was).
+        let made;
+        // What stands afterwards (this build, or the registry's copy) is what the log, the outputs and the cache name.
+        outcome = await (0,release_outcome/* pushAndCache */.G)(client, built.ref, built.refName, built.artifact, settings.ifExists, settings.cache, {
+            mountFrom: pushedTo.get(built.ref.registry),
+            current: take(lookups, built.refName), // a ref given twice is looked up again the second time
+            beforeCommit: saved,
+            beforeWrite: keyless && (() => (made = keyless.ensure(client, built.ref, built.artifact.manifestDescriptor, true))),
+            readBacks,
+            vouch,
+        });
+        await saved;
+        if (!pushedTo.has(built.ref.registry))
+            pushedTo.set(built.ref.registry, built.ref.repository);
+        for (const line of (0,report/* outcomeLines */.qx)(outcome, md))
+            log(line);
+        // What the tag holds and this run did not write (unchanged) is signed unless a valid signature by
+        // this identity is attached already; a skipped chart is not this run's to sign.
+        const signedNow = outcome.status === 'pushed'
+            ? made
+            : outcome.status === 'unchanged' && keyless
+                ? keyless.ensure(client, built.ref, outcome.artifact.manifestDescriptor, false)
+                : undefined;
+        const target = keylessResult(targetResult(built, outcome), await signedNow);
+        const repository = `${built.ref.registry}/${built.ref.repository}`;
+        if (repoMetadata && !metadataDone.has(repository)) {
+            metadataDone.add(repository);
+            const metadata = await pushRepoMetadata(client, built.ref.repository, repoMetadata.artifact);
+            log(`${ARTIFACTHUB_TAG}: ${metadata.status === 'pushed' ? 'pushed to remote' : 'unchanged'} (Artifact Hub repository metadata from ${repoMetadata.file}) ${metadata.digest}`);
+            target['artifacthub-digest'] = metadata.digest;
+            target['artifacthub-status'] = metadata.status;
+        }
+        if (outcome.status === 'pushed' && !visibilityDone.has(repository)) {
+            visibilityDone.add(repository);
+            const seen = await checkGhcrVisibility(registries, built.ref, outcome.artifact.manifestDescriptor.digest);
+            if (seen && seen.visibility !== 'public') {
+                for (const line of visibilityLines(repository, seen))
+                    build.log?.warn(line);
+                target.visibility = seen.visibility;
+                target['settings-url'] = seen.settingsUrl;
+            }
+            else if (seen)
+                log(`${repository}: public (pulled anonymously)`);
+        }
+        results.push(target);
+    }
+    return chartResult(source, targets[0], results);
+}
+function take(map, key) {
+    const value = map.get(key);
+    map.delete(key);
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/release/publish.ts
+
+
+
+
+
+/** Charts published at a time (the registry, not this process, is what more would wait on). */
+const CONCURRENCY = 4;
+/**
+ * The publication both faces run: every chart (paths and patterns) packaged once and published to
+ * every ref, several at a time, each one's result told once (its lines, as a group titled with its
+ * result when there are several, then the tally). One failing chart does not stop the others.
+ */
+async function publishCharts(settings, out) {
+    const sources = await expandCharts(settings.charts, settings.cwd);
+    const primary = (0,reference/* splitReference */.mQ)(settings.refs[0]).registry;
+    const registries = settings.push ? settings.registries : undefined;
+    // Starts choosing the credential for the first registry and logging in, while the charts load.
+    // Safe: `registries` keeps this same promise, and every chart that reaches `primary` awaits it and
+    // reports its failure; a run in which none does has the charts' own failures to report.
+    if (registries)
+        registries.client(primary, out.info).catch(() => { });
+    const access = settings.registries.access(out.info);
+    const single = sources.length === 1;
+    // Each chart's result, final once its read-backs are in; with several charts, each one's lines are
+    // printed as a group titled with that result, in the charts' order, as soon as those before it are.
+    const finals = sources.map(() => deferred());
+    const printed = printInOrder(finals, single, out);
+    await mapLimit(sources, CONCURRENCY, async (source, index) => {
+        // Each pushed chart's read-back of its tag (after the settling wait): awaited outside the slot.
+        const done = [];
+        const known = {};
+        const lines = [];
+        const info = single ? out.info : (line) => void lines.push(() => out.info(line));
+        const notice = single ? out.notice : (line) => void lines.push(() => out.notice(line));
+        const build = { ...settings.build, access, log: { info, warn: (line) => out.warning(line) } };
+        const failed = (err) => ({ result: failedResult(source, known, settings.errorLine(err)), err, lines });
+        let final;
+        try {
+            const published = await publishChart(source, settings, build, registries, notice, done, known);
+            // Pushed, but another run may write the tag right after: then this chart is not what the tag holds.
+            final = Promise.all(done).then(() => ({ result: published, lines }), failed);
+        }
+        catch (err) {
+            final = Promise.resolve(failed(err));
+        }
+        finals[index].resolve(final);
+    });
+    await printed;
+    const settled = await Promise.all(finals.map((f) => f.promise));
+    const results = settled.map((f) => f.result);
+    out.info(tally(results));
+    const errors = new Map();
+    settled.forEach((f, i) => f.result.status === 'failed' && errors.set(i, f.err));
+    return { results, errors };
+}
+function deferred() {
+    let resolve;
+    const promise = new Promise((r) => (resolve = r));
+    return { promise, resolve };
+}
+/**
+ * Prints each chart's lines as its results come in, in the charts' order. Several charts: a group each,
+ * titled with its result, its error (pointing at the file at fault) after the group. One chart: its
+ * lines went out as they came; its error is the run's own.
+ */
+async function printInOrder(finals, single, out) {
+    for (const f of finals) {
+        const { result, lines, err } = await f.promise;
+        if (single)
+            continue;
+        out.startGroup(resultTitle(result));
+        for (const print of lines)
+            print();
+        out.endGroup();
+        if (err !== undefined)
+            out.error(`${result.source}: ${result.error}`, err);
+    }
+}
+
+
+/***/ }),
+
+/***/ 80125:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ readFileBounded)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * A file's bytes, at most `maxBytes`: read up to one byte more and refused past it, so that a path
+ * naming a device (/dev/zero, /dev/stdin, a FIFO) or a huge file ends in an error, not a hang or an
+ * exhausted heap. The error says what was too large; the caller words which input named it.
+ */
+async function readFileBounded(file, maxBytes) {
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(file, 'r');
+    try {
+        const chunks = [];
+        let total = 0;
+        for (;;) {
+            const buffer = Buffer.alloc(Math.min(64 * 1024, maxBytes + 1 - total));
+            const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+            if (bytesRead === 0)
+                break;
+            chunks.push(buffer.subarray(0, bytesRead));
+            total += bytesRead;
+            if (total > maxBytes)
+                throw new RangeError(`larger than ${maxBytes} bytes`);
+        }
+        return Buffer.concat(chunks);
+    }
+    finally {
+        await handle.close();
+    }
+}
+
+
+/***/ })
+
+};
