@@ -95,7 +95,10 @@ function repositoryMissing(a: Answer, q: Asked, family: Hosted | undefined, wher
   }
   const gar = a.codes.includes('NAME_UNKNOWN') ? /Repository "([^"]+)" not found/i.exec(a.text) : null;
   if (gar) {
-    const location = /^([a-z0-9-]+)-docker\.pkg\.dev$/.exec(q.registry.replace(/:\d+$/, ''))?.[1] ?? 'LOCATION';
+    // The location is the host's (or the token service's, which is named for the host) first label.
+    const location =
+      [q.registry.replace(/:\d+$/, ''), q.service ?? ''].map((h) => /^([a-z0-9-]+)-docker\.pkg\.dev$/.exec(h)?.[1]).find(Boolean) ??
+      'LOCATION';
     return new UserError(`${where}: the Artifact Registry repository ${quote(gar[1])} does not exist (${a.words})`, {
       hint: `Create it first: gcloud artifacts repositories create ${quote(gar[1])} --repository-format=docker --location=${location} (a push creates none)`,
     });
