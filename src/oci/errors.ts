@@ -55,6 +55,18 @@ function registryWords(res: HttpResponse): string {
   return printable(words.length > WORDS_MAX ? `${words.slice(0, WORDS_MAX)}…` : words);
 }
 
+/** Every `CODE: message` of a distribution error body, whole (for recognising an answer, not for quoting). */
+function registryMessages(res: HttpResponse): string {
+  try {
+    const body = JSON.parse(res.body.subarray(0, 64 * 1024).toString('utf8')) as RegistryErrorBody;
+    return (Array.isArray(body.errors) ? body.errors : [])
+      .map((e) => [e?.code, e?.message].filter((x) => typeof x === 'string').join(': '))
+      .join('; ');
+  } catch {
+    return '';
+  }
+}
+
 function registryCodes(res: HttpResponse): string[] {
   try {
     return ((JSON.parse(res.body.toString('utf8')) as RegistryErrorBody).errors ?? []).map((e) => e.code ?? '');
@@ -98,7 +110,10 @@ function describeResponse(what: string, res: HttpResponse, target: Target): User
   const codes = registryCodes(res);
   const where = target.repository ? `${target.registry}/${target.repository}` : target.registry;
   const text = res.body.subarray(0, 64 * 1024).toString('utf8');
-  const hosted = hostedAnswer({ status: res.status, headers: res.headers, codes, words, text }, { what, ...target });
+  const hosted = hostedAnswer(
+    { status: res.status, headers: res.headers, codes, words, messages: registryMessages(res), text },
+    { what, ...target },
+  );
   if (hosted) return hosted;
   const insufficientScope = /error="?insufficient_scope/i.test(res.headers['www-authenticate'] ?? '');
   if ((res.status === 401 || codes.includes('UNAUTHORIZED')) && !insufficientScope) {

@@ -44,7 +44,9 @@ export interface Answer {
   /** The registry's error codes (distribution's `errors[].code`), and its words as quoted. */
   codes: string[];
   words: string;
-  /** The body as text (bounded by the caller). */
+  /** Every `CODE: message` of the error body, whole: what the answer is recognised by (`words` may be cut short). */
+  messages: string;
+  /** The body as text (bounded by the caller): for an answer that is not distribution's error JSON. */
   text: string;
 }
 
@@ -86,27 +88,27 @@ export function hostedAnswer(a: Answer, q: Asked): UserError | undefined {
  * (goharbor/harbor src/server/middleware/v2auth/auth.go; goharbor/harbor#20544: create the project first).
  */
 function repositoryMissing(a: Answer, q: Asked, family: Hosted | undefined, where: string): UserError | undefined {
-  const ecr = a.codes.includes('NAME_UNKNOWN') && (/does not exist in the registry with id/i.test(a.text) || family === 'ecr');
+  const ecr = a.codes.includes('NAME_UNKNOWN') && (/does not exist in the registry with id/i.test(a.messages) || family === 'ecr');
   if (ecr) {
-    const repo = /repository with name '([^']+)'/i.exec(a.text)?.[1] ?? q.repository ?? '<repository>';
+    const repo = /repository with name '([^']+)'/i.exec(a.messages)?.[1] ?? q.repository ?? '<repository>';
     return new UserError(`${where} does not exist: Amazon ECR creates no repository on push (${a.words})`, {
       hint: `Create it first: aws ecr create-repository --repository-name ${quote(repo)}, or add a repository creation template with CREATE_ON_PUSH for its prefix (aws ecr create-repository-creation-template)`,
     });
   }
-  const gar = a.codes.includes('NAME_UNKNOWN') ? /Repository "([^"]+)" not found/i.exec(a.text) : null;
+  const gar = a.codes.includes('NAME_UNKNOWN') ? /Repository "([^"]+)" not found/i.exec(a.messages) : null;
   if (gar) {
     // The location is the host's (or the token service's, which is named for the host) first label.
     const location =
       [q.registry.replace(/:\d+$/, ''), q.service ?? ''].map((h) => /^([a-z0-9-]+)-docker\.pkg\.dev$/.exec(h)?.[1]).find(Boolean) ??
       'LOCATION';
-    return new UserError(`${where}: the Artifact Registry repository ${quote(gar[1])} does not exist (${a.words})`, {
+    return new UserError(`${where}: the Artifact Registry repository "${quote(gar[1])}" does not exist (${a.words})`, {
       hint: `Create it first: gcloud artifacts repositories create ${quote(gar[1])} --repository-format=docker --location=${location} (a push creates none)`,
     });
   }
-  const harbor = /project not found, name: ([^:\s]+)/i.exec(a.text);
+  const harbor = /project not found, name: ([^:\s"]+)/i.exec(a.messages);
   if (harbor)
-    return new UserError(`${where}: the Harbor project ${quote(harbor[1])} does not exist (${a.words})`, {
-      hint: `Create the project ${quote(harbor[1])} in Harbor first (Projects, New Project; or POST /api/v2.0/projects): a push creates none, and a robot account cannot`,
+    return new UserError(`${where}: the Harbor project "${quote(harbor[1])}" does not exist (${a.words})`, {
+      hint: `Create the project "${quote(harbor[1])}" in Harbor first (Projects, New Project; or POST /api/v2.0/projects): a push creates none, and a robot account cannot`,
     });
   return undefined;
 }
@@ -123,7 +125,7 @@ function repositoryMissing(a: Answer, q: Asked, family: Hosted | undefined, wher
 function immutableTag(a: Answer, q: Asked, family: Hosted | undefined, where: string): UserError | undefined {
   if (!/^push the manifest/.test(q.what)) return undefined;
   const locked = a.codes.includes('REGISTRY_DISALLOWED_OPERATION');
-  if (!locked && !/immutable/i.test(a.text)) return undefined;
+  if (!locked && !/immutable/i.test(a.messages)) return undefined;
   const tag = q.reference ?? '';
   const ref = tag ? `${where}:${tag}` : where;
   if (REFERRERS_TAG.test(tag))
@@ -153,14 +155,15 @@ function rateLimited(a: Answer, q: Asked, family: Hosted | undefined): UserError
   if (a.status !== 429 && !a.codes.includes('TOOMANYREQUESTS')) return undefined;
   const limit = /^\s*(\d+)\s*;\s*w=(\d+)/.exec(a.headers['ratelimit-limit'] ?? '');
   const left = /^\s*(\d+)\s*;\s*w=(\d+)/.exec(a.headers['ratelimit-remaining'] ?? '');
+  // A quota for a window (the ratelimit-* headers) is this; any other 429 is a passing limit, retried
+  // with its Retry-After and reported as such (errors.ts).
+  if (!left) return undefined;
   const source = a.headers['docker-ratelimit-source'];
-  const parts: string[] = [];
-  if (left) parts.push(`${left[1]} of ${limit?.[1] ?? '?'} pulls left in a ${left[2]}-second window`);
+  const parts = [`${left[1]} of ${limit?.[1] ?? '?'} pulls left in a ${left[2]}-second window`];
   if (source) parts.push(`counted for ${printable(source.slice(0, 64))}`);
-  const when = resetTime(a.headers['retry-after'], left && Number(left[1]) === 0 ? Number(left[2]) : undefined);
+  const when = resetTime(a.headers['retry-after'], Number(left[1]) === 0 ? Number(left[2]) : undefined);
   const name = family === 'docker-hub' ? 'Docker Hub' : q.registry;
-  const state = parts.length ? ` (${parts.join(', ')})` : '';
-  const text = `${name} is rate limiting requests${state}${when ? `: ${when}` : ''} (${a.words})`;
+  const text = `${name} is rate limiting requests (${parts.join(', ')})${when ? `: ${when}` : ''} (${a.words})`;
   return new UserError(text, {
     hint: q.username
       ? 'Wait until then; a paid plan of the registry lifts or raises the limit'
@@ -200,14 +203,14 @@ function depthRefused(a: Answer, q: Asked, family: Hosted | undefined, where: st
         hint: 'Publish to oci://registry-1.docker.io/<namespace> (the chart name is appended as the second component)',
       },
     );
-  if (a.codes.includes('NAME_INVALID') && /PROJECT-ID\/REPOSITORY\/IMAGE/i.test(a.text))
+  if (a.codes.includes('NAME_INVALID') && /PROJECT-ID\/REPOSITORY\/IMAGE/i.test(a.messages))
     return new UserError(`${where} is not an Artifact Registry image path (${a.words})`, {
       hint: 'Publish to oci://LOCATION-docker.pkg.dev/PROJECT/REPOSITORY (the chart name is appended as the image)',
     });
   if (
     family === 'gitlab' &&
     (a.status === 401 || a.status === 403) &&
-    /denied|insufficient_scope/i.test(`${a.text} ${a.headers['www-authenticate'] ?? ''}`)
+    /denied|insufficient_scope/i.test(`${a.messages} ${a.headers['www-authenticate'] ?? ''}`)
   )
     return new UserError(`no permission to ${q.what} ${where} (${a.words})`, {
       hint: "Check that the user may push to this GitLab project (a CI job's token: its own project), and that the path has at most two names after the project's (registry.example.com/group/project/a/b)",

@@ -81,7 +81,9 @@ export class RegistryClient {
     const res = await this.#send({ method: 'HEAD', url, headers: { accept: MANIFEST_ACCEPT } }, scope(repository, push));
     if (res.status === 404) return undefined;
     if (res.status !== 200) {
-      // A HEAD answer has no body: the registry's words (Harbor's "project not found", …) come with a GET.
+      // A HEAD answer has no body: the words of a refusal (Harbor's "project not found", …) come with a
+      // GET. Not for a registry that failed (5xx, 429): asking again says nothing new.
+      if (isRetryableStatus(res.status)) throw responseError('look up', res, this.#target(repository, tag));
       const words = await this.#send(
         { method: 'GET', url, headers: { accept: MANIFEST_ACCEPT }, maxBody: ERROR_BODY_MAX },
         scope(repository, push),

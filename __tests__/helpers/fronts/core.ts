@@ -204,10 +204,11 @@ export async function startFront(spec: FrontSpec): Promise<Front> {
     if (tokenAddress === address) {
       realm = `http://${host}${auth.tokenPath}`;
     } else {
-      tokenServer = http.createServer((req, res) =>
-        void readBody(req)
-          .then((body) => serveToken(req, res, body))
-          .catch(() => send(res, { status: 500 })),
+      tokenServer = http.createServer(
+        (req, res) =>
+          void readBody(req)
+            .then((body) => serveToken(req, res, body))
+            .catch(() => send(res, { status: 500 })),
       );
       await new Promise<void>((r) => tokenServer!.listen(0, tokenAddress, r));
       tokenHost = `${tokenAddress}:${(tokenServer.address() as AddressInfo).port}`;

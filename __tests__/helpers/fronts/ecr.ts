@@ -46,7 +46,11 @@ export async function startEcrFront(options: { referrers?: Extract<Referrers, 'c
     auth: { scheme: 'basic', challenge: `realm="https://${account}.dkr.ecr.us-east-1.amazonaws.com/",service="ecr.amazonaws.com"` },
     users: { [user]: password },
     referrers: options.referrers ?? 'claimed',
-    referrerRefusal: errorAnswer(405, 'UNSUPPORTED', "Invalid parameter at 'ImageManifest' failed to satisfy constraint: 'Invalid JSON syntax'"),
+    referrerRefusal: errorAnswer(
+      405,
+      'UNSUPPORTED',
+      "Invalid parameter at 'ImageManifest' failed to satisfy constraint: 'Invalid JSON syntax'",
+    ),
     mount: 'referenced',
     patchAnswers201: true,
     before: async (req, _who, self) => {

@@ -102,7 +102,10 @@ export function failsWith(r: ExecResult & { errors?: string[] }, remedy: string 
     if (typeof remedy === 'string') assert.ok(errors[0].includes(remedy), `${errors[0]}\ndoes not name: ${remedy}`);
     else assert.match(errors[0], remedy);
   } else {
-    const lines = r.stderr.trim().split('\n').filter((l) => l.startsWith('Error:'));
+    const lines = r.stderr
+      .trim()
+      .split('\n')
+      .filter((l) => l.startsWith('Error:'));
     assert.equal(lines.length, 1, r.stderr);
     if (typeof remedy === 'string') assert.ok(lines[0].includes(remedy), `${lines[0]}\ndoes not name: ${remedy}`);
     else assert.match(lines[0], remedy);
@@ -163,7 +166,10 @@ export function registryMatrix(id: string, target: () => Target, bench: () => Be
       for (const r of [repo(), secondRepo(), signedRepo()]) t.prepare?.(r);
       cliHome = (await helmHome()).env;
       repoFile = path.join(bench().work, `artifacthub-repo-${id}.yml`);
-      await writeFile(repoFile, 'repositoryID: 5f2a7c1e-0b3d-4e59-8a6f-2c1d9e8b7a60\nowners:\n  - name: user1\n    email: user1@email.com\n');
+      await writeFile(
+        repoFile,
+        'repositoryID: 5f2a7c1e-0b3d-4e59-8a6f-2c1d9e8b7a60\nowners:\n  - name: user1\n    email: user1@email.com\n',
+      );
     });
 
     const cell = (c: Column): Cell => row.cells[c];
@@ -172,7 +178,10 @@ export function registryMatrix(id: string, target: () => Target, bench: () => Be
     test(`login: ${describeCell(cell('login'))}`, async () => {
       const c = cell('login');
       const login = (extra: string[]) =>
-        cli(['registry', 'login', '-u', t.user, '--password-stdin', '--plain-http', ...extra, t.front.host], { env: cliHome, input: t.password });
+        cli(['registry', 'login', '-u', t.user, '--password-stdin', '--plain-http', ...extra, t.front.host], {
+          env: cliHome,
+          input: t.password,
+        });
       if ('ok' in c && c.how === 'token-hosts') {
         // Without the setting, one error naming the host, why, and the setting.
         const refused = await login([]);
