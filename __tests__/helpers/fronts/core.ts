@@ -506,7 +506,7 @@ export function subjectOf(body: Buffer): string | undefined {
   return typeof digest === 'string' ? digest : undefined;
 }
 
-/** A HEAD answer carries the length of what a GET would, and no body: kept so by `send`. */
+/** The tag a manifest request names (not a digest), if it names one. */
 export function tagOf(req: FrontRequest): string | undefined {
   return req.kind === 'manifest' && req.reference && !req.reference.includes(':') ? req.reference : undefined;
 }

@@ -11,7 +11,7 @@ import { helmHome } from '../helm-env.js';
 import { startKeylessStandIn, WORKFLOW, type KeylessStandIn } from '../keyless-stand-in.js';
 import { tempDir } from '../temp.js';
 import { INDEX, type Front } from './core.js';
-import { COLUMNS, row as rowOf, type Cell, type Column, type Row } from './matrix.js';
+import { row as rowOf, type Cell, type Column, type Row } from './matrix.js';
 
 /**
  * The publish through a hosted registry's front, as a user runs it: the action (dist/index.js, with a
@@ -338,9 +338,6 @@ export function describeCell(c: Cell): string {
   if ('none' in c) return `nothing to do (${c.none})`;
   return c.how ? `works (${c.how})` : 'works';
 }
-
-/** Every column has its test above: a new column needs one. */
-export const TESTED_COLUMNS: readonly Column[] = COLUMNS;
 
 /** Starts the bench for a test file and stops it after. */
 export function withBench(): () => Bench {
