@@ -12,7 +12,7 @@ __webpack_require__.d(__webpack_exports__, {
   verifyKeylessReferrer: () => (/* binding */ verifyKeylessReferrer)
 });
 
-// UNUSED EXPORTS: PREDICATE_TYPE, bundleArtifact, findValidBundle
+// UNUSED EXPORTS: PREDICATE_TYPE, bundleArtifact, findValidBundle, subjectNameFor
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
@@ -180,7 +180,19 @@ async function listReferrers(client, repository, subject, artifactType) {
     if (!api)
         entries = (await readIndex(client, repository, referrersTag(digest)))?.entries ?? [];
     // Filtered here too: a registry that did not apply the filter (or lies about it) adds nothing.
-    return entries.filter((e) => !artifactType || e.artifactType === artifactType);
+    return entries.filter((e) => !artifactType || e.artifactType === artifactType).map(asReferrer);
+}
+/**
+ * A checked index entry as a descriptor: its annotations only where they are what the image spec
+ * says, a map of strings (a value that is not one, a number for a date, is left out), so that no
+ * reader meets a type it did not expect.
+ */
+function asReferrer(entry) {
+    const { annotations, ...rest } = entry;
+    const kept = typeof annotations === 'object' && annotations !== null && !Array.isArray(annotations)
+        ? Object.fromEntries(Object.entries(annotations).filter(([, v]) => typeof v === 'string'))
+        : undefined;
+    return { ...rest, ...(kept && { annotations: kept }) };
 }
 /** An image index's `manifests`, each a descriptor with a strict digest; bounded. */
 function parseIndex(body, what) {
@@ -237,10 +249,12 @@ const PREDICATE_TYPE = {
     attestation: statement/* SLSA_PROVENANCE_V1_PREDICATE_TYPE */.vg,
 };
 /**
- * When looking for a valid bundle (the newest first): at most MAX_VERIFIED bundles verified, at most
- * MAX_READ referrers read (one that is missing, not a bundle or too large costs a read, not a
- * verification, so junk referrers cannot hide a valid one behind them), and all of it within
- * FIND_DEADLINE_MS, however slowly the registry answers.
+ * When looking for a valid bundle (the newest first): at most MAX_READ referrers read, and at most
+ * MAX_VERIFIED of them verified. A referrer costs a verification only once it is a bundle of this
+ * identity's for this subject (screenBundle: no cryptography); anything else (missing, not a bundle,
+ * too large, another artifact's, another signer's) costs a read, so junk cannot hide a valid one
+ * behind it. All of it within FIND_DEADLINE_MS, or one operation of the client (the run's timeout and
+ * retries), whichever is shorter, however slowly the registry answers.
  */
 const MAX_VERIFIED = 8;
 const MAX_READ = 32;
@@ -306,16 +320,17 @@ class KeylessSigner {
     }
     /** A referrer of `digest` holding a valid bundle of `kind` by this run's identity; undefined when none. */
     async #findValid(client, ref, digest, kind) {
-        const found = await findValidBundle(client, ref.repository, digest, PREDICATE_TYPE[kind], async (bundle) => {
-            const { san, issuer } = await this.#options.identity();
+        const { san, issuer } = await this.#options.identity();
+        const expected = {
+            certificateIdentity: san,
+            certificateIssuer: issuer,
+            expectedSubjectDigest: digest,
+            expectedPredicateType: PREDICATE_TYPE[kind],
+            expectedSubjectName: subjectNameFor(PREDICATE_TYPE[kind], ref.registry, ref.repository),
+        };
+        const found = await findValidBundle(client, ref.repository, expected, async (bundle) => {
             const trustedRoot = await this.#options.trustedRoot?.();
-            const verify = await __webpack_require__.e(/* import() */ 323).then(__webpack_require__.bind(__webpack_require__, 32323));
-            const expected = {
-                certificateIdentity: san,
-                certificateIssuer: issuer,
-                expectedSubjectDigest: digest,
-                expectedPredicateType: PREDICATE_TYPE[kind],
-            };
+            const verify = await __webpack_require__.e(/* import() */ 914).then(__webpack_require__.bind(__webpack_require__, 94914));
             if (trustedRoot !== undefined)
                 await verify.verifyBundle(bundle, { ...expected, trustedRoot });
             else
@@ -323,42 +338,54 @@ class KeylessSigner {
         });
         for (const why of found.refused)
             this.#options.log(`${ref.registry}/${ref.repository}@${digest}: ${why}`);
+        if (!found.digest && found.unread > 0)
+            this.#options.log(`${ref.registry}/${ref.repository}@${digest}: ${found.unread} referrer(s) of ${found.listed} left unread (${found.stopped}): signed again`);
         return found.digest;
     }
 }
 /**
- * The newest referrer of `digest` that holds a Sigstore bundle of `predicateType` which `check`
- * accepts (it throws a UserError for one it refuses), within the bounds above, each read bounded too.
- * Returns its digest (or undefined), why each one read was refused, and how many referrers of the
- * predicate type were listed and read.
+ * The subject name a statement of `predicateType` must carry for a chart in `registry/repository`:
+ * an attestation names the repository (actions/attest's subject-name), a signature names none.
  */
-async function findValidBundle(client, repository, digest, predicateType, check) {
-    return (0,deadline/* withDeadline */.NE)(Date.now() + FIND_DEADLINE_MS, async () => {
+function subjectNameFor(predicateType, registry, repository) {
+    return predicateType === statement/* COSIGN_SIGN_PREDICATE_TYPE */.Z4 ? undefined : (0,statement/* ociSubjectName */.fR)(registry, repository);
+}
+/**
+ * The newest referrer of the subject that holds a Sigstore bundle as `expected` which `check` accepts
+ * (it throws a UserError for one it refuses), within the bounds above, each read bounded too.
+ */
+async function findValidBundle(client, repository, expected, check) {
+    const { expectedSubjectDigest: digest, expectedPredicateType: predicateType } = expected;
+    return (0,deadline/* withDeadline */.NE)(Date.now() + Math.min(FIND_DEADLINE_MS, client.operationBudgetMs), async () => {
         const listed = (await listReferrers(client, repository, digest, statement/* SIGSTORE_BUNDLE_V03_MEDIA_TYPE */.cX)).filter((r) => {
             const t = r.annotations?.['dev.sigstore.bundle.predicateType'];
             return t === undefined || t === predicateType;
         });
-        const candidates = [...listed].sort((a, b) => created(b).localeCompare(created(a))).slice(0, MAX_READ);
+        const candidates = [...listed].sort((a, b) => created(b).localeCompare(created(a)));
         const refused = [];
+        const { screenBundle } = await __webpack_require__.e(/* import() */ 914).then(__webpack_require__.bind(__webpack_require__, 94914));
         let read = 0;
         let verified = 0;
-        const result = (found) => ({ digest: found, refused, listed: listed.length, checked: read });
+        const result = (found, stopped) => ({
+            digest: found,
+            refused,
+            listed: listed.length,
+            checked: read,
+            unread: found ? 0 : listed.length - read,
+            stopped,
+        });
         for (const candidate of candidates) {
-            if (verified >= MAX_VERIFIED || ((0,deadline/* deadline */.nl)() ?? Infinity) <= Date.now())
-                break;
+            if (read >= MAX_READ)
+                return result(undefined, `at most ${MAX_READ} are read`);
+            if (verified >= MAX_VERIFIED)
+                return result(undefined, `at most ${MAX_VERIFIED} of this identity's are verified`);
+            if (((0,deadline/* deadline */.nl)() ?? Infinity) <= Date.now())
+                return result(undefined, 'the time to look for one ran out');
             read++;
-            let bundle;
             try {
-                bundle = await readBundle(client, repository, candidate);
-            }
-            catch (err) {
-                if (!(err instanceof errors/* UserError */.yo))
-                    throw err;
-                refused.push(`referrer ${candidate.digest} does not count (${err.message})`);
-                continue;
-            }
-            verified++;
-            try {
+                const bundle = await readBundle(client, repository, candidate);
+                await screenBundle(bundle, expected);
+                verified++;
                 await check(bundle);
                 return result(candidate.digest);
             }
@@ -371,7 +398,11 @@ async function findValidBundle(client, repository, digest, predicateType, check)
         return result();
     });
 }
-const created = (r) => r.annotations?.['org.opencontainers.image.created'] ?? '';
+/** When a referrer says it was made (newest first); a value that is not text sorts last. */
+const created = (r) => {
+    const at = r.annotations?.['org.opencontainers.image.created'];
+    return typeof at === 'string' ? at : '';
+};
 /** The referrer cosign 3 and actions/attest push for a bundle: its one layer, and the annotations Artifact Hub and cosign read. */
 function bundleArtifact(bundle, predicateType, now = new Date()) {
     return {
@@ -418,16 +449,18 @@ function describeWitness(bundle) {
  * Throws a UserError saying what was found instead.
  */
 async function verifyKeylessReferrer(client, repository, digest, check) {
-    const verify = await __webpack_require__.e(/* import() */ 323).then(__webpack_require__.bind(__webpack_require__, 32323));
+    const verify = await __webpack_require__.e(/* import() */ 914).then(__webpack_require__.bind(__webpack_require__, 94914));
     let verified;
-    const found = await findValidBundle(client, repository, digest, check.predicateType, async (bundle) => {
-        verified = await verify.verifyBundle(bundle, {
-            trustedRoot: check.trustedRoot,
-            certificateIdentity: check.identity,
-            certificateIssuer: check.issuer,
-            expectedSubjectDigest: digest,
-            expectedPredicateType: check.predicateType,
-        });
+    const expected = {
+        certificateIdentity: check.identity,
+        certificateIssuer: check.issuer,
+        expectedSubjectDigest: digest,
+        expectedPredicateType: check.predicateType,
+        expectedSubjectName: subjectNameFor(check.predicateType, client.registry, repository),
+        githubWorkflowRepository: check.githubWorkflowRepository,
+    };
+    const found = await findValidBundle(client, repository, expected, async (bundle) => {
+        verified = await verify.verifyBundle(bundle, { ...expected, trustedRoot: check.trustedRoot });
     });
     const where = `${client.registry}/${repository}@${digest}`;
     if (found.digest && verified)
@@ -437,7 +470,8 @@ async function verifyKeylessReferrer(client, repository, digest, check) {
         throw new errors/* UserError */.yo(`${where} carries no ${kind}`, {
             hint: 'It was not signed keylessly, or the signature is in another repository',
         });
-    throw new errors/* UserError */.yo(`${where}: none of its ${found.listed} Sigstore bundles${found.checked < found.listed ? ` (the ${found.checked} newest read)` : ''} is a valid ${kind} by ${String(check.identity)}: ${found.refused.join('; ')}`, {
+    const unread = found.unread > 0 ? ` (the ${found.checked} newest read: ${found.stopped})` : '';
+    throw new errors/* UserError */.yo(`${where}: none of its ${found.listed} Sigstore bundles${unread} is a valid ${kind} by ${String(check.identity)}: ${found.refused.slice(0, 8).join('; ')}${found.refused.length > 8 ? `; and ${found.refused.length - 8} more` : ''}`, {
         hint: 'Check the identity and issuer; a chart whose content changed has another digest, and no signature',
     });
 }

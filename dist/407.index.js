@@ -871,6 +871,7 @@ function bool(name, fallback) {
 function targetResult(built, o) {
     const repository = `${built.ref.registry}/${built.ref.repository}`;
     const digest = o.artifact.manifestDescriptor.digest;
+    const signed = built.signed !== undefined && o.status !== 'skipped';
     return {
         ref: o.refName,
         repository,
@@ -880,6 +881,8 @@ function targetResult(built, o) {
         size: String(o.artifact.chart.length),
         status: o.status,
         from: o.from,
+        signed,
+        'sign-fingerprint': signed ? built.signed.fingerprint : '',
     };
 }
 /** A target's result with the keyless referrers made or found for it. */
@@ -894,8 +897,6 @@ function chartResult(source, built, targets) {
         ...targets[0],
         name: built.chart.metadata.name,
         version: built.chart.metadata.version,
-        signed: built.signed !== undefined,
-        'sign-fingerprint': built.signed?.fingerprint ?? '',
         targets,
     };
 }
@@ -961,8 +962,8 @@ function tally(results) {
 var chart_ref = __webpack_require__(31938);
 // EXTERNAL MODULE: ./src/release/build.ts + 3 modules
 var release_build = __webpack_require__(4958);
-// EXTERNAL MODULE: ./src/release/push.ts + 1 modules
-var push = __webpack_require__(4509);
+// EXTERNAL MODULE: ./src/release/push.ts + 2 modules
+var push = __webpack_require__(93871);
 // EXTERNAL MODULE: ./src/release/outcome.ts
 var release_outcome = __webpack_require__(82641);
 // EXTERNAL MODULE: ./src/util/yield.ts
@@ -1263,6 +1264,14 @@ async function publishChart(source, inputs, build, registries, notice, readBacks
     if (packaged.signed)
         log(`signed by ${packaged.signed.fingerprint} (${packaged.signed.userId}): provenance ${md.name}-${md.version}.tgz.prov`);
     const targets = inputs.refs.map((ref) => (0,release_build/* bindRef */.Zp)(packaged, ref));
+    // What this run signs must be this build's own: a registry copy it cannot account for is a difference.
+    const signer = build.signer;
+    const vouch = keyless || signer
+        ? {
+            manifest: keyless !== undefined,
+            provenance: signer && ((theirs, chart) => signer.notOwn(theirs, chart, md)),
+        }
+        : undefined;
     const results = [];
     const pushedTo = new Map();
     // Once per repository: its artifacthub.io tag, and (on GHCR) whether a stranger can pull it.
@@ -1296,6 +1305,7 @@ async function publishChart(source, inputs, build, registries, notice, readBacks
             beforeCommit: saved,
             beforeWrite: keyless && (() => (made = keyless.ensure(client, built.ref, built.artifact.manifestDescriptor, true))),
             readBacks,
+            vouch,
         });
         await saved;
         if (!pushedTo.has(built.ref.registry))
@@ -1429,7 +1439,7 @@ async function writeSummary(results) {
         ],
         ...rows,
     ]);
-    summary.addRaw(keylessLines(results));
+    summary.addRaw(signatureLines(results));
     for (const line of artifactHubLines(results))
         summary.addRaw(line, true);
     await summary.write();
@@ -1448,10 +1458,14 @@ function artifactHubLines(results) {
     }
     return lines;
 }
-/** One line per target that was signed or attested keylessly: the referrers' digests. */
-function keylessLines(results) {
+/**
+ * One line per target whose standing manifest this step vouches for: the provenance's key, the keyless
+ * referrers' digests (a copy this build could not account for is signed by none of them).
+ */
+function signatureLines(results) {
     const lines = results.flatMap((r) => r.targets.flatMap((t) => {
         const parts = [
+            t.signed && `provenance signed by key <code>${summary_escape(t['sign-fingerprint'])}</code>`,
             t['signature-digest'] && `keyless signature <code>${summary_escape(t['signature-digest'])}</code>`,
             t['attestation-digest'] && `provenance attestation <code>${summary_escape(t['attestation-digest'])}</code>`,
         ].filter(Boolean);

@@ -105,7 +105,7 @@ Options:
                      signature (with --certificate-identity and --certificate-oidc-issuer, as chart verify),
                      or both; nothing is saved if a check fails
   --keyring FILE     the signers' public keys: gpg --export KEY > FILE`,
-    'chart verify': `Usage: chartlift chart verify REF [--version VERSION] --certificate-identity ID --certificate-oidc-issuer URL [--type signature|slsaprovenance] [--trusted-root FILE] [--plain-http] [--ca-file FILE]
+    'chart verify': `Usage: chartlift chart verify REF [--version VERSION] --certificate-identity ID --certificate-oidc-issuer URL [--certificate-github-workflow-repository OWNER/REPO] [--type signature|slsaprovenance] [--trusted-root FILE] [--plain-http] [--ca-file FILE]
 
 Checks that the manifest REF points at carries a keyless Sigstore signature (or, with
 --type slsaprovenance, a SLSA provenance attestation) made by ID, valid against Sigstore's
@@ -117,6 +117,9 @@ Options:
                                      https://github.com/OWNER/REPO/.github/workflows/release.yml@refs/heads/main
   --certificate-identity-regexp RE   the signer, as a regular expression instead
   --certificate-oidc-issuer URL      its OIDC issuer (GitHub Actions: https://token.actions.githubusercontent.com)
+  --certificate-github-workflow-repository OWNER/REPO
+                                     the repository whose workflow ran: a reusable workflow signs as
+                                     itself (its own path is the identity), this names its caller
   --type TYPE                        signature (default) or slsaprovenance
   --trusted-root FILE                a Sigstore instance's trusted_root.json (a private instance)
   --plain-http                       talk HTTP instead of HTTPS
@@ -264,6 +267,7 @@ const OPTIONS = {
     'certificate-identity': { type: 'string' },
     'certificate-identity-regexp': { type: 'string' },
     'certificate-oidc-issuer': { type: 'string' },
+    'certificate-github-workflow-repository': { type: 'string' },
     type: { type: 'string' },
     'trusted-root': { type: 'string' },
 };
@@ -281,6 +285,7 @@ const VALUE_NAMES = {
     'certificate-identity': 'ID',
     'certificate-identity-regexp': 'REGEXP',
     'certificate-oidc-issuer': 'URL',
+    'certificate-github-workflow-repository': 'OWNER/REPO',
     type: 'signature|slsaprovenance',
     'trusted-root': 'FILE',
 };
@@ -440,6 +445,7 @@ async function main(argv) {
         certificateOidcIssuer: values['certificate-oidc-issuer'],
         type: values.type,
         trustedRoot: values['trusted-root'],
+        certificateGithubWorkflowRepository: values['certificate-github-workflow-repository'],
     };
     const ifExists = (values['if-exists'] ?? 'fail');
     if (!['fail', 'skip', 'overwrite'].includes(ifExists))
@@ -815,7 +821,12 @@ const TYPES = {
 };
 /** Whether any keyless flag was given (then `pull --verify` checks the keyless signature). */
 function wantsKeyless(flags) {
-    return Boolean(flags.certificateIdentity || flags.certificateIdentityRegexp || flags.certificateOidcIssuer || flags.trustedRoot || flags.type);
+    return Boolean(flags.certificateIdentity ||
+        flags.certificateIdentityRegexp ||
+        flags.certificateOidcIssuer ||
+        flags.trustedRoot ||
+        flags.type ||
+        flags.certificateGithubWorkflowRepository);
 }
 /** sigstore-js runs on Node 22.22.2+ and 24.15+ (its engines); older ones are told so, not failed obscurely. */
 function checkNodeForSigstore(version = process.versions.node) {
@@ -847,7 +858,16 @@ async function keylessCheck(flags) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`--certificate-identity-regexp is not a regular expression: ${JSON.stringify(flags.certificateIdentityRegexp)}`);
         }
     }
-    return { predicateType, identity, issuer: flags.certificateOidcIssuer, trustedRoot: await trustedRoot(flags.trustedRoot) };
+    const repository = flags.certificateGithubWorkflowRepository;
+    if (repository !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(repository))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`--certificate-github-workflow-repository takes OWNER/REPO, not ${JSON.stringify(repository)}`);
+    return {
+        predicateType,
+        identity,
+        issuer: flags.certificateOidcIssuer,
+        trustedRoot: await trustedRoot(flags.trustedRoot),
+        githubWorkflowRepository: repository,
+    };
 }
 async function trustedRoot(file) {
     const { publicGoodTrustedRoot, readTrustedRootFile } = await __webpack_require__.e(/* import() */ 820).then(__webpack_require__.bind(__webpack_require__, 93820));

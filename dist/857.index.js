@@ -4324,6 +4324,10 @@ class RegistryClient {
     get username() {
         return this.#auth.username;
     }
+    /** How long one operation of this client may take, retries included (the run's timeout and retries): a deadline for a caller's own. */
+    get operationBudgetMs() {
+        return (0,retry/* retryBudget */.kZ)(this.#policy);
+    }
     /** GET /v2/ with the credential: what `helm registry login` checks. */
     async ping() {
         const res = await this.#send({ method: 'GET', url: `${this.#base}/v2/` }, undefined);
@@ -4542,7 +4546,12 @@ class RegistryClient {
      * for its referrers API). `condition`: `If-Match` / `If-None-Match`; a registry that honours them
      * answers 412 when the reference changed meanwhile, returned as `{ conflict: true }`.
      */
-    async pushManifest(repository, reference, manifest, mediaType, condition = {}) {
+    async pushManifest(repository, reference, manifest, mediaType, condition = {}, 
+    /**
+     * Run before the PUT is sent again after a transient failure (which may have landed, or let
+     * another writer in meanwhile); it may throw to send nothing more.
+     */
+    beforeRetry) {
         const where = `${this.registry}/${repository}:${reference}`;
         if (reference.includes(':'))
             (0,oci_digest/* parseDigest */.m)(reference, 'the manifest digest', where);
@@ -4551,7 +4560,7 @@ class RegistryClient {
             headers['if-match'] = condition.ifMatch;
         if (condition.ifNoneMatch)
             headers['if-none-match'] = condition.ifNoneMatch;
-        const res = await this.#send({ method: 'PUT', url: `${this.#base}/v2/${repository}/manifests/${reference}`, headers, body: manifest }, scope(repository, true));
+        const res = await this.#send({ method: 'PUT', url: `${this.#base}/v2/${repository}/manifests/${reference}`, headers, body: manifest }, scope(repository, true), true, beforeRetry);
         if (res.status === 412)
             return { conflict: true };
         if (res.status !== 201 && res.status !== 200)
@@ -4674,8 +4683,10 @@ class RegistryClient {
      * One request with retries: transient statuses and dropped connections are tried again (only
      * when `idempotent`), after a backoff or the registry's Retry-After, within the policy's bounds.
      */
-    async #send(req, scopeText, idempotent = true) {
-        const { value, attempts } = await (0,retry/* retrying */.R$)(this.#policy, async () => {
+    async #send(req, scopeText, idempotent = true, beforeRetry) {
+        const { value, attempts } = await (0,retry/* retrying */.R$)(this.#policy, async (n) => {
+            if (n > 0)
+                await beforeRetry?.();
             const res = await this.#auth.send(req, scopeText).catch((err) => this.#asRegistryError(err, this.registry));
             if (res.status === 400 && this.#plainHttp)
                 await this.#checkScheme();
@@ -5611,7 +5622,7 @@ async function logIn(client, username, password) {
 /* harmony export */ });
 /* harmony import */ var _oci_layout_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25823);
 /* harmony import */ var _pull_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27458);
-/* harmony import */ var _push_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4509);
+/* harmony import */ var _push_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(93871);
 /* harmony import */ var _save_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11144);
 
 
@@ -5712,7 +5723,7 @@ async function pullChart(client, ref, layout, check) {
 
 /***/ }),
 
-/***/ 4509:
+/***/ 93871:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5740,9 +5751,60 @@ var chart_package = __webpack_require__(12353);
 var fetch_budget = __webpack_require__(28466);
 // EXTERNAL MODULE: ./src/artifact/parse.ts
 var parse = __webpack_require__(72781);
+// EXTERNAL MODULE: ./src/util/quoted.ts
+var quoted = __webpack_require__(59202);
+;// CONCATENATED MODULE: ./src/artifact/unaccounted.ts
+
+
+/** The fields of an image manifest and of a descriptor that this build writes. */
+const MANIFEST_FIELDS = new Set(['schemaVersion', 'mediaType', 'config', 'layers', 'annotations']);
+const DESCRIPTOR_FIELDS = new Set(['mediaType', 'digest', 'size']);
+/** Names a message lists at most, each cut: the manifest is the registry's text. */
+const MOST = 8;
+/**
+ * What a signature of the registry's manifest `theirs` would cover that this build (`ours`) did not
+ * make, for a manifest that holds the same chart (the same config, the same files: checked before):
+ * a field or a descriptor's field this build does not write (`subject`, `urls`, a layer's
+ * annotations), a chart layer of another media type, and each annotation whose value is not this
+ * build's. What it lacks claims nothing, and its creation time is when it was pushed, not content;
+ * the layers' bytes are the comparison's to account for (the same files), the provenance layer the
+ * caller's (whose key signed it). Empty when every part is accounted for.
+ */
+function unaccountedParts(theirs, chartLayer, ours) {
+    const parts = [];
+    const extra = (o, allowed) => Object.keys(o).filter((k) => !allowed.has(k));
+    const fields = extra(theirs, MANIFEST_FIELDS);
+    if (fields.length > 0)
+        parts.push(`its manifest has ${names('field', fields)} this build does not write`);
+    const descriptors = [theirs.config, ...theirs.layers].flatMap((d) => extra(d, DESCRIPTOR_FIELDS));
+    if (descriptors.length > 0)
+        parts.push(`its descriptors have ${names('field', [...new Set(descriptors)])} this build does not write`);
+    if (chartLayer.mediaType !== ours.chartDescriptor.mediaType)
+        parts.push(`its chart layer is ${(0,quoted/* quoted */.T)(chartLayer.mediaType, 80)}, not ${ours.chartDescriptor.mediaType} as this build writes it`);
+    const mine = JSON.parse(ours.manifest.toString('utf8')).annotations ?? {};
+    const annotations = theirs.annotations;
+    if (annotations !== undefined && (typeof annotations !== 'object' || annotations === null || Array.isArray(annotations)))
+        parts.push('its annotations are not a map of strings');
+    else if (annotations) {
+        const differ = Object.entries(annotations)
+            .filter(([k, v]) => (k === media_types/* Annotation */.Y.created ? typeof v !== 'string' : v !== mine[k]))
+            .map(([k]) => k);
+        if (differ.length > 0)
+            parts.push(`${names('annotation', differ)} ${differ.length === 1 ? 'is' : 'are'} not this build's`);
+    }
+    return parts;
+}
+/** `annotation a`, `annotations a, b and 3 more`: each name quoted if it needs to be, cut, listed up to MOST. */
+function names(kind, list) {
+    const shown = list.slice(0, MOST).map((k) => (/^[\w./-]{1,100}$/.test(k) ? k : (0,quoted/* quoted */.T)(k, 100)));
+    const more = list.length > MOST ? ` and ${list.length - MOST} more` : '';
+    return `${kind}${list.length === 1 ? '' : 's'} ${shown.join(', ')}${more}`;
+}
+
 // EXTERNAL MODULE: ./src/util/bounded-read.ts
 var bounded_read = __webpack_require__(34282);
 ;// CONCATENATED MODULE: ./src/release/same-chart.ts
+
 
 
 
@@ -5758,10 +5820,12 @@ var bounded_read = __webpack_require__(34282);
  * that pushed it. When it does, `artifact` is what the registry holds, so that the digests reported
  * are the ones a pull gets. The existing chart is downloaded only when the configs are equal and the
  * layers differ; what cannot be read as a chart is simply not the same.
+ *
+ * When this run signs (`vouch`), the same content is not enough: every part of the registry's copy a
+ * signature would cover must be this build's own (unaccountedParts; a provenance file made by this
+ * key), else it is named as a difference like any other.
  */
-async function compareWithRegistry(client, repository, digest, ours, 
-/** Name every difference (an error will show them): false downloads nothing once one is known. */
-explain = true) {
+async function compareWithRegistry(client, repository, digest, ours, { explain = true, vouch } = {}) {
     const { body } = await client.fetchManifest(repository, digest);
     let parsed;
     try {
@@ -5779,9 +5843,13 @@ explain = true) {
     const whys = [];
     if (ours.provenance && !provLayer)
         whys.push('this build adds a provenance file');
+    const ourProv = ours.layers.find((l) => l.mediaType === media_types/* MediaType */.z.provenance);
+    const unaccounted = vouch?.manifest ? unaccountedParts(manifest, chartLayer, ours) : [];
+    if (vouch?.manifest && provLayer && !vouch.provenance && provLayer.digest !== ourProv?.digest)
+        unaccounted.push('it carries a provenance file this build did not make');
     const sameConfig = manifest.config.digest === ours.configDescriptor.digest;
-    if (!explain && (whys.length > 0 || !sameConfig))
-        return { same: false, why: whys[0] ?? 'its metadata differs', chartDigest: chartLayer.digest };
+    if (!explain && (whys.length > 0 || !sameConfig || unaccounted.length > 0))
+        return { same: false, why: whys[0] ?? (sameConfig ? vouched(unaccounted) : 'its metadata differs'), chartDigest: chartLayer.digest };
     if (!sameConfig)
         whys.push(await metadataDifference(client, repository, manifest.config, ours, budget));
     let chart = ours.chart;
@@ -5797,18 +5865,22 @@ explain = true) {
                 whys.push(why);
         }
     }
+    if (unaccounted.length > 0)
+        whys.push(vouched(unaccounted));
     if (whys.length > 0)
         return { same: false, why: whys.join('; '), chartDigest: chartLayer.digest };
     let provenance;
     if (provLayer) {
         if (provLayer.size > fetch_budget/* MAX_SMALL_BLOB */.v)
             return { same: false, why: 'its provenance layer is too large', chartDigest: chartLayer.digest };
-        const ourProv = ours.layers.find((l) => l.mediaType === media_types/* MediaType */.z.provenance);
         if (provLayer.digest === ourProv?.digest)
             provenance = ours.provenance;
         else {
             budget.take(provLayer);
             provenance = await client.fetchBlob(repository, provLayer);
+            const notOurs = await vouch?.provenance?.(provenance, chart);
+            if (notOurs)
+                return { same: false, why: vouched([`its provenance file ${notOurs}`]), chartDigest: chartLayer.digest };
         }
     }
     return {
@@ -5824,6 +5896,10 @@ explain = true) {
             layers: manifest.layers,
         },
     };
+}
+/** The parts a signature by this run would cover that this build did not make, said as one difference. */
+function vouched(parts) {
+    return `this run signs what it publishes, and the registry's copy holds what this build did not make: ${parts.join('; ')}`;
 }
 /** Which metadata fields differ, for the error that names them. */
 async function metadataDifference(client, repository, config, ours, budget) {
@@ -5892,7 +5968,7 @@ function listed(items, most = 5) {
  */
 async function pushArtifact(client, ref, artifact, ifExists, options = {}) {
     const current = await (options.current ?? client.resolveTag(ref.repository, ref.tag, true));
-    const early = await decide(client, ref, artifact, ifExists, current);
+    const early = await decide(client, ref, artifact, ifExists, current, options.vouch);
     if (early)
         return early;
     // Registries offer no conditional tag update. A new tag is asked for again once the last upload
@@ -5913,7 +5989,7 @@ async function pushArtifact(client, ref, artifact, ifExists, options = {}) {
     before?.catch(() => { });
     await upload(client, ref, artifact, { known: current !== undefined, mountFrom: options.mountFrom, lastSent: oneDone });
     await Promise.all([options.beforeCommit, before]);
-    return commit(client, ref, artifact, ifExists, check, options.readBacks);
+    return commit(client, ref, artifact, ifExists, check, current, options);
 }
 /**
  * The tag as this run last saw it before writing: when it was asked (the start of the window in
@@ -5980,16 +6056,42 @@ async function upload(client, ref, artifact, options) {
 /**
  * Writes the manifest, unless asking again found the new tag written meanwhile (then `decide` again),
  * checks the digest the registry reports, and reads the tag back once another run's write would have landed.
+ * A write answered with a transient failure is sent again only after the tag is asked once more: the
+ * failed one may have landed after all, or let another run's write in meanwhile (decided as above), and
+ * the window and the settling wait are those of the write that lands, not of the first attempt.
  */
-async function commit(client, ref, artifact, ifExists, check, readBacks) {
+async function commit(client, ref, artifact, ifExists, check, current, { readBacks, vouch }) {
     const ours = artifact.manifestDescriptor.digest;
-    const now = await check.answer();
-    const late = now === undefined ? undefined : await decide(client, ref, artifact, ifExists, now);
-    if (late)
-        return late;
+    // What the tag held when this run decided to write it: a new tag's answer to asking again.
+    let expected = check.isNew ? await check.answer() : current;
+    let writtenAt = 0;
+    for (;;) {
+        const late = expected === undefined || expected === current ? undefined : await decide(client, ref, artifact, ifExists, expected, vouch);
+        if (late)
+            return late;
+        writtenAt = performance.now();
+        try {
+            await client.pushManifest(ref.repository, ref.tag, artifact.manifest, media_types/* MediaType */.z.manifest, {}, async () => {
+                const now = await client.resolveTag(ref.repository, ref.tag, true);
+                if (now === ours)
+                    throw new WriteLanded();
+                if (now !== expected)
+                    throw new WrittenMeanwhile(now);
+                check.at = writtenAt = performance.now();
+            });
+        }
+        catch (err) {
+            if (err instanceof WriteLanded)
+                break;
+            if (!(err instanceof WrittenMeanwhile))
+                throw err;
+            expected = err.digest;
+            check.at = performance.now();
+            continue;
+        }
+        break;
+    }
     // The registry's reported digest is checked against the bytes sent (a registry that rewrote them is refused).
-    const writtenAt = performance.now();
-    await client.pushManifest(ref.repository, ref.tag, artifact.manifest, media_types/* MediaType */.z.manifest);
     // Another run that checked the tag before this write may still write it after: within about as long
     // as this run took from its check to its write. The tag is read back once that long has passed since
     // the write went out (its own round trip counts), so of two runs that both wrote, the one replaced
@@ -6012,6 +6114,17 @@ async function commit(client, ref, artifact, ifExists, check, readBacks) {
         await readBack;
     return { status: 'pushed', digest: ours };
 }
+/** A write answered with a transient failure had landed after all: the tag holds this build. */
+class WriteLanded extends Error {
+}
+/** Before a write was sent again, the tag was found written by someone else: decided again. */
+class WrittenMeanwhile extends Error {
+    digest;
+    constructor(digest) {
+        super('the tag was written meanwhile');
+        this.digest = digest;
+    }
+}
 /**
  * Settling waits 1.5 times the check-to-write time from the write (a slower racer's margin), at most
  * SETTLE_MAX_MS, and at least SETTLE_MIN_MS after the write's answer.
@@ -6023,14 +6136,14 @@ function settleTime(windowMs) {
     return Math.min(SETTLE_MAX_MS, Math.ceil(windowMs * 1.5));
 }
 /** What to do about a tag that holds `current`: nothing (the same chart), skip, fail, or undefined (write). */
-async function decide(client, ref, artifact, ifExists, current) {
+async function decide(client, ref, artifact, ifExists, current, vouch) {
     const ours = artifact.manifestDescriptor.digest;
     if (current === ours)
         return { status: 'unchanged', digest: ours };
     if (current === undefined)
         return undefined;
     // Only `fail` shows why they differ; skip and overwrite need to know only whether they do.
-    const compared = await compareWithRegistry(client, ref.repository, current, artifact, ifExists === 'fail');
+    const compared = await compareWithRegistry(client, ref.repository, current, artifact, { explain: ifExists === 'fail', vouch });
     if (compared.same)
         return { status: 'unchanged', digest: current, existing: compared.artifact };
     if (ifExists === 'skip')
@@ -6299,6 +6412,11 @@ function startSigner(options) {
     return {
         sign: async (message, date) => (await unlocked).sign(message, date),
         fingerprint: async () => (await unlocked).fingerprint,
+        notOwn: async (provenance, archive, chart) => {
+            const { fingerprint } = await unlocked;
+            const { archiveName, notOwnProvenance } = await __webpack_require__.e(/* import() */ 863).then(__webpack_require__.bind(__webpack_require__, 31863));
+            return notOwnProvenance(provenance, archive, archiveName(chart), options.keys, fingerprint);
+        },
     };
 }
 

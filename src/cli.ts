@@ -65,6 +65,7 @@ export async function main(argv: string[]): Promise<number> {
     certificateOidcIssuer: values['certificate-oidc-issuer'],
     type: values.type,
     trustedRoot: values['trusted-root'],
+    certificateGithubWorkflowRepository: values['certificate-github-workflow-repository'],
   };
   const ifExists = (values['if-exists'] ?? 'fail') as IfExists;
   if (!['fail', 'skip', 'overwrite'].includes(ifExists)) throw new UserError('--if-exists takes fail, skip or overwrite');

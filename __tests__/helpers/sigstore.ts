@@ -156,7 +156,7 @@ async function serve(
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
-export async function startSigstore(): Promise<SigstoreStandIn> {
+export async function startSigstore(options: { tsaFractionMs?: number } = {}): Promise<SigstoreStandIn> {
   const started = new Date(Date.now() - 60_000);
   const issuerKey = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const kid = randomUUID();
@@ -165,8 +165,9 @@ export async function startSigstore(): Promise<SigstoreStandIn> {
   const ctlog = await initializeCTLog(fulcioKeys);
   const ca = await initializeCA(fulcioKeys, ctlog);
   const fulcio = fulcioHandler(ca, { strict: true, subjectClaim: 'standin_san' });
-  // The TSA's clock, set to the whole second before each request: the mock writes genTime with
-  // DER's trimmed fraction (".5"), which @sigstore/core's parser refuses unless it has three digits.
+  // The TSA's clock, set to the whole second before each request (plus `tsaFractionMs`): the mock
+  // writes genTime with DER's trimmed fraction (".12"), which @sigstore/core 4.0.1's parser refuses
+  // unless it has three digits (Chartlift reads it: src/sign/keyless/der-time.ts).
   const tsaClock = new Date();
   const tsa = await initializeTSA(generateKeyPairSync('ec', { namedCurve: 'P-256' }), tsaClock);
   const tsaHandle = tsaHandler(tsa, { strict: true });
@@ -227,7 +228,7 @@ export async function startSigstore(): Promise<SigstoreStandIn> {
     tsaHandle.path,
     async (body) => {
       calls.tsa++;
-      tsaClock.setTime(Math.floor(Date.now() / 1000) * 1000);
+      tsaClock.setTime(Math.floor(Date.now() / 1000) * 1000 + (options.tsaFractionMs ?? 0));
       return tsaHandle.fn(body);
     },
     () => refuse.tsa,

@@ -62,6 +62,14 @@ const check = (): KeylessCheck => ({
   trustedRoot: sigstore.trustedRoot(),
 });
 
+/** What the step looks for: a signature of `digest` by the workflow. */
+const expectation = (digest: string) => ({
+  certificateIdentity: WORKFLOW_SAN,
+  certificateIssuer: GITHUB_ISSUER,
+  expectedSubjectDigest: digest,
+  expectedPredicateType: COSIGN_SIGN_PREDICATE_TYPE,
+});
+
 /** The step's check of a candidate (trusted root given): what KeylessSigner hands findValidBundle. */
 const stepCheck = (digest: string) => async (bundle: string) => {
   await verifyBundle(bundle, {
@@ -120,7 +128,7 @@ describe('the exactly-once check against a hostile registry', () => {
         annotations: { 'org.opencontainers.image.created': `2026-01-01T00:00:${String(i % 60).padStart(2, '0')}Z` },
       })),
     );
-    const found = await findValidBundle(client, REPO, subject.digest, COSIGN_SIGN_PREDICATE_TYPE, stepCheck(subject.digest));
+    const found = await findValidBundle(client, REPO, expectation(subject.digest), stepCheck(subject.digest));
     assert.equal(found.digest, undefined);
     assert.equal(found.refused.length, 32);
     assert.match(found.refused[0], /not found/);
@@ -148,7 +156,7 @@ describe('the exactly-once check against a hostile registry', () => {
       pump();
       return true;
     };
-    const found = await findValidBundle(client, REPO, subject.digest, COSIGN_SIGN_PREDICATE_TYPE, stepCheck(subject.digest));
+    const found = await findValidBundle(client, REPO, expectation(subject.digest), stepCheck(subject.digest));
     assert.equal(found.digest, undefined);
     assert.match(found.refused[0], /bundle is 1073741824 bytes, more than a bundle is/);
     assert.equal(gets(new RegExp(`/blobs/${sha256('big')}`)), 0);
@@ -166,7 +174,7 @@ describe('the exactly-once check against a hostile registry', () => {
     });
     // Its annotation says "signature"; its statement says provenance.
     await attach(provenance, COSIGN_SIGN_PREDICATE_TYPE);
-    const found = await findValidBundle(client, REPO, subject.digest, COSIGN_SIGN_PREDICATE_TYPE, stepCheck(subject.digest));
+    const found = await findValidBundle(client, REPO, expectation(subject.digest), stepCheck(subject.digest));
     assert.equal(found.digest, undefined, found.refused.join('\n'));
     assert.equal(found.refused.length, 2);
     assert.ok(found.refused.some((r) => /is for sha256:1{64}, not/.test(r)));
@@ -179,7 +187,7 @@ describe('the exactly-once check against a hostile registry', () => {
     const hung = plantReferrer({ digest: sha256('x'), size: 10 }, '2026-01-01T00:00:00Z');
     plantIndex([hung]);
     reg.override = (r) => r.url.endsWith(`/manifests/${(hung as { digest: string }).digest}`);
-    const found = await findValidBundle(client, REPO, subject.digest, COSIGN_SIGN_PREDICATE_TYPE, stepCheck(subject.digest));
+    const found = await findValidBundle(client, REPO, expectation(subject.digest), stepCheck(subject.digest));
     assert.equal(found.digest, undefined);
     assert.equal(found.refused.length, 1);
     assert.match(found.refused[0], /does not count \(.*(time|answer)/i);
@@ -195,5 +203,72 @@ describe('chart verify against a hostile registry', () => {
     plantIndex([...entries, ...junk]);
     const verified = await verifyKeylessReferrer(client, REPO, subject.digest, check());
     assert.equal(verified.referrer, real);
+  });
+});
+
+describe('the third round: junk, odd annotations and a registry that never answers', () => {
+  /** A blob the registry holds, served by its digest. */
+  const plantBlob = (data: Buffer): { digest: string; size: number } => {
+    const digest = sha256(data);
+    reg.blobs.set(digest, data);
+    return { digest, size: data.length };
+  };
+
+  test('eight referrers whose bundle layer is there but is junk ({"junk":N}), dated 9999: each costs a read, and the valid signature is found', async () => {
+    const real = await attach(await signature(subject.digest));
+    const entries = JSON.parse(reg.manifests.get(`${REPO}:${referrersTag(subject.digest)}`)!.toString()).manifests as object[];
+    const junk = Array.from({ length: 8 }, (_, i) => plantReferrer(plantBlob(Buffer.from(`{"junk":${i}}`)), `9999-12-31T00:00:0${i}Z`));
+    plantIndex([...entries, ...junk]);
+    const found = await findValidBundle(client, REPO, expectation(subject.digest), stepCheck(subject.digest));
+    assert.equal(found.digest, real, found.refused.join('\n'));
+    assert.equal(found.refused.length, 8);
+    assert.match(found.refused[0], /not a Sigstore bundle/);
+    const verified = await verifyKeylessReferrer(client, REPO, subject.digest, check());
+    assert.equal(verified.referrer, real);
+  });
+
+  test("ten valid bundles of other signers (another workflow's certificate), dated later: each costs a read, and ours is found", async () => {
+    const real = await attach(await signature(subject.digest), COSIGN_SIGN_PREDICATE_TYPE, new Date('2026-01-01T00:00:00Z'));
+    const others = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        signStatement(signatureStatement(subject.digest), {
+          identityToken: async () => sigstore.token({ job_workflow_ref: 'mallory/elsewhere/.github/workflows/x.yml@refs/heads/main' }),
+          ...endpoints(),
+        }),
+      ),
+    );
+    for (const [i, b] of others.entries()) await attach(b, COSIGN_SIGN_PREDICATE_TYPE, new Date(Date.UTC(2027, 0, 1, 0, 0, i)));
+    const found = await findValidBundle(client, REPO, expectation(subject.digest), stepCheck(subject.digest));
+    assert.equal(found.digest, real, found.refused.join('\n'));
+    assert.equal(found.refused.length, 10);
+    assert.match(found.refused[0], /identity is not .* \(it is https:\/\/github\.com\/mallory/);
+  });
+
+  test('a referrer entry whose created annotation is a number (or whose annotations are not a map): no crash, and the valid signature is found', async () => {
+    const real = await attach(await signature(subject.digest));
+    const entries = JSON.parse(reg.manifests.get(`${REPO}:${referrersTag(subject.digest)}`)!.toString()).manifests as object[];
+    const odd = plantReferrer(plantBlob(Buffer.from('{"junk":"odd"}')), '2026-01-01T00:00:00Z') as { annotations: Record<string, unknown> };
+    odd.annotations['org.opencontainers.image.created'] = 20261231;
+    const notAMap = { ...(plantReferrer(plantBlob(Buffer.from('{"junk":"map"}')), 'x') as object), annotations: 'created today' };
+    plantIndex([odd, notAMap, ...entries]);
+    const found = await findValidBundle(client, REPO, expectation(subject.digest), stepCheck(subject.digest));
+    assert.equal(found.digest, real, found.refused.join('\n'));
+    const verified = await verifyKeylessReferrer(client, REPO, subject.digest, check());
+    assert.equal(verified.referrer, real);
+  });
+
+  test('32 referrers listed, none ever answered, with a 1 s timeout and one retry: the look ends within that operation, not 32 of them', async () => {
+    const quick = new RegistryClient(new Http({ timeoutMs: 1000 }), reg.host, { plainHttp: true, policy: retryPolicy(1, 1) });
+    plantIndex(
+      Array.from({ length: 32 }, (_, i) =>
+        plantReferrer(plantBlob(Buffer.from(`{"slow":${i}}`)), `2026-01-01T00:00:${String(i).padStart(2, '0')}Z`),
+      ),
+    );
+    reg.override = (r) => r.method === 'GET' && /\/manifests\/sha256:/.test(r.url); // never answered
+    const found = await findValidBundle(quick, REPO, expectation(subject.digest), stepCheck(subject.digest));
+    assert.equal(found.digest, undefined);
+    assert.match(found.stopped ?? '', /time to look for one ran out/);
+    assert.ok(found.unread > 0, `${found.checked} read, ${found.unread} unread`);
+    assert.ok(gets(/\/manifests\/sha256:/) <= 4, `${gets(/\/manifests\/sha256:/)} referrer manifests asked for`);
   });
 });

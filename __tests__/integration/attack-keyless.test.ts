@@ -277,3 +277,49 @@ describe('racing runs', () => {
       assert.ok(listed.includes(r.outputs['signature-digest']), `${r.outputs['signature-digest']} kept: ${listed.join(', ')}`);
   });
 });
+
+describe('a reusable workflow signs as itself', () => {
+  // Fulcio names the reusable workflow (job_workflow_ref) as the identity, whoever calls it: a shared
+  // release workflow called from a fork signs with the same SAN. The calling repository is in the
+  // certificate's GitHub Workflow Repository extension, which --certificate-github-workflow-repository
+  // checks, as cosign's flag of that name does.
+  const SHARED = 'acme-org/shared-workflows/.github/workflows/helm-release.yml@refs/heads/main';
+  test('called from octo-org/octo-chart and from a fork: the identity alone takes both; the caller flag tells them apart', async () => {
+    const { env } = await helmHome();
+    const signAs = async (repository: string, repo: string) => {
+      const saved = github.claims.repository;
+      github.claims.repository = repository;
+      try {
+        ok(
+          await asWorkflow(SHARED, sigstore, async () =>
+            runAction(inputs(await chart(`called from ${repository}`), repo, sigstore, rootFile), { env: runnerEnv(env) }),
+          ),
+        );
+      } finally {
+        github.claims.repository = saved;
+      }
+    };
+    await signAs('octo-org/octo-chart', 'called-by-owner');
+    await signAs('mallory/octo-chart-fork', 'called-by-fork');
+    const verify = (repo: string, caller?: string) =>
+      cli(
+        [
+          'chart',
+          'verify',
+          `${registry.host}/${repo}/web:1.0.0`,
+          ...verifyFlags(`https://github.com/${SHARED}`),
+          ...(caller ? ['--certificate-github-workflow-repository', caller] : []),
+        ],
+        { env },
+      );
+    assert.equal((await verify('called-by-fork')).code, 0, 'the identity alone does not tell the caller');
+    const owner = await verify('called-by-owner', 'octo-org/octo-chart');
+    assert.equal(owner.code, 0, owner.stderr);
+    const fork = await verify('called-by-fork', 'octo-org/octo-chart');
+    assert.equal(fork.code, 1, fork.stdout);
+    assert.match(fork.stderr, /the workflow ran in mallory\/octo-chart-fork, not octo-org\/octo-chart/);
+    const bad = await verify('called-by-owner', 'not a repository');
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /takes OWNER\/REPO/);
+  });
+});

@@ -179,14 +179,14 @@ describe("the action's words", () => {
       from: 'build' as const,
       visibility: 'private' as const,
       'settings-url': seen.settingsUrl,
+      signed: false,
+      'sign-fingerprint': '',
     };
     const result: ChartResult = {
       ...target,
       source: 'charts/app',
       name: 'app',
       version: '1.0.0',
-      signed: false,
-      'sign-fingerprint': '',
       targets: [target],
     };
     const saved = process.env.GITHUB_STEP_SUMMARY;

@@ -17,6 +17,12 @@ export interface TargetResult {
   status: Status;
   /** Whose copy stands: this build's, or the registry's (the same chart pushed by another tool, or what skip kept). */
   from: 'build' | 'registry' | '';
+  /**
+   * Whether what stands carries this step's provenance signature, and its key: this build's, or the
+   * registry's copy whose provenance this key made (a skipped chart's is not this step's to claim).
+   */
+  signed: boolean;
+  'sign-fingerprint': string;
   /** The keyless signature's and the attestation's referrer manifests (made now or found), when asked for. */
   'signature-digest'?: string;
   'attestation-digest'?: string;
@@ -38,9 +44,6 @@ export interface ChartResult extends TargetResult {
   source: string;
   name: string;
   version: string;
-  /** Whether this step signed the chart, and with which key. */
-  signed: boolean;
-  'sign-fingerprint': string;
   targets: TargetResult[];
   error?: string;
 }
@@ -48,6 +51,7 @@ export interface ChartResult extends TargetResult {
 export function targetResult(built: BuiltChart, o: TargetOutcome): TargetResult {
   const repository = `${built.ref.registry}/${built.ref.repository}`;
   const digest = o.artifact.manifestDescriptor.digest;
+  const signed = built.signed !== undefined && o.status !== 'skipped';
   return {
     ref: o.refName,
     repository,
@@ -57,6 +61,8 @@ export function targetResult(built: BuiltChart, o: TargetOutcome): TargetResult 
     size: String(o.artifact.chart.length),
     status: o.status,
     from: o.from,
+    signed,
+    'sign-fingerprint': signed ? built.signed!.fingerprint : '',
   };
 }
 
@@ -72,8 +78,6 @@ export function chartResult(source: string, built: BuiltChart, targets: TargetRe
     ...targets[0],
     name: built.chart.metadata.name,
     version: built.chart.metadata.version,
-    signed: built.signed !== undefined,
-    'sign-fingerprint': built.signed?.fingerprint ?? '',
     targets,
   };
 }

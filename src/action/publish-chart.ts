@@ -10,6 +10,7 @@ import type { Inputs } from './inputs.js';
 import { chartResult, keylessResult, targetResult, type ChartResult, type TargetResult } from './outputs.js';
 import type { KeylessOutcome, KeylessSigner } from '../release/keyless.js';
 import type { Registries } from '../release/registries.js';
+import type { Vouching } from '../release/same-chart.js';
 import { findRepoMetadata, pushRepoMetadata } from '../release/artifacthub.js';
 import { ARTIFACTHUB_TAG } from '../artifact/artifacthub-repo.js';
 import { checkGhcrVisibility } from '../release/ghcr-visibility.js';
@@ -57,6 +58,15 @@ export async function publishChart(
   if (packaged.signed)
     log(`signed by ${packaged.signed.fingerprint} (${packaged.signed.userId}): provenance ${md.name}-${md.version}.tgz.prov`);
   const targets = inputs.refs.map((ref) => bindRef(packaged, ref));
+  // What this run signs must be this build's own: a registry copy it cannot account for is a difference.
+  const signer = build.signer;
+  const vouch: Vouching | undefined =
+    keyless || signer
+      ? {
+          manifest: keyless !== undefined,
+          provenance: signer && ((theirs, chart) => signer.notOwn(theirs, chart, md)),
+        }
+      : undefined;
   const results: TargetResult[] = [];
   const pushedTo = new Map<string, string>();
   // Once per repository: its artifacthub.io tag, and (on GHCR) whether a stranger can pull it.
@@ -88,6 +98,7 @@ export async function publishChart(
       beforeCommit: saved,
       beforeWrite: keyless && (() => (made = keyless.ensure(client, built.ref, built.artifact.manifestDescriptor, true))),
       readBacks,
+      vouch,
     });
     await saved;
     if (!pushedTo.has(built.ref.registry)) pushedTo.set(built.ref.registry, built.ref.repository);

@@ -33,7 +33,7 @@ export async function writeSummary(results: ChartResult[]): Promise<void> {
     ],
     ...rows,
   ]);
-  summary.addRaw(keylessLines(results));
+  summary.addRaw(signatureLines(results));
   for (const line of artifactHubLines(results)) summary.addRaw(line, true);
   await summary.write();
 }
@@ -59,11 +59,15 @@ function artifactHubLines(results: ChartResult[]): string[] {
   return lines;
 }
 
-/** One line per target that was signed or attested keylessly: the referrers' digests. */
-function keylessLines(results: ChartResult[]): string {
+/**
+ * One line per target whose standing manifest this step vouches for: the provenance's key, the keyless
+ * referrers' digests (a copy this build could not account for is signed by none of them).
+ */
+function signatureLines(results: ChartResult[]): string {
   const lines = results.flatMap((r) =>
     r.targets.flatMap((t) => {
       const parts = [
+        t.signed && `provenance signed by key <code>${escape(t['sign-fingerprint'])}</code>`,
         t['signature-digest'] && `keyless signature <code>${escape(t['signature-digest'])}</code>`,
         t['attestation-digest'] && `provenance attestation <code>${escape(t['attestation-digest'])}</code>`,
       ].filter(Boolean);

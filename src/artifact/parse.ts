@@ -11,7 +11,7 @@ export const MANIFEST_JSON: Bounds = { maxBytes: 4 * 1024 * 1024, maxNodes: 10_0
 /** A chart config is Chart.yaml as JSON (1 MiB is the most a config blob may be). */
 export const CONFIG_JSON: Bounds = { maxBytes: 1024 * 1024, maxNodes: 50_000, maxDepth: 64 };
 
-interface ParsedManifest {
+export interface ChartManifest {
   schemaVersion?: number;
   mediaType?: string;
   config: Descriptor;
@@ -23,10 +23,10 @@ interface ParsedManifest {
 export function parseChartManifest(
   body: Buffer,
   where: string,
-): { manifest: ParsedManifest; chartLayer: Descriptor; provLayer?: Descriptor } {
-  let manifest: ParsedManifest;
+): { manifest: ChartManifest; chartLayer: Descriptor; provLayer?: Descriptor } {
+  let manifest: ChartManifest;
   try {
-    manifest = readJson(body.toString('utf8'), MANIFEST_JSON) as ParsedManifest;
+    manifest = readJson(body.toString('utf8'), MANIFEST_JSON) as ChartManifest;
   } catch (err) {
     if (err instanceof BoundsError) throw new UserError(`the manifest ${err.message}: no chart manifest does`, { where });
     throw new UserError('the manifest is not JSON', { where });

@@ -20,6 +20,7 @@ const OPTIONS = {
   'certificate-identity': { type: 'string' },
   'certificate-identity-regexp': { type: 'string' },
   'certificate-oidc-issuer': { type: 'string' },
+  'certificate-github-workflow-repository': { type: 'string' },
   type: { type: 'string' },
   'trusted-root': { type: 'string' },
 } as const;
@@ -39,6 +40,7 @@ const VALUE_NAMES: Record<string, string> = {
   'certificate-identity': 'ID',
   'certificate-identity-regexp': 'REGEXP',
   'certificate-oidc-issuer': 'URL',
+  'certificate-github-workflow-repository': 'OWNER/REPO',
   type: 'signature|slsaprovenance',
   'trusted-root': 'FILE',
 };

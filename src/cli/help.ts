@@ -87,7 +87,7 @@ Options:
                      signature (with --certificate-identity and --certificate-oidc-issuer, as chart verify),
                      or both; nothing is saved if a check fails
   --keyring FILE     the signers' public keys: gpg --export KEY > FILE`,
-  'chart verify': `Usage: chartlift chart verify REF [--version VERSION] --certificate-identity ID --certificate-oidc-issuer URL [--type signature|slsaprovenance] [--trusted-root FILE] [--plain-http] [--ca-file FILE]
+  'chart verify': `Usage: chartlift chart verify REF [--version VERSION] --certificate-identity ID --certificate-oidc-issuer URL [--certificate-github-workflow-repository OWNER/REPO] [--type signature|slsaprovenance] [--trusted-root FILE] [--plain-http] [--ca-file FILE]
 
 Checks that the manifest REF points at carries a keyless Sigstore signature (or, with
 --type slsaprovenance, a SLSA provenance attestation) made by ID, valid against Sigstore's
@@ -99,6 +99,9 @@ Options:
                                      https://github.com/OWNER/REPO/.github/workflows/release.yml@refs/heads/main
   --certificate-identity-regexp RE   the signer, as a regular expression instead
   --certificate-oidc-issuer URL      its OIDC issuer (GitHub Actions: https://token.actions.githubusercontent.com)
+  --certificate-github-workflow-repository OWNER/REPO
+                                     the repository whose workflow ran: a reusable workflow signs as
+                                     itself (its own path is the identity), this names its caller
   --type TYPE                        signature (default) or slsaprovenance
   --trusted-root FILE                a Sigstore instance's trusted_root.json (a private instance)
   --plain-http                       talk HTTP instead of HTTPS

@@ -11,6 +11,7 @@ export interface KeylessFlags {
   certificateOidcIssuer?: string;
   type?: string;
   trustedRoot?: string;
+  certificateGithubWorkflowRepository?: string;
 }
 
 /** cosign's `--type` names for what is checked: a signature, or a SLSA provenance attestation. */
@@ -23,7 +24,12 @@ const TYPES: Record<string, string> = {
 /** Whether any keyless flag was given (then `pull --verify` checks the keyless signature). */
 export function wantsKeyless(flags: KeylessFlags): boolean {
   return Boolean(
-    flags.certificateIdentity || flags.certificateIdentityRegexp || flags.certificateOidcIssuer || flags.trustedRoot || flags.type,
+    flags.certificateIdentity ||
+    flags.certificateIdentityRegexp ||
+    flags.certificateOidcIssuer ||
+    flags.trustedRoot ||
+    flags.type ||
+    flags.certificateGithubWorkflowRepository,
   );
 }
 
@@ -55,7 +61,16 @@ export async function keylessCheck(flags: KeylessFlags): Promise<KeylessCheck> {
       throw new UserError(`--certificate-identity-regexp is not a regular expression: ${JSON.stringify(flags.certificateIdentityRegexp)}`);
     }
   }
-  return { predicateType, identity, issuer: flags.certificateOidcIssuer, trustedRoot: await trustedRoot(flags.trustedRoot) };
+  const repository = flags.certificateGithubWorkflowRepository;
+  if (repository !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(repository))
+    throw new UserError(`--certificate-github-workflow-repository takes OWNER/REPO, not ${JSON.stringify(repository)}`);
+  return {
+    predicateType,
+    identity,
+    issuer: flags.certificateOidcIssuer,
+    trustedRoot: await trustedRoot(flags.trustedRoot),
+    githubWorkflowRepository: repository,
+  };
 }
 
 async function trustedRoot(file: string | undefined): Promise<unknown> {

@@ -257,7 +257,21 @@ export async function listReferrers(
   const wanted = (e: Record<string, unknown>): boolean => !artifactType || e.artifactType === artifactType;
   if (!api || !entries.some(wanted)) entries = (await readIndex(client, repository, referrersTag(digest)))?.entries ?? entries;
   // Filtered here too: a registry that did not apply the filter (or lies about it) adds nothing.
-  return entries.filter(wanted) as unknown as ReferrerDescriptor[];
+  return entries.filter(wanted).map(asReferrer);
+}
+
+/**
+ * A checked index entry as a descriptor: its annotations only where they are what the image spec
+ * says, a map of strings (a value that is not one, a number for a date, is left out), so that no
+ * reader meets a type it did not expect.
+ */
+function asReferrer(entry: Record<string, unknown>): ReferrerDescriptor {
+  const { annotations, ...rest } = entry;
+  const kept =
+    typeof annotations === 'object' && annotations !== null && !Array.isArray(annotations)
+      ? Object.fromEntries(Object.entries(annotations).filter(([, v]) => typeof v === 'string'))
+      : undefined;
+  return { ...(rest as unknown as ReferrerDescriptor), ...(kept && { annotations: kept as Record<string, string> }) };
 }
 
 /** An image index's `manifests`, each a descriptor with a strict digest; bounded. */

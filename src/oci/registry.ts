@@ -69,6 +69,11 @@ export class RegistryClient {
     return this.#auth.username;
   }
 
+  /** How long one operation of this client may take, retries included (the run's timeout and retries): a deadline for a caller's own. */
+  get operationBudgetMs(): number {
+    return retryBudget(this.#policy);
+  }
+
   /** GET /v2/ with the credential: what `helm registry login` checks. */
   async ping(): Promise<void> {
     const res = await this.#send({ method: 'GET', url: `${this.#base}/v2/` }, undefined);
@@ -344,6 +349,11 @@ export class RegistryClient {
     manifest: Buffer,
     mediaType: string,
     condition: { ifMatch?: string; ifNoneMatch?: string } = {},
+    /**
+     * Run before the PUT is sent again after a transient failure (which may have landed, or let
+     * another writer in meanwhile); it may throw to send nothing more.
+     */
+    beforeRetry?: () => Promise<void>,
   ): Promise<{ conflict: true } | { conflict: false; digest: string; subject?: string }> {
     const where = `${this.registry}/${repository}:${reference}`;
     if (reference.includes(':')) parseDigest(reference, 'the manifest digest', where);
@@ -353,6 +363,8 @@ export class RegistryClient {
     const res = await this.#send(
       { method: 'PUT', url: `${this.#base}/v2/${repository}/manifests/${reference}`, headers, body: manifest },
       scope(repository, true),
+      true,
+      beforeRetry,
     );
     // A 412 is a conflict only where a condition was sent, and not a registry's immutable tag (Harbor
     // answers one with 412 PRECONDITION: goharbor/harbor src/pkg/immutable).
@@ -500,10 +512,16 @@ export class RegistryClient {
    * One request with retries: transient statuses and dropped connections are tried again (only
    * when `idempotent`), after a backoff or the registry's Retry-After, within the policy's bounds.
    */
-  async #send(req: HttpRequest, scopeText: string | undefined, idempotent = true): Promise<HttpResponse & { attempts?: number }> {
+  async #send(
+    req: HttpRequest,
+    scopeText: string | undefined,
+    idempotent = true,
+    beforeRetry?: () => Promise<void>,
+  ): Promise<HttpResponse & { attempts?: number }> {
     const { value, attempts } = await retrying(
       this.#policy,
-      async () => {
+      async (n) => {
+        if (n > 0) await beforeRetry?.();
         const res = await this.#auth.send(req, scopeText).catch((err) => this.#asRegistryError(err, this.registry));
         if (res.status === 400 && this.#plainHttp) await this.#checkScheme();
         return res;

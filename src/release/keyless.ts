@@ -6,6 +6,7 @@ import type { RegistryClient } from '../oci/registry.js';
 import { deadline, withDeadline } from '../oci/deadline.js';
 import type { SigstoreEndpoints } from '../sign/keyless/endpoints.js';
 import type { SerializedBundle } from '../sign/keyless/sign.js';
+import type { KeylessVerifyOptions } from '../sign/keyless/verify.js';
 import {
   COSIGN_SIGN_PREDICATE_TYPE,
   SIGSTORE_BUNDLE_V03_MEDIA_TYPE,
@@ -67,10 +68,12 @@ export interface KeylessOutcome {
 }
 
 /**
- * When looking for a valid bundle (the newest first): at most MAX_VERIFIED bundles verified, at most
- * MAX_READ referrers read (one that is missing, not a bundle or too large costs a read, not a
- * verification, so junk referrers cannot hide a valid one behind them), and all of it within
- * FIND_DEADLINE_MS, however slowly the registry answers.
+ * When looking for a valid bundle (the newest first): at most MAX_READ referrers read, and at most
+ * MAX_VERIFIED of them verified. A referrer costs a verification only once it is a bundle of this
+ * identity's for this subject (screenBundle: no cryptography); anything else (missing, not a bundle,
+ * too large, another artifact's, another signer's) costs a read, so junk cannot hide a valid one
+ * behind it. All of it within FIND_DEADLINE_MS, or one operation of the client (the run's timeout and
+ * retries), whichever is shorter, however slowly the registry answers.
  */
 const MAX_VERIFIED = 8;
 const MAX_READ = 32;
@@ -148,60 +151,92 @@ export class KeylessSigner {
 
   /** A referrer of `digest` holding a valid bundle of `kind` by this run's identity; undefined when none. */
   async #findValid(client: RegistryClient, ref: Reference, digest: string, kind: KeylessKind): Promise<string | undefined> {
-    const found = await findValidBundle(client, ref.repository, digest, PREDICATE_TYPE[kind], async (bundle) => {
-      const { san, issuer } = await this.#options.identity();
+    const { san, issuer } = await this.#options.identity();
+    const expected: BundleExpectation = {
+      certificateIdentity: san,
+      certificateIssuer: issuer,
+      expectedSubjectDigest: digest,
+      expectedPredicateType: PREDICATE_TYPE[kind],
+      expectedSubjectName: subjectNameFor(PREDICATE_TYPE[kind], ref.registry, ref.repository),
+    };
+    const found = await findValidBundle(client, ref.repository, expected, async (bundle) => {
       const trustedRoot = await this.#options.trustedRoot?.();
       const verify = await import('../sign/keyless/verify.js');
-      const expected = {
-        certificateIdentity: san,
-        certificateIssuer: issuer,
-        expectedSubjectDigest: digest,
-        expectedPredicateType: PREDICATE_TYPE[kind],
-      };
       if (trustedRoot !== undefined) await verify.verifyBundle(bundle, { ...expected, trustedRoot });
       else await verify.checkBundleIdentity(bundle, expected);
     });
     for (const why of found.refused) this.#options.log(`${ref.registry}/${ref.repository}@${digest}: ${why}`);
+    if (!found.digest && found.unread > 0)
+      this.#options.log(
+        `${ref.registry}/${ref.repository}@${digest}: ${found.unread} referrer(s) of ${found.listed} left unread (${found.stopped}): signed again`,
+      );
     return found.digest;
   }
 }
 
+/** What a bundle must be to count: of this subject, predicate type (and name), by this identity and issuer. */
+export type BundleExpectation = Omit<KeylessVerifyOptions, 'trustedRoot' | 'tlogThreshold'>;
+
 /**
- * The newest referrer of `digest` that holds a Sigstore bundle of `predicateType` which `check`
- * accepts (it throws a UserError for one it refuses), within the bounds above, each read bounded too.
- * Returns its digest (or undefined), why each one read was refused, and how many referrers of the
- * predicate type were listed and read.
+ * The subject name a statement of `predicateType` must carry for a chart in `registry/repository`:
+ * an attestation names the repository (actions/attest's subject-name), a signature names none.
+ */
+export function subjectNameFor(predicateType: string, registry: string, repository: string): string | undefined {
+  return predicateType === COSIGN_SIGN_PREDICATE_TYPE ? undefined : ociSubjectName(registry, repository);
+}
+
+export interface FoundBundle {
+  /** The referrer holding the valid bundle, when one was found. */
+  digest?: string;
+  /** Why each referrer read did not count. */
+  refused: string[];
+  /** Referrers of the predicate type listed. */
+  listed: number;
+  /** Of those, how many were read. */
+  checked: number;
+  /** Of those, how many were left unread, and why the search stopped before them. */
+  unread: number;
+  stopped?: string;
+}
+
+/**
+ * The newest referrer of the subject that holds a Sigstore bundle as `expected` which `check` accepts
+ * (it throws a UserError for one it refuses), within the bounds above, each read bounded too.
  */
 export async function findValidBundle(
   client: RegistryClient,
   repository: string,
-  digest: string,
-  predicateType: string,
+  expected: BundleExpectation,
   check: (bundle: string) => Promise<void>,
-): Promise<{ digest?: string; refused: string[]; listed: number; checked: number }> {
-  return withDeadline(Date.now() + FIND_DEADLINE_MS, async () => {
+): Promise<FoundBundle> {
+  const { expectedSubjectDigest: digest, expectedPredicateType: predicateType } = expected;
+  return withDeadline(Date.now() + Math.min(FIND_DEADLINE_MS, client.operationBudgetMs), async () => {
     const listed = (await listReferrers(client, repository, digest, SIGSTORE_BUNDLE_V03_MEDIA_TYPE)).filter((r) => {
       const t = r.annotations?.['dev.sigstore.bundle.predicateType'];
       return t === undefined || t === predicateType;
     });
-    const candidates = [...listed].sort((a, b) => created(b).localeCompare(created(a))).slice(0, MAX_READ);
+    const candidates = [...listed].sort((a, b) => created(b).localeCompare(created(a)));
     const refused: string[] = [];
+    const { screenBundle } = await import('../sign/keyless/verify.js');
     let read = 0;
     let verified = 0;
-    const result = (found?: string) => ({ digest: found, refused, listed: listed.length, checked: read });
+    const result = (found?: string, stopped?: string): FoundBundle => ({
+      digest: found,
+      refused,
+      listed: listed.length,
+      checked: read,
+      unread: found ? 0 : listed.length - read,
+      stopped,
+    });
     for (const candidate of candidates) {
-      if (verified >= MAX_VERIFIED || (deadline() ?? Infinity) <= Date.now()) break;
+      if (read >= MAX_READ) return result(undefined, `at most ${MAX_READ} are read`);
+      if (verified >= MAX_VERIFIED) return result(undefined, `at most ${MAX_VERIFIED} of this identity's are verified`);
+      if ((deadline() ?? Infinity) <= Date.now()) return result(undefined, 'the time to look for one ran out');
       read++;
-      let bundle: string;
       try {
-        bundle = await readBundle(client, repository, candidate);
-      } catch (err) {
-        if (!(err instanceof UserError)) throw err;
-        refused.push(`referrer ${candidate.digest} does not count (${err.message})`);
-        continue;
-      }
-      verified++;
-      try {
+        const bundle = await readBundle(client, repository, candidate);
+        await screenBundle(bundle, expected);
+        verified++;
         await check(bundle);
         return result(candidate.digest);
       } catch (err) {
@@ -213,7 +248,11 @@ export async function findValidBundle(
   });
 }
 
-const created = (r: ReferrerDescriptor): string => r.annotations?.['org.opencontainers.image.created'] ?? '';
+/** When a referrer says it was made (newest first); a value that is not text sorts last. */
+const created = (r: ReferrerDescriptor): string => {
+  const at = r.annotations?.['org.opencontainers.image.created'];
+  return typeof at === 'string' ? at : '';
+};
 
 /** The referrer cosign 3 and actions/attest push for a bundle: its one layer, and the annotations Artifact Hub and cosign read. */
 export function bundleArtifact(bundle: SerializedBundle, predicateType: string, now = new Date()): ReferrerArtifact {
@@ -261,6 +300,8 @@ export interface KeylessCheck {
   identity: string | RegExp;
   issuer: string;
   trustedRoot: unknown;
+  /** The repository whose workflow ran (a reusable workflow's caller), when it must be this one. */
+  githubWorkflowRepository?: string;
 }
 
 /**
@@ -276,14 +317,16 @@ export async function verifyKeylessReferrer(
 ): Promise<{ referrer: string; identity: string; issuer: string }> {
   const verify = await import('../sign/keyless/verify.js');
   let verified: { identity: string; issuer: string } | undefined;
-  const found = await findValidBundle(client, repository, digest, check.predicateType, async (bundle) => {
-    verified = await verify.verifyBundle(bundle, {
-      trustedRoot: check.trustedRoot,
-      certificateIdentity: check.identity,
-      certificateIssuer: check.issuer,
-      expectedSubjectDigest: digest,
-      expectedPredicateType: check.predicateType,
-    });
+  const expected: BundleExpectation = {
+    certificateIdentity: check.identity,
+    certificateIssuer: check.issuer,
+    expectedSubjectDigest: digest,
+    expectedPredicateType: check.predicateType,
+    expectedSubjectName: subjectNameFor(check.predicateType, client.registry, repository),
+    githubWorkflowRepository: check.githubWorkflowRepository,
+  };
+  const found = await findValidBundle(client, repository, expected, async (bundle) => {
+    verified = await verify.verifyBundle(bundle, { ...expected, trustedRoot: check.trustedRoot });
   });
   const where = `${client.registry}/${repository}@${digest}`;
   if (found.digest && verified) return { referrer: found.digest, ...verified };
@@ -292,8 +335,9 @@ export async function verifyKeylessReferrer(
     throw new UserError(`${where} carries no ${kind}`, {
       hint: 'It was not signed keylessly, or the signature is in another repository',
     });
+  const unread = found.unread > 0 ? ` (the ${found.checked} newest read: ${found.stopped})` : '';
   throw new UserError(
-    `${where}: none of its ${found.listed} Sigstore bundles${found.checked < found.listed ? ` (the ${found.checked} newest read)` : ''} is a valid ${kind} by ${String(check.identity)}: ${found.refused.join('; ')}`,
+    `${where}: none of its ${found.listed} Sigstore bundles${unread} is a valid ${kind} by ${String(check.identity)}: ${found.refused.slice(0, 8).join('; ')}${found.refused.length > 8 ? `; and ${found.refused.length - 8} more` : ''}`,
     {
       hint: 'Check the identity and issuer; a chart whose content changed has another digest, and no signature',
     },

@@ -5,7 +5,7 @@ import { MediaType } from '../artifact/media-types.js';
 import type { Reference } from '../oci/reference.js';
 import { SINGLE_POST_MAX, type RegistryClient } from '../oci/registry.js';
 import { sleep } from '../oci/retry.js';
-import { compareWithRegistry } from './same-chart.js';
+import { compareWithRegistry, type Vouching } from './same-chart.js';
 
 export type IfExists = 'fail' | 'skip' | 'overwrite';
 
@@ -32,6 +32,8 @@ export interface PushOptions {
    * A read-back that rejects means the chart was not, after all, pushed.
    */
   readBacks?: Array<Promise<void>>;
+  /** This run signs what stands (see Vouching): a registry copy it cannot account for is a difference, not the same chart. */
+  vouch?: Vouching;
 }
 
 /**
@@ -48,7 +50,7 @@ export async function pushArtifact(
   options: PushOptions = {},
 ): Promise<PushOutcome> {
   const current = await (options.current ?? client.resolveTag(ref.repository, ref.tag, true));
-  const early = await decide(client, ref, artifact, ifExists, current);
+  const early = await decide(client, ref, artifact, ifExists, current, options.vouch);
   if (early) return early;
   // Registries offer no conditional tag update. A new tag is asked for again once the last upload
   // request has gone out, body and all (a run that wrote it meanwhile is then met as if-exists says),
@@ -67,7 +69,7 @@ export async function pushArtifact(
   before?.catch(() => {});
   await upload(client, ref, artifact, { known: current !== undefined, mountFrom: options.mountFrom, lastSent: oneDone });
   await Promise.all([options.beforeCommit, before]);
-  return commit(client, ref, artifact, ifExists, check, options.readBacks);
+  return commit(client, ref, artifact, ifExists, check, current, options);
 }
 
 /**
@@ -138,6 +140,9 @@ async function upload(
 /**
  * Writes the manifest, unless asking again found the new tag written meanwhile (then `decide` again),
  * checks the digest the registry reports, and reads the tag back once another run's write would have landed.
+ * A write answered with a transient failure is sent again only after the tag is asked once more: the
+ * failed one may have landed after all, or let another run's write in meanwhile (decided as above), and
+ * the window and the settling wait are those of the write that lands, not of the first attempt.
  */
 async function commit(
   client: RegistryClient,
@@ -145,15 +150,35 @@ async function commit(
   artifact: ChartArtifact,
   ifExists: IfExists,
   check: TagCheck,
-  readBacks?: Array<Promise<void>>,
+  current: string | undefined,
+  { readBacks, vouch }: PushOptions,
 ): Promise<PushOutcome> {
   const ours = artifact.manifestDescriptor.digest;
-  const now = await check.answer();
-  const late = now === undefined ? undefined : await decide(client, ref, artifact, ifExists, now);
-  if (late) return late;
+  // What the tag held when this run decided to write it: a new tag's answer to asking again.
+  let expected = check.isNew ? await check.answer() : current;
+  let writtenAt = 0;
+  for (;;) {
+    const late =
+      expected === undefined || expected === current ? undefined : await decide(client, ref, artifact, ifExists, expected, vouch);
+    if (late) return late;
+    writtenAt = performance.now();
+    try {
+      await client.pushManifest(ref.repository, ref.tag, artifact.manifest, MediaType.manifest, {}, async () => {
+        const now = await client.resolveTag(ref.repository, ref.tag, true);
+        if (now === ours) throw new WriteLanded();
+        if (now !== expected) throw new WrittenMeanwhile(now);
+        check.at = writtenAt = performance.now();
+      });
+    } catch (err) {
+      if (err instanceof WriteLanded) break;
+      if (!(err instanceof WrittenMeanwhile)) throw err;
+      expected = err.digest;
+      check.at = performance.now();
+      continue;
+    }
+    break;
+  }
   // The registry's reported digest is checked against the bytes sent (a registry that rewrote them is refused).
-  const writtenAt = performance.now();
-  await client.pushManifest(ref.repository, ref.tag, artifact.manifest, MediaType.manifest);
   // Another run that checked the tag before this write may still write it after: within about as long
   // as this run took from its check to its write. The tag is read back once that long has passed since
   // the write went out (its own round trip counts), so of two runs that both wrote, the one replaced
@@ -178,6 +203,16 @@ async function commit(
   return { status: 'pushed', digest: ours };
 }
 
+/** A write answered with a transient failure had landed after all: the tag holds this build. */
+class WriteLanded extends Error {}
+
+/** Before a write was sent again, the tag was found written by someone else: decided again. */
+class WrittenMeanwhile extends Error {
+  constructor(readonly digest: string | undefined) {
+    super('the tag was written meanwhile');
+  }
+}
+
 /**
  * Settling waits 1.5 times the check-to-write time from the write (a slower racer's margin), at most
  * SETTLE_MAX_MS, and at least SETTLE_MIN_MS after the write's answer.
@@ -197,12 +232,13 @@ async function decide(
   artifact: ChartArtifact,
   ifExists: IfExists,
   current: string | undefined,
+  vouch?: Vouching,
 ): Promise<PushOutcome | undefined> {
   const ours = artifact.manifestDescriptor.digest;
   if (current === ours) return { status: 'unchanged', digest: ours };
   if (current === undefined) return undefined;
   // Only `fail` shows why they differ; skip and overwrite need to know only whether they do.
-  const compared = await compareWithRegistry(client, ref.repository, current, artifact, ifExists === 'fail');
+  const compared = await compareWithRegistry(client, ref.repository, current, artifact, { explain: ifExists === 'fail', vouch });
   if (compared.same) return { status: 'unchanged', digest: current, existing: compared.artifact };
   if (ifExists === 'skip') return { status: 'skipped', digest: current };
   if (ifExists === 'fail') {

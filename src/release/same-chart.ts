@@ -8,9 +8,28 @@ import { MediaType } from '../artifact/media-types.js';
 import type { RegistryClient } from '../oci/registry.js';
 import { FetchBudget, MAX_SMALL_BLOB } from '../artifact/fetch-budget.js';
 import { CONFIG_JSON, parseChartManifest } from '../artifact/parse.js';
+import { unaccountedParts } from '../artifact/unaccounted.js';
 import { BoundsError, readJson } from '../util/bounded-read.js';
 
 type Comparison = { same: true; artifact: ChartArtifact } | { same: false; why: string; chartDigest?: string };
+
+/**
+ * What this run will sign of what stands under the tag, so that a registry copy it did not make is
+ * not vouched for: a keyless signature or attestation names the manifest (every field, descriptor
+ * and annotation), a provenance file names the chart (the registry's must then be this key's own).
+ */
+export interface Vouching {
+  manifest: boolean;
+  /** Why the registry's provenance file is not this build's key's, for the chart beside it (undefined when it is). */
+  provenance?: (theirs: Buffer, chart: Buffer) => Promise<string | undefined>;
+}
+
+export interface CompareOptions {
+  /** Name every difference (an error will show them): false downloads nothing once one is known. */
+  explain?: boolean;
+  /** This run signs what stands: the registry's copy is the same only where it can account for every part a signature covers. */
+  vouch?: Vouching;
+}
 
 /**
  * Whether the manifest `digest` in `repository` holds the same chart as `ours` although the manifests
@@ -19,14 +38,17 @@ type Comparison = { same: true; artifact: ChartArtifact } | { same: false; why: 
  * that pushed it. When it does, `artifact` is what the registry holds, so that the digests reported
  * are the ones a pull gets. The existing chart is downloaded only when the configs are equal and the
  * layers differ; what cannot be read as a chart is simply not the same.
+ *
+ * When this run signs (`vouch`), the same content is not enough: every part of the registry's copy a
+ * signature would cover must be this build's own (unaccountedParts; a provenance file made by this
+ * key), else it is named as a difference like any other.
  */
 export async function compareWithRegistry(
   client: RegistryClient,
   repository: string,
   digest: string,
   ours: ChartArtifact,
-  /** Name every difference (an error will show them): false downloads nothing once one is known. */
-  explain = true,
+  { explain = true, vouch }: CompareOptions = {},
 ): Promise<Comparison> {
   const { body } = await client.fetchManifest(repository, digest);
   let parsed;
@@ -42,9 +64,13 @@ export async function compareWithRegistry(
   // Every difference is named at once (a provenance file, the metadata and the files), so that one fix is enough.
   const whys: string[] = [];
   if (ours.provenance && !provLayer) whys.push('this build adds a provenance file');
+  const ourProv = ours.layers.find((l) => l.mediaType === MediaType.provenance);
+  const unaccounted = vouch?.manifest ? unaccountedParts(manifest, chartLayer, ours) : [];
+  if (vouch?.manifest && provLayer && !vouch.provenance && provLayer.digest !== ourProv?.digest)
+    unaccounted.push('it carries a provenance file this build did not make');
   const sameConfig = manifest.config.digest === ours.configDescriptor.digest;
-  if (!explain && (whys.length > 0 || !sameConfig))
-    return { same: false, why: whys[0] ?? 'its metadata differs', chartDigest: chartLayer.digest };
+  if (!explain && (whys.length > 0 || !sameConfig || unaccounted.length > 0))
+    return { same: false, why: whys[0] ?? (sameConfig ? vouched(unaccounted) : 'its metadata differs'), chartDigest: chartLayer.digest };
   if (!sameConfig) whys.push(await metadataDifference(client, repository, manifest.config, ours, budget));
   let chart = ours.chart;
   if (chartLayer.digest !== ours.chartDescriptor.digest) {
@@ -57,15 +83,17 @@ export async function compareWithRegistry(
       if (why) whys.push(why);
     }
   }
+  if (unaccounted.length > 0) whys.push(vouched(unaccounted));
   if (whys.length > 0) return { same: false, why: whys.join('; '), chartDigest: chartLayer.digest };
   let provenance: Buffer | undefined;
   if (provLayer) {
     if (provLayer.size > MAX_SMALL_BLOB) return { same: false, why: 'its provenance layer is too large', chartDigest: chartLayer.digest };
-    const ourProv = ours.layers.find((l) => l.mediaType === MediaType.provenance);
     if (provLayer.digest === ourProv?.digest) provenance = ours.provenance;
     else {
       budget.take(provLayer);
       provenance = await client.fetchBlob(repository, provLayer);
+      const notOurs = await vouch?.provenance?.(provenance, chart);
+      if (notOurs) return { same: false, why: vouched([`its provenance file ${notOurs}`]), chartDigest: chartLayer.digest };
     }
   }
   return {
@@ -81,6 +109,11 @@ export async function compareWithRegistry(
       layers: manifest.layers,
     },
   };
+}
+
+/** The parts a signature by this run would cover that this build did not make, said as one difference. */
+function vouched(parts: string[]): string {
+  return `this run signs what it publishes, and the registry's copy holds what this build did not make: ${parts.join('; ')}`;
 }
 
 /** Which metadata fields differ, for the error that names them. */

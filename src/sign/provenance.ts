@@ -280,3 +280,34 @@ export async function verifyProvenance(provenance: Buffer, archive: Buffer, name
     });
   return { fingerprint: fingerprintOf(key), userId: key.getUserIDs()[0] ?? '' };
 }
+
+/**
+ * Why `provenance` is not this signer's own provenance for `archive` (undefined when it is): made by
+ * the key `fingerprint` of the secret `keys` (their public parts are the keyring) and naming the
+ * archive by `name` and its digest. A provenance the registry holds beside the same chart counts as
+ * this build's only then: another key's (or a forged one) is not this build's to report as signed.
+ */
+export async function notOwnProvenance(
+  provenance: Buffer,
+  archive: Buffer,
+  name: string,
+  keys: Buffer,
+  fingerprint: string,
+): Promise<string | undefined> {
+  const openpgp = await openpgpModule();
+  const text = keys.toString('utf8');
+  const secret = [];
+  if (!text.includes('-----BEGIN PGP')) secret.push(...(await openpgp.readPrivateKeys({ binaryKeys: keys })));
+  else
+    for (const block of armouredBlocks(text, 'PRIVATE KEY BLOCK')) secret.push(...(await openpgp.readPrivateKeys({ armoredKeys: block })));
+  const keyring = Buffer.from(secret.map((k) => k.toPublic().armor()).join('\n'));
+  try {
+    const verified = await verifyProvenance(provenance, archive, name, keyring);
+    return verified.fingerprint === fingerprint
+      ? undefined
+      : `is signed by key ${verified.fingerprint}, not this build's key ${fingerprint}`;
+  } catch (err) {
+    if (err instanceof UserError) return `is not signed by this build's key ${fingerprint} (${err.message})`;
+    throw err;
+  }
+}

@@ -1,9 +1,12 @@
+import type { Metadata } from '../chart/metadata.js';
 import type { SignOptions, Signed } from './provenance.js';
 
 export interface Signer {
   sign(message: string, date?: Date): Promise<Signed>;
   /** The fingerprint of the key that signs (upper-case hex), known once the key is read. */
   fingerprint(): Promise<string>;
+  /** Why `provenance` is not one this key made for `archive` (the named chart's), or undefined when it is. */
+  notOwn(provenance: Buffer, archive: Buffer, chart: Pick<Metadata, 'name' | 'version'>): Promise<string | undefined>;
 }
 
 /**
@@ -20,5 +23,10 @@ export function startSigner(options: Omit<SignOptions, 'date'>): Signer {
   return {
     sign: async (message, date) => (await unlocked).sign(message, date),
     fingerprint: async () => (await unlocked).fingerprint,
+    notOwn: async (provenance, archive, chart) => {
+      const { fingerprint } = await unlocked;
+      const { archiveName, notOwnProvenance } = await import('./provenance.js');
+      return notOwnProvenance(provenance, archive, archiveName(chart), options.keys, fingerprint);
+    },
   };
 }

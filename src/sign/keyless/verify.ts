@@ -1,5 +1,7 @@
 import type { SerializedBundle } from '@sigstore/bundle';
 import { UserError } from '../../errors.js';
+import { quoted } from '../../util/quoted.js';
+import { acceptDerTimeFractions } from './der-time.js';
 import { IN_TOTO_PAYLOAD_TYPE, parseStatement, sha256Hex, type Statement } from './statement.js';
 
 export interface KeylessVerifyOptions {
@@ -13,6 +15,18 @@ export interface KeylessVerifyOptions {
   expectedSubjectDigest: string;
   /** The statement's predicate type, e.g. `https://sigstore.dev/cosign/sign/v1`. */
   expectedPredicateType: string;
+  /**
+   * The name the statement's subject must carry beside the digest (an attestation names the
+   * repository, `registry/repository`): one made for a chart in another repository is not this one's.
+   */
+  expectedSubjectName?: string;
+  /**
+   * The repository whose workflow ran (`owner/repo`), as Fulcio records it for GitHub Actions
+   * (extension 1.3.6.1.4.1.57264.1.5, what cosign's --certificate-github-workflow-repository checks):
+   * a reusable workflow's certificate names the reusable workflow as its identity, and only this
+   * names the repository that called it.
+   */
+  githubWorkflowRepository?: string;
   /**
    * Transparency-log entries required. Default: 1 when the trusted root lists a log, 0 when it lists
    * none (an instance that timestamps with a TSA only, as GitHub's own does).
@@ -40,6 +54,7 @@ export async function verifyBundle(bundle: SerializedBundle | string, options: K
   const [{ Verifier, toSignedEntity, toTrustMaterial }, { TrustedRoot }] = await Promise.all([
     import('@sigstore/verify'),
     import('@sigstore/protobuf-specs'),
+    acceptDerTimeFractions(),
   ]);
   sha256Hex(options.expectedSubjectDigest);
 
@@ -49,6 +64,8 @@ export async function verifyBundle(bundle: SerializedBundle | string, options: K
   } catch (cause) {
     throw new UserError('the trusted root is not a Sigstore trusted_root.json', { cause });
   }
+  // What needs no cryptography first (the statement, the certificate's identity and extensions).
+  await screenBundle(bundle, options);
   const { parsed, envelope } = await readDsseBundle(bundle);
 
   const tlogThreshold = options.tlogThreshold ?? (root.tlogs.length > 0 ? 1 : 0);
@@ -91,19 +108,34 @@ async function readDsseBundle(bundle: SerializedBundle | string) {
 /** The signed statement, once it names the expected subject digest and predicate type. */
 function checkStatement(
   payload: Buffer,
-  options: Pick<KeylessVerifyOptions, 'expectedSubjectDigest' | 'expectedPredicateType'>,
+  options: Pick<KeylessVerifyOptions, 'expectedSubjectDigest' | 'expectedPredicateType' | 'expectedSubjectName'>,
 ): Statement {
   const expectedHex = sha256Hex(options.expectedSubjectDigest);
   const statement = parseStatement(payload);
-  if (!statement.subject.some((s) => s?.digest?.sha256 === expectedHex)) {
-    const named = statement.subject.map((s) => `sha256:${s?.digest?.sha256}`).join(', ');
+  const ofDigest = statement.subject.filter((s) => s?.digest?.sha256 === expectedHex);
+  if (ofDigest.length === 0) {
+    const named = statement.subject
+      .slice(0, 4)
+      .map((s) => `sha256:${bare(s?.digest?.sha256)}`)
+      .join(', ');
     throw new UserError(`the signed statement is for ${named}, not ${options.expectedSubjectDigest}`, {
       hint: 'The signature belongs to another artifact.',
     });
   }
+  const name = options.expectedSubjectName;
+  if (name !== undefined && !ofDigest.some((s) => s.name === name))
+    throw new UserError(
+      `the signed statement names ${ofDigest.map((s) => quoted(s.name ?? '', 200)).join(', ')}, not ${name}: it was made for a copy in another repository`,
+      { hint: 'An attestation names the repository it was made in: attest the chart where it is published' },
+    );
   if (statement.predicateType !== options.expectedPredicateType)
-    throw new UserError(`the signed statement's predicate type is ${statement.predicateType}, not ${options.expectedPredicateType}`);
+    throw new UserError(`the signed statement's predicate type is ${bare(statement.predicateType)}, not ${options.expectedPredicateType}`);
   return statement;
+}
+
+/** A value from a statement as a message shows it: as it is when it is one word of printable ASCII, else quoted and escaped. */
+function bare(value: unknown): string {
+  return typeof value === 'string' && /^[\x21-\x7e]{1,200}$/.test(value) && !/["'`]/.test(value) ? value : quoted(value, 200);
 }
 
 /**
@@ -136,20 +168,24 @@ function verificationError(err: unknown, options: KeylessVerifyOptions): UserErr
 
 const OID_FULCIO_ISSUER_V1 = '1.3.6.1.4.1.57264.1.1';
 const OID_FULCIO_ISSUER_V2 = '1.3.6.1.4.1.57264.1.8';
+const OID_GITHUB_WORKFLOW_REPOSITORY = '1.3.6.1.4.1.57264.1.5';
 
 /**
- * The weaker check, for a private Sigstore instance whose trusted root was not given: the bundle's
- * certificate names the expected identity and issuer (as @sigstore/verify reads them), its key
- * verifies the DSSE signature, and the statement names the subject and predicate type. Nothing says
- * that a trusted CA issued the certificate or that a log holds the entry: anyone able to write to the
- * registry could plant such a bundle. Used only to decide not to sign again.
+ * What is read of a bundle without any cryptography: a DSSE-signed in-toto statement for the subject
+ * (digest, predicate type, and name where one is expected) whose certificate names the identity and
+ * issuer. A bundle that fails this is not one of this identity's for this subject (junk, another
+ * artifact's, another signer's): it costs a read, never a verification. Nothing here says the
+ * certificate or the signature is genuine.
  */
-export async function checkBundleIdentity(
+export async function screenBundle(
   bundle: SerializedBundle | string,
   options: Omit<KeylessVerifyOptions, 'trustedRoot' | 'tlogThreshold'>,
-): Promise<KeylessVerified> {
-  const { X509Certificate, crypto, dsse } = await import('@sigstore/core');
+): Promise<
+  KeylessVerified & { envelope: { payloadType: string; payload: Buffer; signatures: Array<{ sig: Buffer }> }; publicKey: unknown }
+> {
+  const { X509Certificate } = await import('@sigstore/core');
   const { parsed, envelope } = await readDsseBundle(bundle);
+  const statement = checkStatement(envelope.payload, options);
   const material = parsed.verificationMaterial.content;
   const der =
     material.$case === 'certificate'
@@ -164,15 +200,49 @@ export async function checkBundleIdentity(
   } catch (cause) {
     throw new UserError('the bundle’s signing certificate is not X.509', { cause });
   }
-  const v2 = cert.extension(OID_FULCIO_ISSUER_V2);
-  const issuer = v2 ? v2.valueObj.subs?.[0]?.value.toString('ascii') : cert.extension(OID_FULCIO_ISSUER_V1)?.value.toString('ascii');
-  const identity = cert.subjectAltName ?? '';
+  let issuer: string | undefined;
+  let identity: string;
+  try {
+    const v2 = cert.extension(OID_FULCIO_ISSUER_V2);
+    issuer = v2 ? v2.valueObj.subs?.[0]?.value.toString('ascii') : cert.extension(OID_FULCIO_ISSUER_V1)?.value.toString('ascii');
+    identity = cert.subjectAltName ?? '';
+  } catch (cause) {
+    throw new UserError('the bundle’s signing certificate cannot be read', { cause });
+  }
   const wanted = options.certificateIdentity;
   if (!identityMatches(wanted, identity) || issuer !== options.certificateIssuer)
-    throw new UserError(`keyless signature refused: the certificate's identity is not ${String(wanted)} from ${options.certificateIssuer}`);
+    throw new UserError(
+      `keyless signature refused: the certificate's identity is not ${String(wanted)} from ${options.certificateIssuer} (it is ${identity} from ${issuer ?? 'no issuer'})`,
+    );
+  const repository = options.githubWorkflowRepository;
+  if (repository !== undefined) {
+    // A raw string, as Fulcio writes its first extensions (fulcio pkg/certificate/extensions.go, OIDGitHubWorkflowRepository).
+    const named = cert.extension(OID_GITHUB_WORKFLOW_REPOSITORY)?.value.toString('utf8');
+    if (named !== repository)
+      throw new UserError(
+        `keyless signature refused: the workflow ran in ${named === undefined ? 'a repository the certificate does not name' : named}, not ${repository}`,
+        { hint: 'A reusable workflow signs as itself: --certificate-github-workflow-repository names the repository that called it' },
+      );
+  }
+  return { identity, issuer: issuer ?? '', statement, envelope, publicKey: cert.publicKey };
+}
+
+/**
+ * The weaker check, for a private Sigstore instance whose trusted root was not given: the bundle's
+ * certificate names the expected identity and issuer (as @sigstore/verify reads them), its key
+ * verifies the DSSE signature, and the statement names the subject and predicate type. Nothing says
+ * that a trusted CA issued the certificate or that a log holds the entry: anyone able to write to the
+ * registry could plant such a bundle. Used only to decide not to sign again.
+ */
+export async function checkBundleIdentity(
+  bundle: SerializedBundle | string,
+  options: Omit<KeylessVerifyOptions, 'trustedRoot' | 'tlogThreshold'>,
+): Promise<KeylessVerified> {
+  const { crypto, dsse } = await import('@sigstore/core');
+  const { identity, issuer, statement, envelope, publicKey } = await screenBundle(bundle, options);
   const signature = envelope.signatures[0]?.sig;
-  const key = crypto.createPublicKey(cert.publicKey);
+  const key = crypto.createPublicKey(publicKey as Parameters<typeof crypto.createPublicKey>[0]);
   if (!signature || !crypto.verify(dsse.preAuthEncoding(envelope.payloadType, envelope.payload), key, Buffer.from(signature)))
     throw new UserError('keyless signature refused: the signature does not verify over the signed statement');
-  return { identity, issuer: issuer ?? '', statement: checkStatement(envelope.payload, options) };
+  return { identity, issuer, statement };
 }
