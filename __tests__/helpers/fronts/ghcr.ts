@@ -13,7 +13,8 @@ import { errorAnswer, startFront, type Front } from './core.js';
  *   taken (containerd pushes that way: containerd/containerd#3533).
  * - A token without write:packages is denied: `DENIED: permission_denied: The token provided does not
  *   match expected scopes.` (brunowego/cookbooks github/packages/docker.md).
- * - Cross-repository mounts as the distribution spec has them (no documented limit).
+ * - Cross-repository mounts as the distribution spec has them (no documented limit), and nested names
+ *   below the owner (`ghcr.io/owner/a/b/c`: kitops-ml/kitops#393), so no depth limit is played.
  */
 export interface GhcrFront extends Front {
   owner: string;
