@@ -22,7 +22,7 @@ import { startKeylessStandIn } from '../__tests__/helpers/keyless-stand-in.js';
 import { startDelayProxy } from './delay-proxy.js';
 import { registryTime, type Prebuilt } from './floor.js';
 import { packageSource } from '../src/release/build.js';
-import { CONCURRENCY } from '../src/action/run.js';
+import { CONCURRENCY } from '../src/release/publish.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist', 'index.js');

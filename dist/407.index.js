@@ -367,7 +367,7 @@ const state = {
 __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _action_state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33175);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37611);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(96500);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66570);
 
 
@@ -381,7 +381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 37611:
+/***/ 96500:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -391,26 +391,47 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/action/log.ts
-var action_log = __webpack_require__(58592);
+var log = __webpack_require__(58592);
 // EXTERNAL MODULE: ./src/action/state.ts
 var state = __webpack_require__(33175);
+// EXTERNAL MODULE: ./src/errors.ts
+var src_errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/action/hints.ts
+var hints = __webpack_require__(28656);
+// EXTERNAL MODULE: ./src/sign/signer.ts
+var sign_signer = __webpack_require__(92227);
+// EXTERNAL MODULE: ./src/oci/layout.ts
+var layout = __webpack_require__(25823);
+// EXTERNAL MODULE: ./src/oci/reference.ts
+var reference = __webpack_require__(62148);
+;// CONCATENATED MODULE: ./src/util/concurrency.ts
+/** Runs `fn` over `items` with at most `limit` at once; results in the items' order. */
+async function mapLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        for (let i = next++; i < items.length; i = next++)
+            results[i] = await fn(items[i], i);
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/util/bytes-order.ts
 var bytes_order = __webpack_require__(48146);
-;// CONCATENATED MODULE: ./src/action/glob.ts
+;// CONCATENATED MODULE: ./src/release/charts.ts
 
 
 
 
 const MAGIC = /[*?[]/;
 /**
- * The charts named by the `chart` input's lines, read as `@actions/glob` reads patterns: `*`, `?` and
+ * The charts named by lines of paths and patterns (a face's chart list), read as `@actions/glob` reads patterns: `*`, `?` and
  * `[...]` within a path element, `**` for any number of folders, `!` lines that exclude what earlier
  * lines matched (with everything below it; the last line that matches a path decides), `#` comments.
  * A plain path is taken as it is (the loader says what is wrong with it). What a pattern matches is a
@@ -431,7 +452,7 @@ async function expandCharts(lines, cwd = process.cwd()) {
         if (line.segments.some((s) => MAGIC.test(s))) {
             charts = await findCharts(line, cwd);
             if (charts.length === 0)
-                throw new errors/* UserError */.yo(`the pattern ${JSON.stringify(line.text)} matches no chart`, {
+                throw new src_errors/* UserError */.yo(`the pattern ${JSON.stringify(line.text)} matches no chart`, {
                     hint: 'A pattern must match folders holding a Chart.yaml, or .tgz files',
                 });
         }
@@ -440,7 +461,7 @@ async function expandCharts(lines, cwd = process.cwd()) {
     }
     const kept = [...foundBy].filter(([c, by]) => included(parsed, c, by, cwd)).map(([c]) => c);
     if (kept.length === 0 && foundBy.size > 0)
-        throw new errors/* UserError */.yo('every chart the `chart` input names is excluded by its ! lines', {
+        throw new src_errors/* UserError */.yo('every chart the list names is excluded by its ! lines', {
             hint: 'Remove the exclusion, or name a chart it does not cover',
         });
     return kept;
@@ -449,7 +470,7 @@ function parseLine(text) {
     const exclude = text.startsWith('!');
     const pattern = exclude ? text.slice(1).trim() : text;
     if (pattern === '')
-        throw new errors/* UserError */.yo(`the \`chart\` line ${JSON.stringify(text)} names nothing`);
+        throw new src_errors/* UserError */.yo(`the chart line ${JSON.stringify(text)} names nothing`);
     return {
         text,
         exclude,
@@ -605,269 +626,21 @@ async function asChart(rel, abs) {
     return undefined;
 }
 
-// EXTERNAL MODULE: ./src/oci/reference.ts
-var reference = __webpack_require__(62148);
-// EXTERNAL MODULE: ./src/action/hints.ts
-var hints = __webpack_require__(28656);
-// EXTERNAL MODULE: ./src/sign/signer.ts
-var sign_signer = __webpack_require__(92227);
-;// CONCATENATED MODULE: ./src/util/concurrency.ts
-/** Runs `fn` over `items` with at most `limit` at once; results in the items' order. */
-async function mapLimit(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        for (let i = next++; i < items.length; i = next++)
-            results[i] = await fn(items[i], i);
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
-}
-
-// EXTERNAL MODULE: ./src/oci/layout.ts
-var layout = __webpack_require__(25823);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
-var core = __webpack_require__(46058);
-// EXTERNAL MODULE: ./src/oci/basic-auth.ts
-var basic_auth = __webpack_require__(13634);
-// EXTERNAL MODULE: ./src/action/secrets.ts
-var secrets = __webpack_require__(87911);
-// EXTERNAL MODULE: ./src/oci/retry.ts
-var retry = __webpack_require__(49963);
-// EXTERNAL MODULE: ./src/action/constants.ts
-var constants = __webpack_require__(90915);
-// EXTERNAL MODULE: ./src/util/once.ts
-var once = __webpack_require__(82423);
-;// CONCATENATED MODULE: ./src/action/keyless-inputs.ts
-
-
-
-
-
-/** Undefined when neither `keyless-sign` nor `attest` is true (and no other keyless input is set). */
-function readKeylessInputs(push) {
-    const sign = bool(constants/* Input */.pd.keylessSign, false);
-    const attest = bool(constants/* Input */.pd.attest, false);
-    const fulcioURL = sigstoreUrl(constants/* Input */.pd.fulcioUrl);
-    const rekorURL = sigstoreUrl(constants/* Input */.pd.rekorUrl);
-    const tsaURL = sigstoreUrl(constants/* Input */.pd.tsaUrl);
-    const trustedRootFile = core/* getInput */.V4(constants/* Input */.pd.trustedRoot);
-    const instanceSet = [
-        fulcioURL && constants/* Input */.pd.fulcioUrl,
-        rekorURL && constants/* Input */.pd.rekorUrl,
-        tsaURL && constants/* Input */.pd.tsaUrl,
-        trustedRootFile && constants/* Input */.pd.trustedRoot,
-    ].filter(Boolean);
-    if (!sign && !attest) {
-        if (instanceSet.length > 0)
-            throw new errors/* UserError */.yo(`\`${instanceSet[0]}\` is set, but neither \`keyless-sign\` nor \`attest\` is true`, {
-                hint: 'Set keyless-sign: true (a signature) or attest: true (build provenance), or remove the Sigstore inputs',
-            });
-        return undefined;
-    }
-    if (!push)
-        throw new errors/* UserError */.yo('keyless signing and attesting sign what is pushed, and `push` is false', {
-            hint: 'Set push: true, or drop keyless-sign and attest',
-        });
-    if ((rekorURL || tsaURL) && !fulcioURL)
-        throw new errors/* UserError */.yo(`\`${rekorURL ? constants/* Input */.pd.rekorUrl : constants/* Input */.pd.tsaUrl}\` is set without \`fulcio-url\``, {
-            hint: "A private Sigstore instance is given whole: its Fulcio, and its Rekor or timestamp authority (or both); leave all three empty for Sigstore's public instance",
-        });
-    if (fulcioURL && !rekorURL && !tsaURL)
-        throw new errors/* UserError */.yo('`fulcio-url` is set, but neither `rekor-url` nor `tsa-url`', {
-            hint: 'A signature needs a witness of its time: the instance’s Rekor, its timestamp authority, or both',
-        });
-    return {
-        sign,
-        attest,
-        fulcioURL,
-        rekorURL,
-        tsaURL,
-        trustedRoot: trustedRootFile ? (0,once/* once */.O)(() => readTrustedRoot(trustedRootFile)) : undefined,
-        trustedRootFile: trustedRootFile || undefined,
-        githubToken: core/* getInput */.V4(constants/* Input */.pd.githubToken),
-    };
-}
-/** An https URL (http only on this machine: a stand-in on loopback), without credentials, query or fragment. */
-function sigstoreUrl(name) {
-    const raw = core/* getInput */.V4(name);
-    if (!raw)
-        return undefined;
-    let url;
-    try {
-        url = new URL(raw);
-    }
-    catch {
-        throw new errors/* UserError */.yo(`\`${name}\` is not a URL: ${JSON.stringify(raw)}`, {
-            hint: 'Give the service’s base URL, e.g. https://fulcio.example.com',
-        });
-    }
-    const loopback = /^(127\.\d+\.\d+\.\d+|\[::1\]|localhost)$/.test(url.hostname);
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
-        throw new errors/* UserError */.yo(`\`${name}\` must be an https URL, not ${JSON.stringify(`${url.protocol}//${url.host}`)}`, {
-            hint: 'The identity token and signatures go there: plain http is accepted only on this machine (127.0.0.1)',
-        });
-    if (url.username || url.password || url.search || url.hash)
-        throw new errors/* UserError */.yo(`\`${name}\` must be a plain base URL (no user, password, query or fragment)`);
-    return url.toString().replace(/\/+$/, '');
-}
-const readTrustedRoot = async (file) => (await __webpack_require__.e(/* import() */ 439).then(__webpack_require__.bind(__webpack_require__, 93820))).readTrustedRootFile(file, 'the `trusted-root` file', 'Give the path of the instance’s trusted_root.json, relative to the workspace');
-
-;// CONCATENATED MODULE: ./src/action/inputs.ts
-
-
-
-
-
-
-
-
-function readInputs() {
-    // A password is taken as written (spaces are characters of it), and masked, with the Basic header
-    // that carries it, before anything else happens.
-    const password = core/* getInput */.V4(constants/* Input */.pd.password, { trimWhitespace: false });
-    const username = core/* getInput */.V4(constants/* Input */.pd.username);
-    if (password)
-        (0,secrets/* mask */.dK)(password);
-    if (username && password)
-        (0,secrets/* mask */.dK)((0,basic_auth/* basicToken */.a)(username, password));
-    if (Boolean(username) !== Boolean(password))
-        throw new errors/* UserError */.yo(`\`username\` and \`password\` go together, but only ${username ? '`username`' : '`password`'} is set`, {
-            hint: 'Set both, or neither to use stored credentials',
-        });
-    if (username.includes(':'))
-        throw new errors/* UserError */.yo('a user name may not contain ":"', { hint: 'Check the user name', code: 'username-colon' });
-    const ifExists = core/* getInput */.V4(constants/* Input */.pd.ifExists) || 'fail';
-    if (ifExists !== 'fail' && ifExists !== 'skip' && ifExists !== 'overwrite') {
-        throw new errors/* UserError */.yo(`if-exists must be fail, skip or overwrite, not ${JSON.stringify(ifExists)}`, {
-            hint: 'fail keeps published versions immutable (the default)',
-        });
-    }
-    return {
-        charts: lines(required(constants/* Input */.pd.chart, 'the chart folder (holding Chart.yaml) or a packaged .tgz')),
-        refs: lines(required(constants/* Input */.pd.ref, 'oci://<registry>/<namespace>, e.g. oci://ghcr.io/my-org/charts')),
-        username,
-        password,
-        push: bool(constants/* Input */.pd.push, true),
-        cache: core/* getInput */.V4(constants/* Input */.pd.cache) || (0,layout/* defaultCachePath */.T2)(),
-        plainHttp: bool(constants/* Input */.pd.plainHttp, false),
-        logout: bool(constants/* Input */.pd.logout, true),
-        ifExists,
-        retries: whole(constants/* Input */.pd.retries, retry/* DEFAULT_RETRIES */.TU, 0, 50),
-        timeoutSeconds: whole(constants/* Input */.pd.timeout, retry/* DEFAULT_TIMEOUT_SECONDS */.KU, 1, 3600),
-        caFile: core/* getInput */.V4(constants/* Input */.pd.caFile),
-        insecureSkipTlsVerify: bool(constants/* Input */.pd.insecureSkipTlsVerify, false),
-        version: core/* getInput */.V4(constants/* Input */.pd.version).trim(),
-        appVersion: core/* getInput */.V4(constants/* Input */.pd.appVersion).trim(),
-        annotations: keyValues(core/* getInput */.V4(constants/* Input */.pd.annotations)),
-        layerMediaType: layerMediaType(core/* getInput */.V4(constants/* Input */.pd.layerMediaType).trim()),
-        sign: signing(),
-        keyless: readKeylessInputs(bool(constants/* Input */.pd.push, true)),
-        artifacthubRepo: core/* getInput */.V4(constants/* Input */.pd.artifacthubRepo).trim(),
-        artifacthubLint: artifacthubLint(core/* getInput */.V4(constants/* Input */.pd.artifacthubLint).trim()),
-        signKeyUrl: signKeyUrl(core/* getInput */.V4(constants/* Input */.pd.signKeyUrl).trim()),
-    };
-}
-/**
- * The public key's URL, written into the packaged Chart.yaml: printable ASCII only (anything else
- * percent-encoded), as NEL (U+0085), which JavaScript's \s does not match, is a line break to the YAML
- * 1.1 Helm reads Chart.yaml with.
- */
-function signKeyUrl(raw) {
-    if (raw !== '' && !/^https?:\/\/[\x21-\x2e\x30-\x7e]+[\x21-\x7e]*$/.test(raw))
-        throw new errors/* UserError */.yo(`sign-key-url must be an http(s) URL, not ${JSON.stringify(raw)}`, {
-            hint: 'Give where the public key can be downloaded, e.g. https://keys.example.com/charts.asc (percent-encode any other character than printable ASCII)',
-        });
-    return raw;
-}
-function artifacthubLint(raw) {
-    if (raw === '' || raw === 'error')
-        return 'error';
-    if (raw === 'warn')
-        return 'warn';
-    throw new errors/* UserError */.yo(`artifacthub-lint must be error or warn, not ${JSON.stringify(raw)}`, {
-        hint: 'error fails the step on an artifacthub.io/* annotation Artifact Hub cannot read; warn publishes with a warning',
-    });
-}
-/** The signing inputs, masked (the key line by line too: the runner masks a multi-line secret by lines) and never stored. */
-function signing() {
-    const key = core/* getInput */.V4(constants/* Input */.pd.signKey);
-    const passphrase = core/* getInput */.V4(constants/* Input */.pd.signPassphrase, { trimWhitespace: false });
-    const keyName = core/* getInput */.V4(constants/* Input */.pd.signKeyName).trim();
-    if (!key) {
-        if (core/* getInput */.V4(constants/* Input */.pd.signKeyUrl).trim())
-            throw new errors/* UserError */.yo('`sign-key-url` goes with `sign-key`, which is not set', {
-                hint: 'Set sign-key to sign the chart (sign-key-url then tells Artifact Hub where its public key is), or remove sign-key-url',
-            });
-        if (passphrase || keyName)
-            throw new errors/* UserError */.yo('`sign-passphrase` and `sign-key-name` go with `sign-key`, which is not set', {
-                hint: 'Set sign-key to the armoured private key, or remove the other signing inputs',
-            });
-        return undefined;
-    }
-    (0,secrets/* mask */.dK)(key);
-    for (const line of key.split(/\r?\n/))
-        if (line.length >= 16 && !line.startsWith('-----'))
-            (0,secrets/* mask */.dK)(line);
-    if (passphrase)
-        (0,secrets/* mask */.dK)(passphrase);
-    return { keys: Buffer.from(key), passphrase: passphrase || undefined, keyName: keyName || undefined };
-}
-function lines(text) {
-    return text
-        .split('\n')
-        .map((l) => l.trim())
-        .filter((l) => l !== '' && !l.startsWith('#'));
-}
-/** `key=value` lines (the value may hold `=`). */
-function keyValues(text) {
-    const out = {};
-    for (const line of lines(text)) {
-        const eq = line.indexOf('=');
-        if (eq <= 0)
-            throw new errors/* UserError */.yo(`the \`annotations\` input needs key=value lines, not ${JSON.stringify(line)}`);
-        out[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
-    }
-    return out;
-}
-function layerMediaType(raw) {
-    if (raw === '' || raw === 'modern')
-        return 'modern';
-    if (raw === 'legacy')
-        return 'legacy';
-    throw new errors/* UserError */.yo(`layer-media-type must be modern or legacy, not ${JSON.stringify(raw)}`, {
-        hint: 'legacy writes application/tar+gzip for Helm 3.0–3.6 clients',
-    });
-}
-function whole(name, fallback, min, max) {
-    const raw = core/* getInput */.V4(name).trim();
-    if (raw === '')
-        return fallback;
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < min || n > max)
-        throw new errors/* UserError */.yo(`the \`${name}\` input must be a whole number from ${min} to ${max}, not ${JSON.stringify(raw)}`);
-    return n;
-}
-function required(name, what) {
-    const value = core/* getInput */.V4(name);
-    if (!value)
-        throw new errors/* UserError */.yo(`the \`${name}\` input is required`, { hint: `Set it to ${what}` });
-    return value;
-}
-function bool(name, fallback) {
-    const raw = core/* getInput */.V4(name).trim();
-    if (raw === '')
-        return fallback;
-    if (/^(true|yes|on|1)$/i.test(raw))
-        return true;
-    if (/^(false|no|off|0)$/i.test(raw))
-        return false;
-    throw new errors/* UserError */.yo(`the \`${name}\` input must be true or false, not ${JSON.stringify(raw)}`);
-}
-
-;// CONCATENATED MODULE: ./src/action/outputs.ts
-
-
+// EXTERNAL MODULE: ./src/artifact/chart-ref.ts
+var chart_ref = __webpack_require__(31938);
+// EXTERNAL MODULE: ./src/release/build.ts + 3 modules
+var release_build = __webpack_require__(4958);
+// EXTERNAL MODULE: ./src/release/push.ts + 2 modules
+var push = __webpack_require__(93871);
+// EXTERNAL MODULE: ./src/release/outcome.ts
+var release_outcome = __webpack_require__(82641);
+// EXTERNAL MODULE: ./src/util/yield.ts
+var util_yield = __webpack_require__(98681);
+// EXTERNAL MODULE: ./src/release/report.ts
+var report = __webpack_require__(89823);
+// EXTERNAL MODULE: ./src/release/save.ts
+var save = __webpack_require__(11144);
+;// CONCATENATED MODULE: ./src/release/results.ts
 function targetResult(built, o) {
     const repository = `${built.ref.registry}/${built.ref.repository}`;
     const digest = o.artifact.manifestDescriptor.digest;
@@ -920,29 +693,6 @@ function failedResult(source, known, error) {
         error,
     };
 }
-/** The `charts` output always (every chart, failed ones too); the single-chart outputs when one chart was published. */
-function setOutputs(results) {
-    core/* setOutput */.uH(constants/* Output */.k7.charts, JSON.stringify(results));
-    if (results.length !== 1 || results[0].status === 'failed')
-        return;
-    const r = results[0];
-    core/* setOutput */.uH(constants/* Output */.k7.ref, r.ref);
-    core/* setOutput */.uH(constants/* Output */.k7.repository, r.repository);
-    core/* setOutput */.uH(constants/* Output */.k7.digest, r.digest);
-    core/* setOutput */.uH(constants/* Output */.k7.digestRef, r['digest-ref']);
-    core/* setOutput */.uH(constants/* Output */.k7.chartDigest, r['chart-digest']);
-    core/* setOutput */.uH(constants/* Output */.k7.size, r.size);
-    core/* setOutput */.uH(constants/* Output */.k7.name, r.name);
-    core/* setOutput */.uH(constants/* Output */.k7.version, r.version);
-    core/* setOutput */.uH(constants/* Output */.k7.status, r.status);
-    core/* setOutput */.uH(constants/* Output */.k7.signed, String(r.signed));
-    core/* setOutput */.uH(constants/* Output */.k7.signFingerprint, r['sign-fingerprint']);
-    core/* setOutput */.uH(constants/* Output */.k7.signatureDigest, r['signature-digest'] ?? '');
-    core/* setOutput */.uH(constants/* Output */.k7.attestationDigest, r['attestation-digest'] ?? '');
-    core/* setOutput */.uH(constants/* Output */.k7.artifacthubDigest, r['artifacthub-digest'] ?? '');
-}
-
-;// CONCATENATED MODULE: ./src/action/result-lines.ts
 /** A chart's one-line result: `web 1.2.0 — pushed sha256:…` (the group title of its log lines). */
 function resultTitle(r) {
     const who = r.name ? `${r.name} ${r.version}` : r.source;
@@ -952,26 +702,12 @@ function resultTitle(r) {
     return `${who} — ${r.status} ${r.digest}${more}`;
 }
 const ORDER = ['pushed', 'unchanged', 'skipped', 'saved', 'failed'];
-/** The step's last line: `3 charts: 2 pushed, 1 failed`. */
+/** The run's last line: `3 charts: 2 pushed, 1 failed`. */
 function tally(results) {
     const counts = ORDER.map((s) => [s, results.filter((r) => r.status === s).length]).filter(([, n]) => n > 0);
     return `${results.length} chart${results.length === 1 ? '' : 's'}: ${counts.map(([s, n]) => `${n} ${s}`).join(', ')}`;
 }
 
-// EXTERNAL MODULE: ./src/artifact/chart-ref.ts
-var chart_ref = __webpack_require__(31938);
-// EXTERNAL MODULE: ./src/release/build.ts + 3 modules
-var release_build = __webpack_require__(4958);
-// EXTERNAL MODULE: ./src/release/push.ts + 2 modules
-var push = __webpack_require__(93871);
-// EXTERNAL MODULE: ./src/release/outcome.ts
-var release_outcome = __webpack_require__(82641);
-// EXTERNAL MODULE: ./src/util/yield.ts
-var util_yield = __webpack_require__(98681);
-// EXTERNAL MODULE: ./src/release/report.ts
-var report = __webpack_require__(89823);
-// EXTERNAL MODULE: ./src/release/save.ts
-var save = __webpack_require__(11144);
 // EXTERNAL MODULE: ./src/chart/link-boundary.ts
 var link_boundary = __webpack_require__(82141);
 // EXTERNAL MODULE: ./src/artifact/go-yaml-struct.ts
@@ -1052,7 +788,7 @@ function checkRepoMetadata(bytes, file) {
         }
     }
     if (out.length > 0)
-        throw new errors/* UserError */.yo(`is not valid Artifact Hub repository metadata: ${(0,go_yaml_struct/* capProblems */.Pe)(out).join('; ')}`, {
+        throw new src_errors/* UserError */.yo(`is not valid Artifact Hub repository metadata: ${(0,go_yaml_struct/* capProblems */.Pe)(out).join('; ')}`, {
             where: file,
             hint: 'See https://github.com/artifacthub/hub/blob/master/docs/metadata/artifacthub-repo.yml',
         });
@@ -1126,9 +862,9 @@ async function findRepoMetadata(chartSource, given, workspace) {
             bytes = await (0,read_file_bounded/* readFileBounded */.Y)(file, go_yaml_struct/* GO_YAML_BOUNDS */.pS.maxBytes);
         }
         catch (err) {
-            if (!given && ((0,errors/* fsCode */.r0)(err) === 'ENOENT' || (0,errors/* fsCode */.r0)(err) === 'ENOTDIR'))
+            if (!given && ((0,src_errors/* fsCode */.r0)(err) === 'ENOENT' || (0,src_errors/* fsCode */.r0)(err) === 'ENOTDIR'))
                 continue;
-            throw new errors/* UserError */.yo(`cannot read the Artifact Hub repository metadata (${(0,errors/* fsCode */.r0)(err) ?? err.message})`, {
+            throw new src_errors/* UserError */.yo(`cannot read the Artifact Hub repository metadata (${(0,src_errors/* fsCode */.r0)(err) ?? err.message})`, {
                 where: file,
                 hint: 'Give the path of an artifacthub-repo.yml file',
             });
@@ -1164,14 +900,14 @@ async function pushRepoMetadata(client, repository, artifact) {
 }
 
 // EXTERNAL MODULE: ./src/oci/errors.ts
-var oci_errors = __webpack_require__(28630);
+var errors = __webpack_require__(28630);
 ;// CONCATENATED MODULE: ./src/release/ghcr-visibility.ts
 
 
 /** The hosts that are GitHub's container registry, where a first push makes a private package. */
 const GHCR_HOSTS = ['ghcr.io'];
 /**
- * Asks for the manifest `digest` of `ref` with no credential at all, as `helm pull` outside the owner
+ * Asks for the manifest `digest` of the reference with no credential at all, as `helm pull` outside the owner
  * would: on GHCR a package is private until its owner makes it public, and the push that created it
  * succeeds all the same. Undefined, with no request made, for a host not in `hosts` (GHCR's only,
  * unless a test points it at a stand-in). Never throws: this only informs.
@@ -1196,7 +932,7 @@ async function checkGhcrVisibility(registries, ref, digest, hosts = GHCR_HOSTS) 
     }
     catch (err) {
         // Every refusal (the manifest's, the token service's) arrives as a RegistryError with its status.
-        const refused = err instanceof oci_errors/* RegistryError */.gl && (err.status === 401 || err.status === 403);
+        const refused = err instanceof errors/* RegistryError */.gl && (err.status === 401 || err.status === 403);
         return { ...base, visibility: refused ? 'private' : 'unknown', why: err.message };
     }
 }
@@ -1207,8 +943,6 @@ async function checkGhcrVisibility(registries, ref, digest, hosts = GHCR_HOSTS) 
 function packageSettingsUrl(kind, owner, packageName) {
     return `https://github.com/${kind}/${owner}/packages/container/${encodeURIComponent(packageName)}/settings`;
 }
-
-;// CONCATENATED MODULE: ./src/action/visibility.ts
 /** What the log says when GHCR refused an anonymous pull of a chart just pushed: who cannot pull it, and where to change that. */
 function visibilityLines(repository, seen) {
     if (seen.visibility === 'unknown')
@@ -1220,8 +954,7 @@ function visibilityLines(repository, seen) {
     ];
 }
 
-;// CONCATENATED MODULE: ./src/action/publish-chart.ts
-
+;// CONCATENATED MODULE: ./src/release/publish-chart.ts
 
 
 
@@ -1239,19 +972,22 @@ function visibilityLines(repository, seen) {
  * target in turn (a later target on the same registry mounts the blobs from the first). The tags are
  * looked up as soon as the chart's name and version are known.
  */
-async function publishChart(source, inputs, build, registries, notice, readBacks, known = {}, keyless) {
+async function publishChart(source, settings, build, 
+/** Where to push (undefined: saved to the cache only). */
+registries, notice, readBacks, known = {}) {
+    const { keyless } = settings;
     const log = (line) => build.log?.info(line);
     const loaded = await (0,release_build/* loadSource */.sh)(source, build);
     const md = loaded.chart.metadata;
     known.name = md.name;
     known.version = md.version;
     // Checked before anything is pushed (and when nothing is): a bad file fails the chart, not half its publication.
-    const repoMetadata = await findRepoMetadata(source, inputs.artifacthubRepo || undefined, build.workspace);
+    const repoMetadata = await findRepoMetadata(source, settings.artifacthubRepo || undefined, build.workspace);
     if (loaded.looseVersion)
-        build.log?.warn(`${source}: the chart version ${JSON.stringify(md.version)} is not SemVer 2. Helm packages and pushes it (tag ${(0,chart_ref/* versionTag */.V)(md.version)}), but tools that sort tags as SemVer 2 (Artifact Hub, Renovate) may misorder it: write MAJOR.MINOR.PATCH in Chart.yaml's version (or the \`version\` input), e.g. 1.2.0`);
+        build.log?.warn(`${source}: the chart version ${JSON.stringify(md.version)} is not SemVer 2. Helm packages and pushes it (tag ${(0,chart_ref/* versionTag */.V)(md.version)}), but tools that sort tags as SemVer 2 (Artifact Hub, Renovate) may misorder it: write MAJOR.MINOR.PATCH in Chart.yaml's version (or give the version to publish), e.g. 1.2.0`);
     // The tags are looked up while the chart is packaged (the connection, any token and the HEAD overlap it).
     const lookups = new Map();
-    for (const refInput of inputs.refs) {
+    for (const refInput of settings.refs) {
         const { ref } = (0,chart_ref/* resolveChartRef */.Q)(refInput, md.name, md.version);
         const name = (0,reference/* refString */.nw)(ref);
         if (registries && !lookups.has(name))
@@ -1263,7 +999,7 @@ async function publishChart(source, inputs, build, registries, notice, readBacks
     log(`timestamps from ${packaged.date.from === 'fixed' ? 'the fixed epoch (SOURCE_DATE_EPOCH is not set)' : packaged.date.from} (${new Date(packaged.date.seconds * 1000).toISOString()})`);
     if (packaged.signed)
         log(`signed by ${packaged.signed.fingerprint} (${packaged.signed.userId}): provenance ${md.name}-${md.version}.tgz.prov`);
-    const targets = inputs.refs.map((ref) => (0,release_build/* bindRef */.Zp)(packaged, ref));
+    const targets = settings.refs.map((ref) => (0,release_build/* bindRef */.Zp)(packaged, ref));
     // What this run signs must be this build's own: a registry copy it cannot account for is a difference.
     const signer = build.signer;
     const vouch = keyless || signer
@@ -1281,7 +1017,7 @@ async function publishChart(source, inputs, build, registries, notice, readBacks
         if (built.pathAsGiven)
             notice((0,report/* loweredLine */.nH)(built.pathAsGiven, built.ref.repository));
         // Saved while the blobs upload; the manifest (the tag) waits for it, so a failed save publishes nothing.
-        const saved = (0,save/* saveToCache */.$)(inputs.cache, built.refName, built.artifact);
+        const saved = (0,save/* saveToCache */.$)(settings.cache, built.refName, built.artifact);
         // Safe: `saved` is awaited below (the push's commit waits for it too) and its failure reported
         // there; only a push that fails first leaves it unawaited, and that failure is the one reported.
         saved.catch(() => { });
@@ -1299,7 +1035,7 @@ async function publishChart(source, inputs, build, registries, notice, readBacks
         // Keyless: a new manifest is signed before its tag is written (a failure leaves the tag as it was).
         let made;
         // What stands afterwards (this build, or the registry's copy) is what the log, the outputs and the cache name.
-        outcome = await (0,release_outcome/* pushAndCache */.G)(client, built.ref, built.refName, built.artifact, inputs.ifExists, inputs.cache, {
+        outcome = await (0,release_outcome/* pushAndCache */.G)(client, built.ref, built.refName, built.artifact, settings.ifExists, settings.cache, {
             mountFrom: pushedTo.get(built.ref.registry),
             current: take(lookups, built.refName), // a ref given twice is looked up again the second time
             beforeCommit: saved,
@@ -1350,6 +1086,350 @@ function take(map, key) {
     return value;
 }
 
+;// CONCATENATED MODULE: ./src/release/publish.ts
+
+
+
+
+
+/** Charts published at a time (the registry, not this process, is what more would wait on). */
+const CONCURRENCY = 4;
+/**
+ * The publication both faces run: every chart (paths and patterns) packaged once and published to
+ * every ref, several at a time, each one's result told once (its lines, as a group titled with its
+ * result when there are several, then the tally). One failing chart does not stop the others.
+ */
+async function publishCharts(settings, out) {
+    const sources = await expandCharts(settings.charts, settings.cwd);
+    const primary = (0,reference/* splitReference */.mQ)(settings.refs[0]).registry;
+    const registries = settings.push ? settings.registries : undefined;
+    // Starts choosing the credential for the first registry and logging in, while the charts load.
+    // Safe: `registries` keeps this same promise, and every chart that reaches `primary` awaits it and
+    // reports its failure; a run in which none does has the charts' own failures to report.
+    if (registries)
+        registries.client(primary, out.info).catch(() => { });
+    const access = settings.registries.access(out.info);
+    const single = sources.length === 1;
+    // Each chart's result, final once its read-backs are in; with several charts, each one's lines are
+    // printed as a group titled with that result, in the charts' order, as soon as those before it are.
+    const finals = sources.map(() => deferred());
+    const printed = printInOrder(finals, single, out);
+    await mapLimit(sources, CONCURRENCY, async (source, index) => {
+        // Each pushed chart's read-back of its tag (after the settling wait): awaited outside the slot.
+        const done = [];
+        const known = {};
+        const lines = [];
+        const info = single ? out.info : (line) => void lines.push(() => out.info(line));
+        const notice = single ? out.notice : (line) => void lines.push(() => out.notice(line));
+        const build = { ...settings.build, access, log: { info, warn: (line) => out.warning(line) } };
+        const failed = (err) => ({ result: failedResult(source, known, settings.errorLine(err)), err, lines });
+        let final;
+        try {
+            const published = await publishChart(source, settings, build, registries, notice, done, known);
+            // Pushed, but another run may write the tag right after: then this chart is not what the tag holds.
+            final = Promise.all(done).then(() => ({ result: published, lines }), failed);
+        }
+        catch (err) {
+            final = Promise.resolve(failed(err));
+        }
+        finals[index].resolve(final);
+    });
+    await printed;
+    const settled = await Promise.all(finals.map((f) => f.promise));
+    const results = settled.map((f) => f.result);
+    out.info(tally(results));
+    const errors = new Map();
+    settled.forEach((f, i) => f.result.status === 'failed' && errors.set(i, f.err));
+    return { results, errors };
+}
+function deferred() {
+    let resolve;
+    const promise = new Promise((r) => (resolve = r));
+    return { promise, resolve };
+}
+/**
+ * Prints each chart's lines as its results come in, in the charts' order. Several charts: a group each,
+ * titled with its result, its error (pointing at the file at fault) after the group. One chart: its
+ * lines went out as they came; its error is the run's own.
+ */
+async function printInOrder(finals, single, out) {
+    for (const f of finals) {
+        const { result, lines, err } = await f.promise;
+        if (single)
+            continue;
+        out.startGroup(resultTitle(result));
+        for (const print of lines)
+            print();
+        out.endGroup();
+        if (err !== undefined)
+            out.error(`${result.source}: ${result.error}`, err);
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
+var core = __webpack_require__(46058);
+// EXTERNAL MODULE: ./src/oci/basic-auth.ts
+var basic_auth = __webpack_require__(13634);
+// EXTERNAL MODULE: ./src/action/secrets.ts
+var secrets = __webpack_require__(87911);
+// EXTERNAL MODULE: ./src/oci/retry.ts
+var retry = __webpack_require__(49963);
+// EXTERNAL MODULE: ./src/action/constants.ts
+var constants = __webpack_require__(90915);
+// EXTERNAL MODULE: ./src/util/once.ts
+var once = __webpack_require__(82423);
+;// CONCATENATED MODULE: ./src/action/keyless-inputs.ts
+
+
+
+
+
+/** Undefined when neither `keyless-sign` nor `attest` is true (and no other keyless input is set). */
+function readKeylessInputs(push) {
+    const sign = bool(constants/* Input */.pd.keylessSign, false);
+    const attest = bool(constants/* Input */.pd.attest, false);
+    const fulcioURL = sigstoreUrl(constants/* Input */.pd.fulcioUrl);
+    const rekorURL = sigstoreUrl(constants/* Input */.pd.rekorUrl);
+    const tsaURL = sigstoreUrl(constants/* Input */.pd.tsaUrl);
+    const trustedRootFile = core/* getInput */.V4(constants/* Input */.pd.trustedRoot);
+    const instanceSet = [
+        fulcioURL && constants/* Input */.pd.fulcioUrl,
+        rekorURL && constants/* Input */.pd.rekorUrl,
+        tsaURL && constants/* Input */.pd.tsaUrl,
+        trustedRootFile && constants/* Input */.pd.trustedRoot,
+    ].filter(Boolean);
+    if (!sign && !attest) {
+        if (instanceSet.length > 0)
+            throw new src_errors/* UserError */.yo(`\`${instanceSet[0]}\` is set, but neither \`keyless-sign\` nor \`attest\` is true`, {
+                hint: 'Set keyless-sign: true (a signature) or attest: true (build provenance), or remove the Sigstore inputs',
+            });
+        return undefined;
+    }
+    if (!push)
+        throw new src_errors/* UserError */.yo('keyless signing and attesting sign what is pushed, and `push` is false', {
+            hint: 'Set push: true, or drop keyless-sign and attest',
+        });
+    if ((rekorURL || tsaURL) && !fulcioURL)
+        throw new src_errors/* UserError */.yo(`\`${rekorURL ? constants/* Input */.pd.rekorUrl : constants/* Input */.pd.tsaUrl}\` is set without \`fulcio-url\``, {
+            hint: "A private Sigstore instance is given whole: its Fulcio, and its Rekor or timestamp authority (or both); leave all three empty for Sigstore's public instance",
+        });
+    if (fulcioURL && !rekorURL && !tsaURL)
+        throw new src_errors/* UserError */.yo('`fulcio-url` is set, but neither `rekor-url` nor `tsa-url`', {
+            hint: 'A signature needs a witness of its time: the instance’s Rekor, its timestamp authority, or both',
+        });
+    return {
+        sign,
+        attest,
+        fulcioURL,
+        rekorURL,
+        tsaURL,
+        trustedRoot: trustedRootFile ? (0,once/* once */.O)(() => readTrustedRoot(trustedRootFile)) : undefined,
+        trustedRootFile: trustedRootFile || undefined,
+        githubToken: core/* getInput */.V4(constants/* Input */.pd.githubToken),
+    };
+}
+/** An https URL (http only on this machine: a stand-in on loopback), without credentials, query or fragment. */
+function sigstoreUrl(name) {
+    const raw = core/* getInput */.V4(name);
+    if (!raw)
+        return undefined;
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        throw new src_errors/* UserError */.yo(`\`${name}\` is not a URL: ${JSON.stringify(raw)}`, {
+            hint: 'Give the service’s base URL, e.g. https://fulcio.example.com',
+        });
+    }
+    const loopback = /^(127\.\d+\.\d+\.\d+|\[::1\]|localhost)$/.test(url.hostname);
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
+        throw new src_errors/* UserError */.yo(`\`${name}\` must be an https URL, not ${JSON.stringify(`${url.protocol}//${url.host}`)}`, {
+            hint: 'The identity token and signatures go there: plain http is accepted only on this machine (127.0.0.1)',
+        });
+    if (url.username || url.password || url.search || url.hash)
+        throw new src_errors/* UserError */.yo(`\`${name}\` must be a plain base URL (no user, password, query or fragment)`);
+    return url.toString().replace(/\/+$/, '');
+}
+const readTrustedRoot = async (file) => (await __webpack_require__.e(/* import() */ 439).then(__webpack_require__.bind(__webpack_require__, 93820))).readTrustedRootFile(file, 'the `trusted-root` file', 'Give the path of the instance’s trusted_root.json, relative to the workspace');
+
+;// CONCATENATED MODULE: ./src/action/inputs.ts
+
+
+
+
+
+
+
+
+function readInputs() {
+    // A password is taken as written (spaces are characters of it), and masked, with the Basic header
+    // that carries it, before anything else happens.
+    const password = core/* getInput */.V4(constants/* Input */.pd.password, { trimWhitespace: false });
+    const username = core/* getInput */.V4(constants/* Input */.pd.username);
+    if (password)
+        (0,secrets/* mask */.dK)(password);
+    if (username && password)
+        (0,secrets/* mask */.dK)((0,basic_auth/* basicToken */.a)(username, password));
+    if (Boolean(username) !== Boolean(password))
+        throw new src_errors/* UserError */.yo(`\`username\` and \`password\` go together, but only ${username ? '`username`' : '`password`'} is set`, {
+            hint: 'Set both, or neither to use stored credentials',
+        });
+    if (username.includes(':'))
+        throw new src_errors/* UserError */.yo('a user name may not contain ":"', { hint: 'Check the user name', code: 'username-colon' });
+    const ifExists = core/* getInput */.V4(constants/* Input */.pd.ifExists) || 'fail';
+    if (ifExists !== 'fail' && ifExists !== 'skip' && ifExists !== 'overwrite') {
+        throw new src_errors/* UserError */.yo(`if-exists must be fail, skip or overwrite, not ${JSON.stringify(ifExists)}`, {
+            hint: 'fail keeps published versions immutable (the default)',
+        });
+    }
+    return {
+        charts: lines(required(constants/* Input */.pd.chart, 'the chart folder (holding Chart.yaml) or a packaged .tgz')),
+        refs: lines(required(constants/* Input */.pd.ref, 'oci://<registry>/<namespace>, e.g. oci://ghcr.io/my-org/charts')),
+        username,
+        password,
+        push: bool(constants/* Input */.pd.push, true),
+        cache: core/* getInput */.V4(constants/* Input */.pd.cache) || (0,layout/* defaultCachePath */.T2)(),
+        plainHttp: bool(constants/* Input */.pd.plainHttp, false),
+        logout: bool(constants/* Input */.pd.logout, true),
+        ifExists,
+        retries: whole(constants/* Input */.pd.retries, retry/* DEFAULT_RETRIES */.TU, 0, 50),
+        timeoutSeconds: whole(constants/* Input */.pd.timeout, retry/* DEFAULT_TIMEOUT_SECONDS */.KU, 1, 3600),
+        caFile: core/* getInput */.V4(constants/* Input */.pd.caFile),
+        insecureSkipTlsVerify: bool(constants/* Input */.pd.insecureSkipTlsVerify, false),
+        version: core/* getInput */.V4(constants/* Input */.pd.version).trim(),
+        appVersion: core/* getInput */.V4(constants/* Input */.pd.appVersion).trim(),
+        annotations: keyValues(core/* getInput */.V4(constants/* Input */.pd.annotations)),
+        layerMediaType: layerMediaType(core/* getInput */.V4(constants/* Input */.pd.layerMediaType).trim()),
+        sign: signing(),
+        keyless: readKeylessInputs(bool(constants/* Input */.pd.push, true)),
+        artifacthubRepo: core/* getInput */.V4(constants/* Input */.pd.artifacthubRepo).trim(),
+        artifacthubLint: artifacthubLint(core/* getInput */.V4(constants/* Input */.pd.artifacthubLint).trim()),
+        signKeyUrl: signKeyUrl(core/* getInput */.V4(constants/* Input */.pd.signKeyUrl).trim()),
+    };
+}
+/**
+ * The public key's URL, written into the packaged Chart.yaml: printable ASCII only (anything else
+ * percent-encoded), as NEL (U+0085), which JavaScript's \s does not match, is a line break to the YAML
+ * 1.1 Helm reads Chart.yaml with.
+ */
+function signKeyUrl(raw) {
+    if (raw !== '' && !/^https?:\/\/[\x21-\x2e\x30-\x7e]+[\x21-\x7e]*$/.test(raw))
+        throw new src_errors/* UserError */.yo(`sign-key-url must be an http(s) URL, not ${JSON.stringify(raw)}`, {
+            hint: 'Give where the public key can be downloaded, e.g. https://keys.example.com/charts.asc (percent-encode any other character than printable ASCII)',
+        });
+    return raw;
+}
+function artifacthubLint(raw) {
+    if (raw === '' || raw === 'error')
+        return 'error';
+    if (raw === 'warn')
+        return 'warn';
+    throw new src_errors/* UserError */.yo(`artifacthub-lint must be error or warn, not ${JSON.stringify(raw)}`, {
+        hint: 'error fails the step on an artifacthub.io/* annotation Artifact Hub cannot read; warn publishes with a warning',
+    });
+}
+/** The signing inputs, masked (the key line by line too: the runner masks a multi-line secret by lines) and never stored. */
+function signing() {
+    const key = core/* getInput */.V4(constants/* Input */.pd.signKey);
+    const passphrase = core/* getInput */.V4(constants/* Input */.pd.signPassphrase, { trimWhitespace: false });
+    const keyName = core/* getInput */.V4(constants/* Input */.pd.signKeyName).trim();
+    if (!key) {
+        if (core/* getInput */.V4(constants/* Input */.pd.signKeyUrl).trim())
+            throw new src_errors/* UserError */.yo('`sign-key-url` goes with `sign-key`, which is not set', {
+                hint: 'Set sign-key to sign the chart (sign-key-url then tells Artifact Hub where its public key is), or remove sign-key-url',
+            });
+        if (passphrase || keyName)
+            throw new src_errors/* UserError */.yo('`sign-passphrase` and `sign-key-name` go with `sign-key`, which is not set', {
+                hint: 'Set sign-key to the armoured private key, or remove the other signing inputs',
+            });
+        return undefined;
+    }
+    (0,secrets/* mask */.dK)(key);
+    for (const line of key.split(/\r?\n/))
+        if (line.length >= 16 && !line.startsWith('-----'))
+            (0,secrets/* mask */.dK)(line);
+    if (passphrase)
+        (0,secrets/* mask */.dK)(passphrase);
+    return { keys: Buffer.from(key), passphrase: passphrase || undefined, keyName: keyName || undefined };
+}
+function lines(text) {
+    return text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'));
+}
+/** `key=value` lines (the value may hold `=`). */
+function keyValues(text) {
+    const out = {};
+    for (const line of lines(text)) {
+        const eq = line.indexOf('=');
+        if (eq <= 0)
+            throw new src_errors/* UserError */.yo(`the \`annotations\` input needs key=value lines, not ${JSON.stringify(line)}`);
+        out[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
+    }
+    return out;
+}
+function layerMediaType(raw) {
+    if (raw === '' || raw === 'modern')
+        return 'modern';
+    if (raw === 'legacy')
+        return 'legacy';
+    throw new src_errors/* UserError */.yo(`layer-media-type must be modern or legacy, not ${JSON.stringify(raw)}`, {
+        hint: 'legacy writes application/tar+gzip for Helm 3.0–3.6 clients',
+    });
+}
+function whole(name, fallback, min, max) {
+    const raw = core/* getInput */.V4(name).trim();
+    if (raw === '')
+        return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max)
+        throw new src_errors/* UserError */.yo(`the \`${name}\` input must be a whole number from ${min} to ${max}, not ${JSON.stringify(raw)}`);
+    return n;
+}
+function required(name, what) {
+    const value = core/* getInput */.V4(name);
+    if (!value)
+        throw new src_errors/* UserError */.yo(`the \`${name}\` input is required`, { hint: `Set it to ${what}` });
+    return value;
+}
+function bool(name, fallback) {
+    const raw = core/* getInput */.V4(name).trim();
+    if (raw === '')
+        return fallback;
+    if (/^(true|yes|on|1)$/i.test(raw))
+        return true;
+    if (/^(false|no|off|0)$/i.test(raw))
+        return false;
+    throw new src_errors/* UserError */.yo(`the \`${name}\` input must be true or false, not ${JSON.stringify(raw)}`);
+}
+
+;// CONCATENATED MODULE: ./src/action/outputs.ts
+
+
+/** The `charts` output always (every chart, failed ones too); the single-chart outputs when one chart was published. */
+function setOutputs(results) {
+    core/* setOutput */.uH(constants/* Output */.k7.charts, JSON.stringify(results));
+    if (results.length !== 1 || results[0].status === 'failed')
+        return;
+    const r = results[0];
+    core/* setOutput */.uH(constants/* Output */.k7.ref, r.ref);
+    core/* setOutput */.uH(constants/* Output */.k7.repository, r.repository);
+    core/* setOutput */.uH(constants/* Output */.k7.digest, r.digest);
+    core/* setOutput */.uH(constants/* Output */.k7.digestRef, r['digest-ref']);
+    core/* setOutput */.uH(constants/* Output */.k7.chartDigest, r['chart-digest']);
+    core/* setOutput */.uH(constants/* Output */.k7.size, r.size);
+    core/* setOutput */.uH(constants/* Output */.k7.name, r.name);
+    core/* setOutput */.uH(constants/* Output */.k7.version, r.version);
+    core/* setOutput */.uH(constants/* Output */.k7.status, r.status);
+    core/* setOutput */.uH(constants/* Output */.k7.signed, String(r.signed));
+    core/* setOutput */.uH(constants/* Output */.k7.signFingerprint, r['sign-fingerprint']);
+    core/* setOutput */.uH(constants/* Output */.k7.signatureDigest, r['signature-digest'] ?? '');
+    core/* setOutput */.uH(constants/* Output */.k7.attestationDigest, r['attestation-digest'] ?? '');
+    core/* setOutput */.uH(constants/* Output */.k7.artifacthubDigest, r['artifacthub-digest'] ?? '');
+}
+
 // EXTERNAL MODULE: ./src/oci/tls-options.ts
 var tls_options = __webpack_require__(42891);
 // EXTERNAL MODULE: ./src/release/registries.ts + 1 modules
@@ -1370,11 +1450,11 @@ var login = __webpack_require__(91363);
  */
 async function openActionRegistries(inputs, primary) {
     if (inputs.insecureSkipTlsVerify) {
-        action_log/* log */.R.warning("insecure-skip-tls-verify is on: the registry's TLS certificate is NOT checked, so anyone on the network path can read the credentials and change what is pushed. Use ca-file instead.");
+        log/* log */.R.warning("insecure-skip-tls-verify is on: the registry's TLS certificate is NOT checked, so anyone on the network path can read the credentials and change what is pushed. Use ca-file instead.");
     }
     const { username, password } = inputs;
     return (0,registries.openRegistries)({
-        log: action_log/* log */.R.info,
+        log: log/* log */.R.info,
         ca: inputs.caFile ? await (0,tls_options/* readCaFile */.R)(inputs.caFile) : undefined,
         insecure: inputs.insecureSkipTlsVerify,
         retries: inputs.retries,
@@ -1392,12 +1472,6 @@ async function openActionRegistries(inputs, primary) {
                     : `Using the stored credentials for ${client.registry} from ${source}`);
         },
     });
-}
-/** Starts choosing the credential for `host` and logging in, while the charts load. */
-function warmUp(registries, host, say) {
-    // Safe: `registries` keeps this same promise, and every chart that reaches `host` awaits it and
-    // reports its failure; a run in which none does has the charts' own failures to report.
-    registries.client(host, say).catch(() => { });
 }
 
 // EXTERNAL MODULE: ./src/util/human-size.ts
@@ -1498,114 +1572,63 @@ function summary_escape(s) {
 
 
 
-
-
-
-/** Charts published at a time (the registry, not this process, is what more would wait on). */
-const CONCURRENCY = 4;
 /**
- * The main step: every chart (lines and globs of `chart`) packaged once and published to every `ref`,
- * several at a time. One failing chart fails the step, but the others still publish.
+ * The main step: the inputs read and checked, the signers started, the registries opened (with the
+ * inputs' login), and the publication (src/release/publish.ts) run; then its results as outputs and
+ * the job summary. One failing chart fails the step, but the others still publish.
  */
 async function publish() {
-    (0,layout/* onCacheWarning */.og)(action_log/* log */.R.warning);
+    (0,layout/* onCacheWarning */.og)(log/* log */.R.warning);
     const inputs = readInputs();
     // Signing (OpenPGP, the key's unlocking) starts now: it overlaps the charts' loading and the registry's answers.
     const signer = inputs.sign ? (0,sign_signer/* startSigner */.F)(inputs.sign) : undefined;
     // Keyless: the ID token permission is checked now, before anything is pushed.
     const keyless = inputs.keyless
-        ? await (await __webpack_require__.e(/* import() */ 835).then(__webpack_require__.bind(__webpack_require__, 42835))).actionKeylessSigner(inputs.keyless, { info: action_log/* log */.R.info, warning: action_log/* log */.R.warning })
+        ? await (await __webpack_require__.e(/* import() */ 835).then(__webpack_require__.bind(__webpack_require__, 42835))).actionKeylessSigner(inputs.keyless, { info: log/* log */.R.info, warning: log/* log */.R.warning })
         : undefined;
-    const sources = await expandCharts(inputs.charts);
-    const overrides = {
-        version: inputs.version || undefined,
-        appVersion: inputs.appVersion || undefined,
-        annotations: inputs.annotations,
-        layerMediaType: inputs.layerMediaType,
-        codeUrl: process.env.GITHUB_SERVER_URL && process.env.GITHUB_REPOSITORY
-            ? `${process.env.GITHUB_SERVER_URL}/${process.env.GITHUB_REPOSITORY}`
-            : undefined,
-    };
-    const primary = (0,reference/* splitReference */.mQ)(inputs.refs[0]).registry;
-    // Open for dependencies too (the run's CA, TLS, timeout and credentials), whether or not it pushes.
-    const connections = await openActionRegistries(inputs, primary);
-    const registries = inputs.push ? connections : undefined;
-    if (registries)
-        warmUp(registries, primary, action_log/* log */.R.info);
-    const access = connections.access(action_log/* log */.R.info);
-    const single = sources.length === 1;
-    // Each chart's result, final once its read-backs are in; with several charts, each one's lines are
-    // printed as a group titled with that result, in the charts' order, as soon as those before it are.
-    const finals = sources.map(() => deferred());
-    const printed = printInOrder(finals, single);
+    const registries = await openActionRegistries(inputs, (0,reference/* splitReference */.mQ)(inputs.refs[0]).registry);
+    let published;
     try {
-        await mapLimit(sources, CONCURRENCY, async (source, index) => {
-            // Each pushed chart's read-back of its tag (after the settling wait): awaited outside the slot.
-            const done = [];
-            const known = {};
-            const lines = [];
-            const log = single ? action_log/* log */.R.info : (line) => void lines.push(() => action_log/* log */.R.info(line));
-            const notice = single ? action_log/* log */.R.notice : (line) => void lines.push(() => action_log/* log */.R.notice(line));
-            const build = {
+        published = await publishCharts({
+            charts: inputs.charts,
+            refs: inputs.refs,
+            push: inputs.push,
+            cache: inputs.cache,
+            ifExists: inputs.ifExists,
+            artifacthubRepo: inputs.artifacthubRepo || undefined,
+            keyless,
+            registries,
+            build: {
                 env: process.env,
                 workspace: process.env.GITHUB_WORKSPACE || undefined,
-                overrides,
-                access,
                 signer,
-                log: { info: log, warn: (line) => action_log/* log */.R.warning(line) },
+                overrides: {
+                    version: inputs.version || undefined,
+                    appVersion: inputs.appVersion || undefined,
+                    annotations: inputs.annotations,
+                    layerMediaType: inputs.layerMediaType,
+                    codeUrl: process.env.GITHUB_SERVER_URL && process.env.GITHUB_REPOSITORY
+                        ? `${process.env.GITHUB_SERVER_URL}/${process.env.GITHUB_REPOSITORY}`
+                        : undefined,
+                },
                 artifactHub: { lint: inputs.artifacthubLint, signKeyUrl: inputs.signKeyUrl || undefined },
-            };
+            },
             // The error as the charts output holds it: secrets written *** (the runner drops an output that holds one).
-            const failed = (err) => ({ result: failedResult(source, known, (0,secrets/* redact */.E$)((0,errors/* errorLine */.BP)(err, hints/* ACTION_HINTS */.g))), err, lines });
-            let final;
-            try {
-                const published = await publishChart(source, inputs, build, registries, notice, done, known, keyless);
-                // Pushed, but another run may write the tag right after: then this chart is not what the tag holds.
-                final = Promise.all(done).then(() => ({ result: published, lines }), failed);
-            }
-            catch (err) {
-                final = Promise.resolve(failed(err));
-            }
-            finals[index].resolve(final);
-        });
-        await printed;
+            errorLine: (err) => (0,secrets/* redact */.E$)((0,src_errors/* errorLine */.BP)(err, hints/* ACTION_HINTS */.g)),
+        }, log/* log */.R);
     }
     finally {
-        await connections.close();
+        await registries.close();
     }
-    const results = await Promise.all(finals.map((f) => f.promise.then((r) => r.result)));
+    const { results, errors } = published;
     setOutputs(results);
     await writeSummary(results);
-    action_log/* log */.R.info(tally(results));
-    const failures = results.filter((r) => r.status === 'failed');
-    if (failures.length === 0)
+    if (errors.size === 0)
         return;
-    if (single)
-        throw (await finals[0].promise).err;
-    throw new Error(`${failures.length} of ${sources.length} charts failed: ${failures.map((f) => f.source).join(', ')} (see the errors above)`);
-}
-function deferred() {
-    let resolve;
-    const promise = new Promise((r) => (resolve = r));
-    return { promise, resolve };
-}
-/**
- * Prints each chart's lines as its results come in, in the charts' order. Several charts: a group each,
- * titled with its result, its error (an annotation pointing at the file at fault) after the group. One
- * chart: its lines went out as they came; its error is the step's own.
- */
-async function printInOrder(finals, single) {
-    for (const f of finals) {
-        const { result, lines, err } = await f.promise;
-        if (single)
-            continue;
-        action_log/* log */.R.startGroup(resultTitle(result));
-        for (const print of lines)
-            print();
-        action_log/* log */.R.endGroup();
-        if (err !== undefined)
-            action_log/* log */.R.error(`${result.source}: ${result.error}`, err);
-    }
+    if (results.length === 1)
+        throw errors.get(0);
+    const failed = results.filter((r) => r.status === 'failed');
+    throw new Error(`${failed.length} of ${results.length} charts failed: ${failed.map((f) => f.source).join(', ')} (see the errors above)`);
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -1625,8 +1648,8 @@ async function run() {
     }
     catch (err) {
         if (err instanceof Error && err.stack)
-            action_log/* log */.R.debug(err.stack);
-        action_log/* log */.R.fail((0,errors/* errorLine */.BP)(err, hints/* ACTION_HINTS */.g), err);
+            log/* log */.R.debug(err.stack);
+        log/* log */.R.fail((0,src_errors/* errorLine */.BP)(err, hints/* ACTION_HINTS */.g), err);
     }
 }
 

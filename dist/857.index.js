@@ -5629,7 +5629,7 @@ async function logIn(client, username, password) {
 
 
 /**
- * Pushes `artifact` to `ref` and leaves the cache entry `refName` holding what the tag holds after:
+ * Pushes `artifact` to the reference and leaves the cache entry `refName` holding what the tag holds after:
  * this build, or the registry's copy (the same chart under another manifest; or, skipped, the tag's
  * other content, pulled). `options.beforeCommit` is this build's own save, awaited before the
  * registry's copy replaces it.
@@ -6319,13 +6319,15 @@ function openRegistries(options = {}) {
 
 /** The block `helm chart save` and `helm chart push` (Helm 3.0–3.6) print: ref, digest (the manifest's), size (the chart's), name, version. */
 function describeLines(refName, c) {
-    return [
-        `ref:     ${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g)(refName)}`,
-        `digest:  ${c.artifact.manifestDescriptor.digest}`,
-        `size:    ${(0,_util_human_size_js__WEBPACK_IMPORTED_MODULE_1__/* .humanSize */ .X)(c.artifact.chart.length)}`,
-        `name:    ${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g)(c.name)}`,
-        `version: ${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g)(c.version)}`,
+    const rows = [
+        ['ref', (0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g)(refName)],
+        ['digest', c.artifact.manifestDescriptor.digest],
+        ['size', (0,_util_human_size_js__WEBPACK_IMPORTED_MODULE_1__/* .humanSize */ .X)(c.artifact.chart.length)],
+        ['name', (0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g)(c.name)],
+        ['version', (0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g)(c.version)],
     ];
+    // Aligned as the seed prints them, the values in one column.
+    return rows.map(([label, value]) => `${label}:`.padEnd(9) + value);
 }
 /**
  * The last line of `helm chart push` (Helm 3.0–3.6): `<tag>: pushed to remote (N layers, SIZE total)`, or

@@ -37,8 +37,8 @@ function* files(dir) {
   }
 }
 
-/** The rooms below the faces: they name no action input and read no GITHUB_ variable. */
-const LOWER = new Set(['oci', 'chart', 'artifact', 'sign', 'util']);
+/** The rooms below the faces (the publication both run included): they name no action input and read no GITHUB_ variable. */
+const LOWER = new Set(['oci', 'chart', 'artifact', 'sign', 'util', 'release']);
 
 /** The action's input names, from action.yml (none when there is no action.yml). */
 function actionInputs(actionYml) {

@@ -11,9 +11,9 @@ import { tempDir } from '../helpers/temp.js';
 import { checkGhcrVisibility, GHCR_HOSTS } from '../../src/release/ghcr-visibility.js';
 import { openRegistries } from '../../src/release/registries.js';
 import { parseReference } from '../../src/oci/reference.js';
-import { visibilityLines } from '../../src/action/visibility.js';
+import { visibilityLines } from '../../src/release/ghcr-visibility.js';
 import { writeSummary } from '../../src/action/summary.js';
-import type { ChartResult } from '../../src/action/outputs.js';
+import type { ChartResult } from '../../src/release/results.js';
 
 // The GHCR check: after a push, the chart's manifest is asked for with no credential, as a stranger's
 // `helm pull` would. A loopback front plays GHCR's read side: Bearer challenge, an anonymous token

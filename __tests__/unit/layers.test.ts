@@ -70,7 +70,7 @@ test('the signing room knows charts but no registry, and the artifact and the lo
   ]);
 });
 
-test('the lower rooms name no action input (as action.yml declares them) and no GITHUB_ variable; the faces and the steps may', async () => {
+test('the rooms below the faces (the steps and the publication included) name no action input (as action.yml declares them) and no GITHUB_ variable; the faces may', async () => {
   const src = await project(
     {
       'oci/reference.ts': "throw new UserError('the `ref` input is empty');\nconst d = '`digest` is not an input';\n",
@@ -92,6 +92,8 @@ test('the lower rooms name no action input (as action.yml declares them) and no 
     'src/chart/load.ts:1 names GITHUB_WORKSPACE',
     'src/oci/errors.ts:1 names the action input `plain-http`',
     'src/oci/reference.ts:1 names the action input `ref`',
+    'src/release/build.ts:1 names GITHUB_WORKSPACE',
+    'src/release/build.ts:2 names the action input `version`',
     'src/sign/signer.ts:1 names the action input `sign-key-name`',
     'src/util/where.ts:1 names GITHUB_WORKSPACE',
   ]);

@@ -40,10 +40,3 @@ export async function openActionRegistries(inputs: Inputs, primary?: string): Pr
     },
   });
 }
-
-/** Starts choosing the credential for `host` and logging in, while the charts load. */
-export function warmUp(registries: Registries, host: string, say: (line: string) => void): void {
-  // Safe: `registries` keeps this same promise, and every chart that reaches `host` awaits it and
-  // reports its failure; a run in which none does has the charts' own failures to report.
-  registries.client(host, say).catch(() => {});
-}

@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { humanSize } from '../util/human-size.js';
 import { printable } from '../util/printable.js';
 import { redact } from './secrets.js';
-import type { ChartResult } from './outputs.js';
+import type { ChartResult } from '../release/results.js';
 
 /**
  * The job summary: one row per chart and target with its reference, digest, size and status (the

@@ -20,7 +20,7 @@ export interface Visibility {
 }
 
 /**
- * Asks for the manifest `digest` of `ref` with no credential at all, as `helm pull` outside the owner
+ * Asks for the manifest `digest` of the reference with no credential at all, as `helm pull` outside the owner
  * would: on GHCR a package is private until its owner makes it public, and the push that created it
  * succeeds all the same. Undefined, with no request made, for a host not in `hosts` (GHCR's only,
  * unless a test points it at a stand-in). Never throws: this only informs.
@@ -58,4 +58,15 @@ export async function checkGhcrVisibility(
  */
 function packageSettingsUrl(kind: 'orgs' | 'users', owner: string, packageName: string): string {
   return `https://github.com/${kind}/${owner}/packages/container/${encodeURIComponent(packageName)}/settings`;
+}
+
+/** What the log says when GHCR refused an anonymous pull of a chart just pushed: who cannot pull it, and where to change that. */
+export function visibilityLines(repository: string, seen: Visibility): string[] {
+  if (seen.visibility === 'unknown')
+    return [
+      `${repository}: could not check whether the package is public (an anonymous pull met: ${seen.why ?? 'no answer'}); if it is private, change its visibility at ${seen.settingsUrl} (a personal account's: ${seen.userSettingsUrl})`,
+    ];
+  return [
+    `${repository}: the package is private (an anonymous pull was refused: ${seen.why ?? 'refused'}). Only accounts with read access to the package can pull it: helm pull without credentials, other organisations' workflows and Artifact Hub cannot. To publish it, set its visibility to public at ${seen.settingsUrl} (a personal account's: ${seen.userSettingsUrl}), under Danger Zone, Change visibility`,
+  ];
 }

@@ -94,7 +94,7 @@ export class KeylessSigner {
   }
 
   /**
-   * Signs and attests `subject` in `ref`'s repository, each kind once: `fresh` (this run wrote the
+   * Signs and attests `subject` in the reference's repository, each kind once: `fresh` (this run wrote the
    * manifest) signs at once; otherwise a valid bundle by this identity already attached is kept.
    */
   async ensure(client: RegistryClient, ref: Reference, subject: Descriptor, fresh: boolean): Promise<KeylessOutcome[]> {

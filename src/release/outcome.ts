@@ -12,7 +12,7 @@ export type TargetStatus = 'pushed' | 'unchanged' | 'skipped' | 'saved';
  * What stands under one reference once a chart is published or saved: the one result every face
  * prints (the log's block, the outputs, the job summary) and the cache holds. `artifact` is what a
  * pull of the reference gets: this build's, or the registry's copy when that is what stands (the same
- * chart pushed by another tool, or what `if-exists: skip` kept).
+ * chart pushed by another tool, or what a skip kept).
  */
 export interface TargetOutcome {
   refName: string;
@@ -23,7 +23,7 @@ export interface TargetOutcome {
 }
 
 /**
- * Pushes `artifact` to `ref` and leaves the cache entry `refName` holding what the tag holds after:
+ * Pushes `artifact` to the reference and leaves the cache entry `refName` holding what the tag holds after:
  * this build, or the registry's copy (the same chart under another manifest; or, skipped, the tag's
  * other content, pulled). `options.beforeCommit` is this build's own save, awaited before the
  * registry's copy replaces it.

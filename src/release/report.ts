@@ -5,13 +5,15 @@ import type { TargetOutcome } from './outcome.js';
 
 /** The block `helm chart save` and `helm chart push` (Helm 3.0–3.6) print: ref, digest (the manifest's), size (the chart's), name, version. */
 export function describeLines(refName: string, c: { artifact: ChartArtifact; name: string; version: string }): string[] {
-  return [
-    `ref:     ${printable(refName)}`,
-    `digest:  ${c.artifact.manifestDescriptor.digest}`,
-    `size:    ${humanSize(c.artifact.chart.length)}`,
-    `name:    ${printable(c.name)}`,
-    `version: ${printable(c.version)}`,
+  const rows: Array<[string, string]> = [
+    ['ref', printable(refName)],
+    ['digest', c.artifact.manifestDescriptor.digest],
+    ['size', humanSize(c.artifact.chart.length)],
+    ['name', printable(c.name)],
+    ['version', printable(c.version)],
   ];
+  // Aligned as the seed prints them, the values in one column.
+  return rows.map(([label, value]) => `${label}:`.padEnd(9) + value);
 }
 
 /**

@@ -1,20 +1,30 @@
 import { resolveChartRef, versionTag } from '../artifact/chart-ref.js';
 import { refString } from '../oci/reference.js';
-import { bindRef, loadSource, packageLoaded, type BuildOptions } from '../release/build.js';
-import { lookUpTag } from '../release/push.js';
-import { pushAndCache, type TargetOutcome } from '../release/outcome.js';
+import { bindRef, loadSource, packageLoaded, type BuildOptions } from './build.js';
+import { lookUpTag, type IfExists } from './push.js';
+import { pushAndCache, type TargetOutcome } from './outcome.js';
 import { yieldToLoop } from '../util/yield.js';
-import { loweredLine, outcomeLines } from '../release/report.js';
-import { saveToCache } from '../release/save.js';
-import type { Inputs } from './inputs.js';
-import { chartResult, keylessResult, targetResult, type ChartResult, type TargetResult } from './outputs.js';
-import type { KeylessOutcome, KeylessSigner } from '../release/keyless.js';
-import type { Registries } from '../release/registries.js';
-import type { Vouching } from '../release/same-chart.js';
-import { findRepoMetadata, pushRepoMetadata } from '../release/artifacthub.js';
+import { loweredLine, outcomeLines } from './report.js';
+import { saveToCache } from './save.js';
+import { chartResult, keylessResult, targetResult, type ChartResult, type TargetResult } from './results.js';
+import type { KeylessOutcome, KeylessSigner } from './keyless.js';
+import type { Registries } from './registries.js';
+import type { Vouching } from './same-chart.js';
+import { findRepoMetadata, pushRepoMetadata } from './artifacthub.js';
 import { ARTIFACTHUB_TAG } from '../artifact/artifacthub-repo.js';
-import { checkGhcrVisibility } from '../release/ghcr-visibility.js';
-import { visibilityLines } from './visibility.js';
+import { checkGhcrVisibility, visibilityLines } from './ghcr-visibility.js';
+
+/** Where and how every chart of a run is published: the same for each chart. */
+export interface ChartSettings {
+  /** Every chart goes to each: `oci://host/namespace` or a full reference. */
+  refs: string[];
+  /** The OCI layout a chart is saved in under each reference. */
+  cache: string;
+  ifExists: IfExists;
+  /** One artifacthub-repo.yml for every chart (else each chart folder's own, if it has one). */
+  artifacthubRepo?: string;
+  keyless?: KeylessSigner;
+}
 
 /**
  * One chart, start to end: packaged once, saved to the cache under every target, and pushed to each
@@ -23,28 +33,29 @@ import { visibilityLines } from './visibility.js';
  */
 export async function publishChart(
   source: string,
-  inputs: Inputs,
+  settings: ChartSettings,
   build: BuildOptions,
+  /** Where to push (undefined: saved to the cache only). */
   registries: Registries | undefined,
   notice: (line: string) => void,
   readBacks?: Array<Promise<void>>,
   known: { name?: string; version?: string } = {},
-  keyless?: KeylessSigner,
 ): Promise<ChartResult> {
+  const { keyless } = settings;
   const log = (line: string): void => build.log?.info(line);
   const loaded = await loadSource(source, build);
   const md = loaded.chart.metadata;
   known.name = md.name;
   known.version = md.version;
   // Checked before anything is pushed (and when nothing is): a bad file fails the chart, not half its publication.
-  const repoMetadata = await findRepoMetadata(source, inputs.artifacthubRepo || undefined, build.workspace);
+  const repoMetadata = await findRepoMetadata(source, settings.artifacthubRepo || undefined, build.workspace);
   if (loaded.looseVersion)
     build.log?.warn(
-      `${source}: the chart version ${JSON.stringify(md.version)} is not SemVer 2. Helm packages and pushes it (tag ${versionTag(md.version)}), but tools that sort tags as SemVer 2 (Artifact Hub, Renovate) may misorder it: write MAJOR.MINOR.PATCH in Chart.yaml's version (or the \`version\` input), e.g. 1.2.0`,
+      `${source}: the chart version ${JSON.stringify(md.version)} is not SemVer 2. Helm packages and pushes it (tag ${versionTag(md.version)}), but tools that sort tags as SemVer 2 (Artifact Hub, Renovate) may misorder it: write MAJOR.MINOR.PATCH in Chart.yaml's version (or give the version to publish), e.g. 1.2.0`,
     );
   // The tags are looked up while the chart is packaged (the connection, any token and the HEAD overlap it).
   const lookups = new Map<string, Promise<string | undefined>>();
-  for (const refInput of inputs.refs) {
+  for (const refInput of settings.refs) {
     const { ref } = resolveChartRef(refInput, md.name, md.version);
     const name = refString(ref);
     if (registries && !lookups.has(name)) lookups.set(name, lookUpTag(registries.client(ref.registry, log), ref));
@@ -57,7 +68,7 @@ export async function publishChart(
   );
   if (packaged.signed)
     log(`signed by ${packaged.signed.fingerprint} (${packaged.signed.userId}): provenance ${md.name}-${md.version}.tgz.prov`);
-  const targets = inputs.refs.map((ref) => bindRef(packaged, ref));
+  const targets = settings.refs.map((ref) => bindRef(packaged, ref));
   // What this run signs must be this build's own: a registry copy it cannot account for is a difference.
   const signer = build.signer;
   const vouch: Vouching | undefined =
@@ -75,7 +86,7 @@ export async function publishChart(
   for (const built of targets) {
     if (built.pathAsGiven) notice(loweredLine(built.pathAsGiven, built.ref.repository));
     // Saved while the blobs upload; the manifest (the tag) waits for it, so a failed save publishes nothing.
-    const saved = saveToCache(inputs.cache, built.refName, built.artifact);
+    const saved = saveToCache(settings.cache, built.refName, built.artifact);
     // Safe: `saved` is awaited below (the push's commit waits for it too) and its failure reported
     // there; only a push that fails first leaves it unawaited, and that failure is the one reported.
     saved.catch(() => {});
@@ -92,7 +103,7 @@ export async function publishChart(
     // Keyless: a new manifest is signed before its tag is written (a failure leaves the tag as it was).
     let made: Promise<KeylessOutcome[]> | undefined;
     // What stands afterwards (this build, or the registry's copy) is what the log, the outputs and the cache name.
-    outcome = await pushAndCache(client, built.ref, built.refName, built.artifact, inputs.ifExists, inputs.cache, {
+    outcome = await pushAndCache(client, built.ref, built.refName, built.artifact, settings.ifExists, settings.cache, {
       mountFrom: pushedTo.get(built.ref.registry),
       current: take(lookups, built.refName), // a ref given twice is looked up again the second time
       beforeCommit: saved,

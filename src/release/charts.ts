@@ -13,7 +13,7 @@ interface Line {
 }
 
 /**
- * The charts named by the `chart` input's lines, read as `@actions/glob` reads patterns: `*`, `?` and
+ * The charts named by lines of paths and patterns (a face's chart list), read as `@actions/glob` reads patterns: `*`, `?` and
  * `[...]` within a path element, `**` for any number of folders, `!` lines that exclude what earlier
  * lines matched (with everything below it; the last line that matches a path decides), `#` comments.
  * A plain path is taken as it is (the loader says what is wrong with it). What a pattern matches is a
@@ -41,7 +41,7 @@ export async function expandCharts(lines: string[], cwd = process.cwd()): Promis
   }
   const kept = [...foundBy].filter(([c, by]) => included(parsed, c, by, cwd)).map(([c]) => c);
   if (kept.length === 0 && foundBy.size > 0)
-    throw new UserError('every chart the `chart` input names is excluded by its ! lines', {
+    throw new UserError('every chart the list names is excluded by its ! lines', {
       hint: 'Remove the exclusion, or name a chart it does not cover',
     });
   return kept;
@@ -50,7 +50,7 @@ export async function expandCharts(lines: string[], cwd = process.cwd()): Promis
 function parseLine(text: string): Line {
   const exclude = text.startsWith('!');
   const pattern = exclude ? text.slice(1).trim() : text;
-  if (pattern === '') throw new UserError(`the \`chart\` line ${JSON.stringify(text)} names nothing`);
+  if (pattern === '') throw new UserError(`the chart line ${JSON.stringify(text)} names nothing`);
   return {
     text,
     exclude,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, test } from 'node:test';
-import { expandCharts, segmentRegExp } from '../../src/action/glob.js';
+import { expandCharts, segmentRegExp } from '../../src/release/charts.js';
 import { tempDir } from '../helpers/temp.js';
 
 let root: string;

@@ -1,0 +1,119 @@
+import type { BuiltChart } from './build.js';
+import type { KeylessOutcome } from './keyless.js';
+import type { TargetOutcome, TargetStatus } from './outcome.js';
+
+export type Status = TargetStatus | 'failed';
+
+/** What stands under one reference after a publication, as every face reports it (the action's outputs, the CLI's JSON and dotenv). */
+export interface TargetResult {
+  ref: string;
+  /** host/path/name: what signing and attestation steps name the artifact by. */
+  repository: string;
+  digest: string;
+  'digest-ref': string;
+  'chart-digest': string;
+  size: string;
+  status: Status;
+  /** Whose copy stands: this build's, or the registry's (the same chart pushed by another tool, or what skip kept). */
+  from: 'build' | 'registry' | '';
+  /**
+   * Whether what stands carries this run's provenance signature, and its key: this build's, or the
+   * registry's copy whose provenance this key made (a skipped chart's is not this run's to claim).
+   */
+  signed: boolean;
+  'sign-fingerprint': string;
+  /** The keyless signature's and the attestation's referrer manifests (made now or found), when asked for. */
+  'signature-digest'?: string;
+  'attestation-digest'?: string;
+  /** The artifacthub.io tag's digest when repository metadata was pushed (or found unchanged) beside the chart. */
+  'artifacthub-digest'?: string;
+  'artifacthub-status'?: 'pushed' | 'unchanged';
+  /** On GHCR, when an anonymous pull was refused (private) or could not be asked (unknown); with where to change it. */
+  visibility?: 'private' | 'unknown';
+  'settings-url'?: string;
+}
+
+/**
+ * One chart's result, as the outputs, the `charts` JSON, the log's group title and the job summary tell
+ * it: its first target's values, and all its targets. A failed chart has status `failed`, its `error`,
+ * and whatever was known of it (its name and version once Chart.yaml was read).
+ */
+export interface ChartResult extends TargetResult {
+  /** The chart as named (a path, or what a pattern matched) it came from. */
+  source: string;
+  name: string;
+  version: string;
+  targets: TargetResult[];
+  error?: string;
+}
+
+export function targetResult(built: BuiltChart, o: TargetOutcome): TargetResult {
+  const repository = `${built.ref.registry}/${built.ref.repository}`;
+  const digest = o.artifact.manifestDescriptor.digest;
+  const signed = built.signed !== undefined && o.status !== 'skipped';
+  return {
+    ref: o.refName,
+    repository,
+    digest,
+    'digest-ref': `${repository}@${digest}`,
+    'chart-digest': o.artifact.chartDescriptor.digest,
+    size: String(o.artifact.chart.length),
+    status: o.status,
+    from: o.from,
+    signed,
+    'sign-fingerprint': signed ? built.signed!.fingerprint : '',
+  };
+}
+
+/** A target's result with the keyless referrers made or found for it. */
+export function keylessResult(target: TargetResult, outcomes: KeylessOutcome[] | undefined): TargetResult {
+  for (const o of outcomes ?? []) target[o.kind === 'signature' ? 'signature-digest' : 'attestation-digest'] = o.digest;
+  return target;
+}
+
+export function chartResult(source: string, built: BuiltChart, targets: TargetResult[]): ChartResult {
+  return {
+    source,
+    ...targets[0],
+    name: built.chart.metadata.name,
+    version: built.chart.metadata.version,
+    targets,
+  };
+}
+
+/** A chart that failed: what was known of it (name and version once read), and the error line. */
+export function failedResult(source: string, known: { name?: string; version?: string }, error: string): ChartResult {
+  return {
+    source,
+    ref: '',
+    repository: '',
+    digest: '',
+    'digest-ref': '',
+    'chart-digest': '',
+    size: '',
+    status: 'failed',
+    from: '',
+    name: known.name ?? '',
+    version: known.version ?? '',
+    signed: false,
+    'sign-fingerprint': '',
+    targets: [],
+    error,
+  };
+}
+
+/** A chart's one-line result: `web 1.2.0 — pushed sha256:…` (the group title of its log lines). */
+export function resultTitle(r: ChartResult): string {
+  const who = r.name ? `${r.name} ${r.version}` : r.source;
+  if (r.status === 'failed') return `${who} — failed`;
+  const more = r.targets.length > 1 ? ` (and ${r.targets.length - 1} more ref${r.targets.length > 2 ? 's' : ''})` : '';
+  return `${who} — ${r.status} ${r.digest}${more}`;
+}
+
+const ORDER: Status[] = ['pushed', 'unchanged', 'skipped', 'saved', 'failed'];
+
+/** The run's last line: `3 charts: 2 pushed, 1 failed`. */
+export function tally(results: ChartResult[]): string {
+  const counts = ORDER.map((s) => [s, results.filter((r) => r.status === s).length] as const).filter(([, n]) => n > 0);
+  return `${results.length} chart${results.length === 1 ? '' : 's'}: ${counts.map(([s, n]) => `${n} ${s}`).join(', ')}`;
+}
