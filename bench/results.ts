@@ -191,7 +191,7 @@ export function writeResults(r: Results): void {
     '',
     '## Start-up breakdown',
     '',
-    `\`node dist/index.js\` on a missing input loads everything a publish runs (the action's modules, @actions/core, yaml, fflate, Node's HTTP client), then stops: ${ms(r.startup)}.`,
+    `\`node dist/index.js\` on a missing input loads everything a publish runs (the action's modules, @actions/core, yaml, Node's HTTP client; the deflate WebAssembly is compiled on the first archive), then stops: ${ms(r.startup)}.`,
     '',
     '| phase | ms |',
     '| --- | ---: |',

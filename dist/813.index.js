@@ -24,11 +24,19 @@ class ProxyTransport {
         const t = (0,_trust_js__WEBPACK_IMPORTED_MODULE_1__/* .tlsOptions */ .YF)(trust);
         this.#agent = new undici__WEBPACK_IMPORTED_MODULE_0__/* .EnvHttpProxyAgent */ .J2({ keepAliveTimeout: 10_000, connections: 8, connect: t, requestTls: t, proxyTls: { ca: t.ca } });
     }
-    async open(req, headers, signal) {
-        const res = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(req.url, { dispatcher: this.#agent, method: req.method, headers, body: req.body, signal });
+    async open(req, headers, signal, answerMs) {
+        // headersTimeout: undici counts it once the request is sent (client-h1.js), as node-transport.ts does.
+        const res = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(req.url, {
+            dispatcher: this.#agent,
+            method: req.method,
+            headers,
+            body: req.body,
+            signal,
+            headersTimeout: answerMs,
+        });
         // undici's request() does not say when the body went out: its answer is the next-best moment.
         req.onSent?.();
-        return { status: res.statusCode, headers: (0,_transport_js__WEBPACK_IMPORTED_MODULE_2__/* .flattenHeaders */ .N)(res.headers), body: res.body, url: req.url };
+        return { status: res.statusCode, headers: (0,_transport_js__WEBPACK_IMPORTED_MODULE_2__/* .flattenHeaders */ .N4)(res.headers), body: res.body, url: req.url };
     }
     async close() {
         await this.#agent.close();

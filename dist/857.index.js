@@ -881,7 +881,7 @@ function encodeField(v) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _util_worker_entry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83561);
-/* harmony import */ var _gzip_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4402);
+/* harmony import */ var _gzip_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(47654);
 
 
 
@@ -1017,59 +1017,6 @@ async function gzipParallel(data) {
     for (let k = 0; k < sent.length; k++)
         await sent[k];
     return Buffer.concat(members);
-}
-
-
-/***/ }),
-
-/***/ 4402:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   PJ: () => (/* binding */ gzipReproducible),
-/* harmony export */   Z5: () => (/* binding */ gzipMember),
-/* harmony export */   t7: () => (/* binding */ MEMBER_BYTES),
-/* harmony export */   v9: () => (/* binding */ memberRanges)
-/* harmony export */ });
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38522);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var fflate_browser__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(59452);
-
-// fflate's runtime-neutral build: the same deflate, without the Node build's load of worker_threads
-// (for an async API not used here).
-
-/**
- * The largest gzip member: a longer archive is cut into members of this many bytes of tar, each
- * compressed on its own (so on any number of cores, gzip-parallel.ts), concatenated as RFC 1952 allows.
- * An archive of at most this size is one member, the bytes every earlier Chartlift release wrote.
- */
-const MEMBER_BYTES = 1 << 20;
-/**
- * gzip with bytes that depend on the input only: deflate in pure JavaScript (fflate, level 6),
- * never the runtime's zlib, whose output changes with its build and the CPU's features; each member's
- * header with mtime 0, no name, OS "unknown". The same bytes whichever way the members are made.
- */
-function gzipReproducible(data) {
-    const members = [];
-    for (const [start, end] of memberRanges(data.length))
-        members.push(gzipMember(data.subarray(start, end)));
-    return members.length === 1 ? members[0] : Buffer.concat(members);
-}
-/** Where each member starts and ends in `length` bytes of tar (one member for an empty input). */
-function memberRanges(length) {
-    const out = [];
-    for (let start = 0; start < length || out.length === 0; start += MEMBER_BYTES)
-        out.push([start, Math.min(start + MEMBER_BYTES, length)]);
-    return out;
-}
-/** One complete gzip member of `data`. */
-function gzipMember(data) {
-    const header = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0xff]);
-    const body = (0,fflate_browser__WEBPACK_IMPORTED_MODULE_1__/* .deflateSync */ .pd)(data, { level: 6 });
-    const trailer = Buffer.alloc(8);
-    trailer.writeUInt32LE((0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.crc32)(data) >>> 0, 0);
-    trailer.writeUInt32LE(data.length % 2 ** 32, 4);
-    return Buffer.concat([header, body, trailer]);
 }
 
 
@@ -3004,32 +2951,51 @@ async function updateConfig(file, change) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Em: () => (/* binding */ answerTimeout),
 /* harmony export */   NE: () => (/* binding */ withDeadline),
 /* harmony export */   Ss: () => (/* binding */ outsideDeadline),
 /* harmony export */   Vq: () => (/* binding */ requestTimeout),
-/* harmony export */   nl: () => (/* binding */ deadline)
+/* harmony export */   nl: () => (/* binding */ deadline),
+/* harmony export */   r4: () => (/* binding */ noteLateAnswer)
 /* harmony export */ });
 /* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(16698);
 /* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_async_hooks__WEBPACK_IMPORTED_MODULE_0__);
 
 /**
- * The deadline of the operation under way (ms since the epoch), shared by everything it does: retry
- * loops nested in it (a blob upload's restarts around each request's own retries) and every request
- * they make, however deep, end by it. Set by the outermost `retrying`; an inner one never extends it.
+ * The deadline of the operation under way, shared by everything it does: retry loops nested in it
+ * (a blob upload's restarts around each request's own retries) and every request they make, however
+ * deep, end by it. Set by the outermost `retrying`; an inner one never extends it.
  */
 const current = new node_async_hooks__WEBPACK_IMPORTED_MODULE_0__.AsyncLocalStorage();
 /** The deadline in force, if an operation set one. */
 function deadline() {
-    return current.getStore();
+    return current.getStore()?.at;
 }
 /** Runs `fn` under the deadline `at`, unless one is already in force (the outer operation's stands). */
 function withDeadline(at, fn) {
-    return current.getStore() === undefined ? current.run(at, fn) : fn();
+    return current.getStore() === undefined ? current.run({ at, late: new Map() }, fn) : fn();
 }
 /** A request's time: `timeoutMs`, or less when the operation's deadline comes first (never below 0). */
 function requestTimeout(timeoutMs) {
-    const at = current.getStore();
+    const at = current.getStore()?.at;
     return at === undefined ? timeoutMs : Math.max(0, Math.min(timeoutMs, at - Date.now()));
+}
+/**
+ * How long a request may wait for its answer's first byte once it is sent: `baseMs`, and from the
+ * second request of this operation with the same method that waited in vain on, twice as long each
+ * time (base, base, 2×, 4×, …). The first retry takes the request for lost (a load balancer dropped
+ * it) and is sent again within seconds; from then on the registry is taken for slow at that kind of
+ * request (a PUT that completes a large blob, which it verifies), so it is never given up for being
+ * slow. A lost HEAD does not lengthen the wait for a PUT.
+ */
+function answerTimeout(baseMs, method) {
+    return baseMs * 2 ** Math.min(Math.max(0, (current.getStore()?.late.get(method) ?? 0) - 1), 16);
+}
+/** A request of this operation got no answer within `answerTimeout`. */
+function noteLateAnswer(method) {
+    const op = current.getStore();
+    if (op)
+        op.late.set(method, (op.late.get(method) ?? 0) + 1);
 }
 /** Runs `fn` outside any operation's deadline: a caller's callback starting an operation of its own. */
 function outsideDeadline(fn) {
@@ -3287,6 +3253,8 @@ __webpack_require__.d(__webpack_exports__, {
   CB: () => (/* binding */ readBounded)
 });
 
+// UNUSED EXPORTS: ANSWER_MS
+
 // EXTERNAL MODULE: ./src/oci/deadline.ts
 var deadline = __webpack_require__(39301);
 // EXTERNAL MODULE: external "node:http"
@@ -3299,7 +3267,7 @@ var tls_codes = __webpack_require__(29383);
 // EXTERNAL MODULE: ./src/oci/trust.ts
 var trust = __webpack_require__(21571);
 // EXTERNAL MODULE: ./src/oci/transport.ts
-var transport = __webpack_require__(92268);
+var oci_transport = __webpack_require__(92268);
 ;// CONCATENATED MODULE: ./src/oci/node-transport.ts
 
 
@@ -3325,23 +3293,24 @@ class NodeTransport {
     constructor(trust) {
         this.#trust = trust;
     }
-    async open(req, headers, signal) {
+    async open(req, headers, signal, answerMs) {
         const url = new URL(req.url);
+        const limits = { signal, answerMs };
         if (url.protocol === 'http:')
-            return exchange((external_node_http_default()), this.#plain, url, req, headers, signal);
+            return exchange((external_node_http_default()), this.#plain, url, req, headers, limits);
         if (url.protocol !== 'https:')
             throw new Error(`cannot request ${url.protocol} addresses`);
         // node:https (and TLS) is loaded by the first HTTPS request: a plain-HTTP registry never needs it.
         const secure = process.getBuiltinModule('node:https');
         const agent = this.#wide ?? (this.#narrow ??= new secure.Agent({ ...AGENT_OPTIONS, ...(0,trust/* narrowTls */.PO)(this.#trust) }));
         try {
-            return await exchange(secure, agent, url, req, headers, signal);
+            return await exchange(secure, agent, url, req, headers, limits);
         }
         catch (err) {
             if (agent !== this.#narrow || !(0,causes/* errorCodes */.f)(err).some((c) => tls_codes/* UNKNOWN_ROOT_CODES */.R.has(c)))
                 throw err;
             this.#wide ??= new secure.Agent({ ...AGENT_OPTIONS, ...(0,trust/* wideTls */.Ds)(this.#trust) });
-            return exchange(secure, this.#wide, url, req, headers, signal);
+            return exchange(secure, this.#wide, url, req, headers, limits);
         }
     }
     async close() {
@@ -3350,7 +3319,7 @@ class NodeTransport {
         this.#wide?.destroy();
     }
 }
-function exchange(mod, agent, url, req, headers, signal) {
+function exchange(mod, agent, url, req, headers, { signal, answerMs }) {
     const body = req.body;
     const all = { ...headers };
     if (body !== undefined)
@@ -3358,17 +3327,33 @@ function exchange(mod, agent, url, req, headers, signal) {
     else if (PAYLOAD_METHODS.has(req.method))
         all['content-length'] = '0';
     return new Promise((resolve, reject) => {
+        let answered = false;
+        let waiting;
         const r = mod.request(url, { method: req.method, headers: all, agent, signal }, (res) => {
+            answered = true;
+            clearTimeout(waiting);
             // The deadline covers the body too: a body dripping a byte at a time ends with it.
             const onAbort = () => void res.destroy(new Error('the exchange passed its deadline', { cause: signal.reason }));
             signal.addEventListener('abort', onAbort, { once: true });
             res.once('close', () => signal.removeEventListener('abort', onAbort));
-            resolve({ status: res.statusCode ?? 0, headers: (0,transport/* flattenHeaders */.N)(res.headers), body: responseBody(res), url: req.url });
+            resolve({ status: res.statusCode ?? 0, headers: (0,oci_transport/* flattenHeaders */.N4)(res.headers), body: responseBody(res), url: req.url });
         });
         r.once('socket', connectDeadline);
         r.once('error', reject);
-        // 'finish': the last of the body went to the operating system.
-        r.end(body, req.onSent);
+        r.once('close', () => clearTimeout(waiting));
+        // 'finish': the last of the body went to the operating system. From then on the answer's headers
+        // have `answerMs`, as Go's http.Transport.ResponseHeaderTimeout counts "after fully writing the
+        // request (including its body, if any)" (net/http/transport.go) and undici's headersTimeout runs
+        // "while not sending the request" (lib/dispatcher/client-h1.js refreshes it while the body is
+        // written): a registry that takes its time over a large blob it has just received (verifying its
+        // digest) is not cut off for the upload's length, and a request a load balancer swallowed is
+        // given up in seconds, not after the whole request timeout.
+        r.end(body, () => {
+            req.onSent?.();
+            if (answered)
+                return;
+            waiting = setTimeout(() => r.destroy((0,oci_transport/* headersTimeoutError */.Mq)(answerMs)), answerMs);
+        });
     });
 }
 /** A connection not made (TCP, and TLS's handshake) within CONNECT_TIMEOUT_MS is given up. */
@@ -3403,6 +3388,18 @@ function responseBody(res) {
 ;// CONCATENATED MODULE: ./src/oci/http.ts
 
 
+
+/**
+ * How long a sent request waits for its answer to start, on its first try (each request of the same
+ * operation and method that waited in vain doubles it: deadline.ts's answerTimeout). Registries answer
+ * in well under a second, a manifest PUT or a blob's final PUT included, but a request a load balancer
+ * dropped gets no answer at all: waiting the whole the request timeout (60 s) for each left publishes taking 97 s
+ * (median) at 40% faults, some failing (issue #34). The wait starts once the body is sent, so the
+ * upload's own time never counts, and a registry that is slow on purpose (verifying a large blob)
+ * gets 2, 2, 4, 8, 16, 32 s on successive tries: a few seconds and sends lost, never the publish. The
+ * body keeps the request timeout, and this wait is never longer than it.
+ */
+const ANSWER_MS = 2_000;
 /** Answers read whole (JSON, manifests, token answers) are small: a larger one is refused, not buffered. */
 const DEFAULT_MAX_BODY = 16 * 1024 * 1024;
 /** A body over its limit: the request is cut off there, and nothing more is read. */
@@ -3469,7 +3466,15 @@ class Http {
         const ms = (0,deadline/* requestTimeout */.Vq)(this.#timeoutMs);
         if (ms <= 0)
             throw new DOMException('the operation passed its deadline', 'TimeoutError');
-        return transport.open(req, { 'user-agent': this.userAgent, ...req.headers }, AbortSignal.timeout(ms));
+        const answerMs = Math.min(ms, (0,deadline/* answerTimeout */.Em)(Math.min(ANSWER_MS, this.#timeoutMs), req.method));
+        try {
+            return await transport.open(req, { 'user-agent': this.userAgent, ...req.headers }, AbortSignal.timeout(ms), answerMs);
+        }
+        catch (err) {
+            if (err.code === oci_transport/* HEADERS_TIMEOUT */.nB)
+                (0,deadline/* noteLateAnswer */.r4)(req.method);
+            throw err;
+        }
     }
     async close() {
         await (await this.#transport).close();
@@ -4983,8 +4988,15 @@ async function readCaFile(file) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   N: () => (/* binding */ flattenHeaders)
+/* harmony export */   Mq: () => (/* binding */ headersTimeoutError),
+/* harmony export */   N4: () => (/* binding */ flattenHeaders),
+/* harmony export */   nB: () => (/* binding */ HEADERS_TIMEOUT)
 /* harmony export */ });
+/** The code of an answer that did not start in time: undici's own (proxy-transport.ts), so both transports fail alike. */
+const HEADERS_TIMEOUT = 'UND_ERR_HEADERS_TIMEOUT';
+function headersTimeoutError(ms) {
+    return Object.assign(new Error(`no answer within ${ms / 1000} s of the request being sent`), { code: HEADERS_TIMEOUT });
+}
 /** Response headers as one lower-cased string each (repeated ones joined as HTTP joins them). */
 function flattenHeaders(raw) {
     const headers = {};

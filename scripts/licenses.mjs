@@ -67,6 +67,11 @@ for (const e of packages.values()) {
   if (!e.text && same) e.text = `${same.text}\n(the package ships no licence file; the standard Apache-2.0 text, as ${same.name} ships it)`;
   if (e.text) e.templated = true;
 }
+// Code kept in vendor/ (libdeflate, compiled into the bundle as WebAssembly: src/chart/gzip-wasm.ts).
+for (const dir of existsSync(path.join(root, 'vendor')) ? readdirSync(path.join(root, 'vendor')) : []) {
+  const [, name, version] = /^(.+)-(\d[\w.]*)$/.exec(dir) ?? [];
+  if (name) packages.set(dir, { name, version, license: 'MIT', text: licenceText(path.join(root, 'vendor', dir)) });
+}
 const entries = [...packages.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.version < b.version ? -1 : 1));
 const missing = entries.filter((e) => !e.text || e.templated);
 const body = entries

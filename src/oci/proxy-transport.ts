@@ -13,8 +13,16 @@ export class ProxyTransport implements Transport {
     this.#agent = new EnvHttpProxyAgent({ keepAliveTimeout: 10_000, connections: 8, connect: t, requestTls: t, proxyTls: { ca: t.ca } });
   }
 
-  async open(req: HttpRequest, headers: Record<string, string>, signal: AbortSignal): Promise<HttpStream> {
-    const res = await request(req.url, { dispatcher: this.#agent, method: req.method, headers, body: req.body, signal });
+  async open(req: HttpRequest, headers: Record<string, string>, signal: AbortSignal, answerMs: number): Promise<HttpStream> {
+    // headersTimeout: undici counts it once the request is sent (client-h1.js), as node-transport.ts does.
+    const res = await request(req.url, {
+      dispatcher: this.#agent,
+      method: req.method,
+      headers,
+      body: req.body,
+      signal,
+      headersTimeout: answerMs,
+    });
     // undici's request() does not say when the body went out: its answer is the next-best moment.
     req.onSent?.();
     return { status: res.statusCode, headers: flattenHeaders(res.headers), body: res.body, url: req.url };

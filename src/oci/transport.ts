@@ -25,11 +25,20 @@ export interface HttpRequest {
 
 /**
  * How requests reach the network: Node's own HTTP client (node-transport.ts), or undici's proxy
- * agent when a proxy is configured (proxy-transport.ts). `signal` ends the exchange, body included.
+ * agent when a proxy is configured (proxy-transport.ts). `signal` ends the exchange, body included;
+ * `answerMs` bounds the wait for the answer's headers, counted from when the request (body included)
+ * has been sent, and fails it with HEADERS_TIMEOUT.
  */
 export interface Transport {
-  open(req: HttpRequest, headers: Record<string, string>, signal: AbortSignal): Promise<HttpStream>;
+  open(req: HttpRequest, headers: Record<string, string>, signal: AbortSignal, answerMs: number): Promise<HttpStream>;
   close(): Promise<void>;
+}
+
+/** The code of an answer that did not start in time: undici's own (proxy-transport.ts), so both transports fail alike. */
+export const HEADERS_TIMEOUT = 'UND_ERR_HEADERS_TIMEOUT';
+
+export function headersTimeoutError(ms: number): Error {
+  return Object.assign(new Error(`no answer within ${ms / 1000} s of the request being sent`), { code: HEADERS_TIMEOUT });
 }
 
 /** Response headers as one lower-cased string each (repeated ones joined as HTTP joins them). */
