@@ -512,8 +512,8 @@ async function pushRepoMetadata(client, repository, artifact) {
     return { status: 'pushed', digest: ours };
 }
 
-// EXTERNAL MODULE: ./src/oci/errors.ts
-var oci_errors = __webpack_require__(28630);
+// EXTERNAL MODULE: ./src/oci/errors.ts + 1 modules
+var oci_errors = __webpack_require__(82240);
 ;// CONCATENATED MODULE: ./src/release/ghcr-visibility.ts
 
 

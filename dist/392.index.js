@@ -113,7 +113,7 @@ function asciiLower(text) {
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /* harmony import */ var _chart_chart_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18892);
-/* harmony import */ var _oci_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(60209);
+/* harmony import */ var _oci_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9458);
 
 
 
@@ -3066,26 +3066,218 @@ function checkDescriptor(d, what, where) {
 
 /***/ }),
 
-/***/ 28630:
+/***/ 82240:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   U3: () => (/* binding */ responseError),
-/* harmony export */   gl: () => (/* binding */ RegistryError),
-/* harmony export */   x6: () => (/* binding */ networkError)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _util_causes_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7554);
-/* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(41095);
-/* harmony import */ var _tls_codes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(29383);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49963);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  gl: () => (/* binding */ RegistryError),
+  x6: () => (/* binding */ networkError),
+  np: () => (/* binding */ quotaSpent),
+  U3: () => (/* binding */ responseError)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/util/causes.ts
+var causes = __webpack_require__(7554);
+// EXTERNAL MODULE: ./src/util/printable.ts
+var printable = __webpack_require__(41095);
+;// CONCATENATED MODULE: ./src/oci/hosted-registries.ts
+
+
+const HOSTS = [
+    [/^\d{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/, 'ecr'],
+    [/\.azurecr\.(io|cn|us)$/, 'acr'],
+    [/^[a-z0-9-]+-docker\.pkg\.dev$/, 'gar'],
+    [/^ghcr\.io$/, 'ghcr'],
+    [/^(registry-1\.docker\.io|index\.docker\.io|docker\.io)$/, 'docker-hub'],
+    [/^quay\.io$/, 'quay'],
+    [/\.jfrog\.io$/, 'artifactory'],
+    [/^registry\.gitlab\.com$/, 'gitlab'],
+];
+/**
+ * The family of a registry, by its host (`host[:port]`), else by the `service` its Bearer challenge
+ * names: Docker Hub's token service is `registry.docker.io` (docs.docker.com, "Docker Hub pull usage
+ * and limits"), GitLab's `container_registry` (docs.gitlab.com, container registry administration,
+ * `registry['token_realm']`), Harbor's `harbor-registry` (goharbor/harbor src/core/service/token).
+ */
+function hostedFamily(registry, service) {
+    const host = registry.replace(/:\d+$/, '').toLowerCase();
+    for (const [pattern, family] of HOSTS)
+        if (pattern.test(host))
+            return family;
+    if (service === 'registry.docker.io')
+        return 'docker-hub';
+    if (service === 'container_registry')
+        return 'gitlab';
+    if (service === 'harbor-registry')
+        return 'harbor';
+    if (service === 'ecr.amazonaws.com')
+        return 'ecr';
+    return undefined;
+}
+/** The tag of the referrers tag schema: `sha256-<hex>` (distribution-spec, "Referrers Tag Schema"). */
+const REFERRERS_TAG = /^sha256-[0-9a-f]{64}$/;
+/** A hosted registry's answer that names its own remedy, as a UserError; undefined for any other. */
+function hostedAnswer(a, q) {
+    const family = hostedFamily(q.registry, q.service);
+    const where = q.repository ? `${q.registry}/${q.repository}` : q.registry;
+    return (repositoryMissing(a, q, family, where) ??
+        immutableTag(a, q, family, where) ??
+        rateLimited(a, q, family) ??
+        depthRefused(a, q, family, where) ??
+        undefined);
+}
+/**
+ * A repository (or Harbor project) that must exist before a push. ECR: `NAME_UNKNOWN: The repository
+ * with name 'x' does not exist in the registry with id '123456789012'` (plexsystems/sinker#55,
+ * aws-actions/amazon-ecr-login#166); ECR creates on push only through a repository creation template
+ * with CREATE_ON_PUSH (hashicorp/terraform-provider-aws#45701). GAR: `NAME_UNKNOWN: Repository "x" not
+ * found` (GoogleCloudPlatform/developer-journey-app#117; Artifact Registry's troubleshooting: the
+ * repository is created apart from the first push). Harbor: `UNAUTHORIZED: project not found, name: x`
+ * (goharbor/harbor src/server/middleware/v2auth/auth.go; goharbor/harbor#20544: create the project first).
+ */
+function repositoryMissing(a, q, family, where) {
+    const ecr = a.codes.includes('NAME_UNKNOWN') && (/does not exist in the registry with id/i.test(a.messages) || family === 'ecr');
+    if (ecr) {
+        const repo = /repository with name '([^']+)'/i.exec(a.messages)?.[1] ?? q.repository ?? '<repository>';
+        return new errors/* UserError */.yo(`${where} does not exist: Amazon ECR creates no repository on push (${a.words})`, {
+            hint: `Create it first: aws ecr create-repository --repository-name ${quote(repo)}, or add a repository creation template with CREATE_ON_PUSH for its prefix (aws ecr create-repository-creation-template)`,
+        });
+    }
+    const gar = a.codes.includes('NAME_UNKNOWN') ? /Repository "([^"]+)" not found/i.exec(a.messages) : null;
+    if (gar) {
+        // The location is the host's (or the token service's, which is named for the host) first label.
+        const location = [q.registry.replace(/:\d+$/, ''), q.service ?? ''].map((h) => /^([a-z0-9-]+)-docker\.pkg\.dev$/.exec(h)?.[1]).find(Boolean) ??
+            'LOCATION';
+        return new errors/* UserError */.yo(`${where}: the Artifact Registry repository "${quote(gar[1])}" does not exist (${a.words})`, {
+            hint: `Create it first: gcloud artifacts repositories create ${quote(gar[1])} --repository-format=docker --location=${location} (a push creates none)`,
+        });
+    }
+    const harbor = /project not found, name: ([^:\s"]+)/i.exec(a.messages);
+    if (harbor)
+        return new errors/* UserError */.yo(`${where}: the Harbor project "${quote(harbor[1])}" does not exist (${a.words})`, {
+            hint: `Create the project "${quote(harbor[1])}" in Harbor first (Projects, New Project; or POST /api/v2.0/projects): a push creates none, and a robot account cannot`,
+        });
+    return undefined;
+}
+/**
+ * A tag the registry keeps immutable, refused on a manifest PUT. ECR: `TAG_INVALID: The image tag 'x'
+ * already exists in the 'y' repository and cannot be overwritten because the tag is immutable`
+ * (osscontainertools/kaniko#204). Harbor: 412 `PRECONDITION: Failed to process request due to 'p/r:t'
+ * configured as immutable.` (goharbor/harbor src/pkg/immutable/match, ErrImmutable). ACR: a locked tag
+ * (writeEnabled false), 405 `REGISTRY_DISALLOWED_OPERATION: The operation is disallowed on this
+ * registry, repository or image.` (Azure/acr-cli#70; learn.microsoft.com, container-registry-image-lock).
+ * GAR and Docker Hub (docs.docker.com, immutable tags) say "immutable" in their words.
+ */
+function immutableTag(a, q, family, where) {
+    if (!/^push the manifest/.test(q.what))
+        return undefined;
+    const locked = a.codes.includes('REGISTRY_DISALLOWED_OPERATION');
+    if (!locked && !/immutable/i.test(a.messages))
+        return undefined;
+    const tag = q.reference ?? '';
+    const ref = tag ? `${where}:${tag}` : where;
+    if (REFERRERS_TAG.test(tag))
+        return new errors/* UserError */.yo(`${ref} is immutable in this registry, and it is the referrers index (the tag a registry without a referrers API keeps a chart's signatures and attestations in): a second referrer cannot be added to it (${a.words})`, {
+            hint: 'Exempt sha256-* tags from tag immutability (ECR: IMMUTABLE_WITH_EXCLUSION with the wildcard filter sha256-*; Harbor: exclude sha256-** in the immutability rule); GAR makes all tags immutable or none',
+            code: 'referrers-tag-immutable',
+        });
+    const how = locked
+        ? `is locked (ACR: writeEnabled false; unlock it with az acr repository update --image ${quote(`${q.repository ?? ''}:${tag}`)} --write-enabled true)`
+        : `is immutable in ${family === 'ecr' ? 'this ECR repository (image tag mutability IMMUTABLE)' : family === 'harbor' ? 'this Harbor project (a tag immutability rule)' : 'this registry'}`;
+    return new errors/* UserError */.yo(`${ref} ${how}: it cannot be replaced (${a.words})`, {
+        hint: 'Publish a new chart version: a published tag stays as it is there',
+        code: 'tag-immutable',
+    });
+}
+/**
+ * A rate limit. Docker Hub answers 429 `TOOMANYREQUESTS` with `ratelimit-limit: 100;w=21600`,
+ * `ratelimit-remaining: 0;w=21600` (the window, in seconds) and `docker-ratelimit-source` (docs.docker.com,
+ * "Docker Hub pull usage and limits", "View pull rate and limit"); authenticated users have a higher
+ * limit, paid plans none. A `Retry-After` (seconds or an HTTP date) is the registry's own time.
+ */
+function rateLimited(a, q, family) {
+    if (a.status !== 429 && !a.codes.includes('TOOMANYREQUESTS'))
+        return undefined;
+    const limit = /^\s*(\d+)\s*;\s*w=(\d+)/.exec(a.headers['ratelimit-limit'] ?? '');
+    const left = /^\s*(\d+)\s*;\s*w=(\d+)/.exec(a.headers['ratelimit-remaining'] ?? '');
+    // A quota for a window (the ratelimit-* headers) is this; any other 429 is a passing limit, retried
+    // with its Retry-After and reported as such (errors.ts).
+    if (!left)
+        return undefined;
+    const source = a.headers['docker-ratelimit-source'];
+    const parts = [`${left[1]} of ${limit?.[1] ?? '?'} pulls left in a ${left[2]}-second window`];
+    if (source)
+        parts.push(`counted for ${(0,printable/* printable */.g)(source.slice(0, 64))}`);
+    const when = resetTime(a.headers['retry-after'], Number(left[1]) === 0 ? Number(left[2]) : undefined);
+    const name = family === 'docker-hub' ? 'Docker Hub' : q.registry;
+    const text = `${name} is rate limiting requests (${parts.join(', ')})${when ? `: ${when}` : ''} (${a.words})`;
+    return new errors/* UserError */.yo(text, {
+        hint: q.username
+            ? 'Wait until then; a paid plan of the registry lifts or raises the limit'
+            : 'Wait until then, or authenticate: an authenticated user has a higher limit',
+        code: q.username ? undefined : 'rate-limited',
+    });
+}
+/** When a rate limit frees up: the registry's Retry-After, else the end of the window at the latest. */
+function resetTime(retryAfter, windowSeconds, now = Date.now()) {
+    if (retryAfter) {
+        const seconds = Number(retryAfter);
+        const at = Number.isFinite(seconds) ? now + seconds * 1000 : Date.parse(retryAfter);
+        if (Number.isFinite(at))
+            return `it resets at ${utc(at)}`;
+    }
+    if (windowSeconds !== undefined && Number.isFinite(windowSeconds) && windowSeconds > 0)
+        return `it frees up within the window, by ${utc(now + windowSeconds * 1000)} at the latest`;
+    return undefined;
+}
+function utc(ms) {
+    return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+/**
+ * A repository path deeper than the registry allows. Docker Hub: `<namespace>/<name>`, two components
+ * (docker/hub-feedback#1404); its token service answers a deeper scope with 400 `{"details":"invalid
+ * repository name"}` (google/go-containerregistry#1687). GAR: `NAME_INVALID: Missing image name. Pushes
+ * should be of the form docker push HOST-NAME/PROJECT-ID/REPOSITORY/IMAGE` (docker/build-push-action#171).
+ * GitLab: at most two names after the project's path, refused as a denial (gitlab-org/gitlab#503790).
+ */
+function depthRefused(a, q, family, where) {
+    if (family === 'docker-hub' && a.status === 400 && /invalid repository name/i.test(a.text))
+        return new errors/* UserError */.yo(`Docker Hub refused the repository ${where}: its repositories are <namespace>/<name>, two components (${a.words})`, {
+            hint: 'Publish to oci://registry-1.docker.io/<namespace> (the chart name is appended as the second component)',
+        });
+    if (a.codes.includes('NAME_INVALID') && /PROJECT-ID\/REPOSITORY\/IMAGE/i.test(a.messages))
+        return new errors/* UserError */.yo(`${where} is not an Artifact Registry image path (${a.words})`, {
+            hint: 'Publish to oci://LOCATION-docker.pkg.dev/PROJECT/REPOSITORY (the chart name is appended as the image)',
+        });
+    if (family === 'gitlab' &&
+        (a.status === 401 || a.status === 403) &&
+        /denied|insufficient_scope/i.test(`${a.messages} ${a.headers['www-authenticate'] ?? ''}`))
+        return new errors/* UserError */.yo(`no permission to ${q.what} ${where} (${a.words})`, {
+            hint: "Check that the user may push to this GitLab project (a CI job's token: its own project), and that the path has at most two names after the project's (registry.example.com/group/project/a/b)",
+        });
+    return undefined;
+}
+function quote(s) {
+    return (0,printable/* printable */.g)(s.slice(0, 200));
+}
+
+// EXTERNAL MODULE: ./src/oci/tls-codes.ts
+var tls_codes = __webpack_require__(29383);
+// EXTERNAL MODULE: ./src/oci/retry.ts
+var retry = __webpack_require__(49963);
+;// CONCATENATED MODULE: ./src/oci/errors.ts
+
 
 
 
 
 
 /** A registry or network failure; `transient` says whether trying again may help. */
-class RegistryError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo {
+class RegistryError extends errors/* UserError */.yo {
     status;
     transient;
     /** A connection's failure (its cause is the network error), not the registry's answer. */
@@ -3120,7 +3312,19 @@ function registryWords(res) {
         const text = res.body.toString('utf8').trim().split('\n')[0];
         words = text ? `HTTP ${res.status}: ${text}` : `HTTP ${res.status}`;
     }
-    return (0,_util_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g)(words.length > WORDS_MAX ? `${words.slice(0, WORDS_MAX)}…` : words);
+    return (0,printable/* printable */.g)(words.length > WORDS_MAX ? `${words.slice(0, WORDS_MAX)}…` : words);
+}
+/** Every `CODE: message` of a distribution error body, whole (for recognising an answer, not for quoting). */
+function registryMessages(res) {
+    try {
+        const body = JSON.parse(res.body.subarray(0, 64 * 1024).toString('utf8'));
+        return (Array.isArray(body.errors) ? body.errors : [])
+            .map((e) => [e?.code, e?.message].filter((x) => typeof x === 'string').join(': '))
+            .join('; ');
+    }
+    catch {
+        return '';
+    }
 }
 function registryCodes(res) {
     try {
@@ -3130,25 +3334,36 @@ function registryCodes(res) {
         return [];
     }
 }
+/**
+ * A rate limit that waiting seconds does not lift: `ratelimit-remaining: 0;w=<seconds>` (Docker Hub's
+ * pull limit, a window of hours: docs.docker.com, "Docker Hub pull usage and limits"). Not retried.
+ */
+function quotaSpent(headers) {
+    return /^\s*0\s*;\s*w=\d+/.test(headers['ratelimit-remaining'] ?? '');
+}
 /** A failed registry response, as an error a person can act on. */
 function responseError(what, res, target) {
     const e = describeResponse(what, res, target);
     const tries = res.attempts && res.attempts > 1 ? ` (gave up after ${res.attempts} attempts)` : '';
-    return new RegistryError((0,_util_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g)(`${e.message}${tries}`), {
+    return new RegistryError((0,printable/* printable */.g)(`${e.message}${tries}`), {
         hint: e.hint,
         code: e.code,
         status: res.status,
-        transient: (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .isRetryableStatus */ .PS)(res.status) || registryCodes(res).includes('BLOB_UPLOAD_UNKNOWN'),
+        transient: ((0,retry/* isRetryableStatus */.PS)(res.status) && !quotaSpent(res.headers)) || registryCodes(res).includes('BLOB_UPLOAD_UNKNOWN'),
     });
 }
 function describeResponse(what, res, target) {
     const words = registryWords(res);
     const codes = registryCodes(res);
     const where = target.repository ? `${target.registry}/${target.repository}` : target.registry;
+    const text = res.body.subarray(0, 64 * 1024).toString('utf8');
+    const hosted = hostedAnswer({ status: res.status, headers: res.headers, codes, words, messages: registryMessages(res), text }, { what, ...target });
+    if (hosted)
+        return hosted;
     const insufficientScope = /error="?insufficient_scope/i.test(res.headers['www-authenticate'] ?? '');
     if ((res.status === 401 || codes.includes('UNAUTHORIZED')) && !insufficientScope) {
         // Anonymous: the same words whatever was asked (a HEAD's 401 has no body to quote, a GET's says the same).
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`authentication failed for ${target.registry} as ${target.username ? `${JSON.stringify(target.username)} (${words})` : 'an anonymous user (HTTP 401: the registry asks for credentials)'}`, {
+        return new errors/* UserError */.yo(`authentication failed for ${target.registry} as ${target.username ? `${JSON.stringify(target.username)} (${words})` : 'an anonymous user (HTTP 401: the registry asks for credentials)'}`, {
             hint: target.username
                 ? 'Check the username and password (or token), and that the token has not expired'
                 : 'Give credentials, or log in to the registry first',
@@ -3156,9 +3371,13 @@ function describeResponse(what, res, target) {
         });
     }
     if (res.status === 403 || codes.includes('DENIED') || insufficientScope) {
-        const ghcr = target.registry === 'ghcr.io' || target.registry.endsWith('.ghcr.io');
+        // GHCR by its host, or by its words: `permission_denied: The token provided does not match expected
+        // scopes` (a token without write:packages), `installation not allowed to Write organization package`.
+        const ghcr = target.registry === 'ghcr.io' ||
+            target.registry.endsWith('.ghcr.io') ||
+            /permission_denied: The token provided does not match expected scopes|not allowed to Write organization package/i.test(text);
         const who = target.username ? JSON.stringify(target.username) : 'this user';
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`no permission to ${what} ${where} (${words})`, {
+        return new errors/* UserError */.yo(`no permission to ${what} ${where} (${words})`, {
             hint: ghcr
                 ? `Check that ${who} may write packages, and that an existing package grants it Write access in its settings`
                 : `Check that ${who} may push to this repository`,
@@ -3166,14 +3385,14 @@ function describeResponse(what, res, target) {
         });
     }
     if (res.status === 400 && /HTTP request to an HTTPS server/i.test(res.body.toString('utf8'))) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${target.registry} speaks HTTPS, but plain HTTP was used`, { hint: 'Talk HTTPS to it', code: 'https-expected' });
+        return new errors/* UserError */.yo(`${target.registry} speaks HTTPS, but plain HTTP was used`, { hint: 'Talk HTTPS to it', code: 'https-expected' });
     }
     if (res.status === 429 || codes.includes('TOOMANYREQUESTS')) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${target.registry} is rate limiting requests (${words})`, {
+        return new errors/* UserError */.yo(`${target.registry} is rate limiting requests (${words})`, {
             hint: 'Wait and run again, or authenticate to get a higher limit',
         });
     }
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${what} ${where} failed: ${words}`, {
+    return new errors/* UserError */.yo(`${what} ${where} failed: ${words}`, {
         hint: res.status >= 500 ? 'The registry had an error: run again later' : 'See the registry’s message',
     });
 }
@@ -3181,62 +3400,62 @@ function describeResponse(what, res, target) {
 function networkError(err, registry, plainHttp, attempts = 1) {
     const e = describeNetwork(err, registry, plainHttp);
     const tries = attempts > 1 ? ` (gave up after ${attempts} attempts)` : '';
-    return new RegistryError((0,_util_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g)(`${e.message}${tries}`), {
+    return new RegistryError((0,printable/* printable */.g)(`${e.message}${tries}`), {
         hint: e.hint,
         code: e.code,
         cause: err,
-        transient: (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .isRetryableError */ .$d)(err),
+        transient: (0,retry/* isRetryableError */.$d)(err),
         network: true,
     });
 }
 function describeNetwork(err, registry, plainHttp) {
-    const codes = (0,_util_causes_js__WEBPACK_IMPORTED_MODULE_4__/* .errorCodes */ .f)(err);
+    const codes = (0,causes/* errorCodes */.f)(err);
     const text = errorText(err);
     const has = (...c) => c.some((x) => codes.includes(x));
     if (has('ECONNREFUSED'))
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`cannot reach ${hostPort(registry, plainHttp)}: connection refused`, {
+        return new errors/* UserError */.yo(`cannot reach ${hostPort(registry, plainHttp)}: connection refused`, {
             hint: 'Check the host and port, and that the registry is running',
             cause: err,
             code: 'connection-refused',
         });
     if (has('ENOTFOUND', 'EAI_AGAIN'))
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`cannot resolve the host of ${registry}`, {
+        return new errors/* UserError */.yo(`cannot resolve the host of ${registry}`, {
             hint: 'Check the registry host name',
             cause: err,
             code: 'unknown-host',
         });
     if (has('ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_PACKET_LENGTH_TOO_LONG') ||
         /wrong version number|packet length too long|before secure TLS connection/i.test(text)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${registry} does not speak HTTPS (the TLS handshake got plain HTTP back)`, {
+        return new errors/* UserError */.yo(`${registry} does not speak HTTPS (the TLS handshake got plain HTTP back)`, {
             hint: 'Talk plain HTTP to a registry served that way',
             cause: err,
             code: 'http-expected',
         });
     }
-    const untrusted = codes.find((c) => _tls_codes_js__WEBPACK_IMPORTED_MODULE_1__/* .UNTRUSTED_CERT_CODES */ .h.has(c));
+    const untrusted = codes.find((c) => tls_codes/* UNTRUSTED_CERT_CODES */.h.has(c));
     if (untrusted) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the TLS certificate of ${registry} is not trusted (${untrusted})`, {
+        return new errors/* UserError */.yo(`the TLS certificate of ${registry} is not trusted (${untrusted})`, {
             hint: 'Trust its CA, or fix the certificate',
             cause: err,
             code: 'tls-untrusted',
         });
     }
-    if (has('ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT') || (0,_util_causes_js__WEBPACK_IMPORTED_MODULE_4__/* .causes */ .p)(err).some(_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .isDeadline */ .vh))
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${registry} did not answer in time`, { hint: 'Check the network, or run again later', cause: err });
+    if (has('ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT') || (0,causes/* causes */.p)(err).some(retry/* isDeadline */.vh))
+        return new errors/* UserError */.yo(`${registry} did not answer in time`, { hint: 'Check the network, or run again later', cause: err });
     if (has('ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE')) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the connection to ${registry} was closed (${text})`, {
+        return new errors/* UserError */.yo(`the connection to ${registry} was closed (${text})`, {
             hint: plainHttp ? 'If the registry speaks HTTPS, talk HTTPS to it' : 'Run again; if it persists, check proxies and the registry',
             cause: err,
             code: plainHttp ? 'reset-over-plain-http' : undefined,
         });
     }
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`cannot talk to ${registry}: ${text}`, { cause: err });
+    return new errors/* UserError */.yo(`cannot talk to ${registry}: ${text}`, { cause: err });
 }
 function hostPort(registry, plainHttp) {
     return /:\d+$/.test(registry) ? registry : `${registry}:${plainHttp ? 80 : 443}`;
 }
 function errorText(err) {
-    const e = (0,_util_causes_js__WEBPACK_IMPORTED_MODULE_4__/* .causes */ .p)(err).find((x) => x instanceof Error && x.message && !/^fetch failed$/.test(x.message));
+    const e = (0,causes/* causes */.p)(err).find((x) => x instanceof Error && x.message && !/^fetch failed$/.test(x.message));
     return e ? e.message : String(err);
 }
 
@@ -4011,7 +4230,7 @@ function dependencyRepository(repositoryUrl, name) {
 
 /***/ }),
 
-/***/ 60209:
+/***/ 9458:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4051,59 +4270,10 @@ function parseChallenge(header) {
     return { scheme: m[1].toLowerCase(), params };
 }
 
-// EXTERNAL MODULE: ./src/oci/errors.ts
-var oci_errors = __webpack_require__(28630);
-// EXTERNAL MODULE: ./src/util/printable.ts
-var printable = __webpack_require__(41095);
-;// CONCATENATED MODULE: ./src/oci/token-realm.ts
-
-
-/**
- * Public registries whose documented token service is on another host of the same operator: their
- * realms are taken over HTTPS without configuration. Any other host must be listed by the user.
- */
-const KNOWN_TOKEN_HOSTS = {
-    'registry-1.docker.io': ['auth.docker.io'],
-    'index.docker.io': ['auth.docker.io'],
-    'docker.io': ['auth.docker.io'],
-    'registry.gitlab.com': ['gitlab.com'],
-};
-/** CHARTLIFT_TOKEN_HOSTS: hosts (`auth.example.com`, `gitlab.example.com:8443`) separated by commas or blanks. */
-function tokenHostsFrom(value) {
-    return (value ?? '').split(/[\s,]+/).filter(Boolean);
-}
-/**
- * Where a registry's Bearer realm may send the runner, with the credentials: the registry's own host,
- * a known token service of a public registry, or a host the user listed (`tokenHosts`); over HTTPS, or
- * plain HTTP only for a registry that is plain HTTP itself. Anything else is refused before a request
- * goes there: a realm is the registry's to name, and a hostile one would otherwise point the runner at
- * any address. Returns the realm's URL.
- */
-function checkRealm(registry, origin, realm, tokenHosts) {
-    let url;
-    try {
-        url = new URL(realm);
-    }
-    catch {
-        url = new URL('invalid:');
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        throw new errors/* UserError */.yo(`${registry} names a token realm that is not HTTP(S): ${(0,printable/* printable */.g)(realm.slice(0, 200))}`, {
-            hint: 'The registry is misconfigured or hostile',
-        });
-    if (url.protocol === 'http:' && origin.startsWith('https:'))
-        throw new errors/* UserError */.yo(`${registry} (HTTPS) names a plain-HTTP token realm, ${url.origin}: credentials are not sent there`, {
-            hint: 'The registry is misconfigured or hostile: its token service must be HTTPS',
-        });
-    const own = new URL(origin).hostname;
-    const known = url.protocol === 'https:' && (KNOWN_TOKEN_HOSTS[own]?.includes(url.host) ?? false);
-    if (url.hostname !== own && !known && !tokenHosts.has(url.host) && !tokenHosts.has(url.hostname))
-        throw new errors/* UserError */.yo(`${registry} names a token realm on another host, ${url.host}: no request is sent there`, {
-            hint: `If ${url.host} is this registry's token service, list it in CHARTLIFT_TOKEN_HOSTS (comma-separated hosts)`,
-        });
-    return url;
-}
-
+// EXTERNAL MODULE: ./src/oci/errors.ts + 1 modules
+var oci_errors = __webpack_require__(82240);
+// EXTERNAL MODULE: ./src/oci/token-realm.ts
+var token_realm = __webpack_require__(48274);
 ;// CONCATENATED MODULE: ./src/oci/auth.ts
 
 
@@ -4130,7 +4300,7 @@ class Authenticator {
     #onSecret;
     /** The registry's origin (scheme, host, port): the only place its credentials and tokens go. */
     #origin;
-    constructor(http, registry, credential, onSecret = () => { }, origin = `https://${registry}`, tokenHosts = tokenHostsFrom(process.env.CHARTLIFT_TOKEN_HOSTS)) {
+    constructor(http, registry, credential, onSecret = () => { }, origin = `https://${registry}`, tokenHosts = (0,token_realm/* tokenHostsFrom */.bz)(process.env[token_realm/* TOKEN_HOSTS_VARIABLE */.Rh])) {
         this.#http = http;
         this.#registry = registry;
         this.#credential = credential;
@@ -4142,6 +4312,10 @@ class Authenticator {
     #tokenHosts;
     get username() {
         return this.#credential?.username;
+    }
+    /** The `service` the registry's Bearer challenge named (which token service, so which registry, it is). */
+    get service() {
+        return this.#challenge?.params.service;
     }
     /** Sends `req` with authorisation for `scope`, handling one 401 by (re)authorising and repeating it. */
     async send(req, scope) {
@@ -4209,7 +4383,7 @@ class Authenticator {
      * registry's to name, and a hostile one would otherwise point the runner at any address.
      */
     #checkRealm(realm) {
-        return checkRealm(this.#registry, this.#origin, realm, this.#tokenHosts);
+        return (0,token_realm/* checkRealm */.mR)(this.#registry, this.#origin, realm, this.#tokenHosts);
     }
     async #requestToken(scope) {
         const c = this.#challenge;
@@ -4248,7 +4422,12 @@ class Authenticator {
             res = await this.#http.send({ method: 'GET', url: url.toString(), headers, maxBody: 1024 * 1024 });
         }
         if (res.status !== 200)
-            throw (0,oci_errors/* responseError */.U3)('get a token for', res, { registry: this.#registry, username: this.username });
+            throw (0,oci_errors/* responseError */.U3)('get a token for', res, {
+                registry: this.#registry,
+                repository: scopeRepositories(scope)[0],
+                username: this.username,
+                service: c.params.service,
+            });
         let body;
         try {
             body = JSON.parse(res.body.toString('utf8'));
@@ -4266,6 +4445,13 @@ class Authenticator {
         // Renew a little before expiry: 5 s, or a tenth of a short token's life.
         this.#tokens.set(scope ?? c.params.scope ?? '', { token, expiresAt: Date.now() + seconds * 1000 - Math.min(5000, seconds * 100) });
     }
+}
+/** The repositories a scope (`repository:name:pull,push repository:other:pull`) asks for, in order. */
+function scopeRepositories(scope) {
+    return (scope ?? '').split(' ').flatMap((s) => {
+        const m = /^repository:(.+):[a-z*,]+$/.exec(s);
+        return m ? [m[1]] : [];
+    });
 }
 
 // EXTERNAL MODULE: ./src/oci/deadline.ts
@@ -4317,11 +4503,13 @@ class RegistryClient {
     #monolithicMax;
     #chunkSize;
     #log;
+    /** The registry refused a blob's chunks as sent (ChunksRefused): this client's later blobs go up in one request. */
+    #chunksRefused = false;
     constructor(http, registry, options = {}) {
         this.registry = registry;
         this.#plainHttp = options.plainHttp ?? false;
         this.#base = `${this.#plainHttp ? 'http' : 'https'}://${registry}`;
-        this.#auth = new Authenticator(http, registry, options.credential, options.onSecret, this.#base);
+        this.#auth = new Authenticator(http, registry, options.credential, options.onSecret, this.#base, options.tokenHosts);
         this.#policy = options.policy ?? (0,retry/* retryPolicy */.Jb)();
         this.#monolithicMax = options.monolithicMax ?? 16 * 1024 * 1024;
         this.#chunkSize = options.chunkSize ?? 8 * 1024 * 1024;
@@ -4346,8 +4534,14 @@ class RegistryClient {
         const res = await this.#send({ method: 'HEAD', url, headers: { accept: MANIFEST_ACCEPT } }, scope(repository, push));
         if (res.status === 404)
             return undefined;
-        if (res.status !== 200)
-            throw (0,oci_errors/* responseError */.U3)('look up', res, this.#target(repository));
+        if (res.status !== 200) {
+            // A HEAD answer has no body: the words of a refusal (Harbor's "project not found", …) come with a
+            // GET. Not for a registry that failed (5xx, 429): asking again says nothing new.
+            if ((0,retry/* isRetryableStatus */.PS)(res.status))
+                throw (0,oci_errors/* responseError */.U3)('look up', res, this.#target(repository, tag));
+            const words = await this.#send({ method: 'GET', url, headers: { accept: MANIFEST_ACCEPT }, maxBody: ERROR_BODY_MAX }, scope(repository, push));
+            throw (0,oci_errors/* responseError */.U3)('look up', words.status === res.status ? words : res, this.#target(repository, tag));
+        }
         const digest = res.headers['docker-content-digest'];
         if (digest)
             return (0,oci_digest/* parseDigest */.m)(digest, 'the Docker-Content-Digest', `${this.registry}/${repository}:${tag}`);
@@ -4402,7 +4596,7 @@ class RegistryClient {
      * so after it: most registries answer it with a session, and the PUT that follows is the final one).
      */
     async uploadBlob(repository, d, data, onFinalRequest) {
-        const chunked = data.length > this.#monolithicMax;
+        const chunked = data.length > this.#monolithicMax && !this.#chunksRefused;
         // One deadline for the whole upload, its restarts and each request's own retries; a chunked
         // upload has the budget of one request per chunk.
         const chunks = chunked ? Math.ceil(data.length / this.#chunkSize) : 1;
@@ -4411,10 +4605,18 @@ class RegistryClient {
         await (0,retry/* retrying */.R$)(this.#policy, async (n) => {
             if (n > 0 && (await this.hasBlob(repository, d)))
                 return;
-            if (chunked)
+            if (!chunked || this.#chunksRefused)
+                return this.#uploadMonolithic(repository, d, data, final);
+            try {
                 await this.#uploadChunked(repository, d, data, final);
-            else
+            }
+            catch (err) {
+                if (!(err instanceof ChunksRefused))
+                    throw err;
+                this.#chunksRefused = true;
+                this.#log(`${this.registry} does not take uploads in chunks of this size (${err.message}): uploading ${d.digest.slice(0, 19)}… in one request`);
                 await this.#uploadMonolithic(repository, d, data, final);
+            }
         }, {
             budgetMs: chunks * (0,retry/* retryBudget */.kZ)(this.#policy),
             error: transientReason,
@@ -4494,6 +4696,11 @@ class RegistryClient {
                     },
                     body,
                 }, scope(repository, true), false);
+                // Refused as sent, not failed: GHCR caps a chunk at 4 MiB (416 "the request body is too large and
+                // exceeds the maximum permissible limit of 4.00MiB": ocx-sh/ocx#237, oras-project/rust-oci-client#37);
+                // ECR answers a chunk 201 and drops the bodies of later ones (aws/containers-roadmap#2831).
+                if (res.status === 413 || res.status === 416 || (res.status >= 200 && res.status < 300 && res.status !== 202))
+                    throw new ChunksRefused(`HTTP ${res.status} to a chunk of ${body.length} bytes`);
                 if (res.status !== 202)
                     throw (0,oci_errors/* responseError */.U3)('upload a chunk to', res, this.#target(repository));
                 if (res.headers.location)
@@ -4536,7 +4743,7 @@ class RegistryClient {
         if (res.status === 404)
             return undefined;
         if (res.status !== 200)
-            throw (0,oci_errors/* responseError */.U3)(verb, res, this.#target(repository));
+            throw (0,oci_errors/* responseError */.U3)(verb, res, this.#target(repository, reference));
         const digest = (0,oci_digest/* sha256 */.sc)(res.body);
         const header = res.headers['docker-content-digest'];
         const claimed = byDigest ? reference : header && (0,oci_digest/* parseDigest */.m)(header, 'the Docker-Content-Digest', where);
@@ -4567,10 +4774,13 @@ class RegistryClient {
         if (condition.ifNoneMatch)
             headers['if-none-match'] = condition.ifNoneMatch;
         const res = await this.#send({ method: 'PUT', url: `${this.#base}/v2/${repository}/manifests/${reference}`, headers, body: manifest }, scope(repository, true), true, beforeRetry);
-        if (res.status === 412)
+        // A 412 is a conflict only where a condition was sent, and not a registry's immutable tag (Harbor
+        // answers one with 412 PRECONDITION: goharbor/harbor src/pkg/immutable).
+        const conditional = condition.ifMatch !== undefined || condition.ifNoneMatch !== undefined;
+        if (res.status === 412 && conditional && !/immutable/i.test(res.body.toString('utf8')))
             return { conflict: true };
         if (res.status !== 201 && res.status !== 200)
-            throw (0,oci_errors/* responseError */.U3)('push the manifest to', res, this.#target(repository));
+            throw (0,oci_errors/* responseError */.U3)('push the manifest to', res, this.#target(repository, reference));
         const digest = (0,oci_digest/* sha256 */.sc)(manifest);
         const reported = res.headers['docker-content-digest'];
         if (reported && (0,oci_digest/* parseDigest */.m)(reported, 'the Docker-Content-Digest', where) !== digest)
@@ -4682,8 +4892,8 @@ class RegistryClient {
         }
         return data;
     }
-    #target(repository) {
-        return { registry: this.registry, repository, username: this.username };
+    #target(repository, reference) {
+        return { registry: this.registry, repository, reference, username: this.username, service: this.#auth.service };
     }
     /**
      * One request with retries: transient statuses and dropped connections are tried again (only
@@ -4698,7 +4908,8 @@ class RegistryClient {
                 await this.#checkScheme();
             return res;
         }, {
-            result: (res) => idempotent && (0,retry/* isRetryableStatus */.PS)(res.status)
+            // A quota spent for a window of hours (Docker Hub's pull limit) is not waited out here.
+            result: (res) => idempotent && (0,retry/* isRetryableStatus */.PS)(res.status) && !(0,oci_errors/* quotaSpent */.np)(res.headers)
                 ? { reason: `HTTP ${res.status}`, retryAfter: res.headers['retry-after'] }
                 : undefined,
             error: (err) => (idempotent ? transientReason(err) : undefined),
@@ -4784,6 +4995,9 @@ function isMediaType(header, mediaType) {
 }
 /** An upload session that cannot be resumed: transient for the upload as a whole, final for the session. */
 class UploadLost extends oci_errors/* RegistryError */.gl {
+}
+/** A chunk the registry refused as sent (too large, or answered as if it ended the upload): the blob goes up in one request. */
+class ChunksRefused extends Error {
 }
 /** Why a failure may be tried again: a transient registry or connection error, else undefined. */
 function transientReason(err) {
@@ -4980,6 +5194,70 @@ async function readCaFile(file) {
             code: 'ca-file-not-pem',
         });
     return pem;
+}
+
+
+/***/ }),
+
+/***/ 48274:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Rh: () => (/* binding */ TOKEN_HOSTS_VARIABLE),
+/* harmony export */   bz: () => (/* binding */ tokenHostsFrom),
+/* harmony export */   mR: () => (/* binding */ checkRealm)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41095);
+
+
+/**
+ * Public registries whose documented token service is on another host of the same operator: their
+ * realms are taken over HTTPS without configuration. Any other host must be listed by the user.
+ */
+const KNOWN_TOKEN_HOSTS = {
+    'registry-1.docker.io': ['auth.docker.io'],
+    'index.docker.io': ['auth.docker.io'],
+    'docker.io': ['auth.docker.io'],
+    'registry.gitlab.com': ['gitlab.com'],
+};
+/** The environment variable both faces read token hosts from, besides their own setting. */
+const TOKEN_HOSTS_VARIABLE = 'CHARTLIFT_TOKEN_HOSTS';
+/** Token hosts as a person writes them (`auth.example.com`, `gitlab.example.com:8443`), separated by commas or blanks. */
+function tokenHostsFrom(value) {
+    return (value ?? '').split(/[\s,]+/).filter(Boolean);
+}
+/**
+ * Where a registry's Bearer realm may send the runner, with the credentials: the registry's own host,
+ * a known token service of a public registry, or a host the user listed (`tokenHosts`); over HTTPS, or
+ * plain HTTP only for a registry that is plain HTTP itself. Anything else is refused before a request
+ * goes there: a realm is the registry's to name, and a hostile one would otherwise point the runner at
+ * any address. Returns the realm's URL.
+ */
+function checkRealm(registry, origin, realm, tokenHosts) {
+    let url;
+    try {
+        url = new URL(realm);
+    }
+    catch {
+        url = new URL('invalid:');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${registry} names a token realm that is not HTTP(S): ${(0,_util_printable_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g)(realm.slice(0, 200))}`, {
+            hint: 'The registry is misconfigured or hostile',
+        });
+    if (url.protocol === 'http:' && origin.startsWith('https:'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${registry} (HTTPS) names a plain-HTTP token realm, ${url.origin}: credentials are not sent there`, {
+            hint: 'The registry is misconfigured or hostile: its token service must be HTTPS',
+        });
+    const own = new URL(origin).hostname;
+    const known = url.protocol === 'https:' && (KNOWN_TOKEN_HOSTS[own]?.includes(url.host) ?? false);
+    if (url.hostname !== own && !known && !tokenHosts.has(url.host) && !tokenHosts.has(url.hostname))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${registry} names a token realm on another host, ${url.host}: no request is sent there, as the runner's credentials would go with it (only the registry's own host, a known token service of a public registry, or a host listed as a token host is asked)`, {
+            hint: `If ${url.host} is this registry's token service (a self-managed GitLab's is the GitLab host, not the registry's), list it in ${TOKEN_HOSTS_VARIABLE}`,
+            code: 'token-realm-refused',
+        });
+    return url;
 }
 
 
@@ -5750,8 +6028,8 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/artifact/media-types.ts
 var media_types = __webpack_require__(86690);
-// EXTERNAL MODULE: ./src/oci/registry.ts + 3 modules
-var registry = __webpack_require__(60209);
+// EXTERNAL MODULE: ./src/oci/registry.ts + 2 modules
+var registry = __webpack_require__(9458);
 // EXTERNAL MODULE: ./src/oci/retry.ts
 var retry = __webpack_require__(49963);
 // EXTERNAL MODULE: ./src/chart/chart.ts
@@ -6201,8 +6479,8 @@ var basic_auth = __webpack_require__(13634);
 var credentials = __webpack_require__(22559);
 // EXTERNAL MODULE: ./src/oci/http.ts + 1 modules
 var oci_http = __webpack_require__(25232);
-// EXTERNAL MODULE: ./src/oci/registry.ts + 3 modules
-var registry = __webpack_require__(60209);
+// EXTERNAL MODULE: ./src/oci/registry.ts + 2 modules
+var registry = __webpack_require__(9458);
 // EXTERNAL MODULE: ./src/oci/retry.ts
 var retry = __webpack_require__(49963);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -6277,6 +6555,7 @@ function openRegistries(options = {}) {
             options.onSecret?.(stored.identityToken, 'stored');
         const client = new registry/* RegistryClient */.bP(http, host, {
             plainHttp: options.plainHttp,
+            tokenHosts: options.tokenHosts,
             credential,
             policy,
             log: options.log,
@@ -6305,6 +6584,7 @@ function openRegistries(options = {}) {
         }),
         anonymous: (host) => new registry/* RegistryClient */.bP(http, host, {
             plainHttp: options.plainHttp,
+            tokenHosts: options.tokenHosts,
             // It only informs: tried once more at most, within ANONYMOUS_TIMEOUT_SECONDS a try, so a host
             // that never answers costs the step seconds, not twice the run's timeout.
             policy: (0,retry/* retryPolicy */.Jb)(Math.min(1, options.retries ?? 1), Math.min(options.timeoutSeconds ?? retry/* DEFAULT_TIMEOUT_SECONDS */.KU, ANONYMOUS_TIMEOUT_SECONDS)),

@@ -42,6 +42,7 @@ const Input = {
     artifacthubRepo: 'artifacthub-repo',
     artifacthubLint: 'artifacthub-lint',
     signKeyUrl: 'sign-key-url',
+    tokenHosts: 'token-hosts',
 };
 const Output = {
     ref: 'ref',
@@ -95,6 +96,11 @@ const ACTION_HINTS = {
     'ghcr-denied': 'With GITHUB_TOKEN, give the job `permissions: packages: write` and, for an existing package, grant this repository Write access under the package settings (Manage Actions access)',
     'reset-over-plain-http': 'If the registry speaks HTTPS, remove `plain-http: true`',
     'version-invalid': 'Set the `version` input to MAJOR.MINOR.PATCH, e.g. 1.2.0 (a leading v is dropped)',
+    'token-realm-refused': 'If that host is this registry’s token service (a self-managed GitLab’s is the GitLab host, not the registry’s), list it in the `token-hosts` input (or CHARTLIFT_TOKEN_HOSTS)',
+    'tag-immutable': 'Publish a new chart version (the registry keeps a published tag as it is), or set `if-exists: skip` to keep what is there',
+    'referrers-refused': 'Set `keyless-sign: false` and `attest: false` for this registry (it stores no OCI 1.1 referrers), or publish the chart to a registry that keeps them',
+    'referrers-tag-immutable': 'Exempt sha256-* tags from the registry’s tag immutability (ECR: IMMUTABLE_WITH_EXCLUSION with the wildcard filter sha256-*; Harbor: exclude sha256-** in the rule), or set `keyless-sign: false` and `attest: false` for it',
+    'rate-limited': 'Wait until then, or set `username` and `password`: an authenticated user has a higher limit',
     'artifacthub-annotation': 'Fix the annotation in Chart.yaml (see https://artifacthub.io/docs/topics/annotations/helm/), or set `artifacthub-lint: warn` to publish with a warning',
 };
 
@@ -414,6 +420,8 @@ var basic_auth = __webpack_require__(13634);
 var secrets = __webpack_require__(10292);
 // EXTERNAL MODULE: ./src/oci/retry.ts
 var retry = __webpack_require__(49963);
+// EXTERNAL MODULE: ./src/oci/token-realm.ts
+var token_realm = __webpack_require__(48274);
 // EXTERNAL MODULE: ./src/action/constants.ts
 var constants = __webpack_require__(90915);
 // EXTERNAL MODULE: ./src/util/once.ts
@@ -477,6 +485,7 @@ const readTrustedRoot = async (file) => (await __webpack_require__.e(/* import()
 
 
 
+
 function readInputs() {
     // A password is taken as written (spaces are characters of it), and masked, with the Basic header
     // that carries it, before anything else happens.
@@ -516,6 +525,7 @@ function readInputs() {
         artifacthubRepo: core/* getInput */.V4(constants/* Input */.pd.artifacthubRepo).trim(),
         artifacthubLint: (0,setting_values/* artifacthubLintValue */.Af)(core/* getInput */.V4(constants/* Input */.pd.artifacthubLint), 'artifacthub-lint'),
         signKeyUrl: (0,setting_values/* signKeyUrlValue */.Tx)(core/* getInput */.V4(constants/* Input */.pd.signKeyUrl), 'sign-key-url'),
+        tokenHosts: [...(0,token_realm/* tokenHostsFrom */.bz)(core/* getInput */.V4(constants/* Input */.pd.tokenHosts)), ...(0,token_realm/* tokenHostsFrom */.bz)(process.env[token_realm/* TOKEN_HOSTS_VARIABLE */.Rh])],
     };
 }
 /** The signing inputs, masked (the key line by line too: the runner masks a multi-line secret by lines) and never stored. */
@@ -607,6 +617,7 @@ async function openActionRegistries(inputs, primary) {
         retries: inputs.retries,
         timeoutSeconds: inputs.timeoutSeconds,
         plainHttp: inputs.plainHttp,
+        tokenHosts: inputs.tokenHosts,
         // readInputs has checked that the two come together.
         credentialFor: (host) => (username && password && host === primary ? { username, password } : undefined),
         onSecret: (secret, from) => (0,secrets/* mask */.dK)(secret, from === 'registry' ? 'registry' : 'input'),

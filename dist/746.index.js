@@ -234,6 +234,7 @@ const PUBLISH_OPTIONS = {
     retries: { type: 'string' },
     timeout: { type: 'string' },
     'ca-file': { type: 'string' },
+    'token-hosts': { type: 'string' },
     'insecure-skip-tls-verify': { type: 'boolean' },
     version: { type: 'string' },
     'app-version': { type: 'string' },
@@ -296,6 +297,8 @@ function envName(setting) {
 
 // EXTERNAL MODULE: ./src/oci/retry.ts
 var retry = __webpack_require__(49963);
+// EXTERNAL MODULE: ./src/oci/token-realm.ts
+var token_realm = __webpack_require__(48274);
 // EXTERNAL MODULE: ./src/release/setting-values.ts
 var setting_values = __webpack_require__(13556);
 // EXTERNAL MODULE: ./src/util/read-file-bounded.ts
@@ -303,6 +306,7 @@ var read_file_bounded = __webpack_require__(80125);
 // EXTERNAL MODULE: ./src/cli/gitlab.ts
 var cli_gitlab = __webpack_require__(16271);
 ;// CONCATENATED MODULE: ./src/cli/publish-settings.ts
+
 
 
 
@@ -397,6 +401,12 @@ async function readPublishSettings(values, positionals, env, stdin) {
         retries: (0,setting_values/* wholeValue */.jT)(text('retries'), flag('retries'), retry/* DEFAULT_RETRIES */.TU, 0, 50),
         timeoutSeconds: (0,setting_values/* wholeValue */.jT)(text('timeout'), flag('timeout'), retry/* DEFAULT_TIMEOUT_SECONDS */.KU, 1, 3600),
         caFile: text('ca-file') || undefined,
+        // GitLab's registry sends its token requests to the GitLab host (a self-managed instance's /jwt/auth):
+        // taken when every ref is the project's registry (another registry's realm there would get its credentials).
+        tokenHosts: [
+            ...(0,token_realm/* tokenHostsFrom */.bz)(text('token-hosts')),
+            ...(gitlab.serverHost && refs.every((r) => registryOf(r) === gitlab.registry) ? [gitlab.serverHost] : []),
+        ],
         insecureSkipTlsVerify: bool('insecure-skip-tls-verify', false),
         version: text('version').trim() || undefined,
         appVersion: text('app-version').trim() || undefined,
@@ -442,14 +452,7 @@ async function readCredential(values, env, stdin, gitlab, firstRef) {
         return { username, password, from: values.username ? 'the command line' : 'CHARTLIFT_USERNAME and CHARTLIFT_PASSWORD' };
     }
     if ('registry' in gitlab && gitlab.registry && gitlab.credential) {
-        let host = '';
-        try {
-            host = (0,reference/* splitReference */.mQ)(firstRef).registry;
-        }
-        catch {
-            host = '';
-        }
-        if (host === gitlab.registry)
+        if (registryOf(firstRef) === gitlab.registry)
             return { ...gitlab.credential, from: "the job's CI_REGISTRY_USER and CI_REGISTRY_PASSWORD" };
     }
     return undefined;
@@ -481,6 +484,15 @@ async function readSecretFile(file, flag) {
     }
     catch (err) {
         throw new src_errors/* UserError */.yo(`${flag} ${file} cannot be read (${(0,src_errors/* fsCode */.r0)(err) ?? err.message})`, { hint: 'Check the path' });
+    }
+}
+/** The registry a ref names ('' when it names none: the publication says what is wrong with it). */
+function registryOf(ref) {
+    try {
+        return (0,reference/* splitReference */.mQ)(ref).registry;
+    }
+    catch {
+        return '';
     }
 }
 
@@ -591,6 +603,7 @@ async function openPublishRegistries(settings, out) {
         retries: settings.retries,
         timeoutSeconds: settings.timeoutSeconds,
         plainHttp: settings.plainHttp,
+        tokenHosts: settings.tokenHosts,
         credentialFor: (host) => (given && host === primary ? { username: given.username, password: given.password } : undefined),
         onConnect: async (client, source, say) => {
             if (source === 'given' && given) {

@@ -176,7 +176,7 @@ async function main(argv) {
             hint: `See chartlift ${command} --help`,
         });
     const cache = values.cache ?? (0,layout/* defaultCachePath */.T2)();
-    const reach = { plainHttp: values['plain-http'] ?? false, caFile: values['ca-file'] };
+    const reach = { plainHttp: values['plain-http'] ?? false, caFile: values['ca-file'], tokenHosts: values['token-hosts'] };
     const keyless = {
         certificateIdentity: values['certificate-identity'],
         certificateIdentityRegexp: values['certificate-identity-regexp'],
@@ -251,6 +251,7 @@ const OPTIONS = {
     'password-stdin': { type: 'boolean' },
     'plain-http': { type: 'boolean' },
     'ca-file': { type: 'string' },
+    'token-hosts': { type: 'string' },
     destination: { type: 'string', short: 'd' },
     'if-exists': { type: 'string' },
     sign: { type: 'boolean' },
@@ -271,6 +272,7 @@ const VALUE_NAMES = {
     cache: 'DIR',
     username: 'USER',
     'ca-file': 'FILE',
+    'token-hosts': 'HOSTS',
     destination: 'DIR',
     'if-exists': 'fail|skip|overwrite',
     key: 'NAME',
@@ -698,6 +700,8 @@ Where to, and how:
   --if-exists fail|skip|overwrite   a tag holding different content: fail (default), keep it, or replace it
   --plain-http                 talk HTTP instead of HTTPS
   --ca-file FILE               trust this PEM bundle besides the system's roots
+  --token-hosts HOSTS          hosts besides a registry's own that may serve its login tokens (comma-separated;
+                               in a GitLab job, CI_SERVER_URL's host is one)
   --insecure-skip-tls-verify   check no TLS certificate (loudly warned; prefer --ca-file)
   --retries N                  tries again after a transient failure (default 8)
   --timeout SECONDS            one request's time (default 60)
@@ -729,7 +733,7 @@ Results:
                                (GitLab: artifacts: reports: dotenv: FILE)
 
 Keyless signing needs Node.js 22.22+ or 24.15+; the rest runs on Node.js 20.18+.`,
-    'registry login': `Usage: chartlift registry login [-u USER] [--password-stdin] [--plain-http] [--ca-file FILE] HOST
+    'registry login': `Usage: chartlift registry login [-u USER] [--password-stdin] [--plain-http] [--ca-file FILE] [--token-hosts HOSTS] HOST
 
 Checks the credentials against the registry and stores them in Helm's registry config, as
 helm registry login does. Without --password-stdin the password is asked for (not echoed).
@@ -738,7 +742,9 @@ Options:
   -u, --username USER   the user name (asked for when missing)
   --password-stdin      read the password from standard input
   --plain-http          talk HTTP instead of HTTPS
-  --ca-file FILE        trust the registry's certificate from this PEM bundle (besides the system's roots)`,
+  --ca-file FILE        trust the registry's certificate from this PEM bundle (besides the system's roots)
+  --token-hosts HOSTS   hosts besides the registry's own that may serve its tokens (a self-managed GitLab's
+                        host), comma-separated; also read from CHARTLIFT_TOKEN_HOSTS`,
     'registry logout': `Usage: chartlift registry logout HOST
 
 Removes the stored login for HOST from Helm's registry config.`,
@@ -762,7 +768,7 @@ Unpacks the cached chart REF into DIR/<name>/ (DIR defaults to the current folde
 Options:
   --version VERSION  the tag, when REF has none (oci://host/path/name --version 0.1.0, as helm takes it)
   -d, --destination DIR   where to unpack`,
-    'chart push': `Usage: chartlift chart push REF [--version VERSION] [--plain-http] [--ca-file FILE] [--if-exists fail|skip|overwrite]
+    'chart push': `Usage: chartlift chart push REF [--version VERSION] [--plain-http] [--ca-file FILE] [--token-hosts HOSTS] [--if-exists fail|skip|overwrite]
 
 Pushes the cached chart REF to its registry with the stored credentials.
 
@@ -770,6 +776,7 @@ Options:
   --version VERSION  the tag, when REF has none (oci://host/path/name --version 0.1.0, as helm takes it)
   --plain-http           talk HTTP instead of HTTPS
   --ca-file FILE         trust the registry's certificate from this PEM bundle (besides the system's roots)
+  --token-hosts HOSTS    hosts besides the registry's own that may serve its tokens (also CHARTLIFT_TOKEN_HOSTS)
   --if-exists POLICY     when the tag holds other content: fail (default), skip or overwrite`,
     'chart remove': `Usage: chartlift chart remove REF [--version VERSION]
 
@@ -785,6 +792,7 @@ Options:
   --version VERSION  the tag, when REF has none (oci://host/path/name --version 0.1.0, as helm takes it)
   --plain-http       talk HTTP instead of HTTPS
   --ca-file FILE     trust the registry's certificate from this PEM bundle (besides the system's roots)
+  --token-hosts HOSTS  hosts besides the registry's own that may serve its tokens (also CHARTLIFT_TOKEN_HOSTS)
   --verify           check the chart's provenance as helm pull --verify does (with --keyring), its keyless
                      signature (with --certificate-identity and --certificate-oidc-issuer, as chart verify),
                      or both; nothing is saved if a check fails
@@ -807,7 +815,8 @@ Options:
   --type TYPE                        signature (default) or slsaprovenance
   --trusted-root FILE                a Sigstore instance's trusted_root.json (a private instance)
   --plain-http                       talk HTTP instead of HTTPS
-  --ca-file FILE                     trust the registry's certificate from this PEM bundle`,
+  --ca-file FILE                     trust the registry's certificate from this PEM bundle
+  --token-hosts HOSTS                hosts besides the registry's own that may serve its tokens (also CHARTLIFT_TOKEN_HOSTS)`,
 };
 
 
@@ -838,6 +847,11 @@ const CLI_HINTS = {
     'sign-key-name': 'Name the key that signs with --key (a user id or fingerprint)',
     'ghcr-denied': 'Log in with a personal access token that has the write:packages scope (chartlift registry login ghcr.io) and, for an existing package, grant that user Write access in the package settings',
     'reset-over-plain-http': 'If the registry speaks HTTPS, drop --plain-http',
+    'token-realm-refused': 'If that host is this registry’s token service (a self-managed GitLab’s is the GitLab host, not the registry’s), give --token-hosts HOST (or set CHARTLIFT_TOKEN_HOSTS=HOST)',
+    'tag-immutable': 'Publish a new chart version (the registry keeps a published tag as it is), or give --if-exists skip to keep what is there',
+    'referrers-refused': 'This registry stores no OCI 1.1 referrers: publish the chart without keyless signatures and attestations there, or to a registry that keeps them',
+    'referrers-tag-immutable': 'Exempt sha256-* tags from the registry’s tag immutability (ECR: IMMUTABLE_WITH_EXCLUSION with the wildcard filter sha256-*; Harbor: exclude sha256-** in the rule)',
+    'rate-limited': 'Wait until then, or log in first (chartlift registry login HOST): an authenticated user has a higher limit',
     'version-invalid': 'Use MAJOR.MINOR.PATCH, e.g. 1.2.0 (a leading v is dropped)',
 };
 
@@ -1035,16 +1049,19 @@ async function readStdin() {
 /* harmony export */ });
 /* harmony import */ var _oci_tls_options_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42891);
 /* harmony import */ var _release_registries_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(19217);
-/* harmony import */ var _print_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(79381);
+/* harmony import */ var _oci_token_realm_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48274);
+/* harmony import */ var _print_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(79381);
+
 
 
 
 /** The CLI's registries: retries reported on stderr, stored credentials unless `given`. */
 async function openCliRegistries(reach, given) {
     return (0,_release_registries_js__WEBPACK_IMPORTED_MODULE_1__.openRegistries)({
-        log: (line) => (0,_print_js__WEBPACK_IMPORTED_MODULE_2__/* .printError */ .y)(line),
+        log: (line) => (0,_print_js__WEBPACK_IMPORTED_MODULE_3__/* .printError */ .y)(line),
         ca: reach.caFile ? await (0,_oci_tls_options_js__WEBPACK_IMPORTED_MODULE_0__/* .readCaFile */ .R)(reach.caFile) : undefined,
         plainHttp: reach.plainHttp,
+        tokenHosts: [...(0,_oci_token_realm_js__WEBPACK_IMPORTED_MODULE_2__/* .tokenHostsFrom */ .bz)(reach.tokenHosts), ...(0,_oci_token_realm_js__WEBPACK_IMPORTED_MODULE_2__/* .tokenHostsFrom */ .bz)(process.env[_oci_token_realm_js__WEBPACK_IMPORTED_MODULE_2__/* .TOKEN_HOSTS_VARIABLE */ .Rh])],
         credentialFor: given ? () => given : undefined,
     });
 }

@@ -60,7 +60,7 @@ export async function main(argv: string[]): Promise<number> {
       hint: `See chartlift ${command} --help`,
     });
   const cache = values.cache ?? defaultCachePath();
-  const reach = { plainHttp: values['plain-http'] ?? false, caFile: values['ca-file'] };
+  const reach = { plainHttp: values['plain-http'] ?? false, caFile: values['ca-file'], tokenHosts: values['token-hosts'] };
   const keyless = {
     certificateIdentity: values['certificate-identity'],
     certificateIdentityRegexp: values['certificate-identity-regexp'],

@@ -21,7 +21,12 @@ export type ErrorCode =
   | 'ghcr-denied'
   | 'reset-over-plain-http'
   | 'version-invalid'
-  | 'artifacthub-annotation';
+  | 'artifacthub-annotation'
+  | 'token-realm-refused'
+  | 'tag-immutable'
+  | 'referrers-refused'
+  | 'referrers-tag-immutable'
+  | 'rate-limited';
 
 /**
  * What an error's `where` can name that each face calls by its own word: the library's "reference" is

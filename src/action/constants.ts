@@ -30,6 +30,7 @@ export const Input = {
   artifacthubRepo: 'artifacthub-repo',
   artifacthubLint: 'artifacthub-lint',
   signKeyUrl: 'sign-key-url',
+  tokenHosts: 'token-hosts',
 } as const;
 
 export const Output = {

@@ -22,6 +22,15 @@ export const ACTION_HINTS: Hints = {
     'With GITHUB_TOKEN, give the job `permissions: packages: write` and, for an existing package, grant this repository Write access under the package settings (Manage Actions access)',
   'reset-over-plain-http': 'If the registry speaks HTTPS, remove `plain-http: true`',
   'version-invalid': 'Set the `version` input to MAJOR.MINOR.PATCH, e.g. 1.2.0 (a leading v is dropped)',
+  'token-realm-refused':
+    'If that host is this registry’s token service (a self-managed GitLab’s is the GitLab host, not the registry’s), list it in the `token-hosts` input (or CHARTLIFT_TOKEN_HOSTS)',
+  'tag-immutable':
+    'Publish a new chart version (the registry keeps a published tag as it is), or set `if-exists: skip` to keep what is there',
+  'referrers-refused':
+    'Set `keyless-sign: false` and `attest: false` for this registry (it stores no OCI 1.1 referrers), or publish the chart to a registry that keeps them',
+  'referrers-tag-immutable':
+    'Exempt sha256-* tags from the registry’s tag immutability (ECR: IMMUTABLE_WITH_EXCLUSION with the wildcard filter sha256-*; Harbor: exclude sha256-** in the rule), or set `keyless-sign: false` and `attest: false` for it',
+  'rate-limited': 'Wait until then, or set `username` and `password`: an authenticated user has a higher limit',
   'artifacthub-annotation':
     'Fix the annotation in Chart.yaml (see https://artifacthub.io/docs/topics/annotations/helm/), or set `artifacthub-lint: warn` to publish with a warning',
 };

@@ -4,6 +4,7 @@ import { mask } from './secrets.js';
 import { UserError } from '../errors.js';
 import { defaultCachePath } from '../oci/layout.js';
 import { DEFAULT_RETRIES, DEFAULT_TIMEOUT_SECONDS } from '../oci/retry.js';
+import { TOKEN_HOSTS_VARIABLE, tokenHostsFrom } from '../oci/token-realm.js';
 import { Input } from './constants.js';
 import { readKeylessInputs, type KeylessInputs } from './keyless-inputs.js';
 import {
@@ -48,6 +49,8 @@ export interface Inputs {
   artifacthubRepo: string;
   artifacthubLint: 'error' | 'warn';
   signKeyUrl: string;
+  /** Hosts besides a registry's own that may serve its Bearer tokens: the `token-hosts` input's, and CHARTLIFT_TOKEN_HOSTS's. */
+  tokenHosts: string[];
 }
 
 export function readInputs(): Inputs {
@@ -87,6 +90,7 @@ export function readInputs(): Inputs {
     artifacthubRepo: core.getInput(Input.artifacthubRepo).trim(),
     artifacthubLint: artifacthubLintValue(core.getInput(Input.artifacthubLint), 'artifacthub-lint'),
     signKeyUrl: signKeyUrlValue(core.getInput(Input.signKeyUrl), 'sign-key-url'),
+    tokenHosts: [...tokenHostsFrom(core.getInput(Input.tokenHosts)), ...tokenHostsFrom(process.env[TOKEN_HOSTS_VARIABLE])],
   };
 }
 

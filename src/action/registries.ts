@@ -25,6 +25,7 @@ export async function openActionRegistries(inputs: Inputs, primary?: string): Pr
     retries: inputs.retries,
     timeoutSeconds: inputs.timeoutSeconds,
     plainHttp: inputs.plainHttp,
+    tokenHosts: inputs.tokenHosts,
     // readInputs has checked that the two come together.
     credentialFor: (host) => (username && password && host === primary ? { username, password } : undefined),
     onSecret: (secret, from) => mask(secret, from === 'registry' ? 'registry' : 'input'),

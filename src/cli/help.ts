@@ -45,6 +45,8 @@ Where to, and how:
   --if-exists fail|skip|overwrite   a tag holding different content: fail (default), keep it, or replace it
   --plain-http                 talk HTTP instead of HTTPS
   --ca-file FILE               trust this PEM bundle besides the system's roots
+  --token-hosts HOSTS          hosts besides a registry's own that may serve its login tokens (comma-separated;
+                               in a GitLab job, CI_SERVER_URL's host is one)
   --insecure-skip-tls-verify   check no TLS certificate (loudly warned; prefer --ca-file)
   --retries N                  tries again after a transient failure (default 8)
   --timeout SECONDS            one request's time (default 60)
@@ -76,7 +78,7 @@ Results:
                                (GitLab: artifacts: reports: dotenv: FILE)
 
 Keyless signing needs Node.js 22.22+ or 24.15+; the rest runs on Node.js 20.18+.`,
-  'registry login': `Usage: chartlift registry login [-u USER] [--password-stdin] [--plain-http] [--ca-file FILE] HOST
+  'registry login': `Usage: chartlift registry login [-u USER] [--password-stdin] [--plain-http] [--ca-file FILE] [--token-hosts HOSTS] HOST
 
 Checks the credentials against the registry and stores them in Helm's registry config, as
 helm registry login does. Without --password-stdin the password is asked for (not echoed).
@@ -85,7 +87,9 @@ Options:
   -u, --username USER   the user name (asked for when missing)
   --password-stdin      read the password from standard input
   --plain-http          talk HTTP instead of HTTPS
-  --ca-file FILE        trust the registry's certificate from this PEM bundle (besides the system's roots)`,
+  --ca-file FILE        trust the registry's certificate from this PEM bundle (besides the system's roots)
+  --token-hosts HOSTS   hosts besides the registry's own that may serve its tokens (a self-managed GitLab's
+                        host), comma-separated; also read from CHARTLIFT_TOKEN_HOSTS`,
   'registry logout': `Usage: chartlift registry logout HOST
 
 Removes the stored login for HOST from Helm's registry config.`,
@@ -109,7 +113,7 @@ Unpacks the cached chart REF into DIR/<name>/ (DIR defaults to the current folde
 Options:
   --version VERSION  the tag, when REF has none (oci://host/path/name --version 0.1.0, as helm takes it)
   -d, --destination DIR   where to unpack`,
-  'chart push': `Usage: chartlift chart push REF [--version VERSION] [--plain-http] [--ca-file FILE] [--if-exists fail|skip|overwrite]
+  'chart push': `Usage: chartlift chart push REF [--version VERSION] [--plain-http] [--ca-file FILE] [--token-hosts HOSTS] [--if-exists fail|skip|overwrite]
 
 Pushes the cached chart REF to its registry with the stored credentials.
 
@@ -117,6 +121,7 @@ Options:
   --version VERSION  the tag, when REF has none (oci://host/path/name --version 0.1.0, as helm takes it)
   --plain-http           talk HTTP instead of HTTPS
   --ca-file FILE         trust the registry's certificate from this PEM bundle (besides the system's roots)
+  --token-hosts HOSTS    hosts besides the registry's own that may serve its tokens (also CHARTLIFT_TOKEN_HOSTS)
   --if-exists POLICY     when the tag holds other content: fail (default), skip or overwrite`,
   'chart remove': `Usage: chartlift chart remove REF [--version VERSION]
 
@@ -132,6 +137,7 @@ Options:
   --version VERSION  the tag, when REF has none (oci://host/path/name --version 0.1.0, as helm takes it)
   --plain-http       talk HTTP instead of HTTPS
   --ca-file FILE     trust the registry's certificate from this PEM bundle (besides the system's roots)
+  --token-hosts HOSTS  hosts besides the registry's own that may serve its tokens (also CHARTLIFT_TOKEN_HOSTS)
   --verify           check the chart's provenance as helm pull --verify does (with --keyring), its keyless
                      signature (with --certificate-identity and --certificate-oidc-issuer, as chart verify),
                      or both; nothing is saved if a check fails
@@ -154,5 +160,6 @@ Options:
   --type TYPE                        signature (default) or slsaprovenance
   --trusted-root FILE                a Sigstore instance's trusted_root.json (a private instance)
   --plain-http                       talk HTTP instead of HTTPS
-  --ca-file FILE                     trust the registry's certificate from this PEM bundle`,
+  --ca-file FILE                     trust the registry's certificate from this PEM bundle
+  --token-hosts HOSTS                hosts besides the registry's own that may serve its tokens (also CHARTLIFT_TOKEN_HOSTS)`,
 };

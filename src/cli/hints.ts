@@ -20,5 +20,14 @@ export const CLI_HINTS: Hints = {
   'ghcr-denied':
     'Log in with a personal access token that has the write:packages scope (chartlift registry login ghcr.io) and, for an existing package, grant that user Write access in the package settings',
   'reset-over-plain-http': 'If the registry speaks HTTPS, drop --plain-http',
+  'token-realm-refused':
+    'If that host is this registry’s token service (a self-managed GitLab’s is the GitLab host, not the registry’s), give --token-hosts HOST (or set CHARTLIFT_TOKEN_HOSTS=HOST)',
+  'tag-immutable':
+    'Publish a new chart version (the registry keeps a published tag as it is), or give --if-exists skip to keep what is there',
+  'referrers-refused':
+    'This registry stores no OCI 1.1 referrers: publish the chart without keyless signatures and attestations there, or to a registry that keeps them',
+  'referrers-tag-immutable':
+    'Exempt sha256-* tags from the registry’s tag immutability (ECR: IMMUTABLE_WITH_EXCLUSION with the wildcard filter sha256-*; Harbor: exclude sha256-** in the rule)',
+  'rate-limited': 'Wait until then, or log in first (chartlift registry login HOST): an authenticated user has a higher limit',
   'version-invalid': 'Use MAJOR.MINOR.PATCH, e.g. 1.2.0 (a leading v is dropped)',
 };

@@ -23,6 +23,7 @@ export const PUBLISH_OPTIONS = {
   retries: { type: 'string' },
   timeout: { type: 'string' },
   'ca-file': { type: 'string' },
+  'token-hosts': { type: 'string' },
   'insecure-skip-tls-verify': { type: 'boolean' },
   version: { type: 'string' },
   'app-version': { type: 'string' },

@@ -108,6 +108,7 @@ async function openPublishRegistries(settings: CliPublishSettings, out: PublishL
     retries: settings.retries,
     timeoutSeconds: settings.timeoutSeconds,
     plainHttp: settings.plainHttp,
+    tokenHosts: settings.tokenHosts,
     credentialFor: (host) => (given && host === primary ? { username: given.username, password: given.password } : undefined),
     onConnect: async (client, source, say) => {
       if (source === 'given' && given) {

@@ -3,6 +3,7 @@ import { defaultCachePath } from '../oci/layout.js';
 import { splitReference } from '../oci/reference.js';
 import { DEFAULT_RETRIES, DEFAULT_TIMEOUT_SECONDS } from '../oci/retry.js';
 import type { IfExists } from '../release/push.js';
+import { tokenHostsFrom } from '../oci/token-realm.js';
 import {
   artifacthubLintValue,
   boolValue,
@@ -34,6 +35,8 @@ export interface CliPublishSettings {
   retries: number;
   timeoutSeconds: number;
   caFile?: string;
+  /** Hosts besides a registry's own that may serve its Bearer tokens: given, and a self-managed GitLab's own host for its registry. */
+  tokenHosts: string[];
   insecureSkipTlsVerify: boolean;
   version?: string;
   appVersion?: string;
@@ -140,6 +143,12 @@ export async function readPublishSettings(
     retries: wholeValue(text('retries'), flag('retries'), DEFAULT_RETRIES, 0, 50),
     timeoutSeconds: wholeValue(text('timeout'), flag('timeout'), DEFAULT_TIMEOUT_SECONDS, 1, 3600),
     caFile: text('ca-file') || undefined,
+    // GitLab's registry sends its token requests to the GitLab host (a self-managed instance's /jwt/auth):
+    // taken when every ref is the project's registry (another registry's realm there would get its credentials).
+    tokenHosts: [
+      ...tokenHostsFrom(text('token-hosts')),
+      ...(gitlab.serverHost && refs.every((r) => registryOf(r) === gitlab.registry) ? [gitlab.serverHost] : []),
+    ],
     insecureSkipTlsVerify: bool('insecure-skip-tls-verify', false),
     version: text('version').trim() || undefined,
     appVersion: text('app-version').trim() || undefined,
@@ -191,13 +200,8 @@ async function readCredential(
     return { username, password, from: values.username ? 'the command line' : 'CHARTLIFT_USERNAME and CHARTLIFT_PASSWORD' };
   }
   if ('registry' in gitlab && gitlab.registry && gitlab.credential) {
-    let host = '';
-    try {
-      host = splitReference(firstRef).registry;
-    } catch {
-      host = '';
-    }
-    if (host === gitlab.registry) return { ...gitlab.credential, from: "the job's CI_REGISTRY_USER and CI_REGISTRY_PASSWORD" };
+    if (registryOf(firstRef) === gitlab.registry)
+      return { ...gitlab.credential, from: "the job's CI_REGISTRY_USER and CI_REGISTRY_PASSWORD" };
   }
   return undefined;
 }
@@ -227,5 +231,14 @@ async function readSecretFile(file: string, flag: string): Promise<Buffer> {
     return await readFileBounded(file, 1024 * 1024);
   } catch (err) {
     throw new UserError(`${flag} ${file} cannot be read (${fsCode(err) ?? (err as Error).message})`, { hint: 'Check the path' });
+  }
+}
+
+/** The registry a ref names ('' when it names none: the publication says what is wrong with it). */
+function registryOf(ref: string): string {
+  try {
+    return splitReference(ref).registry;
+  } catch {
+    return '';
   }
 }

@@ -2,7 +2,7 @@ import { UserError } from '../errors.js';
 import { basicAuth } from './basic-auth.js';
 import { parseChallenge, type Challenge } from './challenge.js';
 import { responseError } from './errors.js';
-import { checkRealm, tokenHostsFrom } from './token-realm.js';
+import { checkRealm, TOKEN_HOSTS_VARIABLE, tokenHostsFrom } from './token-realm.js';
 import type { Http, HttpRequest, HttpResponse, HttpStream } from './http.js';
 
 /** What a registry accepts: a user name and password (or token), or an OAuth2 identity token. */
@@ -41,7 +41,7 @@ export class Authenticator {
     credential?: Credential,
     onSecret: (secret: string) => void = () => {},
     origin = `https://${registry}`,
-    tokenHosts: readonly string[] = tokenHostsFrom(process.env.CHARTLIFT_TOKEN_HOSTS),
+    tokenHosts: readonly string[] = tokenHostsFrom(process.env[TOKEN_HOSTS_VARIABLE]),
   ) {
     this.#http = http;
     this.#registry = registry;
@@ -56,6 +56,11 @@ export class Authenticator {
 
   get username(): string | undefined {
     return this.#credential?.username;
+  }
+
+  /** The `service` the registry's Bearer challenge named (which token service, so which registry, it is). */
+  get service(): string | undefined {
+    return this.#challenge?.params.service;
   }
 
   /** Sends `req` with authorisation for `scope`, handling one 401 by (re)authorising and repeating it. */
@@ -169,7 +174,13 @@ export class Authenticator {
       if (cred) headers.authorization = basicAuth(cred.username, cred.password);
       res = await this.#http.send({ method: 'GET', url: url.toString(), headers, maxBody: 1024 * 1024 });
     }
-    if (res.status !== 200) throw responseError('get a token for', res, { registry: this.#registry, username: this.username });
+    if (res.status !== 200)
+      throw responseError('get a token for', res, {
+        registry: this.#registry,
+        repository: scopeRepositories(scope)[0],
+        username: this.username,
+        service: c.params.service,
+      });
     let body: { token?: string; access_token?: string; expires_in?: number };
     try {
       body = JSON.parse(res.body.toString('utf8'));
@@ -185,4 +196,12 @@ export class Authenticator {
     // Renew a little before expiry: 5 s, or a tenth of a short token's life.
     this.#tokens.set(scope ?? c.params.scope ?? '', { token, expiresAt: Date.now() + seconds * 1000 - Math.min(5000, seconds * 100) });
   }
+}
+
+/** The repositories a scope (`repository:name:pull,push repository:other:pull`) asks for, in order. */
+function scopeRepositories(scope: string | undefined): string[] {
+  return (scope ?? '').split(' ').flatMap((s) => {
+    const m = /^repository:(.+):[a-z*,]+$/.exec(s);
+    return m ? [m[1]] : [];
+  });
 }

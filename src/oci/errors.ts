@@ -1,6 +1,7 @@
 import { UserError, type ErrorCode } from '../errors.js';
 import { causes, errorCodes } from '../util/causes.js';
 import { printable } from '../util/printable.js';
+import { hostedAnswer } from './hosted-registries.js';
 import { UNTRUSTED_CERT_CODES } from './tls-codes.js';
 import type { HttpResponse } from './http.js';
 import { isDeadline, isRetryableError, isRetryableStatus } from './retry.js';
@@ -54,6 +55,18 @@ function registryWords(res: HttpResponse): string {
   return printable(words.length > WORDS_MAX ? `${words.slice(0, WORDS_MAX)}…` : words);
 }
 
+/** Every `CODE: message` of a distribution error body, whole (for recognising an answer, not for quoting). */
+function registryMessages(res: HttpResponse): string {
+  try {
+    const body = JSON.parse(res.body.subarray(0, 64 * 1024).toString('utf8')) as RegistryErrorBody;
+    return (Array.isArray(body.errors) ? body.errors : [])
+      .map((e) => [e?.code, e?.message].filter((x) => typeof x === 'string').join(': '))
+      .join('; ');
+  } catch {
+    return '';
+  }
+}
+
 function registryCodes(res: HttpResponse): string[] {
   try {
     return ((JSON.parse(res.body.toString('utf8')) as RegistryErrorBody).errors ?? []).map((e) => e.code ?? '');
@@ -65,7 +78,19 @@ function registryCodes(res: HttpResponse): string[] {
 interface Target {
   registry: string;
   repository?: string;
+  /** The tag or digest a manifest request named. */
+  reference?: string;
   username?: string;
+  /** The `service` of the registry's Bearer challenge: which token service, so which registry, answered. */
+  service?: string;
+}
+
+/**
+ * A rate limit that waiting seconds does not lift: `ratelimit-remaining: 0;w=<seconds>` (Docker Hub's
+ * pull limit, a window of hours: docs.docker.com, "Docker Hub pull usage and limits"). Not retried.
+ */
+export function quotaSpent(headers: Record<string, string>): boolean {
+  return /^\s*0\s*;\s*w=\d+/.test(headers['ratelimit-remaining'] ?? '');
 }
 
 /** A failed registry response, as an error a person can act on. */
@@ -76,7 +101,7 @@ export function responseError(what: string, res: HttpResponse & { attempts?: num
     hint: e.hint,
     code: e.code,
     status: res.status,
-    transient: isRetryableStatus(res.status) || registryCodes(res).includes('BLOB_UPLOAD_UNKNOWN'),
+    transient: (isRetryableStatus(res.status) && !quotaSpent(res.headers)) || registryCodes(res).includes('BLOB_UPLOAD_UNKNOWN'),
   });
 }
 
@@ -84,6 +109,12 @@ function describeResponse(what: string, res: HttpResponse, target: Target): User
   const words = registryWords(res);
   const codes = registryCodes(res);
   const where = target.repository ? `${target.registry}/${target.repository}` : target.registry;
+  const text = res.body.subarray(0, 64 * 1024).toString('utf8');
+  const hosted = hostedAnswer(
+    { status: res.status, headers: res.headers, codes, words, messages: registryMessages(res), text },
+    { what, ...target },
+  );
+  if (hosted) return hosted;
   const insufficientScope = /error="?insufficient_scope/i.test(res.headers['www-authenticate'] ?? '');
   if ((res.status === 401 || codes.includes('UNAUTHORIZED')) && !insufficientScope) {
     // Anonymous: the same words whatever was asked (a HEAD's 401 has no body to quote, a GET's says the same).
@@ -98,7 +129,12 @@ function describeResponse(what: string, res: HttpResponse, target: Target): User
     );
   }
   if (res.status === 403 || codes.includes('DENIED') || insufficientScope) {
-    const ghcr = target.registry === 'ghcr.io' || target.registry.endsWith('.ghcr.io');
+    // GHCR by its host, or by its words: `permission_denied: The token provided does not match expected
+    // scopes` (a token without write:packages), `installation not allowed to Write organization package`.
+    const ghcr =
+      target.registry === 'ghcr.io' ||
+      target.registry.endsWith('.ghcr.io') ||
+      /permission_denied: The token provided does not match expected scopes|not allowed to Write organization package/i.test(text);
     const who = target.username ? JSON.stringify(target.username) : 'this user';
     return new UserError(`no permission to ${what} ${where} (${words})`, {
       hint: ghcr

@@ -2,6 +2,7 @@ import { UserError } from '../errors.js';
 import { quoted } from '../util/quoted.js';
 import { BoundsError, readJson, type Bounds } from '../util/bounded-read.js';
 import { checkDescriptor, describe, parseDigest, type Descriptor } from './digest.js';
+import { RegistryError } from './errors.js';
 import { OciMediaType } from './media-types.js';
 import type { RegistryClient } from './registry.js';
 import { sleep } from './retry.js';
@@ -58,9 +59,10 @@ export function referrersTag(digest: string): string {
 
 /**
  * Attaches `artifact` to `subject` as an OCI 1.1 referrer: uploads the empty config and the layers,
- * PUTs the manifest by digest, and, unless the registry answers with `OCI-Subject` and serves the
- * referrers API, adds it to the fallback index: read, merge (never dropping an entry), write with
- * If-Match, read back; again while an entry is missing. Returns the referrer manifest's descriptor.
+ * PUTs the manifest by digest, and, unless the registry answers with `OCI-Subject` and its referrers
+ * API then lists the referrer (the path a verifier takes), adds it to the fallback index: read, merge
+ * (never dropping an entry), write with If-Match, read back; again while an entry is missing. Returns
+ * the referrer manifest's descriptor.
  */
 export async function attachReferrer(
   client: RegistryClient,
@@ -93,20 +95,63 @@ export async function attachReferrer(
     artifactType: artifact.artifactType,
     ...(artifact.annotations && Object.keys(artifact.annotations).length > 0 && { annotations: artifact.annotations }),
   };
-  const pushed = await client.pushManifest(repository, descriptor.digest, manifest, OciMediaType.manifest);
+  const pushed = await client
+    .pushManifest(repository, descriptor.digest, manifest, OciMediaType.manifest)
+    .catch((err: unknown) => refusedReferrer(err, `${client.registry}/${repository}`));
   if (pushed.conflict)
     throw new UserError(`${client.registry}/${repository} refused the referrer manifest ${descriptor.digest} (HTTP 412)`, {
       hint: 'The registry does not follow the distribution spec',
     });
   const log = options.log ?? (() => {});
-  // The registry says it indexed the subject, and has the API to list it (ECR says the first without the second).
+  // The registry says it indexed the subject, and has the API to list it (ECR has said the first without
+  // the second: @sigstore/oci's PR #1183) — and the API lists it (a false 200 with an empty index:
+  // sigstore/sigstore-js PR #1187). What a verifier finds counts, not what the registry says.
   if (pushed.subject !== undefined && (await client.hasReferrersApi(repository))) {
-    log(`${where}: referrer ${descriptor.digest} indexed by the registry's referrers API`);
-    return descriptor;
+    if (await listedByApi(client, repository, subject.digest, descriptor)) {
+      log(`${where}: referrer ${descriptor.digest} indexed by the registry's referrers API`);
+      return descriptor;
+    }
+    log(
+      `${where}: the registry answered OCI-Subject, but its referrers API does not list referrer ${descriptor.digest}: adding it to the fallback index ${referrersTag(subject.digest)}, where verifiers also look`,
+    );
   }
   await addToFallbackIndex(client, repository, subject.digest, descriptor, options);
   log(`${where}: referrer ${descriptor.digest} added to the fallback index ${referrersTag(subject.digest)}`);
   return descriptor;
+}
+
+/** Whether the referrers API lists `ours` among the referrers of `subject` (of its artifact type). */
+async function listedByApi(client: RegistryClient, repository: string, subject: string, ours: ReferrerDescriptor): Promise<boolean> {
+  const where = `${client.registry}/${repository}@${subject}`;
+  let found = false;
+  const api = await client.fetchReferrers(
+    repository,
+    subject,
+    ours.artifactType,
+    { maxPages: MAX_PAGES, maxBytes: MAX_INDEX_BYTES },
+    (body) => {
+      if (parseIndex(body, `the referrers of ${where}`).some((e) => e.digest === ours.digest)) found = true;
+    },
+  );
+  return api && found;
+}
+
+/**
+ * A referrer manifest the registry refuses outright: AWS ECR has answered a manifest with `subject`
+ * and `artifactType` with 405 `UNSUPPORTED: Invalid parameter at 'ImageManifest' failed to satisfy
+ * constraint: 'Invalid JSON syntax'` (aws/containers-roadmap#2783; oras-project/oras#1133, #690). It
+ * cannot be stored there at all, by referrers API or fallback tag: said so, not retried.
+ */
+function refusedReferrer(err: unknown, where: string): never {
+  if (err instanceof RegistryError && err.status === 405 && !/REGISTRY_DISALLOWED_OPERATION/.test(err.message))
+    throw new UserError(
+      `${where} refuses OCI 1.1 referrer manifests (a manifest with a subject): a keyless signature or attestation cannot be stored there (${err.message})`,
+      {
+        hint: 'Publish without keyless signatures and attestations to this registry, or to a registry that keeps referrers (AWS ECR: aws/containers-roadmap#2783)',
+        code: 'referrers-refused',
+      },
+    );
+  throw err;
 }
 
 /**
@@ -207,9 +252,12 @@ export async function listReferrers(
     entries.push(...parseIndex(body, `the referrers of ${where}`));
     if (entries.length > MAX_REFERRERS) throw tooMany(`the referrers of ${where}`);
   });
-  if (!api) entries = (await readIndex(client, repository, referrersTag(digest)))?.entries ?? [];
+  // No API, or an API that lists none of them (one that claims more than it keeps, as ECR has: see
+  // attachReferrer): the fallback index, where a referrer goes when the API does not list it.
+  const wanted = (e: Record<string, unknown>): boolean => !artifactType || e.artifactType === artifactType;
+  if (!api || !entries.some(wanted)) entries = (await readIndex(client, repository, referrersTag(digest)))?.entries ?? entries;
   // Filtered here too: a registry that did not apply the filter (or lies about it) adds nothing.
-  return entries.filter((e) => !artifactType || e.artifactType === artifactType).map(asReferrer);
+  return entries.filter(wanted).map(asReferrer);
 }
 
 /**

@@ -4,7 +4,7 @@ import { causes } from '../util/causes.js';
 import { Authenticator, type Credential } from './auth.js';
 import { outsideDeadline } from './deadline.js';
 import { parseDigest, sha256, type Descriptor } from './digest.js';
-import { networkError, RegistryError, responseError } from './errors.js';
+import { networkError, quotaSpent, RegistryError, responseError } from './errors.js';
 import { BodyTooLarge, readBounded, type Http, type HttpRequest, type HttpResponse, type HttpStream } from './http.js';
 import { OciMediaType as MediaType } from './media-types.js';
 import { BoundsError, readJson, type Bounds } from '../util/bounded-read.js';
@@ -33,6 +33,8 @@ interface ClientOptions {
   log?: (line: string) => void;
   /** Told every secret the client obtains (Bearer tokens), so a face can mask it; the library prints none. */
   onSecret?: (secret: string) => void;
+  /** Hosts besides the registry's own that may serve its Bearer tokens (token-realm.ts); CHARTLIFT_TOKEN_HOSTS when not given. */
+  tokenHosts?: readonly string[];
 }
 
 /**
@@ -49,12 +51,14 @@ export class RegistryClient {
   readonly #monolithicMax: number;
   readonly #chunkSize: number;
   readonly #log: (line: string) => void;
+  /** The registry refused a blob's chunks as sent (ChunksRefused): this client's later blobs go up in one request. */
+  #chunksRefused = false;
 
   constructor(http: Http, registry: string, options: ClientOptions = {}) {
     this.registry = registry;
     this.#plainHttp = options.plainHttp ?? false;
     this.#base = `${this.#plainHttp ? 'http' : 'https'}://${registry}`;
-    this.#auth = new Authenticator(http, registry, options.credential, options.onSecret, this.#base);
+    this.#auth = new Authenticator(http, registry, options.credential, options.onSecret, this.#base, options.tokenHosts);
     this.#policy = options.policy ?? retryPolicy();
     this.#monolithicMax = options.monolithicMax ?? 16 * 1024 * 1024;
     this.#chunkSize = options.chunkSize ?? 8 * 1024 * 1024;
@@ -81,7 +85,16 @@ export class RegistryClient {
     const url = `${this.#base}/v2/${repository}/manifests/${tag}`;
     const res = await this.#send({ method: 'HEAD', url, headers: { accept: MANIFEST_ACCEPT } }, scope(repository, push));
     if (res.status === 404) return undefined;
-    if (res.status !== 200) throw responseError('look up', res, this.#target(repository));
+    if (res.status !== 200) {
+      // A HEAD answer has no body: the words of a refusal (Harbor's "project not found", …) come with a
+      // GET. Not for a registry that failed (5xx, 429): asking again says nothing new.
+      if (isRetryableStatus(res.status)) throw responseError('look up', res, this.#target(repository, tag));
+      const words = await this.#send(
+        { method: 'GET', url, headers: { accept: MANIFEST_ACCEPT }, maxBody: ERROR_BODY_MAX },
+        scope(repository, push),
+      );
+      throw responseError('look up', words.status === res.status ? words : res, this.#target(repository, tag));
+    }
     const digest = res.headers['docker-content-digest'];
     if (digest) return parseDigest(digest, 'the Docker-Content-Digest', `${this.registry}/${repository}:${tag}`);
     const full = await this.#send(
@@ -138,7 +151,7 @@ export class RegistryClient {
    * so after it: most registries answer it with a session, and the PUT that follows is the final one).
    */
   async uploadBlob(repository: string, d: Descriptor, data: Buffer, onFinalRequest?: () => void): Promise<void> {
-    const chunked = data.length > this.#monolithicMax;
+    const chunked = data.length > this.#monolithicMax && !this.#chunksRefused;
     // One deadline for the whole upload, its restarts and each request's own retries; a chunked
     // upload has the budget of one request per chunk.
     const chunks = chunked ? Math.ceil(data.length / this.#chunkSize) : 1;
@@ -148,8 +161,17 @@ export class RegistryClient {
       this.#policy,
       async (n) => {
         if (n > 0 && (await this.hasBlob(repository, d))) return;
-        if (chunked) await this.#uploadChunked(repository, d, data, final);
-        else await this.#uploadMonolithic(repository, d, data, final);
+        if (!chunked || this.#chunksRefused) return this.#uploadMonolithic(repository, d, data, final);
+        try {
+          await this.#uploadChunked(repository, d, data, final);
+        } catch (err) {
+          if (!(err instanceof ChunksRefused)) throw err;
+          this.#chunksRefused = true;
+          this.#log(
+            `${this.registry} does not take uploads in chunks of this size (${err.message}): uploading ${d.digest.slice(0, 19)}… in one request`,
+          );
+          await this.#uploadMonolithic(repository, d, data, final);
+        }
       },
       {
         budgetMs: chunks * retryBudget(this.#policy),
@@ -242,6 +264,11 @@ export class RegistryClient {
             scope(repository, true),
             false,
           );
+          // Refused as sent, not failed: GHCR caps a chunk at 4 MiB (416 "the request body is too large and
+          // exceeds the maximum permissible limit of 4.00MiB": ocx-sh/ocx#237, oras-project/rust-oci-client#37);
+          // ECR answers a chunk 201 and drops the bodies of later ones (aws/containers-roadmap#2831).
+          if (res.status === 413 || res.status === 416 || (res.status >= 200 && res.status < 300 && res.status !== 202))
+            throw new ChunksRefused(`HTTP ${res.status} to a chunk of ${body.length} bytes`);
           if (res.status !== 202) throw responseError('upload a chunk to', res, this.#target(repository));
           if (res.headers.location) location = new URL(res.headers.location, location);
           offset = rangeEnd(res.headers.range) ?? end;
@@ -299,7 +326,7 @@ export class RegistryClient {
       scope(repository, false),
     );
     if (res.status === 404) return undefined;
-    if (res.status !== 200) throw responseError(verb, res, this.#target(repository));
+    if (res.status !== 200) throw responseError(verb, res, this.#target(repository, reference));
     const digest = sha256(res.body);
     const header = res.headers['docker-content-digest'];
     const claimed = byDigest ? reference : header && parseDigest(header, 'the Docker-Content-Digest', where);
@@ -339,8 +366,11 @@ export class RegistryClient {
       true,
       beforeRetry,
     );
-    if (res.status === 412) return { conflict: true };
-    if (res.status !== 201 && res.status !== 200) throw responseError('push the manifest to', res, this.#target(repository));
+    // A 412 is a conflict only where a condition was sent, and not a registry's immutable tag (Harbor
+    // answers one with 412 PRECONDITION: goharbor/harbor src/pkg/immutable).
+    const conditional = condition.ifMatch !== undefined || condition.ifNoneMatch !== undefined;
+    if (res.status === 412 && conditional && !/immutable/i.test(res.body.toString('utf8'))) return { conflict: true };
+    if (res.status !== 201 && res.status !== 200) throw responseError('push the manifest to', res, this.#target(repository, reference));
     const digest = sha256(manifest);
     const reported = res.headers['docker-content-digest'];
     if (reported && parseDigest(reported, 'the Docker-Content-Digest', where) !== digest)
@@ -474,8 +504,8 @@ export class RegistryClient {
     return data;
   }
 
-  #target(repository: string) {
-    return { registry: this.registry, repository, username: this.username };
+  #target(repository: string, reference?: string) {
+    return { registry: this.registry, repository, reference, username: this.username, service: this.#auth.service };
   }
 
   /**
@@ -497,8 +527,9 @@ export class RegistryClient {
         return res;
       },
       {
+        // A quota spent for a window of hours (Docker Hub's pull limit) is not waited out here.
         result: (res) =>
-          idempotent && isRetryableStatus(res.status)
+          idempotent && isRetryableStatus(res.status) && !quotaSpent(res.headers)
             ? { reason: `HTTP ${res.status}`, retryAfter: res.headers['retry-after'] }
             : undefined,
         error: (err) => (idempotent ? transientReason(err) : undefined),
@@ -596,6 +627,9 @@ function isMediaType(header: string | undefined, mediaType: string): boolean {
 
 /** An upload session that cannot be resumed: transient for the upload as a whole, final for the session. */
 class UploadLost extends RegistryError {}
+
+/** A chunk the registry refused as sent (too large, or answered as if it ended the upload): the blob goes up in one request. */
+class ChunksRefused extends Error {}
 
 /** Why a failure may be tried again: a transient registry or connection error, else undefined. */
 function transientReason(err: unknown): string | undefined {

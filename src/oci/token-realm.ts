@@ -12,7 +12,10 @@ const KNOWN_TOKEN_HOSTS: Readonly<Record<string, readonly string[]>> = {
   'registry.gitlab.com': ['gitlab.com'],
 };
 
-/** CHARTLIFT_TOKEN_HOSTS: hosts (`auth.example.com`, `gitlab.example.com:8443`) separated by commas or blanks. */
+/** The environment variable both faces read token hosts from, besides their own setting. */
+export const TOKEN_HOSTS_VARIABLE = 'CHARTLIFT_TOKEN_HOSTS';
+
+/** Token hosts as a person writes them (`auth.example.com`, `gitlab.example.com:8443`), separated by commas or blanks. */
 export function tokenHostsFrom(value: string | undefined): string[] {
   return (value ?? '').split(/[\s,]+/).filter(Boolean);
 }
@@ -42,8 +45,12 @@ export function checkRealm(registry: string, origin: string, realm: string, toke
   const own = new URL(origin).hostname;
   const known = url.protocol === 'https:' && (KNOWN_TOKEN_HOSTS[own]?.includes(url.host) ?? false);
   if (url.hostname !== own && !known && !tokenHosts.has(url.host) && !tokenHosts.has(url.hostname))
-    throw new UserError(`${registry} names a token realm on another host, ${url.host}: no request is sent there`, {
-      hint: `If ${url.host} is this registry's token service, list it in CHARTLIFT_TOKEN_HOSTS (comma-separated hosts)`,
-    });
+    throw new UserError(
+      `${registry} names a token realm on another host, ${url.host}: no request is sent there, as the runner's credentials would go with it (only the registry's own host, a known token service of a public registry, or a host listed as a token host is asked)`,
+      {
+        hint: `If ${url.host} is this registry's token service (a self-managed GitLab's is the GitLab host, not the registry's), list it in ${TOKEN_HOSTS_VARIABLE}`,
+        code: 'token-realm-refused',
+      },
+    );
   return url;
 }

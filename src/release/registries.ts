@@ -18,6 +18,8 @@ interface RegistryOptions {
   retries?: number;
   timeoutSeconds?: number;
   plainHttp?: boolean;
+  /** Hosts besides a registry's own that may serve its Bearer tokens (a face's token-hosts setting). */
+  tokenHosts?: readonly string[];
   /** The credential given for a host (a face's own login), used before stored ones (Helm's, then Docker's). */
   credentialFor?: (host: string) => Credential | undefined;
   /**
@@ -72,6 +74,7 @@ export function openRegistries(options: RegistryOptions = {}): Registries {
     } else if (stored) options.onSecret?.(stored.identityToken, 'stored');
     const client = new RegistryClient(http, host, {
       plainHttp: options.plainHttp,
+      tokenHosts: options.tokenHosts,
       credential,
       policy,
       log: options.log,
@@ -103,6 +106,7 @@ export function openRegistries(options: RegistryOptions = {}): Registries {
     anonymous: (host) =>
       new RegistryClient(http, host, {
         plainHttp: options.plainHttp,
+        tokenHosts: options.tokenHosts,
         // It only informs: tried once more at most, within ANONYMOUS_TIMEOUT_SECONDS a try, so a host
         // that never answers costs the step seconds, not twice the run's timeout.
         policy: retryPolicy(
