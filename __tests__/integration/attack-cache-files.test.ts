@@ -275,3 +275,136 @@ test('the cache folder itself is a link (to another disk, say): save, list, expo
   assert.equal(removed.code, 0, removed.stderr);
   assert.ok((await readdir(path.join(real, 'blobs', 'sha256'))).length > 0, 'the action’s chart stays');
 });
+
+// Shapes beyond the reported ones.
+
+test('the cache given is a file, a FIFO or /dev/zero: list and save end naming it as no folder, with the face’s hint', async (t) => {
+  const work = await tempDir('chartlift-attack-cache-');
+  const { env } = await helmHome();
+  const chart = path.join(work, 'c');
+  await mkdir(chart);
+  await writeFile(path.join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: c\nversion: 1.0.0\n');
+  const file = path.join(work, 'file');
+  await writeFile(file, 'x');
+  const fifo = path.join(work, 'fifo');
+  await run('mkfifo', [fifo]);
+  for (const [cache, kind] of [
+    [file, 'a file'],
+    [fifo, 'a FIFO'],
+    ['/dev/zero', 'a device'],
+  ]) {
+    for (const argv of [
+      ['chart', 'list'],
+      ['chart', 'save', chart, REF],
+    ]) {
+      const r = await cliBounded(t, [...argv, '--cache', cache], env);
+      assert.equal(r.code, 1, r.stdout + r.stderr);
+      assert.match(
+        r.stderr,
+        new RegExp(
+          `^Error: ${cache.replace(/[/.]/g, '\\$&')}: the cache is ${kind}, not a folder\\. Give --cache a writable folder\\.$`,
+          'm',
+        ),
+      );
+    }
+  }
+});
+
+test('blobs/sha256 is a FIFO: export names that folder and what to do; a save names it too', async (t) => {
+  const { work, env, cache, chart, blobs } = await savedCache();
+  await rm(blobs, { recursive: true });
+  await run('mkfifo', [blobs]);
+  const named = new RegExp(`${blobs.replace(/[/.]/g, '\\$&')}: it is a FIFO, not a folder.*Remove it`);
+  const exported = await cliBounded(t, ['chart', 'export', REF, '-d', path.join(work, 'out'), '--cache', cache], env);
+  assert.equal(exported.code, 1, exported.stdout + exported.stderr);
+  assert.match(exported.stderr, named);
+  const save = await cliBounded(t, ['chart', 'save', chart, REF, '--cache', cache], env);
+  assert.equal(save.code, 1, save.stdout + save.stderr);
+  assert.match(save.stderr, named);
+});
+
+test('oci-layout is a link to /dev/zero (other tools reading the layout would read it without end): a save writes the marker over the link', async (t) => {
+  const { env, cache, chart } = await savedCache();
+  const marker = path.join(cache, 'oci-layout');
+  await rm(marker);
+  await symlink('/dev/zero', marker);
+  const save = await cliBounded(t, ['chart', 'save', chart, REF, '--cache', cache], env);
+  assert.equal(save.code, 0, save.stderr);
+  assert.deepEqual(JSON.parse(await readFile(marker, 'utf8')), { imageLayoutVersion: '1.0.0' });
+});
+
+test('index.json is a link to a file outside the cache: read within its bounds, the link set aside, the file outside unchanged', async (t) => {
+  const { env, cache, chart, outside } = await savedCache();
+  const precious = path.join(outside, 'precious.json');
+  await writeFile(precious, '{"precious": true}\n');
+  const index = path.join(cache, 'index.json');
+  await rm(index);
+  await symlink(precious, index);
+  const save = await cliBounded(t, ['chart', 'save', chart, REF, '--cache', cache], env);
+  assert.equal(save.code, 0, save.stderr);
+  assert.match(save.stderr, /set aside as index\.json\.damaged-/);
+  assert.equal(await readFile(precious, 'utf8'), '{"precious": true}\n');
+  assert.equal(JSON.parse(await readFile(index, 'utf8')).manifests.length, 1);
+});
+
+test('1,000 manifests (each its own file) naming one 100 MiB chart blob: list reads that blob once and ends', async (t) => {
+  const { createHash, randomBytes } = await import('node:crypto');
+  const { env, cache, blob } = await savedCache();
+  const chart = randomBytes(100 * MiB);
+  const chartDigest = `sha256:${createHash('sha256').update(chart).digest('hex')}`;
+  await writeFile(path.join(path.dirname(blob.chart), chartDigest.slice(7)), chart);
+  const saved = JSON.parse(await readFile(blob.manifest, 'utf8'));
+  const entries = [];
+  for (let i = 0; i < 1000; i++) {
+    const manifest = Buffer.from(
+      JSON.stringify({
+        ...saved,
+        layers: [{ ...saved.layers[0], digest: chartDigest, size: chart.length }],
+        annotations: { n: String(i) },
+      }),
+    );
+    const digest = `sha256:${createHash('sha256').update(manifest).digest('hex')}`;
+    await writeFile(path.join(path.dirname(blob.chart), digest.slice(7)), manifest);
+    entries.push({
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      digest,
+      size: manifest.length,
+      annotations: { 'org.opencontainers.image.ref.name': `example.com/charts/c${i}:1.0.0` },
+    });
+  }
+  await writeFile(path.join(cache, 'index.json'), JSON.stringify({ schemaVersion: 2, manifests: entries }));
+  const list = await cliBounded(t, ['chart', 'list', '--cache', cache], env);
+  assert.equal(list.code, 0, list.stderr);
+  assert.equal(list.stdout.split('\n').filter((l) => /\t100\.0 MiB\t/.test(l)).length, 1000);
+});
+
+test('the manifest blob swapped between a file and a FIFO, hundreds of times a second, while chart list runs: every run ends', async (t) => {
+  const { env, cache, blob } = await savedCache();
+  // FIFOs made 500 at a time (one mkfifo each batch), so that the file spends as long a FIFO as a file.
+  const swap = `
+    const fs = require('node:fs'), path = require('node:path'), { execFileSync } = require('node:child_process');
+    const [file, seconds] = process.argv.slice(1);
+    const good = fs.readFileSync(file);
+    const end = Date.now() + seconds * 1000;
+    for (let batch = 0; Date.now() < end; batch++) {
+      const fifos = Array.from({ length: 500 }, (_, i) => path.join(path.dirname(file), '.fifo' + batch + '-' + i));
+      execFileSync('mkfifo', fifos);
+      for (const [i, fifo] of fifos.entries()) {
+        const t = path.join(path.dirname(file), '.file' + batch + '-' + i);
+        fs.writeFileSync(t, good);
+        fs.renameSync(t, file);
+        fs.renameSync(fifo, file);
+      }
+    }`;
+  const swapper = exec(process.execPath, ['-e', swap, blob.manifest, '12']);
+  let runs = 0;
+  const started = Date.now();
+  while (Date.now() - started < 10_000) {
+    const list = await cliBounded(t, ['chart', 'list', '--cache', cache], env);
+    assert.equal(list.code, 0, list.stderr);
+    runs++;
+  }
+  const swapped = await swapper;
+  assert.equal(swapped.code, 0, swapped.stderr);
+  t.diagnostic(`${runs} runs of chart list ended`);
+});

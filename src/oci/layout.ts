@@ -109,11 +109,37 @@ export class Layout {
    * writes, renames or deletes is in blobs/sha256/, ingest/ or the cache folder itself.
    */
   async init(): Promise<void> {
-    mkdirSync(this.root, { recursive: true });
+    try {
+      mkdirSync(this.root, { recursive: true });
+    } catch (err) {
+      throw fsCode(err) === 'EEXIST' || fsCode(err) === 'ENOTDIR' ? this.#notAFolder(err) : err;
+    }
     const root = realpathSync(this.root);
     for (const folder of [['blobs'], ['blobs', 'sha256'], ['ingest']]) this.#folderInside(root, path.join(this.root, ...folder));
+    // The layout's marker, which Chartlift never reads but other tools that read the cache do (skopeo,
+    // oras): written when missing, and over a FIFO or a device link there (which would hang them).
     const marker = path.join(this.root, 'oci-layout');
-    if (!statSync(marker, { throwIfNoEntry: false })) await this.#writeFile(marker, '{"imageLayoutVersion":"1.0.0"}');
+    const st = lstatSync(marker, { throwIfNoEntry: false });
+    if (!st || !(st.isFile() || st.isDirectory())) await this.#writeFile(marker, '{"imageLayoutVersion":"1.0.0"}');
+  }
+
+  /**
+   * What a path into the cache met that is not a folder (ENOTDIR): the cache folder itself (a file, a
+   * FIFO, /dev/zero given as the cache), blobs or blobs/sha256, named; else the error as it was.
+   */
+  #notAFolder(cause: unknown): unknown {
+    for (const folder of [this.root, path.join(this.root, 'blobs'), path.join(this.root, 'blobs', 'sha256')]) {
+      const st = statSync(folder, { throwIfNoEntry: false });
+      if (!st || st.isDirectory()) continue;
+      return folder === this.root
+        ? new UserError(`the cache is ${kindOf(st)}, not a folder`, { where: folder, code: 'cache-unwritable', cause })
+        : new UserError(`it is ${kindOf(st)}, not a folder (the cache is damaged)`, {
+            where: folder,
+            hint: 'Remove it; the next save makes the folder',
+            cause,
+          });
+    }
+    return cause;
   }
 
   /**
@@ -226,6 +252,7 @@ export class Layout {
           hint: 'Pull or save the chart again',
           cause: err,
         });
+      if (fsCode(err) === 'ENOTDIR') throw this.#notAFolder(err);
       if (err instanceof NotRegularFile) throw damaged(`is ${err.kind}, not a file`, err);
       if (err instanceof FileTooLarge) throw damaged(`is ${err.size} bytes, more than the ${err.maxBytes} such a blob may be`, err);
       if (fsCode(err) === 'ELOOP') throw damaged('is a link that leads back to itself', err);
@@ -262,6 +289,7 @@ export class Layout {
       text = readRegularFileSync(this.#indexFile, INDEX_JSON.maxBytes).toString('utf8');
     } catch (err) {
       if (fsCode(err) === 'ENOENT') return empty;
+      if (fsCode(err) === 'ENOTDIR') throw this.#notAFolder(err);
       if (err instanceof NotRegularFile || err instanceof FileTooLarge) return err.message;
       if (fsCode(err) === 'ELOOP') return 'it is a link that leads back to itself';
       throw err;

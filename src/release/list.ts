@@ -26,15 +26,13 @@ interface Listed {
  */
 export async function listCharts(layout: Layout, now = Date.now()): Promise<string[][]> {
   const rows = [['REF', 'NAME', 'VERSION', 'DIGEST', 'SIZE', 'CREATED']];
-  const manifests = new Map<string, Promise<Listed>>();
-  const sizes = new Map<string, Promise<number>>();
-  const size = (digest: string, maxBytes: number) => memo(sizes, digest, async () => (await layout.readBlob(digest, maxBytes)).length);
+  const once = memo();
   for (const entry of (await layout.readIndex()).manifests) {
     const ref = entry.annotations?.[Annotation.refName];
     if (!ref || typeof ref !== 'string') continue;
     const short = typeof entry.digest === 'string' ? entry.digest.slice(7, 14) : '?';
     try {
-      const c = await memo(manifests, entry.digest, () => listed(layout, ref, entry.digest, size));
+      const c = await once(`manifest ${entry.digest}`, () => listed(layout, ref, entry.digest, once));
       rows.push([ref, c.name, c.version, short, humanSize(c.size), humanDuration(now - c.cachedAt)]);
     } catch {
       rows.push([ref, '?', '?', short, '?', 'damaged: pull or save it again']);
@@ -44,24 +42,27 @@ export async function listCharts(layout: Layout, now = Date.now()): Promise<stri
 }
 
 /** What the list shows of one manifest, every blob it names there and intact. */
-async function listed(
-  layout: Layout,
-  ref: string,
-  digest: string,
-  size: (digest: string, maxBytes: number) => Promise<number>,
-): Promise<Listed> {
+async function listed(layout: Layout, ref: string, digest: string, once: Once): Promise<Listed> {
   const { manifest, chartLayer, provLayer } = parseChartManifest(await layout.readBlob(digest, CACHED_BLOB_BYTES.manifest), ref);
-  const { name, version } = readChartConfig(await layout.readBlob(manifest.config.digest, CACHED_BLOB_BYTES.config), ref);
+  const { name, version } = await once(`config ${manifest.config.digest}`, async () =>
+    readChartConfig(await layout.readBlob(manifest.config.digest, CACHED_BLOB_BYTES.config), ref),
+  );
+  const size = (d: string, maxBytes: number) => once(`blob ${d}`, async () => (await layout.readBlob(d, maxBytes)).length);
   const chart = await size(chartLayer.digest, CACHED_BLOB_BYTES.chart);
   if (provLayer) await size(provLayer.digest, CACHED_BLOB_BYTES.provenance);
   return { name, version, size: chart, cachedAt: (await stat(layout.blobPath(digest))).mtimeMs };
 }
 
-/** The one promise for `key`: made by `make` the first time, reused after (its failure too). */
-function memo<T>(made: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
-  let p = made.get(key);
-  if (!p) made.set(key, (p = make()));
-  return p;
+type Once = <T>(key: string, make: () => Promise<T>) => Promise<T>;
+
+/** One promise per key: made by `make` the first time, reused after (its failure too). */
+function memo(): Once {
+  const made = new Map<string, Promise<unknown>>();
+  return <T>(key: string, make: () => Promise<T>) => {
+    let p = made.get(key) as Promise<T> | undefined;
+    if (!p) made.set(key, (p = make()));
+    return p;
+  };
 }
 
 /** Columns padded to their widest cell plus a tab, as Go's tabwriter lays that table out. */

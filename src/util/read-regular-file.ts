@@ -20,14 +20,15 @@ export class FileTooLarge extends Error {
   }
 }
 
-/** What a file that is not a regular one is, in words. */
+/** What a path names, in words (`a FIFO`), for a message saying it is not what was expected. */
 export function kindOf(st: Stats): string {
+  if (st.isFile()) return 'a file';
   if (st.isDirectory()) return 'a folder';
   if (st.isFIFO()) return 'a FIFO';
   if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
   if (st.isSocket()) return 'a socket';
   if (st.isSymbolicLink()) return 'a link';
-  return 'not a regular file';
+  return 'something other than a file';
 }
 
 // Opened without waiting: a FIFO that became the path after the stat (another process swapping it in)
