@@ -1,4 +1,4 @@
-import { lstatSync, mkdirSync, realpathSync, renameSync, statSync } from 'node:fs';
+import { lstatSync, mkdirSync, realpathSync, renameSync, statSync, type Stats } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
@@ -129,7 +129,8 @@ export class Layout {
    */
   #notAFolder(cause: unknown): unknown {
     for (const folder of [this.root, path.join(this.root, 'blobs'), path.join(this.root, 'blobs', 'sha256')]) {
-      const st = statSync(folder, { throwIfNoEntry: false });
+      // A folder above the cache that is a file (ENOTDIR here too) is left to the error as it was.
+      const st = statIfAny(folder);
       if (!st || st.isDirectory()) continue;
       return folder === this.root
         ? new UserError(`the cache is ${kindOf(st)}, not a folder`, { where: folder, code: 'cache-unwritable', cause })
@@ -187,7 +188,12 @@ export class Layout {
 
   /** A regular file of the blob's size is there (a FIFO, a device or a folder is not a blob, whatever stat says of its size). */
   #hasBlob(d: Pick<Descriptor, 'digest' | 'size'>): boolean {
-    const st = statSync(this.blobPath(d.digest), { throwIfNoEntry: false });
+    let st;
+    try {
+      st = statSync(this.blobPath(d.digest), { throwIfNoEntry: false });
+    } catch (err) {
+      throw fsCode(err) === 'ENOTDIR' ? this.#notAFolder(err) : err;
+    }
     return st?.isFile() === true && st.size === d.size;
   }
 
@@ -463,5 +469,14 @@ export class Layout {
     manifests.sort((a, b) => compareBytes(a.annotations?.[Annotation.refName] ?? '', b.annotations?.[Annotation.refName] ?? ''));
     const body = JSON.stringify({ schemaVersion: 2, mediaType: MediaType.index, manifests }, null, 2) + '\n';
     await this.#writeFile(path.join(this.root, 'index.json'), body);
+  }
+}
+
+/** What a path names, or undefined when nothing can be found there (missing, or under a file). */
+function statIfAny(file: string): Stats | undefined {
+  try {
+    return statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
   }
 }
