@@ -3719,6 +3719,7 @@ function transportFor(trust) {
 /* harmony export */   T2: () => (/* binding */ defaultCachePath),
 /* harmony export */   og: () => (/* binding */ onCacheWarning)
 /* harmony export */ });
+/* unused harmony export MAX_INDEX_ENTRIES */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
@@ -3730,10 +3731,16 @@ function transportFor(trust) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
-/* harmony import */ var _util_bytes_order_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(48146);
-/* harmony import */ var _util_file_lock_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(98806);
-/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(68825);
-/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(29217);
+/* harmony import */ var _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(34282);
+/* harmony import */ var _util_bytes_order_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(48146);
+/* harmony import */ var _util_file_lock_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(98806);
+/* harmony import */ var _util_read_regular_file_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(38562);
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(68825);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(29217);
+/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(9458);
+
+
+
 
 
 
@@ -3763,8 +3770,24 @@ function defaultCachePath(env = process.env, platform = process.platform) {
     return node_path__WEBPACK_IMPORTED_MODULE_4___default().join(base, 'helm', 'registry', 'cache');
 }
 let cacheWarning = () => { };
-/** An index.json larger than this is not one (a cache of 100,000 charts writes about 25 MB). */
-const MAX_INDEX_BYTES = 64 * 1024 * 1024;
+/**
+ * The most charts (entries) a cache lists: more than any runner's cache holds (an entry is a name and
+ * tag: a save of a new version adds one, of the same version replaces it; 400 charts that each
+ * release every week add some 21,000 a year), and few enough that the index stays a small cost to
+ * read on every save: an entry as written here is about 300 bytes and 11 JSON values, so 100,000 of
+ * them are some 30 MB, read and parsed in well under a second.
+ */
+const MAX_INDEX_ENTRIES = 100_000;
+/**
+ * An index.json is read within these: twice the bytes of the largest index (a file larger is not
+ * one), and 16 values an entry (room for a few more annotations than the one written here). The
+ * values are what costs: JSON.parse holds some 100 bytes for each `{}`, and a 64 MiB file of them
+ * (22 million) took 2.3 GB to list and 2.9 GB to save over; at 1.6 million values the most any file
+ * within these can cost is some 200 MB.
+ */
+const INDEX_JSON = { maxBytes: 64 * 1024 * 1024, maxNodes: MAX_INDEX_ENTRIES * 16, maxDepth: 32 };
+/** A manifest as the registry client bounds one (4 MiB, a few dozen values: artifact/parse.ts's MANIFEST_JSON). */
+const MANIFEST_BOUNDS = { maxBytes: 4 * 1024 * 1024, maxNodes: 10_000, maxDepth: 32 };
 /** Where the cache's warnings go (a damaged index.json set aside): each face's own sink. */
 function onCacheWarning(warn) {
     cacheWarning = warn;
@@ -3791,7 +3814,7 @@ class Layout {
      * (anything else is refused before it names a path), and checked to stay in that folder.
      */
     blobPath(digest) {
-        const [alg, hex] = (0,_digest_js__WEBPACK_IMPORTED_MODULE_7__/* .parseDigest */ .m)(digest, 'the blob digest', this.root).split(':');
+        const [alg, hex] = (0,_digest_js__WEBPACK_IMPORTED_MODULE_9__/* .parseDigest */ .m)(digest, 'the blob digest', this.root).split(':');
         const store = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.root, 'blobs', alg);
         const file = node_path__WEBPACK_IMPORTED_MODULE_4___default().resolve(store, hex);
         if (node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(file) !== store)
@@ -3801,12 +3824,84 @@ class Layout {
     get #indexFile() {
         return node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.root, 'index.json');
     }
+    /**
+     * Makes the layout's folders, and checks them before any write: every file a save or a remove
+     * writes, renames or deletes is in blobs/sha256/, ingest/ or the cache folder itself.
+     */
     async init() {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.root, 'blobs', 'sha256'), { recursive: true });
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.root, 'ingest'), { recursive: true });
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(this.root, { recursive: true });
+        }
+        catch (err) {
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .fsCode */ .r0)(err) === 'EEXIST' || (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .fsCode */ .r0)(err) === 'ENOTDIR' ? this.#notAFolder(err) : err;
+        }
+        const root = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(this.root);
+        for (const folder of [['blobs'], ['blobs', 'sha256'], ['ingest']])
+            this.#folderInside(root, node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.root, ...folder));
+        // The layout's marker, which Chartlift never reads but other tools that read the cache do (skopeo,
+        // oras): written when missing, and over a FIFO or a device link there (which would hang them).
         const marker = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.root, 'oci-layout');
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(marker, { throwIfNoEntry: false }))
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(marker, { throwIfNoEntry: false });
+        if (!st || !(st.isFile() || st.isDirectory()))
             await this.#writeFile(marker, '{"imageLayoutVersion":"1.0.0"}');
+    }
+    /**
+     * What a path into the cache met that is not a folder (ENOTDIR): the cache folder itself (a file, a
+     * FIFO, /dev/zero given as the cache), blobs or blobs/sha256, named; else the error as it was.
+     */
+    #notAFolder(cause) {
+        for (const folder of [this.root, node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.root, 'blobs'), node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.root, 'blobs', 'sha256')]) {
+            // A folder above the cache that is a file (ENOTDIR here too) is left to the error as it was.
+            const st = statIfAny(folder);
+            if (!st || st.isDirectory())
+                continue;
+            return folder === this.root
+                ? new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`the cache is ${(0,_util_read_regular_file_js__WEBPACK_IMPORTED_MODULE_8__/* .kindOf */ .I)(st)}, not a folder`, { where: folder, code: 'cache-unwritable', cause })
+                : new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`it is ${(0,_util_read_regular_file_js__WEBPACK_IMPORTED_MODULE_8__/* .kindOf */ .I)(st)}, not a folder (the cache is damaged)`, {
+                    where: folder,
+                    hint: 'Remove it; the next save makes the folder',
+                    cause,
+                });
+        }
+        return cause;
+    }
+    /**
+     * A folder of the layout, made when missing. One that is a link leading outside the cache folder is
+     * refused: a save would write its blobs, and a remove delete files, wherever it leads (another
+     * job's folder, a home directory). The cache folder itself may be a link (to a larger disk, say):
+     * what is checked is where each folder is found from the cache folder's own real path. A link
+     * inside the cache is harmless and kept. (A folder swapped for a link between this check and the
+     * write is not caught: Node has no openat/renameat to write relative to a checked folder.)
+     */
+    #folderInside(root, folder) {
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(folder);
+        }
+        catch (err) {
+            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .fsCode */ .r0)(err) !== 'EEXIST')
+                throw err;
+        }
+        let real;
+        try {
+            real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(folder);
+        }
+        catch (err) {
+            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .fsCode */ .r0)(err) !== 'ENOENT' && (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .fsCode */ .r0)(err) !== 'ELOOP')
+                throw err;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo('it is a link that leads nowhere (to nothing, or back to itself)', {
+                where: folder,
+                hint: 'Remove the link; the next save makes the folder',
+                cause: err,
+            });
+        }
+        if (!real.startsWith(root + (node_path__WEBPACK_IMPORTED_MODULE_4___default().sep)))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`it leads outside the cache (to ${real}): the cache writes and deletes only inside its own folder`, {
+                where: folder,
+                hint: 'Replace the link with a folder; to keep the cache elsewhere, make the cache folder itself the link',
+            });
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(real);
+        if (!st.isDirectory())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`it is ${(0,_util_read_regular_file_js__WEBPACK_IMPORTED_MODULE_8__/* .kindOf */ .I)(st)}, not a folder`, { where: folder, hint: 'Remove it; the next save makes the folder' });
     }
     get ingest() {
         return node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.root, 'ingest');
@@ -3814,13 +3909,39 @@ class Layout {
     async hasBlob(d) {
         return this.#hasBlob(d);
     }
+    /** A regular file of the blob's size is there (a FIFO, a device or a folder is not a blob, whatever stat says of its size). */
     #hasBlob(d) {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(this.blobPath(d.digest), { throwIfNoEntry: false })?.size === d.size;
+        let st;
+        try {
+            st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(this.blobPath(d.digest), { throwIfNoEntry: false });
+        }
+        catch (err) {
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .fsCode */ .r0)(err) === 'ENOTDIR' ? this.#notAFolder(err) : err;
+        }
+        return st?.isFile() === true && st.size === d.size;
     }
-    /** Stores bytes under their digest (a no-op when an intact copy is there). */
+    /**
+     * Stores bytes under their digest: a no-op when the very bytes are there; anything else there (a
+     * damaged copy, a FIFO, a link) is replaced by the rename, which never writes through a link or
+     * into another name's file (a hard link). A folder there is named: a rename cannot replace it, and
+     * it may hold anything.
+     */
     async #putBlob(digest, data) {
-        if (!this.#hasBlob({ digest, size: data.length }))
-            await this.#writeFile(this.blobPath(digest), data);
+        const file = this.blobPath(digest);
+        try {
+            if ((await (0,_util_read_regular_file_js__WEBPACK_IMPORTED_MODULE_8__/* .readRegularFile */ .XF)(file, data.length)).equals(data))
+                return;
+        }
+        catch (err) {
+            if (!(err instanceof _util_read_regular_file_js__WEBPACK_IMPORTED_MODULE_8__/* .NotRegularFile */ .k1 || err instanceof _util_read_regular_file_js__WEBPACK_IMPORTED_MODULE_8__/* .FileTooLarge */ .Sv) && (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .fsCode */ .r0)(err) !== 'ENOENT' && (0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .fsCode */ .r0)(err) !== 'ELOOP')
+                throw err;
+            if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(file, { throwIfNoEntry: false })?.isDirectory())
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`the cache's blob ${digest} is a folder, not a file (the cache is damaged)`, {
+                    where: file,
+                    hint: 'Remove that folder, then save or pull the chart again',
+                });
+        }
+        await this.#writeFile(file, data);
     }
     /**
      * Writes a file whole or not at all: staged under ingest/, then renamed into place. Off this thread:
@@ -3838,23 +3959,42 @@ class Layout {
             throw err;
         }
     }
-    /** A blob's bytes, checked against its digest; one that is gone (deleted by hand, a cleaner) is named as missing. */
-    async readBlob(digest) {
+    /**
+     * A blob's bytes, checked against its digest; one that is gone (deleted by hand, a cleaner) is named
+     * as missing. Only a regular file of at most `maxBytes` is read (the caller's bound for what the blob
+     * is: a manifest, a config, a chart): a FIFO, a device (a link to /dev/zero), a folder or a larger
+     * file is damaged, named with its path, never read.
+     */
+    async readBlob(digest, maxBytes = _registry_js__WEBPACK_IMPORTED_MODULE_11__/* .MAX_BLOB_BYTES */ .TP) {
+        const file = this.blobPath(digest);
+        const damaged = (what, err) => new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`the cache's blob ${digest} ${what} (the cache is damaged)`, {
+            where: file,
+            hint: 'Remove it, then pull or save the chart again',
+            cause: err,
+        });
         let data;
         try {
-            data = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(this.blobPath(digest));
+            data = await (0,_util_read_regular_file_js__WEBPACK_IMPORTED_MODULE_8__/* .readRegularFile */ .XF)(file, maxBytes);
         }
         catch (err) {
-            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .fsCode */ .r0)(err) !== 'ENOENT')
-                throw err;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`the cache's blob ${digest} is missing (the cache is damaged)`, {
-                where: this.root,
-                hint: 'Pull or save the chart again',
-                cause: err,
-            });
+            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .fsCode */ .r0)(err) === 'ENOENT')
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`the cache's blob ${digest} is missing (the cache is damaged)`, {
+                    where: this.root,
+                    hint: 'Pull or save the chart again',
+                    cause: err,
+                });
+            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .fsCode */ .r0)(err) === 'ENOTDIR')
+                throw this.#notAFolder(err);
+            if (err instanceof _util_read_regular_file_js__WEBPACK_IMPORTED_MODULE_8__/* .NotRegularFile */ .k1)
+                throw damaged(`is ${err.kind}, not a file`, err);
+            if (err instanceof _util_read_regular_file_js__WEBPACK_IMPORTED_MODULE_8__/* .FileTooLarge */ .Sv)
+                throw damaged(`is ${err.size} bytes, more than the ${err.maxBytes} such a blob may be`, err);
+            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .fsCode */ .r0)(err) === 'ELOOP')
+                throw damaged('is a link that leads back to itself', err);
+            throw err;
         }
-        if ((0,_digest_js__WEBPACK_IMPORTED_MODULE_7__/* .sha256 */ .sc)(data) !== digest)
-            throw new Error(`cache blob ${digest} is corrupt (its content has another digest); remove it and pull again`);
+        if ((0,_digest_js__WEBPACK_IMPORTED_MODULE_9__/* .sha256 */ .sc)(data) !== digest)
+            throw damaged('is corrupt (its content has another digest)');
         return data;
     }
     /**
@@ -3875,40 +4015,32 @@ class Layout {
     }
     /** The index, or why it is damaged. */
     #parseIndex() {
-        const empty = { schemaVersion: 2, mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .OciMediaType */ .O.index, manifests: [] };
-        // Opened without waiting (a FIFO would block the open) and looked at before it is read: a folder,
-        // a FIFO, a device (a link to /dev/zero) or a file too large to be an index is not read.
-        let fd;
+        const empty = { schemaVersion: 2, mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_10__/* .OciMediaType */ .O.index, manifests: [] };
+        // Only a regular file is read, and only up to its bound: a folder, a FIFO (opened without waiting,
+        // never read), a device (a link to /dev/zero) or a file too large to be an index is damaged.
+        let text;
         try {
-            fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(this.#indexFile, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+            text = (0,_util_read_regular_file_js__WEBPACK_IMPORTED_MODULE_8__/* .readRegularFileSync */ .cG)(this.#indexFile, INDEX_JSON.maxBytes).toString('utf8');
         }
         catch (err) {
             if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .fsCode */ .r0)(err) === 'ENOENT')
                 return empty;
+            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .fsCode */ .r0)(err) === 'ENOTDIR')
+                throw this.#notAFolder(err);
+            if (err instanceof _util_read_regular_file_js__WEBPACK_IMPORTED_MODULE_8__/* .NotRegularFile */ .k1 || err instanceof _util_read_regular_file_js__WEBPACK_IMPORTED_MODULE_8__/* .FileTooLarge */ .Sv)
+                return err.message;
+            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .fsCode */ .r0)(err) === 'ELOOP')
+                return 'it is a link that leads back to itself';
             throw err;
         }
-        let text = '';
-        let notAnIndex;
-        try {
-            const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
-            if (!st.isFile())
-                notAnIndex = 'it is not a file';
-            else if (st.size > MAX_INDEX_BYTES)
-                notAnIndex = `it is ${st.size} bytes, over ${MAX_INDEX_BYTES}`;
-            else
-                text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd, 'utf8');
-        }
-        finally {
-            // Closed before it is moved (Windows does not rename an open file).
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
-        }
-        if (notAnIndex)
-            return notAnIndex;
         let parsed;
         try {
-            parsed = JSON.parse(text);
+            parsed = (0,_util_bounded_read_js__WEBPACK_IMPORTED_MODULE_6__/* .readJson */ .Vh)(text, INDEX_JSON);
         }
         catch (err) {
+            // Counted before anything is built: an index of millions of `{}` costs its scan, not gigabytes.
+            if (err instanceof _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_6__/* .BoundsError */ .UI)
+                return `it ${err.message}, more than an index of ${MAX_INDEX_ENTRIES} charts (the most a cache holds) does`;
             return `it is not JSON: ${err.message}`;
         }
         // `manifests` may be null (Go writes an empty list so), never absent: an array, or an object
@@ -3921,6 +4053,8 @@ class Layout {
             !Array.isArray(manifests) ||
             manifests.some((m) => typeof m !== 'object' || m === null))
             return 'it is not an image index (no list of manifests)';
+        if (manifests.length > MAX_INDEX_ENTRIES)
+            return `it lists ${manifests.length} charts, more than the ${MAX_INDEX_ENTRIES} a cache holds`;
         return { ...empty, manifests };
     }
     /**
@@ -3941,7 +4075,7 @@ class Layout {
                 return this.#readIndex();
             throw err;
         }
-        return { schemaVersion: 2, mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .OciMediaType */ .O.index, manifests: [] };
+        return { schemaVersion: 2, mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_10__/* .OciMediaType */ .O.index, manifests: [] };
     }
     /**
      * Saves blobs and points `refName` at `manifest`, all under the index lock, so that a concurrent
@@ -3950,7 +4084,7 @@ class Layout {
      * the batch (a step publishing 400 charts rewrote index.json, and took the lock, 400 times).
      */
     async save(refName, manifest, blobs) {
-        (0,_digest_js__WEBPACK_IMPORTED_MODULE_7__/* .parseDigest */ .m)(manifest.digest, 'the manifest digest', refName);
+        (0,_digest_js__WEBPACK_IMPORTED_MODULE_9__/* .parseDigest */ .m)(manifest.digest, 'the manifest digest', refName);
         await this.init();
         const state = batches.get(this.root) ?? { last: Promise.resolve() };
         batches.set(this.root, state);
@@ -3974,18 +4108,18 @@ class Layout {
                 const entries = new Map();
                 for (const { refName, manifest, blobs: own } of batch) {
                     for (const blob of own)
-                        blobs.set((0,_digest_js__WEBPACK_IMPORTED_MODULE_7__/* .sha256 */ .sc)(blob), blob);
+                        blobs.set((0,_digest_js__WEBPACK_IMPORTED_MODULE_9__/* .sha256 */ .sc)(blob), blob);
                     // A name saved twice in one batch: the later save holds it, as if written one after the other.
                     entries.set(refName, {
                         mediaType: manifest.mediaType,
                         digest: manifest.digest,
                         size: manifest.size,
-                        annotations: { [_media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .Annotation */ .Y.refName]: refName },
+                        annotations: { [_media_types_js__WEBPACK_IMPORTED_MODULE_10__/* .Annotation */ .Y.refName]: refName },
                     });
                 }
                 await Promise.all([...blobs].map(([digest, blob]) => this.#putBlob(digest, blob)));
                 await this.#writeIndex((list) => [
-                    ...list.filter((d) => !entries.has(d.annotations?.[_media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .Annotation */ .Y.refName] ?? '')),
+                    ...list.filter((d) => !entries.has(d.annotations?.[_media_types_js__WEBPACK_IMPORTED_MODULE_10__/* .Annotation */ .Y.refName] ?? '')),
                     ...entries.values(),
                 ]);
             });
@@ -4005,14 +4139,15 @@ class Layout {
         await this.init();
         return this.#locked(async () => {
             const index = this.#readIndex();
-            const removed = index.manifests.find((d) => d.annotations?.[_media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .Annotation */ .Y.refName] === refName);
+            const removed = index.manifests.find((d) => d.annotations?.[_media_types_js__WEBPACK_IMPORTED_MODULE_10__/* .Annotation */ .Y.refName] === refName);
             if (!removed)
                 return undefined;
             const rest = index.manifests.filter((d) => d !== removed);
             await this.#writeIndex(() => rest);
             const keep = new Set();
-            for (const d of rest)
-                for (const digest of await this.#referenced(d.digest))
+            // Each manifest read once, however many entries name it.
+            for (const manifest of new Set(rest.map((d) => d.digest)))
+                for (const digest of await this.#referenced(manifest))
                     keep.add(digest);
             for (const digest of await this.#referenced(removed.digest)) {
                 if (!keep.has(digest))
@@ -4023,9 +4158,9 @@ class Layout {
     }
     /** The entry named `refName`, its digest checked (index.json may have been written by anything). */
     async resolve(refName) {
-        const entry = (await this.readIndex()).manifests.find((d) => d.annotations?.[_media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .Annotation */ .Y.refName] === refName);
+        const entry = (await this.readIndex()).manifests.find((d) => d.annotations?.[_media_types_js__WEBPACK_IMPORTED_MODULE_10__/* .Annotation */ .Y.refName] === refName);
         if (entry)
-            (0,_digest_js__WEBPACK_IMPORTED_MODULE_7__/* .parseDigest */ .m)(entry.digest, `the digest of ${refName}`, this.#indexFile);
+            (0,_digest_js__WEBPACK_IMPORTED_MODULE_9__/* .parseDigest */ .m)(entry.digest, `the digest of ${refName}`, this.#indexFile);
         return entry;
     }
     /**
@@ -4033,26 +4168,42 @@ class Layout {
      * not names no blob of this store, so it is neither kept nor deleted (nor read, nor probed).
      */
     async #referenced(manifestDigest) {
-        if (!(0,_digest_js__WEBPACK_IMPORTED_MODULE_7__/* .isDigest */ .Bc)(manifestDigest))
+        if (!(0,_digest_js__WEBPACK_IMPORTED_MODULE_9__/* .isDigest */ .Bc)(manifestDigest))
             return [];
         try {
-            const m = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(this.blobPath(manifestDigest), 'utf8'));
+            // Read as any cache file is: a regular file, within a manifest's bound.
+            const m = (0,_util_bounded_read_js__WEBPACK_IMPORTED_MODULE_6__/* .readJson */ .Vh)((await (0,_util_read_regular_file_js__WEBPACK_IMPORTED_MODULE_8__/* .readRegularFile */ .XF)(this.blobPath(manifestDigest), MANIFEST_BOUNDS.maxBytes)).toString('utf8'), MANIFEST_BOUNDS);
             const listed = [m.config?.digest, ...(Array.isArray(m.layers) ? m.layers.map((l) => l?.digest) : [])];
-            return [manifestDigest, ...listed.filter(_digest_js__WEBPACK_IMPORTED_MODULE_7__/* .isDigest */ .Bc)];
+            return [manifestDigest, ...listed.filter(_digest_js__WEBPACK_IMPORTED_MODULE_9__/* .isDigest */ .Bc)];
         }
         catch {
             return [manifestDigest];
         }
     }
     async #locked(fn) {
-        return (0,_util_file_lock_js__WEBPACK_IMPORTED_MODULE_6__/* .withFileLock */ .U)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.root, 'index.json.lock'), fn);
+        return (0,_util_file_lock_js__WEBPACK_IMPORTED_MODULE_7__/* .withFileLock */ .U)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.root, 'index.json.lock'), fn);
     }
     async #writeIndex(change) {
         const index = this.#readIndex();
         const manifests = change(index.manifests);
-        manifests.sort((a, b) => (0,_util_bytes_order_js__WEBPACK_IMPORTED_MODULE_9__/* .compareBytes */ .X)(a.annotations?.[_media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .Annotation */ .Y.refName] ?? '', b.annotations?.[_media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .Annotation */ .Y.refName] ?? ''));
-        const body = JSON.stringify({ schemaVersion: 2, mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_8__/* .OciMediaType */ .O.index, manifests }, null, 2) + '\n';
+        // An index past the bound would be set aside, with every chart it lists, by the next reader.
+        if (manifests.length > MAX_INDEX_ENTRIES)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`the cache would list ${manifests.length} charts, more than the ${MAX_INDEX_ENTRIES} a cache holds; the index was left as it was`, {
+                where: this.root,
+                hint: 'Remove the charts it no longer needs, or use a new cache folder',
+            });
+        manifests.sort((a, b) => (0,_util_bytes_order_js__WEBPACK_IMPORTED_MODULE_12__/* .compareBytes */ .X)(a.annotations?.[_media_types_js__WEBPACK_IMPORTED_MODULE_10__/* .Annotation */ .Y.refName] ?? '', b.annotations?.[_media_types_js__WEBPACK_IMPORTED_MODULE_10__/* .Annotation */ .Y.refName] ?? ''));
+        const body = JSON.stringify({ schemaVersion: 2, mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_10__/* .OciMediaType */ .O.index, manifests }, null, 2) + '\n';
         await this.#writeFile(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.root, 'index.json'), body);
+    }
+}
+/** What a path names, or undefined when nothing can be found there (missing, or under a file). */
+function statIfAny(file) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file, { throwIfNoEntry: false });
+    }
+    catch {
+        return undefined;
     }
 }
 
@@ -5841,14 +5992,30 @@ async function readProvenance(file) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ CACHED_BLOB_BYTES),
 /* harmony export */   J: () => (/* binding */ readCached)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _artifact_media_types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86690);
-/* harmony import */ var _artifact_parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(72781);
+/* harmony import */ var _oci_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9458);
+/* harmony import */ var _artifact_fetch_budget_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(28466);
+/* harmony import */ var _artifact_media_types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(86690);
+/* harmony import */ var _artifact_parse_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(72781);
 
 
 
+
+
+/**
+ * The most each blob of a cached chart is read to: what the registry client takes of each when it
+ * downloads one, so that whatever a pull saved is read back, and nothing larger (a cache file may be
+ * anything another process left) is read at all.
+ */
+const CACHED_BLOB_BYTES = {
+    manifest: _artifact_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .MANIFEST_JSON */ .lR.maxBytes,
+    config: _artifact_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .CONFIG_JSON */ .Y6.maxBytes,
+    chart: _oci_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_BLOB_BYTES */ .TP,
+    provenance: _artifact_fetch_budget_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_SMALL_BLOB */ .v,
+};
 /** A chart saved in the cache under `refName`, every blob checked against its digest. */
 async function readCached(layout, refName) {
     const entry = await layout.resolve(refName);
@@ -5857,12 +6024,12 @@ async function readCached(layout, refName) {
             where: layout.root,
             hint: 'See `chartlift chart list`; save or pull it first',
         });
-    const raw = await layout.readBlob(entry.digest);
-    const { manifest, chartLayer, provLayer } = (0,_artifact_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseChartManifest */ .j$)(raw, refName);
-    const config = await layout.readBlob(manifest.config.digest);
-    const chart = await layout.readBlob(chartLayer.digest);
-    const provenance = provLayer ? await layout.readBlob(provLayer.digest) : undefined;
-    const { name, version } = (0,_artifact_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .readChartConfig */ .$H)(config, refName);
+    const raw = await layout.readBlob(entry.digest, CACHED_BLOB_BYTES.manifest);
+    const { manifest, chartLayer, provLayer } = (0,_artifact_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .parseChartManifest */ .j$)(raw, refName);
+    const config = await layout.readBlob(manifest.config.digest, CACHED_BLOB_BYTES.config);
+    const chart = await layout.readBlob(chartLayer.digest, CACHED_BLOB_BYTES.chart);
+    const provenance = provLayer ? await layout.readBlob(provLayer.digest, CACHED_BLOB_BYTES.provenance) : undefined;
+    const { name, version } = (0,_artifact_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .readChartConfig */ .$H)(config, refName);
     return {
         name,
         version,
@@ -5873,7 +6040,7 @@ async function readCached(layout, refName) {
             manifest: raw,
             configDescriptor: manifest.config,
             chartDescriptor: chartLayer,
-            manifestDescriptor: { mediaType: _artifact_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MediaType */ .z.manifest, digest: entry.digest, size: raw.length },
+            manifestDescriptor: { mediaType: _artifact_media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MediaType */ .z.manifest, digest: entry.digest, size: raw.length },
             layers: manifest.layers,
         },
     };
@@ -6671,7 +6838,8 @@ async function saveToCache(cacheDir, refName, artifact) {
         await layout.save(refName, artifact.manifestDescriptor, blobs);
     }
     catch (err) {
-        const code = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .fsCode */ .r0)(err);
+        // A UserError (a damaged cache file, a folder leading outside the cache) already says what to do.
+        const code = err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo ? undefined : (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .fsCode */ .r0)(err);
         if (code) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`cannot write the chart cache (${err.message})`, {
                 where: layout.root,
@@ -7150,12 +7318,16 @@ function errorCodes(err) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _read_regular_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38562);
+
 
 
 
 /**
  * Runs `fn` holding an exclusive lock file (`O_EXCL` create). A lock left by a process that is gone
  * (once it is two seconds old), or older than `staleMs`, is broken. Waits up to `timeoutMs`, then throws.
+ * A lock path that holds anything but a regular file (a FIFO, a device link, a folder) is named in an
+ * error at once: no holder makes one, and looking into it could wait for ever.
  */
 async function withFileLock(lockPath, fn, options = {}) {
     // Holders in this process queue in memory; the file (polled) is for other processes only.
@@ -7214,29 +7386,65 @@ async function lockFile(lockPath, fn, options) {
 }
 /** How old the lock of a process that is gone must be before it is broken (its holders hold it for milliseconds). */
 const DEAD_HOLDER_GRACE_MS = 2000;
+/** A process id in decimal, with room to spare: a lock file holds nothing else. */
+const MAX_LOCK_BYTES = 32;
+// Opened without waiting and without following a link: a FIFO or a link swapped in after the look is
+// not waited on (the next look names it).
+const PEEK = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOCTTY ?? 0);
 async function isStale(lockPath, staleMs) {
+    let info;
     try {
-        const [info, text] = await Promise.all([(0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(lockPath), (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(lockPath, 'utf8')]);
-        const pid = Number(text);
-        const age = Date.now() - info.mtimeMs;
-        // A holder that is gone left its lock behind, but only a lock some time old is taken for such: a
-        // waiter reads the holder's pid, and by the time it finds that process gone the holder may have
-        // released the lock and the next one taken it (a CLI run exits at once). Removing "the stale
-        // lock" then would remove that live one, and two writers would lose each other's changes.
-        if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && age > DEAD_HOLDER_GRACE_MS) {
-            try {
-                process.kill(pid, 0);
-            }
-            catch (err) {
-                if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .fsCode */ .r0)(err) === 'ESRCH')
-                    return true;
-            }
-        }
-        return age > staleMs;
+        info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(lockPath);
     }
     catch {
         return false;
     }
+    // Every holder creates a regular file (O_EXCL, which creates no link and follows none). Anything
+    // else was put there by something else, and is never a live lock: it is named rather than removed.
+    // Removing it would race a waiter that removed it first and took the lock with a file of its own
+    // (two holders), and a folder may hold what its maker wants kept. Reading it would wait for a
+    // FIFO's writer for ever, or read /dev/zero without end (before this, a FIFO there hung every save
+    // past the timeout, and a link to /dev/zero held 1.1 GB).
+    if (!info.isFile())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`it is ${(0,_read_regular_file_js__WEBPACK_IMPORTED_MODULE_3__/* .kindOf */ .I)(info)}, not a lock file (a process holding the lock makes a plain file)`, {
+            where: lockPath,
+            hint: 'If no other process is using it, remove it',
+        });
+    let pid;
+    let age;
+    try {
+        // The pid and the age of one file, the one opened: at most a pid's bytes read.
+        const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(lockPath, PEEK);
+        try {
+            const st = await handle.stat();
+            if (!st.isFile())
+                return false;
+            const buffer = Buffer.alloc(MAX_LOCK_BYTES + 1);
+            const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+            pid = bytesRead > MAX_LOCK_BYTES ? NaN : Number(buffer.subarray(0, bytesRead).toString('utf8'));
+            age = Date.now() - st.mtimeMs;
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    catch {
+        return false;
+    }
+    // A holder that is gone left its lock behind, but only a lock some time old is taken for such: a
+    // waiter reads the holder's pid, and by the time it finds that process gone the holder may have
+    // released the lock and the next one taken it (a CLI run exits at once). Removing "the stale
+    // lock" then would remove that live one, and two writers would lose each other's changes.
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && age > DEAD_HOLDER_GRACE_MS) {
+        try {
+            process.kill(pid, 0);
+        }
+        catch (err) {
+            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .fsCode */ .r0)(err) === 'ESRCH')
+                return true;
+        }
+    }
+    return age > staleMs;
 }
 
 
@@ -7327,6 +7535,120 @@ function quoted(value, max = 200) {
         return JSON.stringify(value) ?? String(value);
     const text = JSON.stringify(value.length > max ? `${value.slice(0, max)}…` : value);
     return text.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+
+/***/ }),
+
+/***/ 38562:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ kindOf),
+/* harmony export */   Sv: () => (/* binding */ FileTooLarge),
+/* harmony export */   XF: () => (/* binding */ readRegularFile),
+/* harmony export */   cG: () => (/* binding */ readRegularFileSync),
+/* harmony export */   k1: () => (/* binding */ NotRegularFile)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** A path that names something other than a regular file (what it is, in words: `a FIFO`). */
+class NotRegularFile extends Error {
+    kind;
+    constructor(kind) {
+        super(`it is ${kind}, not a file`);
+        this.kind = kind;
+        this.name = 'NotRegularFile';
+    }
+}
+/** A regular file larger than the caller's bound. */
+class FileTooLarge extends Error {
+    size;
+    maxBytes;
+    constructor(size, maxBytes) {
+        super(`it is ${size} bytes, more than ${maxBytes}`);
+        this.size = size;
+        this.maxBytes = maxBytes;
+        this.name = 'FileTooLarge';
+    }
+}
+/** What a path names, in words (`a FIFO`), for a message saying it is not what was expected. */
+function kindOf(st) {
+    if (st.isFile())
+        return 'a file';
+    if (st.isDirectory())
+        return 'a folder';
+    if (st.isFIFO())
+        return 'a FIFO';
+    if (st.isCharacterDevice() || st.isBlockDevice())
+        return 'a device';
+    if (st.isSocket())
+        return 'a socket';
+    if (st.isSymbolicLink())
+        return 'a link';
+    return 'something other than a file';
+}
+// Opened without waiting: a FIFO that became the path after the stat (another process swapping it in)
+// would otherwise block the open until a writer came, and a terminal would become this process's own.
+const FLAGS = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOCTTY ?? 0);
+function check(st, maxBytes) {
+    if (!st.isFile())
+        throw new NotRegularFile(kindOf(st));
+    if (st.size > maxBytes)
+        throw new FileTooLarge(st.size, maxBytes);
+}
+/**
+ * The bytes of a file that must be a regular one of at most `maxBytes` (a file another process may
+ * have replaced with anything): looked at before it is opened, so that no FIFO or device is opened,
+ * and again, on the open descriptor, before a byte is read, so that what is read is what was checked.
+ * A FIFO, a device (a link to /dev/zero), a folder or a socket throws NotRegularFile; a larger file
+ * FileTooLarge; a missing one the file system's ENOENT. At most the size seen is read: a file
+ * growing meanwhile is cut there, never read without end.
+ */
+async function readRegularFile(file, maxBytes) {
+    check(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(file), maxBytes);
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(file, FLAGS);
+    try {
+        const st = await handle.stat();
+        check(st, maxBytes);
+        const data = Buffer.allocUnsafe(st.size);
+        let got = 0;
+        while (got < data.length) {
+            const { bytesRead } = await handle.read(data, got, data.length - got, got);
+            if (bytesRead === 0)
+                break;
+            got += bytesRead;
+        }
+        return data.subarray(0, got);
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** readRegularFile for callers that read synchronously. */
+function readRegularFileSync(file, maxBytes) {
+    check((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file), maxBytes);
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, FLAGS);
+    try {
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        check(st, maxBytes);
+        const data = Buffer.allocUnsafe(st.size);
+        let got = 0;
+        while (got < data.length) {
+            const bytesRead = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, data, got, data.length - got, got);
+            if (bytesRead === 0)
+                break;
+            got += bytesRead;
+        }
+        return data.subarray(0, got);
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
 }
 
 

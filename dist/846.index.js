@@ -423,6 +423,8 @@ async function exportChart(cached, dir) {
 
 // EXTERNAL MODULE: ./src/oci/media-types.ts
 var media_types = __webpack_require__(29217);
+// EXTERNAL MODULE: ./src/artifact/parse.ts
+var parse = __webpack_require__(72781);
 ;// CONCATENATED MODULE: ./src/util/human-duration.ts
 /** A duration as Docker and Helm print it: "Less than a second", "27 seconds", "About an hour", "2 hours", "3 days". */
 function humanDuration(ms) {
@@ -463,23 +465,52 @@ var printable = __webpack_require__(41095);
 
 
 
-/** Helm 3.0–3.6's `helm chart list` table: REF, NAME, VERSION, short DIGEST, SIZE, CREATED (when it was cached). */
+
+/**
+ * Helm 3.0–3.6's `helm chart list` table: REF, NAME, VERSION, short DIGEST, SIZE, CREATED (when it was cached).
+ *
+ * Each entry's manifest, config, chart and provenance are read and checked against their digests, as
+ * an export reads them, but each file once: index.json may name one manifest, or manifests one
+ * chart, any number of times (an index of 100,000 entries naming one 128 MiB chart read it 100,000
+ * times, and read index.json again for every entry).
+ */
 async function listCharts(layout, now = Date.now()) {
     const rows = [['REF', 'NAME', 'VERSION', 'DIGEST', 'SIZE', 'CREATED']];
+    const once = memo();
     for (const entry of (await layout.readIndex()).manifests) {
         const ref = entry.annotations?.[media_types/* Annotation */.Y.refName];
-        if (!ref)
+        if (!ref || typeof ref !== 'string')
             continue;
+        const short = typeof entry.digest === 'string' ? entry.digest.slice(7, 14) : '?';
         try {
-            const c = await (0,cached/* readCached */.J)(layout, ref);
-            const cachedAt = (await (0,promises_.stat)(layout.blobPath(entry.digest))).mtimeMs;
-            rows.push([ref, c.name, c.version, entry.digest.slice(7, 14), (0,human_size/* humanSize */.X)(c.artifact.chart.length), humanDuration(now - cachedAt)]);
+            const c = await once(`manifest ${entry.digest}`, () => listed(layout, ref, entry.digest, once));
+            rows.push([ref, c.name, c.version, short, (0,human_size/* humanSize */.X)(c.size), humanDuration(now - c.cachedAt)]);
         }
         catch {
-            rows.push([ref, '?', '?', entry.digest.slice(7, 14), '?', 'damaged: pull or save it again']);
+            rows.push([ref, '?', '?', short, '?', 'damaged: pull or save it again']);
         }
     }
     return rows;
+}
+/** What the list shows of one manifest, every blob it names there and intact. */
+async function listed(layout, ref, digest, once) {
+    const { manifest, chartLayer, provLayer } = (0,parse/* parseChartManifest */.j$)(await layout.readBlob(digest, cached/* CACHED_BLOB_BYTES */.H.manifest), ref);
+    const { name, version } = await once(`config ${manifest.config.digest}`, async () => (0,parse/* readChartConfig */.$H)(await layout.readBlob(manifest.config.digest, cached/* CACHED_BLOB_BYTES */.H.config), ref));
+    const size = (d, maxBytes) => once(`blob ${d}`, async () => (await layout.readBlob(d, maxBytes)).length);
+    const chart = await size(chartLayer.digest, cached/* CACHED_BLOB_BYTES */.H.chart);
+    if (provLayer)
+        await size(provLayer.digest, cached/* CACHED_BLOB_BYTES */.H.provenance);
+    return { name, version, size: chart, cachedAt: (await (0,promises_.stat)(layout.blobPath(digest))).mtimeMs };
+}
+/** One promise per key: made by `make` the first time, reused after (its failure too). */
+function memo() {
+    const made = new Map();
+    return (key, make) => {
+        let p = made.get(key);
+        if (!p)
+            made.set(key, (p = make()));
+        return p;
+    };
 }
 /** Columns padded to their widest cell plus a tab, as Go's tabwriter lays that table out. */
 function formatTable(table) {

@@ -161,7 +161,7 @@ const cases: Array<{ name: string; chart: () => Promise<string>; says: RegExp; c
       await writeFile(file, 'a file where the cache should be\n');
       return file;
     },
-    says: /not-a-folder: cannot write the chart cache \((ENOTDIR|EEXIST).*\)\. Set the `cache` input to a writable folder/,
+    says: /not-a-folder: the cache is a file, not a folder\. Set the `cache` input to a writable folder/,
   },
 ];
 

@@ -9,7 +9,8 @@ export async function saveToCache(cacheDir: string, refName: string, artifact: C
     const blobs = [artifact.config, artifact.chart, ...(artifact.provenance ? [artifact.provenance] : []), artifact.manifest];
     await layout.save(refName, artifact.manifestDescriptor, blobs);
   } catch (err) {
-    const code = fsCode(err);
+    // A UserError (a damaged cache file, a folder leading outside the cache) already says what to do.
+    const code = err instanceof UserError ? undefined : fsCode(err);
     if (code) {
       throw new UserError(`cannot write the chart cache (${(err as Error).message})`, {
         where: layout.root,
