@@ -28,6 +28,8 @@ async function mapLimit(items, limit, fn) {
     return results;
 }
 
+// EXTERNAL MODULE: ./src/chart/source-date.ts
+var source_date = __webpack_require__(6732);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
@@ -241,8 +243,8 @@ async function asChart(rel, abs) {
 
 // EXTERNAL MODULE: ./src/artifact/chart-ref.ts
 var chart_ref = __webpack_require__(31938);
-// EXTERNAL MODULE: ./src/release/build.ts + 3 modules
-var release_build = __webpack_require__(4958);
+// EXTERNAL MODULE: ./src/release/build.ts + 2 modules
+var release_build = __webpack_require__(93883);
 // EXTERNAL MODULE: ./src/release/push.ts + 2 modules
 var push = __webpack_require__(93871);
 // EXTERNAL MODULE: ./src/release/outcome.ts
@@ -311,14 +313,30 @@ function resultTitle(r) {
     const who = r.name ? `${r.name} ${r.version}` : r.source;
     if (r.status === 'failed')
         return `${who} — failed`;
-    const more = r.targets.length > 1 ? ` (and ${r.targets.length - 1} more ref${r.targets.length > 2 ? 's' : ''})` : '';
+    // Every ref's own status: a chart unchanged under its first ref may be new under another.
+    const others = r.targets.slice(1);
+    const more = others.length > 0 ? ` (and ${others.length} more ref${others.length > 1 ? 's' : ''}: ${counted(others)})` : '';
     return `${who} — ${r.status} ${r.digest}${more}`;
 }
 const ORDER = ['pushed', 'unchanged', 'skipped', 'saved', 'failed'];
-/** The run's last line: `3 charts: 2 pushed, 1 failed`. */
+/** `2 pushed, 1 unchanged`: how many of `items` have each status, in ORDER. */
+function counted(items) {
+    return ORDER.map((s) => [s, items.filter((i) => i.status === s).length])
+        .filter(([, n]) => n > 0)
+        .map(([s, n]) => `${n} ${s}`)
+        .join(', ');
+}
+/**
+ * The run's last line: `3 charts: 2 pushed, 1 failed`; with several refs, what happened under each tag
+ * (`2 charts, 4 tags: 2 pushed, 2 unchanged`), a failed chart counted once.
+ */
 function tally(results) {
-    const counts = ORDER.map((s) => [s, results.filter((r) => r.status === s).length]).filter(([, n]) => n > 0);
-    return `${results.length} chart${results.length === 1 ? '' : 's'}: ${counts.map(([s, n]) => `${n} ${s}`).join(', ')}`;
+    const charts = `${results.length} chart${results.length === 1 ? '' : 's'}`;
+    if (results.every((r) => r.targets.length <= 1))
+        return `${charts}: ${counted(results)}`;
+    const tags = results.flatMap((r) => r.targets);
+    const items = [...tags, ...results.filter((r) => r.status === 'failed')];
+    return `${charts}, ${tags.length} tag${tags.length === 1 ? '' : 's'}: ${counted(items)}`;
 }
 
 // EXTERNAL MODULE: ./src/chart/link-boundary.ts
@@ -609,7 +627,6 @@ registries, notice, readBacks, known = {}) {
     await (0,util_yield/* yieldToLoop */.j)();
     const packaged = await (0,release_build/* packageLoaded */.ck)(loaded, build);
     log(`${md.name} ${md.version}: this build is ${packaged.artifact.chart.length} bytes, chart ${packaged.artifact.chartDescriptor.digest}`);
-    log(`timestamps from ${packaged.date.from === 'fixed' ? 'the fixed epoch (SOURCE_DATE_EPOCH is not set)' : packaged.date.from} (${new Date(packaged.date.seconds * 1000).toISOString()})`);
     if (packaged.signed)
         log(`signed by ${packaged.signed.fingerprint} (${packaged.signed.userId}): provenance ${md.name}-${md.version}.tgz.prov`);
     const targets = settings.refs.map((ref) => (0,release_build/* bindRef */.Zp)(packaged, ref));
@@ -654,6 +671,7 @@ registries, notice, readBacks, known = {}) {
             beforeCommit: saved,
             beforeWrite: keyless && (() => (made = keyless.ensure(client, built.ref, built.artifact.manifestDescriptor, true))),
             readBacks,
+            readBack: settings.readBack,
             vouch,
         });
         await saved;
@@ -705,6 +723,7 @@ function take(map, key) {
 
 
 
+
 /** Charts published at a time (the registry, not this process, is what more would wait on). */
 const CONCURRENCY = 4;
 /**
@@ -714,6 +733,8 @@ const CONCURRENCY = 4;
  */
 async function publishCharts(settings, out) {
     const sources = await expandCharts(settings.charts, settings.cwd);
+    // The archives' one timestamp, the same for every chart of the run: said once.
+    out.info(timestampLine((0,source_date/* sourceDate */.e)(settings.build.env)));
     const primary = (0,reference/* splitReference */.mQ)(settings.refs[0]).registry;
     const registries = settings.push ? settings.registries : undefined;
     // Starts choosing the credential for the first registry and logging in, while the charts load.
@@ -754,6 +775,11 @@ async function publishCharts(settings, out) {
     const errors = new Map();
     settled.forEach((f, i) => f.result.status === 'failed' && errors.set(i, f.err));
     return { results, errors };
+}
+/** `timestamps: 1970-01-01T00:00:00Z, the fixed epoch (SOURCE_DATE_EPOCH is not set)`. */
+function timestampLine(date) {
+    const at = new Date(date.seconds * 1000).toISOString().replace('.000Z', 'Z');
+    return `timestamps: ${at}, ${date.from === 'fixed' ? 'the fixed epoch (SOURCE_DATE_EPOCH is not set)' : `SOURCE_DATE_EPOCH=${date.seconds}`}`;
 }
 function deferred() {
     let resolve;

@@ -64,6 +64,7 @@ const Output = {
 const State = {
     isPost: 'isPost',
     logins: 'logins',
+    pushed: 'pushed',
 };
 
 
@@ -103,6 +104,173 @@ const ACTION_HINTS = {
     'rate-limited': 'Wait until then, or set `username` and `password`: an authenticated user has a higher limit',
     'artifacthub-annotation': 'Fix the annotation in Chart.yaml (see https://artifacthub.io/docs/topics/annotations/helm/), or set `artifacthub-lint: warn` to publish with a warning',
 };
+
+
+/***/ }),
+
+/***/ 57564:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  l: () => (/* binding */ bool),
+  K: () => (/* binding */ readInputs)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
+var core = __webpack_require__(46058);
+// EXTERNAL MODULE: ./src/oci/basic-auth.ts
+var basic_auth = __webpack_require__(13634);
+// EXTERNAL MODULE: ./src/action/secrets.ts
+var secrets = __webpack_require__(10292);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/oci/layout.ts
+var layout = __webpack_require__(25823);
+// EXTERNAL MODULE: ./src/oci/retry.ts
+var retry = __webpack_require__(49963);
+// EXTERNAL MODULE: ./src/oci/token-realm.ts
+var token_realm = __webpack_require__(48274);
+// EXTERNAL MODULE: ./src/action/constants.ts
+var constants = __webpack_require__(90915);
+// EXTERNAL MODULE: ./src/util/once.ts
+var once = __webpack_require__(82423);
+// EXTERNAL MODULE: ./src/release/setting-values.ts
+var setting_values = __webpack_require__(13556);
+;// CONCATENATED MODULE: ./src/action/keyless-inputs.ts
+
+
+
+
+
+
+/** Undefined when neither `keyless-sign` nor `attest` is true (and no other keyless input is set). */
+function readKeylessInputs(push) {
+    const sign = bool(constants/* Input */.pd.keylessSign, false);
+    const attest = bool(constants/* Input */.pd.attest, false);
+    const trustedRootFile = core/* getInput */.V4(constants/* Input */.pd.trustedRoot);
+    const names = { fulcio: `\`${constants/* Input */.pd.fulcioUrl}\``, rekor: `\`${constants/* Input */.pd.rekorUrl}\``, tsa: `\`${constants/* Input */.pd.tsaUrl}\`` };
+    const fulcioURL = (0,setting_values/* sigstoreUrlValue */.bj)(core/* getInput */.V4(constants/* Input */.pd.fulcioUrl), names.fulcio);
+    const rekorURL = (0,setting_values/* sigstoreUrlValue */.bj)(core/* getInput */.V4(constants/* Input */.pd.rekorUrl), names.rekor);
+    const tsaURL = (0,setting_values/* sigstoreUrlValue */.bj)(core/* getInput */.V4(constants/* Input */.pd.tsaUrl), names.tsa);
+    const instanceSet = [
+        fulcioURL && constants/* Input */.pd.fulcioUrl,
+        rekorURL && constants/* Input */.pd.rekorUrl,
+        tsaURL && constants/* Input */.pd.tsaUrl,
+        trustedRootFile && constants/* Input */.pd.trustedRoot,
+    ].filter(Boolean);
+    if (!sign && !attest) {
+        if (instanceSet.length > 0)
+            throw new errors/* UserError */.yo(`\`${instanceSet[0]}\` is set, but neither \`keyless-sign\` nor \`attest\` is true`, {
+                hint: 'Set keyless-sign: true (a signature) or attest: true (build provenance), or remove the Sigstore inputs',
+            });
+        return undefined;
+    }
+    if (!push)
+        throw new errors/* UserError */.yo('keyless signing and attesting sign what is pushed, and `push` is false', {
+            hint: 'Set push: true, or drop keyless-sign and attest',
+        });
+    (0,setting_values/* checkSigstoreInstance */.ke)({ fulcioURL, rekorURL, tsaURL }, names);
+    return {
+        sign,
+        attest,
+        fulcioURL,
+        rekorURL,
+        tsaURL,
+        trustedRoot: trustedRootFile ? (0,once/* once */.O)(() => readTrustedRoot(trustedRootFile)) : undefined,
+        trustedRootFile: trustedRootFile || undefined,
+        githubToken: core/* getInput */.V4(constants/* Input */.pd.githubToken),
+    };
+}
+const readTrustedRoot = async (file) => (await __webpack_require__.e(/* import() */ 439).then(__webpack_require__.bind(__webpack_require__, 93820))).readTrustedRootFile(file, 'the `trusted-root` file', 'Give the path of the instance’s trusted_root.json, relative to the workspace');
+
+;// CONCATENATED MODULE: ./src/action/inputs.ts
+
+
+
+
+
+
+
+
+
+
+function readInputs() {
+    // A password is taken as written (spaces are characters of it), and masked, with the Basic header
+    // that carries it, before anything else happens.
+    const password = core/* getInput */.V4(constants/* Input */.pd.password, { trimWhitespace: false });
+    const username = core/* getInput */.V4(constants/* Input */.pd.username);
+    if (password)
+        (0,secrets/* mask */.dK)(password);
+    if (username && password)
+        (0,secrets/* mask */.dK)((0,basic_auth/* basicToken */.a)(username, password));
+    if (Boolean(username) !== Boolean(password))
+        throw new errors/* UserError */.yo(`\`username\` and \`password\` go together, but only ${username ? '`username`' : '`password`'} is set`, {
+            hint: 'Set both, or neither to use stored credentials',
+        });
+    if (username.includes(':'))
+        throw new errors/* UserError */.yo('a user name may not contain ":"', { hint: 'Check the user name', code: 'username-colon' });
+    const ifExists = (0,setting_values/* ifExistsValue */.hP)(core/* getInput */.V4(constants/* Input */.pd.ifExists), 'if-exists');
+    return {
+        charts: (0,setting_values/* settingLines */.mP)(required(constants/* Input */.pd.chart, 'the chart folder (holding Chart.yaml) or a packaged .tgz')),
+        refs: (0,setting_values/* settingLines */.mP)(required(constants/* Input */.pd.ref, 'oci://<registry>/<namespace>, e.g. oci://ghcr.io/my-org/charts')),
+        username,
+        password,
+        push: bool(constants/* Input */.pd.push, true),
+        cache: core/* getInput */.V4(constants/* Input */.pd.cache) || (0,layout/* defaultCachePath */.T2)(),
+        plainHttp: bool(constants/* Input */.pd.plainHttp, false),
+        logout: bool(constants/* Input */.pd.logout, true),
+        ifExists,
+        retries: (0,setting_values/* wholeValue */.jT)(core/* getInput */.V4(constants/* Input */.pd.retries), `the \`${constants/* Input */.pd.retries}\` input`, retry/* DEFAULT_RETRIES */.TU, 0, 50),
+        timeoutSeconds: (0,setting_values/* wholeValue */.jT)(core/* getInput */.V4(constants/* Input */.pd.timeout), `the \`${constants/* Input */.pd.timeout}\` input`, retry/* DEFAULT_TIMEOUT_SECONDS */.KU, 1, 3600),
+        caFile: core/* getInput */.V4(constants/* Input */.pd.caFile),
+        insecureSkipTlsVerify: bool(constants/* Input */.pd.insecureSkipTlsVerify, false),
+        version: core/* getInput */.V4(constants/* Input */.pd.version).trim(),
+        appVersion: core/* getInput */.V4(constants/* Input */.pd.appVersion).trim(),
+        annotations: (0,setting_values/* keyValuesValue */.fQ)((0,setting_values/* settingLines */.mP)(core/* getInput */.V4(constants/* Input */.pd.annotations)), `the \`${constants/* Input */.pd.annotations}\` input`),
+        layerMediaType: (0,setting_values/* layerMediaTypeValue */.N9)(core/* getInput */.V4(constants/* Input */.pd.layerMediaType), 'layer-media-type'),
+        sign: signing(),
+        keyless: readKeylessInputs(bool(constants/* Input */.pd.push, true)),
+        artifacthubRepo: core/* getInput */.V4(constants/* Input */.pd.artifacthubRepo).trim(),
+        artifacthubLint: (0,setting_values/* artifacthubLintValue */.Af)(core/* getInput */.V4(constants/* Input */.pd.artifacthubLint), 'artifacthub-lint'),
+        signKeyUrl: (0,setting_values/* signKeyUrlValue */.Tx)(core/* getInput */.V4(constants/* Input */.pd.signKeyUrl), 'sign-key-url'),
+        tokenHosts: [...(0,token_realm/* tokenHostsFrom */.bz)(core/* getInput */.V4(constants/* Input */.pd.tokenHosts)), ...(0,token_realm/* tokenHostsFrom */.bz)(process.env[token_realm/* TOKEN_HOSTS_VARIABLE */.Rh])],
+    };
+}
+/** The signing inputs, masked (the key line by line too: the runner masks a multi-line secret by lines) and never stored. */
+function signing() {
+    const key = core/* getInput */.V4(constants/* Input */.pd.signKey);
+    const passphrase = core/* getInput */.V4(constants/* Input */.pd.signPassphrase, { trimWhitespace: false });
+    const keyName = core/* getInput */.V4(constants/* Input */.pd.signKeyName).trim();
+    if (!key) {
+        if (core/* getInput */.V4(constants/* Input */.pd.signKeyUrl).trim())
+            throw new errors/* UserError */.yo('`sign-key-url` goes with `sign-key`, which is not set', {
+                hint: 'Set sign-key to sign the chart (sign-key-url then tells Artifact Hub where its public key is), or remove sign-key-url',
+            });
+        if (passphrase || keyName)
+            throw new errors/* UserError */.yo('`sign-passphrase` and `sign-key-name` go with `sign-key`, which is not set', {
+                hint: 'Set sign-key to the armoured private key, or remove the other signing inputs',
+            });
+        return undefined;
+    }
+    (0,secrets/* mask */.dK)(key);
+    for (const line of key.split(/\r?\n/))
+        if (line.length >= 16 && !line.startsWith('-----'))
+            (0,secrets/* mask */.dK)(line);
+    if (passphrase)
+        (0,secrets/* mask */.dK)(passphrase);
+    return { keys: Buffer.from(key), passphrase: passphrase || undefined, keyName: keyName || undefined };
+}
+function required(name, what) {
+    const value = core/* getInput */.V4(name);
+    if (!value)
+        throw new errors/* UserError */.yo(`the \`${name}\` input is required`, { hint: `Set it to ${what}` });
+    return value;
+}
+function bool(name, fallback) {
+    return (0,setting_values/* boolValue */.ks)(core/* getInput */.V4(name), `the \`${name}\` input`, fallback);
+}
 
 
 /***/ }),
@@ -353,6 +521,18 @@ const state = {
     saveLogins(records) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .State */ .Uw.logins, JSON.stringify(records.map(({ host, file, record }) => ({ host, file, record }))));
     },
+    savePushed(tags) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .State */ .Uw.pushed, JSON.stringify(tags.map(({ ref, digest }) => ({ ref, digest }))));
+    },
+    pushed() {
+        const raw = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .State */ .Uw.pushed);
+        if (!raw)
+            return [];
+        const parsed = JSON.parse(raw);
+        if (!Array.isArray(parsed))
+            return [];
+        return parsed.filter((t) => typeof t?.ref === 'string' && typeof t?.digest === 'string');
+    },
     logins() {
         const raw = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .State */ .Uw.logins);
         if (!raw)
@@ -373,8 +553,8 @@ const state = {
 __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _action_state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33175);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16295);
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66570);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(34248);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4054);
 
 
 
@@ -387,7 +567,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 16295:
+/***/ 34248:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -412,156 +592,12 @@ var layout = __webpack_require__(25823);
 var reference = __webpack_require__(62148);
 // EXTERNAL MODULE: ./src/release/publish.ts + 7 modules
 var publish = __webpack_require__(70118);
+// EXTERNAL MODULE: ./src/action/inputs.ts + 1 modules
+var action_inputs = __webpack_require__(57564);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
 var core = __webpack_require__(46058);
-// EXTERNAL MODULE: ./src/oci/basic-auth.ts
-var basic_auth = __webpack_require__(13634);
-// EXTERNAL MODULE: ./src/action/secrets.ts
-var secrets = __webpack_require__(10292);
-// EXTERNAL MODULE: ./src/oci/retry.ts
-var retry = __webpack_require__(49963);
-// EXTERNAL MODULE: ./src/oci/token-realm.ts
-var token_realm = __webpack_require__(48274);
 // EXTERNAL MODULE: ./src/action/constants.ts
 var constants = __webpack_require__(90915);
-// EXTERNAL MODULE: ./src/util/once.ts
-var once = __webpack_require__(82423);
-// EXTERNAL MODULE: ./src/release/setting-values.ts
-var setting_values = __webpack_require__(13556);
-;// CONCATENATED MODULE: ./src/action/keyless-inputs.ts
-
-
-
-
-
-
-/** Undefined when neither `keyless-sign` nor `attest` is true (and no other keyless input is set). */
-function readKeylessInputs(push) {
-    const sign = bool(constants/* Input */.pd.keylessSign, false);
-    const attest = bool(constants/* Input */.pd.attest, false);
-    const trustedRootFile = core/* getInput */.V4(constants/* Input */.pd.trustedRoot);
-    const names = { fulcio: `\`${constants/* Input */.pd.fulcioUrl}\``, rekor: `\`${constants/* Input */.pd.rekorUrl}\``, tsa: `\`${constants/* Input */.pd.tsaUrl}\`` };
-    const fulcioURL = (0,setting_values/* sigstoreUrlValue */.bj)(core/* getInput */.V4(constants/* Input */.pd.fulcioUrl), names.fulcio);
-    const rekorURL = (0,setting_values/* sigstoreUrlValue */.bj)(core/* getInput */.V4(constants/* Input */.pd.rekorUrl), names.rekor);
-    const tsaURL = (0,setting_values/* sigstoreUrlValue */.bj)(core/* getInput */.V4(constants/* Input */.pd.tsaUrl), names.tsa);
-    const instanceSet = [
-        fulcioURL && constants/* Input */.pd.fulcioUrl,
-        rekorURL && constants/* Input */.pd.rekorUrl,
-        tsaURL && constants/* Input */.pd.tsaUrl,
-        trustedRootFile && constants/* Input */.pd.trustedRoot,
-    ].filter(Boolean);
-    if (!sign && !attest) {
-        if (instanceSet.length > 0)
-            throw new src_errors/* UserError */.yo(`\`${instanceSet[0]}\` is set, but neither \`keyless-sign\` nor \`attest\` is true`, {
-                hint: 'Set keyless-sign: true (a signature) or attest: true (build provenance), or remove the Sigstore inputs',
-            });
-        return undefined;
-    }
-    if (!push)
-        throw new src_errors/* UserError */.yo('keyless signing and attesting sign what is pushed, and `push` is false', {
-            hint: 'Set push: true, or drop keyless-sign and attest',
-        });
-    (0,setting_values/* checkSigstoreInstance */.ke)({ fulcioURL, rekorURL, tsaURL }, names);
-    return {
-        sign,
-        attest,
-        fulcioURL,
-        rekorURL,
-        tsaURL,
-        trustedRoot: trustedRootFile ? (0,once/* once */.O)(() => readTrustedRoot(trustedRootFile)) : undefined,
-        trustedRootFile: trustedRootFile || undefined,
-        githubToken: core/* getInput */.V4(constants/* Input */.pd.githubToken),
-    };
-}
-const readTrustedRoot = async (file) => (await __webpack_require__.e(/* import() */ 439).then(__webpack_require__.bind(__webpack_require__, 93820))).readTrustedRootFile(file, 'the `trusted-root` file', 'Give the path of the instance’s trusted_root.json, relative to the workspace');
-
-;// CONCATENATED MODULE: ./src/action/inputs.ts
-
-
-
-
-
-
-
-
-
-
-function readInputs() {
-    // A password is taken as written (spaces are characters of it), and masked, with the Basic header
-    // that carries it, before anything else happens.
-    const password = core/* getInput */.V4(constants/* Input */.pd.password, { trimWhitespace: false });
-    const username = core/* getInput */.V4(constants/* Input */.pd.username);
-    if (password)
-        (0,secrets/* mask */.dK)(password);
-    if (username && password)
-        (0,secrets/* mask */.dK)((0,basic_auth/* basicToken */.a)(username, password));
-    if (Boolean(username) !== Boolean(password))
-        throw new src_errors/* UserError */.yo(`\`username\` and \`password\` go together, but only ${username ? '`username`' : '`password`'} is set`, {
-            hint: 'Set both, or neither to use stored credentials',
-        });
-    if (username.includes(':'))
-        throw new src_errors/* UserError */.yo('a user name may not contain ":"', { hint: 'Check the user name', code: 'username-colon' });
-    const ifExists = (0,setting_values/* ifExistsValue */.hP)(core/* getInput */.V4(constants/* Input */.pd.ifExists), 'if-exists');
-    return {
-        charts: (0,setting_values/* settingLines */.mP)(required(constants/* Input */.pd.chart, 'the chart folder (holding Chart.yaml) or a packaged .tgz')),
-        refs: (0,setting_values/* settingLines */.mP)(required(constants/* Input */.pd.ref, 'oci://<registry>/<namespace>, e.g. oci://ghcr.io/my-org/charts')),
-        username,
-        password,
-        push: bool(constants/* Input */.pd.push, true),
-        cache: core/* getInput */.V4(constants/* Input */.pd.cache) || (0,layout/* defaultCachePath */.T2)(),
-        plainHttp: bool(constants/* Input */.pd.plainHttp, false),
-        logout: bool(constants/* Input */.pd.logout, true),
-        ifExists,
-        retries: (0,setting_values/* wholeValue */.jT)(core/* getInput */.V4(constants/* Input */.pd.retries), `the \`${constants/* Input */.pd.retries}\` input`, retry/* DEFAULT_RETRIES */.TU, 0, 50),
-        timeoutSeconds: (0,setting_values/* wholeValue */.jT)(core/* getInput */.V4(constants/* Input */.pd.timeout), `the \`${constants/* Input */.pd.timeout}\` input`, retry/* DEFAULT_TIMEOUT_SECONDS */.KU, 1, 3600),
-        caFile: core/* getInput */.V4(constants/* Input */.pd.caFile),
-        insecureSkipTlsVerify: bool(constants/* Input */.pd.insecureSkipTlsVerify, false),
-        version: core/* getInput */.V4(constants/* Input */.pd.version).trim(),
-        appVersion: core/* getInput */.V4(constants/* Input */.pd.appVersion).trim(),
-        annotations: (0,setting_values/* keyValuesValue */.fQ)((0,setting_values/* settingLines */.mP)(core/* getInput */.V4(constants/* Input */.pd.annotations)), `the \`${constants/* Input */.pd.annotations}\` input`),
-        layerMediaType: (0,setting_values/* layerMediaTypeValue */.N9)(core/* getInput */.V4(constants/* Input */.pd.layerMediaType), 'layer-media-type'),
-        sign: signing(),
-        keyless: readKeylessInputs(bool(constants/* Input */.pd.push, true)),
-        artifacthubRepo: core/* getInput */.V4(constants/* Input */.pd.artifacthubRepo).trim(),
-        artifacthubLint: (0,setting_values/* artifacthubLintValue */.Af)(core/* getInput */.V4(constants/* Input */.pd.artifacthubLint), 'artifacthub-lint'),
-        signKeyUrl: (0,setting_values/* signKeyUrlValue */.Tx)(core/* getInput */.V4(constants/* Input */.pd.signKeyUrl), 'sign-key-url'),
-        tokenHosts: [...(0,token_realm/* tokenHostsFrom */.bz)(core/* getInput */.V4(constants/* Input */.pd.tokenHosts)), ...(0,token_realm/* tokenHostsFrom */.bz)(process.env[token_realm/* TOKEN_HOSTS_VARIABLE */.Rh])],
-    };
-}
-/** The signing inputs, masked (the key line by line too: the runner masks a multi-line secret by lines) and never stored. */
-function signing() {
-    const key = core/* getInput */.V4(constants/* Input */.pd.signKey);
-    const passphrase = core/* getInput */.V4(constants/* Input */.pd.signPassphrase, { trimWhitespace: false });
-    const keyName = core/* getInput */.V4(constants/* Input */.pd.signKeyName).trim();
-    if (!key) {
-        if (core/* getInput */.V4(constants/* Input */.pd.signKeyUrl).trim())
-            throw new src_errors/* UserError */.yo('`sign-key-url` goes with `sign-key`, which is not set', {
-                hint: 'Set sign-key to sign the chart (sign-key-url then tells Artifact Hub where its public key is), or remove sign-key-url',
-            });
-        if (passphrase || keyName)
-            throw new src_errors/* UserError */.yo('`sign-passphrase` and `sign-key-name` go with `sign-key`, which is not set', {
-                hint: 'Set sign-key to the armoured private key, or remove the other signing inputs',
-            });
-        return undefined;
-    }
-    (0,secrets/* mask */.dK)(key);
-    for (const line of key.split(/\r?\n/))
-        if (line.length >= 16 && !line.startsWith('-----'))
-            (0,secrets/* mask */.dK)(line);
-    if (passphrase)
-        (0,secrets/* mask */.dK)(passphrase);
-    return { keys: Buffer.from(key), passphrase: passphrase || undefined, keyName: keyName || undefined };
-}
-function required(name, what) {
-    const value = core/* getInput */.V4(name);
-    if (!value)
-        throw new src_errors/* UserError */.yo(`the \`${name}\` input is required`, { hint: `Set it to ${what}` });
-    return value;
-}
-function bool(name, fallback) {
-    return (0,setting_values/* boolValue */.ks)(core/* getInput */.V4(name), `the \`${name}\` input`, fallback);
-}
-
 ;// CONCATENATED MODULE: ./src/action/outputs.ts
 
 
@@ -587,6 +623,8 @@ function setOutputs(results) {
     core/* setOutput */.uH(constants/* Output */.k7.artifacthubDigest, r['artifacthub-digest'] ?? '');
 }
 
+// EXTERNAL MODULE: ./src/action/secrets.ts
+var secrets = __webpack_require__(10292);
 // EXTERNAL MODULE: ./src/oci/tls-options.ts
 var tls_options = __webpack_require__(42891);
 // EXTERNAL MODULE: ./src/release/registries.ts + 1 modules
@@ -730,6 +768,7 @@ function summary_escape(s) {
 
 
 
+
 /**
  * The main step: the inputs read and checked, the signers started, the registries opened (with the
  * inputs' login), and the publication (src/release/publish.ts) run; then its results as outputs and
@@ -737,7 +776,7 @@ function summary_escape(s) {
  */
 async function run_publish() {
     (0,layout/* onCacheWarning */.og)(log/* log */.R.warning);
-    const inputs = readInputs();
+    const inputs = (0,action_inputs/* readInputs */.K)();
     // Signing (OpenPGP, the key's unlocking) starts now: it overlaps the charts' loading and the registry's answers.
     const signer = inputs.sign ? (0,sign_signer/* startSigner */.F)(inputs.sign) : undefined;
     // Keyless: the ID token permission is checked now, before anything is pushed.
@@ -756,6 +795,8 @@ async function run_publish() {
             artifacthubRepo: inputs.artifacthubRepo || undefined,
             keyless,
             registries,
+            // Read back at once: the post step reads every tag this job wrote again, after the job's other steps.
+            readBack: 'now',
             build: {
                 env: process.env,
                 workspace: process.env.GITHUB_WORKSPACE || undefined,
@@ -779,6 +820,7 @@ async function run_publish() {
         await registries.close();
     }
     const { results, errors } = published;
+    state/* state */.w.savePushed(results.flatMap((r) => r.targets.filter((t) => t.status === 'pushed').map((t) => ({ ref: t.ref, digest: t.digest }))));
     setOutputs(results);
     await writeSummary(results);
     if (errors.size === 0)
@@ -814,7 +856,7 @@ async function run() {
 
 /***/ }),
 
-/***/ 66570:
+/***/ 4054:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -832,30 +874,115 @@ var state = __webpack_require__(33175);
 ;// CONCATENATED MODULE: ./src/action/post.ts
 
 
-/** The post step: removes the credentials the main step stored. It warns, never fails the job. */
+/** The post step's logout: removes the credentials the main step stored. It warns, never fails the job. */
 async function logoutStep() {
     const records = state/* state */.w.logins();
     if (records.length > 0)
         await (0,login/* logout */.r)(records);
 }
 
-// EXTERNAL MODULE: ./src/action/hints.ts
-var hints = __webpack_require__(28656);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/oci/tls-options.ts
+var tls_options = __webpack_require__(42891);
+// EXTERNAL MODULE: ./src/oci/reference.ts
+var reference = __webpack_require__(62148);
+// EXTERNAL MODULE: ./src/release/registries.ts + 1 modules
+var release_registries = __webpack_require__(19217);
+// EXTERNAL MODULE: ./src/action/hints.ts
+var hints = __webpack_require__(28656);
+// EXTERNAL MODULE: ./src/action/inputs.ts + 1 modules
+var action_inputs = __webpack_require__(57564);
+// EXTERNAL MODULE: ./src/action/secrets.ts
+var secrets = __webpack_require__(10292);
+;// CONCATENATED MODULE: ./src/action/recheck.ts
+
+
+
+
+
+
+
+
+
+/**
+ * The post step's read-back of every tag the main step wrote (state: tags and digests only), once the
+ * job's other steps have run: a run that wrote one of them since is found, however long after this
+ * job's write it came within the job (the main step read each back once, at once, with no wait). The
+ * registries are reached as the main step reached them (the same inputs: its login is still stored,
+ * the logout comes after). A tag that cannot be read is warned about, not counted as overwritten.
+ */
+async function recheckPushed() {
+    const tags = state/* state */.w.pushed();
+    if (tags.length === 0)
+        return [];
+    const inputs = (0,action_inputs/* readInputs */.K)();
+    const primary = (0,reference/* splitReference */.mQ)(inputs.refs[0]).registry;
+    const { username, password } = inputs;
+    const registries = (0,release_registries.openRegistries)({
+        ca: inputs.caFile ? await (0,tls_options/* readCaFile */.R)(inputs.caFile) : undefined,
+        insecure: inputs.insecureSkipTlsVerify,
+        retries: inputs.retries,
+        timeoutSeconds: inputs.timeoutSeconds,
+        plainHttp: inputs.plainHttp,
+        tokenHosts: inputs.tokenHosts,
+        credentialFor: (host) => (username && password && host === primary ? { username, password } : undefined),
+        onSecret: (secret, from) => (0,secrets/* mask */.dK)(secret, from === 'registry' ? 'registry' : 'input'),
+    });
+    const overwritten = [];
+    try {
+        await Promise.all(tags.map(async (t) => {
+            try {
+                const ref = (0,reference/* parseReference */.F2)(t.ref);
+                const client = await registries.client(ref.registry);
+                const now = await client.resolveTag(ref.repository, ref.tag, false);
+                if (now !== t.digest)
+                    overwritten.push({ ...t, now });
+            }
+            catch (err) {
+                log/* log */.R.warning(`${t.ref}: could not be read back to check that it still holds this job's ${t.digest} (${(0,errors/* errorLine */.BP)(err, hints/* ACTION_HINTS */.g)})`);
+            }
+        }));
+    }
+    finally {
+        await registries.close();
+    }
+    if (overwritten.length === 0)
+        log/* log */.R.info(`${tags.length} tag${tags.length === 1 ? '' : 's'} this job pushed still hold what it pushed`);
+    return overwritten;
+}
+/** The job's failure for a tag another run wrote after this job did: the tag, both digests, what to do. */
+function overwrittenLine(o) {
+    return `${o.ref} was written by another run after this job pushed it: it now holds ${o.now ?? 'nothing'}, not this job's ${o.digest}. Publish each version from one job at a time (a \`concurrency:\` group for the workflow), or bump the chart's version`;
+}
+
 ;// CONCATENATED MODULE: ./src/post.ts
 
 
 
 
-/** The post step (`--post src/post.ts` for local-action): it warns, never fails the job. */
+
+/**
+ * The post step (`--post src/post.ts` for local-action), after every other step of the job: the tags the
+ * main step wrote are read back once more (another run that wrote one since fails the job, named), then
+ * the credentials the main step stored are removed. Anything else it meets is a warning.
+ */
 async function run() {
+    let overwritten = [];
+    try {
+        overwritten = await recheckPushed();
+    }
+    catch (err) {
+        log/* log */.R.warning(`post step: the tags this job pushed could not be read back: ${(0,errors/* errorLine */.BP)(err, hints/* ACTION_HINTS */.g)}`);
+    }
     try {
         await logoutStep();
     }
     catch (err) {
         log/* log */.R.warning(`post step: ${(0,errors/* errorLine */.BP)(err, hints/* ACTION_HINTS */.g)}`);
     }
+    for (const o of overwritten)
+        log/* log */.R.fail(overwrittenLine(o));
 }
 
 

@@ -519,7 +519,7 @@ function registryOf(ref) {
 async function publishCommand(argv, env = process.env) {
     const { values, positionals } = readPublishArgs(argv);
     if (values.help) {
-        (0,print/* print */.f)(help/* HELP */._.publish);
+        (0,print/* print */.yy)(help/* HELP */._.publish);
         return 0;
     }
     const settings = await readPublishSettings(values, positionals, env, cli_prompt/* readStdin */.v);
@@ -566,9 +566,9 @@ async function publishCommand(argv, env = process.env) {
     const { results, errors } = published;
     // One chart: its error is the command's own (several: each was printed after its group).
     if (results.length === 1 && errors.has(0))
-        (0,print/* printError */.y)(`Error: ${results[0].error}`);
+        (0,print/* printError */.yJ)(`Error: ${results[0].error}`);
     if (settings.output === 'json')
-        (0,print/* print */.f)(JSON.stringify(results, null, 2));
+        (0,print/* print */.yy)(JSON.stringify(results, null, 2));
     if (settings.dotenv) {
         const left = await writeDotenv(settings.dotenv, results);
         if (left)
@@ -578,12 +578,12 @@ async function publishCommand(argv, env = process.env) {
 }
 /** The publication's lines on a terminal: standard output (standard error when it holds the JSON), warnings and errors on standard error. */
 function terminalLog(json) {
-    const line = json ? print/* printError */.y : print/* print */.f;
+    const line = json ? print/* printError */.yJ : print/* print */.yy;
     return {
         info: (l) => line(l),
         notice: (l) => line(`notice: ${l}`),
-        warning: (l) => (0,print/* printError */.y)(`warning: ${l}`),
-        error: (l) => (0,print/* printError */.y)(`Error: ${l}`),
+        warning: (l) => (0,print/* printError */.yJ)(`warning: ${l}`),
+        error: (l) => (0,print/* printError */.yJ)(`Error: ${l}`),
         startGroup: (title) => line(`==> ${title}`),
         endGroup: () => { },
     };

@@ -62,14 +62,14 @@ async function loginCommand(host, options) {
     finally {
         await registries.close();
     }
-    (0,print/* print */.f)('Login succeeded');
+    (0,print/* print */.yy)('Login succeeded');
 }
 async function logoutCommand(host) {
     host = (0,reference/* parseRegistryHost */.TZ)(host);
     const file = (0,credentials/* helmRegistryConfigPath */.Zz)();
     if (!(await (0,credentials/* removeLogin */._$)(file, host)))
         throw new errors/* UserError */.yo(`not logged in to ${host}`, { where: file });
-    (0,print/* print */.f)('Logout succeeded');
+    (0,print/* print */.yy)('Logout succeeded');
 }
 
 // EXTERNAL MODULE: ./src/release/setting-values.ts
@@ -142,13 +142,13 @@ const ARITY = {
 async function main(argv) {
     // `chartlift --version`: Chartlift's own version, written into the CLI's entry when it was built.
     if (argv.length === 1 && argv[0] === '--version') {
-        (0,print/* print */.f)(`chartlift ${globalThis.chartliftVersion ?? 'unknown (not a build)'}`);
+        (0,print/* print */.yy)(`chartlift ${globalThis.chartliftVersion ?? 'unknown (not a build)'}`);
         return 0;
     }
     // `chartlift publish`: the action's settings, its own flags.
     if (argv[0] === 'publish')
         return (await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(746)]).then(__webpack_require__.bind(__webpack_require__, 76746))).publishCommand(argv.slice(1));
-    (0,layout/* onCacheWarning */.og)((line) => (0,print/* printError */.y)(`warning: ${line}`));
+    (0,layout/* onCacheWarning */.og)((line) => (0,print/* printError */.yJ)(`warning: ${line}`));
     const { values, positionals } = (0,cli_args/* readArgs */.i)(argv);
     const command = positionals.slice(0, 2).join(' ');
     if (!(command in ARITY)) {
@@ -158,13 +158,13 @@ async function main(argv) {
                 hint: "chartlift --version alone prints Chartlift's version; see chartlift --help",
             });
         if (values.help || positionals.length === 0) {
-            (0,print/* print */.f)(help/* HELP */._['']);
+            (0,print/* print */.yy)(help/* HELP */._['']);
             return 0;
         }
         throw new errors/* UserError */.yo(`unknown command "${positionals.join(' ')}"`, { hint: 'See chartlift --help' });
     }
     if (values.help) {
-        (0,print/* print */.f)(help/* HELP */._[command]);
+        (0,print/* print */.yy)(help/* HELP */._[command]);
         return 0;
     }
     const args = positionals.slice(2);
@@ -224,10 +224,19 @@ async function main(argv) {
     }
     return 0;
 }
-main(process.argv.slice(2)).then((code) => process.exit(code), (err) => {
-    (0,print/* printError */.y)(`Error: ${(0,errors/* errorLine */.BP)(err, hints/* CLI_HINTS */.I)}`);
-    process.exit(1);
+main(process.argv.slice(2)).then(exit, (err) => {
+    (0,print/* printError */.yJ)(`Error: ${(0,errors/* errorLine */.BP)(err, hints/* CLI_HINTS */.I)}`);
+    exit(1);
 });
+/**
+ * Ends the process once what it printed is written out: a pipe (chartlift chart list | tail) takes its
+ * buffer's worth at a time, and an exit that did not wait cut the output off there. Exits rather than
+ * waiting for the event loop to empty: a connection kept alive must not hold the command.
+ */
+function exit(code) {
+    process.exitCode = code;
+    (0,print/* afterPrinted */.bT)(() => process.exit(code));
+}
 
 
 /***/ }),
@@ -371,8 +380,8 @@ var errors = __webpack_require__(83916);
 var oci_layout = __webpack_require__(25823);
 // EXTERNAL MODULE: ./src/oci/reference.ts
 var reference = __webpack_require__(62148);
-// EXTERNAL MODULE: ./src/release/build.ts + 3 modules
-var build = __webpack_require__(4958);
+// EXTERNAL MODULE: ./src/release/build.ts + 2 modules
+var build = __webpack_require__(93883);
 // EXTERNAL MODULE: ./src/release/cached.ts
 var cached = __webpack_require__(28567);
 // EXTERNAL MODULE: external "node:path"
@@ -561,19 +570,19 @@ async function saveCommand(dir, ref, cache, flags) {
         env: process.env,
         workspace: process.env.GITHUB_WORKSPACE || undefined,
         signer: sign && (0,signer/* startSigner */.F)(sign),
-        log: { info: () => { }, warn: (line) => (0,print/* printError */.y)(`warning: ${line}`) },
+        log: { info: () => { }, warn: (line) => (0,print/* printError */.yJ)(`warning: ${line}`) },
     });
     const built = (0,build/* bindRef */.Zp)(packaged, ref);
     if (packaged.looseVersion)
-        (0,print/* printError */.y)(`warning: ${dir}: chart version ${JSON.stringify(built.chart.metadata.version)} is not SemVer 2; Helm takes it (tag ${built.ref.tag}), but tools that sort tags as SemVer 2 (Artifact Hub, Renovate) may misorder it. Write MAJOR.MINOR.PATCH in Chart.yaml, e.g. version: 1.2.0`);
+        (0,print/* printError */.yJ)(`warning: ${dir}: chart version ${JSON.stringify(built.chart.metadata.version)} is not SemVer 2; Helm takes it (tag ${built.ref.tag}), but tools that sort tags as SemVer 2 (Artifact Hub, Renovate) may misorder it. Write MAJOR.MINOR.PATCH in Chart.yaml, e.g. version: 1.2.0`);
     if (built.pathAsGiven)
-        (0,print/* printError */.y)(`notice: ${(0,report/* loweredLine */.nH)(built.pathAsGiven, built.ref.repository)}`);
+        (0,print/* printError */.yJ)(`notice: ${(0,report/* loweredLine */.nH)(built.pathAsGiven, built.ref.repository)}`);
     await (0,save/* saveToCache */.$)(cache, built.refName, built.artifact);
     const { name, version } = built.chart.metadata;
     const lines = (0,report/* describeLines */.BT)(built.refName, { artifact: built.artifact, name, version });
     if (built.signed)
         lines.push(`signed:  ${built.signed.fingerprint} (${built.signed.userId})`);
-    (0,print/* print */.f)([...lines, `${built.ref.tag}: saved`].join('\n'));
+    (0,print/* print */.yy)([...lines, `${built.ref.tag}: saved`].join('\n'));
 }
 /** `--sign --key NAME --keyring FILE [--passphrase-file FILE]`, as `helm package --sign` takes them. */
 async function signOptions(flags) {
@@ -601,14 +610,14 @@ async function readFlagFile(file, flag) {
     }
 }
 async function listCommand(cache) {
-    (0,print/* print */.f)(formatTable(await listCharts(new oci_layout/* Layout */.PE(cache))));
+    (0,print/* print */.yy)(formatTable(await listCharts(new oci_layout/* Layout */.PE(cache))));
 }
 async function exportCommand(ref, cache, dir) {
     const refName = (0,reference/* refString */.nw)((0,reference/* parseReference */.F2)(ref));
     const c = await (0,cached/* readCached */.J)(new oci_layout/* Layout */.PE(cache), refName);
     const target = await exportChart(c, dir);
     const shown = (dir === '.' ? '' : `${dir.replace(/\/+$/, '')}/`) + `${c.name}/`;
-    (0,print/* print */.f)([...(0,report/* describeLines */.BT)(refName, c), `Exported chart to ${target.endsWith(shown.slice(0, -1)) ? shown : `${target}/`}`].join('\n'));
+    (0,print/* print */.yy)([...(0,report/* describeLines */.BT)(refName, c), `Exported chart to ${target.endsWith(shown.slice(0, -1)) ? shown : `${target}/`}`].join('\n'));
 }
 async function removeCommand(ref, cache) {
     const r = (0,reference/* parseReference */.F2)(ref);
@@ -617,7 +626,7 @@ async function removeCommand(ref, cache) {
     if (!(await layout.remove(refName))) {
         throw new errors/* UserError */.yo(`${refName} is not in the cache`, { hint: 'See `chartlift chart list`' });
     }
-    (0,print/* print */.f)(`${r.tag}: removed`);
+    (0,print/* print */.yy)(`${r.tag}: removed`);
 }
 /** A client for `registry` with stored credentials (Helm's, then Docker's); its connections closed after `fn`. */
 async function withClient(registry, reach, fn) {
@@ -633,10 +642,10 @@ async function pushCommand(ref, cache, options) {
     const r = (0,reference/* parseReference */.F2)(ref);
     const refName = (0,reference/* refString */.nw)(r);
     const c = await (0,cached/* readCached */.J)(new oci_layout/* Layout */.PE(cache), refName);
-    (0,print/* print */.f)(`The push refers to repository [${r.registry}/${r.repository}]`);
+    (0,print/* print */.yy)(`The push refers to repository [${r.registry}/${r.repository}]`);
     // What stands afterwards is what is printed and what the cache holds (the registry's copy of the same chart, or what skip kept).
     const outcome = await withClient(r.registry, options, (client) => (0,release_outcome/* pushAndCache */.G)(client, r, refName, c.artifact, options.ifExists, cache));
-    (0,print/* print */.f)((0,report/* outcomeLines */.qx)(outcome, c).join('\n'));
+    (0,print/* print */.yy)((0,report/* outcomeLines */.qx)(outcome, c).join('\n'));
 }
 async function pullCommand(ref, cache, options) {
     const r = (0,reference/* parseReference */.F2)(ref);
@@ -651,7 +660,7 @@ async function pullCommand(ref, cache, options) {
         });
     const keylessWanted = keyless ? await (0,keyless_flags/* keylessCheck */.bg)(options.keyless) : undefined;
     const keyring = options.verify && options.keyring ? await readFlagFile(options.keyring, '--keyring') : undefined;
-    (0,print/* print */.f)(`${r.tag}: Pulling from ${r.registry}/${r.repository}`);
+    (0,print/* print */.yy)(`${r.tag}: Pulling from ${r.registry}/${r.repository}`);
     let verified;
     let signedKeyless;
     const outcome = await withClient(r.registry, options, (client) => (0,pull/* pullChart */.q)(client, r, new oci_layout/* Layout */.PE(cache), async (pulled) => {
@@ -668,11 +677,11 @@ async function pullCommand(ref, cache, options) {
         }
     }));
     if (verified)
-        (0,print/* print */.f)(`Signed by: ${verified.userId} (${verified.fingerprint})`);
+        (0,print/* print */.yy)(`Signed by: ${verified.userId} (${verified.fingerprint})`);
     if (signedKeyless)
-        (0,print/* print */.f)(`Signed keylessly by: ${signedKeyless.identity} (${signedKeyless.referrer})`);
+        (0,print/* print */.yy)(`Signed keylessly by: ${signedKeyless.identity} (${signedKeyless.referrer})`);
     const status = outcome.downloaded ? `Status: Downloaded newer chart for ${refName}` : `Status: Chart is up to date for ${refName}`;
-    (0,print/* print */.f)([...(0,report/* describeLines */.BT)(refName, outcome.cached), status].join('\n'));
+    (0,print/* print */.yy)([...(0,report/* describeLines */.BT)(refName, outcome.cached), status].join('\n'));
 }
 
 
@@ -985,8 +994,9 @@ async function trustedRoot(file) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   f: () => (/* binding */ print),
-/* harmony export */   y: () => (/* binding */ printError)
+/* harmony export */   bT: () => (/* binding */ afterPrinted),
+/* harmony export */   yJ: () => (/* binding */ printError),
+/* harmony export */   yy: () => (/* binding */ print)
 /* harmony export */ });
 /* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41095);
 
@@ -1005,6 +1015,10 @@ function printError(text) {
 }
 function lines(text) {
     return `${text.split('\n').map(_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printableLine */ .o).join('\n')}\n`;
+}
+/** Calls `done` once everything printed so far is written out (a pipe takes its buffer's worth at a time). */
+function afterPrinted(done) {
+    process.stdout.write('', () => process.stderr.write('', done));
 }
 
 
@@ -1089,7 +1103,7 @@ async function readStdin() {
 /** The CLI's registries: retries reported on stderr, stored credentials unless `given`. */
 async function openCliRegistries(reach, given) {
     return (0,_release_registries_js__WEBPACK_IMPORTED_MODULE_1__.openRegistries)({
-        log: (line) => (0,_print_js__WEBPACK_IMPORTED_MODULE_3__/* .printError */ .y)(line),
+        log: (line) => (0,_print_js__WEBPACK_IMPORTED_MODULE_3__/* .printError */ .yJ)(line),
         ca: reach.caFile ? await (0,_oci_tls_options_js__WEBPACK_IMPORTED_MODULE_0__/* .readCaFile */ .R)(reach.caFile) : undefined,
         plainHttp: reach.plainHttp,
         tokenHosts: [...(0,_oci_token_realm_js__WEBPACK_IMPORTED_MODULE_2__/* .tokenHostsFrom */ .bz)(reach.tokenHosts), ...(0,_oci_token_realm_js__WEBPACK_IMPORTED_MODULE_2__/* .tokenHostsFrom */ .bz)(process.env[_oci_token_realm_js__WEBPACK_IMPORTED_MODULE_2__/* .TOKEN_HOSTS_VARIABLE */ .Rh])],

@@ -32,7 +32,7 @@ async function verifyCommand(ref, options) {
         return { digest, verified: await verifyKeylessReferrer(client, r.repository, digest, check) };
     });
     const what = options.type && options.type !== 'signature' ? 'provenance attestation' : 'keyless signature';
-    (0,_print_js__WEBPACK_IMPORTED_MODULE_3__/* .print */ .f)([
+    (0,_print_js__WEBPACK_IMPORTED_MODULE_3__/* .print */ .yy)([
         `Verified ${(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .refString */ .nw)(r)}@${digest}`,
         `${what}: ${verified.referrer}`,
         `identity: ${verified.identity}`,

@@ -6,7 +6,7 @@ import { HELP } from './cli/help.js';
 import { CLI_HINTS } from './cli/hints.js';
 import { loginCommand, logoutCommand } from './cli/registry-commands.js';
 import { ifExistsValue } from './release/setting-values.js';
-import { print, printError } from './cli/print.js';
+import { afterPrinted, print, printError } from './cli/print.js';
 import { readArgs } from './cli/args.js';
 import { withVersion } from './cli/ref.js';
 import { onCacheWarning } from './oci/layout.js';
@@ -109,10 +109,17 @@ export async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    printError(`Error: ${errorLine(err, CLI_HINTS)}`);
-    process.exit(1);
-  },
-);
+main(process.argv.slice(2)).then(exit, (err: unknown) => {
+  printError(`Error: ${errorLine(err, CLI_HINTS)}`);
+  exit(1);
+});
+
+/**
+ * Ends the process once what it printed is written out: a pipe (chartlift chart list | tail) takes its
+ * buffer's worth at a time, and an exit that did not wait cut the output off there. Exits rather than
+ * waiting for the event loop to empty: a connection kept alive must not hold the command.
+ */
+function exit(code: number): void {
+  process.exitCode = code;
+  afterPrinted(() => process.exit(code));
+}

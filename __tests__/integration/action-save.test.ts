@@ -138,7 +138,7 @@ describe('reproducible', () => {
     for (const r of runs) assert.equal(r.code, 0, r.stdout + r.stderr);
     const digests = runs.map((r) => [r.outputs['chart-digest'], r.outputs.digest]);
     assert.deepEqual(digests, Array(places.length).fill(digests[0]));
-    assert.match(runs[0].stdout, /timestamps from the fixed epoch \(SOURCE_DATE_EPOCH is not set\) \(1970-01-01T00:00:00\.000Z\)/);
+    assert.match(runs[0].stdout, /timestamps: 1970-01-01T00:00:00Z, the fixed epoch \(SOURCE_DATE_EPOCH is not set\)/);
     const manifest = JSON.parse(await run('skopeo', ['inspect', '--raw', `oci:${path.join(work, 'g0')}:${runs[0].outputs.ref}`]));
     assert.equal(manifest.annotations['org.opencontainers.image.created'], '1970-01-01T00:00:00Z');
     assert.equal(manifest.annotations['org.opencontainers.image.revision'], undefined);

@@ -54,4 +54,5 @@ export const Output = {
 export const State = {
   isPost: 'isPost',
   logins: 'logins',
+  pushed: 'pushed',
 } as const;

@@ -10,6 +10,7 @@ import { setOutputs } from './outputs.js';
 import { openActionRegistries } from './registries.js';
 import { writeSummary } from './summary.js';
 import { redact } from './secrets.js';
+import { state } from './state.js';
 
 /**
  * The main step: the inputs read and checked, the signers started, the registries opened (with the
@@ -38,6 +39,8 @@ export async function publish(): Promise<void> {
         artifacthubRepo: inputs.artifacthubRepo || undefined,
         keyless,
         registries,
+        // Read back at once: the post step reads every tag this job wrote again, after the job's other steps.
+        readBack: 'now',
         build: {
           env: process.env,
           workspace: process.env.GITHUB_WORKSPACE || undefined,
@@ -63,6 +66,7 @@ export async function publish(): Promise<void> {
     await registries.close();
   }
   const { results, errors } = published;
+  state.savePushed(results.flatMap((r) => r.targets.filter((t) => t.status === 'pushed').map((t) => ({ ref: t.ref, digest: t.digest }))));
   setOutputs(results);
   await writeSummary(results);
   if (errors.size === 0) return;

@@ -18,3 +18,8 @@ export function printError(text: string): void {
 function lines(text: string): string {
   return `${text.split('\n').map(printableLine).join('\n')}\n`;
 }
+
+/** Calls `done` once everything printed so far is written out (a pipe takes its buffer's worth at a time). */
+export function afterPrinted(done: () => void): void {
+  process.stdout.write('', () => process.stderr.write('', done));
+}

@@ -69,6 +69,8 @@ export async function readBounded(
 /** One place for HTTP: keep-alive, no automatic redirects, bodies read in full and bounded, one deadline per exchange. */
 export class Http {
   readonly #transport: Transport | Promise<Transport>;
+  /** Aborted by `close`: every request still under way ends at once, quietly (HttpClosed is never retried). */
+  readonly #closing = new AbortController();
   readonly userAgent: string;
   readonly #timeoutMs: number;
 
@@ -90,6 +92,7 @@ export class Http {
 
   /** Like `send`, but the body is a stream the caller must read or dump. */
   async open(req: HttpRequest): Promise<HttpStream> {
+    if (this.#closing.signal.aborted) throw new HttpClosed();
     const transport = await this.#transport;
     // One deadline for the whole exchange, body included: a body dripping a byte at a time ends too.
     // It is the request's timeout, or less when the operation's deadline (retries included) comes first.
@@ -97,15 +100,29 @@ export class Http {
     if (ms <= 0) throw new DOMException('the operation passed its deadline', 'TimeoutError');
     const answerMs = Math.min(ms, answerTimeout(Math.min(ANSWER_MS, this.#timeoutMs), req.method));
     try {
-      return await transport.open(req, { 'user-agent': this.userAgent, ...req.headers }, AbortSignal.timeout(ms), answerMs);
+      const signal = AbortSignal.any([AbortSignal.timeout(ms), this.#closing.signal]);
+      return await transport.open(req, { 'user-agent': this.userAgent, ...req.headers }, signal, answerMs);
     } catch (err) {
       if ((err as { code?: unknown }).code === HEADERS_TIMEOUT) noteLateAnswer(req.method);
       throw err;
     }
   }
 
+  /**
+   * Ends every connection. A request still under way (a login started early, for a run that failed
+   * before it needed the registry) ends at once with HttpClosed: not retried, not reported.
+   */
   async close(): Promise<void> {
+    this.#closing.abort(new HttpClosed());
     await (await this.#transport).close();
+  }
+}
+
+/** A request of a client that was closed: the run is over, nothing is retried or said about it. */
+export class HttpClosed extends Error {
+  constructor() {
+    super('the run closed its connections');
+    this.name = 'HttpClosed';
   }
 }
 

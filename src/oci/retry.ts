@@ -54,6 +54,8 @@ const TRANSIENT_CODES = new Set([
 
 /** A dropped, reset or timed-out connection (not a refused one: nothing listens there, failing fast is kinder). */
 export function isRetryableError(err: unknown): boolean {
+  // A request whose client was closed (http.ts's HttpClosed) is over, however its connection ended.
+  if (causes(err).some((e) => (e as { name?: unknown }).name === 'HttpClosed')) return false;
   return causes(err).some((e) => {
     const code = (e as { code?: unknown }).code;
     return (

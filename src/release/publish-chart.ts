@@ -24,6 +24,8 @@ export interface ChartSettings {
   /** One artifacthub-repo.yml for every chart (else each chart folder's own, if it has one). */
   artifacthubRepo?: string;
   keyless?: KeylessSigner;
+  /** When a written tag is read back (push.ts's PushOptions.readBack): at once for a face that checks again later. */
+  readBack?: 'settle' | 'now';
 }
 
 /**
@@ -63,9 +65,6 @@ export async function publishChart(
   await yieldToLoop();
   const packaged = await packageLoaded(loaded, build);
   log(`${md.name} ${md.version}: this build is ${packaged.artifact.chart.length} bytes, chart ${packaged.artifact.chartDescriptor.digest}`);
-  log(
-    `timestamps from ${packaged.date.from === 'fixed' ? 'the fixed epoch (SOURCE_DATE_EPOCH is not set)' : packaged.date.from} (${new Date(packaged.date.seconds * 1000).toISOString()})`,
-  );
   if (packaged.signed)
     log(`signed by ${packaged.signed.fingerprint} (${packaged.signed.userId}): provenance ${md.name}-${md.version}.tgz.prov`);
   const targets = settings.refs.map((ref) => bindRef(packaged, ref));
@@ -109,6 +108,7 @@ export async function publishChart(
       beforeCommit: saved,
       beforeWrite: keyless && (() => (made = keyless.ensure(client, built.ref, built.artifact.manifestDescriptor, true))),
       readBacks,
+      readBack: settings.readBack,
       vouch,
     });
     await saved;

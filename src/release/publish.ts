@@ -1,5 +1,6 @@
 import { splitReference } from '../oci/reference.js';
 import { mapLimit } from '../util/concurrency.js';
+import { sourceDate, type SourceDate } from '../chart/source-date.js';
 import type { BuildOptions } from './build.js';
 import { expandCharts } from './charts.js';
 import { publishChart, type ChartSettings } from './publish-chart.js';
@@ -50,6 +51,8 @@ export interface Publication {
  */
 export async function publishCharts(settings: PublishSettings, out: PublishLog): Promise<Publication> {
   const sources = await expandCharts(settings.charts, settings.cwd);
+  // The archives' one timestamp, the same for every chart of the run: said once.
+  out.info(timestampLine(sourceDate(settings.build.env)));
   const primary = splitReference(settings.refs[0]).registry;
   const registries = settings.push ? settings.registries : undefined;
   // Starts choosing the credential for the first registry and logging in, while the charts load.
@@ -88,6 +91,12 @@ export async function publishCharts(settings: PublishSettings, out: PublishLog):
   const errors = new Map<number, unknown>();
   settled.forEach((f, i) => f.result.status === 'failed' && errors.set(i, f.err));
   return { results, errors };
+}
+
+/** `timestamps: 1970-01-01T00:00:00Z, the fixed epoch (SOURCE_DATE_EPOCH is not set)`. */
+function timestampLine(date: SourceDate): string {
+  const at = new Date(date.seconds * 1000).toISOString().replace('.000Z', 'Z');
+  return `timestamps: ${at}, ${date.from === 'fixed' ? 'the fixed epoch (SOURCE_DATE_EPOCH is not set)' : `SOURCE_DATE_EPOCH=${date.seconds}`}`;
 }
 
 type Final = { result: ChartResult; lines: Array<() => void>; err?: unknown };

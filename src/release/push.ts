@@ -34,6 +34,13 @@ export interface PushOptions {
   readBacks?: Array<Promise<void>>;
   /** This run signs what stands (see Vouching): a registry copy it cannot account for is a difference, not the same chart. */
   vouch?: Vouching;
+  /**
+   * How long after its write the tag is read back: `settle` (the default) once another run's write would
+   * have landed (see settleTime), for a face with nothing after its run (the CLI); `now`, right after
+   * the write, for one that reads every tag it wrote once more at the end of the job (the action's post
+   * step: the window is then the rest of the job, at no cost to the step).
+   */
+  readBack?: 'settle' | 'now';
 }
 
 /**
@@ -151,7 +158,7 @@ async function commit(
   ifExists: IfExists,
   check: TagCheck,
   current: string | undefined,
-  { readBacks, vouch }: PushOptions,
+  { readBacks, vouch, readBack: when = 'settle' }: PushOptions,
 ): Promise<PushOutcome> {
   const ours = artifact.manifestDescriptor.digest;
   // What the tag held when this run decided to write it: a new tag's answer to asking again.
@@ -184,9 +191,9 @@ async function commit(
   // the write went out (its own round trip counts), so of two runs that both wrote, the one replaced
   // says so instead of "pushed".
   // At least SETTLE_MIN_MS after the write's answer too: the margin for a racer descheduled on a busy machine.
-  const settled = Math.max(writtenAt + settleTime(writtenAt - check.at), performance.now() + SETTLE_MIN_MS);
+  const settled = when === 'now' ? 0 : Math.max(writtenAt + settleTime(writtenAt - check.at), performance.now() + SETTLE_MIN_MS);
   const readBack = (async () => {
-    await sleep(Math.max(0, settled - performance.now()));
+    if (settled > 0) await sleep(Math.max(0, settled - performance.now()));
     const after = await client.resolveTag(ref.repository, ref.tag, true);
     if (after !== ours) {
       throw new UserError(

@@ -106,14 +106,30 @@ export function failedResult(source: string, known: { name?: string; version?: s
 export function resultTitle(r: ChartResult): string {
   const who = r.name ? `${r.name} ${r.version}` : r.source;
   if (r.status === 'failed') return `${who} — failed`;
-  const more = r.targets.length > 1 ? ` (and ${r.targets.length - 1} more ref${r.targets.length > 2 ? 's' : ''})` : '';
+  // Every ref's own status: a chart unchanged under its first ref may be new under another.
+  const others = r.targets.slice(1);
+  const more = others.length > 0 ? ` (and ${others.length} more ref${others.length > 1 ? 's' : ''}: ${counted(others)})` : '';
   return `${who} — ${r.status} ${r.digest}${more}`;
 }
 
 const ORDER: Status[] = ['pushed', 'unchanged', 'skipped', 'saved', 'failed'];
 
-/** The run's last line: `3 charts: 2 pushed, 1 failed`. */
+/** `2 pushed, 1 unchanged`: how many of `items` have each status, in ORDER. */
+function counted(items: Array<{ status: Status }>): string {
+  return ORDER.map((s) => [s, items.filter((i) => i.status === s).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${n} ${s}`)
+    .join(', ');
+}
+
+/**
+ * The run's last line: `3 charts: 2 pushed, 1 failed`; with several refs, what happened under each tag
+ * (`2 charts, 4 tags: 2 pushed, 2 unchanged`), a failed chart counted once.
+ */
 export function tally(results: ChartResult[]): string {
-  const counts = ORDER.map((s) => [s, results.filter((r) => r.status === s).length] as const).filter(([, n]) => n > 0);
-  return `${results.length} chart${results.length === 1 ? '' : 's'}: ${counts.map(([s, n]) => `${n} ${s}`).join(', ')}`;
+  const charts = `${results.length} chart${results.length === 1 ? '' : 's'}`;
+  if (results.every((r) => r.targets.length <= 1)) return `${charts}: ${counted(results)}`;
+  const tags = results.flatMap((r) => r.targets);
+  const items = [...tags, ...results.filter((r) => r.status === 'failed')];
+  return `${charts}, ${tags.length} tag${tags.length === 1 ? '' : 's'}: ${counted(items)}`;
 }

@@ -1,5 +1,5 @@
-export const id = 392;
-export const ids = [392];
+export const id = 957;
+export const ids = [957];
 export const modules = {
 
 /***/ 31938:
@@ -2605,6 +2605,34 @@ function packageChart(chart, sourceDateSeconds) {
 
 /***/ }),
 
+/***/ 6732:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ sourceDate)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+
+/**
+ * The one timestamp of a build: SOURCE_DATE_EPOCH when set, else the Unix epoch. Never the clock, the
+ * commit or the clone's history: a shallow clone (actions/checkout's default), a full clone and a
+ * tarball without .git give the same chart the same digest, on every commit that leaves it alone.
+ */
+function sourceDate(env = process.env) {
+    const fromEnv = env.SOURCE_DATE_EPOCH?.trim();
+    if (!fromEnv)
+        return { seconds: 0, from: 'fixed' };
+    if (!/^\d+$/.test(fromEnv)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`SOURCE_DATE_EPOCH=${JSON.stringify(fromEnv)} is not a whole number of seconds`, {
+            hint: 'Set it to a Unix time such as $(git log -1 --format=%ct), or unset it',
+        });
+    }
+    return { seconds: Number(fromEnv), from: 'SOURCE_DATE_EPOCH' };
+}
+
+
+/***/ }),
+
 /***/ 46994:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3473,7 +3501,7 @@ __webpack_require__.d(__webpack_exports__, {
   CB: () => (/* binding */ readBounded)
 });
 
-// UNUSED EXPORTS: ANSWER_MS
+// UNUSED EXPORTS: ANSWER_MS, HttpClosed
 
 // EXTERNAL MODULE: ./src/oci/deadline.ts
 var deadline = __webpack_require__(39301);
@@ -3662,6 +3690,8 @@ async function readBounded(body, limit, options = {}) {
 /** One place for HTTP: keep-alive, no automatic redirects, bodies read in full and bounded, one deadline per exchange. */
 class Http {
     #transport;
+    /** Aborted by `close`: every request still under way ends at once, quietly (HttpClosed is never retried). */
+    #closing = new AbortController();
     userAgent;
     #timeoutMs;
     /**
@@ -3680,6 +3710,8 @@ class Http {
     }
     /** Like `send`, but the body is a stream the caller must read or dump. */
     async open(req) {
+        if (this.#closing.signal.aborted)
+            throw new HttpClosed();
         const transport = await this.#transport;
         // One deadline for the whole exchange, body included: a body dripping a byte at a time ends too.
         // It is the request's timeout, or less when the operation's deadline (retries included) comes first.
@@ -3688,7 +3720,8 @@ class Http {
             throw new DOMException('the operation passed its deadline', 'TimeoutError');
         const answerMs = Math.min(ms, (0,deadline/* answerTimeout */.Em)(Math.min(ANSWER_MS, this.#timeoutMs), req.method));
         try {
-            return await transport.open(req, { 'user-agent': this.userAgent, ...req.headers }, AbortSignal.timeout(ms), answerMs);
+            const signal = AbortSignal.any([AbortSignal.timeout(ms), this.#closing.signal]);
+            return await transport.open(req, { 'user-agent': this.userAgent, ...req.headers }, signal, answerMs);
         }
         catch (err) {
             if (err.code === oci_transport/* HEADERS_TIMEOUT */.nB)
@@ -3696,8 +3729,20 @@ class Http {
             throw err;
         }
     }
+    /**
+     * Ends every connection. A request still under way (a login started early, for a run that failed
+     * before it needed the registry) ends at once with HttpClosed: not retried, not reported.
+     */
     async close() {
+        this.#closing.abort(new HttpClosed());
         await (await this.#transport).close();
+    }
+}
+/** A request of a client that was closed: the run is over, nothing is retried or said about it. */
+class HttpClosed extends Error {
+    constructor() {
+        super('the run closed its connections');
+        this.name = 'HttpClosed';
     }
 }
 const PROXY_VARIABLES = ['http_proxy', 'HTTP_PROXY', 'https_proxy', 'HTTPS_PROXY'];
@@ -5219,6 +5264,9 @@ const TRANSIENT_CODES = new Set([
 ]);
 /** A dropped, reset or timed-out connection (not a refused one: nothing listens there, failing fast is kinder). */
 function isRetryableError(err) {
+    // A request whose client was closed (http.ts's HttpClosed) is over, however its connection ended.
+    if ((0,_util_causes_js__WEBPACK_IMPORTED_MODULE_1__/* .causes */ .p)(err).some((e) => e.name === 'HttpClosed'))
+        return false;
     return (0,_util_causes_js__WEBPACK_IMPORTED_MODULE_1__/* .causes */ .p)(err).some((e) => {
         const code = e.code;
         return ((typeof code === 'string' && TRANSIENT_CODES.has(code)) ||
@@ -5491,7 +5539,7 @@ function systemRoots() {
 
 /***/ }),
 
-/***/ 4958:
+/***/ 93883:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5515,29 +5563,12 @@ var load = __webpack_require__(20185);
 var metadata = __webpack_require__(96655);
 // EXTERNAL MODULE: ./src/chart/package.ts + 1 modules
 var chart_package = __webpack_require__(12353);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
-;// CONCATENATED MODULE: ./src/chart/source-date.ts
-
-/**
- * The one timestamp of a build: SOURCE_DATE_EPOCH when set, else the Unix epoch. Never the clock, the
- * commit or the clone's history: a shallow clone (actions/checkout's default), a full clone and a
- * tarball without .git give the same chart the same digest, on every commit that leaves it alone.
- */
-function sourceDate(env = process.env) {
-    const fromEnv = env.SOURCE_DATE_EPOCH?.trim();
-    if (!fromEnv)
-        return { seconds: 0, from: 'fixed' };
-    if (!/^\d+$/.test(fromEnv)) {
-        throw new errors/* UserError */.yo(`SOURCE_DATE_EPOCH=${JSON.stringify(fromEnv)} is not a whole number of seconds`, {
-            hint: 'Set it to a Unix time such as $(git log -1 --format=%ct), or unset it',
-        });
-    }
-    return { seconds: Number(fromEnv), from: 'SOURCE_DATE_EPOCH' };
-}
-
+// EXTERNAL MODULE: ./src/chart/source-date.ts
+var source_date = __webpack_require__(6732);
 // EXTERNAL MODULE: ./src/util/yield.ts
 var util_yield = __webpack_require__(98681);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/chart/go-values.ts
 var go_values = __webpack_require__(7475);
 // EXTERNAL MODULE: ./src/util/bytes-order.ts
@@ -5896,7 +5927,7 @@ async function packageLoaded(loaded, options) {
     const { source, chart, archive, overridden, looseVersion } = loaded;
     const { signer, overrides = {} } = options;
     const md = chart.metadata;
-    const date = sourceDate(options.env); // SOURCE_DATE_EPOCH's, or the fixed epoch
+    const date = (0,source_date/* sourceDate */.e)(options.env); // SOURCE_DATE_EPOCH's, or the fixed epoch
     const bytes = archive && !overridden ? archive : await (0,chart_package/* packageChart */.n)(chart, date.seconds);
     await (0,util_yield/* yieldToLoop */.j)();
     let provenance = archive && !overridden ? await readProvenance(`${source}.prov`) : undefined;
@@ -6518,7 +6549,7 @@ async function upload(client, ref, artifact, options) {
  * failed one may have landed after all, or let another run's write in meanwhile (decided as above), and
  * the window and the settling wait are those of the write that lands, not of the first attempt.
  */
-async function commit(client, ref, artifact, ifExists, check, current, { readBacks, vouch }) {
+async function commit(client, ref, artifact, ifExists, check, current, { readBacks, vouch, readBack: when = 'settle' }) {
     const ours = artifact.manifestDescriptor.digest;
     // What the tag held when this run decided to write it: a new tag's answer to asking again.
     let expected = check.isNew ? await check.answer() : current;
@@ -6555,9 +6586,10 @@ async function commit(client, ref, artifact, ifExists, check, current, { readBac
     // the write went out (its own round trip counts), so of two runs that both wrote, the one replaced
     // says so instead of "pushed".
     // At least SETTLE_MIN_MS after the write's answer too: the margin for a racer descheduled on a busy machine.
-    const settled = Math.max(writtenAt + settleTime(writtenAt - check.at), performance.now() + SETTLE_MIN_MS);
+    const settled = when === 'now' ? 0 : Math.max(writtenAt + settleTime(writtenAt - check.at), performance.now() + SETTLE_MIN_MS);
     const readBack = (async () => {
-        await (0,retry/* sleep */.yy)(Math.max(0, settled - performance.now()));
+        if (settled > 0)
+            await (0,retry/* sleep */.yy)(Math.max(0, settled - performance.now()));
         const after = await client.resolveTag(ref.repository, ref.tag, true);
         if (after !== ours) {
             throw new errors/* UserError */.yo(`${ref.registry}/${ref.repository}:${ref.tag} was written by another run at the same time: it now holds ${after ?? 'nothing'}, not this build's ${ours}`, { hint: 'Run again: the tag is then compared with what is there, and if-exists decides' });
