@@ -66,6 +66,7 @@ export async function main(argv: string[]): Promise<number> {
     type: values.type,
     trustedRoot: values['trusted-root'],
     certificateGithubWorkflowRepository: values['certificate-github-workflow-repository'],
+    signatureFormat: values['signature-format'],
   };
   const ifExists = (values['if-exists'] ?? 'fail') as IfExists;
   if (!['fail', 'skip', 'overwrite'].includes(ifExists)) throw new UserError('--if-exists takes fail, skip or overwrite');

@@ -69,6 +69,7 @@ export async function actionKeylessSigner(
   });
   return new KeylessSigner({
     kinds,
+    format: inputs.format,
     endpoints,
     identityToken,
     identity: async () => {

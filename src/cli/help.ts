@@ -80,15 +80,18 @@ Options:
   --plain-http       talk HTTP instead of HTTPS
   --ca-file FILE     trust the registry's certificate from this PEM bundle (besides the system's roots)
   --verify           check the chart's provenance as helm pull --verify does (with --keyring), its keyless
-                     signature (with --certificate-identity and --certificate-oidc-issuer, as chart verify),
-                     or both; nothing is saved if a check fails
+                     signature (with --certificate-identity and --certificate-oidc-issuer, as chart verify,
+                     in either form unless --signature-format names one), or both; nothing is saved if a
+                     check fails
   --keyring FILE     the signers' public keys: gpg --export KEY > FILE`,
-  'chart verify': `Usage: chartlift chart verify REF [--version VERSION] --certificate-identity ID --certificate-oidc-issuer URL [--certificate-github-workflow-repository OWNER/REPO] [--type signature|slsaprovenance] [--trusted-root FILE] [--plain-http] [--ca-file FILE]
+  'chart verify': `Usage: chartlift chart verify REF [--version VERSION] --certificate-identity ID --certificate-oidc-issuer URL [--certificate-github-workflow-repository OWNER/REPO] [--type signature|slsaprovenance] [--signature-format bundle|classic|both] [--trusted-root FILE] [--plain-http] [--ca-file FILE]
 
 Checks that the manifest REF points at carries a keyless Sigstore signature (or, with
 --type slsaprovenance, a SLSA provenance attestation) made by ID, valid against Sigstore's
-public-good trusted root (fetched and verified through its TUF repository) or FILE. Needs
-Node.js 22.22+ or 24.15+.
+public-good trusted root (fetched and verified through its TUF repository) or FILE, and says
+where it found it: a Sigstore bundle among the manifest's referrers (cosign 3), or a layer of
+cosign's classic tag sha256-<hex>.sig (.att for an attestation; cosign 2). Needs Node.js
+22.22+ or 24.15+.
 
 Options:
   --certificate-identity ID          the signer: the certificate's SAN, e.g. a workflow's
@@ -99,6 +102,8 @@ Options:
                                      the repository whose workflow ran: a reusable workflow signs as
                                      itself (its own path is the identity), this names its caller
   --type TYPE                        signature (default) or slsaprovenance
+  --signature-format FORM            the form that must verify: bundle (a referrer), classic
+                                     (the .sig/.att tag) or both; without it, either (bundle first)
   --trusted-root FILE                a Sigstore instance's trusted_root.json (a private instance)
   --plain-http                       talk HTTP instead of HTTPS
   --ca-file FILE                     trust the registry's certificate from this PEM bundle`,
