@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import { NotAppendable, appendLayers, readTaggedImage, type ImageLayer, type TaggedImage } from '../oci/appended-image.js';
+import { MAX_LAYERS, NotAppendable, appendLayers, readTaggedImage, type ImageLayer, type TaggedImage } from '../oci/appended-image.js';
 import { deadline, withDeadline } from '../oci/deadline.js';
 import type { RegistryClient } from '../oci/registry.js';
 import { CLASSIC_SUFFIX, type ClassicKind, type ClassicLayer } from '../sign/keyless/cosign-classic.js';
@@ -21,9 +21,11 @@ export function classicTag(digest: string, kind: ClassicKind): string {
 /**
  * When looking for a valid layer (the newest first, cosign appending): at most MAX_READ layers'
  * blobs read and at most MAX_VERIFIED of them verified. A layer costs a read only once its
- * annotations say it is this kind's by this identity (screenClassicLayer: no blob, no cryptography);
- * junk, another kind's or another signer's costs nothing but its place in the manifest, which is
- * itself bounded (oci/appended-image: 4 MiB, 1000 layers). The same layer listed twice is read once.
+ * annotations say it is this kind's by this identity (screenClassicLayer: no blob; with a trusted
+ * root, its certificate's CA and its Rekor entry checked too), and a verification only once its
+ * bytes claim this chart (checkClaims); junk, another kind's, another signer's or a forgery costs
+ * nothing but its place in the manifest, which is itself bounded (oci/appended-image: 4 MiB, 1000
+ * layers). The same layer listed twice is read once.
  * All within FIND_DEADLINE_MS or one operation of the client, whichever is shorter.
  */
 const MAX_VERIFIED = 8;
@@ -48,15 +50,16 @@ export interface FoundClassic {
   stopped?: string;
   /** Why layers did not count (at most MAX_REASONS, then a count). */
   refused: string[];
-  /** Why the tag itself could not be read (not an image, too large): nothing in it counts. */
-  unreadable?: string;
+  /**
+   * Why the tag can take no layer of ours: it cannot be read (not an image, too large, over 1000
+   * layers: nothing in it counts), or it holds the 1000 layers cosign reads and no valid one.
+   */
+  unusable?: string;
 }
 
 export interface ClassicScreen {
   /** The trusted root: with it, a layer's certificate and Rekor entry are checked before its blob is read. */
   trustedRoot?: unknown;
-  /** The one layer digest that can count (a signature's payload is known in advance for a repository and digest). */
-  layerDigest?: string;
 }
 
 /**
@@ -72,7 +75,7 @@ export async function findValidClassic(
   screen: ClassicScreen = {},
 ): Promise<FoundClassic> {
   const tag = classicTag(expected.expectedSubjectDigest, kind);
-  const { screenClassicLayer } = await import('../sign/keyless/verify-classic.js');
+  const { checkClaims, screenClassicLayer } = await import('../sign/keyless/verify-classic.js');
   return withDeadline(Date.now() + Math.min(FIND_DEADLINE_MS, client.operationBudgetMs), async () => {
     const out: FoundClassic = { listed: 0, screenedOut: 0, checked: 0, unread: 0, refused: [] };
     let image: TaggedImage | undefined;
@@ -80,7 +83,7 @@ export async function findValidClassic(
       image = await readTaggedImage(client, repository, tag);
     } catch (err) {
       if (!(err instanceof NotAppendable)) throw err;
-      return { ...out, unreadable: err.message };
+      return { ...out, unusable: err.message };
     }
     if (!image) return out;
     out.tagDigest = image.digest;
@@ -100,8 +103,6 @@ export async function findValidClassic(
       if (seen.has(id)) continue;
       seen.add(id);
       try {
-        if (screen.layerDigest !== undefined && layer.digest !== screen.layerDigest)
-          throw new UserError("its payload is not the one signed for this repository's chart");
         await screenClassicLayer(kind, layer, expected, screen.trustedRoot);
       } catch (err) {
         if (!(err instanceof UserError)) throw err;
@@ -120,6 +121,8 @@ export async function findValidClassic(
       try {
         if (layer.size > MAX_LAYER_BYTES) throw new UserError(`it is ${layer.size} bytes, more than a signature is`);
         const data = await client.fetchBlob(repository, layer);
+        // What the bytes claim first (no cryptography): another chart's layer copied here costs its read only.
+        checkClaims(kind, data, expected);
         verified++;
         await check(layer, data);
         return { ...out, layer: { index: i + 1, digest: layer.digest } };
@@ -129,6 +132,8 @@ export async function findValidClassic(
       }
     }
     more();
+    if (image.layers.length >= MAX_LAYERS)
+      out.unusable = `${client.registry}/${repository}:${tag} holds ${image.layers.length} layers, the most cosign reads: no room for another`;
     return out;
   });
 }

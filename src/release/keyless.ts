@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import { sha256, type Descriptor } from '../oci/digest.js';
+import type { Descriptor } from '../oci/digest.js';
 import type { Reference } from '../oci/reference.js';
 import { attachReferrer, listReferrers, type ReferrerArtifact, type ReferrerDescriptor } from '../oci/referrers.js';
 import type { RegistryClient } from '../oci/registry.js';
@@ -147,7 +147,12 @@ export class KeylessSigner {
         `${where}: ${kind} in ${tag} (layer ${foundClassic.layer.index}) by this identity is there already: not signed again`,
       );
     const needBundle = wantBundle && !foundBundle;
-    const needClassic = wantClassic && !foundClassic?.layer;
+    // A tag that cannot be read cannot be appended to either: nothing is signed for it (said once per tag).
+    if (foundClassic?.unusable)
+      this.#options.warn(
+        `${foundClassic.unusable}: the ${kind} is not made in cosign's classic layout; verifiers that read only that layout will not find it`,
+      );
+    const needClassic = wantClassic && !foundClassic?.layer && !foundClassic?.unusable;
     const outcome: KeylessOutcome = { kind, digest: '', made: needBundle || needClassic };
     const name = ociSubjectName(ref.registry, ref.repository);
 
@@ -333,9 +338,6 @@ export class KeylessSigner {
   async #findClassic(client: RegistryClient, ref: Reference, digest: string, kind: KeylessKind): Promise<FoundClassic> {
     const expected = await this.#expectation(ref, digest, kind);
     const tag = `${ref.registry}/${ref.repository}:${classicTag(digest, kind)}`;
-    // Only the payload this run would sign counts as its signature (a copy of another chart's layer does not).
-    const { simpleSigningPayload } = await import('../sign/keyless/simple-signing.js');
-    const layerDigest = kind === 'signature' ? sha256(simpleSigningPayload(ref.registry, ref.repository, digest)) : undefined;
     let trustedRoot: unknown;
     try {
       trustedRoot = await this.#options.trustedRoot?.();
@@ -352,9 +354,8 @@ export class KeylessSigner {
         const { verifyClassicLayer } = await import('../sign/keyless/verify-classic.js');
         await verifyClassicLayer(kind, layer, data, { ...expected, trustedRoot: root });
       },
-      { trustedRoot, layerDigest },
+      { trustedRoot },
     );
-    if (found.unreadable) this.#options.log(`${tag}: ${found.unreadable}: nothing in it counts`);
     if (!found.layer) {
       for (const why of found.refused) this.#options.log(`${tag}: ${why}`);
       if (found.unread > 0)
@@ -526,7 +527,8 @@ type FormResult = { found: KeylessFound } | { failure: string; nothing: boolean 
  * against the trusted root and made by the identity, in the form(s) asked for: a Sigstore bundle among
  * its referrers, a layer of cosign's classic tag beside it, or (by default) either, the bundle looked
  * at first. What `chart verify` and `chart pull --verify` check. Throws a UserError saying what was
- * found instead, form by form. `referrer` describes the first form that verified.
+ * found instead, form by form. `referrer` is where the first form that verified is: the referrer's
+ * digest, or the classic tag and layer.
  */
 export async function verifyKeylessReferrer(
   client: RegistryClient,
@@ -561,7 +563,7 @@ export async function verifyKeylessReferrer(
   const failures = results.flatMap((r) => ('failure' in r ? [r] : []));
   if (failures.length === 0 || (check.format !== 'both' && found.length > 0)) {
     const first = found[0];
-    return { referrer: found.map(describeFound).join('; '), identity: first.identity, issuer: first.issuer, found };
+    return { referrer: first.where, identity: first.identity, issuer: first.issuer, found };
   }
   if (failures.every((f) => f.nothing) && found.length === 0)
     throw new UserError(`${where} carries no ${kind}${check.format && check.format !== 'both' ? ` ${FORM_NAME[check.format]}` : ''}`, {
@@ -626,7 +628,7 @@ async function verifyClassicForm(
   );
   if (found.layer && verified)
     return { found: { format: 'classic', where: `${tag} layer ${found.layer.index} of ${found.listed}`, ...verified } };
-  if (found.unreadable) return { failure: `its cosign tag ${tag} cannot be read (${found.unreadable})`, nothing: false };
+  if (found.unusable) return { failure: `no valid ${kind} in its cosign tag (${found.unusable})`, nothing: false };
   if (found.listed === 0) return { failure: `no cosign tag ${tag}`, nothing: true };
   const unread = found.unread > 0 ? ` (${found.unread} left unread: ${found.stopped})` : '';
   return {

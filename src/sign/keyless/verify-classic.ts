@@ -146,8 +146,12 @@ function firstPemBlock(text: string, type: string): Buffer<ArrayBuffer> {
   return Buffer.from(m[1].replace(/\s+/g, ''), 'base64');
 }
 
-/** What the layer's bytes claim, checked: the simple-signing payload names the digest; the attestation's statement names the subject and predicate type. */
-function checkClaims(kind: ClassicKind, data: Buffer, expected: ClassicExpectation): { statement?: Statement; envelope?: Envelope } {
+/**
+ * What the layer's bytes claim, checked without cryptography (cosign's claim verifiers): the
+ * simple-signing payload names the digest; the attestation's statement names the subject (and name)
+ * and predicate type. A genuine layer of another chart copied here fails this once read.
+ */
+export function checkClaims(kind: ClassicKind, data: Buffer, expected: ClassicExpectation): { statement?: Statement; envelope?: Envelope } {
   if (kind === 'signature') {
     const { digest } = readSimpleSigning(data);
     if (digest !== expected.expectedSubjectDigest)
