@@ -135,18 +135,27 @@ export class KeylessSigner {
     const wantBundle = this.format !== 'classic';
     const wantClassic = this.format !== 'bundle';
     const tag = classicTag(subject.digest, kind);
-    const [foundBundle, foundClassic] = fresh
+    const [lookedUp, foundClassic] = fresh
       ? [undefined, undefined]
       : await Promise.all([
           wantBundle ? this.#findValid(client, ref, subject.digest, kind) : undefined,
           wantClassic ? this.#findClassic(client, ref, subject.digest, kind) : undefined,
         ]);
+    const foundBundle = lookedUp && 'digest' in lookedUp ? lookedUp : undefined;
     if (foundBundle) this.#options.log(`${where}: ${kind} ${foundBundle.digest} by this identity is there already: not signed again`);
     if (foundClassic?.layer)
       this.#options.log(
         `${where}: ${kind} in ${tag} (layer ${foundClassic.layer.index}) by this identity is there already: not signed again`,
       );
-    const needBundle = wantBundle && !foundBundle;
+    // A registry that lists no referrer (GitLab: no API, and the fallback tag reads as the subject)
+    // would hide a bundle made now from every verifier and from the next run: where the classic form
+    // is there, it is the one that counts, and no bundle is made again on each run.
+    const unlistable = lookedUp !== undefined && 'unlistable' in lookedUp && Boolean(foundClassic?.layer);
+    if (unlistable)
+      this.#options.log(
+        `${where}: the registry lists no referrers (no referrers API, and its fallback tag answers with the chart's own manifest): a bundle made now could not be found there; the ${kind} in ${tag} counts`,
+      );
+    const needBundle = wantBundle && !foundBundle && !unlistable;
     // A tag that cannot be read cannot be appended to either: nothing is signed for it (said once per tag).
     if (foundClassic?.unusable)
       this.#options.warn(
@@ -318,7 +327,7 @@ export class KeylessSigner {
     ref: Reference,
     digest: string,
     kind: KeylessKind,
-  ): Promise<{ digest: string; bundle: string } | undefined> {
+  ): Promise<{ digest: string; bundle: string } | { unlistable: true } | undefined> {
     const expected = await this.#expectation(ref, digest, kind);
     const found = await findValidBundle(client, ref.repository, expected, async (bundle) => {
       const trustedRoot = await this.#options.trustedRoot?.();
@@ -331,7 +340,8 @@ export class KeylessSigner {
       this.#options.log(
         `${ref.registry}/${ref.repository}@${digest}: ${found.unread} referrer(s) of ${found.listed} left unread (${found.stopped}): signed again`,
       );
-    return found.digest && found.bundle ? { digest: found.digest, bundle: found.bundle } : undefined;
+    if (found.digest && found.bundle) return { digest: found.digest, bundle: found.bundle };
+    return found.unlistable ? { unlistable: true } : undefined;
   }
 
   /** The newest layer of `kind`'s classic tag holding a valid one by this run's identity. */
@@ -400,6 +410,8 @@ export interface FoundBundle {
   /** Of those, how many were left unread, and why the search stopped before them. */
   unread: number;
   stopped?: string;
+  /** The registry can list no referrer: no referrers API, and its fallback tag answers with the subject itself (GitLab). */
+  unlistable?: boolean;
 }
 
 /**
@@ -414,7 +426,8 @@ export async function findValidBundle(
 ): Promise<FoundBundle> {
   const { expectedSubjectDigest: digest, expectedPredicateType: predicateType } = expected;
   return withDeadline(Date.now() + Math.min(FIND_DEADLINE_MS, client.operationBudgetMs), async () => {
-    const listed = (await listReferrers(client, repository, digest, SIGSTORE_BUNDLE_V03_MEDIA_TYPE)).filter((r) => {
+    const seen: { subjectItself?: boolean } = {};
+    const listed = (await listReferrers(client, repository, digest, SIGSTORE_BUNDLE_V03_MEDIA_TYPE, seen)).filter((r) => {
       const t = r.annotations?.['dev.sigstore.bundle.predicateType'];
       return t === undefined || t === predicateType;
     });
@@ -431,6 +444,7 @@ export async function findValidBundle(
       checked: read,
       unread: found ? 0 : listed.length - read,
       stopped,
+      unlistable: seen.subjectItself,
     });
     for (const candidate of candidates) {
       if (read >= MAX_READ) return result(undefined, `at most ${MAX_READ} are read`);
