@@ -354,7 +354,7 @@ describe('chart verify and chart pull --verify read both layouts', () => {
     const wantBoth = await cli(['chart', 'verify', ref('verify-classic'), ...flags, '--signature-format', 'both'], { env });
     assert.equal(wantBoth.code, 1);
     assert.match(wantBoth.stderr, /no Sigstore bundle among its referrers/);
-    assert.match(wantBoth.stderr, /verify with --signature-format classic/);
+    assert.match(wantBoth.stderr, /ask for that form \(classic\)/);
 
     const cache = path.join(await tempDir('chartlift-classic-cache-'), 'cache');
     const pulled = await cli(['chart', 'pull', ref('verify-classic'), '--verify', ...flags, '--cache', cache], { env });

@@ -586,7 +586,7 @@ export async function verifyKeylessReferrer(
   throw new UserError(`${where}: ${failures.map((f) => f.failure).join('; and ')}`, {
     hint:
       check.format === 'both' && found.length > 0
-        ? `Only one form is there (${found.map(describeFound).join(', ')}): verify with --signature-format ${found[0].format}, or sign again in both forms`
+        ? `Only one form is there (${found.map(describeFound).join(', ')}): ask for that form (${found[0].format}), or sign again in both forms`
         : 'Check the identity and issuer; a chart whose content changed has another digest, and no signature',
   });
 }
