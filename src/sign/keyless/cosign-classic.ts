@@ -124,13 +124,9 @@ export function envelopeBytes(bundle: SerializedBundle): Buffer {
     bundle as { dsseEnvelope?: { payload: string; payloadType: string; signatures: Array<{ sig: string; keyid?: string }> } }
   ).dsseEnvelope;
   if (!envelope) throw new UserError('the bundle holds no DSSE envelope');
-  const data = Buffer.from(
-    JSON.stringify({
-      payload: envelope.payload,
-      payloadType: envelope.payloadType,
-      signatures: envelope.signatures.map((s) => ({ ...(s.keyid ? { keyid: s.keyid } : {}), sig: s.sig })),
-    }),
-  );
+  // The envelope as serialised in the bundle (protobuf-specs' Envelope.toJSON: payload, payloadType,
+  // signatures[{sig}], an empty keyid left out), read back in its own key order.
+  const data = Buffer.from(JSON.stringify(envelope));
   const body = bundle.verificationMaterial.tlogEntries?.[0]?.canonicalizedBody;
   if (body) {
     let hash: unknown;
