@@ -55,7 +55,10 @@ export class CertifiedKey {
     if (held && held.notAfter - Date.now() > CERTIFICATE_MARGIN_MS)
       return { signature: this.#signLocally(data), key: { $case: 'x509Certificate', certificate: held.pem } };
     const asked = this.#ask(data);
-    this.#certificate = asked.then((r) => r.certificate);
+    const certificate = asked.then((r) => r.certificate);
+    // A failure is the signing's that asked (it throws it); a later signing asks again.
+    certificate.catch(() => {});
+    this.#certificate = certificate;
     return (await asked).signature;
   }
 
