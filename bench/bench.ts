@@ -258,6 +258,68 @@ async function requestsFor(registry: Registry, fn: () => Promise<unknown>): Prom
   return registry.requests(mark).length;
 }
 
+/** One format's keyless publish, new and again: wall time (median) and registry requests (of the last round). */
+export interface KeylessFormatFigures {
+  newMs: number;
+  againMs: number;
+  newRequests: number;
+  againRequests: number;
+  /** Of the re-run's requests, those that write (PUT, POST, PATCH, DELETE): none, for exactly once. */
+  againWrites: number;
+  /** Sigstore requests per new publish (Fulcio, Rekor, TSA). */
+  sigstore: { fulcio: number; rekor: number; tsa: number };
+}
+
+/**
+ * Keyless signing and attesting of the small chart against the Sigstore stand-in, in each
+ * `signature-format` (both, the default, against bundle: what the classic tags cost), interleaved:
+ * a new chart, then the same chart again (exactly once: everything read, nothing signed or written).
+ */
+async function keylessFormats(registry: Registry, small: string, rounds: number): Promise<Record<string, KeylessFormatFigures>> {
+  const standIn = await startKeylessStandIn(work);
+  const runner = standIn.env() as Record<string, string>;
+  const formats = ['bundle', 'both'] as const;
+  const out: Record<string, KeylessFormatFigures> = {};
+  const times: Record<string, { new: number[]; again: number[] }> = {};
+  for (const f of formats) times[f] = { new: [], again: [] };
+  try {
+    for (let i = 0; i < rounds; i++)
+      for (const f of formats) {
+        const inputs = standIn.inputs({ 'signature-format': f });
+        const ref = `oci://${registry.host}/${unique()}`;
+        const calls = { ...standIn.sigstore.calls };
+        let mark = registry.mark();
+        times[f].new.push((await chartlift(small, ref, inputs, DIST, runner)).ms);
+        await new Promise((r) => setTimeout(r, 200));
+        const newRequests = registry.requests(mark).length;
+        const sigstore = {
+          fulcio: standIn.sigstore.calls.fulcio - calls.fulcio,
+          rekor: standIn.sigstore.calls.rekor - calls.rekor,
+          tsa: standIn.sigstore.calls.tsa - calls.tsa,
+        };
+        mark = registry.mark();
+        times[f].again.push((await chartlift(small, ref, inputs, DIST, runner)).ms);
+        await new Promise((r) => setTimeout(r, 200));
+        const again = registry.requests(mark);
+        out[f] = {
+          newMs: 0,
+          againMs: 0,
+          newRequests,
+          againRequests: again.length,
+          againWrites: again.filter((l) => /^(PUT|POST|PATCH|DELETE) /.test(l)).length,
+          sigstore,
+        };
+      }
+  } finally {
+    await standIn.stop();
+  }
+  for (const f of formats) {
+    out[f].newMs = median(times[f].new);
+    out[f].againMs = median(times[f].again);
+  }
+  return out;
+}
+
 async function main(): Promise<void> {
   const registry = await startRegistry();
   registryCpu = () => registry.cpuMs();
@@ -266,6 +328,11 @@ async function main(): Promise<void> {
   const slowHost = `127.0.0.1:${delayed.port}`;
   try {
     const small = makeChart(work, 'small');
+    // BENCH_ONLY=keyless: the keyless formats alone, printed (RESULTS.md is left as it is).
+    if (process.env.BENCH_ONLY === 'keyless') {
+      process.stdout.write(`${JSON.stringify(await keylessFormats(registry, small, ROUNDS), null, 2)}\n`);
+      return;
+    }
     const large = makeChart(work, 'large', 2000, 10_000);
     const forty = makeCharts(path.join(work, 'forty'), 40);
     const fourHundred = makeCharts(path.join(work, 'four-hundred'), 400);
@@ -401,6 +468,8 @@ async function main(): Promise<void> {
       await standIn.stop();
     }
 
+    const keylessByFormat = await keylessFormats(registry, small, ROUNDS);
+
     // Start-up: the bundle started on a missing input loads the whole publish path, then stops.
     const missingInput = () => timed(process.execPath, [DIST], { INPUT_CHART: '', GITHUB_OUTPUT: '/dev/null' }, true);
     const startup = median(await series(9, async () => (await missingInput()).ms));
@@ -449,6 +518,7 @@ async function main(): Promise<void> {
         keyless: median(keylessMs),
         keylessAgain: median(keylessAgainMs),
       },
+      keylessByFormat,
       helmFailures,
       helm: HELM,
       rounds: ROUNDS,

@@ -43,6 +43,11 @@ export interface Results {
   startProfile: Breakdown;
   publishProfile: Breakdown;
   signing: { signed: number; unsigned: number; keyless: number; keylessAgain: number };
+  /** Keyless publish per signature-format (bench.ts keylessFormats). */
+  keylessByFormat?: Record<
+    string,
+    { newMs: number; againMs: number; newRequests: number; againRequests: number; againWrites: number; sigstore: Record<string, number> }
+  >;
   helmFailures: string[];
   helm: Record<string, string>;
   rounds: number;
@@ -208,6 +213,21 @@ export function writeResults(r: Results): void {
     ...r.publishProfile.categories.filter(([, v]) => v >= 0.5).map(([k, v]) => `| ${k} | ${v.toFixed(1)} |`),
   );
 
+  if (r.keylessByFormat) {
+    lines.push(
+      '',
+      '## Keyless signing by signature-format',
+      '',
+      'The small chart signed and attested against the Sigstore stand-in on loopback, new and then again (exactly once: read, nothing signed or written); medians, requests to the registry of one publish.',
+      '',
+      '| signature-format | new | registry requests | Fulcio / Rekor / TSA | again | registry requests (writes) |',
+      '| --- | ---: | ---: | ---: | ---: | ---: |',
+    );
+    for (const [f, k] of Object.entries(r.keylessByFormat))
+      lines.push(
+        `| ${f} | ${ms(k.newMs)} | ${k.newRequests} | ${k.sigstore.fulcio} / ${k.sigstore.rekor} / ${k.sigstore.tsa} | ${ms(k.againMs)} | ${k.againRequests} (${k.againWrites}) |`,
+      );
+  }
   lines.push('', '## Requests and round trips per publish', '', '| publish | requests |', '| --- | ---: |');
   for (const [k, v] of Object.entries(r.requests)) lines.push(`| ${k} | ${v} |`);
   lines.push(

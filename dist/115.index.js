@@ -5,11 +5,18 @@ export const modules = {
 /***/ 71115:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   signStatement: () => (/* binding */ signStatement)
+/* harmony export */   CertifiedKey: () => (/* binding */ CertifiedKey),
+/* harmony export */   signMessage: () => (/* binding */ signMessage),
+/* harmony export */   signStatement: () => (/* binding */ signStatement),
+/* harmony export */   timestampBytes: () => (/* binding */ timestampBytes)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _statement_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42349);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _statement_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42349);
+
 
 
 /** Which service a sigstore-js failure came from, by its error code, for a message naming it. */
@@ -20,38 +27,134 @@ const SERVICE_OF_CODE = {
     TLOG_CREATE_ENTRY_ERROR: 'Rekor did not enter the signature in the transparency log',
     TSA_CREATE_TIMESTAMP_ERROR: 'the timestamp authority did not timestamp the signature',
 };
+/** sigstore-js's signing classes, loaded on first use, never at start. */
+const sigstoreSign = () => Promise.all(/* import() */[__webpack_require__.e(654), __webpack_require__.e(917), __webpack_require__.e(88), __webpack_require__.e(335), __webpack_require__.e(179)]).then(__webpack_require__.bind(__webpack_require__, 15179));
+/**
+ * An ephemeral P-256 key and its Fulcio certificate, asked for once and used for every signature made
+ * while the certificate has CERTIFICATE_MARGIN_MS of validity left (then a new certificate for the same
+ * key): a sigstore-js `Signer`. sigstore-js's FulcioSigner asks Fulcio again for every signature; this
+ * one lets the bundle's statement and cosign's classic payload of a chart be signed under one
+ * certificate (one Fulcio request, one identity token). Its first `sign` (and one after the margin)
+ * calls Fulcio through FulcioSigner, with this key as its `keyHolder`; the others sign locally.
+ */
+class CertifiedKey {
+    #options;
+    #keyPair = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.generateKeyPairSync)('ec', { namedCurve: 'P-256' });
+    #certificate;
+    constructor(options) {
+        this.#options = options;
+    }
+    /** Signs `data` with the key (ECDSA P-256, SHA-256, DER), under a certificate valid for a while yet. */
+    async sign(data) {
+        const held = this.#certificate && (await this.#certificate.catch(() => undefined));
+        if (held && held.notAfter - Date.now() > CERTIFICATE_MARGIN_MS)
+            return { signature: this.#signLocally(data), key: { $case: 'x509Certificate', certificate: held.pem } };
+        const asked = this.#ask(data);
+        const certificate = asked.then((r) => r.certificate);
+        // A failure is the signing's that asked (it throws it); a later signing asks again.
+        certificate.catch(() => { });
+        this.#certificate = certificate;
+        return (await asked).signature;
+    }
+    async #ask(data) {
+        const [{ FulcioSigner }, { X509Certificate }] = await Promise.all([sigstoreSign(), __webpack_require__.e(/* import() */ 917).then(__webpack_require__.t.bind(__webpack_require__, 83917, 23))]);
+        const keyHolder = {
+            sign: async (bytes) => ({
+                signature: this.#signLocally(bytes),
+                key: { $case: 'publicKey', publicKey: this.#keyPair.publicKey.export({ format: 'pem', type: 'spki' }).toString() },
+            }),
+        };
+        const fulcio = new FulcioSigner({
+            fulcioBaseURL: this.#options.fulcioURL,
+            identityProvider: { getToken: this.#options.identityToken },
+            keyHolder,
+            ...fetchOptions(this.#options),
+        });
+        const signature = await fulcio.sign(data);
+        if (signature.key.$case !== 'x509Certificate')
+            throw new Error('Fulcio answered no certificate');
+        const pem = signature.key.certificate;
+        return {
+            signature: { signature: signature.signature, key: { $case: 'x509Certificate', certificate: pem } },
+            certificate: { pem, notAfter: X509Certificate.parse(pem).notAfter.getTime() },
+        };
+    }
+    #signLocally(data) {
+        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.sign)('sha256', data, this.#keyPair.privateKey);
+    }
+}
+/** A certificate is used while it has this much validity left: its Rekor entry must be integrated before it expires (cosign's CheckExpiry). */
+const CERTIFICATE_MARGIN_MS = 120_000;
+const fetchOptions = (o) => ({ timeout: o.timeout ?? 10_000, retry: o.retry ?? 3 });
+/** The witnesses of a signature's time: a Rekor entry (of `entryType` for a DSSE envelope) and/or an RFC 3161 timestamp. */
+async function witnesses(options) {
+    if (!options.rekorURL && !options.tsaURL)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('keyless signing needs a transparency log or a timestamp authority', {
+            hint: 'Give a Rekor URL, a timestamp authority URL, or both.',
+        });
+    const { RekorWitness, TSAWitness } = await sigstoreSign();
+    const out = [];
+    // A `dsse` entry for an envelope, as actions/attest and cosign 3 make (a message signature is a
+    // `hashedrekord`, whatever entryType says); an entry already in the log (409) is fetched, as actions/attest does.
+    if (options.rekorURL)
+        out.push(new RekorWitness({ rekorBaseURL: options.rekorURL, entryType: 'dsse', fetchOnConflict: true, ...fetchOptions(options) }));
+    if (options.tsaURL)
+        out.push(new TSAWitness({ tsaBaseURL: options.tsaURL, ...fetchOptions(options) }));
+    return out;
+}
 /**
  * Signs an in-toto statement keylessly: an ephemeral key, a Fulcio certificate for the identity
  * token, a DSSE envelope (payload type `application/vnd.in-toto+json`), then a Rekor `dsse` entry
  * and/or an RFC 3161 timestamp. Returns the Sigstore bundle v0.3 as JSON
- * (`application/vnd.dev.sigstore.bundle.v0.3+json`), as actions/attest and cosign 3 make it.
+ * (`application/vnd.dev.sigstore.bundle.v0.3+json`), as actions/attest and cosign 3 make it. With
+ * `key`, under that key's certificate (asked for once, see CertifiedKey); else a key of its own.
  * sigstore-js is loaded here, on first use, never at start.
  */
-async function signStatement(statement, options) {
-    if (!options.rekorURL && !options.tsaURL)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('keyless signing needs a transparency log or a timestamp authority', {
-            hint: 'Give a Rekor URL, a timestamp authority URL, or both.',
-        });
-    const [{ DSSEBundleBuilder, FulcioSigner, RekorWitness, TSAWitness }, { bundleToJSON }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(654), __webpack_require__.e(917), __webpack_require__.e(88), __webpack_require__.e(335), __webpack_require__.e(179)]).then(__webpack_require__.bind(__webpack_require__, 15179)),
-        Promise.all(/* import() */[__webpack_require__.e(654), __webpack_require__.e(40)]).then(__webpack_require__.bind(__webpack_require__, 61040)),
-    ]);
-    const fetchOptions = { timeout: options.timeout ?? 10_000, retry: options.retry ?? 3 };
-    const signer = new FulcioSigner({
-        fulcioBaseURL: options.fulcioURL,
-        identityProvider: { getToken: options.identityToken },
-        ...fetchOptions,
-    });
-    const witnesses = [];
-    // A `dsse` entry, as actions/attest and cosign 3 make; an entry already in the log (409) is fetched, as actions/attest does.
-    if (options.rekorURL)
-        witnesses.push(new RekorWitness({ rekorBaseURL: options.rekorURL, entryType: 'dsse', fetchOnConflict: true, ...fetchOptions }));
-    if (options.tsaURL)
-        witnesses.push(new TSAWitness({ tsaBaseURL: options.tsaURL, ...fetchOptions }));
-    const builder = new DSSEBundleBuilder({ signer, witnesses });
+async function signStatement(statement, options, key) {
+    const witnessed = await witnesses(options);
+    const [{ DSSEBundleBuilder }, { bundleToJSON }] = await Promise.all([sigstoreSign(), Promise.all(/* import() */[__webpack_require__.e(654), __webpack_require__.e(40)]).then(__webpack_require__.bind(__webpack_require__, 61040))]);
+    const builder = new DSSEBundleBuilder({ signer: key ?? new CertifiedKey(options), witnesses: witnessed });
     try {
-        const bundle = await builder.create({ data: (0,_statement_js__WEBPACK_IMPORTED_MODULE_1__/* .statementPayload */ .Go)(statement), type: _statement_js__WEBPACK_IMPORTED_MODULE_1__/* .IN_TOTO_PAYLOAD_TYPE */ .T4 });
+        const bundle = await builder.create({ data: (0,_statement_js__WEBPACK_IMPORTED_MODULE_2__/* .statementPayload */ .Go)(statement), type: _statement_js__WEBPACK_IMPORTED_MODULE_2__/* .IN_TOTO_PAYLOAD_TYPE */ .T4 });
         return bundleToJSON(bundle);
+    }
+    catch (err) {
+        throw signingError(err);
+    }
+}
+/**
+ * Signs `data` itself (ECDSA over its SHA-256), as `cosign sign` signs its simple-signing payload:
+ * a Rekor `hashedrekord` entry of the digest, signature and certificate (what cosign 2 enters) and/or
+ * an RFC 3161 timestamp over the signature. Returns sigstore-js's message-signature bundle (v0.2,
+ * the certificate as a one-element chain), from which cosign's classic annotations are read.
+ */
+async function signMessage(data, options, key) {
+    const witnessed = await witnesses(options);
+    const [{ MessageSignatureBundleBuilder }, { bundleToJSON }] = await Promise.all([sigstoreSign(), Promise.all(/* import() */[__webpack_require__.e(654), __webpack_require__.e(40)]).then(__webpack_require__.bind(__webpack_require__, 61040))]);
+    const builder = new MessageSignatureBundleBuilder({ signer: key ?? new CertifiedKey(options), witnesses: witnessed });
+    try {
+        return bundleToJSON(await builder.create({ data }));
+    }
+    catch (err) {
+        throw signingError(err);
+    }
+}
+/**
+ * An RFC 3161 timestamp over `data` from the timestamp authority (the DER TimeStampResp, base64): what
+ * cosign puts on a `.att` layer, whose timestamp covers the layer (the DSSE envelope), not a signature
+ * (cosign pkg/cosign/verify.go `VerifyRFC3161Timestamp`: the payload when the signature annotation is
+ * empty). sigstore-js's TSAWitness timestamps a message signature's `signature` bytes; `data` is
+ * handed to it as one.
+ */
+async function timestampBytes(data, options) {
+    const { TSAWitness } = await sigstoreSign();
+    const tsa = new TSAWitness({ tsaBaseURL: options.tsaURL, ...fetchOptions(options) });
+    try {
+        const { rfc3161Timestamps } = await tsa.testify({
+            $case: 'messageSignature',
+            messageSignature: { messageDigest: { algorithm: 0, digest: Buffer.alloc(0) }, signature: data },
+        });
+        return Buffer.from(rfc3161Timestamps[0].signedTimestamp).toString('base64');
     }
     catch (err) {
         throw signingError(err);
@@ -63,7 +166,7 @@ function signingError(err) {
     const what = (typeof code === 'string' && SERVICE_OF_CODE[code]) || 'keyless signing failed';
     const detail = err instanceof Error ? err.message : String(err);
     const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : '';
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${what} (${detail}${cause})`, {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${what} (${detail}${cause})`, {
         cause: err,
         hint: 'Check the Sigstore URLs and that the workflow may request an OIDC token (permissions: id-token: write).',
     });

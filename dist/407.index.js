@@ -34,6 +34,7 @@ const Input = {
     signKeyName: 'sign-key-name',
     keylessSign: 'keyless-sign',
     attest: 'attest',
+    signatureFormat: 'signature-format',
     fulcioUrl: 'fulcio-url',
     rekorUrl: 'rekor-url',
     tsaUrl: 'tsa-url',
@@ -138,7 +139,10 @@ var constants = __webpack_require__(90915);
 var once = __webpack_require__(82423);
 // EXTERNAL MODULE: ./src/release/setting-values.ts
 var setting_values = __webpack_require__(13556);
+// EXTERNAL MODULE: ./src/release/signature-format.ts
+var signature_format = __webpack_require__(90175);
 ;// CONCATENATED MODULE: ./src/action/keyless-inputs.ts
+
 
 
 
@@ -154,6 +158,11 @@ function readKeylessInputs(push) {
     const fulcioURL = (0,setting_values/* sigstoreUrlValue */.bj)(core/* getInput */.V4(constants/* Input */.pd.fulcioUrl), names.fulcio);
     const rekorURL = (0,setting_values/* sigstoreUrlValue */.bj)(core/* getInput */.V4(constants/* Input */.pd.rekorUrl), names.rekor);
     const tsaURL = (0,setting_values/* sigstoreUrlValue */.bj)(core/* getInput */.V4(constants/* Input */.pd.tsaUrl), names.tsa);
+    const format = (core/* getInput */.V4(constants/* Input */.pd.signatureFormat) || signature_format/* DEFAULT_SIGNATURE_FORMAT */.j);
+    if (!signature_format/* SIGNATURE_FORMATS */.g.includes(format))
+        throw new errors/* UserError */.yo(`\`${constants/* Input */.pd.signatureFormat}\` is bundle, classic or both, not ${JSON.stringify(format)}`, {
+            hint: 'bundle: a Sigstore bundle attached as an OCI referrer (cosign 3); classic: the sha256-<hex>.sig / .att tag (cosign 2, Kyverno, Flux before 1.8, Artifact Hub); both: each, made once',
+        });
     const instanceSet = [
         fulcioURL && constants/* Input */.pd.fulcioUrl,
         rekorURL && constants/* Input */.pd.rekorUrl,
@@ -175,6 +184,7 @@ function readKeylessInputs(push) {
     return {
         sign,
         attest,
+        format,
         fulcioURL,
         rekorURL,
         tsaURL,

@@ -61,7 +61,7 @@ async function cliKeylessSigner(k, out, env = process.env) {
     const givenRoot = k.trustedRootFile
         ? await (await __webpack_require__.e(/* import() */ 439).then(__webpack_require__.bind(__webpack_require__, 93820))).readTrustedRootFile(k.trustedRootFile, 'the --trusted-root file', "Give the path of the instance's trusted_root.json")
         : undefined;
-    const { KeylessSigner, publicGoodRootOrRefusal } = await __webpack_require__.e(/* import() */ 983).then(__webpack_require__.bind(__webpack_require__, 72364));
+    const { KeylessSigner, publicGoodRootOrRefusal } = await __webpack_require__.e(/* import() */ 500).then(__webpack_require__.bind(__webpack_require__, 30500));
     const kinds = [];
     if (k.sign)
         kinds.push('signature');
@@ -72,6 +72,7 @@ async function cliKeylessSigner(k, out, env = process.env) {
     const cache = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(env.XDG_CACHE_HOME || node_path__WEBPACK_IMPORTED_MODULE_1___default().join(node_os__WEBPACK_IMPORTED_MODULE_0___default().homedir(), '.cache'), 'chartlift', 'sigstore-tuf');
     return new KeylessSigner({
         kinds,
+        format: k.format,
         endpoints: async () => {
             if (k.instance.fulcioURL)
                 return { fulcioURL: k.instance.fulcioURL, rekorURL: k.instance.rekorURL, tsaURL: k.instance.tsaURL };

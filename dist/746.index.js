@@ -245,6 +245,7 @@ const PUBLISH_OPTIONS = {
     'sign-key-name': { type: 'string' },
     'sign-key-url': { type: 'string' },
     'keyless-sign': { type: 'boolean' },
+    'signature-format': { type: 'string' },
     attest: { type: 'boolean' },
     'fulcio-url': { type: 'string' },
     'rekor-url': { type: 'string' },
@@ -297,6 +298,8 @@ function envName(setting) {
 
 // EXTERNAL MODULE: ./src/oci/retry.ts
 var retry = __webpack_require__(49963);
+// EXTERNAL MODULE: ./src/release/signature-format.ts
+var signature_format = __webpack_require__(90175);
 // EXTERNAL MODULE: ./src/oci/token-realm.ts
 var token_realm = __webpack_require__(48274);
 // EXTERNAL MODULE: ./src/release/setting-values.ts
@@ -306,6 +309,7 @@ var read_file_bounded = __webpack_require__(80125);
 // EXTERNAL MODULE: ./src/cli/gitlab.ts
 var cli_gitlab = __webpack_require__(16271);
 ;// CONCATENATED MODULE: ./src/cli/publish-settings.ts
+
 
 
 
@@ -367,6 +371,7 @@ async function readPublishSettings(values, positionals, env, stdin) {
             sign: keylessSign,
             attest,
             instance,
+            format: signatureFormat(text('signature-format')),
             trustedRootFile: text('trusted-root') || undefined,
             identityTokenFile: text('identity-token-file') || undefined,
             certificateIdentity: text('certificate-identity') || undefined,
@@ -375,7 +380,7 @@ async function readPublishSettings(values, positionals, env, stdin) {
     }
     else {
         // A flag given for nothing is a mistake; a CHARTLIFT_* variable may be set for every job (a group's CI/CD variables).
-        const set = ['fulcio-url', 'rekor-url', 'tsa-url', 'trusted-root', 'identity-token-file'].find((n) => values[n] !== undefined);
+        const set = ['fulcio-url', 'rekor-url', 'tsa-url', 'trusted-root', 'identity-token-file', 'signature-format'].find((n) => values[n] !== undefined);
         if (set)
             throw new src_errors/* UserError */.yo(`--${set} is set, but neither --keyless-sign nor --attest`, {
                 hint: 'Add --keyless-sign or --attest, or drop it',
@@ -494,6 +499,15 @@ function registryOf(ref) {
     catch {
         return '';
     }
+}
+/** --signature-format: bundle, classic or both (the default: every verifier finds the signature). */
+function signatureFormat(raw) {
+    const value = (raw.trim() || signature_format/* DEFAULT_SIGNATURE_FORMAT */.j);
+    if (!signature_format/* SIGNATURE_FORMATS */.g.includes(value))
+        throw new src_errors/* UserError */.yo(`--signature-format must be bundle, classic or both, not ${JSON.stringify(raw)}`, {
+            hint: "bundle: a Sigstore bundle as an OCI referrer (cosign 3); classic: cosign's sha256-<hex>.sig / .att tag (cosign 2, Kyverno, Flux before 1.8, Artifact Hub); both (the default): each",
+        });
+    return value;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/publish-command.ts

@@ -1,5 +1,5 @@
 export const id = 767;
-export const ids = [767];
+export const ids = [767,349];
 export const modules = {
 
 /***/ 83767:

@@ -1,5 +1,5 @@
 export const id = 846;
-export const ids = [846];
+export const ids = [846,349];
 export const modules = {
 
 /***/ 50846:
@@ -184,6 +184,7 @@ async function main(argv) {
         type: values.type,
         trustedRoot: values['trusted-root'],
         certificateGithubWorkflowRepository: values['certificate-github-workflow-repository'],
+        signatureFormat: values['signature-format'],
     };
     const ifExists = (0,setting_values/* ifExistsValue */.hP)(values['if-exists'] ?? '', '--if-exists');
     // REF as helm takes it too: oci://host/path/name --version X.
@@ -275,6 +276,7 @@ const OPTIONS = {
     'certificate-github-workflow-repository': { type: 'string' },
     type: { type: 'string' },
     'trusted-root': { type: 'string' },
+    'signature-format': { type: 'string' },
 };
 /** What each option's value is called in the help. */
 const VALUE_NAMES = {
@@ -294,6 +296,7 @@ const VALUE_NAMES = {
     'certificate-github-workflow-repository': 'OWNER/REPO',
     type: 'signature|slsaprovenance',
     'trusted-root': 'FILE',
+    'signature-format': 'bundle|classic|both',
 };
 /**
  * The command line read as the CLI's options, its failures in the CLI's own words (Node's parser
@@ -672,7 +675,7 @@ async function pullCommand(ref, cache, options) {
             verified = await (0,provenance.verifyProvenance)(pulled.provenance, pulled.chart, (0,provenance.archiveName)(pulled), keyring);
         }
         if (keylessWanted) {
-            const { verifyKeylessReferrer } = await __webpack_require__.e(/* import() */ 983).then(__webpack_require__.bind(__webpack_require__, 72364));
+            const { verifyKeylessReferrer } = await __webpack_require__.e(/* import() */ 500).then(__webpack_require__.bind(__webpack_require__, 30500));
             signedKeyless = await verifyKeylessReferrer(client, r.repository, pulled.digest, keylessWanted);
         }
     }));
@@ -758,6 +761,8 @@ Signing:
   --sign-key-url URL           where the public key is (artifacthub.io/signKey)
   --keyless-sign               sign the manifest digest keylessly (Sigstore), once
   --attest                     attest the build's SLSA provenance (a GitLab CI job's), once
+  --signature-format bundle|classic|both   a Sigstore bundle as a referrer, cosign's classic .sig/.att
+                               tags, or both (the default)
   --identity-token-file FILE   the OIDC token for Sigstore (default: SIGSTORE_ID_TOKEN)
   --certificate-identity ID, --certificate-oidc-issuer URL
                                the identity Sigstore certifies, for a CI whose token does not say it
@@ -834,15 +839,18 @@ Options:
   --ca-file FILE     trust the registry's certificate from this PEM bundle (besides the system's roots)
   --token-hosts HOSTS  hosts besides the registry's own that may serve its tokens (also CHARTLIFT_TOKEN_HOSTS)
   --verify           check the chart's provenance as helm pull --verify does (with --keyring), its keyless
-                     signature (with --certificate-identity and --certificate-oidc-issuer, as chart verify),
-                     or both; nothing is saved if a check fails
+                     signature (with --certificate-identity and --certificate-oidc-issuer, as chart verify,
+                     in either form unless --signature-format names one), or both; nothing is saved if a
+                     check fails
   --keyring FILE     the signers' public keys: gpg --export KEY > FILE`,
-    'chart verify': `Usage: chartlift chart verify REF [--version VERSION] --certificate-identity ID --certificate-oidc-issuer URL [--certificate-github-workflow-repository OWNER/REPO] [--type signature|slsaprovenance] [--trusted-root FILE] [--plain-http] [--ca-file FILE]
+    'chart verify': `Usage: chartlift chart verify REF [--version VERSION] --certificate-identity ID --certificate-oidc-issuer URL [--certificate-github-workflow-repository OWNER/REPO] [--type signature|slsaprovenance] [--signature-format bundle|classic|both] [--trusted-root FILE] [--plain-http] [--ca-file FILE]
 
 Checks that the manifest REF points at carries a keyless Sigstore signature (or, with
 --type slsaprovenance, a SLSA provenance attestation) made by ID, valid against Sigstore's
-public-good trusted root (fetched and verified through its TUF repository) or FILE. Needs
-Node.js 22.22+ or 24.15+.
+public-good trusted root (fetched and verified through its TUF repository) or FILE, and says
+where it found it: a Sigstore bundle among the manifest's referrers (cosign 3), or a layer of
+cosign's classic tag sha256-<hex>.sig (.att for an attestation; cosign 2). Needs Node.js
+22.22+ or 24.15+.
 
 Options:
   --certificate-identity ID          the signer: the certificate's SAN, e.g. a workflow's
@@ -853,6 +861,8 @@ Options:
                                      the repository whose workflow ran: a reusable workflow signs as
                                      itself (its own path is the identity), this names its caller
   --type TYPE                        signature (default) or slsaprovenance
+  --signature-format FORM            the form that must verify: bundle (a referrer), classic
+                                     (the .sig/.att tag) or both; without it, either (bundle first)
   --trusted-root FILE                a Sigstore instance's trusted_root.json (a private instance)
   --plain-http                       talk HTTP instead of HTTPS
   --ca-file FILE                     trust the registry's certificate from this PEM bundle
@@ -911,7 +921,9 @@ const CLI_HINTS = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _release_signature_format_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(90175);
 /* harmony import */ var _sign_keyless_statement_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(42349);
+
 
 
 
@@ -929,7 +941,8 @@ function wantsKeyless(flags) {
         flags.certificateOidcIssuer ||
         flags.trustedRoot ||
         flags.type ||
-        flags.certificateGithubWorkflowRepository);
+        flags.certificateGithubWorkflowRepository ||
+        flags.signatureFormat);
 }
 /** sigstore-js runs on Node 22.22.2+ and 24.15+ (its engines); older ones are told so, not failed obscurely. */
 function checkNodeForSigstore(version = process.versions.node) {
@@ -961,6 +974,11 @@ async function keylessCheck(flags) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`--certificate-identity-regexp is not a regular expression: ${JSON.stringify(flags.certificateIdentityRegexp)}`);
         }
     }
+    const format = flags.signatureFormat;
+    if (format !== undefined && !_release_signature_format_js__WEBPACK_IMPORTED_MODULE_4__/* .SIGNATURE_FORMATS */ .g.includes(format))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`--signature-format takes bundle, classic or both, not ${JSON.stringify(format)}`, {
+            hint: 'bundle: a Sigstore bundle among the referrers (cosign 3); classic: the sha256-<hex>.sig / .att tag (cosign 2); both: each; without it, either',
+        });
     const repository = flags.certificateGithubWorkflowRepository;
     if (repository !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(repository))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`--certificate-github-workflow-repository takes OWNER/REPO, not ${JSON.stringify(repository)}`);
@@ -970,6 +988,7 @@ async function keylessCheck(flags) {
         issuer: flags.certificateOidcIssuer,
         trustedRoot: await trustedRoot(flags.trustedRoot),
         githubWorkflowRepository: repository,
+        format: format,
     };
 }
 async function trustedRoot(file) {

@@ -20,21 +20,23 @@ __webpack_require__.r(__webpack_exports__);
 /**
  * `chart verify REF`: the chart's manifest digest, as the tag holds it now, carries a keyless
  * signature (or, with --type slsaprovenance, a provenance attestation) by the given identity, valid
- * against Sigstore's trusted root (or --trusted-root). A chart whose content changed has another
- * digest, and no signature.
+ * against Sigstore's trusted root (or --trusted-root), as a referrer bundle or in cosign's classic
+ * layout (--signature-format: which must verify); each form that verified is named. A chart whose
+ * content changed has another digest, and no signature.
  */
 async function verifyCommand(ref, options) {
     const check = await (0,_keyless_flags_js__WEBPACK_IMPORTED_MODULE_2__/* .keylessCheck */ .bg)(options);
     const r = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseReference */ .F2)(ref);
     const { verified, digest } = await (0,_chart_commands_js__WEBPACK_IMPORTED_MODULE_1__/* .withClient */ .SV)(r.registry, options, async (client) => {
         const { digest } = await client.fetchManifest(r.repository, r.tag);
-        const { verifyKeylessReferrer } = await __webpack_require__.e(/* import() */ 983).then(__webpack_require__.bind(__webpack_require__, 72364));
+        const { verifyKeylessReferrer } = await __webpack_require__.e(/* import() */ 500).then(__webpack_require__.bind(__webpack_require__, 30500));
         return { digest, verified: await verifyKeylessReferrer(client, r.repository, digest, check) };
     });
     const what = options.type && options.type !== 'signature' ? 'provenance attestation' : 'keyless signature';
+    const { describeFound } = await __webpack_require__.e(/* import() */ 500).then(__webpack_require__.bind(__webpack_require__, 30500));
     (0,_print_js__WEBPACK_IMPORTED_MODULE_3__/* .print */ .yy)([
         `Verified ${(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .refString */ .nw)(r)}@${digest}`,
-        `${what}: ${verified.referrer}`,
+        ...verified.found.map((f) => `${what}: ${describeFound(f)}`),
         `identity: ${verified.identity}`,
         `issuer:   ${verified.issuer}`,
         `trusted:  ${options.trustedRoot ? options.trustedRoot : "Sigstore's public-good trusted root"}`,

@@ -68,6 +68,7 @@ export async function main(argv: string[]): Promise<number> {
     type: values.type,
     trustedRoot: values['trusted-root'],
     certificateGithubWorkflowRepository: values['certificate-github-workflow-repository'],
+    signatureFormat: values['signature-format'],
   };
   const ifExists = ifExistsValue(values['if-exists'] ?? '', '--if-exists');
   // REF as helm takes it too: oci://host/path/name --version X.

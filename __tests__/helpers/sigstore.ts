@@ -1,4 +1,5 @@
 import { createHash, createPublicKey, generateKeyPairSync, randomUUID, sign, verify, X509Certificate, type KeyObject } from 'node:crypto';
+import { pem as corePem } from '@sigstore/core';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
@@ -11,6 +12,7 @@ import {
   tsaHandler,
   type HandlerFn,
 } from '@sigstore/mock';
+import { verifyPrehashedP256 } from './p256.js';
 
 /**
  * A Sigstore stand-in on loopback: Fulcio, Rekor and an RFC 3161 timestamp authority served from
@@ -20,9 +22,13 @@ import {
  * Two things the mock leaves out and a real deployment does, done here in front of its handlers:
  * - Fulcio checks the identity token (signed by this issuer, audience `sigstore`, not expired) and
  *   maps a GitHub Actions token to its certificate SAN `https://github.com/<job_workflow_ref>`;
- * - Rekor checks a proposed `dsse` entry's signature and stores the entry in its canonical form
- *   (envelopeHash, payloadHash, signatures), as rekor pkg/types/dsse/v0.0.1 does: the mock would log
- *   the proposed form, which no verifier of a real Rekor's entries would see.
+ * - Rekor checks a proposed entry's signature and stores the entry in its canonical form, as Rekor
+ *   does: a `dsse` entry as envelopeHash, payloadHash and signatures (rekor pkg/types/dsse/v0.0.1
+ *   entry.go `Unmarshal`/`Canonicalize`), a `hashedrekord` entry as its digest, signature and key only
+ *   (pkg/types/hashedrekord/v0.0.1 entry.go `Canonicalize`; `data.content` dropped), every key and
+ *   certificate re-encoded as Go writes PEM (64-column lines: `CanonicalValue` = sigstore cryptoutils
+ *   `MarshalCertificateToPEM`, pkg/pki/x509/x509.go). The mock would log the proposed form (its
+ *   Fulcio writes PEM as one unbroken line), which no verifier of a real Rekor's entries would see.
  */
 
 export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
@@ -121,6 +127,26 @@ function pae(type: string, body: Buffer): Buffer {
   return Buffer.concat([Buffer.from(`DSSEv1 ${Buffer.byteLength(type)} ${type} ${body.length} `), body]);
 }
 
+/**
+ * The base64 of a PEM (one or more blocks, as proposed) re-encoded as Rekor stores it: each block's DER
+ * written again as Go's pem.Encode writes it (64-column lines, trailing newline; @sigstore/core's
+ * `pem.fromDER` writes the same bytes).
+ */
+function goPem(b64: string): string {
+  const text = Buffer.from(b64, 'base64').toString('utf8');
+  const blocks = [...text.matchAll(/-----BEGIN ([A-Z ]+)-----([\s\S]*?)-----END \1-----/g)];
+  if (blocks.length === 0) throw new Error('the key is not PEM');
+  return Buffer.from(
+    blocks.map(([, type, body]) => corePem.fromDER(Buffer.from(body.replace(/\s+/g, ''), 'base64'), type)).join(''),
+  ).toString('base64');
+}
+
+/** The public key of a PEM certificate or public key given as base64. */
+function keyOf(b64: string): KeyObject {
+  const pem = Buffer.from(b64, 'base64').toString('utf8');
+  return pem.includes('CERTIFICATE') ? new X509Certificate(pem).publicKey : createPublicKey(pem);
+}
+
 /** What rekor's dsse v0.0.1 type makes of a proposed entry: its canonical form, or an error. */
 function canonicalDsse(proposed: {
   apiVersion?: string;
@@ -132,13 +158,11 @@ function canonicalDsse(proposed: {
   const envelope = JSON.parse(content.envelope) as { payloadType: string; payload: string; signatures: Array<{ sig: string }> };
   const payload = Buffer.from(envelope.payload, 'base64');
   const signatures = envelope.signatures.map(({ sig }) => {
-    const verifier = content.verifiers!.find((v) => {
-      const pem = Buffer.from(v, 'base64').toString('utf8');
-      const key = pem.includes('CERTIFICATE') ? new X509Certificate(pem).publicKey : createPublicKey(pem);
-      return verify('sha256', pae(envelope.payloadType, payload), key, Buffer.from(sig, 'base64'));
-    });
+    const verifier = content.verifiers!.find((v) =>
+      verify('sha256', pae(envelope.payloadType, payload), keyOf(v), Buffer.from(sig, 'base64')),
+    );
     if (!verifier) throw new Error('all signatures must have a key that verifies it');
-    return { signature: sig, verifier };
+    return { signature: sig, verifier: goPem(verifier) };
   });
   signatures.sort((a, b) => (a.signature < b.signature ? -1 : a.signature > b.signature ? 1 : 0));
   const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
@@ -149,6 +173,31 @@ function canonicalDsse(proposed: {
       envelopeHash: { algorithm: 'sha256', value: sha256(content.envelope) },
       payloadHash: { algorithm: 'sha256', value: sha256(payload) },
       signatures,
+    },
+  };
+}
+
+/**
+ * What rekor's hashedrekord v0.0.1 type makes of a proposed entry: the digest, the signature and the
+ * key (Go PEM), once the signature verifies over the digest with that key (entry.go `validate`); an
+ * error otherwise.
+ */
+function canonicalHashedRekord(proposed: {
+  spec?: { data?: { hash?: { algorithm?: string; value?: string } }; signature?: { content?: string; publicKey?: { content?: string } } };
+}): Record<string, unknown> {
+  const hash = proposed.spec?.data?.hash;
+  const signature = proposed.spec?.signature;
+  if (hash?.algorithm !== 'sha256' || !/^[0-9a-f]{64}$/.test(hash.value ?? ''))
+    throw new Error('invalid hash: a sha256 digest in hex is required');
+  if (!signature?.content || !signature.publicKey?.content) throw new Error('a signature and its public key are required');
+  if (!verifyPrehashedP256(keyOf(signature.publicKey.content), Buffer.from(hash.value!, 'hex'), Buffer.from(signature.content, 'base64')))
+    throw new Error('verifying signature: invalid signature when validating ASN.1 encoded signature');
+  return {
+    apiVersion: '0.0.1',
+    kind: 'hashedrekord',
+    spec: {
+      data: { hash: { algorithm: 'sha256', value: hash.value } },
+      signature: { content: signature.content, publicKey: { content: goPem(signature.publicKey.content) } },
     },
   };
 }
@@ -246,9 +295,12 @@ export async function startSigstore(options: { tsaFractionMs?: number } = {}): P
     async (body) => {
       const proposed = JSON.parse(body) as { kind?: string; apiVersion?: string };
       let entry: Record<string, unknown> = proposed;
-      if (proposed.kind === 'dsse') {
+      if (proposed.kind === 'dsse' || proposed.kind === 'hashedrekord') {
         try {
-          entry = canonicalDsse(proposed);
+          entry =
+            proposed.kind === 'dsse'
+              ? canonicalDsse(proposed)
+              : canonicalHashedRekord(proposed as Parameters<typeof canonicalHashedRekord>[0]);
         } catch (err) {
           return {
             statusCode: 400,

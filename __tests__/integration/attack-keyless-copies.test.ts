@@ -9,9 +9,10 @@ import { fetchBlob, fetchManifest, startRegistry, type Registry } from '../helpe
 import { startKeylessStandIn, WORKFLOW, type KeylessStandIn } from '../helpers/keyless-stand-in.js';
 import { tempDir } from '../helpers/temp.js';
 
-// A chart and its referrers copied to another repository (a mirror, `oras cp -r`): a signature names
-// only the manifest's digest, and is still the workflow's there; an attestation names the repository
-// it was made in, and is not the copy's. Neither the exactly-once check nor `chart verify` may count
+// A chart and its referrers copied to another repository (a mirror, `oras cp -r`, `cosign copy`): a
+// signature names only the manifest's digest (cosign's classic payload names the repository too, but
+// no verifier compares it), and is still the workflow's there; an attestation names the repository
+// it was made in, and is not the copy's, in either form. Neither the exactly-once check nor `chart verify` may count
 // acme's attestation for other/web.
 
 let registry: Registry;
@@ -90,6 +91,8 @@ describe('a chart and its referrers copied to another repository', () => {
     for (const entry of JSON.parse(listed.body.toString('utf8')).manifests as Array<{ digest: string }>)
       await copyManifest('acme/web', 'other/web', entry.digest);
     await copyManifest('acme/web', 'other/web', digest.replace(':', '-'), INDEX);
+    // And cosign's classic tags, as `cosign copy` copies them.
+    for (const suffix of ['sig', 'att']) await copyManifest('acme/web', 'other/web', `${digest.replace(':', '-')}.${suffix}`);
 
     const signature = await cli(verifyArgs(`${registry.host}/other/web:1.0.0`), { env });
     assert.equal(signature.code, 0, signature.stderr);

@@ -73,6 +73,11 @@ describe('careless keyless inputs, refused before anything is pushed', () => {
       says: /`fulcio-url` must be an https URL/,
     },
     { name: 'keyless-sign with push: false', inputs: () => ({ push: 'false' }), says: /`push` is false/ },
+    {
+      name: 'a signature-format that is none of the three',
+      inputs: () => ({ 'signature-format': 'cosign' }),
+      says: /`signature-format` is bundle, classic or both, not "cosign"/,
+    },
   ];
   for (const c of cases)
     test(c.name, async () => {
@@ -106,6 +111,16 @@ describe('keyless inputs that do what they say', () => {
       assert.match(t['attestation-digest'], /^sha256:/, JSON.stringify(t));
     }
     assert.equal(sigstore.calls.fulcio - calls, 3, 'one signature for both, one attestation each');
+    // cosign's classic payload names the repository: one .sig layer each, under the one certificate.
+    const certificates = [];
+    for (const repo of ['first', 'second']) {
+      const sig = await fetchManifest(registry, `${repo}/web`, `sha256-${r.outputs.digest.slice(7)}.sig`);
+      assert.equal(sig.status, 200, repo);
+      const { layers } = JSON.parse(sig.body.toString('utf8')) as { layers: Array<{ annotations: Record<string, string> }> };
+      assert.equal(layers.length, 1);
+      certificates.push(layers[0].annotations['dev.sigstore.cosign/certificate']);
+    }
+    assert.equal(certificates[0], certificates[1], 'one certificate for the chart');
   });
 
   test('attest with if-exists: skip attests nothing', async () => {

@@ -22,6 +22,7 @@ export const Input = {
   signKeyName: 'sign-key-name',
   keylessSign: 'keyless-sign',
   attest: 'attest',
+  signatureFormat: 'signature-format',
   fulcioUrl: 'fulcio-url',
   rekorUrl: 'rekor-url',
   tsaUrl: 'tsa-url',

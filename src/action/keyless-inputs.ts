@@ -4,11 +4,14 @@ import { Input } from './constants.js';
 import { once } from '../util/once.js';
 import { bool } from './inputs.js';
 import { checkSigstoreInstance, sigstoreUrlValue } from '../release/setting-values.js';
+import { DEFAULT_SIGNATURE_FORMAT, SIGNATURE_FORMATS, type SignatureFormat } from '../release/signature-format.js';
 
 /** The keyless inputs, checked: what to make, and the Sigstore instance (empty: chosen as actions/attest chooses). */
 export interface KeylessInputs {
   sign: boolean;
   attest: boolean;
+  /** Where what is made goes: the referrer bundle, cosign's classic tags, or both. */
+  format: SignatureFormat;
   fulcioURL?: string;
   rekorURL?: string;
   tsaURL?: string;
@@ -28,6 +31,11 @@ export function readKeylessInputs(push: boolean): KeylessInputs | undefined {
   const fulcioURL = sigstoreUrlValue(core.getInput(Input.fulcioUrl), names.fulcio);
   const rekorURL = sigstoreUrlValue(core.getInput(Input.rekorUrl), names.rekor);
   const tsaURL = sigstoreUrlValue(core.getInput(Input.tsaUrl), names.tsa);
+  const format = (core.getInput(Input.signatureFormat) || DEFAULT_SIGNATURE_FORMAT) as SignatureFormat;
+  if (!SIGNATURE_FORMATS.includes(format))
+    throw new UserError(`\`${Input.signatureFormat}\` is bundle, classic or both, not ${JSON.stringify(format)}`, {
+      hint: 'bundle: a Sigstore bundle attached as an OCI referrer (cosign 3); classic: the sha256-<hex>.sig / .att tag (cosign 2, Kyverno, Flux before 1.8, Artifact Hub); both: each, made once',
+    });
   const instanceSet = [
     fulcioURL && Input.fulcioUrl,
     rekorURL && Input.rekorUrl,
@@ -49,6 +57,7 @@ export function readKeylessInputs(push: boolean): KeylessInputs | undefined {
   return {
     sign,
     attest,
+    format,
     fulcioURL,
     rekorURL,
     tsaURL,

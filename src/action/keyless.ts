@@ -59,6 +59,7 @@ export async function actionKeylessSigner(
   });
   return new KeylessSigner({
     kinds,
+    format: inputs.format,
     endpoints,
     identityToken,
     identity: async () => {

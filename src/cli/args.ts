@@ -23,6 +23,7 @@ const OPTIONS = {
   'certificate-github-workflow-repository': { type: 'string' },
   type: { type: 'string' },
   'trusted-root': { type: 'string' },
+  'signature-format': { type: 'string' },
 } as const;
 
 /** What each option's value is called in the help. */
@@ -43,6 +44,7 @@ const VALUE_NAMES: Record<string, string> = {
   'certificate-github-workflow-repository': 'OWNER/REPO',
   type: 'signature|slsaprovenance',
   'trusted-root': 'FILE',
+  'signature-format': 'bundle|classic|both',
 };
 
 /**

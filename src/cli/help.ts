@@ -63,6 +63,8 @@ Signing:
   --sign-key-url URL           where the public key is (artifacthub.io/signKey)
   --keyless-sign               sign the manifest digest keylessly (Sigstore), once
   --attest                     attest the build's SLSA provenance (a GitLab CI job's), once
+  --signature-format bundle|classic|both   a Sigstore bundle as a referrer, cosign's classic .sig/.att
+                               tags, or both (the default)
   --identity-token-file FILE   the OIDC token for Sigstore (default: SIGSTORE_ID_TOKEN)
   --certificate-identity ID, --certificate-oidc-issuer URL
                                the identity Sigstore certifies, for a CI whose token does not say it
@@ -139,15 +141,18 @@ Options:
   --ca-file FILE     trust the registry's certificate from this PEM bundle (besides the system's roots)
   --token-hosts HOSTS  hosts besides the registry's own that may serve its tokens (also CHARTLIFT_TOKEN_HOSTS)
   --verify           check the chart's provenance as helm pull --verify does (with --keyring), its keyless
-                     signature (with --certificate-identity and --certificate-oidc-issuer, as chart verify),
-                     or both; nothing is saved if a check fails
+                     signature (with --certificate-identity and --certificate-oidc-issuer, as chart verify,
+                     in either form unless --signature-format names one), or both; nothing is saved if a
+                     check fails
   --keyring FILE     the signers' public keys: gpg --export KEY > FILE`,
-  'chart verify': `Usage: chartlift chart verify REF [--version VERSION] --certificate-identity ID --certificate-oidc-issuer URL [--certificate-github-workflow-repository OWNER/REPO] [--type signature|slsaprovenance] [--trusted-root FILE] [--plain-http] [--ca-file FILE]
+  'chart verify': `Usage: chartlift chart verify REF [--version VERSION] --certificate-identity ID --certificate-oidc-issuer URL [--certificate-github-workflow-repository OWNER/REPO] [--type signature|slsaprovenance] [--signature-format bundle|classic|both] [--trusted-root FILE] [--plain-http] [--ca-file FILE]
 
 Checks that the manifest REF points at carries a keyless Sigstore signature (or, with
 --type slsaprovenance, a SLSA provenance attestation) made by ID, valid against Sigstore's
-public-good trusted root (fetched and verified through its TUF repository) or FILE. Needs
-Node.js 22.22+ or 24.15+.
+public-good trusted root (fetched and verified through its TUF repository) or FILE, and says
+where it found it: a Sigstore bundle among the manifest's referrers (cosign 3), or a layer of
+cosign's classic tag sha256-<hex>.sig (.att for an attestation; cosign 2). Needs Node.js
+22.22+ or 24.15+.
 
 Options:
   --certificate-identity ID          the signer: the certificate's SAN, e.g. a workflow's
@@ -158,6 +163,8 @@ Options:
                                      the repository whose workflow ran: a reusable workflow signs as
                                      itself (its own path is the identity), this names its caller
   --type TYPE                        signature (default) or slsaprovenance
+  --signature-format FORM            the form that must verify: bundle (a referrer), classic
+                                     (the .sig/.att tag) or both; without it, either (bundle first)
   --trusted-root FILE                a Sigstore instance's trusted_root.json (a private instance)
   --plain-http                       talk HTTP instead of HTTPS
   --ca-file FILE                     trust the registry's certificate from this PEM bundle

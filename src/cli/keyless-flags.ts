@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 import type { KeylessCheck } from '../release/keyless.js';
+import { SIGNATURE_FORMATS, type SignatureFormat } from '../release/signature-format.js';
 import { COSIGN_SIGN_PREDICATE_TYPE, SLSA_PROVENANCE_V1_PREDICATE_TYPE } from '../sign/keyless/statement.js';
 
 /** The keyless verification flags of `chart verify` and `chart pull --verify`, as cosign names them. */
@@ -12,6 +13,8 @@ export interface KeylessFlags {
   type?: string;
   trustedRoot?: string;
   certificateGithubWorkflowRepository?: string;
+  /** The form that must verify (bundle, classic or both); either when not given. */
+  signatureFormat?: string;
 }
 
 /** cosign's `--type` names for what is checked: a signature, or a SLSA provenance attestation. */
@@ -29,7 +32,8 @@ export function wantsKeyless(flags: KeylessFlags): boolean {
     flags.certificateOidcIssuer ||
     flags.trustedRoot ||
     flags.type ||
-    flags.certificateGithubWorkflowRepository,
+    flags.certificateGithubWorkflowRepository ||
+    flags.signatureFormat,
   );
 }
 
@@ -61,6 +65,11 @@ export async function keylessCheck(flags: KeylessFlags): Promise<KeylessCheck> {
       throw new UserError(`--certificate-identity-regexp is not a regular expression: ${JSON.stringify(flags.certificateIdentityRegexp)}`);
     }
   }
+  const format = flags.signatureFormat;
+  if (format !== undefined && !(SIGNATURE_FORMATS as readonly string[]).includes(format))
+    throw new UserError(`--signature-format takes bundle, classic or both, not ${JSON.stringify(format)}`, {
+      hint: 'bundle: a Sigstore bundle among the referrers (cosign 3); classic: the sha256-<hex>.sig / .att tag (cosign 2); both: each; without it, either',
+    });
   const repository = flags.certificateGithubWorkflowRepository;
   if (repository !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(repository))
     throw new UserError(`--certificate-github-workflow-repository takes OWNER/REPO, not ${JSON.stringify(repository)}`);
@@ -70,6 +79,7 @@ export async function keylessCheck(flags: KeylessFlags): Promise<KeylessCheck> {
     issuer: flags.certificateOidcIssuer,
     trustedRoot: await trustedRoot(flags.trustedRoot),
     githubWorkflowRepository: repository,
+    format: format as SignatureFormat | undefined,
   };
 }
 

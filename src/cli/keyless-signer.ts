@@ -3,6 +3,7 @@ import path from 'node:path';
 import { UserError } from '../errors.js';
 import type { KeylessIdentity, KeylessKind, KeylessSigner } from '../release/keyless.js';
 import type { SigstoreInstance } from '../release/setting-values.js';
+import type { SignatureFormat } from '../release/signature-format.js';
 import { jwtPayload } from '../sign/keyless/id-token.js';
 import { once } from '../util/once.js';
 import { readFileBounded } from '../util/read-file-bounded.js';
@@ -14,6 +15,8 @@ export interface CliKeyless {
   sign: boolean;
   attest: boolean;
   instance: SigstoreInstance;
+  /** Which forms are made and looked for: bundles, cosign's classic tags, or both. */
+  format: SignatureFormat;
   trustedRootFile?: string;
   /** A file holding the OIDC token (else SIGSTORE_ID_TOKEN). */
   identityTokenFile?: string;
@@ -72,6 +75,7 @@ export async function cliKeylessSigner(
   const cache = path.join(env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'chartlift', 'sigstore-tuf');
   return new KeylessSigner({
     kinds,
+    format: k.format,
     endpoints: async () => {
       if (k.instance.fulcioURL) return { fulcioURL: k.instance.fulcioURL, rekorURL: k.instance.rekorURL, tsaURL: k.instance.tsaURL };
       return (await import('../sign/keyless/endpoints.js')).SIGSTORE_PUBLIC_GOOD;

@@ -34,6 +34,7 @@ export const PUBLISH_OPTIONS = {
   'sign-key-name': { type: 'string' },
   'sign-key-url': { type: 'string' },
   'keyless-sign': { type: 'boolean' },
+  'signature-format': { type: 'string' },
   attest: { type: 'boolean' },
   'fulcio-url': { type: 'string' },
   'rekor-url': { type: 'string' },

@@ -3,6 +3,7 @@ import { defaultCachePath } from '../oci/layout.js';
 import { splitReference } from '../oci/reference.js';
 import { DEFAULT_RETRIES, DEFAULT_TIMEOUT_SECONDS } from '../oci/retry.js';
 import type { IfExists } from '../release/push.js';
+import { DEFAULT_SIGNATURE_FORMAT, SIGNATURE_FORMATS, type SignatureFormat } from '../release/signature-format.js';
 import { tokenHostsFrom } from '../oci/token-realm.js';
 import {
   artifacthubLintValue,
@@ -108,6 +109,7 @@ export async function readPublishSettings(
       sign: keylessSign,
       attest,
       instance,
+      format: signatureFormat(text('signature-format')),
       trustedRootFile: text('trusted-root') || undefined,
       identityTokenFile: text('identity-token-file') || undefined,
       certificateIdentity: text('certificate-identity') || undefined,
@@ -115,7 +117,7 @@ export async function readPublishSettings(
     };
   } else {
     // A flag given for nothing is a mistake; a CHARTLIFT_* variable may be set for every job (a group's CI/CD variables).
-    const set = (['fulcio-url', 'rekor-url', 'tsa-url', 'trusted-root', 'identity-token-file'] as const).find(
+    const set = (['fulcio-url', 'rekor-url', 'tsa-url', 'trusted-root', 'identity-token-file', 'signature-format'] as const).find(
       (n) => values[n] !== undefined,
     );
     if (set)
@@ -241,4 +243,14 @@ function registryOf(ref: string): string {
   } catch {
     return '';
   }
+}
+
+/** --signature-format: bundle, classic or both (the default: every verifier finds the signature). */
+function signatureFormat(raw: string): SignatureFormat {
+  const value = (raw.trim() || DEFAULT_SIGNATURE_FORMAT) as SignatureFormat;
+  if (!SIGNATURE_FORMATS.includes(value))
+    throw new UserError(`--signature-format must be bundle, classic or both, not ${JSON.stringify(raw)}`, {
+      hint: "bundle: a Sigstore bundle as an OCI referrer (cosign 3); classic: cosign's sha256-<hex>.sig / .att tag (cosign 2, Kyverno, Flux before 1.8, Artifact Hub); both (the default): each",
+    });
+  return value;
 }

@@ -51,6 +51,12 @@ export const MAX_INDEX_BYTES = 4 * 1024 * 1024;
 export const MAX_REFERRERS = 10_000;
 const MAX_PAGES = 20;
 const INDEX_BOUNDS: Bounds = { maxBytes: MAX_INDEX_BYTES, maxNodes: 400_000, maxDepth: 16 };
+const INDEX_ACCEPT = [
+  OciMediaType.index,
+  OciMediaType.manifest,
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.docker.distribution.manifest.v2+json',
+].join(', ');
 
 /** The tag of the referrers tag schema for `digest`: `sha256-<hex>`. */
 export function referrersTag(digest: string): string {
@@ -178,7 +184,16 @@ async function addToFallbackIndex(
   let writeMs = 0;
   for (;;) {
     const started = Date.now();
-    const current = await readIndex(client, repository, tag);
+    const current = await readIndex(client, repository, tag, subject);
+    // GitLab reads `sha256-<hex>` as the digest `sha256:<hex>`: the subject's own answer (or none yet,
+    // while the subject is not pushed) even after the index was written there. Nothing can read the
+    // index back there, this writer included: the referrer stands, with its subject.
+    if (writes > 0 && (current?.subjectItself || (!current && (await readsTagsAsDigests(client, repository, ours))))) {
+      log(
+        `${where}: the registry answers this tag with the subject manifest itself (it reads sha256-<hex> as a digest), even after the index was written: the index cannot be read back there (the referrer is stored with its subject)`,
+      );
+      return;
+    }
     for (const entry of current?.entries ?? []) if (!known.has(entry.digest as string)) known.set(entry.digest as string, entry);
     if (!known.has(ours.digest)) known.set(ours.digest, { ...ours });
     // What every read showed, together: bounded like one index (a registry serving a new set each time).
@@ -206,27 +221,44 @@ async function addToFallbackIndex(
     }
     writes++;
     const index = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OciMediaType.index, manifests: [...known.values()] }));
-    const wrote = await client.pushManifest(
-      repository,
-      tag,
-      index,
-      OciMediaType.index,
-      current ? { ifMatch: current.etag } : { ifNoneMatch: '*' },
-    );
+    // Over the subject's own answer no condition holds (its ETag is the subject's): written as it is.
+    const condition = current?.subjectItself ? {} : current ? { ifMatch: current.etag } : { ifNoneMatch: '*' };
+    const wrote = await client.pushManifest(repository, tag, index, OciMediaType.index, condition);
     writeMs = Date.now() - started;
     if (wrote.conflict) log(`${where}: the index changed since it was read (HTTP 412), reading it again`);
   }
 }
 
-/** The fallback index: its entries (each checked) and ETag, or undefined when the tag does not exist. */
+/**
+ * Whether the registry reads a tag of the form `sha256-<hex>` as the digest `sha256:<hex>`: asked of
+ * the referrer manifest just pushed, whose digest no tag names. A registry that answers it (GitLab)
+ * cannot keep a fallback index; one that answers 404 can, and a missing index there is a write lost.
+ */
+async function readsTagsAsDigests(client: RegistryClient, repository: string, ours: ReferrerDescriptor): Promise<boolean> {
+  const got = await client.fetchManifestIfAny(repository, referrersTag(ours.digest), INDEX_ACCEPT, MAX_INDEX_BYTES);
+  return got?.digest === ours.digest;
+}
+
+/**
+ * The fallback index: its entries (each checked) and ETag, or undefined when the tag does not exist.
+ * A registry that reads `sha256-<hex>` as the digest `sha256:<hex>` answers with the subject manifest
+ * itself (registry.gitlab.com: oras-project/oras-go#1396, oras-project/oras#2148; its own children
+ * would be listed as referrers, and oras-go's fix, PR #1403, reads it as no index): no fallback index
+ * there, `subjectItself` saying why.
+ */
 async function readIndex(
   client: RegistryClient,
   repository: string,
   tag: string,
-): Promise<{ entries: Record<string, unknown>[]; etag: string } | undefined> {
+  subject: string,
+): Promise<{ entries: Record<string, unknown>[]; etag: string; subjectItself?: boolean } | undefined> {
   const where = `${client.registry}/${repository}:${tag}`;
-  const got = await client.fetchManifestIfAny(repository, tag, OciMediaType.index, MAX_INDEX_BYTES);
+  // Asked for any manifest, not an index only: distribution answers 404 for a manifest whose type
+  // the Accept header leaves out, so the subject's own answer would read as "no tag" (and the index
+  // just written as lost, again and again).
+  const got = await client.fetchManifestIfAny(repository, tag, INDEX_ACCEPT, MAX_INDEX_BYTES);
   if (!got) return undefined;
+  if (got.digest === subject) return { entries: [], etag: got.etag, subjectItself: true };
   return { entries: parseIndex(got.body, `the fallback referrers index ${where}`), etag: got.etag };
 }
 
@@ -240,6 +272,8 @@ export async function listReferrers(
   repository: string,
   subject: Descriptor | string,
   artifactType?: string,
+  /** Told when there is no API and the fallback tag answers with the subject itself: nothing can be listed there. */
+  seen?: { subjectItself?: boolean },
 ): Promise<ReferrerDescriptor[]> {
   const digest = parseDigest(
     typeof subject === 'string' ? subject : subject.digest,
@@ -255,7 +289,11 @@ export async function listReferrers(
   // No API, or an API that lists none of them (one that claims more than it keeps, as ECR has: see
   // attachReferrer): the fallback index, where a referrer goes when the API does not list it.
   const wanted = (e: Record<string, unknown>): boolean => !artifactType || e.artifactType === artifactType;
-  if (!api || !entries.some(wanted)) entries = (await readIndex(client, repository, referrersTag(digest)))?.entries ?? entries;
+  if (!api || !entries.some(wanted)) {
+    const index = await readIndex(client, repository, referrersTag(digest), digest);
+    if (index?.subjectItself && seen) seen.subjectItself = true;
+    entries = index?.entries ?? entries;
+  }
   // Filtered here too: a registry that did not apply the filter (or lies about it) adds nothing.
   return entries.filter(wanted).map(asReferrer);
 }

@@ -106,7 +106,7 @@ async function readDsseBundle(bundle: SerializedBundle | string) {
 }
 
 /** The signed statement, once it names the expected subject digest and predicate type. */
-function checkStatement(
+export function checkStatement(
   payload: Buffer,
   options: Pick<KeylessVerifyOptions, 'expectedSubjectDigest' | 'expectedPredicateType' | 'expectedSubjectName'>,
 ): Statement {
@@ -147,7 +147,10 @@ export function identityMatches(wanted: string | RegExp, identity: string): bool
 }
 
 /** @sigstore/verify's error as one line: its code says which check refused. */
-function verificationError(err: unknown, options: KeylessVerifyOptions): UserError {
+export function verificationError(
+  err: unknown,
+  options: Pick<KeylessVerifyOptions, 'certificateIdentity' | 'certificateIssuer'>,
+): UserError {
   const code = String((err as { code?: unknown }).code ?? '');
   const detail = err instanceof Error ? err.message : String(err);
   const what: Record<string, string> = {
@@ -200,14 +203,33 @@ export async function screenBundle(
   } catch (cause) {
     throw new UserError('the bundle’s signing certificate is not X.509', { cause });
   }
+  const { identity, issuer } = checkCertificateIdentity(cert, options);
+  return { identity, issuer, statement, envelope, publicKey: cert.publicKey };
+}
+
+/** A parsed certificate, as @sigstore/core reads one. */
+type Certificate = InstanceType<(typeof import('@sigstore/core'))['X509Certificate']>;
+
+/**
+ * The certificate's identity (SAN) and issuer, once they are the expected ones (and the workflow's
+ * repository, when one is expected); a UserError naming what they are otherwise. The issuer is read
+ * as @sigstore/verify reads it (extension 1.3.6.1.4.1.57264.1.8, else .1.1), or with `cosign` as
+ * cosign reads it for a classic signature: from 1.3.6.1.4.1.57264.1.1 only (cosign
+ * pkg/cosign/certextensions.go `GetIssuer`).
+ */
+export function checkCertificateIdentity(
+  cert: Certificate,
+  options: Pick<KeylessVerifyOptions, 'certificateIdentity' | 'certificateIssuer' | 'githubWorkflowRepository'>,
+  cosign = false,
+): { identity: string; issuer: string } {
   let issuer: string | undefined;
   let identity: string;
   try {
-    const v2 = cert.extension(OID_FULCIO_ISSUER_V2);
+    const v2 = cosign ? undefined : cert.extension(OID_FULCIO_ISSUER_V2);
     issuer = v2 ? v2.valueObj.subs?.[0]?.value.toString('ascii') : cert.extension(OID_FULCIO_ISSUER_V1)?.value.toString('ascii');
     identity = cert.subjectAltName ?? '';
   } catch (cause) {
-    throw new UserError('the bundle’s signing certificate cannot be read', { cause });
+    throw new UserError('the signing certificate cannot be read', { cause });
   }
   const wanted = options.certificateIdentity;
   if (!identityMatches(wanted, identity) || issuer !== options.certificateIssuer)
@@ -224,7 +246,7 @@ export async function screenBundle(
         { hint: 'A reusable workflow signs as itself: --certificate-github-workflow-repository names the repository that called it' },
       );
   }
-  return { identity, issuer: issuer ?? '', statement, envelope, publicKey: cert.publicKey };
+  return { identity, issuer: issuer ?? '' };
 }
 
 /**

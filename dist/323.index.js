@@ -1,26 +1,13 @@
-export const id = 914;
-export const ids = [914];
+export const id = 323;
+export const ids = [323];
 export const modules = {
 
-/***/ 94914:
+/***/ 44925:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  checkBundleIdentity: () => (/* binding */ checkBundleIdentity),
-  identityMatches: () => (/* binding */ identityMatches),
-  screenBundle: () => (/* binding */ screenBundle),
-  verifyBundle: () => (/* binding */ verifyBundle)
-});
-
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/util/quoted.ts
-var quoted = __webpack_require__(59202);
-;// CONCATENATED MODULE: ./src/sign/keyless/der-time.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   w: () => (/* binding */ acceptDerTimeFractions)
+/* harmony export */ });
 /**
  * @sigstore/core 4.0.1 reads an ASN.1 GeneralizedTime only with no fraction of a second or exactly
  * three digits of one (asn1/parse.js, RE_TIME_LONG_YEAR), and refuses anything else as "invalid time".
@@ -52,9 +39,26 @@ function acceptDerTimeFractions() {
     }));
 }
 
-// EXTERNAL MODULE: ./src/sign/keyless/statement.ts
-var keyless_statement = __webpack_require__(42349);
-;// CONCATENATED MODULE: ./src/sign/keyless/verify.ts
+
+/***/ }),
+
+/***/ 32323:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   checkBundleIdentity: () => (/* binding */ checkBundleIdentity),
+/* harmony export */   checkCertificateIdentity: () => (/* binding */ checkCertificateIdentity),
+/* harmony export */   checkStatement: () => (/* binding */ checkStatement),
+/* harmony export */   identityMatches: () => (/* binding */ identityMatches),
+/* harmony export */   screenBundle: () => (/* binding */ screenBundle),
+/* harmony export */   verificationError: () => (/* binding */ verificationError),
+/* harmony export */   verifyBundle: () => (/* binding */ verifyBundle)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _util_quoted_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(59202);
+/* harmony import */ var _der_time_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(44925);
+/* harmony import */ var _statement_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42349);
 
 
 
@@ -71,15 +75,15 @@ async function verifyBundle(bundle, options) {
     const [{ Verifier, toSignedEntity, toTrustMaterial }, { TrustedRoot }] = await Promise.all([
         Promise.all(/* import() */[__webpack_require__.e(654), __webpack_require__.e(917), __webpack_require__.e(187)]).then(__webpack_require__.bind(__webpack_require__, 54187)),
         __webpack_require__.e(/* import() */ 654).then(__webpack_require__.t.bind(__webpack_require__, 19654, 23)),
-        acceptDerTimeFractions(),
+        (0,_der_time_js__WEBPACK_IMPORTED_MODULE_2__/* .acceptDerTimeFractions */ .w)(),
     ]);
-    (0,keyless_statement/* sha256Hex */.fg)(options.expectedSubjectDigest);
+    (0,_statement_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256Hex */ .fg)(options.expectedSubjectDigest);
     let root;
     try {
         root = TrustedRoot.fromJSON(typeof options.trustedRoot === 'string' ? JSON.parse(options.trustedRoot) : options.trustedRoot);
     }
     catch (cause) {
-        throw new errors/* UserError */.yo('the trusted root is not a Sigstore trusted_root.json', { cause });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('the trusted root is not a Sigstore trusted_root.json', { cause });
     }
     // What needs no cryptography first (the statement, the certificate's identity and extensions).
     await screenBundle(bundle, options);
@@ -97,7 +101,7 @@ async function verifyBundle(bundle, options) {
     }
     const identity = signer.identity?.subjectAlternativeName ?? '';
     if (!identityMatches(options.certificateIdentity, identity))
-        throw new errors/* UserError */.yo(`keyless signature refused: the certificate's identity is not ${String(options.certificateIdentity)} from ${options.certificateIssuer} (it is ${identity})`, { hint: 'Check --certificate-identity and --certificate-oidc-issuer, and the trusted root.' });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`keyless signature refused: the certificate's identity is not ${String(options.certificateIdentity)} from ${options.certificateIssuer} (it is ${identity})`, { hint: 'Check --certificate-identity and --certificate-oidc-issuer, and the trusted root.' });
     return { identity, issuer: signer.identity?.extensions?.issuer ?? '', statement: checkStatement(envelope.payload, options) };
 }
 /** A bundle read as the DSSE-signed in-toto statement both checks expect; anything else is refused. */
@@ -108,39 +112,39 @@ async function readDsseBundle(bundle) {
         parsed = bundleFromJSON(typeof bundle === 'string' ? JSON.parse(bundle) : bundle);
     }
     catch (cause) {
-        throw new errors/* UserError */.yo(`the signature is not a Sigstore bundle (${cause.message})`, { cause });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the signature is not a Sigstore bundle (${cause.message})`, { cause });
     }
     if (parsed.content.$case !== 'dsseEnvelope')
-        throw new errors/* UserError */.yo('the bundle holds a message signature, not a DSSE-signed in-toto statement');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('the bundle holds a message signature, not a DSSE-signed in-toto statement');
     const envelope = parsed.content.dsseEnvelope;
-    if (envelope.payloadType !== keyless_statement/* IN_TOTO_PAYLOAD_TYPE */.T4)
-        throw new errors/* UserError */.yo(`the bundle's payload type is ${JSON.stringify(envelope.payloadType)}, not ${keyless_statement/* IN_TOTO_PAYLOAD_TYPE */.T4}`);
+    if (envelope.payloadType !== _statement_js__WEBPACK_IMPORTED_MODULE_1__/* .IN_TOTO_PAYLOAD_TYPE */ .T4)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the bundle's payload type is ${JSON.stringify(envelope.payloadType)}, not ${_statement_js__WEBPACK_IMPORTED_MODULE_1__/* .IN_TOTO_PAYLOAD_TYPE */ .T4}`);
     return { parsed, envelope };
 }
 /** The signed statement, once it names the expected subject digest and predicate type. */
 function checkStatement(payload, options) {
-    const expectedHex = (0,keyless_statement/* sha256Hex */.fg)(options.expectedSubjectDigest);
-    const statement = (0,keyless_statement/* parseStatement */.By)(payload);
+    const expectedHex = (0,_statement_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256Hex */ .fg)(options.expectedSubjectDigest);
+    const statement = (0,_statement_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStatement */ .By)(payload);
     const ofDigest = statement.subject.filter((s) => s?.digest?.sha256 === expectedHex);
     if (ofDigest.length === 0) {
         const named = statement.subject
             .slice(0, 4)
             .map((s) => `sha256:${bare(s?.digest?.sha256)}`)
             .join(', ');
-        throw new errors/* UserError */.yo(`the signed statement is for ${named}, not ${options.expectedSubjectDigest}`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the signed statement is for ${named}, not ${options.expectedSubjectDigest}`, {
             hint: 'The signature belongs to another artifact.',
         });
     }
     const name = options.expectedSubjectName;
     if (name !== undefined && !ofDigest.some((s) => s.name === name))
-        throw new errors/* UserError */.yo(`the signed statement names ${ofDigest.map((s) => (0,quoted/* quoted */.T)(s.name ?? '', 200)).join(', ')}, not ${name}: it was made for a copy in another repository`, { hint: 'An attestation names the repository it was made in: attest the chart where it is published' });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the signed statement names ${ofDigest.map((s) => (0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_3__/* .quoted */ .T)(s.name ?? '', 200)).join(', ')}, not ${name}: it was made for a copy in another repository`, { hint: 'An attestation names the repository it was made in: attest the chart where it is published' });
     if (statement.predicateType !== options.expectedPredicateType)
-        throw new errors/* UserError */.yo(`the signed statement's predicate type is ${bare(statement.predicateType)}, not ${options.expectedPredicateType}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the signed statement's predicate type is ${bare(statement.predicateType)}, not ${options.expectedPredicateType}`);
     return statement;
 }
 /** A value from a statement as a message shows it: as it is when it is one word of printable ASCII, else quoted and escaped. */
 function bare(value) {
-    return typeof value === 'string' && /^[\x21-\x7e]{1,200}$/.test(value) && !/["'`]/.test(value) ? value : (0,quoted/* quoted */.T)(value, 200);
+    return typeof value === 'string' && /^[\x21-\x7e]{1,200}$/.test(value) && !/["'`]/.test(value) ? value : (0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_3__/* .quoted */ .T)(value, 200);
 }
 /**
  * Whether a certificate's SAN is the identity asked for: a string exactly (as cosign's
@@ -163,7 +167,7 @@ function verificationError(err, options) {
         CERTIFICATE_ERROR: 'the signing certificate is not trusted by the trusted root',
         TIMESTAMP_ERROR: 'the signature has no trusted time (a Rekor entry or an RFC 3161 timestamp)',
     };
-    return new errors/* UserError */.yo(`keyless signature refused: ${what[code] ?? 'verification failed'} (${detail})`, {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`keyless signature refused: ${what[code] ?? 'verification failed'} (${detail})`, {
         cause: err,
         hint: 'Check --certificate-identity and --certificate-oidc-issuer, and the trusted root.',
     });
@@ -189,35 +193,46 @@ async function screenBundle(bundle, options) {
             ? material.x509CertificateChain.certificates[0]?.rawBytes
             : undefined;
     if (!der)
-        throw new errors/* UserError */.yo('the bundle carries no signing certificate');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('the bundle carries no signing certificate');
     let cert;
     try {
         cert = X509Certificate.parse(Buffer.from(der));
     }
     catch (cause) {
-        throw new errors/* UserError */.yo('the bundle’s signing certificate is not X.509', { cause });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('the bundle’s signing certificate is not X.509', { cause });
     }
+    const { identity, issuer } = checkCertificateIdentity(cert, options);
+    return { identity, issuer, statement, envelope, publicKey: cert.publicKey };
+}
+/**
+ * The certificate's identity (SAN) and issuer, once they are the expected ones (and the workflow's
+ * repository, when one is expected); a UserError naming what they are otherwise. The issuer is read
+ * as @sigstore/verify reads it (extension 1.3.6.1.4.1.57264.1.8, else .1.1), or with `cosign` as
+ * cosign reads it for a classic signature: from 1.3.6.1.4.1.57264.1.1 only (cosign
+ * pkg/cosign/certextensions.go `GetIssuer`).
+ */
+function checkCertificateIdentity(cert, options, cosign = false) {
     let issuer;
     let identity;
     try {
-        const v2 = cert.extension(OID_FULCIO_ISSUER_V2);
+        const v2 = cosign ? undefined : cert.extension(OID_FULCIO_ISSUER_V2);
         issuer = v2 ? v2.valueObj.subs?.[0]?.value.toString('ascii') : cert.extension(OID_FULCIO_ISSUER_V1)?.value.toString('ascii');
         identity = cert.subjectAltName ?? '';
     }
     catch (cause) {
-        throw new errors/* UserError */.yo('the bundle’s signing certificate cannot be read', { cause });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('the signing certificate cannot be read', { cause });
     }
     const wanted = options.certificateIdentity;
     if (!identityMatches(wanted, identity) || issuer !== options.certificateIssuer)
-        throw new errors/* UserError */.yo(`keyless signature refused: the certificate's identity is not ${String(wanted)} from ${options.certificateIssuer} (it is ${identity} from ${issuer ?? 'no issuer'})`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`keyless signature refused: the certificate's identity is not ${String(wanted)} from ${options.certificateIssuer} (it is ${identity} from ${issuer ?? 'no issuer'})`);
     const repository = options.githubWorkflowRepository;
     if (repository !== undefined) {
         // A raw string, as Fulcio writes its first extensions (fulcio pkg/certificate/extensions.go, OIDGitHubWorkflowRepository).
         const named = cert.extension(OID_GITHUB_WORKFLOW_REPOSITORY)?.value.toString('utf8');
         if (named !== repository)
-            throw new errors/* UserError */.yo(`keyless signature refused: the workflow ran in ${named === undefined ? 'a repository the certificate does not name' : named}, not ${repository}`, { hint: 'A reusable workflow signs as itself: --certificate-github-workflow-repository names the repository that called it' });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`keyless signature refused: the workflow ran in ${named === undefined ? 'a repository the certificate does not name' : named}, not ${repository}`, { hint: 'A reusable workflow signs as itself: --certificate-github-workflow-repository names the repository that called it' });
     }
-    return { identity, issuer: issuer ?? '', statement, envelope, publicKey: cert.publicKey };
+    return { identity, issuer: issuer ?? '' };
 }
 /**
  * The weaker check, for a private Sigstore instance whose trusted root was not given: the bundle's
@@ -232,7 +247,7 @@ async function checkBundleIdentity(bundle, options) {
     const signature = envelope.signatures[0]?.sig;
     const key = crypto.createPublicKey(publicKey);
     if (!signature || !crypto.verify(dsse.preAuthEncoding(envelope.payloadType, envelope.payload), key, Buffer.from(signature)))
-        throw new errors/* UserError */.yo('keyless signature refused: the signature does not verify over the signed statement');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('keyless signature refused: the signature does not verify over the signed statement');
     return { identity, issuer, statement };
 }
 

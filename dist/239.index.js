@@ -1,5 +1,5 @@
-export const id = 957;
-export const ids = [957];
+export const id = 239;
+export const ids = [239];
 export const modules = {
 
 /***/ 31938:
@@ -7021,6 +7021,19 @@ function checkSigstoreInstance(instance, names) {
             hint: 'A signature needs a witness of its time: the instance’s Rekor, its timestamp authority, or both',
         });
 }
+
+
+/***/ }),
+
+/***/ 90175:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ SIGNATURE_FORMATS),
+/* harmony export */   j: () => (/* binding */ DEFAULT_SIGNATURE_FORMAT)
+/* harmony export */ });
+const SIGNATURE_FORMATS = ['bundle', 'classic', 'both'];
+const DEFAULT_SIGNATURE_FORMAT = 'both';
 
 
 /***/ }),
