@@ -21,7 +21,8 @@ export type ErrorCode =
   | 'ghcr-denied'
   | 'reset-over-plain-http'
   | 'version-invalid'
-  | 'artifacthub-annotation';
+  | 'artifacthub-annotation'
+  | 'expect-digest';
 
 /**
  * What an error's `where` can name that each face calls by its own word: the library's "reference" is

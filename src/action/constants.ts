@@ -30,6 +30,9 @@ export const Input = {
   artifacthubRepo: 'artifacthub-repo',
   artifacthubLint: 'artifacthub-lint',
   signKeyUrl: 'sign-key-url',
+  plan: 'plan',
+  expectDigest: 'expect-digest',
+  githubRelease: 'github-release',
 } as const;
 
 export const Output = {
@@ -48,6 +51,10 @@ export const Output = {
   signatureDigest: 'signature-digest',
   attestationDigest: 'attestation-digest',
   artifacthubDigest: 'artifacthub-digest',
+  plan: 'plan',
+  matrix: 'matrix',
+  releaseNotes: 'release-notes',
+  releaseUrl: 'release-url',
 } as const;
 
 export const State = {

@@ -8,6 +8,7 @@ import { Input } from './constants.js';
 import { readKeylessInputs, type KeylessInputs } from './keyless-inputs.js';
 
 import type { IfExists } from '../release/push.js';
+import { parseExpectedDigests, type ExpectedDigests } from '../release/expect-digest.js';
 
 /** Every input of action.yml, read and checked in one place. */
 export interface Inputs {
@@ -38,6 +39,13 @@ export interface Inputs {
   artifacthubRepo: string;
   artifacthubLint: 'error' | 'warn';
   signKeyUrl: string;
+  /** Plan only: what a publish would do, nothing written. */
+  plan: boolean;
+  /** The digests the plan built, each chart held to its own. */
+  expectDigests?: ExpectedDigests;
+  /** A GitHub release per chart published, with the packaged chart, its provenance and its notes. */
+  githubRelease: boolean;
+  githubToken: string;
 }
 
 export function readInputs(): Inputs {
@@ -59,6 +67,12 @@ export function readInputs(): Inputs {
       hint: 'fail keeps published versions immutable (the default)',
     });
   }
+  const plan = bool(Input.plan, false);
+  const githubRelease = bool(Input.githubRelease, false);
+  if (plan && githubRelease)
+    throw new UserError('`plan: true` writes nothing, and `github-release: true` makes releases', {
+      hint: 'Plan in one step, and make the releases in the step that publishes',
+    });
   return {
     charts: lines(required(Input.chart, 'the chart folder (holding Chart.yaml) or a packaged .tgz')),
     refs: lines(required(Input.ref, 'oci://<registry>/<namespace>, e.g. oci://ghcr.io/my-org/charts')),
@@ -82,6 +96,10 @@ export function readInputs(): Inputs {
     artifacthubRepo: core.getInput(Input.artifacthubRepo).trim(),
     artifacthubLint: artifacthubLint(core.getInput(Input.artifacthubLint).trim()),
     signKeyUrl: signKeyUrl(core.getInput(Input.signKeyUrl).trim()),
+    plan,
+    expectDigests: parseExpectedDigests(core.getInput(Input.expectDigest)),
+    githubRelease,
+    githubToken: core.getInput(Input.githubToken),
   };
 }
 

@@ -5,6 +5,7 @@ import { expandCharts } from './charts.js';
 import { publishChart, type ChartSettings } from './publish-chart.js';
 import type { Registries } from './registries.js';
 import { failedResult, resultTitle, tally, type ChartResult } from './results.js';
+import { planRefusal } from './plan.js';
 
 /** Charts published at a time (the registry, not this process, is what more would wait on). */
 export const CONCURRENCY = 4;
@@ -15,7 +16,7 @@ export interface PublishSettings extends ChartSettings {
   charts: string[];
   /** Where relative paths and patterns are read from (the working folder by default). */
   cwd?: string;
-  /** false: packaged and saved to the cache only (Helm 3.0–3.6's `helm chart save`). */
+  /** false: packaged and saved to the cache only (Helm 3.0–3.6's `helm chart save`). A plan looks the tags up either way. */
   push: boolean;
   /** How each chart is built (its log and its network access are the run's: added here). */
   build: Omit<BuildOptions, 'log' | 'access'>;
@@ -51,7 +52,7 @@ export interface Publication {
 export async function publishCharts(settings: PublishSettings, out: PublishLog): Promise<Publication> {
   const sources = await expandCharts(settings.charts, settings.cwd);
   const primary = splitReference(settings.refs[0]).registry;
-  const registries = settings.push ? settings.registries : undefined;
+  const registries = settings.push || settings.plan ? settings.registries : undefined;
   // Starts choosing the credential for the first registry and logging in, while the charts load.
   // Safe: `registries` keeps this same promise, and every chart that reaches `primary` awaits it and
   // reports its failure; a run in which none does has the charts' own failures to report.
@@ -74,8 +75,11 @@ export async function publishCharts(settings: PublishSettings, out: PublishLog):
     let final: Promise<Final>;
     try {
       const published = await publishChart(source, settings, build, registries, notice, done, known);
+      // A plan fails where its publish would (a version published with other content, under if-exists: fail).
+      const refused = settings.plan ? planRefusal(published) : undefined;
+      if (refused) published.error = settings.errorLine(refused);
       // Pushed, but another run may write the tag right after: then this chart is not what the tag holds.
-      final = Promise.all(done).then(() => ({ result: published, lines }), failed);
+      final = Promise.all(done).then(() => ({ result: published, lines, err: refused }), failed);
     } catch (err) {
       final = Promise.resolve(failed(err));
     }
@@ -86,7 +90,7 @@ export async function publishCharts(settings: PublishSettings, out: PublishLog):
   const results = settled.map((f) => f.result);
   out.info(tally(results));
   const errors = new Map<number, unknown>();
-  settled.forEach((f, i) => f.result.status === 'failed' && errors.set(i, f.err));
+  settled.forEach((f, i) => f.err !== undefined && errors.set(i, f.err));
   return { results, errors };
 }
 
