@@ -82,6 +82,5 @@ export async function publish(): Promise<void> {
   if (errors.size === 0) return;
   if (results.length === 1) throw errors.get(0);
   const failed = [...errors.keys()].sort((a, b) => a - b).map((i) => results[i].source);
-  const what = inputs.plan ? 'charts would fail to publish' : 'charts failed';
-  throw new Error(`${failed.length} of ${results.length} ${what}: ${failed.join(', ')} (see the errors above)`);
+  throw new Error(`${failed.length} of ${results.length} charts failed: ${failed.join(', ')} (see the errors above)`);
 }

@@ -116,8 +116,8 @@ function planLine(refName: string, t: TargetResult): string {
 }
 
 /**
- * The error a planned chart's publish would fail with (a reference that differs under
- * if-exists fail), worded as the publish words it, so that the plan fails where the publish would.
+ * The error a planned chart's publish would fail with (a reference that differs under if-exists fail),
+ * worded as the publish words it.
  */
 export function planRefusal(chart: ChartResult): UserError | undefined {
   const failing = chart.targets.filter((t) => t.publish === 'fail');
@@ -144,16 +144,19 @@ export interface MatrixEntry {
 }
 
 /**
- * The charts a publish would push, as a CI matrix takes them: `{"include": [...]}` (GitHub's
- * `strategy.matrix` through `fromJSON`), or `[]` when none would. GitHub refuses a matrix with no
- * job in it ("Matrix vector … does not contain any values"), and evaluates a job's `if` before its
- * matrix ("The jobs.<job_id>.if condition is evaluated before jobs.<job_id>.strategy.matrix is
- * applied", docs.github.com: using conditions to control job execution): the job that takes the
- * matrix is skipped with `if: needs.<plan>.outputs.matrix != '[]'`, a string compared as it is.
+ * The charts a publish would act on, as a CI matrix takes them: those it would push, and those it
+ * would refuse (a version published with other content, under if-exists fail: its job fails there,
+ * naming the differences, while the other charts publish, as one step publishing them all would).
+ * `{"include": [...]}` (GitHub's `strategy.matrix` through `fromJSON`), or `[]` when there are none.
+ * GitHub refuses a matrix with no job in it ("Matrix vector … does not contain any values"), and
+ * evaluates a job's `if` before its matrix ("The jobs.<job_id>.if condition is evaluated before
+ * jobs.<job_id>.strategy.matrix is applied", docs.github.com: using conditions to control job
+ * execution): the job that takes the matrix is skipped with `if: needs.<plan>.outputs.matrix != '[]'`,
+ * a string compared as it is written.
  */
 export function planMatrix(results: ChartResult[]): { include: MatrixEntry[] } | [] {
   const include = results
-    .filter((r) => r.publish === 'push')
+    .filter((r) => r.status !== 'failed' && (r.publish === 'push' || r.publish === 'fail'))
     .map((r) => ({ chart: r.source, name: r.name, version: r.version, digest: r.digest }));
   return include.length > 0 ? { include } : [];
 }

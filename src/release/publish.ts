@@ -75,11 +75,12 @@ export async function publishCharts(settings: PublishSettings, out: PublishLog):
     let final: Promise<Final>;
     try {
       const published = await publishChart(source, settings, build, registries, notice, done, known);
-      // A plan fails where its publish would (a version published with other content, under if-exists: fail).
+      // What its publish would fail with (a version published with other content, under if-exists fail), said
+      // as a warning: the plan lists it for the publish to refuse, where the other charts still publish.
       const refused = settings.plan ? planRefusal(published) : undefined;
-      if (refused) published.error = settings.errorLine(refused);
+      if (refused) out.warning(`${source}: a publish would fail: ${settings.errorLine(refused)}`);
       // Pushed, but another run may write the tag right after: then this chart is not what the tag holds.
-      final = Promise.all(done).then(() => ({ result: published, lines, err: refused }), failed);
+      final = Promise.all(done).then(() => ({ result: published, lines }), failed);
     } catch (err) {
       final = Promise.resolve(failed(err));
     }
