@@ -62,6 +62,8 @@ export interface GitHubFront {
     token: string;
     /** Releases become immutable when published (the repository's setting). */
     immutable: boolean;
+    /** The upload address the front names for a release (its own by default), to play an answer that points elsewhere. */
+    uploadUrl?: (id: number) => string;
     list: FrontRelease[];
     requests: Array<{ method: string; path: string }>;
   };
@@ -210,7 +212,7 @@ export async function startGitHubFront(options: { issue?: (claims: Record<string
     prerelease: r.prerelease,
     immutable: r.immutable,
     html_url: `https://github.com/octo-org/octo-chart/releases/${r.draft ? `untagged-${r.id}` : `tag/${r.tag_name}`}`,
-    upload_url: `${front.url}/repos/octo-org/octo-chart/releases/${r.id}/assets{?name,label}`,
+    upload_url: front.releases.uploadUrl?.(r.id) ?? `${front.url}/repos/octo-org/octo-chart/releases/${r.id}/assets{?name,label}`,
     assets: r.assets.map((a) => ({ id: a.id, name: a.name, content_type: a.content_type, size: a.data.length })),
   });
   const releasesApi = (req: http.IncomingMessage, res: http.ServerResponse, url: URL, body: Buffer): unknown => {

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { runAction } from '../helpers/action.js';
@@ -226,6 +228,40 @@ describe('release notes and a GitHub release, made once', () => {
     assert.equal(again.code, 0, again.stdout);
     assert.equal(again.outputs.status, 'unchanged');
     assert.equal(release('ui-1.0.0').length, 1);
+  });
+
+  test('an upload address off GitHub’s hosts gets no token: refused, nothing sent there, the draft left for the next run', async () => {
+    const elsewhere: http.IncomingMessage[] = [];
+    const other = http.createServer((req, res) => {
+      elsewhere.push(req);
+      res.writeHead(201).end('{}');
+    });
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    github.releases.uploadUrl = (id) =>
+      `http://127.0.0.1:${(other.address() as AddressInfo).port}/repos/octo-org/octo-chart/releases/${id}/assets{?name,label}`;
+    try {
+      const r = await publish(await chart('mq', '1.0.0'));
+      assert.equal(r.code, 1, r.stdout);
+      assert.match(
+        r.errors.join('\n'),
+        /GitHub release: the upload address http:\/\/127\.0\.0\.1:\d+\/.* is not on GitHub's hosts; the token is not sent there/,
+      );
+      assert.equal(elsewhere.length, 0);
+      assert.deepEqual(
+        release('mq-1.0.0').map((x) => [x.draft, x.assets.length]),
+        [[true, 0]],
+      );
+    } finally {
+      github.releases.uploadUrl = undefined;
+      await new Promise<void>((resolve) => other.close(() => resolve()));
+    }
+    // The next run finishes that draft.
+    const again = await publish(await chart('mq', '1.0.0'));
+    assert.equal(again.code, 0, again.stdout);
+    assert.deepEqual(
+      release('mq-1.0.0').map((x) => [x.draft, x.assets.map((a) => a.name)]),
+      [[false, ['mq-1.0.0.tgz']]],
+    );
   });
 
   test('plan: true makes no release (the inputs are refused together)', async () => {
