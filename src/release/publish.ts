@@ -91,7 +91,7 @@ export async function publishCharts(settings: PublishSettings, out: PublishLog):
   const results = settled.map((f) => f.result);
   out.info(tally(results));
   const errors = new Map<number, unknown>();
-  settled.forEach((f, i) => f.err !== undefined && errors.set(i, f.err));
+  settled.forEach((f, i) => f.result.status === 'failed' && errors.set(i, f.err));
   return { results, errors };
 }
 
