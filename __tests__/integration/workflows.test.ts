@@ -243,6 +243,26 @@ async function runJobs(
   return done;
 }
 
+/**
+ * The README's GitLab twin of the monorepo workflow: its plan job's line that turns the plan into the
+ * child pipeline, run here on a real plan (the action's `plan` output, which `chartlift publish --plan
+ * --json` prints), in a folder holding only plan.json; returns the child pipeline it wrote.
+ */
+async function gitlabChild(plan: string): Promise<Record<string, unknown>> {
+  const readme = await readFile(path.join(ROOT, 'README.md'), 'utf8');
+  const block = /The same on GitLab CI[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)![1];
+  const [ci] = YAML.parseAllDocuments(block).map((d) => d.toJS() as Record<string, { script?: string[] }>);
+  const generate = ci.plan.script!.find((l) => l.includes('publish.yml'))!;
+  const dir = await tempDir('chartlift-gitlab-');
+  await writeFile(path.join(dir, 'plan.json'), plan);
+  const r = await exec('bash', ['-e', '-c', generate], {
+    cwd: dir,
+    env: { PATH: `${path.dirname(process.execPath)}:${process.env.PATH}` },
+  });
+  assert.equal(r.code, 0, `${generate}\n${r.stderr}`);
+  return YAML.parse(await readFile(path.join(dir, 'publish.yml'), 'utf8')) as Record<string, unknown>;
+}
+
 const charts = (r: ActionRun) =>
   Object.fromEntries(
     (JSON.parse(r.outputs.charts) as Array<{ name: string; version: string; status: string }>).map((c) => [
@@ -375,6 +395,11 @@ describe('the README’s workflows, run as written', () => {
       );
       assert.equal(pr.publish.result, 'skipped');
       assert.deepEqual(writesSince(mark), []);
+      // The GitLab twin's child pipeline, generated from the same plan: one parallel:matrix job per chart, held to its digest.
+      assert.deepEqual(await gitlabChild(pr.plan.instances[0].runs[0].outputs.plan), {
+        include: [{ local: '.gitlab/publish-chart.yml' }],
+        publish: { extends: '.publish-chart', parallel: { matrix: matrix.include.map((m) => ({ CHART: m.chart, DIGEST: m.digest })) } },
+      });
       assert.equal(github.releases.list.length, 0);
 
       // main: one publish job per entry, each held to the planned digest; web's is refused, the others publish.
@@ -410,6 +435,9 @@ describe('the README’s workflows, run as written', () => {
       assert.equal(idle.plan.result, 'success');
       assert.equal(idle.plan.outputs.matrix, '[]');
       assert.deepEqual([idle.test.result, idle.publish.result], ['skipped', 'skipped']);
+      assert.deepEqual(await gitlabChild(idle.plan.instances[0].runs[0].outputs.plan), {
+        nothing: { script: ['echo nothing to publish'] },
+      });
       assert.deepEqual(writesSince(mark), []);
     } finally {
       await github.close();
