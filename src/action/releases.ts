@@ -54,8 +54,18 @@ export async function makeReleases(
   return { releases, errors };
 }
 
-/** The release's text: the chart's notes, then where the chart is and its digest (what to pull and to verify). */
+/**
+ * GitHub refuses a release body longer than this (HTTP 422, "body is too long (maximum is 125000
+ * characters)": undocumented, as seen in softprops/action-gh-release#374 and cli/cli#7705).
+ */
+const MAX_BODY = 125_000;
+
+/** The release's text: the chart's notes (cut to GitHub's limit), then where the chart is and its digest (what to pull and to verify). */
 function releaseBody(r: ChartResult): string {
-  const where = `\`helm pull oci://${r.repository} --version ${r.version}\` (digest \`${r.digest}\`)`;
-  return r['release-notes'] ? `${r['release-notes']}\n${where}\n` : `${where}\n`;
+  const where = `\`helm pull oci://${r.repository} --version ${r.version}\` (digest \`${r.digest}\`)\n`;
+  let notes = r['release-notes'] ?? '';
+  const room = MAX_BODY - where.length - 100;
+  if (notes.length > room)
+    notes = `${notes.slice(0, notes.lastIndexOf('\n', room) + 1)}\n(The notes are cut here: GitHub takes ${MAX_BODY} characters.)\n`;
+  return notes ? `${notes}\n${where}` : where;
 }
