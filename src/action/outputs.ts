@@ -26,7 +26,9 @@ export function setOutputs(results: ChartResult[], made: { plan?: boolean; relea
       );
     core.setOutput(Output.matrix, JSON.stringify(matrix));
   } else core.setOutput(Output.charts, JSON.stringify(results));
-  core.setOutput(Output.releaseNotes, notes(results));
+  // Set when a chart has notes: a run that failed sets `charts` alone.
+  const text = notes(results);
+  if (text) core.setOutput(Output.releaseNotes, text);
   if (results.length !== 1 || results[0].status === 'failed') return;
   const r = results[0];
   core.setOutput(Output.ref, r.ref);
