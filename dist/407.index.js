@@ -44,6 +44,9 @@ const Input = {
     artifacthubLint: 'artifacthub-lint',
     signKeyUrl: 'sign-key-url',
     tokenHosts: 'token-hosts',
+    plan: 'plan',
+    expectDigest: 'expect-digest',
+    githubRelease: 'github-release',
 };
 const Output = {
     ref: 'ref',
@@ -61,6 +64,10 @@ const Output = {
     signatureDigest: 'signature-digest',
     attestationDigest: 'attestation-digest',
     artifacthubDigest: 'artifacthub-digest',
+    plan: 'plan',
+    matrix: 'matrix',
+    releaseNotes: 'release-notes',
+    releaseUrl: 'release-url',
 };
 const State = {
     isPost: 'isPost',
@@ -104,6 +111,7 @@ const ACTION_HINTS = {
     'referrers-tag-immutable': 'Exempt sha256-* tags from the registry’s tag immutability (ECR: IMMUTABLE_WITH_EXCLUSION with the wildcard filter sha256-*; Harbor: exclude sha256-** in the rule), or set `keyless-sign: false` and `attest: false` for it',
     'rate-limited': 'Wait until then, or set `username` and `password`: an authenticated user has a higher limit',
     'artifacthub-annotation': 'Fix the annotation in Chart.yaml (see https://artifacthub.io/docs/topics/annotations/helm/), or set `artifacthub-lint: warn` to publish with a warning',
+    'expect-digest': "Set `expect-digest` to the digest of this chart's matrix entry (${{ matrix.digest }}), or to the plan's matrix output with `chart` naming the charts it lists",
 };
 
 
@@ -195,7 +203,10 @@ function readKeylessInputs(push) {
 }
 const readTrustedRoot = async (file) => (await __webpack_require__.e(/* import() */ 439).then(__webpack_require__.bind(__webpack_require__, 93820))).readTrustedRootFile(file, 'the `trusted-root` file', 'Give the path of the instance’s trusted_root.json, relative to the workspace');
 
+// EXTERNAL MODULE: ./src/release/expect-digest.ts
+var expect_digest = __webpack_require__(61713);
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
+
 
 
 
@@ -222,6 +233,12 @@ function readInputs() {
     if (username.includes(':'))
         throw new errors/* UserError */.yo('a user name may not contain ":"', { hint: 'Check the user name', code: 'username-colon' });
     const ifExists = (0,setting_values/* ifExistsValue */.hP)(core/* getInput */.V4(constants/* Input */.pd.ifExists), 'if-exists');
+    const plan = bool(constants/* Input */.pd.plan, false);
+    const githubRelease = bool(constants/* Input */.pd.githubRelease, false);
+    if (plan && githubRelease)
+        throw new errors/* UserError */.yo('`plan: true` writes nothing, and `github-release: true` makes releases', {
+            hint: 'Plan in one step, and make the releases in the step that publishes',
+        });
     return {
         charts: (0,setting_values/* settingLines */.mP)(required(constants/* Input */.pd.chart, 'the chart folder (holding Chart.yaml) or a packaged .tgz')),
         refs: (0,setting_values/* settingLines */.mP)(required(constants/* Input */.pd.ref, 'oci://<registry>/<namespace>, e.g. oci://ghcr.io/my-org/charts')),
@@ -246,6 +263,10 @@ function readInputs() {
         artifacthubLint: (0,setting_values/* artifacthubLintValue */.Af)(core/* getInput */.V4(constants/* Input */.pd.artifacthubLint), 'artifacthub-lint'),
         signKeyUrl: (0,setting_values/* signKeyUrlValue */.Tx)(core/* getInput */.V4(constants/* Input */.pd.signKeyUrl), 'sign-key-url'),
         tokenHosts: [...(0,token_realm/* tokenHostsFrom */.bz)(core/* getInput */.V4(constants/* Input */.pd.tokenHosts)), ...(0,token_realm/* tokenHostsFrom */.bz)(process.env[token_realm/* TOKEN_HOSTS_VARIABLE */.Rh])],
+        plan,
+        expectDigests: (0,expect_digest/* parseExpectedDigests */.l)(core/* getInput */.V4(constants/* Input */.pd.expectDigest)),
+        githubRelease,
+        githubToken: core/* getInput */.V4(constants/* Input */.pd.githubToken),
     };
 }
 /** The signing inputs, masked (the key line by line too: the runner masks a multi-line secret by lines) and never stored. */
@@ -600,20 +621,47 @@ var sign_signer = __webpack_require__(92227);
 var layout = __webpack_require__(25823);
 // EXTERNAL MODULE: ./src/oci/reference.ts
 var reference = __webpack_require__(62148);
-// EXTERNAL MODULE: ./src/release/publish.ts + 7 modules
-var publish = __webpack_require__(70118);
+// EXTERNAL MODULE: ./src/release/publish.ts + 6 modules
+var publish = __webpack_require__(76483);
 // EXTERNAL MODULE: ./src/action/inputs.ts + 1 modules
 var action_inputs = __webpack_require__(57564);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
 var core = __webpack_require__(46058);
+// EXTERNAL MODULE: ./src/artifact/release-notes.ts
+var release_notes = __webpack_require__(77439);
+// EXTERNAL MODULE: ./src/release/plan.ts
+var plan = __webpack_require__(49390);
 // EXTERNAL MODULE: ./src/action/constants.ts
 var constants = __webpack_require__(90915);
 ;// CONCATENATED MODULE: ./src/action/outputs.ts
 
 
-/** The `charts` output always (every chart, failed ones too); the single-chart outputs when one chart was published. */
-function setOutputs(results) {
-    core/* setOutput */.uH(constants/* Output */.k7.charts, JSON.stringify(results));
+
+
+
+/**
+ * GitHub starts at most 256 jobs from one matrix ("A matrix will generate a maximum of 256 jobs per
+ * workflow run", docs.github.com: workflow syntax, jobs.<job_id>.strategy.matrix).
+ */
+const GITHUB_MATRIX_MAX = 256;
+/**
+ * The `charts` output (a plan's: `plan` and `matrix` instead), every chart, failed ones too; the
+ * single-chart outputs when one chart was published or planned; the release notes; the release.
+ */
+function setOutputs(results, made = {}) {
+    if (made.plan) {
+        core/* setOutput */.uH(constants/* Output */.k7.plan, JSON.stringify(results));
+        const matrix = (0,plan/* planMatrix */.T4)(results);
+        if (!Array.isArray(matrix) && matrix.include.length > GITHUB_MATRIX_MAX)
+            log/* log */.R.warning(`${matrix.include.length} charts would publish, and GitHub starts at most ${GITHUB_MATRIX_MAX} jobs from one matrix: publish them in one step instead (chart: the same charts, expect-digest: the matrix output)`);
+        core/* setOutput */.uH(constants/* Output */.k7.matrix, JSON.stringify(matrix));
+    }
+    else
+        core/* setOutput */.uH(constants/* Output */.k7.charts, JSON.stringify(results));
+    // Set when a chart has notes: a run that failed sets `charts` alone.
+    const text = notes(results);
+    if (text)
+        core/* setOutput */.uH(constants/* Output */.k7.releaseNotes, text);
     if (results.length !== 1 || results[0].status === 'failed')
         return;
     const r = results[0];
@@ -631,6 +679,14 @@ function setOutputs(results) {
     core/* setOutput */.uH(constants/* Output */.k7.signatureDigest, r['signature-digest'] ?? '');
     core/* setOutput */.uH(constants/* Output */.k7.attestationDigest, r['attestation-digest'] ?? '');
     core/* setOutput */.uH(constants/* Output */.k7.artifacthubDigest, r['artifacthub-digest'] ?? '');
+    core/* setOutput */.uH(constants/* Output */.k7.releaseUrl, made.releases?.get(0)?.url ?? '');
+}
+/** One chart's notes as they are; several charts' each under a `## <name> <version>` heading. */
+function notes(results) {
+    const withNotes = results.filter((r) => r.status !== 'failed' && r['release-notes']);
+    if (results.length === 1)
+        return withNotes[0]?.['release-notes'] ?? '';
+    return withNotes.map((r) => `## ${(0,release_notes/* markdownText */.p)(`${r.name} ${r.version}`)}\n\n${r['release-notes']}`).join('\n');
 }
 
 // EXTERNAL MODULE: ./src/action/secrets.ts
@@ -689,14 +745,54 @@ var printable = __webpack_require__(41095);
 
 
 
+
 /**
  * The job summary: one row per chart and target with its reference, digest, size and status (the
- * digest and size of what stands, as the outputs name them), and one per failed chart with its error.
- * No cell is empty (an empty cell is written unclosed).
+ * digest and size of what stands, as the outputs name them), and one per failed chart with its error
+ * (a plan: what a publish would find and do, with the differences); the GitHub releases; the release
+ * notes. No cell is empty (an empty cell is written unclosed).
  */
-async function writeSummary(results) {
+async function writeSummary(results, made = {}) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
+    const summary = made.plan ? planTable(results) : publishTable(results);
+    for (const [i, release] of made.releases ?? []) {
+        const r = results[i];
+        summary.addRaw(`<p>GitHub release <a href="${summary_escape(release.url)}">${summary_escape(`${r.name}-${r.version}`)}</a>${release.status === 'exists' ? ' (it existed: left as it is)' : ''}</p>`, true);
+    }
+    const text = notes(results);
+    // Markdown after a blank line: GitHub renders it (a line right after HTML would stay inside the HTML block).
+    if (text)
+        summary.addRaw(`\n#### Release notes\n\n${text}`, true);
+    await summary.write();
+}
+/** A plan's table: per chart and reference, what a publish would find, and do, with this build's digest. */
+function planTable(results) {
+    const does = (t) => ({ push: 'push', none: 'nothing', skip: 'keep what is there (skip)', fail: 'fail (if-exists: fail)' })[t.publish ?? 'none'];
+    const rows = results.flatMap((r) => {
+        const chart = { data: summary_escape(r.name ? `${r.name} ${r.version}` : r.source) };
+        if (r.status === 'failed')
+            return [[chart, { data: '—' }, { data: 'failed' }, { data: '—' }, { data: summary_escape((0,secrets/* redact */.E$)(r.error ?? '')) }]];
+        return r.targets.map((t) => [
+            chart,
+            { data: `<code>${summary_escape(t.ref)}</code>` },
+            { data: t.status === 'unchanged' && t.from === 'registry' ? 'unchanged (the registry’s copy)' : t.status },
+            { data: `<code>${summary_escape(t.digest)}</code>` },
+            { data: t.differences ? `${does(t)}: ${summary_escape(t.differences)}` : does(t) },
+        ]);
+    });
+    return core/* summary */.z.addHeading('Chartlift plan', 3).addTable([
+        [
+            { data: 'Chart', header: true },
+            { data: 'Reference', header: true },
+            { data: 'Status', header: true },
+            { data: 'Digest (this build)', header: true },
+            { data: 'A publish would', header: true },
+        ],
+        ...rows,
+    ]);
+}
+function publishTable(results) {
     const rows = results.flatMap((r) => {
         const chart = { data: summary_escape(r.name ? `${r.name} ${r.version}` : r.source) };
         if (r.status === 'failed')
@@ -722,7 +818,7 @@ async function writeSummary(results) {
     summary.addRaw(signatureLines(results));
     for (const line of artifactHubLines(results))
         summary.addRaw(line, true);
-    await summary.write();
+    return summary;
 }
 /** Artifact Hub's metadata tag and GHCR's private packages, a line each under the table. */
 function artifactHubLines(results) {
@@ -789,8 +885,8 @@ async function run_publish() {
     const inputs = (0,action_inputs/* readInputs */.K)();
     // Signing (OpenPGP, the key's unlocking) starts now: it overlaps the charts' loading and the registry's answers.
     const signer = inputs.sign ? (0,sign_signer/* startSigner */.F)(inputs.sign) : undefined;
-    // Keyless: the ID token permission is checked now, before anything is pushed.
-    const keyless = inputs.keyless
+    // Keyless: the ID token permission is checked now, before anything is pushed (a plan signs nothing: none is asked).
+    const keyless = inputs.keyless && !inputs.plan
         ? await (await __webpack_require__.e(/* import() */ 835).then(__webpack_require__.bind(__webpack_require__, 42835))).actionKeylessSigner(inputs.keyless, { info: log/* log */.R.info, warning: log/* log */.R.warning })
         : undefined;
     const registries = await openActionRegistries(inputs, (0,reference/* splitReference */.mQ)(inputs.refs[0]).registry);
@@ -804,6 +900,9 @@ async function run_publish() {
             ifExists: inputs.ifExists,
             artifacthubRepo: inputs.artifacthubRepo || undefined,
             keyless,
+            plan: inputs.plan,
+            planKeyless: inputs.keyless !== undefined,
+            expectDigests: inputs.expectDigests,
             registries,
             // Read back at once: the post step reads every tag this job wrote again, after the job's other steps.
             readBack: 'now',
@@ -831,14 +930,23 @@ async function run_publish() {
     }
     const { results, errors } = published;
     state/* state */.w.savePushed(results.flatMap((r) => r.targets.filter((t) => t.status === 'pushed').map((t) => ({ ref: t.ref, digest: t.digest }))));
-    setOutputs(results);
-    await writeSummary(results);
+    const made = inputs.githubRelease
+        ? await (await __webpack_require__.e(/* import() */ 297).then(__webpack_require__.bind(__webpack_require__, 4297))).makeReleases(results, { cache: inputs.cache, token: inputs.githubToken, env: process.env, log: log/* log */.R })
+        : undefined;
+    for (const [i, err] of made?.errors ?? []) {
+        errors.set(i, err);
+        // With one chart, its error is the step's own, below; with several, each is said beside its chart.
+        if (results.length > 1)
+            log/* log */.R.error(`${results[i].source}: ${(0,secrets/* redact */.E$)((0,src_errors/* errorLine */.BP)(err, hints/* ACTION_HINTS */.g))}`, err);
+    }
+    setOutputs(results, { plan: inputs.plan, releases: made?.releases });
+    await writeSummary(results, { plan: inputs.plan, releases: made?.releases });
     if (errors.size === 0)
         return;
     if (results.length === 1)
         throw errors.get(0);
-    const failed = results.filter((r) => r.status === 'failed');
-    throw new Error(`${failed.length} of ${results.length} charts failed: ${failed.map((f) => f.source).join(', ')} (see the errors above)`);
+    const failed = [...errors.keys()].sort((a, b) => a - b).map((i) => results[i].source);
+    throw new Error(`${failed.length} of ${results.length} charts failed: ${failed.join(', ')} (see the errors above)`);
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts

@@ -128,8 +128,8 @@ var layout = __webpack_require__(25823);
 var tls_options = __webpack_require__(42891);
 // EXTERNAL MODULE: ./src/oci/reference.ts
 var reference = __webpack_require__(62148);
-// EXTERNAL MODULE: ./src/release/publish.ts + 7 modules
-var publish = __webpack_require__(70118);
+// EXTERNAL MODULE: ./src/release/publish.ts + 6 modules
+var publish = __webpack_require__(76483);
 // EXTERNAL MODULE: ./src/release/registries.ts + 1 modules
 var registries = __webpack_require__(19217);
 // EXTERNAL MODULE: ./src/sign/signer.ts
@@ -256,11 +256,13 @@ const PUBLISH_OPTIONS = {
     'certificate-oidc-issuer': { type: 'string' },
     'artifacthub-repo': { type: 'string' },
     'artifacthub-lint': { type: 'string' },
+    plan: { type: 'boolean' },
+    'expect-digest': { type: 'string' },
     output: { type: 'string' },
     dotenv: { type: 'string' },
 };
 /** The flags that take true or false: `--push`, `--push=false` (read as `--no-push`), CHARTLIFT_PUSH=false. */
-const BOOLEAN_SETTINGS = ['push', 'plain-http', 'insecure-skip-tls-verify', 'keyless-sign', 'attest'];
+const BOOLEAN_SETTINGS = ['push', 'plain-http', 'insecure-skip-tls-verify', 'keyless-sign', 'attest', 'plan'];
 /** `chartlift publish`'s arguments: the charts (paths and patterns), and the settings given as flags. */
 function readPublishArgs(argv) {
     // `--push=false` (the action's words) is `--no-push`; `--attest=true` is `--attest`.
@@ -298,6 +300,8 @@ function envName(setting) {
 
 // EXTERNAL MODULE: ./src/oci/retry.ts
 var retry = __webpack_require__(49963);
+// EXTERNAL MODULE: ./src/release/expect-digest.ts
+var expect_digest = __webpack_require__(61713);
 // EXTERNAL MODULE: ./src/release/signature-format.ts
 var signature_format = __webpack_require__(90175);
 // EXTERNAL MODULE: ./src/oci/token-realm.ts
@@ -309,6 +313,7 @@ var read_file_bounded = __webpack_require__(80125);
 // EXTERNAL MODULE: ./src/cli/gitlab.ts
 var cli_gitlab = __webpack_require__(16271);
 ;// CONCATENATED MODULE: ./src/cli/publish-settings.ts
+
 
 
 
@@ -425,6 +430,8 @@ async function readPublishSettings(values, positionals, env, stdin) {
         workspace: gitlab.workspace ?? (env.GITHUB_WORKSPACE || undefined),
         codeUrl: gitlab.codeUrl,
         output: output === 'json' ? 'json' : undefined,
+        plan: bool('plan', false),
+        expectDigests: await readExpectDigest(text('expect-digest')),
         dotenv: text('dotenv') || undefined,
     };
 }
@@ -509,6 +516,22 @@ function signatureFormat(raw) {
         });
     return value;
 }
+/** --expect-digest: a digest, the plan's JSON (its matrix or its whole table), or @FILE holding either (GitLab hands a plan on as a file). */
+async function readExpectDigest(raw) {
+    let text = raw.trim();
+    if (text.startsWith('@')) {
+        const file = text.slice(1);
+        try {
+            text = (await (0,read_file_bounded/* readFileBounded */.Y)(file, 16 * 1024 * 1024)).toString('utf8');
+        }
+        catch (err) {
+            throw new src_errors/* UserError */.yo(`--expect-digest ${raw} cannot be read (${(0,src_errors/* fsCode */.r0)(err) ?? err.message})`, {
+                hint: 'Give the plan file the plan job wrote',
+            });
+        }
+    }
+    return (0,expect_digest/* parseExpectedDigests */.l)(text);
+}
 
 ;// CONCATENATED MODULE: ./src/cli/publish-command.ts
 
@@ -543,7 +566,8 @@ async function publishCommand(argv, env = process.env) {
         out.warning("--insecure-skip-tls-verify: the registry's TLS certificate is NOT checked, so anyone on the network path can read the credentials and change what is pushed. Use --ca-file instead.");
     const signer = settings.sign ? (0,sign_signer/* startSigner */.F)(settings.sign) : undefined;
     // Keyless: the token, the identity and the instance are checked now, before anything is pushed.
-    const keyless = settings.keyless
+    // A plan signs nothing: no signer, no token asked for (it still says what a signing publish would).
+    const keyless = settings.keyless && !settings.plan
         ? await (await __webpack_require__.e(/* import() */ 591).then(__webpack_require__.bind(__webpack_require__, 37591))).cliKeylessSigner(settings.keyless, { info: out.info, warning: out.warning }, env)
         : undefined;
     const registries = await openPublishRegistries(settings, out);
@@ -557,6 +581,9 @@ async function publishCommand(argv, env = process.env) {
             ifExists: settings.ifExists,
             artifacthubRepo: settings.artifacthubRepo,
             keyless,
+            plan: settings.plan,
+            planKeyless: settings.keyless !== undefined,
+            expectDigests: settings.expectDigests,
             registries,
             build: {
                 env,

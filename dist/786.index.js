@@ -6,9 +6,10 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ GITHUB_API_VERSION),
+/* harmony export */   i: () => (/* binding */ authorization),
 /* harmony export */   recordAttestation: () => (/* binding */ recordAttestation)
 /* harmony export */ });
-/* unused harmony exports GITHUB_API_VERSION, authorization */
 /* harmony import */ var _oci_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25232);
 /* harmony import */ var _oci_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49963);
 /* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(41095);

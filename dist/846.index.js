@@ -147,7 +147,7 @@ async function main(argv) {
     }
     // `chartlift publish`: the action's settings, its own flags.
     if (argv[0] === 'publish')
-        return (await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(746)]).then(__webpack_require__.bind(__webpack_require__, 76746))).publishCommand(argv.slice(1));
+        return (await Promise.all(/* import() */[__webpack_require__.e(483), __webpack_require__.e(746)]).then(__webpack_require__.bind(__webpack_require__, 76746))).publishCommand(argv.slice(1));
     (0,layout/* onCacheWarning */.og)((line) => (0,print/* printError */.yJ)(`warning: ${line}`));
     const { values, positionals } = (0,cli_args/* readArgs */.i)(argv);
     const command = positionals.slice(0, 2).join(' ');
@@ -383,8 +383,8 @@ var errors = __webpack_require__(83916);
 var oci_layout = __webpack_require__(25823);
 // EXTERNAL MODULE: ./src/oci/reference.ts
 var reference = __webpack_require__(62148);
-// EXTERNAL MODULE: ./src/release/build.ts + 2 modules
-var build = __webpack_require__(93883);
+// EXTERNAL MODULE: ./src/release/build.ts + 1 modules
+var build = __webpack_require__(45598);
 // EXTERNAL MODULE: ./src/release/cached.ts
 var cached = __webpack_require__(28567);
 // EXTERNAL MODULE: external "node:path"
@@ -772,6 +772,9 @@ Signing:
 Artifact Hub:
   --artifacthub-repo FILE      an artifacthub-repo.yml for every chart (default: each chart folder's)
   --artifacthub-lint error|warn   a malformed artifacthub.io/* annotation fails (default) or warns
+Plans:
+  --plan                       say what a publish would do, chart by chart and ref by ref; write nothing
+  --expect-digest DIGEST|JSON|@FILE   refuse a chart whose build is not the digest its plan built
 Results:
   --output json                print the charts JSON on standard output (the log goes to standard error)
   --dotenv FILE                write DIGEST, DIGEST_REF, STATUS, … and CHARTS for a later job
@@ -902,6 +905,7 @@ const CLI_HINTS = {
     'referrers-refused': 'This registry stores no OCI 1.1 referrers: publish the chart without keyless signatures and attestations there, or to a registry that keeps them',
     'referrers-tag-immutable': 'Exempt sha256-* tags from the registry’s tag immutability (ECR: IMMUTABLE_WITH_EXCLUSION with the wildcard filter sha256-*; Harbor: exclude sha256-** in the rule)',
     'rate-limited': 'Wait until then, or log in first (chartlift registry login HOST): an authenticated user has a higher limit',
+    'expect-digest': "Give --expect-digest the digest the plan built for this chart (its matrix entry's), or the plan's JSON (@plan.json)",
     'version-invalid': 'Use MAJOR.MINOR.PATCH, e.g. 1.2.0 (a leading v is dropped)',
 };
 

@@ -26,7 +26,8 @@ export type ErrorCode =
   | 'tag-immutable'
   | 'referrers-refused'
   | 'referrers-tag-immutable'
-  | 'rate-limited';
+  | 'rate-limited'
+  | 'expect-digest';
 
 /**
  * What an error's `where` can name that each face calls by its own word: the library's "reference" is

@@ -2,8 +2,22 @@ import { generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:cry
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/** A release as the front keeps it (GitHub's fields the action reads, and the assets' bytes). */
+export interface FrontRelease {
+  id: number;
+  tag_name: string;
+  target_commitish: string;
+  name: string;
+  body: string;
+  draft: boolean;
+  prerelease: boolean;
+  /** Set when a release is published in a repository with immutable releases on: its assets are then fixed. */
+  immutable: boolean;
+  assets: Array<{ id: number; name: string; content_type: string; data: Buffer }>;
+}
+
 /**
- * A loopback front playing the two GitHub services the keyless step talks to:
+ * A loopback front playing the GitHub services the action talks to:
  *
  * - the runner's OIDC token service, at `ACTIONS_ID_TOKEN_REQUEST_URL` (`/_apis/idtoken?api-version=2.0`,
  *   as a runner's URL has a query): it checks `Authorization: Bearer <request token>` and answers
@@ -13,7 +27,14 @@ import type { AddressInfo } from 'node:net';
  *   token carries, every id a string as GitHub writes them;
  * - GitHub's attestations API, `POST [/api/v3]/repos/{owner}/{repo}/attestations`: it records each request
  *   (path, headers, parsed body) and answers 201 `{"id": n}`, or what `attestations.mode` says
- *   (a status with GitHub's error JSON, or `hang`: never answer).
+ *   (a status with GitHub's error JSON, or `hang`: never answer);
+ * - GitHub's releases API (https://docs.github.com/rest/releases): a release by tag (published ones
+ *   only, as GitHub: a draft has no tag yet), the list (drafts too, newest first, `per_page`/`page`),
+ *   create, publish or edit (PATCH), delete; assets uploaded to the `upload_url` it names (its own
+ *   address, as GitHub names uploads.github.com) and deleted. With `releases.immutable` on, a release is
+ *   immutable once published, as in a repository with immutable releases: an asset upload or deletion
+ *   is refused with GitHub's 422 "Cannot upload assets to an immutable release". Every release request
+ *   is recorded (method, path), and each needs `Authorization: token <releases.token>`.
  */
 export interface GitHubFront {
   /** http://127.0.0.1:port */
@@ -36,6 +57,15 @@ export interface GitHubFront {
     /** What GitHub's error answer says (`message`). */
     message?: string;
     posted: Array<{ path: string; headers: http.IncomingHttpHeaders; body: unknown }>;
+  };
+  releases: {
+    token: string;
+    /** Releases become immutable when published (the repository's setting). */
+    immutable: boolean;
+    /** The upload address the front names for a release (its own by default), to play an answer that points elsewhere. */
+    uploadUrl?: (id: number) => string;
+    list: FrontRelease[];
+    requests: Array<{ method: string; path: string }>;
   };
   /** The key's JWKS (for a verifier that wants to check the JWT). */
   jwks: { keys: object[] };
@@ -112,6 +142,7 @@ export async function startGitHubFront(options: { issue?: (claims: Record<string
     issued: [],
     token: { mode: 'ok' },
     attestations: { mode: 'ok', posted: [] },
+    releases: { token: `ghs_releases-${randomBytes(8).toString('hex')}`, immutable: false, list: [], requests: [] },
     jwks,
   } as unknown as GitHubFront;
 
@@ -164,9 +195,99 @@ export async function startGitHubFront(options: { issue?: (claims: Record<string
           });
         return json(res, 201, { id: nextId++ });
       }
+      if (/\/repos\/[^/]+\/[^/]+\/releases/.test(url.pathname)) return releasesApi(req, res, url, body);
       json(res, 404, { message: 'Not Found' });
     })().catch(() => res.destroy());
   });
+  let nextRelease = 1;
+  const invalid = (res: http.ServerResponse, message: string, code?: string) =>
+    json(res, 422, { message, ...(code ? { errors: [{ resource: 'Release', code, field: 'tag_name' }] } : {}) });
+  const view = (r: FrontRelease) => ({
+    id: r.id,
+    tag_name: r.tag_name,
+    target_commitish: r.target_commitish,
+    name: r.name,
+    body: r.body,
+    draft: r.draft,
+    prerelease: r.prerelease,
+    immutable: r.immutable,
+    html_url: `https://github.com/octo-org/octo-chart/releases/${r.draft ? `untagged-${r.id}` : `tag/${r.tag_name}`}`,
+    upload_url: front.releases.uploadUrl?.(r.id) ?? `${front.url}/repos/octo-org/octo-chart/releases/${r.id}/assets{?name,label}`,
+    assets: r.assets.map((a) => ({ id: a.id, name: a.name, content_type: a.content_type, size: a.data.length })),
+  });
+  const releasesApi = (req: http.IncomingMessage, res: http.ServerResponse, url: URL, body: Buffer): unknown => {
+    const rel = url.pathname.replace(/^.*\/repos\/[^/]+\/[^/]+\/releases/, '');
+    front.releases.requests.push({ method: req.method ?? '', path: `${url.pathname}${url.search}` });
+    if (req.headers.authorization !== `token ${front.releases.token}`) return json(res, 401, { message: 'Bad credentials' });
+    const releases = front.releases.list;
+    const published = (tag: string) => releases.find((r) => !r.draft && r.tag_name === tag);
+    const byId = (id: string) => releases.find((r) => String(r.id) === id);
+    const input = () => (body.length > 0 ? (JSON.parse(body.toString('utf8')) as Record<string, unknown>) : {});
+    let m: RegExpExecArray | null;
+    if (req.method === 'GET' && (m = /^\/tags\/(.+)$/.exec(rel))) {
+      const r = published(decodeURIComponent(m[1]));
+      return r ? json(res, 200, view(r)) : json(res, 404, { message: 'Not Found' });
+    }
+    if (req.method === 'GET' && rel === '') {
+      const perPage = Number(url.searchParams.get('per_page') ?? 30);
+      const page = Number(url.searchParams.get('page') ?? 1);
+      const newest = [...releases].reverse();
+      return json(res, 200, newest.slice((page - 1) * perPage, page * perPage).map(view));
+    }
+    if (req.method === 'POST' && rel === '') {
+      const i = input();
+      const tag = String(i.tag_name ?? '');
+      if (!i.draft && published(tag)) return invalid(res, 'Validation Failed', 'already_exists');
+      const r: FrontRelease = {
+        id: nextRelease++,
+        tag_name: tag,
+        target_commitish: String(i.target_commitish ?? 'main'),
+        name: String(i.name ?? tag),
+        body: String(i.body ?? ''),
+        draft: i.draft === true,
+        prerelease: i.prerelease === true,
+        immutable: i.draft !== true && front.releases.immutable,
+        assets: [],
+      };
+      releases.push(r);
+      return json(res, 201, view(r));
+    }
+    if (req.method === 'POST' && (m = /^\/(\d+)\/assets$/.exec(rel))) {
+      const r = byId(m[1]);
+      if (!r) return json(res, 404, { message: 'Not Found' });
+      if (r.immutable) return invalid(res, 'Cannot upload assets to an immutable release.');
+      const name = url.searchParams.get('name') ?? '';
+      if (r.assets.some((a) => a.name === name)) return invalid(res, 'Validation Failed', 'already_exists');
+      const asset = { id: nextRelease++ * 1000, name, content_type: req.headers['content-type'] ?? '', data: body };
+      r.assets.push(asset);
+      return json(res, 201, { id: asset.id, name, size: body.length });
+    }
+    if (req.method === 'DELETE' && (m = /^\/assets\/(\d+)$/.exec(rel))) {
+      const r = releases.find((x) => x.assets.some((a) => String(a.id) === m![1]));
+      if (!r) return json(res, 404, { message: 'Not Found' });
+      if (r.immutable) return invalid(res, 'Cannot delete assets of an immutable release.');
+      r.assets = r.assets.filter((a) => String(a.id) !== m![1]);
+      return void res.writeHead(204).end();
+    }
+    if (req.method === 'PATCH' && (m = /^\/(\d+)$/.exec(rel))) {
+      const r = byId(m[1]);
+      if (!r) return json(res, 404, { message: 'Not Found' });
+      const i = input();
+      if (i.draft === false && r.draft) {
+        if (published(r.tag_name)) return invalid(res, 'Validation Failed', 'already_exists');
+        r.draft = false;
+        r.immutable = front.releases.immutable;
+      }
+      return json(res, 200, view(r));
+    }
+    if (req.method === 'DELETE' && (m = /^\/(\d+)$/.exec(rel))) {
+      const i = releases.findIndex((x) => String(x.id) === m![1]);
+      if (i < 0) return json(res, 404, { message: 'Not Found' });
+      releases.splice(i, 1);
+      return void res.writeHead(204).end();
+    }
+    json(res, 404, { message: 'Not Found' });
+  };
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   front.url = `http://127.0.0.1:${port}`;

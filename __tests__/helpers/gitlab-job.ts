@@ -81,7 +81,7 @@ export async function runJob(
     reports?: Map<string, Record<string, string>>;
   },
 ): Promise<JobRun> {
-  const home = await tempDir(`chartlift-gitlab-${job.name}-`);
+  const home = await tempDir(`chartlift-gitlab-${job.name.replace(/[^\w-]/g, '_')}-`);
   await mkdir(path.join(home, '.config'), { recursive: true });
   const env: NodeJS.ProcessEnv = {
     PATH: `${options.tools}:${process.env.PATH}`,

@@ -48,6 +48,7 @@ describe('settings: the action inputs as flags and CHARTLIFT_* variables', () =>
       'sign-passphrase': '--sign-passphrase-file',
       logout: 'none: the CLI stores no login',
       'github-token': "none: GitHub's attestations API is the action's",
+      'github-release': "none: GitHub's releases are the action's",
     };
     const missing = inputs.filter((i) => !(i in PUBLISH_OPTIONS) && !(i in otherwise));
     assert.deepEqual(missing, [], 'inputs with no flag');

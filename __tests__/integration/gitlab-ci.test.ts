@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import YAML from 'yaml';
 import { verifyBundle } from '../../src/sign/keyless/verify.js';
 import { runAction } from '../helpers/action.js';
 import { cli } from '../helpers/cli.js';
@@ -268,3 +269,94 @@ describe('the same chart from the action and from chartlift publish', () => {
     assert.equal(result['chart-digest'], action.outputs['chart-digest']);
   });
 });
+
+describe("the README's monorepo pipeline on GitLab (a plan, then a child pipeline of parallel: matrix jobs)", () => {
+  test('the plan lists the charts a publish would push or refuse; each matrix job publishes exactly its planned digest; a changed published version is refused', async () => {
+    const readme = await readFile(path.join(ROOT, 'README.md'), 'utf8');
+    const block = /```yaml\n(# \.gitlab-ci\.yml\nstages: \[plan, publish\][\s\S]*?)```/.exec(readme);
+    assert.ok(block, "the README's monorepo pipeline");
+    const [pipelineText, templateText] = block[1].split(/^---$/m);
+    const mono = await GitRepo.init(path.join(work, 'mono'));
+    const chart = async (name: string, version: string, text = name) => {
+      await mkdir(path.join(mono.dir, 'charts', name, 'templates'), { recursive: true });
+      await writeFile(path.join(mono.dir, 'charts', name, 'Chart.yaml'), `apiVersion: v2\nname: ${name}\nversion: ${version}\n`);
+      await writeFile(
+        path.join(mono.dir, 'charts', name, 'templates', 'cm.yaml'),
+        `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${text}\n`,
+      );
+    };
+    // The job template the generated child pipeline includes is a file of the repository.
+    await mkdir(path.join(mono.dir, '.gitlab'), { recursive: true });
+    await writeFile(path.join(mono.dir, '.gitlab', 'publish-chart.yml'), templateText);
+    for (const name of ['a', 'b', 'c', 'e']) await chart(name, '1.0.0');
+    const published = await mono.commit('four charts');
+    // Published before (a job of an earlier pipeline): every chart as it stood.
+    const before = await runMonoJob(mono, published, {
+      name: 'earlier',
+      script: [`npx --yes chartlift@0.1.0 publish 'charts/*' --ref "oci://$CI_REGISTRY_IMAGE/charts"`],
+    });
+    assert.equal(before.code, 0, before.stdout + before.stderr);
+    await chart('c', '1.1.0', 'c-changed'); // a new version
+    await chart('d', '0.1.0'); // a new chart
+    await chart('e', '1.0.0', 'e-changed'); // a published version whose files changed
+    const commit = await mono.commit('c 1.1.0, d, a changed e');
+
+    const [planJob] = gitlabJobs(pipelineText);
+    assert.equal(planJob.name, 'plan');
+    const plan = await runMonoJob(mono, commit, planJob);
+    assert.equal(plan.code, 0, plan.stdout + plan.stderr);
+    const results = JSON.parse(await readFile(path.join(plan.dir, 'plan.json'), 'utf8')) as Array<{
+      name: string;
+      publish: string;
+      digest: string;
+    }>;
+    assert.deepEqual(
+      results.map((r) => [r.name, r.publish]),
+      [
+        ['a', 'none'],
+        ['b', 'none'],
+        ['c', 'push'],
+        ['d', 'push'],
+        ['e', 'fail'],
+      ],
+    );
+    // The child pipeline the plan job generated: its parallel: matrix expanded into one job each.
+    const child = JSON.parse(await readFile(path.join(plan.dir, 'publish.yml'), 'utf8'));
+    const template = (YAML.parse(templateText) as Record<string, { script: string[] }>)['.publish-chart'];
+    const entries = child.publish.parallel.matrix as Array<{ CHART: string; DIGEST: string }>;
+    assert.deepEqual(
+      entries.map((e) => e.CHART),
+      ['charts/c', 'charts/d', 'charts/e'],
+    );
+    for (const entry of entries) {
+      const job = await runMonoJob(
+        mono,
+        commit,
+        { name: `publish: [${entry.CHART}]`, script: template.script },
+        { CHART: entry.CHART, DIGEST: entry.DIGEST },
+      );
+      const planned = results.find((r) => `charts/${r.name}` === entry.CHART)!;
+      if (planned.publish === 'push') {
+        assert.equal(job.code, 0, job.stdout + job.stderr);
+        assert.match(job.stdout, new RegExp(`digest:  ${planned.digest}`));
+      } else {
+        assert.equal(job.code, 1, job.stdout);
+        assert.match(job.stderr, /already holds sha256:[0-9a-f]{64}.*files differ: e\/templates\/cm\.yaml \(changed\)/);
+      }
+    }
+  });
+});
+
+/** One job of the monorepo's pipelines, in a fresh clone of `commit`; its folder is returned for its artifacts. */
+async function runMonoJob(
+  mono: GitRepo,
+  commit: string,
+  job: Parameters<typeof runJob>[0],
+  extra: Record<string, string> = {},
+): Promise<JobRun & { dir: string }> {
+  const dir = await mono.shallowClone(commit, path.join(await tempDir('chartlift-gitlab-mono-'), 'acme', 'charts'));
+  const vars = { ...(await variables(commit, dir, 401)), CI_DEFAULT_BRANCH: 'main', ...extra };
+  for (const name of ['CHARTLIFT_FULCIO_URL', 'CHARTLIFT_REKOR_URL', 'CHARTLIFT_TSA_URL', 'CHARTLIFT_TRUSTED_ROOT'])
+    delete (vars as Record<string, string>)[name];
+  return { ...(await runJob(job, { dir, variables: vars, tools })), dir };
+}

@@ -83,6 +83,11 @@ for (const b of all.filter((x) => x.lang === 'yaml')) {
     }
     for (const [, id, name] of b.body.matchAll(/steps\.([\w-]+)\.outputs\.([\w-]+)/g))
       if (ids.has(id)) assert.ok(name in action.outputs, `README.md:${b.line}: "${name}" is not an output of action.yml`);
+    // GitLab CI jobs' script lines (a snippet of a .gitlab-ci.yml): each is bash -n clean.
+    for (const job of steps)
+      for (const key of ['before_script', 'script'])
+        for (const line of Array.isArray(job[key]) ? (job[key] as unknown[]) : [])
+          assert.equal((await bashN(String(line))).code, 0, `README.md:${b.line}: ${key}: ${String(line)}`);
     for (const step of steps) {
       if (typeof step.run !== 'string') continue;
       const script = step.run.replace(/\$\{\{\s*steps\.[\w-]+\.outputs\.charts\s*\}\}/g, CHARTS).replace(/\$\{\{[^}]*\}\}/g, 'X');

@@ -32,6 +32,9 @@ export const Input = {
   artifacthubLint: 'artifacthub-lint',
   signKeyUrl: 'sign-key-url',
   tokenHosts: 'token-hosts',
+  plan: 'plan',
+  expectDigest: 'expect-digest',
+  githubRelease: 'github-release',
 } as const;
 
 export const Output = {
@@ -50,6 +53,10 @@ export const Output = {
   signatureDigest: 'signature-digest',
   attestationDigest: 'attestation-digest',
   artifacthubDigest: 'artifacthub-digest',
+  plan: 'plan',
+  matrix: 'matrix',
+  releaseNotes: 'release-notes',
+  releaseUrl: 'release-url',
 } as const;
 
 export const State = {

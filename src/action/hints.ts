@@ -33,4 +33,6 @@ export const ACTION_HINTS: Hints = {
   'rate-limited': 'Wait until then, or set `username` and `password`: an authenticated user has a higher limit',
   'artifacthub-annotation':
     'Fix the annotation in Chart.yaml (see https://artifacthub.io/docs/topics/annotations/helm/), or set `artifacthub-lint: warn` to publish with a warning',
+  'expect-digest':
+    "Set `expect-digest` to the digest of this chart's matrix entry (${{ matrix.digest }}), or to the plan's matrix output with `chart` naming the charts it lists",
 };

@@ -19,6 +19,7 @@ import {
 } from '../release/setting-values.js';
 
 import type { IfExists } from '../release/push.js';
+import { parseExpectedDigests, type ExpectedDigests } from '../release/expect-digest.js';
 
 /** Every input of action.yml, read and checked in one place. */
 export interface Inputs {
@@ -51,6 +52,13 @@ export interface Inputs {
   signKeyUrl: string;
   /** Hosts besides a registry's own that may serve its Bearer tokens: the `token-hosts` input's, and CHARTLIFT_TOKEN_HOSTS's. */
   tokenHosts: string[];
+  /** Plan only: what a publish would do, nothing written. */
+  plan: boolean;
+  /** The digests the plan built, each chart held to its own. */
+  expectDigests?: ExpectedDigests;
+  /** A GitHub release per chart published, with the packaged chart, its provenance and its notes. */
+  githubRelease: boolean;
+  githubToken: string;
 }
 
 export function readInputs(): Inputs {
@@ -67,6 +75,12 @@ export function readInputs(): Inputs {
   if (username.includes(':'))
     throw new UserError('a user name may not contain ":"', { hint: 'Check the user name', code: 'username-colon' });
   const ifExists = ifExistsValue(core.getInput(Input.ifExists), 'if-exists');
+  const plan = bool(Input.plan, false);
+  const githubRelease = bool(Input.githubRelease, false);
+  if (plan && githubRelease)
+    throw new UserError('`plan: true` writes nothing, and `github-release: true` makes releases', {
+      hint: 'Plan in one step, and make the releases in the step that publishes',
+    });
   return {
     charts: settingLines(required(Input.chart, 'the chart folder (holding Chart.yaml) or a packaged .tgz')),
     refs: settingLines(required(Input.ref, 'oci://<registry>/<namespace>, e.g. oci://ghcr.io/my-org/charts')),
@@ -91,6 +105,10 @@ export function readInputs(): Inputs {
     artifacthubLint: artifacthubLintValue(core.getInput(Input.artifacthubLint), 'artifacthub-lint'),
     signKeyUrl: signKeyUrlValue(core.getInput(Input.signKeyUrl), 'sign-key-url'),
     tokenHosts: [...tokenHostsFrom(core.getInput(Input.tokenHosts)), ...tokenHostsFrom(process.env[TOKEN_HOSTS_VARIABLE])],
+    plan,
+    expectDigests: parseExpectedDigests(core.getInput(Input.expectDigest)),
+    githubRelease,
+    githubToken: core.getInput(Input.githubToken),
   };
 }
 

@@ -1,10 +1,34 @@
 import * as core from '@actions/core';
+import { markdownText } from '../artifact/release-notes.js';
+import { planMatrix } from '../release/plan.js';
 import type { ChartResult } from '../release/results.js';
 import { Output } from './constants.js';
+import type { ReleaseOutcome } from './github-release.js';
+import { log } from './log.js';
 
-/** The `charts` output always (every chart, failed ones too); the single-chart outputs when one chart was published. */
-export function setOutputs(results: ChartResult[]): void {
-  core.setOutput(Output.charts, JSON.stringify(results));
+/**
+ * GitHub starts at most 256 jobs from one matrix ("A matrix will generate a maximum of 256 jobs per
+ * workflow run", docs.github.com: workflow syntax, jobs.<job_id>.strategy.matrix).
+ */
+const GITHUB_MATRIX_MAX = 256;
+
+/**
+ * The `charts` output (a plan's: `plan` and `matrix` instead), every chart, failed ones too; the
+ * single-chart outputs when one chart was published or planned; the release notes; the release.
+ */
+export function setOutputs(results: ChartResult[], made: { plan?: boolean; releases?: Map<number, ReleaseOutcome> } = {}): void {
+  if (made.plan) {
+    core.setOutput(Output.plan, JSON.stringify(results));
+    const matrix = planMatrix(results);
+    if (!Array.isArray(matrix) && matrix.include.length > GITHUB_MATRIX_MAX)
+      log.warning(
+        `${matrix.include.length} charts would publish, and GitHub starts at most ${GITHUB_MATRIX_MAX} jobs from one matrix: publish them in one step instead (chart: the same charts, expect-digest: the matrix output)`,
+      );
+    core.setOutput(Output.matrix, JSON.stringify(matrix));
+  } else core.setOutput(Output.charts, JSON.stringify(results));
+  // Set when a chart has notes: a run that failed sets `charts` alone.
+  const text = notes(results);
+  if (text) core.setOutput(Output.releaseNotes, text);
   if (results.length !== 1 || results[0].status === 'failed') return;
   const r = results[0];
   core.setOutput(Output.ref, r.ref);
@@ -21,4 +45,12 @@ export function setOutputs(results: ChartResult[]): void {
   core.setOutput(Output.signatureDigest, r['signature-digest'] ?? '');
   core.setOutput(Output.attestationDigest, r['attestation-digest'] ?? '');
   core.setOutput(Output.artifacthubDigest, r['artifacthub-digest'] ?? '');
+  core.setOutput(Output.releaseUrl, made.releases?.get(0)?.url ?? '');
+}
+
+/** One chart's notes as they are; several charts' each under a `## <name> <version>` heading. */
+export function notes(results: ChartResult[]): string {
+  const withNotes = results.filter((r) => r.status !== 'failed' && r['release-notes']);
+  if (results.length === 1) return withNotes[0]?.['release-notes'] ?? '';
+  return withNotes.map((r) => `## ${markdownText(`${r.name} ${r.version}`)}\n\n${r['release-notes']}`).join('\n');
 }

@@ -22,10 +22,11 @@ export async function publish(): Promise<void> {
   const inputs = readInputs();
   // Signing (OpenPGP, the key's unlocking) starts now: it overlaps the charts' loading and the registry's answers.
   const signer = inputs.sign ? startSigner(inputs.sign) : undefined;
-  // Keyless: the ID token permission is checked now, before anything is pushed.
-  const keyless = inputs.keyless
-    ? await (await import('./keyless.js')).actionKeylessSigner(inputs.keyless, { info: out.info, warning: out.warning })
-    : undefined;
+  // Keyless: the ID token permission is checked now, before anything is pushed (a plan signs nothing: none is asked).
+  const keyless =
+    inputs.keyless && !inputs.plan
+      ? await (await import('./keyless.js')).actionKeylessSigner(inputs.keyless, { info: out.info, warning: out.warning })
+      : undefined;
   const registries = await openActionRegistries(inputs, splitReference(inputs.refs[0]).registry);
   let published;
   try {
@@ -38,6 +39,9 @@ export async function publish(): Promise<void> {
         ifExists: inputs.ifExists,
         artifacthubRepo: inputs.artifacthubRepo || undefined,
         keyless,
+        plan: inputs.plan,
+        planKeyless: inputs.keyless !== undefined,
+        expectDigests: inputs.expectDigests,
         registries,
         // Read back at once: the post step reads every tag this job wrote again, after the job's other steps.
         readBack: 'now',
@@ -67,10 +71,20 @@ export async function publish(): Promise<void> {
   }
   const { results, errors } = published;
   state.savePushed(results.flatMap((r) => r.targets.filter((t) => t.status === 'pushed').map((t) => ({ ref: t.ref, digest: t.digest }))));
-  setOutputs(results);
-  await writeSummary(results);
+  const made = inputs.githubRelease
+    ? await (
+        await import('./releases.js')
+      ).makeReleases(results, { cache: inputs.cache, token: inputs.githubToken, env: process.env, log: out })
+    : undefined;
+  for (const [i, err] of made?.errors ?? []) {
+    errors.set(i, err);
+    // With one chart, its error is the step's own, below; with several, each is said beside its chart.
+    if (results.length > 1) out.error(`${results[i].source}: ${redact(errorLine(err, ACTION_HINTS))}`, err);
+  }
+  setOutputs(results, { plan: inputs.plan, releases: made?.releases });
+  await writeSummary(results, { plan: inputs.plan, releases: made?.releases });
   if (errors.size === 0) return;
   if (results.length === 1) throw errors.get(0);
-  const failed = results.filter((r) => r.status === 'failed');
-  throw new Error(`${failed.length} of ${results.length} charts failed: ${failed.map((f) => f.source).join(', ')} (see the errors above)`);
+  const failed = [...errors.keys()].sort((a, b) => a - b).map((i) => results[i].source);
+  throw new Error(`${failed.length} of ${results.length} charts failed: ${failed.join(', ')} (see the errors above)`);
 }

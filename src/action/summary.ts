@@ -2,15 +2,63 @@ import * as core from '@actions/core';
 import { humanSize } from '../util/human-size.js';
 import { printable } from '../util/printable.js';
 import { redact } from './secrets.js';
-import type { ChartResult } from '../release/results.js';
+import type { ChartResult, TargetResult } from '../release/results.js';
+import type { ReleaseOutcome } from './github-release.js';
+import { notes } from './outputs.js';
 
 /**
  * The job summary: one row per chart and target with its reference, digest, size and status (the
- * digest and size of what stands, as the outputs name them), and one per failed chart with its error.
- * No cell is empty (an empty cell is written unclosed).
+ * digest and size of what stands, as the outputs name them), and one per failed chart with its error
+ * (a plan: what a publish would find and do, with the differences); the GitHub releases; the release
+ * notes. No cell is empty (an empty cell is written unclosed).
  */
-export async function writeSummary(results: ChartResult[]): Promise<void> {
+export async function writeSummary(
+  results: ChartResult[],
+  made: { plan?: boolean; releases?: Map<number, ReleaseOutcome> } = {},
+): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
+  const summary = made.plan ? planTable(results) : publishTable(results);
+  for (const [i, release] of made.releases ?? []) {
+    const r = results[i];
+    summary.addRaw(
+      `<p>GitHub release <a href="${escape(release.url)}">${escape(`${r.name}-${r.version}`)}</a>${release.status === 'exists' ? ' (it existed: left as it is)' : ''}</p>`,
+      true,
+    );
+  }
+  const text = notes(results);
+  // Markdown after a blank line: GitHub renders it (a line right after HTML would stay inside the HTML block).
+  if (text) summary.addRaw(`\n#### Release notes\n\n${text}`, true);
+  await summary.write();
+}
+
+/** A plan's table: per chart and reference, what a publish would find, and do, with this build's digest. */
+function planTable(results: ChartResult[]): typeof core.summary {
+  const does = (t: TargetResult): string =>
+    ({ push: 'push', none: 'nothing', skip: 'keep what is there (skip)', fail: 'fail (if-exists: fail)' })[t.publish ?? 'none'];
+  const rows = results.flatMap((r) => {
+    const chart = { data: escape(r.name ? `${r.name} ${r.version}` : r.source) };
+    if (r.status === 'failed') return [[chart, { data: '—' }, { data: 'failed' }, { data: '—' }, { data: escape(redact(r.error ?? '')) }]];
+    return r.targets.map((t) => [
+      chart,
+      { data: `<code>${escape(t.ref)}</code>` },
+      { data: t.status === 'unchanged' && t.from === 'registry' ? 'unchanged (the registry’s copy)' : t.status },
+      { data: `<code>${escape(t.digest)}</code>` },
+      { data: t.differences ? `${does(t)}: ${escape(t.differences)}` : does(t) },
+    ]);
+  });
+  return core.summary.addHeading('Chartlift plan', 3).addTable([
+    [
+      { data: 'Chart', header: true },
+      { data: 'Reference', header: true },
+      { data: 'Status', header: true },
+      { data: 'Digest (this build)', header: true },
+      { data: 'A publish would', header: true },
+    ],
+    ...rows,
+  ]);
+}
+
+function publishTable(results: ChartResult[]): typeof core.summary {
   const rows = results.flatMap((r) => {
     const chart = { data: escape(r.name ? `${r.name} ${r.version}` : r.source) };
     if (r.status === 'failed')
@@ -35,7 +83,7 @@ export async function writeSummary(results: ChartResult[]): Promise<void> {
   ]);
   summary.addRaw(signatureLines(results));
   for (const line of artifactHubLines(results)) summary.addRaw(line, true);
-  await summary.write();
+  return summary;
 }
 
 /** Artifact Hub's metadata tag and GHCR's private packages, a line each under the table. */

@@ -44,8 +44,8 @@ const CATEGORIES = [
 ];
 // internal/tracker/source/helm/helm.go validOperatorCapabilities (compared lower-cased).
 const CAPABILITIES = ['basic install', 'seamless upgrades', 'full lifecycle', 'deep insights', 'auto pilot'];
-// internal/pkg/metadata.go validChangeKinds (compared lower-cased).
-const CHANGE_KINDS = ['added', 'changed', 'deprecated', 'removed', 'fixed', 'security'];
+// internal/pkg/metadata.go validChangeKinds (compared lower-cased), in Artifact Hub's order.
+export const CHANGE_KINDS = ['added', 'changed', 'deprecated', 'removed', 'fixed', 'security'];
 // Go's strconv.ParseBool.
 const GO_BOOLS = ['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False'];
 
@@ -108,12 +108,22 @@ function yamlOf(v: string, type: GoType): string[] {
   return decodeGoYaml(v, type).problems.map(line);
 }
 
+/** One entry of `artifacthub.io/changes`, as Artifact Hub keeps it (internal/hub/pkg.go Change): the kind lower-cased. */
+export interface Change {
+  /** added, changed, deprecated, removed, fixed or security; '' for a change given as a plain string. */
+  kind: string;
+  description: string;
+  links: Array<{ name: string; url: string }>;
+}
+
 /**
- * A list of change objects, else a list of strings (ParseChangesAnnotation), each then validated
- * (ValidateChange). Go decodes the objects whatever keys they hold besides; a key it drops is
- * reported after what Artifact Hub itself would say.
+ * `artifacthub.io/changes` read as Artifact Hub reads it: a list of change objects, else a list of
+ * strings (ParseChangesAnnotation, internal/tracker/source/helpers.go), each then validated
+ * (ValidateChange, internal/pkg/metadata.go). Go decodes the objects whatever keys they hold besides;
+ * a key it drops is reported after what Artifact Hub itself would say. `changes` is undefined when
+ * Artifact Hub would refuse the annotation (any problem but an unknown key).
  */
-function changes(v: string): string[] {
+export function parseChanges(v: string): { changes?: Change[]; problems: string[] } {
   const asObjects = decodeGoYaml(v, { list: CHANGE });
   const failed = asObjects.problems.filter((p) => !p.unknown);
   const unknown = asObjects.problems.filter((p) => p.unknown).map(line);
@@ -122,27 +132,37 @@ function changes(v: string): string[] {
   else {
     const asStrings = decodeGoYaml(v, { list: 'string' });
     if (asStrings.problems.length > 0)
-      return [
-        ...failed.map(line),
-        'neither a list of changes (kind, description, links) nor a list of strings; quote strings that hold any of {}:[],&*#?|-<>=!%@',
-        ...unknown,
-      ];
+      return {
+        problems: [
+          ...failed.map(line),
+          'neither a list of changes (kind, description, links) nor a list of strings; quote strings that hold any of {}:[],&*#?|-<>=!%@',
+          ...unknown,
+        ],
+      };
     entries = ((asStrings.value as unknown[] | null) ?? []).map((d) => ({ description: d }));
   }
   const out: string[] = [];
+  const changes: Change[] = [];
   entries.forEach((entry, i) => {
     const c = (entry ?? undefined) as
       { kind?: unknown; description?: unknown; links?: Array<{ name?: unknown; url?: unknown } | null> } | undefined;
     if (!c) return void out.push(`[${i}]: an empty change`);
-    if (c.kind != null && !CHANGE_KINDS.includes(String(c.kind).toLowerCase()))
+    const kind = c.kind == null ? '' : String(c.kind).toLowerCase();
+    if (kind !== '' && !CHANGE_KINDS.includes(kind))
       out.push(`[${i}].kind: ${JSON.stringify(String(c.kind))} is not a kind: use one of ${CHANGE_KINDS.join(', ')}`);
     if (c.description == null || String(c.description) === '') out.push(`[${i}]: no description`);
-    (c.links ?? []).forEach((l, j) => {
+    const links = (c.links ?? []).map((l, j) => {
       if (l?.name == null || String(l.name) === '') out.push(`[${i}].links[${j}]: no name`);
       if (l?.url == null || String(l.url) === '') out.push(`[${i}].links[${j}]: no url`);
+      return { name: String(l?.name ?? ''), url: String(l?.url ?? '') };
     });
+    changes.push({ kind, description: String(c.description ?? ''), links });
   });
-  return [...out, ...unknown];
+  return { changes: out.length === 0 ? changes : undefined, problems: [...out, ...unknown] };
+}
+
+function changes(v: string): string[] {
+  return parseChanges(v).problems;
 }
 
 function images(v: string): string[] {

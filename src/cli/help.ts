@@ -74,6 +74,9 @@ Signing:
 Artifact Hub:
   --artifacthub-repo FILE      an artifacthub-repo.yml for every chart (default: each chart folder's)
   --artifacthub-lint error|warn   a malformed artifacthub.io/* annotation fails (default) or warns
+Plans:
+  --plan                       say what a publish would do, chart by chart and ref by ref; write nothing
+  --expect-digest DIGEST|JSON|@FILE   refuse a chart whose build is not the digest its plan built
 Results:
   --output json                print the charts JSON on standard output (the log goes to standard error)
   --dotenv FILE                write DIGEST, DIGEST_REF, STATUS, … and CHARTS for a later job

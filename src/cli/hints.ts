@@ -29,5 +29,6 @@ export const CLI_HINTS: Hints = {
   'referrers-tag-immutable':
     'Exempt sha256-* tags from the registry’s tag immutability (ECR: IMMUTABLE_WITH_EXCLUSION with the wildcard filter sha256-*; Harbor: exclude sha256-** in the rule)',
   'rate-limited': 'Wait until then, or log in first (chartlift registry login HOST): an authenticated user has a higher limit',
+  'expect-digest': "Give --expect-digest the digest the plan built for this chart (its matrix entry's), or the plan's JSON (@plan.json)",
   'version-invalid': 'Use MAJOR.MINOR.PATCH, e.g. 1.2.0 (a leading v is dropped)',
 };

@@ -45,6 +45,8 @@ export const PUBLISH_OPTIONS = {
   'certificate-oidc-issuer': { type: 'string' },
   'artifacthub-repo': { type: 'string' },
   'artifacthub-lint': { type: 'string' },
+  plan: { type: 'boolean' },
+  'expect-digest': { type: 'string' },
   output: { type: 'string' },
   dotenv: { type: 'string' },
 } as const;
@@ -52,7 +54,7 @@ export const PUBLISH_OPTIONS = {
 export type PublishValues = ReturnType<typeof readPublishArgs>['values'];
 
 /** The flags that take true or false: `--push`, `--push=false` (read as `--no-push`), CHARTLIFT_PUSH=false. */
-export const BOOLEAN_SETTINGS = ['push', 'plain-http', 'insecure-skip-tls-verify', 'keyless-sign', 'attest'] as const;
+export const BOOLEAN_SETTINGS = ['push', 'plain-http', 'insecure-skip-tls-verify', 'keyless-sign', 'attest', 'plan'] as const;
 
 /** `chartlift publish`'s arguments: the charts (paths and patterns), and the settings given as flags. */
 export function readPublishArgs(argv: string[]) {

@@ -33,9 +33,11 @@ export async function publishCommand(argv: string[], env: NodeJS.ProcessEnv = pr
     );
   const signer = settings.sign ? startSigner(settings.sign) : undefined;
   // Keyless: the token, the identity and the instance are checked now, before anything is pushed.
-  const keyless = settings.keyless
-    ? await (await import('./keyless-signer.js')).cliKeylessSigner(settings.keyless, { info: out.info, warning: out.warning }, env)
-    : undefined;
+  // A plan signs nothing: no signer, no token asked for (it still says what a signing publish would).
+  const keyless =
+    settings.keyless && !settings.plan
+      ? await (await import('./keyless-signer.js')).cliKeylessSigner(settings.keyless, { info: out.info, warning: out.warning }, env)
+      : undefined;
   const registries = await openPublishRegistries(settings, out);
   let published;
   try {
@@ -48,6 +50,9 @@ export async function publishCommand(argv: string[], env: NodeJS.ProcessEnv = pr
         ifExists: settings.ifExists,
         artifacthubRepo: settings.artifacthubRepo,
         keyless,
+        plan: settings.plan,
+        planKeyless: settings.keyless !== undefined,
+        expectDigests: settings.expectDigests,
         registries,
         build: {
           env,

@@ -3,6 +3,7 @@ import { defaultCachePath } from '../oci/layout.js';
 import { splitReference } from '../oci/reference.js';
 import { DEFAULT_RETRIES, DEFAULT_TIMEOUT_SECONDS } from '../oci/retry.js';
 import type { IfExists } from '../release/push.js';
+import { parseExpectedDigests, type ExpectedDigests } from '../release/expect-digest.js';
 import { DEFAULT_SIGNATURE_FORMAT, SIGNATURE_FORMATS, type SignatureFormat } from '../release/signature-format.js';
 import { tokenHostsFrom } from '../oci/token-realm.js';
 import {
@@ -51,6 +52,10 @@ export interface CliPublishSettings {
   workspace?: string;
   codeUrl?: string;
   output?: 'json';
+  /** Plan only: what a publish would do, nothing written. */
+  plan: boolean;
+  /** The digests a plan built, each chart held to its own. */
+  expectDigests?: ExpectedDigests;
   dotenv?: string;
 }
 
@@ -72,7 +77,10 @@ export async function readPublishSettings(
     return env[envName(name)] ?? '';
   };
   const flag = (name: string) => `--${name}`;
-  const bool = (name: 'push' | 'plain-http' | 'insecure-skip-tls-verify' | 'keyless-sign' | 'attest', fallback: boolean): boolean => {
+  const bool = (
+    name: 'push' | 'plain-http' | 'insecure-skip-tls-verify' | 'keyless-sign' | 'attest' | 'plan',
+    fallback: boolean,
+  ): boolean => {
     if (name === 'push' && values['no-push']) return false;
     if (values[name]) return true;
     return boolValue(env[envName(name)] ?? '', envName(name), fallback);
@@ -164,6 +172,8 @@ export async function readPublishSettings(
     workspace: gitlab.workspace ?? (env.GITHUB_WORKSPACE || undefined),
     codeUrl: gitlab.codeUrl,
     output: output === 'json' ? 'json' : undefined,
+    plan: bool('plan', false),
+    expectDigests: await readExpectDigest(text('expect-digest')),
     dotenv: text('dotenv') || undefined,
   };
 }
@@ -253,4 +263,20 @@ function signatureFormat(raw: string): SignatureFormat {
       hint: "bundle: a Sigstore bundle as an OCI referrer (cosign 3); classic: cosign's sha256-<hex>.sig / .att tag (cosign 2, Kyverno, Flux before 1.8, Artifact Hub); both (the default): each",
     });
   return value;
+}
+
+/** --expect-digest: a digest, the plan's JSON (its matrix or its whole table), or @FILE holding either (GitLab hands a plan on as a file). */
+async function readExpectDigest(raw: string): Promise<ExpectedDigests | undefined> {
+  let text = raw.trim();
+  if (text.startsWith('@')) {
+    const file = text.slice(1);
+    try {
+      text = (await readFileBounded(file, 16 * 1024 * 1024)).toString('utf8');
+    } catch (err) {
+      throw new UserError(`--expect-digest ${raw} cannot be read (${fsCode(err) ?? (err as Error).message})`, {
+        hint: 'Give the plan file the plan job wrote',
+      });
+    }
+  }
+  return parseExpectedDigests(text);
 }

@@ -13,6 +13,8 @@ import type { Vouching } from './same-chart.js';
 import { findRepoMetadata, pushRepoMetadata } from './artifacthub.js';
 import { ARTIFACTHUB_TAG } from '../artifact/artifacthub-repo.js';
 import { checkGhcrVisibility, visibilityLines } from './ghcr-visibility.js';
+import { lookUpForPlan, planChart } from './plan.js';
+import { checkExpected, type ExpectedDigests } from './expect-digest.js';
 
 /** Where and how every chart of a run is published: the same for each chart. */
 export interface ChartSettings {
@@ -26,6 +28,15 @@ export interface ChartSettings {
   keyless?: KeylessSigner;
   /** When a written tag is read back (push.ts's PushOptions.readBack): at once for a face that checks again later. */
   readBack?: 'settle' | 'now';
+  /**
+   * Plan only: build every chart and say, for each reference, what a publish would find and do (plan.ts),
+   * writing nothing: no blob, tag, cache entry or signature.
+   */
+  plan?: boolean;
+  /** The publish that a plan is for signs keylessly: the plan says what a signing publish would (see Vouching), without a signer. */
+  planKeyless?: boolean;
+  /** Hold each chart to the digest its plan built (expect-digest.ts): a chart built otherwise is refused before anything is written. */
+  expectDigests?: ExpectedDigests;
 }
 
 /**
@@ -60,7 +71,13 @@ export async function publishChart(
   for (const refInput of settings.refs) {
     const { ref } = resolveChartRef(refInput, md.name, md.version);
     const name = refString(ref);
-    if (registries && !lookups.has(name)) lookups.set(name, lookUpTag(registries.client(ref.registry, log), ref));
+    if (registries && !lookups.has(name))
+      lookups.set(
+        name,
+        settings.plan
+          ? lookUpForPlan(registries.client(ref.registry, log), ref.repository, ref.tag)
+          : lookUpTag(registries.client(ref.registry, log), ref),
+      );
   }
   await yieldToLoop();
   const packaged = await packageLoaded(loaded, build);
@@ -70,13 +87,20 @@ export async function publishChart(
   const targets = settings.refs.map((ref) => bindRef(packaged, ref));
   // What this run signs must be this build's own: a registry copy it cannot account for is a difference.
   const signer = build.signer;
+  const signsKeyless = keyless !== undefined || (settings.plan === true && settings.planKeyless === true);
   const vouch: Vouching | undefined =
-    keyless || signer
+    signsKeyless || signer
       ? {
-          manifest: keyless !== undefined,
+          manifest: signsKeyless,
           provenance: signer && ((theirs, chart) => signer.notOwn(theirs, chart, md)),
         }
       : undefined;
+  // Before anything is written (the cache included): a build that is not the planned one publishes nothing.
+  if (settings.expectDigests) checkExpected(settings.expectDigests, source, md.name, packaged.artifact);
+  if (settings.plan) {
+    if (!registries) throw new Error('a plan needs the registries to look the tags up');
+    return planChart(source, targets, registries, lookups, settings.ifExists, vouch, log);
+  }
   const results: TargetResult[] = [];
   const pushedTo = new Map<string, string>();
   // Once per repository: its artifacthub.io tag, and (on GHCR) whether a stranger can pull it.

@@ -6,6 +6,7 @@ import { expandCharts } from './charts.js';
 import { publishChart, type ChartSettings } from './publish-chart.js';
 import type { Registries } from './registries.js';
 import { failedResult, resultTitle, tally, type ChartResult } from './results.js';
+import { planRefusal } from './plan.js';
 
 /** Charts published at a time (the registry, not this process, is what more would wait on). */
 export const CONCURRENCY = 4;
@@ -16,7 +17,7 @@ export interface PublishSettings extends ChartSettings {
   charts: string[];
   /** Where relative paths and patterns are read from (the working folder by default). */
   cwd?: string;
-  /** false: packaged and saved to the cache only (Helm 3.0–3.6's `helm chart save`). */
+  /** false: packaged and saved to the cache only (Helm 3.0–3.6's `helm chart save`). A plan looks the tags up either way. */
   push: boolean;
   /** How each chart is built (its log and its network access are the run's: added here). */
   build: Omit<BuildOptions, 'log' | 'access'>;
@@ -54,7 +55,7 @@ export async function publishCharts(settings: PublishSettings, out: PublishLog):
   // The archives' one timestamp, the same for every chart of the run: said once.
   out.info(timestampLine(sourceDate(settings.build.env)));
   const primary = splitReference(settings.refs[0]).registry;
-  const registries = settings.push ? settings.registries : undefined;
+  const registries = settings.push || settings.plan ? settings.registries : undefined;
   // Starts choosing the credential for the first registry and logging in, while the charts load.
   // Safe: `registries` keeps this same promise, and every chart that reaches `primary` awaits it and
   // reports its failure; a run in which none does has the charts' own failures to report.
@@ -77,6 +78,10 @@ export async function publishCharts(settings: PublishSettings, out: PublishLog):
     let final: Promise<Final>;
     try {
       const published = await publishChart(source, settings, build, registries, notice, done, known);
+      // What its publish would fail with (a version published with other content, under if-exists fail), said
+      // as a warning: the plan lists it for the publish to refuse, where the other charts still publish.
+      const refused = settings.plan ? planRefusal(published) : undefined;
+      if (refused) out.warning(`${source}: a publish would fail: ${settings.errorLine(refused)}`);
       // Pushed, but another run may write the tag right after: then this chart is not what the tag holds.
       final = Promise.all(done).then(() => ({ result: published, lines }), failed);
     } catch (err) {

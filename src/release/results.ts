@@ -1,8 +1,11 @@
 import type { BuiltChart } from './build.js';
 import type { KeylessOutcome } from './keyless.js';
 import type { TargetOutcome, TargetStatus } from './outcome.js';
+import type { PlanAction, PlanStatus } from './plan.js';
+import { releaseNotes } from '../artifact/release-notes.js';
 
-export type Status = TargetStatus | 'failed';
+/** What a publication did (a plan: what it would find), or that the chart failed. */
+export type Status = TargetStatus | PlanStatus | 'failed';
 
 /** What stands under one reference after a publication, as every face reports it (the action's outputs, the CLI's JSON and dotenv). */
 export interface TargetResult {
@@ -31,6 +34,14 @@ export interface TargetResult {
   /** On GHCR, when an anonymous pull was refused (private) or could not be asked (unknown); with where to change it. */
   visibility?: 'private' | 'unknown';
   'settings-url'?: string;
+  /**
+   * A plan's (see plan.ts): what a publish would do (`digest` and `chart-digest` are then this build's,
+   * what it would push); what the tag holds now, when it holds something; and how it differs.
+   */
+  publish?: PlanAction;
+  'registry-digest'?: string;
+  'registry-chart-digest'?: string;
+  differences?: string;
 }
 
 /**
@@ -45,6 +56,8 @@ export interface ChartResult extends TargetResult {
   version: string;
   targets: TargetResult[];
   error?: string;
+  /** Markdown from the chart's `artifacthub.io/changes` (see release-notes.ts), when it has any. */
+  'release-notes'?: string;
 }
 
 export function targetResult(built: BuiltChart, o: TargetOutcome): TargetResult {
@@ -72,12 +85,15 @@ export function keylessResult(target: TargetResult, outcomes: KeylessOutcome[] |
 }
 
 export function chartResult(source: string, built: BuiltChart, targets: TargetResult[]): ChartResult {
+  const md = built.chart.metadata;
+  const notes = releaseNotes(md.annotations);
   return {
     source,
     ...targets[0],
-    name: built.chart.metadata.name,
-    version: built.chart.metadata.version,
+    name: md.name,
+    version: md.version,
     targets,
+    ...(notes !== undefined ? { 'release-notes': notes } : {}),
   };
 }
 
@@ -112,7 +128,7 @@ export function resultTitle(r: ChartResult): string {
   return `${who} — ${r.status} ${r.digest}${more}`;
 }
 
-const ORDER: Status[] = ['pushed', 'unchanged', 'skipped', 'saved', 'failed'];
+const ORDER: Status[] = ['pushed', 'new', 'differs', 'unchanged', 'skipped', 'saved', 'failed'];
 
 /** `2 pushed, 1 unchanged`: how many of `items` have each status, in ORDER. */
 function counted(items: Array<{ status: Status }>): string {

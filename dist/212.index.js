@@ -1,6 +1,233 @@
-export const id = 239;
-export const ids = [239];
+export const id = 212;
+export const ids = [212];
 export const modules = {
+
+/***/ 9048:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IE: () => (/* binding */ signKeyAnnotation),
+/* harmony export */   cb: () => (/* binding */ SIGN_KEY_ANNOTATION),
+/* harmony export */   gO: () => (/* binding */ checkArtifactHubAnnotations),
+/* harmony export */   pS: () => (/* binding */ parseChanges),
+/* harmony export */   tO: () => (/* binding */ CHANGE_KINDS)
+/* harmony export */ });
+/* unused harmony export imageReferenceProblem */
+/* harmony import */ var _go_yaml_struct_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(18316);
+
+/**
+ * Artifact Hub's `artifacthub.io/*` Chart.yaml annotations, checked as Artifact Hub reads them when it
+ * indexes a chart: EnrichPackageFromAnnotations in artifacthub/hub internal/tracker/source/helm/helm.go
+ * (gopkg.in/yaml.v3 into the structs of internal/hub/pkg.go), ParseChangesAnnotation in
+ * internal/tracker/source/helpers.go, ValidateChange and ValidateContainersImages in
+ * internal/pkg/metadata.go, the alternative name's rule in internal/pkg/manager.go; the list is
+ * docs/helm_annotations.md's. What fails there fails here; a field or an annotation name Artifact Hub
+ * does not know is reported too (it drops those silently, which is how a typo goes unnoticed).
+ *
+ * Here rather than in src/chart/: Helm ignores these annotations; they describe the chart as
+ * published, to the index that lists it.
+ */
+const ARTIFACTHUB_PREFIX = 'artifacthub.io/';
+const SIGN_KEY_ANNOTATION = 'artifacthub.io/signKey';
+const LINK = { struct: { name: 'string', url: 'string' } };
+const CHANGE = { struct: { kind: 'string', description: 'string', links: { list: LINK } } };
+const IMAGE = { struct: { name: 'string', image: 'string', whitelisted: 'bool', platforms: { list: 'string' } } };
+const MAINTAINER = { struct: { name: 'string', email: 'string' } };
+const RECOMMENDATION = { struct: { url: 'string' } };
+const SCREENSHOT = { struct: { title: 'string', url: 'string' } };
+const SIGN_KEY = { struct: { fingerprint: 'string', url: 'string' } };
+// internal/hub/pkg.go PackageCategoryFromName.
+const CATEGORIES = [
+    'skip-prediction',
+    'ai-machine-learning',
+    'database',
+    'integration-delivery',
+    'monitoring-logging',
+    'networking',
+    'security',
+    'storage',
+    'streaming-messaging',
+];
+// internal/tracker/source/helm/helm.go validOperatorCapabilities (compared lower-cased).
+const CAPABILITIES = ['basic install', 'seamless upgrades', 'full lifecycle', 'deep insights', 'auto pilot'];
+// internal/pkg/metadata.go validChangeKinds (compared lower-cased), in Artifact Hub's order.
+const CHANGE_KINDS = ['added', 'changed', 'deprecated', 'removed', 'fixed', 'security'];
+// Go's strconv.ParseBool.
+const GO_BOOLS = ['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False'];
+const RULES = {
+    'artifacthub.io/alternativeName': (v, name) => v !== '' && !name.includes(v) && !v.includes(name)
+        ? [
+            `${JSON.stringify(v)} must be part of the chart name ${JSON.stringify(name)}, or hold it (Artifact Hub refuses the package otherwise)`,
+        ]
+        : [],
+    'artifacthub.io/category': (v) => CATEGORIES.includes(v) ? [] : [`${JSON.stringify(v)} is not a category: use one of ${CATEGORIES.join(', ')}`],
+    'artifacthub.io/changes': changes,
+    'artifacthub.io/containsSecurityUpdates': goBool,
+    'artifacthub.io/crds': (v) => yamlOf(v, { list: 'any' }),
+    'artifacthub.io/crdsExamples': (v) => yamlOf(v, { list: 'any' }),
+    'artifacthub.io/images': images,
+    'artifacthub.io/license': () => [],
+    'artifacthub.io/links': (v) => yamlOf(v, { list: LINK }),
+    'artifacthub.io/maintainers': (v) => yamlOf(v, { list: MAINTAINER }),
+    'artifacthub.io/operator': goBool,
+    'artifacthub.io/operatorCapabilities': (v) => CAPABILITIES.includes(v.toLowerCase()) ? [] : [`${JSON.stringify(v)} is not a capability level: use one of ${CAPABILITIES.join(', ')}`],
+    'artifacthub.io/prerelease': goBool,
+    'artifacthub.io/recommendations': (v) => yamlOf(v, { list: RECOMMENDATION }),
+    'artifacthub.io/screenshots': (v) => yamlOf(v, { list: SCREENSHOT }),
+    [SIGN_KEY_ANNOTATION]: signKey,
+};
+/** Every problem with the chart's `artifacthub.io/*` annotations (none: an empty list). */
+function checkArtifactHubAnnotations(annotations, chartName) {
+    const out = [];
+    for (const [annotation, value] of Object.entries(annotations)) {
+        if (!annotation.startsWith(ARTIFACTHUB_PREFIX))
+            continue;
+        const rule = RULES[annotation];
+        const problems = rule
+            ? rule(value, chartName)
+            : [
+                `not an annotation Artifact Hub reads (it reads ${Object.keys(RULES)
+                    .map((k) => k.slice(ARTIFACTHUB_PREFIX.length))
+                    .join(', ')})`,
+            ];
+        for (const problem of (0,_go_yaml_struct_js__WEBPACK_IMPORTED_MODULE_0__/* .capProblems */ .Pe)(problems))
+            out.push({ annotation, problem });
+    }
+    return out;
+}
+/** The `artifacthub.io/signKey` value for a key: its fingerprint and where its public key is. */
+function signKeyAnnotation(fingerprint, url) {
+    return `fingerprint: ${JSON.stringify(fingerprint)}\nurl: ${JSON.stringify(url)}\n`;
+}
+function goBool(v) {
+    return GO_BOOLS.includes(v) ? [] : [`${JSON.stringify(v)} is not a boolean: write "true" or "false"`];
+}
+function yamlOf(v, type) {
+    return (0,_go_yaml_struct_js__WEBPACK_IMPORTED_MODULE_0__/* .decodeGoYaml */ .CD)(v, type).problems.map(_go_yaml_struct_js__WEBPACK_IMPORTED_MODULE_0__/* .problemLine */ .YK);
+}
+/**
+ * `artifacthub.io/changes` read as Artifact Hub reads it: a list of change objects, else a list of
+ * strings (ParseChangesAnnotation, internal/tracker/source/helpers.go), each then validated
+ * (ValidateChange, internal/pkg/metadata.go). Go decodes the objects whatever keys they hold besides;
+ * a key it drops is reported after what Artifact Hub itself would say. `changes` is undefined when
+ * Artifact Hub would refuse the annotation (any problem but an unknown key).
+ */
+function parseChanges(v) {
+    const asObjects = (0,_go_yaml_struct_js__WEBPACK_IMPORTED_MODULE_0__/* .decodeGoYaml */ .CD)(v, { list: CHANGE });
+    const failed = asObjects.problems.filter((p) => !p.unknown);
+    const unknown = asObjects.problems.filter((p) => p.unknown).map(_go_yaml_struct_js__WEBPACK_IMPORTED_MODULE_0__/* .problemLine */ .YK);
+    let entries;
+    if (failed.length === 0)
+        entries = asObjects.value ?? [];
+    else {
+        const asStrings = (0,_go_yaml_struct_js__WEBPACK_IMPORTED_MODULE_0__/* .decodeGoYaml */ .CD)(v, { list: 'string' });
+        if (asStrings.problems.length > 0)
+            return {
+                problems: [
+                    ...failed.map(_go_yaml_struct_js__WEBPACK_IMPORTED_MODULE_0__/* .problemLine */ .YK),
+                    'neither a list of changes (kind, description, links) nor a list of strings; quote strings that hold any of {}:[],&*#?|-<>=!%@',
+                    ...unknown,
+                ],
+            };
+        entries = (asStrings.value ?? []).map((d) => ({ description: d }));
+    }
+    const out = [];
+    const changes = [];
+    entries.forEach((entry, i) => {
+        const c = (entry ?? undefined);
+        if (!c)
+            return void out.push(`[${i}]: an empty change`);
+        const kind = c.kind == null ? '' : String(c.kind).toLowerCase();
+        if (kind !== '' && !CHANGE_KINDS.includes(kind))
+            out.push(`[${i}].kind: ${JSON.stringify(String(c.kind))} is not a kind: use one of ${CHANGE_KINDS.join(', ')}`);
+        if (c.description == null || String(c.description) === '')
+            out.push(`[${i}]: no description`);
+        const links = (c.links ?? []).map((l, j) => {
+            if (l?.name == null || String(l.name) === '')
+                out.push(`[${i}].links[${j}]: no name`);
+            if (l?.url == null || String(l.url) === '')
+                out.push(`[${i}].links[${j}]: no url`);
+            return { name: String(l?.name ?? ''), url: String(l?.url ?? '') };
+        });
+        changes.push({ kind, description: String(c.description ?? ''), links });
+    });
+    return { changes: out.length === 0 ? changes : undefined, problems: [...out, ...unknown] };
+}
+function changes(v) {
+    return parseChanges(v).problems;
+}
+function images(v) {
+    const decoded = (0,_go_yaml_struct_js__WEBPACK_IMPORTED_MODULE_0__/* .decodeGoYaml */ .CD)(v, { list: IMAGE });
+    if (decoded.problems.length > 0)
+        return decoded.problems.map(_go_yaml_struct_js__WEBPACK_IMPORTED_MODULE_0__/* .problemLine */ .YK);
+    const out = [];
+    (decoded.value ?? []).forEach((img, i) => {
+        const ref = img?.image == null ? '' : String(img.image);
+        const why = imageReferenceProblem(ref);
+        if (why)
+            out.push(`[${i}].image: ${why}`);
+    });
+    return out;
+}
+function signKey(v) {
+    const decoded = (0,_go_yaml_struct_js__WEBPACK_IMPORTED_MODULE_0__/* .decodeGoYaml */ .CD)(v, SIGN_KEY);
+    if (decoded.problems.length > 0)
+        return decoded.problems.map(_go_yaml_struct_js__WEBPACK_IMPORTED_MODULE_0__/* .problemLine */ .YK);
+    const key = decoded.value;
+    return key?.url == null || String(key.url) === '' ? ['no url (where the public key is): Artifact Hub requires it'] : [];
+}
+const REPOSITORY_CHARS = /^[a-z0-9_\-./]{1,255}$/;
+const TAG_CHARS = /^[A-Za-z0-9_.-]{1,128}$/;
+const AUTHORITY = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._~!$&'()*+,;=%-]*)(:[0-9]*)?$/;
+/**
+ * Why go-containerregistry's name.ParseReference (not strict) refuses `s`, which ValidateContainersImages
+ * calls on each image; undefined when it takes it. A tag reference first (`repo[:tag]`, a colon after
+ * the last `/` starting the tag), else a digest (`repo[:tag]@sha256:<64 hex>`); the repository's first
+ * part is a registry when it holds `.` or `:`.
+ */
+function imageReferenceProblem(s) {
+    const asTag = tagProblem(s);
+    if (!asTag)
+        return undefined;
+    if (!s.includes('@'))
+        return asTag;
+    const parts = s.split('@');
+    if (parts.length !== 2)
+        return `${JSON.stringify(s)} holds more than one @`;
+    if (!/^sha256:[0-9a-f]{64}$/.test(parts[1]))
+        return `${JSON.stringify(parts[1])} is not a sha256 digest`;
+    const base = tagProblem(parts[0]) ? parts[0] : parts[0].replace(/:[^:/]*$/, '');
+    return repositoryProblem(base);
+}
+function tagProblem(s) {
+    const parts = s.split(':');
+    let base = s;
+    if (parts.length > 1 && !parts[parts.length - 1].includes('/')) {
+        const tag = parts[parts.length - 1];
+        base = parts.slice(0, -1).join(':');
+        if (!TAG_CHARS.test(tag))
+            return `${JSON.stringify(tag)} is not a valid tag`;
+    }
+    return repositoryProblem(base);
+}
+function repositoryProblem(name) {
+    if (name === '')
+        return 'no image reference';
+    const slash = name.indexOf('/');
+    let repo = name;
+    if (slash >= 0 && /[.:]/.test(name.slice(0, slash))) {
+        const registry = name.slice(0, slash);
+        if (!AUTHORITY.test(registry))
+            return `${JSON.stringify(registry)} is not a registry host`;
+        repo = name.slice(slash + 1);
+    }
+    if (!REPOSITORY_CHARS.test(repo))
+        return `${JSON.stringify(name)} is not a valid image reference (repository names are lower case: a-z 0-9 _ - . /)`;
+    return undefined;
+}
+
+
+/***/ }),
 
 /***/ 31938:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -5539,7 +5766,7 @@ function systemRoots() {
 
 /***/ }),
 
-/***/ 93883:
+/***/ 45598:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5650,210 +5877,8 @@ function buildArtifact(md, chart, createdSeconds, options = {}) {
 var chart_ref = __webpack_require__(31938);
 // EXTERNAL MODULE: ./src/oci/reference.ts
 var reference = __webpack_require__(62148);
-// EXTERNAL MODULE: ./src/artifact/go-yaml-struct.ts
-var go_yaml_struct = __webpack_require__(18316);
-;// CONCATENATED MODULE: ./src/artifact/artifacthub-annotations.ts
-
-/**
- * Artifact Hub's `artifacthub.io/*` Chart.yaml annotations, checked as Artifact Hub reads them when it
- * indexes a chart: EnrichPackageFromAnnotations in artifacthub/hub internal/tracker/source/helm/helm.go
- * (gopkg.in/yaml.v3 into the structs of internal/hub/pkg.go), ParseChangesAnnotation in
- * internal/tracker/source/helpers.go, ValidateChange and ValidateContainersImages in
- * internal/pkg/metadata.go, the alternative name's rule in internal/pkg/manager.go; the list is
- * docs/helm_annotations.md's. What fails there fails here; a field or an annotation name Artifact Hub
- * does not know is reported too (it drops those silently, which is how a typo goes unnoticed).
- *
- * Here rather than in src/chart/: Helm ignores these annotations; they describe the chart as
- * published, to the index that lists it.
- */
-const ARTIFACTHUB_PREFIX = 'artifacthub.io/';
-const SIGN_KEY_ANNOTATION = 'artifacthub.io/signKey';
-const LINK = { struct: { name: 'string', url: 'string' } };
-const CHANGE = { struct: { kind: 'string', description: 'string', links: { list: LINK } } };
-const IMAGE = { struct: { name: 'string', image: 'string', whitelisted: 'bool', platforms: { list: 'string' } } };
-const MAINTAINER = { struct: { name: 'string', email: 'string' } };
-const RECOMMENDATION = { struct: { url: 'string' } };
-const SCREENSHOT = { struct: { title: 'string', url: 'string' } };
-const SIGN_KEY = { struct: { fingerprint: 'string', url: 'string' } };
-// internal/hub/pkg.go PackageCategoryFromName.
-const CATEGORIES = [
-    'skip-prediction',
-    'ai-machine-learning',
-    'database',
-    'integration-delivery',
-    'monitoring-logging',
-    'networking',
-    'security',
-    'storage',
-    'streaming-messaging',
-];
-// internal/tracker/source/helm/helm.go validOperatorCapabilities (compared lower-cased).
-const CAPABILITIES = ['basic install', 'seamless upgrades', 'full lifecycle', 'deep insights', 'auto pilot'];
-// internal/pkg/metadata.go validChangeKinds (compared lower-cased).
-const CHANGE_KINDS = ['added', 'changed', 'deprecated', 'removed', 'fixed', 'security'];
-// Go's strconv.ParseBool.
-const GO_BOOLS = ['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False'];
-const RULES = {
-    'artifacthub.io/alternativeName': (v, name) => v !== '' && !name.includes(v) && !v.includes(name)
-        ? [
-            `${JSON.stringify(v)} must be part of the chart name ${JSON.stringify(name)}, or hold it (Artifact Hub refuses the package otherwise)`,
-        ]
-        : [],
-    'artifacthub.io/category': (v) => CATEGORIES.includes(v) ? [] : [`${JSON.stringify(v)} is not a category: use one of ${CATEGORIES.join(', ')}`],
-    'artifacthub.io/changes': changes,
-    'artifacthub.io/containsSecurityUpdates': goBool,
-    'artifacthub.io/crds': (v) => yamlOf(v, { list: 'any' }),
-    'artifacthub.io/crdsExamples': (v) => yamlOf(v, { list: 'any' }),
-    'artifacthub.io/images': artifacthub_annotations_images,
-    'artifacthub.io/license': () => [],
-    'artifacthub.io/links': (v) => yamlOf(v, { list: LINK }),
-    'artifacthub.io/maintainers': (v) => yamlOf(v, { list: MAINTAINER }),
-    'artifacthub.io/operator': goBool,
-    'artifacthub.io/operatorCapabilities': (v) => CAPABILITIES.includes(v.toLowerCase()) ? [] : [`${JSON.stringify(v)} is not a capability level: use one of ${CAPABILITIES.join(', ')}`],
-    'artifacthub.io/prerelease': goBool,
-    'artifacthub.io/recommendations': (v) => yamlOf(v, { list: RECOMMENDATION }),
-    'artifacthub.io/screenshots': (v) => yamlOf(v, { list: SCREENSHOT }),
-    [SIGN_KEY_ANNOTATION]: signKey,
-};
-/** Every problem with the chart's `artifacthub.io/*` annotations (none: an empty list). */
-function checkArtifactHubAnnotations(annotations, chartName) {
-    const out = [];
-    for (const [annotation, value] of Object.entries(annotations)) {
-        if (!annotation.startsWith(ARTIFACTHUB_PREFIX))
-            continue;
-        const rule = RULES[annotation];
-        const problems = rule
-            ? rule(value, chartName)
-            : [
-                `not an annotation Artifact Hub reads (it reads ${Object.keys(RULES)
-                    .map((k) => k.slice(ARTIFACTHUB_PREFIX.length))
-                    .join(', ')})`,
-            ];
-        for (const problem of (0,go_yaml_struct/* capProblems */.Pe)(problems))
-            out.push({ annotation, problem });
-    }
-    return out;
-}
-/** The `artifacthub.io/signKey` value for a key: its fingerprint and where its public key is. */
-function signKeyAnnotation(fingerprint, url) {
-    return `fingerprint: ${JSON.stringify(fingerprint)}\nurl: ${JSON.stringify(url)}\n`;
-}
-function goBool(v) {
-    return GO_BOOLS.includes(v) ? [] : [`${JSON.stringify(v)} is not a boolean: write "true" or "false"`];
-}
-function yamlOf(v, type) {
-    return (0,go_yaml_struct/* decodeGoYaml */.CD)(v, type).problems.map(go_yaml_struct/* problemLine */.YK);
-}
-/**
- * A list of change objects, else a list of strings (ParseChangesAnnotation), each then validated
- * (ValidateChange). Go decodes the objects whatever keys they hold besides; a key it drops is
- * reported after what Artifact Hub itself would say.
- */
-function changes(v) {
-    const asObjects = (0,go_yaml_struct/* decodeGoYaml */.CD)(v, { list: CHANGE });
-    const failed = asObjects.problems.filter((p) => !p.unknown);
-    const unknown = asObjects.problems.filter((p) => p.unknown).map(go_yaml_struct/* problemLine */.YK);
-    let entries;
-    if (failed.length === 0)
-        entries = asObjects.value ?? [];
-    else {
-        const asStrings = (0,go_yaml_struct/* decodeGoYaml */.CD)(v, { list: 'string' });
-        if (asStrings.problems.length > 0)
-            return [
-                ...failed.map(go_yaml_struct/* problemLine */.YK),
-                'neither a list of changes (kind, description, links) nor a list of strings; quote strings that hold any of {}:[],&*#?|-<>=!%@',
-                ...unknown,
-            ];
-        entries = (asStrings.value ?? []).map((d) => ({ description: d }));
-    }
-    const out = [];
-    entries.forEach((entry, i) => {
-        const c = (entry ?? undefined);
-        if (!c)
-            return void out.push(`[${i}]: an empty change`);
-        if (c.kind != null && !CHANGE_KINDS.includes(String(c.kind).toLowerCase()))
-            out.push(`[${i}].kind: ${JSON.stringify(String(c.kind))} is not a kind: use one of ${CHANGE_KINDS.join(', ')}`);
-        if (c.description == null || String(c.description) === '')
-            out.push(`[${i}]: no description`);
-        (c.links ?? []).forEach((l, j) => {
-            if (l?.name == null || String(l.name) === '')
-                out.push(`[${i}].links[${j}]: no name`);
-            if (l?.url == null || String(l.url) === '')
-                out.push(`[${i}].links[${j}]: no url`);
-        });
-    });
-    return [...out, ...unknown];
-}
-function artifacthub_annotations_images(v) {
-    const decoded = (0,go_yaml_struct/* decodeGoYaml */.CD)(v, { list: IMAGE });
-    if (decoded.problems.length > 0)
-        return decoded.problems.map(go_yaml_struct/* problemLine */.YK);
-    const out = [];
-    (decoded.value ?? []).forEach((img, i) => {
-        const ref = img?.image == null ? '' : String(img.image);
-        const why = imageReferenceProblem(ref);
-        if (why)
-            out.push(`[${i}].image: ${why}`);
-    });
-    return out;
-}
-function signKey(v) {
-    const decoded = (0,go_yaml_struct/* decodeGoYaml */.CD)(v, SIGN_KEY);
-    if (decoded.problems.length > 0)
-        return decoded.problems.map(go_yaml_struct/* problemLine */.YK);
-    const key = decoded.value;
-    return key?.url == null || String(key.url) === '' ? ['no url (where the public key is): Artifact Hub requires it'] : [];
-}
-const REPOSITORY_CHARS = /^[a-z0-9_\-./]{1,255}$/;
-const TAG_CHARS = /^[A-Za-z0-9_.-]{1,128}$/;
-const AUTHORITY = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._~!$&'()*+,;=%-]*)(:[0-9]*)?$/;
-/**
- * Why go-containerregistry's name.ParseReference (not strict) refuses `s`, which ValidateContainersImages
- * calls on each image; undefined when it takes it. A tag reference first (`repo[:tag]`, a colon after
- * the last `/` starting the tag), else a digest (`repo[:tag]@sha256:<64 hex>`); the repository's first
- * part is a registry when it holds `.` or `:`.
- */
-function imageReferenceProblem(s) {
-    const asTag = tagProblem(s);
-    if (!asTag)
-        return undefined;
-    if (!s.includes('@'))
-        return asTag;
-    const parts = s.split('@');
-    if (parts.length !== 2)
-        return `${JSON.stringify(s)} holds more than one @`;
-    if (!/^sha256:[0-9a-f]{64}$/.test(parts[1]))
-        return `${JSON.stringify(parts[1])} is not a sha256 digest`;
-    const base = tagProblem(parts[0]) ? parts[0] : parts[0].replace(/:[^:/]*$/, '');
-    return repositoryProblem(base);
-}
-function tagProblem(s) {
-    const parts = s.split(':');
-    let base = s;
-    if (parts.length > 1 && !parts[parts.length - 1].includes('/')) {
-        const tag = parts[parts.length - 1];
-        base = parts.slice(0, -1).join(':');
-        if (!TAG_CHARS.test(tag))
-            return `${JSON.stringify(tag)} is not a valid tag`;
-    }
-    return repositoryProblem(base);
-}
-function repositoryProblem(name) {
-    if (name === '')
-        return 'no image reference';
-    const slash = name.indexOf('/');
-    let repo = name;
-    if (slash >= 0 && /[.:]/.test(name.slice(0, slash))) {
-        const registry = name.slice(0, slash);
-        if (!AUTHORITY.test(registry))
-            return `${JSON.stringify(registry)} is not a registry host`;
-        repo = name.slice(slash + 1);
-    }
-    if (!REPOSITORY_CHARS.test(repo))
-        return `${JSON.stringify(name)} is not a valid image reference (repository names are lower case: a-z 0-9 _ - . /)`;
-    return undefined;
-}
-
+// EXTERNAL MODULE: ./src/artifact/artifacthub-annotations.ts
+var artifacthub_annotations = __webpack_require__(9048);
 ;// CONCATENATED MODULE: ./src/release/build.ts
 
 
@@ -5959,14 +5984,14 @@ async function packageLoaded(loaded, options) {
  */
 async function addSignKey(md, options) {
     const url = options.artifactHub?.signKeyUrl;
-    if (!options.signer || !url || SIGN_KEY_ANNOTATION in md.annotations)
+    if (!options.signer || !url || artifacthub_annotations/* SIGN_KEY_ANNOTATION */.cb in md.annotations)
         return false;
-    md.annotations = { ...md.annotations, [SIGN_KEY_ANNOTATION]: signKeyAnnotation(await options.signer.fingerprint(), url) };
+    md.annotations = { ...md.annotations, [artifacthub_annotations/* SIGN_KEY_ANNOTATION */.cb]: (0,artifacthub_annotations/* signKeyAnnotation */.IE)(await options.signer.fingerprint(), url) };
     return true;
 }
 /** Artifact Hub's annotations as it reads them: a malformed one fails the build (`lint: error`) or is warned about. */
 function checkAnnotations(md, source, options) {
-    const problems = checkArtifactHubAnnotations(md.annotations, md.name);
+    const problems = (0,artifacthub_annotations/* checkArtifactHubAnnotations */.gO)(md.annotations, md.name);
     if (problems.length === 0)
         return;
     const where = archiveOrFolder(source);
@@ -6111,7 +6136,7 @@ async function logIn(client, username, password) {
 /* harmony export */ });
 /* harmony import */ var _oci_layout_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25823);
 /* harmony import */ var _pull_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27458);
-/* harmony import */ var _push_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(93871);
+/* harmony import */ var _push_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48577);
 /* harmony import */ var _save_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11144);
 
 
@@ -6212,238 +6237,18 @@ async function pullChart(client, ref, layout, check) {
 
 /***/ }),
 
-/***/ 93871:
+/***/ 48577:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  F: () => (/* binding */ lookUpTag),
-  X: () => (/* binding */ pushArtifact)
-});
-
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/artifact/media-types.ts
-var media_types = __webpack_require__(86690);
-// EXTERNAL MODULE: ./src/oci/registry.ts + 2 modules
-var registry = __webpack_require__(9458);
-// EXTERNAL MODULE: ./src/oci/retry.ts
-var retry = __webpack_require__(49963);
-// EXTERNAL MODULE: ./src/chart/chart.ts
-var chart_chart = __webpack_require__(18892);
-// EXTERNAL MODULE: ./src/chart/load.ts + 3 modules
-var load = __webpack_require__(20185);
-// EXTERNAL MODULE: ./src/chart/package.ts + 1 modules
-var chart_package = __webpack_require__(12353);
-// EXTERNAL MODULE: ./src/artifact/fetch-budget.ts
-var fetch_budget = __webpack_require__(28466);
-// EXTERNAL MODULE: ./src/artifact/parse.ts
-var parse = __webpack_require__(72781);
-// EXTERNAL MODULE: ./src/util/quoted.ts
-var quoted = __webpack_require__(59202);
-;// CONCATENATED MODULE: ./src/artifact/unaccounted.ts
-
-
-/** The fields of an image manifest and of a descriptor that this build writes. */
-const MANIFEST_FIELDS = new Set(['schemaVersion', 'mediaType', 'config', 'layers', 'annotations']);
-const DESCRIPTOR_FIELDS = new Set(['mediaType', 'digest', 'size']);
-/** Names a message lists at most, each cut: the manifest is the registry's text. */
-const MOST = 8;
-/**
- * What a signature of the registry's manifest `theirs` would cover that this build (`ours`) did not
- * make, for a manifest that holds the same chart (the same config, the same files: checked before):
- * a field or a descriptor's field this build does not write (`subject`, `urls`, a layer's
- * annotations), a chart layer of another media type, and each annotation whose value is not this
- * build's. What it lacks claims nothing, and its creation time is when it was pushed, not content;
- * the layers' bytes are the comparison's to account for (the same files), the provenance layer the
- * caller's (whose key signed it). Empty when every part is accounted for.
- */
-function unaccountedParts(theirs, chartLayer, ours) {
-    const parts = [];
-    const extra = (o, allowed) => Object.keys(o).filter((k) => !allowed.has(k));
-    const fields = extra(theirs, MANIFEST_FIELDS);
-    if (fields.length > 0)
-        parts.push(`its manifest has ${names('field', fields)} this build does not write`);
-    const descriptors = [theirs.config, ...theirs.layers].flatMap((d) => extra(d, DESCRIPTOR_FIELDS));
-    if (descriptors.length > 0)
-        parts.push(`its descriptors have ${names('field', [...new Set(descriptors)])} this build does not write`);
-    if (chartLayer.mediaType !== ours.chartDescriptor.mediaType)
-        parts.push(`its chart layer is ${(0,quoted/* quoted */.T)(chartLayer.mediaType, 80)}, not ${ours.chartDescriptor.mediaType} as this build writes it`);
-    const mine = JSON.parse(ours.manifest.toString('utf8')).annotations ?? {};
-    const annotations = theirs.annotations;
-    if (annotations !== undefined && (typeof annotations !== 'object' || annotations === null || Array.isArray(annotations)))
-        parts.push('its annotations are not a map of strings');
-    else if (annotations) {
-        const differ = Object.entries(annotations)
-            .filter(([k, v]) => (k === media_types/* Annotation */.Y.created ? typeof v !== 'string' : v !== mine[k]))
-            .map(([k]) => k);
-        if (differ.length > 0)
-            parts.push(`${names('annotation', differ)} ${differ.length === 1 ? 'is' : 'are'} not this build's`);
-    }
-    return parts;
-}
-/** `annotation a`, `annotations a, b and 3 more`: each name quoted if it needs to be, cut, listed up to MOST. */
-function names(kind, list) {
-    const shown = list.slice(0, MOST).map((k) => (/^[\w./-]{1,100}$/.test(k) ? k : (0,quoted/* quoted */.T)(k, 100)));
-    const more = list.length > MOST ? ` and ${list.length - MOST} more` : '';
-    return `${kind}${list.length === 1 ? '' : 's'} ${shown.join(', ')}${more}`;
-}
-
-// EXTERNAL MODULE: ./src/util/bounded-read.ts
-var bounded_read = __webpack_require__(34282);
-;// CONCATENATED MODULE: ./src/release/same-chart.ts
-
-
-
-
-
-
-
-
-
-/**
- * Whether the manifest `digest` in `repository` holds the same chart as `ours` although the manifests
- * differ: the same metadata (config blob) and the same files once loaded as Helm loads them (Chart.yaml
- * compared by its metadata), whatever the archive's timestamps, gzip settings, annotations or the tool
- * that pushed it. When it does, `artifact` is what the registry holds, so that the digests reported
- * are the ones a pull gets. The existing chart is downloaded only when the configs are equal and the
- * layers differ; what cannot be read as a chart is simply not the same.
- *
- * When this run signs (`vouch`), the same content is not enough: every part of the registry's copy a
- * signature would cover must be this build's own (unaccountedParts; a provenance file made by this
- * key), else it is named as a difference like any other.
- */
-async function compareWithRegistry(client, repository, digest, ours, { explain = true, vouch } = {}) {
-    const { body } = await client.fetchManifest(repository, digest);
-    let parsed;
-    try {
-        parsed = (0,parse/* parseChartManifest */.j$)(body, `${repository}@${digest}`);
-    }
-    catch (err) {
-        if (err instanceof errors/* UserError */.yo)
-            return { same: false, why: `it holds no Helm chart (${err.message})` };
-        throw err;
-    }
-    const { manifest, chartLayer, provLayer } = parsed;
-    // One budget for every blob this comparison downloads (checked from the descriptors, before each fetch).
-    const budget = new fetch_budget/* FetchBudget */.q(`${repository}@${digest}`);
-    // Every difference is named at once (a provenance file, the metadata and the files), so that one fix is enough.
-    const whys = [];
-    if (ours.provenance && !provLayer)
-        whys.push('this build adds a provenance file');
-    const ourProv = ours.layers.find((l) => l.mediaType === media_types/* MediaType */.z.provenance);
-    const unaccounted = vouch?.manifest ? unaccountedParts(manifest, chartLayer, ours) : [];
-    if (vouch?.manifest && provLayer && !vouch.provenance && provLayer.digest !== ourProv?.digest)
-        unaccounted.push('it carries a provenance file this build did not make');
-    const sameConfig = manifest.config.digest === ours.configDescriptor.digest;
-    if (!explain && (whys.length > 0 || !sameConfig || unaccounted.length > 0))
-        return { same: false, why: whys[0] ?? (sameConfig ? vouched(unaccounted) : 'its metadata differs'), chartDigest: chartLayer.digest };
-    if (!sameConfig)
-        whys.push(await metadataDifference(client, repository, manifest.config, ours, budget));
-    let chart = ours.chart;
-    if (chartLayer.digest !== ours.chartDescriptor.digest) {
-        if (chartLayer.size > chart_chart/* MAX_CHART_BYTES */.it)
-            whys.push(`its chart layer (${chartLayer.size} bytes) is too large to compare`);
-        else {
-            budget.take(chartLayer);
-            chart = await client.fetchBlob(repository, chartLayer);
-            // Chart.yaml is written from the metadata: a metadata difference already names it.
-            const why = await filesDifference(chart, ours.chart, sameConfig ? undefined : /(^|\/)Chart\.yaml \(changed\)$/);
-            if (why)
-                whys.push(why);
-        }
-    }
-    if (unaccounted.length > 0)
-        whys.push(vouched(unaccounted));
-    if (whys.length > 0)
-        return { same: false, why: whys.join('; '), chartDigest: chartLayer.digest };
-    let provenance;
-    if (provLayer) {
-        if (provLayer.size > fetch_budget/* MAX_SMALL_BLOB */.v)
-            return { same: false, why: 'its provenance layer is too large', chartDigest: chartLayer.digest };
-        if (provLayer.digest === ourProv?.digest)
-            provenance = ours.provenance;
-        else {
-            budget.take(provLayer);
-            provenance = await client.fetchBlob(repository, provLayer);
-            const notOurs = await vouch?.provenance?.(provenance, chart);
-            if (notOurs)
-                return { same: false, why: vouched([`its provenance file ${notOurs}`]), chartDigest: chartLayer.digest };
-        }
-    }
-    return {
-        same: true,
-        artifact: {
-            config: ours.config,
-            chart,
-            provenance,
-            manifest: body,
-            configDescriptor: manifest.config,
-            chartDescriptor: chartLayer,
-            manifestDescriptor: { mediaType: media_types/* MediaType */.z.manifest, digest, size: body.length },
-            layers: manifest.layers,
-        },
-    };
-}
-/** The parts a signature by this run would cover that this build did not make, said as one difference. */
-function vouched(parts) {
-    return `this run signs what it publishes, and the registry's copy holds what this build did not make: ${parts.join('; ')}`;
-}
-/** Which metadata fields differ, for the error that names them. */
-async function metadataDifference(client, repository, config, ours, budget) {
-    if (config.size > fetch_budget/* MAX_SMALL_BLOB */.v)
-        return 'its metadata differs';
-    budget.take(config);
-    let theirs;
-    try {
-        theirs = (0,bounded_read/* readJson */.Vh)((await client.fetchBlob(repository, config)).toString('utf8'), parse/* CONFIG_JSON */.Y6);
-    }
-    catch (err) {
-        if (err instanceof SyntaxError || err instanceof bounded_read/* BoundsError */.UI)
-            return 'its config is not JSON';
-        throw err;
-    }
-    const mine = JSON.parse(ours.config.toString('utf8'));
-    const keys = [...new Set([...Object.keys(mine), ...Object.keys(theirs)])].filter((k) => JSON.stringify(mine[k]) !== JSON.stringify(theirs[k]));
-    return keys.length > 0 ? `Chart.yaml differs: ${listed(keys)}` : 'its metadata is written differently';
-}
-/** The first differences between two packaged charts, file by file as Helm loads them; '' when none. */
-async function filesDifference(theirs, ours, unnamed) {
-    let theirFiles;
-    try {
-        theirFiles = await chartFiles(theirs, 'the registry’s chart');
-    }
-    catch (err) {
-        if (err instanceof errors/* UserError */.yo)
-            return `its chart cannot be read (${err.message})`;
-        throw err;
-    }
-    const ourFiles = await chartFiles(ours, 'this build');
-    const changed = [];
-    for (const [name, data] of ourFiles) {
-        const other = theirFiles.get(name);
-        if (!other)
-            changed.push(`${name} (added)`);
-        else if (!other.equals(data))
-            changed.push(`${name} (changed)`);
-    }
-    for (const name of theirFiles.keys())
-        if (!ourFiles.has(name))
-            changed.push(`${name} (removed)`);
-    const shown = unnamed ? changed.filter((c) => !unnamed.test(c)) : changed;
-    return shown.length > 0 ? `files differ: ${listed(shown)}` : '';
-}
-/** A packaged chart's files as `helm package` would write them again (Chart.yaml from its metadata). */
-async function chartFiles(archive, origin) {
-    const chart = await (0,load/* loadArchiveChart */.L)(archive, origin);
-    return new Map((0,chart_package/* archiveEntries */.x)(chart).map((e) => [e.name, Buffer.from(e.data)]));
-}
-function listed(items, most = 5) {
-    return items.length <= most ? items.join(', ') : `${items.slice(0, most).join(', ')} and ${items.length - most} more`;
-}
-
-;// CONCATENATED MODULE: ./src/release/push.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ lookUpTag),
+/* harmony export */   X: () => (/* binding */ pushArtifact)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _artifact_media_types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86690);
+/* harmony import */ var _oci_registry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9458);
+/* harmony import */ var _oci_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49963);
+/* harmony import */ var _same_chart_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3313);
 
 
 
@@ -6522,7 +6327,7 @@ async function upload(client, ref, artifact, options) {
     const blobs = [[artifact.configDescriptor, artifact.config]];
     for (const layer of artifact.layers)
         blobs.push([layer, layer.digest === artifact.chartDescriptor.digest ? artifact.chart : artifact.provenance]);
-    const ask = (d) => options.known || d.size > registry/* SINGLE_POST_MAX */.L$ || options.mountFrom !== undefined;
+    const ask = (d) => options.known || d.size > _oci_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .SINGLE_POST_MAX */ .L$ || options.mountFrom !== undefined;
     let unsent = blobs.length;
     await Promise.all(blobs.map(async ([d, data]) => {
         // A blob's final request may be sent again (a retried upload): it is counted once.
@@ -6560,7 +6365,7 @@ async function commit(client, ref, artifact, ifExists, check, current, { readBac
             return late;
         writtenAt = performance.now();
         try {
-            await client.pushManifest(ref.repository, ref.tag, artifact.manifest, media_types/* MediaType */.z.manifest, {}, async () => {
+            await client.pushManifest(ref.repository, ref.tag, artifact.manifest, _artifact_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MediaType */ .z.manifest, {}, async () => {
                 const now = await client.resolveTag(ref.repository, ref.tag, true);
                 if (now === ours)
                     throw new WriteLanded();
@@ -6589,10 +6394,10 @@ async function commit(client, ref, artifact, ifExists, check, current, { readBac
     const settled = when === 'now' ? 0 : Math.max(writtenAt + settleTime(writtenAt - check.at), performance.now() + SETTLE_MIN_MS);
     const readBack = (async () => {
         if (settled > 0)
-            await (0,retry/* sleep */.yy)(Math.max(0, settled - performance.now()));
+            await (0,_oci_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .yy)(Math.max(0, settled - performance.now()));
         const after = await client.resolveTag(ref.repository, ref.tag, true);
         if (after !== ours) {
-            throw new errors/* UserError */.yo(`${ref.registry}/${ref.repository}:${ref.tag} was written by another run at the same time: it now holds ${after ?? 'nothing'}, not this build's ${ours}`, { hint: 'Run again: the tag is then compared with what is there, and if-exists decides' });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${ref.registry}/${ref.repository}:${ref.tag} was written by another run at the same time: it now holds ${after ?? 'nothing'}, not this build's ${ours}`, { hint: 'Run again: the tag is then compared with what is there, and if-exists decides' });
         }
     })();
     if (readBacks) {
@@ -6633,14 +6438,14 @@ async function decide(client, ref, artifact, ifExists, current, vouch) {
     if (current === undefined)
         return undefined;
     // Only `fail` shows why they differ; skip and overwrite need to know only whether they do.
-    const compared = await compareWithRegistry(client, ref.repository, current, artifact, { explain: ifExists === 'fail', vouch });
+    const compared = await (0,_same_chart_js__WEBPACK_IMPORTED_MODULE_4__/* .compareWithRegistry */ .L)(client, ref.repository, current, artifact, { explain: ifExists === 'fail', vouch });
     if (compared.same)
         return { status: 'unchanged', digest: current, existing: compared.artifact };
     if (ifExists === 'skip')
         return { status: 'skipped', digest: current };
     if (ifExists === 'fail') {
         const theirs = compared.chartDigest ? ` (chart ${compared.chartDigest})` : '';
-        throw new errors/* UserError */.yo(`${ref.registry}/${ref.repository}:${ref.tag} already holds ${current}${theirs}, and this build is ${ours} (chart ${artifact.chartDescriptor.digest}): ${compared.why}`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${ref.registry}/${ref.repository}:${ref.tag} already holds ${current}${theirs}, and this build is ${ours} (chart ${artifact.chartDescriptor.digest}): ${compared.why}`, {
             hint: 'A published version is immutable: bump the chart version, or set if-exists to skip (keep what is there) or overwrite (replace it)',
         });
     }
@@ -6847,6 +6652,235 @@ function outcomeLines(o, c) {
 /** What a reference whose repository path held capitals became (OCI names are lower case): said, never silent. */
 function loweredLine(given, repository) {
     return `The repository path ${JSON.stringify(given)} was lower-cased to ${JSON.stringify(repository)}: OCI repository names are lower case.`;
+}
+
+
+/***/ }),
+
+/***/ 3313:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  L: () => (/* binding */ compareWithRegistry)
+});
+
+// EXTERNAL MODULE: ./src/chart/chart.ts
+var chart_chart = __webpack_require__(18892);
+// EXTERNAL MODULE: ./src/chart/load.ts + 3 modules
+var load = __webpack_require__(20185);
+// EXTERNAL MODULE: ./src/chart/package.ts + 1 modules
+var chart_package = __webpack_require__(12353);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/artifact/media-types.ts
+var media_types = __webpack_require__(86690);
+// EXTERNAL MODULE: ./src/artifact/fetch-budget.ts
+var fetch_budget = __webpack_require__(28466);
+// EXTERNAL MODULE: ./src/artifact/parse.ts
+var parse = __webpack_require__(72781);
+// EXTERNAL MODULE: ./src/util/quoted.ts
+var quoted = __webpack_require__(59202);
+;// CONCATENATED MODULE: ./src/artifact/unaccounted.ts
+
+
+/** The fields of an image manifest and of a descriptor that this build writes. */
+const MANIFEST_FIELDS = new Set(['schemaVersion', 'mediaType', 'config', 'layers', 'annotations']);
+const DESCRIPTOR_FIELDS = new Set(['mediaType', 'digest', 'size']);
+/** Names a message lists at most, each cut: the manifest is the registry's text. */
+const MOST = 8;
+/**
+ * What a signature of the registry's manifest `theirs` would cover that this build (`ours`) did not
+ * make, for a manifest that holds the same chart (the same config, the same files: checked before):
+ * a field or a descriptor's field this build does not write (`subject`, `urls`, a layer's
+ * annotations), a chart layer of another media type, and each annotation whose value is not this
+ * build's. What it lacks claims nothing, and its creation time is when it was pushed, not content;
+ * the layers' bytes are the comparison's to account for (the same files), the provenance layer the
+ * caller's (whose key signed it). Empty when every part is accounted for.
+ */
+function unaccountedParts(theirs, chartLayer, ours) {
+    const parts = [];
+    const extra = (o, allowed) => Object.keys(o).filter((k) => !allowed.has(k));
+    const fields = extra(theirs, MANIFEST_FIELDS);
+    if (fields.length > 0)
+        parts.push(`its manifest has ${names('field', fields)} this build does not write`);
+    const descriptors = [theirs.config, ...theirs.layers].flatMap((d) => extra(d, DESCRIPTOR_FIELDS));
+    if (descriptors.length > 0)
+        parts.push(`its descriptors have ${names('field', [...new Set(descriptors)])} this build does not write`);
+    if (chartLayer.mediaType !== ours.chartDescriptor.mediaType)
+        parts.push(`its chart layer is ${(0,quoted/* quoted */.T)(chartLayer.mediaType, 80)}, not ${ours.chartDescriptor.mediaType} as this build writes it`);
+    const mine = JSON.parse(ours.manifest.toString('utf8')).annotations ?? {};
+    const annotations = theirs.annotations;
+    if (annotations !== undefined && (typeof annotations !== 'object' || annotations === null || Array.isArray(annotations)))
+        parts.push('its annotations are not a map of strings');
+    else if (annotations) {
+        const differ = Object.entries(annotations)
+            .filter(([k, v]) => (k === media_types/* Annotation */.Y.created ? typeof v !== 'string' : v !== mine[k]))
+            .map(([k]) => k);
+        if (differ.length > 0)
+            parts.push(`${names('annotation', differ)} ${differ.length === 1 ? 'is' : 'are'} not this build's`);
+    }
+    return parts;
+}
+/** `annotation a`, `annotations a, b and 3 more`: each name quoted if it needs to be, cut, listed up to MOST. */
+function names(kind, list) {
+    const shown = list.slice(0, MOST).map((k) => (/^[\w./-]{1,100}$/.test(k) ? k : (0,quoted/* quoted */.T)(k, 100)));
+    const more = list.length > MOST ? ` and ${list.length - MOST} more` : '';
+    return `${kind}${list.length === 1 ? '' : 's'} ${shown.join(', ')}${more}`;
+}
+
+// EXTERNAL MODULE: ./src/util/bounded-read.ts
+var bounded_read = __webpack_require__(34282);
+;// CONCATENATED MODULE: ./src/release/same-chart.ts
+
+
+
+
+
+
+
+
+
+/**
+ * Whether the manifest `digest` in `repository` holds the same chart as `ours` although the manifests
+ * differ: the same metadata (config blob) and the same files once loaded as Helm loads them (Chart.yaml
+ * compared by its metadata), whatever the archive's timestamps, gzip settings, annotations or the tool
+ * that pushed it. When it does, `artifact` is what the registry holds, so that the digests reported
+ * are the ones a pull gets. The existing chart is downloaded only when the configs are equal and the
+ * layers differ; what cannot be read as a chart is simply not the same.
+ *
+ * When this run signs (`vouch`), the same content is not enough: every part of the registry's copy a
+ * signature would cover must be this build's own (unaccountedParts; a provenance file made by this
+ * key), else it is named as a difference like any other.
+ */
+async function compareWithRegistry(client, repository, digest, ours, { explain = true, vouch } = {}) {
+    const { body } = await client.fetchManifest(repository, digest);
+    let parsed;
+    try {
+        parsed = (0,parse/* parseChartManifest */.j$)(body, `${repository}@${digest}`);
+    }
+    catch (err) {
+        if (err instanceof errors/* UserError */.yo)
+            return { same: false, why: `it holds no Helm chart (${err.message})` };
+        throw err;
+    }
+    const { manifest, chartLayer, provLayer } = parsed;
+    // One budget for every blob this comparison downloads (checked from the descriptors, before each fetch).
+    const budget = new fetch_budget/* FetchBudget */.q(`${repository}@${digest}`);
+    // Every difference is named at once (a provenance file, the metadata and the files), so that one fix is enough.
+    const whys = [];
+    if (ours.provenance && !provLayer)
+        whys.push('this build adds a provenance file');
+    const ourProv = ours.layers.find((l) => l.mediaType === media_types/* MediaType */.z.provenance);
+    const unaccounted = vouch?.manifest ? unaccountedParts(manifest, chartLayer, ours) : [];
+    if (vouch?.manifest && provLayer && !vouch.provenance && provLayer.digest !== ourProv?.digest)
+        unaccounted.push('it carries a provenance file this build did not make');
+    const sameConfig = manifest.config.digest === ours.configDescriptor.digest;
+    if (!explain && (whys.length > 0 || !sameConfig || unaccounted.length > 0))
+        return { same: false, why: whys[0] ?? (sameConfig ? vouched(unaccounted) : 'its metadata differs'), chartDigest: chartLayer.digest };
+    if (!sameConfig)
+        whys.push(await metadataDifference(client, repository, manifest.config, ours, budget));
+    let chart = ours.chart;
+    if (chartLayer.digest !== ours.chartDescriptor.digest) {
+        if (chartLayer.size > chart_chart/* MAX_CHART_BYTES */.it)
+            whys.push(`its chart layer (${chartLayer.size} bytes) is too large to compare`);
+        else {
+            budget.take(chartLayer);
+            chart = await client.fetchBlob(repository, chartLayer);
+            // Chart.yaml is written from the metadata: a metadata difference already names it.
+            const why = await filesDifference(chart, ours.chart, sameConfig ? undefined : /(^|\/)Chart\.yaml \(changed\)$/);
+            if (why)
+                whys.push(why);
+        }
+    }
+    if (unaccounted.length > 0)
+        whys.push(vouched(unaccounted));
+    if (whys.length > 0)
+        return { same: false, why: whys.join('; '), chartDigest: chartLayer.digest };
+    let provenance;
+    if (provLayer) {
+        if (provLayer.size > fetch_budget/* MAX_SMALL_BLOB */.v)
+            return { same: false, why: 'its provenance layer is too large', chartDigest: chartLayer.digest };
+        if (provLayer.digest === ourProv?.digest)
+            provenance = ours.provenance;
+        else {
+            budget.take(provLayer);
+            provenance = await client.fetchBlob(repository, provLayer);
+            const notOurs = await vouch?.provenance?.(provenance, chart);
+            if (notOurs)
+                return { same: false, why: vouched([`its provenance file ${notOurs}`]), chartDigest: chartLayer.digest };
+        }
+    }
+    return {
+        same: true,
+        artifact: {
+            config: ours.config,
+            chart,
+            provenance,
+            manifest: body,
+            configDescriptor: manifest.config,
+            chartDescriptor: chartLayer,
+            manifestDescriptor: { mediaType: media_types/* MediaType */.z.manifest, digest, size: body.length },
+            layers: manifest.layers,
+        },
+    };
+}
+/** The parts a signature by this run would cover that this build did not make, said as one difference. */
+function vouched(parts) {
+    return `this run signs what it publishes, and the registry's copy holds what this build did not make: ${parts.join('; ')}`;
+}
+/** Which metadata fields differ, for the error that names them. */
+async function metadataDifference(client, repository, config, ours, budget) {
+    if (config.size > fetch_budget/* MAX_SMALL_BLOB */.v)
+        return 'its metadata differs';
+    budget.take(config);
+    let theirs;
+    try {
+        theirs = (0,bounded_read/* readJson */.Vh)((await client.fetchBlob(repository, config)).toString('utf8'), parse/* CONFIG_JSON */.Y6);
+    }
+    catch (err) {
+        if (err instanceof SyntaxError || err instanceof bounded_read/* BoundsError */.UI)
+            return 'its config is not JSON';
+        throw err;
+    }
+    const mine = JSON.parse(ours.config.toString('utf8'));
+    const keys = [...new Set([...Object.keys(mine), ...Object.keys(theirs)])].filter((k) => JSON.stringify(mine[k]) !== JSON.stringify(theirs[k]));
+    return keys.length > 0 ? `Chart.yaml differs: ${listed(keys)}` : 'its metadata is written differently';
+}
+/** The first differences between two packaged charts, file by file as Helm loads them; '' when none. */
+async function filesDifference(theirs, ours, unnamed) {
+    let theirFiles;
+    try {
+        theirFiles = await chartFiles(theirs, 'the registry’s chart');
+    }
+    catch (err) {
+        if (err instanceof errors/* UserError */.yo)
+            return `its chart cannot be read (${err.message})`;
+        throw err;
+    }
+    const ourFiles = await chartFiles(ours, 'this build');
+    const changed = [];
+    for (const [name, data] of ourFiles) {
+        const other = theirFiles.get(name);
+        if (!other)
+            changed.push(`${name} (added)`);
+        else if (!other.equals(data))
+            changed.push(`${name} (changed)`);
+    }
+    for (const name of theirFiles.keys())
+        if (!ourFiles.has(name))
+            changed.push(`${name} (removed)`);
+    const shown = unnamed ? changed.filter((c) => !unnamed.test(c)) : changed;
+    return shown.length > 0 ? `files differ: ${listed(shown)}` : '';
+}
+/** A packaged chart's files as `helm package` would write them again (Chart.yaml from its metadata). */
+async function chartFiles(archive, origin) {
+    const chart = await (0,load/* loadArchiveChart */.L)(archive, origin);
+    return new Map((0,chart_package/* archiveEntries */.x)(chart).map((e) => [e.name, Buffer.from(e.data)]));
+}
+function listed(items, most = 5) {
+    return items.length <= most ? items.join(', ') : `${items.slice(0, most).join(', ')} and ${items.length - most} more`;
 }
 
 

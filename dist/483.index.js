@@ -1,8 +1,333 @@
-export const id = 118;
-export const ids = [118];
+export const id = 483;
+export const ids = [483];
 export const modules = {
 
-/***/ 70118:
+/***/ 77439:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ releaseNotes),
+/* harmony export */   p: () => (/* binding */ markdownText)
+/* harmony export */ });
+/* harmony import */ var _artifacthub_annotations_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9048);
+/* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41095);
+
+
+const CHANGES_ANNOTATION = 'artifacthub.io/changes';
+/**
+ * A chart version's release notes in Markdown, from its `artifacthub.io/changes` annotation read as
+ * Artifact Hub reads it (both forms: a list of strings, a list of {kind, description, links}); undefined
+ * when the chart has none, or one Artifact Hub would refuse (the build has said why already).
+ *
+ * Laid out as Artifact Hub's own changelog.md (setupChangelogMDTmpl in artifacthub/hub
+ * internal/handlers/pkg/handlers.go): changes without a kind first, as a plain list, then a `### Kind`
+ * heading per kind, here in Artifact Hub's order of kinds (validChangeKinds, internal/pkg/metadata.go:
+ * added, changed, deprecated, removed, fixed, security) rather than in the order of first use, each
+ * change's links after it. Everything from the chart is written as text: Markdown's punctuation
+ * escaped, one line per change, a link only to an http(s) URL.
+ */
+function releaseNotes(annotations) {
+    const value = annotations[CHANGES_ANNOTATION];
+    if (value === undefined)
+        return undefined;
+    const { changes } = (0,_artifacthub_annotations_js__WEBPACK_IMPORTED_MODULE_0__/* .parseChanges */ .pS)(value);
+    if (!changes || changes.length === 0)
+        return undefined;
+    const sections = [];
+    const unkinded = changes.filter((c) => c.kind === '');
+    if (unkinded.length > 0)
+        sections.push(unkinded.map(item).join('\n'));
+    for (const kind of _artifacthub_annotations_js__WEBPACK_IMPORTED_MODULE_0__/* .CHANGE_KINDS */ .tO) {
+        const these = changes.filter((c) => c.kind === kind);
+        if (these.length > 0)
+            sections.push(`### ${kind[0].toUpperCase()}${kind.slice(1)}\n\n${these.map(item).join('\n')}`);
+    }
+    return `${sections.join('\n\n')}\n`;
+}
+function item(c) {
+    const links = c.links.map(link).filter(Boolean);
+    return `- ${text(c.description)}${links.length > 0 ? ` (${links.join(', ')})` : ''}`;
+}
+/** `[name](url)` for an http(s) URL; the name alone, as text, for anything else (a `javascript:` URL is no link). */
+function link(l) {
+    let url;
+    try {
+        url = new URL(l.url.trim());
+    }
+    catch {
+        url = undefined;
+    }
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:'))
+        return text(l.name);
+    // The URL as WHATWG writes it (spaces, quotes and angle brackets percent-encoded), and the parentheses
+    // that would end Markdown's link destination.
+    const href = url.href.replace(/\(/g, '%28').replace(/\)/g, '%29');
+    return `[${text(l.name)}](${href})`;
+}
+/**
+ * Text from the chart, as Markdown that renders it as written: on one line (printable: a line break,
+ * a control or a bidi character written as an escape), trimmed (leading blanks would make a list
+ * item's text a code block), with what Markdown would read as markup backslash-escaped (CommonMark
+ * 0.31, "Backslash escapes": any ASCII punctuation may be): emphasis, code, links and images, raw
+ * HTML and entities (`<`, `&`), tables' pipes, GitHub's strikethrough (`~`), math (`$`) and mentions
+ * (`@`); and at the start, what would open a heading, a quote, a list or a rule inside the item.
+ */
+function markdownText(s) {
+    return (0,_util_printable_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g)(s)
+        .trim()
+        .replace(/[\\`*_[\]()<>&|~$@]/g, (c) => `\\${c}`)
+        .replace(/^([#>+=-])/, '\\$1')
+        .replace(/^(\d+)([.)])/, '$1\\$2');
+}
+const text = markdownText;
+
+
+/***/ }),
+
+/***/ 61713:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ parseExpectedDigests),
+/* harmony export */   v: () => (/* binding */ checkExpected)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68825);
+/* harmony import */ var _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(34282);
+/* harmony import */ var _util_quoted_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(59202);
+
+
+
+
+
+/** Every chart of the run is held to this key's digest. */
+const EVERY = '*';
+/** A plan is a few hundred bytes a chart: this holds thousands, and refuses a value that would take long to read. */
+const PLAN_JSON = { maxBytes: 8 * 1024 * 1024, maxNodes: 500_000, maxDepth: 16 };
+/**
+ * What a face was given to hold a publication to its plan: a digest (`sha256:…`, the manifest digest
+ * the plan built, or the chart's), or the plan's JSON: the matrix (`{"include":[{"chart","digest"},…]}`)
+ * or the whole plan (`[{"source","digest"},…]`, an entry without a digest is a chart that failed to
+ * plan and is left out). Empty text: held to nothing. The error names what is wrong, for the face to
+ * add which setting it was.
+ */
+function parseExpectedDigests(text) {
+    const value = text.trim();
+    if (value === '')
+        return undefined;
+    if (!value.startsWith('{') && !value.startsWith('[')) {
+        if (!(0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .isDigest */ .Bc)(value))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`the expected digest ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_4__/* .quoted */ .T)(value)} is neither a digest (sha256: and 64 hex digits) nor a plan's JSON`, {
+                hint: "Give the digest the plan built for this chart (its matrix entry's digest), or the plan's matrix or plan JSON",
+                code: 'expect-digest',
+            });
+        return new Map([[EVERY, value]]);
+    }
+    let parsed;
+    try {
+        parsed = (0,_util_bounded_read_js__WEBPACK_IMPORTED_MODULE_3__/* .readJson */ .Vh)(value, PLAN_JSON);
+    }
+    catch (err) {
+        if (!(err instanceof SyntaxError) && !(err instanceof _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_3__/* .BoundsError */ .UI))
+            throw err;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`the expected digests are not a plan's JSON (${err.message})`, {
+            hint: "Give the plan's matrix or plan output as it is, or one digest",
+            code: 'expect-digest',
+        });
+    }
+    const entries = Array.isArray(parsed) ? parsed : parsed?.include;
+    if (!Array.isArray(entries))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('the expected digests are JSON, but neither a plan (a list of charts) nor its matrix ({"include": [...]})', {
+            hint: "Give the plan's matrix or plan output as it is, or one digest",
+            code: 'expect-digest',
+        });
+    const out = new Map();
+    entries.forEach((e, i) => {
+        const entry = (e ?? {});
+        const chart = entry.chart ?? entry.source;
+        if (entry.status === 'failed' && !entry.digest)
+            return;
+        if (typeof chart !== 'string' || chart === '' || !(0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .isDigest */ .Bc)(entry.digest))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`the expected digests' entry ${i} names no chart path and digest (${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_4__/* .quoted */ .T)(JSON.stringify(e)?.slice(0, 200))})`, {
+                hint: "Give the plan's matrix or plan output as it is",
+                code: 'expect-digest',
+            });
+        out.set(chartKey(chart), entry.digest);
+    });
+    return out;
+}
+/** A chart's path as a key: `charts/web/`, `./charts/web` and `charts/web` are one chart. */
+function chartKey(p) {
+    return node_path__WEBPACK_IMPORTED_MODULE_0___default().posix.normalize(p.replace(/\\/g, '/')).replace(/\/+$/, '') || '.';
+}
+/**
+ * Refuses, before anything is written, a chart whose build is not the planned one: its manifest
+ * digest (or, for a digest given alone, its chart's digest) must be the one expected for its path,
+ * else its name, else for every chart. A chart the plan does not name is refused too: it was not planned.
+ */
+function checkExpected(expected, source, name, artifact) {
+    const want = expected.get(chartKey(source)) ?? expected.get(name) ?? expected.get(EVERY);
+    const manifest = artifact.manifestDescriptor.digest;
+    const chart = artifact.chartDescriptor.digest;
+    if (want === undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source} (${name}) is not in the plan it is held to: no digest is expected for it`, {
+            hint: 'Publish the charts the plan lists (its matrix entries), or plan again with this chart',
+            code: 'expect-digest',
+        });
+    if (want === manifest || want === chart)
+        return;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`this build is ${manifest} (chart ${chart}), not the planned ${want}: the chart is not what was planned, so nothing is published`, {
+        where: source,
+        hint: 'Plan and publish the same commit with the same inputs (version, annotations, signing key, SOURCE_DATE_EPOCH), or plan again',
+    });
+}
+
+
+/***/ }),
+
+/***/ 49390:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $$: () => (/* binding */ lookUpForPlan),
+/* harmony export */   CH: () => (/* binding */ planChart),
+/* harmony export */   T4: () => (/* binding */ planMatrix),
+/* harmony export */   _f: () => (/* binding */ planRefusal)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(21539);
+/* harmony import */ var _same_chart_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3313);
+
+
+
+/**
+ * Looks the tag up for a plan: read only (a pull scope: a job that may only read plans as well as
+ * one that may push), asked as soon as the chart's name and version are known so that it overlaps
+ * the packaging. A failure surfaces when it is awaited.
+ */
+function lookUpForPlan(client, repository, tag) {
+    const answer = client.then((c) => c.resolveTag(repository, tag, false));
+    // Safe: planChart awaits this promise and reports its failure (a chart that fails to package first reports that instead).
+    answer.catch(() => { });
+    return answer;
+}
+/**
+ * One chart's plan: for each reference, what the tag holds now against this build, and what a publish
+ * would do about it. Nothing is written (no blob, no tag, no cache entry, no signature); the cost is
+ * the tag's look-up, and for a tag holding other content the comparison a publish would make (its
+ * manifest, and the config and chart it downloads only to name the differences). `vouch`: what a
+ * signing publish would require of the registry's copy, so that the plan says what it would say.
+ */
+async function planChart(source, targets, registries, lookups, ifExists, vouch, log) {
+    const results = [];
+    for (const built of targets) {
+        const { ref } = built;
+        const client = await registries.client(ref.registry, log);
+        const looked = lookups.get(built.refName);
+        lookups.delete(built.refName); // a ref given twice is looked up again the second time
+        const current = await (looked ?? client.resolveTag(ref.repository, ref.tag, false));
+        const ours = built.artifact.manifestDescriptor.digest;
+        const target = planned(built);
+        if (current === ours)
+            target.status = 'unchanged';
+        else if (current === undefined)
+            Object.assign(target, { status: 'new', publish: 'push' });
+        else {
+            const compared = await (0,_same_chart_js__WEBPACK_IMPORTED_MODULE_2__/* .compareWithRegistry */ .L)(client, ref.repository, current, built.artifact, { explain: true, vouch });
+            target['registry-digest'] = current;
+            if (compared.same)
+                Object.assign(target, { status: 'unchanged', from: 'registry' });
+            else {
+                target.status = 'differs';
+                target.differences = compared.why;
+                if (compared.chartDigest)
+                    target['registry-chart-digest'] = compared.chartDigest;
+                target.publish = ifExists === 'fail' ? 'fail' : ifExists === 'skip' ? 'skip' : 'push';
+            }
+        }
+        log(planLine(built.refName, target));
+        results.push(target);
+    }
+    const chart = (0,_results_js__WEBPACK_IMPORTED_MODULE_1__/* .chartResult */ .Um)(source, targets[0], results);
+    // The chart's own status and action: the most telling of its references' (one that differs, else one that is new).
+    chart.status = results.some((t) => t.status === 'differs') ? 'differs' : results.some((t) => t.status === 'new') ? 'new' : 'unchanged';
+    chart.publish = ['fail', 'push', 'skip'].find((a) => results.some((t) => t.publish === a)) ?? 'none';
+    return chart;
+}
+/** A reference's plan, before the tag is looked at: this build's digests, which a publish would push. */
+function planned(built) {
+    const repository = `${built.ref.registry}/${built.ref.repository}`;
+    const digest = built.artifact.manifestDescriptor.digest;
+    return {
+        ref: built.refName,
+        repository,
+        digest,
+        'digest-ref': `${repository}@${digest}`,
+        'chart-digest': built.artifact.chartDescriptor.digest,
+        size: String(built.artifact.chart.length),
+        status: 'unchanged',
+        from: 'build',
+        signed: built.signed !== undefined,
+        'sign-fingerprint': built.signed?.fingerprint ?? '',
+        publish: 'none',
+    };
+}
+/** The log's line for one reference of a plan. */
+function planLine(refName, t) {
+    switch (t.status) {
+        case 'new':
+            return `${refName}: new (a publish pushes ${t.digest})`;
+        case 'unchanged':
+            return t.from === 'registry'
+                ? `${refName}: unchanged (the registry holds the same chart: ${t['registry-digest']})`
+                : `${refName}: unchanged (the registry holds ${t.digest})`;
+        default:
+            return `${refName}: differs (it holds ${t['registry-digest']}, this build is ${t.digest}: ${t.differences}); with if-exists ${t.publish === 'fail'
+                ? 'fail, a publish fails'
+                : t.publish === 'skip'
+                    ? 'skip, a publish keeps it'
+                    : 'overwrite, a publish replaces it'}`;
+    }
+}
+/**
+ * The error a planned chart's publish would fail with (a reference that differs under if-exists fail),
+ * worded as the publish words it.
+ */
+function planRefusal(chart) {
+    const failing = chart.targets.filter((t) => t.publish === 'fail');
+    if (failing.length === 0)
+        return undefined;
+    const [t] = failing;
+    const theirs = t['registry-chart-digest'] ? ` (chart ${t['registry-chart-digest']})` : '';
+    const more = failing.length > 1 ? ` (and ${failing.length - 1} more ref${failing.length > 2 ? 's' : ''})` : '';
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${t.ref} already holds ${t['registry-digest']}${theirs}, and this build is ${t.digest} (chart ${t['chart-digest']}): ${t.differences}${more}`, {
+        hint: 'A published version is immutable: bump the chart version, or set if-exists to skip (keep what is there) or overwrite (replace it)',
+    });
+}
+/**
+ * The charts a publish would act on, as a CI matrix takes them: those it would push, and those it
+ * would refuse (a version published with other content, under if-exists fail: its job fails there,
+ * naming the differences, while the other charts publish, as one step publishing them all would).
+ * `{"include": [...]}` (GitHub's `strategy.matrix` through `fromJSON`), or `[]` when there are none.
+ * GitHub refuses a matrix with no job in it ("Matrix vector … does not contain any values"), and
+ * evaluates a job's `if` before its matrix ("The jobs.<job_id>.if condition is evaluated before
+ * jobs.<job_id>.strategy.matrix is applied", docs.github.com: using conditions to control job
+ * execution): the job that takes the matrix is skipped with `if: needs.<plan>.outputs.matrix != '[]'`,
+ * a string compared as it is written.
+ */
+function planMatrix(results) {
+    const include = results
+        .filter((r) => r.status !== 'failed' && (r.publish === 'push' || r.publish === 'fail'))
+        .map((r) => ({ chart: r.source, name: r.name, version: r.version, digest: r.digest }));
+    return include.length > 0 ? { include } : [];
+}
+
+
+/***/ }),
+
+/***/ 76483:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -243,10 +568,10 @@ async function asChart(rel, abs) {
 
 // EXTERNAL MODULE: ./src/artifact/chart-ref.ts
 var chart_ref = __webpack_require__(31938);
-// EXTERNAL MODULE: ./src/release/build.ts + 2 modules
-var release_build = __webpack_require__(93883);
-// EXTERNAL MODULE: ./src/release/push.ts + 2 modules
-var push = __webpack_require__(93871);
+// EXTERNAL MODULE: ./src/release/build.ts + 1 modules
+var release_build = __webpack_require__(45598);
+// EXTERNAL MODULE: ./src/release/push.ts
+var push = __webpack_require__(48577);
 // EXTERNAL MODULE: ./src/release/outcome.ts
 var release_outcome = __webpack_require__(82641);
 // EXTERNAL MODULE: ./src/util/yield.ts
@@ -255,90 +580,8 @@ var util_yield = __webpack_require__(98681);
 var report = __webpack_require__(89823);
 // EXTERNAL MODULE: ./src/release/save.ts
 var save = __webpack_require__(11144);
-;// CONCATENATED MODULE: ./src/release/results.ts
-function targetResult(built, o) {
-    const repository = `${built.ref.registry}/${built.ref.repository}`;
-    const digest = o.artifact.manifestDescriptor.digest;
-    const signed = built.signed !== undefined && o.status !== 'skipped';
-    return {
-        ref: o.refName,
-        repository,
-        digest,
-        'digest-ref': `${repository}@${digest}`,
-        'chart-digest': o.artifact.chartDescriptor.digest,
-        size: String(o.artifact.chart.length),
-        status: o.status,
-        from: o.from,
-        signed,
-        'sign-fingerprint': signed ? built.signed.fingerprint : '',
-    };
-}
-/** A target's result with the keyless referrers made or found for it. */
-function keylessResult(target, outcomes) {
-    for (const o of outcomes ?? [])
-        target[o.kind === 'signature' ? 'signature-digest' : 'attestation-digest'] = o.digest;
-    return target;
-}
-function chartResult(source, built, targets) {
-    return {
-        source,
-        ...targets[0],
-        name: built.chart.metadata.name,
-        version: built.chart.metadata.version,
-        targets,
-    };
-}
-/** A chart that failed: what was known of it (name and version once read), and the error line. */
-function failedResult(source, known, error) {
-    return {
-        source,
-        ref: '',
-        repository: '',
-        digest: '',
-        'digest-ref': '',
-        'chart-digest': '',
-        size: '',
-        status: 'failed',
-        from: '',
-        name: known.name ?? '',
-        version: known.version ?? '',
-        signed: false,
-        'sign-fingerprint': '',
-        targets: [],
-        error,
-    };
-}
-/** A chart's one-line result: `web 1.2.0 — pushed sha256:…` (the group title of its log lines). */
-function resultTitle(r) {
-    const who = r.name ? `${r.name} ${r.version}` : r.source;
-    if (r.status === 'failed')
-        return `${who} — failed`;
-    // Every ref's own status: a chart unchanged under its first ref may be new under another.
-    const others = r.targets.slice(1);
-    const more = others.length > 0 ? ` (and ${others.length} more ref${others.length > 1 ? 's' : ''}: ${counted(others)})` : '';
-    return `${who} — ${r.status} ${r.digest}${more}`;
-}
-const ORDER = ['pushed', 'unchanged', 'skipped', 'saved', 'failed'];
-/** `2 pushed, 1 unchanged`: how many of `items` have each status, in ORDER. */
-function counted(items) {
-    return ORDER.map((s) => [s, items.filter((i) => i.status === s).length])
-        .filter(([, n]) => n > 0)
-        .map(([s, n]) => `${n} ${s}`)
-        .join(', ');
-}
-/**
- * The run's last line: `3 charts: 2 pushed, 1 failed`; with several refs, what happened under each tag
- * (`2 charts, 4 tags: 2 pushed, 2 unchanged`), a failed chart counted once.
- */
-function tally(results) {
-    const charts = `${results.length} chart${results.length === 1 ? '' : 's'}`;
-    if (results.every((r) => r.targets.length <= 1))
-        return `${charts}: ${counted(results)}`;
-    const tags = results.flatMap((r) => r.targets);
-    const items = [...tags, ...results.filter((r) => r.status === 'failed')];
-    return `${charts}, ${tags.length} tag${tags.length === 1 ? '' : 's'}: ${counted(items)}`;
-}
-
+// EXTERNAL MODULE: ./src/release/results.ts
+var release_results = __webpack_require__(21539);
 // EXTERNAL MODULE: ./src/chart/link-boundary.ts
 var link_boundary = __webpack_require__(82141);
 // EXTERNAL MODULE: ./src/artifact/go-yaml-struct.ts
@@ -585,7 +828,13 @@ function visibilityLines(repository, seen) {
     ];
 }
 
+// EXTERNAL MODULE: ./src/release/plan.ts
+var plan = __webpack_require__(49390);
+// EXTERNAL MODULE: ./src/release/expect-digest.ts
+var expect_digest = __webpack_require__(61713);
 ;// CONCATENATED MODULE: ./src/release/publish-chart.ts
+
+
 
 
 
@@ -622,7 +871,9 @@ registries, notice, readBacks, known = {}) {
         const { ref } = (0,chart_ref/* resolveChartRef */.Q)(refInput, md.name, md.version);
         const name = (0,reference/* refString */.nw)(ref);
         if (registries && !lookups.has(name))
-            lookups.set(name, (0,push/* lookUpTag */.F)(registries.client(ref.registry, log), ref));
+            lookups.set(name, settings.plan
+                ? (0,plan/* lookUpForPlan */.$$)(registries.client(ref.registry, log), ref.repository, ref.tag)
+                : (0,push/* lookUpTag */.F)(registries.client(ref.registry, log), ref));
     }
     await (0,util_yield/* yieldToLoop */.j)();
     const packaged = await (0,release_build/* packageLoaded */.ck)(loaded, build);
@@ -632,12 +883,21 @@ registries, notice, readBacks, known = {}) {
     const targets = settings.refs.map((ref) => (0,release_build/* bindRef */.Zp)(packaged, ref));
     // What this run signs must be this build's own: a registry copy it cannot account for is a difference.
     const signer = build.signer;
-    const vouch = keyless || signer
+    const signsKeyless = keyless !== undefined || (settings.plan === true && settings.planKeyless === true);
+    const vouch = signsKeyless || signer
         ? {
-            manifest: keyless !== undefined,
+            manifest: signsKeyless,
             provenance: signer && ((theirs, chart) => signer.notOwn(theirs, chart, md)),
         }
         : undefined;
+    // Before anything is written (the cache included): a build that is not the planned one publishes nothing.
+    if (settings.expectDigests)
+        (0,expect_digest/* checkExpected */.v)(settings.expectDigests, source, md.name, packaged.artifact);
+    if (settings.plan) {
+        if (!registries)
+            throw new Error('a plan needs the registries to look the tags up');
+        return (0,plan/* planChart */.CH)(source, targets, registries, lookups, settings.ifExists, vouch, log);
+    }
     const results = [];
     const pushedTo = new Map();
     // Once per repository: its artifacthub.io tag, and (on GHCR) whether a stranger can pull it.
@@ -657,7 +917,7 @@ registries, notice, readBacks, known = {}) {
             outcome = { refName: built.refName, tag: built.ref.tag, status: 'saved', artifact: built.artifact, from: 'build' };
             for (const line of (0,report/* outcomeLines */.qx)(outcome, md))
                 log(line);
-            results.push(targetResult(built, outcome));
+            results.push((0,release_results/* targetResult */.Dr)(built, outcome));
             continue;
         }
         const client = await registries.client(built.ref.registry, log);
@@ -686,7 +946,7 @@ registries, notice, readBacks, known = {}) {
             : outcome.status === 'unchanged' && keyless
                 ? keyless.ensure(client, built.ref, outcome.artifact.manifestDescriptor, false)
                 : undefined;
-        const target = keylessResult(targetResult(built, outcome), await signedNow);
+        const target = (0,release_results/* keylessResult */.U9)((0,release_results/* targetResult */.Dr)(built, outcome), await signedNow);
         const repository = `${built.ref.registry}/${built.ref.repository}`;
         if (repoMetadata && !metadataDone.has(repository)) {
             metadataDone.add(repository);
@@ -709,7 +969,7 @@ registries, notice, readBacks, known = {}) {
         }
         results.push(target);
     }
-    return chartResult(source, targets[0], results);
+    return (0,release_results/* chartResult */.Um)(source, targets[0], results);
 }
 function take(map, key) {
     const value = map.get(key);
@@ -718,6 +978,7 @@ function take(map, key) {
 }
 
 ;// CONCATENATED MODULE: ./src/release/publish.ts
+
 
 
 
@@ -736,7 +997,7 @@ async function publishCharts(settings, out) {
     // The archives' one timestamp, the same for every chart of the run: said once.
     out.info(timestampLine((0,source_date/* sourceDate */.e)(settings.build.env)));
     const primary = (0,reference/* splitReference */.mQ)(settings.refs[0]).registry;
-    const registries = settings.push ? settings.registries : undefined;
+    const registries = settings.push || settings.plan ? settings.registries : undefined;
     // Starts choosing the credential for the first registry and logging in, while the charts load.
     // Safe: `registries` keeps this same promise, and every chart that reaches `primary` awaits it and
     // reports its failure; a run in which none does has the charts' own failures to report.
@@ -756,10 +1017,15 @@ async function publishCharts(settings, out) {
         const info = single ? out.info : (line) => void lines.push(() => out.info(line));
         const notice = single ? out.notice : (line) => void lines.push(() => out.notice(line));
         const build = { ...settings.build, access, log: { info, warn: (line) => out.warning(line) } };
-        const failed = (err) => ({ result: failedResult(source, known, settings.errorLine(err)), err, lines });
+        const failed = (err) => ({ result: (0,release_results/* failedResult */.Nq)(source, known, settings.errorLine(err)), err, lines });
         let final;
         try {
             const published = await publishChart(source, settings, build, registries, notice, done, known);
+            // What its publish would fail with (a version published with other content, under if-exists fail), said
+            // as a warning: the plan lists it for the publish to refuse, where the other charts still publish.
+            const refused = settings.plan ? (0,plan/* planRefusal */._f)(published) : undefined;
+            if (refused)
+                out.warning(`${source}: a publish would fail: ${settings.errorLine(refused)}`);
             // Pushed, but another run may write the tag right after: then this chart is not what the tag holds.
             final = Promise.all(done).then(() => ({ result: published, lines }), failed);
         }
@@ -771,7 +1037,7 @@ async function publishCharts(settings, out) {
     await printed;
     const settled = await Promise.all(finals.map((f) => f.promise));
     const results = settled.map((f) => f.result);
-    out.info(tally(results));
+    out.info((0,release_results/* tally */.N4)(results));
     const errors = new Map();
     settled.forEach((f, i) => f.result.status === 'failed' && errors.set(i, f.err));
     return { results, errors };
@@ -796,13 +1062,115 @@ async function printInOrder(finals, single, out) {
         const { result, lines, err } = await f.promise;
         if (single)
             continue;
-        out.startGroup(resultTitle(result));
+        out.startGroup((0,release_results/* resultTitle */.kk)(result));
         for (const print of lines)
             print();
         out.endGroup();
         if (err !== undefined)
             out.error(`${result.source}: ${result.error}`, err);
     }
+}
+
+
+/***/ }),
+
+/***/ 21539:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dr: () => (/* binding */ targetResult),
+/* harmony export */   N4: () => (/* binding */ tally),
+/* harmony export */   Nq: () => (/* binding */ failedResult),
+/* harmony export */   U9: () => (/* binding */ keylessResult),
+/* harmony export */   Um: () => (/* binding */ chartResult),
+/* harmony export */   kk: () => (/* binding */ resultTitle)
+/* harmony export */ });
+/* harmony import */ var _artifact_release_notes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77439);
+
+function targetResult(built, o) {
+    const repository = `${built.ref.registry}/${built.ref.repository}`;
+    const digest = o.artifact.manifestDescriptor.digest;
+    const signed = built.signed !== undefined && o.status !== 'skipped';
+    return {
+        ref: o.refName,
+        repository,
+        digest,
+        'digest-ref': `${repository}@${digest}`,
+        'chart-digest': o.artifact.chartDescriptor.digest,
+        size: String(o.artifact.chart.length),
+        status: o.status,
+        from: o.from,
+        signed,
+        'sign-fingerprint': signed ? built.signed.fingerprint : '',
+    };
+}
+/** A target's result with the keyless referrers made or found for it. */
+function keylessResult(target, outcomes) {
+    for (const o of outcomes ?? [])
+        target[o.kind === 'signature' ? 'signature-digest' : 'attestation-digest'] = o.digest;
+    return target;
+}
+function chartResult(source, built, targets) {
+    const md = built.chart.metadata;
+    const notes = (0,_artifact_release_notes_js__WEBPACK_IMPORTED_MODULE_0__/* .releaseNotes */ .f)(md.annotations);
+    return {
+        source,
+        ...targets[0],
+        name: md.name,
+        version: md.version,
+        targets,
+        ...(notes !== undefined ? { 'release-notes': notes } : {}),
+    };
+}
+/** A chart that failed: what was known of it (name and version once read), and the error line. */
+function failedResult(source, known, error) {
+    return {
+        source,
+        ref: '',
+        repository: '',
+        digest: '',
+        'digest-ref': '',
+        'chart-digest': '',
+        size: '',
+        status: 'failed',
+        from: '',
+        name: known.name ?? '',
+        version: known.version ?? '',
+        signed: false,
+        'sign-fingerprint': '',
+        targets: [],
+        error,
+    };
+}
+/** A chart's one-line result: `web 1.2.0 — pushed sha256:…` (the group title of its log lines). */
+function resultTitle(r) {
+    const who = r.name ? `${r.name} ${r.version}` : r.source;
+    if (r.status === 'failed')
+        return `${who} — failed`;
+    // Every ref's own status: a chart unchanged under its first ref may be new under another.
+    const others = r.targets.slice(1);
+    const more = others.length > 0 ? ` (and ${others.length} more ref${others.length > 1 ? 's' : ''}: ${counted(others)})` : '';
+    return `${who} — ${r.status} ${r.digest}${more}`;
+}
+const ORDER = ['pushed', 'new', 'differs', 'unchanged', 'skipped', 'saved', 'failed'];
+/** `2 pushed, 1 unchanged`: how many of `items` have each status, in ORDER. */
+function counted(items) {
+    return ORDER.map((s) => [s, items.filter((i) => i.status === s).length])
+        .filter(([, n]) => n > 0)
+        .map(([s, n]) => `${n} ${s}`)
+        .join(', ');
+}
+/**
+ * The run's last line: `3 charts: 2 pushed, 1 failed`; with several refs, what happened under each tag
+ * (`2 charts, 4 tags: 2 pushed, 2 unchanged`), a failed chart counted once.
+ */
+function tally(results) {
+    const charts = `${results.length} chart${results.length === 1 ? '' : 's'}`;
+    if (results.every((r) => r.targets.length <= 1))
+        return `${charts}: ${counted(results)}`;
+    const tags = results.flatMap((r) => r.targets);
+    const items = [...tags, ...results.filter((r) => r.status === 'failed')];
+    return `${charts}, ${tags.length} tag${tags.length === 1 ? '' : 's'}: ${counted(items)}`;
 }
 
 
