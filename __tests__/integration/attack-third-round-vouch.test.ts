@@ -206,6 +206,31 @@ describe('the owner’s own provenance, with bytes around it', () => {
   });
 });
 
+describe('a descriptor value this build does not write', () => {
+  // The config is "the same" by its digest alone: its descriptor's size is never looked at (nothing
+  // is downloaded), yet it is part of the manifest a signature covers, and a client that pulls checks it.
+  test('the config descriptor’s size off by 1000: helm cannot pull it; not the same manifest, and not signed', async () => {
+    const repo = 'configsize';
+    const genuine = await publishGenuine(repo);
+    const manifest = JSON.parse(genuine.manifest) as { config: { size: number } };
+    manifest.config.size += 1000;
+    const digest = await pushRawManifest(registry, `${repo}/web`, '1.0.0', JSON.stringify(manifest));
+    const { env } = await helmHome();
+    const pulled = await new Promise<string>((resolve) =>
+      execFile(
+        HELMS[1].bin(),
+        ['pull', `oci://${registry.host}/${repo}/web`, '--version', '1.0.0', '--plain-http', '-d', work],
+        { env },
+        (err, _out, stderr) => resolve(err ? stderr : 'pulled'),
+      ),
+    );
+    assert.match(pulled, /size|mismatch|length/i, 'helm pulled a manifest whose config size is wrong');
+    const r = await ownerSigns(repo, genuine.env);
+    assert.notEqual(r.outputs.status, 'unchanged', `reported unchanged and signed ${r.outputs['signature-digest']} over ${digest}`);
+    assert.deepEqual(await referrers(`${repo}/web`, digest), []);
+  });
+});
+
 describe('the created annotation', () => {
   // `org.opencontainers.image.created` is accounted as "any string": it is when the copy was pushed,
   // not content. But the signature covers its text too, and Artifact Hub and registries show it.
