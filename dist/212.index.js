@@ -909,8 +909,53 @@ function parseGoYaml(text) {
     if (!doc)
         return null;
     checkJsonable(doc.contents);
+    applyGoMerges(doc.contents, new Set(), (alias) => alias.resolve(doc));
     stringifyFloatKeys(doc.contents);
     return doc.toJS({ maxAliasCount: 1000 });
+}
+/**
+ * YAML 1.1 merge keys as go-yaml v2 applies them (decode.go, mapping and merge): in the mapping's order,
+ * a `<<` sets every key of the map it names (or of each map of a list, the first winning), over what
+ * came before it, and a key after it sets its own value over the merged one. The `yaml` package follows
+ * the spec instead (an explicit key always wins), so `appVersion: 1.2.3` then `<<: {appVersion: 6.6.6}`
+ * read as 1.2.3 here and as 6.6.6 in Helm. Done on the syntax tree, each mapping once.
+ */
+function applyGoMerges(node, done, resolveAlias) {
+    if (yaml__WEBPACK_IMPORTED_MODULE_0__.isAlias(node) || done.has(node))
+        return;
+    done.add(node);
+    if (yaml__WEBPACK_IMPORTED_MODULE_0__.isSeq(node))
+        return node.items.forEach((n) => applyGoMerges(n, done, resolveAlias));
+    if (!yaml__WEBPACK_IMPORTED_MODULE_0__.isMap(node))
+        return;
+    const merged = new Map();
+    let hasMerge = false;
+    for (const pair of node.items) {
+        applyGoMerges(pair.value, done, resolveAlias);
+        const key = yaml__WEBPACK_IMPORTED_MODULE_0__.isScalar(pair.key) ? pair.key.value : pair.key;
+        if (key === '<<' && yaml__WEBPACK_IMPORTED_MODULE_0__.isScalar(pair.key) && pair.key.type === 'PLAIN') {
+            hasMerge = true;
+            for (const source of mergeSources(pair.value, done, resolveAlias))
+                for (const p of source.items)
+                    merged.set(yaml__WEBPACK_IMPORTED_MODULE_0__.isScalar(p.key) ? p.key.value : p.key, p);
+        }
+        else
+            merged.set(key, pair);
+    }
+    if (hasMerge)
+        node.items = [...merged.values()];
+}
+/** The maps a `<<` names: one map, or each map of a list (the last first, so that the first wins), aliases resolved. */
+function mergeSources(value, done, resolveAlias) {
+    const resolve = (n) => (yaml__WEBPACK_IMPORTED_MODULE_0__.isAlias(n) ? resolveAlias(n) : n);
+    const v = resolve(value);
+    const maps = yaml__WEBPACK_IMPORTED_MODULE_0__.isSeq(v) ? [...v.items].reverse().map(resolve) : [v];
+    for (const m of maps) {
+        if (!yaml__WEBPACK_IMPORTED_MODULE_0__.isMap(m))
+            throw new GoYamlError('map merge requires map or sequence of maps as the value');
+        applyGoMerges(m, done, resolveAlias);
+    }
+    return maps;
 }
 /** Float map keys become their text first, as sigs.k8s.io/yaml writes them (JSON keys are strings). */
 function stringifyFloatKeys(node) {
@@ -953,6 +998,8 @@ function parseGoYamlDocuments(text) {
     const list = (0,_util_bounded_read_js__WEBPACK_IMPORTED_MODULE_1__/* .parseYamlDocuments */ .v)(text, _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_1__/* .CHART_YAML_BOUNDS */ .xW, {
         version: '1.1',
         uniqueKeys: false,
+        // `<<` is read as a plain key and merged as go-yaml v2 merges it (applyGoMerges).
+        merge: false,
         customTags: (tags) => tags
             .filter((t) => {
             const tag = t;
@@ -1041,11 +1088,22 @@ function goFloat32(v) {
  * Go's encoding/json key matching: keys are visited in sorted order (the YAML map went through a
  * JSON object first), an exact name or a case-insensitive one fills a field, and the last one wins.
  */
+/**
+ * A key as encoding/json folds it to match an ASCII field name (bytes.EqualFold, unicode.SimpleFold):
+ * ASCII letters in either case, and the two other letters that fold to ASCII ones, U+017F (ſ, to s) and
+ * U+212A (the Kelvin sign, to k). Lower-cased, so that `appVerſion` matches appVersion as Helm finds it.
+ */
+function goFold(key) {
+    return key
+        .replace(/\u017f/g, 's')
+        .replace(/\u212a/g, 'k')
+        .toLowerCase();
+}
 function goFields(obj, names) {
     const out = new Map();
     const keys = Object.keys(obj).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
     for (const key of keys) {
-        const name = names.find((n) => n === key) ?? names.find((n) => n.toLowerCase() === key.toLowerCase());
+        const name = names.find((n) => n === key) ?? names.find((n) => n.toLowerCase() === goFold(key));
         if (name !== undefined)
             out.set(name, obj[key]);
     }
@@ -6248,7 +6306,7 @@ async function pullChart(client, ref, layout, check) {
 /* harmony import */ var _artifact_media_types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86690);
 /* harmony import */ var _oci_registry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9458);
 /* harmony import */ var _oci_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49963);
-/* harmony import */ var _same_chart_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3313);
+/* harmony import */ var _same_chart_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(82047);
 
 
 
@@ -6657,7 +6715,7 @@ function loweredLine(given, repository) {
 
 /***/ }),
 
-/***/ 3313:
+/***/ 82047:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -6670,6 +6728,8 @@ __webpack_require__.d(__webpack_exports__, {
 var chart_chart = __webpack_require__(18892);
 // EXTERNAL MODULE: ./src/chart/load.ts + 3 modules
 var load = __webpack_require__(20185);
+// EXTERNAL MODULE: ./src/chart/load-archive.ts + 1 modules
+var load_archive = __webpack_require__(75189);
 // EXTERNAL MODULE: ./src/chart/package.ts + 1 modules
 var chart_package = __webpack_require__(12353);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -6688,6 +6748,8 @@ var quoted = __webpack_require__(59202);
 /** The fields of an image manifest and of a descriptor that this build writes. */
 const MANIFEST_FIELDS = new Set(['schemaVersion', 'mediaType', 'config', 'layers', 'annotations']);
 const DESCRIPTOR_FIELDS = new Set(['mediaType', 'digest', 'size']);
+/** A creation time is an RFC 3339 date-time (the image spec's rule for it), not a place for other text. */
+const RFC_3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 /** Names a message lists at most, each cut: the manifest is the registry's text. */
 const MOST = 8;
 /**
@@ -6695,7 +6757,7 @@ const MOST = 8;
  * make, for a manifest that holds the same chart (the same config, the same files: checked before):
  * a field or a descriptor's field this build does not write (`subject`, `urls`, a layer's
  * annotations), a chart layer of another media type, and each annotation whose value is not this
- * build's. What it lacks claims nothing, and its creation time is when it was pushed, not content;
+ * build's. What it lacks claims nothing, and its creation time (an RFC 3339 time) is when it was pushed, not content;
  * the layers' bytes are the comparison's to account for (the same files), the provenance layer the
  * caller's (whose key signed it). Empty when every part is accounted for.
  */
@@ -6716,7 +6778,7 @@ function unaccountedParts(theirs, chartLayer, ours) {
         parts.push('its annotations are not a map of strings');
     else if (annotations) {
         const differ = Object.entries(annotations)
-            .filter(([k, v]) => (k === media_types/* Annotation */.Y.created ? typeof v !== 'string' : v !== mine[k]))
+            .filter(([k, v]) => (k === media_types/* Annotation */.Y.created ? typeof v !== 'string' || !RFC_3339.test(v) : v !== mine[k]))
             .map(([k]) => k);
         if (differ.length > 0)
             parts.push(`${names('annotation', differ)} ${differ.length === 1 ? 'is' : 'are'} not this build's`);
@@ -6730,9 +6792,58 @@ function names(kind, list) {
     return `${kind}${list.length === 1 ? '' : 's'} ${shown.join(', ')}${more}`;
 }
 
+;// CONCATENATED MODULE: ./src/util/json-duplicates.ts
+/**
+ * The first key that a JSON text's object holds twice, as `annotations` or `layers[0].mediaType`, or
+ * undefined. JavaScript's JSON.parse keeps a key's last value; Go's encoding/json merges an object given
+ * twice into one (both sets of a map's entries) and reuses a list's elements: two readers of one
+ * manifest would see two manifests. The text is taken to be JSON already parsed (bounded) by the caller.
+ */
+function duplicateJsonKey(text) {
+    const stack = [];
+    let expectKey = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === '"') {
+            let j = i + 1;
+            while (text[j] !== '"')
+                j += text[j] === '\\' ? 2 : 1;
+            const top = stack.at(-1);
+            if (expectKey && top?.keys) {
+                const key = JSON.parse(text.slice(i, j + 1));
+                if (top.keys.has(key))
+                    return `${top.path}${top.path ? '.' : ''}${key}`;
+                top.keys.add(key);
+                top.key = key;
+                expectKey = false;
+            }
+            i = j;
+        }
+        else if (c === '{' || c === '[') {
+            const top = stack.at(-1);
+            const path = top === undefined ? '' : top.keys ? `${top.path}${top.path ? '.' : ''}${top.key}` : `${top.path}[${top.index}]`;
+            stack.push(c === '{' ? { keys: new Set(), path, index: 0 } : { path, index: 0 });
+            expectKey = c === '{';
+        }
+        else if (c === '}' || c === ']') {
+            stack.pop();
+        }
+        else if (c === ',') {
+            const top = stack.at(-1);
+            if (top?.keys)
+                expectKey = true;
+            else if (top)
+                top.index++;
+        }
+    }
+    return undefined;
+}
+
 // EXTERNAL MODULE: ./src/util/bounded-read.ts
 var bounded_read = __webpack_require__(34282);
 ;// CONCATENATED MODULE: ./src/release/same-chart.ts
+
+
 
 
 
@@ -6776,7 +6887,18 @@ async function compareWithRegistry(client, repository, digest, ours, { explain =
     const unaccounted = vouch?.manifest ? unaccountedParts(manifest, chartLayer, ours) : [];
     if (vouch?.manifest && provLayer && !vouch.provenance && provLayer.digest !== ourProv?.digest)
         unaccounted.push('it carries a provenance file this build did not make');
+    // A signature covers the manifest's bytes: a key given twice is read one way here and another by Go's readers.
+    const twice = vouch?.manifest ? duplicateJsonKey(body.toString('utf8')) : undefined;
+    if (twice)
+        unaccounted.push(`its manifest gives ${twice} twice (Go's readers and this one keep different values)`);
     const sameConfig = manifest.config.digest === ours.configDescriptor.digest;
+    // The same blob under a size it does not have: a pull checks the size, and fails (helm 4 does).
+    for (const [d, mine, what] of [
+        [manifest.config, ours.configDescriptor, 'config'],
+        [chartLayer, ours.chartDescriptor, 'chart layer'],
+    ])
+        if (d.digest === mine.digest && d.size !== mine.size)
+            whys.push(`its ${what} descriptor says ${d.size} bytes, and the ${what} is ${mine.size} (a pull of it fails)`);
     if (!explain && (whys.length > 0 || !sameConfig || unaccounted.length > 0))
         return { same: false, why: whys[0] ?? (sameConfig ? vouched(unaccounted) : 'its metadata differs'), chartDigest: chartLayer.digest };
     if (!sameConfig)
@@ -6792,6 +6914,13 @@ async function compareWithRegistry(client, repository, digest, ours, { explain =
             const why = await filesDifference(chart, ours.chart, sameConfig ? undefined : /(^|\/)Chart\.yaml \(changed\)$/);
             if (why)
                 whys.push(why);
+            // A signature covers the archive's bytes: its files as written, not as this build reads them
+            // (a Chart.yaml key this reading and Helm's could take apart would otherwise pass).
+            else if (vouch?.manifest) {
+                const written = await writtenDifference(chart, ours.chart);
+                if (written)
+                    unaccounted.push(`its chart's files as written are not this build's (${written})`);
+            }
         }
     }
     if (unaccounted.length > 0)
@@ -6847,6 +6976,15 @@ async function metadataDifference(client, repository, config, ours, budget) {
     const mine = JSON.parse(ours.config.toString('utf8'));
     const keys = [...new Set([...Object.keys(mine), ...Object.keys(theirs)])].filter((k) => JSON.stringify(mine[k]) !== JSON.stringify(theirs[k]));
     return keys.length > 0 ? `Chart.yaml differs: ${listed(keys)}` : 'its metadata is written differently';
+}
+/** The files of two archives as they are written (no file read into a chart and written again): which differ; '' when none. */
+async function writtenDifference(theirs, ours) {
+    const [a, b] = await Promise.all([(0,load_archive/* readChartArchive */.h)(theirs, 'the registry’s chart'), (0,load_archive/* readChartArchive */.h)(ours, 'this build')]);
+    const mine = new Map(b.map((f) => [f.name, f.data]));
+    const changed = a.filter((f) => !mine.get(f.name)?.equals(f.data)).map((f) => f.name);
+    const theirNames = new Set(a.map((f) => f.name));
+    changed.push(...b.filter((f) => !theirNames.has(f.name)).map((f) => `${f.name} (missing)`));
+    return changed.length > 0 ? listed(changed) : '';
 }
 /** The first differences between two packaged charts, file by file as Helm loads them; '' when none. */
 async function filesDifference(theirs, ours, unnamed) {

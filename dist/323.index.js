@@ -136,7 +136,7 @@ function checkStatement(payload, options) {
         });
     }
     const name = options.expectedSubjectName;
-    if (name !== undefined && !ofDigest.some((s) => s.name === name))
+    if (name !== undefined && !ofDigest.some((s) => typeof s.name === 'string' && (0,_statement_js__WEBPACK_IMPORTED_MODULE_1__/* .sameSubjectName */ .aj)(s.name) === (0,_statement_js__WEBPACK_IMPORTED_MODULE_1__/* .sameSubjectName */ .aj)(name)))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the signed statement names ${ofDigest.map((s) => (0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_3__/* .quoted */ .T)(s.name ?? '', 200)).join(', ')}, not ${name}: it was made for a copy in another repository`, { hint: 'An attestation names the repository it was made in: attest the chart where it is published' });
     if (statement.predicateType !== options.expectedPredicateType)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the signed statement's predicate type is ${bare(statement.predicateType)}, not ${options.expectedPredicateType}`);

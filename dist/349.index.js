@@ -11,6 +11,7 @@ export const modules = {
 /* harmony export */   Go: () => (/* binding */ statementPayload),
 /* harmony export */   T4: () => (/* binding */ IN_TOTO_PAYLOAD_TYPE),
 /* harmony export */   Z4: () => (/* binding */ COSIGN_SIGN_PREDICATE_TYPE),
+/* harmony export */   aj: () => (/* binding */ sameSubjectName),
 /* harmony export */   cX: () => (/* binding */ SIGSTORE_BUNDLE_V03_MEDIA_TYPE),
 /* harmony export */   fR: () => (/* binding */ ociSubjectName),
 /* harmony export */   fg: () => (/* binding */ sha256Hex),
@@ -75,7 +76,18 @@ function provenanceStatement(subjectName, manifestDigest, predicate) {
  * lower-cased (as `docker/metadata-action` and `actions/attest` document for `subject-name`), no tag.
  */
 function ociSubjectName(registry, repository) {
-    return `${registry}/${repository}`.toLowerCase();
+    return sameSubjectName(`${registry}/${repository}`.toLowerCase());
+}
+/** Docker Hub's host names: one registry (docker/distribution's reference normalisation). */
+const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+/**
+ * A subject name as one registry is named, whichever of its names it was written with: Docker Hub as
+ * `index.docker.io`, the name GitHub's and Docker's docs give actions/attest for it (so an attestation
+ * made as `docker.io/acme/web` counts for `registry-1.docker.io/acme/web`, and the other way round).
+ */
+function sameSubjectName(name) {
+    const slash = name.indexOf('/');
+    return slash > 0 && DOCKER_HUB.has(name.slice(0, slash)) ? `index.docker.io${name.slice(slash)}` : name;
 }
 /** The DSSE payload of a statement: its JSON, as the bytes that are signed. */
 function statementPayload(statement) {

@@ -198,7 +198,7 @@ function checkExpected(expected, source, name, artifact) {
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(21539);
-/* harmony import */ var _same_chart_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3313);
+/* harmony import */ var _same_chart_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(82047);
 
 
 

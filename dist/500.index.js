@@ -724,11 +724,25 @@ class KeylessSigner {
         const unlistable = lookedUp !== undefined && 'unlistable' in lookedUp && Boolean(foundClassic?.layer);
         if (unlistable)
             this.#options.log(`${where}: the registry lists no referrers (no referrers API, and its fallback tag answers with the chart's own manifest): a bundle made now could not be found there; the ${kind} in ${tag} counts`);
-        const needBundle = wantBundle && !foundBundle && !unlistable;
+        // The look stopped at its bounds with referrers or layers left unread (more than any chart's signers
+        // make: someone with push rights may have planted them ahead of this identity's): whether this
+        // identity signed already is not known, and signing again on every run would make exactly-once
+        // anyone's to break. Not made; said.
+        const undecidedBundle = lookedUp !== undefined && 'undecided' in lookedUp ? lookedUp.undecided : undefined;
+        const undecidedClassic = !foundClassic?.layer && foundClassic && foundClassic.unread > 0
+            ? `${foundClassic.unread} layer(s) of ${foundClassic.listed} left unread (${foundClassic.stopped})`
+            : undefined;
+        for (const [form, why] of [
+            ['bundle', undecidedBundle],
+            [tag, undecidedClassic],
+        ])
+            if (why)
+                this.#options.warn(`${where}: the ${kind} is not made as a ${form === 'bundle' ? 'Sigstore bundle' : `layer of ${form}`}: ${why}, so whether this identity made one already is not known (someone with push rights may have planted these ahead of it; see docs/security.md)`);
+        const needBundle = wantBundle && !foundBundle && !unlistable && !undecidedBundle;
         // A tag that cannot be read cannot be appended to either: nothing is signed for it (said once per tag).
         if (foundClassic?.unusable)
             this.#options.warn(`${foundClassic.unusable}: the ${kind} is not made in cosign's classic layout; verifiers that read only that layout will not find it`);
-        const needClassic = wantClassic && !foundClassic?.layer && !foundClassic?.unusable;
+        const needClassic = wantClassic && !foundClassic?.layer && !foundClassic?.unusable && !undecidedClassic;
         const outcome = { kind, digest: '', made: needBundle || needClassic };
         const name = (0,statement/* ociSubjectName */.fR)(ref.registry, ref.repository);
         // Both forms are made before either is written, together (one certificate, asked once): a
@@ -892,10 +906,10 @@ class KeylessSigner {
         });
         for (const why of found.refused)
             this.#options.log(`${ref.registry}/${ref.repository}@${digest}: ${why}`);
-        if (!found.digest && found.unread > 0)
-            this.#options.log(`${ref.registry}/${ref.repository}@${digest}: ${found.unread} referrer(s) of ${found.listed} left unread (${found.stopped}): signed again`);
         if (found.digest && found.bundle)
             return { digest: found.digest, bundle: found.bundle };
+        if (found.unread > 0)
+            return { undecided: `${found.unread} referrer(s) of ${found.listed} left unread (${found.stopped})` };
         return found.unlistable ? { unlistable: true } : undefined;
     }
     /** The newest layer of `kind`'s classic tag holding a valid one by this run's identity. */
@@ -914,12 +928,9 @@ class KeylessSigner {
             const { verifyClassicLayer } = await __webpack_require__.e(/* import() */ 738).then(__webpack_require__.bind(__webpack_require__, 51738));
             await verifyClassicLayer(kind, layer, data, { ...expected, trustedRoot: root });
         }, { trustedRoot });
-        if (!found.layer) {
+        if (!found.layer)
             for (const why of found.refused)
                 this.#options.log(`${tag}: ${why}`);
-            if (found.unread > 0)
-                this.#options.log(`${tag}: ${found.unread} layer(s) of ${found.listed} left unread (${found.stopped}): signed again`);
-        }
         return found;
     }
     async #expectation(ref, digest, kind) {

@@ -174,3 +174,28 @@ for (const [yaml, message] of invalid) {
     assert.throws(() => load(yaml), message);
   });
 }
+
+test('keys as encoding/json matches them: U+017F (ſ) folds to s, the last in byte order wins, wherever it stands', () => {
+  const read = (text: string) => {
+    const md = emptyMetadata();
+    readMetadataYaml(text, md, 'Chart.yaml');
+    return md;
+  };
+  assert.equal(read('name: x\nversion: 1.0.0\nappVersion: 1.2.3\nappVerſion: 6.6.6\n').appVersion, '6.6.6');
+  assert.equal(read('name: x\nversion: 1.0.0\nappVerſion: 6.6.6\nappVersion: 1.2.3\n').appVersion, '6.6.6');
+  assert.equal(read('name: x\nversion: 1.0.0\nkubeVerſion: ">=99.0.0"\n').kubeVersion, '>=99.0.0');
+  assert.equal(read('name: x\nversion: 1.0.0\nappversion: 2.0.0\n').appVersion, '2.0.0');
+});
+
+test('merge keys as go-yaml v2 applies them: in order, a `<<` over what came before, a key after it over the merge', () => {
+  const read = (text: string) => {
+    const md = emptyMetadata();
+    readMetadataYaml(text, md, 'Chart.yaml');
+    return md;
+  };
+  assert.equal(read('name: x\nversion: 1.0.0\nappVersion: 1.2.3\n<<: {appVersion: 6.6.6}\n').appVersion, '6.6.6');
+  assert.equal(read('name: x\nversion: 1.0.0\n<<: {appVersion: 6.6.6}\nappVersion: 1.2.3\n').appVersion, '1.2.3');
+  assert.equal(read('base: &b {appVersion: 2.0.0, description: from base}\nname: x\nversion: 1.0.0\n<<: *b\n').description, 'from base');
+  assert.equal(read('name: x\nversion: 1.0.0\n<<: [{description: first}, {description: second}]\n').description, 'first');
+  assert.throws(() => read('name: x\nversion: 1.0.0\n<<: 3\n'), /map merge requires map or sequence of maps/);
+});

@@ -7,6 +7,8 @@ import type { ChartManifest } from './parse.js';
 /** The fields of an image manifest and of a descriptor that this build writes. */
 const MANIFEST_FIELDS = new Set(['schemaVersion', 'mediaType', 'config', 'layers', 'annotations']);
 const DESCRIPTOR_FIELDS = new Set(['mediaType', 'digest', 'size']);
+/** A creation time is an RFC 3339 date-time (the image spec's rule for it), not a place for other text. */
+const RFC_3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 /** Names a message lists at most, each cut: the manifest is the registry's text. */
 const MOST = 8;
 
@@ -15,7 +17,7 @@ const MOST = 8;
  * make, for a manifest that holds the same chart (the same config, the same files: checked before):
  * a field or a descriptor's field this build does not write (`subject`, `urls`, a layer's
  * annotations), a chart layer of another media type, and each annotation whose value is not this
- * build's. What it lacks claims nothing, and its creation time is when it was pushed, not content;
+ * build's. What it lacks claims nothing, and its creation time (an RFC 3339 time) is when it was pushed, not content;
  * the layers' bytes are the comparison's to account for (the same files), the provenance layer the
  * caller's (whose key signed it). Empty when every part is accounted for.
  */
@@ -34,7 +36,7 @@ export function unaccountedParts(theirs: ChartManifest, chartLayer: Descriptor, 
     parts.push('its annotations are not a map of strings');
   else if (annotations) {
     const differ = Object.entries(annotations)
-      .filter(([k, v]) => (k === Annotation.created ? typeof v !== 'string' : v !== mine[k]))
+      .filter(([k, v]) => (k === Annotation.created ? typeof v !== 'string' || !RFC_3339.test(v) : v !== mine[k]))
       .map(([k]) => k);
     if (differ.length > 0) parts.push(`${names('annotation', differ)} ${differ.length === 1 ? 'is' : 'are'} not this build's`);
   }

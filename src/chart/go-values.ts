@@ -49,8 +49,50 @@ export function parseGoYaml(text: string): unknown {
   const doc = parseGoYamlDocuments(text)[0];
   if (!doc) return null;
   checkJsonable(doc.contents);
+  applyGoMerges(doc.contents, new Set(), (alias) => alias.resolve(doc));
   stringifyFloatKeys(doc.contents);
   return doc.toJS({ maxAliasCount: 1000 }) as unknown;
+}
+
+/**
+ * YAML 1.1 merge keys as go-yaml v2 applies them (decode.go, mapping and merge): in the mapping's order,
+ * a `<<` sets every key of the map it names (or of each map of a list, the first winning), over what
+ * came before it, and a key after it sets its own value over the merged one. The `yaml` package follows
+ * the spec instead (an explicit key always wins), so `appVersion: 1.2.3` then `<<: {appVersion: 6.6.6}`
+ * read as 1.2.3 here and as 6.6.6 in Helm. Done on the syntax tree, each mapping once.
+ */
+function applyGoMerges(node: unknown, done: Set<unknown>, resolveAlias: (a: YAML.Alias) => unknown): void {
+  if (YAML.isAlias(node) || done.has(node)) return;
+  done.add(node);
+  if (YAML.isSeq(node)) return node.items.forEach((n) => applyGoMerges(n, done, resolveAlias));
+  if (!YAML.isMap(node)) return;
+  const merged = new Map<unknown, YAML.Pair>();
+  let hasMerge = false;
+  for (const pair of node.items) {
+    applyGoMerges(pair.value, done, resolveAlias);
+    const key = YAML.isScalar(pair.key) ? pair.key.value : pair.key;
+    // The `yaml` package reads a plain `<<` as its merge key (a symbol), whatever its `merge` option.
+    const isMerge =
+      (key === '<<' || (typeof key === 'symbol' && key.description === '<<')) && YAML.isScalar(pair.key) && pair.key.type === 'PLAIN';
+    if (isMerge) {
+      hasMerge = true;
+      for (const source of mergeSources(pair.value, done, resolveAlias))
+        for (const p of source.items) merged.set(YAML.isScalar(p.key) ? p.key.value : p.key, p as YAML.Pair);
+    } else merged.set(key, pair as YAML.Pair);
+  }
+  if (hasMerge) node.items = [...merged.values()];
+}
+
+/** The maps a `<<` names: one map, or each map of a list (the last first, so that the first wins), aliases resolved. */
+function mergeSources(value: unknown, done: Set<unknown>, resolveAlias: (a: YAML.Alias) => unknown): YAML.YAMLMap[] {
+  const resolve = (n: unknown): unknown => (YAML.isAlias(n) ? resolveAlias(n) : n);
+  const v = resolve(value);
+  const maps = YAML.isSeq(v) ? [...v.items].reverse().map(resolve) : [v];
+  for (const m of maps) {
+    if (!YAML.isMap(m)) throw new GoYamlError('map merge requires map or sequence of maps as the value');
+    applyGoMerges(m, done, resolveAlias);
+  }
+  return maps as YAML.YAMLMap[];
 }
 
 /** Float map keys become their text first, as sigs.k8s.io/yaml writes them (JSON keys are strings). */
@@ -174,11 +216,23 @@ function goFloat32(v: number): string {
  * Go's encoding/json key matching: keys are visited in sorted order (the YAML map went through a
  * JSON object first), an exact name or a case-insensitive one fills a field, and the last one wins.
  */
+/**
+ * A key as encoding/json folds it to match an ASCII field name (bytes.EqualFold, unicode.SimpleFold):
+ * ASCII letters in either case, and the two other letters that fold to ASCII ones, U+017F (ſ, to s) and
+ * U+212A (the Kelvin sign, to k). Lower-cased, so that `appVerſion` matches appVersion as Helm finds it.
+ */
+function goFold(key: string): string {
+  return key
+    .replace(/\u017f/g, 's')
+    .replace(/\u212a/g, 'k')
+    .toLowerCase();
+}
+
 export function goFields<N extends string>(obj: Record<string, unknown>, names: readonly N[]): Map<N, unknown> {
   const out = new Map<N, unknown>();
   const keys = Object.keys(obj).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
   for (const key of keys) {
-    const name = names.find((n) => n === key) ?? names.find((n) => n.toLowerCase() === key.toLowerCase());
+    const name = names.find((n) => n === key) ?? names.find((n) => n.toLowerCase() === goFold(key));
     if (name !== undefined) out.set(name, obj[key]);
   }
   return out;

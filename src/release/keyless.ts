@@ -172,13 +172,30 @@ export class KeylessSigner {
       this.#options.log(
         `${where}: the registry lists no referrers (no referrers API, and its fallback tag answers with the chart's own manifest): a bundle made now could not be found there; the ${kind} in ${tag} counts`,
       );
-    const needBundle = wantBundle && !foundBundle && !unlistable;
+    // The look stopped at its bounds with referrers or layers left unread (more than any chart's signers
+    // make: someone with push rights may have planted them ahead of this identity's): whether this
+    // identity signed already is not known, and signing again on every run would make exactly-once
+    // anyone's to break. Not made; said.
+    const undecidedBundle = lookedUp !== undefined && 'undecided' in lookedUp ? lookedUp.undecided : undefined;
+    const undecidedClassic =
+      !foundClassic?.layer && foundClassic && foundClassic.unread > 0
+        ? `${foundClassic.unread} layer(s) of ${foundClassic.listed} left unread (${foundClassic.stopped})`
+        : undefined;
+    for (const [form, why] of [
+      ['bundle', undecidedBundle],
+      [tag, undecidedClassic],
+    ] as const)
+      if (why)
+        this.#options.warn(
+          `${where}: the ${kind} is not made as a ${form === 'bundle' ? 'Sigstore bundle' : `layer of ${form}`}: ${why}, so whether this identity made one already is not known (someone with push rights may have planted these ahead of it; see docs/security.md)`,
+        );
+    const needBundle = wantBundle && !foundBundle && !unlistable && !undecidedBundle;
     // A tag that cannot be read cannot be appended to either: nothing is signed for it (said once per tag).
     if (foundClassic?.unusable)
       this.#options.warn(
         `${foundClassic.unusable}: the ${kind} is not made in cosign's classic layout; verifiers that read only that layout will not find it`,
       );
-    const needClassic = wantClassic && !foundClassic?.layer && !foundClassic?.unusable;
+    const needClassic = wantClassic && !foundClassic?.layer && !foundClassic?.unusable && !undecidedClassic;
     const outcome: KeylessOutcome = { kind, digest: '', made: needBundle || needClassic };
     const name = ociSubjectName(ref.registry, ref.repository);
 
@@ -344,7 +361,7 @@ export class KeylessSigner {
     ref: Reference,
     digest: string,
     kind: KeylessKind,
-  ): Promise<{ digest: string; bundle: string } | { unlistable: true } | undefined> {
+  ): Promise<{ digest: string; bundle: string } | { unlistable: true } | { undecided: string } | undefined> {
     const expected = await this.#expectation(ref, digest, kind);
     const found = await findValidBundle(client, ref.repository, expected, async (bundle) => {
       const trustedRoot = await this.#options.trustedRoot?.();
@@ -353,11 +370,8 @@ export class KeylessSigner {
       else await verify.checkBundleIdentity(bundle, expected);
     });
     for (const why of found.refused) this.#options.log(`${ref.registry}/${ref.repository}@${digest}: ${why}`);
-    if (!found.digest && found.unread > 0)
-      this.#options.log(
-        `${ref.registry}/${ref.repository}@${digest}: ${found.unread} referrer(s) of ${found.listed} left unread (${found.stopped}): signed again`,
-      );
     if (found.digest && found.bundle) return { digest: found.digest, bundle: found.bundle };
+    if (found.unread > 0) return { undecided: `${found.unread} referrer(s) of ${found.listed} left unread (${found.stopped})` };
     return found.unlistable ? { unlistable: true } : undefined;
   }
 
@@ -383,11 +397,7 @@ export class KeylessSigner {
       },
       { trustedRoot },
     );
-    if (!found.layer) {
-      for (const why of found.refused) this.#options.log(`${tag}: ${why}`);
-      if (found.unread > 0)
-        this.#options.log(`${tag}: ${found.unread} layer(s) of ${found.listed} left unread (${found.stopped}): signed again`);
-    }
+    if (!found.layer) for (const why of found.refused) this.#options.log(`${tag}: ${why}`);
     return found;
   }
 

@@ -1,5 +1,6 @@
 import { MAX_CHART_BYTES } from '../chart/chart.js';
 import { loadArchiveChart } from '../chart/load.js';
+import { readChartArchive } from '../chart/load-archive.js';
 import { archiveEntries } from '../chart/package.js';
 import { UserError } from '../errors.js';
 import type { Descriptor } from '../oci/digest.js';
@@ -9,6 +10,7 @@ import type { RegistryClient } from '../oci/registry.js';
 import { FetchBudget, MAX_SMALL_BLOB } from '../artifact/fetch-budget.js';
 import { CONFIG_JSON, parseChartManifest } from '../artifact/parse.js';
 import { unaccountedParts } from '../artifact/unaccounted.js';
+import { duplicateJsonKey } from '../util/json-duplicates.js';
 import { BoundsError, readJson } from '../util/bounded-read.js';
 
 type Comparison = { same: true; artifact: ChartArtifact } | { same: false; why: string; chartDigest?: string };
@@ -68,7 +70,17 @@ export async function compareWithRegistry(
   const unaccounted = vouch?.manifest ? unaccountedParts(manifest, chartLayer, ours) : [];
   if (vouch?.manifest && provLayer && !vouch.provenance && provLayer.digest !== ourProv?.digest)
     unaccounted.push('it carries a provenance file this build did not make');
+  // A signature covers the manifest's bytes: a key given twice is read one way here and another by Go's readers.
+  const twice = vouch?.manifest ? duplicateJsonKey(body.toString('utf8')) : undefined;
+  if (twice) unaccounted.push(`its manifest gives ${twice} twice (Go's readers and this one keep different values)`);
   const sameConfig = manifest.config.digest === ours.configDescriptor.digest;
+  // The same blob under a size it does not have: a pull checks the size, and fails (helm 4 does).
+  for (const [d, mine, what] of [
+    [manifest.config, ours.configDescriptor, 'config'],
+    [chartLayer, ours.chartDescriptor, 'chart layer'],
+  ] as const)
+    if (d.digest === mine.digest && d.size !== mine.size)
+      whys.push(`its ${what} descriptor says ${d.size} bytes, and the ${what} is ${mine.size} (a pull of it fails)`);
   if (!explain && (whys.length > 0 || !sameConfig || unaccounted.length > 0))
     return { same: false, why: whys[0] ?? (sameConfig ? vouched(unaccounted) : 'its metadata differs'), chartDigest: chartLayer.digest };
   if (!sameConfig) whys.push(await metadataDifference(client, repository, manifest.config, ours, budget));
@@ -81,6 +93,12 @@ export async function compareWithRegistry(
       // Chart.yaml is written from the metadata: a metadata difference already names it.
       const why = await filesDifference(chart, ours.chart, sameConfig ? undefined : /(^|\/)Chart\.yaml \(changed\)$/);
       if (why) whys.push(why);
+      // A signature covers the archive's bytes: its files as written, not as this build reads them
+      // (a Chart.yaml key this reading and Helm's could take apart would otherwise pass).
+      else if (vouch?.manifest) {
+        const written = await writtenDifference(chart, ours.chart);
+        if (written) unaccounted.push(`its chart's files as written are not this build's (${written})`);
+      }
     }
   }
   if (unaccounted.length > 0) whys.push(vouched(unaccounted));
@@ -138,6 +156,16 @@ async function metadataDifference(
     (k) => JSON.stringify(mine[k]) !== JSON.stringify(theirs[k]),
   );
   return keys.length > 0 ? `Chart.yaml differs: ${listed(keys)}` : 'its metadata is written differently';
+}
+
+/** The files of two archives as they are written (no file read into a chart and written again): which differ; '' when none. */
+async function writtenDifference(theirs: Buffer, ours: Buffer): Promise<string> {
+  const [a, b] = await Promise.all([readChartArchive(theirs, 'the registry’s chart'), readChartArchive(ours, 'this build')]);
+  const mine = new Map(b.map((f) => [f.name, f.data]));
+  const changed = a.filter((f) => !mine.get(f.name)?.equals(f.data)).map((f) => f.name);
+  const theirNames = new Set(a.map((f) => f.name));
+  changed.push(...b.filter((f) => !theirNames.has(f.name)).map((f) => `${f.name} (missing)`));
+  return changed.length > 0 ? listed(changed) : '';
 }
 
 /** The first differences between two packaged charts, file by file as Helm loads them; '' when none. */

@@ -281,6 +281,10 @@ export async function verifyProvenance(provenance: Buffer, archive: Buffer, name
   return { fingerprint: fingerprintOf(key), userId: key.getUserIDs()[0] ?? '' };
 }
 
+/** A clear-signed message as helm and Chartlift write it: nothing before or after, no header but Hash, no armour header. */
+const CANONICAL_PROVENANCE =
+  /^-----BEGIN PGP SIGNED MESSAGE-----\nHash: [A-Z0-9]+\n\n[\s\S]*\n-----BEGIN PGP SIGNATURE-----\n\n[A-Za-z0-9+/=\n]+\n-----END PGP SIGNATURE-----\n?$/;
+
 /**
  * Why `provenance` is not this signer's own provenance for `archive` (undefined when it is): made by
  * the key `fingerprint` of the secret `keys` (their public parts are the keyring) and naming the
@@ -294,6 +298,10 @@ export async function notOwnProvenance(
   keys: Buffer,
   fingerprint: string,
 ): Promise<string | undefined> {
+  // Only the form a signer writes: OpenPGP verifies a clear-signed message with text before or after it,
+  // or with armour headers, and a signature over the manifest would cover those bytes as well.
+  if (!CANONICAL_PROVENANCE.test(provenance.toString('utf8')))
+    return `is not signed by this build's key ${fingerprint} in the form a signer writes it (text around the clear-signed message, or armour headers)`;
   const openpgp = await openpgpModule();
   const text = keys.toString('utf8');
   const secret = [];

@@ -74,7 +74,20 @@ export function provenanceStatement(subjectName: string, manifestDigest: string,
  * lower-cased (as `docker/metadata-action` and `actions/attest` document for `subject-name`), no tag.
  */
 export function ociSubjectName(registry: string, repository: string): string {
-  return `${registry}/${repository}`.toLowerCase();
+  return sameSubjectName(`${registry}/${repository}`.toLowerCase());
+}
+
+/** Docker Hub's host names: one registry (docker/distribution's reference normalisation). */
+const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+
+/**
+ * A subject name as one registry is named, whichever of its names it was written with: Docker Hub as
+ * `index.docker.io`, the name GitHub's and Docker's docs give actions/attest for it (so an attestation
+ * made as `docker.io/acme/web` counts for `registry-1.docker.io/acme/web`, and the other way round).
+ */
+export function sameSubjectName(name: string): string {
+  const slash = name.indexOf('/');
+  return slash > 0 && DOCKER_HUB.has(name.slice(0, slash)) ? `index.docker.io${name.slice(slash)}` : name;
 }
 
 /** The DSSE payload of a statement: its JSON, as the bytes that are signed. */

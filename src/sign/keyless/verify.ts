@@ -2,7 +2,7 @@ import type { SerializedBundle } from '@sigstore/bundle';
 import { UserError } from '../../errors.js';
 import { quoted } from '../../util/quoted.js';
 import { acceptDerTimeFractions } from './der-time.js';
-import { IN_TOTO_PAYLOAD_TYPE, parseStatement, sha256Hex, type Statement } from './statement.js';
+import { IN_TOTO_PAYLOAD_TYPE, parseStatement, sameSubjectName, sha256Hex, type Statement } from './statement.js';
 
 export interface KeylessVerifyOptions {
   /** A `trusted_root.json` (its JSON text or parsed object): the CAs, logs and timestamp authorities trusted. */
@@ -123,7 +123,7 @@ export function checkStatement(
     });
   }
   const name = options.expectedSubjectName;
-  if (name !== undefined && !ofDigest.some((s) => s.name === name))
+  if (name !== undefined && !ofDigest.some((s) => typeof s.name === 'string' && sameSubjectName(s.name) === sameSubjectName(name)))
     throw new UserError(
       `the signed statement names ${ofDigest.map((s) => quoted(s.name ?? '', 200)).join(', ')}, not ${name}: it was made for a copy in another repository`,
       { hint: 'An attestation names the repository it was made in: attest the chart where it is published' },
