@@ -933,7 +933,9 @@ function applyGoMerges(node, done, resolveAlias) {
     for (const pair of node.items) {
         applyGoMerges(pair.value, done, resolveAlias);
         const key = yaml__WEBPACK_IMPORTED_MODULE_0__.isScalar(pair.key) ? pair.key.value : pair.key;
-        if (key === '<<' && yaml__WEBPACK_IMPORTED_MODULE_0__.isScalar(pair.key) && pair.key.type === 'PLAIN') {
+        // The `yaml` package reads a plain `<<` as its merge key (a symbol), whatever its `merge` option.
+        const isMerge = (key === '<<' || (typeof key === 'symbol' && key.description === '<<')) && yaml__WEBPACK_IMPORTED_MODULE_0__.isScalar(pair.key) && pair.key.type === 'PLAIN';
+        if (isMerge) {
             hasMerge = true;
             for (const source of mergeSources(pair.value, done, resolveAlias))
                 for (const p of source.items)
@@ -998,8 +1000,6 @@ function parseGoYamlDocuments(text) {
     const list = (0,_util_bounded_read_js__WEBPACK_IMPORTED_MODULE_1__/* .parseYamlDocuments */ .v)(text, _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_1__/* .CHART_YAML_BOUNDS */ .xW, {
         version: '1.1',
         uniqueKeys: false,
-        // `<<` is read as a plain key and merged as go-yaml v2 merges it (applyGoMerges).
-        merge: false,
         customTags: (tags) => tags
             .filter((t) => {
             const tag = t;
@@ -3295,14 +3295,15 @@ function requestTimeout(timeoutMs) {
 }
 /**
  * How long a request may wait for its answer's first byte once it is sent: `baseMs`, and from the
- * second request of this operation with the same method that waited in vain on, twice as long each
- * time (base, base, 2×, 4×, …). The first retry takes the request for lost (a load balancer dropped
- * it) and is sent again within seconds; from then on the registry is taken for slow at that kind of
- * request (a PUT that completes a large blob, which it verifies), so it is never given up for being
- * slow. A lost HEAD does not lengthen the wait for a PUT.
+ * third request of this operation with the same method that waited in vain on, twice as long each
+ * time (base, base, base, 2×, 4×, …). The first two retries take the request for lost (a load balancer
+ * dropped it: one request in ten, at a 40% fault rate, is met twice in a row) and send it again within
+ * seconds; from then on the registry is taken for slow at that kind of request (a PUT that completes a
+ * large blob, which it verifies), so it is never given up for being slow. A lost HEAD does not lengthen
+ * the wait for a PUT.
  */
 function answerTimeout(baseMs, method) {
-    return baseMs * 2 ** Math.min(Math.max(0, (current.getStore()?.late.get(method) ?? 0) - 1), 16);
+    return baseMs * 2 ** Math.min(Math.max(0, (current.getStore()?.late.get(method) ?? 0) - 2), 16);
 }
 /** A request of this operation got no answer within `answerTimeout`. */
 function noteLateAnswer(method) {
@@ -3595,12 +3596,15 @@ class RegistryError extends errors/* UserError */.yo {
     transient;
     /** A connection's failure (its cause is the network error), not the registry's answer. */
     network;
+    /** The registry's Retry-After (a 429's or a 503's), for whoever tries the operation again. */
+    retryAfter;
     constructor(message, options = {}) {
         super(message, options);
         this.name = 'RegistryError';
         this.status = options.status;
         this.transient = options.transient ?? false;
         this.network = options.network ?? false;
+        this.retryAfter = options.retryAfter;
     }
 }
 /** Of what a registry (or a token service) says, this many characters are quoted. */
@@ -3663,6 +3667,7 @@ function responseError(what, res, target) {
         code: e.code,
         status: res.status,
         transient: ((0,retry/* isRetryableStatus */.PS)(res.status) && !quotaSpent(res.headers)) || registryCodes(res).includes('BLOB_UPLOAD_UNKNOWN'),
+        retryAfter: res.headers['retry-after'],
     });
 }
 function describeResponse(what, res, target) {
@@ -5119,10 +5124,21 @@ class RegistryClient {
         const url = new URL(location);
         url.searchParams.set('digest', d.digest);
         const headers = { 'content-type': 'application/octet-stream', 'content-length': String(body?.length ?? 0) };
-        // Not retried on its own: a lost answer may have consumed the session; the whole upload restarts.
-        const put = await this.#send({ method: 'PUT', url: url.toString(), headers, body, onSent: onFinalRequest }, scope(repository, true), false);
-        if (put.status !== 201 && put.status !== 204)
+        // Sent again to the same session on a transient failure (a 5xx, a 429, a dropped connection): most
+        // leave the session as it was, and a whole new upload (HEAD, POST, PUT) would meet the fault again
+        // three times over. A lost answer may have consumed the session: the registry then no longer knows
+        // it (404), and the whole upload restarts, finding the blob there if it arrived.
+        await (0,retry/* retrying */.R$)(this.#policy, async () => {
+            const put = await this.#send({ method: 'PUT', url: url.toString(), headers, body, onSent: onFinalRequest }, scope(repository, true), false);
+            if (put.status === 201 || put.status === 204)
+                return;
+            if (put.status === 404)
+                throw new UploadLost(`${this.registry} no longer knows the upload session`, { transient: true });
             throw (0,oci_errors/* responseError */.U3)('upload a blob to', put, this.#target(repository));
+        }, {
+            error: (err) => (err instanceof UploadLost ? undefined : transientReason(err)),
+            onRetry: (reason, wait) => this.#log(`sending the end of the upload of ${d.digest.slice(0, 19)}… again in ${(wait / 1000).toFixed(1)}s (${reason})`),
+        });
     }
     /**
      * A small blob goes up in the POST itself (`?digest=`, the spec's single-request upload: one
@@ -5133,7 +5149,9 @@ class RegistryClient {
         if (data.length <= SINGLE_POST_MAX) {
             const url = `${this.#base}/v2/${repository}/blobs/uploads/?digest=${encodeURIComponent(d.digest)}`;
             const headers = { 'content-type': 'application/octet-stream', 'content-length': String(data.length) };
-            const res = await this.#send({ method: 'POST', url, headers, body: data }, scope(repository, true), false);
+            // Tried again as it is on a transient failure: a blob named by its digest is the same blob however
+            // often it arrives, and a session the registry opened for a lost answer is left to expire.
+            const res = await this.#send({ method: 'POST', url, headers, body: data }, scope(repository, true));
             if (res.status === 201)
                 return onFinalRequest?.();
             if (res.status !== 202 || !res.headers.location)
@@ -5518,7 +5536,8 @@ function rangeEnd(range) {
 const DEFAULT_RETRIES = 8;
 const DEFAULT_TIMEOUT_SECONDS = 60;
 function retryPolicy(retries = DEFAULT_RETRIES, timeoutSeconds = DEFAULT_TIMEOUT_SECONDS) {
-    return { retries, baseMs: 200, capMs: 4000, maxRetryAfterMs: 30_000, timeoutMs: timeoutSeconds * 1000 };
+    // Backoff as oras-go's (registry/remote/retry: about 250 ms doubling, capped at 3 s).
+    return { retries, baseMs: 200, capMs: 3000, maxRetryAfterMs: 30_000, timeoutMs: timeoutSeconds * 1000 };
 }
 /**
  * How long an operation may take, retries included: (retries + 1) × timeout, and every backoff wait
@@ -5605,7 +5624,9 @@ async function retryLoop(policy, attempt, hooks, at) {
             const why = hooks.error?.(err);
             if (why === undefined)
                 throw err;
-            wait = retryDelay(n, policy);
+            // A failed answer may say when to come back (a 429 to an upload's POST): honoured as for a result.
+            const retryAfter = err.retryAfter;
+            wait = retryDelay(n, policy, typeof retryAfter === 'string' ? retryAfter : undefined);
             if (!another(n, wait))
                 throw hooks.giveUp ? hooks.giveUp(err, n + 1) : err;
             reason = why;
@@ -6794,7 +6815,7 @@ function names(kind, list) {
 
 ;// CONCATENATED MODULE: ./src/util/json-duplicates.ts
 /**
- * The first key that a JSON text's object holds twice, as `annotations` or `layers[0].mediaType`, or
+ * The first key that a JSON text's object holds twice, as "config" or "layers[0].mediaType", or
  * undefined. JavaScript's JSON.parse keeps a key's last value; Go's encoding/json merges an object given
  * twice into one (both sets of a map's entries) and reuses a list's elements: two readers of one
  * manifest would see two manifests. The text is taken to be JSON already parsed (bounded) by the caller.

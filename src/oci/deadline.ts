@@ -31,14 +31,15 @@ export function requestTimeout(timeoutMs: number): number {
 
 /**
  * How long a request may wait for its answer's first byte once it is sent: `baseMs`, and from the
- * second request of this operation with the same method that waited in vain on, twice as long each
- * time (base, base, 2×, 4×, …). The first retry takes the request for lost (a load balancer dropped
- * it) and is sent again within seconds; from then on the registry is taken for slow at that kind of
- * request (a PUT that completes a large blob, which it verifies), so it is never given up for being
- * slow. A lost HEAD does not lengthen the wait for a PUT.
+ * third request of this operation with the same method that waited in vain on, twice as long each
+ * time (base, base, base, 2×, 4×, …). The first two retries take the request for lost (a load balancer
+ * dropped it: one request in ten, at a 40% fault rate, is met twice in a row) and send it again within
+ * seconds; from then on the registry is taken for slow at that kind of request (a PUT that completes a
+ * large blob, which it verifies), so it is never given up for being slow. A lost HEAD does not lengthen
+ * the wait for a PUT.
  */
 export function answerTimeout(baseMs: number, method: string): number {
-  return baseMs * 2 ** Math.min(Math.max(0, (current.getStore()?.late.get(method) ?? 0) - 1), 16);
+  return baseMs * 2 ** Math.min(Math.max(0, (current.getStore()?.late.get(method) ?? 0) - 2), 16);
 }
 
 /** A request of this operation got no answer within `answerTimeout`. */

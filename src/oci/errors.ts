@@ -12,16 +12,27 @@ export class RegistryError extends UserError {
   readonly transient: boolean;
   /** A connection's failure (its cause is the network error), not the registry's answer. */
   readonly network: boolean;
+  /** The registry's Retry-After (a 429's or a 503's), for whoever tries the operation again. */
+  readonly retryAfter?: string;
 
   constructor(
     message: string,
-    options: { hint?: string; cause?: unknown; status?: number; transient?: boolean; network?: boolean; code?: ErrorCode } = {},
+    options: {
+      hint?: string;
+      cause?: unknown;
+      status?: number;
+      transient?: boolean;
+      network?: boolean;
+      code?: ErrorCode;
+      retryAfter?: string;
+    } = {},
   ) {
     super(message, options);
     this.name = 'RegistryError';
     this.status = options.status;
     this.transient = options.transient ?? false;
     this.network = options.network ?? false;
+    this.retryAfter = options.retryAfter;
   }
 }
 
@@ -102,6 +113,7 @@ export function responseError(what: string, res: HttpResponse & { attempts?: num
     code: e.code,
     status: res.status,
     transient: (isRetryableStatus(res.status) && !quotaSpent(res.headers)) || registryCodes(res).includes('BLOB_UPLOAD_UNKNOWN'),
+    retryAfter: res.headers['retry-after'],
   });
 }
 

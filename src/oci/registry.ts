@@ -200,13 +200,28 @@ export class RegistryClient {
     const url = new URL(location);
     url.searchParams.set('digest', d.digest);
     const headers: Record<string, string> = { 'content-type': 'application/octet-stream', 'content-length': String(body?.length ?? 0) };
-    // Not retried on its own: a lost answer may have consumed the session; the whole upload restarts.
-    const put = await this.#send(
-      { method: 'PUT', url: url.toString(), headers, body, onSent: onFinalRequest },
-      scope(repository, true),
-      false,
+    // Sent again to the same session on a transient failure (a 5xx, a 429, a dropped connection): most
+    // leave the session as it was, and a whole new upload (HEAD, POST, PUT) would meet the fault again
+    // three times over. A lost answer may have consumed the session: the registry then no longer knows
+    // it (404), and the whole upload restarts, finding the blob there if it arrived.
+    await retrying(
+      this.#policy,
+      async () => {
+        const put = await this.#send(
+          { method: 'PUT', url: url.toString(), headers, body, onSent: onFinalRequest },
+          scope(repository, true),
+          false,
+        );
+        if (put.status === 201 || put.status === 204) return;
+        if (put.status === 404) throw new UploadLost(`${this.registry} no longer knows the upload session`, { transient: true });
+        throw responseError('upload a blob to', put, this.#target(repository));
+      },
+      {
+        error: (err) => (err instanceof UploadLost ? undefined : transientReason(err)),
+        onRetry: (reason, wait) =>
+          this.#log(`sending the end of the upload of ${d.digest.slice(0, 19)}… again in ${(wait / 1000).toFixed(1)}s (${reason})`),
+      },
     );
-    if (put.status !== 201 && put.status !== 204) throw responseError('upload a blob to', put, this.#target(repository));
   }
 
   /**
@@ -218,7 +233,9 @@ export class RegistryClient {
     if (data.length <= SINGLE_POST_MAX) {
       const url = `${this.#base}/v2/${repository}/blobs/uploads/?digest=${encodeURIComponent(d.digest)}`;
       const headers = { 'content-type': 'application/octet-stream', 'content-length': String(data.length) };
-      const res = await this.#send({ method: 'POST', url, headers, body: data }, scope(repository, true), false);
+      // Tried again as it is on a transient failure: a blob named by its digest is the same blob however
+      // often it arrives, and a session the registry opened for a lost answer is left to expire.
+      const res = await this.#send({ method: 'POST', url, headers, body: data }, scope(repository, true));
       if (res.status === 201) return onFinalRequest?.();
       if (res.status !== 202 || !res.headers.location) throw responseError('start an upload to', res, this.#target(repository));
       await this.#finishUpload(repository, new URL(res.headers.location, res.url), d, data, onFinalRequest);

@@ -20,7 +20,8 @@ export const DEFAULT_RETRIES = 8;
 export const DEFAULT_TIMEOUT_SECONDS = 60;
 
 export function retryPolicy(retries = DEFAULT_RETRIES, timeoutSeconds = DEFAULT_TIMEOUT_SECONDS): RetryPolicy {
-  return { retries, baseMs: 200, capMs: 4000, maxRetryAfterMs: 30_000, timeoutMs: timeoutSeconds * 1000 };
+  // Backoff as oras-go's (registry/remote/retry: about 250 ms doubling, capped at 3 s).
+  return { retries, baseMs: 200, capMs: 3000, maxRetryAfterMs: 30_000, timeoutMs: timeoutSeconds * 1000 };
 }
 
 /**
@@ -132,7 +133,9 @@ async function retryLoop<T>(
     } catch (err) {
       const why = hooks.error?.(err);
       if (why === undefined) throw err;
-      wait = retryDelay(n, policy);
+      // A failed answer may say when to come back (a 429 to an upload's POST): honoured as for a result.
+      const retryAfter = (err as { retryAfter?: unknown }).retryAfter;
+      wait = retryDelay(n, policy, typeof retryAfter === 'string' ? retryAfter : undefined);
       if (!another(n, wait)) throw hooks.giveUp ? hooks.giveUp(err, n + 1) : err;
       reason = why;
     }
