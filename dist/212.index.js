@@ -5524,11 +5524,11 @@ function rangeEnd(range) {
 /* harmony export */   PS: () => (/* binding */ isRetryableStatus),
 /* harmony export */   R$: () => (/* binding */ retrying),
 /* harmony export */   TU: () => (/* binding */ DEFAULT_RETRIES),
+/* harmony export */   a2: () => (/* binding */ retryDelay),
 /* harmony export */   kZ: () => (/* binding */ retryBudget),
 /* harmony export */   vh: () => (/* binding */ isDeadline),
 /* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
-/* unused harmony export retryDelay */
 /* harmony import */ var _util_causes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7554);
 /* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39301);
 
@@ -5674,16 +5674,18 @@ const UNTRUSTED_CERT_CODES = new Set([
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   R: () => (/* binding */ readCaFile)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_read_regular_file_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38562);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 
 
+/** A CA bundle is a few KiB; the system's whole store is under 1 MiB. */
+const MAX_CA_FILE = 4 * 1024 * 1024;
 /** A PEM bundle of extra trusted roots (a CA file), checked to hold at least one certificate. */
 async function readCaFile(file) {
     let pem;
     try {
-        pem = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
+        // A bundle of a few CAs: a device or a FIFO named by mistake is refused, not read for ever.
+        pem = (await (0,_util_read_regular_file_js__WEBPACK_IMPORTED_MODULE_0__/* .readRegularFile */ .XF)(file, MAX_CA_FILE)).toString('utf8');
     }
     catch (err) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`cannot read the CA file (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .fsCode */ .r0)(err) ?? err.message})`, {

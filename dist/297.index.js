@@ -189,7 +189,7 @@ var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/oci/http.ts + 1 modules
 var http = __webpack_require__(25232);
 // EXTERNAL MODULE: ./src/oci/retry.ts
-var retry = __webpack_require__(49963);
+var oci_retry = __webpack_require__(49963);
 // EXTERNAL MODULE: ./src/util/printable.ts
 var printable = __webpack_require__(41095);
 // EXTERNAL MODULE: ./src/action/attestations-api.ts
@@ -242,7 +242,7 @@ async function ensureRelease(request, options, log) {
         if (draft)
             log(`GitHub release ${request.tag}: finishing the draft an earlier run left (${draft.html_url})`);
         else
-            draft = await api.json('POST', api.repo('/releases'), [201], 'create the draft release', {
+            draft = await api.createDraft(request.tag, {
                 tag_name: request.tag,
                 ...(options.commit ? { target_commitish: options.commit } : {}),
                 name: request.tag,
@@ -276,6 +276,8 @@ class ReleasesApi {
     #base;
     #repoPath;
     #uploadHosts;
+    /** The API's scheme: the token goes to an upload address over it only (never in clear from an https API). */
+    #protocol;
     constructor(options) {
         this.#options = options;
         const [owner, repo, ...rest] = (options.repository ?? '').split('/');
@@ -297,6 +299,7 @@ class ReleasesApi {
         // The token goes to the upload URL GitHub names only on GitHub's own hosts: the API's host (GitHub
         // Enterprise Server's /api/uploads), or its uploads. twin (api.github.com → uploads.github.com).
         this.#uploadHosts = new Set([api.host, api.host.replace(/^api\./, 'uploads.')]);
+        this.#protocol = api.protocol;
         this.#http = options.http ?? new http/* Http */.lw({ userAgent: 'chartlift', timeoutMs: (options.policy ?? POLICY).timeoutMs });
     }
     repo(path) {
@@ -333,10 +336,49 @@ class ReleasesApi {
         catch {
             throw new errors/* UserError */.yo(`GitHub release: the upload address ${quote(String(release.upload_url))} is not a URL`);
         }
-        if (!this.#uploadHosts.has(url.host) || (url.protocol !== 'https:' && url.protocol !== 'http:'))
-            throw new errors/* UserError */.yo(`GitHub release: the upload address ${quote(url.href)} is not on GitHub's hosts; the token is not sent there`);
+        if (!this.#uploadHosts.has(url.host) || url.protocol !== this.#protocol)
+            throw new errors/* UserError */.yo(`GitHub release: the upload address ${quote(url.href)} is not on GitHub's hosts over the API's own scheme (${this.#protocol.slice(0, -1)}); the token is not sent there`);
         url.searchParams.set('name', asset.name);
-        await this.json('POST', url.href, [201], `upload ${asset.name}`, asset.data, asset.contentType);
+        // Not sent twice blindly: an upload whose answer was lost may be stored (a second would be refused
+        // as already_exists): the draft is asked whether it holds the asset first.
+        for (let attempt = 0;; attempt++) {
+            const res = await this.send('POST', url.href, asset.data, asset.contentType, false).catch((err) => err);
+            if (!(res instanceof Error) && res.status === 201)
+                return;
+            if (await this.holds(release, asset))
+                return;
+            const transient = res instanceof Error || (0,oci_retry/* isRetryableStatus */.PS)(res.status);
+            if (!transient || attempt >= (this.#options.policy ?? POLICY).retries)
+                throw res instanceof Error ? res : this.refusal(res, `upload ${asset.name}`);
+            await (0,oci_retry/* sleep */.yy)((0,oci_retry/* retryDelay */.a2)(attempt, this.#options.policy ?? POLICY));
+        }
+    }
+    /** Whether the release holds `asset` already (its name and size): an upload whose answer was lost. */
+    async holds(release, asset) {
+        const now = await this.json('GET', this.repo(`/releases/${release.id}`), [200], 'read the draft release');
+        return (now.assets ?? []).some((a) => a.name === asset.name && a.size === asset.data.length);
+    }
+    /**
+     * The draft, made once: a create whose answer was lost (a 5xx after the write, a dropped connection)
+     * may have made it, so the drafts are looked through before it is asked for again; a second draft
+     * for the tag would be left behind for ever.
+     */
+    async createDraft(tag, body) {
+        const policy = this.#options.policy ?? POLICY;
+        for (let attempt = 0;; attempt++) {
+            const res = await this.send('POST', this.repo('/releases'), body, undefined, false).catch((err) => err);
+            if (!(res instanceof Error) && res.status === 201)
+                return parse(res, 'create the draft release');
+            const transient = res instanceof Error || (0,oci_retry/* isRetryableStatus */.PS)(res.status);
+            if (!transient)
+                throw this.refusal(res, 'create the draft release');
+            const made = await this.findDraft(tag);
+            if (made)
+                return made;
+            if (attempt >= policy.retries)
+                throw res instanceof Error ? res : this.refusal(res, 'create the draft release');
+            await (0,oci_retry/* sleep */.yy)((0,oci_retry/* retryDelay */.a2)(attempt, policy, res instanceof Error ? undefined : res.headers['retry-after']));
+        }
     }
     /** A request whose answer must have one of `ok` statuses; its JSON (undefined for an empty body). */
     async json(method, url, ok, what, body, contentType) {
@@ -345,10 +387,11 @@ class ReleasesApi {
             throw this.refusal(res, what);
         return res.body.length > 0 ? parse(res, what) : undefined;
     }
-    async send(method, url, body, contentType) {
+    /** A request, tried again on a transient failure unless `retry` is false (a write the caller makes once). */
+    async send(method, url, body, contentType, retry = true) {
         const data = body === undefined ? undefined : Buffer.isBuffer(body) ? body : JSON.stringify(body);
         try {
-            const { value } = await (0,retry/* retrying */.R$)(this.#options.policy ?? POLICY, () => this.#http.send({
+            const { value } = await (0,oci_retry/* retrying */.R$)(this.#options.policy ?? POLICY, () => this.#http.send({
                 method,
                 url,
                 headers: {
@@ -360,8 +403,8 @@ class ReleasesApi {
                 body: data,
                 maxBody: MAX_ANSWER,
             }), {
-                result: (r) => ((0,retry/* isRetryableStatus */.PS)(r.status) ? { reason: `HTTP ${r.status}`, retryAfter: r.headers['retry-after'] } : undefined),
-                error: (err) => ((0,retry/* isRetryableError */.$d)(err) ? 'the connection failed' : undefined),
+                result: (r) => retry && (0,oci_retry/* isRetryableStatus */.PS)(r.status) ? { reason: `HTTP ${r.status}`, retryAfter: r.headers['retry-after'] } : undefined,
+                error: (err) => (retry && (0,oci_retry/* isRetryableError */.$d)(err) ? 'the connection failed' : undefined),
             });
             return value;
         }

@@ -1182,34 +1182,16 @@ function tally(results) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Y: () => (/* binding */ readFileBounded)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _read_regular_file_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38562);
 
 /**
- * A file's bytes, at most `maxBytes`: read up to one byte more and refused past it, so that a path
- * naming a device (/dev/zero, /dev/stdin, a FIFO) or a huge file ends in an error, not a hang or an
- * exhausted heap. The error says what was too large; the caller words which input named it.
+ * A file's bytes, at most `maxBytes`, read only when it is a regular file (read-regular-file.ts: looked
+ * at before it is opened, opened without waiting, checked again on the open descriptor): a path naming
+ * a device (/dev/zero), a FIFO no one writes to (/dev/stdin in a job), a folder or a huge file ends in an
+ * error naming what it is, never a hang or an exhausted heap. The caller words which setting named it.
  */
-async function readFileBounded(file, maxBytes) {
-    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(file, 'r');
-    try {
-        const chunks = [];
-        let total = 0;
-        for (;;) {
-            const buffer = Buffer.alloc(Math.min(64 * 1024, maxBytes + 1 - total));
-            const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
-            if (bytesRead === 0)
-                break;
-            chunks.push(buffer.subarray(0, bytesRead));
-            total += bytesRead;
-            if (total > maxBytes)
-                throw new RangeError(`larger than ${maxBytes} bytes`);
-        }
-        return Buffer.concat(chunks);
-    }
-    finally {
-        await handle.close();
-    }
+function readFileBounded(file, maxBytes) {
+    return (0,_read_regular_file_js__WEBPACK_IMPORTED_MODULE_0__/* .readRegularFile */ .XF)(file, maxBytes);
 }
 
 

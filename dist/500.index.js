@@ -414,7 +414,7 @@ const key = (l) => `${l.digest} ${JSON.stringify(Object.entries(l.annotations ??
 async function appendLayers(client, repository, tag, layers, options = {}) {
     const where = `${client.registry}/${repository}:${tag}`;
     const log = options.log ?? (() => { });
-    const maxWrites = options.maxWrites ?? 6;
+    const maxWrites = options.maxWrites ?? 10;
     const ours = layers.map((l) => ({ ...(0,oci_digest/* describe */.q0)(l.mediaType, l.data), annotations: l.annotations }));
     for (const [i, d] of ours.entries())
         if (!(await client.hasBlob(repository, d)))
@@ -451,7 +451,11 @@ async function appendLayers(client, repository, tag, layers, options = {}) {
             });
         if (writes > 0) {
             log(`${where}: ${missing.length} layer(s) missing, writing it again (write ${writes + 1} of ${maxWrites})`);
-            await (0,retry/* sleep */.yy)(Math.random() * 100 * writes);
+            // Backing off, not at once: a registry whose reads lag its writes (a cache in front) shows the
+            // tag as it was for a while, and writing again into that lag only loses the race again. 250 ms
+            // doubling to 4 s, jittered: about 25 s in all before giving up.
+            const exp = Math.min(4000, 250 * 2 ** (writes - 1));
+            await (0,retry/* sleep */.yy)(exp / 2 + Math.random() * (exp / 2));
         }
         writes++;
         const all = [...known.values()];
@@ -787,6 +791,14 @@ class KeylessSigner {
                 this.#options.warn(warning);
         }
         outcome.digest = outcome.bundle?.digest ?? outcome.classic?.digest ?? '';
+        // `made` says what was written; a chart whose every form asked for could not be stored is not
+        // signed, and fails (a tag planted where the classic form goes left a classic-only chart unsigned
+        // while the run went on). One whose look was undecided has been warned about, and stands as it was.
+        outcome.made = Boolean(outcome.bundle?.made || outcome.classic?.made);
+        if (!outcome.bundle?.digest && !outcome.classic?.digest && !undecidedBundle && !undecidedClassic)
+            throw new errors/* UserError */.yo(`${where}: the ${kind} could not be stored in the form asked for (${this.format}): see the warning above`, {
+                hint: "Remove what stands at the chart's sha256-<hex>.sig / .att tag (another tool's, or planted), or sign as a Sigstore bundle (signature format bundle)",
+            });
         return outcome;
     }
     /** Appends the layer to its tag; a tag that cannot take it (another writer's image there, 1000 layers) is a warning, not a failure. */

@@ -228,6 +228,10 @@ export async function startGitHubFront(options: { issue?: (claims: Record<string
       const r = published(decodeURIComponent(m[1]));
       return r ? json(res, 200, view(r)) : json(res, 404, { message: 'Not Found' });
     }
+    if (req.method === 'GET' && (m = /^\/(\d+)$/.exec(rel))) {
+      const r = byId(m[1]);
+      return r ? json(res, 200, view(r)) : json(res, 404, { message: 'Not Found' });
+    }
     if (req.method === 'GET' && rel === '') {
       const perPage = Number(url.searchParams.get('per_page') ?? 30);
       const page = Number(url.searchParams.get('page') ?? 1);

@@ -244,7 +244,7 @@ describe('release notes and a GitHub release, made once', () => {
       assert.equal(r.code, 1, r.stdout);
       assert.match(
         r.errors.join('\n'),
-        /GitHub release: the upload address http:\/\/127\.0\.0\.1:\d+\/.* is not on GitHub's hosts; the token is not sent there/,
+        /GitHub release: the upload address http:\/\/127\.0\.0\.1:\d+\/.* is not on GitHub's hosts over the API's own scheme \(http\); the token is not sent there/,
       );
       assert.equal(elsewhere.length, 0);
       assert.deepEqual(

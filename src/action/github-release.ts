@@ -17,7 +17,7 @@
 // it is, immutable or not: a re-run publishes the same version, and its release was made by the first.
 import { UserError } from '../errors.js';
 import { Http, type HttpResponse } from '../oci/http.js';
-import { isRetryableError, isRetryableStatus, retrying, type RetryPolicy } from '../oci/retry.js';
+import { isRetryableError, isRetryableStatus, retryDelay, retrying, sleep, type RetryPolicy } from '../oci/retry.js';
 import { printableLine } from '../util/printable.js';
 import { authorization, GITHUB_API_VERSION } from './attestations-api.js';
 import { exchangeFailure } from './http-failure.js';
@@ -66,7 +66,7 @@ interface ReleaseJson {
   draft: boolean;
   html_url: string;
   upload_url: string;
-  assets?: Array<{ id: number; name: string }>;
+  assets?: Array<{ id: number; name: string; size?: number }>;
 }
 
 /**
@@ -88,7 +88,7 @@ export async function ensureRelease(
     let draft = await api.findDraft(request.tag);
     if (draft) log(`GitHub release ${request.tag}: finishing the draft an earlier run left (${draft.html_url})`);
     else
-      draft = await api.json<ReleaseJson>('POST', api.repo('/releases'), [201], 'create the draft release', {
+      draft = await api.createDraft(request.tag, {
         tag_name: request.tag,
         ...(options.commit ? { target_commitish: options.commit } : {}),
         name: request.tag,
@@ -119,6 +119,8 @@ class ReleasesApi {
   readonly #base: string;
   readonly #repoPath: string;
   readonly #uploadHosts: Set<string>;
+  /** The API's scheme: the token goes to an upload address over it only (never in clear from an https API). */
+  readonly #protocol: string;
 
   constructor(options: ReleaseOptions) {
     this.#options = options;
@@ -140,6 +142,7 @@ class ReleasesApi {
     // The token goes to the upload URL GitHub names only on GitHub's own hosts: the API's host (GitHub
     // Enterprise Server's /api/uploads), or its uploads. twin (api.github.com → uploads.github.com).
     this.#uploadHosts = new Set([api.host, api.host.replace(/^api\./, 'uploads.')]);
+    this.#protocol = api.protocol;
     this.#http = options.http ?? new Http({ userAgent: 'chartlift', timeoutMs: (options.policy ?? POLICY).timeoutMs });
   }
 
@@ -174,10 +177,47 @@ class ReleasesApi {
     } catch {
       throw new UserError(`GitHub release: the upload address ${quote(String(release.upload_url))} is not a URL`);
     }
-    if (!this.#uploadHosts.has(url.host) || (url.protocol !== 'https:' && url.protocol !== 'http:'))
-      throw new UserError(`GitHub release: the upload address ${quote(url.href)} is not on GitHub's hosts; the token is not sent there`);
+    if (!this.#uploadHosts.has(url.host) || url.protocol !== this.#protocol)
+      throw new UserError(
+        `GitHub release: the upload address ${quote(url.href)} is not on GitHub's hosts over the API's own scheme (${this.#protocol.slice(0, -1)}); the token is not sent there`,
+      );
     url.searchParams.set('name', asset.name);
-    await this.json('POST', url.href, [201], `upload ${asset.name}`, asset.data, asset.contentType);
+    // Not sent twice blindly: an upload whose answer was lost may be stored (a second would be refused
+    // as already_exists): the draft is asked whether it holds the asset first.
+    for (let attempt = 0; ; attempt++) {
+      const res = await this.send('POST', url.href, asset.data, asset.contentType, false).catch((err: unknown) => err as Error);
+      if (!(res instanceof Error) && res.status === 201) return;
+      if (await this.holds(release, asset)) return;
+      const transient = res instanceof Error || isRetryableStatus(res.status);
+      if (!transient || attempt >= (this.#options.policy ?? POLICY).retries)
+        throw res instanceof Error ? res : this.refusal(res, `upload ${asset.name}`);
+      await sleep(retryDelay(attempt, this.#options.policy ?? POLICY));
+    }
+  }
+
+  /** Whether the release holds `asset` already (its name and size): an upload whose answer was lost. */
+  async holds(release: ReleaseJson, asset: ReleaseAsset): Promise<boolean> {
+    const now = await this.json<ReleaseJson>('GET', this.repo(`/releases/${release.id}`), [200], 'read the draft release');
+    return (now.assets ?? []).some((a) => a.name === asset.name && a.size === asset.data.length);
+  }
+
+  /**
+   * The draft, made once: a create whose answer was lost (a 5xx after the write, a dropped connection)
+   * may have made it, so the drafts are looked through before it is asked for again; a second draft
+   * for the tag would be left behind for ever.
+   */
+  async createDraft(tag: string, body: Record<string, unknown>): Promise<ReleaseJson> {
+    const policy = this.#options.policy ?? POLICY;
+    for (let attempt = 0; ; attempt++) {
+      const res = await this.send('POST', this.repo('/releases'), body, undefined, false).catch((err: unknown) => err as Error);
+      if (!(res instanceof Error) && res.status === 201) return parse<ReleaseJson>(res, 'create the draft release');
+      const transient = res instanceof Error || isRetryableStatus(res.status);
+      if (!transient) throw this.refusal(res as HttpResponse, 'create the draft release');
+      const made = await this.findDraft(tag);
+      if (made) return made;
+      if (attempt >= policy.retries) throw res instanceof Error ? res : this.refusal(res, 'create the draft release');
+      await sleep(retryDelay(attempt, policy, res instanceof Error ? undefined : res.headers['retry-after']));
+    }
   }
 
   /** A request whose answer must have one of `ok` statuses; its JSON (undefined for an empty body). */
@@ -194,7 +234,14 @@ class ReleasesApi {
     return res.body.length > 0 ? parse<T>(res, what) : (undefined as T);
   }
 
-  async send(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown, contentType?: string): Promise<HttpResponse> {
+  /** A request, tried again on a transient failure unless `retry` is false (a write the caller makes once). */
+  async send(
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    url: string,
+    body?: unknown,
+    contentType?: string,
+    retry = true,
+  ): Promise<HttpResponse> {
     const data = body === undefined ? undefined : Buffer.isBuffer(body) ? body : JSON.stringify(body);
     try {
       const { value } = await retrying(
@@ -213,8 +260,9 @@ class ReleasesApi {
             maxBody: MAX_ANSWER,
           }),
         {
-          result: (r) => (isRetryableStatus(r.status) ? { reason: `HTTP ${r.status}`, retryAfter: r.headers['retry-after'] } : undefined),
-          error: (err) => (isRetryableError(err) ? 'the connection failed' : undefined),
+          result: (r) =>
+            retry && isRetryableStatus(r.status) ? { reason: `HTTP ${r.status}`, retryAfter: r.headers['retry-after'] } : undefined,
+          error: (err) => (retry && isRetryableError(err) ? 'the connection failed' : undefined),
         },
       );
       return value;

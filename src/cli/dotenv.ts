@@ -56,7 +56,12 @@ export async function writeDotenv(file: string, results: ChartResult[]): Promise
   return left;
 }
 
-/** A value as one line: a line break (from a registry's error text) would end the variable and start a broken line. */
+/**
+ * A value as one line, and as GitLab reads it: a line break (from a registry's error text) would end
+ * the variable and start a broken line; GitLab expands `$NAME` in a dotenv value (its variables are
+ * stored with raw: false), so a `$` from a chart's text (a change line naming $DEPLOY_TOKEN) would bring
+ * a later job's secret into it: written `$$`, GitLab's literal dollar sign.
+ */
 function oneLine(value: string): string {
-  return value.replace(/[\r\n\u0085\u2028\u2029]+/g, ' ');
+  return value.replace(/[\r\n\u0085\u2028\u2029]+/g, ' ').replace(/\$/g, '$$$$');
 }

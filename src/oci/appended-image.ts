@@ -103,7 +103,7 @@ export interface NewLayer {
 
 export interface AppendOptions {
   log?: (line: string) => void;
-  /** Writes at most (each after a conflict or a lost layer). */
+  /** Writes at most (each after a conflict or a lost layer, backing off): 10 by default. */
   maxWrites?: number;
   /** How long a write is left to settle before the second read back (default: three times this writer's own, 250 ms to 5 s). */
   settleMs?: number;
@@ -127,7 +127,7 @@ export async function appendLayers(
 ): Promise<TaggedImage> {
   const where = `${client.registry}/${repository}:${tag}`;
   const log = options.log ?? (() => {});
-  const maxWrites = options.maxWrites ?? 6;
+  const maxWrites = options.maxWrites ?? 10;
   const ours = layers.map((l): ImageLayer => ({ ...describe(l.mediaType, l.data), annotations: l.annotations }));
   for (const [i, d] of ours.entries()) if (!(await client.hasBlob(repository, d))) await client.uploadBlob(repository, d, layers[i].data);
   /** Every layer seen, by identity, in the order first seen; ours after the ones already there. */
@@ -157,7 +157,11 @@ export async function appendLayers(
       });
     if (writes > 0) {
       log(`${where}: ${missing.length} layer(s) missing, writing it again (write ${writes + 1} of ${maxWrites})`);
-      await sleep(Math.random() * 100 * writes);
+      // Backing off, not at once: a registry whose reads lag its writes (a cache in front) shows the
+      // tag as it was for a while, and writing again into that lag only loses the race again. 250 ms
+      // doubling to 4 s, jittered: about 25 s in all before giving up.
+      const exp = Math.min(4000, 250 * 2 ** (writes - 1));
+      await sleep(exp / 2 + Math.random() * (exp / 2));
     }
     writes++;
     const all = [...known.values()];

@@ -1,11 +1,15 @@
-import { readFile } from 'node:fs/promises';
+import { readRegularFile } from '../util/read-regular-file.js';
 import { UserError, fsCode } from '../errors.js';
+
+/** A CA bundle is a few KiB; the system's whole store is under 1 MiB. */
+const MAX_CA_FILE = 4 * 1024 * 1024;
 
 /** A PEM bundle of extra trusted roots (a CA file), checked to hold at least one certificate. */
 export async function readCaFile(file: string): Promise<string> {
   let pem: string;
   try {
-    pem = await readFile(file, 'utf8');
+    // A bundle of a few CAs: a device or a FIFO named by mistake is refused, not read for ever.
+    pem = (await readRegularFile(file, MAX_CA_FILE)).toString('utf8');
   } catch (err) {
     throw new UserError(`cannot read the CA file (${fsCode(err) ?? (err as Error).message})`, {
       where: file,

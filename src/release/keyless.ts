@@ -234,6 +234,14 @@ export class KeylessSigner {
       if (warning) this.#options.warn(warning);
     }
     outcome.digest = outcome.bundle?.digest ?? outcome.classic?.digest ?? '';
+    // `made` says what was written; a chart whose every form asked for could not be stored is not
+    // signed, and fails (a tag planted where the classic form goes left a classic-only chart unsigned
+    // while the run went on). One whose look was undecided has been warned about, and stands as it was.
+    outcome.made = Boolean(outcome.bundle?.made || outcome.classic?.made);
+    if (!outcome.bundle?.digest && !outcome.classic?.digest && !undecidedBundle && !undecidedClassic)
+      throw new UserError(`${where}: the ${kind} could not be stored in the form asked for (${this.format}): see the warning above`, {
+        hint: "Remove what stands at the chart's sha256-<hex>.sig / .att tag (another tool's, or planted), or sign as a Sigstore bundle (signature format bundle)",
+      });
     return outcome;
   }
 
