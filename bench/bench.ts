@@ -2,7 +2,7 @@
 // `helm package && helm push` (Helm 3.17.3 and 4.1.4), side by side, interleaved, medians over
 // repeated rounds, ratios; each scenario's floor and Chartlift's own cost above it; requests and
 // round trips per publish, peak memory, a start-up breakdown from CPU profiles, and the goals of
-// issue #16. Writes bench/RESULTS.md.
+// issue #34. Writes bench/RESULTS.md.
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';

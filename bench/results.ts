@@ -1,5 +1,5 @@
 // bench/RESULTS.md from one run of bench/bench.ts: wall time with floor and own cost, the goals of
-// issue #16 against Helm 3 and 4, requests and round trips, CPU, memory, the start-up breakdown.
+// issue #34 against Helm 3 and 4, requests and round trips, CPU, memory, the start-up breakdown.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -111,7 +111,7 @@ export function writeResults(r: Results): void {
     `Growth from 40 to 400 charts: ${ms(perChart(forty))} per chart at 40, ${ms(perChart(fourHundred))} at 400 (start-up left out), ${ratio(fourHundred.chartlift / forty.chartlift)} the time for 10× the charts.`,
   );
 
-  // Goals of issue #16.
+  // Goals of issue #34.
   const small = row(SCENARIO.small);
   const large = row(SCENARIO.large);
   const unchanged = row(SCENARIO.unchanged);
@@ -125,26 +125,31 @@ export function writeResults(r: Results): void {
   const signRatio = r.signing.signed / r.signing.unsigned;
   lines.push(
     '',
-    '## The goals of issue #16',
+    '## The goals of issue #34',
     '',
     'Ratios are Chartlift against Helm 3.17.3 / Helm 4.1.4 in this run; a goal is met when it holds against both.',
     '',
     '| goal | Chartlift | met | note |',
     '| --- | ---: | :---: | --- |',
     goal(
-      '1. one small chart, new: at most 1.0× Helm',
+      '1. one small chart, new: at most 1.1× Helm',
       both(small),
-      worst(small) <= 1,
+      worst(small) <= 1.1,
       `own cost ${ms(small.chartlift - small.floor!)}; ${floorBest(small)}`,
     ),
     goal(
       '2. unchanged chart: at most 1.0× Helm',
       both(unchanged),
       worst(unchanged) <= 1,
-      `own cost ${ms(unchanged.chartlift - unchanged.floor!)}`,
+      `own cost ${ms(unchanged.chartlift - unchanged.floor!)}; ${floorBest(unchanged)}`,
     ),
-    goal('3. large chart: at most 0.7× Helm', both(large), worst(large) <= 0.7, `${os.availableParallelism()} cores; ${floorBest(large)}`),
-    goal('4a. 40 charts: at most 0.15× the helm loop', both(forty), worst(forty) <= 0.15, floorBest(forty)),
+    goal(
+      '3. large chart (2,000 files, 20 MB): at most 1.0× Helm',
+      both(large),
+      worst(large) <= 1,
+      `${os.availableParallelism()} cores; ${floorBest(large)}`,
+    ),
+    goal('4a. 40 charts: at most 0.2× the helm loop', both(forty), worst(forty) <= 0.2, floorBest(forty)),
     goal(
       '4b. 400 charts: time grows linearly, peak RSS at most 256 MiB',
       `${ms(perChart(fourHundred))}/chart, ${mib(fourHundred.rss.Chartlift)}`,
@@ -152,9 +157,9 @@ export function writeResults(r: Results): void {
       `${ms(perChart(forty))}/chart at 40; ${both(fourHundred)} the helm loop`,
     ),
     goal(
-      '5. 50 ms RTT: at most 0.6× Helm 4',
-      ratio(vs(rtt, H4)),
-      vs(rtt, H4) <= 0.6,
+      '5. 50 ms RTT: at most 0.85× Helm',
+      both(rtt),
+      worst(rtt) <= 0.85,
       `${r.roundTrips.Chartlift} round trips in sequence; ${floorBest(rtt)}`,
     ),
     goal(
