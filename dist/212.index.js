@@ -5106,7 +5106,7 @@ class RegistryClient {
         }, {
             budgetMs: chunks * (0,retry/* retryBudget */.kZ)(this.#policy),
             error: transientReason,
-            onRetry: (reason, wait) => this.#log(`restarting the upload of ${d.digest.slice(0, 19)}… in ${(wait / 1000).toFixed(1)}s (${reason})`),
+            onRetry: (reason, wait) => this.#log(`restarting the upload of ${d.digest.slice(0, 19)}… ${when(wait)} (${reason})`),
         });
     }
     async #startUpload(repository) {
@@ -5137,7 +5137,7 @@ class RegistryClient {
             throw (0,oci_errors/* responseError */.U3)('upload a blob to', put, this.#target(repository));
         }, {
             error: (err) => (err instanceof UploadLost ? undefined : transientReason(err)),
-            onRetry: (reason, wait) => this.#log(`sending the end of the upload of ${d.digest.slice(0, 19)}… again in ${(wait / 1000).toFixed(1)}s (${reason})`),
+            onRetry: (reason, wait) => this.#log(`sending the end of the upload of ${d.digest.slice(0, 19)}… again ${when(wait)} (${reason})`),
         });
     }
     /**
@@ -5413,7 +5413,7 @@ class RegistryClient {
                 : undefined,
             error: (err) => (idempotent ? transientReason(err) : undefined),
             giveUp: (err, tries) => this.#withAttempts(err, this.registry, tries),
-            onRetry: (reason, wait, next) => this.#log(`retrying ${req.method} ${new URL(req.url).pathname} in ${(wait / 1000).toFixed(1)}s (${reason}; attempt ${next} of ${this.#policy.retries + 1})`),
+            onRetry: (reason, wait, next) => this.#log(`retrying ${req.method} ${new URL(req.url).pathname} ${when(wait)} (${reason}; attempt ${next} of ${this.#policy.retries + 1})`),
         });
         return { ...value, attempts };
     }
@@ -5510,6 +5510,10 @@ function rangeEnd(range) {
     const m = /(\d+)-(\d+)\s*$/.exec(range ?? '');
     return m ? Number(m[2]) + 1 : undefined;
 }
+/** When a retry goes: "at once" (its try already waited out its backoff), or "in 1.2s". */
+function when(waitMs) {
+    return waitMs < 50 ? 'at once' : `in ${(waitMs / 1000).toFixed(1)}s`;
+}
 
 
 /***/ }),
@@ -5580,12 +5584,18 @@ function isRetryableError(err) {
 }
 /** The wait before retry number `attempt` (0-based), honouring `Retry-After` (seconds or an HTTP date). */
 function retryDelay(attempt, policy, retryAfter, random = Math.random) {
-    if (retryAfter) {
-        const seconds = Number(retryAfter);
-        const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(retryAfter) - Date.now();
-        if (Number.isFinite(ms) && ms >= 0)
-            return Math.min(ms, policy.maxRetryAfterMs);
-    }
+    return retryAfterMs(retryAfter, policy) ?? backoff(attempt, policy, random);
+}
+/** A `Retry-After` (seconds or an HTTP date) as a wait, capped at `maxRetryAfterMs`; undefined when absent or unreadable. */
+function retryAfterMs(retryAfter, policy) {
+    if (!retryAfter)
+        return undefined;
+    const seconds = Number(retryAfter);
+    const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(retryAfter) - Date.now();
+    return Number.isFinite(ms) && ms >= 0 ? Math.min(ms, policy.maxRetryAfterMs) : undefined;
+}
+/** Exponential backoff from `baseMs`, capped at `capMs`, with equal jitter. */
+function backoff(attempt, policy, random = Math.random) {
     const exp = Math.min(policy.capMs, policy.baseMs * 2 ** attempt);
     return exp / 2 + random() * (exp / 2);
 }
@@ -5609,12 +5619,13 @@ async function retryLoop(policy, attempt, hooks, at) {
     for (let n = 0;; n++) {
         let reason;
         let wait;
+        const sent = Date.now();
         try {
             const value = await attempt(n);
             const again = hooks.result?.(value);
             if (!again)
                 return { value, attempts: n + 1 };
-            wait = retryDelay(n, policy, again.retryAfter);
+            wait = waitAfter(n, policy, sent, again.retryAfter);
             if (!another(n, wait))
                 return { value, attempts: n + 1 };
             await again.before?.();
@@ -5626,7 +5637,7 @@ async function retryLoop(policy, attempt, hooks, at) {
                 throw err;
             // A failed answer may say when to come back (a 429 to an upload's POST): honoured as for a result.
             const retryAfter = err.retryAfter;
-            wait = retryDelay(n, policy, typeof retryAfter === 'string' ? retryAfter : undefined);
+            wait = waitAfter(n, policy, sent, typeof retryAfter === 'string' ? retryAfter : undefined);
             if (!another(n, wait))
                 throw hooks.giveUp ? hooks.giveUp(err, n + 1) : err;
             reason = why;
@@ -5634,6 +5645,16 @@ async function retryLoop(policy, attempt, hooks, at) {
         hooks.onRetry?.(reason, wait, n + 2);
         await sleep(wait);
     }
+}
+/**
+ * The wait before the next try: the registry's Retry-After in full, or else the backoff counted from
+ * when the failed try was sent, so tries are spaced by the backoff and no more. A try that failed at
+ * once (a 503) waits the whole backoff; one that waited for an answer that never came (a request the
+ * registry swallowed, given up after its answer deadline) has already left the registry alone that
+ * long, and goes again at once.
+ */
+function waitAfter(n, policy, sent, retryAfter) {
+    return retryAfterMs(retryAfter, policy) ?? Math.max(0, backoff(n, policy) - (Date.now() - sent));
 }
 /** The request's deadline passed (AbortSignal.timeout): the whole exchange, body included, took too long. */
 function isDeadline(e) {

@@ -332,7 +332,7 @@ describe('keyless failures: one clear error, and the tag not written', () => {
     {
       name: 'a trusted root that is a device',
       inputs: { 'trusted-root': '/dev/zero' },
-      says: /cannot read the `trusted-root` file \/dev\/zero: larger than 4194304 bytes/,
+      says: /cannot read the `trusted-root` file \/dev\/zero: it is a device, not a file/,
     },
     {
       name: 'a Fulcio over plain HTTP on another host',

@@ -179,3 +179,32 @@ test('what a callback starts outside the deadline is an operation of its own', a
   assert.ok(inside !== undefined && inside <= Date.now() + 50);
   assert.equal(outside, undefined);
 });
+
+test('backoff counts from when the failed try was sent: a try that waited its backoff out goes again at once; a fast failure waits it all; Retry-After in full', async () => {
+  const policy = { retries: 2, baseMs: 80, capMs: 80, maxRetryAfterMs: 1000, timeoutMs: 1000 };
+  const waits: number[] = [];
+  const onRetry = (_reason: string, wait: number) => void waits.push(wait);
+  // A swallowed request: the try itself took longer than any backoff (80 ms at most).
+  let n = 0;
+  await retrying(policy, async () => (n++ < 1 ? (await sleep(120), 'late') : 'ok'), {
+    result: (v) => (v === 'late' ? { reason: 'late' } : undefined),
+    onRetry,
+  });
+  assert.deepEqual(waits, [0]);
+  // A 503 at once: the whole backoff (40 to 80 ms with equal jitter).
+  waits.length = 0;
+  n = 0;
+  await retrying(policy, async () => (n++ < 1 ? 'busy' : 'ok'), {
+    result: (v) => (v === 'busy' ? { reason: 'busy' } : undefined),
+    onRetry,
+  });
+  assert.ok(waits[0] >= 35 && waits[0] <= 80, String(waits[0]));
+  // The registry said when to come back: honoured in full, however long the try took.
+  waits.length = 0;
+  n = 0;
+  await retrying(policy, async () => (n++ < 1 ? (await sleep(120), 'later') : 'ok'), {
+    result: (v) => (v === 'later' ? { reason: 'later', retryAfter: '0.2' } : undefined),
+    onRetry,
+  });
+  assert.deepEqual(waits, [200]);
+});

@@ -176,8 +176,7 @@ export class RegistryClient {
       {
         budgetMs: chunks * retryBudget(this.#policy),
         error: transientReason,
-        onRetry: (reason, wait) =>
-          this.#log(`restarting the upload of ${d.digest.slice(0, 19)}… in ${(wait / 1000).toFixed(1)}s (${reason})`),
+        onRetry: (reason, wait) => this.#log(`restarting the upload of ${d.digest.slice(0, 19)}… ${when(wait)} (${reason})`),
       },
     );
   }
@@ -218,8 +217,7 @@ export class RegistryClient {
       },
       {
         error: (err) => (err instanceof UploadLost ? undefined : transientReason(err)),
-        onRetry: (reason, wait) =>
-          this.#log(`sending the end of the upload of ${d.digest.slice(0, 19)}… again in ${(wait / 1000).toFixed(1)}s (${reason})`),
+        onRetry: (reason, wait) => this.#log(`sending the end of the upload of ${d.digest.slice(0, 19)}… again ${when(wait)} (${reason})`),
       },
     );
   }
@@ -553,7 +551,7 @@ export class RegistryClient {
         giveUp: (err, tries) => this.#withAttempts(err, this.registry, tries),
         onRetry: (reason, wait, next) =>
           this.#log(
-            `retrying ${req.method} ${new URL(req.url).pathname} in ${(wait / 1000).toFixed(1)}s (${reason}; attempt ${next} of ${this.#policy.retries + 1})`,
+            `retrying ${req.method} ${new URL(req.url).pathname} ${when(wait)} (${reason}; attempt ${next} of ${this.#policy.retries + 1})`,
           ),
       },
     );
@@ -661,4 +659,9 @@ function scope(repository: string, push: boolean): string {
 function rangeEnd(range: string | undefined): number | undefined {
   const m = /(\d+)-(\d+)\s*$/.exec(range ?? '');
   return m ? Number(m[2]) + 1 : undefined;
+}
+
+/** When a retry goes: "at once" (its try already waited out its backoff), or "in 1.2s". */
+function when(waitMs: number): string {
+  return waitMs < 50 ? 'at once' : `in ${(waitMs / 1000).toFixed(1)}s`;
 }

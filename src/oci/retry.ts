@@ -69,11 +69,19 @@ export function isRetryableError(err: unknown): boolean {
 
 /** The wait before retry number `attempt` (0-based), honouring `Retry-After` (seconds or an HTTP date). */
 export function retryDelay(attempt: number, policy: RetryPolicy, retryAfter?: string, random = Math.random): number {
-  if (retryAfter) {
-    const seconds = Number(retryAfter);
-    const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(retryAfter) - Date.now();
-    if (Number.isFinite(ms) && ms >= 0) return Math.min(ms, policy.maxRetryAfterMs);
-  }
+  return retryAfterMs(retryAfter, policy) ?? backoff(attempt, policy, random);
+}
+
+/** A `Retry-After` (seconds or an HTTP date) as a wait, capped at `maxRetryAfterMs`; undefined when absent or unreadable. */
+function retryAfterMs(retryAfter: string | undefined, policy: RetryPolicy): number | undefined {
+  if (!retryAfter) return undefined;
+  const seconds = Number(retryAfter);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(retryAfter) - Date.now();
+  return Number.isFinite(ms) && ms >= 0 ? Math.min(ms, policy.maxRetryAfterMs) : undefined;
+}
+
+/** Exponential backoff from `baseMs`, capped at `capMs`, with equal jitter. */
+function backoff(attempt: number, policy: RetryPolicy, random = Math.random): number {
   const exp = Math.min(policy.capMs, policy.baseMs * 2 ** attempt);
   return exp / 2 + random() * (exp / 2);
 }
@@ -122,11 +130,12 @@ async function retryLoop<T>(
   for (let n = 0; ; n++) {
     let reason: string;
     let wait: number;
+    const sent = Date.now();
     try {
       const value = await attempt(n);
       const again = hooks.result?.(value);
       if (!again) return { value, attempts: n + 1 };
-      wait = retryDelay(n, policy, again.retryAfter);
+      wait = waitAfter(n, policy, sent, again.retryAfter);
       if (!another(n, wait)) return { value, attempts: n + 1 };
       await again.before?.();
       reason = again.reason;
@@ -135,13 +144,24 @@ async function retryLoop<T>(
       if (why === undefined) throw err;
       // A failed answer may say when to come back (a 429 to an upload's POST): honoured as for a result.
       const retryAfter = (err as { retryAfter?: unknown }).retryAfter;
-      wait = retryDelay(n, policy, typeof retryAfter === 'string' ? retryAfter : undefined);
+      wait = waitAfter(n, policy, sent, typeof retryAfter === 'string' ? retryAfter : undefined);
       if (!another(n, wait)) throw hooks.giveUp ? hooks.giveUp(err, n + 1) : err;
       reason = why;
     }
     hooks.onRetry?.(reason, wait, n + 2);
     await sleep(wait);
   }
+}
+
+/**
+ * The wait before the next try: the registry's Retry-After in full, or else the backoff counted from
+ * when the failed try was sent, so tries are spaced by the backoff and no more. A try that failed at
+ * once (a 503) waits the whole backoff; one that waited for an answer that never came (a request the
+ * registry swallowed, given up after its answer deadline) has already left the registry alone that
+ * long, and goes again at once.
+ */
+function waitAfter(n: number, policy: RetryPolicy, sent: number, retryAfter: string | undefined): number {
+  return retryAfterMs(retryAfter, policy) ?? Math.max(0, backoff(n, policy) - (Date.now() - sent));
 }
 
 /** The request's deadline passed (AbortSignal.timeout): the whole exchange, body included, took too long. */
