@@ -5,6 +5,7 @@ import { checkDescriptor, describe, type Descriptor } from './digest.js';
 import { OciMediaType } from './media-types.js';
 import type { RegistryClient } from './registry.js';
 import { sleep } from './retry.js';
+import { MAX_REWRITES, rewriteWait } from './rewrite-wait.js';
 
 /**
  * An image at a tag that several writers append layers to, each keeping every layer already there:
@@ -127,7 +128,7 @@ export async function appendLayers(
 ): Promise<TaggedImage> {
   const where = `${client.registry}/${repository}:${tag}`;
   const log = options.log ?? (() => {});
-  const maxWrites = options.maxWrites ?? 10;
+  const maxWrites = options.maxWrites ?? MAX_REWRITES;
   const ours = layers.map((l): ImageLayer => ({ ...describe(l.mediaType, l.data), annotations: l.annotations }));
   for (const [i, d] of ours.entries()) if (!(await client.hasBlob(repository, d))) await client.uploadBlob(repository, d, layers[i].data);
   /** Every layer seen, by identity, in the order first seen; ours after the ones already there. */
@@ -157,11 +158,7 @@ export async function appendLayers(
       });
     if (writes > 0) {
       log(`${where}: ${missing.length} layer(s) missing, writing it again (write ${writes + 1} of ${maxWrites})`);
-      // Backing off, not at once: a registry whose reads lag its writes (a cache in front) shows the
-      // tag as it was for a while, and writing again into that lag only loses the race again. 250 ms
-      // doubling to 4 s, jittered: about 25 s in all before giving up.
-      const exp = Math.min(4000, 250 * 2 ** (writes - 1));
-      await sleep(exp / 2 + Math.random() * (exp / 2));
+      await sleep(rewriteWait(writes));
     }
     writes++;
     const all = [...known.values()];

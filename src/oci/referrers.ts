@@ -6,6 +6,7 @@ import { RegistryError } from './errors.js';
 import { OciMediaType } from './media-types.js';
 import type { RegistryClient } from './registry.js';
 import { sleep } from './retry.js';
+import { MAX_REWRITES, rewriteWait } from './rewrite-wait.js';
 
 /**
  * OCI 1.1 referrers (distribution-spec "Pushing Manifests with Subject", "Listing Referrers",
@@ -36,7 +37,7 @@ export interface ReferrerArtifact {
 export interface AttachOptions {
   /** Where the route taken and each retry of the fallback index is reported. */
   log?: (line: string) => void;
-  /** Writes of the fallback index at most (each after a conflict or a lost entry). */
+  /** Writes of the fallback index at most (each after a conflict or a lost entry, backing off: rewrite-wait.ts): 10 by default. */
   maxWrites?: number;
   /**
    * How long a write of the fallback index is left to settle before it is read back a second time
@@ -176,7 +177,7 @@ async function addToFallbackIndex(
   const tag = referrersTag(subject);
   const where = `${client.registry}/${repository}:${tag}`;
   const log = options.log ?? (() => {});
-  const maxWrites = options.maxWrites ?? 6;
+  const maxWrites = options.maxWrites ?? MAX_REWRITES;
   /** Every entry seen, by digest, in the order first seen; ours last unless it was there already. */
   const known = new Map<string, Record<string, unknown>>();
   let settled = false;
@@ -217,7 +218,7 @@ async function addToFallbackIndex(
       );
     if (writes > 0) {
       log(`${where}: ${missing.length} referrer(s) missing from the index, writing it again (write ${writes + 1} of ${maxWrites})`);
-      await sleep(Math.random() * 100 * writes);
+      await sleep(rewriteWait(writes));
     }
     writes++;
     const index = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OciMediaType.index, manifests: [...known.values()] }));

@@ -1,8 +1,8 @@
-export const id = 500;
-export const ids = [500];
+export const id = 217;
+export const ids = [217];
 export const modules = {
 
-/***/ 30500:
+/***/ 30217:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -30,7 +30,23 @@ var oci_errors = __webpack_require__(82240);
 var media_types = __webpack_require__(29217);
 // EXTERNAL MODULE: ./src/oci/retry.ts
 var retry = __webpack_require__(49963);
+;// CONCATENATED MODULE: ./src/oci/rewrite-wait.ts
+/**
+ * How many times a tag that several writers merge into (cosign's appended `.sig`/`.att` images, the
+ * fallback referrers index) is written before giving up, and the wait before each write after the
+ * first. Backing off, not at once: a registry whose reads lag its writes (a cache in front) shows the
+ * tag as it was for a while, and writing again into that lag only loses the race again. 250 ms
+ * doubling to 4 s, jittered: about 25 s in all over 10 writes, which outlasts a few seconds of lag.
+ */
+const MAX_REWRITES = 10;
+/** The wait before write number `writes + 1` (`writes` already made, at least 1). */
+function rewriteWait(writes, random = Math.random) {
+    const exp = Math.min(4000, 250 * 2 ** (writes - 1));
+    return exp / 2 + random() * (exp / 2);
+}
+
 ;// CONCATENATED MODULE: ./src/oci/referrers.ts
+
 
 
 
@@ -154,7 +170,7 @@ async function addToFallbackIndex(client, repository, subject, ours, options) {
     const tag = referrersTag(subject);
     const where = `${client.registry}/${repository}:${tag}`;
     const log = options.log ?? (() => { });
-    const maxWrites = options.maxWrites ?? 6;
+    const maxWrites = options.maxWrites ?? MAX_REWRITES;
     /** Every entry seen, by digest, in the order first seen; ours last unless it was there already. */
     const known = new Map();
     let settled = false;
@@ -195,7 +211,7 @@ async function addToFallbackIndex(client, repository, subject, ours, options) {
             });
         if (writes > 0) {
             log(`${where}: ${missing.length} referrer(s) missing from the index, writing it again (write ${writes + 1} of ${maxWrites})`);
-            await (0,retry/* sleep */.yy)(Math.random() * 100 * writes);
+            await (0,retry/* sleep */.yy)(rewriteWait(writes));
         }
         writes++;
         const index = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: media_types/* OciMediaType */.O.index, manifests: [...known.values()] }));
@@ -327,6 +343,7 @@ var signature_format = __webpack_require__(90175);
 
 
 
+
 /**
  * An image at a tag that several writers append layers to, each keeping every layer already there:
  * what cosign's classic `sha256-<hex>.sig` and `.att` tags are (sigstore/cosign pkg/oci/mutate
@@ -414,7 +431,7 @@ const key = (l) => `${l.digest} ${JSON.stringify(Object.entries(l.annotations ??
 async function appendLayers(client, repository, tag, layers, options = {}) {
     const where = `${client.registry}/${repository}:${tag}`;
     const log = options.log ?? (() => { });
-    const maxWrites = options.maxWrites ?? 10;
+    const maxWrites = options.maxWrites ?? MAX_REWRITES;
     const ours = layers.map((l) => ({ ...(0,oci_digest/* describe */.q0)(l.mediaType, l.data), annotations: l.annotations }));
     for (const [i, d] of ours.entries())
         if (!(await client.hasBlob(repository, d)))
@@ -451,11 +468,7 @@ async function appendLayers(client, repository, tag, layers, options = {}) {
             });
         if (writes > 0) {
             log(`${where}: ${missing.length} layer(s) missing, writing it again (write ${writes + 1} of ${maxWrites})`);
-            // Backing off, not at once: a registry whose reads lag its writes (a cache in front) shows the
-            // tag as it was for a while, and writing again into that lag only loses the race again. 250 ms
-            // doubling to 4 s, jittered: about 25 s in all before giving up.
-            const exp = Math.min(4000, 250 * 2 ** (writes - 1));
-            await (0,retry/* sleep */.yy)(exp / 2 + Math.random() * (exp / 2));
+            await (0,retry/* sleep */.yy)(rewriteWait(writes));
         }
         writes++;
         const all = [...known.values()];
