@@ -1085,10 +1085,6 @@ function goFloat32(v) {
     return frac ? `${sign}${whole}.${frac}` : `${sign}${whole}`;
 }
 /**
- * Go's encoding/json key matching: keys are visited in sorted order (the YAML map went through a
- * JSON object first), an exact name or a case-insensitive one fills a field, and the last one wins.
- */
-/**
  * A key as encoding/json folds it to match an ASCII field name (bytes.EqualFold, unicode.SimpleFold):
  * ASCII letters in either case, and the two other letters that fold to ASCII ones, U+017F (ſ, to s) and
  * U+212A (the Kelvin sign, to k). Lower-cased, so that `appVerſion` matches appVersion as Helm finds it.
@@ -1099,6 +1095,10 @@ function goFold(key) {
         .replace(/\u212a/g, 'k')
         .toLowerCase();
 }
+/**
+ * Go's encoding/json key matching: keys are visited in sorted order (the YAML map went through a
+ * JSON object first), an exact name or a case-insensitive one fills a field, and the last one wins.
+ */
 function goFields(obj, names) {
     const out = new Map();
     const keys = Object.keys(obj).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
@@ -3791,7 +3791,7 @@ __webpack_require__.d(__webpack_exports__, {
   CB: () => (/* binding */ readBounded)
 });
 
-// UNUSED EXPORTS: ANSWER_MS, HttpClosed
+// UNUSED EXPORTS: HttpClosed
 
 // EXTERNAL MODULE: ./src/oci/deadline.ts
 var deadline = __webpack_require__(39301);
@@ -4556,6 +4556,8 @@ function statIfAny(file) {
 const OciMediaType = {
     manifest: 'application/vnd.oci.image.manifest.v1+json',
     index: 'application/vnd.oci.image.index.v1+json',
+    /** Docker's image manifest (schema 2), which registries and cosign still write. */
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
 };
 const Annotation = {
     refName: 'org.opencontainers.image.ref.name',
@@ -4724,7 +4726,8 @@ function dependencyRepository(repositoryUrl, name) {
 __webpack_require__.d(__webpack_exports__, {
   TP: () => (/* binding */ MAX_BLOB_BYTES),
   bP: () => (/* binding */ RegistryClient),
-  L$: () => (/* binding */ SINGLE_POST_MAX)
+  L$: () => (/* binding */ SINGLE_POST_MAX),
+  MF: () => (/* binding */ TooLarge)
 });
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -4969,7 +4972,7 @@ const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 const TAGS_PAGE = { maxBytes: 16 * 1024 * 1024, maxNodes: 20_000, maxDepth: 8 };
 /** Blobs up to this size try the single-request upload. */
 const SINGLE_POST_MAX = 256 * 1024;
-const MANIFEST_ACCEPT = [media_types/* OciMediaType */.O.manifest, 'application/vnd.docker.distribution.manifest.v2+json', media_types/* OciMediaType */.O.index].join(', ');
+const MANIFEST_ACCEPT = [media_types/* OciMediaType */.O.manifest, media_types/* OciMediaType */.O.dockerManifest, media_types/* OciMediaType */.O.index].join(', ');
 const REDIRECTS = [301, 302, 303, 307, 308];
 /** Of an error page, the start is enough to quote. */
 const ERROR_BODY_MAX = 64 * 1024;
@@ -5481,9 +5484,12 @@ function addTags(tags, body, where) {
     }
 }
 /** A body past its bound, said as what it was; any other failure passes on. */
+/** An answer larger than the bound its reader set: nothing was read from it. */
+class TooLarge extends errors/* UserError */.yo {
+}
 function tooLarge(err, what, limit) {
     if ((0,causes/* causes */.p)(err).some((e) => e instanceof http/* BodyTooLarge */.KQ))
-        throw new errors/* UserError */.yo(`${what} is larger than the ${limit}-byte bound`, {
+        throw new TooLarge(`${what} is larger than the ${limit}-byte bound`, {
             hint: 'The registry is answering with something else: nothing was read from it',
         });
     throw err;
@@ -5523,6 +5529,7 @@ function when(waitMs) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $d: () => (/* binding */ isRetryableError),
+/* harmony export */   JN: () => (/* binding */ backoff),
 /* harmony export */   Jb: () => (/* binding */ retryPolicy),
 /* harmony export */   KU: () => (/* binding */ DEFAULT_TIMEOUT_SECONDS),
 /* harmony export */   PS: () => (/* binding */ isRetryableStatus),
@@ -6555,11 +6562,12 @@ async function decide(client, ref, artifact, ifExists, current, vouch) {
 }
 /**
  * What the tag holds now, asked as soon as the chart's name and version are known, so that the round
- * trips overlap packaging; `pushArtifact` takes the answer. A failure surfaces when it is awaited.
+ * trips overlap packaging; `pushArtifact` takes the answer. Asked with a push scope, or a pull scope for a
+ * plan (it only reads). A failure surfaces when it is awaited.
  */
-function lookUpTag(client, ref) {
-    const answer = Promise.resolve(client).then((c) => c.resolveTag(ref.repository, ref.tag, true));
-    // Safe: the caller hands this promise to `pushArtifact`, which awaits it and reports its failure
+function lookUpTag(client, ref, push = true) {
+    const answer = Promise.resolve(client).then((c) => c.resolveTag(ref.repository, ref.tag, push));
+    // Safe: the caller hands this promise to `pushArtifact` (or a plan), which awaits it and reports its failure
     // (a chart that fails to package first reports that instead).
     answer.catch(() => { });
     return answer;
@@ -6576,6 +6584,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  credentialSourceLine: () => (/* binding */ credentialSourceLine),
   openRegistries: () => (/* binding */ openRegistries)
 });
 
@@ -6635,6 +6644,12 @@ async function repositoryCredential(url, env = process.env) {
 
 
 
+/** What either face says of a registry reached without its given login: anonymously, or with the stored credentials of `source`. */
+function credentialSourceLine(registry, source) {
+    return source === 'anonymous'
+        ? `No credentials for ${registry}: pushing anonymously`
+        : `Using the stored credentials for ${registry} from ${source}`;
+}
 /** How long a request of the anonymous client may take: it asks whether a stranger can read, nothing more. */
 const ANONYMOUS_TIMEOUT_SECONDS = 10;
 /** The one place registry clients are made. */

@@ -31,6 +31,7 @@ var media_types = __webpack_require__(29217);
 // EXTERNAL MODULE: ./src/oci/retry.ts
 var retry = __webpack_require__(49963);
 ;// CONCATENATED MODULE: ./src/oci/rewrite-wait.ts
+
 /**
  * How many times a tag that several writers merge into (cosign's appended `.sig`/`.att` images, the
  * fallback referrers index) is written before giving up, and the wait before each write after the
@@ -41,8 +42,7 @@ var retry = __webpack_require__(49963);
 const MAX_REWRITES = 10;
 /** The wait before write number `writes + 1` (`writes` already made, at least 1). */
 function rewriteWait(writes, random = Math.random) {
-    const exp = Math.min(4000, 250 * 2 ** (writes - 1));
-    return exp / 2 + random() * (exp / 2);
+    return (0,retry/* backoff */.JN)(writes - 1, { baseMs: 250, capMs: 4000 }, random);
 }
 
 ;// CONCATENATED MODULE: ./src/oci/referrers.ts
@@ -76,7 +76,7 @@ const INDEX_ACCEPT = [
     media_types/* OciMediaType */.O.index,
     media_types/* OciMediaType */.O.manifest,
     'application/vnd.docker.distribution.manifest.list.v2+json',
-    'application/vnd.docker.distribution.manifest.v2+json',
+    media_types/* OciMediaType */.O.dockerManifest,
 ].join(', ');
 /** The tag of the referrers tag schema for `digest`: `sha256-<hex>`. */
 function referrersTag(digest) {
@@ -336,7 +336,10 @@ function tooMany(what) {
 var deadline = __webpack_require__(39301);
 // EXTERNAL MODULE: ./src/release/signature-format.ts
 var signature_format = __webpack_require__(90175);
+// EXTERNAL MODULE: ./src/oci/registry.ts + 2 modules
+var registry = __webpack_require__(9458);
 ;// CONCATENATED MODULE: ./src/oci/appended-image.ts
+
 
 
 
@@ -354,10 +357,8 @@ var signature_format = __webpack_require__(90175);
  * that the image is the one cosign would have made.
  */
 /** Docker's image manifest and config, which a tag written with COSIGN_DOCKER_MEDIA_TYPES holds: kept as found. */
-const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
-const DOCKER_CONFIG = 'application/vnd.docker.container.image.v1+json';
 const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json';
-const ACCEPT = [media_types/* OciMediaType */.O.manifest, DOCKER_MANIFEST].join(', ');
+const ACCEPT = [media_types/* OciMediaType */.O.manifest, media_types/* OciMediaType */.O.dockerManifest].join(', ');
 /** cosign reads at most 1000 layers at a tag (pkg/oci/remote/signatures.go `maxLayers`): more, and it reads none. */
 const MAX_LAYERS = 1000;
 /** A manifest of 1000 layers with their annotations fits; what is larger is not read. */
@@ -378,7 +379,7 @@ async function readTaggedImage(client, repository, tag) {
         got = await client.fetchManifestIfAny(repository, tag, ACCEPT, MAX_IMAGE_MANIFEST_BYTES);
     }
     catch (err) {
-        if (err instanceof errors/* UserError */.yo && /larger than|over the/.test(err.message))
+        if (err instanceof registry/* TooLarge */.MF)
             throw new NotAppendable(`${where} is larger than ${MAX_IMAGE_MANIFEST_BYTES} bytes: not read`, { cause: err });
         throw err;
     }
@@ -393,7 +394,7 @@ async function readTaggedImage(client, repository, tag) {
     }
     const m = parsed;
     const mediaType = typeof m === 'object' && m !== null && !Array.isArray(m) ? m.mediaType : undefined;
-    if (mediaType !== media_types/* OciMediaType */.O.manifest && mediaType !== DOCKER_MANIFEST)
+    if (mediaType !== media_types/* OciMediaType */.O.manifest && mediaType !== media_types/* OciMediaType */.O.dockerManifest)
         throw new NotAppendable(`${where} is not an image manifest (its mediaType is ${(0,quoted/* quoted */.T)(mediaType)})`);
     const config = m.config;
     if (typeof config !== 'object' || config === null || typeof config.mediaType !== 'string' || !Array.isArray(m.layers))
@@ -521,7 +522,6 @@ function imageManifest(mediaType, config, layers) {
 function sortedKeys(m) {
     return Object.fromEntries(Object.entries(m).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
-
 
 // EXTERNAL MODULE: ./src/sign/keyless/cosign-classic.ts
 var cosign_classic = __webpack_require__(57096);

@@ -6,8 +6,9 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ GITHUB_API_VERSION),
-/* harmony export */   i: () => (/* binding */ authorization),
+/* harmony export */   a9: () => (/* binding */ GITHUB_API_VERSION),
+/* harmony export */   hD: () => (/* binding */ quote),
+/* harmony export */   it: () => (/* binding */ authorization),
 /* harmony export */   recordAttestation: () => (/* binding */ recordAttestation)
 /* harmony export */ });
 /* harmony import */ var _oci_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25232);
@@ -129,6 +130,7 @@ function apiMessage(body) {
         return undefined;
     }
 }
+/** Text from GitHub's API for a message: one printable line, cut at 200 characters. */
 function quote(text) {
     const line = (0,_util_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .printableLine */ .o)(text);
     return line.length > 200 ? `${line.slice(0, 200)}…` : line;
@@ -190,8 +192,6 @@ var errors = __webpack_require__(83916);
 var http = __webpack_require__(25232);
 // EXTERNAL MODULE: ./src/oci/retry.ts
 var oci_retry = __webpack_require__(49963);
-// EXTERNAL MODULE: ./src/util/printable.ts
-var printable = __webpack_require__(41095);
 // EXTERNAL MODULE: ./src/action/attestations-api.ts
 var attestations_api = __webpack_require__(80786);
 // EXTERNAL MODULE: ./src/action/http-failure.ts
@@ -214,7 +214,6 @@ var http_failure = __webpack_require__(88299);
 // (https://docs.github.com/code-security/supply-chain-security/understanding-your-software-supply-chain/immutable-releases;
 // the same fix in openedx/sample-plugin#57, Zondax/_workflows#110). A release that exists is left as
 // it is, immutable or not: a re-run publishes the same version, and its release was made by the first.
-
 
 
 
@@ -270,8 +269,13 @@ async function ensureRelease(request, options, log) {
         await api.close();
     }
 }
+/** A client for GitHub's API (one can serve every release of a run: `ReleaseOptions.http`). */
+function releaseHttp(policy = POLICY) {
+    return new http/* Http */.lw({ userAgent: 'chartlift', timeoutMs: policy.timeoutMs });
+}
 class ReleasesApi {
     #options;
+    #policy;
     #http;
     #base;
     #repoPath;
@@ -280,6 +284,7 @@ class ReleasesApi {
     #protocol;
     constructor(options) {
         this.#options = options;
+        this.#policy = options.policy ?? POLICY;
         const [owner, repo, ...rest] = (options.repository ?? '').split('/');
         if (!owner || !repo || rest.length > 0)
             throw new errors/* UserError */.yo(`GitHub release: the repository ${JSON.stringify(options.repository ?? '')} is not owner/name`);
@@ -300,7 +305,7 @@ class ReleasesApi {
         // Enterprise Server's /api/uploads), or its uploads. twin (api.github.com → uploads.github.com).
         this.#uploadHosts = new Set([api.host, api.host.replace(/^api\./, 'uploads.')]);
         this.#protocol = api.protocol;
-        this.#http = options.http ?? new http/* Http */.lw({ userAgent: 'chartlift', timeoutMs: (options.policy ?? POLICY).timeoutMs });
+        this.#http = options.http ?? releaseHttp(this.#policy);
     }
     repo(path) {
         return `${this.#base}${this.#repoPath}${path}`;
@@ -334,10 +339,10 @@ class ReleasesApi {
             url = new URL(String(release.upload_url).replace(/\{[^}]*\}$/, ''));
         }
         catch {
-            throw new errors/* UserError */.yo(`GitHub release: the upload address ${quote(String(release.upload_url))} is not a URL`);
+            throw new errors/* UserError */.yo(`GitHub release: the upload address ${(0,attestations_api/* quote */.hD)(String(release.upload_url))} is not a URL`);
         }
         if (!this.#uploadHosts.has(url.host) || url.protocol !== this.#protocol)
-            throw new errors/* UserError */.yo(`GitHub release: the upload address ${quote(url.href)} is not on GitHub's hosts over the API's own scheme (${this.#protocol.slice(0, -1)}); the token is not sent there`);
+            throw new errors/* UserError */.yo(`GitHub release: the upload address ${(0,attestations_api/* quote */.hD)(url.href)} is not on GitHub's hosts over the API's own scheme (${this.#protocol.slice(0, -1)}); the token is not sent there`);
         url.searchParams.set('name', asset.name);
         // Not sent twice blindly: an upload whose answer was lost may be stored (a second would be refused
         // as already_exists): the draft is asked whether it holds the asset first.
@@ -348,9 +353,9 @@ class ReleasesApi {
             if (await this.holds(release, asset))
                 return;
             const transient = res instanceof Error || (0,oci_retry/* isRetryableStatus */.PS)(res.status);
-            if (!transient || attempt >= (this.#options.policy ?? POLICY).retries)
+            if (!transient || attempt >= this.#policy.retries)
                 throw res instanceof Error ? res : this.refusal(res, `upload ${asset.name}`);
-            await (0,oci_retry/* sleep */.yy)((0,oci_retry/* retryDelay */.a2)(attempt, this.#options.policy ?? POLICY));
+            await (0,oci_retry/* sleep */.yy)((0,oci_retry/* retryDelay */.a2)(attempt, this.#policy));
         }
     }
     /** Whether the release holds `asset` already (its name and size): an upload whose answer was lost. */
@@ -364,7 +369,7 @@ class ReleasesApi {
      * for the tag would be left behind for ever.
      */
     async createDraft(tag, body) {
-        const policy = this.#options.policy ?? POLICY;
+        const policy = this.#policy;
         for (let attempt = 0;; attempt++) {
             const res = await this.send('POST', this.repo('/releases'), body, undefined, false).catch((err) => err);
             if (!(res instanceof Error) && res.status === 201)
@@ -381,8 +386,8 @@ class ReleasesApi {
         }
     }
     /** A request whose answer must have one of `ok` statuses; its JSON (undefined for an empty body). */
-    async json(method, url, ok, what, body, contentType) {
-        const res = await this.send(method, url, body, contentType);
+    async json(method, url, ok, what) {
+        const res = await this.send(method, url);
         if (!ok.includes(res.status))
             throw this.refusal(res, what);
         return res.body.length > 0 ? parse(res, what) : undefined;
@@ -391,13 +396,13 @@ class ReleasesApi {
     async send(method, url, body, contentType, retry = true) {
         const data = body === undefined ? undefined : Buffer.isBuffer(body) ? body : JSON.stringify(body);
         try {
-            const { value } = await (0,oci_retry/* retrying */.R$)(this.#options.policy ?? POLICY, () => this.#http.send({
+            const { value } = await (0,oci_retry/* retrying */.R$)(this.#policy, () => this.#http.send({
                 method,
                 url,
                 headers: {
                     accept: 'application/vnd.github+json',
-                    authorization: (0,attestations_api/* authorization */.i)(this.#options.token),
-                    'x-github-api-version': attestations_api/* GITHUB_API_VERSION */.a,
+                    authorization: (0,attestations_api/* authorization */.it)(this.#options.token),
+                    'x-github-api-version': attestations_api/* GITHUB_API_VERSION */.a9,
                     ...(data !== undefined ? { 'content-type': contentType ?? 'application/json; charset=utf-8' } : {}),
                 },
                 body: data,
@@ -441,15 +446,11 @@ function apiMessage(body) {
     try {
         const json = JSON.parse(body.toString('utf8'));
         const parts = [json?.message, json?.errors?.[0]?.message ?? json?.errors?.[0]?.code].filter((p) => typeof p === 'string' && p);
-        return parts.length > 0 ? quote(parts.join(': ')) : undefined;
+        return parts.length > 0 ? (0,attestations_api/* quote */.hD)(parts.join(': ')) : undefined;
     }
     catch {
         return undefined;
     }
-}
-function quote(text) {
-    const line = (0,printable/* printableLine */.o)(text);
-    return line.length > 200 ? `${line.slice(0, 200)}…` : line;
 }
 
 ;// CONCATENATED MODULE: ./src/action/releases.ts
@@ -466,29 +467,37 @@ async function makeReleases(results, settings) {
     const releases = new Map();
     const errors = new Map();
     const layout = new oci_layout/* Layout */.PE(settings.cache);
-    for (const [i, r] of results.entries()) {
-        if (r.status !== 'pushed' && r.status !== 'unchanged')
-            continue;
-        const tag = `${r.name}-${r.version}`;
-        try {
-            const { artifact } = await (0,cached/* readCached */.J)(layout, r.ref);
-            const assets = [{ name: `${tag}.tgz`, contentType: 'application/gzip', data: artifact.chart }];
-            if (artifact.provenance)
-                assets.push({ name: `${tag}.tgz.prov`, contentType: 'application/pgp-signature', data: artifact.provenance });
-            const outcome = await ensureRelease({ tag, body: releaseBody(r), prerelease: r.version.split('+')[0].includes('-'), assets }, {
-                token: settings.token,
-                repository: settings.env.GITHUB_REPOSITORY ?? '',
-                apiUrl: settings.env.GITHUB_API_URL,
-                commit: settings.env.GITHUB_SHA,
-            }, settings.log.info);
-            releases.set(i, outcome);
-            settings.log.info(outcome.status === 'created'
-                ? `GitHub release ${tag}: published with ${assets.map((a) => a.name).join(' and ')} (${outcome.url})`
-                : `GitHub release ${tag}: exists already, left as it is (${outcome.url})`);
+    // One client for every release of the run: its connections to GitHub's API are kept between charts.
+    const http = releaseHttp();
+    try {
+        for (const [i, r] of results.entries()) {
+            if (r.status !== 'pushed' && r.status !== 'unchanged')
+                continue;
+            const tag = `${r.name}-${r.version}`;
+            try {
+                const { artifact } = await (0,cached/* readCached */.J)(layout, r.ref);
+                const assets = [{ name: `${tag}.tgz`, contentType: 'application/gzip', data: artifact.chart }];
+                if (artifact.provenance)
+                    assets.push({ name: `${tag}.tgz.prov`, contentType: 'application/pgp-signature', data: artifact.provenance });
+                const outcome = await ensureRelease({ tag, body: releaseBody(r), prerelease: r.version.split('+')[0].includes('-'), assets }, {
+                    token: settings.token,
+                    repository: settings.env.GITHUB_REPOSITORY ?? '',
+                    apiUrl: settings.env.GITHUB_API_URL,
+                    commit: settings.env.GITHUB_SHA,
+                    http,
+                }, settings.log.info);
+                releases.set(i, outcome);
+                settings.log.info(outcome.status === 'created'
+                    ? `GitHub release ${tag}: published with ${assets.map((a) => a.name).join(' and ')} (${outcome.url})`
+                    : `GitHub release ${tag}: exists already, left as it is (${outcome.url})`);
+            }
+            catch (err) {
+                errors.set(i, err);
+            }
         }
-        catch (err) {
-            errors.set(i, err);
-        }
+    }
+    finally {
+        await http.close().catch(() => { });
     }
     return { releases, errors };
 }

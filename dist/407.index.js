@@ -201,7 +201,7 @@ function readKeylessInputs(push) {
         githubToken: core/* getInput */.V4(constants/* Input */.pd.githubToken),
     };
 }
-const readTrustedRoot = async (file) => (await __webpack_require__.e(/* import() */ 439).then(__webpack_require__.bind(__webpack_require__, 93820))).readTrustedRootFile(file, 'the `trusted-root` file', 'Give the path of the instance’s trusted_root.json, relative to the workspace');
+const readTrustedRoot = async (file) => (await __webpack_require__.e(/* import() */ 820).then(__webpack_require__.bind(__webpack_require__, 93820))).readTrustedRootFile(file, 'the `trusted-root` file', 'Give the path of the instance’s trusted_root.json, relative to the workspace');
 
 // EXTERNAL MODULE: ./src/release/expect-digest.ts
 var expect_digest = __webpack_require__(61713);
@@ -458,6 +458,67 @@ async function logout(records) {
 
 /***/ }),
 
+/***/ 57031:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ inputRegistryOptions),
+/* harmony export */   s: () => (/* binding */ openActionRegistries)
+/* harmony export */ });
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58592);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(10292);
+/* harmony import */ var _oci_tls_options_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42891);
+/* harmony import */ var _release_registries_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(19217);
+/* harmony import */ var _login_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(91363);
+
+
+
+
+
+/**
+ * The run's registries, from the inputs: one client per host for the whole run (tokens and
+ * connections shared across charts). The `username`/`password` inputs are for the first `ref`'s
+ * registry, which is logged in to once; other registries use stored credentials (Helm's, then
+ * Docker's) or none.
+ */
+async function openActionRegistries(inputs, primary) {
+    if (inputs.insecureSkipTlsVerify) {
+        _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.warning("insecure-skip-tls-verify is on: the registry's TLS certificate is NOT checked, so anyone on the network path can read the credentials and change what is pushed. Use ca-file instead.");
+    }
+    return (0,_release_registries_js__WEBPACK_IMPORTED_MODULE_3__.openRegistries)({
+        ...(await inputRegistryOptions(inputs, primary)),
+        log: _log_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .R.info,
+        onConnect: async (client, source, say) => {
+            if (source === 'given')
+                await (0,_login_js__WEBPACK_IMPORTED_MODULE_4__/* .login */ .i)(client, inputs, say);
+            else
+                say((0,_release_registries_js__WEBPACK_IMPORTED_MODULE_3__.credentialSourceLine)(client.registry, source));
+        },
+    });
+}
+/**
+ * What every opening of the registries from the inputs shares (the main step's, and the post step's
+ * read-back through the login the main step stored): TLS, retries and timeouts, token hosts, the
+ * `username`/`password` inputs for `primary` only, and every secret hidden.
+ */
+async function inputRegistryOptions(inputs, primary) {
+    const { username, password } = inputs;
+    return {
+        ca: inputs.caFile ? await (0,_oci_tls_options_js__WEBPACK_IMPORTED_MODULE_2__/* .readCaFile */ .R)(inputs.caFile) : undefined,
+        insecure: inputs.insecureSkipTlsVerify,
+        retries: inputs.retries,
+        timeoutSeconds: inputs.timeoutSeconds,
+        plainHttp: inputs.plainHttp,
+        tokenHosts: inputs.tokenHosts,
+        // readInputs has checked that the two come together.
+        credentialFor: (host) => (username && password && host === primary ? { username, password } : undefined),
+        onSecret: (secret, from) => (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .mask */ .dK)(secret, from === 'registry' ? 'registry' : 'input'),
+    };
+}
+
+
+/***/ }),
+
 /***/ 10292:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -584,7 +645,7 @@ const state = {
 __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _action_state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33175);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(34248);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(91189);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4054);
 
 
@@ -598,7 +659,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 34248:
+/***/ 91189:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -631,9 +692,12 @@ var core = __webpack_require__(46058);
 var release_notes = __webpack_require__(77439);
 // EXTERNAL MODULE: ./src/release/plan.ts
 var plan = __webpack_require__(49390);
+// EXTERNAL MODULE: ./src/release/results.ts
+var release_results = __webpack_require__(21539);
 // EXTERNAL MODULE: ./src/action/constants.ts
 var constants = __webpack_require__(90915);
 ;// CONCATENATED MODULE: ./src/action/outputs.ts
+
 
 
 
@@ -664,21 +728,8 @@ function setOutputs(results, made = {}) {
         core/* setOutput */.uH(constants/* Output */.k7.releaseNotes, text);
     if (results.length !== 1 || results[0].status === 'failed')
         return;
-    const r = results[0];
-    core/* setOutput */.uH(constants/* Output */.k7.ref, r.ref);
-    core/* setOutput */.uH(constants/* Output */.k7.repository, r.repository);
-    core/* setOutput */.uH(constants/* Output */.k7.digest, r.digest);
-    core/* setOutput */.uH(constants/* Output */.k7.digestRef, r['digest-ref']);
-    core/* setOutput */.uH(constants/* Output */.k7.chartDigest, r['chart-digest']);
-    core/* setOutput */.uH(constants/* Output */.k7.size, r.size);
-    core/* setOutput */.uH(constants/* Output */.k7.name, r.name);
-    core/* setOutput */.uH(constants/* Output */.k7.version, r.version);
-    core/* setOutput */.uH(constants/* Output */.k7.status, r.status);
-    core/* setOutput */.uH(constants/* Output */.k7.signed, String(r.signed));
-    core/* setOutput */.uH(constants/* Output */.k7.signFingerprint, r['sign-fingerprint']);
-    core/* setOutput */.uH(constants/* Output */.k7.signatureDigest, r['signature-digest'] ?? '');
-    core/* setOutput */.uH(constants/* Output */.k7.attestationDigest, r['attestation-digest'] ?? '');
-    core/* setOutput */.uH(constants/* Output */.k7.artifacthubDigest, r['artifacthub-digest'] ?? '');
+    for (const [name, value] of (0,release_results/* singleChartValues */.xK)(results[0]))
+        core/* setOutput */.uH(name, value);
     core/* setOutput */.uH(constants/* Output */.k7.releaseUrl, made.releases?.get(0)?.url ?? '');
 }
 /** One chart's notes as they are; several charts' each under a `## <name> <version>` heading. */
@@ -689,57 +740,14 @@ function notes(results) {
     return withNotes.map((r) => `## ${(0,release_notes/* markdownText */.p)(`${r.name} ${r.version}`)}\n\n${r['release-notes']}`).join('\n');
 }
 
-// EXTERNAL MODULE: ./src/action/secrets.ts
-var secrets = __webpack_require__(10292);
-// EXTERNAL MODULE: ./src/oci/tls-options.ts
-var tls_options = __webpack_require__(42891);
-// EXTERNAL MODULE: ./src/release/registries.ts + 1 modules
-var registries = __webpack_require__(19217);
-// EXTERNAL MODULE: ./src/action/login.ts
-var login = __webpack_require__(91363);
-;// CONCATENATED MODULE: ./src/action/registries.ts
-
-
-
-
-
-/**
- * The run's registries, from the inputs: one client per host for the whole run (tokens and
- * connections shared across charts). The `username`/`password` inputs are for the first `ref`'s
- * registry, which is logged in to once; other registries use stored credentials (Helm's, then
- * Docker's) or none.
- */
-async function openActionRegistries(inputs, primary) {
-    if (inputs.insecureSkipTlsVerify) {
-        log/* log */.R.warning("insecure-skip-tls-verify is on: the registry's TLS certificate is NOT checked, so anyone on the network path can read the credentials and change what is pushed. Use ca-file instead.");
-    }
-    const { username, password } = inputs;
-    return (0,registries.openRegistries)({
-        log: log/* log */.R.info,
-        ca: inputs.caFile ? await (0,tls_options/* readCaFile */.R)(inputs.caFile) : undefined,
-        insecure: inputs.insecureSkipTlsVerify,
-        retries: inputs.retries,
-        timeoutSeconds: inputs.timeoutSeconds,
-        plainHttp: inputs.plainHttp,
-        tokenHosts: inputs.tokenHosts,
-        // readInputs has checked that the two come together.
-        credentialFor: (host) => (username && password && host === primary ? { username, password } : undefined),
-        onSecret: (secret, from) => (0,secrets/* mask */.dK)(secret, from === 'registry' ? 'registry' : 'input'),
-        onConnect: async (client, source, say) => {
-            if (source === 'given')
-                await (0,login/* login */.i)(client, inputs, say);
-            else
-                say(source === 'anonymous'
-                    ? `No credentials for ${client.registry}: pushing anonymously`
-                    : `Using the stored credentials for ${client.registry} from ${source}`);
-        },
-    });
-}
-
+// EXTERNAL MODULE: ./src/action/registries.ts
+var action_registries = __webpack_require__(57031);
 // EXTERNAL MODULE: ./src/util/human-size.ts
 var human_size = __webpack_require__(78887);
 // EXTERNAL MODULE: ./src/util/printable.ts
 var printable = __webpack_require__(41095);
+// EXTERNAL MODULE: ./src/action/secrets.ts
+var secrets = __webpack_require__(10292);
 ;// CONCATENATED MODULE: ./src/action/summary.ts
 
 
@@ -889,7 +897,7 @@ async function run_publish() {
     const keyless = inputs.keyless && !inputs.plan
         ? await (await __webpack_require__.e(/* import() */ 835).then(__webpack_require__.bind(__webpack_require__, 42835))).actionKeylessSigner(inputs.keyless, { info: log/* log */.R.info, warning: log/* log */.R.warning })
         : undefined;
-    const registries = await openActionRegistries(inputs, (0,reference/* splitReference */.mQ)(inputs.refs[0]).registry);
+    const registries = await (0,action_registries/* openActionRegistries */.s)(inputs, (0,reference/* splitReference */.mQ)(inputs.refs[0]).registry);
     let published;
     try {
         published = await (0,publish/* publishCharts */.V)({
@@ -1001,8 +1009,6 @@ async function logoutStep() {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/oci/tls-options.ts
-var tls_options = __webpack_require__(42891);
 // EXTERNAL MODULE: ./src/oci/reference.ts
 var reference = __webpack_require__(62148);
 // EXTERNAL MODULE: ./src/release/registries.ts + 1 modules
@@ -1011,10 +1017,9 @@ var release_registries = __webpack_require__(19217);
 var hints = __webpack_require__(28656);
 // EXTERNAL MODULE: ./src/action/inputs.ts + 1 modules
 var action_inputs = __webpack_require__(57564);
-// EXTERNAL MODULE: ./src/action/secrets.ts
-var secrets = __webpack_require__(10292);
+// EXTERNAL MODULE: ./src/action/registries.ts
+var action_registries = __webpack_require__(57031);
 ;// CONCATENATED MODULE: ./src/action/recheck.ts
-
 
 
 
@@ -1035,18 +1040,7 @@ async function recheckPushed() {
     if (tags.length === 0)
         return [];
     const inputs = (0,action_inputs/* readInputs */.K)();
-    const primary = (0,reference/* splitReference */.mQ)(inputs.refs[0]).registry;
-    const { username, password } = inputs;
-    const registries = (0,release_registries.openRegistries)({
-        ca: inputs.caFile ? await (0,tls_options/* readCaFile */.R)(inputs.caFile) : undefined,
-        insecure: inputs.insecureSkipTlsVerify,
-        retries: inputs.retries,
-        timeoutSeconds: inputs.timeoutSeconds,
-        plainHttp: inputs.plainHttp,
-        tokenHosts: inputs.tokenHosts,
-        credentialFor: (host) => (username && password && host === primary ? { username, password } : undefined),
-        onSecret: (secret, from) => (0,secrets/* mask */.dK)(secret, from === 'registry' ? 'registry' : 'input'),
-    });
+    const registries = (0,release_registries.openRegistries)(await (0,action_registries/* inputRegistryOptions */.e)(inputs, (0,reference/* splitReference */.mQ)(inputs.refs[0]).registry));
     const overwritten = [];
     try {
         await Promise.all(tags.map(async (t) => {

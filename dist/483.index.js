@@ -191,7 +191,6 @@ function checkExpected(expected, source, name, artifact) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $$: () => (/* binding */ lookUpForPlan),
 /* harmony export */   CH: () => (/* binding */ planChart),
 /* harmony export */   T4: () => (/* binding */ planMatrix),
 /* harmony export */   _f: () => (/* binding */ planRefusal)
@@ -202,17 +201,6 @@ function checkExpected(expected, source, name, artifact) {
 
 
 
-/**
- * Looks the tag up for a plan: read only (a pull scope: a job that may only read plans as well as
- * one that may push), asked as soon as the chart's name and version are known so that it overlaps
- * the packaging. A failure surfaces when it is awaited.
- */
-function lookUpForPlan(client, repository, tag) {
-    const answer = client.then((c) => c.resolveTag(repository, tag, false));
-    // Safe: planChart awaits this promise and reports its failure (a chart that fails to package first reports that instead).
-    answer.catch(() => { });
-    return answer;
-}
 /**
  * One chart's plan: for each reference, what the tag holds now against this build, and what a publish
  * would do about it. Nothing is written (no blob, no tag, no cache entry, no signature); the cost is
@@ -258,21 +246,8 @@ async function planChart(source, targets, registries, lookups, ifExists, vouch, 
 }
 /** A reference's plan, before the tag is looked at: this build's digests, which a publish would push. */
 function planned(built) {
-    const repository = `${built.ref.registry}/${built.ref.repository}`;
-    const digest = built.artifact.manifestDescriptor.digest;
-    return {
-        ref: built.refName,
-        repository,
-        digest,
-        'digest-ref': `${repository}@${digest}`,
-        'chart-digest': built.artifact.chartDescriptor.digest,
-        size: String(built.artifact.chart.length),
-        status: 'unchanged',
-        from: 'build',
-        signed: built.signed !== undefined,
-        'sign-fingerprint': built.signed?.fingerprint ?? '',
-        publish: 'none',
-    };
+    const outcome = { refName: built.refName, tag: built.ref.tag, status: 'unchanged', artifact: built.artifact, from: 'build' };
+    return { ...(0,_results_js__WEBPACK_IMPORTED_MODULE_1__/* .targetResult */ .Dr)(built, outcome), publish: 'none' };
 }
 /** The log's line for one reference of a plan. */
 function planLine(refName, t) {
@@ -586,8 +561,8 @@ var release_results = __webpack_require__(21539);
 var link_boundary = __webpack_require__(82141);
 // EXTERNAL MODULE: ./src/artifact/go-yaml-struct.ts
 var go_yaml_struct = __webpack_require__(18316);
-// EXTERNAL MODULE: ./src/util/read-file-bounded.ts
-var read_file_bounded = __webpack_require__(80125);
+// EXTERNAL MODULE: ./src/util/read-regular-file.ts
+var read_regular_file = __webpack_require__(38562);
 // EXTERNAL MODULE: ./src/oci/digest.ts
 var digest = __webpack_require__(68825);
 // EXTERNAL MODULE: ./src/oci/media-types.ts
@@ -733,7 +708,7 @@ async function findRepoMetadata(chartSource, given, workspace) {
                 if (!(0,link_boundary/* isWithin */.U)(await (0,promises_.realpath)(file), boundary))
                     throw new Error(`it links out of ${boundary}`);
             }
-            bytes = await (0,read_file_bounded/* readFileBounded */.Y)(file, go_yaml_struct/* GO_YAML_BOUNDS */.pS.maxBytes);
+            bytes = await (0,read_regular_file/* readRegularFile */.XF)(file, go_yaml_struct/* GO_YAML_BOUNDS */.pS.maxBytes);
         }
         catch (err) {
             if (!given && ((0,errors/* fsCode */.r0)(err) === 'ENOENT' || (0,errors/* fsCode */.r0)(err) === 'ENOTDIR'))
@@ -871,9 +846,8 @@ registries, notice, readBacks, known = {}) {
         const { ref } = (0,chart_ref/* resolveChartRef */.Q)(refInput, md.name, md.version);
         const name = (0,reference/* refString */.nw)(ref);
         if (registries && !lookups.has(name))
-            lookups.set(name, settings.plan
-                ? (0,plan/* lookUpForPlan */.$$)(registries.client(ref.registry, log), ref.repository, ref.tag)
-                : (0,push/* lookUpTag */.F)(registries.client(ref.registry, log), ref));
+            // A plan only reads (a pull scope: a job that may only read plans as well as one that may push).
+            lookups.set(name, (0,push/* lookUpTag */.F)(registries.client(ref.registry, log), ref, !settings.plan));
     }
     await (0,util_yield/* yieldToLoop */.j)();
     const packaged = await (0,release_build/* packageLoaded */.ck)(loaded, build);
@@ -1083,10 +1057,33 @@ async function printInOrder(finals, single, out) {
 /* harmony export */   Nq: () => (/* binding */ failedResult),
 /* harmony export */   U9: () => (/* binding */ keylessResult),
 /* harmony export */   Um: () => (/* binding */ chartResult),
-/* harmony export */   kk: () => (/* binding */ resultTitle)
+/* harmony export */   kk: () => (/* binding */ resultTitle),
+/* harmony export */   xK: () => (/* binding */ singleChartValues)
 /* harmony export */ });
 /* harmony import */ var _artifact_release_notes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77439);
 
+/**
+ * One published chart's values as both faces give them to later steps (the action's outputs, the CLI's
+ * dotenv report, there upper-cased): by the names the `charts` JSON uses, in this order.
+ */
+function singleChartValues(r) {
+    return [
+        ['ref', r.ref],
+        ['repository', r.repository],
+        ['digest', r.digest],
+        ['digest-ref', r['digest-ref']],
+        ['chart-digest', r['chart-digest']],
+        ['size', r.size],
+        ['name', r.name],
+        ['version', r.version],
+        ['status', r.status],
+        ['signed', String(r.signed)],
+        ['sign-fingerprint', r['sign-fingerprint']],
+        ['signature-digest', r['signature-digest'] ?? ''],
+        ['attestation-digest', r['attestation-digest'] ?? ''],
+        ['artifacthub-digest', r['artifacthub-digest'] ?? ''],
+    ];
+}
 function targetResult(built, o) {
     const repository = `${built.ref.registry}/${built.ref.repository}`;
     const digest = o.artifact.manifestDescriptor.digest;
@@ -1171,27 +1168,6 @@ function tally(results) {
     const tags = results.flatMap((r) => r.targets);
     const items = [...tags, ...results.filter((r) => r.status === 'failed')];
     return `${charts}, ${tags.length} tag${tags.length === 1 ? '' : 's'}: ${counted(items)}`;
-}
-
-
-/***/ }),
-
-/***/ 80125:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Y: () => (/* binding */ readFileBounded)
-/* harmony export */ });
-/* harmony import */ var _read_regular_file_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38562);
-
-/**
- * A file's bytes, at most `maxBytes`, read only when it is a regular file (read-regular-file.ts: looked
- * at before it is opened, opened without waiting, checked again on the open descriptor): a path naming
- * a device (/dev/zero), a FIFO no one writes to (/dev/stdin in a job), a folder or a huge file ends in an
- * error naming what it is, never a hang or an exhausted heap. The caller words which setting named it.
- */
-function readFileBounded(file, maxBytes) {
-    return (0,_read_regular_file_js__WEBPACK_IMPORTED_MODULE_0__/* .readRegularFile */ .XF)(file, maxBytes);
 }
 
 

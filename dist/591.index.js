@@ -16,7 +16,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 /* harmony import */ var _sign_keyless_id_token_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(39355);
 /* harmony import */ var _util_once_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(82423);
-/* harmony import */ var _util_read_file_bounded_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(80125);
+/* harmony import */ var _util_read_regular_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38562);
 /* harmony import */ var _keyless_flags_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(13334);
 /* harmony import */ var _gitlab_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(16271);
 
@@ -59,7 +59,7 @@ async function cliKeylessSigner(k, out, env = process.env) {
             hint: 'On GitHub Actions, the action attests (chartlift/chartlift@v1 with attest: true)',
         });
     const givenRoot = k.trustedRootFile
-        ? await (await __webpack_require__.e(/* import() */ 439).then(__webpack_require__.bind(__webpack_require__, 93820))).readTrustedRootFile(k.trustedRootFile, 'the --trusted-root file', "Give the path of the instance's trusted_root.json")
+        ? await (await __webpack_require__.e(/* import() */ 820).then(__webpack_require__.bind(__webpack_require__, 93820))).readTrustedRootFile(k.trustedRootFile, 'the --trusted-root file', "Give the path of the instance's trusted_root.json")
         : undefined;
     const { KeylessSigner, publicGoodRootOrRefusal } = await __webpack_require__.e(/* import() */ 217).then(__webpack_require__.bind(__webpack_require__, 30217));
     const kinds = [];
@@ -99,7 +99,7 @@ async function cliKeylessSigner(k, out, env = process.env) {
 async function readToken(k, env) {
     if (k.identityTokenFile) {
         try {
-            return (await (0,_util_read_file_bounded_js__WEBPACK_IMPORTED_MODULE_3__/* .readFileBounded */ .Y)(k.identityTokenFile, MAX_TOKEN_BYTES)).toString('utf8').trim();
+            return (await (0,_util_read_regular_file_js__WEBPACK_IMPORTED_MODULE_3__/* .readRegularFile */ .XF)(k.identityTokenFile, MAX_TOKEN_BYTES)).toString('utf8').trim();
         }
         catch (err) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`the --identity-token-file ${k.identityTokenFile} cannot be read (${err.message})`, {

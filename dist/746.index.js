@@ -134,9 +134,12 @@ var publish = __webpack_require__(76483);
 var registries = __webpack_require__(19217);
 // EXTERNAL MODULE: ./src/sign/signer.ts
 var sign_signer = __webpack_require__(92227);
+// EXTERNAL MODULE: ./src/release/results.ts
+var release_results = __webpack_require__(21539);
 // EXTERNAL MODULE: ./src/util/atomic-write.ts
 var atomic_write = __webpack_require__(95105);
 ;// CONCATENATED MODULE: ./src/cli/dotenv.ts
+
 
 
 /**
@@ -149,28 +152,12 @@ var atomic_write = __webpack_require__(95105);
  * published (14 of them), and CHARTS, the charts JSON, while the file stays under that size.
  */
 const MAX_BYTES = 5120;
-const SINGLE = [
-    ['REF', (r) => r.ref],
-    ['REPOSITORY', (r) => r.repository],
-    ['DIGEST', (r) => r.digest],
-    ['DIGEST_REF', (r) => r['digest-ref']],
-    ['CHART_DIGEST', (r) => r['chart-digest']],
-    ['SIZE', (r) => r.size],
-    ['NAME', (r) => r.name],
-    ['VERSION', (r) => r.version],
-    ['STATUS', (r) => r.status],
-    ['SIGNED', (r) => String(r.signed)],
-    ['SIGN_FINGERPRINT', (r) => r['sign-fingerprint']],
-    ['SIGNATURE_DIGEST', (r) => r['signature-digest'] ?? ''],
-    ['ATTESTATION_DIGEST', (r) => r['attestation-digest'] ?? ''],
-    ['ARTIFACTHUB_DIGEST', (r) => r['artifacthub-digest'] ?? ''],
-];
 /** The report's lines for these results; `left` says what did not fit. */
 function dotenvLines(results) {
     const lines = [];
     if (results.length === 1 && results[0].status !== 'failed')
-        for (const [name, value] of SINGLE)
-            lines.push(`${name}=${oneLine(value(results[0]))}`);
+        for (const [name, value] of (0,release_results/* singleChartValues */.xK)(results[0]))
+            lines.push(`${name.toUpperCase().replace(/-/g, '_')}=${oneLine(value)}`);
     const charts = `CHARTS=${oneLine(JSON.stringify(results))}`;
     const size = (l) => Buffer.byteLength(l.map((x) => `${x}\n`).join(''));
     if (size([...lines, charts]) < MAX_BYTES)
@@ -313,8 +300,8 @@ var signature_format = __webpack_require__(90175);
 var token_realm = __webpack_require__(48274);
 // EXTERNAL MODULE: ./src/release/setting-values.ts
 var setting_values = __webpack_require__(13556);
-// EXTERNAL MODULE: ./src/util/read-file-bounded.ts
-var read_file_bounded = __webpack_require__(80125);
+// EXTERNAL MODULE: ./src/util/read-regular-file.ts
+var read_regular_file = __webpack_require__(38562);
 // EXTERNAL MODULE: ./src/cli/gitlab.ts
 var cli_gitlab = __webpack_require__(16271);
 ;// CONCATENATED MODULE: ./src/cli/publish-settings.ts
@@ -497,7 +484,7 @@ async function readSigning(values, env) {
 /** A key or passphrase file: a few KiB (1 MiB at most: a device or a huge file is refused, not read on). */
 async function readSecretFile(file, flag) {
     try {
-        return await (0,read_file_bounded/* readFileBounded */.Y)(file, 1024 * 1024);
+        return await (0,read_regular_file/* readRegularFile */.XF)(file, 1024 * 1024);
     }
     catch (err) {
         throw new src_errors/* UserError */.yo(`${flag} ${file} cannot be read (${(0,src_errors/* fsCode */.r0)(err) ?? err.message})`, { hint: 'Check the path' });
@@ -527,7 +514,7 @@ async function readExpectDigest(raw) {
     if (text.startsWith('@')) {
         const file = text.slice(1);
         try {
-            text = (await (0,read_file_bounded/* readFileBounded */.Y)(file, 16 * 1024 * 1024)).toString('utf8');
+            text = (await (0,read_regular_file/* readRegularFile */.XF)(file, 16 * 1024 * 1024)).toString('utf8');
         }
         catch (err) {
             throw new src_errors/* UserError */.yo(`--expect-digest ${raw} cannot be read (${(0,src_errors/* fsCode */.r0)(err) ?? err.message})`, {
@@ -657,9 +644,7 @@ async function openPublishRegistries(settings, out) {
                 say(`Login succeeded (${client.registry} as ${given.username}, from ${given.from}; not stored)`);
             }
             else
-                say(source === 'anonymous'
-                    ? `No credentials for ${client.registry}: pushing anonymously`
-                    : `Using the stored credentials for ${client.registry} from ${source}`);
+                say((0,registries.credentialSourceLine)(client.registry, source));
         },
     });
 }

@@ -6,8 +6,9 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ GITHUB_API_VERSION),
-/* harmony export */   i: () => (/* binding */ authorization),
+/* harmony export */   a9: () => (/* binding */ GITHUB_API_VERSION),
+/* harmony export */   hD: () => (/* binding */ quote),
+/* harmony export */   it: () => (/* binding */ authorization),
 /* harmony export */   recordAttestation: () => (/* binding */ recordAttestation)
 /* harmony export */ });
 /* harmony import */ var _oci_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25232);
@@ -129,6 +130,7 @@ function apiMessage(body) {
         return undefined;
     }
 }
+/** Text from GitHub's API for a message: one printable line, cut at 200 characters. */
 function quote(text) {
     const line = (0,_util_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .printableLine */ .o)(text);
     return line.length > 200 ? `${line.slice(0, 200)}…` : line;

@@ -1,5 +1,5 @@
 export const id = 820;
-export const ids = [820,439];
+export const ids = [820];
 export const modules = {
 
 /***/ 93820:
@@ -11,7 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   readTrustedRootFile: () => (/* binding */ readTrustedRootFile)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _util_read_file_bounded_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(80125);
+/* harmony import */ var _util_read_regular_file_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38562);
 
 
 /**
@@ -33,7 +33,7 @@ const MAX_TRUSTED_ROOT = 4 * 1024 * 1024;
 async function readTrustedRootFile(file, named, hint) {
     let text;
     try {
-        text = (await (0,_util_read_file_bounded_js__WEBPACK_IMPORTED_MODULE_1__/* .readFileBounded */ .Y)(file, MAX_TRUSTED_ROOT)).toString('utf8');
+        text = (await (0,_util_read_regular_file_js__WEBPACK_IMPORTED_MODULE_1__/* .readRegularFile */ .XF)(file, MAX_TRUSTED_ROOT)).toString('utf8');
     }
     catch (err) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`cannot read ${named} ${file}: ${err.code ?? err.message}`, { hint });
@@ -49,27 +49,6 @@ async function readTrustedRootFile(file, named, hint) {
     if (typeof r !== 'object' || r === null || !Array.isArray(r.certificateAuthorities))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${named} ${file} is not a Sigstore trusted root (no certificateAuthorities)`, { hint });
     return root;
-}
-
-
-/***/ }),
-
-/***/ 80125:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Y: () => (/* binding */ readFileBounded)
-/* harmony export */ });
-/* harmony import */ var _read_regular_file_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38562);
-
-/**
- * A file's bytes, at most `maxBytes`, read only when it is a regular file (read-regular-file.ts: looked
- * at before it is opened, opened without waiting, checked again on the open descriptor): a path naming
- * a device (/dev/zero), a FIFO no one writes to (/dev/stdin in a job), a folder or a huge file ends in an
- * error naming what it is, never a hang or an exhausted heap. The caller words which setting named it.
- */
-function readFileBounded(file, maxBytes) {
-    return (0,_read_regular_file_js__WEBPACK_IMPORTED_MODULE_0__/* .readRegularFile */ .XF)(file, maxBytes);
 }
 
 

@@ -9,7 +9,7 @@ import { CLOSED_PORT } from '../helpers/registry.js';
 import { tempDir } from '../helpers/temp.js';
 
 // The files `chartlift publish` reads from its settings: the identity token, the plan (--expect-digest
-// @FILE), the signing key and its passphrase, the CA bundle. src/util/read-file-bounded.ts promises "a
+// @FILE), the signing key and its passphrase, the CA bundle. the bounded reader (then read-file-bounded.ts, now src/util/read-regular-file.ts) promised "a
 // path naming a device (/dev/zero, /dev/stdin, a FIFO) or a huge file ends in an error, not a hang or
 // an exhausted heap". Measured (dist/cli, Node 24, 2 shared cores): each FIFO below (no writer) hangs
 // the command until it is killed (15 s and 30 s tried: open(2) of a FIFO waits for a writer, and the

@@ -135,7 +135,8 @@ function apiMessage(body: Buffer): string | undefined {
   }
 }
 
-function quote(text: string): string {
+/** Text from GitHub's API for a message: one printable line, cut at 200 characters. */
+export function quote(text: string): string {
   const line = printableLine(text);
   return line.length > 200 ? `${line.slice(0, 200)}…` : line;
 }

@@ -18,8 +18,7 @@
 import { UserError } from '../errors.js';
 import { Http, type HttpResponse } from '../oci/http.js';
 import { isRetryableError, isRetryableStatus, retryDelay, retrying, sleep, type RetryPolicy } from '../oci/retry.js';
-import { printableLine } from '../util/printable.js';
-import { authorization, GITHUB_API_VERSION } from './attestations-api.js';
+import { authorization, GITHUB_API_VERSION, quote } from './attestations-api.js';
 import { exchangeFailure } from './http-failure.js';
 
 export interface ReleaseAsset {
@@ -113,8 +112,14 @@ export async function ensureRelease(
   }
 }
 
+/** A client for GitHub's API (one can serve every release of a run: `ReleaseOptions.http`). */
+export function releaseHttp(policy: RetryPolicy = POLICY): Http {
+  return new Http({ userAgent: 'chartlift', timeoutMs: policy.timeoutMs });
+}
+
 class ReleasesApi {
   readonly #options: ReleaseOptions;
+  readonly #policy: RetryPolicy;
   readonly #http: Http;
   readonly #base: string;
   readonly #repoPath: string;
@@ -124,6 +129,7 @@ class ReleasesApi {
 
   constructor(options: ReleaseOptions) {
     this.#options = options;
+    this.#policy = options.policy ?? POLICY;
     const [owner, repo, ...rest] = (options.repository ?? '').split('/');
     if (!owner || !repo || rest.length > 0)
       throw new UserError(`GitHub release: the repository ${JSON.stringify(options.repository ?? '')} is not owner/name`);
@@ -143,7 +149,7 @@ class ReleasesApi {
     // Enterprise Server's /api/uploads), or its uploads. twin (api.github.com → uploads.github.com).
     this.#uploadHosts = new Set([api.host, api.host.replace(/^api\./, 'uploads.')]);
     this.#protocol = api.protocol;
-    this.#http = options.http ?? new Http({ userAgent: 'chartlift', timeoutMs: (options.policy ?? POLICY).timeoutMs });
+    this.#http = options.http ?? releaseHttp(this.#policy);
   }
 
   repo(path: string): string {
@@ -189,9 +195,8 @@ class ReleasesApi {
       if (!(res instanceof Error) && res.status === 201) return;
       if (await this.holds(release, asset)) return;
       const transient = res instanceof Error || isRetryableStatus(res.status);
-      if (!transient || attempt >= (this.#options.policy ?? POLICY).retries)
-        throw res instanceof Error ? res : this.refusal(res, `upload ${asset.name}`);
-      await sleep(retryDelay(attempt, this.#options.policy ?? POLICY));
+      if (!transient || attempt >= this.#policy.retries) throw res instanceof Error ? res : this.refusal(res, `upload ${asset.name}`);
+      await sleep(retryDelay(attempt, this.#policy));
     }
   }
 
@@ -207,7 +212,7 @@ class ReleasesApi {
    * for the tag would be left behind for ever.
    */
   async createDraft(tag: string, body: Record<string, unknown>): Promise<ReleaseJson> {
-    const policy = this.#options.policy ?? POLICY;
+    const policy = this.#policy;
     for (let attempt = 0; ; attempt++) {
       const res = await this.send('POST', this.repo('/releases'), body, undefined, false).catch((err: unknown) => err as Error);
       if (!(res instanceof Error) && res.status === 201) return parse<ReleaseJson>(res, 'create the draft release');
@@ -221,15 +226,8 @@ class ReleasesApi {
   }
 
   /** A request whose answer must have one of `ok` statuses; its JSON (undefined for an empty body). */
-  async json<T>(
-    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
-    url: string,
-    ok: number[],
-    what: string,
-    body?: unknown,
-    contentType?: string,
-  ): Promise<T> {
-    const res = await this.send(method, url, body, contentType);
+  async json<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, ok: number[], what: string): Promise<T> {
+    const res = await this.send(method, url);
     if (!ok.includes(res.status)) throw this.refusal(res, what);
     return res.body.length > 0 ? parse<T>(res, what) : (undefined as T);
   }
@@ -245,7 +243,7 @@ class ReleasesApi {
     const data = body === undefined ? undefined : Buffer.isBuffer(body) ? body : JSON.stringify(body);
     try {
       const { value } = await retrying(
-        this.#options.policy ?? POLICY,
+        this.#policy,
         () =>
           this.#http.send({
             method,
@@ -305,9 +303,4 @@ function apiMessage(body: Buffer): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function quote(text: string): string {
-  const line = printableLine(text);
-  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
 }

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { markdownText } from '../artifact/release-notes.js';
 import { planMatrix } from '../release/plan.js';
-import type { ChartResult } from '../release/results.js';
+import { singleChartValues, type ChartResult } from '../release/results.js';
 import { Output } from './constants.js';
 import type { ReleaseOutcome } from './github-release.js';
 import { log } from './log.js';
@@ -30,21 +30,7 @@ export function setOutputs(results: ChartResult[], made: { plan?: boolean; relea
   const text = notes(results);
   if (text) core.setOutput(Output.releaseNotes, text);
   if (results.length !== 1 || results[0].status === 'failed') return;
-  const r = results[0];
-  core.setOutput(Output.ref, r.ref);
-  core.setOutput(Output.repository, r.repository);
-  core.setOutput(Output.digest, r.digest);
-  core.setOutput(Output.digestRef, r['digest-ref']);
-  core.setOutput(Output.chartDigest, r['chart-digest']);
-  core.setOutput(Output.size, r.size);
-  core.setOutput(Output.name, r.name);
-  core.setOutput(Output.version, r.version);
-  core.setOutput(Output.status, r.status);
-  core.setOutput(Output.signed, String(r.signed));
-  core.setOutput(Output.signFingerprint, r['sign-fingerprint']);
-  core.setOutput(Output.signatureDigest, r['signature-digest'] ?? '');
-  core.setOutput(Output.attestationDigest, r['attestation-digest'] ?? '');
-  core.setOutput(Output.artifacthubDigest, r['artifacthub-digest'] ?? '');
+  for (const [name, value] of singleChartValues(results[0])) core.setOutput(name, value);
   core.setOutput(Output.releaseUrl, made.releases?.get(0)?.url ?? '');
 }
 

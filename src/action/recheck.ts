@@ -1,11 +1,10 @@
 import { errorLine } from '../errors.js';
-import { readCaFile } from '../oci/tls-options.js';
 import { parseReference, splitReference } from '../oci/reference.js';
 import { openRegistries } from '../release/registries.js';
 import { ACTION_HINTS } from './hints.js';
 import { readInputs } from './inputs.js';
+import { inputRegistryOptions } from './registries.js';
 import { log } from './log.js';
-import { mask } from './secrets.js';
 import { state, type PushedTag } from './state.js';
 
 /** A tag this job wrote that holds another manifest now. */
@@ -25,18 +24,7 @@ export async function recheckPushed(): Promise<Overwritten[]> {
   const tags = state.pushed();
   if (tags.length === 0) return [];
   const inputs = readInputs();
-  const primary = splitReference(inputs.refs[0]).registry;
-  const { username, password } = inputs;
-  const registries = openRegistries({
-    ca: inputs.caFile ? await readCaFile(inputs.caFile) : undefined,
-    insecure: inputs.insecureSkipTlsVerify,
-    retries: inputs.retries,
-    timeoutSeconds: inputs.timeoutSeconds,
-    plainHttp: inputs.plainHttp,
-    tokenHosts: inputs.tokenHosts,
-    credentialFor: (host) => (username && password && host === primary ? { username, password } : undefined),
-    onSecret: (secret, from) => mask(secret, from === 'registry' ? 'registry' : 'input'),
-  });
+  const registries = openRegistries(await inputRegistryOptions(inputs, splitReference(inputs.refs[0]).registry));
   const overwritten: Overwritten[] = [];
   try {
     await Promise.all(

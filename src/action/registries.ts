@@ -1,7 +1,7 @@
 import { log as out } from './log.js';
 import { mask } from './secrets.js';
 import { readCaFile } from '../oci/tls-options.js';
-import { openRegistries, type Registries } from '../release/registries.js';
+import { credentialSourceLine, openRegistries, type Registries, type RegistryOptions } from '../release/registries.js';
 import type { Inputs } from './inputs.js';
 import { login } from './login.js';
 
@@ -17,9 +17,24 @@ export async function openActionRegistries(inputs: Inputs, primary?: string): Pr
       "insecure-skip-tls-verify is on: the registry's TLS certificate is NOT checked, so anyone on the network path can read the credentials and change what is pushed. Use ca-file instead.",
     );
   }
-  const { username, password } = inputs;
   return openRegistries({
+    ...(await inputRegistryOptions(inputs, primary)),
     log: out.info,
+    onConnect: async (client, source, say) => {
+      if (source === 'given') await login(client, inputs, say);
+      else say(credentialSourceLine(client.registry, source));
+    },
+  });
+}
+
+/**
+ * What every opening of the registries from the inputs shares (the main step's, and the post step's
+ * read-back through the login the main step stored): TLS, retries and timeouts, token hosts, the
+ * `username`/`password` inputs for `primary` only, and every secret hidden.
+ */
+export async function inputRegistryOptions(inputs: Inputs, primary?: string): Promise<RegistryOptions> {
+  const { username, password } = inputs;
+  return {
     ca: inputs.caFile ? await readCaFile(inputs.caFile) : undefined,
     insecure: inputs.insecureSkipTlsVerify,
     retries: inputs.retries,
@@ -29,14 +44,5 @@ export async function openActionRegistries(inputs: Inputs, primary?: string): Pr
     // readInputs has checked that the two come together.
     credentialFor: (host) => (username && password && host === primary ? { username, password } : undefined),
     onSecret: (secret, from) => mask(secret, from === 'registry' ? 'registry' : 'input'),
-    onConnect: async (client, source, say) => {
-      if (source === 'given') await login(client, inputs, say);
-      else
-        say(
-          source === 'anonymous'
-            ? `No credentials for ${client.registry}: pushing anonymously`
-            : `Using the stored credentials for ${client.registry} from ${source}`,
-        );
-    },
-  });
+  };
 }

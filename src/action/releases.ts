@@ -1,13 +1,13 @@
 import { Layout } from '../oci/layout.js';
 import { readCached } from '../release/cached.js';
 import type { ChartResult } from '../release/results.js';
-import { ensureRelease, type ReleaseAsset, type ReleaseOutcome } from './github-release.js';
+import { ensureRelease, releaseHttp, type ReleaseAsset, type ReleaseOutcome } from './github-release.js';
 
 export interface ReleaseSettings {
   cache: string;
   token: string;
   env: NodeJS.ProcessEnv;
-  log: { info(line: string): void; error(line: string, err: unknown): void };
+  log: { info(line: string): void };
 }
 
 /**
@@ -23,33 +23,40 @@ export async function makeReleases(
   const releases = new Map<number, ReleaseOutcome>();
   const errors = new Map<number, unknown>();
   const layout = new Layout(settings.cache);
-  for (const [i, r] of results.entries()) {
-    if (r.status !== 'pushed' && r.status !== 'unchanged') continue;
-    const tag = `${r.name}-${r.version}`;
-    try {
-      const { artifact } = await readCached(layout, r.ref);
-      const assets: ReleaseAsset[] = [{ name: `${tag}.tgz`, contentType: 'application/gzip', data: artifact.chart }];
-      if (artifact.provenance)
-        assets.push({ name: `${tag}.tgz.prov`, contentType: 'application/pgp-signature', data: artifact.provenance });
-      const outcome = await ensureRelease(
-        { tag, body: releaseBody(r), prerelease: r.version.split('+')[0].includes('-'), assets },
-        {
-          token: settings.token,
-          repository: settings.env.GITHUB_REPOSITORY ?? '',
-          apiUrl: settings.env.GITHUB_API_URL,
-          commit: settings.env.GITHUB_SHA,
-        },
-        settings.log.info,
-      );
-      releases.set(i, outcome);
-      settings.log.info(
-        outcome.status === 'created'
-          ? `GitHub release ${tag}: published with ${assets.map((a) => a.name).join(' and ')} (${outcome.url})`
-          : `GitHub release ${tag}: exists already, left as it is (${outcome.url})`,
-      );
-    } catch (err) {
-      errors.set(i, err);
+  // One client for every release of the run: its connections to GitHub's API are kept between charts.
+  const http = releaseHttp();
+  try {
+    for (const [i, r] of results.entries()) {
+      if (r.status !== 'pushed' && r.status !== 'unchanged') continue;
+      const tag = `${r.name}-${r.version}`;
+      try {
+        const { artifact } = await readCached(layout, r.ref);
+        const assets: ReleaseAsset[] = [{ name: `${tag}.tgz`, contentType: 'application/gzip', data: artifact.chart }];
+        if (artifact.provenance)
+          assets.push({ name: `${tag}.tgz.prov`, contentType: 'application/pgp-signature', data: artifact.provenance });
+        const outcome = await ensureRelease(
+          { tag, body: releaseBody(r), prerelease: r.version.split('+')[0].includes('-'), assets },
+          {
+            token: settings.token,
+            repository: settings.env.GITHUB_REPOSITORY ?? '',
+            apiUrl: settings.env.GITHUB_API_URL,
+            commit: settings.env.GITHUB_SHA,
+            http,
+          },
+          settings.log.info,
+        );
+        releases.set(i, outcome);
+        settings.log.info(
+          outcome.status === 'created'
+            ? `GitHub release ${tag}: published with ${assets.map((a) => a.name).join(' and ')} (${outcome.url})`
+            : `GitHub release ${tag}: exists already, left as it is (${outcome.url})`,
+        );
+      } catch (err) {
+        errors.set(i, err);
+      }
     }
+  } finally {
+    await http.close().catch(() => {});
   }
   return { releases, errors };
 }

@@ -213,10 +213,6 @@ function goFloat32(v: number): string {
 }
 
 /**
- * Go's encoding/json key matching: keys are visited in sorted order (the YAML map went through a
- * JSON object first), an exact name or a case-insensitive one fills a field, and the last one wins.
- */
-/**
  * A key as encoding/json folds it to match an ASCII field name (bytes.EqualFold, unicode.SimpleFold):
  * ASCII letters in either case, and the two other letters that fold to ASCII ones, U+017F (ſ, to s) and
  * U+212A (the Kelvin sign, to k). Lower-cased, so that `appVerſion` matches appVersion as Helm finds it.
@@ -228,6 +224,10 @@ function goFold(key: string): string {
     .toLowerCase();
 }
 
+/**
+ * Go's encoding/json key matching: keys are visited in sorted order (the YAML map went through a
+ * JSON object first), an exact name or a case-insensitive one fills a field, and the last one wins.
+ */
 export function goFields<N extends string>(obj: Record<string, unknown>, names: readonly N[]): Map<N, unknown> {
   const out = new Map<N, unknown>();
   const keys = Object.keys(obj).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));

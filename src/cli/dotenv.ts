@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import type { ChartResult } from '../release/results.js';
+import { singleChartValues, type ChartResult } from '../release/results.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 
 /**
@@ -13,28 +13,11 @@ import { writeFileAtomic } from '../util/atomic-write.js';
  */
 const MAX_BYTES = 5120;
 
-const SINGLE: Array<[string, (r: ChartResult) => string]> = [
-  ['REF', (r) => r.ref],
-  ['REPOSITORY', (r) => r.repository],
-  ['DIGEST', (r) => r.digest],
-  ['DIGEST_REF', (r) => r['digest-ref']],
-  ['CHART_DIGEST', (r) => r['chart-digest']],
-  ['SIZE', (r) => r.size],
-  ['NAME', (r) => r.name],
-  ['VERSION', (r) => r.version],
-  ['STATUS', (r) => r.status],
-  ['SIGNED', (r) => String(r.signed)],
-  ['SIGN_FINGERPRINT', (r) => r['sign-fingerprint']],
-  ['SIGNATURE_DIGEST', (r) => r['signature-digest'] ?? ''],
-  ['ATTESTATION_DIGEST', (r) => r['attestation-digest'] ?? ''],
-  ['ARTIFACTHUB_DIGEST', (r) => r['artifacthub-digest'] ?? ''],
-];
-
 /** The report's lines for these results; `left` says what did not fit. */
 export function dotenvLines(results: ChartResult[]): { lines: string[]; left?: string } {
   const lines: string[] = [];
   if (results.length === 1 && results[0].status !== 'failed')
-    for (const [name, value] of SINGLE) lines.push(`${name}=${oneLine(value(results[0]))}`);
+    for (const [name, value] of singleChartValues(results[0])) lines.push(`${name.toUpperCase().replace(/-/g, '_')}=${oneLine(value)}`);
   const charts = `CHARTS=${oneLine(JSON.stringify(results))}`;
   const size = (l: string[]) => Buffer.byteLength(l.map((x) => `${x}\n`).join(''));
   if (size([...lines, charts]) < MAX_BYTES) lines.push(charts);

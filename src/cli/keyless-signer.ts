@@ -6,7 +6,7 @@ import type { SigstoreInstance } from '../release/setting-values.js';
 import type { SignatureFormat } from '../release/signature-format.js';
 import { jwtPayload } from '../sign/keyless/id-token.js';
 import { once } from '../util/once.js';
-import { readFileBounded } from '../util/read-file-bounded.js';
+import { readRegularFile } from '../util/read-regular-file.js';
 import { checkNodeForSigstore } from './keyless-flags.js';
 import { gitLabIdentity, gitLabProvenancePredicate, isGitLabToken, PUBLIC_GITLAB_ISSUERS } from './gitlab.js';
 
@@ -103,7 +103,7 @@ export async function cliKeylessSigner(
 async function readToken(k: CliKeyless, env: NodeJS.ProcessEnv): Promise<string> {
   if (k.identityTokenFile) {
     try {
-      return (await readFileBounded(k.identityTokenFile, MAX_TOKEN_BYTES)).toString('utf8').trim();
+      return (await readRegularFile(k.identityTokenFile, MAX_TOKEN_BYTES)).toString('utf8').trim();
     } catch (err) {
       throw new UserError(`the --identity-token-file ${k.identityTokenFile} cannot be read (${(err as Error).message})`, {
         hint: 'Give the file the CI wrote the OIDC token into',

@@ -3,7 +3,7 @@ import { onCacheWarning } from '../oci/layout.js';
 import { readCaFile } from '../oci/tls-options.js';
 import { splitReference } from '../oci/reference.js';
 import { publishCharts, type PublishLog } from '../release/publish.js';
-import { openRegistries } from '../release/registries.js';
+import { credentialSourceLine, openRegistries } from '../release/registries.js';
 import { startSigner } from '../sign/signer.js';
 import { writeDotenv } from './dotenv.js';
 import { HELP } from './help.js';
@@ -119,12 +119,7 @@ async function openPublishRegistries(settings: CliPublishSettings, out: PublishL
       if (source === 'given' && given) {
         await client.ping();
         say(`Login succeeded (${client.registry} as ${given.username}, from ${given.from}; not stored)`);
-      } else
-        say(
-          source === 'anonymous'
-            ? `No credentials for ${client.registry}: pushing anonymously`
-            : `Using the stored credentials for ${client.registry} from ${source}`,
-        );
+      } else say(credentialSourceLine(client.registry, source));
     },
   });
 }

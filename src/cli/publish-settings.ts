@@ -19,7 +19,7 @@ import {
   wholeValue,
 } from '../release/setting-values.js';
 import type { SignOptions } from '../sign/provenance.js';
-import { readFileBounded } from '../util/read-file-bounded.js';
+import { readRegularFile } from '../util/read-regular-file.js';
 import { gitLabDefaults, inGitLabCi } from './gitlab.js';
 import type { CliKeyless } from './keyless-signer.js';
 import { envName, type PublishValues } from './publish-args.js';
@@ -240,7 +240,7 @@ async function readSigning(values: PublishValues, env: NodeJS.ProcessEnv): Promi
 /** A key or passphrase file: a few KiB (1 MiB at most: a device or a huge file is refused, not read on). */
 async function readSecretFile(file: string, flag: string): Promise<Buffer> {
   try {
-    return await readFileBounded(file, 1024 * 1024);
+    return await readRegularFile(file, 1024 * 1024);
   } catch (err) {
     throw new UserError(`${flag} ${file} cannot be read (${fsCode(err) ?? (err as Error).message})`, { hint: 'Check the path' });
   }
@@ -271,7 +271,7 @@ async function readExpectDigest(raw: string): Promise<ExpectedDigests | undefine
   if (text.startsWith('@')) {
     const file = text.slice(1);
     try {
-      text = (await readFileBounded(file, 16 * 1024 * 1024)).toString('utf8');
+      text = (await readRegularFile(file, 16 * 1024 * 1024)).toString('utf8');
     } catch (err) {
       throw new UserError(`--expect-digest ${raw} cannot be read (${fsCode(err) ?? (err as Error).message})`, {
         hint: 'Give the plan file the plan job wrote',

@@ -3,7 +3,7 @@ import { quoted } from '../util/quoted.js';
 import { BoundsError, readJson, type Bounds } from '../util/bounded-read.js';
 import { checkDescriptor, describe, type Descriptor } from './digest.js';
 import { OciMediaType } from './media-types.js';
-import type { RegistryClient } from './registry.js';
+import { TooLarge, type RegistryClient } from './registry.js';
 import { sleep } from './retry.js';
 import { MAX_REWRITES, rewriteWait } from './rewrite-wait.js';
 
@@ -18,10 +18,8 @@ import { MAX_REWRITES, rewriteWait } from './rewrite-wait.js';
  */
 
 /** Docker's image manifest and config, which a tag written with COSIGN_DOCKER_MEDIA_TYPES holds: kept as found. */
-const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
-const DOCKER_CONFIG = 'application/vnd.docker.container.image.v1+json';
 export const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json';
-const ACCEPT = [OciMediaType.manifest, DOCKER_MANIFEST].join(', ');
+const ACCEPT = [OciMediaType.manifest, OciMediaType.dockerManifest].join(', ');
 
 /** cosign reads at most 1000 layers at a tag (pkg/oci/remote/signatures.go `maxLayers`): more, and it reads none. */
 export const MAX_LAYERS = 1000;
@@ -57,7 +55,7 @@ export async function readTaggedImage(client: RegistryClient, repository: string
   try {
     got = await client.fetchManifestIfAny(repository, tag, ACCEPT, MAX_IMAGE_MANIFEST_BYTES);
   } catch (err) {
-    if (err instanceof UserError && /larger than|over the/.test(err.message))
+    if (err instanceof TooLarge)
       throw new NotAppendable(`${where} is larger than ${MAX_IMAGE_MANIFEST_BYTES} bytes: not read`, { cause: err });
     throw err;
   }
@@ -70,7 +68,7 @@ export async function readTaggedImage(client: RegistryClient, repository: string
   }
   const m = parsed as { mediaType?: unknown; config?: unknown; layers?: unknown } | null;
   const mediaType = typeof m === 'object' && m !== null && !Array.isArray(m) ? m.mediaType : undefined;
-  if (mediaType !== OciMediaType.manifest && mediaType !== DOCKER_MANIFEST)
+  if (mediaType !== OciMediaType.manifest && mediaType !== OciMediaType.dockerManifest)
     throw new NotAppendable(`${where} is not an image manifest (its mediaType is ${quoted(mediaType)})`);
   const config = m!.config as { mediaType?: unknown } | undefined;
   if (typeof config !== 'object' || config === null || typeof config.mediaType !== 'string' || !Array.isArray(m!.layers))
@@ -222,5 +220,3 @@ export function imageManifest(mediaType: string, config: Descriptor, layers: Ima
 function sortedKeys(m: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(m).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
-
-export { DOCKER_CONFIG, DOCKER_MANIFEST };

@@ -22,7 +22,7 @@ export interface HttpResponse {
  * gets 2, 2, 4, 8, 16, 32 s on successive tries: a few seconds and sends lost, never the publish. The
  * body keeps the request timeout, and this wait is never longer than it.
  */
-export const ANSWER_MS = 2_000;
+const ANSWER_MS = 2_000;
 
 /** Answers read whole (JSON, manifests, token answers) are small: a larger one is refused, not buffered. */
 const DEFAULT_MAX_BODY = 16 * 1024 * 1024;

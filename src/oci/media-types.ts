@@ -2,6 +2,8 @@
 export const OciMediaType = {
   manifest: 'application/vnd.oci.image.manifest.v1+json',
   index: 'application/vnd.oci.image.index.v1+json',
+  /** Docker's image manifest (schema 2), which registries and cosign still write. */
+  dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
 } as const;
 
 export const Annotation = {

@@ -56,7 +56,7 @@ const INDEX_ACCEPT = [
   OciMediaType.index,
   OciMediaType.manifest,
   'application/vnd.docker.distribution.manifest.list.v2+json',
-  'application/vnd.docker.distribution.manifest.v2+json',
+  OciMediaType.dockerManifest,
 ].join(', ');
 
 /** The tag of the referrers tag schema for `digest`: `sha256-<hex>`. */

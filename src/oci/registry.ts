@@ -15,7 +15,7 @@ const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 const TAGS_PAGE: Bounds = { maxBytes: 16 * 1024 * 1024, maxNodes: 20_000, maxDepth: 8 };
 /** Blobs up to this size try the single-request upload. */
 export const SINGLE_POST_MAX = 256 * 1024;
-const MANIFEST_ACCEPT = [MediaType.manifest, 'application/vnd.docker.distribution.manifest.v2+json', MediaType.index].join(', ');
+const MANIFEST_ACCEPT = [MediaType.manifest, MediaType.dockerManifest, MediaType.index].join(', ');
 const REDIRECTS = [301, 302, 303, 307, 308];
 /** Of an error page, the start is enough to quote. */
 const ERROR_BODY_MAX = 64 * 1024;
@@ -627,9 +627,12 @@ function addTags(tags: string[], body: Buffer, where: string): void {
 }
 
 /** A body past its bound, said as what it was; any other failure passes on. */
+/** An answer larger than the bound its reader set: nothing was read from it. */
+export class TooLarge extends UserError {}
+
 function tooLarge(err: unknown, what: string, limit: number): never {
   if (causes(err).some((e) => e instanceof BodyTooLarge))
-    throw new UserError(`${what} is larger than the ${limit}-byte bound`, {
+    throw new TooLarge(`${what} is larger than the ${limit}-byte bound`, {
       hint: 'The registry is answering with something else: nothing was read from it',
     });
   throw err;

@@ -81,7 +81,7 @@ function retryAfterMs(retryAfter: string | undefined, policy: RetryPolicy): numb
 }
 
 /** Exponential backoff from `baseMs`, capped at `capMs`, with equal jitter. */
-function backoff(attempt: number, policy: RetryPolicy, random = Math.random): number {
+export function backoff(attempt: number, policy: Pick<RetryPolicy, 'baseMs' | 'capMs'>, random = Math.random): number {
   const exp = Math.min(policy.capMs, policy.baseMs * 2 ** attempt);
   return exp / 2 + random() * (exp / 2);
 }

@@ -1,3 +1,5 @@
+import { backoff } from './retry.js';
+
 /**
  * How many times a tag that several writers merge into (cosign's appended `.sig`/`.att` images, the
  * fallback referrers index) is written before giving up, and the wait before each write after the
@@ -9,6 +11,5 @@ export const MAX_REWRITES = 10;
 
 /** The wait before write number `writes + 1` (`writes` already made, at least 1). */
 export function rewriteWait(writes: number, random = Math.random): number {
-  const exp = Math.min(4000, 250 * 2 ** (writes - 1));
-  return exp / 2 + random() * (exp / 2);
+  return backoff(writes - 1, { baseMs: 250, capMs: 4000 }, random);
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fsCode, UserError } from '../errors.js';
 import { isWithin, linkBoundary } from '../chart/link-boundary.js';
 import { GO_YAML_BOUNDS } from '../artifact/go-yaml-struct.js';
-import { readFileBounded } from '../util/read-file-bounded.js';
+import { readRegularFile } from '../util/read-regular-file.js';
 import {
   ARTIFACTHUB_TAG,
   checkRepoMetadata,
@@ -38,7 +38,7 @@ export async function findRepoMetadata(chartSource: string, given?: string, work
         const boundary = linkBoundary(chartSource, workspace);
         if (!isWithin(await realpath(file), boundary)) throw new Error(`it links out of ${boundary}`);
       }
-      bytes = await readFileBounded(file, GO_YAML_BOUNDS.maxBytes);
+      bytes = await readRegularFile(file, GO_YAML_BOUNDS.maxBytes);
     } catch (err) {
       if (!given && (fsCode(err) === 'ENOENT' || fsCode(err) === 'ENOTDIR')) continue;
       throw new UserError(`cannot read the Artifact Hub repository metadata (${fsCode(err) ?? (err as Error).message})`, {

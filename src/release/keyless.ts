@@ -31,8 +31,6 @@ import {
 
 export type KeylessKind = 'signature' | 'attestation';
 
-export type { SignatureFormat };
-
 export const PREDICATE_TYPE: Record<KeylessKind, string> = {
   signature: COSIGN_SIGN_PREDICATE_TYPE,
   attestation: SLSA_PROVENANCE_V1_PREDICATE_TYPE,

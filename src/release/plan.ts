@@ -1,9 +1,8 @@
 import { UserError } from '../errors.js';
-import type { RegistryClient } from '../oci/registry.js';
 import type { BuiltChart } from './build.js';
 import type { IfExists } from './push.js';
 import type { Registries } from './registries.js';
-import { chartResult, type ChartResult, type TargetResult } from './results.js';
+import { chartResult, targetResult, type ChartResult, type TargetResult } from './results.js';
 import { compareWithRegistry, type Vouching } from './same-chart.js';
 
 /**
@@ -15,18 +14,6 @@ export type PlanStatus = 'new' | 'unchanged' | 'differs';
 
 /** What the publish would then do, under the run's if-exists: write the tag, nothing, keep what is there, or fail. */
 export type PlanAction = 'push' | 'none' | 'skip' | 'fail';
-
-/**
- * Looks the tag up for a plan: read only (a pull scope: a job that may only read plans as well as
- * one that may push), asked as soon as the chart's name and version are known so that it overlaps
- * the packaging. A failure surfaces when it is awaited.
- */
-export function lookUpForPlan(client: Promise<RegistryClient>, repository: string, tag: string): Promise<string | undefined> {
-  const answer = client.then((c) => c.resolveTag(repository, tag, false));
-  // Safe: planChart awaits this promise and reports its failure (a chart that fails to package first reports that instead).
-  answer.catch(() => {});
-  return answer;
-}
 
 /**
  * One chart's plan: for each reference, what the tag holds now against this build, and what a publish
@@ -78,21 +65,8 @@ export async function planChart(
 
 /** A reference's plan, before the tag is looked at: this build's digests, which a publish would push. */
 function planned(built: BuiltChart): TargetResult {
-  const repository = `${built.ref.registry}/${built.ref.repository}`;
-  const digest = built.artifact.manifestDescriptor.digest;
-  return {
-    ref: built.refName,
-    repository,
-    digest,
-    'digest-ref': `${repository}@${digest}`,
-    'chart-digest': built.artifact.chartDescriptor.digest,
-    size: String(built.artifact.chart.length),
-    status: 'unchanged',
-    from: 'build',
-    signed: built.signed !== undefined,
-    'sign-fingerprint': built.signed?.fingerprint ?? '',
-    publish: 'none',
-  };
+  const outcome = { refName: built.refName, tag: built.ref.tag, status: 'unchanged', artifact: built.artifact, from: 'build' } as const;
+  return { ...targetResult(built, outcome), publish: 'none' };
 }
 
 /** The log's line for one reference of a plan. */

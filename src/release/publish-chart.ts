@@ -13,7 +13,7 @@ import type { Vouching } from './same-chart.js';
 import { findRepoMetadata, pushRepoMetadata } from './artifacthub.js';
 import { ARTIFACTHUB_TAG } from '../artifact/artifacthub-repo.js';
 import { checkGhcrVisibility, visibilityLines } from './ghcr-visibility.js';
-import { lookUpForPlan, planChart } from './plan.js';
+import { planChart } from './plan.js';
 import { checkExpected, type ExpectedDigests } from './expect-digest.js';
 
 /** Where and how every chart of a run is published: the same for each chart. */
@@ -72,12 +72,8 @@ export async function publishChart(
     const { ref } = resolveChartRef(refInput, md.name, md.version);
     const name = refString(ref);
     if (registries && !lookups.has(name))
-      lookups.set(
-        name,
-        settings.plan
-          ? lookUpForPlan(registries.client(ref.registry, log), ref.repository, ref.tag)
-          : lookUpTag(registries.client(ref.registry, log), ref),
-      );
+      // A plan only reads (a pull scope: a job that may only read plans as well as one that may push).
+      lookups.set(name, lookUpTag(registries.client(ref.registry, log), ref, !settings.plan));
   }
   await yieldToLoop();
   const packaged = await packageLoaded(loaded, build);

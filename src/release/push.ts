@@ -262,11 +262,12 @@ async function decide(
 
 /**
  * What the tag holds now, asked as soon as the chart's name and version are known, so that the round
- * trips overlap packaging; `pushArtifact` takes the answer. A failure surfaces when it is awaited.
+ * trips overlap packaging; `pushArtifact` takes the answer. Asked with a push scope, or a pull scope for a
+ * plan (it only reads). A failure surfaces when it is awaited.
  */
-export function lookUpTag(client: RegistryClient | Promise<RegistryClient>, ref: Reference): Promise<string | undefined> {
-  const answer = Promise.resolve(client).then((c) => c.resolveTag(ref.repository, ref.tag, true));
-  // Safe: the caller hands this promise to `pushArtifact`, which awaits it and reports its failure
+export function lookUpTag(client: RegistryClient | Promise<RegistryClient>, ref: Reference, push = true): Promise<string | undefined> {
+  const answer = Promise.resolve(client).then((c) => c.resolveTag(ref.repository, ref.tag, push));
+  // Safe: the caller hands this promise to `pushArtifact` (or a plan), which awaits it and reports its failure
   // (a chart that fails to package first reports that instead).
   answer.catch(() => {});
   return answer;

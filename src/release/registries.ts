@@ -8,7 +8,7 @@ import type { DependencyAccess } from './dependencies.js';
 import { repositoryCredential } from './repositories.js';
 
 /** How a run reaches registries: one set of settings for every client, in either face. */
-interface RegistryOptions {
+export interface RegistryOptions {
   /** Where the clients report retries and resumptions. */
   log?: (line: string) => void;
   /** Extra PEM roots trusted besides the system's. */
@@ -36,6 +36,13 @@ interface RegistryOptions {
 
 /** Where a client's credential came from: given, a stored file or helper, or none. */
 type CredentialSource = 'given' | 'anonymous' | string;
+
+/** What either face says of a registry reached without its given login: anonymously, or with the stored credentials of `source`. */
+export function credentialSourceLine(registry: string, source: CredentialSource): string {
+  return source === 'anonymous'
+    ? `No credentials for ${registry}: pushing anonymously`
+    : `Using the stored credentials for ${registry} from ${source}`;
+}
 
 /** One client per registry host for the whole run: tokens and connections shared; `close` ends the connections. */
 export interface Registries {

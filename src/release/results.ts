@@ -60,6 +60,29 @@ export interface ChartResult extends TargetResult {
   'release-notes'?: string;
 }
 
+/**
+ * One published chart's values as both faces give them to later steps (the action's outputs, the CLI's
+ * dotenv report, there upper-cased): by the names the `charts` JSON uses, in this order.
+ */
+export function singleChartValues(r: ChartResult): Array<[string, string]> {
+  return [
+    ['ref', r.ref],
+    ['repository', r.repository],
+    ['digest', r.digest],
+    ['digest-ref', r['digest-ref']],
+    ['chart-digest', r['chart-digest']],
+    ['size', r.size],
+    ['name', r.name],
+    ['version', r.version],
+    ['status', r.status],
+    ['signed', String(r.signed)],
+    ['sign-fingerprint', r['sign-fingerprint']],
+    ['signature-digest', r['signature-digest'] ?? ''],
+    ['attestation-digest', r['attestation-digest'] ?? ''],
+    ['artifacthub-digest', r['artifacthub-digest'] ?? ''],
+  ];
+}
+
 export function targetResult(built: BuiltChart, o: TargetOutcome): TargetResult {
   const repository = `${built.ref.registry}/${built.ref.repository}`;
   const digest = o.artifact.manifestDescriptor.digest;

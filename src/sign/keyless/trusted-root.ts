@@ -1,5 +1,5 @@
 import { UserError } from '../../errors.js';
-import { readFileBounded } from '../../util/read-file-bounded.js';
+import { readRegularFile } from '../../util/read-regular-file.js';
 
 /**
  * Sigstore's public-good trusted root, as sigstore-js keeps it: through its TUF repository
@@ -22,7 +22,7 @@ const MAX_TRUSTED_ROOT = 4 * 1024 * 1024;
 export async function readTrustedRootFile(file: string, named: string, hint: string): Promise<unknown> {
   let text: string;
   try {
-    text = (await readFileBounded(file, MAX_TRUSTED_ROOT)).toString('utf8');
+    text = (await readRegularFile(file, MAX_TRUSTED_ROOT)).toString('utf8');
   } catch (err) {
     throw new UserError(`cannot read ${named} ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { hint });
   }
