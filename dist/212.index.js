@@ -5632,7 +5632,8 @@ async function retryLoop(policy, attempt, hooks, at) {
             const again = hooks.result?.(value);
             if (!again)
                 return { value, attempts: n + 1 };
-            wait = waitAfter(n, policy, sent, again.retryAfter);
+            // An answer, however slow (a 503 after seconds): the registry is there and busy, the whole backoff.
+            wait = retryDelay(n, policy, again.retryAfter);
             if (!another(n, wait))
                 return { value, attempts: n + 1 };
             await again.before?.();
@@ -5644,7 +5645,10 @@ async function retryLoop(policy, attempt, hooks, at) {
                 throw err;
             // A failed answer may say when to come back (a 429 to an upload's POST): honoured as for a result.
             const retryAfter = err.retryAfter;
-            wait = waitAfter(n, policy, sent, typeof retryAfter === 'string' ? retryAfter : undefined);
+            // No answer at all (a swallowed request, a dropped connection) counts its backoff from the send; a
+            // failed answer (an HTTP status) waits the whole of it, as a result does.
+            const from = typeof err.status === 'number' ? Date.now() : sent;
+            wait = waitAfter(n, policy, from, typeof retryAfter === 'string' ? retryAfter : undefined);
             if (!another(n, wait))
                 throw hooks.giveUp ? hooks.giveUp(err, n + 1) : err;
             reason = why;
@@ -5654,14 +5658,13 @@ async function retryLoop(policy, attempt, hooks, at) {
     }
 }
 /**
- * The wait before the next try: the registry's Retry-After in full, or else the backoff counted from
- * when the failed try was sent, so tries are spaced by the backoff and no more. A try that failed at
- * once (a 503) waits the whole backoff; one that waited for an answer that never came (a request the
- * registry swallowed, given up after its answer deadline) has already left the registry alone that
- * long, and goes again at once.
+ * The wait before the next try after one that got no answer (a request the registry swallowed, given
+ * up after its answer deadline; a dropped connection): the backoff counted from when the try was sent,
+ * so tries are spaced by the backoff and no more. One that waited its answer deadline out has already
+ * left the registry alone that long, and goes again at once. A `Retry-After` is honoured in full.
  */
-function waitAfter(n, policy, sent, retryAfter) {
-    return retryAfterMs(retryAfter, policy) ?? Math.max(0, backoff(n, policy) - (Date.now() - sent));
+function waitAfter(n, policy, from, retryAfter) {
+    return retryAfterMs(retryAfter, policy) ?? Math.max(0, backoff(n, policy) - (Date.now() - from));
 }
 /** The request's deadline passed (AbortSignal.timeout): the whole exchange, body included, took too long. */
 function isDeadline(e) {

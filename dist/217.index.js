@@ -215,6 +215,9 @@ async function addToFallbackIndex(client, repository, subject, ours, options) {
         }
         writes++;
         const index = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: media_types/* OciMediaType */.O.index, manifests: [...known.values()] }));
+        // Every entry any read showed is kept: bounded in bytes as well as entries, as a reader reads it.
+        if (index.length > MAX_INDEX_BYTES)
+            throw new errors/* UserError */.yo(`the fallback referrers index ${where} would be ${index.length} bytes, more than the ${MAX_INDEX_BYTES} a reader takes: not written`, { hint: 'No subject carries signatures that large: the registry is broken or hostile' });
         // Over the subject's own answer no condition holds (its ETag is the subject's): written as it is.
         const condition = current?.subjectItself ? {} : current ? { ifMatch: current.etag } : { ifNoneMatch: '*' };
         const wrote = await client.pushManifest(repository, tag, index, media_types/* OciMediaType */.O.index, condition);
@@ -475,10 +478,14 @@ async function appendLayers(client, repository, tag, layers, options = {}) {
         const all = [...known.values()];
         const config = imageConfig(all);
         const configDescriptor = (0,oci_digest/* describe */.q0)(current?.configMediaType ?? OCI_CONFIG, config);
-        if (!(await client.hasBlob(repository, configDescriptor)))
-            await client.uploadBlob(repository, configDescriptor, config);
         const mediaType = current?.mediaType ?? media_types/* OciMediaType */.O.manifest;
         const manifest = imageManifest(mediaType, configDescriptor, all);
+        // Every layer any read showed is kept: a registry answering each read with other large layers would
+        // have it grow with every write, past what any reader (this one included) takes.
+        if (manifest.length > MAX_IMAGE_MANIFEST_BYTES)
+            throw new NotAppendable(`${where} would be ${manifest.length} bytes, more than the ${MAX_IMAGE_MANIFEST_BYTES} cosign reads: not written`);
+        if (!(await client.hasBlob(repository, configDescriptor)))
+            await client.uploadBlob(repository, configDescriptor, config);
         const wrote = await client.pushManifest(repository, tag, manifest, mediaType, current ? { ifMatch: current.etag } : { ifNoneMatch: '*' });
         writeMs = Date.now() - started;
         if (wrote.conflict)

@@ -180,25 +180,45 @@ test('what a callback starts outside the deadline is an operation of its own', a
   assert.equal(outside, undefined);
 });
 
-test('backoff counts from when the failed try was sent: a try that waited its backoff out goes again at once; a fast failure waits it all; Retry-After in full', async () => {
+test('backoff after no answer counts from the send (a try that waited it out goes again at once); after an answer, however slow, it is waited in full; Retry-After in full', async () => {
   const policy = { retries: 2, baseMs: 80, capMs: 80, maxRetryAfterMs: 1000, timeoutMs: 1000 };
   const waits: number[] = [];
   const onRetry = (_reason: string, wait: number) => void waits.push(wait);
-  // A swallowed request: the try itself took longer than any backoff (80 ms at most).
+  // A swallowed request: no answer, given up after longer than any backoff (80 ms at most).
   let n = 0;
-  await retrying(policy, async () => (n++ < 1 ? (await sleep(120), 'late') : 'ok'), {
-    result: (v) => (v === 'late' ? { reason: 'late' } : undefined),
-    onRetry,
-  });
+  await retrying(
+    policy,
+    async () => {
+      if (n++ < 1) {
+        await sleep(120);
+        throw Object.assign(new Error('no answer'), { code: 'UND_ERR_HEADERS_TIMEOUT' });
+      }
+      return 'ok';
+    },
+    { error: (e) => (e as Error).message, onRetry },
+  );
   assert.deepEqual(waits, [0]);
-  // A 503 at once: the whole backoff (40 to 80 ms with equal jitter).
+  // A 503 answered slowly, as a result and as a thrown error with its status: the whole backoff (40 to 80 ms with equal jitter).
   waits.length = 0;
   n = 0;
-  await retrying(policy, async () => (n++ < 1 ? 'busy' : 'ok'), {
+  await retrying(policy, async () => (n++ < 1 ? (await sleep(120), 'busy') : 'ok'), {
     result: (v) => (v === 'busy' ? { reason: 'busy' } : undefined),
     onRetry,
   });
-  assert.ok(waits[0] >= 35 && waits[0] <= 80, String(waits[0]));
+  n = 0;
+  await retrying(
+    policy,
+    async () => {
+      if (n++ < 1) {
+        await sleep(120);
+        throw Object.assign(new Error('HTTP 503'), { status: 503 });
+      }
+      return 'ok';
+    },
+    { error: (e) => (e as Error).message, onRetry },
+  );
+  assert.equal(waits.length, 2);
+  for (const w of waits) assert.ok(w >= 35 && w <= 80, String(w));
   // The registry said when to come back: honoured in full, however long the try took.
   waits.length = 0;
   n = 0;

@@ -162,9 +162,15 @@ export async function appendLayers(
     const all = [...known.values()];
     const config = imageConfig(all);
     const configDescriptor = describe(current?.configMediaType ?? OCI_CONFIG, config);
-    if (!(await client.hasBlob(repository, configDescriptor))) await client.uploadBlob(repository, configDescriptor, config);
     const mediaType = current?.mediaType ?? OciMediaType.manifest;
     const manifest = imageManifest(mediaType, configDescriptor, all);
+    // Every layer any read showed is kept: a registry answering each read with other large layers would
+    // have it grow with every write, past what any reader (this one included) takes.
+    if (manifest.length > MAX_IMAGE_MANIFEST_BYTES)
+      throw new NotAppendable(
+        `${where} would be ${manifest.length} bytes, more than the ${MAX_IMAGE_MANIFEST_BYTES} cosign reads: not written`,
+      );
+    if (!(await client.hasBlob(repository, configDescriptor))) await client.uploadBlob(repository, configDescriptor, config);
     const wrote = await client.pushManifest(
       repository,
       tag,

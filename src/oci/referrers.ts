@@ -222,6 +222,12 @@ async function addToFallbackIndex(
     }
     writes++;
     const index = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OciMediaType.index, manifests: [...known.values()] }));
+    // Every entry any read showed is kept: bounded in bytes as well as entries, as a reader reads it.
+    if (index.length > MAX_INDEX_BYTES)
+      throw new UserError(
+        `the fallback referrers index ${where} would be ${index.length} bytes, more than the ${MAX_INDEX_BYTES} a reader takes: not written`,
+        { hint: 'No subject carries signatures that large: the registry is broken or hostile' },
+      );
     // Over the subject's own answer no condition holds (its ETag is the subject's): written as it is.
     const condition = current?.subjectItself ? {} : current ? { ifMatch: current.etag } : { ifNoneMatch: '*' };
     const wrote = await client.pushManifest(repository, tag, index, OciMediaType.index, condition);

@@ -135,7 +135,8 @@ async function retryLoop<T>(
       const value = await attempt(n);
       const again = hooks.result?.(value);
       if (!again) return { value, attempts: n + 1 };
-      wait = waitAfter(n, policy, sent, again.retryAfter);
+      // An answer, however slow (a 503 after seconds): the registry is there and busy, the whole backoff.
+      wait = retryDelay(n, policy, again.retryAfter);
       if (!another(n, wait)) return { value, attempts: n + 1 };
       await again.before?.();
       reason = again.reason;
@@ -144,7 +145,10 @@ async function retryLoop<T>(
       if (why === undefined) throw err;
       // A failed answer may say when to come back (a 429 to an upload's POST): honoured as for a result.
       const retryAfter = (err as { retryAfter?: unknown }).retryAfter;
-      wait = waitAfter(n, policy, sent, typeof retryAfter === 'string' ? retryAfter : undefined);
+      // No answer at all (a swallowed request, a dropped connection) counts its backoff from the send; a
+      // failed answer (an HTTP status) waits the whole of it, as a result does.
+      const from = typeof (err as { status?: unknown }).status === 'number' ? Date.now() : sent;
+      wait = waitAfter(n, policy, from, typeof retryAfter === 'string' ? retryAfter : undefined);
       if (!another(n, wait)) throw hooks.giveUp ? hooks.giveUp(err, n + 1) : err;
       reason = why;
     }
@@ -154,14 +158,13 @@ async function retryLoop<T>(
 }
 
 /**
- * The wait before the next try: the registry's Retry-After in full, or else the backoff counted from
- * when the failed try was sent, so tries are spaced by the backoff and no more. A try that failed at
- * once (a 503) waits the whole backoff; one that waited for an answer that never came (a request the
- * registry swallowed, given up after its answer deadline) has already left the registry alone that
- * long, and goes again at once.
+ * The wait before the next try after one that got no answer (a request the registry swallowed, given
+ * up after its answer deadline; a dropped connection): the backoff counted from when the try was sent,
+ * so tries are spaced by the backoff and no more. One that waited its answer deadline out has already
+ * left the registry alone that long, and goes again at once. A `Retry-After` is honoured in full.
  */
-function waitAfter(n: number, policy: RetryPolicy, sent: number, retryAfter: string | undefined): number {
-  return retryAfterMs(retryAfter, policy) ?? Math.max(0, backoff(n, policy) - (Date.now() - sent));
+function waitAfter(n: number, policy: RetryPolicy, from: number, retryAfter: string | undefined): number {
+  return retryAfterMs(retryAfter, policy) ?? Math.max(0, backoff(n, policy) - (Date.now() - from));
 }
 
 /** The request's deadline passed (AbortSignal.timeout): the whole exchange, body included, took too long. */
