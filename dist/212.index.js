@@ -1166,7 +1166,7 @@ function encodeField(v) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _util_worker_entry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83561);
-/* harmony import */ var _gzip_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(47654);
+/* harmony import */ var _gzip_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90911);
 
 
 
@@ -1366,8 +1366,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: goCleanPath
 
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(38522);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/chart/tar-reader.ts
@@ -1722,7 +1720,6 @@ var chart = __webpack_require__(18892);
 
 
 
-
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 /**
  * The files of a packaged chart (`.tgz`, gzip required as Helm requires it), names relative to the chart root (the first path element
@@ -1788,7 +1785,9 @@ async function readChartArchive(data, where, budget = new chart/* UnpackBudget *
         // Inflated a chunk at a time, each counted before the tar reader sees it. What follows the tar's
         // end-of-archive blocks is counted and not parsed; after a refusal the rest is only counted, so
         // the budget is reported first, whatever the entries said (as when the archive was inflated first).
-        const gunzip = (0,external_node_zlib_.createGunzip)({ chunkSize: 64 * 1024 });
+        // Loaded here: a chart folder's publish never needs zlib (about 2 MiB once loaded).
+        const { createGunzip } = process.getBuiltinModule('node:zlib');
+        const gunzip = createGunzip({ chunkSize: 64 * 1024 });
         gunzip.on('data', (chunk) => {
             budget.take(chunk.length);
             if (budget.remaining >= 0) {
@@ -6248,7 +6247,7 @@ async function logIn(client, username, password) {
 /* harmony export */ });
 /* harmony import */ var _oci_layout_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25823);
 /* harmony import */ var _pull_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27458);
-/* harmony import */ var _push_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48577);
+/* harmony import */ var _push_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(43953);
 /* harmony import */ var _save_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11144);
 
 
@@ -6349,18 +6348,38 @@ async function pullChart(client, ref, layout, check) {
 
 /***/ }),
 
-/***/ 48577:
+/***/ 43953:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ lookUpTag),
-/* harmony export */   X: () => (/* binding */ pushArtifact)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _artifact_media_types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86690);
-/* harmony import */ var _oci_registry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9458);
-/* harmony import */ var _oci_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49963);
-/* harmony import */ var _same_chart_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(82047);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  F: () => (/* binding */ lookUpTag),
+  X: () => (/* binding */ pushArtifact)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/artifact/media-types.ts
+var media_types = __webpack_require__(86690);
+// EXTERNAL MODULE: ./src/oci/registry.ts + 2 modules
+var registry = __webpack_require__(9458);
+// EXTERNAL MODULE: ./src/oci/retry.ts
+var retry = __webpack_require__(49963);
+;// CONCATENATED MODULE: ./src/util/clock.ts
+/**
+ * Milliseconds on a monotonic clock. `performance.now()` would do as well, but its first use loads
+ * Node's perf_hooks (about 1 MiB and a few milliseconds on the start path); the process's own
+ * high-resolution clock is already there.
+ */
+function monotonicMs() {
+    return Number(process.hrtime.bigint()) / 1e6;
+}
+
+// EXTERNAL MODULE: ./src/release/same-chart.ts + 2 modules
+var same_chart = __webpack_require__(82047);
+;// CONCATENATED MODULE: ./src/release/push.ts
+
 
 
 
@@ -6405,7 +6424,7 @@ class TagCheck {
     client;
     ref;
     isNew;
-    at = performance.now();
+    at = monotonicMs();
     #again;
     constructor(client, ref, 
     /** Whether the tag was new (held nothing): only then is it asked for again. */
@@ -6418,7 +6437,7 @@ class TagCheck {
     askAgain() {
         if (!this.isNew || this.#again)
             return;
-        this.at = performance.now();
+        this.at = monotonicMs();
         this.#again = this.client.resolveTag(this.ref.repository, this.ref.tag, true);
         // Safe: `commit` awaits this same promise and reports its failure; only when the upload or
         // `beforeCommit` fails first is it never awaited, and then that failure is the one reported.
@@ -6439,7 +6458,7 @@ async function upload(client, ref, artifact, options) {
     const blobs = [[artifact.configDescriptor, artifact.config]];
     for (const layer of artifact.layers)
         blobs.push([layer, layer.digest === artifact.chartDescriptor.digest ? artifact.chart : artifact.provenance]);
-    const ask = (d) => options.known || d.size > _oci_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .SINGLE_POST_MAX */ .L$ || options.mountFrom !== undefined;
+    const ask = (d) => options.known || d.size > registry/* SINGLE_POST_MAX */.L$ || options.mountFrom !== undefined;
     let unsent = blobs.length;
     await Promise.all(blobs.map(async ([d, data]) => {
         // A blob's final request may be sent again (a retried upload): it is counted once.
@@ -6475,15 +6494,15 @@ async function commit(client, ref, artifact, ifExists, check, current, { readBac
         const late = expected === undefined || expected === current ? undefined : await decide(client, ref, artifact, ifExists, expected, vouch);
         if (late)
             return late;
-        writtenAt = performance.now();
+        writtenAt = monotonicMs();
         try {
-            await client.pushManifest(ref.repository, ref.tag, artifact.manifest, _artifact_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .MediaType */ .z.manifest, {}, async () => {
+            await client.pushManifest(ref.repository, ref.tag, artifact.manifest, media_types/* MediaType */.z.manifest, {}, async () => {
                 const now = await client.resolveTag(ref.repository, ref.tag, true);
                 if (now === ours)
                     throw new WriteLanded();
                 if (now !== expected)
                     throw new WrittenMeanwhile(now);
-                check.at = writtenAt = performance.now();
+                check.at = writtenAt = monotonicMs();
             });
         }
         catch (err) {
@@ -6492,7 +6511,7 @@ async function commit(client, ref, artifact, ifExists, check, current, { readBac
             if (!(err instanceof WrittenMeanwhile))
                 throw err;
             expected = err.digest;
-            check.at = performance.now();
+            check.at = monotonicMs();
             continue;
         }
         break;
@@ -6503,13 +6522,13 @@ async function commit(client, ref, artifact, ifExists, check, current, { readBac
     // the write went out (its own round trip counts), so of two runs that both wrote, the one replaced
     // says so instead of "pushed".
     // At least SETTLE_MIN_MS after the write's answer too: the margin for a racer descheduled on a busy machine.
-    const settled = when === 'now' ? 0 : Math.max(writtenAt + settleTime(writtenAt - check.at), performance.now() + SETTLE_MIN_MS);
+    const settled = when === 'now' ? 0 : Math.max(writtenAt + settleTime(writtenAt - check.at), monotonicMs() + SETTLE_MIN_MS);
     const readBack = (async () => {
         if (settled > 0)
-            await (0,_oci_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .yy)(Math.max(0, settled - performance.now()));
+            await (0,retry/* sleep */.yy)(Math.max(0, settled - monotonicMs()));
         const after = await client.resolveTag(ref.repository, ref.tag, true);
         if (after !== ours) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${ref.registry}/${ref.repository}:${ref.tag} was written by another run at the same time: it now holds ${after ?? 'nothing'}, not this build's ${ours}`, { hint: 'Run again: the tag is then compared with what is there, and if-exists decides' });
+            throw new errors/* UserError */.yo(`${ref.registry}/${ref.repository}:${ref.tag} was written by another run at the same time: it now holds ${after ?? 'nothing'}, not this build's ${ours}`, { hint: 'Run again: the tag is then compared with what is there, and if-exists decides' });
         }
     })();
     if (readBacks) {
@@ -6550,14 +6569,14 @@ async function decide(client, ref, artifact, ifExists, current, vouch) {
     if (current === undefined)
         return undefined;
     // Only `fail` shows why they differ; skip and overwrite need to know only whether they do.
-    const compared = await (0,_same_chart_js__WEBPACK_IMPORTED_MODULE_4__/* .compareWithRegistry */ .L)(client, ref.repository, current, artifact, { explain: ifExists === 'fail', vouch });
+    const compared = await (0,same_chart/* compareWithRegistry */.L)(client, ref.repository, current, artifact, { explain: ifExists === 'fail', vouch });
     if (compared.same)
         return { status: 'unchanged', digest: current, existing: compared.artifact };
     if (ifExists === 'skip')
         return { status: 'skipped', digest: current };
     if (ifExists === 'fail') {
         const theirs = compared.chartDigest ? ` (chart ${compared.chartDigest})` : '';
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${ref.registry}/${ref.repository}:${ref.tag} already holds ${current}${theirs}, and this build is ${ours} (chart ${artifact.chartDescriptor.digest}): ${compared.why}`, {
+        throw new errors/* UserError */.yo(`${ref.registry}/${ref.repository}:${ref.tag} already holds ${current}${theirs}, and this build is ${ours} (chart ${artifact.chartDescriptor.digest}): ${compared.why}`, {
             hint: 'A published version is immutable: bump the chart version, or set if-exists to skip (keep what is there) or overwrite (replace it)',
         });
     }

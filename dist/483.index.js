@@ -545,8 +545,8 @@ async function asChart(rel, abs) {
 var chart_ref = __webpack_require__(31938);
 // EXTERNAL MODULE: ./src/release/build.ts + 1 modules
 var release_build = __webpack_require__(45598);
-// EXTERNAL MODULE: ./src/release/push.ts
-var push = __webpack_require__(48577);
+// EXTERNAL MODULE: ./src/release/push.ts + 1 modules
+var push = __webpack_require__(43953);
 // EXTERNAL MODULE: ./src/release/outcome.ts
 var release_outcome = __webpack_require__(82641);
 // EXTERNAL MODULE: ./src/util/yield.ts

@@ -54,9 +54,9 @@ async function packagesLoaded(inputs: Record<string, string>, env: Record<string
 
 const publish = { chart: path.join(ROOT, 'examples', 'hello'), 'plain-http': 'true' };
 
-test('a publish loads neither undici, @actions/http-client, @actions/exec, openpgp, sigstore-js, tar, semver, child_process, worker_threads nor (plain HTTP) TLS', async () => {
+test('a publish loads neither undici, @actions/http-client, @actions/exec, openpgp, sigstore-js, tar, semver, child_process, worker_threads, zlib, perf_hooks nor (plain HTTP) TLS', async () => {
   const loaded = await packagesLoaded({ ...publish, ref: `oci://${registry.host}/start-path` }, { SOURCE_DATE_EPOCH: '0' });
-  assert.ok(loaded.has('node:http') && loaded.has('node:zlib'), [...loaded].join(', '));
+  assert.ok(loaded.has('node:http'), [...loaded].join(', '));
   for (const pkg of [
     'undici',
     '@actions/http-client',
@@ -71,6 +71,8 @@ test('a publish loads neither undici, @actions/http-client, @actions/exec, openp
     'semver',
     'node:child_process',
     'node:worker_threads',
+    'node:zlib',
+    'node:perf_hooks',
     'node:tls',
     'node:https',
   ])

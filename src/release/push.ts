@@ -5,6 +5,7 @@ import { MediaType } from '../artifact/media-types.js';
 import type { Reference } from '../oci/reference.js';
 import { SINGLE_POST_MAX, type RegistryClient } from '../oci/registry.js';
 import { sleep } from '../oci/retry.js';
+import { monotonicMs } from '../util/clock.js';
 import { compareWithRegistry, type Vouching } from './same-chart.js';
 
 export type IfExists = 'fail' | 'skip' | 'overwrite';
@@ -84,7 +85,7 @@ export async function pushArtifact(
  * which another run's write goes unseen), and, for a new tag, the answer to asking again.
  */
 class TagCheck {
-  at = performance.now();
+  at = monotonicMs();
   #again?: Promise<string | undefined>;
 
   constructor(
@@ -97,7 +98,7 @@ class TagCheck {
   /** Asks once, now; later calls do nothing. */
   askAgain(): void {
     if (!this.isNew || this.#again) return;
-    this.at = performance.now();
+    this.at = monotonicMs();
     this.#again = this.client.resolveTag(this.ref.repository, this.ref.tag, true);
     // Safe: `commit` awaits this same promise and reports its failure; only when the upload or
     // `beforeCommit` fails first is it never awaited, and then that failure is the one reported.
@@ -168,19 +169,19 @@ async function commit(
     const late =
       expected === undefined || expected === current ? undefined : await decide(client, ref, artifact, ifExists, expected, vouch);
     if (late) return late;
-    writtenAt = performance.now();
+    writtenAt = monotonicMs();
     try {
       await client.pushManifest(ref.repository, ref.tag, artifact.manifest, MediaType.manifest, {}, async () => {
         const now = await client.resolveTag(ref.repository, ref.tag, true);
         if (now === ours) throw new WriteLanded();
         if (now !== expected) throw new WrittenMeanwhile(now);
-        check.at = writtenAt = performance.now();
+        check.at = writtenAt = monotonicMs();
       });
     } catch (err) {
       if (err instanceof WriteLanded) break;
       if (!(err instanceof WrittenMeanwhile)) throw err;
       expected = err.digest;
-      check.at = performance.now();
+      check.at = monotonicMs();
       continue;
     }
     break;
@@ -191,9 +192,9 @@ async function commit(
   // the write went out (its own round trip counts), so of two runs that both wrote, the one replaced
   // says so instead of "pushed".
   // At least SETTLE_MIN_MS after the write's answer too: the margin for a racer descheduled on a busy machine.
-  const settled = when === 'now' ? 0 : Math.max(writtenAt + settleTime(writtenAt - check.at), performance.now() + SETTLE_MIN_MS);
+  const settled = when === 'now' ? 0 : Math.max(writtenAt + settleTime(writtenAt - check.at), monotonicMs() + SETTLE_MIN_MS);
   const readBack = (async () => {
-    if (settled > 0) await sleep(Math.max(0, settled - performance.now()));
+    if (settled > 0) await sleep(Math.max(0, settled - monotonicMs()));
     const after = await client.resolveTag(ref.repository, ref.tag, true);
     if (after !== ours) {
       throw new UserError(
