@@ -386,8 +386,8 @@ class FetchBudget {
 /* harmony export */   YK: () => (/* binding */ problemLine),
 /* harmony export */   pS: () => (/* binding */ GO_YAML_BOUNDS)
 /* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
-/* harmony import */ var _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(34282);
+/* harmony import */ var _util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(63235);
+/* harmony import */ var _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34282);
 
 
 /**
@@ -409,10 +409,10 @@ function decodeGoYaml(text, type) {
     let doc;
     try {
         // YAML 1.2's core schema, as yaml.v3 resolves plain scalars; duplicate keys are an error there too.
-        doc = (0,_util_bounded_read_js__WEBPACK_IMPORTED_MODULE_1__/* .parseYamlDocuments */ .v)(text, GO_YAML_BOUNDS, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false })[0];
+        doc = (0,_util_bounded_read_js__WEBPACK_IMPORTED_MODULE_0__/* .parseYamlDocuments */ .v)(text, GO_YAML_BOUNDS, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false })[0];
     }
     catch (err) {
-        if (!(err instanceof _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_1__/* .BoundsError */ .UI))
+        if (!(err instanceof _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_0__/* .BoundsError */ .UI))
             throw err;
         return { value: undefined, problems: [{ path: '', problem: `too large to read: it ${err.message}` }] };
     }
@@ -450,42 +450,42 @@ function decode(walk, node, type, path) {
     if (--walk.visits < 0)
         throw walk;
     const { doc, out } = walk;
-    if (yaml__WEBPACK_IMPORTED_MODULE_0__.isAlias(node))
+    if ((0,_util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_1__/* .yaml */ .oQ)().isAlias(node))
         node = node.resolve(doc);
-    if (node === null || node === undefined || (yaml__WEBPACK_IMPORTED_MODULE_0__.isScalar(node) && node.value === null))
+    if (node === null || node === undefined || ((0,_util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_1__/* .yaml */ .oQ)().isScalar(node) && node.value === null))
         return; // nil: the zero value
     if (type === 'any')
         return;
-    const kind = yaml__WEBPACK_IMPORTED_MODULE_0__.isMap(node) ? 'a mapping' : yaml__WEBPACK_IMPORTED_MODULE_0__.isSeq(node) ? 'a list' : 'a scalar';
+    const kind = (0,_util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_1__/* .yaml */ .oQ)().isMap(node) ? 'a mapping' : (0,_util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_1__/* .yaml */ .oQ)().isSeq(node) ? 'a list' : 'a scalar';
     if (type === 'string') {
-        if (!yaml__WEBPACK_IMPORTED_MODULE_0__.isScalar(node))
+        if (!(0,_util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_1__/* .yaml */ .oQ)().isScalar(node))
             out.push({ path, problem: `${kind} where a string goes` });
         return;
     }
     if (type === 'bool') {
-        const v = yaml__WEBPACK_IMPORTED_MODULE_0__.isScalar(node) ? node.value : undefined;
-        if (typeof v === 'boolean' || (typeof v === 'string' && node instanceof yaml__WEBPACK_IMPORTED_MODULE_0__.Scalar && node.type === 'PLAIN' && BOOL_WORDS.has(v)))
+        const v = (0,_util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_1__/* .yaml */ .oQ)().isScalar(node) ? node.value : undefined;
+        if (typeof v === 'boolean' || (typeof v === 'string' && node instanceof (0,_util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_1__/* .yaml */ .oQ)().Scalar && node.type === 'PLAIN' && BOOL_WORDS.has(v)))
             return;
         out.push({
             path,
-            problem: yaml__WEBPACK_IMPORTED_MODULE_0__.isScalar(node) ? `${JSON.stringify(String(v))} is not true or false` : `${kind} where true or false goes`,
+            problem: (0,_util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_1__/* .yaml */ .oQ)().isScalar(node) ? `${JSON.stringify(String(v))} is not true or false` : `${kind} where true or false goes`,
         });
         return;
     }
     if ('list' in type) {
-        if (!yaml__WEBPACK_IMPORTED_MODULE_0__.isSeq(node)) {
+        if (!(0,_util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_1__/* .yaml */ .oQ)().isSeq(node)) {
             out.push({ path, problem: `${kind} where a list goes` });
             return;
         }
         node.items.forEach((item, i) => decode(walk, item, type.list, `${path}[${i}]`));
         return;
     }
-    if (!yaml__WEBPACK_IMPORTED_MODULE_0__.isMap(node)) {
+    if (!(0,_util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_1__/* .yaml */ .oQ)().isMap(node)) {
         out.push({ path, problem: `${kind} where a mapping (${Object.keys(type.struct).join(', ')}) goes` });
         return;
     }
     for (const pair of node.items) {
-        const key = yaml__WEBPACK_IMPORTED_MODULE_0__.isScalar(pair.key) ? String(pair.key.value) : undefined;
+        const key = (0,_util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_1__/* .yaml */ .oQ)().isScalar(pair.key) ? String(pair.key.value) : undefined;
         const at = path ? `${path}.${key ?? '?'}` : (key ?? '?');
         if (key === undefined || !(key in type.struct)) {
             out.push({
@@ -675,7 +675,7 @@ async function assemble(files, origin, loadArchive) {
         });
     }
     const md = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_2__/* .emptyMetadata */ .fs)();
-    (0,_metadata_js__WEBPACK_IMPORTED_MODULE_2__/* .readMetadataYaml */ .T)(chartYaml.data.toString('utf8'), md, `${origin}/Chart.yaml`);
+    await (0,_metadata_js__WEBPACK_IMPORTED_MODULE_2__/* .readMetadataYaml */ .T)(chartYaml.data.toString('utf8'), md, `${origin}/Chart.yaml`);
     if (md.apiVersion === '')
         md.apiVersion = 'v1';
     const chart = { metadata: md, templates: [], files: [], dependencies: [] };
@@ -686,10 +686,10 @@ async function assemble(files, origin, loadArchive) {
             case f.name === 'Chart.yaml':
                 break;
             case f.name === 'Chart.lock':
-                chart.lock = (0,_lock_js__WEBPACK_IMPORTED_MODULE_1__/* .readLock */ .mF)(f.data, where);
+                chart.lock = await (0,_lock_js__WEBPACK_IMPORTED_MODULE_1__/* .readLock */ .mF)(f.data, where);
                 break;
             case f.name === 'values.yaml':
-                checkValues(f.data, where);
+                await checkValues(f.data, where);
                 chart.values = f.data;
                 break;
             case f.name === 'values.schema.json':
@@ -697,12 +697,12 @@ async function assemble(files, origin, loadArchive) {
                 chart.schema = f.data;
                 break;
             case f.name === 'requirements.yaml':
-                (0,_metadata_js__WEBPACK_IMPORTED_MODULE_2__/* .readMetadataYaml */ .T)(f.data.toString('utf8'), md, where);
+                await (0,_metadata_js__WEBPACK_IMPORTED_MODULE_2__/* .readMetadataYaml */ .T)(f.data.toString('utf8'), md, where);
                 if (md.apiVersion === 'v1')
                     chart.files.push(f);
                 break;
             case f.name === 'requirements.lock':
-                chart.lock = (0,_lock_js__WEBPACK_IMPORTED_MODULE_1__/* .readLock */ .mF)(f.data, where);
+                chart.lock = await (0,_lock_js__WEBPACK_IMPORTED_MODULE_1__/* .readLock */ .mF)(f.data, where);
                 if (md.apiVersion === 'v1')
                     chart.files.push(f);
                 break;
@@ -781,9 +781,9 @@ function unmetSubchartDependencies(chart, at = '', above = new Set()) {
     }
     return out;
 }
-function checkValues(data, where) {
+async function checkValues(data, where) {
     try {
-        (0,_go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .checkGoValues */ .bS)(data.toString('utf8'));
+        await (0,_go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .checkValuesYaml */ .Iq)(data.toString('utf8'));
     }
     catch (err) {
         if (err instanceof _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_5__/* .BoundsError */ .UI)
@@ -849,17 +849,20 @@ class UnpackBudget {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   AZ: () => (/* binding */ goJsonString),
+/* harmony export */   Iq: () => (/* binding */ checkValuesYaml),
 /* harmony export */   W2: () => (/* binding */ goStructJson),
 /* harmony export */   WF: () => (/* binding */ goString),
-/* harmony export */   bS: () => (/* binding */ checkGoValues),
+/* harmony export */   a_: () => (/* binding */ readGoYaml),
 /* harmony export */   d0: () => (/* binding */ parseGoYaml),
 /* harmony export */   jg: () => (/* binding */ RawJson),
 /* harmony export */   oy: () => (/* binding */ GoYamlError),
 /* harmony export */   sE: () => (/* binding */ goFields)
 /* harmony export */ });
-/* unused harmony export goNumber */
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
-/* harmony import */ var _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(34282);
+/* unused harmony exports checkGoValues, goNumber */
+/* harmony import */ var _util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(63235);
+/* harmony import */ var _simple_yaml_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(75938);
+/* harmony import */ var _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34282);
+
 
 
 /**
@@ -899,6 +902,21 @@ function goScalarTag(t) {
     const test = !tag.test || /inf|nan/i.test(tag.test.source) ? tag.test : tag.format === 'EXP' ? GO_FLOAT_EXP : GO_FLOAT;
     return { ...tag, test, resolve: (...args) => new GoFloat(Number(resolve(...args))) };
 }
+/** parseGoYaml's value: by simple-yaml.ts where the file is in its subset, else with the library. */
+async function readGoYaml(text) {
+    const simple = (0,_simple_yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .readSimpleYaml */ .C)(text, 'read');
+    if (simple)
+        return simple.value;
+    await (0,_util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_2__/* .loadYaml */ .yv)();
+    return parseGoYaml(text);
+}
+/** checkGoValues: by simple-yaml.ts where the file is in its subset, else with the library. */
+async function checkValuesYaml(text) {
+    if ((0,_simple_yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .readSimpleYaml */ .C)(text, 'check'))
+        return;
+    await (0,_util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_2__/* .loadYaml */ .yv)();
+    checkGoValues(text);
+}
 /**
  * A YAML file read as Helm reads Chart.yaml, Chart.lock and requirements (sigs.k8s.io/yaml over
  * go-yaml): the first document only, duplicate keys allowed (the last wins), and only what converts
@@ -921,25 +939,25 @@ function parseGoYaml(text) {
  * read as 1.2.3 here and as 6.6.6 in Helm. Done on the syntax tree, each mapping once.
  */
 function applyGoMerges(node, done, resolveAlias) {
-    if (yaml__WEBPACK_IMPORTED_MODULE_0__.isAlias(node) || done.has(node))
+    if ((0,_util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_2__/* .yaml */ .oQ)().isAlias(node) || done.has(node))
         return;
     done.add(node);
-    if (yaml__WEBPACK_IMPORTED_MODULE_0__.isSeq(node))
+    if ((0,_util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_2__/* .yaml */ .oQ)().isSeq(node))
         return node.items.forEach((n) => applyGoMerges(n, done, resolveAlias));
-    if (!yaml__WEBPACK_IMPORTED_MODULE_0__.isMap(node))
+    if (!(0,_util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_2__/* .yaml */ .oQ)().isMap(node))
         return;
     const merged = new Map();
     let hasMerge = false;
     for (const pair of node.items) {
         applyGoMerges(pair.value, done, resolveAlias);
-        const key = yaml__WEBPACK_IMPORTED_MODULE_0__.isScalar(pair.key) ? pair.key.value : pair.key;
+        const key = (0,_util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_2__/* .yaml */ .oQ)().isScalar(pair.key) ? pair.key.value : pair.key;
         // The `yaml` package reads a plain `<<` as its merge key (a symbol), whatever its `merge` option.
-        const isMerge = (key === '<<' || (typeof key === 'symbol' && key.description === '<<')) && yaml__WEBPACK_IMPORTED_MODULE_0__.isScalar(pair.key) && pair.key.type === 'PLAIN';
+        const isMerge = (key === '<<' || (typeof key === 'symbol' && key.description === '<<')) && (0,_util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_2__/* .yaml */ .oQ)().isScalar(pair.key) && pair.key.type === 'PLAIN';
         if (isMerge) {
             hasMerge = true;
             for (const source of mergeSources(pair.value, done, resolveAlias))
                 for (const p of source.items)
-                    merged.set(yaml__WEBPACK_IMPORTED_MODULE_0__.isScalar(p.key) ? p.key.value : p.key, p);
+                    merged.set((0,_util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_2__/* .yaml */ .oQ)().isScalar(p.key) ? p.key.value : p.key, p);
         }
         else
             merged.set(key, pair);
@@ -949,11 +967,11 @@ function applyGoMerges(node, done, resolveAlias) {
 }
 /** The maps a `<<` names: one map, or each map of a list (the last first, so that the first wins), aliases resolved. */
 function mergeSources(value, done, resolveAlias) {
-    const resolve = (n) => (yaml__WEBPACK_IMPORTED_MODULE_0__.isAlias(n) ? resolveAlias(n) : n);
+    const resolve = (n) => ((0,_util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_2__/* .yaml */ .oQ)().isAlias(n) ? resolveAlias(n) : n);
     const v = resolve(value);
-    const maps = yaml__WEBPACK_IMPORTED_MODULE_0__.isSeq(v) ? [...v.items].reverse().map(resolve) : [v];
+    const maps = (0,_util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_2__/* .yaml */ .oQ)().isSeq(v) ? [...v.items].reverse().map(resolve) : [v];
     for (const m of maps) {
-        if (!yaml__WEBPACK_IMPORTED_MODULE_0__.isMap(m))
+        if (!(0,_util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_2__/* .yaml */ .oQ)().isMap(m))
             throw new GoYamlError('map merge requires map or sequence of maps as the value');
         applyGoMerges(m, done, resolveAlias);
     }
@@ -961,14 +979,14 @@ function mergeSources(value, done, resolveAlias) {
 }
 /** Float map keys become their text first, as sigs.k8s.io/yaml writes them (JSON keys are strings). */
 function stringifyFloatKeys(node) {
-    if (yaml__WEBPACK_IMPORTED_MODULE_0__.isMap(node)) {
+    if ((0,_util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_2__/* .yaml */ .oQ)().isMap(node)) {
         for (const pair of node.items) {
-            if (yaml__WEBPACK_IMPORTED_MODULE_0__.isScalar(pair.key) && pair.key.value instanceof GoFloat)
+            if ((0,_util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_2__/* .yaml */ .oQ)().isScalar(pair.key) && pair.key.value instanceof GoFloat)
                 pair.key.value = String(pair.key.value);
             stringifyFloatKeys(pair.value);
         }
     }
-    else if (yaml__WEBPACK_IMPORTED_MODULE_0__.isSeq(node))
+    else if ((0,_util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_2__/* .yaml */ .oQ)().isSeq(node))
         node.items.forEach(stringifyFloatKeys);
 }
 /**
@@ -980,7 +998,7 @@ function stringifyFloatKeys(node) {
 function checkGoValues(text) {
     for (const doc of parseGoYamlDocuments(text)) {
         const root = doc.contents;
-        if (!(root === null || yaml__WEBPACK_IMPORTED_MODULE_0__.isMap(root) || (yaml__WEBPACK_IMPORTED_MODULE_0__.isScalar(root) && root.value === null)))
+        if (!(root === null || (0,_util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_2__/* .yaml */ .oQ)().isMap(root) || ((0,_util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_2__/* .yaml */ .oQ)().isScalar(root) && root.value === null)))
             throw new GoYamlError('values must be a map at the top level');
         checkJsonable(root);
     }
@@ -997,7 +1015,7 @@ class GoYamlError extends Error {
 }
 /** Within CHART_YAML_BOUNDS: past them a BoundsError, before any tree is built. */
 function parseGoYamlDocuments(text) {
-    const list = (0,_util_bounded_read_js__WEBPACK_IMPORTED_MODULE_1__/* .parseYamlDocuments */ .v)(text, _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_1__/* .CHART_YAML_BOUNDS */ .xW, {
+    const list = (0,_util_bounded_read_js__WEBPACK_IMPORTED_MODULE_0__/* .parseYamlDocuments */ .v)(text, _util_bounded_read_js__WEBPACK_IMPORTED_MODULE_0__/* .CHART_YAML_BOUNDS */ .xW, {
         version: '1.1',
         uniqueKeys: false,
         customTags: (tags) => tags
@@ -1014,21 +1032,21 @@ function parseGoYamlDocuments(text) {
 }
 /** What sigs.k8s.io/yaml refuses when it turns YAML into JSON. */
 function checkJsonable(node, at = '') {
-    if (yaml__WEBPACK_IMPORTED_MODULE_0__.isMap(node)) {
+    if ((0,_util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_2__/* .yaml */ .oQ)().isMap(node)) {
         for (const pair of node.items) {
             const key = pair.key;
-            if (yaml__WEBPACK_IMPORTED_MODULE_0__.isCollection(key))
-                throw new GoYamlError(`invalid map key${at ? ` under ${at}` : ''}: a ${yaml__WEBPACK_IMPORTED_MODULE_0__.isMap(key) ? 'map' : 'list'}`);
-            const value = yaml__WEBPACK_IMPORTED_MODULE_0__.isScalar(key) ? key.value : key;
+            if ((0,_util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_2__/* .yaml */ .oQ)().isCollection(key))
+                throw new GoYamlError(`invalid map key${at ? ` under ${at}` : ''}: a ${(0,_util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_2__/* .yaml */ .oQ)().isMap(key) ? 'map' : 'list'}`);
+            const value = (0,_util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_2__/* .yaml */ .oQ)().isScalar(key) ? key.value : key;
             if (value === null || value === undefined)
                 throw new GoYamlError(`unsupported map key${at ? ` under ${at}` : ''}: null`);
             checkJsonable(pair.value, at ? `${at}.${String(value)}` : String(value));
         }
     }
-    else if (yaml__WEBPACK_IMPORTED_MODULE_0__.isSeq(node)) {
+    else if ((0,_util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_2__/* .yaml */ .oQ)().isSeq(node)) {
         node.items.forEach((item, i) => checkJsonable(item, `${at}[${i}]`));
     }
-    else if (yaml__WEBPACK_IMPORTED_MODULE_0__.isScalar(node) && node.value instanceof GoFloat && !Number.isFinite(node.value.value)) {
+    else if ((0,_util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_2__/* .yaml */ .oQ)().isScalar(node) && node.value instanceof GoFloat && !Number.isFinite(node.value.value)) {
         throw new GoYamlError(`unsupported value${at ? ` at ${at}` : ''}: ${node.source ?? String(node.value)} (JSON has no infinity or NaN)`);
     }
 }
@@ -2340,6 +2358,7 @@ async function loadArchiveChart(data, origin, budget = new chart_chart/* UnpackB
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _go_values_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7475);
+/* harmony import */ var _util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(63235);
 /* harmony import */ var _yaml_error_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(46994);
 /* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(96655);
 
@@ -2348,9 +2367,14 @@ async function loadArchiveChart(data, origin, budget = new chart_chart/* UnpackB
 
 
 
+
 const RFC3339 = /^(\d{4}-\d\d-\d\d[Tt]\d\d:\d\d:\d\d)(\.\d+)?([Zz]|[+-]\d\d:\d\d)$/;
-/** Chart.lock (or requirements.lock) read into Helm's Lock and written back as Helm writes it. */
-function readLock(data, where) {
+/**
+ * Chart.lock (or requirements.lock) read into Helm's Lock and written back as Helm writes it. With
+ * the library (its `generated` is a time stamp, outside simple-yaml.ts's subset): `lockState` relies on it.
+ */
+async function readLock(data, where) {
+    await (0,_util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_5__/* .loadYaml */ .yv)();
     let doc;
     try {
         doc = (0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .parseGoYaml */ .d0)(data.toString('utf8'));
@@ -2371,7 +2395,7 @@ function readLock(data, where) {
             ['digest', (0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .goString */ .WF)(obj.digest, 'digest')],
             ['dependencies', deps],
         ]);
-        return Buffer.from((0,_metadata_js__WEBPACK_IMPORTED_MODULE_4__/* .goYaml */ .qw)(json));
+        return Buffer.from(await (0,_metadata_js__WEBPACK_IMPORTED_MODULE_4__/* .goYaml */ .qw)(json));
     }
     catch (err) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(err.message, { where, hint: 'Regenerate it with helm dependency update' });
@@ -2387,7 +2411,7 @@ function goTime(s) {
     const frac = (m[2] ?? '').replace(/0+$/, '');
     return `${m[1].replace('t', 'T')}${frac === '.' ? '' : frac}${m[3].toUpperCase()}`;
 }
-/** The digest and dependencies of a Chart.lock as `readLock` wrote it. */
+/** The digest and dependencies of a Chart.lock as `readLock` wrote it (having loaded the library). */
 function lockState(lock) {
     const obj = ((0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .parseGoYaml */ .d0)(lock.toString('utf8')) ?? {});
     const deps = Array.isArray(obj.dependencies) ? obj.dependencies.map((d, i) => (0,_metadata_js__WEBPACK_IMPORTED_MODULE_4__/* .dependency */ .Gs)(d, `dependencies[${i}]`)) : [];
@@ -2425,10 +2449,12 @@ function hashRequirements(req, lock) {
 /* harmony export */   fs: () => (/* binding */ emptyMetadata),
 /* harmony export */   qw: () => (/* binding */ goYaml)
 /* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _yaml_error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46994);
-/* harmony import */ var _go_values_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7475);
+/* harmony import */ var _util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(63235);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _yaml_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(46994);
+/* harmony import */ var _go_values_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7475);
+/* harmony import */ var _simple_yaml_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(75938);
+
 
 
 
@@ -2491,12 +2517,12 @@ function isSemVer2(version) {
  */
 function checkPackageable(md, file) {
     if (md.apiVersion === 'v3')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('apiVersion "v3": Helm 4.1.4 loads chart API v3 but does not package it ("invalid chart apiVersion")', {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('apiVersion "v3": Helm 4.1.4 loads chart API v3 but does not package it ("invalid chart apiVersion")', {
             where: file,
             hint: 'Use apiVersion: v2 (Helm 3.17 packages a v3 chart as a v2 one; its .tgz given here is pushed as it is)',
         });
     if (md.apiVersion !== 'v1' && md.apiVersion !== 'v2')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`apiVersion ${JSON.stringify(md.apiVersion)} is not a chart API version Helm 4 packages ("unsupported chart version")`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`apiVersion ${JSON.stringify(md.apiVersion)} is not a chart API version Helm 4 packages ("unsupported chart version")`, {
             where: file,
             hint: 'Use apiVersion: v2 (or v1 for charts written for Helm 2)',
         });
@@ -2523,30 +2549,30 @@ function emptyMetadata() {
     };
 }
 /** Reads YAML text into `md` the way Helm's yaml.Unmarshal does: fields present overwrite. */
-function readMetadataYaml(text, md, file) {
+async function readMetadataYaml(text, md, file) {
     let doc;
     try {
-        doc = (0,_go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .parseGoYaml */ .d0)(text);
+        doc = await (0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .readGoYaml */ .a_)(text);
     }
     catch (err) {
-        throw (0,_yaml_error_js__WEBPACK_IMPORTED_MODULE_2__/* .yamlSyntaxError */ .r)(err, file, 'Fix the YAML syntax');
+        throw (0,_yaml_error_js__WEBPACK_IMPORTED_MODULE_1__/* .yamlSyntaxError */ .r)(err, file, 'Fix the YAML syntax');
     }
     if (doc === null || doc === undefined)
         return;
     if (typeof doc !== 'object' || Array.isArray(doc)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('expected a map of fields at the top level', {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('expected a map of fields at the top level', {
             where: file,
             hint: 'See https://helm.sh/docs/topics/charts/#the-chartyaml-file',
         });
     }
     try {
-        for (const [key, value] of (0,_go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .goFields */ .sE)(doc, METADATA_FIELDS))
+        for (const [key, value] of (0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .goFields */ .sE)(doc, METADATA_FIELDS))
             setField(md, key, value);
     }
     catch (err) {
-        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo)
+        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo)
             throw err;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(err.message, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(err.message, {
             where: file,
             hint: 'Correct the field type; see https://helm.sh/docs/topics/charts/#the-chartyaml-file',
         });
@@ -2571,7 +2597,7 @@ function setField(md, key, v) {
             md.dependencies = list(v, key).map((d, i) => dependency(d, `dependencies[${i}]`));
             break;
         default:
-            md[key] = (0,_go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .goString */ .WF)(v, key);
+            md[key] = (0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .goString */ .WF)(v, key);
     }
 }
 function list(v, field) {
@@ -2582,7 +2608,7 @@ function list(v, field) {
     return v;
 }
 function stringList(v, field) {
-    return list(v, field).map((x, i) => (0,_go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .goString */ .WF)(x, `${field}[${i}]`));
+    return list(v, field).map((x, i) => (0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .goString */ .WF)(x, `${field}[${i}]`));
 }
 function bool(v, field) {
     if (v === null || v === undefined)
@@ -2598,7 +2624,7 @@ function stringMap(v, field) {
         throw new TypeError(`${field} must be a map of strings`);
     const out = {};
     for (const [k, x] of Object.entries(v))
-        out[k] = (0,_go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .goString */ .WF)(x, `${field}.${k}`);
+        out[k] = (0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .goString */ .WF)(x, `${field}.${k}`);
     return out;
 }
 function struct(v, field) {
@@ -2612,27 +2638,27 @@ function maintainer(v, field) {
     const obj = struct(v, field);
     if (obj === null)
         throw new TypeError('maintainers must not contain empty or null nodes');
-    const f = (0,_go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .goFields */ .sE)(obj, MAINTAINER_FIELDS);
+    const f = (0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .goFields */ .sE)(obj, MAINTAINER_FIELDS);
     return {
-        name: (0,_go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .goString */ .WF)(f.get('name'), `${field}.name`),
-        email: (0,_go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .goString */ .WF)(f.get('email'), `${field}.email`),
-        url: (0,_go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .goString */ .WF)(f.get('url'), `${field}.url`),
+        name: (0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .goString */ .WF)(f.get('name'), `${field}.name`),
+        email: (0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .goString */ .WF)(f.get('email'), `${field}.email`),
+        url: (0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .goString */ .WF)(f.get('url'), `${field}.url`),
     };
 }
 function dependency(v, field) {
     const obj = struct(v, field);
     if (obj === null)
         throw new TypeError('dependencies must not contain empty or null nodes');
-    const f = (0,_go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .goFields */ .sE)(obj, DEPENDENCY_FIELDS);
+    const f = (0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .goFields */ .sE)(obj, DEPENDENCY_FIELDS);
     return {
-        name: (0,_go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .goString */ .WF)(f.get('name'), `${field}.name`),
-        version: (0,_go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .goString */ .WF)(f.get('version'), `${field}.version`),
-        repository: (0,_go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .goString */ .WF)(f.get('repository'), `${field}.repository`),
-        condition: (0,_go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .goString */ .WF)(f.get('condition'), `${field}.condition`),
+        name: (0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .goString */ .WF)(f.get('name'), `${field}.name`),
+        version: (0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .goString */ .WF)(f.get('version'), `${field}.version`),
+        repository: (0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .goString */ .WF)(f.get('repository'), `${field}.repository`),
+        condition: (0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .goString */ .WF)(f.get('condition'), `${field}.condition`),
         tags: stringList(f.get('tags'), `${field}.tags`),
         enabled: bool(f.get('enabled'), `${field}.enabled`),
         importValues: list(f.get('import-values'), `${field}.import-values`),
-        alias: (0,_go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .goString */ .WF)(f.get('alias'), `${field}.alias`),
+        alias: (0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .goString */ .WF)(f.get('alias'), `${field}.alias`),
     };
 }
 /** Go's unicode.IsSpace → ' ', other non-printable runes dropped (Helm's sanitizeString). */
@@ -2657,7 +2683,7 @@ function validateMetadata(md, file) {
     md.sources = md.sources.map(sanitize);
     md.keywords = md.keywords.map(sanitize);
     const fail = (message, hint) => {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(message, { where: file, hint });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(message, { where: file, hint });
     };
     if (md.apiVersion === '')
         md.apiVersion = 'v1';
@@ -2705,7 +2731,7 @@ const empty = (v) => {
     return v;
 };
 function dependencyJson(d) {
-    return new _go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .RawJson */ .jg((0,_go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .goStructJson */ .W2)([
+    return new _go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .RawJson */ .jg((0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .goStructJson */ .W2)([
         ['name', d.name],
         ['version', empty(d.version)],
         ['repository', d.repository],
@@ -2718,12 +2744,12 @@ function dependencyJson(d) {
 }
 /** The config blob: `json.Marshal(chart.Metadata)` byte for byte. */
 function configJson(md) {
-    const maintainers = md.maintainers.map((m) => new _go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .RawJson */ .jg((0,_go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .goStructJson */ .W2)([
+    const maintainers = md.maintainers.map((m) => new _go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .RawJson */ .jg((0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .goStructJson */ .W2)([
         ['name', empty(m.name)],
         ['email', empty(m.email)],
         ['url', empty(m.url)],
     ])));
-    return (0,_go_values_js__WEBPACK_IMPORTED_MODULE_3__/* .goStructJson */ .W2)([
+    return (0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .goStructJson */ .W2)([
         ['name', empty(md.name)],
         ['home', empty(md.home)],
         ['sources', empty(md.sources)],
@@ -2744,8 +2770,13 @@ function configJson(md) {
     ]);
 }
 /** YAML as sigs.k8s.io/yaml writes a JSON document: keys sorted at every level, YAML 1.1 quoting. */
-function goYaml(jsonText) {
-    return yaml__WEBPACK_IMPORTED_MODULE_0__.stringify(JSON.parse(jsonText), { sortMapEntries: true, version: '1.1', lineWidth: 0 });
+async function goYaml(jsonText) {
+    const value = JSON.parse(jsonText);
+    const simple = (0,_simple_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .writeSimpleYaml */ .F)(value);
+    if (simple !== undefined)
+        return simple;
+    await (0,_util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_4__/* .loadYaml */ .yv)();
+    return (0,_util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_4__/* .yaml */ .oQ)().stringify(value, { sortMapEntries: true, version: '1.1', lineWidth: 0 });
 }
 /** Chart.yaml as `helm package` writes it: the metadata re-serialised (v1 charts keep deps in requirements.yaml). */
 function chartYaml(md) {
@@ -2864,9 +2895,9 @@ function octal(b, offset, width, value) {
  * Chart.lock, values.yaml, values.schema.json, templates, other files, then each subchart the same
  * way under `charts/<its name>/` — every path under the chart's name, not its folder's.
  */
-function archiveEntries(chart, prefix = '') {
+async function archiveEntries(chart, prefix = '') {
     const base = `${prefix}${chart.metadata.name}/`;
-    const out = [{ name: `${base}Chart.yaml`, data: Buffer.from((0,metadata/* chartYaml */.U5)(chart.metadata)) }];
+    const out = [{ name: `${base}Chart.yaml`, data: Buffer.from(await (0,metadata/* chartYaml */.U5)(chart.metadata)) }];
     if (chart.metadata.apiVersion === 'v2' && chart.lock)
         out.push({ name: `${base}Chart.lock`, data: chart.lock });
     if (chart.values)
@@ -2878,12 +2909,307 @@ function archiveEntries(chart, prefix = '') {
     for (const f of chart.files)
         out.push({ name: base + f.name, data: f.data });
     for (const dep of chart.dependencies)
-        out.push(...archiveEntries(dep, `${base}charts/`));
+        out.push(...(await archiveEntries(dep, `${base}charts/`)));
     return out;
 }
 /** The packaged chart (`<name>-<version>.tgz` bytes): the same chart and date give the same bytes. */
-function packageChart(chart, sourceDateSeconds) {
-    return (0,gzip_parallel/* gzipParallel */.e7)(writeTar(archiveEntries(chart), sourceDateSeconds));
+async function packageChart(chart, sourceDateSeconds) {
+    return (0,gzip_parallel/* gzipParallel */.e7)(writeTar(await archiveEntries(chart), sourceDateSeconds));
+}
+
+
+/***/ }),
+
+/***/ 75938:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ readSimpleYaml),
+/* harmony export */   F: () => (/* binding */ writeSimpleYaml)
+/* harmony export */ });
+/**
+ * The YAML most charts are written in, read and written without the `yaml` library: block mappings
+ * and sequences of plain, quoted and empty (`{}`, `[]`) scalars, comments, in printable ASCII. Loading
+ * the library and running its parser cold cost a small chart's publish about 30 ms and 5 MiB; a file
+ * outside this subset, or any doubt, gives `undefined`, and the caller reads it with the library.
+ *
+ * It never decides differently from the library (go-values.ts): what it reads, the library reads the
+ * same; a scalar whose type the library would resolve (a number, a boolean, a null, a date) is left
+ * to it when a value is wanted. __tests__/unit/simple-yaml.test.ts compares the two on every kind of
+ * line, mutated.
+ */
+/** Larger files are left to the library (which bounds them: CHART_YAML_BOUNDS). */
+const MAX_CHARS = 64 * 1024;
+const MAX_DEPTH = 32;
+const MAX_KEY = 128;
+/** A key the subset takes: a word with dots, slashes and dashes (`image`, `artifacthub.io/changes`). */
+const KEY_LINE = /^([A-Za-z0-9_][A-Za-z0-9_./-]*):(?: +|$)/;
+/** What a plain scalar may hold; `#` only as a comment after a space, `:` not followed by a space. */
+const PLAIN = /^(?:[A-Za-z0-9_./(~]|[-+][A-Za-z0-9.])[A-Za-z0-9 _./:@+=,()~'-]*$/;
+const NULL_WORD = /^(?:~|null|Null|NULL)$/;
+const BOOL_WORD = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/;
+const NON_FINITE = /^[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)$/;
+/** A date or a time stamp (the library writes them quoted). */
+const DATE_START = /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}/;
+/** Starts like a number (or a date, or a sexagesimal): read as a string only when no number has its shape. */
+const NUMBER_START = /^[-+]?[0-9._]/;
+/** Characters no number, date or sexagesimal uses. */
+const NOT_NUMERIC = /[^0-9_.eExXoObBa-fA-F:+-]/;
+class Outside extends Error {
+}
+function outside() {
+    throw new Outside();
+}
+/**
+ * `text`'s one document as the library reads it through parseGoYaml (`read`: plain objects, arrays,
+ * strings and nulls), or, in `check`, whether it is a document checkGoValues accepts (`value`
+ * unspecified then); `undefined` when the text is outside the subset.
+ */
+function readSimpleYaml(text, mode) {
+    if (text.length > MAX_CHARS)
+        return undefined;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if ((c < 0x20 && c !== 0x0a) || c > 0x7e)
+            return undefined;
+    }
+    const lines = [];
+    for (const raw of text.split('\n')) {
+        const body = raw.replace(/ +$/, '');
+        const indent = body.length - body.trimStart().length;
+        const content = body.slice(indent);
+        if (content === '' || content.startsWith('#'))
+            continue;
+        if (indent === 0 && (content.startsWith('---') || content.startsWith('...') || content.startsWith('%')))
+            return undefined;
+        lines.push({ indent, text: content });
+    }
+    try {
+        const reader = new Reader(lines, mode);
+        const value = reader.node(-1, false, 0);
+        if (reader.at < lines.length)
+            outside();
+        if (value !== null && (typeof value !== 'object' || Array.isArray(value)))
+            outside();
+        return { value };
+    }
+    catch (err) {
+        if (err instanceof Outside)
+            return undefined;
+        throw err;
+    }
+}
+class Reader {
+    lines;
+    mode;
+    at = 0;
+    constructor(lines, mode) {
+        this.lines = lines;
+        this.mode = mode;
+    }
+    /** The block below a line indented `parent` (a sequence may sit at `parent` under a key), or null. */
+    node(parent, seqAtParent, depth) {
+        if (depth > MAX_DEPTH)
+            outside();
+        const line = this.lines[this.at];
+        if (!line)
+            return null;
+        const isItem = isSeqItem(line.text);
+        if (line.indent < parent || (line.indent === parent && !(seqAtParent && isItem)))
+            return null;
+        return isItem ? this.seq(line.indent, depth) : this.map(line.indent, line.text, depth);
+    }
+    /** A mapping whose keys sit at `indent`; its first line's text may start mid-line (after `- `). */
+    map(indent, first, depth) {
+        const out = {};
+        let text = first;
+        for (;;) {
+            const m = KEY_LINE.exec(text);
+            if (!m || m[1].length > MAX_KEY || m[1] === '__proto__' || Object.hasOwn(out, m[1]))
+                outside();
+            const key = m[1];
+            if (NULL_WORD.test(key) || (this.mode === 'read' && typed(key)))
+                outside();
+            const rest = text.slice(m[0].length);
+            this.at++;
+            if (rest === '' || rest.startsWith('#'))
+                out[key] = this.node(indent, true, depth + 1);
+            else {
+                out[key] = this.scalar(rest);
+                this.afterScalar(indent);
+            }
+            const next = this.lines[this.at];
+            if (!next || next.indent < indent)
+                return out;
+            if (next.indent > indent || isSeqItem(next.text))
+                outside();
+            text = next.text;
+        }
+    }
+    /** A sequence whose `-` sit at `indent`. */
+    seq(indent, depth) {
+        const out = [];
+        for (;;) {
+            const line = this.lines[this.at];
+            if (!line || line.indent < indent)
+                return out;
+            if (line.indent > indent || !isSeqItem(line.text)) {
+                if (line.indent === indent)
+                    return out;
+                outside();
+            }
+            const rest = line.text.slice(1).trimStart();
+            if (rest === '' || rest.startsWith('#')) {
+                this.at++;
+                out.push(this.node(indent, false, depth + 1));
+            }
+            else if (isSeqItem(rest))
+                outside();
+            else if (KEY_LINE.test(rest))
+                out.push(this.map(indent + (line.text.length - rest.length), rest, depth + 1));
+            else {
+                this.at++;
+                out.push(this.scalar(rest));
+                this.afterScalar(indent);
+            }
+        }
+    }
+    /** A scalar on one line ends its node: a line below it indented further would continue it. */
+    afterScalar(indent) {
+        const next = this.lines[this.at];
+        if (next && next.indent > indent)
+            outside();
+    }
+    scalar(text) {
+        if (text.startsWith('"') || text.startsWith("'"))
+            return quoted(text);
+        const hash = text.indexOf(' #');
+        const value = (hash < 0 ? text : text.slice(0, hash)).trimEnd();
+        if (value === '{}')
+            return {};
+        if (value === '[]')
+            return [];
+        if (!PLAIN.test(value) || value.includes(': ') || value.endsWith(':'))
+            outside();
+        if (this.mode === 'check') {
+            if (NON_FINITE.test(value))
+                outside();
+            return value;
+        }
+        if (typed(value))
+            outside();
+        return value;
+    }
+}
+function isSeqItem(text) {
+    return text === '-' || text.startsWith('- ');
+}
+/** A quoted scalar on one line, a comment after it allowed; double quotes without escapes. */
+function quoted(text) {
+    const q = text[0];
+    let value = '';
+    let i = 1;
+    for (;;) {
+        const end = text.indexOf(q, i);
+        if (end < 0)
+            outside();
+        value += text.slice(i, end);
+        if (q === "'" && text[end + 1] === "'") {
+            value += "'";
+            i = end + 2;
+            continue;
+        }
+        i = end + 1;
+        break;
+    }
+    if (q === '"' && value.includes('\\'))
+        outside();
+    const after = text.slice(i);
+    if (after !== '' && !/^ +#/.test(after))
+        outside();
+    return value;
+}
+/**
+ * Whether the library might resolve `s` as something other than a string (YAML 1.1 as Helm reads it:
+ * a null, a boolean, an integer in any base, a float, a sexagesimal, a date): a superset, so that
+ * what is left is a string for certain. A version such as `0.1.0` has two dots, which no number has.
+ */
+function typed(s) {
+    if (NULL_WORD.test(s) || BOOL_WORD.test(s) || NON_FINITE.test(s) || DATE_START.test(s) || s === '<<' || s === '=')
+        return true;
+    if (!NUMBER_START.test(s))
+        return false;
+    if (NOT_NUMERIC.test(s))
+        return false;
+    return (s.match(/\./g) ?? []).length < 2;
+}
+/**
+ * `value` (JSON data: maps, lists, strings, booleans) as goYaml writes it with the library (keys
+ * sorted, YAML 1.1, no folding), or `undefined` when a string would need quoting or a value is of
+ * another kind.
+ */
+function writeSimpleYaml(value) {
+    if (!isMap(value))
+        return undefined;
+    const out = [];
+    return writeMap(value, '', out) ? out.join('') : undefined;
+}
+const SAFE_TEXT = /^[A-Za-z0-9_./(][A-Za-z0-9 _./:@+=,()'-]*$/;
+function plainText(s) {
+    return SAFE_TEXT.test(s) && !s.endsWith(' ') && !s.endsWith(':') && !s.includes('  ') && !s.includes(': ') && !typed(s);
+}
+function isMap(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function inline(v) {
+    if (typeof v === 'string')
+        return plainText(v) ? v : undefined;
+    if (typeof v === 'boolean')
+        return String(v);
+    if (Array.isArray(v) && v.length === 0)
+        return '[]';
+    if (isMap(v) && Object.keys(v).length === 0)
+        return '{}';
+    return undefined;
+}
+function writeMap(map, indent, out, firstPrefix) {
+    const keys = Object.keys(map).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [i, key] of keys.entries()) {
+        if (!plainText(key))
+            return false;
+        const lead = i === 0 && firstPrefix !== undefined ? firstPrefix : indent;
+        const v = map[key];
+        const one = inline(v);
+        if (one !== undefined)
+            out.push(`${lead}${key}: ${one}\n`);
+        else if (isMap(v)) {
+            out.push(`${lead}${key}:\n`);
+            if (!writeMap(v, `${indent}  `, out))
+                return false;
+        }
+        else if (Array.isArray(v)) {
+            out.push(`${lead}${key}:\n`);
+            if (!writeSeq(v, `${indent}  `, out))
+                return false;
+        }
+        else
+            return false;
+    }
+    return true;
+}
+function writeSeq(list, indent, out) {
+    for (const v of list) {
+        const one = inline(v);
+        if (one !== undefined)
+            out.push(`${indent}- ${one}\n`);
+        else if (isMap(v)) {
+            if (!writeMap(v, `${indent}  `, out, `${indent}- `))
+                return false;
+        }
+        else
+            return false;
+    }
+    return true;
 }
 
 
@@ -2923,9 +3249,9 @@ function sourceDate(env = process.env) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   r: () => (/* binding */ yamlSyntaxError)
 /* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
-/* harmony import */ var _go_values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7475);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(63235);
+/* harmony import */ var _go_values_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7475);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 
 
 
@@ -2936,12 +3262,13 @@ function sourceDate(env = process.env) {
  */
 function yamlSyntaxError(err, where, hint) {
     const first = (err.message ?? String(err)).split('\n')[0];
-    const pos = err instanceof yaml__WEBPACK_IMPORTED_MODULE_0__.YAMLError ? err.linePos?.[0] : err instanceof _go_values_js__WEBPACK_IMPORTED_MODULE_1__/* .GoYamlError */ .oy ? err.position : undefined;
+    const lib = (0,_util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_2__/* .yamlIfLoaded */ .Cu)();
+    const pos = lib && err instanceof lib.YAMLError ? err.linePos?.[0] : err instanceof _go_values_js__WEBPACK_IMPORTED_MODULE_0__/* .GoYamlError */ .oy ? err.position : undefined;
     const what = first
         .replace(/\s+at line \d+, column \d+:?\s*$/, '')
         .replace(/^Missing closing (["'])quote$/, (_, q) => `a ${q === '"' ? 'double' : 'single'}-quoted string is not closed`);
     const at = pos ? ` at line ${pos.line}, column ${pos.col}` : '';
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`invalid YAML${at}: ${what}`, { where, hint, line: pos?.line, col: pos?.col });
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`invalid YAML${at}: ${what}`, { where, hint, line: pos?.line, col: pos?.col });
 }
 
 
@@ -5905,6 +6232,8 @@ var chart_package = __webpack_require__(12353);
 var source_date = __webpack_require__(6732);
 // EXTERNAL MODULE: ./src/util/yield.ts
 var util_yield = __webpack_require__(98681);
+// EXTERNAL MODULE: ./src/util/yaml-lib.ts
+var yaml_lib = __webpack_require__(63235);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/chart/go-values.ts
@@ -6005,6 +6334,7 @@ var artifacthub_annotations = __webpack_require__(9048);
 
 
 
+
 /**
  * Loads a chart (vendoring missing dependencies), applies the overrides, packages it reproducibly
  * (a packaged .tgz without overrides is taken as it is, with its .prov beside it) and builds its manifest.
@@ -6052,6 +6382,9 @@ async function loadSource(source, options) {
         md.appVersion = overrides.appVersion;
     }
     overridden = (await addSignKey(md, options)) || overridden;
+    // Artifact Hub's annotations are YAML documents of their own, read with the library.
+    if (Object.keys(md.annotations).some((k) => k.startsWith('artifacthub.io/')))
+        await (0,yaml_lib/* loadYaml */.yv)();
     checkAnnotations(md, source, options);
     // Packaged here unless a .tgz is pushed as it is: then only what `helm package` packages.
     if (archive && overridden)
@@ -6074,7 +6407,7 @@ async function packageLoaded(loaded, options) {
         // The signature's time: SOURCE_DATE_EPOCH when set (the same key and chart then give the same file), else now.
         const when = date.from === 'SOURCE_DATE_EPOCH' ? new Date(date.seconds * 1000) : undefined;
         const { messageBlock } = await __webpack_require__.e(/* import() */ 863).then(__webpack_require__.bind(__webpack_require__, 31863));
-        const made = await signer.sign(messageBlock(md, bytes), when);
+        const made = await signer.sign(await messageBlock(md, bytes), when);
         provenance = made.provenance;
         signed = { fingerprint: made.fingerprint, userId: made.userId };
     }
@@ -6127,6 +6460,7 @@ function bindRef(p, refInput) {
 /** A `.prov` pushed beside an archive must name that archive by its digest: else it was made for another one. */
 async function checkProvenanceNames(provenance, md, archive, where) {
     const { provenanceFiles, archiveName } = await __webpack_require__.e(/* import() */ 863).then(__webpack_require__.bind(__webpack_require__, 31863));
+    await (0,yaml_lib/* loadYaml */.yv)();
     let files;
     try {
         files = provenanceFiles(provenance);
@@ -6629,7 +6963,10 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/util/bounded-read.ts
 var bounded_read = __webpack_require__(34282);
+// EXTERNAL MODULE: ./src/util/yaml-lib.ts
+var yaml_lib = __webpack_require__(63235);
 ;// CONCATENATED MODULE: ./src/release/repositories.ts
+
 
 
 
@@ -6653,6 +6990,7 @@ async function repositoryCredential(url, env = process.env) {
             return undefined;
         throw err;
     }
+    await (0,yaml_lib/* loadYaml */.yv)();
     const doc = (0,bounded_read/* readYaml */.gM)(text, bounded_read/* CHART_YAML_BOUNDS */.xW);
     const want = url.replace(/\/+$/, '');
     const entry = (doc?.repositories ?? []).find((r) => (r.url ?? '').replace(/\/+$/, '') === want);
@@ -7096,7 +7434,7 @@ async function filesDifference(theirs, ours, unnamed) {
 /** A packaged chart's files as `helm package` would write them again (Chart.yaml from its metadata). */
 async function chartFiles(archive, origin) {
     const chart = await (0,load/* loadArchiveChart */.L)(archive, origin);
-    return new Map((0,chart_package/* archiveEntries */.x)(chart).map((e) => [e.name, Buffer.from(e.data)]));
+    return new Map((await (0,chart_package/* archiveEntries */.x)(chart)).map((e) => [e.name, Buffer.from(e.data)]));
 }
 function listed(items, most = 5) {
     return items.length <= most ? items.join(', ') : `${items.slice(0, most).join(', ')} and ${items.length - most} more`;
@@ -7422,7 +7760,7 @@ function alive(pid) {
 /* harmony export */   xW: () => (/* binding */ CHART_YAML_BOUNDS)
 /* harmony export */ });
 /* unused harmony export checkYamlBounds */
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
+/* harmony import */ var _util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(63235);
 
 /** What a chart's YAML files may hold: 50,000 nodes keep a check within about 80 MiB. */
 const CHART_YAML_BOUNDS = { maxBytes: 5 * 1024 * 1024, maxNodes: 50_000, maxDepth: 256, maxAliases: 1000 };
@@ -7483,7 +7821,7 @@ function checkYamlBounds(text, bounds) {
     let tokens = 0;
     let properties = 0;
     let previous = '';
-    for (const token of new yaml__WEBPACK_IMPORTED_MODULE_0__.Lexer().lex(text)) {
+    for (const token of new ((0,_util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .yaml */ .oQ)().Lexer)().lex(text)) {
         if (!/^ +$/.test(token) && ++tokens > maxTokens)
             throw new BoundsError(`holds more than ${maxTokens} YAML tokens (indicators, properties, comments, lines): the bound Chartlift reads`);
         if (flow === 0 && CLOSES.has(token))
@@ -7533,7 +7871,7 @@ function checkYamlBounds(text, bounds) {
 function parseYamlDocuments(text, bounds, options = {}) {
     checkYamlBounds(text, bounds);
     try {
-        const docs = yaml__WEBPACK_IMPORTED_MODULE_0__.parseAllDocuments(text, { uniqueKeys: false, ...options });
+        const docs = (0,_util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .yaml */ .oQ)().parseAllDocuments(text, { uniqueKeys: false, ...options });
         return Array.isArray(docs) ? docs : [docs];
     }
     catch (err) {
@@ -7947,6 +8285,32 @@ function readRegularFileSync(file, maxBytes) {
     finally {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
     }
+}
+
+
+/***/ }),
+
+/***/ 63235:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cu: () => (/* binding */ yamlIfLoaded),
+/* harmony export */   oQ: () => (/* binding */ yaml),
+/* harmony export */   yv: () => (/* binding */ loadYaml)
+/* harmony export */ });
+let lib;
+async function loadYaml() {
+    return (lib ??= (await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 38815, 19))).default);
+}
+/** The library; an error (a path that did not await `loadYaml()`) before it is loaded. */
+function yaml() {
+    if (!lib)
+        throw new Error('the yaml library is used before it was loaded (await loadYaml() first)');
+    return lib;
+}
+/** The library if it is loaded: a value it made is only possible then. */
+function yamlIfLoaded() {
+    return lib;
 }
 
 

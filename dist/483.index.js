@@ -680,7 +680,10 @@ function holdsSameMetadata(manifest, ours) {
         layers[0]?.digest === ours.layerDescriptor.digest);
 }
 
+// EXTERNAL MODULE: ./src/util/yaml-lib.ts
+var yaml_lib = __webpack_require__(63235);
 ;// CONCATENATED MODULE: ./src/release/artifacthub.ts
+
 
 
 
@@ -718,6 +721,7 @@ async function findRepoMetadata(chartSource, given, workspace) {
                 hint: 'Give the path of an artifacthub-repo.yml file',
             });
         }
+        await (0,yaml_lib/* loadYaml */.yv)();
         checkRepoMetadata(bytes, file);
         return { file, artifact: repoMetadataArtifact(bytes, external_node_path_default().basename(file)) };
     }

@@ -35,6 +35,8 @@ export const modules = {
 /* harmony import */ var _oci_http_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(25232);
 /* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(62148);
 /* harmony import */ var _util_bytes_order_js__WEBPACK_IMPORTED_MODULE_19__ = __webpack_require__(48146);
+/* harmony import */ var _util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_21__ = __webpack_require__(63235);
+
 
 
 
@@ -200,6 +202,7 @@ async function fromIndex(dep, wanted, where, access, budgets) {
         });
     let index;
     try {
+        await (0,_util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_21__/* .loadYaml */ .yv)();
         index = (0,_util_bounded_read_js__WEBPACK_IMPORTED_MODULE_11__/* .readYaml */ .gM)(res.body.toString('utf8'), INDEX_BOUNDS);
     }
     catch (err) {

@@ -20,8 +20,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ./src/util/yaml-lib.ts
+var yaml_lib = __webpack_require__(63235);
 // EXTERNAL MODULE: ./src/util/bounded-read.ts
 var bounded_read = __webpack_require__(34282);
 // EXTERNAL MODULE: ./src/chart/metadata.ts
@@ -433,9 +433,10 @@ function crc24(data) {
 
 
 /** The message Helm signs: Chart.yaml as Helm writes it, `...`, and the archive's digest by its file name. */
-function messageBlock(md, archive) {
+async function messageBlock(md, archive) {
     const sum = (0,external_node_crypto_.createHash)('sha256').update(archive).digest('hex');
-    return `${(0,metadata/* chartYaml */.U5)(md)}\n...\n${dist.stringify({ files: { [archiveName(md)]: `sha256:${sum}` } })}`;
+    await (0,yaml_lib/* loadYaml */.yv)();
+    return `${await (0,metadata/* chartYaml */.U5)(md)}\n...\n${(0,yaml_lib/* yaml */.oQ)().stringify({ files: { [archiveName(md)]: `sha256:${sum}` } })}`;
 }
 /** `<name>-<version>.tgz`, the name `helm package` gives the archive and the provenance names it by. */
 function archiveName(md) {

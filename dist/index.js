@@ -19,7 +19,7 @@ if (process.argv.includes('--chartlift-gzip-worker')) {
 else {
     (0,_util_worker_entry_js__WEBPACK_IMPORTED_MODULE_0__/* .setWorkerEntry */ .H)(new URL(import.meta.url));
     const face = globalThis.chartliftFace;
-    await (face === 'cli' ? Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(911), __nccwpck_require__.e(212), __nccwpck_require__.e(863), __nccwpck_require__.e(846)]).then(__nccwpck_require__.bind(__nccwpck_require__, 50846)) : Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(58), __nccwpck_require__.e(911), __nccwpck_require__.e(212), __nccwpck_require__.e(483), __nccwpck_require__.e(407)]).then(__nccwpck_require__.bind(__nccwpck_require__, 79407)));
+    await (face === 'cli' ? Promise.all(/* import() */[__nccwpck_require__.e(911), __nccwpck_require__.e(212), __nccwpck_require__.e(863), __nccwpck_require__.e(846)]).then(__nccwpck_require__.bind(__nccwpck_require__, 50846)) : Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(911), __nccwpck_require__.e(212), __nccwpck_require__.e(483), __nccwpck_require__.e(407)]).then(__nccwpck_require__.bind(__nccwpck_require__, 79407)));
 }
 
 __webpack_async_result__();

@@ -42,7 +42,7 @@ before(async () => {
     await writeFile(path.join(chartDir, 'files', `f-${i}.txt`), text);
   }
   const { chart } = await loadChart(chartDir);
-  tar = writeTar(archiveEntries(chart), 0);
+  tar = writeTar(await archiveEntries(chart), 0);
   tgz = gzipReproducible(tar);
   await writeFile(path.join(work, 'wide.tar'), tar);
   await writeFile(path.join(work, 'wide-1.0.0.tgz'), tgz);

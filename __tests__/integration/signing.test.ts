@@ -216,7 +216,7 @@ describe('signing that cannot hold: one clear error, nothing pushed, nothing sec
     const md = { ...emptyMetadata(), apiVersion: 'v2', name: 'changed', version: '1.0.0' };
     await writeFile(
       path.join(out, 'changed-1.0.0.tgz.prov'),
-      `-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA512\n\n${messageBlock(md, Buffer.from('other bytes'))}\n-----BEGIN PGP SIGNATURE-----\n\nxx\n-----END PGP SIGNATURE-----\n`,
+      `-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA512\n\n${await messageBlock(md, Buffer.from('other bytes'))}\n-----BEGIN PGP SIGNATURE-----\n\nxx\n-----END PGP SIGNATURE-----\n`,
     );
     const r = await runAction(
       { chart: path.join(out, 'changed-1.0.0.tgz'), ref: `oci://${registry.host}/unsigned`, 'plain-http': 'true' },

@@ -48,13 +48,13 @@ async function packagesLoaded(inputs: Record<string, string>, env: Record<string
     if (!chunk.files.some((f) => files.has(f))) continue;
     for (const m of chunk.modules) out.add(/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(m.name)?.[1] ?? 'src');
   }
-  assert.ok(out.has('src') && out.has('yaml'), `the load hook saw the run: ${[...out].join(', ')}`);
+  assert.ok(out.has('src') && out.has('@actions/core'), `the load hook saw the run: ${[...out].join(', ')}`);
   return out;
 }
 
 const publish = { chart: path.join(ROOT, 'examples', 'hello'), 'plain-http': 'true' };
 
-test('a publish loads neither undici, @actions/http-client, @actions/exec, openpgp, sigstore-js, tar, semver, child_process, worker_threads, zlib, perf_hooks nor (plain HTTP) TLS', async () => {
+test("a publish loads neither undici, @actions/http-client, @actions/exec, openpgp, sigstore-js, tar, semver, yaml (a chart in simple-yaml.ts's subset), child_process, worker_threads, zlib, perf_hooks nor (plain HTTP) TLS", async () => {
   const loaded = await packagesLoaded({ ...publish, ref: `oci://${registry.host}/start-path` }, { SOURCE_DATE_EPOCH: '0' });
   assert.ok(loaded.has('node:http'), [...loaded].join(', '));
   for (const pkg of [
@@ -69,6 +69,7 @@ test('a publish loads neither undici, @actions/http-client, @actions/exec, openp
     '@sigstore/bundle',
     'tar',
     'semver',
+    'yaml',
     'node:child_process',
     'node:worker_threads',
     'node:zlib',

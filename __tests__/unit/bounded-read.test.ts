@@ -3,6 +3,10 @@ import { test } from 'node:test';
 import YAML from 'yaml';
 import { checkGoValues } from '../../src/chart/go-values.js';
 import { BoundsError, CHART_YAML_BOUNDS, checkYamlBounds, readJson, readYaml, type YamlBounds } from '../../src/util/bounded-read.js';
+import { loadYaml } from '../../src/util/yaml-lib.js';
+
+// checkGoValues is the library's path (simple-yaml.ts's subset is tried before it, in checkValuesYaml).
+await loadYaml();
 
 const small: YamlBounds = { maxBytes: 10_000, maxNodes: 20, maxDepth: 5, maxAliases: 2 };
 

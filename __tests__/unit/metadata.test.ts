@@ -14,21 +14,21 @@ import {
 import { goJsonString, goNumber } from '../../src/chart/go-values.js';
 import { sha256 } from '../../src/oci/digest.js';
 
-function load(yaml: string) {
+async function load(yaml: string) {
   const md = emptyMetadata();
-  readMetadataYaml(yaml, md, 'Chart.yaml');
+  await readMetadataYaml(yaml, md, 'Chart.yaml');
   validateMetadata(md, 'Chart.yaml');
   return md;
 }
 
-test("Helm's own fixture: the signtest config blob (99 bytes)", () => {
-  const json = configJson(load('apiVersion: v1\nname: signtest\nversion: 0.1.0\ndescription: A Helm chart for Kubernetes\n'));
+test("Helm's own fixture: the signtest config blob (99 bytes)", async () => {
+  const json = configJson(await load('apiVersion: v1\nname: signtest\nversion: 0.1.0\ndescription: A Helm chart for Kubernetes\n'));
   assert.equal(json, '{"name":"signtest","version":"0.1.0","description":"A Helm chart for Kubernetes","apiVersion":"v1"}');
   assert.equal(Buffer.byteLength(json), 99);
 });
 
-test('helm create mychart: the config Helm 3.17.3 pushed (141 bytes, known digest)', () => {
-  const md = load(
+test('helm create mychart: the config Helm 3.17.3 pushed (141 bytes, known digest)', async () => {
+  const md = await load(
     'apiVersion: v2\nname: mychart\ndescription: A Helm chart for Kubernetes\ntype: application\nversion: 0.1.0\nappVersion: "1.16.0"\n',
   );
   const json = configJson(md);
@@ -40,8 +40,8 @@ test('helm create mychart: the config Helm 3.17.3 pushed (141 bytes, known diges
   assert.equal(sha256(Buffer.from(json)), 'sha256:65a07b841ece031e6d0ec5eb948eacb17aa6d7294cdeb01d5348e86242951487');
 });
 
-test('apiVersion defaults to v1; field order follows chart.Metadata; annotations sorted; dependencies keep name and repository', () => {
-  const md = load(
+test('apiVersion defaults to v1; field order follows chart.Metadata; annotations sorted; dependencies keep name and repository', async () => {
+  const md = await load(
     [
       'type: library',
       'name: x',
@@ -64,19 +64,19 @@ test('apiVersion defaults to v1; field order follows chart.Metadata; annotations
   );
 });
 
-test("Go's JSON escapes <, > and & (and U+2028)", () => {
+test("Go's JSON escapes <, > and & (and U+2028)", async () => {
   assert.equal(goJsonString('<a href="x">&\u2028'), '"\\u003ca href=\\"x\\"\\u003e\\u0026\\u2028"');
 });
 
-test('YAML 1.1 scalars in string fields become the text Go gives them', () => {
-  const md = load('name: x\nversion: 1.0.0\nappVersion: 1.10\ndescription: yes\nhome: 0x1F\nkeywords: [1, on, 2.50]\n');
+test('YAML 1.1 scalars in string fields become the text Go gives them', async () => {
+  const md = await load('name: x\nversion: 1.0.0\nappVersion: 1.10\ndescription: yes\nhome: 0x1F\nkeywords: [1, on, 2.50]\n');
   assert.equal(md.appVersion, '1.1');
   assert.equal(md.description, 'true');
   assert.equal(md.home, '31');
   assert.deepEqual(md.keywords, ['1', 'true', '2.5']);
 });
 
-test("Go's FormatFloat(v, 'g', -1, 32)", () => {
+test("Go's FormatFloat(v, 'g', -1, 32)", async () => {
   const cases: Array<[number, string]> = [
     [1.1, '1.1'],
     [0.1, '0.1'],
@@ -89,11 +89,11 @@ test("Go's FormatFloat(v, 'g', -1, 32)", () => {
   for (const [v, want] of cases) assert.equal(goNumber(v), want, String(v));
 });
 
-test('sanitize: spaces become " ", control characters go', () => {
+test('sanitize: spaces become " ", control characters go', async () => {
   assert.equal(sanitize('a\tb\nc\u0000d\u200be\u00a0f'), 'a b cde f');
 });
 
-test('versions: every version Helm reads (Masterminds semver v3.4.0 NewVersion) is taken, as written', () => {
+test('versions: every version Helm reads (Masterminds semver v3.4.0 NewVersion) is taken, as written', async () => {
   for (const ok of [
     'v0.1.0',
     '1.2',
@@ -106,9 +106,9 @@ test('versions: every version Helm reads (Masterminds semver v3.4.0 NewVersion) 
     '1.2.3-0a.01b',
     '18446744073709551615',
   ])
-    assert.equal(load(`name: x\nversion: "${ok}"\n`).version, ok);
+    assert.equal((await load(`name: x\nversion: "${ok}"\n`)).version, ok);
   // A YAML number is read as Helm reads it (sigs.k8s.io/yaml: through JSON).
-  assert.equal(load('name: x\nversion: 1\n').version, '1');
+  assert.equal((await load('name: x\nversion: 1\n')).version, '1');
   for (const bad of [
     '1.2.3-01',
     '1.2.3.4',
@@ -124,32 +124,32 @@ test('versions: every version Helm reads (Masterminds semver v3.4.0 NewVersion) 
     assert.ok(!isHelmVersion(bad), bad);
 });
 
-test('canonicalVersion: the SemVer 2 form of a version Helm reads (to compare and sort it)', () => {
+test('canonicalVersion: the SemVer 2 form of a version Helm reads (to compare and sort it)', async () => {
   assert.equal(canonicalVersion('v01.2'), '1.2.0');
   assert.equal(canonicalVersion('1'), '1.0.0');
   assert.equal(canonicalVersion('v1.2.3-rc.1+b'), '1.2.3-rc.1+b');
   assert.equal(canonicalVersion('1.2.3.4'), undefined);
 });
 
-test('chart API versions: helm package (4.1.4) packages v1 and v2 only; the loader checks none', () => {
-  for (const v of ['v1', 'v2']) checkPackageable(load(`apiVersion: ${v}\nname: x\nversion: 1.0.0\n`), 'Chart.yaml');
-  assert.equal(load('apiVersion: v3\nname: x\nversion: 1.0.0\n').apiVersion, 'v3');
-  assert.throws(
-    () => checkPackageable(load('apiVersion: foo\nname: x\nversion: 1.0.0\n'), 'Chart.yaml'),
+test('chart API versions: helm package (4.1.4) packages v1 and v2 only; the loader checks none', async () => {
+  for (const v of ['v1', 'v2']) checkPackageable(await load(`apiVersion: ${v}\nname: x\nversion: 1.0.0\n`), 'Chart.yaml');
+  assert.equal((await load('apiVersion: v3\nname: x\nversion: 1.0.0\n')).apiVersion, 'v3');
+  await assert.rejects(
+    async () => checkPackageable(await load('apiVersion: foo\nname: x\nversion: 1.0.0\n'), 'Chart.yaml'),
     /apiVersion "foo" is not a chart API version Helm 4 packages/,
   );
-  assert.throws(
-    () => checkPackageable(load('apiVersion: v3\nname: x\nversion: 1.0.0\n'), 'Chart.yaml'),
+  await assert.rejects(
+    async () => checkPackageable(await load('apiVersion: v3\nname: x\nversion: 1.0.0\n'), 'Chart.yaml'),
     /Helm 4\.1\.4 loads chart API v3 but does not package it/,
   );
 });
 
-test('duplicate keys: the last one wins, as in Helm; only the first YAML document counts', () => {
-  assert.equal(load('name: x\nversion: 1.0.0\nname: z\n').name, 'z');
-  assert.equal(load('name: x\nversion: 1.0.0\n---\nappVersion: "9"\n').appVersion, '');
+test('duplicate keys: the last one wins, as in Helm; only the first YAML document counts', async () => {
+  assert.equal((await load('name: x\nversion: 1.0.0\nname: z\n')).name, 'z');
+  assert.equal((await load('name: x\nversion: 1.0.0\n---\nappVersion: "9"\n')).appVersion, '');
 });
 
-test('SemVer 2, strictly (the warning)', () => {
+test('SemVer 2, strictly (the warning)', async () => {
   for (const ok of ['0.1.0', '1.2.3-rc.1+build.5', '10.20.30', '1.0.0-alpha.beta', '1.0.0+20130313144700']) assert.ok(isSemVer2(ok), ok);
   for (const bad of ['1.2', 'v1.2.3', '01.2.3', '1.2.3-', '1.2.3-01', '1.2.3+', '', '1.2.3.4']) assert.ok(!isSemVer2(bad), bad);
 });
@@ -170,32 +170,35 @@ const invalid: Array<[string, RegExp]> = [
   ['name: x\n  version: : 1\n', /invalid YAML/],
 ];
 for (const [yaml, message] of invalid) {
-  test(`refused: ${JSON.stringify(yaml)}`, () => {
-    assert.throws(() => load(yaml), message);
+  test(`refused: ${JSON.stringify(yaml)}`, async () => {
+    await assert.rejects(() => load(yaml), message);
   });
 }
 
-test('keys as encoding/json matches them: U+017F (ſ) folds to s, the last in byte order wins, wherever it stands', () => {
-  const read = (text: string) => {
+test('keys as encoding/json matches them: U+017F (ſ) folds to s, the last in byte order wins, wherever it stands', async () => {
+  const read = async (text: string) => {
     const md = emptyMetadata();
-    readMetadataYaml(text, md, 'Chart.yaml');
+    await readMetadataYaml(text, md, 'Chart.yaml');
     return md;
   };
-  assert.equal(read('name: x\nversion: 1.0.0\nappVersion: 1.2.3\nappVerſion: 6.6.6\n').appVersion, '6.6.6');
-  assert.equal(read('name: x\nversion: 1.0.0\nappVerſion: 6.6.6\nappVersion: 1.2.3\n').appVersion, '6.6.6');
-  assert.equal(read('name: x\nversion: 1.0.0\nkubeVerſion: ">=99.0.0"\n').kubeVersion, '>=99.0.0');
-  assert.equal(read('name: x\nversion: 1.0.0\nappversion: 2.0.0\n').appVersion, '2.0.0');
+  assert.equal((await read('name: x\nversion: 1.0.0\nappVersion: 1.2.3\nappVerſion: 6.6.6\n')).appVersion, '6.6.6');
+  assert.equal((await read('name: x\nversion: 1.0.0\nappVerſion: 6.6.6\nappVersion: 1.2.3\n')).appVersion, '6.6.6');
+  assert.equal((await read('name: x\nversion: 1.0.0\nkubeVerſion: ">=99.0.0"\n')).kubeVersion, '>=99.0.0');
+  assert.equal((await read('name: x\nversion: 1.0.0\nappversion: 2.0.0\n')).appVersion, '2.0.0');
 });
 
-test('merge keys as go-yaml v2 applies them: in order, a `<<` over what came before, a key after it over the merge', () => {
-  const read = (text: string) => {
+test('merge keys as go-yaml v2 applies them: in order, a `<<` over what came before, a key after it over the merge', async () => {
+  const read = async (text: string) => {
     const md = emptyMetadata();
-    readMetadataYaml(text, md, 'Chart.yaml');
+    await readMetadataYaml(text, md, 'Chart.yaml');
     return md;
   };
-  assert.equal(read('name: x\nversion: 1.0.0\nappVersion: 1.2.3\n<<: {appVersion: 6.6.6}\n').appVersion, '6.6.6');
-  assert.equal(read('name: x\nversion: 1.0.0\n<<: {appVersion: 6.6.6}\nappVersion: 1.2.3\n').appVersion, '1.2.3');
-  assert.equal(read('base: &b {appVersion: 2.0.0, description: from base}\nname: x\nversion: 1.0.0\n<<: *b\n').description, 'from base');
-  assert.equal(read('name: x\nversion: 1.0.0\n<<: [{description: first}, {description: second}]\n').description, 'first');
-  assert.throws(() => read('name: x\nversion: 1.0.0\n<<: 3\n'), /map merge requires map or sequence of maps/);
+  assert.equal((await read('name: x\nversion: 1.0.0\nappVersion: 1.2.3\n<<: {appVersion: 6.6.6}\n')).appVersion, '6.6.6');
+  assert.equal((await read('name: x\nversion: 1.0.0\n<<: {appVersion: 6.6.6}\nappVersion: 1.2.3\n')).appVersion, '1.2.3');
+  assert.equal(
+    (await read('base: &b {appVersion: 2.0.0, description: from base}\nname: x\nversion: 1.0.0\n<<: *b\n')).description,
+    'from base',
+  );
+  assert.equal((await read('name: x\nversion: 1.0.0\n<<: [{description: first}, {description: second}]\n')).description, 'first');
+  await assert.rejects(() => read('name: x\nversion: 1.0.0\n<<: 3\n'), /map merge requires map or sequence of maps/);
 });

@@ -1,4 +1,5 @@
-import YAML from 'yaml';
+import type * as YAML from 'yaml';
+import { yaml } from '../util/yaml-lib.js';
 import { BoundsError, parseYamlDocuments, type YamlBounds } from '../util/bounded-read.js';
 
 /**
@@ -82,38 +83,38 @@ interface Walk {
 function decode(walk: Walk, node: unknown, type: GoType, path: string): void {
   if (--walk.visits < 0) throw walk;
   const { doc, out } = walk;
-  if (YAML.isAlias(node)) node = node.resolve(doc);
-  if (node === null || node === undefined || (YAML.isScalar(node) && node.value === null)) return; // nil: the zero value
+  if (yaml().isAlias(node)) node = node.resolve(doc);
+  if (node === null || node === undefined || (yaml().isScalar(node) && node.value === null)) return; // nil: the zero value
   if (type === 'any') return;
-  const kind = YAML.isMap(node) ? 'a mapping' : YAML.isSeq(node) ? 'a list' : 'a scalar';
+  const kind = yaml().isMap(node) ? 'a mapping' : yaml().isSeq(node) ? 'a list' : 'a scalar';
   if (type === 'string') {
-    if (!YAML.isScalar(node)) out.push({ path, problem: `${kind} where a string goes` });
+    if (!yaml().isScalar(node)) out.push({ path, problem: `${kind} where a string goes` });
     return;
   }
   if (type === 'bool') {
-    const v = YAML.isScalar(node) ? node.value : undefined;
-    if (typeof v === 'boolean' || (typeof v === 'string' && node instanceof YAML.Scalar && node.type === 'PLAIN' && BOOL_WORDS.has(v)))
+    const v = yaml().isScalar(node) ? node.value : undefined;
+    if (typeof v === 'boolean' || (typeof v === 'string' && node instanceof yaml().Scalar && node.type === 'PLAIN' && BOOL_WORDS.has(v)))
       return;
     out.push({
       path,
-      problem: YAML.isScalar(node) ? `${JSON.stringify(String(v))} is not true or false` : `${kind} where true or false goes`,
+      problem: yaml().isScalar(node) ? `${JSON.stringify(String(v))} is not true or false` : `${kind} where true or false goes`,
     });
     return;
   }
   if ('list' in type) {
-    if (!YAML.isSeq(node)) {
+    if (!yaml().isSeq(node)) {
       out.push({ path, problem: `${kind} where a list goes` });
       return;
     }
     node.items.forEach((item, i) => decode(walk, item, type.list, `${path}[${i}]`));
     return;
   }
-  if (!YAML.isMap(node)) {
+  if (!yaml().isMap(node)) {
     out.push({ path, problem: `${kind} where a mapping (${Object.keys(type.struct).join(', ')}) goes` });
     return;
   }
   for (const pair of node.items) {
-    const key = YAML.isScalar(pair.key) ? String(pair.key.value) : undefined;
+    const key = yaml().isScalar(pair.key) ? String(pair.key.value) : undefined;
     const at = path ? `${path}.${key ?? '?'}` : (key ?? '?');
     if (key === undefined || !(key in type.struct)) {
       out.push({

@@ -3,7 +3,7 @@ import { compareBytes } from '../util/bytes-order.js';
 import type { Chart, ChartFile } from './chart.js';
 import { readLock } from './lock.js';
 import { emptyMetadata, readMetadataYaml, validateMetadata } from './metadata.js';
-import { checkGoValues, GoYamlError } from './go-values.js';
+import { checkValuesYaml, GoYamlError } from './go-values.js';
 import { yamlSyntaxError } from './yaml-error.js';
 import { BoundsError, CHART_YAML_BOUNDS, readJson, type Bounds } from '../util/bounded-read.js';
 
@@ -26,7 +26,7 @@ export async function assemble(
     });
   }
   const md = emptyMetadata();
-  readMetadataYaml(chartYaml.data.toString('utf8'), md, `${origin}/Chart.yaml`);
+  await readMetadataYaml(chartYaml.data.toString('utf8'), md, `${origin}/Chart.yaml`);
   if (md.apiVersion === '') md.apiVersion = 'v1';
 
   const chart: Chart = { metadata: md, templates: [], files: [], dependencies: [] };
@@ -37,10 +37,10 @@ export async function assemble(
       case f.name === 'Chart.yaml':
         break;
       case f.name === 'Chart.lock':
-        chart.lock = readLock(f.data, where);
+        chart.lock = await readLock(f.data, where);
         break;
       case f.name === 'values.yaml':
-        checkValues(f.data, where);
+        await checkValues(f.data, where);
         chart.values = f.data;
         break;
       case f.name === 'values.schema.json':
@@ -48,11 +48,11 @@ export async function assemble(
         chart.schema = f.data;
         break;
       case f.name === 'requirements.yaml':
-        readMetadataYaml(f.data.toString('utf8'), md, where);
+        await readMetadataYaml(f.data.toString('utf8'), md, where);
         if (md.apiVersion === 'v1') chart.files.push(f);
         break;
       case f.name === 'requirements.lock':
-        chart.lock = readLock(f.data, where);
+        chart.lock = await readLock(f.data, where);
         if (md.apiVersion === 'v1') chart.files.push(f);
         break;
       case f.name.startsWith('templates/'):
@@ -132,9 +132,9 @@ export function unmetSubchartDependencies(chart: Chart, at = '', above: Readonly
   return out;
 }
 
-function checkValues(data: Buffer, where: string): void {
+async function checkValues(data: Buffer, where: string): Promise<void> {
   try {
-    checkGoValues(data.toString('utf8'));
+    await checkValuesYaml(data.toString('utf8'));
   } catch (err) {
     if (err instanceof BoundsError)
       throw new UserError(`too large to check: it ${err.message}`, {

@@ -1,4 +1,6 @@
-import YAML from 'yaml';
+import type * as YAML from 'yaml';
+import { loadYaml, yaml } from '../util/yaml-lib.js';
+import { readSimpleYaml } from './simple-yaml.js';
 import { CHART_YAML_BOUNDS, parseYamlDocuments } from '../util/bounded-read.js';
 
 /**
@@ -40,6 +42,21 @@ function goScalarTag<T>(t: T): T {
   return { ...tag, test, resolve: (...args: unknown[]) => new GoFloat(Number(resolve(...args))) } as T;
 }
 
+/** parseGoYaml's value: by simple-yaml.ts where the file is in its subset, else with the library. */
+export async function readGoYaml(text: string): Promise<unknown> {
+  const simple = readSimpleYaml(text, 'read');
+  if (simple) return simple.value;
+  await loadYaml();
+  return parseGoYaml(text);
+}
+
+/** checkGoValues: by simple-yaml.ts where the file is in its subset, else with the library. */
+export async function checkValuesYaml(text: string): Promise<void> {
+  if (readSimpleYaml(text, 'check')) return;
+  await loadYaml();
+  checkGoValues(text);
+}
+
 /**
  * A YAML file read as Helm reads Chart.yaml, Chart.lock and requirements (sigs.k8s.io/yaml over
  * go-yaml): the first document only, duplicate keys allowed (the last wins), and only what converts
@@ -62,22 +79,22 @@ export function parseGoYaml(text: string): unknown {
  * read as 1.2.3 here and as 6.6.6 in Helm. Done on the syntax tree, each mapping once.
  */
 function applyGoMerges(node: unknown, done: Set<unknown>, resolveAlias: (a: YAML.Alias) => unknown): void {
-  if (YAML.isAlias(node) || done.has(node)) return;
+  if (yaml().isAlias(node) || done.has(node)) return;
   done.add(node);
-  if (YAML.isSeq(node)) return node.items.forEach((n) => applyGoMerges(n, done, resolveAlias));
-  if (!YAML.isMap(node)) return;
+  if (yaml().isSeq(node)) return node.items.forEach((n) => applyGoMerges(n, done, resolveAlias));
+  if (!yaml().isMap(node)) return;
   const merged = new Map<unknown, YAML.Pair>();
   let hasMerge = false;
   for (const pair of node.items) {
     applyGoMerges(pair.value, done, resolveAlias);
-    const key = YAML.isScalar(pair.key) ? pair.key.value : pair.key;
+    const key = yaml().isScalar(pair.key) ? pair.key.value : pair.key;
     // The `yaml` package reads a plain `<<` as its merge key (a symbol), whatever its `merge` option.
     const isMerge =
-      (key === '<<' || (typeof key === 'symbol' && key.description === '<<')) && YAML.isScalar(pair.key) && pair.key.type === 'PLAIN';
+      (key === '<<' || (typeof key === 'symbol' && key.description === '<<')) && yaml().isScalar(pair.key) && pair.key.type === 'PLAIN';
     if (isMerge) {
       hasMerge = true;
       for (const source of mergeSources(pair.value, done, resolveAlias))
-        for (const p of source.items) merged.set(YAML.isScalar(p.key) ? p.key.value : p.key, p as YAML.Pair);
+        for (const p of source.items) merged.set(yaml().isScalar(p.key) ? p.key.value : p.key, p as YAML.Pair);
     } else merged.set(key, pair as YAML.Pair);
   }
   if (hasMerge) node.items = [...merged.values()];
@@ -85,11 +102,11 @@ function applyGoMerges(node: unknown, done: Set<unknown>, resolveAlias: (a: YAML
 
 /** The maps a `<<` names: one map, or each map of a list (the last first, so that the first wins), aliases resolved. */
 function mergeSources(value: unknown, done: Set<unknown>, resolveAlias: (a: YAML.Alias) => unknown): YAML.YAMLMap[] {
-  const resolve = (n: unknown): unknown => (YAML.isAlias(n) ? resolveAlias(n) : n);
+  const resolve = (n: unknown): unknown => (yaml().isAlias(n) ? resolveAlias(n) : n);
   const v = resolve(value);
-  const maps = YAML.isSeq(v) ? [...v.items].reverse().map(resolve) : [v];
+  const maps = yaml().isSeq(v) ? [...v.items].reverse().map(resolve) : [v];
   for (const m of maps) {
-    if (!YAML.isMap(m)) throw new GoYamlError('map merge requires map or sequence of maps as the value');
+    if (!yaml().isMap(m)) throw new GoYamlError('map merge requires map or sequence of maps as the value');
     applyGoMerges(m, done, resolveAlias);
   }
   return maps as YAML.YAMLMap[];
@@ -97,12 +114,12 @@ function mergeSources(value: unknown, done: Set<unknown>, resolveAlias: (a: YAML
 
 /** Float map keys become their text first, as sigs.k8s.io/yaml writes them (JSON keys are strings). */
 function stringifyFloatKeys(node: unknown): void {
-  if (YAML.isMap(node)) {
+  if (yaml().isMap(node)) {
     for (const pair of node.items) {
-      if (YAML.isScalar(pair.key) && pair.key.value instanceof GoFloat) pair.key.value = String(pair.key.value);
+      if (yaml().isScalar(pair.key) && pair.key.value instanceof GoFloat) pair.key.value = String(pair.key.value);
       stringifyFloatKeys(pair.value);
     }
-  } else if (YAML.isSeq(node)) node.items.forEach(stringifyFloatKeys);
+  } else if (yaml().isSeq(node)) node.items.forEach(stringifyFloatKeys);
 }
 
 /**
@@ -114,7 +131,7 @@ function stringifyFloatKeys(node: unknown): void {
 export function checkGoValues(text: string): void {
   for (const doc of parseGoYamlDocuments(text)) {
     const root = doc.contents;
-    if (!(root === null || YAML.isMap(root) || (YAML.isScalar(root) && root.value === null)))
+    if (!(root === null || yaml().isMap(root) || (yaml().isScalar(root) && root.value === null)))
       throw new GoYamlError('values must be a map at the top level');
     checkJsonable(root);
   }
@@ -151,18 +168,18 @@ function parseGoYamlDocuments(text: string): YAML.Document[] {
 
 /** What sigs.k8s.io/yaml refuses when it turns YAML into JSON. */
 function checkJsonable(node: unknown, at = ''): void {
-  if (YAML.isMap(node)) {
+  if (yaml().isMap(node)) {
     for (const pair of node.items) {
       const key = pair.key;
-      if (YAML.isCollection(key))
-        throw new GoYamlError(`invalid map key${at ? ` under ${at}` : ''}: a ${YAML.isMap(key) ? 'map' : 'list'}`);
-      const value = YAML.isScalar(key) ? key.value : key;
+      if (yaml().isCollection(key))
+        throw new GoYamlError(`invalid map key${at ? ` under ${at}` : ''}: a ${yaml().isMap(key) ? 'map' : 'list'}`);
+      const value = yaml().isScalar(key) ? key.value : key;
       if (value === null || value === undefined) throw new GoYamlError(`unsupported map key${at ? ` under ${at}` : ''}: null`);
       checkJsonable(pair.value, at ? `${at}.${String(value)}` : String(value));
     }
-  } else if (YAML.isSeq(node)) {
+  } else if (yaml().isSeq(node)) {
     node.items.forEach((item, i) => checkJsonable(item, `${at}[${i}]`));
-  } else if (YAML.isScalar(node) && node.value instanceof GoFloat && !Number.isFinite(node.value.value)) {
+  } else if (yaml().isScalar(node) && node.value instanceof GoFloat && !Number.isFinite(node.value.value)) {
     throw new GoYamlError(`unsupported value${at ? ` at ${at}` : ''}: ${node.source ?? String(node.value)} (JSON has no infinity or NaN)`);
   }
 }

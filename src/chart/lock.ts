@@ -1,14 +1,19 @@
 import { createHash } from 'node:crypto';
 import { UserError } from '../errors.js';
 import { goString, parseGoYaml } from './go-values.js';
+import { loadYaml } from '../util/yaml-lib.js';
 import { yamlSyntaxError } from './yaml-error.js';
 import { dependency, dependencyJson, goYaml, type Dependency } from './metadata.js';
 import { goStructJson } from './go-values.js';
 
 const RFC3339 = /^(\d{4}-\d\d-\d\d[Tt]\d\d:\d\d:\d\d)(\.\d+)?([Zz]|[+-]\d\d:\d\d)$/;
 
-/** Chart.lock (or requirements.lock) read into Helm's Lock and written back as Helm writes it. */
-export function readLock(data: Buffer, where: string): Buffer {
+/**
+ * Chart.lock (or requirements.lock) read into Helm's Lock and written back as Helm writes it. With
+ * the library (its `generated` is a time stamp, outside simple-yaml.ts's subset): `lockState` relies on it.
+ */
+export async function readLock(data: Buffer, where: string): Promise<Buffer> {
+  await loadYaml();
   let doc: unknown;
   try {
     doc = parseGoYaml(data.toString('utf8'));
@@ -28,7 +33,7 @@ export function readLock(data: Buffer, where: string): Buffer {
       ['digest', goString(obj.digest, 'digest')],
       ['dependencies', deps],
     ]);
-    return Buffer.from(goYaml(json));
+    return Buffer.from(await goYaml(json));
   } catch (err) {
     throw new UserError((err as Error).message, { where, hint: 'Regenerate it with helm dependency update' });
   }
@@ -43,7 +48,7 @@ function goTime(s: string): string {
   return `${m[1].replace('t', 'T')}${frac === '.' ? '' : frac}${m[3].toUpperCase()}`;
 }
 
-/** The digest and dependencies of a Chart.lock as `readLock` wrote it. */
+/** The digest and dependencies of a Chart.lock as `readLock` wrote it (having loaded the library). */
 export function lockState(lock: Buffer): { digest: string; dependencies: Dependency[] } {
   const obj = (parseGoYaml(lock.toString('utf8')) ?? {}) as { digest?: unknown; dependencies?: unknown };
   const deps = Array.isArray(obj.dependencies) ? obj.dependencies.map((d, i) => dependency(d, `dependencies[${i}]`)) : [];

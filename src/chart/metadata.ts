@@ -1,7 +1,8 @@
-import YAML from 'yaml';
+import { loadYaml, yaml } from '../util/yaml-lib.js';
 import { UserError } from '../errors.js';
 import { yamlSyntaxError } from './yaml-error.js';
-import { goFields, goString, goStructJson, parseGoYaml, RawJson } from './go-values.js';
+import { goFields, goString, goStructJson, readGoYaml, RawJson } from './go-values.js';
+import { writeSimpleYaml } from './simple-yaml.js';
 
 /** Chart.yaml as Helm's `chart.Metadata` holds it; empty values are '' / [] / false / {}. */
 interface Maintainer {
@@ -141,10 +142,10 @@ export function emptyMetadata(): Metadata {
 }
 
 /** Reads YAML text into `md` the way Helm's yaml.Unmarshal does: fields present overwrite. */
-export function readMetadataYaml(text: string, md: Metadata, file: string): void {
+export async function readMetadataYaml(text: string, md: Metadata, file: string): Promise<void> {
   let doc: unknown;
   try {
-    doc = parseGoYaml(text);
+    doc = await readGoYaml(text);
   } catch (err) {
     throw yamlSyntaxError(err, file, 'Fix the YAML syntax');
   }
@@ -358,12 +359,16 @@ export function configJson(md: Metadata): string {
 }
 
 /** YAML as sigs.k8s.io/yaml writes a JSON document: keys sorted at every level, YAML 1.1 quoting. */
-export function goYaml(jsonText: string): string {
-  return YAML.stringify(JSON.parse(jsonText), { sortMapEntries: true, version: '1.1', lineWidth: 0 });
+export async function goYaml(jsonText: string): Promise<string> {
+  const value = JSON.parse(jsonText) as unknown;
+  const simple = writeSimpleYaml(value);
+  if (simple !== undefined) return simple;
+  await loadYaml();
+  return yaml().stringify(value, { sortMapEntries: true, version: '1.1', lineWidth: 0 });
 }
 
 /** Chart.yaml as `helm package` writes it: the metadata re-serialised (v1 charts keep deps in requirements.yaml). */
-export function chartYaml(md: Metadata): string {
+export function chartYaml(md: Metadata): Promise<string> {
   const saved = md.apiVersion === 'v1' ? { ...md, dependencies: [] } : md;
   return goYaml(configJson(saved));
 }

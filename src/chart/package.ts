@@ -8,19 +8,19 @@ import { writeTar, type TarEntry } from './tar-writer.js';
  * Chart.lock, values.yaml, values.schema.json, templates, other files, then each subchart the same
  * way under `charts/<its name>/` — every path under the chart's name, not its folder's.
  */
-export function archiveEntries(chart: Chart, prefix = ''): TarEntry[] {
+export async function archiveEntries(chart: Chart, prefix = ''): Promise<TarEntry[]> {
   const base = `${prefix}${chart.metadata.name}/`;
-  const out: TarEntry[] = [{ name: `${base}Chart.yaml`, data: Buffer.from(chartYaml(chart.metadata)) }];
+  const out: TarEntry[] = [{ name: `${base}Chart.yaml`, data: Buffer.from(await chartYaml(chart.metadata)) }];
   if (chart.metadata.apiVersion === 'v2' && chart.lock) out.push({ name: `${base}Chart.lock`, data: chart.lock });
   if (chart.values) out.push({ name: `${base}values.yaml`, data: chart.values });
   if (chart.schema) out.push({ name: `${base}values.schema.json`, data: chart.schema });
   for (const f of chart.templates) out.push({ name: base + f.name, data: f.data });
   for (const f of chart.files) out.push({ name: base + f.name, data: f.data });
-  for (const dep of chart.dependencies) out.push(...archiveEntries(dep, `${base}charts/`));
+  for (const dep of chart.dependencies) out.push(...(await archiveEntries(dep, `${base}charts/`)));
   return out;
 }
 
 /** The packaged chart (`<name>-<version>.tgz` bytes): the same chart and date give the same bytes. */
-export function packageChart(chart: Chart, sourceDateSeconds: number): Promise<Buffer> {
-  return gzipParallel(writeTar(archiveEntries(chart), sourceDateSeconds));
+export async function packageChart(chart: Chart, sourceDateSeconds: number): Promise<Buffer> {
+  return gzipParallel(writeTar(await archiveEntries(chart), sourceDateSeconds));
 }

@@ -1,4 +1,4 @@
-import YAML from 'yaml';
+import { yamlIfLoaded } from '../util/yaml-lib.js';
 import { GoYamlError } from './go-values.js';
 import { UserError } from '../errors.js';
 
@@ -9,7 +9,8 @@ import { UserError } from '../errors.js';
  */
 export function yamlSyntaxError(err: unknown, where: string, hint: string): UserError {
   const first = ((err as Error).message ?? String(err)).split('\n')[0];
-  const pos = err instanceof YAML.YAMLError ? err.linePos?.[0] : err instanceof GoYamlError ? err.position : undefined;
+  const lib = yamlIfLoaded();
+  const pos = lib && err instanceof lib.YAMLError ? err.linePos?.[0] : err instanceof GoYamlError ? err.position : undefined;
   const what = first
     .replace(/\s+at line \d+, column \d+:?\s*$/, '')
     .replace(/^Missing closing (["'])quote$/, (_, q: string) => `a ${q === '"' ? 'double' : 'single'}-quoted string is not closed`);

@@ -14,6 +14,7 @@ import {
 } from '../artifact/artifacthub-repo.js';
 import { OciMediaType } from '../oci/media-types.js';
 import type { RegistryClient } from '../oci/registry.js';
+import { loadYaml } from '../util/yaml-lib.js';
 
 /** An artifacthub-repo.yml read and checked, ready to push beside any chart. */
 export interface RepoMetadata {
@@ -46,6 +47,7 @@ export async function findRepoMetadata(chartSource: string, given?: string, work
         hint: 'Give the path of an artifacthub-repo.yml file',
       });
     }
+    await loadYaml();
     checkRepoMetadata(bytes, file);
     return { file, artifact: repoMetadataArtifact(bytes, path.basename(file)) };
   }

@@ -7,6 +7,7 @@ import { checkPackageable, isHelmVersion, isSemVer2 } from '../chart/metadata.js
 import { packageChart } from '../chart/package.js';
 import { sourceDate, type SourceDate } from '../chart/source-date.js';
 import { yieldToLoop } from '../util/yield.js';
+import { loadYaml } from '../util/yaml-lib.js';
 import type { DependencyAccess } from './dependencies.js';
 import type { Signer } from '../sign/signer.js';
 import { UserError, fsCode } from '../errors.js';
@@ -132,6 +133,8 @@ export async function loadSource(source: string, options: BuildOptions): Promise
     md.appVersion = overrides.appVersion;
   }
   overridden = (await addSignKey(md, options)) || overridden;
+  // Artifact Hub's annotations are YAML documents of their own, read with the library.
+  if (Object.keys(md.annotations).some((k) => k.startsWith('artifacthub.io/'))) await loadYaml();
   checkAnnotations(md, source, options);
   // Packaged here unless a .tgz is pushed as it is: then only what `helm package` packages.
   if (archive && overridden) checkPackageable(md, `${source}/Chart.yaml`);
@@ -153,7 +156,7 @@ export async function packageLoaded(loaded: PreparedChart, options: BuildOptions
     // The signature's time: SOURCE_DATE_EPOCH when set (the same key and chart then give the same file), else now.
     const when = date.from === 'SOURCE_DATE_EPOCH' ? new Date(date.seconds * 1000) : undefined;
     const { messageBlock } = await import('../sign/provenance.js');
-    const made = await signer.sign(messageBlock(md, bytes), when);
+    const made = await signer.sign(await messageBlock(md, bytes), when);
     provenance = made.provenance;
     signed = { fingerprint: made.fingerprint, userId: made.userId };
   }
@@ -211,6 +214,7 @@ export function bindRef(p: PackagedChart, refInput: string): BuiltChart {
 /** A `.prov` pushed beside an archive must name that archive by its digest: else it was made for another one. */
 async function checkProvenanceNames(provenance: Buffer, md: Chart['metadata'], archive: Buffer, where: string): Promise<void> {
   const { provenanceFiles, archiveName } = await import('../sign/provenance.js');
+  await loadYaml();
   let files: Record<string, unknown>;
   try {
     files = provenanceFiles(provenance);

@@ -21,6 +21,7 @@ import { BodyTooLarge, type Http } from '../oci/http.js';
 import { dependencyRepository } from '../oci/reference.js';
 import type { RegistryClient } from '../oci/registry.js';
 import { compareBytes } from '../util/bytes-order.js';
+import { loadYaml } from '../util/yaml-lib.js';
 
 /**
  * What dependency resolution reaches the network with: the run's own HTTP (its CA, TLS, timeout and
@@ -193,6 +194,7 @@ async function fromIndex(dep: Dependency, wanted: string, where: string, access:
     });
   let index: { entries?: Record<string, IndexEntry[]> } | null;
   try {
+    await loadYaml();
     index = readYaml(res.body.toString('utf8'), INDEX_BOUNDS) as typeof index;
   } catch (err) {
     if (err instanceof BoundsError) throw tooLarge(err.message);

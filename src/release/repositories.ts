@@ -4,6 +4,7 @@ import { fsCode } from '../errors.js';
 import type { Credential } from '../oci/auth.js';
 import { helmConfigHome } from '../oci/credentials.js';
 import { CHART_YAML_BOUNDS, readYaml } from '../util/bounded-read.js';
+import { loadYaml } from '../util/yaml-lib.js';
 
 /** Helm's repositories.yaml: $HELM_REPOSITORY_CONFIG, else $HELM_CONFIG_HOME, else the XDG config home. */
 function helmRepositoriesPath(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
@@ -29,6 +30,7 @@ export async function repositoryCredential(url: string, env: NodeJS.ProcessEnv =
     if (fsCode(err) === 'ENOENT') return undefined;
     throw err;
   }
+  await loadYaml();
   const doc = readYaml(text, CHART_YAML_BOUNDS) as { repositories?: RepositoryEntry[] } | null;
   const want = url.replace(/\/+$/, '');
   const entry = (doc?.repositories ?? []).find((r) => (r.url ?? '').replace(/\/+$/, '') === want);

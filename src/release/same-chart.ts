@@ -192,7 +192,7 @@ async function filesDifference(theirs: Buffer, ours: Buffer, unnamed?: RegExp): 
 /** A packaged chart's files as `helm package` would write them again (Chart.yaml from its metadata). */
 async function chartFiles(archive: Buffer, origin: string): Promise<Map<string, Buffer>> {
   const chart = await loadArchiveChart(archive, origin);
-  return new Map(archiveEntries(chart).map((e) => [e.name, Buffer.from(e.data)]));
+  return new Map((await archiveEntries(chart)).map((e) => [e.name, Buffer.from(e.data)]));
 }
 
 function listed(items: string[], most = 5): string {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import YAML from 'yaml';
+import { loadYaml, yaml } from '../util/yaml-lib.js';
 import { CHART_YAML_BOUNDS, readYaml } from '../util/bounded-read.js';
 import type { Metadata } from '../chart/metadata.js';
 import { chartYaml } from '../chart/metadata.js';
@@ -30,9 +30,10 @@ export interface Signed {
 }
 
 /** The message Helm signs: Chart.yaml as Helm writes it, `...`, and the archive's digest by its file name. */
-export function messageBlock(md: Metadata, archive: Buffer): string {
+export async function messageBlock(md: Metadata, archive: Buffer): Promise<string> {
   const sum = createHash('sha256').update(archive).digest('hex');
-  return `${chartYaml(md)}\n...\n${YAML.stringify({ files: { [archiveName(md)]: `sha256:${sum}` } })}`;
+  await loadYaml();
+  return `${await chartYaml(md)}\n...\n${yaml().stringify({ files: { [archiveName(md)]: `sha256:${sum}` } })}`;
 }
 
 /** `<name>-<version>.tgz`, the name `helm package` gives the archive and the provenance names it by. */

@@ -1,4 +1,5 @@
-import YAML from 'yaml';
+import type * as YAML from 'yaml';
+import { yaml } from '../util/yaml-lib.js';
 
 /**
  * The one reader of YAML and JSON from outside (a chart's files, a registry's manifests and configs,
@@ -76,7 +77,7 @@ export function checkYamlBounds(text: string, bounds: YamlBounds): void {
   let tokens = 0;
   let properties = 0;
   let previous = '';
-  for (const token of new YAML.Lexer().lex(text)) {
+  for (const token of new (yaml().Lexer)().lex(text)) {
     if (!/^ +$/.test(token) && ++tokens > maxTokens)
       throw new BoundsError(
         `holds more than ${maxTokens} YAML tokens (indicators, properties, comments, lines): the bound Chartlift reads`,
@@ -129,7 +130,7 @@ export function parseYamlDocuments(
 ): YAML.Document[] {
   checkYamlBounds(text, bounds);
   try {
-    const docs = YAML.parseAllDocuments(text, { uniqueKeys: false, ...options });
+    const docs = yaml().parseAllDocuments(text, { uniqueKeys: false, ...options });
     return Array.isArray(docs) ? docs : [docs];
   } catch (err) {
     if (err instanceof RangeError) throw new BoundsError(`nests too deeply to be read (${err.message})`);
