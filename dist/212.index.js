@@ -1180,7 +1180,7 @@ function encodeField(v) {
 /* harmony export */   e7: () => (/* binding */ gzipParallel),
 /* harmony export */   pp: () => (/* binding */ warmGzipWorkers)
 /* harmony export */ });
-/* unused harmony exports gzipWorkerCount, closeGzipWorkers */
+/* unused harmony exports gzipWorkerCount, closeGzipWorkers, piecesOf */
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _util_worker_entry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83561);
@@ -1193,6 +1193,12 @@ const MIN_MEMBERS_FOR_WORKERS = 4;
 /** The chart loader starts the workers once it has read this much: they are ready when the tar is. */
 const WARM_BYTES = MIN_MEMBERS_FOR_WORKERS * _gzip_js__WEBPACK_IMPORTED_MODULE_1__/* .MEMBER_BYTES */ .t7;
 const MAX_WORKERS = 7;
+/**
+ * On 2 cores one worker gained the large chart (20 MB) about 70 ms of 920 and cost 47 MiB (a thread
+ * of its own, the members copied to it and back): this thread compresses alone there. From 3 cores
+ * on, the workers take most of the compressing.
+ */
+const MIN_CORES_FOR_WORKERS = 3;
 /** Members sent to a worker ahead of its answers, so that it never waits for this thread, which compresses too. */
 const IN_FLIGHT = 2;
 /**
@@ -1249,8 +1255,9 @@ class GzipPool {
             w.worker.ref();
         return new Promise((resolve, reject) => {
             w.jobs.set(id, { resolve, reject });
-            // The member's own copy, moved (not cloned) to the worker.
-            w.worker.postMessage({ id, data: bytes }, [bytes.buffer]);
+            // Copied to the worker: this thread keeps the member until its answer, to compress it itself
+            // should the worker stop (at most IN_FLIGHT members a worker).
+            w.worker.postMessage({ id, data: bytes });
         });
     }
 }
@@ -1265,7 +1272,7 @@ function warmGzipWorkers(cores = node_os__WEBPACK_IMPORTED_MODULE_0___default().
         return;
     decided = true;
     const script = workerScript();
-    const count = Math.min(cores - 1, MAX_WORKERS);
+    const count = cores < MIN_CORES_FOR_WORKERS ? 0 : Math.min(cores - 1, MAX_WORKERS);
     if (script && count > 0)
         pool = new GzipPool(script, count);
 }
@@ -1280,46 +1287,81 @@ async function closeGzipWorkers() {
     decided = false;
     await p?.close();
 }
+/** `data`'s pieces of MEMBER_BYTES, as views of it. */
+function piecesOf(data) {
+    let at = 0;
+    return {
+        count: Math.max(1, Math.ceil(data.length / MEMBER_BYTES)),
+        next: () => data.subarray(at, (at += MEMBER_BYTES)),
+    };
+}
 /**
- * `gzipReproducible`, with the members compressed across the machine's cores: this thread and the
- * workers take the next member as they finish one. The bytes are the same as `gzipReproducible`'s
- * whatever the number of cores, since what each member holds does not depend on it.
+ * gzip.ts's `gzipReproducible` of the pieces' bytes, one member a piece, compressed across the
+ * machine's cores: this thread and the workers take the next piece as they finish one. The bytes are
+ * the same whatever the number of cores, since what each member holds does not depend on it; and the
+ * archive is never held whole, only the pieces in flight and the members made.
  */
-async function gzipParallel(data) {
-    const ranges = (0,_gzip_js__WEBPACK_IMPORTED_MODULE_1__/* .memberRanges */ .v9)(data.length);
-    if (ranges.length < MIN_MEMBERS_FOR_WORKERS)
-        return (0,_gzip_js__WEBPACK_IMPORTED_MODULE_1__/* .gzipReproducible */ .PJ)(data);
-    warmGzipWorkers();
-    const workers = pool;
-    if (!workers)
-        return (0,_gzip_js__WEBPACK_IMPORTED_MODULE_1__/* .gzipReproducible */ .PJ)(data);
-    const members = new Array(ranges.length);
-    const member = (i) => data.subarray(ranges[i][0], ranges[i][1]);
+async function gzipParallel(pieces) {
+    const members = new Array(pieces.count);
     let next = 0;
+    // This thread's pieces are made over one buffer: a piece a member would leave 1 MiB of garbage each
+    // (a 20 MB archive's worth before a collection comes), where the members are all that is kept.
+    const scratch = pieces.count > 1 ? new Uint8Array(_gzip_js__WEBPACK_IMPORTED_MODULE_1__/* .MEMBER_BYTES */ .t7) : undefined;
+    const local = () => {
+        const i = next++;
+        members[i] = (0,_gzip_js__WEBPACK_IMPORTED_MODULE_1__/* .gzipMember */ .Z5)(pieces.next(scratch));
+    };
+    if (pieces.count >= MIN_MEMBERS_FOR_WORKERS)
+        warmGzipWorkers();
+    const workers = pieces.count >= MIN_MEMBERS_FOR_WORKERS ? pool : undefined;
+    if (!workers)
+        return gzipInOrder(pieces, scratch);
     const sent = [];
     const feed = () => {
-        for (let w = workers.free(); next < ranges.length && w; w = workers.free()) {
+        for (let w = workers.free(); next < pieces.count && w; w = workers.free()) {
             const i = next++;
-            const done = workers.compress(w, new Uint8Array(member(i))).then((m) => {
+            const piece = pieces.next();
+            const done = workers.compress(w, piece).then((m) => {
                 members[i] = m;
                 feed();
             }, 
             // A worker that stopped (it has left the pool): its member is compressed here, to the same bytes.
-            () => void (members[i] = (0,_gzip_js__WEBPACK_IMPORTED_MODULE_1__/* .gzipMember */ .Z5)(member(i))));
+            () => void (members[i] = (0,_gzip_js__WEBPACK_IMPORTED_MODULE_1__/* .gzipMember */ .Z5)(piece)));
             sent.push(done);
         }
     };
     feed();
     // This thread compresses too, between the workers' answers.
-    while (next < ranges.length) {
-        const i = next++;
-        members[i] = (0,_gzip_js__WEBPACK_IMPORTED_MODULE_1__/* .gzipMember */ .Z5)(member(i));
+    while (next < pieces.count) {
+        local();
         feed();
         await new Promise((r) => setImmediate(r));
     }
     for (let k = 0; k < sent.length; k++)
         await sent[k];
     return Buffer.concat(members);
+}
+/**
+ * The members made on this thread alone, each written after the last into one buffer as it is made:
+ * members joined at the end would hold the archive twice. The buffer starts at half the tar's size
+ * (text compresses to less) and grows by half when a member does not fit.
+ */
+function gzipInOrder(pieces, scratch) {
+    if (pieces.count === 1)
+        return (0,_gzip_js__WEBPACK_IMPORTED_MODULE_1__/* .gzipMember */ .Z5)(pieces.next());
+    let out = Buffer.allocUnsafe((pieces.count * _gzip_js__WEBPACK_IMPORTED_MODULE_1__/* .MEMBER_BYTES */ .t7) >>> 1);
+    let used = 0;
+    for (let i = 0; i < pieces.count; i++) {
+        const member = (0,_gzip_js__WEBPACK_IMPORTED_MODULE_1__/* .compressMember */ .Nx)(pieces.next(scratch));
+        if (used + member.length > out.length) {
+            const grown = Buffer.allocUnsafe(Math.max(used + member.length, Math.ceil(out.length * 1.5)));
+            out.copy(grown, 0, 0, used);
+            out = grown;
+        }
+        member.writeTo(out, used);
+        used += member.length;
+    }
+    return out.subarray(0, used);
 }
 
 
@@ -2805,32 +2847,63 @@ var gzip_parallel = __webpack_require__(39828);
 const BLOCK = 512;
 function writeTar(entries, mtimeSeconds) {
     // Headers first (small), then one allocation for the whole archive, the data copied in once.
-    const blocks = [];
+    const tar = tarPieces(entries, mtimeSeconds, Number.MAX_SAFE_INTEGER);
+    return Buffer.from(tar.next().buffer);
+}
+function layout(entries, mtimeSeconds) {
+    const parts = [];
+    let total = BLOCK * 2;
+    const add = (h, data) => {
+        parts.push(h, data);
+        total += BLOCK + Math.ceil(data.length / BLOCK) * BLOCK;
+    };
     for (const entry of entries) {
         const split = ustarSplit(entry.name);
         if (!split) {
             const record = paxRecord('path', entry.name);
-            blocks.push({
-                header: header({ name: paxName(Buffer.from(entry.name, 'utf8')), prefix: '', size: record.length, mtime: mtimeSeconds, type: 'x' }),
-                data: record,
-            });
+            add(header({ name: paxName(Buffer.from(entry.name, 'utf8')), prefix: '', size: record.length, mtime: mtimeSeconds, type: 'x' }), record);
         }
         const [prefix, base] = split ?? ['', asciiTail(entry.name)];
-        blocks.push({ header: header({ name: base, prefix, size: entry.data.length, mtime: mtimeSeconds, type: '0' }), data: entry.data });
+        add(header({ name: base, prefix, size: entry.data.length, mtime: mtimeSeconds, type: '0' }), entry.data);
     }
-    const padded = (n) => Math.ceil(n / BLOCK) * BLOCK;
-    const total = blocks.reduce((n, b) => n + BLOCK + padded(b.data?.length ?? 0), 0) + BLOCK * 2;
-    const out = Buffer.alloc(total);
-    let at = 0;
-    for (const b of blocks) {
-        b.header.copy(out, at);
-        at += BLOCK;
-        if (b.data) {
-            out.set(b.data, at);
-            at += padded(b.data.length);
-        }
-    }
-    return out;
+    return { parts, total };
+}
+/**
+ * writeTar's bytes cut into pieces of `size` bytes, made one at a time: a large chart's archive is
+ * never held whole (its files already are), and each piece can be moved to a deflate worker as it is.
+ */
+function tarPieces(entries, mtimeSeconds, size) {
+    const { parts, total } = layout(entries, mtimeSeconds);
+    const count = Math.max(1, Math.ceil(total / size));
+    let part = 0;
+    /** Bytes of parts[part] (with its padding) already written. */
+    let within = 0;
+    let written = 0;
+    return {
+        count,
+        next(into) {
+            const length = Math.min(size, total - written);
+            // Padding and the end blocks are zeros: a new buffer is, a reused one is cleared.
+            const out = into ? into.subarray(0, length).fill(0) : new Uint8Array(length);
+            let at = 0;
+            while (at < out.length && part < parts.length) {
+                const p = parts[part];
+                const span = Math.ceil(p.length / BLOCK) * BLOCK;
+                const n = Math.min(span - within, out.length - at);
+                if (within < p.length)
+                    out.set(p.subarray(within, Math.min(p.length, within + n)), at);
+                at += n;
+                within += n;
+                if (within === span) {
+                    part++;
+                    within = 0;
+                }
+            }
+            // The rest is the two zero blocks that end the archive (a new array is zeros).
+            written += out.length;
+            return out;
+        },
+    };
 }
 /** [prefix, name] when the path fits USTAR's fields as ASCII, else undefined. */
 function ustarSplit(path) {
@@ -2886,7 +2959,10 @@ function octal(b, offset, width, value) {
     b.write(`${value.toString(8).padStart(width - 1, '0')}\u0000`, offset, width, 'ascii');
 }
 
+// EXTERNAL MODULE: ./src/chart/gzip.ts + 2 modules
+var gzip = __webpack_require__(90911);
 ;// CONCATENATED MODULE: ./src/chart/package.ts
+
 
 
 
@@ -2914,7 +2990,7 @@ async function archiveEntries(chart, prefix = '') {
 }
 /** The packaged chart (`<name>-<version>.tgz` bytes): the same chart and date give the same bytes. */
 async function packageChart(chart, sourceDateSeconds) {
-    return (0,gzip_parallel/* gzipParallel */.e7)(writeTar(await archiveEntries(chart), sourceDateSeconds));
+    return (0,gzip_parallel/* gzipParallel */.e7)(tarPieces(await archiveEntries(chart), sourceDateSeconds, gzip/* MEMBER_BYTES */.t7));
 }
 
 
@@ -2951,6 +3027,8 @@ const BOOL_WORD = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|F
 const NON_FINITE = /^[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)$/;
 /** A date or a time stamp (the library writes them quoted). */
 const DATE_START = /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}/;
+/** YAML 1.1's float with an exponent, whose mantissa may be missing (`e0`: the library quotes it). */
+const EXPONENT = /^[-+]?[0-9._]*[eE][-+]?[0-9_]+$/;
 /** Starts like a number (or a date, or a sexagesimal): read as a string only when no number has its shape. */
 const NUMBER_START = /^[-+]?[0-9._]/;
 /** Characters no number, date or sexagesimal uses. */
@@ -2974,9 +3052,17 @@ function readSimpleYaml(text, mode) {
             return undefined;
     }
     const lines = [];
+    // The library bounds the indentations open at once, blank and comment lines' too (checkYamlBounds).
+    const open = [];
     for (const raw of text.split('\n')) {
-        const body = raw.replace(/ +$/, '');
-        const indent = body.length - body.trimStart().length;
+        const lead = raw.length - raw.trimStart().length;
+        while (open.length > 0 && open[open.length - 1] >= lead)
+            open.pop();
+        if (open.push(lead) > MAX_DEPTH)
+            return undefined;
+        // Only spaces are left to trim (no other white space passed the loop above).
+        const body = raw.trimEnd();
+        const indent = Math.min(lead, body.length);
         const content = body.slice(indent);
         if (content === '' || content.startsWith('#'))
             continue;
@@ -3092,7 +3178,8 @@ class Reader {
         if (!PLAIN.test(value) || value.includes(': ') || value.endsWith(':'))
             outside();
         if (this.mode === 'check') {
-            if (NON_FINITE.test(value))
+            // A float may overflow to infinity (`1e400`, 400 digits), which JSON cannot hold.
+            if (NON_FINITE.test(value) || (numeric(value) && (/[eE]/.test(value) || value.length > 16)))
                 outside();
             return value;
         }
@@ -3137,9 +3224,13 @@ function quoted(text) {
 function typed(s) {
     if (NULL_WORD.test(s) || BOOL_WORD.test(s) || NON_FINITE.test(s) || DATE_START.test(s) || s === '<<' || s === '=')
         return true;
-    if (!NUMBER_START.test(s))
-        return false;
-    if (NOT_NUMERIC.test(s))
+    return numeric(s);
+}
+/** Whether `s` may be a number (an int in any base, a float, a sexagesimal): a superset. */
+function numeric(s) {
+    if (EXPONENT.test(s))
+        return true;
+    if (!NUMBER_START.test(s) || NOT_NUMERIC.test(s))
         return false;
     return (s.match(/\./g) ?? []).length < 2;
 }
@@ -3149,13 +3240,16 @@ function typed(s) {
  * another kind.
  */
 function writeSimpleYaml(value) {
-    if (!isMap(value))
+    if (!isMap(value) || Object.keys(value).length === 0)
         return undefined;
     const out = [];
-    return writeMap(value, '', out) ? out.join('') : undefined;
+    return writeMap(value, '', out, undefined, 0) ? out.join('') : undefined;
 }
 const SAFE_TEXT = /^[A-Za-z0-9_./(][A-Za-z0-9 _./:@+=,()'-]*$/;
 function plainText(s) {
+    // A key over 1,024 characters becomes an explicit `? key`; `...` starts a document marker.
+    if (s.length > MAX_KEY || s.startsWith('...'))
+        return false;
     return SAFE_TEXT.test(s) && !s.endsWith(' ') && !s.endsWith(':') && !s.includes('  ') && !s.includes(': ') && !typed(s);
 }
 function isMap(v) {
@@ -3172,7 +3266,9 @@ function inline(v) {
         return '{}';
     return undefined;
 }
-function writeMap(map, indent, out, firstPrefix) {
+function writeMap(map, indent, out, firstPrefix, depth) {
+    if (depth > MAX_DEPTH)
+        return false;
     const keys = Object.keys(map).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     for (const [i, key] of keys.entries()) {
         if (!plainText(key))
@@ -3184,12 +3280,12 @@ function writeMap(map, indent, out, firstPrefix) {
             out.push(`${lead}${key}: ${one}\n`);
         else if (isMap(v)) {
             out.push(`${lead}${key}:\n`);
-            if (!writeMap(v, `${indent}  `, out))
+            if (!writeMap(v, `${indent}  `, out, undefined, depth + 1))
                 return false;
         }
         else if (Array.isArray(v)) {
             out.push(`${lead}${key}:\n`);
-            if (!writeSeq(v, `${indent}  `, out))
+            if (!writeSeq(v, `${indent}  `, out, depth + 1))
                 return false;
         }
         else
@@ -3197,13 +3293,13 @@ function writeMap(map, indent, out, firstPrefix) {
     }
     return true;
 }
-function writeSeq(list, indent, out) {
+function writeSeq(list, indent, out, depth) {
     for (const v of list) {
         const one = inline(v);
         if (one !== undefined)
             out.push(`${indent}- ${one}\n`);
         else if (isMap(v)) {
-            if (!writeMap(v, `${indent}  `, out, `${indent}- `))
+            if (!writeMap(v, `${indent}  `, out, `${indent}- `, depth + 1))
                 return false;
         }
         else

@@ -659,6 +659,7 @@ async function verifyProvenance(provenance, archive, name, keyring) {
     }
     const key = keys.find((k) => k.getKeys(signature.keyID).length > 0);
     let files;
+    await (0,yaml_lib/* loadYaml */.yv)();
     try {
         files = filesBlock(message.getText());
     }

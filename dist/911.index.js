@@ -9,10 +9,11 @@ export const modules = {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   t7: () => (/* binding */ MEMBER_BYTES),
-  Z5: () => (/* binding */ gzipMember),
-  PJ: () => (/* binding */ gzipReproducible),
-  v9: () => (/* binding */ memberRanges)
+  Nx: () => (/* binding */ compressMember),
+  Z5: () => (/* binding */ gzipMember)
 });
+
+// UNUSED EXPORTS: gzipReproducible, memberRanges
 
 ;// CONCATENATED MODULE: ./src/chart/crc32.ts
 /**
@@ -98,17 +99,27 @@ function memberRanges(length) {
 const HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0xff]);
 /** One complete gzip member of `data`: header, raw deflate, CRC-32 and length, in one allocation. */
 function gzipMember(data) {
+    const member = compressMember(data);
+    return member.writeTo(Buffer.allocUnsafe(member.length), 0);
+}
+/** Compresses `data` into this thread's compressor; the member is written where the caller says. */
+function compressMember(data) {
     const d = deflater(data.length);
     new Uint8Array(d.exports.memory.buffer, d.input, data.length).set(data);
     const size = d.exports.deflate(d.input, data.length, d.output, d.outputBytes);
     if (size === 0)
         throw new Error(`deflate gave nothing for ${data.length} bytes`);
-    const member = Buffer.allocUnsafe(HEADER.length + size + 8);
-    HEADER.copy(member, 0);
-    member.set(new Uint8Array(d.exports.memory.buffer, d.output, size), HEADER.length);
-    member.writeUInt32LE(crc32(data) >>> 0, HEADER.length + size);
-    member.writeUInt32LE(data.length % 2 ** 32, HEADER.length + size + 4);
-    return member;
+    const crc = crc32(data) >>> 0;
+    return {
+        length: HEADER.length + size + 8,
+        writeTo(out, at) {
+            HEADER.copy(out, at);
+            out.set(new Uint8Array(d.exports.memory.buffer, d.output, size), at + HEADER.length);
+            out.writeUInt32LE(crc, at + HEADER.length + size);
+            out.writeUInt32LE(data.length % 2 ** 32, at + HEADER.length + size + 4);
+            return out;
+        },
+    };
 }
 /** This thread's compressor (each worker has its own), made on first use: 38 KiB of WebAssembly, ~3 MiB of memory. */
 let current;

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { before, test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
@@ -62,7 +61,9 @@ test('the members are the same bytes whatever the number of cores, and when a wo
   for (const cores of [1, 2, 3, 5]) {
     const r = await exec(node, ['--import', 'tsx', script, path.join(work, 'wide.tar'), String(cores)], { cwd: ROOT, env });
     assert.equal(r.code, 0, `${r.stderr} ${r.stdout}`);
-    assert.equal(r.stdout.trim(), `${serial} ${cores - 1}`, `${cores} cores: the same bytes, from ${cores - 1} workers and this thread`);
+    // Two cores: this thread alone (one worker cost 47 MiB for a few per cent of the large chart's time).
+    const workers = cores < 3 ? 0 : cores - 1;
+    assert.equal(r.stdout.trim(), `${serial} ${workers}`, `${cores} cores: the same bytes, from ${workers} workers and this thread`);
   }
   // Workers that stop (crashed, killed): their members are compressed on this thread, to the same bytes.
   const broken = await exec(node, ['--import', 'tsx', script, path.join(work, 'wide.tar'), '3', 'broken'], { cwd: ROOT, env });
@@ -107,26 +108,28 @@ test("what a reader that stops after the first member sees: the first MiB (Pytho
   assert.deepEqual(await readFile(path.join(work, 'wide.tar')), tar);
 });
 
-test('the bundle compresses a large chart on worker threads, to the digest the library gives on one thread', async () => {
-  const hook = path.join(work, 'hook.mjs');
-  await writeFile(
-    hook,
-    `import { registerHooks } from 'node:module';\nimport { appendFileSync } from 'node:fs';\nimport { isMainThread } from 'node:worker_threads';\n` +
-      `registerHooks({ load(url, context, next) { if (url.endsWith('/dist/index.js')) appendFileSync(process.env.LOADED_LOG, (isMainThread ? 'main' : 'worker') + '\\n'); return next(url, context); } });\n`,
-  );
-  const log = path.join(work, 'loaded');
-  await writeFile(log, '');
-  const env = { PATH: process.env.PATH, HOME: work, SOURCE_DATE_EPOCH: '0', NODE_OPTIONS: `--import=${hook}`, LOADED_LOG: log };
-  const save = await exec(
-    await findNode(24),
-    [CLI, 'chart', 'save', chartDir, 'example.test/wide:1.0.0', '--cache', path.join(work, 'cache')],
-    { env },
-  );
-  assert.equal(save.code, 0, save.stderr);
-  const digest = /digest: {2}(sha256:\S+)/.exec(save.stdout)?.[1];
-  const library = await packageSource(chartDir, { env: { SOURCE_DATE_EPOCH: '0' } });
-  assert.equal(digest, library.artifact.manifestDescriptor.digest);
-  const workers = Math.min(os.availableParallelism() - 1, 7);
-  assert.ok(workers >= 1, 'CI machines have 2 cores or more');
-  assert.deepEqual((await readFile(log, 'utf8')).trim().split('\n').sort(), ['main', ...Array(workers).fill('worker')]);
-});
+for (const cores of [4, 2])
+  test(`the bundle on ${cores} cores compresses a large chart ${cores > 2 ? `on ${cores - 1} worker threads` : 'on its own thread'}, to the digest the library gives on one thread`, async () => {
+    // The machine's cores as the bundle sees them (os.availableParallelism), set by a preloaded hook.
+    const hook = path.join(work, `hook-${cores}.mjs`);
+    await writeFile(
+      hook,
+      `import { registerHooks } from 'node:module';\nimport { appendFileSync } from 'node:fs';\nimport os from 'node:os';\nimport { isMainThread } from 'node:worker_threads';\n` +
+        `os.availableParallelism = () => ${cores};\n` +
+        `registerHooks({ load(url, context, next) { if (url.endsWith('/dist/index.js')) appendFileSync(process.env.LOADED_LOG, (isMainThread ? 'main' : 'worker') + '\\n'); return next(url, context); } });\n`,
+    );
+    const log = path.join(work, `loaded-${cores}`);
+    await writeFile(log, '');
+    const env = { PATH: process.env.PATH, HOME: work, SOURCE_DATE_EPOCH: '0', NODE_OPTIONS: `--import=${hook}`, LOADED_LOG: log };
+    const save = await exec(
+      await findNode(24),
+      [CLI, 'chart', 'save', chartDir, `example.test/c${cores}/wide:1.0.0`, '--cache', path.join(work, `cache-${cores}`)],
+      { env },
+    );
+    assert.equal(save.code, 0, save.stderr);
+    const digest = /digest: {2}(sha256:\S+)/.exec(save.stdout)?.[1];
+    const library = await packageSource(chartDir, { env: { SOURCE_DATE_EPOCH: '0' } });
+    assert.equal(digest, library.artifact.manifestDescriptor.digest);
+    const workers = cores > 2 ? cores - 1 : 0;
+    assert.deepEqual((await readFile(log, 'utf8')).trim().split('\n').sort(), ['main', ...Array(workers).fill('worker')]);
+  });

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkArtifactHubAnnotations, imageReferenceProblem, signKeyAnnotation } from '../../src/artifact/artifacthub-annotations.js';
+import { loadYaml } from '../../src/util/yaml-lib.js';
+
+// These read Artifact Hub's YAML with the library, which a build loads before them (src/release/build.ts).
+await loadYaml();
 
 // Artifact Hub's documented annotations (docs/helm_annotations.md), each with values its parser
 // (internal/tracker/source/helm/helm.go EnrichPackageFromAnnotations) takes, and each kind of

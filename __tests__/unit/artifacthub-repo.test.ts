@@ -3,6 +3,10 @@ import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import { checkRepoMetadata, holdsSameMetadata, repoMetadataArtifact } from '../../src/artifact/artifacthub-repo.js';
 import { UserError } from '../../src/errors.js';
+import { loadYaml } from '../../src/util/yaml-lib.js';
+
+// These read Artifact Hub's YAML with the library, which a build loads before them (src/release/build.ts).
+await loadYaml();
 
 const GOOD = `# Artifact Hub repository metadata file
 repositoryID: 5f2a7c1e-0b3d-4e59-8a6f-2c1d9e8b7a60

@@ -2,6 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkArtifactHubAnnotations } from '../../src/artifact/artifacthub-annotations.js';
 import { checkRepoMetadata } from '../../src/artifact/artifacthub-repo.js';
+import { loadYaml } from '../../src/util/yaml-lib.js';
+
+// These read Artifact Hub's YAML with the library, which a build loads before them (src/release/build.ts).
+await loadYaml();
 
 // An artifacthub.io/* annotation is YAML inside one Chart.yaml string: the Chart.yaml bounds (nodes,
 // aliases) do not see inside it. Each value must be read within bounds of its own, and the check must

@@ -2,6 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseChanges } from '../../src/artifact/artifacthub-annotations.js';
 import { markdownText, releaseNotes } from '../../src/artifact/release-notes.js';
+import { loadYaml } from '../../src/util/yaml-lib.js';
+
+// These read Artifact Hub's YAML with the library, which a build loads before them (src/release/build.ts).
+await loadYaml();
 
 // Release notes from `artifacthub.io/changes`, in both forms Artifact Hub accepts (its docs'
 // examples, docs/helm_annotations.md), laid out as its changelog.md, everything from the chart escaped.

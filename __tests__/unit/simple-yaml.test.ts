@@ -333,3 +333,53 @@ test('what the subset writes, the library writes byte for byte (keys sorted, YAM
     if (simple !== undefined) assert.equal(simple, YAML.stringify({ s }, options), JSON.stringify(s));
   }
 });
+
+test('attacked from outside: each counterexample is left to the library (or written as it writes)', () => {
+  // A float that overflows to infinity is refused by checkGoValues (JSON has no infinity).
+  for (const text of [
+    'a: 1e400\n',
+    'a: -1e400\n',
+    'a: 1.0e309\n',
+    'a: .5e999\n',
+    'a: 7e+_717\n',
+    'a:\n- 1e400\n',
+    `a: 1${'0'.repeat(400)}.5\n`,
+  ]) {
+    assert.throws(() => checkGoValues(text), /infinity/, text);
+    assert.equal(readSimpleYaml(text, 'check'), undefined, text);
+  }
+  // Blank and comment lines indented ever further pass the library's depth bound.
+  for (const line of [(i: number) => `${' '.repeat(i + 1)}\n`, (i: number) => `${' '.repeat(i + 1)}#\n`]) {
+    const text = `a: b\n${Array.from({ length: 256 }, (_, i) => line(i)).join('')}`;
+    assert.throws(() => checkGoValues(text), /nests deeper/);
+    assert.equal(readSimpleYaml(text, 'check'), undefined);
+    assert.equal(readSimpleYaml(text, 'read'), undefined);
+  }
+  // The writer: a YAML 1.1 float with no mantissa, a key over 1,024 characters, a top-level key
+  // starting with a document marker, an empty document, and nesting too deep for the library.
+  for (const value of [
+    { a: 'e0' },
+    { e0: 'a' },
+    { a: ['E9', 'e+1', 'e-87'] },
+    { ['k'.repeat(1025)]: 'v' },
+    { a: { ['k'.repeat(1025)]: 'v' } },
+    { '...': 'v' },
+    { '...x': 'v' },
+    {},
+  ]) {
+    const simple = writeSimpleYaml(value);
+    if (simple !== undefined) assert.equal(simple, YAML.stringify(value, options), JSON.stringify(value).slice(0, 80));
+  }
+  let deep: unknown = 'x';
+  for (let i = 0; i < 1500; i++) deep = { a: deep };
+  assert.equal(writeSimpleYaml(deep), undefined);
+});
+
+test('a long run of spaces costs linear time (a file of 64 KiB is read in well under a second)', () => {
+  const start = process.hrtime.bigint();
+  for (const text of [`a: b${' '.repeat(60_000)}c\n`, `a:\n${' '.repeat(60_000)}b: c\n`, `a: b${' '.repeat(60_000)}# c\n`]) {
+    readSimpleYaml(text, 'read');
+    readSimpleYaml(text, 'check');
+  }
+  assert.ok(Number(process.hrtime.bigint() - start) / 1e6 < 1000);
+});

@@ -1,13 +1,19 @@
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { workerEntry } from '../util/worker-entry.js';
-import { gzipMember, gzipReproducible, MEMBER_BYTES, memberRanges } from './gzip.js';
+import { compressMember, gzipMember, MEMBER_BYTES } from './gzip.js';
 
 /** Below this many members, this thread alone is as quick as with workers (each takes ~60 ms to start). */
 const MIN_MEMBERS_FOR_WORKERS = 4;
 /** The chart loader starts the workers once it has read this much: they are ready when the tar is. */
 export const WARM_BYTES = MIN_MEMBERS_FOR_WORKERS * MEMBER_BYTES;
 const MAX_WORKERS = 7;
+/**
+ * On 2 cores one worker gained the large chart (20 MB) about 70 ms of 920 and cost 47 MiB (a thread
+ * of its own, the members copied to it and back): this thread compresses alone there. From 3 cores
+ * on, the workers take most of the compressing.
+ */
+const MIN_CORES_FOR_WORKERS = 3;
 /** Members sent to a worker ahead of its answers, so that it never waits for this thread, which compresses too. */
 const IN_FLIGHT = 2;
 
@@ -68,13 +74,14 @@ class GzipPool {
     await Promise.all(this.#workers.map((w) => w.worker.terminate()));
   }
 
-  compress(w: PoolWorker, bytes: Uint8Array<ArrayBuffer>): Promise<Buffer> {
+  compress(w: PoolWorker, bytes: Uint8Array): Promise<Buffer> {
     const id = this.#seq++;
     if (w.jobs.size === 0) w.worker.ref();
     return new Promise((resolve, reject) => {
       w.jobs.set(id, { resolve, reject });
-      // The member's own copy, moved (not cloned) to the worker.
-      w.worker.postMessage({ id, data: bytes }, [bytes.buffer]);
+      // Copied to the worker: this thread keeps the member until its answer, to compress it itself
+      // should the worker stop (at most IN_FLIGHT members a worker).
+      w.worker.postMessage({ id, data: bytes });
     });
   }
 }
@@ -90,7 +97,7 @@ export function warmGzipWorkers(cores = os.availableParallelism()): void {
   if (decided) return;
   decided = true;
   const script = workerScript();
-  const count = Math.min(cores - 1, MAX_WORKERS);
+  const count = cores < MIN_CORES_FOR_WORKERS ? 0 : Math.min(cores - 1, MAX_WORKERS);
   if (script && count > 0) pool = new GzipPool(script, count);
 }
 
@@ -107,43 +114,86 @@ export async function closeGzipWorkers(): Promise<void> {
   await p?.close();
 }
 
+/** An archive in pieces of MEMBER_BYTES (the last shorter), each made when asked for (tar-writer.ts's tarPieces). */
+export interface Pieces {
+  count: number;
+  /** The next piece, in a buffer of its own or (given `into`, of MEMBER_BYTES) written over it. */
+  next(into?: Uint8Array): Uint8Array;
+}
+
+/** `data`'s pieces of MEMBER_BYTES, as views of it. */
+export function piecesOf(data: Uint8Array): Pieces {
+  let at = 0;
+  return {
+    count: Math.max(1, Math.ceil(data.length / MEMBER_BYTES)),
+    next: () => data.subarray(at, (at += MEMBER_BYTES)),
+  };
+}
+
 /**
- * `gzipReproducible`, with the members compressed across the machine's cores: this thread and the
- * workers take the next member as they finish one. The bytes are the same as `gzipReproducible`'s
- * whatever the number of cores, since what each member holds does not depend on it.
+ * gzip.ts's `gzipReproducible` of the pieces' bytes, one member a piece, compressed across the
+ * machine's cores: this thread and the workers take the next piece as they finish one. The bytes are
+ * the same whatever the number of cores, since what each member holds does not depend on it; and the
+ * archive is never held whole, only the pieces in flight and the members made.
  */
-export async function gzipParallel(data: Uint8Array): Promise<Buffer> {
-  const ranges = memberRanges(data.length);
-  if (ranges.length < MIN_MEMBERS_FOR_WORKERS) return gzipReproducible(data);
-  warmGzipWorkers();
-  const workers = pool;
-  if (!workers) return gzipReproducible(data);
-  const members: Buffer[] = new Array(ranges.length);
-  const member = (i: number): Uint8Array => data.subarray(ranges[i][0], ranges[i][1]);
+export async function gzipParallel(pieces: Pieces): Promise<Buffer> {
+  const members: Buffer[] = new Array(pieces.count);
   let next = 0;
+  // This thread's pieces are made over one buffer: a piece a member would leave 1 MiB of garbage each
+  // (a 20 MB archive's worth before a collection comes), where the members are all that is kept.
+  const scratch = pieces.count > 1 ? new Uint8Array(MEMBER_BYTES) : undefined;
+  const local = (): void => {
+    const i = next++;
+    members[i] = gzipMember(pieces.next(scratch));
+  };
+  if (pieces.count >= MIN_MEMBERS_FOR_WORKERS) warmGzipWorkers();
+  const workers = pieces.count >= MIN_MEMBERS_FOR_WORKERS ? pool : undefined;
+  if (!workers) return gzipInOrder(pieces, scratch);
   const sent: Array<Promise<void>> = [];
   const feed = (): void => {
-    for (let w = workers.free(); next < ranges.length && w; w = workers.free()) {
+    for (let w = workers.free(); next < pieces.count && w; w = workers.free()) {
       const i = next++;
-      const done = workers.compress(w, new Uint8Array(member(i))).then(
+      const piece = pieces.next();
+      const done = workers.compress(w, piece).then(
         (m) => {
           members[i] = m;
           feed();
         },
         // A worker that stopped (it has left the pool): its member is compressed here, to the same bytes.
-        () => void (members[i] = gzipMember(member(i))),
+        () => void (members[i] = gzipMember(piece)),
       );
       sent.push(done);
     }
   };
   feed();
   // This thread compresses too, between the workers' answers.
-  while (next < ranges.length) {
-    const i = next++;
-    members[i] = gzipMember(member(i));
+  while (next < pieces.count) {
+    local();
     feed();
     await new Promise((r) => setImmediate(r));
   }
   for (let k = 0; k < sent.length; k++) await sent[k];
   return Buffer.concat(members);
+}
+
+/**
+ * The members made on this thread alone, each written after the last into one buffer as it is made:
+ * members joined at the end would hold the archive twice. The buffer starts at half the tar's size
+ * (text compresses to less) and grows by half when a member does not fit.
+ */
+function gzipInOrder(pieces: Pieces, scratch: Uint8Array | undefined): Buffer {
+  if (pieces.count === 1) return gzipMember(pieces.next());
+  let out = Buffer.allocUnsafe((pieces.count * MEMBER_BYTES) >>> 1);
+  let used = 0;
+  for (let i = 0; i < pieces.count; i++) {
+    const member = compressMember(pieces.next(scratch));
+    if (used + member.length > out.length) {
+      const grown = Buffer.allocUnsafe(Math.max(used + member.length, Math.ceil(out.length * 1.5)));
+      out.copy(grown, 0, 0, used);
+      out = grown;
+    }
+    member.writeTo(out, used);
+    used += member.length;
+  }
+  return out.subarray(0, used);
 }

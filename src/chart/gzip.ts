@@ -35,16 +35,34 @@ const HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0xff]);
 
 /** One complete gzip member of `data`: header, raw deflate, CRC-32 and length, in one allocation. */
 export function gzipMember(data: Uint8Array): Buffer {
+  const member = compressMember(data);
+  return member.writeTo(Buffer.allocUnsafe(member.length), 0);
+}
+
+/** A member compressed and not yet written: valid until the next member is compressed on this thread. */
+export interface PendingMember {
+  length: number;
+  /** Writes the member at `out[at..]` (`length` bytes); returns `out`. */
+  writeTo(out: Buffer, at: number): Buffer;
+}
+
+/** Compresses `data` into this thread's compressor; the member is written where the caller says. */
+export function compressMember(data: Uint8Array): PendingMember {
   const d = deflater(data.length);
   new Uint8Array(d.exports.memory.buffer, d.input, data.length).set(data);
   const size = d.exports.deflate(d.input, data.length, d.output, d.outputBytes);
   if (size === 0) throw new Error(`deflate gave nothing for ${data.length} bytes`);
-  const member = Buffer.allocUnsafe(HEADER.length + size + 8);
-  HEADER.copy(member, 0);
-  member.set(new Uint8Array(d.exports.memory.buffer, d.output, size), HEADER.length);
-  member.writeUInt32LE(crc32(data) >>> 0, HEADER.length + size);
-  member.writeUInt32LE(data.length % 2 ** 32, HEADER.length + size + 4);
-  return member;
+  const crc = crc32(data) >>> 0;
+  return {
+    length: HEADER.length + size + 8,
+    writeTo(out: Buffer, at: number): Buffer {
+      HEADER.copy(out, at);
+      out.set(new Uint8Array(d.exports.memory.buffer, d.output, size), at + HEADER.length);
+      out.writeUInt32LE(crc, at + HEADER.length + size);
+      out.writeUInt32LE(data.length % 2 ** 32, at + HEADER.length + size + 4);
+      return out;
+    },
+  };
 }
 
 /** The part of WebAssembly's JavaScript API used here (Node's types, without the DOM library, do not declare it). */

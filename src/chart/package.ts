@@ -1,7 +1,8 @@
 import type { Chart } from './chart.js';
 import { chartYaml } from './metadata.js';
 import { gzipParallel } from './gzip-parallel.js';
-import { writeTar, type TarEntry } from './tar-writer.js';
+import { tarPieces, type TarEntry } from './tar-writer.js';
+import { MEMBER_BYTES } from './gzip.js';
 
 /**
  * The entries `helm package` writes, in its order (pkg/chart/v2/util/save.go): Chart.yaml,
@@ -22,5 +23,5 @@ export async function archiveEntries(chart: Chart, prefix = ''): Promise<TarEntr
 
 /** The packaged chart (`<name>-<version>.tgz` bytes): the same chart and date give the same bytes. */
 export async function packageChart(chart: Chart, sourceDateSeconds: number): Promise<Buffer> {
-  return gzipParallel(writeTar(await archiveEntries(chart), sourceDateSeconds));
+  return gzipParallel(tarPieces(await archiveEntries(chart), sourceDateSeconds, MEMBER_BYTES));
 }

@@ -24,6 +24,8 @@ const BOOL_WORD = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|F
 const NON_FINITE = /^[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)$/;
 /** A date or a time stamp (the library writes them quoted). */
 const DATE_START = /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}/;
+/** YAML 1.1's float with an exponent, whose mantissa may be missing (`e0`: the library quotes it). */
+const EXPONENT = /^[-+]?[0-9._]*[eE][-+]?[0-9_]+$/;
 /** Starts like a number (or a date, or a sexagesimal): read as a string only when no number has its shape. */
 const NUMBER_START = /^[-+]?[0-9._]/;
 /** Characters no number, date or sexagesimal uses. */
@@ -54,9 +56,15 @@ export function readSimpleYaml(text: string, mode: Mode): { value: unknown } | u
     if ((c < 0x20 && c !== 0x0a) || c > 0x7e) return undefined;
   }
   const lines: Line[] = [];
+  // The library bounds the indentations open at once, blank and comment lines' too (checkYamlBounds).
+  const open: number[] = [];
   for (const raw of text.split('\n')) {
-    const body = raw.replace(/ +$/, '');
-    const indent = body.length - body.trimStart().length;
+    const lead = raw.length - raw.trimStart().length;
+    while (open.length > 0 && open[open.length - 1] >= lead) open.pop();
+    if (open.push(lead) > MAX_DEPTH) return undefined;
+    // Only spaces are left to trim (no other white space passed the loop above).
+    const body = raw.trimEnd();
+    const indent = Math.min(lead, body.length);
     const content = body.slice(indent);
     if (content === '' || content.startsWith('#')) continue;
     if (indent === 0 && (content.startsWith('---') || content.startsWith('...') || content.startsWith('%'))) return undefined;
@@ -152,7 +160,8 @@ class Reader {
     if (value === '[]') return [];
     if (!PLAIN.test(value) || value.includes(': ') || value.endsWith(':')) outside();
     if (this.mode === 'check') {
-      if (NON_FINITE.test(value)) outside();
+      // A float may overflow to infinity (`1e400`, 400 digits), which JSON cannot hold.
+      if (NON_FINITE.test(value) || (numeric(value) && (/[eE]/.test(value) || value.length > 16))) outside();
       return value;
     }
     if (typed(value)) outside();
@@ -194,8 +203,13 @@ function quoted(text: string): string {
  */
 function typed(s: string): boolean {
   if (NULL_WORD.test(s) || BOOL_WORD.test(s) || NON_FINITE.test(s) || DATE_START.test(s) || s === '<<' || s === '=') return true;
-  if (!NUMBER_START.test(s)) return false;
-  if (NOT_NUMERIC.test(s)) return false;
+  return numeric(s);
+}
+
+/** Whether `s` may be a number (an int in any base, a float, a sexagesimal): a superset. */
+function numeric(s: string): boolean {
+  if (EXPONENT.test(s)) return true;
+  if (!NUMBER_START.test(s) || NOT_NUMERIC.test(s)) return false;
   return (s.match(/\./g) ?? []).length < 2;
 }
 
@@ -205,14 +219,16 @@ function typed(s: string): boolean {
  * another kind.
  */
 export function writeSimpleYaml(value: unknown): string | undefined {
-  if (!isMap(value)) return undefined;
+  if (!isMap(value) || Object.keys(value).length === 0) return undefined;
   const out: string[] = [];
-  return writeMap(value, '', out) ? out.join('') : undefined;
+  return writeMap(value, '', out, undefined, 0) ? out.join('') : undefined;
 }
 
 const SAFE_TEXT = /^[A-Za-z0-9_./(][A-Za-z0-9 _./:@+=,()'-]*$/;
 
 function plainText(s: string): boolean {
+  // A key over 1,024 characters becomes an explicit `? key`; `...` starts a document marker.
+  if (s.length > MAX_KEY || s.startsWith('...')) return false;
   return SAFE_TEXT.test(s) && !s.endsWith(' ') && !s.endsWith(':') && !s.includes('  ') && !s.includes(': ') && !typed(s);
 }
 
@@ -228,7 +244,8 @@ function inline(v: unknown): string | undefined {
   return undefined;
 }
 
-function writeMap(map: Record<string, unknown>, indent: string, out: string[], firstPrefix?: string): boolean {
+function writeMap(map: Record<string, unknown>, indent: string, out: string[], firstPrefix: string | undefined, depth: number): boolean {
+  if (depth > MAX_DEPTH) return false;
   const keys = Object.keys(map).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   for (const [i, key] of keys.entries()) {
     if (!plainText(key)) return false;
@@ -238,21 +255,21 @@ function writeMap(map: Record<string, unknown>, indent: string, out: string[], f
     if (one !== undefined) out.push(`${lead}${key}: ${one}\n`);
     else if (isMap(v)) {
       out.push(`${lead}${key}:\n`);
-      if (!writeMap(v, `${indent}  `, out)) return false;
+      if (!writeMap(v, `${indent}  `, out, undefined, depth + 1)) return false;
     } else if (Array.isArray(v)) {
       out.push(`${lead}${key}:\n`);
-      if (!writeSeq(v, `${indent}  `, out)) return false;
+      if (!writeSeq(v, `${indent}  `, out, depth + 1)) return false;
     } else return false;
   }
   return true;
 }
 
-function writeSeq(list: unknown[], indent: string, out: string[]): boolean {
+function writeSeq(list: unknown[], indent: string, out: string[], depth: number): boolean {
   for (const v of list) {
     const one = inline(v);
     if (one !== undefined) out.push(`${indent}- ${one}\n`);
     else if (isMap(v)) {
-      if (!writeMap(v, `${indent}  `, out, `${indent}- `)) return false;
+      if (!writeMap(v, `${indent}  `, out, `${indent}- `, depth + 1)) return false;
     } else return false;
   }
   return true;

@@ -12,32 +12,85 @@ const BLOCK = 512;
 
 export function writeTar(entries: readonly TarEntry[], mtimeSeconds: number): Buffer {
   // Headers first (small), then one allocation for the whole archive, the data copied in once.
-  const blocks: Array<{ header: Buffer; data?: Uint8Array }> = [];
+  const tar = tarPieces(entries, mtimeSeconds, Number.MAX_SAFE_INTEGER);
+  return Buffer.from(tar.next().buffer);
+}
+
+/** The archive's layout: what each 512-byte-aligned stretch holds, and the total length. */
+interface Layout {
+  /** Headers and data in order; each data is followed by zeros to the next block. */
+  parts: Uint8Array[];
+  total: number;
+}
+
+function layout(entries: readonly TarEntry[], mtimeSeconds: number): Layout {
+  const parts: Uint8Array[] = [];
+  let total = BLOCK * 2;
+  const add = (h: Buffer, data: Uint8Array): void => {
+    parts.push(h, data);
+    total += BLOCK + Math.ceil(data.length / BLOCK) * BLOCK;
+  };
   for (const entry of entries) {
     const split = ustarSplit(entry.name);
     if (!split) {
       const record = paxRecord('path', entry.name);
-      blocks.push({
-        header: header({ name: paxName(Buffer.from(entry.name, 'utf8')), prefix: '', size: record.length, mtime: mtimeSeconds, type: 'x' }),
-        data: record,
-      });
+      add(
+        header({ name: paxName(Buffer.from(entry.name, 'utf8')), prefix: '', size: record.length, mtime: mtimeSeconds, type: 'x' }),
+        record,
+      );
     }
     const [prefix, base] = split ?? ['', asciiTail(entry.name)];
-    blocks.push({ header: header({ name: base, prefix, size: entry.data.length, mtime: mtimeSeconds, type: '0' }), data: entry.data });
+    add(header({ name: base, prefix, size: entry.data.length, mtime: mtimeSeconds, type: '0' }), entry.data);
   }
-  const padded = (n: number): number => Math.ceil(n / BLOCK) * BLOCK;
-  const total = blocks.reduce((n, b) => n + BLOCK + padded(b.data?.length ?? 0), 0) + BLOCK * 2;
-  const out = Buffer.alloc(total);
-  let at = 0;
-  for (const b of blocks) {
-    b.header.copy(out, at);
-    at += BLOCK;
-    if (b.data) {
-      out.set(b.data, at);
-      at += padded(b.data.length);
-    }
-  }
-  return out;
+  return { parts, total };
+}
+
+/** The archive in pieces of `size` bytes (the last shorter), each made in its own buffer when asked for. */
+export interface TarPieces {
+  /** How many pieces (at least one). */
+  count: number;
+  /**
+   * The next piece: exactly `size` bytes of the archive, or what is left; in a new buffer, or
+   * written over `into` (at least `size` bytes) and a view of it returned.
+   */
+  next(into?: Uint8Array): Uint8Array;
+}
+
+/**
+ * writeTar's bytes cut into pieces of `size` bytes, made one at a time: a large chart's archive is
+ * never held whole (its files already are), and each piece can be moved to a deflate worker as it is.
+ */
+export function tarPieces(entries: readonly TarEntry[], mtimeSeconds: number, size: number): TarPieces {
+  const { parts, total } = layout(entries, mtimeSeconds);
+  const count = Math.max(1, Math.ceil(total / size));
+  let part = 0;
+  /** Bytes of parts[part] (with its padding) already written. */
+  let within = 0;
+  let written = 0;
+  return {
+    count,
+    next(into?: Uint8Array): Uint8Array {
+      const length = Math.min(size, total - written);
+      // Padding and the end blocks are zeros: a new buffer is, a reused one is cleared.
+      const out = into ? into.subarray(0, length).fill(0) : new Uint8Array(length);
+      let at = 0;
+      while (at < out.length && part < parts.length) {
+        const p = parts[part];
+        const span = Math.ceil(p.length / BLOCK) * BLOCK;
+        const n = Math.min(span - within, out.length - at);
+        if (within < p.length) out.set(p.subarray(within, Math.min(p.length, within + n)), at);
+        at += n;
+        within += n;
+        if (within === span) {
+          part++;
+          within = 0;
+        }
+      }
+      // The rest is the two zero blocks that end the archive (a new array is zeros).
+      written += out.length;
+      return out;
+    },
+  };
 }
 
 /** [prefix, name] when the path fits USTAR's fields as ASCII, else undefined. */

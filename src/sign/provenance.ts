@@ -266,6 +266,7 @@ export async function verifyProvenance(provenance: Buffer, archive: Buffer, name
   }
   const key = keys.find((k) => k.getKeys(signature.keyID).length > 0)!;
   let files: Record<string, unknown>;
+  await loadYaml();
   try {
     files = filesBlock(message.getText());
   } catch (err) {
