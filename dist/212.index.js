@@ -268,7 +268,7 @@ function resolveChartRef(input, chartName, chartVersion) {
     if (parts.digest !== undefined)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('a digest reference cannot be pushed to', {
             ...at,
-            hint: 'Give a repository (and optionally a tag) instead of @sha256:…',
+            hint: 'Give a repository (and optionally a tag) instead of @sha256:\u2026',
         });
     const registry = parts.registry;
     let path;
@@ -394,7 +394,7 @@ class FetchBudget {
  * What one value may hold: an annotation is a few lines (the largest Artifact Hub documents, a list
  * of images or CRDs, some hundred nodes), an artifacthub-repo.yml a few owners. The same bound counts
  * the nodes the decoding visits, an alias's target once per alias: `*c` repeated 100,000 times over a
- * change of 10,000 links is 10⁹ visits otherwise, inside a 680 KB annotation.
+ * change of 10,000 links is 10\u2079 visits otherwise, inside a 680 KB annotation.
  */
 const GO_YAML_BOUNDS = { maxBytes: 1024 * 1024, maxNodes: 20_000, maxDepth: 64, maxAliases: 1000 };
 /** At most this many problems are listed for one value, then how many more there are. */
@@ -1104,8 +1104,8 @@ function goFloat32(v) {
 }
 /**
  * A key as encoding/json folds it to match an ASCII field name (bytes.EqualFold, unicode.SimpleFold):
- * ASCII letters in either case, and the two other letters that fold to ASCII ones, U+017F (ſ, to s) and
- * U+212A (the Kelvin sign, to k). Lower-cased, so that `appVerſion` matches appVersion as Helm finds it.
+ * ASCII letters in either case, and the two other letters that fold to ASCII ones, U+017F (\u017f, to s) and
+ * U+212A (the Kelvin sign, to k). Lower-cased, so that `appVer\u017fion` matches appVersion as Helm finds it.
  */
 function goFold(key) {
     return key
@@ -2539,7 +2539,7 @@ function isHelmVersion(version) {
         return false;
     return (m[4] ?? '').split('.').every((part) => !/^0\d+$/.test(part));
 }
-/** A version Helm reads in SemVer 2 form (`v01.2` → `1.2.0`), to compare and sort it; undefined if Helm cannot read it. */
+/** A version Helm reads in SemVer 2 form (`v01.2` \u2192 `1.2.0`), to compare and sort it; undefined if Helm cannot read it. */
 function canonicalVersion(version) {
     if (!isHelmVersion(version))
         return undefined;
@@ -2703,7 +2703,7 @@ function dependency(v, field) {
         alias: (0,_go_values_js__WEBPACK_IMPORTED_MODULE_2__/* .goString */ .WF)(f.get('alias'), `${field}.alias`),
     };
 }
-/** Go's unicode.IsSpace → ' ', other non-printable runes dropped (Helm's sanitizeString). */
+/** Go's unicode.IsSpace \u2192 ' ', other non-printable runes dropped (Helm's sanitizeString). */
 function sanitize(s) {
     let out = '';
     for (const ch of s) {
@@ -2969,7 +2969,7 @@ var gzip = __webpack_require__(90911);
 /**
  * The entries `helm package` writes, in its order (pkg/chart/v2/util/save.go): Chart.yaml,
  * Chart.lock, values.yaml, values.schema.json, templates, other files, then each subchart the same
- * way under `charts/<its name>/` — every path under the chart's name, not its folder's.
+ * way under `charts/<its name>/` \u2014 every path under the chart's name, not its folder's.
  */
 async function archiveEntries(chart, prefix = '') {
     const base = `${prefix}${chart.metadata.name}/`;
@@ -3006,8 +3006,8 @@ async function packageChart(chart, sourceDateSeconds) {
 /**
  * The YAML most charts are written in, read and written without the `yaml` library: block mappings
  * and sequences of plain, quoted and empty (`{}`, `[]`) scalars, comments, in printable ASCII. Loading
- * the library and running its parser cold cost a small chart's publish about 30 ms and 5 MiB; a file
- * outside this subset, or any doubt, gives `undefined`, and the caller reads it with the library.
+ * the library and running its parser cold cost a small chart's publish about 28 ms and 3 MiB; a
+ * file outside this subset, or any doubt, gives `undefined`, and the caller reads it with the library.
  *
  * It never decides differently from the library (go-values.ts): what it reads, the library reads the
  * same; a scalar whose type the library would resolve (a number, a boolean, a null, a date) is left
@@ -3718,7 +3718,7 @@ function requestTimeout(timeoutMs) {
 /**
  * How long a request may wait for its answer's first byte once it is sent: `baseMs`, and from the
  * third request of this operation with the same method that waited in vain on, twice as long each
- * time (base, base, base, 2×, 4×, …). The first two retries take the request for lost (a load balancer
+ * time (base, base, base, 2\u00d7, 4\u00d7, \u2026). The first two retries take the request for lost (a load balancer
  * dropped it: one request in ten, at a 40% fault rate, is met twice in a row) and send it again within
  * seconds; from then on the registry is taken for slow at that kind of request (a PUT that completes a
  * large blob, which it verifies), so it is never given up for being slow. A lost HEAD does not lengthen
@@ -4051,7 +4051,7 @@ function registryWords(res) {
         const text = res.body.toString('utf8').trim().split('\n')[0];
         words = text ? `HTTP ${res.status}: ${text}` : `HTTP ${res.status}`;
     }
-    return (0,printable/* printable */.g)(words.length > WORDS_MAX ? `${words.slice(0, WORDS_MAX)}…` : words);
+    return (0,printable/* printable */.g)(words.length > WORDS_MAX ? `${words.slice(0, WORDS_MAX)}\u2026` : words);
 }
 /** Every `CODE: message` of a distribution error body, whole (for recognising an answer, not for quoting). */
 function registryMessages(res) {
@@ -4133,10 +4133,10 @@ function describeResponse(what, res, target) {
         });
     }
     return new errors/* UserError */.yo(`${what} ${where} failed: ${words}`, {
-        hint: res.status >= 500 ? 'The registry had an error: run again later' : 'See the registry’s message',
+        hint: res.status >= 500 ? 'The registry had an error: run again later' : 'See the registry\u2019s message',
     });
 }
-/** A connection failure (refused, unknown host, TLS spoken to plain HTTP, …) as an actionable error. */
+/** A connection failure (refused, unknown host, TLS spoken to plain HTTP, \u2026) as an actionable error. */
 function networkError(err, registry, plainHttp, attempts = 1) {
     const e = describeNetwork(err, registry, plainHttp);
     const tries = attempts > 1 ? ` (gave up after ${attempts} attempts)` : '';
@@ -4509,7 +4509,7 @@ function transportFor(trust) {
 
 
 /**
- * Helm's registry cache path: $HELM_CACHE_HOME/registry/cache, else $XDG_CACHE_HOME/helm/…, else the
+ * Helm's registry cache path: $HELM_CACHE_HOME/registry/cache, else $XDG_CACHE_HOME/helm/\u2026, else the
  * platform's cache folder (~/.cache on Linux, ~/Library/Caches on macOS, %TEMP% on Windows).
  */
 function defaultCachePath(env = process.env, platform = process.platform) {
@@ -4552,8 +4552,8 @@ function onCacheWarning(warn) {
 /** Per cache folder: the batch still taking saves, and the write of the last batch (after which the next starts). */
 const batches = new Map();
 /**
- * The runner-local cache: an OCI image layout (oci-layout, index.json, blobs/sha256/…) in which
- * index.json names each manifest by its full reference, as Helm 3.0–3.6 kept it. Blobs are staged
+ * The runner-local cache: an OCI image layout (oci-layout, index.json, blobs/sha256/\u2026) in which
+ * index.json names each manifest by its full reference, as Helm 3.0\u20133.6 kept it. Blobs are staged
  * under ingest/ and renamed into place; index.json is replaced atomically under a lock, so
  * concurrent writers never lose an entry or leave half a file.
  *
@@ -5038,7 +5038,7 @@ function splitReference(input) {
 }
 /**
  * Why `host` (`name[:port]` or `[ipv6][:port]`) is not a registry host, or undefined when it is one:
- * the shape (HOST), a port in 1–65535, and an address the URL parser takes. The one check of a host,
+ * the shape (HOST), a port in 1\u201365535, and an address the URL parser takes. The one check of a host,
  * so that no later `new URL` fails with a bare "Invalid URL".
  */
 const SHAPE = 'it is not name[:port]';
@@ -5047,7 +5047,7 @@ function hostProblem(host) {
         return SHAPE;
     const port = /:(\d+)$/.exec(host)?.[1];
     if (port !== undefined && (Number(port) < 1 || Number(port) > 65535))
-        return `the port ${port} is outside 1–65535`;
+        return `the port ${port} is outside 1\u201365535`;
     if (host
         .split(':')[0]
         .split('.')
@@ -5103,7 +5103,7 @@ function parseReference(input) {
     if (digest !== undefined)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('a digest reference is not a cache entry', { where, hint: 'Give host/path/name:tag' });
     if (tag === undefined)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('the tag is missing', { where, hint: 'Add :<version>, e.g. …/mychart:0.1.0' });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('the tag is missing', { where, hint: 'Add :<version>, e.g. \u2026/mychart:0.1.0' });
     checkHost(registry, where, 'e.g. localhost:5000');
     if (!path.split('/').every((c) => REPO_COMPONENT.test(c)))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`invalid repository name ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(path)}`, {
@@ -5446,7 +5446,7 @@ class RegistryClient {
         if (res.status === 404)
             return undefined;
         if (res.status !== 200) {
-            // A HEAD answer has no body: the words of a refusal (Harbor's "project not found", …) come with a
+            // A HEAD answer has no body: the words of a refusal (Harbor's "project not found", \u2026) come with a
             // GET. Not for a registry that failed (5xx, 429): asking again says nothing new.
             if ((0,retry/* isRetryableStatus */.PS)(res.status))
                 throw (0,oci_errors/* responseError */.U3)('look up', res, this.#target(repository, tag));
@@ -5525,13 +5525,13 @@ class RegistryClient {
                 if (!(err instanceof ChunksRefused))
                     throw err;
                 this.#chunksRefused = true;
-                this.#log(`${this.registry} does not take uploads in chunks of this size (${err.message}): uploading ${d.digest.slice(0, 19)}… in one request`);
+                this.#log(`${this.registry} does not take uploads in chunks of this size (${err.message}): uploading ${d.digest.slice(0, 19)}\u2026 in one request`);
                 await this.#uploadMonolithic(repository, d, data, final);
             }
         }, {
             budgetMs: chunks * (0,retry/* retryBudget */.kZ)(this.#policy),
             error: transientReason,
-            onRetry: (reason, wait) => this.#log(`restarting the upload of ${d.digest.slice(0, 19)}… ${when(wait)} (${reason})`),
+            onRetry: (reason, wait) => this.#log(`restarting the upload of ${d.digest.slice(0, 19)}\u2026 ${when(wait)} (${reason})`),
         });
     }
     async #startUpload(repository) {
@@ -5562,7 +5562,7 @@ class RegistryClient {
             throw (0,oci_errors/* responseError */.U3)('upload a blob to', put, this.#target(repository));
         }, {
             error: (err) => (err instanceof UploadLost ? undefined : transientReason(err)),
-            onRetry: (reason, wait) => this.#log(`sending the end of the upload of ${d.digest.slice(0, 19)}… again ${when(wait)} (${reason})`),
+            onRetry: (reason, wait) => this.#log(`sending the end of the upload of ${d.digest.slice(0, 19)}\u2026 again ${when(wait)} (${reason})`),
         });
     }
     /**
@@ -5603,7 +5603,7 @@ class RegistryClient {
                         throw new UploadLost(`${this.registry} lost the upload session`, { transient: true });
                     if (status.headers.location)
                         location = new URL(status.headers.location, location);
-                    this.#log(`resuming the upload of ${d.digest.slice(0, 19)}… at byte ${reached} of ${data.length}`);
+                    this.#log(`resuming the upload of ${d.digest.slice(0, 19)}\u2026 at byte ${reached} of ${data.length}`);
                     offset = reached;
                     if (offset >= data.length)
                         return;
@@ -5973,7 +5973,7 @@ function retryPolicy(retries = DEFAULT_RETRIES, timeoutSeconds = DEFAULT_TIMEOUT
     return { retries, baseMs: 200, capMs: 3000, maxRetryAfterMs: 30_000, timeoutMs: timeoutSeconds * 1000 };
 }
 /**
- * How long an operation may take, retries included: (retries + 1) × timeout, and every backoff wait
+ * How long an operation may take, retries included: (retries + 1) \u00d7 timeout, and every backoff wait
  * at its longest. A `Retry-After` is honoured only while it fits in what is left.
  */
 function retryBudget(policy) {
@@ -6348,7 +6348,7 @@ var media_types = __webpack_require__(86690);
 
 /**
  * Helm's manifest annotations (pkg/registry): title, version, description, url, source, authors,
- * created — non-blank ones only — then Chart.yaml's annotations, which may override all but title
+ * created \u2014 non-blank ones only \u2014 then Chart.yaml's annotations, which may override all but title
  * and version.
  */
 function manifestAnnotations(md, createdSeconds) {
@@ -7187,7 +7187,7 @@ function openRegistries(options = {}) {
 /* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41095);
 
 
-/** The block `helm chart save` and `helm chart push` (Helm 3.0–3.6) print: ref, digest (the manifest's), size (the chart's), name, version. */
+/** The block `helm chart save` and `helm chart push` (Helm 3.0\u20133.6) print: ref, digest (the manifest's), size (the chart's), name, version. */
 function describeLines(refName, c) {
     const rows = [
         ['ref', (0,_util_printable_js__WEBPACK_IMPORTED_MODULE_0__/* .printable */ .g)(refName)],
@@ -7200,7 +7200,7 @@ function describeLines(refName, c) {
     return rows.map(([label, value]) => `${label}:`.padEnd(9) + value);
 }
 /**
- * The last line of `helm chart push` (Helm 3.0–3.6): `<tag>: pushed to remote (N layers, SIZE total)`, or
+ * The last line of `helm chart push` (Helm 3.0\u20133.6): `<tag>: pushed to remote (N layers, SIZE total)`, or
  * what happened instead, naming the digest that stands and, when it is the registry's copy, saying so.
  */
 function pushLine(o) {
@@ -7494,7 +7494,7 @@ async function metadataDifference(client, repository, config, ours, budget) {
 }
 /** The files of two archives as they are written (no file read into a chart and written again): which differ; '' when none. */
 async function writtenDifference(theirs, ours) {
-    const [a, b] = await Promise.all([(0,load_archive/* readChartArchive */.h)(theirs, 'the registry’s chart'), (0,load_archive/* readChartArchive */.h)(ours, 'this build')]);
+    const [a, b] = await Promise.all([(0,load_archive/* readChartArchive */.h)(theirs, 'the registry\u2019s chart'), (0,load_archive/* readChartArchive */.h)(ours, 'this build')]);
     const mine = new Map(b.map((f) => [f.name, f.data]));
     const changed = a.filter((f) => !mine.get(f.name)?.equals(f.data)).map((f) => f.name);
     const theirNames = new Set(a.map((f) => f.name));
@@ -7505,7 +7505,7 @@ async function writtenDifference(theirs, ours) {
 async function filesDifference(theirs, ours, unnamed) {
     let theirFiles;
     try {
-        theirFiles = await chartFiles(theirs, 'the registry’s chart');
+        theirFiles = await chartFiles(theirs, 'the registry\u2019s chart');
     }
     catch (err) {
         if (err instanceof errors/* UserError */.yo)
@@ -7549,7 +7549,7 @@ function listed(items, most = 5) {
 /* harmony import */ var _oci_layout_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25823);
 
 
-/** Saves an artifact into the cache (blobs first, then the index entry) — Helm 3.0–3.6's `helm chart save`. */
+/** Saves an artifact into the cache (blobs first, then the index entry) \u2014 Helm 3.0\u20133.6's `helm chart save`. */
 async function saveToCache(cacheDir, refName, artifact) {
     const layout = new _oci_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .Layout */ .PE(cacheDir);
     try {
@@ -7618,7 +7618,7 @@ function layerMediaTypeValue(raw, label) {
     if (value === 'legacy')
         return 'legacy';
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${label} must be modern or legacy, not ${JSON.stringify(raw)}`, {
-        hint: 'legacy writes application/tar+gzip for Helm 3.0–3.6 clients',
+        hint: 'legacy writes application/tar+gzip for Helm 3.0\u20133.6 clients',
     });
 }
 function artifacthubLintValue(raw, label) {
@@ -7684,7 +7684,7 @@ function sigstoreUrlValue(raw, name) {
     }
     catch {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${name} is not a URL: ${JSON.stringify(raw)}`, {
-            hint: 'Give the service’s base URL, e.g. https://fulcio.example.com',
+            hint: 'Give the service\u2019s base URL, e.g. https://fulcio.example.com',
         });
     }
     const loopback = /^(127\.\d+\.\d+\.\d+|\[::1\]|localhost)$/.test(url.hostname);
@@ -7705,7 +7705,7 @@ function checkSigstoreInstance(instance, names) {
         });
     if (fulcioURL && !rekorURL && !tsaURL)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${names.fulcio} is set, but neither ${names.rekor} nor ${names.tsa}`, {
-            hint: 'A signature needs a witness of its time: the instance’s Rekor, its timestamp authority, or both',
+            hint: 'A signature needs a witness of its time: the instance\u2019s Rekor, its timestamp authority, or both',
         });
 }
 
@@ -8188,7 +8188,7 @@ async function isStale(lockPath, staleMs) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   X: () => (/* binding */ humanSize)
 /* harmony export */ });
-/** Bytes as `helm chart` (Helm 3.0–3.6) prints them: `454 B`, `2.4 KiB`, `28.1 KiB`, `1.2 MiB` (one decimal, binary units). */
+/** Bytes as `helm chart` (Helm 3.0\u20133.6) prints them: `454 B`, `2.4 KiB`, `28.1 KiB`, `1.2 MiB` (one decimal, binary units). */
 function humanSize(bytes) {
     if (bytes < 1024)
         return `${bytes} B`;
@@ -8265,7 +8265,7 @@ function printableLine(text) {
 function quoted(value, max = 200) {
     if (typeof value !== 'string')
         return JSON.stringify(value) ?? String(value);
-    const text = JSON.stringify(value.length > max ? `${value.slice(0, max)}…` : value);
+    const text = JSON.stringify(value.length > max ? `${value.slice(0, max)}\u2026` : value);
     return text.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

@@ -123,7 +123,7 @@ async function attachReferrer(client, repository, subject, artifact, options = {
         });
     const log = options.log ?? (() => { });
     // The registry says it indexed the subject, and has the API to list it (ECR has said the first without
-    // the second: @sigstore/oci's PR #1183) — and the API lists it (a false 200 with an empty index:
+    // the second: @sigstore/oci's PR #1183) \u2014 and the API lists it (a false 200 with an empty index:
     // sigstore/sigstore-js PR #1187). What a verifier finds counts, not what the registry says.
     if (pushed.subject !== undefined && (await client.hasReferrersApi(repository))) {
         if (await listedByApi(client, repository, subject.digest, descriptor)) {
@@ -161,7 +161,7 @@ function refusedReferrer(err, where) {
     throw err;
 }
 /**
- * Read, merge, write, read back — and again after a settling time: an entry another writer added is
+ * Read, merge, write, read back \u2014 and again after a settling time: an entry another writer added is
  * never dropped (every entry seen in any read is kept), and ours is in the index when this returns.
  * A registry that honours If-Match / If-None-Match answers a write on a stale read with 412, and
  * the round starts again; one that ignores them is caught by the reads back.
@@ -1221,7 +1221,7 @@ const CLASSIC_MEDIA_TYPE = {
 /**
  * cosign's bundle annotation for a Rekor entry: Go's `json.Marshal(bundle.RekorBundle)`, the outer keys
  * capitalised (no json tags), the inner ones as tagged, in declaration order:
- * `{"SignedEntryTimestamp":…,"Payload":{"body":…,"integratedTime":…,"logIndex":…,"logID":…}}`. The SET
+ * `{"SignedEntryTimestamp":\u2026,"Payload":{"body":\u2026,"integratedTime":\u2026,"logIndex":\u2026,"logID":\u2026}}`. The SET
  * is Rekor's signature over the RFC 8785 form of Payload, which a verifier rebuilds from these values.
  * Undefined for an entry without an inclusion promise (a Rekor v2 entry has none: no classic bundle).
  */

@@ -18,8 +18,8 @@ export const modules = {
 // Records an attestation's Sigstore bundle with GitHub's attestations API, as @actions/attest's
 // writeAttestation does (actions/toolkit packages/attest/src/store.ts, @actions/attest 3.2.0):
 // POST {GITHUB_API_URL}/repos/{owner}/{repo}/attestations, body `{"bundle": <bundle JSON>}`, the
-// job's token as `Authorization: token …` (Octokit's form for a GITHUB_TOKEN), answer 201 `{"id": n}`.
-// Then `gh attestation verify oci://…` finds the attestation without `--bundle-from-oci`.
+// job's token as `Authorization: token \u2026` (Octokit's form for a GITHUB_TOKEN), answer 201 `{"id": n}`.
+// Then `gh attestation verify oci://\u2026` finds the attestation without `--bundle-from-oci`.
 //
 // "Where the repository allows it": GitHub stores attestations for public repositories, and for
 // private and internal ones on plans that offer artifact attestations (GitHub Enterprise Cloud), when
@@ -133,7 +133,7 @@ function apiMessage(body) {
 /** Text from GitHub's API for a message: one printable line, cut at 200 characters. */
 function quote(text) {
     const line = (0,_util_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .printableLine */ .o)(text);
-    return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+    return line.length > 200 ? `${line.slice(0, 200)}\u2026` : line;
 }
 
 
@@ -204,7 +204,7 @@ var http_failure = __webpack_require__(88299);
 //   GET    /repos/{owner}/{repo}/releases?per_page=100     to find a draft an earlier run left (drafts are listed
 //                                                          to a token that may push)
 //   POST   /repos/{owner}/{repo}/releases                  {tag_name, target_commitish, name, body, draft: true}
-//   POST   {upload_url}?name=…                             each asset (the upload host GitHub names)
+//   POST   {upload_url}?name=\u2026                             each asset (the upload host GitHub names)
 //   DELETE /repos/{owner}/{repo}/releases/assets/{id}      an asset a draft holds already (a run that stopped)
 //   PATCH  /repos/{owner}/{repo}/releases/{id}             {draft: false}: published, the tag made at the commit
 //
@@ -289,7 +289,7 @@ class ReleasesApi {
         if (!owner || !repo || rest.length > 0)
             throw new errors/* UserError */.yo(`GitHub release: the repository ${JSON.stringify(options.repository ?? '')} is not owner/name`);
         if (!options.token)
-            throw new errors/* UserError */.yo('GitHub release: no GitHub token', { hint: 'Set github-token (the default is the job’s GITHUB_TOKEN)' });
+            throw new errors/* UserError */.yo('GitHub release: no GitHub token', { hint: 'Set github-token (the default is the job\u2019s GITHUB_TOKEN)' });
         this.#base = (options.apiUrl || 'https://api.github.com').replace(/\/+$/, '');
         let api;
         try {
@@ -302,7 +302,7 @@ class ReleasesApi {
             throw new errors/* UserError */.yo(`GitHub release: the API address ${JSON.stringify(this.#base)} is not an http(s) URL`);
         this.#repoPath = `/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}`;
         // The token goes to the upload URL GitHub names only on GitHub's own hosts: the API's host (GitHub
-        // Enterprise Server's /api/uploads), or its uploads. twin (api.github.com → uploads.github.com).
+        // Enterprise Server's /api/uploads), or its uploads. twin (api.github.com \u2192 uploads.github.com).
         this.#uploadHosts = new Set([api.host, api.host.replace(/^api\./, 'uploads.')]);
         this.#protocol = api.protocol;
         this.#http = options.http ?? releaseHttp(this.#policy);
@@ -424,7 +424,7 @@ class ReleasesApi {
         const quoted = said ? `: "${said}"` : '';
         return new errors/* UserError */.yo(`GitHub release: could not ${what} (HTTP ${res.status}${quoted})`, {
             hint: res.status === 403 || res.status === 404
-                ? 'Give the job `permissions: contents: write` (a release and its tag are the repository’s contents), and check github-token'
+                ? 'Give the job `permissions: contents: write` (a release and its tag are the repository\u2019s contents), and check github-token'
                 : 'Run the job again: an existing release is left alone and a draft is finished',
         });
     }

@@ -11,7 +11,7 @@ export const modules = {
 /**
  * @sigstore/core 4.0.1 reads an ASN.1 GeneralizedTime only with no fraction of a second or exactly
  * three digits of one (asn1/parse.js, RE_TIME_LONG_YEAR), and refuses anything else as "invalid time".
- * DER writes the fraction without its trailing zeros (X.690 11.7.3: `…12.12Z`, `…12.5Z`), and RFC 3161
+ * DER writes the fraction without its trailing zeros (X.690 11.7.3: `\u202612.12Z`, `\u202612.5Z`), and RFC 3161
  * lets a TSA give genTime any precision: a timestamp from such a TSA (@sigstore/mock's is one) failed
  * verification about one time in five, so a valid signature did not count and the chart was signed
  * again. The report for sigstore/sigstore-js is in docs/upstream.md; until it is fixed, a
@@ -93,7 +93,7 @@ async function verifyBundle(bundle, options) {
     let signer;
     try {
         // The identity is not handed to @sigstore/verify: it reads a string as an unanchored regular
-        // expression (String.prototype.match), so `…@refs/heads/main` would accept `…@refs/heads/main-evil`.
+        // expression (String.prototype.match), so `\u2026@refs/heads/main` would accept `\u2026@refs/heads/main-evil`.
         signer = verifier.verify(toSignedEntity(parsed), { extensions: { issuer: options.certificateIssuer } });
     }
     catch (err) {
@@ -199,7 +199,7 @@ async function screenBundle(bundle, options) {
         cert = X509Certificate.parse(Buffer.from(der));
     }
     catch (cause) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('the bundle’s signing certificate is not X.509', { cause });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('the bundle\u2019s signing certificate is not X.509', { cause });
     }
     const { identity, issuer } = checkCertificateIdentity(cert, options);
     return { identity, issuer, statement, envelope, publicKey: cert.publicKey };

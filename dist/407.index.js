@@ -100,15 +100,15 @@ const ACTION_HINTS = {
     'ca-file-unreadable': 'Check the `ca-file` path',
     'ca-file-not-pem': '`ca-file` takes a PEM bundle (-----BEGIN CERTIFICATE-----)',
     'sign-key-unreadable': 'Set `sign-key` to an ASCII-armoured private key (gpg --export-secret-keys --armor KEY), from a secret',
-    'sign-passphrase': 'Set `sign-passphrase` to the key’s passphrase, from a secret',
+    'sign-passphrase': 'Set `sign-passphrase` to the key\u2019s passphrase, from a secret',
     'sign-key-name': 'Set `sign-key-name` to a user id or fingerprint of the key that signs',
     'ghcr-denied': 'With GITHUB_TOKEN, give the job `permissions: packages: write` and, for an existing package, grant this repository Write access under the package settings (Manage Actions access)',
     'reset-over-plain-http': 'If the registry speaks HTTPS, remove `plain-http: true`',
     'version-invalid': 'Set the `version` input to MAJOR.MINOR.PATCH, e.g. 1.2.0 (a leading v is dropped)',
-    'token-realm-refused': 'If that host is this registry’s token service (a self-managed GitLab’s is the GitLab host, not the registry’s), list it in the `token-hosts` input (or CHARTLIFT_TOKEN_HOSTS)',
+    'token-realm-refused': 'If that host is this registry\u2019s token service (a self-managed GitLab\u2019s is the GitLab host, not the registry\u2019s), list it in the `token-hosts` input (or CHARTLIFT_TOKEN_HOSTS)',
     'tag-immutable': 'Publish a new chart version (the registry keeps a published tag as it is), or set `if-exists: skip` to keep what is there',
     'referrers-refused': 'Set `keyless-sign: false` and `attest: false` for this registry (it stores no OCI 1.1 referrers), or publish the chart to a registry that keeps them',
-    'referrers-tag-immutable': 'Exempt sha256-* tags from the registry’s tag immutability (ECR: IMMUTABLE_WITH_EXCLUSION with the wildcard filter sha256-*; Harbor: exclude sha256-** in the rule), or set `keyless-sign: false` and `attest: false` for it',
+    'referrers-tag-immutable': 'Exempt sha256-* tags from the registry\u2019s tag immutability (ECR: IMMUTABLE_WITH_EXCLUSION with the wildcard filter sha256-*; Harbor: exclude sha256-** in the rule), or set `keyless-sign: false` and `attest: false` for it',
     'rate-limited': 'Wait until then, or set `username` and `password`: an authenticated user has a higher limit',
     'artifacthub-annotation': 'Fix the annotation in Chart.yaml (see https://artifacthub.io/docs/topics/annotations/helm/), or set `artifacthub-lint: warn` to publish with a warning',
     'expect-digest': "Set `expect-digest` to the digest of this chart's matrix entry (${{ matrix.digest }}), or to the plan's matrix output with `chart` naming the charts it lists",
@@ -201,7 +201,7 @@ function readKeylessInputs(push) {
         githubToken: core/* getInput */.V4(constants/* Input */.pd.githubToken),
     };
 }
-const readTrustedRoot = async (file) => (await __webpack_require__.e(/* import() */ 820).then(__webpack_require__.bind(__webpack_require__, 93820))).readTrustedRootFile(file, 'the `trusted-root` file', 'Give the path of the instance’s trusted_root.json, relative to the workspace');
+const readTrustedRoot = async (file) => (await __webpack_require__.e(/* import() */ 820).then(__webpack_require__.bind(__webpack_require__, 93820))).readTrustedRootFile(file, 'the `trusted-root` file', 'Give the path of the instance\u2019s trusted_root.json, relative to the workspace');
 
 // EXTERNAL MODULE: ./src/release/expect-digest.ts
 var expect_digest = __webpack_require__(61713);
@@ -780,11 +780,11 @@ function planTable(results) {
     const rows = results.flatMap((r) => {
         const chart = { data: summary_escape(r.name ? `${r.name} ${r.version}` : r.source) };
         if (r.status === 'failed')
-            return [[chart, { data: '—' }, { data: 'failed' }, { data: '—' }, { data: summary_escape((0,secrets/* redact */.E$)(r.error ?? '')) }]];
+            return [[chart, { data: '\u2014' }, { data: 'failed' }, { data: '\u2014' }, { data: summary_escape((0,secrets/* redact */.E$)(r.error ?? '')) }]];
         return r.targets.map((t) => [
             chart,
             { data: `<code>${summary_escape(t.ref)}</code>` },
-            { data: t.status === 'unchanged' && t.from === 'registry' ? 'unchanged (the registry’s copy)' : t.status },
+            { data: t.status === 'unchanged' && t.from === 'registry' ? 'unchanged (the registry\u2019s copy)' : t.status },
             { data: `<code>${summary_escape(t.digest)}</code>` },
             { data: t.differences ? `${does(t)}: ${summary_escape(t.differences)}` : does(t) },
         ]);
@@ -804,13 +804,13 @@ function publishTable(results) {
     const rows = results.flatMap((r) => {
         const chart = { data: summary_escape(r.name ? `${r.name} ${r.version}` : r.source) };
         if (r.status === 'failed')
-            return [[chart, { data: '—' }, { data: '—' }, { data: '—' }, { data: `failed: ${summary_escape((0,secrets/* redact */.E$)(r.error ?? ''))}` }]];
+            return [[chart, { data: '\u2014' }, { data: '\u2014' }, { data: '\u2014' }, { data: `failed: ${summary_escape((0,secrets/* redact */.E$)(r.error ?? ''))}` }]];
         return r.targets.map((t) => [
             chart,
             { data: `<code>${summary_escape(t.ref)}</code>` },
             { data: `<code>${summary_escape(t.digest)}</code>` },
             { data: (0,human_size/* humanSize */.X)(Number(t.size)) },
-            { data: t.from === 'registry' ? `${t.status} (the registry’s copy)` : t.status },
+            { data: t.from === 'registry' ? `${t.status} (the registry\u2019s copy)` : t.status },
         ]);
     });
     const summary = core/* summary */.z.addHeading('Chartlift', 3).addTable([
@@ -836,7 +836,7 @@ function artifactHubLines(results) {
         if (t['artifacthub-digest'])
             lines.push(`<p>Artifact Hub metadata: <code>${repository}:artifacthub.io</code> ${t['artifacthub-status'] ?? ''} <code>${summary_escape(t['artifacthub-digest'])}</code></p>`);
         if (t.visibility === 'private')
-            lines.push(`<p>⚠️ <code>${repository}</code> is a private package: only accounts with read access can pull it (not an anonymous helm pull, not Artifact Hub). <a href="${summary_escape(t['settings-url'] ?? '')}">Change its visibility</a> in the package settings.</p>`);
+            lines.push(`<p>\u26a0\ufe0f <code>${repository}</code> is a private package: only accounts with read access can pull it (not an anonymous helm pull, not Artifact Hub). <a href="${summary_escape(t['settings-url'] ?? '')}">Change its visibility</a> in the package settings.</p>`);
         else if (t.visibility === 'unknown')
             lines.push(`<p><code>${repository}</code>: whether the package is public could not be checked; see <a href="${summary_escape(t['settings-url'] ?? '')}">its settings</a>.</p>`);
     }

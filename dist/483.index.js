@@ -107,9 +107,9 @@ const EVERY = '*';
 /** A plan is a few hundred bytes a chart: this holds thousands, and refuses a value that would take long to read. */
 const PLAN_JSON = { maxBytes: 8 * 1024 * 1024, maxNodes: 500_000, maxDepth: 16 };
 /**
- * What a face was given to hold a publication to its plan: a digest (`sha256:…`, the manifest digest
- * the plan built, or the chart's), or the plan's JSON: the matrix (`{"include":[{"chart","digest"},…]}`)
- * or the whole plan (`[{"source","digest"},…]`, an entry without a digest is a chart that failed to
+ * What a face was given to hold a publication to its plan: a digest (`sha256:\u2026`, the manifest digest
+ * the plan built, or the chart's), or the plan's JSON: the matrix (`{"include":[{"chart","digest"},\u2026]}`)
+ * or the whole plan (`[{"source","digest"},\u2026]`, an entry without a digest is a chart that failed to
  * plan and is left out). Empty text: held to nothing. The error names what is wrong, for the face to
  * add which setting it was.
  */
@@ -286,7 +286,7 @@ function planRefusal(chart) {
  * would refuse (a version published with other content, under if-exists fail: its job fails there,
  * naming the differences, while the other charts publish, as one step publishing them all would).
  * `{"include": [...]}` (GitHub's `strategy.matrix` through `fromJSON`), or `[]` when there are none.
- * GitHub refuses a matrix with no job in it ("Matrix vector … does not contain any values"), and
+ * GitHub refuses a matrix with no job in it ("Matrix vector \u2026 does not contain any values"), and
  * evaluates a job's `if` before its matrix ("The jobs.<job_id>.if condition is evaluated before
  * jobs.<job_id>.strategy.matrix is applied", docs.github.com: using conditions to control job
  * execution): the job that takes the matrix is skipped with `if: needs.<plan>.outputs.matrix != '[]'`,
@@ -582,7 +582,7 @@ var bounded_read = __webpack_require__(34282);
  * Artifact Hub's repository metadata (artifacthub-repo.yml) as an OCI artifact, pushed beside a chart
  * under the tag `artifacthub.io`: Artifact Hub pulls that tag and takes the layer of this media type
  * (artifacthub/hub internal/repo/manager.go GetMetadata, MetadataLayerMediaType, artifacthubTag); the
- * manifest is what its docs' `oras push … --config /dev/null:<config type> artifacthub-repo.yml:<layer
+ * manifest is what its docs' `oras push \u2026 --config /dev/null:<config type> artifacthub-repo.yml:<layer
  * type>` makes (docs/helm_charts_repositories.md), less oras's `created` time: the same file always
  * gives the same manifest, so its digest is its identity.
  */
@@ -1143,15 +1143,15 @@ function failedResult(source, known, error) {
         error,
     };
 }
-/** A chart's one-line result: `web 1.2.0 — pushed sha256:…` (the group title of its log lines). */
+/** A chart's one-line result: `web 1.2.0 \u2014 pushed sha256:\u2026` (the group title of its log lines). */
 function resultTitle(r) {
     const who = r.name ? `${r.name} ${r.version}` : r.source;
     if (r.status === 'failed')
-        return `${who} — failed`;
+        return `${who} \u2014 failed`;
     // Every ref's own status: a chart unchanged under its first ref may be new under another.
     const others = r.targets.slice(1);
     const more = others.length > 0 ? ` (and ${others.length} more ref${others.length > 1 ? 's' : ''}: ${counted(others)})` : '';
-    return `${who} — ${r.status} ${r.digest}${more}`;
+    return `${who} \u2014 ${r.status} ${r.digest}${more}`;
 }
 const ORDER = ['pushed', 'new', 'differs', 'unchanged', 'skipped', 'saved', 'failed'];
 /** `2 pushed, 1 unchanged`: how many of `items` have each status, in ORDER. */

@@ -197,8 +197,8 @@ async function fromIndex(dep, wanted, where, access, budgets) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_14__/* .UserError */ .yo(`${indexUrl} answered HTTP ${res.status}${credential ? ' to the credentials given' : ''}`, {
             where,
             hint: credential
-                ? 'Check the user name and password stored for this repository (helm repo add --username … --password …)'
-                : 'Add the repository with its credentials first: helm repo add NAME URL --username … --password … (Chartlift reads repositories.yaml)',
+                ? 'Check the user name and password stored for this repository (helm repo add --username \u2026 --password \u2026)'
+                : 'Add the repository with its credentials first: helm repo add NAME URL --username \u2026 --password \u2026 (Chartlift reads repositories.yaml)',
         });
     let index;
     try {

@@ -145,7 +145,7 @@ var atomic_write = __webpack_require__(95105);
 /**
  * The dotenv report a later job reads (GitLab's `artifacts: reports: dotenv`, as a GitHub step's
  * outputs are read by later steps): one `NAME=value` line each, the names the action's outputs upper-
- * cased (`digest-ref` → `DIGEST_REF`). GitLab's rules (docs.gitlab.com/ci/variables/dotenv_variables,
+ * cased (`digest-ref` \u2192 `DIGEST_REF`). GitLab's rules (docs.gitlab.com/ci/variables/dotenv_variables,
  * app/services/ci/parse_dotenv_artifact_service.rb): names of letters, digits and `_`; a value on one
  * line, taken as it is (no quotes are removed); no blank or comment lines; the file under 5 KiB; at most
  * 20 variables on a self-managed instance by default. The single-chart values when one chart was
@@ -207,7 +207,7 @@ var cli_args = __webpack_require__(77593);
 
 /**
  * `chartlift publish`'s settings: each of the action's inputs as a flag of the same name, read from the
- * flag, else from CHARTLIFT_<NAME> (`--if-exists` → CHARTLIFT_IF_EXISTS), else from what the CI gives
+ * flag, else from CHARTLIFT_<NAME> (`--if-exists` \u2192 CHARTLIFT_IF_EXISTS), else from what the CI gives
  * (GitLab's CI_* variables: see publish-settings.ts), else the action's default. Secrets are never a
  * flag's value on a command line other processes can read: `--password-stdin` (as helm and docker take
  * it) or CHARTLIFT_PASSWORD; `--sign-key FILE` (a file holding the armoured key) or CHARTLIFT_SIGN_KEY
@@ -285,7 +285,7 @@ function readPublishArgs(argv) {
         throw new src_errors/* UserError */.yo(err.message.split('\n')[0], { hint: see });
     }
 }
-/** CHARTLIFT_<NAME> for a setting: `if-exists` → CHARTLIFT_IF_EXISTS. */
+/** CHARTLIFT_<NAME> for a setting: `if-exists` \u2192 CHARTLIFT_IF_EXISTS. */
 function envName(setting) {
     return `CHARTLIFT_${setting.toUpperCase().replace(/-/g, '_')}`;
 }

@@ -18,8 +18,8 @@ export const modules = {
 // Records an attestation's Sigstore bundle with GitHub's attestations API, as @actions/attest's
 // writeAttestation does (actions/toolkit packages/attest/src/store.ts, @actions/attest 3.2.0):
 // POST {GITHUB_API_URL}/repos/{owner}/{repo}/attestations, body `{"bundle": <bundle JSON>}`, the
-// job's token as `Authorization: token …` (Octokit's form for a GITHUB_TOKEN), answer 201 `{"id": n}`.
-// Then `gh attestation verify oci://…` finds the attestation without `--bundle-from-oci`.
+// job's token as `Authorization: token \u2026` (Octokit's form for a GITHUB_TOKEN), answer 201 `{"id": n}`.
+// Then `gh attestation verify oci://\u2026` finds the attestation without `--bundle-from-oci`.
 //
 // "Where the repository allows it": GitHub stores attestations for public repositories, and for
 // private and internal ones on plans that offer artifact attestations (GitHub Enterprise Cloud), when
@@ -133,7 +133,7 @@ function apiMessage(body) {
 /** Text from GitHub's API for a message: one printable line, cut at 200 characters. */
 function quote(text) {
     const line = (0,_util_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .printableLine */ .o)(text);
-    return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+    return line.length > 200 ? `${line.slice(0, 200)}\u2026` : line;
 }
 
 

@@ -244,7 +244,7 @@ async function actionKeylessSigner(inputs, out, env = process.env) {
         if (givenRoot !== undefined)
             return givenRoot;
         if (inputs.fulcioURL || (await claims()).repository_visibility !== 'public') {
-            out.info('no trusted root for this Sigstore instance (`trusted-root`): an earlier signature counts when its certificate names this workflow; it is not checked against the instance’s CA and log');
+            out.info('no trusted root for this Sigstore instance (`trusted-root`): an earlier signature counts when its certificate names this workflow; it is not checked against the instance\u2019s CA and log');
             return undefined;
         }
         return publicGoodRootOrRefusal(external_node_path_default().join(env.RUNNER_TEMP || external_node_os_default().tmpdir(), 'chartlift-sigstore-tuf'), out.warning);

@@ -138,7 +138,7 @@ const ARITY = {
     'chart pull': ['REF'],
     'chart verify': ['REF'],
 };
-/** Helm 3.0–3.6's `helm chart` and `helm registry` commands over the same library, cache and credential files as the action and Helm. */
+/** Helm 3.0\u20133.6's `helm chart` and `helm registry` commands over the same library, cache and credential files as the action and Helm. */
 async function main(argv) {
     // `chartlift --version`: Chartlift's own version, written into the CLI's entry when it was built.
     if (argv.length === 1 && argv[0] === '--version') {
@@ -398,7 +398,7 @@ var load_archive = __webpack_require__(75189);
 
 
 /**
- * Unpacks a cached chart into `<dir>/<name>/` (Helm 3.0–3.6's `helm chart export`). The archive is read
+ * Unpacks a cached chart into `<dir>/<name>/` (Helm 3.0\u20133.6's `helm chart export`). The archive is read
  * with the same checks as any chart archive (no absolute paths, no `..`, no links), and every path is
  * checked again to land inside the target. A non-empty target is refused: nothing is overwritten.
  */
@@ -479,7 +479,7 @@ var printable = __webpack_require__(41095);
 
 
 /**
- * Helm 3.0–3.6's `helm chart list` table: REF, NAME, VERSION, short DIGEST, SIZE, CREATED (when it was cached).
+ * Helm 3.0\u20133.6's `helm chart list` table: REF, NAME, VERSION, short DIGEST, SIZE, CREATED (when it was cached).
  *
  * Each entry's manifest, config, chart and provenance are read and checked against their digests, as
  * an export reads them, but each file once: index.json may name one manifest, or manifests one
@@ -653,7 +653,7 @@ async function pushCommand(ref, cache, options) {
 async function pullCommand(ref, cache, options) {
     const r = (0,reference/* parseReference */.F2)(ref);
     const refName = (0,reference/* refString */.nw)(r);
-    // --verify checks Helm's provenance (--keyring), the keyless signature (--certificate-identity …), or both.
+    // --verify checks Helm's provenance (--keyring), the keyless signature (--certificate-identity \u2026), or both.
     const keyless = (0,keyless_flags/* wantsKeyless */.qR)(options.keyless);
     if (keyless && !options.verify)
         throw new errors/* UserError */.yo('--certificate-identity and the other keyless flags go with --verify');
@@ -753,7 +753,7 @@ What is built:
   --version VERSION            the chart version to publish (a leading v is dropped)
   --app-version VERSION        the appVersion
   --annotations KEY=VALUE      an extra manifest annotation (repeat for several)
-  --layer-media-type modern|legacy   legacy: application/tar+gzip, for Helm 3.0–3.6
+  --layer-media-type modern|legacy   legacy: application/tar+gzip, for Helm 3.0\u20133.6
 Signing:
   --sign-key FILE              sign with this armoured OpenPGP private key (or CHARTLIFT_SIGN_KEY: the key)
   --sign-passphrase-file FILE  its passphrase (or CHARTLIFT_SIGN_PASSPHRASE)
@@ -777,7 +777,7 @@ Plans:
   --expect-digest DIGEST|JSON|@FILE   refuse a chart whose build is not the digest its plan built
 Results:
   --output json                print the charts JSON on standard output (the log goes to standard error)
-  --dotenv FILE                write DIGEST, DIGEST_REF, STATUS, … and CHARTS for a later job
+  --dotenv FILE                write DIGEST, DIGEST_REF, STATUS, \u2026 and CHARTS for a later job
                                (GitLab: artifacts: reports: dotenv: FILE)
 
 Keyless signing needs Node.js 22.22+ or 24.15+; the rest runs on Node.js 20.18+.`,
@@ -900,10 +900,10 @@ const CLI_HINTS = {
     'sign-key-name': 'Name the key that signs with --key (a user id or fingerprint)',
     'ghcr-denied': 'Log in with a personal access token that has the write:packages scope (chartlift registry login ghcr.io) and, for an existing package, grant that user Write access in the package settings',
     'reset-over-plain-http': 'If the registry speaks HTTPS, drop --plain-http',
-    'token-realm-refused': 'If that host is this registry’s token service (a self-managed GitLab’s is the GitLab host, not the registry’s), give --token-hosts HOST (or set CHARTLIFT_TOKEN_HOSTS=HOST)',
+    'token-realm-refused': 'If that host is this registry\u2019s token service (a self-managed GitLab\u2019s is the GitLab host, not the registry\u2019s), give --token-hosts HOST (or set CHARTLIFT_TOKEN_HOSTS=HOST)',
     'tag-immutable': 'Publish a new chart version (the registry keeps a published tag as it is), or give --if-exists skip to keep what is there',
     'referrers-refused': 'This registry stores no OCI 1.1 referrers: publish the chart without keyless signatures and attestations there, or to a registry that keeps them',
-    'referrers-tag-immutable': 'Exempt sha256-* tags from the registry’s tag immutability (ECR: IMMUTABLE_WITH_EXCLUSION with the wildcard filter sha256-*; Harbor: exclude sha256-** in the rule)',
+    'referrers-tag-immutable': 'Exempt sha256-* tags from the registry\u2019s tag immutability (ECR: IMMUTABLE_WITH_EXCLUSION with the wildcard filter sha256-*; Harbor: exclude sha256-** in the rule)',
     'rate-limited': 'Wait until then, or log in first (chartlift registry login HOST): an authenticated user has a higher limit',
     'expect-digest': "Give --expect-digest the digest the plan built for this chart (its matrix entry's), or the plan's JSON (@plan.json)",
     'version-invalid': 'Use MAJOR.MINOR.PATCH, e.g. 1.2.0 (a leading v is dropped)',

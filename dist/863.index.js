@@ -603,7 +603,7 @@ function pickKey(keys, name, about) {
         ? `no signing key matches ${JSON.stringify(name)}`
         : `${matches.length} signing keys match ${JSON.stringify(name)}`, { hint: `The keys: ${list()}`, code: 'sign-key-name' });
 }
-/** Each `-----BEGIN PGP <kind>----- … -----END PGP <kind>-----` block of a text. */
+/** Each `-----BEGIN PGP <kind>----- \u2026 -----END PGP <kind>-----` block of a text. */
 function armouredBlocks(text, kind) {
     const blocks = text.match(new RegExp(`-----BEGIN PGP ${kind}-----[\\s\\S]*?-----END PGP ${kind}-----`, 'g')) ?? [];
     if (blocks.length === 0)

@@ -18,7 +18,7 @@ __webpack_require__.d(__webpack_exports__, {
 ;// CONCATENATED MODULE: ./src/chart/crc32.ts
 /**
  * CRC-32 (ISO 3309, the gzip trailer's), slicing by 8. zlib's would be faster on a large chart
- * (about 5× here), but loading node:zlib costs a small chart's publish about 2 MiB of memory and a
+ * (about 5\u00d7 here), but loading node:zlib costs a small chart's publish about 2 MiB of memory and a
  * few milliseconds, in every deflate thread; this takes about 20 ms for 20 MB, spread over them.
  */
 function crc32(data) {
@@ -73,7 +73,7 @@ const DEFLATE_WASM = 'AGFzbQEAAAABPglgBH9/f38AYAF/AX9gAX8AYAR/f39/AX9gBX9/f39/AG
  * compressed on its own (so on any number of cores, gzip-parallel.ts), concatenated as RFC 1952 allows.
  */
 const MEMBER_BYTES = 1 << 20;
-/** libdeflate's level 6 (its default, and gzip's): 8.24 MB for the benchmark's 20 MB chart, where level 9 saves 0.4% at 3× the time. */
+/** libdeflate's level 6 (its default, and gzip's): 8.24 MB for the benchmark's 20 MB chart, where level 9 saves 0.4% at 3\u00d7 the time. */
 const LEVEL = 6;
 /**
  * gzip with bytes that depend on the input only: libdeflate 1.14's compressor compiled to

@@ -119,3 +119,15 @@ test("@actions/core's @actions/exec, as the bundle maps it, runs the real comman
   assert.equal(r.exitCode, 0);
   assert.equal(r.stdout, 'from the real exec');
 });
+
+test('the chunks built from src/ are ASCII: V8 holds a script with one character past U+007F at two bytes a character', async () => {
+  const stats = JSON.parse(await readFile(path.join(ROOT, '.build', 'stats.json'), 'utf8')) as {
+    chunks: Array<{ files: string[]; modules: Array<{ name: string }> }>;
+  };
+  const own = stats.chunks.filter((c) => c.modules.every((m) => !m.name.includes('node_modules'))).flatMap((c) => c.files);
+  assert.ok(own.length > 10 && own.includes('index.js'), own.join(', '));
+  for (const file of own) {
+    const text = await readFile(path.join(ROOT, 'dist', file), 'utf8');
+    assert.equal(/[^\n\r\t\x20-\x7e]/.exec(text)?.[0], undefined, file);
+  }
+});

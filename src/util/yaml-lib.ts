@@ -2,7 +2,7 @@ import type YAMLModule from 'yaml';
 
 /**
  * The `yaml` library, loaded when first needed: most charts are read and written by
- * src/chart/simple-yaml.ts, and loading the library costs a publish about 15 ms and 5 MiB. Code
+ * src/chart/simple-yaml.ts, and loading the library alone costs about 15 ms. Code
  * that may reach it awaits `loadYaml()` first; `yaml()` is the library once loaded.
  */
 export type Yaml = typeof YAMLModule;
