@@ -201,7 +201,7 @@ export function writeResults(r: Results): void {
     '',
     '## Start-up breakdown',
     '',
-    `\`node dist/index.js\` on a missing input loads everything a publish runs (the action's modules, @actions/core, yaml, Node's HTTP client; the deflate WebAssembly is compiled on the first archive), then stops: ${ms(r.startup)}.`,
+    `\`node dist/index.js\` on a missing input loads everything a publish runs (the action's modules, @actions/core, Node's HTTP client; the yaml library only for YAML outside src/chart/simple-yaml.ts's subset, and the deflate WebAssembly, compiled on the first archive), then stops: ${ms(r.startup)}.`,
     '',
     '| phase | ms |',
     '| --- | ---: |',

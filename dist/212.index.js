@@ -6556,10 +6556,9 @@ function bindRef(p, refInput) {
 /** A `.prov` pushed beside an archive must name that archive by its digest: else it was made for another one. */
 async function checkProvenanceNames(provenance, md, archive, where) {
     const { provenanceFiles, archiveName } = await __webpack_require__.e(/* import() */ 863).then(__webpack_require__.bind(__webpack_require__, 31863));
-    await (0,yaml_lib/* loadYaml */.yv)();
     let files;
     try {
-        files = provenanceFiles(provenance);
+        files = await provenanceFiles(provenance);
     }
     catch (err) {
         throw new errors/* UserError */.yo(err.message, { where, hint: 'Make it again with helm package --sign, or sign with Chartlift' });

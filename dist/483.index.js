@@ -10,7 +10,9 @@ export const modules = {
 /* harmony export */   p: () => (/* binding */ markdownText)
 /* harmony export */ });
 /* harmony import */ var _artifacthub_annotations_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9048);
-/* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41095);
+/* harmony import */ var _util_printable_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(41095);
+/* harmony import */ var _util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(63235);
+
 
 
 const CHANGES_ANNOTATION = 'artifacthub.io/changes';
@@ -26,10 +28,11 @@ const CHANGES_ANNOTATION = 'artifacthub.io/changes';
  * change's links after it. Everything from the chart is written as text: Markdown's punctuation
  * escaped, one line per change, a link only to an http(s) URL.
  */
-function releaseNotes(annotations) {
+async function releaseNotes(annotations) {
     const value = annotations[CHANGES_ANNOTATION];
     if (value === undefined)
         return undefined;
+    await (0,_util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_1__/* .loadYaml */ .yv)();
     const { changes } = (0,_artifacthub_annotations_js__WEBPACK_IMPORTED_MODULE_0__/* .parseChanges */ .pS)(value);
     if (!changes || changes.length === 0)
         return undefined;
@@ -73,7 +76,7 @@ function link(l) {
  * (`@`); and at the start, what would open a heading, a quote, a list or a rule inside the item.
  */
 function markdownText(s) {
-    return (0,_util_printable_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g)(s)
+    return (0,_util_printable_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g)(s)
         .trim()
         .replace(/[\\`*_[\]()<>&|~$@]/g, (c) => `\\${c}`)
         .replace(/^([#>+=-])/, '\\$1')
@@ -238,7 +241,7 @@ async function planChart(source, targets, registries, lookups, ifExists, vouch, 
         log(planLine(built.refName, target));
         results.push(target);
     }
-    const chart = (0,_results_js__WEBPACK_IMPORTED_MODULE_1__/* .chartResult */ .Um)(source, targets[0], results);
+    const chart = await (0,_results_js__WEBPACK_IMPORTED_MODULE_1__/* .chartResult */ .Um)(source, targets[0], results);
     // The chart's own status and action: the most telling of its references' (one that differs, else one that is new).
     chart.status = results.some((t) => t.status === 'differs') ? 'differs' : results.some((t) => t.status === 'new') ? 'new' : 'unchanged';
     chart.publish = ['fail', 'push', 'skip'].find((a) => results.some((t) => t.publish === a)) ?? 'none';
@@ -947,7 +950,7 @@ registries, notice, readBacks, known = {}) {
         }
         results.push(target);
     }
-    return (0,release_results/* chartResult */.Um)(source, targets[0], results);
+    return await (0,release_results/* chartResult */.Um)(source, targets[0], results);
 }
 function take(map, key) {
     const value = map.get(key);
@@ -1111,9 +1114,9 @@ function keylessResult(target, outcomes) {
         target[o.kind === 'signature' ? 'signature-digest' : 'attestation-digest'] = o.digest;
     return target;
 }
-function chartResult(source, built, targets) {
+async function chartResult(source, built, targets) {
     const md = built.chart.metadata;
-    const notes = (0,_artifact_release_notes_js__WEBPACK_IMPORTED_MODULE_0__/* .releaseNotes */ .f)(md.annotations);
+    const notes = await (0,_artifact_release_notes_js__WEBPACK_IMPORTED_MODULE_0__/* .releaseNotes */ .f)(md.annotations);
     return {
         source,
         ...targets[0],

@@ -449,7 +449,7 @@ const openpgpModule = () => (loading ??= __webpack_require__.e(/* import() */ 74
  * The files a provenance file's message names, by archive name, read from its clear text without
  * checking the signature: enough to tell that a `.prov` beside an archive was made for another one.
  */
-function provenanceFiles(provenance) {
+async function provenanceFiles(provenance) {
     const text = provenance.toString('utf8').replace(/\r\n/g, '\n');
     const start = text.indexOf('\n\n', text.indexOf('-----BEGIN PGP SIGNED MESSAGE-----'));
     const end = text.indexOf('\n-----BEGIN PGP SIGNATURE-----');
@@ -463,10 +463,12 @@ function provenanceFiles(provenance) {
     return filesBlock(body);
 }
 /** The `files:` block after the `...` of a provenance message (Helm's SumCollection). */
-function filesBlock(message) {
+async function filesBlock(message) {
     const split = message.indexOf('\n...\n');
     if (split < 0)
         throw new errors/* UserError */.yo('has no `...` between the metadata and the files');
+    // Loaded outside the try: only what the parser says of the text is "not YAML".
+    await (0,yaml_lib/* loadYaml */.yv)();
     try {
         return ((0,bounded_read/* readYaml */.gM)(message.slice(split + 5), bounded_read/* CHART_YAML_BOUNDS */.xW) ?? {}).files ?? {};
     }
@@ -659,9 +661,8 @@ async function verifyProvenance(provenance, archive, name, keyring) {
     }
     const key = keys.find((k) => k.getKeys(signature.keyID).length > 0);
     let files;
-    await (0,yaml_lib/* loadYaml */.yv)();
     try {
-        files = filesBlock(message.getText());
+        files = await filesBlock(message.getText());
     }
     catch (err) {
         throw new errors/* UserError */.yo(`the provenance message ${err.message}`);

@@ -2,21 +2,17 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseChanges } from '../../src/artifact/artifacthub-annotations.js';
 import { markdownText, releaseNotes } from '../../src/artifact/release-notes.js';
-import { loadYaml } from '../../src/util/yaml-lib.js';
-
-// These read Artifact Hub's YAML with the library, which a build loads before them (src/release/build.ts).
-await loadYaml();
 
 // Release notes from `artifacthub.io/changes`, in both forms Artifact Hub accepts (its docs'
 // examples, docs/helm_annotations.md), laid out as its changelog.md, everything from the chart escaped.
 const notes = (changes: string) => releaseNotes({ 'artifacthub.io/changes': changes });
 
-test('a list of strings: one item each, no heading (Artifact Hub gives them no kind)', () => {
-  assert.equal(notes('- Added cool feature\n- Fixed minor bug\n'), '- Added cool feature\n- Fixed minor bug\n');
+test('a list of strings: one item each, no heading (Artifact Hub gives them no kind)', async () => {
+  assert.equal(await notes('- Added cool feature\n- Fixed minor bug\n'), '- Added cool feature\n- Fixed minor bug\n');
 });
 
-test('a list of changes: grouped by kind in Artifact Hub’s order (not the order written), kinds compared lower-cased, links after each', () => {
-  const md = notes(
+test('a list of changes: grouped by kind in Artifact Hub’s order (not the order written), kinds compared lower-cased, links after each', async () => {
+  const md = await notes(
     [
       '- kind: security',
       '  description: CVE-2026-0001 fixed in the image',
@@ -60,18 +56,18 @@ test('a list of changes: grouped by kind in Artifact Hub’s order (not the orde
   );
 });
 
-test('no annotation, an empty list, or one Artifact Hub refuses: no notes', () => {
-  assert.equal(releaseNotes({}), undefined);
-  assert.equal(notes(''), undefined);
-  assert.equal(notes('[]'), undefined);
-  assert.equal(notes('- kind: add\n  description: x\n'), undefined, 'an unknown kind: Artifact Hub refuses the whole annotation');
-  assert.equal(notes('- [a, b]\n'), undefined);
+test('no annotation, an empty list, or one Artifact Hub refuses: no notes', async () => {
+  assert.equal(await releaseNotes({}), undefined);
+  assert.equal(await notes(''), undefined);
+  assert.equal(await notes('[]'), undefined);
+  assert.equal(await notes('- kind: add\n  description: x\n'), undefined, 'an unknown kind: Artifact Hub refuses the whole annotation');
+  assert.equal(await notes('- [a, b]\n'), undefined);
   // A key Go's yaml drops is dropped here too: the change itself stands.
-  assert.equal(notes('- kind: added\n  description: x\n  descripton: typo\n'), '### Added\n\n- x\n');
+  assert.equal(await notes('- kind: added\n  description: x\n  descripton: typo\n'), '### Added\n\n- x\n');
 });
 
-test('everything from the chart is text: markup, HTML, entities, mentions, math and line breaks are escaped', () => {
-  const md = notes(
+test('everything from the chart is text: markup, HTML, entities, mentions, math and line breaks are escaped', async () => {
+  const md = await notes(
     [
       '- kind: fixed',
       '  description: "*bold* _it_ `code` [link](https://evil.example) <img src=x onerror=alert(1)> &amp; @team $x$ ~~gone~~ a|b"',
@@ -82,10 +78,10 @@ test('everything from the chart is text: markup, HTML, entities, mentions, math 
     md,
     '### Fixed\n\n- \\*bold\\* \\_it\\_ \\`code\\` \\[link\\]\\(https://evil.example\\) \\<img src=x onerror=alert\\(1\\)\\> \\&amp; \\@team \\$x\\$ \\~\\~gone\\~\\~ a\\|b\n',
   );
-  assert.equal(notes('- "# not a heading"\n- "- nor an item"\n'), '- \\# not a heading\n- \\- nor an item\n');
+  assert.equal(await notes('- "# not a heading"\n- "- nor an item"\n'), '- \\# not a heading\n- \\- nor an item\n');
 });
 
-test('each line-start construct stays text inside its list item; a line break stays on the line', () => {
+test('each line-start construct stays text inside its list item; a line break stays on the line', async () => {
   assert.equal(markdownText('# heading'), '\\# heading');
   assert.equal(markdownText('> quote'), '\\> quote');
   assert.equal(markdownText('- item'), '\\- item');
@@ -101,8 +97,8 @@ test('each line-start construct stays text inside its list item; a line break st
   );
 });
 
-test('a link to anything but http(s) is no link: its name is written as text; a URL’s parentheses are encoded', () => {
-  const md = notes(
+test('a link to anything but http(s) is no link: its name is written as text; a URL’s parentheses are encoded', async () => {
+  const md = await notes(
     [
       '- kind: changed',
       '  description: links',
@@ -117,7 +113,7 @@ test('a link to anything but http(s) is no link: its name is written as text; a 
   assert.equal(md, '### Changed\n\n- links (click, [\\[x\\]\\(y\\)](https://example.com/a%20%28b%29/c?d=%3Ce%3E))\n');
 });
 
-test('parseChanges returns the changes Artifact Hub keeps, or the problems it would refuse them for', () => {
+test('parseChanges returns the changes Artifact Hub keeps, or the problems it would refuse them for', async () => {
   assert.deepEqual(parseChanges('- kind: Added\n  description: x\n  links:\n    - name: n\n      url: u\n'), {
     changes: [{ kind: 'added', description: 'x', links: [{ name: 'n', url: 'u' }] }],
     problems: [],

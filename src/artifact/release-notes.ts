@@ -1,5 +1,6 @@
 import { CHANGE_KINDS, parseChanges, type Change } from './artifacthub-annotations.js';
 import { printable } from '../util/printable.js';
+import { loadYaml } from '../util/yaml-lib.js';
 
 const CHANGES_ANNOTATION = 'artifacthub.io/changes';
 
@@ -15,9 +16,10 @@ const CHANGES_ANNOTATION = 'artifacthub.io/changes';
  * change's links after it. Everything from the chart is written as text: Markdown's punctuation
  * escaped, one line per change, a link only to an http(s) URL.
  */
-export function releaseNotes(annotations: Record<string, string>): string | undefined {
+export async function releaseNotes(annotations: Record<string, string>): Promise<string | undefined> {
   const value = annotations[CHANGES_ANNOTATION];
   if (value === undefined) return undefined;
+  await loadYaml();
   const { changes } = parseChanges(value);
   if (!changes || changes.length === 0) return undefined;
   const sections: string[] = [];

@@ -214,10 +214,9 @@ export function bindRef(p: PackagedChart, refInput: string): BuiltChart {
 /** A `.prov` pushed beside an archive must name that archive by its digest: else it was made for another one. */
 async function checkProvenanceNames(provenance: Buffer, md: Chart['metadata'], archive: Buffer, where: string): Promise<void> {
   const { provenanceFiles, archiveName } = await import('../sign/provenance.js');
-  await loadYaml();
   let files: Record<string, unknown>;
   try {
-    files = provenanceFiles(provenance);
+    files = await provenanceFiles(provenance);
   } catch (err) {
     throw new UserError((err as Error).message, { where, hint: 'Make it again with helm package --sign, or sign with Chartlift' });
   }

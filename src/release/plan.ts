@@ -56,7 +56,7 @@ export async function planChart(
     log(planLine(built.refName, target));
     results.push(target);
   }
-  const chart = chartResult(source, targets[0], results);
+  const chart = await chartResult(source, targets[0], results);
   // The chart's own status and action: the most telling of its references' (one that differs, else one that is new).
   chart.status = results.some((t) => t.status === 'differs') ? 'differs' : results.some((t) => t.status === 'new') ? 'new' : 'unchanged';
   chart.publish = (['fail', 'push', 'skip'] as const).find((a) => results.some((t) => t.publish === a)) ?? 'none';

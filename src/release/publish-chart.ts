@@ -164,7 +164,7 @@ export async function publishChart(
     }
     results.push(target);
   }
-  return chartResult(source, targets[0], results);
+  return await chartResult(source, targets[0], results);
 }
 
 function take<K, V>(map: Map<K, V>, key: K): V | undefined {

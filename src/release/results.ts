@@ -107,9 +107,9 @@ export function keylessResult(target: TargetResult, outcomes: KeylessOutcome[] |
   return target;
 }
 
-export function chartResult(source: string, built: BuiltChart, targets: TargetResult[]): ChartResult {
+export async function chartResult(source: string, built: BuiltChart, targets: TargetResult[]): Promise<ChartResult> {
   const md = built.chart.metadata;
-  const notes = releaseNotes(md.annotations);
+  const notes = await releaseNotes(md.annotations);
   return {
     source,
     ...targets[0],

@@ -49,7 +49,7 @@ const openpgpModule = () => (loading ??= import('openpgp'));
  * The files a provenance file's message names, by archive name, read from its clear text without
  * checking the signature: enough to tell that a `.prov` beside an archive was made for another one.
  */
-export function provenanceFiles(provenance: Buffer): Record<string, unknown> {
+export async function provenanceFiles(provenance: Buffer): Promise<Record<string, unknown>> {
   const text = provenance.toString('utf8').replace(/\r\n/g, '\n');
   const start = text.indexOf('\n\n', text.indexOf('-----BEGIN PGP SIGNED MESSAGE-----'));
   const end = text.indexOf('\n-----BEGIN PGP SIGNATURE-----');
@@ -63,9 +63,11 @@ export function provenanceFiles(provenance: Buffer): Record<string, unknown> {
 }
 
 /** The `files:` block after the `...` of a provenance message (Helm's SumCollection). */
-function filesBlock(message: string): Record<string, unknown> {
+async function filesBlock(message: string): Promise<Record<string, unknown>> {
   const split = message.indexOf('\n...\n');
   if (split < 0) throw new UserError('has no `...` between the metadata and the files');
+  // Loaded outside the try: only what the parser says of the text is "not YAML".
+  await loadYaml();
   try {
     return ((readYaml(message.slice(split + 5), CHART_YAML_BOUNDS) ?? {}) as { files?: Record<string, unknown> }).files ?? {};
   } catch {
@@ -266,9 +268,8 @@ export async function verifyProvenance(provenance: Buffer, archive: Buffer, name
   }
   const key = keys.find((k) => k.getKeys(signature.keyID).length > 0)!;
   let files: Record<string, unknown>;
-  await loadYaml();
   try {
-    files = filesBlock(message.getText());
+    files = await filesBlock(message.getText());
   } catch (err) {
     throw new UserError(`the provenance message ${(err as Error).message}`);
   }
