@@ -1287,7 +1287,7 @@ async function closeGzipWorkers() {
     decided = false;
     await p?.close();
 }
-/** `data`'s pieces of MEMBER_BYTES, as views of it. */
+/** `data`'s pieces of MEMBER_BYTES, as views of it (an archive's pieces are tar-writer.ts's tarPieces). */
 function piecesOf(data) {
     let at = 0;
     return {
@@ -1302,20 +1302,17 @@ function piecesOf(data) {
  * archive is never held whole, only the pieces in flight and the members made.
  */
 async function gzipParallel(pieces) {
-    const members = new Array(pieces.count);
-    let next = 0;
     // This thread's pieces are made over one buffer: a piece a member would leave 1 MiB of garbage each
     // (a 20 MB archive's worth before a collection comes), where the members are all that is kept.
     const scratch = pieces.count > 1 ? new Uint8Array(_gzip_js__WEBPACK_IMPORTED_MODULE_1__/* .MEMBER_BYTES */ .t7) : undefined;
-    const local = () => {
-        const i = next++;
-        members[i] = (0,_gzip_js__WEBPACK_IMPORTED_MODULE_1__/* .gzipMember */ .Z5)(pieces.next(scratch));
-    };
-    if (pieces.count >= MIN_MEMBERS_FOR_WORKERS)
+    const wide = pieces.count >= MIN_MEMBERS_FOR_WORKERS;
+    if (wide)
         warmGzipWorkers();
-    const workers = pieces.count >= MIN_MEMBERS_FOR_WORKERS ? pool : undefined;
+    const workers = wide ? pool : undefined;
     if (!workers)
         return gzipInOrder(pieces, scratch);
+    const members = new Array(pieces.count);
+    let next = 0;
     const sent = [];
     const feed = () => {
         for (let w = workers.free(); next < pieces.count && w; w = workers.free()) {
@@ -1333,7 +1330,8 @@ async function gzipParallel(pieces) {
     feed();
     // This thread compresses too, between the workers' answers.
     while (next < pieces.count) {
-        local();
+        const i = next++;
+        members[i] = (0,_gzip_js__WEBPACK_IMPORTED_MODULE_1__/* .gzipMember */ .Z5)(pieces.next(scratch));
         feed();
         await new Promise((r) => setImmediate(r));
     }
@@ -5905,10 +5903,10 @@ function addTags(tags, body, where) {
         tags.push(tag);
     }
 }
-/** A body past its bound, said as what it was; any other failure passes on. */
 /** An answer larger than the bound its reader set: nothing was read from it. */
 class TooLarge extends errors/* UserError */.yo {
 }
+/** A body past its bound, said as what it was; any other failure passes on. */
 function tooLarge(err, what, limit) {
     if ((0,causes/* causes */.p)(err).some((e) => e instanceof http/* BodyTooLarge */.KQ))
         throw new TooLarge(`${what} is larger than the ${limit}-byte bound`, {

@@ -201,8 +201,9 @@ async function fromIndex(dep, wanted, where, access, budgets) {
                 : 'Add the repository with its credentials first: helm repo add NAME URL --username \u2026 --password \u2026 (Chartlift reads repositories.yaml)',
         });
     let index;
+    // Loaded outside the try: only what the parser says of the text is "not YAML".
+    await (0,_util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_21__/* .loadYaml */ .yv)();
     try {
-        await (0,_util_yaml_lib_js__WEBPACK_IMPORTED_MODULE_21__/* .loadYaml */ .yv)();
         index = (0,_util_bounded_read_js__WEBPACK_IMPORTED_MODULE_11__/* .readYaml */ .gM)(res.body.toString('utf8'), INDEX_BOUNDS);
     }
     catch (err) {

@@ -61,7 +61,7 @@ async function cliKeylessSigner(k, out, env = process.env) {
     const givenRoot = k.trustedRootFile
         ? await (await __webpack_require__.e(/* import() */ 820).then(__webpack_require__.bind(__webpack_require__, 93820))).readTrustedRootFile(k.trustedRootFile, 'the --trusted-root file', "Give the path of the instance's trusted_root.json")
         : undefined;
-    const { KeylessSigner, publicGoodRootOrRefusal } = await __webpack_require__.e(/* import() */ 217).then(__webpack_require__.bind(__webpack_require__, 30217));
+    const { KeylessSigner, publicGoodRootOrRefusal } = await __webpack_require__.e(/* import() */ 883).then(__webpack_require__.bind(__webpack_require__, 70883));
     const kinds = [];
     if (k.sign)
         kinds.push('signature');

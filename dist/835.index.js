@@ -212,7 +212,7 @@ async function actionKeylessSigner(inputs, out, env = process.env) {
     checkIdTokenPermission(env);
     // A `trusted-root` that cannot be read fails the step now, before anything is pushed.
     const givenRoot = await inputs.trustedRoot?.();
-    const { KeylessSigner, publicGoodRootOrRefusal } = await Promise.all(/* import() */[__webpack_require__.e(217), __webpack_require__.e(349)]).then(__webpack_require__.bind(__webpack_require__, 30217));
+    const { KeylessSigner, publicGoodRootOrRefusal } = await Promise.all(/* import() */[__webpack_require__.e(883), __webpack_require__.e(349)]).then(__webpack_require__.bind(__webpack_require__, 70883));
     const serverURL = env.GITHUB_SERVER_URL || 'https://github.com';
     // Asked once, and again when it is within a minute of expiring (a runner's token lives minutes; a
     // step signing many charts may outlive it).

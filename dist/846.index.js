@@ -675,7 +675,7 @@ async function pullCommand(ref, cache, options) {
             verified = await (0,provenance.verifyProvenance)(pulled.provenance, pulled.chart, (0,provenance.archiveName)(pulled), keyring);
         }
         if (keylessWanted) {
-            const { verifyKeylessReferrer } = await __webpack_require__.e(/* import() */ 217).then(__webpack_require__.bind(__webpack_require__, 30217));
+            const { verifyKeylessReferrer } = await __webpack_require__.e(/* import() */ 883).then(__webpack_require__.bind(__webpack_require__, 70883));
             signedKeyless = await verifyKeylessReferrer(client, r.repository, pulled.digest, keylessWanted);
         }
     }));

@@ -29,11 +29,11 @@ async function verifyCommand(ref, options) {
     const r = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseReference */ .F2)(ref);
     const { verified, digest } = await (0,_chart_commands_js__WEBPACK_IMPORTED_MODULE_1__/* .withClient */ .SV)(r.registry, options, async (client) => {
         const { digest } = await client.fetchManifest(r.repository, r.tag);
-        const { verifyKeylessReferrer } = await __webpack_require__.e(/* import() */ 217).then(__webpack_require__.bind(__webpack_require__, 30217));
+        const { verifyKeylessReferrer } = await __webpack_require__.e(/* import() */ 883).then(__webpack_require__.bind(__webpack_require__, 70883));
         return { digest, verified: await verifyKeylessReferrer(client, r.repository, digest, check) };
     });
     const what = options.type && options.type !== 'signature' ? 'provenance attestation' : 'keyless signature';
-    const { describeFound } = await __webpack_require__.e(/* import() */ 217).then(__webpack_require__.bind(__webpack_require__, 30217));
+    const { describeFound } = await __webpack_require__.e(/* import() */ 883).then(__webpack_require__.bind(__webpack_require__, 70883));
     (0,_print_js__WEBPACK_IMPORTED_MODULE_3__/* .print */ .yy)([
         `Verified ${(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .refString */ .nw)(r)}@${digest}`,
         ...verified.found.map((f) => `${what}: ${describeFound(f)}`),

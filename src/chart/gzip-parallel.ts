@@ -2,6 +2,7 @@ import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { workerEntry } from '../util/worker-entry.js';
 import { compressMember, gzipMember, MEMBER_BYTES } from './gzip.js';
+import type { Pieces } from './tar-writer.js';
 
 /** Below this many members, this thread alone is as quick as with workers (each takes ~60 ms to start). */
 const MIN_MEMBERS_FOR_WORKERS = 4;
@@ -114,14 +115,7 @@ export async function closeGzipWorkers(): Promise<void> {
   await p?.close();
 }
 
-/** An archive in pieces of MEMBER_BYTES (the last shorter), each made when asked for (tar-writer.ts's tarPieces). */
-export interface Pieces {
-  count: number;
-  /** The next piece, in a buffer of its own or (given `into`, of MEMBER_BYTES) written over it. */
-  next(into?: Uint8Array): Uint8Array;
-}
-
-/** `data`'s pieces of MEMBER_BYTES, as views of it. */
+/** `data`'s pieces of MEMBER_BYTES, as views of it (an archive's pieces are tar-writer.ts's tarPieces). */
 export function piecesOf(data: Uint8Array): Pieces {
   let at = 0;
   return {
@@ -137,18 +131,15 @@ export function piecesOf(data: Uint8Array): Pieces {
  * archive is never held whole, only the pieces in flight and the members made.
  */
 export async function gzipParallel(pieces: Pieces): Promise<Buffer> {
-  const members: Buffer[] = new Array(pieces.count);
-  let next = 0;
   // This thread's pieces are made over one buffer: a piece a member would leave 1 MiB of garbage each
   // (a 20 MB archive's worth before a collection comes), where the members are all that is kept.
   const scratch = pieces.count > 1 ? new Uint8Array(MEMBER_BYTES) : undefined;
-  const local = (): void => {
-    const i = next++;
-    members[i] = gzipMember(pieces.next(scratch));
-  };
-  if (pieces.count >= MIN_MEMBERS_FOR_WORKERS) warmGzipWorkers();
-  const workers = pieces.count >= MIN_MEMBERS_FOR_WORKERS ? pool : undefined;
+  const wide = pieces.count >= MIN_MEMBERS_FOR_WORKERS;
+  if (wide) warmGzipWorkers();
+  const workers = wide ? pool : undefined;
   if (!workers) return gzipInOrder(pieces, scratch);
+  const members: Buffer[] = new Array(pieces.count);
+  let next = 0;
   const sent: Array<Promise<void>> = [];
   const feed = (): void => {
     for (let w = workers.free(); next < pieces.count && w; w = workers.free()) {
@@ -168,7 +159,8 @@ export async function gzipParallel(pieces: Pieces): Promise<Buffer> {
   feed();
   // This thread compresses too, between the workers' answers.
   while (next < pieces.count) {
-    local();
+    const i = next++;
+    members[i] = gzipMember(pieces.next(scratch));
     feed();
     await new Promise((r) => setImmediate(r));
   }

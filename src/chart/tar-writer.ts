@@ -45,13 +45,13 @@ function layout(entries: readonly TarEntry[], mtimeSeconds: number): Layout {
   return { parts, total };
 }
 
-/** The archive in pieces of `size` bytes (the last shorter), each made in its own buffer when asked for. */
-export interface TarPieces {
+/** An archive in pieces of one size (the last shorter), each made when asked for. */
+export interface Pieces {
   /** How many pieces (at least one). */
   count: number;
   /**
-   * The next piece: exactly `size` bytes of the archive, or what is left; in a new buffer, or
-   * written over `into` (at least `size` bytes) and a view of it returned.
+   * The next piece: exactly the pieces' size of the archive, or what is left; in a new buffer, or
+   * written over `into` (at least that size) and a view of it returned.
    */
   next(into?: Uint8Array): Uint8Array;
 }
@@ -60,7 +60,7 @@ export interface TarPieces {
  * writeTar's bytes cut into pieces of `size` bytes, made one at a time: a large chart's archive is
  * never held whole (its files already are), and each piece can be moved to a deflate worker as it is.
  */
-export function tarPieces(entries: readonly TarEntry[], mtimeSeconds: number, size: number): TarPieces {
+export function tarPieces(entries: readonly TarEntry[], mtimeSeconds: number, size: number): Pieces {
   const { parts, total } = layout(entries, mtimeSeconds);
   const count = Math.max(1, Math.ceil(total / size));
   let part = 0;

@@ -4,8 +4,7 @@ import { BoundsError, readJson, type Bounds } from '../util/bounded-read.js';
 import { checkDescriptor, describe, type Descriptor } from './digest.js';
 import { OciMediaType } from './media-types.js';
 import { TooLarge, type RegistryClient } from './registry.js';
-import { sleep } from './retry.js';
-import { MAX_REWRITES, rewriteWait } from './rewrite-wait.js';
+import { mergeIntoTag, type MergeOptions } from './merged-tag.js';
 
 /**
  * An image at a tag that several writers append layers to, each keeping every layer already there:
@@ -100,13 +99,7 @@ export interface NewLayer {
   annotations: Record<string, string>;
 }
 
-export interface AppendOptions {
-  log?: (line: string) => void;
-  /** Writes at most (each after a conflict or a lost layer, backing off): 10 by default. */
-  maxWrites?: number;
-  /** How long a write is left to settle before the second read back (default: three times this writer's own, 250 ms to 5 s). */
-  settleMs?: number;
-}
+export type AppendOptions = MergeOptions;
 
 /** A layer's identity in a merge: the same blob signed twice (two certificates) is two layers. */
 const key = (l: ImageLayer): string => `${l.digest} ${JSON.stringify(Object.entries(l.annotations ?? {}).sort())}`;
@@ -125,62 +118,41 @@ export async function appendLayers(
   options: AppendOptions = {},
 ): Promise<TaggedImage> {
   const where = `${client.registry}/${repository}:${tag}`;
-  const log = options.log ?? (() => {});
-  const maxWrites = options.maxWrites ?? MAX_REWRITES;
   const ours = layers.map((l): ImageLayer => ({ ...describe(l.mediaType, l.data), annotations: l.annotations }));
   for (const [i, d] of ours.entries()) if (!(await client.hasBlob(repository, d))) await client.uploadBlob(repository, d, layers[i].data);
-  /** Every layer seen, by identity, in the order first seen; ours after the ones already there. */
-  const known = new Map<string, ImageLayer>();
-  let settled = false;
-  let writes = 0;
-  let writeMs = 0;
-  for (;;) {
-    const started = Date.now();
-    const current = await readTaggedImage(client, repository, tag);
-    for (const l of current?.layers ?? []) if (!known.has(key(l))) known.set(key(l), l);
-    for (const l of ours) if (!known.has(key(l))) known.set(key(l), l);
-    if (known.size > MAX_LAYERS)
-      throw new NotAppendable(`${where} would hold ${known.size} layers, more than the ${MAX_LAYERS} cosign reads: not written`);
-    const present = new Set((current?.layers ?? []).map(key));
-    const missing = [...known.keys()].filter((k) => !present.has(k));
-    if (missing.length === 0) {
-      if (settled) return current!;
-      settled = true;
-      await sleep(options.settleMs ?? Math.min(5000, Math.max(250, 3 * writeMs)));
-      continue;
-    }
-    settled = false;
-    if (writes >= maxWrites)
-      throw new UserError(`${where} kept changing: ${missing.length} layer(s) still missing after ${writes} writes`, {
+  const merged = await mergeIntoTag<ImageLayer, TaggedImage>({
+    ...options,
+    read: () => readTaggedImage(client, repository, tag),
+    entries: (image) => image.layers,
+    key,
+    ours,
+    checkCount: (count) => {
+      if (count > MAX_LAYERS)
+        throw new NotAppendable(`${where} would hold ${count} layers, more than the ${MAX_LAYERS} cosign reads: not written`);
+    },
+    write: async (all, current) => {
+      const config = imageConfig(all);
+      const configDescriptor = describe(current?.configMediaType ?? OCI_CONFIG, config);
+      const mediaType = current?.mediaType ?? OciMediaType.manifest;
+      const manifest = imageManifest(mediaType, configDescriptor, all);
+      // Every layer any read showed is kept: a registry answering each read with other large layers would
+      // have it grow with every write, past what any reader (this one included) takes.
+      if (manifest.length > MAX_IMAGE_MANIFEST_BYTES)
+        throw new NotAppendable(
+          `${where} would be ${manifest.length} bytes, more than the ${MAX_IMAGE_MANIFEST_BYTES} cosign reads: not written`,
+        );
+      if (!(await client.hasBlob(repository, configDescriptor))) await client.uploadBlob(repository, configDescriptor, config);
+      return client.pushManifest(repository, tag, manifest, mediaType, current ? { ifMatch: current.etag } : { ifNoneMatch: '*' });
+    },
+    gaveUp: (missing, writes) =>
+      new UserError(`${where} kept changing: ${missing} layer(s) still missing after ${writes} writes`, {
         hint: 'Other writers are signing the same chart at the same time: run again',
-      });
-    if (writes > 0) {
-      log(`${where}: ${missing.length} layer(s) missing, writing it again (write ${writes + 1} of ${maxWrites})`);
-      await sleep(rewriteWait(writes));
-    }
-    writes++;
-    const all = [...known.values()];
-    const config = imageConfig(all);
-    const configDescriptor = describe(current?.configMediaType ?? OCI_CONFIG, config);
-    const mediaType = current?.mediaType ?? OciMediaType.manifest;
-    const manifest = imageManifest(mediaType, configDescriptor, all);
-    // Every layer any read showed is kept: a registry answering each read with other large layers would
-    // have it grow with every write, past what any reader (this one included) takes.
-    if (manifest.length > MAX_IMAGE_MANIFEST_BYTES)
-      throw new NotAppendable(
-        `${where} would be ${manifest.length} bytes, more than the ${MAX_IMAGE_MANIFEST_BYTES} cosign reads: not written`,
-      );
-    if (!(await client.hasBlob(repository, configDescriptor))) await client.uploadBlob(repository, configDescriptor, config);
-    const wrote = await client.pushManifest(
-      repository,
-      tag,
-      manifest,
-      mediaType,
-      current ? { ifMatch: current.etag } : { ifNoneMatch: '*' },
-    );
-    writeMs = Date.now() - started;
-    if (wrote.conflict) log(`${where}: the tag changed since it was read (HTTP 412), reading it again`);
-  }
+      }),
+    again: (missing, write, maxWrites) => `${where}: ${missing} layer(s) missing, writing it again (write ${write} of ${maxWrites})`,
+    conflict: `${where}: the tag changed since it was read (HTTP 412), reading it again`,
+  });
+  // Ours are in it: the merge ends on a read that holds them.
+  return merged!;
 }
 
 /**

@@ -5,8 +5,7 @@ import { checkDescriptor, describe, parseDigest, type Descriptor } from './diges
 import { RegistryError } from './errors.js';
 import { OciMediaType } from './media-types.js';
 import type { RegistryClient } from './registry.js';
-import { sleep } from './retry.js';
-import { MAX_REWRITES, rewriteWait } from './rewrite-wait.js';
+import { mergeIntoTag, type MergeOptions } from './merged-tag.js';
 
 /**
  * OCI 1.1 referrers (distribution-spec "Pushing Manifests with Subject", "Listing Referrers",
@@ -34,18 +33,8 @@ export interface ReferrerArtifact {
   annotations?: Record<string, string>;
 }
 
-export interface AttachOptions {
-  /** Where the route taken and each retry of the fallback index is reported. */
-  log?: (line: string) => void;
-  /** Writes of the fallback index at most (each after a conflict or a lost entry, backing off: rewrite-wait.ts): 10 by default. */
-  maxWrites?: number;
-  /**
-   * How long a write of the fallback index is left to settle before it is read back a second time
-   * (a writer that read the index before ours landed writes within about its own read-to-write
-   * time): by default three times this writer's own, at least 250 ms, at most 5 s.
-   */
-  settleMs?: number;
-}
+/** The fallback index's merge (merged-tag.ts); the route taken is reported to `log` too. */
+export type AttachOptions = MergeOptions;
 
 /** A referrers index read whole: 4 MiB (the size every registry accepts for a manifest), 10,000 referrers. */
 export const MAX_INDEX_BYTES = 4 * 1024 * 1024;
@@ -161,12 +150,14 @@ function refusedReferrer(err: unknown, where: string): never {
   throw err;
 }
 
-/**
- * Read, merge, write, read back — and again after a settling time: an entry another writer added is
- * never dropped (every entry seen in any read is kept), and ours is in the index when this returns.
- * A registry that honours If-Match / If-None-Match answers a write on a stale read with 412, and
- * the round starts again; one that ignores them is caught by the reads back.
- */
+/** The fallback index as read: its entries and ETag, or the subject's own answer there (GitLab). */
+interface FallbackIndex {
+  entries: Record<string, unknown>[];
+  etag: string;
+  subjectItself?: boolean;
+}
+
+/** Our entry added to the fallback index, as every writer merges into it (merged-tag.ts): ours is in it when this returns. */
 async function addToFallbackIndex(
   client: RegistryClient,
   repository: string,
@@ -177,63 +168,46 @@ async function addToFallbackIndex(
   const tag = referrersTag(subject);
   const where = `${client.registry}/${repository}:${tag}`;
   const log = options.log ?? (() => {});
-  const maxWrites = options.maxWrites ?? MAX_REWRITES;
-  /** Every entry seen, by digest, in the order first seen; ours last unless it was there already. */
-  const known = new Map<string, Record<string, unknown>>();
-  let settled = false;
-  let writes = 0;
-  let writeMs = 0;
-  for (;;) {
-    const started = Date.now();
-    const current = await readIndex(client, repository, tag, subject);
+  await mergeIntoTag<Record<string, unknown>, FallbackIndex>({
+    ...options,
+    read: () => readIndex(client, repository, tag, subject),
+    entries: (index) => index.entries,
+    key: (entry) => entry.digest as string,
+    ours: [{ ...ours }],
+    // What every read showed, together: bounded like one index (a registry serving a new set each time).
+    checkCount: (count) => {
+      if (count > MAX_REFERRERS) throw tooMany(`the fallback referrers index ${where}`);
+    },
     // GitLab reads `sha256-<hex>` as the digest `sha256:<hex>`: the subject's own answer (or none yet,
     // while the subject is not pushed) even after the index was written there. Nothing can read the
     // index back there, this writer included: the referrer stands, with its subject.
-    if (writes > 0 && (current?.subjectItself || (!current && (await readsTagsAsDigests(client, repository, ours))))) {
+    unreadable: async (current) => {
+      if (!(current?.subjectItself || (!current && (await readsTagsAsDigests(client, repository, ours))))) return false;
       log(
         `${where}: the registry answers this tag with the subject manifest itself (it reads sha256-<hex> as a digest), even after the index was written: the index cannot be read back there (the referrer is stored with its subject)`,
       );
-      return;
-    }
-    for (const entry of current?.entries ?? []) if (!known.has(entry.digest as string)) known.set(entry.digest as string, entry);
-    if (!known.has(ours.digest)) known.set(ours.digest, { ...ours });
-    // What every read showed, together: bounded like one index (a registry serving a new set each time).
-    if (known.size > MAX_REFERRERS) throw tooMany(`the fallback referrers index ${where}`);
-    const present = new Set((current?.entries ?? []).map((e) => e.digest as string));
-    const missing = [...known.keys()].filter((d) => !present.has(d));
-    if (missing.length === 0) {
-      if (settled) return;
-      // Read back once more after a writer that read before ours landed has had time to write.
-      settled = true;
-      await sleep(options.settleMs ?? Math.min(5000, Math.max(250, 3 * writeMs)));
-      continue;
-    }
-    settled = false;
-    if (writes >= maxWrites)
-      throw new UserError(
-        `the fallback referrers index ${where} kept changing: ${missing.length} referrer(s) still missing after ${writes} writes`,
-        {
-          hint: 'Other writers are updating the same index at the same time: run again',
-        },
-      );
-    if (writes > 0) {
-      log(`${where}: ${missing.length} referrer(s) missing from the index, writing it again (write ${writes + 1} of ${maxWrites})`);
-      await sleep(rewriteWait(writes));
-    }
-    writes++;
-    const index = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OciMediaType.index, manifests: [...known.values()] }));
-    // Every entry any read showed is kept: bounded in bytes as well as entries, as a reader reads it.
-    if (index.length > MAX_INDEX_BYTES)
-      throw new UserError(
-        `the fallback referrers index ${where} would be ${index.length} bytes, more than the ${MAX_INDEX_BYTES} a reader takes: not written`,
-        { hint: 'No subject carries signatures that large: the registry is broken or hostile' },
-      );
-    // Over the subject's own answer no condition holds (its ETag is the subject's): written as it is.
-    const condition = current?.subjectItself ? {} : current ? { ifMatch: current.etag } : { ifNoneMatch: '*' };
-    const wrote = await client.pushManifest(repository, tag, index, OciMediaType.index, condition);
-    writeMs = Date.now() - started;
-    if (wrote.conflict) log(`${where}: the index changed since it was read (HTTP 412), reading it again`);
-  }
+      return true;
+    },
+    write: (all, current) => {
+      const index = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OciMediaType.index, manifests: all }));
+      // Every entry any read showed is kept: bounded in bytes as well as entries, as a reader reads it.
+      if (index.length > MAX_INDEX_BYTES)
+        throw new UserError(
+          `the fallback referrers index ${where} would be ${index.length} bytes, more than the ${MAX_INDEX_BYTES} a reader takes: not written`,
+          { hint: 'No subject carries signatures that large: the registry is broken or hostile' },
+        );
+      // Over the subject's own answer no condition holds (its ETag is the subject's): written as it is.
+      const condition = current?.subjectItself ? {} : current ? { ifMatch: current.etag } : { ifNoneMatch: '*' };
+      return client.pushManifest(repository, tag, index, OciMediaType.index, condition);
+    },
+    gaveUp: (missing, writes) =>
+      new UserError(`the fallback referrers index ${where} kept changing: ${missing} referrer(s) still missing after ${writes} writes`, {
+        hint: 'Other writers are updating the same index at the same time: run again',
+      }),
+    again: (missing, write, maxWrites) =>
+      `${where}: ${missing} referrer(s) missing from the index, writing it again (write ${write} of ${maxWrites})`,
+    conflict: `${where}: the index changed since it was read (HTTP 412), reading it again`,
+  });
 }
 
 /**
@@ -253,12 +227,7 @@ async function readsTagsAsDigests(client: RegistryClient, repository: string, ou
  * would be listed as referrers, and oras-go's fix, PR #1403, reads it as no index): no fallback index
  * there, `subjectItself` saying why.
  */
-async function readIndex(
-  client: RegistryClient,
-  repository: string,
-  tag: string,
-  subject: string,
-): Promise<{ entries: Record<string, unknown>[]; etag: string; subjectItself?: boolean } | undefined> {
+async function readIndex(client: RegistryClient, repository: string, tag: string, subject: string): Promise<FallbackIndex | undefined> {
   const where = `${client.registry}/${repository}:${tag}`;
   // Asked for any manifest, not an index only: distribution answers 404 for a manifest whose type
   // the Accept header leaves out, so the subject's own answer would read as "no tag" (and the index

@@ -626,10 +626,10 @@ function addTags(tags: string[], body: Buffer, where: string): void {
   }
 }
 
-/** A body past its bound, said as what it was; any other failure passes on. */
 /** An answer larger than the bound its reader set: nothing was read from it. */
 export class TooLarge extends UserError {}
 
+/** A body past its bound, said as what it was; any other failure passes on. */
 function tooLarge(err: unknown, what: string, limit: number): never {
   if (causes(err).some((e) => e instanceof BodyTooLarge))
     throw new TooLarge(`${what} is larger than the ${limit}-byte bound`, {

@@ -193,8 +193,9 @@ async function fromIndex(dep: Dependency, wanted: string, where: string, access:
         : 'Add the repository with its credentials first: helm repo add NAME URL --username … --password … (Chartlift reads repositories.yaml)',
     });
   let index: { entries?: Record<string, IndexEntry[]> } | null;
+  // Loaded outside the try: only what the parser says of the text is "not YAML".
+  await loadYaml();
   try {
-    await loadYaml();
     index = readYaml(res.body.toString('utf8'), INDEX_BOUNDS) as typeof index;
   } catch (err) {
     if (err instanceof BoundsError) throw tooLarge(err.message);

@@ -1,8 +1,8 @@
-export const id = 217;
-export const ids = [217];
+export const id = 883;
+export const ids = [883];
 export const modules = {
 
-/***/ 30217:
+/***/ 70883:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -30,23 +30,64 @@ var oci_errors = __webpack_require__(82240);
 var media_types = __webpack_require__(29217);
 // EXTERNAL MODULE: ./src/oci/retry.ts
 var retry = __webpack_require__(49963);
-;// CONCATENATED MODULE: ./src/oci/rewrite-wait.ts
+;// CONCATENATED MODULE: ./src/oci/merged-tag.ts
 
-/**
- * How many times a tag that several writers merge into (cosign's appended `.sig`/`.att` images, the
- * fallback referrers index) is written before giving up, and the wait before each write after the
- * first. Backing off, not at once: a registry whose reads lag its writes (a cache in front) shows the
- * tag as it was for a while, and writing again into that lag only loses the race again. 250 ms
- * doubling to 4 s, jittered: about 25 s in all over 10 writes, which outlasts a few seconds of lag.
- */
+/** How many times a merged tag is written before giving up. */
 const MAX_REWRITES = 10;
-/** The wait before write number `writes + 1` (`writes` already made, at least 1). */
+/** The merge; the last read, which holds every entry seen (undefined only when `unreadable` ended it on no tag). */
+async function mergeIntoTag(tag) {
+    const log = tag.log ?? (() => { });
+    const maxWrites = tag.maxWrites ?? MAX_REWRITES;
+    /** Every entry seen, by identity, in the order first seen; ours after the ones already there. */
+    const known = new Map();
+    let settled = false;
+    let writes = 0;
+    let writeMs = 0;
+    for (;;) {
+        const started = Date.now();
+        const current = await tag.read();
+        if (writes > 0 && (await tag.unreadable?.(current)))
+            return current;
+        const seen = current ? tag.entries(current) : [];
+        for (const e of [...seen, ...tag.ours])
+            if (!known.has(tag.key(e)))
+                known.set(tag.key(e), e);
+        tag.checkCount(known.size);
+        const present = new Set(seen.map(tag.key));
+        const missing = [...known.keys()].filter((k) => !present.has(k));
+        if (missing.length === 0) {
+            if (settled)
+                return current;
+            // Read back once more after a writer that read before ours landed has had time to write.
+            settled = true;
+            await (0,retry/* sleep */.yy)(tag.settleMs ?? Math.min(5000, Math.max(250, 3 * writeMs)));
+            continue;
+        }
+        settled = false;
+        if (writes >= maxWrites)
+            throw tag.gaveUp(missing.length, writes);
+        if (writes > 0) {
+            log(tag.again(missing.length, writes + 1, maxWrites));
+            await (0,retry/* sleep */.yy)(rewriteWait(writes));
+        }
+        writes++;
+        const wrote = await tag.write([...known.values()], current);
+        writeMs = Date.now() - started;
+        if (wrote.conflict)
+            log(tag.conflict);
+    }
+}
+/**
+ * The wait before write number `writes + 1` (`writes` already made, at least 1). Backing off, not at
+ * once: a registry whose reads lag its writes (a cache in front) shows the tag as it was for a while,
+ * and writing again into that lag only loses the race again. 250 ms doubling to 4 s, jittered: about
+ * 25 s in all over 10 writes, which outlasts a few seconds of lag.
+ */
 function rewriteWait(writes, random = Math.random) {
     return (0,retry/* backoff */.JN)(writes - 1, { baseMs: 250, capMs: 4000 }, random);
 }
 
 ;// CONCATENATED MODULE: ./src/oci/referrers.ts
-
 
 
 
@@ -160,71 +201,46 @@ function refusedReferrer(err, where) {
         });
     throw err;
 }
-/**
- * Read, merge, write, read back \u2014 and again after a settling time: an entry another writer added is
- * never dropped (every entry seen in any read is kept), and ours is in the index when this returns.
- * A registry that honours If-Match / If-None-Match answers a write on a stale read with 412, and
- * the round starts again; one that ignores them is caught by the reads back.
- */
+/** Our entry added to the fallback index, as every writer merges into it (merged-tag.ts): ours is in it when this returns. */
 async function addToFallbackIndex(client, repository, subject, ours, options) {
     const tag = referrersTag(subject);
     const where = `${client.registry}/${repository}:${tag}`;
     const log = options.log ?? (() => { });
-    const maxWrites = options.maxWrites ?? MAX_REWRITES;
-    /** Every entry seen, by digest, in the order first seen; ours last unless it was there already. */
-    const known = new Map();
-    let settled = false;
-    let writes = 0;
-    let writeMs = 0;
-    for (;;) {
-        const started = Date.now();
-        const current = await readIndex(client, repository, tag, subject);
+    await mergeIntoTag({
+        ...options,
+        read: () => readIndex(client, repository, tag, subject),
+        entries: (index) => index.entries,
+        key: (entry) => entry.digest,
+        ours: [{ ...ours }],
+        // What every read showed, together: bounded like one index (a registry serving a new set each time).
+        checkCount: (count) => {
+            if (count > MAX_REFERRERS)
+                throw tooMany(`the fallback referrers index ${where}`);
+        },
         // GitLab reads `sha256-<hex>` as the digest `sha256:<hex>`: the subject's own answer (or none yet,
         // while the subject is not pushed) even after the index was written there. Nothing can read the
         // index back there, this writer included: the referrer stands, with its subject.
-        if (writes > 0 && (current?.subjectItself || (!current && (await readsTagsAsDigests(client, repository, ours))))) {
+        unreadable: async (current) => {
+            if (!(current?.subjectItself || (!current && (await readsTagsAsDigests(client, repository, ours)))))
+                return false;
             log(`${where}: the registry answers this tag with the subject manifest itself (it reads sha256-<hex> as a digest), even after the index was written: the index cannot be read back there (the referrer is stored with its subject)`);
-            return;
-        }
-        for (const entry of current?.entries ?? [])
-            if (!known.has(entry.digest))
-                known.set(entry.digest, entry);
-        if (!known.has(ours.digest))
-            known.set(ours.digest, { ...ours });
-        // What every read showed, together: bounded like one index (a registry serving a new set each time).
-        if (known.size > MAX_REFERRERS)
-            throw tooMany(`the fallback referrers index ${where}`);
-        const present = new Set((current?.entries ?? []).map((e) => e.digest));
-        const missing = [...known.keys()].filter((d) => !present.has(d));
-        if (missing.length === 0) {
-            if (settled)
-                return;
-            // Read back once more after a writer that read before ours landed has had time to write.
-            settled = true;
-            await (0,retry/* sleep */.yy)(options.settleMs ?? Math.min(5000, Math.max(250, 3 * writeMs)));
-            continue;
-        }
-        settled = false;
-        if (writes >= maxWrites)
-            throw new errors/* UserError */.yo(`the fallback referrers index ${where} kept changing: ${missing.length} referrer(s) still missing after ${writes} writes`, {
-                hint: 'Other writers are updating the same index at the same time: run again',
-            });
-        if (writes > 0) {
-            log(`${where}: ${missing.length} referrer(s) missing from the index, writing it again (write ${writes + 1} of ${maxWrites})`);
-            await (0,retry/* sleep */.yy)(rewriteWait(writes));
-        }
-        writes++;
-        const index = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: media_types/* OciMediaType */.O.index, manifests: [...known.values()] }));
-        // Every entry any read showed is kept: bounded in bytes as well as entries, as a reader reads it.
-        if (index.length > MAX_INDEX_BYTES)
-            throw new errors/* UserError */.yo(`the fallback referrers index ${where} would be ${index.length} bytes, more than the ${MAX_INDEX_BYTES} a reader takes: not written`, { hint: 'No subject carries signatures that large: the registry is broken or hostile' });
-        // Over the subject's own answer no condition holds (its ETag is the subject's): written as it is.
-        const condition = current?.subjectItself ? {} : current ? { ifMatch: current.etag } : { ifNoneMatch: '*' };
-        const wrote = await client.pushManifest(repository, tag, index, media_types/* OciMediaType */.O.index, condition);
-        writeMs = Date.now() - started;
-        if (wrote.conflict)
-            log(`${where}: the index changed since it was read (HTTP 412), reading it again`);
-    }
+            return true;
+        },
+        write: (all, current) => {
+            const index = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: media_types/* OciMediaType */.O.index, manifests: all }));
+            // Every entry any read showed is kept: bounded in bytes as well as entries, as a reader reads it.
+            if (index.length > MAX_INDEX_BYTES)
+                throw new errors/* UserError */.yo(`the fallback referrers index ${where} would be ${index.length} bytes, more than the ${MAX_INDEX_BYTES} a reader takes: not written`, { hint: 'No subject carries signatures that large: the registry is broken or hostile' });
+            // Over the subject's own answer no condition holds (its ETag is the subject's): written as it is.
+            const condition = current?.subjectItself ? {} : current ? { ifMatch: current.etag } : { ifNoneMatch: '*' };
+            return client.pushManifest(repository, tag, index, media_types/* OciMediaType */.O.index, condition);
+        },
+        gaveUp: (missing, writes) => new errors/* UserError */.yo(`the fallback referrers index ${where} kept changing: ${missing} referrer(s) still missing after ${writes} writes`, {
+            hint: 'Other writers are updating the same index at the same time: run again',
+        }),
+        again: (missing, write, maxWrites) => `${where}: ${missing} referrer(s) missing from the index, writing it again (write ${write} of ${maxWrites})`,
+        conflict: `${where}: the index changed since it was read (HTTP 412), reading it again`,
+    });
 }
 /**
  * Whether the registry reads a tag of the form `sha256-<hex>` as the digest `sha256:<hex>`: asked of
@@ -349,7 +365,6 @@ var registry = __webpack_require__(9458);
 
 
 
-
 /**
  * An image at a tag that several writers append layers to, each keeping every layer already there:
  * what cosign's classic `sha256-<hex>.sig` and `.att` tags are (sigstore/cosign pkg/oci/mutate
@@ -434,63 +449,41 @@ const key = (l) => `${l.digest} ${JSON.stringify(Object.entries(l.annotations ??
  */
 async function appendLayers(client, repository, tag, layers, options = {}) {
     const where = `${client.registry}/${repository}:${tag}`;
-    const log = options.log ?? (() => { });
-    const maxWrites = options.maxWrites ?? MAX_REWRITES;
     const ours = layers.map((l) => ({ ...(0,oci_digest/* describe */.q0)(l.mediaType, l.data), annotations: l.annotations }));
     for (const [i, d] of ours.entries())
         if (!(await client.hasBlob(repository, d)))
             await client.uploadBlob(repository, d, layers[i].data);
-    /** Every layer seen, by identity, in the order first seen; ours after the ones already there. */
-    const known = new Map();
-    let settled = false;
-    let writes = 0;
-    let writeMs = 0;
-    for (;;) {
-        const started = Date.now();
-        const current = await readTaggedImage(client, repository, tag);
-        for (const l of current?.layers ?? [])
-            if (!known.has(key(l)))
-                known.set(key(l), l);
-        for (const l of ours)
-            if (!known.has(key(l)))
-                known.set(key(l), l);
-        if (known.size > MAX_LAYERS)
-            throw new NotAppendable(`${where} would hold ${known.size} layers, more than the ${MAX_LAYERS} cosign reads: not written`);
-        const present = new Set((current?.layers ?? []).map(key));
-        const missing = [...known.keys()].filter((k) => !present.has(k));
-        if (missing.length === 0) {
-            if (settled)
-                return current;
-            settled = true;
-            await (0,retry/* sleep */.yy)(options.settleMs ?? Math.min(5000, Math.max(250, 3 * writeMs)));
-            continue;
-        }
-        settled = false;
-        if (writes >= maxWrites)
-            throw new errors/* UserError */.yo(`${where} kept changing: ${missing.length} layer(s) still missing after ${writes} writes`, {
-                hint: 'Other writers are signing the same chart at the same time: run again',
-            });
-        if (writes > 0) {
-            log(`${where}: ${missing.length} layer(s) missing, writing it again (write ${writes + 1} of ${maxWrites})`);
-            await (0,retry/* sleep */.yy)(rewriteWait(writes));
-        }
-        writes++;
-        const all = [...known.values()];
-        const config = imageConfig(all);
-        const configDescriptor = (0,oci_digest/* describe */.q0)(current?.configMediaType ?? OCI_CONFIG, config);
-        const mediaType = current?.mediaType ?? media_types/* OciMediaType */.O.manifest;
-        const manifest = imageManifest(mediaType, configDescriptor, all);
-        // Every layer any read showed is kept: a registry answering each read with other large layers would
-        // have it grow with every write, past what any reader (this one included) takes.
-        if (manifest.length > MAX_IMAGE_MANIFEST_BYTES)
-            throw new NotAppendable(`${where} would be ${manifest.length} bytes, more than the ${MAX_IMAGE_MANIFEST_BYTES} cosign reads: not written`);
-        if (!(await client.hasBlob(repository, configDescriptor)))
-            await client.uploadBlob(repository, configDescriptor, config);
-        const wrote = await client.pushManifest(repository, tag, manifest, mediaType, current ? { ifMatch: current.etag } : { ifNoneMatch: '*' });
-        writeMs = Date.now() - started;
-        if (wrote.conflict)
-            log(`${where}: the tag changed since it was read (HTTP 412), reading it again`);
-    }
+    const merged = await mergeIntoTag({
+        ...options,
+        read: () => readTaggedImage(client, repository, tag),
+        entries: (image) => image.layers,
+        key,
+        ours,
+        checkCount: (count) => {
+            if (count > MAX_LAYERS)
+                throw new NotAppendable(`${where} would hold ${count} layers, more than the ${MAX_LAYERS} cosign reads: not written`);
+        },
+        write: async (all, current) => {
+            const config = imageConfig(all);
+            const configDescriptor = (0,oci_digest/* describe */.q0)(current?.configMediaType ?? OCI_CONFIG, config);
+            const mediaType = current?.mediaType ?? media_types/* OciMediaType */.O.manifest;
+            const manifest = imageManifest(mediaType, configDescriptor, all);
+            // Every layer any read showed is kept: a registry answering each read with other large layers would
+            // have it grow with every write, past what any reader (this one included) takes.
+            if (manifest.length > MAX_IMAGE_MANIFEST_BYTES)
+                throw new NotAppendable(`${where} would be ${manifest.length} bytes, more than the ${MAX_IMAGE_MANIFEST_BYTES} cosign reads: not written`);
+            if (!(await client.hasBlob(repository, configDescriptor)))
+                await client.uploadBlob(repository, configDescriptor, config);
+            return client.pushManifest(repository, tag, manifest, mediaType, current ? { ifMatch: current.etag } : { ifNoneMatch: '*' });
+        },
+        gaveUp: (missing, writes) => new errors/* UserError */.yo(`${where} kept changing: ${missing} layer(s) still missing after ${writes} writes`, {
+            hint: 'Other writers are signing the same chart at the same time: run again',
+        }),
+        again: (missing, write, maxWrites) => `${where}: ${missing} layer(s) missing, writing it again (write ${write} of ${maxWrites})`,
+        conflict: `${where}: the tag changed since it was read (HTTP 412), reading it again`,
+    });
+    // Ours are in it: the merge ends on a read that holds them.
+    return merged;
 }
 /**
  * The image config go-containerregistry writes for an empty image with these layers appended
