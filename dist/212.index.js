@@ -229,108 +229,6 @@ function repositoryProblem(name) {
 
 /***/ }),
 
-/***/ 31938:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ resolveChartRef),
-/* harmony export */   V: () => (/* binding */ versionTag)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62148);
-/* harmony import */ var _util_quoted_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(59202);
-
-
-
-/**
- * Helm's rules for a chart's reference: the repository ends in the chart's name, the tag is its
- * version (`+` written `_`). The registry library knows references; only this room knows charts in them.
- */
-/** Helm writes `+` (build metadata) as `_` in a tag and reads it back; the rest of the version stays as written. */
-function versionTag(version) {
-    return version.replaceAll('+', '_');
-}
-/**
- * Resolves a reference for a chart: `oci://host[:port][/ns]` (Helm-push style, `/<name>:<tag>`
- * appended) or a full `host[:port]/path/<name>[:<tag>]`. Helm's strict rule holds: the last path
- * element is the chart's name and the tag its version. Capitals in the path are lowered (GHCR owners).
- */
-function resolveChartRef(input, chartName, chartVersion) {
-    const raw = input.trim();
-    const tag = versionTag(chartVersion);
-    // Where an error is: the reference, which each face may call by its own name.
-    const at = { where: `reference ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_2__/* .quoted */ .T)(raw)}`, subject: 'reference' };
-    if (raw === '')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('no reference given: the input is empty', {
-            hint: 'Give oci://<registry>/<namespace>, e.g. oci://ghcr.io/my-org/charts',
-        });
-    const parts = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .splitReference */ .mQ)(raw);
-    if (parts.digest !== undefined)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('a digest reference cannot be pushed to', {
-            ...at,
-            hint: 'Give a repository (and optionally a tag) instead of @sha256:\u2026',
-        });
-    const registry = parts.registry;
-    let path;
-    let givenTag;
-    if (parts.oci) {
-        if (parts.tag !== undefined) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('an oci:// reference names a namespace, not a tag', {
-                ...at,
-                hint: `Drop the tag: the chart goes to ${registry}/${parts.path}/${chartName}:${tag}`,
-            });
-        }
-        path = parts.path === '' ? chartName : `${parts.path}/${chartName}`;
-    }
-    else {
-        if (/^[a-z]+:\/\//i.test(raw))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('unsupported scheme', { ...at, hint: 'Use oci://host/namespace or host/namespace/name' });
-        if (parts.path === '')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('a full reference needs a registry and a repository', {
-                ...at,
-                hint: `Write it as host/namespace/${chartName}, or use oci://${raw}`,
-            });
-        path = parts.path;
-        givenTag = parts.tag;
-    }
-    (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .checkHost */ .RC)(registry, at.where, 'Write the host as name[:port], e.g. ghcr.io or localhost:5000', at.subject);
-    const repository = asciiLower(path);
-    const components = repository.split('/');
-    for (const c of components) {
-        if (!(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isRepositoryComponent */ .QP)(c)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`invalid repository name ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_2__/* .quoted */ .T)(path)}`, {
-                ...at,
-                hint: 'Each path element must be lower-case letters and digits, joined by ".", "_", "__" or "-"',
-            });
-        }
-    }
-    const last = components[components.length - 1];
-    if (last !== asciiLower(chartName)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the reference ends in ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_2__/* .quoted */ .T)(last)} but the chart is named ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_2__/* .quoted */ .T)(chartName)}`, {
-            ...at,
-            hint: `Helm requires the repository to end in the chart's name: use oci://${[registry, ...components].join('/')} (the chart goes to ${[registry, ...components, asciiLower(chartName)].join('/')}:${tag}), or ${[registry, ...components.slice(0, -1), asciiLower(chartName)].join('/')}`,
-        });
-    }
-    if (givenTag !== undefined && givenTag !== tag) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the tag ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_2__/* .quoted */ .T)(givenTag)} differs from the chart version ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_2__/* .quoted */ .T)(chartVersion)}`, {
-            ...at,
-            hint: `Helm requires the tag to be the chart's version: drop the tag (it defaults to ${tag}) or change version in Chart.yaml`,
-        });
-    }
-    if (!(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .isTag */ .dz)(tag))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the version ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_2__/* .quoted */ .T)(chartVersion)} does not make a valid tag`, {
-            hint: 'Use a shorter version (a tag holds at most 128 characters)',
-        });
-    return { ref: { registry, repository, tag }, pathAsGiven: repository !== path ? path : undefined };
-}
-/** ASCII capitals lowered, nothing else: String#toLowerCase would also turn the Kelvin sign (U+212A) into a "k". */
-function asciiLower(text) {
-    return text.replace(/[A-Z]+/g, (c) => c.toLowerCase());
-}
-
-
-/***/ }),
-
 /***/ 28466:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -513,7 +411,7 @@ function firstLine(s) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Y: () => (/* reexport safe */ _oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__.Y),
+/* harmony export */   Y: () => (/* reexport safe */ _oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__.YH),
 /* harmony export */   z: () => (/* binding */ MediaType)
 /* harmony export */ });
 /* harmony import */ var _oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(29217);
@@ -521,7 +419,7 @@ function firstLine(s) {
 
 /** Helm's chart artifact: its config, chart layer (modern and legacy) and provenance types, with OCI's. */
 const MediaType = {
-    ..._oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .OciMediaType */ .O,
+    ..._oci_media_types_js__WEBPACK_IMPORTED_MODULE_0__/* .OciMediaType */ .OH,
     config: 'application/vnd.cncf.helm.config.v1+json',
     chart: 'application/vnd.cncf.helm.chart.content.v1.tar+gzip',
     legacyChart: 'application/tar+gzip',
@@ -2994,321 +2892,6 @@ async function packageChart(chart, sourceDateSeconds) {
 
 /***/ }),
 
-/***/ 75938:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ readSimpleYaml),
-/* harmony export */   F: () => (/* binding */ writeSimpleYaml)
-/* harmony export */ });
-/**
- * The YAML most charts are written in, read and written without the `yaml` library: block mappings
- * and sequences of plain, quoted and empty (`{}`, `[]`) scalars, comments, in printable ASCII. Loading
- * the library and running its parser cold cost a small chart's publish about 28 ms and 3 MiB; a
- * file outside this subset, or any doubt, gives `undefined`, and the caller reads it with the library.
- *
- * It never decides differently from the library (go-values.ts): what it reads, the library reads the
- * same; a scalar whose type the library would resolve (a number, a boolean, a null, a date) is left
- * to it when a value is wanted. __tests__/unit/simple-yaml.test.ts compares the two on every kind of
- * line, mutated.
- */
-/** Larger files are left to the library (which bounds them: CHART_YAML_BOUNDS). */
-const MAX_CHARS = 64 * 1024;
-const MAX_DEPTH = 32;
-const MAX_KEY = 128;
-/** A key the subset takes: a word with dots, slashes and dashes (`image`, `artifacthub.io/changes`). */
-const KEY_LINE = /^([A-Za-z0-9_][A-Za-z0-9_./-]*):(?: +|$)/;
-/** What a plain scalar may hold; `#` only as a comment after a space, `:` not followed by a space. */
-const PLAIN = /^(?:[A-Za-z0-9_./(~]|[-+][A-Za-z0-9.])[A-Za-z0-9 _./:@+=,()~'-]*$/;
-const NULL_WORD = /^(?:~|null|Null|NULL)$/;
-const BOOL_WORD = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/;
-const NON_FINITE = /^[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)$/;
-/** A date or a time stamp (the library writes them quoted). */
-const DATE_START = /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}/;
-/** YAML 1.1's float with an exponent, whose mantissa may be missing (`e0`: the library quotes it). */
-const EXPONENT = /^[-+]?[0-9._]*[eE][-+]?[0-9_]+$/;
-/** Starts like a number (or a date, or a sexagesimal): read as a string only when no number has its shape. */
-const NUMBER_START = /^[-+]?[0-9._]/;
-/** Characters no number, date or sexagesimal uses. */
-const NOT_NUMERIC = /[^0-9_.eExXoObBa-fA-F:+-]/;
-class Outside extends Error {
-}
-function outside() {
-    throw new Outside();
-}
-/**
- * `text`'s one document as the library reads it through parseGoYaml (`read`: plain objects, arrays,
- * strings and nulls), or, in `check`, whether it is a document checkGoValues accepts (`value`
- * unspecified then); `undefined` when the text is outside the subset.
- */
-function readSimpleYaml(text, mode) {
-    if (text.length > MAX_CHARS)
-        return undefined;
-    for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if ((c < 0x20 && c !== 0x0a) || c > 0x7e)
-            return undefined;
-    }
-    const lines = [];
-    // The library bounds the indentations open at once, blank and comment lines' too (checkYamlBounds).
-    const open = [];
-    for (const raw of text.split('\n')) {
-        const lead = raw.length - raw.trimStart().length;
-        while (open.length > 0 && open[open.length - 1] >= lead)
-            open.pop();
-        if (open.push(lead) > MAX_DEPTH)
-            return undefined;
-        // Only spaces are left to trim (no other white space passed the loop above).
-        const body = raw.trimEnd();
-        const indent = Math.min(lead, body.length);
-        const content = body.slice(indent);
-        if (content === '' || content.startsWith('#'))
-            continue;
-        if (indent === 0 && (content.startsWith('---') || content.startsWith('...') || content.startsWith('%')))
-            return undefined;
-        lines.push({ indent, text: content });
-    }
-    try {
-        const reader = new Reader(lines, mode);
-        const value = reader.node(-1, false, 0);
-        if (reader.at < lines.length)
-            outside();
-        if (value !== null && (typeof value !== 'object' || Array.isArray(value)))
-            outside();
-        return { value };
-    }
-    catch (err) {
-        if (err instanceof Outside)
-            return undefined;
-        throw err;
-    }
-}
-class Reader {
-    lines;
-    mode;
-    at = 0;
-    constructor(lines, mode) {
-        this.lines = lines;
-        this.mode = mode;
-    }
-    /** The block below a line indented `parent` (a sequence may sit at `parent` under a key), or null. */
-    node(parent, seqAtParent, depth) {
-        if (depth > MAX_DEPTH)
-            outside();
-        const line = this.lines[this.at];
-        if (!line)
-            return null;
-        const isItem = isSeqItem(line.text);
-        if (line.indent < parent || (line.indent === parent && !(seqAtParent && isItem)))
-            return null;
-        return isItem ? this.seq(line.indent, depth) : this.map(line.indent, line.text, depth);
-    }
-    /** A mapping whose keys sit at `indent`; its first line's text may start mid-line (after `- `). */
-    map(indent, first, depth) {
-        const out = {};
-        let text = first;
-        for (;;) {
-            const m = KEY_LINE.exec(text);
-            if (!m || m[1].length > MAX_KEY || m[1] === '__proto__' || Object.hasOwn(out, m[1]))
-                outside();
-            const key = m[1];
-            if (NULL_WORD.test(key) || (this.mode === 'read' && typed(key)))
-                outside();
-            const rest = text.slice(m[0].length);
-            this.at++;
-            if (rest === '' || rest.startsWith('#'))
-                out[key] = this.node(indent, true, depth + 1);
-            else {
-                out[key] = this.scalar(rest);
-                this.afterScalar(indent);
-            }
-            const next = this.lines[this.at];
-            if (!next || next.indent < indent)
-                return out;
-            if (next.indent > indent || isSeqItem(next.text))
-                outside();
-            text = next.text;
-        }
-    }
-    /** A sequence whose `-` sit at `indent`. */
-    seq(indent, depth) {
-        const out = [];
-        for (;;) {
-            const line = this.lines[this.at];
-            if (!line || line.indent < indent)
-                return out;
-            if (line.indent > indent || !isSeqItem(line.text)) {
-                if (line.indent === indent)
-                    return out;
-                outside();
-            }
-            const rest = line.text.slice(1).trimStart();
-            if (rest === '' || rest.startsWith('#')) {
-                this.at++;
-                out.push(this.node(indent, false, depth + 1));
-            }
-            else if (isSeqItem(rest))
-                outside();
-            else if (KEY_LINE.test(rest))
-                out.push(this.map(indent + (line.text.length - rest.length), rest, depth + 1));
-            else {
-                this.at++;
-                out.push(this.scalar(rest));
-                this.afterScalar(indent);
-            }
-        }
-    }
-    /** A scalar on one line ends its node: a line below it indented further would continue it. */
-    afterScalar(indent) {
-        const next = this.lines[this.at];
-        if (next && next.indent > indent)
-            outside();
-    }
-    scalar(text) {
-        if (text.startsWith('"') || text.startsWith("'"))
-            return quoted(text);
-        const hash = text.indexOf(' #');
-        const value = (hash < 0 ? text : text.slice(0, hash)).trimEnd();
-        if (value === '{}')
-            return {};
-        if (value === '[]')
-            return [];
-        if (!PLAIN.test(value) || value.includes(': ') || value.endsWith(':'))
-            outside();
-        if (this.mode === 'check') {
-            // A float may overflow to infinity (`1e400`, 400 digits), which JSON cannot hold.
-            if (NON_FINITE.test(value) || (numeric(value) && (/[eE]/.test(value) || value.length > 16)))
-                outside();
-            return value;
-        }
-        if (typed(value))
-            outside();
-        return value;
-    }
-}
-function isSeqItem(text) {
-    return text === '-' || text.startsWith('- ');
-}
-/** A quoted scalar on one line, a comment after it allowed; double quotes without escapes. */
-function quoted(text) {
-    const q = text[0];
-    let value = '';
-    let i = 1;
-    for (;;) {
-        const end = text.indexOf(q, i);
-        if (end < 0)
-            outside();
-        value += text.slice(i, end);
-        if (q === "'" && text[end + 1] === "'") {
-            value += "'";
-            i = end + 2;
-            continue;
-        }
-        i = end + 1;
-        break;
-    }
-    if (q === '"' && value.includes('\\'))
-        outside();
-    const after = text.slice(i);
-    if (after !== '' && !/^ +#/.test(after))
-        outside();
-    return value;
-}
-/**
- * Whether the library might resolve `s` as something other than a string (YAML 1.1 as Helm reads it:
- * a null, a boolean, an integer in any base, a float, a sexagesimal, a date): a superset, so that
- * what is left is a string for certain. A version such as `0.1.0` has two dots, which no number has.
- */
-function typed(s) {
-    if (NULL_WORD.test(s) || BOOL_WORD.test(s) || NON_FINITE.test(s) || DATE_START.test(s) || s === '<<' || s === '=')
-        return true;
-    return numeric(s);
-}
-/** Whether `s` may be a number (an int in any base, a float, a sexagesimal): a superset. */
-function numeric(s) {
-    if (EXPONENT.test(s))
-        return true;
-    if (!NUMBER_START.test(s) || NOT_NUMERIC.test(s))
-        return false;
-    return (s.match(/\./g) ?? []).length < 2;
-}
-/**
- * `value` (JSON data: maps, lists, strings, booleans) as goYaml writes it with the library (keys
- * sorted, YAML 1.1, no folding), or `undefined` when a string would need quoting or a value is of
- * another kind.
- */
-function writeSimpleYaml(value) {
-    if (!isMap(value) || Object.keys(value).length === 0)
-        return undefined;
-    const out = [];
-    return writeMap(value, '', out, undefined, 0) ? out.join('') : undefined;
-}
-const SAFE_TEXT = /^[A-Za-z0-9_./(][A-Za-z0-9 _./:@+=,()'-]*$/;
-function plainText(s) {
-    // A key over 1,024 characters becomes an explicit `? key`; `...` starts a document marker.
-    if (s.length > MAX_KEY || s.startsWith('...'))
-        return false;
-    return SAFE_TEXT.test(s) && !s.endsWith(' ') && !s.endsWith(':') && !s.includes('  ') && !s.includes(': ') && !typed(s);
-}
-function isMap(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function inline(v) {
-    if (typeof v === 'string')
-        return plainText(v) ? v : undefined;
-    if (typeof v === 'boolean')
-        return String(v);
-    if (Array.isArray(v) && v.length === 0)
-        return '[]';
-    if (isMap(v) && Object.keys(v).length === 0)
-        return '{}';
-    return undefined;
-}
-function writeMap(map, indent, out, firstPrefix, depth) {
-    if (depth > MAX_DEPTH)
-        return false;
-    const keys = Object.keys(map).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const [i, key] of keys.entries()) {
-        if (!plainText(key))
-            return false;
-        const lead = i === 0 && firstPrefix !== undefined ? firstPrefix : indent;
-        const v = map[key];
-        const one = inline(v);
-        if (one !== undefined)
-            out.push(`${lead}${key}: ${one}\n`);
-        else if (isMap(v)) {
-            out.push(`${lead}${key}:\n`);
-            if (!writeMap(v, `${indent}  `, out, undefined, depth + 1))
-                return false;
-        }
-        else if (Array.isArray(v)) {
-            out.push(`${lead}${key}:\n`);
-            if (!writeSeq(v, `${indent}  `, out, depth + 1))
-                return false;
-        }
-        else
-            return false;
-    }
-    return true;
-}
-function writeSeq(list, indent, out, depth) {
-    for (const v of list) {
-        const one = inline(v);
-        if (one !== undefined)
-            out.push(`${indent}- ${one}\n`);
-        else if (isMap(v)) {
-            if (!writeMap(v, `${indent}  `, out, `${indent}- `, depth + 1))
-                return false;
-        }
-        else
-            return false;
-    }
-    return true;
-}
-
-
-/***/ }),
-
 /***/ 6732:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3363,70 +2946,6 @@ function yamlSyntaxError(err, where, hint) {
         .replace(/^Missing closing (["'])quote$/, (_, q) => `a ${q === '"' ? 'double' : 'single'}-quoted string is not closed`);
     const at = pos ? ` at line ${pos.line}, column ${pos.col}` : '';
     return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`invalid YAML${at}: ${what}`, { where, hint, line: pos?.line, col: pos?.col });
-}
-
-
-/***/ }),
-
-/***/ 83916:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BP: () => (/* binding */ errorLine),
-/* harmony export */   r0: () => (/* binding */ fsCode),
-/* harmony export */   yo: () => (/* binding */ UserError)
-/* harmony export */ });
-/**
- * An error a person can act on: what went wrong, where (a file or a reference), and what to do.
- * The message is one line, so it becomes exactly one `::error::` annotation.
- */
-class UserError extends Error {
-    where;
-    hint;
-    code;
-    /** What `where` starts with, for a face to call by its own name. */
-    subject;
-    /** Where in the file `where` names the fault is (1-based), for a face that can point at the line. */
-    line;
-    col;
-    constructor(message, options = {}) {
-        super(message, options.cause === undefined ? undefined : { cause: options.cause });
-        this.name = 'UserError';
-        this.where = options.where;
-        this.hint = options.hint;
-        this.code = options.code;
-        this.subject = options.subject;
-        this.line = options.line;
-        this.col = options.col;
-    }
-    /**
-     * `where: message. hint` on a single line, in the face's words when it has some: its hint for the
-     * code, its name for the subject `where` starts with.
-     */
-    toLine(hints = {}) {
-        const name = this.subject && hints.subjects?.[this.subject];
-        const where = name && this.where?.startsWith(`${this.subject} `) ? `${name}${this.where.slice(this.subject.length)}` : this.where;
-        const parts = [where ? `${where}: ${this.message}` : this.message];
-        const hint = (this.code && hints[this.code]) || this.hint;
-        if (hint)
-            parts.push(hint);
-        return parts
-            .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
-            .map((p) => (/[.!?]$/.test(p) ? p : `${p}.`))
-            .join(' ');
-    }
-}
-/** One line for any error: a UserError's own line (hints in the face's words), otherwise the message of what was thrown. */
-function errorLine(err, hints = {}) {
-    if (err instanceof UserError)
-        return err.toLine(hints);
-    if (err instanceof Error)
-        return err.message.replace(/\s*\n\s*/g, ' ').trim();
-    return String(err);
-}
-/** Node's file-system error codes, for turning them into advice. */
-function fsCode(err) {
-    return typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : undefined;
 }
 
 
@@ -4215,6 +3734,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/oci/deadline.ts
 var deadline = __webpack_require__(39301);
+// EXTERNAL MODULE: ./src/oci/early-request.ts
+var early_request = __webpack_require__(83346);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(37067);
 var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
@@ -4232,8 +3753,8 @@ var oci_transport = __webpack_require__(92268);
 
 
 
+
 const CONNECT_TIMEOUT_MS = 10_000;
-const AGENT_OPTIONS = { keepAlive: true, maxSockets: 8, maxFreeSockets: 8 };
 /** What `dump` reads of a body nobody wants before it closes the connection instead. */
 const DUMP_LIMIT = 128 * 1024;
 const PAYLOAD_METHODS = new Set(['POST', 'PUT', 'PATCH']);
@@ -4245,34 +3766,65 @@ const PAYLOAD_METHODS = new Set(['POST', 'PUT', 'PATCH']);
  */
 class NodeTransport {
     #trust;
-    #plain = new (external_node_http_default()).Agent(AGENT_OPTIONS);
+    #plain;
     #narrow;
     #wide;
+    /** Agents of early requests (early-request.ts) that came after this transport had its own: closed with it. */
+    #adopted = [];
     constructor(trust) {
         this.#trust = trust;
     }
     async open(req, headers, signal, answerMs) {
         const url = new URL(req.url);
         const limits = { signal, answerMs };
+        // An early request (early-request.ts) went out with the default trust: only such a transport takes its answer.
+        const plainOrDefault = url.protocol === 'http:' || (!this.#trust.ca && !this.#trust.insecure);
+        const early = plainOrDefault ? (0,early_request/* takeEarly */.hy)({ method: req.method, url: req.url, headers, body: req.body }) : undefined;
+        if (early) {
+            this.#adopt(early, url.protocol);
+            try {
+                return await earlyAnswer(early, req, limits);
+            }
+            catch (err) {
+                if (url.protocol === 'http:' || !(0,causes/* errorCodes */.f)(err).some((c) => tls_codes/* UNKNOWN_ROOT_CODES */.R.has(c)))
+                    throw err;
+                // A root only the system's store holds: asked again below with every root, as any first connection would be.
+                this.#wide ??= new (process.getBuiltinModule('node:https').Agent)({ ...oci_transport/* AGENT_OPTIONS */.DW, ...(0,trust/* wideTls */.Ds)(this.#trust) });
+            }
+        }
         if (url.protocol === 'http:')
-            return exchange((external_node_http_default()), this.#plain, url, req, headers, limits);
+            return exchange((external_node_http_default()), (this.#plain ??= new (external_node_http_default()).Agent(oci_transport/* AGENT_OPTIONS */.DW)), url, req, headers, limits);
         if (url.protocol !== 'https:')
             throw new Error(`cannot request ${url.protocol} addresses`);
         // node:https (and TLS) is loaded by the first HTTPS request: a plain-HTTP registry never needs it.
         const secure = process.getBuiltinModule('node:https');
-        const agent = this.#wide ?? (this.#narrow ??= new secure.Agent({ ...AGENT_OPTIONS, ...(0,trust/* narrowTls */.PO)(this.#trust) }));
+        const agent = this.#wide ?? (this.#narrow ??= new secure.Agent({ ...oci_transport/* AGENT_OPTIONS */.DW, ...(0,trust/* narrowTls */.PO)(this.#trust) }));
         try {
             return await exchange(secure, agent, url, req, headers, limits);
         }
         catch (err) {
             if (agent !== this.#narrow || !(0,causes/* errorCodes */.f)(err).some((c) => tls_codes/* UNKNOWN_ROOT_CODES */.R.has(c)))
                 throw err;
-            this.#wide ??= new secure.Agent({ ...AGENT_OPTIONS, ...(0,trust/* wideTls */.Ds)(this.#trust) });
+            this.#wide ??= new secure.Agent({ ...oci_transport/* AGENT_OPTIONS */.DW, ...(0,trust/* wideTls */.Ds)(this.#trust) });
             return exchange(secure, this.#wide, url, req, headers, limits);
         }
     }
+    /**
+     * An early request's connection stays with its agent: that agent becomes this transport's for its
+     * protocol when it has none yet (its trust is the default, this transport's: see `open`).
+     */
+    #adopt(early, protocol) {
+        if (protocol === 'http:' && !this.#plain)
+            this.#plain = early.agent;
+        else if (protocol === 'https:' && !this.#narrow && !this.#wide)
+            this.#narrow = early.agent;
+        else
+            this.#adopted.push(early.agent);
+    }
     async close() {
-        this.#plain.destroy();
+        for (const agent of this.#adopted)
+            agent.destroy();
+        this.#plain?.destroy();
         this.#narrow?.destroy();
         this.#wide?.destroy();
     }
@@ -4290,11 +3842,7 @@ function exchange(mod, agent, url, req, headers, { signal, answerMs }) {
         const r = mod.request(url, { method: req.method, headers: all, agent, signal }, (res) => {
             answered = true;
             clearTimeout(waiting);
-            // The deadline covers the body too: a body dripping a byte at a time ends with it.
-            const onAbort = () => void res.destroy(new Error('the exchange passed its deadline', { cause: signal.reason }));
-            signal.addEventListener('abort', onAbort, { once: true });
-            res.once('close', () => signal.removeEventListener('abort', onAbort));
-            resolve({ status: res.statusCode ?? 0, headers: (0,oci_transport/* flattenHeaders */.N4)(res.headers), body: responseBody(res), url: req.url });
+            resolve(stream(res, req, signal));
         });
         r.once('socket', connectDeadline);
         r.once('error', reject);
@@ -4312,6 +3860,34 @@ function exchange(mod, agent, url, req, headers, { signal, answerMs }) {
                 return;
             waiting = setTimeout(() => r.destroy((0,oci_transport/* headersTimeoutError */.Mq)(answerMs)), answerMs);
         });
+    });
+}
+/** An answer's head as a stream whose body ends with the exchange's deadline (a body dripping a byte at a time too). */
+function stream(res, req, signal) {
+    const onAbort = () => void res.destroy(new Error('the exchange passed its deadline', { cause: signal.reason }));
+    signal.addEventListener('abort', onAbort, { once: true });
+    res.once('close', () => signal.removeEventListener('abort', onAbort));
+    return { status: res.statusCode ?? 0, headers: (0,oci_transport/* flattenHeaders */.N4)(res.headers), body: responseBody(res), url: req.url };
+}
+/**
+ * The answer of the early request `req` turned out to be: already sent, so its answer's headers get
+ * `answerMs` from now (more than from its sending), and the exchange's deadline holds as for any other.
+ */
+function earlyAnswer(early, req, { signal, answerMs }) {
+    req.onSent?.();
+    const cut = (err) => void early.request.destroy(err);
+    const onAbort = () => cut(new Error('the exchange passed its deadline', { cause: signal.reason }));
+    if (signal.aborted)
+        onAbort();
+    else
+        signal.addEventListener('abort', onAbort, { once: true });
+    // A timer that keeps the process alive while it waits (the early request's socket does not).
+    const waiting = setTimeout(() => cut((0,oci_transport/* headersTimeoutError */.Mq)(answerMs)), answerMs);
+    return early.response
+        .then((res) => stream(res, req, signal))
+        .finally(() => {
+        clearTimeout(waiting);
+        signal.removeEventListener('abort', onAbort);
     });
 }
 /** A connection not made (TCP, and TLS's handshake) within CONNECT_TIMEOUT_MS is given up. */
@@ -4344,6 +3920,7 @@ function responseBody(res) {
 }
 
 ;// CONCATENATED MODULE: ./src/oci/http.ts
+
 
 
 
@@ -4410,7 +3987,7 @@ class Http {
      */
     constructor(options = {}) {
         this.#transport = transportFor({ ca: options.ca, insecure: options.insecure });
-        this.userAgent = options.userAgent ?? 'chartlift';
+        this.userAgent = options.userAgent ?? oci_transport/* USER_AGENT */._O;
         this.#timeoutMs = options.timeoutMs ?? 60_000;
     }
     /** A request and its whole answer, bounded in size (`maxBody`) and, with its body, in time. */
@@ -4445,6 +4022,7 @@ class Http {
      */
     async close() {
         this.#closing.abort(new HttpClosed());
+        (0,early_request/* dropEarly */.tj)();
         await (await this.#transport).close();
     }
 }
@@ -4455,10 +4033,9 @@ class HttpClosed extends Error {
         this.name = 'HttpClosed';
     }
 }
-const PROXY_VARIABLES = ['http_proxy', 'HTTP_PROXY', 'https_proxy', 'HTTPS_PROXY'];
 /** Node's own client, or, when a proxy is configured, undici's proxy agent (its own chunk, loaded only then). */
 function transportFor(trust) {
-    if (PROXY_VARIABLES.some((v) => process.env[v]))
+    if (oci_transport/* PROXY_VARIABLES */.bD.some((v) => process.env[v]))
         return Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(813)]).then(__webpack_require__.bind(__webpack_require__, 7813)).then((m) => new m.ProxyTransport(trust));
     return new NodeTransport(trust);
 }
@@ -4770,7 +4347,7 @@ class Layout {
     }
     /** The index, or why it is damaged. */
     #parseIndex() {
-        const empty = { schemaVersion: 2, mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_10__/* .OciMediaType */ .O.index, manifests: [] };
+        const empty = { schemaVersion: 2, mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_10__/* .OciMediaType */ .OH.index, manifests: [] };
         // Only a regular file is read, and only up to its bound: a folder, a FIFO (opened without waiting,
         // never read), a device (a link to /dev/zero) or a file too large to be an index is damaged.
         let text;
@@ -4830,7 +4407,7 @@ class Layout {
                 return this.#readIndex();
             throw err;
         }
-        return { schemaVersion: 2, mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_10__/* .OciMediaType */ .O.index, manifests: [] };
+        return { schemaVersion: 2, mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_10__/* .OciMediaType */ .OH.index, manifests: [] };
     }
     /**
      * Saves blobs and points `refName` at `manifest`, all under the index lock, so that a concurrent
@@ -4869,12 +4446,12 @@ class Layout {
                         mediaType: manifest.mediaType,
                         digest: manifest.digest,
                         size: manifest.size,
-                        annotations: { [_media_types_js__WEBPACK_IMPORTED_MODULE_10__/* .Annotation */ .Y.refName]: refName },
+                        annotations: { [_media_types_js__WEBPACK_IMPORTED_MODULE_10__/* .Annotation */ .YH.refName]: refName },
                     });
                 }
                 await Promise.all([...blobs].map(([digest, blob]) => this.#putBlob(digest, blob)));
                 await this.#writeIndex((list) => [
-                    ...list.filter((d) => !entries.has(d.annotations?.[_media_types_js__WEBPACK_IMPORTED_MODULE_10__/* .Annotation */ .Y.refName] ?? '')),
+                    ...list.filter((d) => !entries.has(d.annotations?.[_media_types_js__WEBPACK_IMPORTED_MODULE_10__/* .Annotation */ .YH.refName] ?? '')),
                     ...entries.values(),
                 ]);
             });
@@ -4894,7 +4471,7 @@ class Layout {
         await this.init();
         return this.#locked(async () => {
             const index = this.#readIndex();
-            const removed = index.manifests.find((d) => d.annotations?.[_media_types_js__WEBPACK_IMPORTED_MODULE_10__/* .Annotation */ .Y.refName] === refName);
+            const removed = index.manifests.find((d) => d.annotations?.[_media_types_js__WEBPACK_IMPORTED_MODULE_10__/* .Annotation */ .YH.refName] === refName);
             if (!removed)
                 return undefined;
             const rest = index.manifests.filter((d) => d !== removed);
@@ -4913,7 +4490,7 @@ class Layout {
     }
     /** The entry named `refName`, its digest checked (index.json may have been written by anything). */
     async resolve(refName) {
-        const entry = (await this.readIndex()).manifests.find((d) => d.annotations?.[_media_types_js__WEBPACK_IMPORTED_MODULE_10__/* .Annotation */ .Y.refName] === refName);
+        const entry = (await this.readIndex()).manifests.find((d) => d.annotations?.[_media_types_js__WEBPACK_IMPORTED_MODULE_10__/* .Annotation */ .YH.refName] === refName);
         if (entry)
             (0,_digest_js__WEBPACK_IMPORTED_MODULE_9__/* .parseDigest */ .m)(entry.digest, `the digest of ${refName}`, this.#indexFile);
         return entry;
@@ -4947,8 +4524,8 @@ class Layout {
                 where: this.root,
                 hint: 'Remove the charts it no longer needs, or use a new cache folder',
             });
-        manifests.sort((a, b) => (0,_util_bytes_order_js__WEBPACK_IMPORTED_MODULE_12__/* .compareBytes */ .X)(a.annotations?.[_media_types_js__WEBPACK_IMPORTED_MODULE_10__/* .Annotation */ .Y.refName] ?? '', b.annotations?.[_media_types_js__WEBPACK_IMPORTED_MODULE_10__/* .Annotation */ .Y.refName] ?? ''));
-        const body = JSON.stringify({ schemaVersion: 2, mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_10__/* .OciMediaType */ .O.index, manifests }, null, 2) + '\n';
+        manifests.sort((a, b) => (0,_util_bytes_order_js__WEBPACK_IMPORTED_MODULE_12__/* .compareBytes */ .X)(a.annotations?.[_media_types_js__WEBPACK_IMPORTED_MODULE_10__/* .Annotation */ .YH.refName] ?? '', b.annotations?.[_media_types_js__WEBPACK_IMPORTED_MODULE_10__/* .Annotation */ .YH.refName] ?? ''));
+        const body = JSON.stringify({ schemaVersion: 2, mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_10__/* .OciMediaType */ .OH.index, manifests }, null, 2) + '\n';
         await this.#writeFile(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.root, 'index.json'), body);
     }
 }
@@ -4960,179 +4537,6 @@ function statIfAny(file) {
     catch {
         return undefined;
     }
-}
-
-
-/***/ }),
-
-/***/ 29217:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O: () => (/* binding */ OciMediaType),
-/* harmony export */   Y: () => (/* binding */ Annotation)
-/* harmony export */ });
-/** The OCI media types and annotation keys the registry client and the layout deal in (any artifact). */
-const OciMediaType = {
-    manifest: 'application/vnd.oci.image.manifest.v1+json',
-    index: 'application/vnd.oci.image.index.v1+json',
-    /** Docker's image manifest (schema 2), which registries and cosign still write. */
-    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
-};
-const Annotation = {
-    refName: 'org.opencontainers.image.ref.name',
-    title: 'org.opencontainers.image.title',
-    version: 'org.opencontainers.image.version',
-    description: 'org.opencontainers.image.description',
-    url: 'org.opencontainers.image.url',
-    source: 'org.opencontainers.image.source',
-    authors: 'org.opencontainers.image.authors',
-    created: 'org.opencontainers.image.created',
-};
-
-
-/***/ }),
-
-/***/ 62148:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F2: () => (/* binding */ parseReference),
-/* harmony export */   KU: () => (/* binding */ dependencyRepository),
-/* harmony export */   QP: () => (/* binding */ isRepositoryComponent),
-/* harmony export */   RC: () => (/* binding */ checkHost),
-/* harmony export */   TZ: () => (/* binding */ parseRegistryHost),
-/* harmony export */   dz: () => (/* binding */ isTag),
-/* harmony export */   mQ: () => (/* binding */ splitReference),
-/* harmony export */   nw: () => (/* binding */ refString)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _util_quoted_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(59202);
-
-
-const REPO_COMPONENT = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
-const TAG = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/;
-const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:]+\])(?::\d{1,5})?$/;
-function splitReference(input) {
-    const trimmed = input.trim();
-    const oci = /^oci:\/\//i.test(trimmed);
-    let rest = trimmed.replace(/^oci:\/\//i, '').replace(/\/+$/, '');
-    let digest;
-    const at = rest.lastIndexOf('@');
-    if (at > rest.indexOf('/') && rest.indexOf('/') >= 0) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-    }
-    const slash = rest.indexOf('/');
-    const registry = slash < 0 ? rest : rest.slice(0, slash);
-    let path = slash < 0 ? '' : rest.slice(slash + 1);
-    let tag;
-    const colon = path.lastIndexOf(':');
-    if (colon >= 0 && colon > path.lastIndexOf('/')) {
-        tag = path.slice(colon + 1);
-        path = path.slice(0, colon);
-    }
-    return { oci, registry, path, tag, digest };
-}
-/**
- * Why `host` (`name[:port]` or `[ipv6][:port]`) is not a registry host, or undefined when it is one:
- * the shape (HOST), a port in 1\u201365535, and an address the URL parser takes. The one check of a host,
- * so that no later `new URL` fails with a bare "Invalid URL".
- */
-const SHAPE = 'it is not name[:port]';
-function hostProblem(host) {
-    if (!HOST.test(host))
-        return SHAPE;
-    const port = /:(\d+)$/.exec(host)?.[1];
-    if (port !== undefined && (Number(port) < 1 || Number(port) > 65535))
-        return `the port ${port} is outside 1\u201365535`;
-    if (host
-        .split(':')[0]
-        .split('.')
-        .some((label) => label.length > 63))
-        return 'a name in it is longer than 63 characters';
-    try {
-        new URL(`https://${host}/`);
-    }
-    catch {
-        return 'it is not an address';
-    }
-    return undefined;
-}
-/** `host` checked (hostProblem), or a UserError naming it and why (`where` starting with `subject`, if given). */
-function checkHost(host, where, hint, subject) {
-    const problem = hostProblem(host);
-    if (problem)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`invalid registry host ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(host)}: ${problem}`, { where, hint, subject });
-}
-/**
- * A registry host as a person types it for `registry login` (`host[:port]`, or `oci://host`): one
- * clear error for anything else (a user name, a path, a query), which would store a key no tool reads.
- */
-function parseRegistryHost(input) {
-    const raw = input
-        .trim()
-        .replace(/^oci:\/\//i, '')
-        .replace(/\/+$/, '');
-    const problem = hostProblem(raw);
-    if (problem)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(input)} is not a registry host${problem === SHAPE ? '' : `: ${problem}`}`, {
-            hint: 'Give the host and port only, e.g. ghcr.io or localhost:5000 (no user name, path or query)',
-        });
-    return raw;
-}
-/** Whether `component` is one element of a repository path (lower case, joined by `.`, `_`, `__` or `-`). */
-function isRepositoryComponent(component) {
-    return REPO_COMPONENT.test(component);
-}
-/** Whether `tag` is a valid tag (at most 128 characters, no `+`). */
-function isTag(tag) {
-    return TAG.test(tag);
-}
-function refString(ref) {
-    return `${ref.registry}/${ref.repository}:${ref.tag}`;
-}
-/** Parses a full reference `host[:port]/path[:tag]` (the CLI's REF); the tag is required. */
-function parseReference(input) {
-    const where = `reference ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(input)}`;
-    const { registry, path, tag, digest } = splitReference(input);
-    if (path === '')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('expected host/path/name:tag', { where, hint: 'e.g. localhost:5000/myrepo/mychart:0.1.0' });
-    if (digest !== undefined)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('a digest reference is not a cache entry', { where, hint: 'Give host/path/name:tag' });
-    if (tag === undefined)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('the tag is missing', { where, hint: 'Add :<version>, e.g. \u2026/mychart:0.1.0' });
-    checkHost(registry, where, 'e.g. localhost:5000');
-    if (!path.split('/').every((c) => REPO_COMPONENT.test(c)))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`invalid repository name ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(path)}`, {
-            where,
-            hint: 'Lower-case letters and digits, joined by ".", "_", "__" or "-"',
-        });
-    if (!TAG.test(tag))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`invalid tag ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(tag)}`, {
-            where,
-            hint: 'A tag holds letters, digits, "_", "." and "-" (a "+" is written "_")',
-        });
-    return { registry, repository: path, tag };
-}
-/**
- * The registry and repository of an `oci://host[:port][/namespace]` dependency named `name`, as
- * `helm dependency build` forms it (`<repository>/<name>`), checked like any reference before it
- * names a request: a dependency's name comes from a Chart.yaml, and may hold anything.
- */
-function dependencyRepository(repositoryUrl, name) {
-    const where = `dependency ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(name)} (${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(repositoryUrl)})`;
-    const { registry, path, tag, digest } = splitReference(repositoryUrl);
-    if (tag !== undefined || digest !== undefined)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('an oci:// repository names a namespace, not a tag or digest', { where, hint: 'Give oci://host/namespace' });
-    checkHost(registry, where, 'Write the repository as oci://host[:port]/namespace');
-    const repository = path === '' ? name : `${path}/${name}`;
-    if (!repository.split('/').every((c) => REPO_COMPONENT.test(c)))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`invalid repository name ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(repository)}`, {
-            where,
-            hint: 'The namespace and the dependency name must be lower-case letters and digits, joined by ".", "_", "__" or "-" (as Helm requires)',
-        });
-    return { registry, repository };
 }
 
 
@@ -5392,7 +4796,6 @@ const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 const TAGS_PAGE = { maxBytes: 16 * 1024 * 1024, maxNodes: 20_000, maxDepth: 8 };
 /** Blobs up to this size try the single-request upload. */
 const SINGLE_POST_MAX = 256 * 1024;
-const MANIFEST_ACCEPT = [media_types/* OciMediaType */.O.manifest, media_types/* OciMediaType */.O.dockerManifest, media_types/* OciMediaType */.O.index].join(', ');
 const REDIRECTS = [301, 302, 303, 307, 308];
 /** Of an error page, the start is enough to quote. */
 const ERROR_BODY_MAX = 64 * 1024;
@@ -5440,7 +4843,7 @@ class RegistryClient {
     /** The digest the tag points at, or undefined when there is no such tag. */
     async resolveTag(repository, tag, push) {
         const url = `${this.#base}/v2/${repository}/manifests/${tag}`;
-        const res = await this.#send({ method: 'HEAD', url, headers: { accept: MANIFEST_ACCEPT } }, scope(repository, push));
+        const res = await this.#send({ method: 'HEAD', url, headers: { accept: media_types/* MANIFEST_ACCEPT */.dY } }, scope(repository, push));
         if (res.status === 404)
             return undefined;
         if (res.status !== 200) {
@@ -5448,13 +4851,13 @@ class RegistryClient {
             // GET. Not for a registry that failed (5xx, 429): asking again says nothing new.
             if ((0,retry/* isRetryableStatus */.PS)(res.status))
                 throw (0,oci_errors/* responseError */.U3)('look up', res, this.#target(repository, tag));
-            const words = await this.#send({ method: 'GET', url, headers: { accept: MANIFEST_ACCEPT }, maxBody: ERROR_BODY_MAX }, scope(repository, push));
+            const words = await this.#send({ method: 'GET', url, headers: { accept: media_types/* MANIFEST_ACCEPT */.dY }, maxBody: ERROR_BODY_MAX }, scope(repository, push));
             throw (0,oci_errors/* responseError */.U3)('look up', words.status === res.status ? words : res, this.#target(repository, tag));
         }
         const digest = res.headers['docker-content-digest'];
         if (digest)
             return (0,oci_digest/* parseDigest */.m)(digest, 'the Docker-Content-Digest', `${this.registry}/${repository}:${tag}`);
-        const full = await this.#send({ method: 'GET', url, headers: { accept: MANIFEST_ACCEPT }, maxBody: MAX_MANIFEST_BYTES }, scope(repository, push));
+        const full = await this.#send({ method: 'GET', url, headers: { accept: media_types/* MANIFEST_ACCEPT */.dY }, maxBody: MAX_MANIFEST_BYTES }, scope(repository, push));
         if (full.status !== 200)
             throw (0,oci_errors/* responseError */.U3)('read', full, this.#target(repository));
         return (0,oci_digest/* sha256 */.sc)(full.body);
@@ -5636,7 +5039,7 @@ class RegistryClient {
     }
     /** A manifest by tag or digest, bounded in size and checked against the digest it claims. */
     async fetchManifest(repository, reference) {
-        const got = await this.#readManifest(repository, reference, MANIFEST_ACCEPT, MAX_MANIFEST_BYTES, 'pull');
+        const got = await this.#readManifest(repository, reference, media_types/* MANIFEST_ACCEPT */.dY, MAX_MANIFEST_BYTES, 'pull');
         if (!got)
             throw new errors/* UserError */.yo(`${this.registry}/${repository}:${reference} not found`, {
                 hint: 'Check the reference: the repository or the tag does not exist',
@@ -5719,9 +5122,9 @@ class RegistryClient {
      */
     async hasReferrersApi(repository) {
         const url = `${this.#base}/v2/${repository}/referrers/sha256:${'0'.repeat(64)}`;
-        const res = await this.#send({ method: 'GET', url, headers: { accept: media_types/* OciMediaType */.O.index }, maxBody: 64 * 1024 }, scope(repository, false)).catch((err) => tooLarge(err, `the referrers of a digest nothing refers to in ${this.registry}/${repository}`, 64 * 1024));
+        const res = await this.#send({ method: 'GET', url, headers: { accept: media_types/* OciMediaType */.OH.index }, maxBody: 64 * 1024 }, scope(repository, false)).catch((err) => tooLarge(err, `the referrers of a digest nothing refers to in ${this.registry}/${repository}`, 64 * 1024));
         if (res.status === 200)
-            return isMediaType(res.headers['content-type'], media_types/* OciMediaType */.O.index);
+            return isMediaType(res.headers['content-type'], media_types/* OciMediaType */.OH.index);
         if (res.status === 404 || res.status === 400 || res.status === 405)
             return false;
         throw (0,oci_errors/* responseError */.U3)('ask for the referrers API of', res, this.#target(repository));
@@ -5742,8 +5145,8 @@ class RegistryClient {
                 throw new errors/* UserError */.yo(`the referrers of ${where} run over more than ${bounds.maxPages} pages`, {
                     hint: 'The registry is answering with something other than a list of referrers: nothing was read from it',
                 });
-            const res = await this.#send({ method: 'GET', url, headers: { accept: media_types/* OciMediaType */.O.index }, maxBody: bounds.maxBytes }, scope(repository, false)).catch((err) => tooLarge(err, `a page of the referrers of ${where}`, bounds.maxBytes));
-            if (pages === 0 && (res.status === 404 || (res.status === 200 && !isMediaType(res.headers['content-type'], media_types/* OciMediaType */.O.index))))
+            const res = await this.#send({ method: 'GET', url, headers: { accept: media_types/* OciMediaType */.OH.index }, maxBody: bounds.maxBytes }, scope(repository, false)).catch((err) => tooLarge(err, `a page of the referrers of ${where}`, bounds.maxBytes));
+            if (pages === 0 && (res.status === 404 || (res.status === 200 && !isMediaType(res.headers['content-type'], media_types/* OciMediaType */.OH.index))))
                 return false;
             if (res.status !== 200)
                 throw (0,oci_errors/* responseError */.U3)('list the referrers in', res, this.#target(repository));
@@ -6216,31 +5619,6 @@ function checkRealm(registry, origin, realm, tokenHosts) {
             code: 'token-realm-refused',
         });
     return url;
-}
-
-
-/***/ }),
-
-/***/ 92268:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Mq: () => (/* binding */ headersTimeoutError),
-/* harmony export */   N4: () => (/* binding */ flattenHeaders),
-/* harmony export */   nB: () => (/* binding */ HEADERS_TIMEOUT)
-/* harmony export */ });
-/** The code of an answer that did not start in time: undici's own (proxy-transport.ts), so both transports fail alike. */
-const HEADERS_TIMEOUT = 'UND_ERR_HEADERS_TIMEOUT';
-function headersTimeoutError(ms) {
-    return Object.assign(new Error(`no answer within ${ms / 1000} s of the request being sent`), { code: HEADERS_TIMEOUT });
-}
-/** Response headers as one lower-cased string each (repeated ones joined as HTTP joins them). */
-function flattenHeaders(raw) {
-    const headers = {};
-    for (const [k, v] of Object.entries(raw))
-        if (v !== undefined)
-            headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-    return headers;
 }
 
 
@@ -7108,7 +6486,6 @@ const ANONYMOUS_TIMEOUT_SECONDS = 10;
 /** The one place registry clients are made. */
 function openRegistries(options = {}) {
     const http = new oci_http/* Http */.lw({
-        userAgent: 'chartlift',
         ca: options.ca,
         insecure: options.insecure,
         timeoutMs: options.timeoutSeconds !== undefined ? options.timeoutSeconds * 1000 : undefined,
@@ -8242,142 +7619,6 @@ function printableLine(text) {
         .join('\t')
         .replace(/^(\s*):/, '$1\\u003a')
         .replace(/##\[/g, '##\\u005b');
-}
-
-
-/***/ }),
-
-/***/ 59202:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ quoted)
-/* harmony export */ });
-/**
- * A value from outside (a registry's answer, a file, an argument) quoted for a message: JSON's quotes
- * and escapes, and every character outside printable ASCII written as \u escape too (control
- * characters, bidirectional overrides such as U+202E, zero-width spaces), so that what is shown is
- * what was there. Long values are cut.
- */
-function quoted(value, max = 200) {
-    if (typeof value !== 'string')
-        return JSON.stringify(value) ?? String(value);
-    const text = JSON.stringify(value.length > max ? `${value.slice(0, max)}\u2026` : value);
-    return text.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-
-/***/ }),
-
-/***/ 38562:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ kindOf),
-/* harmony export */   Sv: () => (/* binding */ FileTooLarge),
-/* harmony export */   XF: () => (/* binding */ readRegularFile),
-/* harmony export */   cG: () => (/* binding */ readRegularFileSync),
-/* harmony export */   k1: () => (/* binding */ NotRegularFile)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-
-
-/** A path that names something other than a regular file (what it is, in words: `a FIFO`). */
-class NotRegularFile extends Error {
-    kind;
-    constructor(kind) {
-        super(`it is ${kind}, not a file`);
-        this.kind = kind;
-        this.name = 'NotRegularFile';
-    }
-}
-/** A regular file larger than the caller's bound. */
-class FileTooLarge extends Error {
-    size;
-    maxBytes;
-    constructor(size, maxBytes) {
-        super(`it is ${size} bytes, more than ${maxBytes}`);
-        this.size = size;
-        this.maxBytes = maxBytes;
-        this.name = 'FileTooLarge';
-    }
-}
-/** What a path names, in words (`a FIFO`), for a message saying it is not what was expected. */
-function kindOf(st) {
-    if (st.isFile())
-        return 'a file';
-    if (st.isDirectory())
-        return 'a folder';
-    if (st.isFIFO())
-        return 'a FIFO';
-    if (st.isCharacterDevice() || st.isBlockDevice())
-        return 'a device';
-    if (st.isSocket())
-        return 'a socket';
-    if (st.isSymbolicLink())
-        return 'a link';
-    return 'something other than a file';
-}
-// Opened without waiting: a FIFO that became the path after the stat (another process swapping it in)
-// would otherwise block the open until a writer came, and a terminal would become this process's own.
-const FLAGS = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOCTTY ?? 0);
-function check(st, maxBytes) {
-    if (!st.isFile())
-        throw new NotRegularFile(kindOf(st));
-    if (st.size > maxBytes)
-        throw new FileTooLarge(st.size, maxBytes);
-}
-/**
- * The bytes of a file that must be a regular one of at most `maxBytes` (a file another process may
- * have replaced with anything): looked at before it is opened, so that no FIFO or device is opened,
- * and again, on the open descriptor, before a byte is read, so that what is read is what was checked.
- * A FIFO, a device (a link to /dev/zero), a folder or a socket throws NotRegularFile; a larger file
- * FileTooLarge; a missing one the file system's ENOENT. At most the size seen is read: a file
- * growing meanwhile is cut there, never read without end.
- */
-async function readRegularFile(file, maxBytes) {
-    check(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(file), maxBytes);
-    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(file, FLAGS);
-    try {
-        const st = await handle.stat();
-        check(st, maxBytes);
-        const data = Buffer.allocUnsafe(st.size);
-        let got = 0;
-        while (got < data.length) {
-            const { bytesRead } = await handle.read(data, got, data.length - got, got);
-            if (bytesRead === 0)
-                break;
-            got += bytesRead;
-        }
-        return data.subarray(0, got);
-    }
-    finally {
-        await handle.close();
-    }
-}
-/** readRegularFile for callers that read synchronously. */
-function readRegularFileSync(file, maxBytes) {
-    check((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file), maxBytes);
-    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, FLAGS);
-    try {
-        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
-        check(st, maxBytes);
-        const data = Buffer.allocUnsafe(st.size);
-        let got = 0;
-        while (got < data.length) {
-            const bytesRead = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, data, got, data.length - got, got);
-            if (bytesRead === 0)
-                break;
-            got += bytesRead;
-        }
-        return data.subarray(0, got);
-    }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
-    }
 }
 
 

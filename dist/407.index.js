@@ -2,82 +2,6 @@ export const id = 407;
 export const ids = [407];
 export const modules = {
 
-/***/ 90915:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Uw: () => (/* binding */ State),
-/* harmony export */   k7: () => (/* binding */ Output),
-/* harmony export */   pd: () => (/* binding */ Input)
-/* harmony export */ });
-/** Input, output and state names, in one place, as in action.yml. */
-const Input = {
-    chart: 'chart',
-    ref: 'ref',
-    username: 'username',
-    password: 'password',
-    push: 'push',
-    cache: 'cache',
-    plainHttp: 'plain-http',
-    logout: 'logout',
-    ifExists: 'if-exists',
-    retries: 'retries',
-    timeout: 'timeout',
-    caFile: 'ca-file',
-    insecureSkipTlsVerify: 'insecure-skip-tls-verify',
-    version: 'version',
-    appVersion: 'app-version',
-    annotations: 'annotations',
-    layerMediaType: 'layer-media-type',
-    signKey: 'sign-key',
-    signPassphrase: 'sign-passphrase',
-    signKeyName: 'sign-key-name',
-    keylessSign: 'keyless-sign',
-    attest: 'attest',
-    signatureFormat: 'signature-format',
-    fulcioUrl: 'fulcio-url',
-    rekorUrl: 'rekor-url',
-    tsaUrl: 'tsa-url',
-    trustedRoot: 'trusted-root',
-    githubToken: 'github-token',
-    artifacthubRepo: 'artifacthub-repo',
-    artifacthubLint: 'artifacthub-lint',
-    signKeyUrl: 'sign-key-url',
-    tokenHosts: 'token-hosts',
-    plan: 'plan',
-    expectDigest: 'expect-digest',
-    githubRelease: 'github-release',
-};
-const Output = {
-    ref: 'ref',
-    repository: 'repository',
-    digest: 'digest',
-    digestRef: 'digest-ref',
-    chartDigest: 'chart-digest',
-    size: 'size',
-    name: 'name',
-    version: 'version',
-    status: 'status',
-    signed: 'signed',
-    signFingerprint: 'sign-fingerprint',
-    charts: 'charts',
-    signatureDigest: 'signature-digest',
-    attestationDigest: 'attestation-digest',
-    artifacthubDigest: 'artifacthub-digest',
-    plan: 'plan',
-    matrix: 'matrix',
-    releaseNotes: 'release-notes',
-    releaseUrl: 'release-url',
-};
-const State = {
-    isPost: 'isPost',
-    logins: 'logins',
-    pushed: 'pushed',
-};
-
-
-/***/ }),
-
 /***/ 28656:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -680,6 +604,8 @@ var hints = __webpack_require__(28656);
 var sign_signer = __webpack_require__(92227);
 // EXTERNAL MODULE: ./src/oci/layout.ts
 var layout = __webpack_require__(25823);
+// EXTERNAL MODULE: ./src/oci/early-request.ts
+var early_request = __webpack_require__(83346);
 // EXTERNAL MODULE: ./src/oci/reference.ts
 var reference = __webpack_require__(62148);
 // EXTERNAL MODULE: ./src/release/publish.ts + 6 modules
@@ -883,6 +809,13 @@ function summary_escape(s) {
 
 
 
+
+const EARLY_WORDS = {
+    sent: 'still unanswered',
+    used: 'its answer was the first one the step needed',
+    dropped: 'dropped, the step asked that registry something else first',
+    unused: 'not used, the step asked that registry nothing',
+};
 /**
  * The main step: the inputs read and checked, the signers started, the registries opened (with the
  * inputs' login), and the publication (src/release/publish.ts) run; then its results as outputs and
@@ -935,6 +868,9 @@ async function run_publish() {
     }
     finally {
         await registries.close();
+        const early = (0,early_request/* earlyOutcome */.K2)();
+        if (early !== 'none')
+            log/* log */.R.debug(`The registry request sent before the step's code was loaded: ${EARLY_WORDS[early]}`);
     }
     const { results, errors } = published;
     state/* state */.w.savePushed(results.flatMap((r) => r.targets.filter((t) => t.status === 'pushed').map((t) => ({ ref: t.ref, digest: t.digest }))));

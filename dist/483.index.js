@@ -650,11 +650,11 @@ function repoMetadataArtifact(bytes, fileName = REPO_METADATA_FILES[0]) {
     const config = Buffer.alloc(0);
     const configDescriptor = (0,digest/* describe */.q0)(ArtifactHubMediaType.config, config);
     // oras names a layer by its file (what `oras pull` writes it as).
-    const layerDescriptor = { ...(0,digest/* describe */.q0)(ArtifactHubMediaType.layer, bytes), annotations: { [media_types/* Annotation */.Y.title]: fileName } };
-    const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: media_types/* OciMediaType */.O.manifest, config: configDescriptor, layers: [layerDescriptor] }));
+    const layerDescriptor = { ...(0,digest/* describe */.q0)(ArtifactHubMediaType.layer, bytes), annotations: { [media_types/* Annotation */.YH.title]: fileName } };
+    const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: media_types/* OciMediaType */.OH.manifest, config: configDescriptor, layers: [layerDescriptor] }));
     return {
         manifest,
-        manifestDescriptor: (0,digest/* describe */.q0)(media_types/* OciMediaType */.O.manifest, manifest),
+        manifestDescriptor: (0,digest/* describe */.q0)(media_types/* OciMediaType */.OH.manifest, manifest),
         config,
         configDescriptor,
         layer: bytes,
@@ -740,7 +740,7 @@ async function pushRepoMetadata(client, repository, artifact) {
     if (current === ours)
         return { status: 'unchanged', digest: ours };
     if (current !== undefined) {
-        const theirs = await client.fetchManifestIfAny(repository, current, media_types/* OciMediaType */.O.manifest);
+        const theirs = await client.fetchManifestIfAny(repository, current, media_types/* OciMediaType */.OH.manifest);
         if (theirs && holdsSameMetadata(theirs.body, artifact))
             return { status: 'unchanged', digest: current };
     }
@@ -751,7 +751,7 @@ async function pushRepoMetadata(client, repository, artifact) {
         if (!(await client.hasBlob(repository, d)))
             await client.uploadBlob(repository, d, data);
     }
-    await client.pushManifest(repository, ARTIFACTHUB_TAG, artifact.manifest, media_types/* OciMediaType */.O.manifest);
+    await client.pushManifest(repository, ARTIFACTHUB_TAG, artifact.manifest, media_types/* OciMediaType */.OH.manifest);
     return { status: 'pushed', digest: ours };
 }
 
@@ -780,7 +780,7 @@ async function checkGhcrVisibility(registries, ref, digest, hosts = GHCR_HOSTS) 
         userSettingsUrl: packageSettingsUrl('users', owner, packageName),
     };
     try {
-        const got = await registries.anonymous(ref.registry).fetchManifestIfAny(ref.repository, digest, media_types/* OciMediaType */.O.manifest);
+        const got = await registries.anonymous(ref.registry).fetchManifestIfAny(ref.repository, digest, media_types/* OciMediaType */.OH.manifest);
         // GHCR hides a private package from strangers: "not found" is a refusal too.
         if (!got)
             return { ...base, visibility: 'private', why: 'not found' };

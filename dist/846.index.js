@@ -490,7 +490,7 @@ async function listCharts(layout, now = Date.now()) {
     const rows = [['REF', 'NAME', 'VERSION', 'DIGEST', 'SIZE', 'CREATED']];
     const once = memo();
     for (const entry of (await layout.readIndex()).manifests) {
-        const ref = entry.annotations?.[media_types/* Annotation */.Y.refName];
+        const ref = entry.annotations?.[media_types/* Annotation */.YH.refName];
         if (!ref || typeof ref !== 'string')
             continue;
         const short = typeof entry.digest === 'string' ? entry.digest.slice(7, 14) : '?';

@@ -114,10 +114,10 @@ const MAX_REFERRERS = 10_000;
 const MAX_PAGES = 20;
 const INDEX_BOUNDS = { maxBytes: MAX_INDEX_BYTES, maxNodes: 400_000, maxDepth: 16 };
 const INDEX_ACCEPT = [
-    media_types/* OciMediaType */.O.index,
-    media_types/* OciMediaType */.O.manifest,
+    media_types/* OciMediaType */.OH.index,
+    media_types/* OciMediaType */.OH.manifest,
     'application/vnd.docker.distribution.manifest.list.v2+json',
-    media_types/* OciMediaType */.O.dockerManifest,
+    media_types/* OciMediaType */.OH.dockerManifest,
 ].join(', ');
 /** The tag of the referrers tag schema for `digest`: `sha256-<hex>`. */
 function referrersTag(digest) {
@@ -136,7 +136,7 @@ async function attachReferrer(client, repository, subject, artifact, options = {
     const layers = artifact.layers.map((l) => ({ ...(0,oci_digest/* describe */.q0)(l.mediaType, l.data), ...(l.annotations && { annotations: l.annotations }) }));
     const manifest = Buffer.from(JSON.stringify({
         schemaVersion: 2,
-        mediaType: media_types/* OciMediaType */.O.manifest,
+        mediaType: media_types/* OciMediaType */.OH.manifest,
         artifactType: artifact.artifactType,
         config: EMPTY_CONFIG,
         layers,
@@ -151,12 +151,12 @@ async function attachReferrer(client, repository, subject, artifact, options = {
         if (!(await client.hasBlob(repository, d)))
             await client.uploadBlob(repository, d, data);
     const descriptor = {
-        ...(0,oci_digest/* describe */.q0)(media_types/* OciMediaType */.O.manifest, manifest),
+        ...(0,oci_digest/* describe */.q0)(media_types/* OciMediaType */.OH.manifest, manifest),
         artifactType: artifact.artifactType,
         ...(artifact.annotations && Object.keys(artifact.annotations).length > 0 && { annotations: artifact.annotations }),
     };
     const pushed = await client
-        .pushManifest(repository, descriptor.digest, manifest, media_types/* OciMediaType */.O.manifest)
+        .pushManifest(repository, descriptor.digest, manifest, media_types/* OciMediaType */.OH.manifest)
         .catch((err) => refusedReferrer(err, `${client.registry}/${repository}`));
     if (pushed.conflict)
         throw new errors/* UserError */.yo(`${client.registry}/${repository} refused the referrer manifest ${descriptor.digest} (HTTP 412)`, {
@@ -227,13 +227,13 @@ async function addToFallbackIndex(client, repository, subject, ours, options) {
             return true;
         },
         write: (all, current) => {
-            const index = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: media_types/* OciMediaType */.O.index, manifests: all }));
+            const index = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: media_types/* OciMediaType */.OH.index, manifests: all }));
             // Every entry any read showed is kept: bounded in bytes as well as entries, as a reader reads it.
             if (index.length > MAX_INDEX_BYTES)
                 throw new errors/* UserError */.yo(`the fallback referrers index ${where} would be ${index.length} bytes, more than the ${MAX_INDEX_BYTES} a reader takes: not written`, { hint: 'No subject carries signatures that large: the registry is broken or hostile' });
             // Over the subject's own answer no condition holds (its ETag is the subject's): written as it is.
             const condition = current?.subjectItself ? {} : current ? { ifMatch: current.etag } : { ifNoneMatch: '*' };
-            return client.pushManifest(repository, tag, index, media_types/* OciMediaType */.O.index, condition);
+            return client.pushManifest(repository, tag, index, media_types/* OciMediaType */.OH.index, condition);
         },
         gaveUp: (missing, writes) => new errors/* UserError */.yo(`the fallback referrers index ${where} kept changing: ${missing} referrer(s) still missing after ${writes} writes`, {
             hint: 'Other writers are updating the same index at the same time: run again',
@@ -322,7 +322,7 @@ function parseIndex(body, what) {
         throw invalid(`${what} is not JSON`);
     }
     const i = index;
-    if (typeof i !== 'object' || i === null || Array.isArray(i) || i.mediaType !== media_types/* OciMediaType */.O.index)
+    if (typeof i !== 'object' || i === null || Array.isArray(i) || i.mediaType !== media_types/* OciMediaType */.OH.index)
         throw invalid(`${what} is not an OCI image index (its mediaType is ${(0,quoted/* quoted */.T)(i?.mediaType)})`);
     if (!Array.isArray(i.manifests))
         throw invalid(`${what} has no list of manifests`);
@@ -376,7 +376,7 @@ var registry = __webpack_require__(9458);
  */
 /** Docker's image manifest and config, which a tag written with COSIGN_DOCKER_MEDIA_TYPES holds: kept as found. */
 const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json';
-const ACCEPT = [media_types/* OciMediaType */.O.manifest, media_types/* OciMediaType */.O.dockerManifest].join(', ');
+const ACCEPT = [media_types/* OciMediaType */.OH.manifest, media_types/* OciMediaType */.OH.dockerManifest].join(', ');
 /** cosign reads at most 1000 layers at a tag (pkg/oci/remote/signatures.go `maxLayers`): more, and it reads none. */
 const MAX_LAYERS = 1000;
 /** A manifest of 1000 layers with their annotations fits; what is larger is not read. */
@@ -412,7 +412,7 @@ async function readTaggedImage(client, repository, tag) {
     }
     const m = parsed;
     const mediaType = typeof m === 'object' && m !== null && !Array.isArray(m) ? m.mediaType : undefined;
-    if (mediaType !== media_types/* OciMediaType */.O.manifest && mediaType !== media_types/* OciMediaType */.O.dockerManifest)
+    if (mediaType !== media_types/* OciMediaType */.OH.manifest && mediaType !== media_types/* OciMediaType */.OH.dockerManifest)
         throw new NotAppendable(`${where} is not an image manifest (its mediaType is ${(0,quoted/* quoted */.T)(mediaType)})`);
     const config = m.config;
     if (typeof config !== 'object' || config === null || typeof config.mediaType !== 'string' || !Array.isArray(m.layers))
@@ -466,7 +466,7 @@ async function appendLayers(client, repository, tag, layers, options = {}) {
         write: async (all, current) => {
             const config = imageConfig(all);
             const configDescriptor = (0,oci_digest/* describe */.q0)(current?.configMediaType ?? OCI_CONFIG, config);
-            const mediaType = current?.mediaType ?? media_types/* OciMediaType */.O.manifest;
+            const mediaType = current?.mediaType ?? media_types/* OciMediaType */.OH.manifest;
             const manifest = imageManifest(mediaType, configDescriptor, all);
             // Every layer any read showed is kept: a registry answering each read with other large layers would
             // have it grow with every write, past what any reader (this one included) takes.

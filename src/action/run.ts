@@ -3,6 +3,7 @@ import { ACTION_HINTS } from './hints.js';
 import { log as out } from './log.js';
 import { startSigner } from '../sign/signer.js';
 import { onCacheWarning } from '../oci/layout.js';
+import { earlyOutcome } from '../oci/early-request.js';
 import { splitReference } from '../oci/reference.js';
 import { publishCharts } from '../release/publish.js';
 import { readInputs } from './inputs.js';
@@ -11,6 +12,13 @@ import { openActionRegistries } from './registries.js';
 import { writeSummary } from './summary.js';
 import { redact } from './secrets.js';
 import { state } from './state.js';
+
+const EARLY_WORDS = {
+  sent: 'still unanswered',
+  used: 'its answer was the first one the step needed',
+  dropped: 'dropped, the step asked that registry something else first',
+  unused: 'not used, the step asked that registry nothing',
+} as const;
 
 /**
  * The main step: the inputs read and checked, the signers started, the registries opened (with the
@@ -68,6 +76,8 @@ export async function publish(): Promise<void> {
     );
   } finally {
     await registries.close();
+    const early = earlyOutcome();
+    if (early !== 'none') out.debug(`The registry request sent before the step's code was loaded: ${EARLY_WORDS[early]}`);
   }
   const { results, errors } = published;
   state.savePushed(results.flatMap((r) => r.targets.filter((t) => t.status === 'pushed').map((t) => ({ ref: t.ref, digest: t.digest }))));

@@ -1,6 +1,7 @@
 import { answerTimeout, noteLateAnswer, requestTimeout } from './deadline.js';
+import { dropEarly } from './early-request.js';
 import { NodeTransport } from './node-transport.js';
-import { HEADERS_TIMEOUT, type HttpRequest, type HttpStream, type Transport } from './transport.js';
+import { HEADERS_TIMEOUT, PROXY_VARIABLES, USER_AGENT, type HttpRequest, type HttpStream, type Transport } from './transport.js';
 import type { TrustOptions } from './trust.js';
 
 export type { HttpRequest, HttpStream } from './transport.js';
@@ -80,7 +81,7 @@ export class Http {
    */
   constructor(options: { userAgent?: string; ca?: string; insecure?: boolean; timeoutMs?: number } = {}) {
     this.#transport = transportFor({ ca: options.ca, insecure: options.insecure });
-    this.userAgent = options.userAgent ?? 'chartlift';
+    this.userAgent = options.userAgent ?? USER_AGENT;
     this.#timeoutMs = options.timeoutMs ?? 60_000;
   }
 
@@ -114,6 +115,7 @@ export class Http {
    */
   async close(): Promise<void> {
     this.#closing.abort(new HttpClosed());
+    dropEarly();
     await (await this.#transport).close();
   }
 }
@@ -125,8 +127,6 @@ export class HttpClosed extends Error {
     this.name = 'HttpClosed';
   }
 }
-
-const PROXY_VARIABLES = ['http_proxy', 'HTTP_PROXY', 'https_proxy', 'HTTPS_PROXY'];
 
 /** Node's own client, or, when a proxy is configured, undici's proxy agent (its own chunk, loaded only then). */
 function transportFor(trust: TrustOptions): Transport | Promise<Transport> {

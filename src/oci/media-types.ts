@@ -6,6 +6,9 @@ export const OciMediaType = {
   dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
 } as const;
 
+/** What a manifest is asked for as: any of the three (a tag may hold an index). */
+export const MANIFEST_ACCEPT = [OciMediaType.manifest, OciMediaType.dockerManifest, OciMediaType.index].join(', ');
+
 export const Annotation = {
   refName: 'org.opencontainers.image.ref.name',
   title: 'org.opencontainers.image.title',

@@ -3,11 +3,19 @@ import type https from 'node:https';
 import type { Socket } from 'node:net';
 import { errorCodes } from '../util/causes.js';
 import { UNKNOWN_ROOT_CODES } from './tls-codes.js';
+import { takeEarly, type EarlyExchange } from './early-request.js';
 import { narrowTls, wideTls, type TrustOptions } from './trust.js';
-import { flattenHeaders, headersTimeoutError, type HttpRequest, type HttpStream, type ResponseBody, type Transport } from './transport.js';
+import {
+  AGENT_OPTIONS,
+  flattenHeaders,
+  headersTimeoutError,
+  type HttpRequest,
+  type HttpStream,
+  type ResponseBody,
+  type Transport,
+} from './transport.js';
 
 const CONNECT_TIMEOUT_MS = 10_000;
-const AGENT_OPTIONS = { keepAlive: true, maxSockets: 8, maxFreeSockets: 8 };
 /** What `dump` reads of a body nobody wants before it closes the connection instead. */
 const DUMP_LIMIT = 128 * 1024;
 const PAYLOAD_METHODS = new Set(['POST', 'PUT', 'PATCH']);
@@ -20,9 +28,11 @@ const PAYLOAD_METHODS = new Set(['POST', 'PUT', 'PATCH']);
  */
 export class NodeTransport implements Transport {
   readonly #trust: TrustOptions;
-  readonly #plain = new http.Agent(AGENT_OPTIONS);
+  #plain: http.Agent | undefined;
   #narrow: https.Agent | undefined;
   #wide: https.Agent | undefined;
+  /** Agents of early requests (early-request.ts) that came after this transport had its own: closed with it. */
+  readonly #adopted: http.Agent[] = [];
 
   constructor(trust: TrustOptions) {
     this.#trust = trust;
@@ -31,7 +41,20 @@ export class NodeTransport implements Transport {
   async open(req: HttpRequest, headers: Record<string, string>, signal: AbortSignal, answerMs: number): Promise<HttpStream> {
     const url = new URL(req.url);
     const limits = { signal, answerMs };
-    if (url.protocol === 'http:') return exchange(http, this.#plain, url, req, headers, limits);
+    // An early request (early-request.ts) went out with the default trust: only such a transport takes its answer.
+    const plainOrDefault = url.protocol === 'http:' || (!this.#trust.ca && !this.#trust.insecure);
+    const early = plainOrDefault ? takeEarly({ method: req.method, url: req.url, headers, body: req.body }) : undefined;
+    if (early) {
+      this.#adopt(early, url.protocol);
+      try {
+        return await earlyAnswer(early, req, limits);
+      } catch (err) {
+        if (url.protocol === 'http:' || !errorCodes(err).some((c) => UNKNOWN_ROOT_CODES.has(c))) throw err;
+        // A root only the system's store holds: asked again below with every root, as any first connection would be.
+        this.#wide ??= new (process.getBuiltinModule('node:https').Agent)({ ...AGENT_OPTIONS, ...wideTls(this.#trust) });
+      }
+    }
+    if (url.protocol === 'http:') return exchange(http, (this.#plain ??= new http.Agent(AGENT_OPTIONS)), url, req, headers, limits);
     if (url.protocol !== 'https:') throw new Error(`cannot request ${url.protocol} addresses`);
     // node:https (and TLS) is loaded by the first HTTPS request: a plain-HTTP registry never needs it.
     const secure = process.getBuiltinModule('node:https');
@@ -45,8 +68,19 @@ export class NodeTransport implements Transport {
     }
   }
 
+  /**
+   * An early request's connection stays with its agent: that agent becomes this transport's for its
+   * protocol when it has none yet (its trust is the default, this transport's: see `open`).
+   */
+  #adopt(early: EarlyExchange, protocol: string): void {
+    if (protocol === 'http:' && !this.#plain) this.#plain = early.agent;
+    else if (protocol === 'https:' && !this.#narrow && !this.#wide) this.#narrow = early.agent as https.Agent;
+    else this.#adopted.push(early.agent);
+  }
+
   async close(): Promise<void> {
-    this.#plain.destroy();
+    for (const agent of this.#adopted) agent.destroy();
+    this.#plain?.destroy();
     this.#narrow?.destroy();
     this.#wide?.destroy();
   }
@@ -70,11 +104,7 @@ function exchange(
     const r = mod.request(url, { method: req.method, headers: all, agent, signal }, (res) => {
       answered = true;
       clearTimeout(waiting);
-      // The deadline covers the body too: a body dripping a byte at a time ends with it.
-      const onAbort = (): void => void res.destroy(new Error('the exchange passed its deadline', { cause: signal.reason }));
-      signal.addEventListener('abort', onAbort, { once: true });
-      res.once('close', () => signal.removeEventListener('abort', onAbort));
-      resolve({ status: res.statusCode ?? 0, headers: flattenHeaders(res.headers), body: responseBody(res), url: req.url });
+      resolve(stream(res, req, signal));
     });
     r.once('socket', connectDeadline);
     r.once('error', reject);
@@ -92,6 +122,38 @@ function exchange(
       waiting = setTimeout(() => r.destroy(headersTimeoutError(answerMs)), answerMs);
     });
   });
+}
+
+/** An answer's head as a stream whose body ends with the exchange's deadline (a body dripping a byte at a time too). */
+function stream(res: http.IncomingMessage, req: HttpRequest, signal: AbortSignal): HttpStream {
+  const onAbort = (): void => void res.destroy(new Error('the exchange passed its deadline', { cause: signal.reason }));
+  signal.addEventListener('abort', onAbort, { once: true });
+  res.once('close', () => signal.removeEventListener('abort', onAbort));
+  return { status: res.statusCode ?? 0, headers: flattenHeaders(res.headers), body: responseBody(res), url: req.url };
+}
+
+/**
+ * The answer of the early request `req` turned out to be: already sent, so its answer's headers get
+ * `answerMs` from now (more than from its sending), and the exchange's deadline holds as for any other.
+ */
+function earlyAnswer(
+  early: EarlyExchange,
+  req: HttpRequest,
+  { signal, answerMs }: { signal: AbortSignal; answerMs: number },
+): Promise<HttpStream> {
+  req.onSent?.();
+  const cut = (err: Error): void => void early.request.destroy(err);
+  const onAbort = (): void => cut(new Error('the exchange passed its deadline', { cause: signal.reason }));
+  if (signal.aborted) onAbort();
+  else signal.addEventListener('abort', onAbort, { once: true });
+  // A timer that keeps the process alive while it waits (the early request's socket does not).
+  const waiting = setTimeout(() => cut(headersTimeoutError(answerMs)), answerMs);
+  return early.response
+    .then((res) => stream(res, req, signal))
+    .finally(() => {
+      clearTimeout(waiting);
+      signal.removeEventListener('abort', onAbort);
+    });
 }
 
 /** A connection not made (TCP, and TLS's handshake) within CONNECT_TIMEOUT_MS is given up. */

@@ -6,7 +6,7 @@ import { outsideDeadline } from './deadline.js';
 import { parseDigest, sha256, type Descriptor } from './digest.js';
 import { networkError, quotaSpent, RegistryError, responseError } from './errors.js';
 import { BodyTooLarge, readBounded, type Http, type HttpRequest, type HttpResponse, type HttpStream } from './http.js';
-import { OciMediaType as MediaType } from './media-types.js';
+import { MANIFEST_ACCEPT, OciMediaType as MediaType } from './media-types.js';
 import { BoundsError, readJson, type Bounds } from '../util/bounded-read.js';
 import { isRetryableStatus, retryBudget, retrying, retryPolicy, type RetryPolicy } from './retry.js';
 
@@ -15,7 +15,6 @@ const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 const TAGS_PAGE: Bounds = { maxBytes: 16 * 1024 * 1024, maxNodes: 20_000, maxDepth: 8 };
 /** Blobs up to this size try the single-request upload. */
 export const SINGLE_POST_MAX = 256 * 1024;
-const MANIFEST_ACCEPT = [MediaType.manifest, MediaType.dockerManifest, MediaType.index].join(', ');
 const REDIRECTS = [301, 302, 303, 307, 308];
 /** Of an error page, the start is enough to quote. */
 const ERROR_BODY_MAX = 64 * 1024;

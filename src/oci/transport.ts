@@ -34,6 +34,15 @@ export interface Transport {
   close(): Promise<void>;
 }
 
+/** Who the registries are told is asking, unless a client says otherwise. */
+export const USER_AGENT = 'chartlift';
+
+/** Every connection pool's settings (node-transport.ts, and early-request.ts's, whose pool a transport takes over). */
+export const AGENT_OPTIONS = { keepAlive: true, maxSockets: 8, maxFreeSockets: 8 };
+
+/** A proxy is configured when one of these is set (http.ts then sends through undici's proxy agent). */
+export const PROXY_VARIABLES = ['http_proxy', 'HTTP_PROXY', 'https_proxy', 'HTTPS_PROXY'];
+
 /** The code of an answer that did not start in time: undici's own (proxy-transport.ts), so both transports fail alike. */
 export const HEADERS_TIMEOUT = 'UND_ERR_HEADERS_TIMEOUT';
 

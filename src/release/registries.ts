@@ -61,7 +61,6 @@ const ANONYMOUS_TIMEOUT_SECONDS = 10;
 /** The one place registry clients are made. */
 export function openRegistries(options: RegistryOptions = {}): Registries {
   const http = new Http({
-    userAgent: 'chartlift',
     ca: options.ca,
     insecure: options.insecure,
     timeoutMs: options.timeoutSeconds !== undefined ? options.timeoutSeconds * 1000 : undefined,
