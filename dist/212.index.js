@@ -5352,17 +5352,18 @@ function when(waitMs) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $d: () => (/* binding */ isRetryableError),
-/* harmony export */   JN: () => (/* binding */ backoff),
 /* harmony export */   Jb: () => (/* binding */ retryPolicy),
 /* harmony export */   KU: () => (/* binding */ DEFAULT_TIMEOUT_SECONDS),
 /* harmony export */   PS: () => (/* binding */ isRetryableStatus),
 /* harmony export */   R$: () => (/* binding */ retrying),
 /* harmony export */   TU: () => (/* binding */ DEFAULT_RETRIES),
+/* harmony export */   Y0: () => (/* binding */ backoffAtLeastHalf),
 /* harmony export */   a2: () => (/* binding */ retryDelay),
 /* harmony export */   kZ: () => (/* binding */ retryBudget),
 /* harmony export */   vh: () => (/* binding */ isDeadline),
 /* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
+/* unused harmony export backoff */
 /* harmony import */ var _util_causes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7554);
 /* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39301);
 
@@ -5424,8 +5425,18 @@ function retryAfterMs(retryAfter, policy) {
     const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(retryAfter) - Date.now();
     return Number.isFinite(ms) && ms >= 0 ? Math.min(ms, policy.maxRetryAfterMs) : undefined;
 }
-/** Exponential backoff from `baseMs`, capped at `capMs`, with equal jitter. */
+/**
+ * Exponential backoff from `baseMs`, capped at `capMs`, with full jitter: anywhere from nothing to the
+ * whole of it. Of the strategies the AWS Architecture Blog compared ("Exponential Backoff And Jitter",
+ * Marc Brooker, 2015), full jitter finished competing clients' work soonest with about the fewest calls;
+ * the AWS SDKs' standard retry mode waits so (`random(0, 1) \u00d7 min(base \u00d7 2^attempt, cap)`). Equal jitter,
+ * used before, kept half of each wait: a publish at 40% faults spent seconds longer in its waits.
+ */
 function backoff(attempt, policy, random = Math.random) {
+    return random() * Math.min(policy.capMs, policy.baseMs * 2 ** attempt);
+}
+/** The same growth with equal jitter: at least half of each wait, for a caller that must outlast something (a lag). */
+function backoffAtLeastHalf(attempt, policy, random = Math.random) {
     const exp = Math.min(policy.capMs, policy.baseMs * 2 ** attempt);
     return exp / 2 + random() * (exp / 2);
 }

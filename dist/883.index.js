@@ -80,11 +80,11 @@ async function mergeIntoTag(tag) {
 /**
  * The wait before write number `writes + 1` (`writes` already made, at least 1). Backing off, not at
  * once: a registry whose reads lag its writes (a cache in front) shows the tag as it was for a while,
- * and writing again into that lag only loses the race again. 250 ms doubling to 4 s, jittered: about
- * 25 s in all over 10 writes, which outlasts a few seconds of lag.
+ * and writing again into that lag only loses the race again. 250 ms doubling to 4 s, at least half of each
+ * (equal jitter): about 25 s in all over 10 writes, which outlasts a few seconds of lag.
  */
 function rewriteWait(writes, random = Math.random) {
-    return (0,retry/* backoff */.JN)(writes - 1, { baseMs: 250, capMs: 4000 }, random);
+    return (0,retry/* backoffAtLeastHalf */.Y0)(writes - 1, { baseMs: 250, capMs: 4000 }, random);
 }
 
 ;// CONCATENATED MODULE: ./src/oci/referrers.ts

@@ -1,4 +1,4 @@
-import { backoff, sleep } from './retry.js';
+import { backoffAtLeastHalf, sleep } from './retry.js';
 
 /**
  * A tag that several writers merge into (cosign's appended `.sig`/`.att` images, the fallback
@@ -87,9 +87,9 @@ export async function mergeIntoTag<E, R>(tag: MergedTag<E, R>): Promise<R | unde
 /**
  * The wait before write number `writes + 1` (`writes` already made, at least 1). Backing off, not at
  * once: a registry whose reads lag its writes (a cache in front) shows the tag as it was for a while,
- * and writing again into that lag only loses the race again. 250 ms doubling to 4 s, jittered: about
- * 25 s in all over 10 writes, which outlasts a few seconds of lag.
+ * and writing again into that lag only loses the race again. 250 ms doubling to 4 s, at least half of each
+ * (equal jitter): about 25 s in all over 10 writes, which outlasts a few seconds of lag.
  */
 export function rewriteWait(writes: number, random = Math.random): number {
-  return backoff(writes - 1, { baseMs: 250, capMs: 4000 }, random);
+  return backoffAtLeastHalf(writes - 1, { baseMs: 250, capMs: 4000 }, random);
 }
