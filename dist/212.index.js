@@ -3734,8 +3734,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/oci/deadline.ts
 var deadline = __webpack_require__(39301);
-// EXTERNAL MODULE: ./src/oci/early-request.ts
-var early_request = __webpack_require__(83346);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(37067);
 var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
@@ -3743,6 +3741,8 @@ var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var causes = __webpack_require__(7554);
 // EXTERNAL MODULE: ./src/oci/tls-codes.ts
 var tls_codes = __webpack_require__(29383);
+// EXTERNAL MODULE: ./src/oci/early-request.ts
+var early_request = __webpack_require__(83346);
 // EXTERNAL MODULE: ./src/oci/trust.ts
 var trust = __webpack_require__(21571);
 // EXTERNAL MODULE: ./src/oci/transport.ts
@@ -3923,7 +3923,6 @@ function responseBody(res) {
 
 
 
-
 /**
  * How long a sent request waits for its answer to start, on its first try (each request of the same
  * operation and method that waited in vain doubles it: deadline.ts's answerTimeout). Registries answer
@@ -4022,7 +4021,6 @@ class Http {
      */
     async close() {
         this.#closing.abort(new HttpClosed());
-        (0,early_request/* dropEarly */.tj)();
         await (await this.#transport).close();
     }
 }

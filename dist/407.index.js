@@ -868,6 +868,8 @@ async function run_publish() {
     }
     finally {
         await registries.close();
+        // The step is done with its registries: an early request none of them asked for is dropped now.
+        (0,early_request/* dropEarly */.tj)();
         const early = (0,early_request/* earlyOutcome */.K2)();
         if (early !== 'none')
             log/* log */.R.debug(`The registry request sent before the step's code was loaded: ${EARLY_WORDS[early]}`);

@@ -3,7 +3,7 @@ import { ACTION_HINTS } from './hints.js';
 import { log as out } from './log.js';
 import { startSigner } from '../sign/signer.js';
 import { onCacheWarning } from '../oci/layout.js';
-import { earlyOutcome } from '../oci/early-request.js';
+import { dropEarly, earlyOutcome } from '../oci/early-request.js';
 import { splitReference } from '../oci/reference.js';
 import { publishCharts } from '../release/publish.js';
 import { readInputs } from './inputs.js';
@@ -76,6 +76,8 @@ export async function publish(): Promise<void> {
     );
   } finally {
     await registries.close();
+    // The step is done with its registries: an early request none of them asked for is dropped now.
+    dropEarly();
     const early = earlyOutcome();
     if (early !== 'none') out.debug(`The registry request sent before the step's code was loaded: ${EARLY_WORDS[early]}`);
   }

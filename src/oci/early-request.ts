@@ -13,7 +13,8 @@ import { AGENT_OPTIONS, PROXY_VARIABLES, USER_AGENT } from './transport.js';
  * first request the run makes to the same origin, and only if that request is the same one (method,
  * URL and every header); otherwise it is dropped, and the run's request goes out as usual. So the
  * run either sees exactly the answer it would have had, a few milliseconds older, or one more
- * anonymous request has been made. Never through a proxy (the run's would not go direct), and over
+ * anonymous request has been made. Its owner (the action's main step) drops it with `dropEarly` once
+ * it is done with its registries. Never through a proxy (the run's would not go direct), and over
  * HTTPS only with the default trust (the connection's agent is then the one node-transport.ts makes).
  */
 

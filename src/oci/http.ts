@@ -1,5 +1,4 @@
 import { answerTimeout, noteLateAnswer, requestTimeout } from './deadline.js';
-import { dropEarly } from './early-request.js';
 import { NodeTransport } from './node-transport.js';
 import { HEADERS_TIMEOUT, PROXY_VARIABLES, USER_AGENT, type HttpRequest, type HttpStream, type Transport } from './transport.js';
 import type { TrustOptions } from './trust.js';
@@ -115,7 +114,6 @@ export class Http {
    */
   async close(): Promise<void> {
     this.#closing.abort(new HttpClosed());
-    dropEarly();
     await (await this.#transport).close();
   }
 }
