@@ -6074,7 +6074,7 @@ async function logIn(client, username, password) {
  * registry's copy replaces it.
  */
 async function pushAndCache(client, ref, refName, artifact, ifExists, cacheDir, options = {}) {
-    const outcome = await (0,_push_js__WEBPACK_IMPORTED_MODULE_2__/* .pushArtifact */ .X)(client, ref, artifact, ifExists, options);
+    const outcome = await (0,_push_js__WEBPACK_IMPORTED_MODULE_2__/* .pushArtifact */ .Xi)(client, ref, artifact, ifExists, options);
     const done = (stands, from) => ({
         refName,
         tag: ref.tag,
@@ -6168,9 +6168,11 @@ async function pullChart(client, ref, layout, check) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  F: () => (/* binding */ lookUpTag),
-  X: () => (/* binding */ pushArtifact)
+  FY: () => (/* binding */ lookUpTag),
+  Xi: () => (/* binding */ pushArtifact)
 });
+
+// UNUSED EXPORTS: LOOKUP_MAX_AGE_MS
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
@@ -6199,6 +6201,8 @@ var same_chart = __webpack_require__(82047);
 
 
 
+/** How old a look-up may be when the build is ready: older, and it found the tag, the tag is asked for again. */
+const LOOKUP_MAX_AGE_MS = 1000;
 /**
  * Publishes an artifact in three steps: `decide` (what the tag holds: the same manifest, or the same
  * chart under another one, is left as it is; only a real change meets `ifExists`), `upload` (the blobs
@@ -6206,7 +6210,12 @@ var same_chart = __webpack_require__(82047);
  * well, so a failure never leaves a tag pointing at missing blobs; then read back).
  */
 async function pushArtifact(client, ref, artifact, ifExists, options = {}) {
-    const current = await (options.current ?? client.resolveTag(ref.repository, ref.tag, true));
+    let current = await (options.current ?? client.resolveTag(ref.repository, ref.tag, true));
+    // A tag found while a large chart was packaged is asked for again once the build is ready: "unchanged",
+    // "skip" and "fail" are decided on what it holds now, not seconds ago. A tag not found needs no second
+    // look: the write path asks again just before writing (TagCheck).
+    if (current !== undefined && options.currentAskedAt !== undefined && Date.now() - options.currentAskedAt > LOOKUP_MAX_AGE_MS)
+        current = await client.resolveTag(ref.repository, ref.tag, true);
     const early = await decide(client, ref, artifact, ifExists, current, options.vouch);
     if (early)
         return early;

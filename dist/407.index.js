@@ -814,6 +814,7 @@ const EARLY_WORDS = {
     sent: 'still unanswered',
     used: 'its answer was the first one the step needed',
     dropped: 'dropped, the step asked that registry something else first',
+    stale: 'dropped, the step asked more than a second after it was sent, and asked the registry again',
     unused: 'not used, the step asked that registry nothing',
 };
 /**

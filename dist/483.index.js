@@ -849,12 +849,13 @@ registries, notice, readBacks, known = {}) {
         build.log?.warn(`${source}: the chart version ${JSON.stringify(md.version)} is not SemVer 2. Helm packages and pushes it (tag ${(0,chart_ref/* versionTag */.V)(md.version)}), but tools that sort tags as SemVer 2 (Artifact Hub, Renovate) may misorder it: write MAJOR.MINOR.PATCH in Chart.yaml's version (or give the version to publish), e.g. 1.2.0`);
     // The tags are looked up while the chart is packaged (the connection, any token and the HEAD overlap it).
     const lookups = new Map();
+    const askedAt = Date.now();
     for (const refInput of settings.refs) {
         const { ref } = (0,chart_ref/* resolveChartRef */.Q)(refInput, md.name, md.version);
         const name = (0,reference/* refString */.nw)(ref);
         if (registries && !lookups.has(name))
             // A plan only reads (a pull scope: a job that may only read plans as well as one that may push).
-            lookups.set(name, (0,push/* lookUpTag */.F)(registries.client(ref.registry, log), ref, !settings.plan));
+            lookups.set(name, (0,push/* lookUpTag */.FY)(registries.client(ref.registry, log), ref, !settings.plan));
     }
     await (0,util_yield/* yieldToLoop */.j)();
     const packaged = await (0,release_build/* packageLoaded */.ck)(loaded, build);
@@ -909,6 +910,7 @@ registries, notice, readBacks, known = {}) {
         outcome = await (0,release_outcome/* pushAndCache */.G)(client, built.ref, built.refName, built.artifact, settings.ifExists, settings.cache, {
             mountFrom: pushedTo.get(built.ref.registry),
             current: take(lookups, built.refName), // a ref given twice is looked up again the second time
+            currentAskedAt: askedAt,
             beforeCommit: saved,
             beforeWrite: keyless && (() => (made = keyless.ensure(client, built.ref, built.artifact.manifestDescriptor, true))),
             readBacks,

@@ -90,6 +90,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/artifact/chart-ref.ts
 var chart_ref = __nccwpck_require__(31938);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
@@ -101,19 +103,24 @@ var simple_yaml = __nccwpck_require__(75938);
 
 
 
+
 /** A Chart.yaml read for a glance is small: a larger one waits for the real reading. */
 const PEEK_MAX_BYTES = 64 * 1024;
 /**
  * The name and version a chart folder's Chart.yaml gives, at a glance, before the chart is read:
- * undefined when it is not plainly there (no such file, too large, YAML outside simple-yaml.ts's
+ * undefined when it is not plainly there (no such file, a link, too large, YAML outside simple-yaml.ts's
  * subset, either field not a non-empty string). A guess a caller may act on only where a wrong
  * one costs nothing but the time it hoped to save (the early request of src/oci/early-request.ts);
  * loading the chart (load-dir.ts) is what decides.
  */
 function peekChart(dir) {
+    const file = external_node_path_default().join(dir, 'Chart.yaml');
     let text;
     try {
-        text = (0,read_regular_file/* readRegularFileSync */.cG)(external_node_path_default().join(dir, 'Chart.yaml'), PEEK_MAX_BYTES).toString('latin1');
+        // A link is not followed: the chart's reading decides whether it may (one that leaves the chart may not).
+        if (!(0,external_node_fs_.lstatSync)(file).isFile())
+            return undefined;
+        text = (0,read_regular_file/* readRegularFileSync */.cG)(file, PEEK_MAX_BYTES).toString('latin1');
     }
     catch {
         return undefined;
@@ -722,10 +729,13 @@ function fsCode(err) {
 /* harmony export */   tj: () => (/* binding */ dropEarly),
 /* harmony export */   yU: () => (/* binding */ earlyPing)
 /* harmony export */ });
+/* unused harmony export EARLY_MAX_AGE_MS */
 /* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(29217);
 /* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(92268);
 
 
+/** How long after its sending an early answer may be taken: later, it is dropped and the run asks itself. */
+const EARLY_MAX_AGE_MS = 1000;
 let pending;
 let outcome = 'none';
 function earlyOutcome() {
@@ -756,15 +766,17 @@ function sendEarly(req) {
     const mod = process.getBuiltinModule(url.protocol === 'http:' ? 'node:http' : 'node:https');
     const agent = new mod.Agent(_transport_js__WEBPACK_IMPORTED_MODULE_1__/* .AGENT_OPTIONS */ .DW);
     const request = mod.request(url, { method: req.method, headers: req.headers, agent });
-    request.once('socket', (socket) => socket.unref());
     const response = new Promise((resolve, reject) => {
         request.once('response', resolve);
         request.once('error', reject);
     });
+    const exchange = { ...req, url: url.href, origin: url.origin, sentAt: Date.now(), agent, request, response };
+    // Until the run takes it, the connection does not keep the process alive (`takeEarly` counts it again).
+    request.once('socket', (socket) => void (exchange.taken || socket.unref()));
     // Nobody may ever ask for it: its failure is then nobody's.
     response.catch(() => { });
     request.end();
-    pending = { ...req, url: url.href, origin: url.origin, agent, request, response };
+    pending = exchange;
     outcome = 'sent';
 }
 /**
@@ -784,12 +796,23 @@ function takeEarly(req) {
         dropEarly('dropped');
         return undefined;
     }
+    // Sent long ago (a large chart read before its tag is looked up), it is asked again: a decision on its
+    // answer ("unchanged") would rest on the registry as it was then. Counted from the sending, not from
+    // when the answer was seen: a run busy reading files sees an answer long after it came.
+    if (Date.now() - early.sentAt > EARLY_MAX_AGE_MS) {
+        dropEarly('stale');
+        return undefined;
+    }
     pending = undefined;
     outcome = 'used';
+    early.taken = true;
+    // Its body (a ping's 401) may still be on its way: the process waits for it as for any request's.
+    early.request.socket?.ref();
     return early;
 }
 /**
- * Drops the early request: `dropped`, the run's first request to its origin was another; `unused`,
+ * Drops the early request: `dropped`, the run's first request to its origin was another; `stale`, it
+ * was, but more than EARLY_MAX_AGE_MS after the early one was sent; `unused`,
  * the run closes its connections without having asked (it failed before, or never needed that registry).
  */
 function dropEarly(why = 'unused') {

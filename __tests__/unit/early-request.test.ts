@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
-import { dropEarly, earlyOutcome, earlyPing, earlyTagLookup, sendEarly, takeEarly } from '../../src/oci/early-request.js';
+import { dropEarly, EARLY_MAX_AGE_MS, earlyOutcome, earlyPing, earlyTagLookup, sendEarly, takeEarly } from '../../src/oci/early-request.js';
 import { Http, type HttpRequest } from '../../src/oci/http.js';
 import { MANIFEST_ACCEPT } from '../../src/oci/media-types.js';
 import { HEADERS_TIMEOUT } from '../../src/oci/transport.js';
@@ -209,6 +209,57 @@ test('an unanswered early request does not keep a run that never asks for it ali
       ['HEAD /v2/charts/hello/manifests/0.1.0'],
     );
   } finally {
+    await reg.stop();
+  }
+});
+
+test('a taken early answer whose body comes later keeps the run alive until it is read (its socket was left out of the count while nobody had asked)', async () => {
+  // The 401's headers at once, its body 50 ms later: the login's ping from a registry that flushes its headers first.
+  const srv = http.createServer((_req, res) => {
+    res.writeHead(401, { 'www-authenticate': 'Basic realm="x"', 'transfer-encoding': 'chunked' });
+    res.flushHeaders();
+    setTimeout(() => res.end('{"errors":[{"code":"UNAUTHORIZED"}]}'), 50);
+  });
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${(srv.address() as AddressInfo).port}`;
+  try {
+    const script = `
+      import { sendEarly, earlyPing } from './src/oci/early-request.ts';
+      import { Http } from './src/oci/http.ts';
+      sendEarly(earlyPing(${JSON.stringify(base)}));
+      const http = new Http();
+      await new Promise((r) => setTimeout(r, 20));
+      const res = await http.send({ method: 'GET', url: ${JSON.stringify(`${base}/v2/`)} });
+      console.log(res.status, res.body.toString());
+      await http.close();
+    `;
+    const r = await exec(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, timeoutMs: 30_000 });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout.trim(), '401 {"errors":[{"code":"UNAUTHORIZED"}]}');
+  } finally {
+    srv.closeAllConnections();
+    await new Promise<void>((r) => srv.close(() => r()));
+  }
+});
+
+test('an early answer asked for more than EARLY_MAX_AGE_MS after its sending is dropped, and the run asks the registry itself', async () => {
+  const reg = await server();
+  const client = new Http();
+  try {
+    sendEarly(lookup(reg.base));
+    // Answered, then left waiting past its age (a large chart read for a second before the tag is looked up).
+    while (reg.seen.length === 0) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, EARLY_MAX_AGE_MS + 200));
+    const res = await client.send({
+      method: 'HEAD',
+      url: `${reg.base}/v2/charts/hello/manifests/0.1.0`,
+      headers: { accept: MANIFEST_ACCEPT },
+    });
+    assert.equal(earlyOutcome(), 'stale');
+    assert.equal(res.headers['x-request'], '2');
+    assert.equal(reg.seen.length, 2);
+  } finally {
+    await client.close();
     await reg.stop();
   }
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
 import { firstRequest } from '../../src/action/head-start.js';
@@ -91,4 +91,13 @@ test('a Chart.yaml outside the simple subset, or without a plain name and versio
     const dir = await chart(text);
     assert.equal(firstRequest(env(dir, {})), undefined, JSON.stringify(text.slice(0, 40)));
   }
+});
+
+test('a Chart.yaml that is a link sends nothing: the step refuses one that leaves the chart, and a glance does not follow any', async () => {
+  const dir = await chart(HELLO);
+  const elsewhere = path.join(dir, 'elsewhere.yaml');
+  await writeFile(elsewhere, 'name: secretname\nversion: 9.9.9\n');
+  await rm(path.join(dir, 'hello', 'Chart.yaml'));
+  await symlink(elsewhere, path.join(dir, 'hello', 'Chart.yaml'));
+  assert.equal(firstRequest(env(dir, {})), undefined);
 });

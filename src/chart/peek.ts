@@ -1,3 +1,4 @@
+import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { readRegularFileSync } from '../util/read-regular-file.js';
 import { readSimpleYaml } from './simple-yaml.js';
@@ -7,15 +8,18 @@ const PEEK_MAX_BYTES = 64 * 1024;
 
 /**
  * The name and version a chart folder's Chart.yaml gives, at a glance, before the chart is read:
- * undefined when it is not plainly there (no such file, too large, YAML outside simple-yaml.ts's
+ * undefined when it is not plainly there (no such file, a link, too large, YAML outside simple-yaml.ts's
  * subset, either field not a non-empty string). A guess a caller may act on only where a wrong
  * one costs nothing but the time it hoped to save (the early request of src/oci/early-request.ts);
  * loading the chart (load-dir.ts) is what decides.
  */
 export function peekChart(dir: string): { name: string; version: string } | undefined {
+  const file = path.join(dir, 'Chart.yaml');
   let text: string;
   try {
-    text = readRegularFileSync(path.join(dir, 'Chart.yaml'), PEEK_MAX_BYTES).toString('latin1');
+    // A link is not followed: the chart's reading decides whether it may (one that leaves the chart may not).
+    if (!lstatSync(file).isFile()) return undefined;
+    text = readRegularFileSync(file, PEEK_MAX_BYTES).toString('latin1');
   } catch {
     return undefined;
   }

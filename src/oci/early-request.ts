@@ -11,7 +11,8 @@ import { AGENT_OPTIONS, PROXY_VARIABLES, USER_AGENT } from './transport.js';
  * It is only ever a request the run would make first anyway, anonymously: a registry's first
  * request carries no credential (auth.ts learns the scheme from its 401). Its answer is given to the
  * first request the run makes to the same origin, and only if that request is the same one (method,
- * URL and every header); otherwise it is dropped, and the run's request goes out as usual. So the
+ * URL and every header) and it was sent at most EARLY_MAX_AGE_MS before; otherwise it is dropped, and
+ * the run's request goes out as usual. So the
  * run either sees exactly the answer it would have had, a few milliseconds older, or one more
  * anonymous request has been made. Its owner (the action's main step) drops it with `dropEarly` once
  * it is done with its registries. Never through a proxy (the run's would not go direct), and over
@@ -27,6 +28,10 @@ export interface EarlyRequest {
 /** An early request in flight, or answered, waiting for the run's first request to its origin. */
 export interface EarlyExchange extends EarlyRequest {
   readonly origin: string;
+  /** When it was sent (Date.now()): its answer is at most this old. */
+  readonly sentAt: number;
+  /** Taken by the run: its socket counts again for keeping the process alive. */
+  taken?: boolean;
   /** Its connection's agent: the transport that takes the answer keeps using it (the connection is open). */
   readonly agent: http.Agent;
   readonly request: http.ClientRequest;
@@ -34,8 +39,11 @@ export interface EarlyExchange extends EarlyRequest {
   readonly response: Promise<http.IncomingMessage>;
 }
 
+/** How long after its sending an early answer may be taken: later, it is dropped and the run asks itself. */
+export const EARLY_MAX_AGE_MS = 1000;
+
 /** What became of the early request (for the debug log and the tests). */
-export type EarlyOutcome = 'none' | 'sent' | 'used' | 'dropped' | 'unused';
+export type EarlyOutcome = 'none' | 'sent' | 'used' | 'dropped' | 'stale' | 'unused';
 
 let pending: EarlyExchange | undefined;
 let outcome: EarlyOutcome = 'none';
@@ -69,15 +77,17 @@ export function sendEarly(req: EarlyRequest): void {
   const mod = process.getBuiltinModule(url.protocol === 'http:' ? 'node:http' : 'node:https') as typeof http;
   const agent = new mod.Agent(AGENT_OPTIONS);
   const request = mod.request(url, { method: req.method, headers: req.headers, agent });
-  request.once('socket', (socket: Socket) => socket.unref());
   const response = new Promise<http.IncomingMessage>((resolve, reject) => {
     request.once('response', resolve);
     request.once('error', reject);
   });
+  const exchange: EarlyExchange = { ...req, url: url.href, origin: url.origin, sentAt: Date.now(), agent, request, response };
+  // Until the run takes it, the connection does not keep the process alive (`takeEarly` counts it again).
+  request.once('socket', (socket: Socket) => void (exchange.taken || socket.unref()));
   // Nobody may ever ask for it: its failure is then nobody's.
   response.catch(() => {});
   request.end();
-  pending = { ...req, url: url.href, origin: url.origin, agent, request, response };
+  pending = exchange;
   outcome = 'sent';
 }
 
@@ -101,16 +111,27 @@ export function takeEarly(req: {
     dropEarly('dropped');
     return undefined;
   }
+  // Sent long ago (a large chart read before its tag is looked up), it is asked again: a decision on its
+  // answer ("unchanged") would rest on the registry as it was then. Counted from the sending, not from
+  // when the answer was seen: a run busy reading files sees an answer long after it came.
+  if (Date.now() - early.sentAt > EARLY_MAX_AGE_MS) {
+    dropEarly('stale');
+    return undefined;
+  }
   pending = undefined;
   outcome = 'used';
+  early.taken = true;
+  // Its body (a ping's 401) may still be on its way: the process waits for it as for any request's.
+  early.request.socket?.ref();
   return early;
 }
 
 /**
- * Drops the early request: `dropped`, the run's first request to its origin was another; `unused`,
+ * Drops the early request: `dropped`, the run's first request to its origin was another; `stale`, it
+ * was, but more than EARLY_MAX_AGE_MS after the early one was sent; `unused`,
  * the run closes its connections without having asked (it failed before, or never needed that registry).
  */
-export function dropEarly(why: 'dropped' | 'unused' = 'unused'): void {
+export function dropEarly(why: 'dropped' | 'stale' | 'unused' = 'unused'): void {
   const early = pending;
   pending = undefined;
   if (!early) return;

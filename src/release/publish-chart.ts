@@ -68,6 +68,7 @@ export async function publishChart(
     );
   // The tags are looked up while the chart is packaged (the connection, any token and the HEAD overlap it).
   const lookups = new Map<string, Promise<string | undefined>>();
+  const askedAt = Date.now();
   for (const refInput of settings.refs) {
     const { ref } = resolveChartRef(refInput, md.name, md.version);
     const name = refString(ref);
@@ -125,6 +126,7 @@ export async function publishChart(
     outcome = await pushAndCache(client, built.ref, built.refName, built.artifact, settings.ifExists, settings.cache, {
       mountFrom: pushedTo.get(built.ref.registry),
       current: take(lookups, built.refName), // a ref given twice is looked up again the second time
+      currentAskedAt: askedAt,
       beforeCommit: saved,
       beforeWrite: keyless && (() => (made = keyless.ensure(client, built.ref, built.artifact.manifestDescriptor, true))),
       readBacks,

@@ -18,9 +18,14 @@ interface PushOutcome {
   existing?: ChartArtifact;
 }
 
+/** How old a look-up may be when the build is ready: older, and it found the tag, the tag is asked for again. */
+export const LOOKUP_MAX_AGE_MS = 1000;
+
 export interface PushOptions {
   mountFrom?: string;
+  /** What the tag held when looked up (while the chart was packaged), and when that look-up was made (Date.now()). */
   current?: Promise<string | undefined>;
+  currentAskedAt?: number;
   beforeCommit?: Promise<unknown>;
   /**
    * Started once it is decided that the tag is written (not for an unchanged or skipped chart),
@@ -57,7 +62,12 @@ export async function pushArtifact(
   ifExists: IfExists,
   options: PushOptions = {},
 ): Promise<PushOutcome> {
-  const current = await (options.current ?? client.resolveTag(ref.repository, ref.tag, true));
+  let current = await (options.current ?? client.resolveTag(ref.repository, ref.tag, true));
+  // A tag found while a large chart was packaged is asked for again once the build is ready: "unchanged",
+  // "skip" and "fail" are decided on what it holds now, not seconds ago. A tag not found needs no second
+  // look: the write path asks again just before writing (TagCheck).
+  if (current !== undefined && options.currentAskedAt !== undefined && Date.now() - options.currentAskedAt > LOOKUP_MAX_AGE_MS)
+    current = await client.resolveTag(ref.repository, ref.tag, true);
   const early = await decide(client, ref, artifact, ifExists, current, options.vouch);
   if (early) return early;
   // Registries offer no conditional tag update. A new tag is asked for again once the last upload
