@@ -1,6 +1,7 @@
 import { resolveChartRef } from '../artifact/chart-ref.js';
 import { peekChart } from '../chart/peek.js';
 import { earlyPing, earlyTagLookup, sendEarly, type EarlyRequest } from '../oci/early-request.js';
+import { settingLines } from '../release/setting-values.js';
 import { Input, State } from './constants.js';
 
 /**
@@ -30,19 +31,14 @@ export function firstRequest(env: NodeJS.ProcessEnv): EarlyRequest | undefined {
     if (v === 'false' || v === 'False' || v === 'FALSE') return false;
     return undefined;
   };
-  const lines = (name: string): string[] =>
-    input(name)
-      .split('\n')
-      .map((l) => l.trim())
-      .filter((l) => l !== '' && !l.startsWith('#'));
 
   if (env[`STATE_${State.isPost}`] === 'true') return undefined;
   const plainHttp = flag(Input.plainHttp, false);
   if (flag(Input.push, true) !== true || plainHttp === undefined) return undefined;
   // HTTPS with another trust than the default would need the step's own agent: it waits.
   if (!plainHttp && (flag(Input.insecureSkipTlsVerify, false) !== false || input(Input.caFile) !== '')) return undefined;
-  const charts = lines(Input.chart);
-  const refs = lines(Input.ref);
+  const charts = settingLines(input(Input.chart));
+  const refs = settingLines(input(Input.ref));
   if (charts.length !== 1 || refs.length === 0 || /[*?[\]{}!]|\.tgz$/i.test(charts[0])) return undefined;
   const chart = peekChart(charts[0]);
   if (!chart) return undefined;

@@ -51,7 +51,7 @@ export class NodeTransport implements Transport {
       } catch (err) {
         if (url.protocol === 'http:' || !errorCodes(err).some((c) => UNKNOWN_ROOT_CODES.has(c))) throw err;
         // A root only the system's store holds: asked again below with every root, as any first connection would be.
-        this.#wide ??= new (process.getBuiltinModule('node:https').Agent)({ ...AGENT_OPTIONS, ...wideTls(this.#trust) });
+        this.#wideAgent();
       }
     }
     if (url.protocol === 'http:') return exchange(http, (this.#plain ??= new http.Agent(AGENT_OPTIONS)), url, req, headers, limits);
@@ -63,9 +63,13 @@ export class NodeTransport implements Transport {
       return await exchange(secure, agent, url, req, headers, limits);
     } catch (err) {
       if (agent !== this.#narrow || !errorCodes(err).some((c) => UNKNOWN_ROOT_CODES.has(c))) throw err;
-      this.#wide ??= new secure.Agent({ ...AGENT_OPTIONS, ...wideTls(this.#trust) });
-      return exchange(secure, this.#wide, url, req, headers, limits);
+      return exchange(secure, this.#wideAgent(), url, req, headers, limits);
     }
+  }
+
+  /** The agent that checks certificates against every root (Node's, the system's and `ca`), made once. */
+  #wideAgent(): https.Agent {
+    return (this.#wide ??= new (process.getBuiltinModule('node:https').Agent)({ ...AGENT_OPTIONS, ...wideTls(this.#trust) }));
   }
 
   /**

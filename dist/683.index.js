@@ -1,5 +1,5 @@
-export const id = 212;
-export const ids = [212];
+export const id = 683;
+export const ids = [683];
 export const modules = {
 
 /***/ 9048:
@@ -3789,7 +3789,7 @@ class NodeTransport {
                 if (url.protocol === 'http:' || !(0,causes/* errorCodes */.f)(err).some((c) => tls_codes/* UNKNOWN_ROOT_CODES */.R.has(c)))
                     throw err;
                 // A root only the system's store holds: asked again below with every root, as any first connection would be.
-                this.#wide ??= new (process.getBuiltinModule('node:https').Agent)({ ...oci_transport/* AGENT_OPTIONS */.DW, ...(0,trust/* wideTls */.Ds)(this.#trust) });
+                this.#wideAgent();
             }
         }
         if (url.protocol === 'http:')
@@ -3805,9 +3805,12 @@ class NodeTransport {
         catch (err) {
             if (agent !== this.#narrow || !(0,causes/* errorCodes */.f)(err).some((c) => tls_codes/* UNKNOWN_ROOT_CODES */.R.has(c)))
                 throw err;
-            this.#wide ??= new secure.Agent({ ...oci_transport/* AGENT_OPTIONS */.DW, ...(0,trust/* wideTls */.Ds)(this.#trust) });
-            return exchange(secure, this.#wide, url, req, headers, limits);
+            return exchange(secure, this.#wideAgent(), url, req, headers, limits);
         }
+    }
+    /** The agent that checks certificates against every root (Node's, the system's and `ca`), made once. */
+    #wideAgent() {
+        return (this.#wide ??= new (process.getBuiltinModule('node:https').Agent)({ ...oci_transport/* AGENT_OPTIONS */.DW, ...(0,trust/* wideTls */.Ds)(this.#trust) }));
     }
     /**
      * An early request's connection stays with its agent: that agent becomes this transport's for its
@@ -6961,144 +6964,6 @@ async function saveToCache(cacheDir, refName, artifact) {
         }
         throw err;
     }
-}
-
-
-/***/ }),
-
-/***/ 13556:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Af: () => (/* binding */ artifacthubLintValue),
-/* harmony export */   N9: () => (/* binding */ layerMediaTypeValue),
-/* harmony export */   Tx: () => (/* binding */ signKeyUrlValue),
-/* harmony export */   bj: () => (/* binding */ sigstoreUrlValue),
-/* harmony export */   fQ: () => (/* binding */ keyValuesValue),
-/* harmony export */   hP: () => (/* binding */ ifExistsValue),
-/* harmony export */   jT: () => (/* binding */ wholeValue),
-/* harmony export */   ke: () => (/* binding */ checkSigstoreInstance),
-/* harmony export */   ks: () => (/* binding */ boolValue),
-/* harmony export */   mP: () => (/* binding */ settingLines)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-
-/**
- * The publication's settings read from text, as both faces take them (the action's inputs, the CLI's
- * flags and CHARTLIFT_* variables): one reading and one check each. `label` is how the face names the
- * setting in the message (the action's words for its input, the CLI's flag: "--if-exists").
- */
-/** Lines of a list (paths, refs): trimmed, blank and `#` lines dropped. */
-function settingLines(text) {
-    return text
-        .split('\n')
-        .map((l) => l.trim())
-        .filter((l) => l !== '' && !l.startsWith('#'));
-}
-function ifExistsValue(raw, label) {
-    const value = raw.trim() || 'fail';
-    if (value === 'fail' || value === 'skip' || value === 'overwrite')
-        return value;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${label} must be fail, skip or overwrite, not ${JSON.stringify(raw)}`, {
-        hint: 'fail keeps published versions immutable (the default)',
-    });
-}
-function layerMediaTypeValue(raw, label) {
-    const value = raw.trim();
-    if (value === '' || value === 'modern')
-        return 'modern';
-    if (value === 'legacy')
-        return 'legacy';
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${label} must be modern or legacy, not ${JSON.stringify(raw)}`, {
-        hint: 'legacy writes application/tar+gzip for Helm 3.0\u20133.6 clients',
-    });
-}
-function artifacthubLintValue(raw, label) {
-    const value = raw.trim();
-    if (value === '' || value === 'error')
-        return 'error';
-    if (value === 'warn')
-        return 'warn';
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${label} must be error or warn, not ${JSON.stringify(raw)}`, {
-        hint: 'error fails the step on an artifacthub.io/* annotation Artifact Hub cannot read; warn publishes with a warning',
-    });
-}
-/**
- * The public key's URL, written into the packaged Chart.yaml: printable ASCII only (anything else
- * percent-encoded), as NEL (U+0085), which JavaScript's \s does not match, is a line break to the YAML
- * 1.1 Helm reads Chart.yaml with.
- */
-function signKeyUrlValue(raw, label) {
-    const value = raw.trim();
-    if (value !== '' && !/^https?:\/\/[\x21-\x2e\x30-\x7e]+[\x21-\x7e]*$/.test(value))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${label} must be an http(s) URL, not ${JSON.stringify(value)}`, {
-            hint: 'Give where the public key can be downloaded, e.g. https://keys.example.com/charts.asc (percent-encode any other character than printable ASCII)',
-        });
-    return value;
-}
-/** `key=value` lines (the value may hold `=`). */
-function keyValuesValue(lines, label) {
-    const out = {};
-    for (const line of lines) {
-        const eq = line.indexOf('=');
-        if (eq <= 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${label} needs key=value lines, not ${JSON.stringify(line)}`);
-        out[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
-    }
-    return out;
-}
-function wholeValue(raw, label, fallback, min, max) {
-    const value = raw.trim();
-    if (value === '')
-        return fallback;
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min || n > max)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${label} must be a whole number from ${min} to ${max}, not ${JSON.stringify(value)}`);
-    return n;
-}
-function boolValue(raw, label, fallback) {
-    const value = raw.trim();
-    if (value === '')
-        return fallback;
-    if (/^(true|yes|on|1)$/i.test(value))
-        return true;
-    if (/^(false|no|off|0)$/i.test(value))
-        return false;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${label} must be true or false, not ${JSON.stringify(value)}`);
-}
-/** A Sigstore service's URL (`name`: how the face names the setting): https (http only on this machine: a stand-in on loopback), a plain base URL. */
-function sigstoreUrlValue(raw, name) {
-    if (!raw)
-        return undefined;
-    let url;
-    try {
-        url = new URL(raw);
-    }
-    catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${name} is not a URL: ${JSON.stringify(raw)}`, {
-            hint: 'Give the service\u2019s base URL, e.g. https://fulcio.example.com',
-        });
-    }
-    const loopback = /^(127\.\d+\.\d+\.\d+|\[::1\]|localhost)$/.test(url.hostname);
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${name} must be an https URL, not ${JSON.stringify(`${url.protocol}//${url.host}`)}`, {
-            hint: 'The identity token and signatures go there: plain http is accepted only on this machine (127.0.0.1)',
-        });
-    if (url.username || url.password || url.search || url.hash)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${name} must be a plain base URL (no user, password, query or fragment)`);
-    return url.toString().replace(/\/+$/, '');
-}
-/** A private Sigstore instance is given whole (Fulcio with its Rekor, its timestamp authority or both), or not at all. */
-function checkSigstoreInstance(instance, names) {
-    const { fulcioURL, rekorURL, tsaURL } = instance;
-    if ((rekorURL || tsaURL) && !fulcioURL)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${rekorURL ? names.rekor : names.tsa} is set without ${names.fulcio}`, {
-            hint: "A private Sigstore instance is given whole: its Fulcio, and its Rekor or timestamp authority (or both); leave all three empty for Sigstore's public instance",
-        });
-    if (fulcioURL && !rekorURL && !tsaURL)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${names.fulcio} is set, but neither ${names.rekor} nor ${names.tsa}`, {
-            hint: 'A signature needs a witness of its time: the instance\u2019s Rekor, its timestamp authority, or both',
-        });
 }
 
 
